@@ -1,0 +1,36 @@
+package io.github.wcf4j.binding.description;
+
+import io.github.wcf4j.binding.ArgumentChecks;
+import io.github.wcf4j.binding.Binding;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * One {@code <client><endpoint>}: a service a client calls.
+ *
+ * @param name     {@code name} (the key a proxy is created by; may be empty)
+ * @param address  the service's absolute address
+ * @param bindingSection {@code binding}
+ * @param bindingConfiguration {@code bindingConfiguration}, may be empty
+ * @param binding  the resolved binding
+ * @param contract the .NET contract name
+ * @param behavior the resolved {@code behaviorConfiguration}, if any
+ */
+public record ClientEndpoint(String name, URI address, String bindingSection, String bindingConfiguration,
+        Binding binding, String contract, Optional<EndpointBehavior> behavior) {
+
+    public ClientEndpoint {
+        ArgumentChecks.notNull(name, "name");
+        ArgumentChecks.notNull(address, "address");
+        ArgumentChecks.notNull(bindingSection, "bindingSection");
+        ArgumentChecks.notNull(bindingConfiguration, "bindingConfiguration");
+        ArgumentChecks.notNull(binding, "binding");
+        ArgumentChecks.notNull(contract, "contract");
+        behavior = behavior == null ? Optional.empty() : behavior;
+    }
+
+    /** How {@code describe} and diagnostics name it. */
+    public String displayName() {
+        return name.isEmpty() ? "(default)" : name;
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.wcf4j.binding.security;
+
+/**
+ * How a custom binding's {@code <security>} element authenticates (WCF config {@code AuthenticationMode}); each mode is
+ * one of WCF's {@code SecurityBindingElement.Create*BindingElement} factories, whose family decides the channel shapes.
+ */
+public enum AuthenticationMode {
+    AnonymousForCertificate(Family.SYMMETRIC),
+    AnonymousForSslNegotiated(Family.SYMMETRIC),
+    CertificateOverTransport(Family.TRANSPORT),
+    IssuedToken(Family.SYMMETRIC),
+    IssuedTokenForCertificate(Family.SYMMETRIC),
+    IssuedTokenForSslNegotiated(Family.SYMMETRIC),
+    IssuedTokenOverTransport(Family.TRANSPORT),
+    Kerberos(Family.SYMMETRIC),
+    KerberosOverTransport(Family.TRANSPORT),
+    MutualCertificate(Family.ASYMMETRIC),
+    MutualCertificateDuplex(Family.ASYMMETRIC),
+    MutualSslNegotiated(Family.SYMMETRIC),
+    SecureConversation(Family.SECURE_CONVERSATION),
+    SspiNegotiated(Family.SYMMETRIC),
+    UserNameForCertificate(Family.SYMMETRIC),
+    UserNameForSslNegotiated(Family.SYMMETRIC),
+    UserNameOverTransport(Family.TRANSPORT),
+    SspiNegotiatedOverTransport(Family.TRANSPORT);
+
+    /** {@code SspiNegotiated}, WCF's default for {@code <security>} and its {@code <secureConversationBootstrap>}. */
+    public static final AuthenticationMode DEFAULT = SspiNegotiated;
+
+    /** The WCF security binding element class a mode creates. */
+    public enum Family {
+        /** {@code SymmetricSecurityBindingElement}: request/reply and datagram shapes only. */
+        SYMMETRIC,
+        /** {@code AsymmetricSecurityBindingElement}: also duplex. */
+        ASYMMETRIC,
+        /** {@code TransportSecurityBindingElement}: message credentials over a secure transport; also duplex. */
+        TRANSPORT,
+        /** {@code CreateSecureConversationBindingElement(bootstrap, requireCancellation)}. */
+        SECURE_CONVERSATION
+    }
+
+    private final Family family;
+
+    AuthenticationMode(Family family) {
+        this.family = family;
+    }
+
+    public Family family() {
+        return family;
+    }
+}

@@ -1,0 +1,6 @@
+package io.github.wcf4j.binding.security;
+
+/** {@code System.Net.Security.ProtectionLevel}. */
+public enum ProtectionLevel {
+    None, Sign, EncryptAndSign
+}

@@ -1,0 +1,135 @@
+package io.github.wcf4j.binding.stack;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.BindingValidationException;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.binding.transport.AuthenticationScheme;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.binding.transport.TransferMode;
+import io.github.wcf4j.binding.transport.TransportBindingElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The checks WCF's elements make while a channel factory or listener is built, each with WCF's text, as a table of rules
+ * applied top to bottom in WCF's order:
+ * <ol>
+ *   <li>reliable session ({@code ReliableSessionBindingElement.VerifyTransportMode} and the addressing check): no manual
+ *       addressing, buffered transfer, a WS-Addressing message version;</li>
+ *   <li>HTTP buffer sizes ({@code HttpChannelFactory}/{@code HttpChannelListener} constructors);</li>
+ *   <li>HTTP client authentication: exactly one scheme, not {@code None}.</li>
+ * </ol>
+ */
+public final class BuildChecks {
+    private static final List<BiFunction<Binding, Side, Optional<BindingValidationException>>> RULES = List.of(
+            BuildChecks::reliableSessionNeedsAutomaticAddressing,
+            BuildChecks::reliableSessionNeedsBufferedTransfer,
+            BuildChecks::reliableSessionNeedsAddressing,
+            BuildChecks::httpBufferSizes,
+            BuildChecks::httpClientNeedsOneAuthenticationScheme);
+
+    private BuildChecks() {
+    }
+
+    /** Every check {@code binding} fails when built on {@code side}, in WCF's order. */
+    public static List<BindingValidationException> violations(Binding binding, Side side) {
+        List<BindingValidationException> errors = new ArrayList<>();
+        for (BiFunction<Binding, Side, Optional<BindingValidationException>> rule : RULES) {
+            rule.apply(binding, side).ifPresent(errors::add);
+        }
+        return errors;
+    }
+
+    private static Optional<BindingValidationException> reliableSessionNeedsAutomaticAddressing(Binding b, Side s) {
+        if (b.find(ReliableSessionBindingElement.class).isPresent()
+                && b.transport().map(TransportBindingElement::manualAddressing).orElse(false)) {
+            return Optional.of(new BindingValidationException(WcfText.ManualAddressingNotSupported, "manualAddressing"));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BindingValidationException> reliableSessionNeedsBufferedTransfer(Binding b, Side s) {
+        Optional<TransportBindingElement> t = b.transport();
+        if (b.find(ReliableSessionBindingElement.class).isEmpty() || t.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean knownTransport = t.get() instanceof HttpTransportBindingElement
+                || t.get() instanceof HttpsTransportBindingElement || t.get() instanceof TcpTransportBindingElement;
+        TransferMode mode = t.get().transferMode();
+        if (knownTransport && mode != TransferMode.Buffered) {
+            return Optional.of(new BindingValidationException(WcfText.TransferModeNotSupported, "transferMode", mode,
+                    "ReliableSessionBindingElement"));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BindingValidationException> reliableSessionNeedsAddressing(Binding b, Side s) {
+        Optional<MessageVersion> version = b.messageVersion();
+        if (b.find(ReliableSessionBindingElement.class).isPresent() && version.isPresent()
+                && version.get().addressing() == AddressingVersion.NONE) {
+            return Optional.of(new BindingValidationException(WcfText.AddressingVersionNotSupported, "messageVersion",
+                    AddressingVersion.NONE));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BindingValidationException> httpBufferSizes(Binding b, Side s) {
+        Optional<HttpTransportBindingElement> http = http(b);
+        if (http.isEmpty()) {
+            return Optional.empty();
+        }
+        HttpTransportBindingElement h = http.get();
+        if (h.transferMode() == TransferMode.Buffered) {
+            if (h.maxReceivedMessageSize() > Integer.MAX_VALUE) {
+                return Optional.of(new BindingValidationException(WcfText.MaxReceivedMessageSizeMustBeInIntegerRange,
+                        "maxReceivedMessageSize"));
+            }
+            if (h.effectiveMaxBufferSize() != h.maxReceivedMessageSize()) {
+                return Optional.of(new BindingValidationException(
+                        WcfText.MaxBufferSizeMustMatchMaxReceivedMessageSize, "maxBufferSize"));
+            }
+        } else if (h.effectiveMaxBufferSize() > h.maxReceivedMessageSize()) {
+            return Optional.of(new BindingValidationException(WcfText.MaxBufferSizeMustNotExceedMaxReceivedMessageSize,
+                    "maxBufferSize"));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BindingValidationException> httpClientNeedsOneAuthenticationScheme(Binding b, Side s) {
+        Optional<HttpTransportBindingElement> http = http(b);
+        if (s != Side.CLIENT || http.isEmpty()) {
+            return Optional.empty();
+        }
+        List<AuthenticationScheme> schemes = List.copyOf(new java.util.TreeSet<>(http.get().authenticationScheme()));
+        if (schemes.isEmpty()) {
+            return Optional.of(new BindingValidationException(WcfText.HttpAuthSchemeCannotBeNone, "authenticationScheme",
+                    "None"));
+        }
+        if (schemes.size() > 1) {
+            return Optional.of(new BindingValidationException(WcfText.HttpRequiresSingleAuthScheme,
+                    "authenticationScheme", schemes.stream().map(Enum::name).collect(Collectors.joining(", "))));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<HttpTransportBindingElement> http(Binding b) {
+        for (BindingElement e : b.createBindingElements()) {
+            if (e instanceof HttpTransportBindingElement) {
+                return Optional.of((HttpTransportBindingElement) e);
+            }
+            if (e instanceof HttpsTransportBindingElement) {
+                return Optional.of(((HttpsTransportBindingElement) e).http());
+            }
+        }
+        return Optional.empty();
+    }
+}

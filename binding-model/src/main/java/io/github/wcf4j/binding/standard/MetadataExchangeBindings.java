@@ -1,0 +1,39 @@
+package io.github.wcf4j.binding.standard;
+
+import io.github.wcf4j.binding.Binding;
+import java.util.Optional;
+
+/**
+ * The bindings WCF creates for {@code binding="mexHttpBinding"} and its siblings (WCF
+ * {@code MetadataExchangeBindings}): metadata endpoints need no {@code <bindings>} section.
+ *
+ * <p>{@code mexHttpBinding} is a {@code wsHttpBinding} with security {@code None} and no reliable session; its WCF name
+ * is {@code MetadataExchangeHttpBinding}.
+ */
+public final class MetadataExchangeBindings {
+    private MetadataExchangeBindings() {
+    }
+
+    /** The binding for a {@code binding="mex*Binding"} attribute, if it names one. */
+    public static Optional<Binding> forName(String bindingAttribute) {
+        switch (bindingAttribute) {
+            case "mexHttpBinding":
+                return Optional.of(mexHttp(SecurityMode.None));
+            case "mexHttpsBinding":
+                return Optional.of(mexHttp(SecurityMode.Transport));
+            case "mexTcpBinding":
+            case "mexNamedPipeBinding":
+                return Optional.of(new UnsupportedBinding(bindingAttribute, ""));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static Binding mexHttp(SecurityMode mode) {
+        WsHttpBinding d = WsHttpBinding.defaults(WsHttpBinding.Flavor.WS_HTTP, "");
+        StandardSecurity security = new StandardSecurity(mode,
+                TransportSecurity.withClientCredential(TransportCredentialType.None), d.security().message());
+        return new WsHttpBinding(d.flavor(), "", d.timeouts(), d.http(), false, StandardReliableSession.disabled(),
+                security);
+    }
+}
