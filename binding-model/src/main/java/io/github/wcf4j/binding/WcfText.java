@@ -52,9 +52,8 @@ public enum WcfText {
     ConfigMessageEncodingAlreadyInBinding("Cannot add the message encoding element '{0}'. Another message encoding"
             + " element already exists in the binding '{1}'. There can only be one message encoding element for each"
             + " binding."),
-    ConfigStreamUpgradeElementAlreadyInBinding("Cannot add the stream upgrade element '{0}'. Another stream upgrade"
-            + " element already exists in the binding '{1}'. There can only be one stream upgrade element for each"
-            + " binding."),
+    ConfigStreamUpgradeElementAlreadyInBinding("Cannot add stream upgrade element '{0}'. Another stream upgrade"
+            + " element already exists in the binding '{1}'. There can only be one stream update element per binding."),
     ConfigDuplicateItem("An extension named {0} already appears in the {1}. Extension names must be unique."),
 
     // ---- build-time checks of individual elements
@@ -70,16 +69,16 @@ public enum WcfText {
             + " range of an integer value."),
     SecureConversationRequiredByReliableSession("Cannot establish a reliable session without secure conversation."
             + " Enable secure conversation."),
-    SecureConversationNeedsBootstrapSecurity("Cannot create secure conversation binding element based on the binding"
-            + " element that is passed in. The security binding element that is used to build the secure conversation"
-            + " must be specified."),
-    SecureConversationBootstrapCannotUseSecureConversation("Cannot create secure conversation binding element based"
-            + " on the binding element that is passed in. The secure conversation bootstrap requires another secure"
-            + " conversation which is not supported."),
+    SecureConversationNeedsBootstrapSecurity("Cannot create security binding element based on the configuration"
+            + " data. When secure conversation authentication mode is selected, the secure conversation bootstrap"
+            + " binding element must also be specified. "),
+    SecureConversationBootstrapCannotUseSecureConversation("Cannot create security binding element based on"
+            + " configuration data. The secure conversation bootstrap requires another secure conversation which is"
+            + " not supported. "),
 
     // ---- channel-shape negotiation (ChannelRequirements, OneWayBindingElement, BindingContext)
     OneWayInternalTypeNotSupported("Binding '{0}' is not configured properly. OneWayBindingElement requires an inner"
-            + " binding element that supports IRequestChannel/IReplyChannel or IDuplexSessionChannel."),
+            + " binding element that supports IRequestChannel/IReplyChannel or IDuplexSessionChannel. "),
     CouldnTCreateChannelForChannelType2("Channel type '{1}' was requested, but Binding '{0}' doesn't support it or"
             + " isn't configured properly to support it."),
     BindingDoesnTSupportAnyChannelTypes1("Binding '{0}' doesn't support creating any channel types. This often"
@@ -102,18 +101,91 @@ public enum WcfText {
     CouldnTCreateChannelForType2("Channel requirements cannot be met by the ChannelFactory for Binding '{0}' since the"
             + " contract requires support for one of these channel types '{1}' but the binding doesn't support any of"
             + " them."),
+    NotAllBindingElementsBuilt("Some of the binding elements in this binding were not used when building the"
+            + " ChannelFactory / ChannelListener.  This may be have been caused by the binding elements being"
+            + " misordered.  The recommended order for binding elements is: TransactionFlow, ReliableSession, Security,"
+            + " CompositeDuplex, OneWay, StreamSecurity, MessageEncoding, Transport.  Note that the"
+            + " TransportBindingElement must be last.  The following binding elements were not built: {0}."),
     EndpointListenerRequirementsCannotBeMetBy3("ChannelDispatcher requirements cannot be met by the IChannelListener"
             + " for Binding '{0}' since the contract requires support for one of these channel types '{1}' but the"
             + " binding only supports these channel types '{2}'."),
 
+    InvalidBindingScheme("The TransportBindingElement of type '{0}' in this CustomBinding returned a null or empty"
+            + " string for the Scheme. TransportBindingElement's Scheme must be a non-empty string."),
+    ConfigInvalidTransactionFlowProtocolValue("'{0}' is not a valid transaction protocol.  Valid values are"
+            + " 'OleTransactions', 'WSAtomicTransactionOctober2004', and 'WSAtomicTransaction11'."),
+
+    // ---- WCF configuration loading (ConfigLoader, BindingsSection, BehaviorsSection, ...)
+    ConfigInvalidBindingName("The binding at {1} does not have a configured binding named '{0}'. This is an invalid"
+            + " value for {2}."),
+    ConfigBindingExtensionNotFound("Configuration binding extension '{0}' could not be found. Verify that this binding"
+            + " extension is properly registered in system.serviceModel/extensions/bindingExtensions and that it is"
+            + " spelled correctly."),
+    ConfigInvalidServiceBehavior("There is no service behavior named '{0}'."),
+    ConfigInvalidEndpointBehavior("There is no endpoint behavior named '{0}'."),
+    ConfigInvalidExtensionElementName("Invalid element in configuration. The extension name '{0}' is not registered in"
+            + " the collection at system.serviceModel/extensions/{1}. "),
+    ConfigInvalidServiceBehaviorType("Cannot add the behavior extension '{0}' to the service behavior named '{1}'"
+            + " because the underlying behavior type does not implement the IServiceBehavior interface."),
+    ConfigInvalidEndpointBehaviorType("Cannot add the '{0}' behavior extension to '{1}' endpoint behavior because the"
+            + " underlying behavior type does not implement the IEndpointBehavior interface."),
+    ConfigDuplicateKeyAtSameScope("A child element named '{0}' with same key already exists at the same configuration"
+            + " scope. Collection elements must be unique within the same configuration scope (e.g. the same"
+            + " application.config file). Duplicate key value:  '{1}'."),
+    ConfigDuplicateExtensionName(" An extension of name '{0}' already appears in extension collection. Extension names"
+            + " must be unique."),
+    ConfigInvalidAttribute("The attribute '{0}' cannot be specified on element '{1}' when attribute '{2}' is not"
+            + " specified."),
+    RequiredAttributeMissing("Attribute '{0}' is required on element '{1}'."),
+    ConfigInvalidEncodingValue("{0} is not a valid encoding string for System.Text.Encoding.GetEncoding(string)."),
+    BaseAddressMustBeAbsolute("Only an absolute Uri can be used as a base address."),
+    ServiceHasZeroAppEndpoints("Service '{0}' has zero application (non-infrastructure) endpoints. This might be"
+            + " because no configuration file was found for your application, or because no service element matching"
+            + " the service name could be found in the configuration file, or because no endpoints were defined in the"
+            + " service element."),
+    SfxReflectedContractKeyNotFound2("The contract name '{0}' could not be found in the list of contracts implemented"
+            + " by the service '{1}'."),
+
     // ---- System.Configuration wording (config files)
     Config_base_unrecognized_attribute("Unrecognized attribute '{0}'. Note that attribute names are case-sensitive."),
-    Config_base_unrecognized_element("Unrecognized element '{0}'."),
+    Config_base_unrecognized_element_name("Unrecognized element '{0}'."),
     Config_base_required_attribute_missing("Required attribute '{0}' not found."),
+    Config_base_element_cannot_have_multiple_child_elements("The element <{0}> may only appear once in this section."),
+    Config_base_section_invalid_content("The configuration section cannot contain a CDATA or text element."),
+    Config_base_collection_entry_already_exists("The entry '{0}' has already been added."),
+    Config_sections_must_be_unique("Sections must only appear once per config file.  See the help topic <location> for"
+            + " exceptions."),
+    Config_unrecognized_configuration_section("Unrecognized configuration section {0}."),
+    Config_namespace_invalid("Namespace of '{0}' on configuration element is invalid, only '{1}' is valid."),
     Top_level_validation_error("The value for the property '{0}' is not valid. The error is: {1}"),
     Top_level_conversion_error_from_string("The value of the property '{0}' cannot be parsed. The error is: {1}"),
     Validation_scalar_range_violation_not_in_range("The value must be inside the range {0}-{1}."),
-    Config_Invalid_enum_value("The enumeration value must be one of the following: {0}."),
+    Validator_string_min_length("The string must be at least {0} characters long."),
+    Invalid_enum_value("The enumeration value must be one of the following: {0}."),
+    ConvertInvalidPrimitive("{0} is not a valid value for {1}."),
+    Overflow_TimeSpanElementTooLarge("The TimeSpan could not be parsed because at least one of the numeric components"
+            + " is out of range or contains too many digits."),
+    Argument_EncodingNotSupported("'{0}' is not a supported encoding name. For information on defining a custom"
+            + " encoding, see the documentation for the Encoding.RegisterProvider method."),
+
+    // ---- communication objects and timeouts (CommunicationObject, TimeoutHelper)
+    CommunicationObjectFaulted1("The communication object, {0}, cannot be used for communication because it is in the"
+            + " Faulted state."),
+    CommunicationObjectCannotBeModifiedInState("The communication object, {0}, cannot be modified while it is in the"
+            + " {1} state."),
+    CommunicationObjectCannotBeUsed("The communication object, {0}, is in the {1} state.  Communication objects cannot"
+            + " be used for communication unless they are in the Opened state."),
+    CommunicationObjectAborted1("The communication object, {0}, cannot be used for communication because it has been"
+            + " Aborted."),
+    TimeoutOnOpen("The open operation did not complete within the allotted timeout of {0}. The time allotted to this"
+            + " operation may have been a portion of a longer timeout."),
+    TimeoutOnClose("The close operation did not complete within the allotted timeout of {0}. The time allotted to this"
+            + " operation may have been a portion of a longer timeout."),
+    CloseTimedOut("Close timed out after {0}.  Increase the timeout value passed to the call to Close or increase the"
+            + " CloseTimeout value on the Binding. The time allotted to this operation may have been a portion of a"
+            + " longer timeout."),
+    CommunicationObjectCloseInterrupted1("The communication object, {0}, cannot be used due to an error that occurred"
+            + " during close."),
     ;
 
     private final String template;

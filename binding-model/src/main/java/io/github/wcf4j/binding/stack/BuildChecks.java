@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>reliable session ({@code ReliableSessionBindingElement.VerifyTransportMode} and the addressing check): no manual
  *       addressing, buffered transfer, a WS-Addressing message version;</li>
+ *   <li>a stream upgrade ({@code sslStreamSecurity}, {@code windowsStreamSecurity}) is consumed only by a
+ *       connection-oriented transport; over HTTP it is never built ({@code BindingContext.ValidateBindingElementsConsumed});</li>
  *   <li>HTTP buffer sizes ({@code HttpChannelFactory}/{@code HttpChannelListener} constructors);</li>
  *   <li>HTTP client authentication: exactly one scheme, not {@code None}.</li>
  * </ol>
@@ -34,6 +36,7 @@ public final class BuildChecks {
             BuildChecks::reliableSessionNeedsAutomaticAddressing,
             BuildChecks::reliableSessionNeedsBufferedTransfer,
             BuildChecks::reliableSessionNeedsAddressing,
+            BuildChecks::streamUpgradeNeedsConnectionOrientedTransport,
             BuildChecks::httpBufferSizes,
             BuildChecks::httpClientNeedsOneAuthenticationScheme);
 
@@ -80,6 +83,19 @@ public final class BuildChecks {
                     AddressingVersion.NONE));
         }
         return Optional.empty();
+    }
+
+    private static Optional<BindingValidationException> streamUpgradeNeedsConnectionOrientedTransport(Binding b,
+            Side s) {
+        Optional<TransportBindingElement> t = b.transport();
+        // no modelled transport (none, or an unsupported one such as namedPipeTransport): nothing to say
+        boolean consumes = t.isEmpty() || t.get() instanceof TcpTransportBindingElement;
+        if (consumes) {
+            return Optional.empty();
+        }
+        return b.createBindingElements().stream().filter(e -> e.kind() == ElementKind.STREAM_UPGRADE).findFirst()
+                .map(e -> new BindingValidationException(WcfText.NotAllBindingElementsBuilt, e.configName(),
+                        e.wcfTypeName()));
     }
 
     private static Optional<BindingValidationException> httpBufferSizes(Binding b, Side s) {

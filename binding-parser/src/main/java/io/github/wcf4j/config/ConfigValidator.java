@@ -1,0 +1,139 @@
+package io.github.wcf4j.config;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.BindingValidationException;
+import io.github.wcf4j.binding.UnsupportedBindingElement;
+import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.ServiceDescription;
+import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.description.ServiceModelConfiguration;
+import io.github.wcf4j.binding.stack.BuildChecks;
+import io.github.wcf4j.binding.stack.ChannelSelection;
+import io.github.wcf4j.binding.stack.ContractCatalog;
+import io.github.wcf4j.binding.stack.ContractShape;
+import io.github.wcf4j.binding.stack.Side;
+import io.github.wcf4j.binding.stack.StackRules;
+import io.github.wcf4j.binding.standard.UnsupportedBinding;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What WCF checks when a host or channel factory is built, applied to a read configuration without opening anything:
+ * every binding's stack invariants ({@code Binding.EnsureInvariants}), each element's build-time rules on the side that
+ * uses it, and the channel-shape negotiation of every service and client endpoint against its contract (when the
+ * contract is known to the {@link ContractCatalog}; otherwise whether the binding builds any channel at all).
+ *
+ * <p>Each problem is reported once, at the binding's line when it concerns the binding, at the endpoint's line when it
+ * concerns the endpoint. Bindings and elements wcf4j does not model are skipped (they were reported when read).
+ */
+public final class ConfigValidator {
+    private final ConfigReadResult result;
+    private final ContractCatalog contracts;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Map<Binding, Boolean> sound = new IdentityHashMap<>();
+    private final Set<String> reported = new HashSet<>();
+
+    private ConfigValidator(ConfigReadResult result, ContractCatalog contracts) {
+        this.result = result;
+        this.contracts = contracts;
+    }
+
+    /** The diagnostics validation adds to {@code result}'s own, in document order. */
+    public static List<Diagnostic> validate(ConfigReadResult result, ContractCatalog contracts) {
+        ConfigValidator v = new ConfigValidator(result, contracts);
+        result.configuration().ifPresent(v::run);
+        v.diagnostics.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+                .thenComparingInt(d -> d.location().column()));
+        return v.diagnostics;
+    }
+
+    private void run(ServiceModelConfiguration config) {
+        for (Binding b : config.bindings()) {
+            checkBinding(b, locate(b).orElse(new SourceLocation(result.source(), 1, 1)));
+        }
+        for (ServiceDescription service : config.services()) {
+            for (ServiceEndpoint e : service.endpoints()) {
+                ContractShape contract = e.isMetadataExchange() ? ContractCatalog.METADATA_EXCHANGE
+                        : contracts.find(e.contract()).orElse(null);
+                checkEndpoint(e.binding(), Side.SERVICE, contract, locate(e).orElseThrow());
+            }
+        }
+        for (ClientEndpoint e : config.clientEndpoints()) {
+            checkEndpoint(e.binding(), Side.CLIENT, contracts.find(e.contract()).orElse(null), locate(e).orElseThrow());
+        }
+    }
+
+    /**
+     * Stack invariants and build checks of {@code binding}; {@code true} when its channel shapes can be negotiated (no
+     * element wcf4j does not model). Built-in elements wcf4j does not run still have known roles, so the positional rules
+     * apply to them; custom extensions have unknown roles, so nothing is checked for a binding that has one.
+     */
+    private boolean checkBinding(Binding binding, SourceLocation at) {
+        Boolean known = sound.get(binding);
+        if (known != null) {
+            return known;
+        }
+        boolean negotiable = !(binding instanceof UnsupportedBinding);
+        try {
+            List<BindingElement> elements = binding.createBindingElements();
+            boolean customExtension = elements.stream().anyMatch(e -> e instanceof UnsupportedBindingElement
+                    && ((UnsupportedBindingElement) e).extension());
+            negotiable &= elements.stream().noneMatch(UnsupportedBindingElement.class::isInstance);
+            if (negotiable || !customExtension && !(binding instanceof UnsupportedBinding)) {
+                for (BindingValidationException e : StackRules.violations(binding)) {
+                    report(at, e);
+                    negotiable = false;
+                }
+                for (Side side : Side.values()) {
+                    BuildChecks.violations(binding, side).stream()
+                            .filter(e -> e.text() != io.github.wcf4j.binding.WcfText.HttpAuthSchemeCannotBeNone
+                                    && e.text() != io.github.wcf4j.binding.WcfText.HttpRequiresSingleAuthScheme)
+                            .forEach(e -> report(at, e));
+                }
+            }
+        } catch (BindingValidationException e) {
+            report(at, e);
+            negotiable = false;
+        }
+        sound.put(binding, negotiable);
+        return negotiable;
+    }
+
+    private void checkEndpoint(Binding binding, Side side, ContractShape contract, SourceLocation endpointAt) {
+        SourceLocation bindingAt = locate(binding).orElse(endpointAt);
+        if (!checkBinding(binding, bindingAt)) {
+            return;
+        }
+        // the client-only rules (HTTP authentication scheme) apply where the binding is used by a client
+        for (BindingValidationException e : BuildChecks.violations(binding, side)) {
+            report(bindingAt, e);
+        }
+        try {
+            if (contract == null) {
+                ChannelSelection.nothingBuildable(binding).ifPresent(e -> report(bindingAt, e));
+            } else if (side == Side.SERVICE) {
+                ChannelSelection.selectService(binding, contract);
+            } else {
+                ChannelSelection.selectClient(binding, contract);
+            }
+        } catch (BindingValidationException e) {
+            report(endpointAt, e);
+        }
+    }
+
+    private void report(SourceLocation at, BindingValidationException e) {
+        if (reported.add(at + "|" + e.getMessage())) {
+            diagnostics.add(new Diagnostic(Severity.ERROR, at, e.getMessage(), Optional.of(e.text())));
+        }
+    }
+
+    private Optional<SourceLocation> locate(Object model) {
+        return result.sourceMap().locate(model);
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.wcf4j.config.read;
+
+import com.fasterxml.jackson.databind.DeserializationContext;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.config.Diagnostic;
+import io.github.wcf4j.config.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state of one read while Jackson deserializes: the element tracker and the structural diagnostics (unknown
+ * attributes and elements, duplicate children, text content). Carried as a Jackson context attribute.
+ */
+public final class ReadSession {
+    private final ElementTracker tracker;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    ReadSession(ElementTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    /** The session of the read in progress. */
+    public static ReadSession of(DeserializationContext ctxt) {
+        return (ReadSession) ctxt.getAttribute(ReadSession.class);
+    }
+
+    /** The element name of the value {@code p} is on: the property name, or {@code configuration} at the root. */
+    public static String elementName(com.fasterxml.jackson.core.JsonParser p) {
+        try {
+            String name = p.currentName();
+            return name == null ? "configuration" : name;
+        } catch (IllegalStateException | java.io.IOException rootHasNoName) {
+            return "configuration";
+        }
+    }
+
+    public ElementTracker tracker() {
+        return tracker;
+    }
+
+    public void error(SourceLocation at, WcfText key, Object... args) {
+        diagnostics.add(Diagnostic.error(at, key, args));
+    }
+
+    public void warning(SourceLocation at, String message) {
+        diagnostics.add(Diagnostic.warning(at, message));
+    }
+
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.wcf4j.config.xml;
+
+import io.github.wcf4j.config.read.LocatedXml;
+import io.github.wcf4j.config.read.OrderedElementXml;
+import java.util.Set;
+
+/**
+ * A binding section such as {@code <wsHttpBinding>}: a collection of {@code <binding>} items with {@code <clear/>} and
+ * {@code <remove/>}, each subclass naming the DTO its {@code <binding>} is read into.
+ */
+public abstract class BindingSectionXml extends OrderedElementXml {
+    abstract Class<? extends LocatedXml> bindingType();
+
+    @Override
+    protected Set<String> attributeNames() {
+        return Set.of();
+    }
+
+    @Override
+    protected Class<? extends LocatedXml> childType(String name) {
+        switch (name) {
+            case ConfigStrings.BINDING: return bindingType();
+            case ConfigStrings.CLEAR: return CollectionItemXml.Clear.class;
+            case ConfigStrings.REMOVE: return CollectionItemXml.Remove.class;
+            default: return null;
+        }
+    }
+
+    /** {@code <customBinding>}. */
+    public static class Custom extends BindingSectionXml {
+        @Override
+        Class<? extends LocatedXml> bindingType() {
+            return CustomBindingXml.class;
+        }
+    }
+
+    /** {@code <basicHttpBinding>}. */
+    public static class BasicHttp extends BindingSectionXml {
+        @Override
+        Class<? extends LocatedXml> bindingType() {
+            return BasicHttpBindingXml.class;
+        }
+    }
+
+    /** {@code <wsHttpBinding>} and {@code <ws2007HttpBinding>}. */
+    public static class WsHttp extends BindingSectionXml {
+        @Override
+        Class<? extends LocatedXml> bindingType() {
+            return WsHttpBindingXml.class;
+        }
+    }
+
+    /** {@code <wsDualHttpBinding>}. */
+    public static class WsDualHttp extends BindingSectionXml {
+        @Override
+        Class<? extends LocatedXml> bindingType() {
+            return WsDualHttpBindingXml.class;
+        }
+    }
+
+    /** {@code <netTcpBinding>}. */
+    public static class NetTcp extends BindingSectionXml {
+        @Override
+        Class<? extends LocatedXml> bindingType() {
+            return NetTcpBindingXml.class;
+        }
+    }
+
+    /** {@code <mexHttpBinding>} and siblings. */
+    public static class Mex extends BindingSectionXml {
+        @Override
+        Class<? extends LocatedXml> bindingType() {
+            return MexBindingXml.class;
+        }
+    }
+
+    /** A section wcf4j does not model: binding names only. */
+    public static class Opaque extends BindingSectionXml {
+        @Override
+        Class<? extends LocatedXml> bindingType() {
+            return NamedOpaqueXml.class;
+        }
+    }
+}

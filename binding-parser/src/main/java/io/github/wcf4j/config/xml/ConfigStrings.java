@@ -1,0 +1,94 @@
+package io.github.wcf4j.config.xml;
+
+/**
+ * Every configuration element and attribute name wcf4j reads, as constants (WCF {@code ConfigurationStrings}). Names
+ * are case-sensitive camelCase, exactly as WCF matches them.
+ */
+public final class ConfigStrings {
+    private ConfigStrings() {
+    }
+
+    // sections and collections
+    public static final String SYSTEM_SERVICE_MODEL = "system.serviceModel";
+    public static final String SERVICES = "services";
+    public static final String SERVICE = "service";
+    public static final String CLIENT = "client";
+    public static final String BINDINGS = "bindings";
+    public static final String BINDING = "binding";
+    public static final String BEHAVIORS = "behaviors";
+    public static final String BEHAVIOR = "behavior";
+    public static final String SERVICE_BEHAVIORS = "serviceBehaviors";
+    public static final String ENDPOINT_BEHAVIORS = "endpointBehaviors";
+    public static final String EXTENSIONS = "extensions";
+    public static final String BEHAVIOR_EXTENSIONS = "behaviorExtensions";
+    public static final String BINDING_ELEMENT_EXTENSIONS = "bindingElementExtensions";
+    public static final String BINDING_EXTENSIONS = "bindingExtensions";
+    public static final String ENDPOINT_EXTENSIONS = "endpointExtensions";
+    public static final String ENDPOINT = "endpoint";
+    public static final String HOST = "host";
+    public static final String BASE_ADDRESSES = "baseAddresses";
+    public static final String BASE_ADDRESS = "baseAddress";
+    public static final String TIMEOUTS = "timeouts";
+    public static final String ADD = "add";
+    public static final String CLEAR = "clear";
+    public static final String REMOVE = "remove";
+    public static final String HEADERS = "headers";
+    public static final String IDENTITY = "identity";
+    public static final String METADATA = "metadata";
+
+    // binding sections
+    public static final String CUSTOM_BINDING = "customBinding";
+    public static final String BASIC_HTTP_BINDING = "basicHttpBinding";
+    public static final String WS_HTTP_BINDING = "wsHttpBinding";
+    public static final String WS_2007_HTTP_BINDING = "ws2007HttpBinding";
+    public static final String WS_DUAL_HTTP_BINDING = "wsDualHttpBinding";
+    public static final String NET_TCP_BINDING = "netTcpBinding";
+    public static final String MEX_HTTP_BINDING = "mexHttpBinding";
+    public static final String MEX_HTTPS_BINDING = "mexHttpsBinding";
+    public static final String MEX_TCP_BINDING = "mexTcpBinding";
+    public static final String MEX_NAMED_PIPE_BINDING = "mexNamedPipeBinding";
+
+    // binding element extensions
+    public static final String RELIABLE_SESSION = "reliableSession";
+    public static final String SECURITY = "security";
+    public static final String SECURE_CONVERSATION_BOOTSTRAP = "secureConversationBootstrap";
+    public static final String LOCAL_CLIENT_SETTINGS = "localClientSettings";
+    public static final String LOCAL_SERVICE_SETTINGS = "localServiceSettings";
+    public static final String ISSUED_TOKEN_PARAMETERS = "issuedTokenParameters";
+    public static final String COMPOSITE_DUPLEX = "compositeDuplex";
+    public static final String ONE_WAY = "oneWay";
+    public static final String CHANNEL_POOL_SETTINGS = "channelPoolSettings";
+    public static final String TEXT_MESSAGE_ENCODING = "textMessageEncoding";
+    public static final String BINARY_MESSAGE_ENCODING = "binaryMessageEncoding";
+    public static final String MTOM_MESSAGE_ENCODING = "mtomMessageEncoding";
+    public static final String READER_QUOTAS = "readerQuotas";
+    public static final String HTTP_TRANSPORT = "httpTransport";
+    public static final String HTTPS_TRANSPORT = "httpsTransport";
+    public static final String TCP_TRANSPORT = "tcpTransport";
+    public static final String CONNECTION_POOL_SETTINGS = "connectionPoolSettings";
+    public static final String EXTENDED_PROTECTION_POLICY = "extendedProtectionPolicy";
+    public static final String WEB_SOCKET_SETTINGS = "webSocketSettings";
+    public static final String MESSAGE_HANDLER_FACTORY = "messageHandlerFactory";
+    public static final String TRANSACTION_FLOW = "transactionFlow";
+    public static final String WINDOWS_STREAM_SECURITY = "windowsStreamSecurity";
+    public static final String SSL_STREAM_SECURITY = "sslStreamSecurity";
+    public static final String TRANSPORT = "transport";
+    public static final String MESSAGE = "message";
+
+    // behaviors
+    public static final String SERVICE_METADATA = "serviceMetadata";
+    public static final String SERVICE_DEBUG = "serviceDebug";
+    public static final String SERVICE_THROTTLING = "serviceThrottling";
+
+    // common attributes
+    public static final String NAME = "name";
+    public static final String TYPE = "type";
+    public static final String OPEN_TIMEOUT = "openTimeout";
+    public static final String CLOSE_TIMEOUT = "closeTimeout";
+    public static final String RECEIVE_TIMEOUT = "receiveTimeout";
+    public static final String SEND_TIMEOUT = "sendTimeout";
+    public static final String BEHAVIOR_CONFIGURATION = "behaviorConfiguration";
+    public static final String BINDING_CONFIGURATION = "bindingConfiguration";
+    public static final String CONTRACT = "contract";
+    public static final String ADDRESS = "address";
+}

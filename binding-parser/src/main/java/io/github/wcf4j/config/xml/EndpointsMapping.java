@@ -1,0 +1,267 @@
+package io.github.wcf4j.config.xml;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.EndpointBehavior;
+import io.github.wcf4j.binding.description.ServiceBehavior;
+import io.github.wcf4j.binding.description.ServiceDescription;
+import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.standard.MetadataExchangeBindings;
+import io.github.wcf4j.binding.standard.UnsupportedBinding;
+import io.github.wcf4j.config.read.ChildXml;
+import io.github.wcf4j.config.read.ConfigContext;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code <services>} and {@code <client>} → service descriptions and client endpoints, with every reference resolved as
+ * WCF's {@code ServicesSection}/{@code ClientSection} validation and {@code ConfigLoader} do, in WCF's order: service
+ * behavior; then per endpoint the required {@code binding}, {@code bindingConfiguration} without {@code binding}, the
+ * endpoint behavior and the binding reference.
+ */
+final class EndpointsMapping {
+    private final ConfigContext ctx;
+    private final Extensions extensions;
+    private final BindingTable bindings;
+    private final BehaviorTable behaviors;
+
+    EndpointsMapping(ConfigContext ctx, Extensions extensions, BindingTable bindings, BehaviorTable behaviors) {
+        this.ctx = ctx;
+        this.extensions = extensions;
+        this.bindings = bindings;
+        this.behaviors = behaviors;
+    }
+
+    List<ServiceDescription> services(List<ServicesXml> sections) {
+        Map<String, ServiceDescription> services = new LinkedHashMap<>();
+        for (ServicesXml section : sections) {
+            for (ChildXml item : section.children()) {
+                if (item.value().isEmpty()) {
+                    ctx.error(item.location(), WcfText.Config_base_unrecognized_element_name, item.name());
+                } else if (item.value().get() instanceof CollectionItemXml.Clear) {
+                    services.clear();
+                } else if (item.value().get() instanceof CollectionItemXml.Remove) {
+                    services.remove(((CollectionItemXml.Remove) item.value().get()).name);
+                } else {
+                    service(item.as(ServiceXml.class)).ifPresent(s -> {
+                        if (services.containsKey(s.name())) {
+                            ctx.error(item.location(), WcfText.ConfigDuplicateKeyAtSameScope, ConfigStrings.SERVICE,
+                                    s.name());
+                        } else {
+                            services.put(s.name(), s);
+                        }
+                    });
+                }
+            }
+        }
+        return new ArrayList<>(services.values());
+    }
+
+    private Optional<ServiceDescription> service(ServiceXml xml) {
+        String name = xml.attribute(ConfigStrings.NAME);
+        if (name == null) {
+            ctx.error(xml, WcfText.Config_base_required_attribute_missing, ConfigStrings.NAME);
+            return Optional.empty();
+        }
+        name = ctx.string(xml, ConfigStrings.NAME, name, 1, null);
+        if (name == null) {
+            return Optional.empty();
+        }
+        String behaviorName = orEmpty(xml.attribute(ConfigStrings.BEHAVIOR_CONFIGURATION));
+        Optional<ServiceBehavior> behavior = behaviors.service(behaviorName);
+        if (behavior.isEmpty() && !behaviorName.isEmpty()) {
+            ctx.error(xml, WcfText.ConfigInvalidServiceBehavior, behaviorName);
+        }
+        List<URI> baseAddresses = new ArrayList<>();
+        List<ServiceEndpoint> endpoints = new ArrayList<>();
+        for (ChildXml c : xml.children()) {
+            if (c.value().isEmpty()) {
+                ctx.error(c.location(), WcfText.Config_base_unrecognized_element_name, c.name());
+            } else if (c.value().get() instanceof HostXml) {
+                host(c.as(HostXml.class), baseAddresses);
+            } else if (c.value().get() instanceof CollectionItemXml.Clear) {
+                endpoints.clear();
+            } else if (c.value().get() instanceof ServiceEndpointXml) {
+                serviceEndpoint(c.as(ServiceEndpointXml.class)).ifPresent(endpoints::add);
+            }
+        }
+        return Optional.of(ctx.located(new ServiceDescription(name, behavior, baseAddresses, endpoints), xml));
+    }
+
+    private void host(HostXml host, List<URI> baseAddresses) {
+        if (host.timeouts != null) {
+            ctx.timeout(host.timeouts, "openTimeout", host.timeouts.openTimeout, null);
+            ctx.timeout(host.timeouts, "closeTimeout", host.timeouts.closeTimeout, null);
+        }
+        if (host.baseAddresses == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (ChildXml c : host.baseAddresses.children()) {
+            if (c.value().isEmpty()) {
+                ctx.error(c.location(), WcfText.Config_base_unrecognized_element_name, c.name());
+                continue;
+            }
+            HostXml.BaseAddressXml add = c.as(HostXml.BaseAddressXml.class);
+            if (add.baseAddress == null) {
+                ctx.error(add, WcfText.Config_base_required_attribute_missing, ConfigStrings.BASE_ADDRESS);
+                continue;
+            }
+            if (!seen.add(add.baseAddress)) {
+                ctx.error(add, WcfText.Config_base_collection_entry_already_exists, add.baseAddress);
+                continue;
+            }
+            Optional<URI> uri = absolute(add.baseAddress.replace("://*", "://localhost"));
+            if (uri.isEmpty()) {
+                ctx.error(add, WcfText.BaseAddressMustBeAbsolute);
+            } else {
+                baseAddresses.add(uri.get());
+            }
+        }
+    }
+
+    private Optional<ServiceEndpoint> serviceEndpoint(ServiceEndpointXml x) {
+        ctx.bool(x, "isSystemEndpoint", x.isSystemEndpoint, false);
+        ctx.enumName(x, "listenUriMode", x.listenUriMode, List.of("Explicit", "Unique"), "Explicit");
+        Optional<URI> listenUri = ctx.uri(x, "listenUri", x.listenUri);
+        Optional<Binding> binding = endpointBinding(x);
+        Optional<EndpointBehavior> behavior = endpointBehavior(x);
+        if (binding.isEmpty()) {
+            return Optional.empty();
+        }
+        ServiceEndpoint e = new ServiceEndpoint(EndpointXml.orEmpty(x.name), EndpointXml.orEmpty(x.address),
+                bindingSection(x), EndpointXml.orEmpty(x.bindingConfiguration), binding.get(),
+                EndpointXml.orEmpty(x.contract), listenUri, behavior);
+        return Optional.of(ctx.located(e, x));
+    }
+
+    List<ClientEndpoint> clientEndpoints(List<ClientXml> sections) {
+        Map<String, ClientEndpoint> endpoints = new LinkedHashMap<>();
+        for (ClientXml section : sections) {
+            for (ChildXml item : section.children()) {
+                if (item.value().isEmpty()) {
+                    if (item.kind() != ChildXml.ChildKind.KNOWN_UNSUPPORTED) {
+                        ctx.error(item.location(), WcfText.Config_base_unrecognized_element_name, item.name());
+                    }
+                } else if (item.value().get() instanceof CollectionItemXml.Clear) {
+                    endpoints.clear();
+                } else if (item.value().get() instanceof ClientEndpointXml) {
+                    ClientEndpointXml x = item.as(ClientEndpointXml.class);
+                    String key = "contractType:" + EndpointXml.orEmpty(x.contract) + ";name:"
+                            + EndpointXml.orEmpty(x.name);
+                    if (endpoints.containsKey(key)) {
+                        ctx.error(x, WcfText.ConfigDuplicateKeyAtSameScope, ConfigStrings.ENDPOINT, key);
+                        continue;
+                    }
+                    clientEndpoint(x).ifPresent(e -> endpoints.put(key, e));
+                }
+            }
+        }
+        return new ArrayList<>(endpoints.values());
+    }
+
+    private Optional<ClientEndpoint> clientEndpoint(ClientEndpointXml x) {
+        if (x.kind == null && x.contract == null) {
+            ctx.error(x, WcfText.RequiredAttributeMissing, ConfigStrings.CONTRACT, ConfigStrings.ENDPOINT);
+            return Optional.empty();
+        }
+        Optional<Binding> binding = endpointBinding(x);
+        Optional<EndpointBehavior> behavior = endpointBehavior(x);
+        Optional<URI> address = ctx.uri(x, ConfigStrings.ADDRESS, x.address);
+        if (binding.isEmpty()) {
+            return Optional.empty();
+        }
+        if (address.isEmpty() || !address.get().isAbsolute()) {
+            ctx.warning(x, "The client endpoint" + (x.name == null || x.name.isEmpty() ? "" : " '" + x.name + "'")
+                    + " has no absolute address; a proxy created from it needs the address supplied in code.");
+        }
+        ClientEndpoint e = new ClientEndpoint(EndpointXml.orEmpty(x.name),
+                address.filter(URI::isAbsolute).orElse(URI.create("about:blank")), bindingSection(x),
+                EndpointXml.orEmpty(x.bindingConfiguration), binding.get(), EndpointXml.orEmpty(x.contract), behavior);
+        return Optional.of(ctx.located(e, x));
+    }
+
+    // ---------------------------------------------------------------- references
+
+    private String bindingSection(EndpointXml x) {
+        return x.binding == null ? "" : x.binding;
+    }
+
+    /** {@code binding} + {@code bindingConfiguration} → binding, with WCF's texts for each broken reference. */
+    private Optional<Binding> endpointBinding(EndpointXml x) {
+        if (x.kind != null && !x.kind.isEmpty()) {
+            return standardEndpoint(x);
+        }
+        if (x.endpointConfiguration != null) {
+            ctx.error(x, WcfText.ConfigInvalidAttribute, "endpointConfiguration", ConfigStrings.ENDPOINT, "kind");
+        }
+        if (x.binding == null || x.binding.isEmpty()) {
+            if (x.bindingConfiguration != null) {
+                ctx.error(x, WcfText.ConfigInvalidAttribute, ConfigStrings.BINDING_CONFIGURATION,
+                        ConfigStrings.ENDPOINT, ConfigStrings.BINDING);
+            } else {
+                ctx.error(x, WcfText.RequiredAttributeMissing, ConfigStrings.BINDING, ConfigStrings.ENDPOINT);
+            }
+            return Optional.empty();
+        }
+        String section = x.binding;
+        String configuration = EndpointXml.orEmpty(x.bindingConfiguration);
+        boolean known = BindingsXml.isModelled(section) || WcfExtensionCatalog.UNSUPPORTED_BINDING_SECTIONS
+                .contains(section) || extensions.registered(ConfigStrings.BINDING_EXTENSIONS, section).isPresent();
+        if (!known) {
+            ctx.error(x, WcfText.ConfigBindingExtensionNotFound, "system.serviceModel/bindings/" + section);
+            return Optional.empty();
+        }
+        Optional<Binding> binding = bindings.lookup(section, configuration);
+        if (binding.isEmpty()) {
+            ctx.error(x, WcfText.ConfigInvalidBindingName, configuration, "system.serviceModel/bindings/" + section,
+                    ConfigStrings.BINDING_CONFIGURATION);
+            return Optional.empty();
+        }
+        if (binding.get() instanceof UnsupportedBinding) {
+            ctx.warning(x, "The binding '" + section + "' is not supported by wcf4j: this endpoint is validated but"
+                    + " cannot be hosted or called.");
+        }
+        return binding;
+    }
+
+    /** {@code kind="mexEndpoint"} is a metadata endpoint over mexHttpBinding; other standard endpoints are not supported. */
+    private Optional<Binding> standardEndpoint(EndpointXml x) {
+        if ("mexEndpoint".equals(x.kind)) {
+            return MetadataExchangeBindings.forName(x.binding == null ? ConfigStrings.MEX_HTTP_BINDING : x.binding)
+                    .or(() -> bindings.lookup(x.binding, EndpointXml.orEmpty(x.bindingConfiguration)));
+        }
+        ctx.warning(x, "The standard endpoint kind '" + x.kind + "' is not supported by wcf4j: this endpoint is"
+                + " ignored.");
+        return Optional.empty();
+    }
+
+    private Optional<EndpointBehavior> endpointBehavior(EndpointXml x) {
+        String name = EndpointXml.orEmpty(x.behaviorConfiguration);
+        Optional<EndpointBehavior> behavior = behaviors.endpoint(name);
+        if (behavior.isEmpty() && !name.isEmpty()) {
+            ctx.error(x, WcfText.ConfigInvalidEndpointBehavior, name);
+        }
+        return behavior;
+    }
+
+    private static Optional<URI> absolute(String s) {
+        try {
+            URI u = new URI(s.replace(" ", "%20"));
+            return u.isAbsolute() && u.getScheme() != null ? Optional.of(u) : Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.wcf4j.config.xml;
+
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
+import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.transport.HostNameComparisonMode;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.binding.transport.TransferMode;
+import io.github.wcf4j.binding.transport.TransportBindingElement;
+import io.github.wcf4j.config.read.ConfigContext;
+
+/** {@code <tcpTransport>}: {@code TransportElement}, {@code ConnectionOrientedTransportElement} and {@code TcpTransportElement}. */
+public class TcpTransportXml extends BindingElementXml {
+    @JacksonXmlProperty(isAttribute = true) public String manualAddressing;
+    @JacksonXmlProperty(isAttribute = true) public String maxBufferPoolSize;
+    @JacksonXmlProperty(isAttribute = true) public String maxReceivedMessageSize;
+    @JacksonXmlProperty(isAttribute = true) public String connectionBufferSize;
+    @JacksonXmlProperty(isAttribute = true) public String hostNameComparisonMode;
+    @JacksonXmlProperty(isAttribute = true) public String channelInitializationTimeout;
+    @JacksonXmlProperty(isAttribute = true) public String maxBufferSize;
+    @JacksonXmlProperty(isAttribute = true) public String maxPendingConnections;
+    @JacksonXmlProperty(isAttribute = true) public String maxOutputDelay;
+    @JacksonXmlProperty(isAttribute = true) public String maxPendingAccepts;
+    @JacksonXmlProperty(isAttribute = true) public String transferMode;
+    @JacksonXmlProperty(isAttribute = true) public String listenBacklog;
+    @JacksonXmlProperty(isAttribute = true) public String portSharingEnabled;
+    @JacksonXmlProperty(isAttribute = true) public String teredoEnabled;
+    public TcpConnectionPoolSettingsXml connectionPoolSettings;
+    public OpaqueXml extendedProtectionPolicy;
+
+    @Override
+    public BindingElement toModel(ConfigContext ctx) {
+        TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        return ctx.build(this, () -> new TcpTransportBindingElement(
+                ctx.bool(this, "manualAddressing", manualAddressing, false),
+                ctx.int64(this, "maxBufferPoolSize", maxBufferPoolSize, 1, Long.MAX_VALUE,
+                        TransportBindingElement.DEFAULT_MAX_BUFFER_POOL_SIZE),
+                ctx.int64(this, "maxReceivedMessageSize", maxReceivedMessageSize, 1, Long.MAX_VALUE,
+                        TransportBindingElement.DEFAULT_MAX_RECEIVED_MESSAGE_SIZE),
+                ctx.int32(this, "connectionBufferSize", connectionBufferSize, 1, Integer.MAX_VALUE,
+                        d.connectionBufferSize()),
+                ctx.enumValue(this, "hostNameComparisonMode", hostNameComparisonMode, HostNameComparisonMode.class,
+                        d.hostNameComparisonMode()),
+                ctx.positiveTimeout(this, "channelInitializationTimeout", channelInitializationTimeout,
+                        d.channelInitializationTimeout()),
+                ctx.int32(this, "maxBufferSize", maxBufferSize, 1, Integer.MAX_VALUE, d.maxBufferSize()),
+                ctx.int32(this, "maxPendingConnections", maxPendingConnections, 0, Integer.MAX_VALUE, 0),
+                ctx.timeout(this, "maxOutputDelay", maxOutputDelay, d.maxOutputDelay()),
+                ctx.int32(this, "maxPendingAccepts", maxPendingAccepts, 0, Integer.MAX_VALUE, 0),
+                ctx.enumValue(this, "transferMode", transferMode, TransferMode.class, TransferMode.Buffered),
+                ctx.int32(this, "listenBacklog", listenBacklog, 0, Integer.MAX_VALUE, 0),
+                ctx.bool(this, "portSharingEnabled", portSharingEnabled, false),
+                ctx.bool(this, "teredoEnabled", teredoEnabled, false),
+                TcpConnectionPoolSettingsXml.toModel(connectionPoolSettings, ctx)),
+                TcpTransportBindingElement::defaults);
+    }
+}
