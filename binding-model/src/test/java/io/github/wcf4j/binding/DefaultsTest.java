@@ -84,7 +84,7 @@ class DefaultsTest {
         row(sec, "allowInsecureTransport", false);
         row(sec, "localClientSettings", LocalClientSecuritySettings.defaults());
         row(sec, "localServiceSettings", LocalServiceSecuritySettings.defaults());
-        row(sec, "bootstrap", Optional.empty());
+        row(sec, "secureConversationBootstrap", Optional.empty());
 
         LocalClientSecuritySettings lc = LocalClientSecuritySettings.defaults();
         row(lc, "cacheCookies", true);

@@ -62,7 +62,7 @@ class SeedConfigTest {
         SecurityBindingElement security = (SecurityBindingElement) e.get(1);
         assertEquals(AuthenticationMode.SecureConversation, security.authenticationMode());
         assertTrue(security.requireSecurityContextCancellation());
-        assertEquals(AuthenticationMode.SspiNegotiated, security.bootstrap().orElseThrow().authenticationMode());
+        assertEquals(AuthenticationMode.SspiNegotiated, security.secureConversationBootstrap().orElseThrow().authenticationMode());
         assertEquals(CompositeDuplexBindingElement.defaults(), e.get(2));
         assertEquals(MessageVersion.SOAP12_WS_ADDRESSING10, ((TextMessageEncodingBindingElement) e.get(4))
                 .messageVersion());

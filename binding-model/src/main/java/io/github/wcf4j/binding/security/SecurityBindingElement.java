@@ -30,7 +30,7 @@ import java.util.Optional;
  * it. wcf4j models security fully for validation and description; its runtime does not implement message security yet
  * and refuses to open such a stack, naming the element and mode.
  *
- * @param bootstrap the {@code <secureConversationBootstrap>} settings; present exactly when the mode is
+ * @param secureConversationBootstrap the {@code <secureConversationBootstrap>} settings; present exactly when the mode is
  *                  {@code SecureConversation}
  */
 public record SecurityBindingElement(
@@ -51,7 +51,7 @@ public record SecurityBindingElement(
         boolean allowInsecureTransport,
         LocalClientSecuritySettings localClientSettings,
         LocalServiceSecuritySettings localServiceSettings,
-        Optional<SecurityBindingElement> bootstrap) implements BindingElement {
+        Optional<SecurityBindingElement> secureConversationBootstrap) implements BindingElement {
 
     public SecurityBindingElement {
         ArgumentChecks.notNull(authenticationMode, "authenticationMode");
@@ -65,9 +65,10 @@ public record SecurityBindingElement(
         ArgumentChecks.notNull(messageProtectionOrder, "messageProtectionOrder");
         ArgumentChecks.notNull(localClientSettings, "localClientSettings");
         ArgumentChecks.notNull(localServiceSettings, "localServiceSettings");
-        bootstrap = bootstrap == null ? Optional.empty() : bootstrap;
+        secureConversationBootstrap = secureConversationBootstrap == null ? Optional.empty()
+                : secureConversationBootstrap;
         if (authenticationMode == AuthenticationMode.SecureConversation) {
-            SecurityBindingElement b = bootstrap.orElseThrow(() -> new BindingValidationException(
+            SecurityBindingElement b = secureConversationBootstrap.orElseThrow(() -> new BindingValidationException(
                     WcfText.SecureConversationNeedsBootstrapSecurity, "secureConversationBootstrap"));
             if (b.authenticationMode() == AuthenticationMode.SecureConversation) {
                 throw new BindingValidationException(WcfText.SecureConversationBootstrapCannotUseSecureConversation,
@@ -104,7 +105,7 @@ public record SecurityBindingElement(
         b.allowInsecureTransport = allowInsecureTransport;
         b.localClientSettings = localClientSettings;
         b.localServiceSettings = localServiceSettings;
-        b.bootstrap = bootstrap.orElse(null);
+        b.bootstrap = secureConversationBootstrap.orElse(null);
         return b;
     }
 
@@ -120,7 +121,7 @@ public record SecurityBindingElement(
             case TRANSPORT:
                 return true;
             case SECURE_CONVERSATION:
-                return isSessionful() || bootstrap.map(b -> b.authenticationMode().family()
+                return isSessionful() || secureConversationBootstrap.map(b -> b.authenticationMode().family()
                         == AuthenticationMode.Family.TRANSPORT).orElse(false);
             default:
                 return false;

@@ -18,9 +18,9 @@ public final class MetadataExchangeBindings {
     public static Optional<Binding> forName(String bindingAttribute) {
         switch (bindingAttribute) {
             case "mexHttpBinding":
-                return Optional.of(mexHttp(SecurityMode.None));
+                return Optional.of(mexHttp(WsHttpBinding.Flavor.MEX_HTTP, SecurityMode.None));
             case "mexHttpsBinding":
-                return Optional.of(mexHttp(SecurityMode.Transport));
+                return Optional.of(mexHttp(WsHttpBinding.Flavor.MEX_HTTPS, SecurityMode.Transport));
             case "mexTcpBinding":
             case "mexNamedPipeBinding":
                 return Optional.of(new UnsupportedBinding(bindingAttribute, ""));
@@ -29,11 +29,11 @@ public final class MetadataExchangeBindings {
         }
     }
 
-    private static Binding mexHttp(SecurityMode mode) {
+    private static Binding mexHttp(WsHttpBinding.Flavor flavor, SecurityMode mode) {
         WsHttpBinding d = WsHttpBinding.defaults(WsHttpBinding.Flavor.WS_HTTP, "");
         StandardSecurity security = new StandardSecurity(mode,
                 TransportSecurity.withClientCredential(TransportCredentialType.None), d.security().message());
-        return new WsHttpBinding(d.flavor(), "", d.timeouts(), d.http(), false, StandardReliableSession.disabled(),
+        return new WsHttpBinding(flavor, "", d.timeouts(), d.http(), false, StandardReliableSession.disabled(),
                 security);
     }
 }

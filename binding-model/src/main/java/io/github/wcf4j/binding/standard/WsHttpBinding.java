@@ -35,7 +35,15 @@ public record WsHttpBinding(Flavor flavor, String configurationName, BindingTime
                 TransactionProtocol.WSAtomicTransactionOctober2004, MessageSecurityVersion.DEFAULT),
         WS_2007_HTTP("WS2007HttpBinding", "ws2007HttpBinding", ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11,
                 TransactionProtocol.WSAtomicTransaction11,
-                MessageSecurityVersion.WSSecurity11WSTrust13WSSecureConversation13WSSecurityPolicy12BasicSecurityProfile10);
+                MessageSecurityVersion.WSSecurity11WSTrust13WSSecureConversation13WSSecurityPolicy12BasicSecurityProfile10),
+        /** {@code mexHttpBinding}: WCF's metadata-exchange binding, a wsHttpBinding without security. */
+        MEX_HTTP("MetadataExchangeHttpBinding", "mexHttpBinding",
+                ReliableMessagingVersion.WS_RELIABLE_MESSAGING_FEBRUARY_2005,
+                TransactionProtocol.WSAtomicTransactionOctober2004, MessageSecurityVersion.DEFAULT),
+        /** {@code mexHttpsBinding}: as {@link #MEX_HTTP} over HTTPS. */
+        MEX_HTTPS("MetadataExchangeHttpsBinding", "mexHttpsBinding",
+                ReliableMessagingVersion.WS_RELIABLE_MESSAGING_FEBRUARY_2005,
+                TransactionProtocol.WSAtomicTransactionOctober2004, MessageSecurityVersion.DEFAULT);
 
         final String wcfName;
         final String sectionName;

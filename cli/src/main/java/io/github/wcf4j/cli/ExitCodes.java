@@ -1,0 +1,29 @@
+package io.github.wcf4j.cli;
+
+import io.github.wcf4j.binding.BindingValidationException;
+import io.github.wcf4j.config.ConfigurationErrorsException;
+import picocli.CommandLine;
+
+/**
+ * The command's exit codes, in one place: 0 success, 1 the input is invalid (configuration errors, a binding WCF would
+ * refuse), 2 usage errors (picocli's own), 3 a communication failure while hosting or calling.
+ */
+final class ExitCodes {
+    static final int OK = 0;
+    static final int INVALID = 1;
+    static final int USAGE = CommandLine.ExitCode.USAGE;
+    static final int COMMUNICATION = 3;
+
+    private ExitCodes() {
+    }
+
+    static int forException(Throwable e) {
+        if (e instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
+        if (e instanceof ConfigurationErrorsException || e instanceof BindingValidationException) {
+            return INVALID;
+        }
+        return COMMUNICATION;
+    }
+}

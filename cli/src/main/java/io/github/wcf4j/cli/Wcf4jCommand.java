@@ -1,0 +1,19 @@
+package io.github.wcf4j.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code wcf4j} command: WCF bindings for the JVM. */
+@Command(name = "wcf4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"WCF bindings for the JVM: reads an unchanged app.config / web.config <system.serviceModel>,",
+            "validates it as WCF does, and runs a wire-compatible channel stack."},
+        subcommands = {ValidateCommand.class, DescribeCommand.class, DemoCommand.class,
+            picocli.CommandLine.HelpCommand.class})
+final class Wcf4jCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
