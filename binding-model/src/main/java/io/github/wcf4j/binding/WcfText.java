@@ -168,6 +168,22 @@ public enum WcfText {
     Argument_EncodingNotSupported("'{0}' is not a supported encoding name. For information on defining a custom"
             + " encoding, see the documentation for the Encoding.RegisterProvider method."),
 
+    // ---- message encoding and transport quotas
+    XmlMaxDepthExceeded("The maximum read depth ({0}) has been exceeded because XML data being read has more levels of"
+            + " nesting than is allowed by the quota. This quota may be increased by changing the MaxDepth property on"
+            + " the XmlDictionaryReaderQuotas object used when creating the XML reader."),
+    XmlMaxStringContentLengthExceeded("The maximum string content length quota ({0}) has been exceeded while reading"
+            + " XML data. This quota may be increased by changing the MaxStringContentLength property on the"
+            + " XmlDictionaryReaderQuotas object used when creating the XML reader."),
+    MaxReceivedMessageSizeExceeded("The maximum message size quota for incoming messages ({0}) has been exceeded. To"
+            + " increase the quota, use the MaxReceivedMessageSize property on the appropriate binding element."),
+    EncoderEnvelopeVersionMismatch("The envelope version of the incoming message ({0}) does not match that of the"
+            + " encoder ({1}). Make sure the binding is configured with the same version as the expected messages."),
+    ContentTypeNotExpected("Cannot process the message because the content type '{0}' was not the expected type"
+            + " '{1}'."),
+    XmlDtdNotAllowed("DTDs are not allowed in SOAP messages: the document type declaration is refused and no entity in"
+            + " it is expanded."),
+
     // ---- communication objects and timeouts (CommunicationObject, TimeoutHelper)
     CommunicationObjectFaulted1("The communication object, {0}, cannot be used for communication because it is in the"
             + " Faulted state."),

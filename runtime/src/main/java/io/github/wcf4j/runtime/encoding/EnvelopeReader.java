@@ -1,0 +1,426 @@
+package io.github.wcf4j.runtime.encoding;
+
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.binding.encoding.EnvelopeVersion;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.encoding.ReaderQuotas;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.message.BufferedHeader;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.MessageFault;
+import io.github.wcf4j.runtime.message.MessageHeaders;
+import io.github.wcf4j.runtime.message.XmlFragment;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads a SOAP envelope from text in one streaming pass (Woodstox; no DOM): WS-Addressing headers into typed fields,
+ * every other header and the body captured verbatim from the source text as standalone {@link XmlFragment}s (the
+ * namespace declarations they inherit from the envelope are copied into their start tags), faults into
+ * {@link MessageFault}. Reader quotas are enforced with WCF's texts; a DTD is refused. Thread-safe.
+ */
+final class EnvelopeReader {
+    private final WstxInputFactory factory = new WstxInputFactory();
+    private final ReaderQuotas quotas;
+
+    EnvelopeReader(ReaderQuotas quotas) {
+        this.quotas = quotas;
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setXMLResolver((publicId, systemId, base, ns) -> {
+            throw new XMLStreamException("external resource refused: " + systemId);
+        });
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, Math.max(64, quotas.maxDepth() * 2));
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 512);
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, Math.max(65_536, quotas.maxStringContentLength()));
+        factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
+        factory.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
+    }
+
+    Message read(String text, MessageVersion version) {
+        try {
+            return new Pass(text, version).read();
+        } catch (XMLStreamException e) {
+            throw new ProtocolException("The message is not well-formed XML: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int i = s.indexOf("\n at [");
+        return (i >= 0 ? s.substring(0, i) : s).replace('\n', ' ').strip();
+    }
+
+    /** One read: the reader, the text it reads, and the namespace declarations in scope above the current level. */
+    private final class Pass {
+        private final String text;
+        private final MessageVersion version;
+        private final String ens;
+        private final String ans;
+        private final XMLStreamReader r;
+        private int depth;
+
+        Pass(String text, MessageVersion version) throws XMLStreamException {
+            this.text = text;
+            this.version = version;
+            this.ens = version.envelope().namespace();
+            this.ans = version.addressing() == AddressingVersion.NONE ? null : version.addressing().namespace();
+            this.r = factory.createXMLStreamReader(new StringReader(text));
+        }
+
+        Message read() throws XMLStreamException {
+            toFirstElement();
+            if (!EnvelopeNames.ENVELOPE.equals(r.getLocalName()) || !ens.equals(r.getNamespaceURI())) {
+                throw envelopeMismatch(r.getNamespaceURI(), r.getLocalName());
+            }
+            Map<String, String> scope = declarations(new LinkedHashMap<>());
+            MessageHeaders headers = new MessageHeaders();
+            int event = nextTag();
+            if (event == XMLStreamConstants.START_ELEMENT && EnvelopeNames.HEADER.equals(r.getLocalName())
+                    && ens.equals(r.getNamespaceURI())) {
+                Map<String, String> headerScope = declarations(new LinkedHashMap<>(scope));
+                while ((event = nextTag()) == XMLStreamConstants.START_ELEMENT) {
+                    header(headers, headerScope);
+                }
+                event = nextTag();
+            }
+            if (event != XMLStreamConstants.START_ELEMENT || !EnvelopeNames.BODY.equals(r.getLocalName())
+                    || !ens.equals(r.getNamespaceURI())) {
+                throw new ProtocolException("The SOAP envelope has no " + EnvelopeNames.BODY + " element.");
+            }
+            Map<String, String> bodyScope = declarations(new LinkedHashMap<>(scope));
+            Message m = body(bodyScope);
+            copyInto(headers, m.headers());
+            return m;
+        }
+
+        private void toFirstElement() throws XMLStreamException {
+            while (r.hasNext()) {
+                int e = r.next();
+                if (e == XMLStreamConstants.DTD) {
+                    throw new ProtocolException(WcfText.XmlDtdNotAllowed.format());
+                }
+                if (e == XMLStreamConstants.START_ELEMENT) {
+                    depth = 1;
+                    return;
+                }
+            }
+            throw new ProtocolException("The message is empty.");
+        }
+
+        private RuntimeException envelopeMismatch(String ns, String local) {
+            for (EnvelopeVersion v : EnvelopeVersion.values()) {
+                if (v.namespace() != null && v.namespace().equals(ns) && EnvelopeNames.ENVELOPE.equals(local)) {
+                    return new ProtocolException(WcfText.EncoderEnvelopeVersionMismatch.format(describe(v),
+                            describe(version.envelope())));
+                }
+            }
+            return new ProtocolException("The message is not a SOAP envelope: its root element is {" + ns + "}" + local
+                    + ".");
+        }
+
+        private String describe(EnvelopeVersion v) {
+            return v == EnvelopeVersion.SOAP12 ? "Soap12 (" + v.namespace() + ")" : "Soap11 (" + v.namespace() + ")";
+        }
+
+        /** The declarations on the current start tag added to {@code scope}. */
+        private Map<String, String> declarations(Map<String, String> scope) {
+            for (int i = 0; i < r.getNamespaceCount(); i++) {
+                String p = r.getNamespacePrefix(i);
+                scope.put(p == null ? "" : p, r.getNamespaceURI(i));
+            }
+            return scope;
+        }
+
+        /** Next start or end tag; text is checked against the string quota, anything else is skipped. */
+        private int nextTag() throws XMLStreamException {
+            while (r.hasNext()) {
+                int e = r.next();
+                switch (e) {
+                    case XMLStreamConstants.START_ELEMENT:
+                        if (++depth > quotas.maxDepth()) {
+                            throw new QuotaExceededException(WcfText.XmlMaxDepthExceeded.format(quotas.maxDepth()));
+                        }
+                        return e;
+                    case XMLStreamConstants.END_ELEMENT:
+                        depth--;
+                        return e;
+                    case XMLStreamConstants.CHARACTERS:
+                    case XMLStreamConstants.CDATA:
+                        if (r.getTextLength() > quotas.maxStringContentLength()) {
+                            throw new QuotaExceededException(WcfText.XmlMaxStringContentLengthExceeded
+                                    .format(quotas.maxStringContentLength()));
+                        }
+                        break;
+                    case XMLStreamConstants.DTD:
+                        throw new ProtocolException(WcfText.XmlDtdNotAllowed.format());
+                    default:
+                        break;
+                }
+            }
+            throw new ProtocolException("The SOAP envelope ends unexpectedly.");
+        }
+
+        /** Skips to the end tag of the element whose start tag was just read; returns that end tag's offset. */
+        private int skipElement() throws XMLStreamException {
+            int target = depth - 1;
+            int end = offset();
+            while (depth > target) {
+                nextTag();
+                end = offset();
+            }
+            return end;
+        }
+
+        private int offset() {
+            return (int) r.getLocation().getCharacterOffset();
+        }
+
+        private String elementText() throws XMLStreamException {
+            String t = r.getElementText();
+            depth--;
+            if (t.length() > quotas.maxStringContentLength()) {
+                throw new QuotaExceededException(WcfText.XmlMaxStringContentLengthExceeded
+                        .format(quotas.maxStringContentLength()));
+            }
+            return t.strip();
+        }
+
+        private void header(MessageHeaders headers, Map<String, String> scope) throws XMLStreamException {
+            String ns = r.getNamespaceURI();
+            String local = r.getLocalName();
+            if (ans != null && ans.equals(ns)) {
+                switch (local) {
+                    case EnvelopeNames.ACTION: headers.action(elementText()); return;
+                    case EnvelopeNames.MESSAGE_ID: headers.messageId(elementText()); return;
+                    case EnvelopeNames.RELATES_TO: headers.relatesTo(elementText()); return;
+                    case EnvelopeNames.TO: headers.to(EndpointAddress.of(uri(elementText()))); return;
+                    case EnvelopeNames.REPLY_TO: headers.replyTo(endpoint(scope)); return;
+                    case EnvelopeNames.FAULT_TO: headers.faultTo(endpoint(scope)); return;
+                    case EnvelopeNames.FROM: headers.from(endpoint(scope)); return;
+                    default: break;
+                }
+            }
+            String mu = r.getAttributeValue(ens, EnvelopeNames.MUST_UNDERSTAND);
+            boolean mustUnderstand = "1".equals(mu) || "true".equals(mu);
+            QName name = new QName(ns == null ? "" : ns, local, r.getPrefix() == null ? "" : r.getPrefix());
+            XmlFragment xml = capture(scope);
+            headers.add(new BufferedHeader(name, mustUnderstand, xml));
+        }
+
+        /** The element at the reader (a start tag), made standalone, with the reader moved past its end tag. */
+        private XmlFragment capture(Map<String, String> scope) throws XMLStreamException {
+            int start = offset();
+            Map<String, String> own = declarations(new LinkedHashMap<>());
+            int endTag = skipElement();
+            int end = endTag == start ? StartTags.tagEnd(text, start) : text.indexOf('>', endTag) + 1;
+            return new XmlFragment(standalone(text.substring(start, end), scope, own));
+        }
+
+        private EndpointAddress endpoint(Map<String, String> scope) throws XMLStreamException {
+            URI address = null;
+            List<String> parameters = new ArrayList<>();
+            while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+                String local = r.getLocalName();
+                if (EnvelopeNames.ADDRESS.equals(local)) {
+                    address = uri(elementText());
+                } else if (EnvelopeNames.REFERENCE_PARAMETERS.equals(local)
+                        || EnvelopeNames.REFERENCE_PROPERTIES.equals(local)) {
+                    Map<String, String> inner = declarations(new LinkedHashMap<>(scope));
+                    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+                        parameters.add(capture(inner).xml());
+                    }
+                } else {
+                    skipElement();
+                }
+            }
+            if (address == null) {
+                throw new ProtocolException("An endpoint reference in the message has no Address.");
+            }
+            return new EndpointAddress(address, parameters);
+        }
+
+        private URI uri(String s) {
+            try {
+                return new URI(s);
+            } catch (URISyntaxException e) {
+                throw new ProtocolException("The address '" + s + "' in the message is not a valid URI.");
+            }
+        }
+
+        private Message body(Map<String, String> scope) throws XMLStreamException {
+            StringBuilder content = new StringBuilder();
+            int event = nextTag();
+            if (event == XMLStreamConstants.START_ELEMENT && EnvelopeNames.FAULT.equals(r.getLocalName())
+                    && ens.equals(r.getNamespaceURI())) {
+                return Message.createFault(version, fault(scope), null);
+            }
+            while (event == XMLStreamConstants.START_ELEMENT) {
+                content.append(capture(scope).xml());
+                event = nextTag();
+            }
+            Message m = Message.create(version, null, content.length() == 0 ? XmlFragment.EMPTY
+                    : new XmlFragment(content.toString()));
+            return m;
+        }
+
+        /** A SOAP 1.2 {@code Code/Reason/Detail} or SOAP 1.1 {@code faultcode/faultstring/detail} fault. */
+        private MessageFault fault(Map<String, String> scope) throws XMLStreamException {
+            boolean soap12 = version.envelope() == EnvelopeVersion.SOAP12;
+            boolean sender = true;
+            List<QName> subcodes = new ArrayList<>();
+            String reason = "";
+            XmlFragment detail = null;
+            while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+                String local = r.getLocalName();
+                if (soap12 && "Code".equals(local)) {
+                    sender = readCode(subcodes);
+                } else if (soap12 && "Reason".equals(local)) {
+                    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+                        String t = elementText();
+                        if (reason.isEmpty()) {
+                            reason = t;
+                        }
+                    }
+                } else if (!soap12 && "faultcode".equals(local)) {
+                    QName code = qname(elementText());
+                    if (code.getNamespaceURI().equals(ens)) {
+                        sender = !"Server".equals(code.getLocalPart()) && !"Receiver".equals(code.getLocalPart());
+                    } else {
+                        subcodes.add(code);
+                    }
+                } else if (!soap12 && "faultstring".equals(local)) {
+                    reason = elementText();
+                } else if ("Detail".equals(local) || "detail".equals(local)) {
+                    Map<String, String> inner = declarations(new LinkedHashMap<>(scope));
+                    StringBuilder d = new StringBuilder();
+                    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+                        d.append(capture(inner).xml());
+                    }
+                    detail = new XmlFragment(d.toString());
+                } else {
+                    skipElement();
+                }
+            }
+            while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+                skipElement();
+            }
+            MessageFault f = new MessageFault(sender, subcodes, reason, Optional.empty());
+            return detail == null ? f : f.withDetail(detail);
+        }
+
+        /** SOAP 1.2 {@code Code}: its {@code Value} and nested {@code Subcode}s; returns whether the code is Sender. */
+        private boolean readCode(List<QName> subcodes) throws XMLStreamException {
+            boolean sender = true;
+            while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+                if ("Value".equals(r.getLocalName())) {
+                    QName value = qname(elementText());
+                    sender = !"Receiver".equals(value.getLocalPart());
+                } else if ("Subcode".equals(r.getLocalName())) {
+                    readSubcode(subcodes);
+                } else {
+                    skipElement();
+                }
+            }
+            return sender;
+        }
+
+        private void readSubcode(List<QName> subcodes) throws XMLStreamException {
+            while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+                if ("Value".equals(r.getLocalName())) {
+                    subcodes.add(qname(elementText()));
+                } else if ("Subcode".equals(r.getLocalName())) {
+                    readSubcode(subcodes);
+                } else {
+                    skipElement();
+                }
+            }
+        }
+
+        /** {@code prefix:local} resolved against the namespaces in scope where it was read. */
+        private QName qname(String text) {
+            int colon = text.indexOf(':');
+            String prefix = colon < 0 ? "" : text.substring(0, colon);
+            String local = colon < 0 ? text : text.substring(colon + 1);
+            String ns = r.getNamespaceContext().getNamespaceURI(prefix);
+            return new QName(ns == null ? "" : ns, local, prefix);
+        }
+    }
+
+    private static void copyInto(MessageHeaders from, MessageHeaders to) {
+        to.action(from.action()).to(from.to()).messageId(from.messageId()).relatesTo(from.relatesTo())
+                .replyTo(from.replyTo()).faultTo(from.faultTo()).from(from.from());
+        from.others().forEach(to::add);
+    }
+
+    /**
+     * {@code element} with the in-scope declarations it uses but does not declare itself copied into its start tag.
+     */
+    static String standalone(String element, Map<String, String> scope, Map<String, String> own) {
+        StringBuilder missing = null;
+        for (Map.Entry<String, String> d : scope.entrySet()) {
+            String prefix = d.getKey();
+            if (own.containsKey(prefix)) {
+                continue;
+            }
+            // a default namespace in scope applies to every unprefixed name inside: always carried over
+            boolean used = prefix.isEmpty() || usesPrefix(element, prefix);
+            if (!used) {
+                continue;
+            }
+            if (missing == null) {
+                missing = new StringBuilder();
+            }
+            missing.append(prefix.isEmpty() ? " xmlns=\"" : " xmlns:" + prefix + "=\"")
+                    .append(escape(d.getValue())).append('"');
+        }
+        if (missing == null) {
+            return element;
+        }
+        int nameEnd = StartTags.nameEnd(element, 0);
+        return element.substring(0, nameEnd) + missing + element.substring(nameEnd);
+    }
+
+    /**
+     * Whether {@code prefix} is used as a prefix in {@code element}: {@code prefix:} starting a name (after {@code <},
+     * {@code </}, white space, a quote or {@code >}), as element and attribute names and QName values are written;
+     * {@code xmlns:prefix} declarations do not count.
+     */
+    static boolean usesPrefix(String element, String prefix) {
+        String token = prefix + ":";
+        for (int i = element.indexOf(token); i >= 0; i = element.indexOf(token, i + 1)) {
+            char before = i == 0 ? '<' : element.charAt(i - 1);
+            if (before == '<' || before == '/' || before == ' ' || before == '\t' || before == '\n' || before == '\r'
+                    || before == '"' || before == '\'' || before == '>') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String escape(String v) {
+        return v.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+    }
+
+}

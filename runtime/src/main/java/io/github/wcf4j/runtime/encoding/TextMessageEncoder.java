@@ -1,0 +1,119 @@
+package io.github.wcf4j.runtime.encoding;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.encoding.EnvelopeVersion;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.encoding.TextEncodings;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.message.Message;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * SOAP as XML text, as WCF's {@code TextMessageEncoder} writes and reads it, for one
+ * {@link TextMessageEncodingBindingElement}: the message version, the write encoding, the reader quotas.
+ *
+ * <p>Content types are WCF's: {@code application/soap+xml; charset=utf-8} (SOAP 1.2, with the {@code action}
+ * parameter on requests) and {@code text/xml; charset=utf-8} (SOAP 1.1, the action travels in {@code SOAPAction}).
+ * Incoming messages in UTF-8 or UTF-16 (either byte order; BOM or {@code charset} decides) are accepted whatever the
+ * write encoding. Thread-safe and shared by every channel of a stack.
+ */
+public final class TextMessageEncoder {
+    private final TextMessageEncodingBindingElement element;
+    private final EnvelopeWriter writer = new EnvelopeWriter();
+    private final EnvelopeReader reader;
+    private final String contentType;
+
+    public TextMessageEncoder(TextMessageEncodingBindingElement element) {
+        this.element = element;
+        this.reader = new EnvelopeReader(element.readerQuotas());
+        this.contentType = element.messageVersion().envelope().mediaType() + "; charset="
+                + TextEncodings.webName(element.writeEncoding());
+    }
+
+    /** The encoder WCF's transports use when a binding names none: text, SOAP 1.2 + WS-Addressing 1.0, UTF-8. */
+    public static TextMessageEncoder defaultEncoder() {
+        return new TextMessageEncoder(TextMessageEncodingBindingElement.defaults());
+    }
+
+    public MessageVersion messageVersion() {
+        return element.messageVersion();
+    }
+
+    public TextMessageEncodingBindingElement bindingElement() {
+        return element;
+    }
+
+    /** The content type of messages this encoder writes, without an action. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** The content type for {@code m}: SOAP 1.2 carries the action as a parameter. */
+    public String contentType(Message m) {
+        String action = m.headers().action();
+        if (element.messageVersion().envelope() == EnvelopeVersion.SOAP12 && action != null && !action.isEmpty()) {
+            return contentType + "; action=\"" + action + "\"";
+        }
+        return contentType;
+    }
+
+    /** Whether a received {@code Content-Type} is one this encoder reads (media type must match). */
+    public boolean accepts(String contentTypeHeader) {
+        String media = ContentType.parse(contentTypeHeader).mediaType();
+        return media.equals(element.messageVersion().envelope().mediaType());
+    }
+
+    /** WCF's text for a content type this encoder does not read (HTTP 415). */
+    public String unexpectedContentType(String received) {
+        return WcfText.ContentTypeNotExpected.format(received, contentType);
+    }
+
+    /** The message as bytes in the write encoding. */
+    public byte[] write(Message m) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        write(m, out);
+        return out.toByteArray();
+    }
+
+    public void write(Message m, OutputStream out) {
+        try {
+            writer.write(m, out, element.writeEncoding());
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write the message: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a message from {@code length} bytes; the charset comes from the BOM, else the content type, else UTF-8.
+     *
+     * @throws ProtocolException for malformed or wrong-version envelopes
+     * @throws io.github.wcf4j.runtime.channel.QuotaExceededException when a reader quota is exceeded
+     */
+    public Message read(byte[] data, int offset, int length, String contentTypeHeader) {
+        Charset charset = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (length >= 3 && (data[offset] & 0xFF) == 0xEF && (data[offset + 1] & 0xFF) == 0xBB
+                && (data[offset + 2] & 0xFF) == 0xBF) {
+            skip = 3;
+        } else if (length >= 2 && (data[offset] & 0xFF) == 0xFF && (data[offset + 1] & 0xFF) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (length >= 2 && (data[offset] & 0xFF) == 0xFE && (data[offset + 1] & 0xFF) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else {
+            charset = ContentType.parse(contentTypeHeader).charset().orElse(StandardCharsets.UTF_8);
+        }
+        String text = new String(data, offset + skip, length - skip, charset);
+        return reader.read(text, element.messageVersion());
+    }
+
+    public Message read(byte[] data, String contentTypeHeader) {
+        return read(data, 0, data.length, contentTypeHeader);
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.wcf4j.runtime.message;
+
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A SOAP message (WCF {@code Message}): version, headers, local properties, and a body that is either an XML
+ * {@linkplain XmlFragment fragment} or a {@linkplain MessageFault fault}.
+ *
+ * <p>The body is immutable; headers and properties belong to whichever layer holds the message. {@link #copy()} gives a
+ * message with its own headers and properties and the same body, which is how a reliable session keeps a message for
+ * retransmission while the layers below add their own headers to each send.
+ *
+ * <pre>{@code
+ * Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10,
+ *     "http://Microsoft.ServiceModel.Samples/ICalculator/Add",
+ *     new XmlFragment("<Add xmlns=\"http://Microsoft.ServiceModel.Samples\"><n1>2</n1><n2>3</n2></Add>"));
+ * }</pre>
+ */
+public final class Message {
+    private final MessageVersion version;
+    private final MessageHeaders headers;
+    private final MessageProperties properties;
+    private final XmlFragment body;
+    private final MessageFault fault;
+
+    private Message(MessageVersion version, MessageHeaders headers, MessageProperties properties, XmlFragment body,
+            MessageFault fault) {
+        this.version = Objects.requireNonNull(version, "version");
+        this.headers = headers;
+        this.properties = properties;
+        this.body = Objects.requireNonNull(body, "body");
+        this.fault = fault;
+    }
+
+    /** A message with {@code action} and {@code body}. */
+    public static Message create(MessageVersion version, String action, XmlFragment body) {
+        Message m = new Message(version, new MessageHeaders(), new MessageProperties(), body, null);
+        m.headers.action(action);
+        return m;
+    }
+
+    /** A fault message with the addressing version's default fault action (or {@code action} when given). */
+    public static Message createFault(MessageVersion version, MessageFault fault, String action) {
+        Message m = new Message(version, new MessageHeaders(), new MessageProperties(), XmlFragment.EMPTY,
+                Objects.requireNonNull(fault, "fault"));
+        m.headers.action(action != null ? action : version.addressing().defaultFaultAction());
+        return m;
+    }
+
+    public MessageVersion version() {
+        return version;
+    }
+
+    public MessageHeaders headers() {
+        return headers;
+    }
+
+    public MessageProperties properties() {
+        return properties;
+    }
+
+    /** The body content (empty for a fault or an empty-bodied message). */
+    public XmlFragment body() {
+        return body;
+    }
+
+    public boolean isFault() {
+        return fault != null;
+    }
+
+    public Optional<MessageFault> fault() {
+        return Optional.ofNullable(fault);
+    }
+
+    /** A message with the same body and its own copies of headers and properties. */
+    public Message copy() {
+        return new Message(version, headers.copy(), properties.copy(), body, fault);
+    }
+
+    @Override
+    public String toString() {
+        return "Message[" + headers.action() + (fault != null ? ", fault " + fault : "") + "]";
+    }
+}
