@@ -184,6 +184,48 @@ public enum WcfText {
     XmlDtdNotAllowed("DTDs are not allowed in SOAP messages: the document type declaration is refused and no entity in"
             + " it is expanded."),
 
+    EndpointNotFound("There was no endpoint listening at {0} that could accept the message. This is often caused by an"
+            + " incorrect address or SOAP action. See InnerException, if present, for more details. In Silverlight, a"
+            + " 404 response code may be reported even when the service sends a different error code."),
+    UnexpectedHttpResponseCode("The remote server returned an unexpected response: ({0}) {1}. In Silverlight, a 404"
+            + " response code may be reported even when the service sends a different error code."),
+    InvalidUriScheme("The provided URI scheme '{0}' is invalid; expected '{1}'."),
+    TrustFailure("Could not establish trust relationship for the SSL/TLS secure channel with authority '{0}'."),
+    HttpServerTooBusy("The HTTP service located at {0} is too busy."),
+    FramingContentTypeMismatch("Content Type {0} was not supported by service {1}.  The client and service bindings"
+            + " may be mismatched."),
+    MissingContentType("The receiver returned an error indicating that the content type was missing on the request to"
+            + " {0}.  See the inner exception for more information."),
+    HttpContentTypeHeaderRequired("An HTTP Content-Type header is required for SOAP messaging and none was found."),
+    ContentTypeMismatch("Content Type {0} was sent to a service expecting {1}.  The client and service bindings may be"
+            + " mismatched."),
+    ResponseContentTypeMismatch("The content type {0} of the response message does not match the content type of the"
+            + " binding ({1}). If using a custom encoder, be sure that the IsContentTypeSupported method is implemented"
+            + " properly. The first {2} bytes of the response were: '{3}'."),
+    MessageXmlProtocolError("There is a problem with the XML that was received from the network. See inner exception"
+            + " for more details."),
+    HttpReceiveFailure("An error occurred while receiving the HTTP response to {0}. This could be due to the service"
+            + " endpoint binding not using the HTTP protocol. This could also be due to an HTTP request context being"
+            + " aborted by the server (possibly due to the service shutting down). See server logs for more details."),
+    HttpSendFailure("An error occurred while making the HTTP request to {0}. This could be due to the fact that the"
+            + " server certificate is not configured properly with HTTP.SYS in the HTTPS case. This could also be"
+            + " caused by a mismatch of the security binding between the client and the server."),
+    HttpRequestTimedOut("The HTTP request to '{0}' has exceeded the allotted timeout of {1}. The time allotted to this"
+            + " operation may have been a portion of a longer timeout."),
+    HttpRequestAborted("The HTTP request to '{0}' was aborted.  This may be due to the local channel being closed while"
+            + " the request was still in progress.  If this behavior is not desired, then update your code so that it"
+            + " does not close the channel while request operations are still in progress."),
+    RequestTimedOut("The request channel timed out while waiting for a reply after {0}. Increase the timeout value"
+            + " passed to the call to Request or increase the SendTimeout value on the Binding. The time allotted to"
+            + " this operation may have been a portion of a longer timeout."),
+    SendTimedOut("The send operation did not complete within the allotted timeout of {0}. The time allotted to this"
+            + " operation may have been a portion of a longer timeout."),
+    ReceiveTimedOut("Receive on the channel did not complete within the configured timeout of {0}. The time allotted"
+            + " to this operation may have been a portion of a longer timeout."),
+    OneWayUnexpectedResponse("A response was received from a one-way send over the underlying IRequestChannel. Make"
+            + " sure the remote endpoint has a compatible binding at its endpoint (one that contains"
+            + " OneWayBindingElement)."),
+
     // ---- communication objects and timeouts (CommunicationObject, TimeoutHelper)
     CommunicationObjectFaulted1("The communication object, {0}, cannot be used for communication because it is in the"
             + " Faulted state."),

@@ -1,0 +1,54 @@
+package io.github.wcf4j.runtime.duplex;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
+import io.github.wcf4j.binding.stack.PlannedLayer;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.LayerProvider;
+import io.github.wcf4j.runtime.stack.ListenAddress;
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * {@code compositeDuplex} (WCF {@code CompositeDuplexBindingElement}): output over output and input over input; what
+ * it adds is the client's listen address for the back channel, which the internal duplex layer above it listens at:
+ * {@code clientBaseAddress} + "/" + a new GUID, or, without one, a unique temporary address chosen by the transport.
+ */
+public final class CompositeDuplexLayer implements LayerProvider<CompositeDuplexBindingElement> {
+
+    @Override
+    public Class<CompositeDuplexBindingElement> elementType() {
+        return CompositeDuplexBindingElement.class;
+    }
+
+    @Override
+    public void contribute(CompositeDuplexBindingElement element, BindingParameters parameters) {
+        parameters.put(CompositeDuplexBindingElement.class, element);
+    }
+
+    @Override
+    public ChannelFactory<?> factory(CompositeDuplexBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
+            BindingParameters p) {
+        return inner;
+    }
+
+    @Override
+    public ChannelListener<?> listener(CompositeDuplexBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
+            BindingParameters p) {
+        return inner;
+    }
+
+    /** Where a client's back channel listens (WCF {@code CompositeDuplexBindingElement.BuildChannelFactory}). */
+    public static ListenAddress clientListenAddress(BindingParameters p) {
+        CompositeDuplexBindingElement cd = p.require(CompositeDuplexBindingElement.class);
+        if (cd.clientBaseAddress().isPresent()) {
+            String base = cd.clientBaseAddress().get().toString();
+            return ListenAddress.explicit(URI.create((base.endsWith("/") ? base : base + "/") + UUID.randomUUID()));
+        }
+        String scheme = p.require(Binding.class).transport().map(t -> t.scheme()).orElse("http");
+        String host = scheme.startsWith("http") ? "localhost:0" : "localhost";
+        return ListenAddress.unique(URI.create(scheme + "://" + host + "/Temporary_Listen_Addresses/"));
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.wcf4j.runtime.stack;
+
+import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.runtime.duplex.CompositeDuplexLayer;
+import io.github.wcf4j.runtime.encoding.TextEncodingLayer;
+import io.github.wcf4j.runtime.oneway.OneWayLayer;
+import io.github.wcf4j.runtime.transport.http.HttpTransportLayer;
+import io.github.wcf4j.runtime.transport.http.HttpsTransportLayer;
+import io.github.wcf4j.runtime.transport.inmemory.InMemoryTransportLayer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry from binding-element type to the {@link LayerProvider} that builds its layer. Every permitted
+ * {@link BindingElement} type has exactly one; elements the runtime does not run yet have a provider that refuses them
+ * by name ({@link RefusedLayer}), so nothing is silently ignored.
+ */
+public final class LayerProviders {
+    private final Map<Class<?>, LayerProvider<?>> byType = new HashMap<>();
+
+    public LayerProviders(List<LayerProvider<?>> providers) {
+        for (LayerProvider<?> p : providers) {
+            if (byType.put(p.elementType(), p) != null) {
+                throw new IllegalArgumentException("two providers for " + p.elementType().getSimpleName());
+            }
+        }
+    }
+
+    /** A provider for every binding element. */
+    public static LayerProviders standard() {
+        return new LayerProviders(List.of(
+                new TextEncodingLayer(),
+                new OneWayLayer(),
+                new CompositeDuplexLayer(),
+                new HttpTransportLayer(),
+                new HttpsTransportLayer(),
+                new InMemoryTransportLayer(),
+                new TransactionFlowLayer(),
+                RefusedLayer.reliableSessionUntilImplemented(),
+                RefusedLayer.security(),
+                RefusedLayer.windowsStreamSecurity(),
+                RefusedLayer.sslStreamSecurity(),
+                RefusedLayer.binaryEncoding(),
+                RefusedLayer.mtomEncoding(),
+                RefusedLayer.tcpTransport(),
+                RefusedLayer.unsupported()));
+    }
+
+    /** The provider for {@code element}'s type. */
+    @SuppressWarnings("unchecked")
+    public <E extends BindingElement> LayerProvider<E> forElement(E element) {
+        LayerProvider<?> p = byType.get(element.getClass());
+        if (p == null) {
+            throw new IllegalStateException("no layer provider for " + element.getClass().getName());
+        }
+        return (LayerProvider<E>) p;
+    }
+
+    /** Whether a provider exists for {@code type}. */
+    public boolean covers(Class<?> type) {
+        return byType.containsKey(type);
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.wcf4j.runtime.stack;
+
+import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.UnsupportedBindingElement;
+import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
+import io.github.wcf4j.binding.encoding.MtomMessageEncodingBindingElement;
+import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
+import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
+import io.github.wcf4j.binding.stack.PlannedLayer;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import java.util.function.Function;
+
+/**
+ * The layer of an element the runtime does not run: building it fails with a message naming the element (and, for
+ * security, its authentication mode), so a configuration that needs it never runs without it.
+ *
+ * @param <E> the refused element type
+ */
+public final class RefusedLayer<E extends BindingElement> implements LayerProvider<E> {
+    private final Class<E> type;
+    private final Function<E, String> reason;
+
+    private RefusedLayer(Class<E> type, Function<E, String> reason) {
+        this.type = type;
+        this.reason = reason;
+    }
+
+    static RefusedLayer<SecurityBindingElement> security() {
+        return new RefusedLayer<>(SecurityBindingElement.class, e -> "The binding element 'security' (authenticationMode="
+                + e.authenticationMode() + ") is not supported by the wcf4j runtime: WS-Security and"
+                + " WS-SecureConversation are not implemented yet, so this binding cannot be opened. Use a binding"
+                + " without <security> (for the seed configurations, the '.no-security' variants).");
+    }
+
+    static RefusedLayer<ReliableSessionBindingElement> reliableSessionUntilImplemented() {
+        return new RefusedLayer<>(ReliableSessionBindingElement.class, e -> "The binding element 'reliableSession' ("
+                + e.reliableMessagingVersion() + ") is not supported by this wcf4j runtime build.");
+    }
+
+    static RefusedLayer<WindowsStreamSecurityBindingElement> windowsStreamSecurity() {
+        return named(WindowsStreamSecurityBindingElement.class, "windowsStreamSecurity");
+    }
+
+    static RefusedLayer<SslStreamSecurityBindingElement> sslStreamSecurity() {
+        return named(SslStreamSecurityBindingElement.class, "sslStreamSecurity");
+    }
+
+    static RefusedLayer<BinaryMessageEncodingBindingElement> binaryEncoding() {
+        return named(BinaryMessageEncodingBindingElement.class, "binaryMessageEncoding");
+    }
+
+    static RefusedLayer<MtomMessageEncodingBindingElement> mtomEncoding() {
+        return named(MtomMessageEncodingBindingElement.class, "mtomMessageEncoding");
+    }
+
+    static RefusedLayer<TcpTransportBindingElement> tcpTransport() {
+        return named(TcpTransportBindingElement.class, "tcpTransport");
+    }
+
+    static RefusedLayer<UnsupportedBindingElement> unsupported() {
+        return new RefusedLayer<>(UnsupportedBindingElement.class, e -> "The binding element '" + e.configName()
+                + "' is not supported by the wcf4j runtime" + (e.extension() ? " (it is a custom .NET extension)" : "")
+                + ", so this binding cannot be opened.");
+    }
+
+    private static <T extends BindingElement> RefusedLayer<T> named(Class<T> type, String name) {
+        return new RefusedLayer<>(type, e -> "The binding element '" + name + "' is not supported by the wcf4j"
+                + " runtime (it runs HTTP/HTTPS with text encoding), so this binding cannot be opened.");
+    }
+
+    @Override
+    public Class<E> elementType() {
+        return type;
+    }
+
+    @Override
+    public void contribute(E element, BindingParameters parameters) {
+        throw new UnsupportedBindingException(element.configName(), reason.apply(element));
+    }
+
+    @Override
+    public ChannelFactory<?> factory(E element, PlannedLayer layer, ChannelFactory<?> inner, BindingParameters p) {
+        throw new UnsupportedBindingException(element.configName(), reason.apply(element));
+    }
+
+    @Override
+    public ChannelListener<?> listener(E element, PlannedLayer layer, ChannelListener<?> inner, BindingParameters p) {
+        throw new UnsupportedBindingException(element.configName(), reason.apply(element));
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+
+/**
+ * What a client's connections take from the transport element: the response size limit, keep-alive, the connect
+ * timeout, and for HTTPS the trust material.
+ *
+ * @param tls the trust material; {@code null} for the JDK's default trust store
+ */
+record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled, int connectTimeoutMillis,
+        TlsSettings tls) {
+
+    static HttpClientSettings of(HttpTransportBindingElement http, int connectTimeoutMillis, TlsSettings tls) {
+        return new HttpClientSettings(http.maxReceivedMessageSize(), http.keepAliveEnabled(), connectTimeoutMillis,
+                tls);
+    }
+}

@@ -1,0 +1,212 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.binding.transport.HostNameComparisonMode;
+import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.InboundQueue;
+import io.github.wcf4j.runtime.channel.ReplyChannel;
+import io.github.wcf4j.runtime.channel.RequestContext;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.stack.ListenAddress;
+import io.github.wcf4j.runtime.time.Scheduler;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Listens for SOAP-over-HTTP requests at one URI (WCF {@code HttpChannelListener}): like WCF's, it yields a single
+ * datagram {@link ReplyChannel} through which every request arrives with its {@link RequestContext}; the reply, or an
+ * empty 202, goes back on the same HTTP exchange.
+ *
+ * <p>Several listeners share one {@link HttpEndpointServer} per port, routed by path. A unique listen address gets its
+ * own server on an ephemeral port and a fresh path under the requested one, as does an explicit port 0;
+ * {@link #uri()} is the real address once opened.
+ */
+final class HttpReplyChannelListener extends AbstractCommunicationObject implements ChannelListener<ReplyChannel> {
+    private final HttpServerRegistry registry;
+    private final ListenAddress listenAddress;
+    private final HttpListenSettings settings;
+    private final TextMessageEncoder encoder;
+    private final Scheduler scheduler;
+    private final Channel channel;
+    private final AtomicBoolean accepted = new AtomicBoolean();
+    private final CompletableFuture<Optional<ReplyChannel>> closedAccept = new CompletableFuture<>();
+    private volatile URI uri;
+    private volatile String path;
+    private volatile HttpEndpointServer server;
+
+    HttpReplyChannelListener(HttpServerRegistry registry, ListenAddress listenAddress, HttpListenSettings settings,
+            TextMessageEncoder encoder, Scheduler scheduler) {
+        this.registry = registry;
+        this.listenAddress = listenAddress;
+        this.settings = settings;
+        this.encoder = encoder;
+        this.scheduler = scheduler;
+        this.channel = new Channel();
+        String requested = listenAddress.uri().toString();
+        this.uri = listenAddress.unique()
+                ? URI.create((requested.endsWith("/") ? requested : requested + "/") + UUID.randomUUID() + "/")
+                : listenAddress.uri();
+        this.path = normalizedPath(uri);
+    }
+
+    @Override
+    protected String wcfTypeName() {
+        return "System.ServiceModel.Channels.HttpChannelListener";
+    }
+
+    @Override
+    public URI uri() {
+        return uri;
+    }
+
+    /** The lower-case path this listener owns, without a trailing slash. */
+    String path() {
+        return path;
+    }
+
+    boolean exactHostMatch() {
+        return settings.hostNameComparisonMode() == HostNameComparisonMode.Exact;
+    }
+
+    HostNameComparisonMode hostNameComparisonMode() {
+        return settings.hostNameComparisonMode();
+    }
+
+    long maxReceivedMessageSize() {
+        return settings.maxReceivedMessageSize();
+    }
+
+    TextMessageEncoder encoder() {
+        return encoder;
+    }
+
+    /**
+     * Whether a request for {@code lowerCasePath} at {@code host} is this listener's: the path equals its path or lies
+     * below it (at a segment boundary); with {@code Exact} host matching the host must equal the listen URI's.
+     */
+    boolean matches(String lowerCasePath, String host) {
+        String p = lowerCasePath.endsWith("/") ? lowerCasePath.substring(0, lowerCasePath.length() - 1) : lowerCasePath;
+        boolean pathMatches = p.equals(path) || p.startsWith(path + "/");
+        if (!pathMatches) {
+            return false;
+        }
+        if (settings.hostNameComparisonMode() == HostNameComparisonMode.Exact) {
+            return host != null && host.equalsIgnoreCase(uri.getHost());
+        }
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<Optional<ReplyChannel>> acceptChannel(Duration timeout) {
+        throwIfNotOpened();
+        if (accepted.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(Optional.of(channel));
+        }
+        return closedAccept;
+    }
+
+    /** Queues a decoded request; returns {@code false} when this listener no longer receives. */
+    boolean deliver(RequestContext context) {
+        return channel.queue.offer(context);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        boolean ephemeral = listenAddress.unique() || uri.getPort() == 0;
+        return registry.register(this, uri, ephemeral, settings).thenAccept(s -> {
+            server = s;
+            if (ephemeral) {
+                uri = withPort(uri, s.port());
+                path = normalizedPath(uri);
+            }
+        });
+    }
+
+    @Override
+    protected CompletableFuture<Void> onClose(Duration timeout) {
+        leaveServer();
+        closedAccept.complete(Optional.empty());
+        return channel.close(timeout);
+    }
+
+    @Override
+    protected void onAbort() {
+        leaveServer();
+        closedAccept.complete(Optional.empty());
+        channel.abort();
+    }
+
+    private void leaveServer() {
+        HttpEndpointServer s = server;
+        if (s != null) {
+            s.remove(this);
+        }
+    }
+
+    private static URI withPort(URI u, int port) {
+        return URI.create(u.getScheme() + "://" + u.getHost() + ":" + port + u.getRawPath());
+    }
+
+    private static String normalizedPath(URI u) {
+        String p = u.getPath() == null ? "" : u.getPath().toLowerCase(Locale.ROOT);
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    /** The single reply channel every request arrives on. */
+    private final class Channel extends AbstractCommunicationObject implements ReplyChannel {
+        final InboundQueue<RequestContext> queue = new InboundQueue<>(scheduler);
+
+        @Override
+        protected String wcfTypeName() {
+            return "System.ServiceModel.Channels.HttpChannelListener+HttpReplyChannel";
+        }
+
+        @Override
+        public EndpointAddress localAddress() {
+            return EndpointAddress.of(uri);
+        }
+
+        @Override
+        public CompletableFuture<Optional<RequestContext>> receiveRequest(Duration timeout) {
+            throwIfNotOpened();
+            return queue.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
+        }
+
+        @Override
+        protected CompletableFuture<Void> onOpen(Duration timeout) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        protected CompletableFuture<Void> onClose(Duration timeout) {
+            queue.close();
+            abortUnreceived();
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        protected void onAbort() {
+            queue.close();
+            abortUnreceived();
+        }
+
+        /** Requests nobody will receive any more: their connections are closed, so clients fail at once. */
+        private void abortUnreceived() {
+            Optional<RequestContext> c;
+            while ((c = queue.take(Duration.ZERO, () -> "").getNow(Optional.empty())).isPresent()) {
+                c.get().abort();
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.binding.encoding.EnvelopeVersion;
+import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.time.Scheduler;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Client request channels over HTTP/1.1 (WCF {@code HttpChannelFactory}): each request is one POST on a pooled
+ * keep-alive connection, and its response (200 or 500 with a message, 202 without) is the reply. SOAP 1.1 requests
+ * carry the action in {@code SOAPAction}, SOAP 1.2 in the content type. Unless {@code manualAddressing} is on, the
+ * channel's address is written as the message's {@code To}.
+ */
+final class HttpRequestChannelFactory extends AbstractCommunicationObject implements ChannelFactory<RequestChannel> {
+    private final HttpConnectionPool pool;
+    private final TextMessageEncoder encoder;
+    private final Scheduler scheduler;
+    private final boolean manualAddressing;
+    private final boolean keepAliveEnabled;
+    private final String scheme;
+
+    HttpRequestChannelFactory(String scheme, NettyResources resources, HttpClientSettings settings,
+            TextMessageEncoder encoder, Scheduler scheduler, boolean manualAddressing) {
+        this.scheme = scheme;
+        this.pool = new HttpConnectionPool(resources, settings);
+        this.encoder = encoder;
+        this.scheduler = scheduler;
+        this.manualAddressing = manualAddressing;
+        this.keepAliveEnabled = settings.keepAliveEnabled();
+    }
+
+    @Override
+    protected String wcfTypeName() {
+        return "System.ServiceModel.Channels.HttpChannelFactory`1[System.ServiceModel.Channels.IRequestChannel]";
+    }
+
+    @Override
+    public RequestChannel createChannel(EndpointAddress to, URI via) {
+        String given = via.getScheme() == null ? "" : via.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!given.equals(scheme)) {
+            throw new IllegalArgumentException(WcfText.InvalidUriScheme.format(given, scheme) + "\nParameter name: via");
+        }
+        return new Channel(to, via);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onClose(Duration timeout) {
+        pool.close();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    protected void onAbort() {
+        pool.close();
+    }
+
+    private final class Channel extends AbstractCommunicationObject implements RequestChannel {
+        private final EndpointAddress to;
+        private final URI via;
+
+        Channel(EndpointAddress to, URI via) {
+            this.to = to;
+            this.via = via;
+        }
+
+        @Override
+        protected String wcfTypeName() {
+            return "System.ServiceModel.Channels.HttpChannelFactory`1+HttpRequestChannel[System.ServiceModel.Channels.IRequestChannel]";
+        }
+
+        @Override
+        public EndpointAddress remoteAddress() {
+            return to;
+        }
+
+        @Override
+        public URI via() {
+            return via;
+        }
+
+        @Override
+        public CompletableFuture<Message> request(Message request, Duration timeout) {
+            throwIfNotOpened();
+            if (!manualAddressing) {
+                request.headers().to(to);
+            }
+            FullHttpRequest http;
+            try {
+                http = toHttp(request);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            HttpExchange exchange = pool.send(via, http);
+            if (!WcfTimeSpan.isInfinite(timeout) && timeout.compareTo(WcfTimeSpan.MAX_WAIT) <= 0) {
+                Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> exchange.failed(
+                        new CommunicationTimeoutException(WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)))));
+                exchange.result().whenComplete((r, e) -> timer.cancel());
+            }
+            return exchange.result().thenApply(r -> HttpResponseInterpreter.reply(r, via, http, encoder));
+        }
+
+        private FullHttpRequest toHttp(Message request) {
+            ByteBuf body = PooledByteBufAllocator.DEFAULT.buffer(1024);
+            try (ByteBufOutputStream out = new ByteBufOutputStream(body)) {
+                encoder.write(request, out);
+            } catch (IOException | RuntimeException e) {
+                body.release();
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+            }
+            String target = via.getRawPath() == null || via.getRawPath().isEmpty() ? "/" : via.getRawPath();
+            if (via.getRawQuery() != null) {
+                target += "?" + via.getRawQuery();
+            }
+            FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target, body);
+            http.headers().set(HttpHeaderNames.HOST, via.getPort() >= 0 ? via.getHost() + ":" + via.getPort()
+                    : via.getHost());
+            http.headers().set(HttpHeaderNames.CONTENT_TYPE, encoder.contentType(request));
+            if (encoder.messageVersion().envelope() == EnvelopeVersion.SOAP11) {
+                String action = request.headers().action();
+                http.headers().set("SOAPAction", "\"" + (action == null ? "" : action) + "\"");
+            }
+            HttpUtil.setContentLength(http, body.readableBytes());
+            if (!keepAliveEnabled) {
+                http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+            return http;
+        }
+
+        @Override
+        protected CompletableFuture<Void> onOpen(Duration timeout) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        protected CompletableFuture<Void> onClose(Duration timeout) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        protected void onAbort() {
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.github.wcf4j.runtime.transport.http;
+
+/**
+ * A complete HTTP response as the client received it.
+ *
+ * @param status      the status code
+ * @param reason      the reason phrase (WCF's "status description")
+ * @param contentType the {@code Content-Type} header, or {@code null}
+ * @param body        the entity body (empty for none)
+ */
+record HttpResponseData(int status, String reason, String contentType, byte[] body) {
+}

@@ -1,0 +1,192 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.encoding.EnvelopeVersion;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.encoding.ContentType;
+import io.github.wcf4j.runtime.message.Message;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one complete HTTP request into a SOAP message for the listener that owns its path, answering HTTP-level
+ * problems itself as WCF's HTTP transport does: 405 for anything but POST, 404 for no listener, 415 (status description
+ * {@code Cannot process the message because the content type …}) for a content type the encoder does not read, 413
+ * past the listener's {@code maxReceivedMessageSize}, 400 for XML that is not a SOAP envelope. Runs on the connection's
+ * event loop and never blocks: the decoded request is queued and the reply is written when the service gives it.
+ */
+final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServerHandler.class);
+
+    private final HttpEndpointServer server;
+
+    HttpServerHandler(HttpEndpointServer server) {
+        this.server = server;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!request.decoderResult().isSuccess()) {
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, false);
+            return;
+        }
+        if (!HttpMethod.POST.equals(request.method())) {
+            FullHttpResponse r = emptyResponse(HttpResponseStatus.METHOD_NOT_ALLOWED);
+            r.headers().set(HttpHeaderNames.ALLOW, "POST");
+            send(ctx, request, r);
+            return;
+        }
+        String path = new QueryStringDecoder(request.uri()).path();
+        Optional<HttpReplyChannelListener> route = server.route(path, hostOf(request));
+        if (route.isEmpty()) {
+            respond(ctx, request, HttpResponseStatus.NOT_FOUND, true);
+            return;
+        }
+        HttpReplyChannelListener listener = route.get();
+        ByteBuf body = request.content();
+        if (body.readableBytes() > listener.maxReceivedMessageSize()) {
+            LOG.debug("413 for {}: {}", path, WcfText.MaxReceivedMessageSizeExceeded.format(
+                    listener.maxReceivedMessageSize()));
+            respond(ctx, request, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, false);
+            return;
+        }
+        String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (contentType == null || contentType.isBlank()) {
+            send(ctx, request, emptyResponse(new HttpResponseStatus(415, "Missing Content Type")));
+            return;
+        }
+        if (!listener.encoder().accepts(contentType)) {
+            String description = listener.encoder().unexpectedContentType(contentType);
+            LOG.debug("415 for {}: {}", path, WcfText.ContentTypeMismatch.format(contentType,
+                    listener.encoder().contentType()));
+            send(ctx, request, emptyResponse(new HttpResponseStatus(415, reasonPhrase(description))));
+            return;
+        }
+        Message message;
+        try {
+            byte[] bytes = ByteBufUtil.getBytes(body, body.readerIndex(), body.readableBytes(), false);
+            message = listener.encoder().read(bytes, contentType);
+        } catch (QuotaExceededException e) {
+            LOG.debug("400 for {}: {}", path, e.getMessage());
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, false);
+            return;
+        } catch (RuntimeException e) {
+            LOG.debug("400 for {}: {}", path, e.getMessage());
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, true);
+            return;
+        }
+        applyHttpAction(message, request, contentType, listener);
+        HttpReplyContext context = new HttpReplyContext(ctx.channel(), message, listener.encoder(),
+                HttpUtil.isKeepAlive(request));
+        ctx.channel().config().setAutoRead(false);
+        if (!listener.deliver(context)) {
+            ctx.channel().config().setAutoRead(true);
+            respond(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE, true);
+        }
+    }
+
+    /**
+     * Without WS-Addressing the action travels in HTTP: the {@code SOAPAction} header (SOAP 1.1) or the content type's
+     * {@code action} parameter (SOAP 1.2).
+     */
+    private static void applyHttpAction(Message message, FullHttpRequest request, String contentType,
+            HttpReplyChannelListener listener) {
+        if (message.headers().action() != null) {
+            return;
+        }
+        String action = null;
+        if (listener.encoder().messageVersion().envelope() == EnvelopeVersion.SOAP11) {
+            String soapAction = request.headers().get("SOAPAction");
+            if (soapAction != null) {
+                action = soapAction.length() >= 2 && soapAction.startsWith("\"") && soapAction.endsWith("\"")
+                        ? soapAction.substring(1, soapAction.length() - 1) : soapAction;
+            }
+        } else {
+            action = ContentType.parse(contentType).action().orElse(null);
+        }
+        if (action != null && !action.isEmpty()) {
+            message.headers().action(action);
+        }
+    }
+
+    private static String hostOf(FullHttpRequest request) {
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (host == null) {
+            return null;
+        }
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            return end > 0 ? host.substring(1, end) : host;
+        }
+        int colon = host.indexOf(':');
+        return colon >= 0 ? host.substring(0, colon) : host;
+    }
+
+    /** HTTP reason phrases are one line of visible ASCII. */
+    private static String reasonPhrase(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(c >= 0x20 && c < 0x7F ? c : '?');
+        }
+        return b.toString();
+    }
+
+    private static FullHttpResponse emptyResponse(HttpResponseStatus status) {
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
+        HttpUtil.setContentLength(r, 0);
+        return r;
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+            boolean keepAlive) {
+        FullHttpResponse r = emptyResponse(status);
+        if (!keepAlive) {
+            HttpUtil.setKeepAlive(r, false);
+            ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        send(ctx, request, r);
+    }
+
+    private static void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse r) {
+        if (!HttpUtil.isKeepAlive(request)) {
+            HttpUtil.setKeepAlive(r, false);
+            ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.writeAndFlush(r);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("HTTP connection from {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.stack.PlannedLayer;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.LayerProvider;
+import io.github.wcf4j.runtime.stack.ListenAddress;
+import io.github.wcf4j.runtime.time.Scheduler;
+import java.time.Duration;
+
+/**
+ * {@code httpTransport} (WCF {@code HttpTransportBindingElement}): request channels on the client, a reply channel
+ * listener on the service, over Netty. Binding parameters: a {@link Scheduler} (required), the {@link NettyResources}
+ * (default: the process-wide ones), a {@link ListenAddress} for listeners, and the encoder the encoding layer
+ * contributed (default: text, SOAP 1.2 with WS-Addressing 1.0).
+ */
+public final class HttpTransportLayer implements LayerProvider<HttpTransportBindingElement> {
+
+    @Override
+    public Class<HttpTransportBindingElement> elementType() {
+        return HttpTransportBindingElement.class;
+    }
+
+    @Override
+    public ChannelFactory<?> factory(HttpTransportBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
+            BindingParameters p) {
+        return requestChannelFactory("http", e, null, p);
+    }
+
+    @Override
+    public ChannelListener<?> listener(HttpTransportBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
+            BindingParameters p) {
+        return replyChannelListener(e, HttpListenSettings.of(e, null, false), p);
+    }
+
+    static ChannelFactory<?> requestChannelFactory(String scheme, HttpTransportBindingElement e, TlsSettings tls,
+            BindingParameters p) {
+        Duration send = p.find(Binding.class).map(b -> b.timeouts().sendTimeout()).orElse(Duration.ofMinutes(1));
+        int connectMillis = (int) Math.min(Math.max(send.toMillis(), 1), Integer.MAX_VALUE);
+        return new HttpRequestChannelFactory(scheme, resources(p), HttpClientSettings.of(e, connectMillis, tls),
+                encoder(p), p.require(Scheduler.class), e.manualAddressing());
+    }
+
+    static ChannelListener<?> replyChannelListener(HttpTransportBindingElement e, HttpListenSettings settings,
+            BindingParameters p) {
+        return new HttpReplyChannelListener(HttpServerRegistry.of(resources(p)), p.require(ListenAddress.class),
+                settings, encoder(p), p.require(Scheduler.class));
+    }
+
+    private static NettyResources resources(BindingParameters p) {
+        return p.find(NettyResources.class).orElseGet(NettyResources::shared);
+    }
+
+    private static TextMessageEncoder encoder(BindingParameters p) {
+        return p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder);
+    }
+}

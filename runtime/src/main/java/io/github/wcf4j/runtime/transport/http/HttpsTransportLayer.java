@@ -1,0 +1,34 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import io.github.wcf4j.binding.stack.PlannedLayer;
+import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.LayerProvider;
+
+/**
+ * {@code httpsTransport} (WCF {@code HttpsTransportBindingElement}): the HTTP layer over TLS. The key material is the
+ * {@link TlsSettings} binding parameter: a keystore for listeners (required), a truststore for clients (default: the
+ * JDK's CAs); {@code requireClientCertificate} makes the listener demand a client certificate.
+ */
+public final class HttpsTransportLayer implements LayerProvider<HttpsTransportBindingElement> {
+
+    @Override
+    public Class<HttpsTransportBindingElement> elementType() {
+        return HttpsTransportBindingElement.class;
+    }
+
+    @Override
+    public ChannelFactory<?> factory(HttpsTransportBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
+            BindingParameters p) {
+        return HttpTransportLayer.requestChannelFactory("https", e.http(), p.find(TlsSettings.class).orElse(null), p);
+    }
+
+    @Override
+    public ChannelListener<?> listener(HttpsTransportBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
+            BindingParameters p) {
+        return HttpTransportLayer.replyChannelListener(e.http(), HttpListenSettings.of(e.http(),
+                p.find(TlsSettings.class).orElse(null), e.requireClientCertificate()), p);
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.wcf4j.runtime.transport.inmemory;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
+import io.github.wcf4j.runtime.channel.InboundQueue;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Accepts in-memory duplex sessions at a URI: one service channel per connecting client channel. */
+final class InMemoryDuplexSessionListener extends AbstractCommunicationObject
+        implements ChannelListener<DuplexSessionChannel> {
+    private final InMemoryNetwork network;
+    private final TextMessageEncoder encoder;
+    private final URI uri;
+    private final long maxReceivedMessageSize;
+    private final InboundQueue<DuplexSessionChannel> pending;
+
+    InMemoryDuplexSessionListener(InMemoryNetwork network, TextMessageEncoder encoder, URI uri, long maxReceived) {
+        this.network = network;
+        this.encoder = encoder;
+        this.uri = uri;
+        this.maxReceivedMessageSize = maxReceived;
+        this.pending = new InboundQueue<>(network.scheduler());
+    }
+
+    @Override
+    public URI uri() {
+        return uri;
+    }
+
+    void connect(InMemoryDuplexSessionChannel client) {
+        pending.offer(InMemoryDuplexSessionChannel.serviceEnd(client, encoder, maxReceivedMessageSize));
+    }
+
+    @Override
+    public CompletableFuture<Optional<DuplexSessionChannel>> acceptChannel(Duration timeout) {
+        throwIfNotOpened();
+        return pending.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
+    }
+
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        network.register(uri, this);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onClose(Duration timeout) {
+        network.unregister(uri, this);
+        pending.close();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    protected void onAbort() {
+        network.unregister(uri, this);
+        pending.close();
+    }
+}

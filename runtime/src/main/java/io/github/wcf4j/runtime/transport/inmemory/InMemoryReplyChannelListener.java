@@ -1,0 +1,155 @@
+package io.github.wcf4j.runtime.transport.inmemory;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.InboundQueue;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.channel.ReplyChannel;
+import io.github.wcf4j.runtime.channel.RequestContext;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.Message;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Listens on the in-memory wire for requests at a URI; like HTTP, it yields one datagram {@link ReplyChannel} that
+ * receives every request.
+ */
+final class InMemoryReplyChannelListener extends AbstractCommunicationObject implements ChannelListener<ReplyChannel> {
+    private final InMemoryNetwork network;
+    private final TextMessageEncoder encoder;
+    private final URI uri;
+    private final long maxReceivedMessageSize;
+    private final Channel channel;
+    private final AtomicBoolean accepted = new AtomicBoolean();
+    private final CompletableFuture<Optional<ReplyChannel>> closedAccept = new CompletableFuture<>();
+
+    InMemoryReplyChannelListener(InMemoryNetwork network, TextMessageEncoder encoder, URI uri, long maxReceived) {
+        this.network = network;
+        this.encoder = encoder;
+        this.uri = uri;
+        this.maxReceivedMessageSize = maxReceived;
+        this.channel = new Channel();
+    }
+
+    @Override
+    public URI uri() {
+        return uri;
+    }
+
+    @Override
+    public CompletableFuture<Optional<ReplyChannel>> acceptChannel(Duration timeout) {
+        throwIfNotOpened();
+        if (accepted.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(Optional.of(channel));
+        }
+        return closedAccept;
+    }
+
+    /** A request arrived: decode it (or fail the exchange) and queue it. */
+    void receive(byte[] bytes, String contentType, Consumer<byte[]> replySender, CompletableFuture<?> exchange) {
+        if (bytes.length > maxReceivedMessageSize) {
+            exchange.completeExceptionally(new QuotaExceededException(
+                    WcfText.MaxReceivedMessageSizeExceeded.format(maxReceivedMessageSize)));
+            return;
+        }
+        Message request;
+        try {
+            request = encoder.read(bytes, contentType);
+        } catch (RuntimeException e) {
+            exchange.completeExceptionally(e);
+            return;
+        }
+        if (!channel.queue.offer(new Context(request, replySender))) {
+            exchange.completeExceptionally(new io.github.wcf4j.runtime.channel.EndpointNotFoundException(
+                    WcfText.EndpointNotFound.format(uri)));
+        }
+    }
+
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        network.register(uri, this);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onClose(Duration timeout) {
+        network.unregister(uri, this);
+        closedAccept.complete(Optional.empty());
+        return channel.close(timeout);
+    }
+
+    @Override
+    protected void onAbort() {
+        network.unregister(uri, this);
+        closedAccept.complete(Optional.empty());
+        channel.abort();
+    }
+
+    private final class Context implements RequestContext {
+        private final Message request;
+        private final Consumer<byte[]> replySender;
+        private final AtomicBoolean answered = new AtomicBoolean();
+
+        Context(Message request, Consumer<byte[]> replySender) {
+            this.request = request;
+            this.replySender = replySender;
+        }
+
+        @Override
+        public Message requestMessage() {
+            return request;
+        }
+
+        @Override
+        public CompletableFuture<Void> reply(Message reply, Duration timeout) {
+            if (answered.compareAndSet(false, true)) {
+                replySender.accept(reply == null ? null : encoder.write(reply));
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void abort() {
+            answered.set(true);
+        }
+    }
+
+    private final class Channel extends AbstractCommunicationObject implements ReplyChannel {
+        final InboundQueue<RequestContext> queue = new InboundQueue<>(network.scheduler());
+
+        @Override
+        public EndpointAddress localAddress() {
+            return EndpointAddress.of(uri);
+        }
+
+        @Override
+        public CompletableFuture<Optional<RequestContext>> receiveRequest(Duration timeout) {
+            throwIfNotOpened();
+            return queue.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
+        }
+
+        @Override
+        protected CompletableFuture<Void> onOpen(Duration timeout) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        protected CompletableFuture<Void> onClose(Duration timeout) {
+            queue.close();
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        protected void onAbort() {
+            queue.close();
+        }
+    }
+}

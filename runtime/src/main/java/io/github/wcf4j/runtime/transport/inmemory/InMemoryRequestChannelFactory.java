@@ -1,0 +1,121 @@
+package io.github.wcf4j.runtime.transport.inmemory;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.time.Timeouts;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** Request channels over the in-memory wire: each request is one exchange, as an HTTP POST is. */
+final class InMemoryRequestChannelFactory extends AbstractCommunicationObject implements ChannelFactory<RequestChannel> {
+    private final InMemoryNetwork network;
+    private final TextMessageEncoder encoder;
+    private final long maxReceivedMessageSize;
+
+    InMemoryRequestChannelFactory(InMemoryNetwork network, TextMessageEncoder encoder, long maxReceivedMessageSize) {
+        this.network = network;
+        this.encoder = encoder;
+        this.maxReceivedMessageSize = maxReceivedMessageSize;
+    }
+
+    @Override
+    public RequestChannel createChannel(EndpointAddress to, URI via) {
+        return new Channel(to, via);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onClose(Duration timeout) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    protected void onAbort() {
+    }
+
+    private final class Channel extends AbstractCommunicationObject implements RequestChannel {
+        private final EndpointAddress to;
+        private final URI via;
+
+        Channel(EndpointAddress to, URI via) {
+            this.to = to;
+            this.via = via;
+        }
+
+        @Override
+        public EndpointAddress remoteAddress() {
+            return to;
+        }
+
+        @Override
+        public URI via() {
+            return via;
+        }
+
+        @Override
+        public CompletableFuture<Message> request(Message request, Duration timeout) {
+            throwIfNotOpened();
+            request.headers().to(to);
+            byte[] bytes = encoder.write(request);
+            CompletableFuture<Message> reply = new CompletableFuture<>();
+            InMemoryReplyChannelListener target;
+            try {
+                target = network.lookup(via, InMemoryReplyChannelListener.class);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            String contentType = encoder.contentType(request);
+            network.transmit(Direction.CLIENT_TO_SERVICE, bytes, encoder.bindingElement().writeEncoding(),
+                    b -> target.receive(b, contentType, replyBytes -> answer(replyBytes, reply), reply),
+                    reply::completeExceptionally);
+            return Timeouts.within(reply, timeout, network.scheduler(),
+                    () -> WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)));
+        }
+
+        private void answer(byte[] replyBytes, CompletableFuture<Message> reply) {
+            if (replyBytes == null) {
+                network.transmit(Direction.SERVICE_TO_CLIENT, new byte[0], encoder.bindingElement().writeEncoding(),
+                        b -> reply.complete(null), reply::completeExceptionally);
+                return;
+            }
+            network.transmit(Direction.SERVICE_TO_CLIENT, replyBytes, encoder.bindingElement().writeEncoding(), b -> {
+                if (b.length > maxReceivedMessageSize) {
+                    reply.completeExceptionally(new QuotaExceededException(
+                            WcfText.MaxReceivedMessageSizeExceeded.format(maxReceivedMessageSize)));
+                    return;
+                }
+                try {
+                    reply.complete(encoder.read(b, encoder.contentType()));
+                } catch (RuntimeException e) {
+                    reply.completeExceptionally(e);
+                }
+            }, reply::completeExceptionally);
+        }
+
+        @Override
+        protected CompletableFuture<Void> onOpen(Duration timeout) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        protected CompletableFuture<Void> onClose(Duration timeout) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        protected void onAbort() {
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.wcf4j.runtime.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.BindingValidationException;
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.binding.standard.WsHttpBinding;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
+import io.github.wcf4j.runtime.InMemoryFixture;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChannelStackBuilderTest {
+    private final InMemoryFixture net = new InMemoryFixture();
+    private final ChannelStackBuilder builder = ChannelStackBuilder.standard();
+
+    /** Every concrete binding element type, found through the sealed hierarchy. */
+    private static List<Class<?>> concreteElementTypes() {
+        List<Class<?>> out = new ArrayList<>();
+        Deque<Class<?>> todo = new ArrayDeque<>(List.of(BindingElement.class));
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.pop();
+            if (c.isSealed()) {
+                todo.addAll(List.of(c.getPermittedSubclasses()));
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyBindingElementTypeHasExactlyOneLayerProvider() {
+        LayerProviders providers = LayerProviders.standard();
+        List<Class<?>> types = concreteElementTypes();
+        assertTrue(types.size() >= 14, types.toString());
+        for (Class<?> t : types) {
+            assertTrue(providers.covers(t), "no layer provider for " + t.getSimpleName());
+        }
+    }
+
+    @Test
+    void messageSecurityIsRefusedAtBuildNamingTheElementAndItsMode() {
+        WsHttpBinding ws = WsHttpBinding.defaults(WsHttpBinding.Flavor.WS_HTTP, "");
+        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
+                builder.buildListener(ws, ChannelShape.REPLY_SESSION, net.parameters()));
+        assertEquals("security", e.element());
+        assertTrue(e.getMessage().contains("'security' (authenticationMode=SecureConversation)"), e.getMessage());
+    }
+
+    @Test
+    void aSecurityElementInACustomBindingIsRefusedToo() {
+        CustomBinding b = CustomBinding.of("secured", SecurityBindingElement.defaults(),
+                TextMessageEncodingBindingElement.defaults(), HttpTransportBindingElement.defaults());
+        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
+                builder.buildFactory(b, ChannelShape.REQUEST, net.parameters()));
+        assertTrue(e.getMessage().startsWith("The binding element 'security' (authenticationMode="), e.getMessage());
+    }
+
+    @Test
+    void aShapeTheBindingCannotBuildIsWcfsError() {
+        CustomBinding b = CustomBinding.of("rr", TextMessageEncodingBindingElement.defaults(),
+                InMemoryTransportBindingElement.requestReply());
+        BindingValidationException e = assertThrows(BindingValidationException.class, () ->
+                builder.buildFactory(b, ChannelShape.DUPLEX_SESSION, net.parameters()));
+        assertEquals(WcfText.CouldnTCreateChannelForChannelType2.format("CustomBinding", "IDuplexSessionChannel"),
+                e.getMessage());
+    }
+
+    @Test
+    void wcfsStackRulesAreCheckedBeforeAnythingIsBuilt() {
+        CustomBinding b = CustomBinding.of("noTransport", TextMessageEncodingBindingElement.defaults(),
+                CompositeDuplexBindingElement.defaults());
+        assertThrows(BindingValidationException.class, () ->
+                builder.buildFactory(b, ChannelShape.DUPLEX, net.parameters()));
+    }
+
+    @Test
+    void reliableSessionIsRefusedByNameUntilItsLayerExists() {
+        CustomBinding b = CustomBinding.of("rm", ReliableSessionBindingElement.defaults(),
+                TextMessageEncodingBindingElement.defaults(), InMemoryTransportBindingElement.requestReply());
+        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
+                builder.buildFactory(b, ChannelShape.REQUEST_SESSION, net.parameters()));
+        assertEquals("reliableSession", e.element());
+    }
+}

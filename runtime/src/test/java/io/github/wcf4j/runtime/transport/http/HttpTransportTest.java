@@ -1,0 +1,329 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.binding.transport.HostNameComparisonMode;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
+import io.github.wcf4j.runtime.channel.Futures;
+import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.channel.ReplyChannel;
+import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.channel.RequestContext;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.MessageFault;
+import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
+import io.github.wcf4j.runtime.stack.ListenAddress;
+import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.time.SystemScheduler;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** httpTransport over real loopback sockets: the HTTP semantics WCF's transport has, on both sides. */
+class HttpTransportTest {
+    private static final String NS = "http://Microsoft.ServiceModel.Samples";
+    private static final Duration T = Duration.ofSeconds(10);
+    private static final String SOAP12 = "application/soap+xml; charset=utf-8";
+
+    private final SystemScheduler scheduler = new SystemScheduler();
+    private final ChannelStackBuilder builder = ChannelStackBuilder.standard();
+    private final java.util.List<io.github.wcf4j.runtime.channel.CommunicationObject> opened =
+            new java.util.ArrayList<>();
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(io.github.wcf4j.runtime.channel.CommunicationObject::abort);
+        scheduler.close();
+    }
+
+    private static CustomBinding text(HttpTransportBindingElement http) {
+        return CustomBinding.of("text", TextMessageEncodingBindingElement.defaults(), http);
+    }
+
+    private BindingParameters params() {
+        return new BindingParameters().put(Scheduler.class, scheduler);
+    }
+
+    /** A reply listener at a fresh loopback address, answering every request with {@code answer}. */
+    private URI serve(CustomBinding binding, Function<Message, Message> answer) {
+        ChannelListener<ReplyChannel> l = builder.buildListener(binding, ChannelShape.REPLY,
+                params().put(ListenAddress.class, ListenAddress.unique(URI.create("http://localhost:0/svc/"))));
+        Futures.join(l.open(T));
+        opened.add(l);
+        ReplyChannel c = Futures.join(l.acceptChannel(T)).orElseThrow();
+        Futures.join(c.open(T));
+        io.github.wcf4j.runtime.channel.ReceivePump.run(() -> c.receiveRequest(Duration.ofDays(1)),
+                (RequestContext ctx) -> ctx.reply(answer.apply(ctx.requestMessage()), T), e -> { });
+        return l.uri();
+    }
+
+    private RequestChannel client(CustomBinding binding, URI to) {
+        ChannelFactory<RequestChannel> f = builder.buildFactory(binding, ChannelShape.REQUEST, params());
+        Futures.join(f.open(T));
+        opened.add(f);
+        RequestChannel c = f.createChannel(EndpointAddress.of(to));
+        Futures.join(c.open(T));
+        return c;
+    }
+
+    private static Message add(MessageVersion v) {
+        Message m = Message.create(v, NS + "/ICalculator/Add",
+                new XmlFragment("<Add xmlns=\"" + NS + "\"><n1>2</n1><n2>3</n2></Add>"));
+        m.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+        return m;
+    }
+
+    private static Message addResponse(Message request) {
+        Message r = Message.create(request.version(), NS + "/ICalculator/AddResponse",
+                new XmlFragment("<AddResponse xmlns=\"" + NS + "\"><AddResult>5</AddResult></AddResponse>"));
+        r.headers().relatesTo(request.headers().messageId());
+        return r;
+    }
+
+    @Test
+    void requestAndReplyOverLoopbackHttp() {
+        URI at = serve(text(HttpTransportBindingElement.defaults()), HttpTransportTest::addResponse);
+        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), at);
+        for (int i = 0; i < 3; i++) {
+            Message request = add(MessageVersion.SOAP12_WS_ADDRESSING10);
+            Message reply = Futures.join(c.request(request, T));
+            assertEquals(request.headers().messageId(), reply.headers().relatesTo());
+            assertEquals("<AddResponse xmlns=\"" + NS + "\"><AddResult>5</AddResult></AddResponse>",
+                    reply.body().xml());
+        }
+    }
+
+    @Test
+    void theWireIsWhatAWcfClientSeesAndTheConnectionIsKeptAlive() throws Exception {
+        URI at = serve(text(HttpTransportBindingElement.defaults()), HttpTransportTest::addResponse);
+        TextMessageEncoder enc = TextMessageEncoder.defaultEncoder();
+        String request = new String(enc.write(add(MessageVersion.SOAP12_WS_ADDRESSING10)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try (RawHttp raw = new RawHttp(at)) {
+            for (int i = 0; i < 2; i++) { // two exchanges on one connection
+                RawHttp.Response r = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost:"
+                        + at.getPort() + "\r\nContent-Type: " + SOAP12
+                        + "; action=\"" + NS + "/ICalculator/Add\"\r\nUpgrade: h2c\r\nConnection: Upgrade, keep-alive",
+                        request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertEquals(200, r.status());
+                assertEquals(SOAP12 + "; action=\"" + NS + "/ICalculator/AddResponse\"", r.header("Content-Type"));
+                assertTrue(r.body().startsWith("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""));
+            }
+        }
+    }
+
+    @Test
+    void aOneWayAnswerIsAnEmpty202() throws Exception {
+        URI at = serve(text(HttpTransportBindingElement.defaults()), m -> null);
+        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), at);
+        assertNull(Futures.join(c.request(add(MessageVersion.SOAP12_WS_ADDRESSING10), T)));
+        try (RawHttp raw = new RawHttp(at)) {
+            RawHttp.Response r = raw.post(at.getPath(), "localhost", SOAP12, new String(TextMessageEncoder
+                    .defaultEncoder().write(add(MessageVersion.SOAP12_WS_ADDRESSING10)),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(202, r.status());
+            assertEquals("0", r.header("Content-Length"));
+        }
+    }
+
+    @Test
+    void aFaultIsA500CarryingTheSoapFault() {
+        URI at = serve(text(HttpTransportBindingElement.defaults()), m -> Message.createFault(m.version(),
+                MessageFault.receiver("Divide by zero"), "http://www.w3.org/2005/08/addressing/soap/fault"));
+        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), at);
+        Message reply = Futures.join(c.request(add(MessageVersion.SOAP12_WS_ADDRESSING10), T));
+        assertTrue(reply.isFault());
+        assertEquals("Divide by zero", reply.fault().orElseThrow().reason());
+    }
+
+    @Test
+    void anUnknownPathIs404AndWcfsEndpointNotFound() throws Exception {
+        URI at = serve(text(HttpTransportBindingElement.defaults()), HttpTransportTest::addResponse);
+        URI wrong = URI.create("http://localhost:" + at.getPort() + "/nothing-here");
+        try (RawHttp raw = new RawHttp(at)) {
+            assertEquals(404, raw.post("/nothing-here", "localhost", SOAP12, "<x/>").status());
+        }
+        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), wrong);
+        Throwable e = assertThrows(EndpointNotFoundException.class, () ->
+                Futures.join(c.request(add(MessageVersion.SOAP12_WS_ADDRESSING10), T)));
+        assertEquals(WcfText.EndpointNotFound.format(wrong), e.getMessage());
+    }
+
+    @Test
+    void aPathBelowTheListenersIsRoutedToItCaseInsensitively() throws Exception {
+        URI at = serve(text(HttpTransportBindingElement.defaults()), HttpTransportTest::addResponse);
+        String upper = at.getPath().toUpperCase(java.util.Locale.ROOT) + "mex";
+        try (RawHttp raw = new RawHttp(at)) {
+            String body = new String(TextMessageEncoder.defaultEncoder().write(add(
+                    MessageVersion.SOAP12_WS_ADDRESSING10)), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(200, raw.post(upper, "localhost", SOAP12, body).status());
+        }
+    }
+
+    @Test
+    void getIs405() throws Exception {
+        URI at = serve(text(HttpTransportBindingElement.defaults()), HttpTransportTest::addResponse);
+        try (RawHttp raw = new RawHttp(at)) {
+            RawHttp.Response r = raw.exchange("GET " + at.getPath() + " HTTP/1.1\r\nHost: localhost", new byte[0]);
+            assertEquals(405, r.status());
+            assertEquals("POST", r.header("Allow"));
+        }
+    }
+
+    @Test
+    void aWrongContentTypeIs415WithWcfsStatusDescriptionAndTheClientGetsWcfsError() throws Exception {
+        URI at = serve(text(HttpTransportBindingElement.defaults()), HttpTransportTest::addResponse);
+        try (RawHttp raw = new RawHttp(at)) {
+            RawHttp.Response r = raw.post(at.getPath(), "localhost", "text/xml; charset=utf-8", "<x/>");
+            assertEquals(415, r.status());
+            assertEquals("Cannot process the message because the content type 'text/xml; charset=utf-8' was not the"
+                    + " expected type 'application/soap+xml; charset=utf-8'.", r.reason());
+            RawHttp.Response missing = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost",
+                    "<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(415, missing.status());
+            assertEquals("Missing Content Type", missing.reason());
+        }
+        CustomBinding soap11 = CustomBinding.of("soap11", TextMessageEncodingBindingElement.defaults()
+                .withMessageVersion(MessageVersion.SOAP11_WS_ADDRESSING10), HttpTransportBindingElement.defaults());
+        RequestChannel c = client(soap11, at);
+        Throwable e = assertThrows(ProtocolException.class, () ->
+                Futures.join(c.request(add(MessageVersion.SOAP11_WS_ADDRESSING10), T)));
+        assertEquals(WcfText.FramingContentTypeMismatch.format("text/xml; charset=utf-8", at), e.getMessage());
+    }
+
+    @Test
+    void aRequestPastMaxReceivedMessageSizeIs413AndTheClientGetsWcfsError() throws Exception {
+        HttpTransportBindingElement small = HttpTransportBindingElement.builder().maxReceivedMessageSize(1000)
+                .build();
+        URI at = serve(text(small), HttpTransportTest::addResponse);
+        try (RawHttp raw = new RawHttp(at)) {
+            // the declared length alone decides: the body beyond the limit is never buffered
+            RawHttp.Response r = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: " + SOAP12, new byte[50_000]);
+            assertEquals(413, r.status());
+        }
+        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), at);
+        Message big = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/Add",
+                new XmlFragment("<Add xmlns=\"" + NS + "\">" + "x".repeat(2000) + "</Add>"));
+        Throwable e = assertThrows(ProtocolException.class, () -> Futures.join(c.request(big, T)));
+        assertEquals(WcfText.UnexpectedHttpResponseCode.format(413, "Request Entity Too Large"), e.getMessage());
+    }
+
+    @Test
+    void aReplyPastTheClientsLimitIsWcfsQuotaError() {
+        URI at = serve(text(HttpTransportBindingElement.defaults()), m -> Message.create(m.version(), "urn:big",
+                new XmlFragment("<Big xmlns=\"urn:t\">" + "y".repeat(5000) + "</Big>")));
+        RequestChannel c = client(text(HttpTransportBindingElement.builder().maxReceivedMessageSize(2000).build()),
+                at);
+        Throwable e = assertThrows(io.github.wcf4j.runtime.channel.QuotaExceededException.class, () ->
+                Futures.join(c.request(add(MessageVersion.SOAP12_WS_ADDRESSING10), T)));
+        assertEquals(WcfText.MaxReceivedMessageSizeExceeded.format(2000), e.getMessage());
+    }
+
+    @Test
+    void exactHostNameComparisonRefusesOtherHostNames() throws Exception {
+        HttpTransportBindingElement exact = HttpTransportBindingElement.builder()
+                .hostNameComparisonMode(HostNameComparisonMode.Exact).build();
+        URI at = serve(text(exact), HttpTransportTest::addResponse);
+        String body = new String(TextMessageEncoder.defaultEncoder().write(add(MessageVersion.SOAP12_WS_ADDRESSING10)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try (RawHttp raw = new RawHttp(at)) {
+            assertEquals(200, raw.post(at.getPath(), "localhost:" + at.getPort(), SOAP12, body).status());
+            assertEquals(404, raw.post(at.getPath(), "other.example:" + at.getPort(), SOAP12, body).status());
+        }
+        URI wildcard = serve(text(HttpTransportBindingElement.defaults()), HttpTransportTest::addResponse);
+        try (RawHttp raw = new RawHttp(wildcard)) {
+            assertEquals(200, raw.post(wildcard.getPath(), "other.example", SOAP12, body).status());
+        }
+    }
+
+    @Test
+    void soap11CarriesTheActionInSoapActionAndWithoutAddressingItIsTheMessagesAction() throws Exception {
+        CustomBinding basic = CustomBinding.of("basic", TextMessageEncodingBindingElement.defaults()
+                .withMessageVersion(MessageVersion.SOAP11), HttpTransportBindingElement.defaults());
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        URI at = serve(basic, m -> {
+            seen.complete(m.headers().action());
+            return Message.create(m.version(), null, new XmlFragment("<ok xmlns=\"urn:t\"/>"));
+        });
+        try (RawHttp raw = new RawHttp(at)) {
+            RawHttp.Response r = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: text/xml; charset=utf-8\r\nSOAPAction: \"" + NS + "/ICalculator/Add\"",
+                    ("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><Add xmlns=\"" + NS
+                            + "\"/></s:Body></s:Envelope>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(200, r.status());
+            assertEquals("text/xml; charset=utf-8", r.header("Content-Type"));
+        }
+        assertEquals(NS + "/ICalculator/Add", seen.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    @Test
+    void nobodyListeningIsEndpointNotFound() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        URI nowhere = URI.create("http://localhost:" + port + "/svc");
+        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), nowhere);
+        Throwable e = assertThrows(EndpointNotFoundException.class, () ->
+                Futures.join(c.request(add(MessageVersion.SOAP12_WS_ADDRESSING10), T)));
+        assertEquals(WcfText.EndpointNotFound.format(nowhere), e.getMessage());
+    }
+
+    @Test
+    void aServiceThatNeverAnswersTimesOutWithWcfsTextAndTheConnectionIsNotReused() {
+        ChannelListener<ReplyChannel> l = builder.buildListener(text(HttpTransportBindingElement.defaults()),
+                ChannelShape.REPLY, params().put(ListenAddress.class,
+                        ListenAddress.unique(URI.create("http://localhost:0/silent/"))));
+        Futures.join(l.open(T));
+        opened.add(l);
+        ReplyChannel rc = Futures.join(l.acceptChannel(T)).orElseThrow();
+        Futures.join(rc.open(T));
+        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), l.uri());
+        CompletableFuture<Message> pending = c.request(add(MessageVersion.SOAP12_WS_ADDRESSING10),
+                Duration.ofMillis(300));
+        Throwable e = assertThrows(CommunicationTimeoutException.class, () -> Futures.join(pending));
+        assertEquals(WcfText.RequestTimedOut.format("00:00:00.3000000"), e.getMessage());
+        // the late request is still answerable; a new request gets a fresh connection and its own reply
+        RequestContext late = Futures.join(rc.receiveRequest(T)).orElseThrow();
+        late.reply(addResponse(late.requestMessage()), T);
+        CompletableFuture<Message> next = c.request(add(MessageVersion.SOAP12_WS_ADDRESSING10), T);
+        RequestContext ctx = Futures.join(rc.receiveRequest(T)).orElseThrow();
+        ctx.reply(addResponse(ctx.requestMessage()), T);
+        assertEquals(ctx.requestMessage().headers().messageId(), Futures.join(next).headers().relatesTo());
+        assertFalse(next.isCompletedExceptionally());
+    }
+
+    @Test
+    void aUriWithTheWrongSchemeIsRefusedWithWcfsText() {
+        ChannelFactory<RequestChannel> f = builder.buildFactory(text(HttpTransportBindingElement.defaults()),
+                ChannelShape.REQUEST, params());
+        Futures.join(f.open(T));
+        opened.add(f);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                f.createChannel(EndpointAddress.of("net.tcp://localhost/svc")));
+        assertTrue(e.getMessage().startsWith("The provided URI scheme 'net.tcp' is invalid; expected 'http'."));
+    }
+}
