@@ -143,6 +143,10 @@ public enum WcfText {
             + " because no configuration file was found for your application, or because no service element matching"
             + " the service name could be found in the configuration file, or because no endpoints were defined in the"
             + " service element."),
+    SFxEndpointNoMatchingScheme("Could not find a base address that matches scheme {0} for the endpoint with binding"
+            + " {1}. Registered base address schemes are [{2}]."),
+    HttpRegistrationAlreadyExists("HTTP could not register URL {0}. Another application has already registered this"
+            + " URL with HTTP.SYS."),
     SfxReflectedContractKeyNotFound2("The contract name '{0}' could not be found in the list of contracts implemented"
             + " by the service '{1}'."),
 
@@ -225,6 +229,30 @@ public enum WcfText {
     OneWayUnexpectedResponse("A response was received from a one-way send over the underlying IRequestChannel. Make"
             + " sure the remote endpoint has a compatible binding at its endpoint (one that contains"
             + " OneWayBindingElement)."),
+
+    // ---- the service dispatcher (DispatchOperationRuntime, ErrorBehavior, ChannelHandler)
+    SFxInternalServerError("The server was unable to process the request due to an internal error.  For more"
+            + " information about the error, either turn on IncludeExceptionDetailInFaults (either from"
+            + " ServiceBehaviorAttribute or from the <serviceDebug> configuration behavior) on the server in order to"
+            + " send the exception information back to the client, or turn on tracing as per the Microsoft .NET"
+            + " Framework SDK documentation and inspect the server trace logs."),
+    SFxNoEndpointMatchingContract("The message with Action '{0}' cannot be processed at the receiver, due to a"
+            + " ContractFilter mismatch at the EndpointDispatcher. This may be because of either a contract mismatch"
+            + " (mismatched Actions between sender and receiver) or a binding/security mismatch between the sender and"
+            + " the receiver.  Check that sender and receiver have the same contract and the same binding (including"
+            + " security requirements, e.g. Message, Transport, None)."),
+    SFxNoEndpointMatchingAddress("The message with To '{0}' cannot be processed at the receiver, due to an"
+            + " AddressFilter mismatch at the EndpointDispatcher.  Check that the sender and receiver's"
+            + " EndpointAddresses agree."),
+    SFxHeaderNotUnderstood("The header '{0}' from the namespace '{1}' was not understood by the recipient of this"
+            + " message, causing the message to not be processed.  This error typically indicates that the sender of"
+            + " this message has enabled a communication protocol that the receiver cannot process.  Please ensure that"
+            + " the configuration of the client's binding is consistent with the service's binding."),
+    SFxMissingActionHeader("No Action header was found with namespace '{0}' for the given message."),
+    SFxErrorDeserializingRequestBodyMore("Error in deserializing body of request message for operation '{0}'. {1}"),
+    SFxInvalidMessageBody("OperationFormatter encountered an invalid Message body. Expected to find node type"
+            + " 'Element' with name '{0}' and namespace '{1}'. Found node type '{2}' with name '{3}' and namespace"
+            + " '{4}'"),
 
     // ---- communication objects and timeouts (CommunicationObject, TimeoutHelper)
     CommunicationObjectFaulted1("The communication object, {0}, cannot be used for communication because it is in the"

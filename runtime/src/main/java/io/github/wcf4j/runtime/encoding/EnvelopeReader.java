@@ -12,6 +12,7 @@ import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.message.BufferedHeader;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.FaultCode;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MessageHeaders;
 import io.github.wcf4j.runtime.message.XmlFragment;
@@ -288,14 +289,14 @@ final class EnvelopeReader {
         /** A SOAP 1.2 {@code Code/Reason/Detail} or SOAP 1.1 {@code faultcode/faultstring/detail} fault. */
         private MessageFault fault(Map<String, String> scope) throws XMLStreamException {
             boolean soap12 = version.envelope() == EnvelopeVersion.SOAP12;
-            boolean sender = true;
+            FaultCode code = FaultCode.Sender;
             List<QName> subcodes = new ArrayList<>();
             String reason = "";
             XmlFragment detail = null;
             while (nextTag() == XMLStreamConstants.START_ELEMENT) {
                 String local = r.getLocalName();
                 if (soap12 && "Code".equals(local)) {
-                    sender = readCode(subcodes);
+                    code = readCode(subcodes);
                 } else if (soap12 && "Reason".equals(local)) {
                     while (nextTag() == XMLStreamConstants.START_ELEMENT) {
                         String t = elementText();
@@ -304,11 +305,11 @@ final class EnvelopeReader {
                         }
                     }
                 } else if (!soap12 && "faultcode".equals(local)) {
-                    QName code = qname(elementText());
-                    if (code.getNamespaceURI().equals(ens)) {
-                        sender = !"Server".equals(code.getLocalPart()) && !"Receiver".equals(code.getLocalPart());
+                    QName faultcode = qname(elementText());
+                    if (faultcode.getNamespaceURI().equals(ens)) {
+                        code = FaultCode.fromLocalName(faultcode.getLocalPart());
                     } else {
-                        subcodes.add(code);
+                        subcodes.add(faultcode);
                     }
                 } else if (!soap12 && "faultstring".equals(local)) {
                     reason = elementText();
@@ -326,24 +327,24 @@ final class EnvelopeReader {
             while (nextTag() == XMLStreamConstants.START_ELEMENT) {
                 skipElement();
             }
-            MessageFault f = new MessageFault(sender, subcodes, reason, Optional.empty());
+            MessageFault f = new MessageFault(code, subcodes, reason, Optional.empty());
             return detail == null ? f : f.withDetail(detail);
         }
 
-        /** SOAP 1.2 {@code Code}: its {@code Value} and nested {@code Subcode}s; returns whether the code is Sender. */
-        private boolean readCode(List<QName> subcodes) throws XMLStreamException {
-            boolean sender = true;
+        /** SOAP 1.2 {@code Code}: its {@code Value} and nested {@code Subcode}s; returns the code. */
+        private FaultCode readCode(List<QName> subcodes) throws XMLStreamException {
+            FaultCode code = FaultCode.Sender;
             while (nextTag() == XMLStreamConstants.START_ELEMENT) {
                 if ("Value".equals(r.getLocalName())) {
                     QName value = qname(elementText());
-                    sender = !"Receiver".equals(value.getLocalPart());
+                    code = FaultCode.fromLocalName(value.getLocalPart());
                 } else if ("Subcode".equals(r.getLocalName())) {
                     readSubcode(subcodes);
                 } else {
                     skipElement();
                 }
             }
-            return sender;
+            return code;
         }
 
         private void readSubcode(List<QName> subcodes) throws XMLStreamException {

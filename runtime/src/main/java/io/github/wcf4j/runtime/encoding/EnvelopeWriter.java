@@ -32,6 +32,19 @@ final class EnvelopeWriter {
         factory.setProperty(WstxOutputProperties.P_OUTPUT_VALIDATE_STRUCTURE, false);
     }
 
+    /** A standalone {@code Fault} element of {@code env}, declaring its own namespace. */
+    String faultElement(MessageFault f, EnvelopeVersion env) throws XMLStreamException {
+        java.io.StringWriter out = new java.io.StringWriter(256);
+        XMLStreamWriter2 w = (XMLStreamWriter2) factory.createXMLStreamWriter(out);
+        w.setPrefix(ENVELOPE_PREFIX, env.namespace());
+        w.writeStartElement(ENVELOPE_PREFIX, EnvelopeNames.FAULT, env.namespace());
+        w.writeNamespace(ENVELOPE_PREFIX, env.namespace());
+        writeFaultContent(w, f, env);
+        w.writeEndElement();
+        w.flush();
+        return out.toString();
+    }
+
     void write(Message m, OutputStream out, Charset charset) throws XMLStreamException {
         EnvelopeVersion env = m.version().envelope();
         AddressingVersion addr = m.version().addressing();
@@ -127,12 +140,18 @@ final class EnvelopeWriter {
 
     private static void writeFault(XMLStreamWriter2 w, MessageFault f, EnvelopeVersion env)
             throws XMLStreamException {
+        w.writeStartElement(ENVELOPE_PREFIX, EnvelopeNames.FAULT, env.namespace());
+        writeFaultContent(w, f, env);
+        w.writeEndElement();
+    }
+
+    private static void writeFaultContent(XMLStreamWriter2 w, MessageFault f, EnvelopeVersion env)
+            throws XMLStreamException {
         String ens = env.namespace();
-        w.writeStartElement(ENVELOPE_PREFIX, EnvelopeNames.FAULT, ens);
         if (env == EnvelopeVersion.SOAP12) {
             w.writeStartElement(ENVELOPE_PREFIX, "Code", ens);
             w.writeStartElement(ENVELOPE_PREFIX, "Value", ens);
-            w.writeCharacters(ENVELOPE_PREFIX + ":" + (f.sender() ? "Sender" : "Receiver"));
+            w.writeCharacters(ENVELOPE_PREFIX + ":" + f.code().soap12Name());
             w.writeEndElement();
             writeSubcodes(w, f.subcodes(), 0, ens);
             w.writeEndElement();
@@ -150,7 +169,7 @@ final class EnvelopeWriter {
             }
         } else {
             w.writeStartElement("faultcode");
-            QName code = f.subcode().orElse(new QName(ens, f.sender() ? "Client" : "Server", ENVELOPE_PREFIX));
+            QName code = f.subcode().orElse(new QName(ens, f.code().soap11Name(), ENVELOPE_PREFIX));
             writeQNameText(w, code, ens);
             w.writeEndElement();
             w.writeStartElement("faultstring");
@@ -164,7 +183,6 @@ final class EnvelopeWriter {
                 w.writeEndElement();
             }
         }
-        w.writeEndElement();
     }
 
     private static void writeSubcodes(XMLStreamWriter2 w, List<QName> subcodes, int i, String ens)

@@ -79,8 +79,11 @@ final class HttpEndpointServer {
                 boundPort = ((InetSocketAddress) ch.localAddress()).getPort();
                 started.complete(this);
             } else {
-                started.completeExceptionally(new io.github.wcf4j.runtime.channel.CommunicationException(
-                        "Cannot listen at " + uri + ": " + f.cause().getMessage(), f.cause()));
+                started.completeExceptionally(f.cause() instanceof java.net.BindException
+                        ? new io.github.wcf4j.runtime.channel.AddressAlreadyInUseException(
+                                io.github.wcf4j.binding.WcfText.HttpRegistrationAlreadyExists.format(uri), f.cause())
+                        : new io.github.wcf4j.runtime.channel.CommunicationException(
+                                "Cannot listen at " + uri + ": " + f.cause().getMessage(), f.cause()));
             }
         });
         return started;

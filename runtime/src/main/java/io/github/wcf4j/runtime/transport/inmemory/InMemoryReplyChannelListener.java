@@ -53,8 +53,12 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
         return closedAccept;
     }
 
-    /** A request arrived: decode it (or fail the exchange) and queue it. */
-    void receive(byte[] bytes, String contentType, Consumer<byte[]> replySender, CompletableFuture<?> exchange) {
+    /**
+     * A request arrived: decode it (or fail the exchange) and queue it. {@code action} travels beside the envelope, as
+     * HTTP's {@code SOAPAction} does, for messages without WS-Addressing.
+     */
+    void receive(byte[] bytes, String contentType, String action, Consumer<byte[]> replySender,
+            CompletableFuture<?> exchange) {
         if (bytes.length > maxReceivedMessageSize) {
             exchange.completeExceptionally(new QuotaExceededException(
                     WcfText.MaxReceivedMessageSizeExceeded.format(maxReceivedMessageSize)));
@@ -66,6 +70,9 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
         } catch (RuntimeException e) {
             exchange.completeExceptionally(e);
             return;
+        }
+        if (request.headers().action() == null && action != null && !action.isEmpty()) {
+            request.headers().action(action);
         }
         if (!channel.queue.offer(new Context(request, replySender))) {
             exchange.completeExceptionally(new io.github.wcf4j.runtime.channel.EndpointNotFoundException(

@@ -77,8 +77,9 @@ final class InMemoryRequestChannelFactory extends AbstractCommunicationObject im
                 return CompletableFuture.failedFuture(e);
             }
             String contentType = encoder.contentType(request);
+            String action = request.headers().action();
             network.transmit(Direction.CLIENT_TO_SERVICE, bytes, encoder.bindingElement().writeEncoding(),
-                    b -> target.receive(b, contentType, replyBytes -> answer(replyBytes, reply), reply),
+                    b -> target.receive(b, contentType, action, replyBytes -> answer(replyBytes, reply), reply),
                     reply::completeExceptionally);
             return Timeouts.within(reply, timeout, network.scheduler(),
                     () -> WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)));

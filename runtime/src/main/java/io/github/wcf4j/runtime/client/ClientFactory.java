@@ -1,0 +1,160 @@
+package io.github.wcf4j.runtime.client;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.stack.ChannelSelection;
+import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.Futures;
+import io.github.wcf4j.runtime.contract.ContractDescription;
+import io.github.wcf4j.runtime.metro.MetroProxyFactory;
+import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
+import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.time.SystemScheduler;
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Typed proxies for a configured client endpoint (WCF {@code ChannelFactory<TChannel>}): the endpoint's binding is
+ * built into a channel factory of the shape its contract needs (exactly what {@code describe} shows), and each proxy
+ * gets its own channel, so a sessionful binding gives each proxy its own session.
+ *
+ * <pre>{@code
+ * ServiceModelConfiguration config = ServiceModelConfigReader.create().read(Path.of("client.config")).orThrow();
+ * try (ClientFactory<Calculator> factory = ClientFactory.builder(config.clientEndpoint("").orElseThrow(),
+ *         Calculator.class).build()) {
+ *     Calculator calc = factory.createChannel();
+ *     double sum = calc.add(100, 15.99);
+ * }
+ * }</pre>
+ */
+public final class ClientFactory<T> implements AutoCloseable {
+    private final ClientEndpoint endpoint;
+    private final Class<T> contract;
+    private final ChannelShape shape;
+    private final ChannelFactory<?> factory;
+    private final MetroProxyFactory<T> proxies;
+    private final Scheduler scheduler;
+    private final SystemScheduler ownScheduler;
+    private final MessageVersion version;
+    private final Map<Object, ServiceChannel> channels = new IdentityHashMap<>();
+
+    private ClientFactory(Builder<T> b) {
+        this.endpoint = b.endpoint;
+        this.contract = b.contract;
+        Binding binding = endpoint.binding();
+        this.shape = ChannelSelection.selectClient(binding, ContractDescription.of(contract).shape());
+        if (b.parameters.find(Scheduler.class).isEmpty()) {
+            ownScheduler = new SystemScheduler();
+            b.parameters.put(Scheduler.class, ownScheduler);
+        } else {
+            ownScheduler = null;
+        }
+        this.scheduler = b.parameters.require(Scheduler.class);
+        this.version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
+        this.factory = b.stackBuilder.buildFactory(binding, shape, b.parameters);
+        this.proxies = MetroProxyFactory.of(contract);
+        Futures.join(factory.open(binding.timeouts().openTimeout()));
+    }
+
+    public static <T> Builder<T> builder(ClientEndpoint endpoint, Class<T> contract) {
+        return new Builder<>(endpoint, contract);
+    }
+
+    /** The channel shape the binding builds for this contract. */
+    public ChannelShape shape() {
+        return shape;
+    }
+
+    public ClientEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** A new proxy with its own channel (opened on its first call). */
+    public T createChannel() {
+        Channel c = factory.createChannel(EndpointAddress.of(endpoint.address()));
+        ServiceChannel sc = new ServiceChannel(c, version, endpoint.binding().timeouts(), scheduler);
+        T proxy = proxies.create(sc, endpoint.address());
+        synchronized (channels) {
+            channels.put(proxy, sc);
+        }
+        return proxy;
+    }
+
+    /** Closes {@code proxy}'s channel gracefully (for a reliable session, its close handshake). */
+    public void close(T proxy) {
+        ServiceChannel sc;
+        synchronized (channels) {
+            sc = channels.remove(proxy);
+        }
+        if (sc != null) {
+            Futures.join(sc.channel().close(endpoint.binding().timeouts().closeTimeout()));
+        }
+    }
+
+    /** Closes every channel and the factory. */
+    @Override
+    public void close() {
+        try {
+            Duration t = endpoint.binding().timeouts().closeTimeout();
+            java.util.List<ServiceChannel> open;
+            synchronized (channels) {
+                open = java.util.List.copyOf(channels.values());
+                channels.clear();
+            }
+            Futures.join(Futures.all(open.stream().map(c -> c.channel().close(t))
+                    .collect(java.util.stream.Collectors.toList())));
+            Futures.join(factory.close(t));
+        } finally {
+            if (ownScheduler != null) {
+                ownScheduler.close();
+            }
+        }
+    }
+
+    public void abort() {
+        factory.abort();
+        if (ownScheduler != null) {
+            ownScheduler.close();
+        }
+    }
+
+    /** How a client factory is made. */
+    public static final class Builder<T> {
+        private final ClientEndpoint endpoint;
+        private final Class<T> contract;
+        private final BindingParameters parameters = new BindingParameters();
+        private ChannelStackBuilder stackBuilder = ChannelStackBuilder.standard();
+
+        private Builder(ClientEndpoint endpoint, Class<T> contract) {
+            this.endpoint = endpoint;
+            this.contract = contract;
+        }
+
+        /** A binding parameter for the stack: a Scheduler, TlsSettings, NettyResources, InMemoryNetwork, ... */
+        public <V> Builder<T> parameter(Class<V> type, V value) {
+            parameters.put(type, value);
+            return this;
+        }
+
+        public Builder<T> parameters(Consumer<BindingParameters> change) {
+            change.accept(parameters);
+            return this;
+        }
+
+        public Builder<T> stackBuilder(ChannelStackBuilder b) {
+            this.stackBuilder = b;
+            return this;
+        }
+
+        public ClientFactory<T> build() {
+            return new ClientFactory<>(this);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.wcf4j.runtime.client;
+
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.XmlFragment;
+
+/**
+ * How a proxy's calls reach the channel stack (the client side of the service-model seam): an action and a request
+ * body go out as a message; the reply message (possibly a fault) comes back, or nothing for a one-way operation.
+ */
+public interface PayloadTransport {
+    /**
+     * Sends one call and waits for its reply.
+     *
+     * @return the reply, or {@code null} for a one-way operation
+     * @throws io.github.wcf4j.runtime.channel.CommunicationException (or a subclass) when the call fails in the stack
+     * @throws io.github.wcf4j.runtime.channel.CommunicationTimeoutException when it does not complete in time
+     */
+    Message call(String action, XmlFragment body, boolean oneWay);
+}

@@ -1,0 +1,179 @@
+package io.github.wcf4j.runtime.contract;
+
+import io.github.wcf4j.binding.stack.ContractShape;
+import io.github.wcf4j.binding.stack.SessionMode;
+import jakarta.jws.Oneway;
+import jakarta.jws.WebMethod;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.Action;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.namespace.QName;
+
+/**
+ * A service contract as WCF sees it, read from a Jakarta {@code @WebService} interface with WCF's defaults where the
+ * interface says nothing (WCF {@code ContractDescription}):
+ *
+ * <ul>
+ *   <li>name: {@code @WebService(name)}, else the interface's simple name; namespace: {@code targetNamespace}, else
+ *       {@code http://tempuri.org/};</li>
+ *   <li>operation: {@code @WebMethod(operationName)}, else the method name with its first letter upper-cased
+ *       ({@code add} → {@code Add}, the .NET convention);</li>
+ *   <li>actions: {@code @Action(input/output)} or {@code @WebMethod(action)}, else {@code ns/Contract/Op} and
+ *       {@code ns/Contract/OpResponse}; one-way: {@code @Oneway};</li>
+ *   <li>configuration name and session mode: {@link ServiceContract}, else the Java type name and {@code Allowed}.</li>
+ * </ul>
+ *
+ * <p>The same rules make Metro produce WCF's wire format (parameters {@code n1}, result {@code AddResult}, all
+ * qualified by the contract namespace), so the description and the messages cannot disagree.
+ */
+public final class ContractDescription {
+    /** WCF's namespace for contracts that name none. */
+    public static final String DEFAULT_NAMESPACE = "http://tempuri.org/";
+
+    private static final Map<Class<?>, ContractDescription> CACHE = new ConcurrentHashMap<>();
+
+    private final Class<?> type;
+    private final String name;
+    private final String namespace;
+    private final String configurationName;
+    private final SessionMode sessionMode;
+    private final Map<String, OperationDescription> byAction;
+
+    private ContractDescription(Class<?> type) {
+        this.type = type;
+        WebService ws = type.getAnnotation(WebService.class);
+        this.name = ws.name().isEmpty() ? type.getSimpleName() : ws.name();
+        this.namespace = ws.targetNamespace().isEmpty() ? DEFAULT_NAMESPACE : ws.targetNamespace();
+        ServiceContract sc = type.getAnnotation(ServiceContract.class);
+        this.configurationName = sc == null || sc.configurationName().isEmpty() ? type.getName()
+                : sc.configurationName();
+        this.sessionMode = sc == null ? SessionMode.Allowed : sc.sessionMode();
+        Map<String, OperationDescription> ops = new LinkedHashMap<>();
+        List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
+        methods.sort(Comparator.comparing(Method::getName));
+        for (Method m : methods) {
+            if (Modifier.isStatic(m.getModifiers()) || m.isDefault() || m.getDeclaringClass() == Object.class) {
+                continue;
+            }
+            WebMethod wm = m.getAnnotation(WebMethod.class);
+            if (wm != null && wm.exclude()) {
+                continue;
+            }
+            OperationDescription op = operation(m);
+            if (ops.put(op.action(), op) != null) {
+                throw new IllegalArgumentException("Two operations of contract '" + name + "' have the action '"
+                        + op.action() + "'; give one of them @WebMethod(operationName = ...)");
+            }
+        }
+        this.byAction = Collections.unmodifiableMap(ops);
+    }
+
+    /**
+     * The contract {@code type} stands for: a {@code @WebService} interface, or an implementation class, whose
+     * contract is its {@code endpointInterface} or the {@code @WebService} interface it implements.
+     *
+     * @throws IllegalArgumentException when {@code type} has no such contract
+     */
+    public static ContractDescription of(Class<?> type) {
+        return CACHE.computeIfAbsent(contractInterface(type), ContractDescription::new);
+    }
+
+    /** The {@code @WebService} interface {@code type} is or implements. */
+    public static Class<?> contractInterface(Class<?> type) {
+        if (type.isInterface()) {
+            if (!type.isAnnotationPresent(WebService.class)) {
+                throw new IllegalArgumentException(type.getName() + " is not a service contract: annotate it with"
+                        + " @jakarta.jws.WebService");
+            }
+            return type;
+        }
+        WebService ws = type.getAnnotation(WebService.class);
+        if (ws != null && !ws.endpointInterface().isEmpty()) {
+            try {
+                return contractInterface(Class.forName(ws.endpointInterface(), false, type.getClassLoader()));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalArgumentException(type.getName() + " names the endpointInterface '"
+                        + ws.endpointInterface() + "', which cannot be loaded", e);
+            }
+        }
+        for (Class<?> i : type.getInterfaces()) {
+            if (i.isAnnotationPresent(WebService.class)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(type.getName() + " implements no service contract: it needs an interface"
+                + " annotated with @jakarta.jws.WebService");
+    }
+
+    private OperationDescription operation(Method m) {
+        String op = operationName(m);
+        String base = (namespace.endsWith("/") ? namespace : namespace + "/") + name + "/" + op;
+        WebMethod wm = m.getAnnotation(WebMethod.class);
+        Action a = m.getAnnotation(Action.class);
+        String action = a != null && !a.input().isEmpty() ? a.input()
+                : wm != null && !wm.action().isEmpty() ? wm.action() : base;
+        String reply = a != null && !a.output().isEmpty() ? a.output() : base + "Response";
+        return new OperationDescription(m, op, action, reply, m.isAnnotationPresent(Oneway.class),
+                new QName(namespace, op));
+    }
+
+    /** The operation name of {@code m}: {@code @WebMethod(operationName)}, else its name capitalized. */
+    public static String operationName(Method m) {
+        WebMethod wm = m.getAnnotation(WebMethod.class);
+        if (wm != null && !wm.operationName().isEmpty()) {
+            return wm.operationName();
+        }
+        String n = m.getName();
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+
+    public Class<?> type() {
+        return type;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public String configurationName() {
+        return configurationName;
+    }
+
+    public SessionMode sessionMode() {
+        return sessionMode;
+    }
+
+    public List<OperationDescription> operations() {
+        return List.copyOf(byAction.values());
+    }
+
+    /** The operation a request with {@code action} invokes. */
+    public Optional<OperationDescription> operationForAction(String action) {
+        return Optional.ofNullable(action == null ? null : byAction.get(action));
+    }
+
+    /** What the contract needs of a channel stack. */
+    public ContractShape shape() {
+        boolean oneWay = byAction.values().stream().anyMatch(OperationDescription::oneWay);
+        boolean twoWay = byAction.values().stream().anyMatch(o -> !o.oneWay());
+        return new ContractShape(name, oneWay, twoWay, false, sessionMode);
+    }
+
+    @Override
+    public String toString() {
+        return "contract " + configurationName + " ({" + namespace + "}" + name + ")";
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.wcf4j.runtime.contract;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * WCF's {@code [ServiceBehavior]} on a service implementation class: the name {@code <service name="...">} uses for it,
+ * its instancing, and whether faults carry exception details (also switchable by {@code <serviceDebug>}).
+ *
+ * <pre>{@code
+ * @WebService(endpointInterface = "org.example.Calculator")
+ * @ServiceBehavior(configurationName = "Microsoft.ServiceModel.Samples.CalculatorService",
+ *                  instanceContextMode = InstanceContextMode.PerCall)
+ * public class CalculatorService implements Calculator { ... }
+ * }</pre>
+ *
+ * <p>As in WCF, calls to one service object are serialized ({@code ConcurrencyMode.Single}).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface ServiceBehavior {
+    /** The name {@code <service name="...">} uses, e.g. the .NET type name; default: the Java type name. */
+    String configurationName() default "";
+
+    InstanceContextMode instanceContextMode() default InstanceContextMode.PerSession;
+
+    /** Faults carry the exception's message, type and stack trace (WCF's {@code IncludeExceptionDetailInFaults}). */
+    boolean includeExceptionDetailInFaults() default false;
+}

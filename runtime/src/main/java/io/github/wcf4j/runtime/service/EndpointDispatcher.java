@@ -1,0 +1,249 @@
+package io.github.wcf4j.runtime.service;
+
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.DuplexChannel;
+import io.github.wcf4j.runtime.channel.Futures;
+import io.github.wcf4j.runtime.channel.InputChannel;
+import io.github.wcf4j.runtime.channel.ReplyChannel;
+import io.github.wcf4j.runtime.channel.RequestContext;
+import io.github.wcf4j.runtime.message.Message;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pulls messages from one endpoint's channel listener and answers them, without a thread per channel (WCF's
+ * {@code ChannelDispatcher} and {@code ChannelHandler}): every receive is a future, and the next one is issued when it
+ * completes.
+ *
+ * <ul>
+ *   <li>A datagram channel (HTTP's single reply channel) is pumped concurrently: each message takes a call permit
+ *       ({@code maxConcurrentCalls}) before it is received, and the next receive starts at once.</li>
+ *   <li>Each session channel is pumped in order, one call at a time, so a session's calls reach its service object in
+ *       the order they were sent; a session takes a session permit ({@code maxConcurrentSessions}) while it lives and
+ *       is closed when it stays idle past the binding's {@code receiveTimeout}.</li>
+ * </ul>
+ */
+final class EndpointDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointDispatcher.class);
+
+    private final ChannelListener<?> listener;
+    private final ChannelShape shape;
+    private final MessageDispatcher dispatcher;
+    private final AsyncPermits calls;
+    private final AsyncPermits sessions;
+    private final Duration sendTimeout;
+    private final Duration receiveTimeout;
+    private final java.util.Set<Object> firstMessages = java.util.Collections.newSetFromMap(
+            new java.util.concurrent.ConcurrentHashMap<>());
+
+    EndpointDispatcher(ChannelListener<?> listener, ChannelShape shape, MessageDispatcher dispatcher,
+            AsyncPermits calls, AsyncPermits sessions, Duration sendTimeout, Duration receiveTimeout) {
+        this.listener = listener;
+        this.shape = shape;
+        this.dispatcher = dispatcher;
+        this.calls = calls;
+        this.sessions = sessions;
+        this.sendTimeout = sendTimeout;
+        this.receiveTimeout = receiveTimeout;
+    }
+
+    ChannelListener<?> listener() {
+        return listener;
+    }
+
+    ChannelShape shape() {
+        return shape;
+    }
+
+    CompletableFuture<Void> open(Duration timeout) {
+        return listener.open(timeout).thenRun(() -> {
+            if (shape.isSessionful()) {
+                acceptSessions();
+            } else {
+                listener.acceptChannel(WcfTimeSpan.INFINITE).thenAccept(c -> c.ifPresent(this::startDatagram))
+                        .exceptionally(this::logged);
+            }
+        });
+    }
+
+    CompletableFuture<Void> close(Duration timeout) {
+        return listener.close(timeout).whenComplete((v, e) -> dispatcher.invoker().close());
+    }
+
+    void abort() {
+        listener.abort();
+        dispatcher.invoker().close();
+    }
+
+    // ---- datagram: one channel, many calls at once
+
+    private void startDatagram(Channel channel) {
+        channel.open(WcfTimeSpan.INFINITE).thenRun(() -> pumpDatagram(channel)).exceptionally(this::logged);
+    }
+
+    /** Receives under a call permit and dispatches without waiting; loops while receives complete at once. */
+    private void pumpDatagram(Channel channel) {
+        repeat(() -> calls.acquire().thenCompose(v -> receive(channel, WcfTimeSpan.INFINITE)).handle((item, e) -> {
+            if (e != null || item.isEmpty()) {
+                calls.release();
+                if (e != null) {
+                    logged(e);
+                }
+                return false;
+            }
+            handle(channel, item.get(), null).whenComplete((r, x) -> calls.release());
+            return true;
+        }));
+    }
+
+    /**
+     * Runs {@code step} until it yields {@code false}: in a loop while steps complete synchronously, from the
+     * completing thread otherwise, so neither a thread waits nor the stack grows.
+     */
+    private static void repeat(Supplier<CompletableFuture<Boolean>> step) {
+        while (true) {
+            CompletableFuture<Boolean> next = step.get();
+            if (!next.isDone()) {
+                next.thenAccept(more -> {
+                    if (more) {
+                        repeat(step);
+                    }
+                });
+                return;
+            }
+            if (!next.join()) {
+                return;
+            }
+        }
+    }
+
+    // ---- sessions: many channels, one call at a time each
+
+    private void acceptSessions() {
+        sessions.acquire().thenCompose(v -> listener.acceptChannel(WcfTimeSpan.INFINITE)).whenComplete((c, e) -> {
+            if (e != null || c.isEmpty()) {
+                sessions.release();
+                if (e != null) {
+                    logged(e);
+                }
+                return;
+            }
+            Channel session = c.get();
+            session.onClosed(() -> {
+                dispatcher.invoker().endSession(session);
+                firstMessages.remove(session);
+            });
+            session.open(WcfTimeSpan.INFINITE).thenRun(() -> pumpSession(session)).exceptionally(x -> {
+                session.abort();
+                return logged(x);
+            });
+            acceptSessions();
+        });
+    }
+
+    /** One call at a time: receive, dispatch under a call permit, answer, then receive the next. */
+    private void pumpSession(Channel session) {
+        repeat(() -> receive(session, receiveTimeout).handle((item, e) -> {
+            if (e != null || item.isEmpty()) {
+                if (e != null) {
+                    LOG.debug("session {} ended: {}", session, Futures.unwrap(e).toString());
+                    session.abort();
+                } else {
+                    session.close(sendTimeout);
+                }
+                sessions.release();
+                return CompletableFuture.completedFuture(false);
+            }
+            return calls.acquire().thenCompose(v -> handle(session, item.get(), session)).handle((r, x) -> {
+                calls.release();
+                if (x != null) {
+                    logged(x);
+                }
+                return true;
+            });
+        }).thenCompose(f -> f));
+    }
+
+    // ---- receiving and answering, per shape
+
+    /** The next message (or request context) of {@code channel}. */
+    private CompletableFuture<Optional<Object>> receive(Channel channel, Duration timeout) {
+        Supplier<CompletableFuture<? extends Optional<?>>> r;
+        if (channel instanceof ReplyChannel) {
+            r = () -> ((ReplyChannel) channel).receiveRequest(timeout);
+        } else if (channel instanceof InputChannel) {
+            r = () -> ((InputChannel) channel).receive(timeout);
+        } else {
+            r = () -> ((DuplexChannel) channel).receive(timeout);
+        }
+        return r.get().thenApply(o -> o.map(x -> (Object) x));
+    }
+
+    /** Dispatches one received item and sends its reply the way the channel shape answers. */
+    private CompletableFuture<Void> handle(Channel channel, Object item, Object session) {
+        try {
+            if (item instanceof RequestContext) {
+                return answer((RequestContext) item, session);
+            }
+            Message request = (Message) item;
+            return dispatcher.dispatch(request, session, established(session)).thenCompose(reply -> {
+                if (reply == null) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                if (channel instanceof DuplexChannel && (reply.headers().to() != null || shape.isSessionful())) {
+                    return ((DuplexChannel) channel).send(reply, sendTimeout)
+                            .whenComplete((v, e) -> endIfUnhandled(reply, session));
+                }
+                LOG.debug("no way back for the reply to {} ({}): dropped", request.headers().action(),
+                        reply.isFault() ? reply.fault().orElseThrow() : "reply");
+                return CompletableFuture.completedFuture(null);
+            });
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Request/reply: a one-way operation is acknowledged (HTTP 202) before it runs, as WCF does. */
+    private CompletableFuture<Void> answer(RequestContext context, Object session) {
+        Message request = context.requestMessage();
+        boolean oneWay = dispatcher.operation(request).map(o -> o.oneWay()).orElse(false);
+        if (oneWay) {
+            return context.reply(null, sendTimeout)
+                    .thenCompose(v -> dispatcher.dispatch(request, session, established(session)))
+                    .thenApply(r -> null);
+        }
+        return dispatcher.dispatch(request, session, established(session))
+                .thenCompose(reply -> context.reply(reply, sendTimeout)
+                        .whenComplete((v, e) -> endIfUnhandled(reply, session)))
+                .exceptionally(e -> {
+                    context.abort();
+                    throw Futures.rethrow(e);
+                });
+    }
+
+    /** After WCF's fault of last resort a session is torn down, as WCF aborts the channel of an unhandled error. */
+    private static void endIfUnhandled(Message reply, Object session) {
+        if (session instanceof Channel && reply != null && reply.fault().flatMap(f -> f.subcode())
+                .filter(q -> q.getLocalPart().equals("InternalServiceFault")
+                        && q.getNamespaceURI().equals(DispatchFaults.DISPATCHER_NS)).isPresent()) {
+            ((Channel) session).abort();
+        }
+    }
+
+    /** Whether {@code session} already dispatched a message (the first one chose this endpoint). */
+    private boolean established(Object session) {
+        return session != null && !firstMessages.add(session);
+    }
+
+    private Void logged(Throwable e) {
+        LOG.warn("endpoint {} ({}): {}", listener.uri(), shape.wcfName(), Futures.unwrap(e).toString());
+        return null;
+    }
+}

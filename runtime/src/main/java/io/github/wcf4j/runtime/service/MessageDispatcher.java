@@ -1,0 +1,164 @@
+package io.github.wcf4j.runtime.service;
+
+import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.binding.encoding.EnvelopeVersion;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.contract.OperationDescription;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.MessageFault;
+import io.github.wcf4j.runtime.message.NotUnderstoodHeader;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javax.xml.namespace.QName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one request message into its reply for one endpoint, as WCF's dispatcher does, in WCF's order: a {@code To}
+ * that is not the endpoint's address is {@code DestinationUnreachable} (scheme, port and path compared, the host name
+ * not, as WCF's default address filter does); a missing action is {@code MessageAddressingHeaderRequired}, an unknown one
+ * {@code ActionNotSupported}; a header marked {@code mustUnderstand} that no layer understood is {@code MustUnderstand};
+ * otherwise the operation runs on the host's invocation executor and its result becomes the reply: its action,
+ * {@code RelatesTo} the request's {@code MessageID}, no {@code MessageID} of its own, addressed to a non-anonymous
+ * {@code ReplyTo} (or {@code FaultTo} for faults). Faults of one-way operations are never sent. Thread-safe.
+ */
+final class MessageDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageDispatcher.class);
+
+    private final OperationInvoker invoker;
+    private final URI endpointAddress;
+    private final MessageVersion version;
+    private final Executor executor;
+
+    MessageDispatcher(OperationInvoker invoker, URI endpointAddress, MessageVersion version, Executor executor) {
+        this.invoker = invoker;
+        this.endpointAddress = endpointAddress;
+        this.version = version;
+        this.executor = executor;
+    }
+
+    OperationInvoker invoker() {
+        return invoker;
+    }
+
+    /** The operation a request would invoke, if any (the transport answers one-way requests before invoking). */
+    Optional<OperationDescription> operation(Message request) {
+        return invoker.contract().operationForAction(request.headers().action());
+    }
+
+    /**
+     * The reply to {@code request}, or {@code null} when there is none (a one-way operation); runs the operation on the
+     * invocation executor. {@code established}: the request is not the first of its session (WCF then skips the
+     * endpoint's address and contract filters and answers unknown actions from the session's dispatch runtime).
+     */
+    CompletableFuture<Message> dispatch(Message request, Object session, boolean established) {
+        Optional<Message> refused = precheck(request, established);
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(refused.get());
+        }
+        OperationDescription op = operation(request).orElseThrow();
+        return CompletableFuture.supplyAsync(() -> invoke(op, request, session), executor);
+    }
+
+    private Message invoke(OperationDescription op, Message request, Object session) {
+        List<QName> notUnderstood = request.headers().notUnderstood();
+        if (!notUnderstood.isEmpty()) {
+            if (op.oneWay()) {
+                return null;
+            }
+            Message fault = fault(request, DispatchFaults.mustUnderstand(notUnderstood.get(0)),
+                    version.addressing().defaultFaultAction());
+            if (version.envelope() == EnvelopeVersion.SOAP12) {
+                String addressingNs = version.addressing() == AddressingVersion.NONE ? null
+                        : version.addressing().namespace();
+                notUnderstood.forEach(h -> fault.headers().add(new NotUnderstoodHeader(h, addressingNs)));
+            }
+            return fault;
+        }
+        InvocationResult result;
+        try {
+            result = invoker.invoke(op, request.body(), session);
+        } catch (RuntimeException e) {
+            LOG.warn("operation {} failed in the service model", op.name(), e);
+            result = InvocationResult.fault(DispatchFaults.internalServiceFault(e, false),
+                    DispatchFaults.DISPATCHER_FAULT_ACTION);
+        }
+        if (result.isNone()) {
+            return null;
+        }
+        Message reply = result.fault().isPresent()
+                ? Message.createFault(version, result.fault().get(),
+                        result.action() != null ? result.action() : version.addressing().defaultFaultAction())
+                : Message.create(version, result.action(), result.body().orElseThrow());
+        return correlate(reply, request);
+    }
+
+    /** The fault WCF's dispatcher answers before any operation runs, if the request earns one. */
+    private Optional<Message> precheck(Message request, boolean established) {
+        AddressingVersion addressing = version.addressing();
+        if (!established && addressing != AddressingVersion.NONE) {
+            EndpointAddress to = request.headers().to();
+            if (to == null || !matches(to.uri())) {
+                return Optional.of(fault(request, DispatchFaults.destinationUnreachable(
+                        to == null ? "" : to.uri().toString(), addressing), addressing.defaultFaultAction()));
+            }
+        }
+        if (operation(request).isPresent()) {
+            return Optional.empty();
+        }
+        String action = request.headers().action();
+        if (action == null && addressing == AddressingVersion.WS_ADDRESSING_10) {
+            return Optional.of(fault(request, DispatchFaults.missingAction(addressing,
+                    version.envelope() == EnvelopeVersion.SOAP12), addressing.faultAction()));
+        }
+        if (established) {
+            return Optional.of(fault(request, DispatchFaults.unhandledAction(action, addressing),
+                    addressing.defaultFaultAction()));
+        }
+        return Optional.of(fault(request, DispatchFaults.actionNotSupported(action, addressing),
+                addressing.faultAction()));
+    }
+
+    /** WCF's default address filter: scheme, port and path (case-insensitively); not the host name. */
+    private boolean matches(URI to) {
+        return to.getScheme() != null && to.getScheme().equalsIgnoreCase(endpointAddress.getScheme())
+                && port(to) == port(endpointAddress) && path(to).equals(path(endpointAddress));
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() >= 0) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : "http".equalsIgnoreCase(u.getScheme()) ? 80 : -1;
+    }
+
+    private static String path(URI u) {
+        String p = u.getPath() == null ? "" : u.getPath().toLowerCase(Locale.ROOT);
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    private Message fault(Message request, MessageFault fault, String action) {
+        return correlate(Message.createFault(version, fault, action), request);
+    }
+
+    /** RelatesTo the request; addressed to its ReplyTo (FaultTo for faults) when that is not anonymous. */
+    private Message correlate(Message reply, Message request) {
+        if (version.addressing() == AddressingVersion.NONE) {
+            return reply;
+        }
+        if (request.headers().messageId() != null) {
+            reply.headers().relatesTo(request.headers().messageId());
+        }
+        EndpointAddress target = reply.isFault() && request.headers().faultTo() != null
+                ? request.headers().faultTo() : request.headers().replyTo();
+        if (target != null && !target.isAnonymous() && !target.isNone()) {
+            reply.headers().to(target);
+        }
+        return reply;
+    }
+}
