@@ -30,6 +30,7 @@ final class EnvelopeWriter {
     EnvelopeWriter() {
         factory.setProperty(org.codehaus.stax2.XMLOutputFactory2.P_AUTOMATIC_EMPTY_ELEMENTS, true);
         factory.setProperty(WstxOutputProperties.P_OUTPUT_VALIDATE_STRUCTURE, false);
+        factory.setProperty(org.codehaus.stax2.XMLOutputFactory2.P_TEXT_ESCAPER, new TextEscaper());
     }
 
     /** A standalone {@code Fault} element of {@code env}, declaring its own namespace. */
@@ -202,6 +203,12 @@ final class EnvelopeWriter {
     private static void writeQNameText(XMLStreamWriter2 w, QName q, String ens) throws XMLStreamException {
         if (q.getNamespaceURI().equals(ens)) {
             w.writeCharacters(ENVELOPE_PREFIX + ":" + q.getLocalPart());
+            return;
+        }
+        String bound = w.getNamespaceContext().getPrefix(q.getNamespaceURI());
+        if (bound != null && !bound.isEmpty()) {
+            // in scope already (e.g. WS-Addressing's a on the envelope): WCF writes no declaration
+            w.writeCharacters(bound + ":" + q.getLocalPart());
             return;
         }
         String prefix = q.getPrefix().isEmpty() || q.getPrefix().equals(ENVELOPE_PREFIX) ? "a" : q.getPrefix();

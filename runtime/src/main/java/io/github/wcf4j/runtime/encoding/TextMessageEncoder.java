@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.encoding;
 
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextEncodings;
@@ -53,13 +54,32 @@ public final class TextMessageEncoder {
         return contentType;
     }
 
-    /** The content type for {@code m}: SOAP 1.2 carries the action as a parameter. */
-    public String contentType(Message m) {
+    /**
+     * The content type of a request as WCF's HTTP channel sends it: the encoder's, plus {@code ; action="..."} only for
+     * SOAP 1.2 without WS-Addressing (with addressing the action is in the envelope; replies never carry it).
+     */
+    public String requestContentType(Message m) {
         String action = m.headers().action();
-        if (element.messageVersion().envelope() == EnvelopeVersion.SOAP12 && action != null && !action.isEmpty()) {
-            return contentType + "; action=\"" + action + "\"";
+        if (element.messageVersion().envelope() == EnvelopeVersion.SOAP12
+                && element.messageVersion().addressing() == AddressingVersion.NONE && action != null) {
+            return contentType + "; action=" + quotedAction(action);
         }
         return contentType;
+    }
+
+    /** The {@code SOAPAction} header value WCF sends for SOAP 1.1: the action quoted, URL-path-encoded. */
+    public static String quotedAction(String action) {
+        StringBuilder b = new StringBuilder(action.length() + 2).append('"');
+        for (byte x : action.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = x & 0xFF;
+            if (c <= 0x20 || c >= 0x7F) {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            } else {
+                b.append((char) c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     /** Whether a received {@code Content-Type} is one this encoder reads (media type must match). */

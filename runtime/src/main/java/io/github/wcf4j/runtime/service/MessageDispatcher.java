@@ -31,11 +31,13 @@ final class MessageDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MessageDispatcher.class);
 
     private final OperationInvoker invoker;
-    private final URI endpointAddress;
+    private final java.util.function.Supplier<URI> endpointAddress;
     private final MessageVersion version;
     private final Executor executor;
 
-    MessageDispatcher(OperationInvoker invoker, URI endpointAddress, MessageVersion version, Executor executor) {
+    /** {@code endpointAddress}: where messages are sent {@code To} (known once the listener is open, for port 0). */
+    MessageDispatcher(OperationInvoker invoker, java.util.function.Supplier<URI> endpointAddress,
+            MessageVersion version, Executor executor) {
         this.invoker = invoker;
         this.endpointAddress = endpointAddress;
         this.version = version;
@@ -126,8 +128,9 @@ final class MessageDispatcher {
 
     /** WCF's default address filter: scheme, port and path (case-insensitively); not the host name. */
     private boolean matches(URI to) {
-        return to.getScheme() != null && to.getScheme().equalsIgnoreCase(endpointAddress.getScheme())
-                && port(to) == port(endpointAddress) && path(to).equals(path(endpointAddress));
+        URI own = endpointAddress.get();
+        return to.getScheme() != null && to.getScheme().equalsIgnoreCase(own.getScheme())
+                && port(to) == port(own) && path(to).equals(path(own));
     }
 
     private static int port(URI u) {

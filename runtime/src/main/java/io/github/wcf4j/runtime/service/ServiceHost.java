@@ -195,7 +195,9 @@ public final class ServiceHost implements AutoCloseable {
                 parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri)));
         OperationInvoker invoker = MetroOperationInvoker.create(implementation, contract, instances, instanceMode,
                 includeExceptionDetail);
-        MessageDispatcher md = new MessageDispatcher(invoker, address,
+        URI configured = address;
+        MessageDispatcher md = new MessageDispatcher(invoker,
+                () -> configured.getPort() == 0 && listenUri.equals(configured) ? listener.uri() : configured,
                 binding.messageVersion().orElse(io.github.wcf4j.binding.encoding.MessageVersion.SOAP12_WS_ADDRESSING10),
                 executor);
         EndpointDispatcher d = new EndpointDispatcher(listener, shape, md, calls, sessions,

@@ -135,8 +135,14 @@ class TextMessageEncoderTest {
     @Test
     void contentTypesAreWcfs() {
         Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:a", XmlFragment.EMPTY);
-        assertEquals("application/soap+xml; charset=utf-8; action=\"urn:a\"", SOAP12.contentType(m));
-        assertEquals("text/xml; charset=utf-8", SOAP11.contentType(m));
+        // with WS-Addressing the action is in the envelope, not the content type (WCF's HttpOutput)
+        assertEquals("application/soap+xml; charset=utf-8", SOAP12.requestContentType(m));
+        TextMessageEncoder soap12None = new TextMessageEncoder(TextMessageEncodingBindingElement.defaults()
+                .withMessageVersion(MessageVersion.SOAP12));
+        Message plain = Message.create(MessageVersion.SOAP12, "urn:a b", XmlFragment.EMPTY);
+        assertEquals("application/soap+xml; charset=utf-8; action=\"urn:a%20b\"", soap12None.requestContentType(plain));
+        assertEquals("text/xml; charset=utf-8", SOAP11.requestContentType(m));
+        assertEquals("\"http://x/\u00e9\"", TextMessageEncoder.quotedAction("http://x/\u00e9").replace("%C3%A9", "\u00e9"));
         assertTrue(SOAP12.accepts("application/soap+xml;charset=UTF-8;action=\"x\""));
         assertFalse(SOAP12.accepts("text/xml; charset=utf-8"));
         assertEquals("Cannot process the message because the content type 'text/xml; charset=utf-8' was not the"

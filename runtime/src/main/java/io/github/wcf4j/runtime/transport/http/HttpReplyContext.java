@@ -66,7 +66,7 @@ final class HttpReplyContext implements RequestContext {
             }
             response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     reply.isFault() ? HttpResponseStatus.INTERNAL_SERVER_ERROR : HttpResponseStatus.OK, body);
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, encoder.contentType(reply));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, encoder.contentType());
             HttpUtil.setContentLength(response, body.readableBytes());
         }
         if (!keepAlive) {

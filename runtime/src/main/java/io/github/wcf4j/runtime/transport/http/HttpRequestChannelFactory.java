@@ -29,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Client request channels over HTTP/1.1 (WCF {@code HttpChannelFactory}): each request is one POST on a pooled
  * keep-alive connection, and its response (200 or 500 with a message, 202 without) is the reply. SOAP 1.1 requests
- * carry the action in {@code SOAPAction}, SOAP 1.2 in the content type. Unless {@code manualAddressing} is on, the
+ * carry the action in {@code SOAPAction}, SOAP 1.2 requests without WS-Addressing in the content type (as WCF's
+ * {@code HttpOutput} does). Unless {@code manualAddressing} is on, the
  * channel's address is written as the message's {@code To}.
  */
 final class HttpRequestChannelFactory extends AbstractCommunicationObject implements ChannelFactory<RequestChannel> {
@@ -140,10 +141,10 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
             FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target, body);
             http.headers().set(HttpHeaderNames.HOST, via.getPort() >= 0 ? via.getHost() + ":" + via.getPort()
                     : via.getHost());
-            http.headers().set(HttpHeaderNames.CONTENT_TYPE, encoder.contentType(request));
-            if (encoder.messageVersion().envelope() == EnvelopeVersion.SOAP11) {
-                String action = request.headers().action();
-                http.headers().set("SOAPAction", "\"" + (action == null ? "" : action) + "\"");
+            http.headers().set(HttpHeaderNames.CONTENT_TYPE, encoder.requestContentType(request));
+            String action = request.headers().action();
+            if (encoder.messageVersion().envelope() == EnvelopeVersion.SOAP11 && action != null) {
+                http.headers().set("SOAPAction", TextMessageEncoder.quotedAction(action));
             }
             HttpUtil.setContentLength(http, body.readableBytes());
             if (!keepAliveEnabled) {

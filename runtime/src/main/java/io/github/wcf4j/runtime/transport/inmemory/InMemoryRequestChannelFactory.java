@@ -76,7 +76,7 @@ final class InMemoryRequestChannelFactory extends AbstractCommunicationObject im
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
-            String contentType = encoder.contentType(request);
+            String contentType = encoder.requestContentType(request);
             String action = request.headers().action();
             network.transmit(Direction.CLIENT_TO_SERVICE, bytes, encoder.bindingElement().writeEncoding(),
                     b -> target.receive(b, contentType, action, replyBytes -> answer(replyBytes, reply), reply),

@@ -128,7 +128,7 @@ class HttpTransportTest {
                         + "; action=\"" + NS + "/ICalculator/Add\"\r\nUpgrade: h2c\r\nConnection: Upgrade, keep-alive",
                         request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 assertEquals(200, r.status());
-                assertEquals(SOAP12 + "; action=\"" + NS + "/ICalculator/AddResponse\"", r.header("Content-Type"));
+                assertEquals(SOAP12, r.header("Content-Type")); // replies never carry the action parameter
                 assertTrue(r.body().startsWith("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""));
             }
         }
