@@ -1,21 +1,41 @@
 package io.github.wcf4j.cli;
 
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.ServiceDescription;
+import io.github.wcf4j.binding.description.ServiceModelConfiguration;
+import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.runtime.service.HostedEndpoint;
+import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.samples.CalculatorClient;
+import io.github.wcf4j.samples.ConfigEdits;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code wcf4j demo}: validates and describes the seed calculator configurations ({@code ../shared/seed-configs}).
- * Hosting and calling the calculator over the reliable session join it as the runtime lands.
+ * {@code wcf4j demo}: the seed calculator end to end, from the unchanged seed configurations
+ * ({@code ../shared/seed-configs}, the {@code .no-security} variants): validates them, hosts the service at the
+ * address the client configuration calls, and runs the ported client over the seed binding (composite duplex, one-way,
+ * SOAP 1.2 + WS-Addressing 1.0 over HTTP, the client's back channel at its {@code clientBaseAddress}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Validate and describe the seed calculator configurations.")
+        description = "Host the seed calculator from its configuration and call it with the seed client.")
 final class DemoCommand implements Callable<Integer> {
+    static final String SERVICE_CONFIG = "calculator-service.no-security.config";
+    static final String CLIENT_CONFIG = "calculator-client.no-security.config";
+    static final String SERVICE = "Microsoft.ServiceModel.Samples.CalculatorService";
+
     @Spec
     CommandSpec spec;
 
@@ -23,20 +43,60 @@ final class DemoCommand implements Callable<Integer> {
             description = "the seed configurations (default: shared/seed-configs beside the wcf4j checkout)")
     Path seedDir;
 
+    @Option(names = "--service-address", paramLabel = "URL",
+            description = "host the service here instead of the client configuration's address (a port in use)")
+    URI serviceAddress;
+
+    @Option(names = "--client-base-address", paramLabel = "URL",
+            description = "the client's back channel instead of its configured clientBaseAddress")
+    URI clientBaseAddress;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Path dir = SeedConfigs.locate(seedDir);
-        int worst = ExitCodes.OK;
-        for (String name : new String[] {"calculator-service.no-security.config",
-            "calculator-client.no-security.config"}) {
-            Path config = dir.resolve(name);
-            out.println("== " + name);
-            int validate = spec.commandLine().getParent().execute("validate", config.toString());
-            int describe = spec.commandLine().getParent().execute("describe", config.toString());
-            worst = Math.max(worst, Math.max(validate, describe));
+        out.println("== 1. validate the seed configurations (" + dir + ")");
+        int validate = spec.commandLine().getParent().execute("validate", dir.resolve(SERVICE_CONFIG).toString(),
+                dir.resolve(CLIENT_CONFIG).toString());
+        if (validate != ExitCodes.OK) {
+            return validate;
         }
-        return worst;
+        ServiceModelConfiguration serviceConfig = LoadedConfig.load(dir.resolve(SERVICE_CONFIG), err);
+        ServiceModelConfiguration clientConfig = LoadedConfig.load(dir.resolve(CLIENT_CONFIG), err);
+        ClientEndpoint client = clientConfig.clientEndpoint("").orElseThrow();
+        ServiceDescription service = serviceConfig.service(SERVICE).orElseThrow();
+
+        // reliableSession joins when its layer lands; until then the demo runs the rest of the seed binding
+        UnaryOperator<Binding> running = b -> ConfigEdits.without(b, ReliableSessionBindingElement.class);
+        out.println("   note: the seed binding's <reliableSession> is not run yet (its layer is not implemented);"
+                + " the demo runs compositeDuplex + oneWay + textMessageEncoding + httpTransport");
+
+        URI address = serviceAddress != null ? serviceAddress : client.address();
+        out.println("== 2. host " + SERVICE + " at " + address);
+        try (ServiceHost host = ServiceHost.builder(ConfigEdits.bindings(service, running)).baseAddress(address)
+                .build()) {
+            host.open();
+            for (HostedEndpoint e : host.endpoints()) {
+                out.println("   endpoint " + e.contract() + " listening at " + e.listenUri() + " ["
+                        + e.shape().wcfName() + "]");
+            }
+            host.skipped().forEach(why -> out.println("   " + why));
+
+            Binding clientBinding = running.apply(client.binding());
+            if (clientBaseAddress != null) {
+                clientBinding = ConfigEdits.withClientBaseAddress(clientBinding, clientBaseAddress);
+            }
+            ClientEndpoint calling = ConfigEdits.endpoint(client, host.endpoints().get(0).address(), clientBinding);
+            out.println("== 3. call it with the seed client (" + CLIENT_CONFIG + ")");
+            ByteArrayOutputStream lines = new ByteArrayOutputStream();
+            CalculatorClient.run(calling, b -> { }, new PrintStream(lines, true, StandardCharsets.UTF_8));
+            for (String line : lines.toString(StandardCharsets.UTF_8).split("\\R")) {
+                out.println("   " + line);
+            }
+        }
+        out.println("== done");
+        return ExitCodes.OK;
     }
 
     /** Where the seed configurations are. */
@@ -52,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
             Path base = home != null ? Path.of(home) : Path.of(".").toAbsolutePath().normalize();
             Path dir = base.resolve("../shared/seed-configs").normalize();
             if (!Files.isDirectory(dir)) {
-                throw new IllegalStateException("the seed configurations were not found at " + dir
+                throw new LoadedConfig.InvalidInputException("the seed configurations were not found at " + dir
                         + "; pass --seed-dir DIR");
             }
             return dir;

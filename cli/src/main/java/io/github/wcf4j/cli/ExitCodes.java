@@ -21,7 +21,10 @@ final class ExitCodes {
         if (e instanceof CommandLine.ParameterException) {
             return USAGE;
         }
-        if (e instanceof ConfigurationErrorsException || e instanceof BindingValidationException) {
+        if (e instanceof ConfigurationErrorsException || e instanceof BindingValidationException
+                || e instanceof LoadedConfig.InvalidInputException
+                || e instanceof io.github.wcf4j.runtime.service.ServiceHostException
+                || e instanceof io.github.wcf4j.runtime.stack.UnsupportedBindingException) {
             return INVALID;
         }
         return COMMUNICATION;

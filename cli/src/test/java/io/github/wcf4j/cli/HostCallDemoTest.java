@@ -1,0 +1,99 @@
+package io.github.wcf4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.config.ServiceModelConfigReader;
+import io.github.wcf4j.runtime.service.ServiceHost;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** host, call and demo against the calculator, resolved by its .NET names (no Java class named anywhere). */
+class HostCallDemoTest {
+    private static final String SERVICE_CONFIG = "<configuration><system.serviceModel><services>"
+            + "<service name=\"Microsoft.ServiceModel.Samples.CalculatorService\"><endpoint address=\"\""
+            + " binding=\"basicHttpBinding\" contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/></service>"
+            + "</services></system.serviceModel></configuration>";
+
+    @TempDir
+    Path dir;
+
+    private static String clientConfig(URI address) {
+        return "<configuration><system.serviceModel><client><endpoint name=\"calc\" address=\"" + address + "\""
+                + " binding=\"basicHttpBinding\" contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/></client>"
+                + "</system.serviceModel></configuration>";
+    }
+
+    @Test
+    void hostOpensTheConfiguredServiceByItsDotNetName() throws Exception {
+        Path config = Files.writeString(dir.resolve("service.config"), SERVICE_CONFIG);
+        CliRun r = CliRun.of("host", config.toString(), "--base-address", "http://localhost:0/calc",
+                "--stop-after", "PT0S");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("host: Microsoft.ServiceModel.Samples.CalculatorService"
+                + " (io.github.wcf4j.samples.CalculatorService) endpoint"), r.out());
+        assertTrue(r.out().contains("Microsoft.ServiceModel.Samples.ICalculator at http://localhost:"), r.out());
+        assertTrue(r.out().contains("[IReplyChannel]"), r.out());
+        assertTrue(r.out().contains("host: stopped"), r.out());
+    }
+
+    @Test
+    void hostWithoutABaseAddressGivesWcfsError() throws Exception {
+        Path config = Files.writeString(dir.resolve("service.config"), SERVICE_CONFIG);
+        CliRun r = CliRun.of("host", config.toString(), "--stop-after", "PT0S");
+        assertEquals(ExitCodes.INVALID, r.exitCode());
+        assertTrue(r.err().contains("Could not find a base address that matches scheme http for the endpoint with"
+                + " binding BasicHttpBinding. Registered base address schemes are []."), r.err());
+    }
+
+    @Test
+    void callMakesOneCallAndPrintsTheResultAsDotNetDoes() throws Exception {
+        try (ServiceHost host = ServiceHost.builder(ServiceModelConfigReader.create()
+                .read("service.config", SERVICE_CONFIG).orThrow().services().get(0))
+                .baseAddress(URI.create("http://localhost:0/calc")).build()) {
+            host.open();
+            Path client = Files.writeString(dir.resolve("client.config"),
+                    clientConfig(host.endpoints().get(0).address()));
+            CliRun r = CliRun.of("call", client.toString(), "--endpoint", "calc", "Divide", "22", "7");
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals("3.14285714285714", r.out().trim());
+            CliRun add = CliRun.of("call", client.toString(), "--endpoint", "calc", "add", "100", "15.99");
+            assertEquals("115.99", add.out().trim());
+            CliRun wrong = CliRun.of("call", client.toString(), "--endpoint", "calc", "Add", "1");
+            assertEquals(ExitCodes.INVALID, wrong.exitCode());
+            assertTrue(wrong.err().contains("Add takes 2 arguments (double n1, double n2); got 1"), wrong.err());
+            CliRun unknown = CliRun.of("call", client.toString(), "--endpoint", "calc", "Sqrt", "2");
+            assertTrue(unknown.err().contains("has no operation 'Sqrt'; it has: Add, Divide, Multiply, Subtract"),
+                    unknown.err());
+        }
+    }
+
+    @Test
+    void callToNobodyIsWcfsEndpointNotFound() throws Exception {
+        Path client = Files.writeString(dir.resolve("client.config"), clientConfig(URI.create(
+                "http://localhost:" + freePort() + "/calc")));
+        CliRun r = CliRun.of("call", client.toString(), "--endpoint", "calc", "Add", "1", "2");
+        assertEquals(ExitCodes.COMMUNICATION, r.exitCode());
+        assertTrue(r.err().contains("There was no endpoint listening at"), r.err());
+    }
+
+    @Test
+    void demoRunsTheSeedCalculatorEndToEnd() {
+        CliRun r = CliRun.of("demo", "--seed-dir", CliRun.shared().resolve("seed-configs").toString(),
+                "--service-address", "http://localhost:0/servicemodelsamples/service.svc",
+                "--client-base-address", "http://localhost:0/myClient/");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("[IDuplexChannel]"), r.out());
+        assertTrue(r.out().contains("   Add(100,15.99) = 115.99\n"), r.out());
+        assertTrue(r.out().contains("   Divide(22,7) = 3.14285714285714\n"), r.out());
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
