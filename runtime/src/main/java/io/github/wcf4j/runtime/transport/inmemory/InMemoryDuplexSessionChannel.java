@@ -101,7 +101,7 @@ final class InMemoryDuplexSessionChannel extends AbstractCommunicationObject imp
         byte[] bytes = encoder.write(message);
         InMemoryDuplexSessionChannel target = peer;
         network.transmit(outbound, bytes, encoder.bindingElement().writeEncoding(), target::deliver, broken -> {
-            if (broken.getMessage().contains("reset")) {
+            if (broken instanceof InMemoryNetwork.ConnectionReset) {
                 fault(broken);
                 target.fault(broken);
             }

@@ -122,8 +122,7 @@ public final class InMemoryNetwork {
                         new CommunicationException("The message was lost on the in-memory wire (fault injection).")));
                 return;
             case DISCONNECT:
-                scheduler.executor().execute(() -> broken.accept(
-                        new CommunicationException("The in-memory connection was reset (fault injection).")));
+                scheduler.executor().execute(() -> broken.accept(new ConnectionReset()));
                 return;
             case BLACKHOLE:
                 return;
@@ -159,5 +158,12 @@ public final class InMemoryNetwork {
 
     private synchronized void record(Direction d, String text, String fate) {
         log.add(new WireRecord(d, text, fate));
+    }
+
+    /** The connection under an exchange or session was reset (fault injection). */
+    static final class ConnectionReset extends CommunicationException {
+        ConnectionReset() {
+            super("The in-memory connection was reset (fault injection).");
+        }
     }
 }
