@@ -372,6 +372,7 @@ final class EnvelopeReader {
     private static void copyInto(MessageHeaders from, MessageHeaders to) {
         to.action(from.action()).to(from.to()).messageId(from.messageId()).relatesTo(from.relatesTo())
                 .replyTo(from.replyTo()).faultTo(from.faultTo()).from(from.from());
+        from.leading().forEach(to::add);
         from.others().forEach(to::add);
     }
 

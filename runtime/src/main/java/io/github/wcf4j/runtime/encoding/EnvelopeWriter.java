@@ -54,17 +54,28 @@ final class EnvelopeWriter {
         w.setPrefix(ENVELOPE_PREFIX, ens);
         w.writeStartElement(ENVELOPE_PREFIX, EnvelopeNames.ENVELOPE, ens);
         w.writeNamespace(ENVELOPE_PREFIX, ens);
-        boolean addressing = addr != AddressingVersion.NONE;
-        if (addressing) {
-            w.setPrefix(ADDRESSING_PREFIX, addr.namespace());
-            w.writeNamespace(ADDRESSING_PREFIX, addr.namespace());
-        }
         MessageHeaders h = m.headers();
-        boolean hasHeaders = !h.others().isEmpty() || addressing && (h.action() != null || h.to() != null
-                || h.messageId() != null || h.relatesTo() != null || h.replyTo() != null);
+        boolean addressing = addr != AddressingVersion.NONE;
+        boolean hasAddressing = addressing && (h.action() != null || h.to() != null || h.messageId() != null
+                || h.relatesTo() != null || h.replyTo() != null || h.faultTo() != null || h.from() != null);
+        // WCF declares one prefix per shared-namespace header on the envelope, in header order
+        java.util.LinkedHashMap<String, String> declared = new java.util.LinkedHashMap<>();
+        h.leading().forEach(x -> declare(declared, x));
+        if (hasAddressing) {
+            declared.putIfAbsent(ADDRESSING_PREFIX, addr.namespace());
+        }
+        h.others().forEach(x -> declare(declared, x));
+        for (java.util.Map.Entry<String, String> d : declared.entrySet()) {
+            w.setPrefix(d.getKey(), d.getValue());
+            w.writeNamespace(d.getKey(), d.getValue());
+        }
+        boolean hasHeaders = hasAddressing || !h.others().isEmpty() || !h.leading().isEmpty();
         if (hasHeaders) {
             w.writeStartElement(ENVELOPE_PREFIX, EnvelopeNames.HEADER, ens);
-            if (addressing) {
+            for (MessageHeader leading : h.leading()) {
+                leading.write(w, ens, ENVELOPE_PREFIX);
+            }
+            if (hasAddressing) {
                 writeAddressing(w, h, ens, addr);
             }
             for (MessageHeader other : h.others()) {
@@ -75,6 +86,8 @@ final class EnvelopeWriter {
         w.writeStartElement(ENVELOPE_PREFIX, EnvelopeNames.BODY, ens);
         if (m.isFault()) {
             writeFault(w, m.fault().orElseThrow(), env);
+        } else if (m.bodyElement().isPresent()) {
+            m.bodyElement().get().write(w);
         } else if (!m.body().isEmpty()) {
             w.writeCharacters("");
             w.writeRaw(m.body().xml());
@@ -83,6 +96,13 @@ final class EnvelopeWriter {
         w.writeEndElement();
         w.flush();
         w.close();
+    }
+
+    private static void declare(java.util.Map<String, String> declared, MessageHeader header) {
+        String[] ns = header.envelopeNamespace();
+        if (ns != null) {
+            declared.putIfAbsent(ns[0], ns[1]);
+        }
     }
 
     private static void writeAddressing(XMLStreamWriter2 w, MessageHeaders h, String ens, AddressingVersion addr)

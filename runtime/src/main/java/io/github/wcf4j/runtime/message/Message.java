@@ -23,27 +23,42 @@ public final class Message {
     private final MessageHeaders headers;
     private final MessageProperties properties;
     private final XmlFragment body;
+    private final XmlElement bodyElement;
     private final MessageFault fault;
+    private XmlFragment renderedBody;
 
     private Message(MessageVersion version, MessageHeaders headers, MessageProperties properties, XmlFragment body,
-            MessageFault fault) {
+            XmlElement bodyElement, MessageFault fault) {
         this.version = Objects.requireNonNull(version, "version");
         this.headers = headers;
         this.properties = properties;
-        this.body = Objects.requireNonNull(body, "body");
+        this.body = body;
+        this.bodyElement = bodyElement;
         this.fault = fault;
     }
 
     /** A message with {@code action} and {@code body}. */
     public static Message create(MessageVersion version, String action, XmlFragment body) {
-        Message m = new Message(version, new MessageHeaders(), new MessageProperties(), body, null);
+        Message m = new Message(version, new MessageHeaders(), new MessageProperties(),
+                Objects.requireNonNull(body, "body"), null, null);
+        m.headers.action(action);
+        return m;
+    }
+
+    /**
+     * A message whose body element is written with the envelope's prefixes in scope, as WCF writes protocol bodies
+     * ({@code <r:CloseSequenceResponse>} when the envelope declares {@code r}, else a default namespace).
+     */
+    public static Message create(MessageVersion version, String action, XmlElement body) {
+        Message m = new Message(version, new MessageHeaders(), new MessageProperties(), null,
+                Objects.requireNonNull(body, "body"), null);
         m.headers.action(action);
         return m;
     }
 
     /** A fault message with the addressing version's default fault action (or {@code action} when given). */
     public static Message createFault(MessageVersion version, MessageFault fault, String action) {
-        Message m = new Message(version, new MessageHeaders(), new MessageProperties(), XmlFragment.EMPTY,
+        Message m = new Message(version, new MessageHeaders(), new MessageProperties(), XmlFragment.EMPTY, null,
                 Objects.requireNonNull(fault, "fault"));
         m.headers.action(action != null ? action : version.addressing().defaultFaultAction());
         return m;
@@ -63,7 +78,20 @@ public final class Message {
 
     /** The body content (empty for a fault or an empty-bodied message). */
     public XmlFragment body() {
-        return body;
+        if (body != null) {
+            return body;
+        }
+        XmlFragment r = renderedBody;
+        if (r == null) {
+            r = new XmlFragment(bodyElement.toXml());
+            renderedBody = r;
+        }
+        return r;
+    }
+
+    /** The body as an element tree, when the message was made from one. */
+    public Optional<XmlElement> bodyElement() {
+        return Optional.ofNullable(bodyElement);
     }
 
     public boolean isFault() {
@@ -76,7 +104,7 @@ public final class Message {
 
     /** A message with the same body and its own copies of headers and properties. */
     public Message copy() {
-        return new Message(version, headers.copy(), properties.copy(), body, fault);
+        return new Message(version, headers.copy(), properties.copy(), body, bodyElement, fault);
     }
 
     @Override

@@ -14,6 +14,19 @@ public interface MessageHeader {
     /** Whether the receiver must understand it ({@code mustUnderstand="1"}). */
     boolean mustUnderstand();
 
+    /** Whether it is written before the WS-Addressing headers (WCF inserts WS-RM headers at index 0). */
+    default boolean leads() {
+        return false;
+    }
+
+    /**
+     * The prefix and namespace the envelope declares for this header, as WCF declares the namespace of its protocol
+     * headers on the envelope ({@code xmlns:r}); {@code null} for none.
+     */
+    default String[] envelopeNamespace() {
+        return null;
+    }
+
     /** Writes the header element; the envelope's prefix for its namespace is {@code envelopePrefix}. */
     void write(XMLStreamWriter2 writer, String envelopeNamespace, String envelopePrefix) throws XMLStreamException;
 }

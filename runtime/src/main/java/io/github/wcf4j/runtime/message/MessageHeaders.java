@@ -23,6 +23,7 @@ public final class MessageHeaders {
     private EndpointAddress faultTo;
     private EndpointAddress from;
     private final List<MessageHeader> others = new ArrayList<>(4);
+    private final List<MessageHeader> leading = new ArrayList<>(2);
     private final Set<QName> understood = new HashSet<>(4);
 
     public String action() {
@@ -88,19 +89,45 @@ public final class MessageHeaders {
         return this;
     }
 
-    /** Every non-addressing header, in order. */
+    /** Every non-addressing header written after the addressing headers, in order. */
     public List<MessageHeader> others() {
         return others;
     }
 
+    /** Headers written before the addressing headers, in order. */
+    public List<MessageHeader> leading() {
+        return leading;
+    }
+
+    /** Adds a header: before the addressing headers when it {@link MessageHeader#leads() leads}, else after. */
     public MessageHeaders add(MessageHeader h) {
-        others.add(h);
+        if (h.leads()) {
+            leading.add(h);
+        } else {
+            others.add(h);
+        }
         return this;
+    }
+
+    /** Inserts a leading header first (WCF inserts each WS-RM header at index 0). */
+    public MessageHeaders addFirst(MessageHeader h) {
+        leading.add(0, h);
+        return this;
+    }
+
+    private List<MessageHeader> all() {
+        if (leading.isEmpty()) {
+            return others;
+        }
+        List<MessageHeader> all = new ArrayList<>(leading.size() + others.size());
+        all.addAll(leading);
+        all.addAll(others);
+        return all;
     }
 
     /** The first header named {@code name}. */
     public Optional<MessageHeader> find(QName name) {
-        for (MessageHeader h : others) {
+        for (MessageHeader h : all()) {
             if (h.name().equals(name)) {
                 return Optional.of(h);
             }
@@ -111,7 +138,7 @@ public final class MessageHeaders {
     /** How many headers are named {@code name} (WCF faults duplicated protocol headers). */
     public int count(QName name) {
         int n = 0;
-        for (MessageHeader h : others) {
+        for (MessageHeader h : all()) {
             if (h.name().equals(name)) {
                 n++;
             }
@@ -121,7 +148,7 @@ public final class MessageHeaders {
 
     /** The first header of a layer-specific type. */
     public <T extends MessageHeader> Optional<T> find(Class<T> type) {
-        for (MessageHeader h : others) {
+        for (MessageHeader h : all()) {
             if (type.isInstance(h)) {
                 return Optional.of(type.cast(h));
             }
@@ -132,6 +159,7 @@ public final class MessageHeaders {
     /** Removes every header named {@code name}. */
     public void remove(QName name) {
         others.removeIf(h -> h.name().equals(name));
+        leading.removeIf(h -> h.name().equals(name));
     }
 
     /** Marks {@code name} as processed by a layer. */
@@ -142,7 +170,7 @@ public final class MessageHeaders {
     /** The {@code mustUnderstand} headers no layer understood. */
     public List<QName> notUnderstood() {
         List<QName> out = new ArrayList<>();
-        for (MessageHeader h : others) {
+        for (MessageHeader h : all()) {
             if (h.mustUnderstand() && !understood.contains(h.name())) {
                 out.add(h.name());
             }
@@ -160,6 +188,7 @@ public final class MessageHeaders {
         c.faultTo = faultTo;
         c.from = from;
         c.others.addAll(others);
+        c.leading.addAll(leading);
         c.understood.addAll(understood);
         return c;
     }
