@@ -254,6 +254,248 @@ public enum WcfText {
             + " 'Element' with name '{0}' and namespace '{1}'. Found node type '{2}' with name '{3}' and namespace"
             + " '{4}'"),
 
+    // ---- reliable sessions (WsrmFault, ReliableMessagingHelpers, the reliable channels)
+    UnknownSequenceFaultReason("The value of wsrm:Identifier is not a known Sequence identifier."),
+    SequenceTerminatedInactivityTimeoutExceeded("The inactivity timeout of ({0}) has been exceeded."),
+    SequenceTerminatedMaximumRetryCountExceeded("The user specified maximum retry count for a particular message "
+            + "has been exceeded. Because of this the reliable session cannot continue."),
+    SequenceTerminatedOnAbort("Due to a user abort the reliable session cannot continue."),
+    SequenceTerminatedSessionClosedBeforeDone("The user of the remote endpoint's reliable session expects no "
+            + "more messages and a new message arrived. Due to this the reliable session cannot continue."),
+    SequenceTerminatedUnsupportedClose("The RM source does not support an RM destination initiated close since "
+            + "messages can be lost. The reliable session cannot continue."),
+    SequenceTerminatedUnsupportedTerminateSequence("The RM source does not support an RM destination initiated "
+            + "termination since messages can be lost. The reliable session cannot continue."),
+    SequenceTerminatedInconsistentLastMsgNumber("Two different wsrm:LastMsgNumber values were specified. Because "
+            + "of this the reliable session cannot complete."),
+    SequenceTerminatedSmallLastMsgNumber("The wsrm:LastMsgNumber value is too small. A message with a larger "
+            + "sequence number has already been received."),
+    SequenceTerminatedMissingFinalAck("The CloseSequence request's reply message must carry a final "
+            + "acknowledgement. This is a violation of the WS-ReliableMessaging protocol. The reliable session "
+            + "cannot continue."),
+    SequenceTerminatedEarlyTerminateSequence("The wsrm:TerminateSequence protocol message was transmitted before "
+            + "the sequence was successfully completed."),
+    SequenceTerminatedBeforeReplySequenceAcked("The server received a TerminateSequence message before all reply "
+            + "sequence messages were acknowledged. This is a violation of the reply sequence acknowledgement "
+            + "protocol."),
+    SequenceTerminatedNotAllRepliesAcknowledged("All of the reply sequence's messages must be acknowledged prior "
+            + "to closing the request sequence. This is a violation of the reply sequence's delivery guarantee. "
+            + "The session cannot continue."),
+    SequenceTerminatedReplyMissingAcknowledgement("A reply message was received with no acknowledgement."),
+    SequenceTerminatedReliableRequestThrew("The session has stopped waiting for a particular reply. Because of "
+            + "this the reliable session cannot continue."),
+    SequenceTerminatedQuotaExceededException("The necessary size to buffer a sequence message has exceeded the "
+            + "configured buffer quota. Because of this the reliable session cannot continue."),
+    SequenceTerminatedAddLastToWindowTimedOut("The RM Source could not transfer the last message within the "
+            + "timeout the user specified."),
+    SequenceTerminatedUnknownAddToWindowError("An unknown error occurred while trying to add a sequence message "
+            + "to the window."),
+    CloseOutputSessionErrorReason("An unexpected error occurred while attempting to close the output half of the "
+            + "duplex reliable session."),
+    SequenceTerminatedUnexpectedAckRequested("The RM source received an AckRequested message. The RM source does "
+            + "not process AckRequested messages."),
+    SequenceTerminatedUnexpectedAcknowledgement("The RM destination received an acknowledgement message. The RM "
+            + "destination does not process acknowledgement messages."),
+    SequenceTerminatedUnexpectedCS("The RM source received a CreateSequence request. The RM source does not "
+            + "process CreateSequence requests."),
+    SequenceTerminatedUnexpectedCSR("The RM destination received a CreateSequenceResponse message. The RM "
+            + "destination does not process CreateSequenceResponse messages."),
+    SequenceTerminatedUnexpectedCSOfferId("The RM destination received multiple CreateSequence requests with "
+            + "different OfferId values over the same session."),
+    SequenceTerminatedUnexpectedCSROfferId("The RM source received multiple CreateSequenceResponse messages with "
+            + "different sequence identifiers over the same session."),
+    SequenceTerminatedUnexpectedTerminateSequence("The RM source received a TerminateSequence message. The RM "
+            + "source does not process TerminateSequence messages."),
+    SequenceTerminatedUnexpectedTerminateSequenceResponse("The RM destination received a "
+            + "TerminateSequenceResponse message. The RM destination does not process TerminateSequenceResponse "
+            + "messages."),
+    SequenceTerminatedUnexpectedCloseSequenceResponse("The RM destination received an CloseSequenceResponse "
+            + "message. The RM destination does not process CloseSequenceResponse messages."),
+    CouldNotParseWithAction("A message with action {0} could not be parsed."),
+    InvalidAcknowledgementFaultReason("The SequenceAcknowledgement violates the cumulative acknowledgement "
+            + "invariant."),
+    MessageNumberRolloverFaultReason("The maximum value for wsrm:MessageNumber has been exceeded."),
+    LastMessageNumberExceededFaultReason("The value for wsrm:MessageNumber exceeds the value of the "
+            + "MessageNumber accompanying a LastMessage element in this Sequence."),
+    SequenceClosedFaultString("The Sequence is closed and cannot accept new messages."),
+    WsrmRequiredFaultString("The RM server requires the use of WS-ReliableMessaging 1.1 protocol. This is likely "
+            + "caused by a binding mismatch."),
+    NonWsrmFeb2005ActionNotSupported("The action {0} is not supported by this endpoint. Only "
+            + "WS-ReliableMessaging February 2005 messages are processed by this endpoint."),
+    NoActionNoSequenceHeaderReason("The endpoint only processes messages using the WS-ReliableMessaging "
+            + "protocol. The message sent to the endpoint does not have an action or any headers used by the "
+            + "protocol and cannot be processed."),
+    CSRefused("The request to create a reliable session has been refused by the RM Destination. {0} The channel "
+            + "could not be opened."),
+    CSRefusedInputOffer("The endpoint at {0} processes input sessions. The create sequence request must not "
+            + "contain an offer for a return sequence. This is likely caused by a binding mismatch."),
+    CSRefusedDuplexNoOffer("The endpoint at {0} processes duplex sessions. The create sequence request must "
+            + "contain an offer for a return sequence. This is likely caused by a binding mismatch."),
+    CSRefusedReplyNoOffer("The endpoint at {0} processes reply sessions. The create sequence request must "
+            + "contain an offer for a return sequence. This is likely caused by a binding mismatch."),
+    CSRefusedAcksToMustEqualReplyTo("The endpoint processing requests to create a reliable session only supports "
+            + "sessions in which the AcksTo Uri and the ReplyTo Uri are the same."),
+    CSRefusedAcksToMustEqualEndpoint("The endpoint processing requests to create a reliable session only "
+            + "supports sessions in which the AcksTo Uri and the Endpoint Uri are the same."),
+    CSRefusedInvalidIncompleteSequenceBehavior("The request to create a reliable session contains an invalid "
+            + "wsrm:IncompleteSequenceBehavior value. This is a WS-ReliableMessaging protocol violation."),
+    CSRefusedRequiredSecurityElementMissing("The RM Destination requires the WS-SecureConversation protocol in "
+            + "the binding. This is likely caused by a binding mismatch."),
+    CSRefusedUnexpectedElementAtEndOfCSMessage("The message is not a valid SOAP message. The body contains more "
+            + "than 1 root element."),
+    CSRefusedSSLNotSupported("The endpoint processing requests to create a reliable session does not support "
+            + "sessions that use SSL. This is likely caused by a binding mismatch. The session could not be "
+            + "created."),
+    CSRefusedSTRNoWSSecurity("The request to create a reliable session carries a wsrm:UsesSequenceSTR header, "
+            + "but does not contain the wsse:SecurityTokenReference. This is a WS-ReliableMessaging protocol "
+            + "violation. The session could not be created."),
+    CSRefusedNoSTRWSSecurity("The request to create a reliable session contains the wsse:SecurityTokenReference "
+            + "but does not carry a wsrm:UsesSequenceSTR header. This is a WS-ReliableMessaging protocol "
+            + "violation. The session could not be created."),
+    ServerTooBusy("Server '{0}' is too busy to process this request. Try again later."),
+    RMEndpointNotFoundReason("The endpoint at {0} has stopped accepting wsrm sessions."),
+    WsrmRequestIncorrectReplyToFaultString("The wsrm:{0} request message's wsa:ReplyTo address containing a URI "
+            + "which is not equivalent to the remote address. This is not supported. The reliable session was "
+            + "faulted."),
+    InvalidWsrmResponseSessionFaultedFaultString("The {0} request's response was a message with action {1}. The "
+            + "response must be a {0}Response with action {2}. The reliable session cannot continue."),
+    WsrmMessageWithWrongRelatesToFaultString("The remote endpoint has responded to a {0} request message with an "
+            + "invalid reply. The reply has a wsa:RelatesTo header with an unexpected identifier. The reliable "
+            + "session cannot continue."),
+    ReceivedResponseBeforeRequestFaultString("The {0}Response was received when the {0} request had not been "
+            + "sent. This is a WS-ReliableMessaging protocol violation. The reliable session cannot continue."),
+    CSResponseWithoutOfferReason("A return sequence was offered by the create sequence request but the create "
+            + "sequence response did not accept this sequence."),
+    CSResponseOfferRejectedReason("The client requested creation of a two way session. A one way session was "
+            + "created. The session cannot continue without as a one way session. This is likely caused by a "
+            + "binding mismatch."),
+    CSResponseWithOfferReason("A return sequence was not offered by the create sequence request. The create "
+            + "sequence response cannot accept a return sequence."),
+    AcksToMustBeSameAsRemoteAddressReason("The address for acknowledgements must be the same as the address for "
+            + "application messages. Verify that your endpoint is configured to use the same URI for these two "
+            + "addresses."),
+    UnknownSequenceFaultReceived("The remote endpoint no longer recognizes this sequence. This is most likely "
+            + "due to an abort on the remote endpoint. {0} The reliable session was faulted."),
+    UnknownSequenceMessageReceived("The remote endpoint has sent a message containing an unrecognized sequence "
+            + "identifier. The reliable session was faulted."),
+    WsrmFaultReceived("The sequence has been terminated by the remote endpoint. {0} The reliable session was "
+            + "faulted."),
+    MaximumRetryCountExceeded("The maximum retry count has been exceeded with no response from the remote "
+            + "endpoint. The reliable session was faulted. This is often an indication that the remote endpoint "
+            + "is no longer available."),
+    InvalidAcknowledgementReceived("A violation of acknowledgement protocol has been detected. An "
+            + "InvalidAcknowledgement fault was sent to the remote endpoint and the reliable session was faulted."),
+    MessageNumberRollover("The maximum message number for this sequence has been exceeded. The reliable session "
+            + "was faulted."),
+    LastMessageNumberExceeded("A message was received with a sequence number higher than the sequence number of "
+            + "the last message in this sequence. This is a violation of the sequence number protocol. The "
+            + "reliable session was faulted."),
+    SessionClosedBeforeDone("The session was closed before message transfer was complete."),
+    EarlyTerminateSequence("The remote endpoint has errantly sent a TerminateSequence protocol message before "
+            + "the sequence finished."),
+    EarlyRequestTerminateSequence("The remote endpoint sent a TerminateSequence protocol message before fully "
+            + "acknowledging all messages in the reply sequence. This is a violation of the reliable request "
+            + "reply protocol. The reliable session was faulted."),
+    NotAllRepliesAcknowledgedExceptionString("The remote endpoint closed the session before acknowledging all "
+            + "responses. All replies could not be delivered. The reliable session was faulted."),
+    InconsistentLastMsgNumberExceptionString("The remote endpoint specified two different last message numbers. "
+            + "The reliable session is in an inconsistent state since it cannot determine the actual last "
+            + "message. The reliable session was faulted."),
+    SmallLastMsgNumberExceptionString("The remote endpoint specified a last message number that is smaller than "
+            + "a sequence number that has already been seen. The reliable session is in an inconsistent state "
+            + "since it cannot determine the actual last message. The reliable session was faulted."),
+    MissingFinalAckExceptionString("The remote endpoint did not include a final acknowledgement in the reply to "
+            + "the close sequence request message. This is a violation of the WS-ReliableMessaging protocol. The "
+            + "reliable session was faulted."),
+    UnsupportedCloseExceptionString("The remote endpoint closed the sequence before message transfer was "
+            + "complete. This is not supported since all messages could not be transferred. The reliable session "
+            + "was faulted."),
+    UnsupportedTerminateSequenceExceptionString("The remote endpoint terminated the sequence before message "
+            + "transfer was complete. This is not supported since all messages could not be transferred. The "
+            + "reliable session was faulted."),
+    ReplyMissingAcknowledgement("The remote endpoint failed to include a required SequenceAcknowledgement header "
+            + "on a reliable reply message. The reliable session was faulted."),
+    UnexpectedAckRequested("The remote endpoint sent an unexpected request for an ack. Simplex clients do not "
+            + "send acks and do not process requests for acks."),
+    UnexpectedCS("The remote endpoint sent an unexpected request to create a sequence. Clients do not process "
+            + "requests for a sequence."),
+    UnexpectedCSROfferId("The remote endpoint sent inconsistent responses to the same create sequence request. "
+            + "The sequence identifiers are not identical."),
+    UnexpectedTerminateSequence("The remote endpoint sent an unexpected terminate sequence message. Simplex "
+            + "clients do not process this message."),
+    UnexpectedCloseSequenceResponse("The remote endpoint sent an unexpected close sequence response message. "
+            + "Simplex servers do not process this message."),
+    CSResponseWithoutOffer("The remote endpoint replied to a request for a two way session with an offer for a "
+            + "one way session. This is a WS-ReliableMessaging protocol violation. The channel could not be "
+            + "opened."),
+    CSResponseOfferRejected("The remote endpoint replied to a request for a two way session with an offer for a "
+            + "one way session. This is likely caused by a binding mismatch. The channel could not be opened."),
+    CSResponseWithOffer("The remote endpoint replied to a request for a one way session with an offer for a two "
+            + "way session. This is a WS-ReliableMessaging protocol violation. The channel could not be opened."),
+    AcksToMustBeSameAsRemoteAddress("The remote endpoint requested an address for acknowledgements that is not "
+            + "the same as the address for application messages. The channel could not be opened because this is "
+            + "not supported. Ensure the endpoint address used to create the channel is identical to the one the "
+            + "remote endpoint was set up with."),
+    InvalidWsrmResponseChannelNotOpened("The remote endpoint responded to the {0} request with a response with "
+            + "action {1}. The response must be a {0}Response with action {2}. The channel could not be opened."),
+    InvalidWsrmResponseSessionFaultedExceptionString("The remote endpoint responded to the {0} request with a "
+            + "response with action {1}. The response must be a {0}Response with action {2}. The channel was "
+            + "faulted."),
+    WsrmMessageWithWrongRelatesToExceptionString("The returned {0}Response was carrying the a wsa:RelatesTo "
+            + "header that does not correlate with the wsa:MessageId header on the {0} request. This is a "
+            + "violation of the WS-Addressing request reply protocol. The reliable session cannot continue."),
+    WsrmRequestIncorrectReplyToExceptionString("The remote endpoint sent a wsrm:{0} request message with a "
+            + "wsa:ReplyTo address containing a URI which is not equivalent to the remote address. This is not "
+            + "supported. The reliable session was faulted."),
+    ReceivedResponseBeforeRequestExceptionString("The remote endpoint returned a {0}Response when the {0} "
+            + "request had not been sent. This is a WS-ReliableMessaging protocol violation. The reliable "
+            + "session was faulted."),
+    UnparsableCSResponse("The remote endpoint replied to the request for a sequence with a response that could "
+            + "not be parsed. See inner exception for details. The channel could not be opened."),
+    UnrecognizedFaultReceivedOnOpen("The remote endpoint has sent an unrecognized fault with namespace, {0}, "
+            + "name {1}, and reason {2}. The channel could not be opened."),
+    UnrecognizedFaultReceived("The remote endpoint has sent an unrecognized fault with namespace, {0}, name {1}, "
+            + "and reason {2}. The reliable session was faulted."),
+    WrongIdentifierFault("The remote endpoint has sent an fault message with an unexpected sequence identifier "
+            + "over a session. The fault may be intended for a different session. The fault reason is: {0} The "
+            + "reliable session was faulted."),
+    MessageExceptionOccurred("A problem occurred while reading a message. See inner exception for details."),
+    InvalidSequenceNumber("A message was received with a sequence number of {0}. Sequence numbers cannot be less "
+            + "than 1. The reliable session was faulted."),
+    InvalidSequenceRange("An acknowledgement range starting at {0} and ending at {1} was received. This is an "
+            + "invalid acknowledgement range. The reliable session was faulted."),
+    InvalidBufferRemaining("An acknowledgement was received indicating the remaining buffer space on the remote "
+            + "endpoint is {0}. This number cannot be less than zero. The reliable session was faulted."),
+    WsrmRequiredExceptionString("The incoming message is not a WS-ReliableMessaging 1.1 message and could not be "
+            + "processed."),
+    EarlySecurityFaulted("The underlying secure session has faulted before the reliable session fully completed. "
+            + "The reliable session was faulted."),
+    EarlySecurityClose("The remote endpoint has closed the underlying secure session before the reliable session "
+            + "fully completed. The reliable session was faulted."),
+    ReliableRequestContextAborted("Due to a request context abort call, the reliable reply session channel "
+            + "potentially has a gap in its reply sequence. The ExactlyOnce assurance can no longer be "
+            + "satisfied. The reliable session was faulted."),
+    ConflictingOffer("The remote endpoint sent conflicting requests to create a reliable session. The remote "
+            + "endpoint requested both a one way and a two way session. The reliable session has been faulted."),
+    ConflictingAddress("The remote endpoint sent conflicting requests to create a reliable session. The "
+            + "conflicting requests have inconsistent filter criteria such as address or action. The reliable "
+            + "session has been faulted."),
+    TimeoutOnAddToWindow("The message could not be transferred within the allotted timeout of {0}. There was no "
+            + "space available in the reliable channel's transfer window. The time allotted to this operation "
+            + "may have been a portion of a longer timeout."),
+    TimeoutOnOperation("The operation did not complete within the allotted timeout of {0}. The time allotted to "
+            + "this operation may have been a portion of a longer timeout."),
+    TimeoutOnRequest("The request operation did not complete within the allotted timeout of {0}. The time "
+            + "allotted to this operation may have been a portion of a longer timeout."),
+    RequestChannelWaitForReplyTimedOut("The request channel timed out while waiting for a reply after {0}. "
+            + "Increase the timeout value passed to the call to Request or increase the SendTimeout value on the "
+            + "Binding. The time allotted to this operation may have been a portion of a longer timeout."),
+    RequestChannelSendTimedOut("The request channel timed out attempting to send after {0}. Increase the timeout "
+            + "value passed to the call to Request or increase the SendTimeout value on the Binding. The time "
+            + "allotted to this operation may have been a portion of a longer timeout."),
+    TimeoutOnSend("The send operation did not complete within the allotted timeout of {0}. The time allotted to "
+            + "this operation may have been a portion of a longer timeout."),
+
     // ---- communication objects and timeouts (CommunicationObject, TimeoutHelper)
     CommunicationObjectFaulted1("The communication object, {0}, cannot be used for communication because it is in the"
             + " Faulted state."),

@@ -57,6 +57,15 @@ public final class XmlElement {
         return this;
     }
 
+    /** A copy written with the prefix in scope instead of its explicit one. */
+    public XmlElement withoutExplicitPrefix() {
+        XmlElement c = new XmlElement(namespace, local, null);
+        c.attributes.addAll(attributes);
+        c.children.addAll(children);
+        c.text = text;
+        return c;
+    }
+
     public String namespace() {
         return namespace;
     }

@@ -1,0 +1,142 @@
+package io.github.wcf4j.runtime.reliability;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.runtime.message.ElementHeader;
+import io.github.wcf4j.runtime.message.MessageHeader;
+import io.github.wcf4j.runtime.message.ParsedElement;
+import io.github.wcf4j.runtime.message.XmlElement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code r:SequenceAcknowledgement}: the ranges of sequence {@code id} received so far, as WCF writes it (merged ranges
+ * ascending; an empty set as {@code Lower="0" Upper="0"} in February 2005 and {@code <r:None/>} in 1.1; 1.1's
+ * {@code <r:Final/>}; Microsoft's {@code netrm:BufferRemaining} last, declared on itself).
+ *
+ * @param id              the acknowledged sequence
+ * @param ranges          the numbers received
+ * @param isFinal         1.1: the destination will accept no more messages
+ * @param bufferRemaining free places in the destination's buffer, or -1 for none written
+ */
+public record AckHeader(String id, SequenceRanges ranges, boolean isFinal, int bufferRemaining) {
+
+    MessageHeader toHeader(Wsrm wsrm) {
+        return new ElementHeader(element(wsrm), false, true, Wsrm.PREFIX);
+    }
+
+    /** The element (also the detail of an InvalidAcknowledgement fault). */
+    XmlElement element(Wsrm wsrm) {
+        XmlElement e = XmlElement.of(wsrm.ns(), Wsrm.SEQUENCE_ACKNOWLEDGEMENT)
+                .add(XmlElement.text(wsrm.ns(), "Identifier", id));
+        if (ranges.isEmpty()) {
+            if (wsrm.isFeb2005()) {
+                e.add(range(wsrm, 0, 0));
+            } else {
+                e.add(XmlElement.of(wsrm.ns(), "None"));
+            }
+        } else {
+            for (SequenceRange r : ranges.ranges()) {
+                e.add(range(wsrm, r.lower(), r.upper()));
+            }
+        }
+        if (isFinal && !wsrm.isFeb2005()) {
+            e.add(XmlElement.of(wsrm.ns(), "Final"));
+        }
+        if (bufferRemaining >= 0) {
+            e.add(XmlElement.prefixed(Wsrm.NETRM_PREFIX, Wsrm.NETRM_NS, "BufferRemaining")
+                    .withText(Integer.toString(bufferRemaining)));
+        }
+        return e;
+    }
+
+    private static XmlElement range(Wsrm wsrm, long lower, long upper) {
+        return XmlElement.of(wsrm.ns(), "AcknowledgementRange").attribute("Lower", Long.toString(lower))
+                .attribute("Upper", Long.toString(upper));
+    }
+
+    static AckHeader read(Wsrm wsrm, ParsedElement e) {
+        String id = WsrmRead.identifier(wsrm, e);
+        List<SequenceRange> ranges = new ArrayList<>();
+        boolean none = false;
+        boolean fin = false;
+        boolean nack = false;
+        int buffer = -1;
+        boolean tail = false;
+        for (ParsedElement c : e.children()) {
+            String local = c.name().getLocalPart();
+            if (c.name().getNamespaceURI().equals(wsrm.ns())) {
+                switch (local) {
+                    case "Identifier":
+                        continue;
+                    case "AcknowledgementRange": {
+                        if (tail || none || nack) {
+                            throw new WsrmParseException("An AcknowledgementRange follows the end of the acknowledgement.");
+                        }
+                        long lower = attributeNumber(c, "Lower");
+                        long upper = attributeNumber(c, "Upper");
+                        boolean emptyFeb = wsrm.isFeb2005() && lower == 0 && upper == 0;
+                        if (!emptyFeb && (lower < 1 || lower > upper)) {
+                            throw new WsrmParseException(WcfText.InvalidSequenceRange.format(lower, upper));
+                        }
+                        if (!emptyFeb) {
+                            ranges.add(new SequenceRange(lower, upper));
+                        }
+                        continue;
+                    }
+                    case "None":
+                        if (wsrm.isFeb2005() || !ranges.isEmpty() || tail) {
+                            throw new WsrmParseException("None is only allowed in place of acknowledgement ranges.");
+                        }
+                        none = true;
+                        continue;
+                    case "Final":
+                        if (wsrm.isFeb2005() || (ranges.isEmpty() && !none)) {
+                            throw new WsrmParseException("Final is only allowed after acknowledgement ranges or None.");
+                        }
+                        fin = true;
+                        continue;
+                    case "Nack":
+                        if (!ranges.isEmpty() || none) {
+                            throw new WsrmParseException("Nack is only allowed without acknowledgement ranges.");
+                        }
+                        nack = true;
+                        continue;
+                    default:
+                        continue;
+                }
+            }
+            if (c.is(Wsrm.NETRM_NS, "BufferRemaining")) {
+                if (buffer >= 0) {
+                    throw new WsrmParseException("The acknowledgement carries BufferRemaining twice.");
+                }
+                try {
+                    buffer = Integer.parseInt(c.text());
+                } catch (NumberFormatException x) {
+                    throw new WsrmParseException(WcfText.InvalidBufferRemaining.format(c.text()));
+                }
+                if (buffer < 0) {
+                    throw new WsrmParseException(WcfText.InvalidBufferRemaining.format(buffer));
+                }
+                tail = true;
+            }
+        }
+        if (ranges.isEmpty() && !none && !nack && !(wsrm.isFeb2005() && hasEmptyRange(wsrm, e))) {
+            throw new WsrmParseException("The acknowledgement has no AcknowledgementRange, None or Nack.");
+        }
+        return new AckHeader(id, SequenceRanges.of(ranges), fin, buffer);
+    }
+
+    private static boolean hasEmptyRange(Wsrm wsrm, ParsedElement e) {
+        return e.child(wsrm.ns(), "AcknowledgementRange").isPresent();
+    }
+
+    private static long attributeNumber(ParsedElement c, String name) {
+        String v = c.attribute(name).orElseThrow(() -> new WsrmParseException("The AcknowledgementRange has no "
+                + name + " attribute."));
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException x) {
+            throw new WsrmParseException("The AcknowledgementRange " + name + " '" + v + "' is not a number.");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.wcf4j.runtime.reliability;
+
+import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.message.ParsedElement;
+import io.github.wcf4j.runtime.message.XmlElement;
+import java.util.Optional;
+
+/**
+ * The {@code CreateSequence} body: where acknowledgements go, and (for two-way sessions) the offered return sequence;
+ * in 1.1 the offer also names its endpoint and the incomplete-sequence behavior. WCF never writes {@code Expires}.
+ *
+ * @param acksTo             where the destination sends acknowledgements
+ * @param offerId            the offered return sequence
+ * @param offerEndpoint      1.1: the offer's endpoint (WCF: equal to AcksTo)
+ * @param incompleteBehavior 1.1: {@code DiscardFollowingFirstGap} (ordered) or {@code NoDiscard}
+ */
+public record CreateSequence(EndpointAddress acksTo, Optional<String> offerId, Optional<EndpointAddress> offerEndpoint,
+        Optional<String> incompleteBehavior) {
+
+    static final String DISCARD_FOLLOWING_FIRST_GAP = "DiscardFollowingFirstGap";
+    static final String NO_DISCARD = "NoDiscard";
+    static final String DISCARD_ENTIRE_SEQUENCE = "DiscardEntireSequence";
+
+    /** What a WCF client sends: an offer when it has a return sequence; 1.1 adds Endpoint and the behavior. */
+    static CreateSequence of(Wsrm wsrm, EndpointAddress acksTo, Optional<String> offerId, boolean ordered) {
+        if (offerId.isEmpty() || wsrm.isFeb2005()) {
+            return new CreateSequence(acksTo, offerId, Optional.empty(), Optional.empty());
+        }
+        return new CreateSequence(acksTo, offerId, Optional.of(acksTo),
+                Optional.of(ordered ? DISCARD_FOLLOWING_FIRST_GAP : NO_DISCARD));
+    }
+
+    XmlElement toBody(Wsrm wsrm, AddressingVersion addressing) {
+        XmlElement cs = XmlElement.of(wsrm.ns(), Wsrm.CREATE_SEQUENCE)
+                .add(Endpoints.element(wsrm.ns(), "AcksTo", acksTo, addressing));
+        if (offerId.isPresent()) {
+            XmlElement offer = XmlElement.of(wsrm.ns(), "Offer").add(XmlElement.text(wsrm.ns(), "Identifier",
+                    offerId.get()));
+            offerEndpoint.ifPresent(e -> offer.add(Endpoints.element(wsrm.ns(), "Endpoint", e, addressing)));
+            incompleteBehavior.ifPresent(b -> offer.add(XmlElement.text(wsrm.ns(), "IncompleteSequenceBehavior", b)));
+            cs.add(offer);
+        }
+        return cs;
+    }
+
+    /**
+     * Reads a CreateSequence body; what WCF refuses (the reason text goes into CreateSequenceRefused) throws
+     * {@link WsrmParseException}.
+     */
+    static CreateSequence read(Wsrm wsrm, AddressingVersion addressing, ParsedElement body) {
+        if (!body.is(wsrm.ns(), Wsrm.CREATE_SEQUENCE)) {
+            throw new WsrmParseException("The body is not a " + Wsrm.CREATE_SEQUENCE + " element.");
+        }
+        EndpointAddress acksTo = Endpoints.read(body.child(wsrm.ns(), "AcksTo").orElseThrow(() ->
+                new WsrmParseException("The CreateSequence has no AcksTo.")), addressing);
+        Optional<ParsedElement> offer = body.child(wsrm.ns(), "Offer");
+        if (offer.isEmpty()) {
+            return new CreateSequence(acksTo, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        String id = WsrmRead.identifier(wsrm, offer.get());
+        Optional<EndpointAddress> endpoint = Optional.empty();
+        Optional<String> behavior = Optional.empty();
+        if (!wsrm.isFeb2005()) {
+            endpoint = Optional.of(Endpoints.read(offer.get().child(wsrm.ns(), "Endpoint").orElseThrow(() ->
+                    new WsrmParseException("The CreateSequence offer has no Endpoint.")), addressing));
+            Optional<String> b = offer.get().child(wsrm.ns(), "IncompleteSequenceBehavior").map(ParsedElement::text);
+            if (b.isPresent() && !b.get().equals(DISCARD_ENTIRE_SEQUENCE) && !b.get().equals(DISCARD_FOLLOWING_FIRST_GAP)
+                    && !b.get().equals(NO_DISCARD)) {
+                throw new WsrmParseException(io.github.wcf4j.binding.WcfText
+                        .CSRefusedInvalidIncompleteSequenceBehavior.format());
+            }
+            behavior = b;
+        }
+        return new CreateSequence(acksTo, Optional.of(id), endpoint, behavior);
+    }
+}

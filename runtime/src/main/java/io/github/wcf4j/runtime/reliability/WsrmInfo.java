@@ -1,0 +1,184 @@
+package io.github.wcf4j.runtime.reliability;
+
+import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.runtime.message.BufferedHeader;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.MessageHeader;
+import io.github.wcf4j.runtime.message.ParsedElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * What a received message means to WS-RM (WCF {@code WsrmMessageInfo}): its kind by action, its {@code Sequence},
+ * {@code SequenceAcknowledgement} and {@code AckRequested} headers (marked understood), and its protocol body. A
+ * header or body that breaks the protocol throws {@link WsrmParseException}; a second RM header of a kind as well.
+ */
+public final class WsrmInfo {
+    /** The kinds of WS-RM messages. */
+    public enum Kind {
+        CREATE_SEQUENCE, CREATE_SEQUENCE_RESPONSE, CLOSE_SEQUENCE, CLOSE_SEQUENCE_RESPONSE, TERMINATE_SEQUENCE,
+        TERMINATE_SEQUENCE_RESPONSE, ACKNOWLEDGEMENT, ACK_REQUESTED, LAST_MESSAGE, FAULT, APPLICATION, NOT_RM
+    }
+
+    private final Message message;
+    private final Kind kind;
+    private final Optional<SequenceHeader> sequence;
+    private final Optional<AckHeader> ack;
+    private final Optional<AckRequestedHeader> ackRequested;
+    private final Object body;
+
+    private WsrmInfo(Message message, Kind kind, Optional<SequenceHeader> sequence, Optional<AckHeader> ack,
+            Optional<AckRequestedHeader> ackRequested, Object body) {
+        this.message = message;
+        this.kind = kind;
+        this.sequence = sequence;
+        this.ack = ack;
+        this.ackRequested = ackRequested;
+        this.body = body;
+    }
+
+    public static WsrmInfo read(Message m, Wsrm wsrm) {
+        SequenceHeader sequence = null;
+        AckHeader ack = null;
+        AckRequestedHeader ackRequested = null;
+        List<MessageHeader> headers = new ArrayList<>(m.headers().leading());
+        headers.addAll(m.headers().others());
+        for (MessageHeader h : headers) {
+            QName n = h.name();
+            if (!n.getNamespaceURI().equals(wsrm.ns()) || !(h instanceof BufferedHeader)) {
+                continue;
+            }
+            ParsedElement e = parse(((BufferedHeader) h).xml().xml(), n.getLocalPart());
+            switch (n.getLocalPart()) {
+                case Wsrm.SEQUENCE:
+                    sequence = once(sequence, SequenceHeader.read(wsrm, e), n);
+                    break;
+                case Wsrm.SEQUENCE_ACKNOWLEDGEMENT:
+                    ack = once(ack, AckHeader.read(wsrm, e), n);
+                    break;
+                case Wsrm.ACK_REQUESTED:
+                    ackRequested = once(ackRequested, AckRequestedHeader.read(wsrm, e), n);
+                    break;
+                default:
+                    continue;
+            }
+            m.headers().understood(n);
+        }
+        Kind kind = kind(m, wsrm, sequence != null, ack != null, ackRequested != null);
+        Object body = body(m, wsrm, kind);
+        return new WsrmInfo(m, kind, Optional.ofNullable(sequence), Optional.ofNullable(ack),
+                Optional.ofNullable(ackRequested), body);
+    }
+
+    private static <T> T once(T existing, T value, QName n) {
+        if (existing != null) {
+            throw new WsrmParseException("The message carries more than one " + n.getLocalPart() + " header.");
+        }
+        return value;
+    }
+
+    private static ParsedElement parse(String xml, String what) {
+        try {
+            return ParsedElement.parse(xml);
+        } catch (XMLStreamException e) {
+            throw new WsrmParseException("The " + what + " element is not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static Kind kind(Message m, Wsrm wsrm, boolean sequence, boolean ack, boolean ackRequested) {
+        if (m.isFault()) {
+            return Kind.FAULT;
+        }
+        String action = m.headers().action();
+        if (action != null && wsrm.isProtocolAction(action)) {
+            switch (action.substring(wsrm.ns().length() + 1)) {
+                case Wsrm.CREATE_SEQUENCE: return Kind.CREATE_SEQUENCE;
+                case Wsrm.CREATE_SEQUENCE_RESPONSE: return Kind.CREATE_SEQUENCE_RESPONSE;
+                case Wsrm.TERMINATE_SEQUENCE: return Kind.TERMINATE_SEQUENCE;
+                case Wsrm.SEQUENCE_ACKNOWLEDGEMENT: return Kind.ACKNOWLEDGEMENT;
+                case Wsrm.ACK_REQUESTED: return Kind.ACK_REQUESTED;
+                case Wsrm.LAST_MESSAGE: return wsrm.isFeb2005() ? Kind.LAST_MESSAGE : Kind.NOT_RM;
+                case Wsrm.CLOSE_SEQUENCE: return wsrm.isFeb2005() ? Kind.NOT_RM : Kind.CLOSE_SEQUENCE;
+                case Wsrm.CLOSE_SEQUENCE_RESPONSE: return wsrm.isFeb2005() ? Kind.NOT_RM : Kind.CLOSE_SEQUENCE_RESPONSE;
+                case Wsrm.TERMINATE_SEQUENCE_RESPONSE:
+                    return wsrm.isFeb2005() ? Kind.NOT_RM : Kind.TERMINATE_SEQUENCE_RESPONSE;
+                default: return Kind.NOT_RM;
+            }
+        }
+        if (sequence) {
+            return Kind.APPLICATION;
+        }
+        return ack || ackRequested ? Kind.ACKNOWLEDGEMENT : Kind.NOT_RM;
+    }
+
+    private static Object body(Message m, Wsrm wsrm, Kind kind) {
+        AddressingVersion addressing = m.version().addressing();
+        switch (kind) {
+            case CREATE_SEQUENCE:
+                if (m.body().isEmpty()) {
+                    throw new WsrmParseException("The CreateSequence message has an empty body.");
+                }
+                return CreateSequence.read(wsrm, addressing, parse(m.body().xml(), Wsrm.CREATE_SEQUENCE));
+            case CREATE_SEQUENCE_RESPONSE:
+                return CreateSequenceResponse.read(wsrm, addressing, parse(nonEmpty(m, kind), kind.name()));
+            case CLOSE_SEQUENCE:
+                return SequenceEnd.read(wsrm, parse(nonEmpty(m, kind), kind.name()), Wsrm.CLOSE_SEQUENCE);
+            case CLOSE_SEQUENCE_RESPONSE:
+                return SequenceEnd.read(wsrm, parse(nonEmpty(m, kind), kind.name()), Wsrm.CLOSE_SEQUENCE_RESPONSE);
+            case TERMINATE_SEQUENCE:
+                return SequenceEnd.read(wsrm, parse(nonEmpty(m, kind), kind.name()), Wsrm.TERMINATE_SEQUENCE);
+            case TERMINATE_SEQUENCE_RESPONSE:
+                return SequenceEnd.read(wsrm, parse(nonEmpty(m, kind), kind.name()),
+                        Wsrm.TERMINATE_SEQUENCE_RESPONSE);
+            default:
+                return null;
+        }
+    }
+
+    private static String nonEmpty(Message m, Kind kind) {
+        if (m.body().isEmpty()) {
+            throw new WsrmParseException("The " + kind + " message has an empty body.");
+        }
+        return m.body().xml();
+    }
+
+    public Message message() {
+        return message;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Optional<SequenceHeader> sequence() {
+        return sequence;
+    }
+
+    public Optional<AckHeader> ack() {
+        return ack;
+    }
+
+    public Optional<AckRequestedHeader> ackRequested() {
+        return ackRequested;
+    }
+
+    public CreateSequence createSequence() {
+        return (CreateSequence) body;
+    }
+
+    public CreateSequenceResponse createSequenceResponse() {
+        return (CreateSequenceResponse) body;
+    }
+
+    public SequenceEnd sequenceEnd() {
+        return (SequenceEnd) body;
+    }
+
+    @Override
+    public String toString() {
+        return kind + sequence.map(s -> " " + s.id() + "#" + s.number()).orElse("");
+    }
+}
