@@ -1,0 +1,399 @@
+package io.github.wcf4j.runtime.reliability;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.runtime.channel.CommunicationException;
+import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
+import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.time.Scheduler;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The sending half of one sequence (WCF {@code TransmissionStrategy}): numbers messages, keeps every unacknowledged one
+ * in a window, retransmits on a TCP-like timer and on acknowledgement gaps, and grows the window from 1 to
+ * {@code maxTransferWindowSize} (slow start, then linear). Numbers and formulas are WCF's:
+ *
+ * <ul>
+ *   <li>RTO = max(400 ms + meanRtt, meanRtt + 4·serrRtt), serrRtt starting at meanRtt/2, both updated on every sliding
+ *       acknowledgement with gain 1/8 (the sample is taken from the last transmission);</li>
+ *   <li>on timeout only the first unacknowledged message is resent, the RTO doubles and the window drops to 1; after a
+ *       timeout, sliding acknowledgements resend the unacknowledged messages inside the window;</li>
+ *   <li>a message is sent at most 1 + {@code maxRetryCount} times, then the session faults with WCF's texts;</li>
+ *   <li>with flow control, the receiver's {@code BufferRemaining} bounds what is added; a sender that asks for acks
+ *       piggy-backs {@code AckRequested} on the message that fills the window or uses the last of the quota.</li>
+ * </ul>
+ *
+ * <p>Thread-safe (one lock); transmissions and completions happen outside it. No thread: waiting to add is a future,
+ * the retry timer a scheduled task.
+ */
+final class TransmissionStrategy {
+    private static final long MIN_RTO_NANOS = Duration.ofMillis(400).toNanos();
+
+    /** Where the strategy's transmissions and failures go. */
+    interface Transmitter {
+        /** Sends {@code message} (a fresh copy, carrying its Sequence header); {@code retry}: a retransmission. */
+        void transmit(long number, Message message, boolean retry);
+
+        /** The sequence cannot continue: raise {@code local}, tell the peer {@code remote}. */
+        void fault(RuntimeException local, WsrmFault remote);
+    }
+
+    /** What an acknowledgement did. */
+    enum AckResult { VALID, INVALID }
+
+    private static final class Slot {
+        final long number;
+        final Message message;
+        long lastAttempt;
+        int retries;
+        boolean transferred;
+        boolean queuedForRetry;
+
+        Slot(long number, Message message, long now) {
+            this.number = number;
+            this.message = message;
+            this.lastAttempt = now;
+        }
+    }
+
+    private static final class Waiter {
+        final Message message;
+        final boolean last;
+        final CompletableFuture<Long> added = new CompletableFuture<>();
+
+        Waiter(Message message, boolean last) {
+            this.message = message;
+            this.last = last;
+        }
+    }
+
+    private final Wsrm wsrm;
+    private final String id;
+    private final int maxWindow;
+    private final int maxRetryCount;
+    private final boolean requestAcks;
+    private final Scheduler scheduler;
+    private final Transmitter transmitter;
+
+    private final List<Slot> window = new ArrayList<>();
+    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private long windowStart = 1;
+    private long lastSent;
+    private long last;
+    private SequenceRanges acknowledged = SequenceRanges.EMPTY;
+    private int cwnd = 1;
+    private int ssthresh;
+    private int lossWindow;
+    private int congestionAcks;
+    private int quota = Integer.MAX_VALUE;
+    private long meanRtt;
+    private long serrRtt;
+    private long rto;
+    private boolean startup = true;
+    private Scheduler.Cancellable retryTimer = Scheduler.Cancellable.NONE;
+    private boolean ended;
+
+    TransmissionStrategy(Wsrm wsrm, String id, int maxWindow, int maxRetryCount, boolean requestAcks,
+            Duration initialRtt, Scheduler scheduler, Transmitter transmitter) {
+        this.wsrm = wsrm;
+        this.id = id;
+        this.maxWindow = maxWindow;
+        this.maxRetryCount = maxRetryCount;
+        this.requestAcks = requestAcks;
+        this.scheduler = scheduler;
+        this.transmitter = transmitter;
+        this.ssthresh = maxWindow;
+        this.lossWindow = maxWindow;
+        this.meanRtt = Math.max(1, initialRtt.toNanos());
+        this.serrRtt = meanRtt / 2;
+        this.rto = computeRto();
+    }
+
+    String id() {
+        return id;
+    }
+
+    private long computeRto() {
+        return Math.max(MIN_RTO_NANOS + meanRtt, meanRtt + 4 * serrRtt);
+    }
+
+    /** The current retransmission timeout. */
+    synchronized Duration retransmissionTimeout() {
+        return Duration.ofNanos(rto);
+    }
+
+    synchronized int windowSize() {
+        return cwnd;
+    }
+
+    synchronized int quotaRemaining() {
+        return quota;
+    }
+
+    synchronized long lastSent() {
+        return lastSent;
+    }
+
+    synchronized int inFlight() {
+        return window.size();
+    }
+
+    /**
+     * Adds {@code message} to the window when there is room (FIFO), numbers it, and transmits it; the future
+     * completes with its number, or fails with WCF's {@code TimeoutOnAddToWindow} text when no room is made in time.
+     */
+    CompletableFuture<Long> add(Message message, Duration timeout) {
+        return enqueue(new Waiter(message, false), timeout);
+    }
+
+    /** February 2005: adds the empty-bodied {@code LastMessage} that ends the sequence. */
+    CompletableFuture<Long> addLast(Message lastMessage, Duration timeout) {
+        return enqueue(new Waiter(lastMessage, true), timeout);
+    }
+
+    private CompletableFuture<Long> enqueue(Waiter w, Duration timeout) {
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            if (ended) {
+                return CompletableFuture.failedFuture(new CommunicationException(
+                        "The reliable session has ended; no more messages can be sent."));
+            }
+            if (windowStart + window.size() + waiting.size() == Long.MAX_VALUE) {
+                return CompletableFuture.failedFuture(new ProtocolException(WcfText.MessageNumberRollover.format()));
+            }
+            waiting.add(w);
+            admit(actions);
+        }
+        actions.forEach(Runnable::run);
+        if (!w.added.isDone() && !WcfTimeSpan.isInfinite(timeout) && timeout.compareTo(WcfTimeSpan.MAX_WAIT) <= 0) {
+            Scheduler.Cancellable t = scheduler.schedule(timeout, () -> {
+                boolean removed;
+                synchronized (this) {
+                    removed = waiting.remove(w);
+                }
+                if (removed) {
+                    w.added.completeExceptionally(new CommunicationTimeoutException(
+                            WcfText.TimeoutOnAddToWindow.format(WcfTimeSpan.format(timeout))));
+                }
+            });
+            w.added.whenComplete((n, e) -> t.cancel());
+        }
+        return w.added;
+    }
+
+    /** Moves waiters into the window while there is room; the transmissions run after the lock is released. */
+    private void admit(List<Runnable> actions) {
+        while (!waiting.isEmpty() && window.size() < cwnd && quota > 0) {
+            Waiter w = waiting.poll();
+            long number = windowStart + window.size();
+            Message m = w.message;
+            boolean ackRequested = requestAcks && (window.size() == cwnd - 1 || quota == 1);
+            m.headers().addFirst(new SequenceHeader(id, number, w.last).toHeader(wsrm));
+            if (ackRequested) {
+                m.headers().addFirst(new AckRequestedHeader(id).toHeader(wsrm));
+            }
+            Slot s = new Slot(number, m, scheduler.nanoTime());
+            if (window.isEmpty()) {
+                armTimer();
+            }
+            window.add(s);
+            lastSent = number;
+            if (w.last) {
+                last = number;
+            }
+            if (quota != Integer.MAX_VALUE) {
+                quota--;
+            }
+            Message copy = m.copy();
+            actions.add(() -> {
+                w.added.complete(number);
+                transmitter.transmit(number, copy, false);
+            });
+        }
+    }
+
+    private void armTimer() {
+        retryTimer.cancel();
+        retryTimer = scheduler.schedule(Duration.ofNanos(rto), this::onRetryTimer);
+    }
+
+    private void onRetryTimer() {
+        Slot resend;
+        int retries;
+        synchronized (this) {
+            if (ended || window.isEmpty()) {
+                return;
+            }
+            resend = window.get(0);
+            resend.retries++;
+            resend.lastAttempt = scheduler.nanoTime();
+            retries = resend.retries;
+            congestionAcks = 0;
+            ssthresh = Math.max(1, cwnd >> 1);
+            lossWindow = cwnd;
+            cwnd = 1;
+            rto = rto << 1 > 0 ? rto << 1 : Long.MAX_VALUE / 2;
+            startup = false;
+            if (retries <= maxRetryCount) {
+                armTimer();
+            }
+        }
+        if (retries > maxRetryCount) {
+            exhausted();
+            return;
+        }
+        transmitter.transmit(resend.number, resend.message.copy(), true);
+    }
+
+    private void exhausted() {
+        synchronized (this) {
+            ended = true;
+            retryTimer.cancel();
+        }
+        transmitter.fault(new CommunicationException(WcfText.MaximumRetryCountExceeded.format()),
+                WsrmFault.sequenceTerminated(wsrm, id, false,
+                        WcfText.SequenceTerminatedMaximumRetryCountExceeded.format()));
+    }
+
+    /**
+     * Applies an acknowledgement of this sequence: slides the window, samples the round trip, grows the window,
+     * resends gaps after a loss, and admits waiting messages. An acknowledgement of numbers never sent, or one that
+     * drops numbers acknowledged before, is {@link AckResult#INVALID} (WCF answers InvalidAcknowledgement).
+     */
+    AckResult acknowledge(SequenceRanges ranges, int bufferRemaining) {
+        List<Runnable> actions = new ArrayList<>();
+        boolean finished;
+        synchronized (this) {
+            if (ranges.last() > lastSent) {
+                return AckResult.INVALID;
+            }
+            if (!ranges.containsAll(acknowledged)) {
+                // an older acknowledgement overtaken by a newer one is ignored; one that both forgets and adds
+                // numbers violates the cumulative invariant
+                return acknowledged.containsAll(ranges) ? AckResult.VALID : AckResult.INVALID;
+            }
+            acknowledged = ranges;
+            long now = scheduler.nanoTime();
+            int slide = 0;
+            while (!window.isEmpty() && ranges.contains(window.get(0).number)) {
+                Slot s = window.remove(0);
+                sample(now - s.lastAttempt);
+                slide++;
+            }
+            for (Slot s : window) {
+                if (ranges.contains(s.number)) {
+                    s.transferred = true;
+                }
+            }
+            long oldWindowEnd = windowStart + cwnd;
+            windowStart += slide;
+            int untransferred = 0;
+            for (Slot s : window) {
+                if (!s.transferred) {
+                    untransferred++;
+                }
+            }
+            if (bufferRemaining >= 0) {
+                quota = Math.max(0, bufferRemaining - untransferred);
+            }
+            if (slide > 0) {
+                int sendBegin;
+                if (cwnd <= ssthresh) {
+                    cwnd = Math.min(maxWindow, Math.min(ssthresh + 1, cwnd + slide));
+                    sendBegin = startup ? (int) Math.max(0, oldWindowEnd - windowStart) : 0;
+                } else {
+                    congestionAcks += slide;
+                    int segment = Math.max(1, (lossWindow - ssthresh) / 8);
+                    if (congestionAcks > (cwnd - ssthresh) * cwnd / segment) {
+                        congestionAcks = 0;
+                        cwnd = Math.min(maxWindow, cwnd + 1);
+                    }
+                    sendBegin = (int) Math.max(0, oldWindowEnd - windowStart);
+                }
+                if (!startup) {
+                    int end = Math.min(cwnd, window.size());
+                    for (int i = sendBegin; i < end; i++) {
+                        Slot s = window.get(i);
+                        if (!s.transferred) {
+                            s.retries++;
+                            s.lastAttempt = now;
+                            if (s.retries > maxRetryCount) {
+                                actions.add(this::exhausted);
+                                break;
+                            }
+                            Message copy = s.message.copy();
+                            long number = s.number;
+                            actions.add(() -> transmitter.transmit(number, copy, true));
+                        }
+                    }
+                }
+                if (window.isEmpty()) {
+                    retryTimer.cancel();
+                } else {
+                    armTimer();
+                }
+            }
+            admit(actions);
+            finished = last != 0 && windowStart == last + 1;
+        }
+        actions.forEach(Runnable::run);
+        if (finished) {
+            done.complete(null);
+        }
+        return AckResult.VALID;
+    }
+
+    private void sample(long rtt) {
+        long err = rtt - meanRtt;
+        serrRtt = Math.max(0, serrRtt + ((Math.abs(err) - serrRtt) >> 3));
+        meanRtt = Math.max(1, meanRtt + (err >> 3));
+        rto = computeRto();
+    }
+
+    /** 1.1: no more messages; the sequence is done when everything sent is acknowledged. */
+    void setLast() {
+        boolean finished;
+        synchronized (this) {
+            last = windowStart + window.size() - 1;
+            finished = window.isEmpty();
+        }
+        if (finished) {
+            done.complete(null);
+        }
+    }
+
+    /** The last message number (0 while unknown, or when nothing was sent). */
+    synchronized long last() {
+        return last;
+    }
+
+    /** Completes when the last message is known and everything up to it is acknowledged. */
+    CompletableFuture<Void> done() {
+        return done;
+    }
+
+    synchronized boolean isDone() {
+        return done.isDone();
+    }
+
+    /** Stops: timers cancelled, waiting sends failed with {@code cause}. */
+    void end(Throwable cause) {
+        List<Waiter> failed;
+        synchronized (this) {
+            ended = true;
+            retryTimer.cancel();
+            failed = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        failed.forEach(w -> w.added.completeExceptionally(cause));
+        if (!done.isDone()) {
+            done.completeExceptionally(cause);
+        }
+    }
+}
