@@ -95,6 +95,20 @@ class CalculatorOverHttpTest {
     }
 
     @Test
+    void theSeedBindingWithItsReliableSession() {
+        ServiceModelConfiguration service = ServiceModelConfigReader.create()
+                .read(seed("calculator-service.no-security.config")).orThrow();
+        ServiceModelConfiguration client = ServiceModelConfigReader.create()
+                .read(seed("calculator-client.no-security.config")).orThrow();
+        HostedEndpoint at = host(service.service(SERVICE).orElseThrow(), "/servicemodelsamples/service.svc");
+        assertEquals(ChannelShape.DUPLEX_SESSION, at.shape());
+        ClientEndpoint seedClient = client.clientEndpoint("").orElseThrow();
+        Binding clientBinding = ConfigEdits.withClientBaseAddress(seedClient.binding(),
+                URI.create("http://localhost:0/myClient/"));
+        assertEquals(EXPECTED, runClient(ConfigEdits.endpoint(seedClient, at.address(), clientBinding)));
+    }
+
+    @Test
     void basicHttpBinding() {
         assertEquals(EXPECTED, roundTrip("basicHttpBinding", "<binding name=\"b\"/>"));
     }

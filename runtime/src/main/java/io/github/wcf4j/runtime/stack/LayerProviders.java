@@ -37,7 +37,7 @@ public final class LayerProviders {
                 new HttpsTransportLayer(),
                 new InMemoryTransportLayer(),
                 new TransactionFlowLayer(),
-                RefusedLayer.reliableSessionUntilImplemented(),
+                new io.github.wcf4j.runtime.reliability.ReliableSessionLayer(),
                 RefusedLayer.security(),
                 RefusedLayer.windowsStreamSecurity(),
                 RefusedLayer.sslStreamSecurity(),

@@ -4,7 +4,6 @@ import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.UnsupportedBindingElement;
 import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.MtomMessageEncodingBindingElement;
-import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
 import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
@@ -34,11 +33,6 @@ public final class RefusedLayer<E extends BindingElement> implements LayerProvid
                 + e.authenticationMode() + ") is not supported by the wcf4j runtime: WS-Security and"
                 + " WS-SecureConversation are not implemented yet, so this binding cannot be opened. Use a binding"
                 + " without <security> (for the seed configurations, the '.no-security' variants).");
-    }
-
-    static RefusedLayer<ReliableSessionBindingElement> reliableSessionUntilImplemented() {
-        return new RefusedLayer<>(ReliableSessionBindingElement.class, e -> "The binding element 'reliableSession' ("
-                + e.reliableMessagingVersion() + ") is not supported by this wcf4j runtime build.");
     }
 
     static RefusedLayer<WindowsStreamSecurityBindingElement> windowsStreamSecurity() {

@@ -10,7 +10,6 @@ import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.standard.WsHttpBinding;
@@ -86,14 +85,5 @@ class ChannelStackBuilderTest {
                 CompositeDuplexBindingElement.defaults());
         assertThrows(BindingValidationException.class, () ->
                 builder.buildFactory(b, ChannelShape.DUPLEX, net.parameters()));
-    }
-
-    @Test
-    void reliableSessionIsRefusedByNameUntilItsLayerExists() {
-        CustomBinding b = CustomBinding.of("rm", ReliableSessionBindingElement.defaults(),
-                TextMessageEncodingBindingElement.defaults(), InMemoryTransportBindingElement.requestReply());
-        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
-                builder.buildFactory(b, ChannelShape.REQUEST_SESSION, net.parameters()));
-        assertEquals("reliableSession", e.element());
     }
 }

@@ -1,0 +1,44 @@
+package io.github.wcf4j.runtime.reliability;
+
+import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.DuplexChannel;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.LayeredChannelFactory;
+import io.github.wcf4j.runtime.channel.RequestChannel;
+import java.net.URI;
+
+/**
+ * Client channels of reliable sessions (WCF {@code ReliableChannelFactory}): each channel is one session over its own
+ * inner channel, established with CreateSequence when the channel is opened.
+ *
+ * @param <C> the session shape built
+ */
+final class ReliableChannelFactory<C extends Channel> extends LayeredChannelFactory<C> {
+    private final SessionSettings settings;
+    private final ChannelShape shape;
+
+    ReliableChannelFactory(ChannelFactory<?> inner, SessionSettings settings, ChannelShape shape) {
+        super(inner);
+        this.settings = settings;
+        this.shape = shape;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public C createChannel(EndpointAddress to, URI via) {
+        Channel inner = innerFactory.createChannel(to, via);
+        switch (shape) {
+            case DUPLEX_SESSION:
+                return (C) new ReliableDuplexSessionChannel(settings, (DuplexChannel) inner);
+            case OUTPUT_SESSION:
+                if (inner instanceof RequestChannel) {
+                    throw new UnsupportedOperationException("reliable sessions over request/reply are not built yet");
+                }
+                return (C) new ReliableOutputSessionChannel(settings, (DuplexChannel) inner);
+            default:
+                throw new IllegalStateException("reliableSession does not build " + shape.wcfName());
+        }
+    }
+}

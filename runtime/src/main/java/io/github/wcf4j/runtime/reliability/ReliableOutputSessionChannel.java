@@ -1,0 +1,16 @@
+package io.github.wcf4j.runtime.reliability;
+
+import io.github.wcf4j.runtime.channel.DuplexChannel;
+import io.github.wcf4j.runtime.channel.OutputSessionChannel;
+
+/** The client of a one-way reliable session over a duplex channel (WCF {@code ReliableOutputSessionChannelOverDuplex}). */
+final class ReliableOutputSessionChannel extends ReliableSessionChannel implements OutputSessionChannel {
+    ReliableOutputSessionChannel(SessionSettings settings, DuplexChannel inner) {
+        super(settings, inner, true, false);
+    }
+
+    @Override
+    protected String wcfTypeName() {
+        return "System.ServiceModel.Channels.ReliableOutputSessionChannelOverDuplex";
+    }
+}

@@ -1,0 +1,144 @@
+package io.github.wcf4j.runtime.reliability;
+
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.DuplexChannel;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.ReceivePump;
+import io.github.wcf4j.runtime.channel.Session;
+import io.github.wcf4j.runtime.channel.SessionChannel;
+import io.github.wcf4j.runtime.message.Message;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A channel of one reliable session over a duplex inner channel. On the client it owns the inner channel: opening
+ * opens it, starts its receive loop and runs the CreateSequence handshake. On the service the listener created the
+ * session from a CreateSequence and routes its messages here. Closing runs the session's close handshake; a session
+ * fault faults the channel with WCF's exception.
+ */
+abstract class ReliableSessionChannel extends AbstractCommunicationObject implements SessionChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(ReliableSessionChannel.class);
+
+    protected final DuplexReliableSession session;
+    private final DuplexChannel inner;
+    private final EndpointAddress remote;
+    private final URI via;
+    private final EndpointAddress local;
+    private final Runnable onEnd;
+
+    /** A client channel over {@code inner}. */
+    ReliableSessionChannel(SessionSettings settings, DuplexChannel inner, boolean hasOutput, boolean hasInput) {
+        this.inner = inner;
+        this.remote = inner.remoteAddress();
+        this.via = inner.via();
+        this.local = inner.localAddress();
+        this.onEnd = () -> { };
+        this.session = new DuplexReliableSession(settings, true, hasOutput, hasInput,
+                m -> inner.send(m, settings.timeouts().sendTimeout()), this::fault);
+    }
+
+    /** A service channel whose session the listener established and feeds. */
+    ReliableSessionChannel(DuplexReliableSession.Factory sessions, EndpointAddress local, EndpointAddress remote,
+            Runnable onEnd) {
+        this.inner = null;
+        this.remote = remote;
+        this.via = remote.uri();
+        this.local = local;
+        this.onEnd = onEnd;
+        this.session = sessions.create(this::fault);
+    }
+
+    DuplexReliableSession reliableSession() {
+        return session;
+    }
+
+    @Override
+    public Session session() {
+        return () -> session.sessionId();
+    }
+
+    public EndpointAddress remoteAddress() {
+        return remote;
+    }
+
+    public URI via() {
+        return via;
+    }
+
+    public EndpointAddress localAddress() {
+        return local;
+    }
+
+    public CompletableFuture<Void> send(Message message, Duration timeout) {
+        throwIfNotOpened();
+        return session.send(message, timeout);
+    }
+
+    public CompletableFuture<Optional<Message>> receive(Duration timeout) {
+        throwIfNotOpened();
+        return session.receive(timeout);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        if (inner == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Wsrm wsrm = sessionWsrm();
+        return inner.open(timeout).thenCompose(v -> {
+            ReceivePump.run(() -> inner.receive(WcfTimeSpan.INFINITE), m -> dispatch(wsrm, m), e -> {
+                if (e != null && state() == io.github.wcf4j.runtime.channel.CommunicationState.Opened) {
+                    session.fail(e);
+                }
+            });
+            return session.openClient(local, timeout);
+        });
+    }
+
+    private Wsrm sessionWsrm() {
+        return session.wsrm();
+    }
+
+    private void dispatch(Wsrm wsrm, Message m) {
+        WsrmInfo info;
+        try {
+            info = WsrmInfo.read(m, wsrm);
+        } catch (RuntimeException e) {
+            LOG.debug("dropped an unreadable reliable-session message: {}", e.getMessage());
+            return;
+        }
+        session.handle(info);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onClose(Duration timeout) {
+        return session.close(local, timeout).whenComplete((v, e) -> {
+            onEnd.run();
+            if (inner != null) {
+                inner.close(timeout);
+            }
+        });
+    }
+
+    @Override
+    protected void onAbort() {
+        session.abort();
+        onEnd.run();
+        if (inner != null) {
+            inner.abort();
+        }
+    }
+
+    @Override
+    protected void onFaulted(Throwable cause) {
+        onEnd.run();
+        if (inner != null) {
+            inner.abort();
+        }
+    }
+}
