@@ -4,7 +4,9 @@ import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.runtime.service.HostedEndpoint;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.samples.CalculatorClient;
@@ -17,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code wcf4j demo}: the seed calculator end to end, from the unchanged seed configurations
  * ({@code ../shared/seed-configs}, the {@code .no-security} variants): validates them, hosts the service at the
- * address the client configuration calls, and runs the ported client over the seed binding (composite duplex, one-way,
- * SOAP 1.2 + WS-Addressing 1.0 over HTTP, the client's back channel at its {@code clientBaseAddress}).
+ * address the client configuration calls, runs the ported client over the seed binding (reliable session, composite
+ * duplex, one-way, SOAP 1.2 + WS-Addressing 1.0 over HTTP, the client's back channel at its
+ * {@code clientBaseAddress}), and prints the reliable session as it went over the wire.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Host the seed calculator from its configuration and call it with the seed client.")
@@ -67,15 +69,9 @@ final class DemoCommand implements Callable<Integer> {
         ClientEndpoint client = clientConfig.clientEndpoint("").orElseThrow();
         ServiceDescription service = serviceConfig.service(SERVICE).orElseThrow();
 
-        // reliableSession joins when its layer lands; until then the demo runs the rest of the seed binding
-        UnaryOperator<Binding> running = b -> ConfigEdits.without(b, ReliableSessionBindingElement.class);
-        out.println("   note: the seed binding's <reliableSession> is not run yet (its layer is not implemented);"
-                + " the demo runs compositeDuplex + oneWay + textMessageEncoding + httpTransport");
-
         URI address = serviceAddress != null ? serviceAddress : client.address();
         out.println("== 2. host " + SERVICE + " at " + address);
-        try (ServiceHost host = ServiceHost.builder(ConfigEdits.bindings(service, running)).baseAddress(address)
-                .build()) {
+        try (ServiceHost host = ServiceHost.builder(service).baseAddress(address).build()) {
             host.open();
             for (HostedEndpoint e : host.endpoints()) {
                 out.println("   endpoint " + e.contract() + " listening at " + e.listenUri() + " ["
@@ -83,17 +79,26 @@ final class DemoCommand implements Callable<Integer> {
             }
             host.skipped().forEach(why -> out.println("   " + why));
 
-            Binding clientBinding = running.apply(client.binding());
+            Binding clientBinding = client.binding();
             if (clientBaseAddress != null) {
                 clientBinding = ConfigEdits.withClientBaseAddress(clientBinding, clientBaseAddress);
             }
             ClientEndpoint calling = ConfigEdits.endpoint(client, host.endpoints().get(0).address(), clientBinding);
-            out.println("== 3. call it with the seed client (" + CLIENT_CONFIG + ")");
+            ReliableSessionBindingElement rm = clientBinding.find(ReliableSessionBindingElement.class)
+                    .orElseThrow(() -> new LoadedConfig.InvalidInputException("the seed client binding has no"
+                            + " reliableSession"));
+            SessionTrace trace = new SessionTrace(clientBinding.find(TextMessageEncodingBindingElement.class)
+                    .orElse(TextMessageEncodingBindingElement.defaults()), rm.reliableMessagingVersion());
+            out.println("== 3. call it with the seed client (" + CLIENT_CONFIG + "), over a reliable session ("
+                    + rm.reliableMessagingVersion() + ")");
             ByteArrayOutputStream lines = new ByteArrayOutputStream();
-            CalculatorClient.run(calling, b -> { }, new PrintStream(lines, true, StandardCharsets.UTF_8));
+            CalculatorClient.run(calling, b -> b.parameter(WireTap.class, trace),
+                    new PrintStream(lines, true, StandardCharsets.UTF_8));
             for (String line : lines.toString(StandardCharsets.UTF_8).split("\\R")) {
                 out.println("   " + line);
             }
+            out.println("== 4. the reliable session on the wire (the client's side)");
+            trace.lines().forEach(l -> out.println("   " + l));
         }
         out.println("== done");
         return ExitCodes.OK;

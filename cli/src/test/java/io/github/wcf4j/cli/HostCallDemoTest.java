@@ -86,9 +86,16 @@ class HostCallDemoTest {
                 "--service-address", "http://localhost:0/servicemodelsamples/service.svc",
                 "--client-base-address", "http://localhost:0/myClient/");
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        assertTrue(r.out().contains("[IDuplexChannel]"), r.out());
+        assertTrue(r.out().contains("[IDuplexSessionChannel]"), r.out());
         assertTrue(r.out().contains("   Add(100,15.99) = 115.99\n"), r.out());
         assertTrue(r.out().contains("   Divide(22,7) = 3.14285714285714\n"), r.out());
+        // the trace of the reliable session: handshake with offer, numbered messages, acks, shutdown
+        assertTrue(r.out().contains("client --> CreateSequence           offer "), r.out());
+        assertTrue(r.out().contains(", offer accepted"), r.out());
+        assertTrue(r.out().matches("(?s).*client --> Add +\\w{8} #1.*"), r.out());
+        assertTrue(r.out().matches("(?s).*client --> LastMessage +\\w{8} #5 \\(last\\).*"), r.out());
+        assertTrue(r.out().contains("client --> TerminateSequence"), r.out());
+        assertTrue(r.out().matches("(?s).*client <-- SequenceAcknowledgement +ack \\w{8} 1-5.*"), r.out());
     }
 
     private static int freePort() throws java.io.IOException {

@@ -7,12 +7,14 @@ import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
  * timeout, and for HTTPS the trust material.
  *
  * @param tls the trust material; {@code null} for the JDK's default trust store
+ * @param tap  sees the envelopes sent and received, or {@code null}
  */
 record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled, int connectTimeoutMillis,
-        TlsSettings tls) {
+        TlsSettings tls, io.github.wcf4j.runtime.transport.WireTap tap) {
 
-    static HttpClientSettings of(HttpTransportBindingElement http, int connectTimeoutMillis, TlsSettings tls) {
+    static HttpClientSettings of(HttpTransportBindingElement http, int connectTimeoutMillis, TlsSettings tls,
+            io.github.wcf4j.runtime.transport.WireTap tap) {
         return new HttpClientSettings(http.maxReceivedMessageSize(), http.keepAliveEnabled(), connectTimeoutMillis,
-                tls);
+                tls, tap);
     }
 }

@@ -10,10 +10,12 @@ import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
  * @param tls the key material; {@code null} for plain HTTP
  */
 record HttpListenSettings(long maxReceivedMessageSize, HostNameComparisonMode hostNameComparisonMode,
-        boolean keepAliveEnabled, TlsSettings tls, boolean requireClientCertificate) {
+        boolean keepAliveEnabled, TlsSettings tls, boolean requireClientCertificate,
+        io.github.wcf4j.runtime.transport.WireTap tap) {
 
-    static HttpListenSettings of(HttpTransportBindingElement http, TlsSettings tls, boolean requireClientCertificate) {
+    static HttpListenSettings of(HttpTransportBindingElement http, TlsSettings tls, boolean requireClientCertificate,
+            io.github.wcf4j.runtime.transport.WireTap tap) {
         return new HttpListenSettings(http.maxReceivedMessageSize(), http.hostNameComparisonMode(),
-                http.keepAliveEnabled(), tls, requireClientCertificate);
+                http.keepAliveEnabled(), tls, requireClientCertificate, tap);
     }
 }

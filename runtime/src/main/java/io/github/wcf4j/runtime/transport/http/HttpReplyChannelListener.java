@@ -84,6 +84,10 @@ final class HttpReplyChannelListener extends AbstractCommunicationObject impleme
         return settings.maxReceivedMessageSize();
     }
 
+    io.github.wcf4j.runtime.transport.WireTap tap() {
+        return settings.tap();
+    }
+
     TextMessageEncoder encoder() {
         return encoder;
     }

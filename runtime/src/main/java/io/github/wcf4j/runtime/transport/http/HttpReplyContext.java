@@ -31,13 +31,16 @@ final class HttpReplyContext implements RequestContext {
     private final Message request;
     private final TextMessageEncoder encoder;
     private final boolean keepAlive;
+    private final io.github.wcf4j.runtime.transport.WireTap tap;
     private final AtomicBoolean answered = new AtomicBoolean();
 
-    HttpReplyContext(Channel connection, Message request, TextMessageEncoder encoder, boolean keepAlive) {
+    HttpReplyContext(Channel connection, Message request, TextMessageEncoder encoder, boolean keepAlive,
+            io.github.wcf4j.runtime.transport.WireTap tap) {
         this.connection = connection;
         this.request = request;
         this.encoder = encoder;
         this.keepAlive = keepAlive;
+        this.tap = tap;
     }
 
     @Override
@@ -67,6 +70,10 @@ final class HttpReplyContext implements RequestContext {
             response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     reply.isFault() ? HttpResponseStatus.INTERNAL_SERVER_ERROR : HttpResponseStatus.OK, body);
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, encoder.contentType());
+            if (tap != null) {
+                tap.record(io.github.wcf4j.runtime.transport.WireTap.Direction.SENT,
+                        io.netty.buffer.ByteBufUtil.getBytes(body), encoder.contentType());
+            }
             HttpUtil.setContentLength(response, body.readableBytes());
         }
         if (!keepAlive) {

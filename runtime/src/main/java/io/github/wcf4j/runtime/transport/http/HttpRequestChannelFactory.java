@@ -40,6 +40,7 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
     private final boolean manualAddressing;
     private final boolean keepAliveEnabled;
     private final String scheme;
+    private final io.github.wcf4j.runtime.transport.WireTap tap;
 
     HttpRequestChannelFactory(String scheme, NettyResources resources, HttpClientSettings settings,
             TextMessageEncoder encoder, Scheduler scheduler, boolean manualAddressing) {
@@ -49,6 +50,7 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
         this.scheduler = scheduler;
         this.manualAddressing = manualAddressing;
         this.keepAliveEnabled = settings.keepAliveEnabled();
+        this.tap = settings.tap();
     }
 
     @Override
@@ -117,13 +119,22 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
+            if (tap != null) {
+                tap.record(io.github.wcf4j.runtime.transport.WireTap.Direction.SENT,
+                        io.netty.buffer.ByteBufUtil.getBytes(http.content()), http.headers().get(HttpHeaderNames.CONTENT_TYPE));
+            }
             HttpExchange exchange = pool.send(via, http);
             if (!WcfTimeSpan.isInfinite(timeout) && timeout.compareTo(WcfTimeSpan.MAX_WAIT) <= 0) {
                 Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> exchange.failed(
                         new CommunicationTimeoutException(WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)))));
                 exchange.result().whenComplete((r, e) -> timer.cancel());
             }
-            return exchange.result().thenApply(r -> HttpResponseInterpreter.reply(r, via, http, encoder));
+            return exchange.result().thenApply(r -> {
+                if (tap != null && r.body().length > 0) {
+                    tap.record(io.github.wcf4j.runtime.transport.WireTap.Direction.RECEIVED, r.body(), r.contentType());
+                }
+                return HttpResponseInterpreter.reply(r, via, http, encoder);
+            });
         }
 
         private FullHttpRequest toHttp(Message request) {

@@ -82,6 +82,9 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         Message message;
         try {
             byte[] bytes = ByteBufUtil.getBytes(body, body.readerIndex(), body.readableBytes(), false);
+            if (listener.tap() != null) {
+                listener.tap().record(io.github.wcf4j.runtime.transport.WireTap.Direction.RECEIVED, bytes, contentType);
+            }
             message = listener.encoder().read(bytes, contentType);
         } catch (QuotaExceededException e) {
             LOG.debug("400 for {}: {}", path, e.getMessage());
@@ -94,7 +97,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
         applyHttpAction(message, request, contentType, listener);
         HttpReplyContext context = new HttpReplyContext(ctx.channel(), message, listener.encoder(),
-                HttpUtil.isKeepAlive(request));
+                HttpUtil.isKeepAlive(request), listener.tap());
         ctx.channel().config().setAutoRead(false);
         if (!listener.deliver(context)) {
             ctx.channel().config().setAutoRead(true);

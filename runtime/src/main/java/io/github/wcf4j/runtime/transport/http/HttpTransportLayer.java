@@ -34,14 +34,14 @@ public final class HttpTransportLayer implements LayerProvider<HttpTransportBind
     @Override
     public ChannelListener<?> listener(HttpTransportBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
             BindingParameters p) {
-        return replyChannelListener(e, HttpListenSettings.of(e, null, false), p);
+        return replyChannelListener(e, HttpListenSettings.of(e, null, false, tap(p)), p);
     }
 
     static ChannelFactory<?> requestChannelFactory(String scheme, HttpTransportBindingElement e, TlsSettings tls,
             BindingParameters p) {
         Duration send = p.find(Binding.class).map(b -> b.timeouts().sendTimeout()).orElse(Duration.ofMinutes(1));
         int connectMillis = (int) Math.min(Math.max(send.toMillis(), 1), Integer.MAX_VALUE);
-        return new HttpRequestChannelFactory(scheme, resources(p), HttpClientSettings.of(e, connectMillis, tls),
+        return new HttpRequestChannelFactory(scheme, resources(p), HttpClientSettings.of(e, connectMillis, tls, tap(p)),
                 encoder(p), p.require(Scheduler.class), e.manualAddressing());
     }
 
@@ -49,6 +49,10 @@ public final class HttpTransportLayer implements LayerProvider<HttpTransportBind
             BindingParameters p) {
         return new HttpReplyChannelListener(HttpServerRegistry.of(resources(p)), p.require(ListenAddress.class),
                 settings, encoder(p), p.require(Scheduler.class));
+    }
+
+    static io.github.wcf4j.runtime.transport.WireTap tap(BindingParameters p) {
+        return p.find(io.github.wcf4j.runtime.transport.WireTap.class).orElse(null);
     }
 
     private static NettyResources resources(BindingParameters p) {
