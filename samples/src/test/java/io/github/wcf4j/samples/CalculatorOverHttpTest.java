@@ -120,6 +120,26 @@ class CalculatorOverHttpTest {
     }
 
     @Test
+    void wsHttpBindingWithAReliableSession() {
+        assertEquals(EXPECTED, roundTrip("wsHttpBinding", "<binding name=\"b\"><reliableSession enabled=\"true\"/>"
+                + "<security mode=\"None\"/></binding>"));
+        assertEquals(ChannelShape.REPLY_SESSION, host.endpoints().get(0).shape());
+    }
+
+    @Test
+    void ws2007HttpBindingWithAReliableSessionSpeaksWsrm11() {
+        assertEquals(EXPECTED, roundTrip("ws2007HttpBinding", "<binding name=\"b\"><reliableSession enabled=\"true\"/>"
+                + "<security mode=\"None\"/></binding>"));
+    }
+
+    @Test
+    void customReliableSessionOverPlainHttp() {
+        assertEquals(EXPECTED, roundTrip("customBinding", "<binding name=\"b\"><reliableSession"
+                + " reliableMessagingVersion=\"WSReliableMessaging11\" ordered=\"false\"/><textMessageEncoding/>"
+                + "<httpTransport/></binding>"));
+    }
+
+    @Test
     void customTextOverHttp() {
         assertEquals(EXPECTED, roundTrip("customBinding", "<binding name=\"b\"><textMessageEncoding/>"
                 + "<httpTransport/></binding>"));

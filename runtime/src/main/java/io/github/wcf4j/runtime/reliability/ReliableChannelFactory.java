@@ -34,9 +34,11 @@ final class ReliableChannelFactory<C extends Channel> extends LayeredChannelFact
                 return (C) new ReliableDuplexSessionChannel(settings, (DuplexChannel) inner);
             case OUTPUT_SESSION:
                 if (inner instanceof RequestChannel) {
-                    throw new UnsupportedOperationException("reliable sessions over request/reply are not built yet");
+                    return (C) new RequestSessionChannels.Output(settings, (RequestChannel) inner);
                 }
                 return (C) new ReliableOutputSessionChannel(settings, (DuplexChannel) inner);
+            case REQUEST_SESSION:
+                return (C) new RequestSessionChannels.Request(settings, (RequestChannel) inner);
             default:
                 throw new IllegalStateException("reliableSession does not build " + shape.wcfName());
         }

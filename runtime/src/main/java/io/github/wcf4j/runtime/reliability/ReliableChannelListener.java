@@ -45,8 +45,9 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     private final Map<String, Registered> byId = new ConcurrentHashMap<>();
     private final Map<String, Registered> byOffer = new ConcurrentHashMap<>();
 
-    /** A session and how it is reached. */
-    private record Registered(ReliableSessionChannel channel) {
+    /** A session and how it is reached: over duplex inner channels, or over a reply channel. */
+    private record Registered(ReliableSessionChannel channel, ReplyReliableSession reply,
+            io.github.wcf4j.runtime.channel.CommunicationObject owner) {
     }
 
     ReliableChannelListener(ChannelListener<?> inner, SessionSettings settings, ChannelShape shape) {
@@ -83,11 +84,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     @Override
     protected void onAbort() {
         accepted.close();
-        byId.values().forEach(r -> {
-            if (r.channel() != null) {
-                r.channel().abort();
-            }
-        });
+        byId.values().forEach(r -> r.owner().abort());
         super.onAbort();
     }
 
@@ -188,7 +185,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         ReliableSessionChannel channel = input
                 ? new ReliableInputSessionChannel(sessions, local, replyTo, () -> unregister[0].run())
                 : new ReliableDuplexSessionChannel(sessions, local, replyTo, () -> unregister[0].run());
-        Registered r = new Registered(channel);
+        Registered r = new Registered(channel, null, channel);
         byId.put(created, r);
         if (offer != null) {
             byId.put(offer, r);
@@ -220,8 +217,94 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     // ---------------------------------------------------------------- request/reply inner channels
 
     private void onRequest(RequestContext context) {
-        LOG.warn("reliable sessions over request/reply are not built yet; request dropped");
-        context.abort();
+        Message m = context.requestMessage();
+        WsrmInfo info;
+        try {
+            info = WsrmInfo.read(m, wsrm);
+        } catch (RuntimeException e) {
+            LOG.debug("refused an unreadable request: {}", e.getMessage());
+            context.reply(null, settings.timeouts().sendTimeout());
+            return;
+        }
+        if (info.kind() == WsrmInfo.Kind.CREATE_SEQUENCE) {
+            createReplySession(context, info);
+            return;
+        }
+        if (info.kind() == WsrmInfo.Kind.NOT_RM) {
+            answerFault(context, notReliable(m));
+            return;
+        }
+        Optional<String> id = sequenceId(info);
+        Registered r = id.map(byId::get).orElse(null);
+        if (r == null || r.reply() == null) {
+            if (id.isPresent() && info.kind() != WsrmInfo.Kind.FAULT) {
+                answerFault(context, messages.fault(WsrmFault.unknownSequence(wsrm, id.get())));
+            } else {
+                context.reply(null, settings.timeouts().sendTimeout());
+            }
+            return;
+        }
+        r.reply().onRequest(info, context);
+    }
+
+    private void createReplySession(RequestContext context, WsrmInfo info) {
+        Message m = info.message();
+        CreateSequence cs = info.createSequence();
+        Optional<Message> refused = validate(m, cs);
+        if (refused.isPresent()) {
+            answerFault(context, refused.get());
+            return;
+        }
+        boolean replies = shape == ChannelShape.REPLY_SESSION;
+        if (replies && cs.offerId().isPresent()) {
+            Registered existing = byOffer.get(cs.offerId().get());
+            if (existing != null) {
+                context.reply(csr(existing.reply().inputId(), m), settings.timeouts().sendTimeout());
+                return;
+            }
+        }
+        if (state() != CommunicationState.Opened) {
+            answerFault(context, messages.fault(endpointUnavailable()));
+            return;
+        }
+        if (accepted.size() >= settings.rm().maxPendingChannels()) {
+            answerFault(context, messages.fault(WsrmFault.serverTooBusy(uri().toString())));
+            return;
+        }
+        String created = WsrmMessages.newId();
+        String offer = replies ? cs.offerId().orElse(null) : null;
+        EndpointAddress local = m.headers().to() != null ? m.headers().to() : EndpointAddress.of(uri());
+        Runnable[] unregister = new Runnable[1];
+        java.util.function.Function<java.util.function.Consumer<Throwable>, ReplyReliableSession> sessions =
+                onFault -> new ReplyReliableSession(settings, replies, created, offer, onFault);
+        ReplySessionChannels.Base channel = replies
+                ? new ReplySessionChannels.Reply(sessions, local, () -> unregister[0].run())
+                : new ReplySessionChannels.Input(sessions, local, () -> unregister[0].run());
+        Registered r = new Registered(null, channel.session, channel);
+        byId.put(created, r);
+        if (offer != null) {
+            byId.put(offer, r);
+            byOffer.put(offer, r);
+        }
+        unregister[0] = () -> {
+            byId.remove(created, r);
+            if (offer != null) {
+                byId.remove(offer, r);
+                byOffer.remove(offer, r);
+            }
+        };
+        context.reply(csr(created, m), settings.timeouts().sendTimeout());
+        @SuppressWarnings("unchecked")
+        C c = (C) channel;
+        accepted.offer(c);
+    }
+
+    /** A fault answering a request on its own response. */
+    private void answerFault(RequestContext context, Message fault) {
+        if (context.requestMessage().headers().messageId() != null) {
+            fault.headers().relatesTo(context.requestMessage().headers().messageId());
+        }
+        context.reply(fault, settings.timeouts().sendTimeout());
     }
 
     // ---------------------------------------------------------------- shared rules
