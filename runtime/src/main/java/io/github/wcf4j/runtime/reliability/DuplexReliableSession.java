@@ -639,6 +639,11 @@ final class DuplexReliableSession {
         poll.cancel();
     }
 
+    @Override
+    public String toString() {
+        return (client ? "client " : "service ") + "session[out=" + out + ", in=" + in + ", ended=" + ended + "]";
+    }
+
     boolean isEnded() {
         return ended;
     }

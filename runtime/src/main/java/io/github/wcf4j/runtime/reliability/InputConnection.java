@@ -239,6 +239,12 @@ final class InputConnection {
         return last != 0;
     }
 
+    @Override
+    public synchronized String toString() {
+        return "receiver[ranges=" + ranges + ", nextToDeliver=" + nextToDeliver + ", held=" + held.keySet()
+                + ", delivered=" + delivered.size() + ", pendingAcks=" + pendingAcks + ", last=" + last + "]";
+    }
+
     /** No more messages: pending and later receives complete empty after the delivered ones. */
     void close() {
         synchronized (this) {

@@ -19,8 +19,10 @@ import java.util.concurrent.CompletableFuture;
  * {@code maxTransferWindowSize} (slow start, then linear). Numbers and formulas are WCF's:
  *
  * <ul>
- *   <li>RTO = max(400 ms + meanRtt, meanRtt + 4·serrRtt), serrRtt starting at meanRtt/2, both updated on every sliding
- *       acknowledgement with gain 1/8 (the sample is taken from the last transmission);</li>
+ *   <li>RTO = max(400 ms + meanRtt, meanRtt + 4·serrRtt), serrRtt starting at meanRtt/2, both updated with gain 1/8
+ *       when the window slides. Unlike WCF, which samples from the last transmission to the slide, a sample is only
+ *       taken for messages sent once, up to their own acknowledgement (Karn's rule): under loss WCF's samples include
+ *       the wait for earlier gaps, which feeds back into ever longer timeouts;</li>
  *   <li>on timeout only the first unacknowledged message is resent, the RTO doubles and the window drops to 1; after a
  *       timeout, sliding acknowledgements resend the unacknowledged messages inside the window;</li>
  *   <li>a message is sent at most 1 + {@code maxRetryCount} times, then the session faults with WCF's texts;</li>
@@ -50,6 +52,7 @@ final class TransmissionStrategy {
         final long number;
         final Message message;
         long lastAttempt;
+        long transferredAt;
         int retries;
         boolean transferred;
         boolean queuedForRetry;
@@ -281,15 +284,20 @@ final class TransmissionStrategy {
             acknowledged = ranges;
             long now = scheduler.nanoTime();
             int slide = 0;
-            while (!window.isEmpty() && ranges.contains(window.get(0).number)) {
-                Slot s = window.remove(0);
-                sample(now - s.lastAttempt);
-                slide++;
-            }
             for (Slot s : window) {
-                if (ranges.contains(s.number)) {
+                if (!s.transferred && ranges.contains(s.number)) {
                     s.transferred = true;
+                    s.transferredAt = now;
                 }
+            }
+            while (!window.isEmpty() && window.get(0).transferred) {
+                Slot s = window.remove(0);
+                // the round trip ends when the message's acknowledgement arrived, even if the window could only
+                // slide later (a gap before it); retransmitted messages give no sample (Karn)
+                if (s.retries == 0) {
+                    sample(s.transferredAt - s.lastAttempt);
+                }
+                slide++;
             }
             long oldWindowEnd = windowStart + cwnd;
             windowStart += slide;
@@ -380,6 +388,18 @@ final class TransmissionStrategy {
 
     synchronized boolean isDone() {
         return done.isDone();
+    }
+
+    @Override
+    public synchronized String toString() {
+        StringBuilder b = new StringBuilder("sender[windowStart=" + windowStart + ", inFlight=" + window.size()
+                + ", cwnd=" + cwnd + ", ssthresh=" + ssthresh + ", quota=" + quota + ", waiting=" + waiting.size()
+                + ", rto=" + Duration.ofNanos(rto) + ", acknowledged=" + acknowledged);
+        if (!window.isEmpty()) {
+            Slot s = window.get(0);
+            b.append(", first=#").append(s.number).append(" retries=").append(s.retries);
+        }
+        return b.append(']').toString();
     }
 
     /** Stops: timers cancelled, waiting sends failed with {@code cause}. */
