@@ -460,6 +460,15 @@ public enum WcfText {
             + "over a session. The fault may be intended for a different session. The fault reason is: {0} The "
             + "reliable session was faulted."),
     MessageExceptionOccurred("A problem occurred while reading a message. See inner exception for details."),
+    MissingMessageIdOnWsrmRequest("The wsa:MessageId header must be present on a wsrm:{0} message."),
+    MissingReplyToOnWsrmRequest("The wsa:ReplyTo header must be present on a wsrm:{0} message."),
+    /** WCF passes the response's own name, so it reads "wsrm:CreateSequenceResponseResponse" (kept verbatim). */
+    MissingRelatesToOnWsrmResponseReason("The returned wsrm:{0}Response message was missing the required "
+            + "wsa:RelatesTo header. This is a violation of the WS-Addressing request reply protocol. The reliable "
+            + "session was faulted."),
+    NonEmptyWsrmMessageIsEmpty("A message with action {0} is an empty message. This message cannot be processed "
+            + "because the body of this WS-ReliableMessaging protocol message must carry information pertaining to "
+            + "a reliable session."),
     InvalidSequenceNumber("A message was received with a sequence number of {0}. Sequence numbers cannot be less "
             + "than 1. The reliable session was faulted."),
     InvalidSequenceRange("An acknowledgement range starting at {0} and ending at {1} was received. This is an "

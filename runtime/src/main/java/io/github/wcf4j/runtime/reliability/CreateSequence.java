@@ -45,8 +45,8 @@ public record CreateSequence(EndpointAddress acksTo, Optional<String> offerId, O
     }
 
     /**
-     * Reads a CreateSequence body; what WCF refuses (the reason text goes into CreateSequenceRefused) throws
-     * {@link WsrmParseException}.
+     * Reads a CreateSequence body: what cannot be read throws {@link WsrmParseException} (refused as unparsable),
+     * what WCF refuses by name throws {@link WsrmFaultException} with its CreateSequenceRefused.
      */
     static CreateSequence read(Wsrm wsrm, AddressingVersion addressing, ParsedElement body) {
         if (!body.is(wsrm.ns(), Wsrm.CREATE_SEQUENCE)) {
@@ -67,8 +67,8 @@ public record CreateSequence(EndpointAddress acksTo, Optional<String> offerId, O
             Optional<String> b = offer.get().child(wsrm.ns(), "IncompleteSequenceBehavior").map(ParsedElement::text);
             if (b.isPresent() && !b.get().equals(DISCARD_ENTIRE_SEQUENCE) && !b.get().equals(DISCARD_FOLLOWING_FIRST_GAP)
                     && !b.get().equals(NO_DISCARD)) {
-                throw new WsrmParseException(io.github.wcf4j.binding.WcfText
-                        .CSRefusedInvalidIncompleteSequenceBehavior.format());
+                throw WsrmInfo.refused(io.github.wcf4j.binding.WcfText
+                        .CSRefusedInvalidIncompleteSequenceBehavior.format(), null);
             }
             behavior = b;
         }

@@ -9,6 +9,7 @@ import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.time.Scheduler;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,8 @@ final class DuplexReliableSession {
     private final Consumer<Throwable> onFault;
     private final Map<String, CompletableFuture<WsrmInfo>> requests = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> inputTerminated = new CompletableFuture<>();
+    /** The client's CreateSequence MessageID while it waits for the response. */
+    private volatile String creating;
 
     private volatile String outputId;
     private volatile String inputId;
@@ -101,30 +104,17 @@ final class DuplexReliableSession {
      * Client: sends CreateSequence (with an offer when the session has an input) and waits for the response, trying
      * again every 10 s until {@code timeout}, as WCF's requestor does.
      */
-    CompletableFuture<Void> openClient(EndpointAddress localAddress, Duration timeout) {
+    CompletableFuture<Void> openClient(EndpointAddress localAddress, URI remote, Duration timeout) {
         Optional<String> offer = hasInput ? Optional.of(WsrmMessages.newId()) : Optional.empty();
         CreateSequence cs = CreateSequence.of(wsrm, localAddress, offer, settings.rm().ordered());
         String messageId = WsrmMessages.newId();
         long started = scheduler.nanoTime();
+        creating = messageId;
         return request(() -> messages.createSequence(cs, messageId, localAddress), messageId, timeout,
                 WcfText.TimeoutOnOpen.format(WcfTimeSpan.format(timeout)), true).thenAccept(info -> {
-                    if (info.kind() == WsrmInfo.Kind.FAULT) {
-                        throw ReceivedFault.read(info.message(), wsrm).openException(
-                                settings.version().envelope() == io.github.wcf4j.binding.encoding.EnvelopeVersion.SOAP12);
-                    }
-                    if (info.kind() != WsrmInfo.Kind.CREATE_SEQUENCE_RESPONSE) {
-                        throw new ProtocolException(WcfText.InvalidWsrmResponseChannelNotOpened.format(
-                                Wsrm.CREATE_SEQUENCE, info.message().headers().action(),
-                                wsrm.action(Wsrm.CREATE_SEQUENCE_RESPONSE)));
-                    }
-                    CreateSequenceResponse csr = info.createSequenceResponse();
-                    if (offer.isPresent() && csr.acceptAcksTo().isEmpty()) {
-                        throw new ProtocolException(wsrm.isFeb2005() ? WcfText.CSResponseWithoutOffer.format()
-                                : WcfText.CSResponseOfferRejected.format());
-                    }
-                    if (offer.isEmpty() && csr.acceptAcksTo().isPresent()) {
-                        throw new ProtocolException(WcfText.CSResponseWithOffer.format());
-                    }
+                    creating = null;
+                    CreateSequenceResponse csr = CreateSequenceAnswer.check(info.message(), messages, messageId,
+                            offer, remote, this::send);
                     Duration rtt = Duration.ofNanos(Math.max(1, scheduler.nanoTime() - started));
                     establish(csr.id(), offer.orElse(null), rtt);
                     armPoll();
@@ -274,8 +264,11 @@ final class DuplexReliableSession {
             case CLOSE_SEQUENCE_RESPONSE:
             case TERMINATE_SEQUENCE_RESPONSE:
             case FAULT:
-                if (m.headers().relatesTo() != null) {
-                    CompletableFuture<WsrmInfo> waiting = requests.remove(m.headers().relatesTo());
+                // while opening, any CreateSequenceResponse answers the CreateSequence (its RelatesTo is checked)
+                String key = info.kind() == WsrmInfo.Kind.CREATE_SEQUENCE_RESPONSE && creating != null ? creating
+                        : m.headers().relatesTo();
+                if (key != null) {
+                    CompletableFuture<WsrmInfo> waiting = requests.remove(key);
                     if (waiting != null) {
                         waiting.complete(info);
                         return;
@@ -589,6 +582,23 @@ final class DuplexReliableSession {
             send(messages.fault(remote));
         }
         fail(local);
+    }
+
+    /**
+     * A message of this session that could not be parsed (WCF's {@code ProcessInfo}): the session faults with
+     * a ProtocolException and, once it has a sequence, sends a Sender SequenceTerminated "could not be parsed".
+     */
+    void unparsable(Message m, RuntimeException e) {
+        ProtocolException local = new ProtocolException(WcfText.MessageExceptionOccurred.format(), e);
+        Optional<Message> reply = ReadFailure.faultReply(e, settings.version(), messages);
+        if (reply.isPresent()) {
+            send(reply.get());
+            fault(local, null);
+            return;
+        }
+        String id = sessionId();
+        fault(local, id == null ? null : WsrmFault.sequenceTerminated(wsrm, id, true,
+                WcfText.CouldNotParseWithAction.format(m.headers().action())));
     }
 
     /** Ends the session with {@code cause}: pending sends and receives fail, the channel faults. */

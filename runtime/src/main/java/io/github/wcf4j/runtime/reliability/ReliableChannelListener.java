@@ -119,7 +119,12 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         try {
             info = WsrmInfo.read(m, wsrm);
         } catch (RuntimeException e) {
-            LOG.debug("dropped an unreadable message: {}", e.getMessage());
+            Optional<Message> reply = ReadFailure.faultReply(e, settings.version(), messages);
+            if (reply.isPresent()) {
+                replyFault(inner, m, reply.get());
+            } else {
+                LOG.debug("dropped an unreadable message: {}", e.getMessage());
+            }
             return;
         }
         if (info.kind() == WsrmInfo.Kind.CREATE_SEQUENCE) {
@@ -222,8 +227,13 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         try {
             info = WsrmInfo.read(m, wsrm);
         } catch (RuntimeException e) {
-            LOG.debug("refused an unreadable request: {}", e.getMessage());
-            context.reply(null, settings.timeouts().sendTimeout());
+            Optional<Message> reply = ReadFailure.faultReply(e, settings.version(), messages);
+            if (reply.isPresent()) {
+                answerFault(context, reply.get());
+            } else {
+                LOG.debug("dropped an unreadable request: {}", e.getMessage());
+                context.reply(null, settings.timeouts().sendTimeout());
+            }
             return;
         }
         if (info.kind() == WsrmInfo.Kind.CREATE_SEQUENCE) {
@@ -311,12 +321,6 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
 
     /** WCF's CreateSequence checks for this listener's shape; the refusal to send, if any. */
     Optional<Message> validate(Message m, CreateSequence cs) {
-        if (m.headers().messageId() == null) {
-            return Optional.of(Message.createFault(settings.version(), MessageFault.sender(
-                    "The wsa:MessageId header must be present on a wsrm:CreateSequence message.",
-                    new QName(settings.version().addressing().namespace(), "MessageAddressingHeaderRequired")),
-                    settings.version().addressing().faultAction()));
-        }
         EndpointAddress replyTo = replyTo(m);
         if (!cs.acksTo().uri().equals(replyTo.uri())) {
             return refuse(WcfText.CSRefusedAcksToMustEqualReplyTo.format());

@@ -96,7 +96,7 @@ abstract class ReliableSessionChannel extends AbstractCommunicationObject implem
                     session.fail(e);
                 }
             });
-            return session.openClient(local, timeout);
+            return session.openClient(local, remote.uri(), timeout);
         });
     }
 
@@ -109,7 +109,9 @@ abstract class ReliableSessionChannel extends AbstractCommunicationObject implem
         try {
             info = WsrmInfo.read(m, wsrm);
         } catch (RuntimeException e) {
-            LOG.debug("dropped an unreadable reliable-session message: {}", e.getMessage());
+            // WCF's ProcessInfo: a client session faults on a message it cannot parse and tells the peer
+            LOG.debug("an unreadable reliable-session message faults the session: {}", e.getMessage());
+            session.unparsable(m, e);
             return;
         }
         session.handle(info);

@@ -84,27 +84,8 @@ final class RequestReliableSession {
             if (reply == null) {
                 throw new CommunicationTimeoutException(WcfText.TimeoutOnOpen.format(WcfTimeSpan.format(timeout)));
             }
-            WsrmInfo info = WsrmInfo.read(reply, wsrm);
-            if (info.kind() == WsrmInfo.Kind.FAULT) {
-                throw ReceivedFault.read(reply, wsrm).openException(
-                        settings.version().envelope() == EnvelopeVersion.SOAP12);
-            }
-            if (info.kind() != WsrmInfo.Kind.CREATE_SEQUENCE_RESPONSE) {
-                throw new ProtocolException(WcfText.InvalidWsrmResponseChannelNotOpened.format(Wsrm.CREATE_SEQUENCE,
-                        reply.headers().action(), wsrm.action(Wsrm.CREATE_SEQUENCE_RESPONSE)));
-            }
-            if (!messageId.equals(reply.headers().relatesTo())) {
-                throw new ProtocolException(WcfText.WsrmMessageWithWrongRelatesToExceptionString.format(
-                        Wsrm.CREATE_SEQUENCE));
-            }
-            CreateSequenceResponse csr = info.createSequenceResponse();
-            if (offer.isPresent() && csr.acceptAcksTo().isEmpty()) {
-                throw new ProtocolException(wsrm.isFeb2005() ? WcfText.CSResponseWithoutOffer.format()
-                        : WcfText.CSResponseOfferRejected.format());
-            }
-            if (offer.isEmpty() && csr.acceptAcksTo().isPresent()) {
-                throw new ProtocolException(WcfText.CSResponseWithOffer.format());
-            }
+            CreateSequenceResponse csr = CreateSequenceAnswer.check(reply, messages, messageId, offer,
+                    inner.remoteAddress().uri(), m -> inner.request(m, settings.timeouts().sendTimeout()));
             Duration rtt = Duration.ofNanos(Math.max(1, scheduler.nanoTime() - started));
             outputId = csr.id();
             out = new TransmissionStrategy(wsrm, outputId, settings.rm().maxTransferWindowSize(),
@@ -203,9 +184,15 @@ final class RequestReliableSession {
         try {
             info = WsrmInfo.read(response, wsrm);
         } catch (RuntimeException e) {
-            fault(new ProtocolException(WcfText.MessageExceptionOccurred.format(), e),
-                    WsrmFault.sequenceTerminated(wsrm, sessionId(), true,
-                            WcfText.CouldNotParseWithAction.format(response.headers().action())));
+            ProtocolException local = new ProtocolException(WcfText.MessageExceptionOccurred.format(), e);
+            Optional<Message> reply = ReadFailure.faultReply(e, settings.version(), messages);
+            if (reply.isPresent()) {
+                inner.request(reply.get(), settings.timeouts().sendTimeout());
+                fail(local);
+            } else {
+                fault(local, WsrmFault.sequenceTerminated(wsrm, sessionId(), true,
+                        WcfText.CouldNotParseWithAction.format(response.headers().action())));
+            }
             return;
         }
         if (info.kind() == WsrmInfo.Kind.FAULT && info.sequence().isEmpty()) {

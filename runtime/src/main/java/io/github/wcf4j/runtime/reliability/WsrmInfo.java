@@ -1,6 +1,9 @@
 package io.github.wcf4j.runtime.reliability;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.runtime.channel.MessageHeaderException;
+import io.github.wcf4j.runtime.channel.MustUnderstandException;
 import io.github.wcf4j.runtime.message.BufferedHeader;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageHeader;
@@ -75,7 +78,9 @@ public final class WsrmInfo {
 
     private static <T> T once(T existing, T value, QName n) {
         if (existing != null) {
-            throw new WsrmParseException("The message carries more than one " + n.getLocalPart() + " header.");
+            // WCF: a second Sequence, SequenceAcknowledgement or AckRequested is not understood
+            throw new MustUnderstandException("The message carries more than one " + n.getLocalPart() + " header.",
+                    List.of(n));
         }
         return value;
     }
@@ -117,30 +122,79 @@ public final class WsrmInfo {
     private static Object body(Message m, Wsrm wsrm, Kind kind) {
         AddressingVersion addressing = m.version().addressing();
         switch (kind) {
-            case CREATE_SEQUENCE:
+            case CREATE_SEQUENCE: {
+                String action = wsrm.action(Wsrm.CREATE_SEQUENCE);
                 if (m.body().isEmpty()) {
-                    throw new WsrmParseException("The CreateSequence message has an empty body.");
+                    throw refused(WcfText.NonEmptyWsrmMessageIsEmpty.format(action), null);
                 }
-                return CreateSequence.read(wsrm, addressing, parse(m.body().xml(), Wsrm.CREATE_SEQUENCE));
+                CreateSequence cs;
+                try {
+                    cs = CreateSequence.read(wsrm, addressing, parse(m.body().xml(), Wsrm.CREATE_SEQUENCE));
+                } catch (WsrmParseException e) {
+                    throw refused(WcfText.CouldNotParseWithAction.format(action), e);
+                }
+                requestHeaders(m, Wsrm.CREATE_SEQUENCE);
+                return cs;
+            }
             case CREATE_SEQUENCE_RESPONSE:
-                return CreateSequenceResponse.read(wsrm, addressing, parse(nonEmpty(m, kind), kind.name()));
-            case CLOSE_SEQUENCE:
-                return SequenceEnd.read(wsrm, parse(nonEmpty(m, kind), kind.name()), Wsrm.CLOSE_SEQUENCE);
+                String csr = nonEmpty(m, wsrm, Wsrm.CREATE_SEQUENCE_RESPONSE);
+                relatesTo(m, Wsrm.CREATE_SEQUENCE_RESPONSE);
+                return CreateSequenceResponse.read(wsrm, addressing, parse(csr, kind.name()));
+            case CLOSE_SEQUENCE: {
+                SequenceEnd end = SequenceEnd.read(wsrm, parse(nonEmpty(m, wsrm, Wsrm.CLOSE_SEQUENCE), kind.name()),
+                        Wsrm.CLOSE_SEQUENCE);
+                requestHeaders(m, Wsrm.CLOSE_SEQUENCE);
+                return end;
+            }
             case CLOSE_SEQUENCE_RESPONSE:
-                return SequenceEnd.read(wsrm, parse(nonEmpty(m, kind), kind.name()), Wsrm.CLOSE_SEQUENCE_RESPONSE);
-            case TERMINATE_SEQUENCE:
-                return SequenceEnd.read(wsrm, parse(nonEmpty(m, kind), kind.name()), Wsrm.TERMINATE_SEQUENCE);
+                relatesTo(m, Wsrm.CLOSE_SEQUENCE_RESPONSE);
+                return SequenceEnd.read(wsrm, parse(nonEmpty(m, wsrm, Wsrm.CLOSE_SEQUENCE_RESPONSE), kind.name()),
+                        Wsrm.CLOSE_SEQUENCE_RESPONSE);
+            case TERMINATE_SEQUENCE: {
+                SequenceEnd end = SequenceEnd.read(wsrm, parse(nonEmpty(m, wsrm, Wsrm.TERMINATE_SEQUENCE),
+                        kind.name()), Wsrm.TERMINATE_SEQUENCE);
+                if (!wsrm.isFeb2005()) {
+                    requestHeaders(m, Wsrm.TERMINATE_SEQUENCE);
+                }
+                return end;
+            }
             case TERMINATE_SEQUENCE_RESPONSE:
-                return SequenceEnd.read(wsrm, parse(nonEmpty(m, kind), kind.name()),
-                        Wsrm.TERMINATE_SEQUENCE_RESPONSE);
+                relatesTo(m, Wsrm.TERMINATE_SEQUENCE_RESPONSE);
+                return SequenceEnd.read(wsrm, parse(nonEmpty(m, wsrm, Wsrm.TERMINATE_SEQUENCE_RESPONSE),
+                        kind.name()), Wsrm.TERMINATE_SEQUENCE_RESPONSE);
             default:
                 return null;
         }
     }
 
-    private static String nonEmpty(Message m, Kind kind) {
+    static WsrmFaultException refused(String reason, Throwable cause) {
+        return new WsrmFaultException(WsrmFault.createSequenceRefused(reason), reason, cause);
+    }
+
+    /** A protocol request must carry MessageID and (WS-Addressing 1.0 defaults it to anonymous) ReplyTo. */
+    private static void requestHeaders(Message m, String request) {
+        String ns = m.version().addressing().namespace();
+        if (m.headers().messageId() == null) {
+            throw new MessageHeaderException(WcfText.MissingMessageIdOnWsrmRequest.format(request), "MessageID", ns,
+                    false);
+        }
+        if (m.headers().replyTo() == null && m.version().addressing() != AddressingVersion.WS_ADDRESSING_10) {
+            throw new MessageHeaderException(WcfText.MissingReplyToOnWsrmRequest.format(request), "ReplyTo", ns,
+                    false);
+        }
+    }
+
+    /** A protocol response must carry RelatesTo (WCF's text names the response, hence "…ResponseResponse"). */
+    private static void relatesTo(Message m, String response) {
+        if (m.headers().relatesTo() == null) {
+            throw new MessageHeaderException(WcfText.MissingRelatesToOnWsrmResponseReason.format(response),
+                    "RelatesTo", m.version().addressing().namespace(), false);
+        }
+    }
+
+    private static String nonEmpty(Message m, Wsrm wsrm, String name) {
         if (m.body().isEmpty()) {
-            throw new WsrmParseException("The " + kind + " message has an empty body.");
+            throw new WsrmParseException(WcfText.NonEmptyWsrmMessageIsEmpty.format(wsrm.action(name)));
         }
         return m.body().xml();
     }

@@ -32,6 +32,10 @@ final class WsrmMessages {
         return m;
     }
 
+    Wsrm wsrm() {
+        return wsrm;
+    }
+
     Message createSequenceResponse(CreateSequenceResponse csr, String relatesTo) {
         Message m = Message.create(version, wsrm.action(Wsrm.CREATE_SEQUENCE_RESPONSE),
                 csr.toBody(wsrm, version.addressing()));

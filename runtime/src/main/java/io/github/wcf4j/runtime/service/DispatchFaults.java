@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.runtime.message.FaultCode;
 import io.github.wcf4j.runtime.message.MessageFault;
+import io.github.wcf4j.runtime.message.ProblemHeaderFault;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,10 +78,9 @@ public final class DispatchFaults {
 
     /** A WS-Addressing 1.0 message without {@code wsa:Action}: the detail names the missing header. */
     public static MessageFault missingAction(AddressingVersion addressing, boolean soap12) {
-        MessageFault f = MessageFault.sender(WcfText.SFxMissingActionHeader.format(addressing.namespace()),
+        String reason = WcfText.SFxMissingActionHeader.format(addressing.namespace());
+        return soap12 ? ProblemHeaderFault.soap12(reason, "Action") : MessageFault.sender(reason,
                 new QName(addressing.namespace(), "MessageAddressingHeaderRequired", "a"));
-        return soap12 ? f.withDetail(new XmlFragment("<a:ProblemHeaderQName xmlns:a=\"" + addressing.namespace()
-                + "\">a:Action</a:ProblemHeaderQName>")) : f;
     }
 
     /**
@@ -91,12 +91,6 @@ public final class DispatchFaults {
         String a = action == null ? "" : action;
         return actionNotSupported(action, addressing).withDetail(new XmlFragment(
                 "<string xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">" + escape(a) + "</string>"));
-    }
-
-    /** A header marked {@code mustUnderstand} that no layer understood. */
-    public static MessageFault mustUnderstand(QName header) {
-        return new MessageFault(FaultCode.MustUnderstand, List.of(), WcfText.SFxHeaderNotUnderstood.format(
-                header.getLocalPart(), header.getNamespaceURI()), Optional.empty());
     }
 
     /** The body is not the operation's request element. */

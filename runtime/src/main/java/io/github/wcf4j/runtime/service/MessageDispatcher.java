@@ -7,7 +7,7 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.contract.OperationDescription;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
-import io.github.wcf4j.runtime.message.NotUnderstoodHeader;
+import io.github.wcf4j.runtime.message.MustUnderstandFault;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -73,14 +73,8 @@ final class MessageDispatcher {
             if (op.oneWay()) {
                 return null;
             }
-            Message fault = fault(request, DispatchFaults.mustUnderstand(notUnderstood.get(0)),
-                    version.addressing().defaultFaultAction());
-            if (version.envelope() == EnvelopeVersion.SOAP12) {
-                String addressingNs = version.addressing() == AddressingVersion.NONE ? null
-                        : version.addressing().namespace();
-                notUnderstood.forEach(h -> fault.headers().add(new NotUnderstoodHeader(h, addressingNs)));
-            }
-            return fault;
+            return correlate(MustUnderstandFault.create(version, notUnderstood,
+                    version.addressing().defaultFaultAction()), request);
         }
         InvocationResult result;
         try {

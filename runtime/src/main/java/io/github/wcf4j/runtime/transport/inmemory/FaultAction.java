@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.transport.inmemory;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * What the in-memory wire does to a message a {@link FaultRule} matches.
@@ -12,11 +13,17 @@ import java.time.Duration;
  *   <li>{@link #duplicate()}: delivered twice;</li>
  *   <li>{@link #delay(Duration)}: delivered after {@code d} (virtual time under {@code ManualScheduler});</li>
  *   <li>{@link #reorder()}: held back and delivered right after the next message in the same direction;</li>
- *   <li>{@link #disconnect()}: the exchange (or duplex session) fails with a communication error.</li>
+ *   <li>{@link #disconnect()}: the exchange (or duplex session) fails with a communication error;</li>
+ *   <li>{@link #rewrite(UnaryOperator)}: delivered with its envelope text rewritten (a forged number or
+ *       identifier, a stripped header), as a hostile or broken peer would send it.</li>
  * </ul>
  */
-public record FaultAction(Kind kind, Duration delay) {
-    public enum Kind { DROP, BLACKHOLE, DUPLICATE, DELAY, REORDER, DISCONNECT }
+public record FaultAction(Kind kind, Duration delay, UnaryOperator<String> rewriter) {
+    public enum Kind { DROP, BLACKHOLE, DUPLICATE, DELAY, REORDER, DISCONNECT, REWRITE }
+
+    private FaultAction(Kind kind, Duration delay) {
+        this(kind, delay, UnaryOperator.identity());
+    }
 
     public static FaultAction drop() {
         return new FaultAction(Kind.DROP, Duration.ZERO);
@@ -40,5 +47,9 @@ public record FaultAction(Kind kind, Duration delay) {
 
     public static FaultAction disconnect() {
         return new FaultAction(Kind.DISCONNECT, Duration.ZERO);
+    }
+
+    public static FaultAction rewrite(UnaryOperator<String> rewriter) {
+        return new FaultAction(Kind.REWRITE, Duration.ZERO, rewriter);
     }
 }

@@ -111,6 +111,12 @@ public final class InMemoryNetwork {
                 break;
             }
         }
+        if (action != null && action.kind() == FaultAction.Kind.REWRITE) {
+            byte[] rewritten = action.rewriter().apply(text).getBytes(charset);
+            record(d, new String(rewritten, charset), "REWRITTEN");
+            later(d, () -> deliver.accept(rewritten));
+            return;
+        }
         record(d, text, action == null ? "delivered" : action.kind().name());
         if (action == null) {
             later(d, () -> deliver.accept(bytes));
