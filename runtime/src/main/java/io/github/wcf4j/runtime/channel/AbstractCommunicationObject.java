@@ -192,6 +192,29 @@ public abstract class AbstractCommunicationObject implements CommunicationObject
         }
     }
 
+    /**
+     * Whether a receive should complete empty at once (WCF's {@code DoneReceivingInCurrentState}): receiving is
+     * allowed while Opened and while Closing (messages still arriving during a graceful close are delivered), done once
+     * Closed; throws before the object is opened and once it faulted.
+     */
+    protected final boolean doneReceiving() {
+        CommunicationState s;
+        synchronized (this) {
+            s = state;
+        }
+        switch (s) {
+            case Opened:
+            case Closing:
+                return false;
+            case Closed:
+                return true;
+            case Faulted:
+                throw faultedException();
+            default:
+                throw new IllegalStateException(WcfText.CommunicationObjectCannotBeUsed.format(wcfTypeName(), s));
+        }
+    }
+
     /** The exception for using this object once faulted, with the fault's cause. */
     protected final CommunicationObjectFaultedException faultedException() {
         return new CommunicationObjectFaultedException(WcfText.CommunicationObjectFaulted1.format(wcfTypeName()),

@@ -21,6 +21,9 @@ public interface CommunicationObject {
     /** Immediate, ungraceful close; idempotent. */
     void abort();
 
+    /** Why the object faulted, or {@code null} while it has not (what its pending and later calls fail with). */
+    Throwable faultCause();
+
     /** Runs {@code listener} once when the object faults (immediately if it already has). */
     void onFaulted(Runnable listener);
 

@@ -156,7 +156,9 @@ public final class InternalDuplexChannelFactory extends AbstractCommunicationObj
 
         @Override
         public CompletableFuture<Optional<Message>> receive(Duration timeout) {
-            throwIfNotOpened();
+            if (doneReceiving()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
             return inbox.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
         }
 

@@ -94,7 +94,9 @@ public final class InternalDuplexChannelListener extends AbstractCommunicationOb
 
         @Override
         public CompletableFuture<Optional<Message>> receive(Duration timeout) {
-            throwIfNotOpened();
+            if (doneReceiving()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
             return inner.receive(timeout);
         }
 

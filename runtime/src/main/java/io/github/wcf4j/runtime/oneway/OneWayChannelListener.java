@@ -85,7 +85,9 @@ final class OneWayChannelListener extends LayeredChannelListener<InputChannel> {
 
         @Override
         public CompletableFuture<Optional<Message>> receive(Duration timeout) {
-            throwIfNotOpened();
+            if (doneReceiving()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
             return inner.receiveRequest(timeout).thenCompose(ctx -> {
                 if (ctx.isEmpty()) {
                     return CompletableFuture.completedFuture(Optional.<Message>empty());
@@ -108,7 +110,9 @@ final class OneWayChannelListener extends LayeredChannelListener<InputChannel> {
 
         @Override
         public CompletableFuture<Optional<Message>> receive(Duration timeout) {
-            throwIfNotOpened();
+            if (doneReceiving()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
             return inner.receive(timeout);
         }
     }
@@ -140,7 +144,9 @@ final class OneWayChannelListener extends LayeredChannelListener<InputChannel> {
 
         @Override
         public CompletableFuture<Optional<Message>> receive(Duration timeout) {
-            throwIfNotOpened();
+            if (doneReceiving()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
             return queue.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
         }
 

@@ -1,7 +1,6 @@
 package io.github.wcf4j.runtime.reliability;
 
 import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.message.Message;
 import java.net.URI;
@@ -29,7 +28,7 @@ final class CreateSequenceAnswer {
             Optional<String> offer, URI remote, Consumer<Message> tellPeer) {
         Wsrm wsrm = messages.wsrm();
         if (reply.isFault()) {
-            throw ReceivedFault.read(reply, wsrm).openException(reply.version().envelope() == EnvelopeVersion.SOAP12);
+            throw ReceivedFault.read(reply, wsrm).openException(wsrm);
         }
         WsrmInfo info;
         try {

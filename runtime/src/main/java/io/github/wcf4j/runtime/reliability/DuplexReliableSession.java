@@ -236,6 +236,9 @@ final class DuplexReliableSession {
                 }
                 InputConnection.Outcome o = i.accept(seq, m, info.kind() == WsrmInfo.Kind.APPLICATION,
                         ackRequested);
+                if (wsrm.isFeb2005() && i.lastKnown() && i.allReceived()) {
+                    i.shutdown();
+                }
                 if (o == InputConnection.Outcome.LAST_EXCEEDED) {
                     fault(new ProtocolException(WcfText.LastMessageNumberExceeded.format()),
                             WsrmFault.lastMessageNumberExceeded(wsrm, inputId));
@@ -349,6 +352,7 @@ final class DuplexReliableSession {
         if (!lastConsistent(i, c)) {
             return;
         }
+        i.shutdown();
         send(messages.response(Wsrm.CLOSE_SEQUENCE_RESPONSE, inputId, info.message().headers().messageId(),
                 i.currentAck(true, settings.rm().flowControlEnabled())));
     }
@@ -373,13 +377,7 @@ final class DuplexReliableSession {
     }
 
     private void faultReceived(WsrmInfo info) {
-        ReceivedFault f = ReceivedFault.read(info.message(), wsrm);
-        if (f.identifier().isPresent() && !f.identifier().get().equals(inputId)
-                && !f.identifier().get().equals(outputId)) {
-            fail(new ProtocolException(WcfText.WrongIdentifierFault.format(f.reason())));
-            return;
-        }
-        fail(f.sessionException());
+        fail(ReceivedFault.read(info.message(), wsrm).sessionException(inputId, outputId));
     }
 
     private void unknownSequence(String id) {
@@ -550,7 +548,7 @@ final class DuplexReliableSession {
     /** 1.1: a Close/Terminate response must be one, and carry the final acknowledgement [1..last]. */
     private void checkResponse(WsrmInfo info, String request, long last) {
         if (info.kind() == WsrmInfo.Kind.FAULT) {
-            throw ReceivedFault.read(info.message(), wsrm).sessionException();
+            throw ReceivedFault.read(info.message(), wsrm).sessionException(inputId, outputId);
         }
         if (info.kind() != WsrmInfo.Kind.CLOSE_SEQUENCE_RESPONSE && info.kind() != WsrmInfo.Kind.TERMINATE_SEQUENCE_RESPONSE) {
             throw new ProtocolException(WcfText.InvalidWsrmResponseSessionFaultedExceptionString.format(request,

@@ -245,6 +245,14 @@ final class InputConnection {
                 + ", delivered=" + delivered.size() + ", pendingAcks=" + pendingAcks + ", last=" + last + "]";
     }
 
+    /**
+     * The sequence is complete (February 2005: every number up to LastMessage arrived; 1.1: CloseSequence): receives
+     * complete empty after the delivered messages; acknowledgements continue until the sequence is terminated.
+     */
+    void shutdown() {
+        delivered.close();
+    }
+
     /** No more messages: pending and later receives complete empty after the delivered ones. */
     void close() {
         synchronized (this) {

@@ -135,7 +135,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             replyFault(inner, m, notReliable(m));
             return;
         }
-        Optional<String> id = sequenceId(info);
+        Optional<String> id = sequenceId(info, wsrm);
         Registered r = id.map(byId::get).orElse(null);
         if (r == null) {
             if (id.isPresent() && info.kind() != WsrmInfo.Kind.FAULT) {
@@ -244,7 +244,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             answerFault(context, notReliable(m));
             return;
         }
-        Optional<String> id = sequenceId(info);
+        Optional<String> id = sequenceId(info, wsrm);
         Registered r = id.map(byId::get).orElse(null);
         if (r == null || r.reply() == null) {
             if (id.isPresent() && info.kind() != WsrmInfo.Kind.FAULT) {
@@ -394,7 +394,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     }
 
     /** The sequence a message belongs to: its Sequence, acknowledgement, AckRequested or protocol body. */
-    static Optional<String> sequenceId(WsrmInfo info) {
+    static Optional<String> sequenceId(WsrmInfo info, Wsrm wsrm) {
         if (info.sequence().isPresent()) {
             return Optional.of(info.sequence().get().id());
         }
@@ -409,6 +409,9 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         }
         if (info.ackRequested().isPresent()) {
             return Optional.of(info.ackRequested().get().id());
+        }
+        if (info.kind() == WsrmInfo.Kind.FAULT) {
+            return ReceivedFault.read(info.message(), wsrm).identifier();
         }
         return info.ack().map(AckHeader::id);
     }

@@ -80,7 +80,9 @@ abstract class ReliableSessionChannel extends AbstractCommunicationObject implem
     }
 
     public CompletableFuture<Optional<Message>> receive(Duration timeout) {
-        throwIfNotOpened();
+        if (doneReceiving()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         return session.receive(timeout);
     }
 

@@ -39,6 +39,8 @@ final class ReplyReliableSession {
     private long nextReplyNumber;
     private SequenceRanges repliesAcknowledged = SequenceRanges.EMPTY;
     private Scheduler.Cancellable inactivity = Scheduler.Cancellable.NONE;
+    /** Completes when the client's TerminateSequence ended the session. */
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private volatile boolean ended;
 
     /** One request of the sequence: the HTTP contexts waiting for its answer, and the answer once known. */
@@ -124,11 +126,16 @@ final class ReplyReliableSession {
                 if (!lastConsistent(info.sequenceEnd(), context)) {
                     return;
                 }
+                in.shutdown();
                 answer(context, messages.response(Wsrm.CLOSE_SEQUENCE_RESPONSE, inputId,
                         info.message().headers().messageId(), finalAck()));
                 return;
             case TERMINATE_SEQUENCE:
                 terminate(info, context);
+                return;
+            case FAULT:
+                context.reply(null, settings.timeouts().sendTimeout());
+                fail(ReceivedFault.read(info.message(), wsrm).sessionException(inputId, outputId));
                 return;
             default:
                 context.reply(null, settings.timeouts().sendTimeout());
@@ -190,6 +197,9 @@ final class ReplyReliableSession {
             }
             default:
                 break;
+        }
+        if (wsrm.isFeb2005() && in.lastKnown() && in.allReceived()) {
+            in.shutdown();
         }
         if (last) {
             // February 2005: the request sequence's LastMessage is answered with the reply sequence's
@@ -263,6 +273,18 @@ final class ReplyReliableSession {
         }
         in.close();
         end();
+        terminated.complete(null);
+    }
+
+    /**
+     * The service closes the channel (e.g. once its input ended): as WCF's reply-side close, it waits for the
+     * client's TerminateSequence, answering its remaining requests meanwhile, then ends the session; a timeout fails
+     * the close with WCF's text and ends the session anyway.
+     */
+    CompletableFuture<Void> closeGracefully(Duration timeout) {
+        return io.github.wcf4j.runtime.time.Timeouts.within(terminated, timeout, scheduler,
+                () -> WcfText.TimeoutOnClose.format(WcfTimeSpan.format(timeout)))
+                .whenComplete((v, e) -> close());
     }
 
     private boolean lastConsistent(SequenceEnd end, RequestContext context) {
@@ -327,6 +349,7 @@ final class ReplyReliableSession {
         end();
         in.fail(cause);
         abortWaiting();
+        terminated.completeExceptionally(cause);
         onFault.accept(cause);
     }
 
@@ -334,6 +357,7 @@ final class ReplyReliableSession {
         end();
         in.close();
         abortWaiting();
+        terminated.complete(null);
     }
 
     private void abortWaiting() {

@@ -47,9 +47,7 @@ final class ReplySessionChannels {
 
         @Override
         protected CompletableFuture<Void> onClose(Duration timeout) {
-            session.close();
-            onEnd.run();
-            return CompletableFuture.completedFuture(null);
+            return session.closeGracefully(timeout).whenComplete((v, e) -> onEnd.run());
         }
 
         @Override
@@ -78,7 +76,9 @@ final class ReplySessionChannels {
 
         @Override
         public CompletableFuture<Optional<RequestContext>> receiveRequest(Duration timeout) {
-            throwIfNotOpened();
+            if (doneReceiving()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
             return session.receive(timeout).thenApply(m -> m.map(this::context));
         }
 
@@ -119,7 +119,9 @@ final class ReplySessionChannels {
 
         @Override
         public CompletableFuture<Optional<Message>> receive(Duration timeout) {
-            throwIfNotOpened();
+            if (doneReceiving()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
             return session.receive(timeout);
         }
     }

@@ -196,12 +196,8 @@ final class RequestReliableSession {
             return;
         }
         if (info.kind() == WsrmInfo.Kind.FAULT && info.sequence().isEmpty()) {
-            ReceivedFault f = ReceivedFault.read(response, wsrm);
-            if (f.isWsrm()) {
-                fail(f.sessionException());
-            } else {
-                complete(number, response);
-            }
+            // WCF's ProcessInfo: any fault outside the reply sequence faults the session
+            fail(ReceivedFault.read(response, wsrm).sessionException(inputId, outputId));
             return;
         }
         if (info.ack().isPresent() && !acknowledge(info.ack().get())) {
@@ -364,7 +360,7 @@ final class RequestReliableSession {
         }
         WsrmInfo info = WsrmInfo.read(response, wsrm);
         if (info.kind() == WsrmInfo.Kind.FAULT) {
-            throw ReceivedFault.read(response, wsrm).sessionException();
+            throw ReceivedFault.read(response, wsrm).sessionException(inputId, outputId);
         }
         Optional<AckHeader> ack = info.ack().filter(a -> a.id().equals(outputId));
         if (ack.isEmpty() || !ack.get().isFinal() || !ack.get().ranges().isComplete(last)) {

@@ -16,13 +16,20 @@ import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
+import io.github.wcf4j.runtime.channel.InputChannel;
+import io.github.wcf4j.runtime.channel.ReceivePump;
+import io.github.wcf4j.runtime.channel.ReplyChannel;
+import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -36,6 +43,7 @@ import java.util.stream.Collectors;
  */
 final class RmHarness {
     static final Duration T = Duration.ofMinutes(1);
+    static final java.net.URI SERVICE = InMemoryFixture.SERVICE;
     static final Pattern ACTION = Pattern.compile("<a:Action s:mustUnderstand=\"1\">([^<]*)</a:Action>");
     static final Pattern NUMBER = Pattern.compile("<r:MessageNumber>(\\d+)</r:MessageNumber>");
 
@@ -60,6 +68,19 @@ final class RmHarness {
     CustomBinding requestReply(UnaryOperator<ReliableSessionBindingElement.Builder> settings) {
         return CustomBinding.of("rm", settings.apply(rm()).build(), TextMessageEncodingBindingElement.defaults(),
                 InMemoryTransportBindingElement.requestReply());
+    }
+
+    /** RM over the request/reply transport with {@code version}'s encoding. */
+    CustomBinding requestReplyWith(MessageVersion messageVersion,
+            UnaryOperator<ReliableSessionBindingElement.Builder> settings) {
+        return CustomBinding.of("rm", settings.apply(rm()).build(), TextMessageEncodingBindingElement.of(
+                messageVersion, java.nio.charset.StandardCharsets.UTF_8), InMemoryTransportBindingElement.requestReply());
+    }
+
+    /** No RM: text over the request/reply transport. */
+    CustomBinding plain(MessageVersion messageVersion) {
+        return CustomBinding.of("raw", TextMessageEncodingBindingElement.of(messageVersion,
+                java.nio.charset.StandardCharsets.UTF_8), InMemoryTransportBindingElement.requestReply());
     }
 
     /** RM over compositeDuplex + oneWay (an addressable client with a back channel). */
@@ -142,6 +163,58 @@ final class RmHarness {
     static String text(Message m) {
         Matcher t = Pattern.compile("<Text>([^<]*)</Text>").matcher(m.body().xml());
         return t.find() ? t.group(1) : m.body().xml();
+    }
+
+    // ---- raw peers and services
+
+    /** A plain (non-RM) request channel to the service, to send hand-made RM messages. */
+    RequestChannel raw(MessageVersion version) {
+        return connect(plain(version), ChannelShape.REQUEST);
+    }
+
+    WsrmMessages messages(MessageVersion version) {
+        return new WsrmMessages(wsrm, version);
+    }
+
+    /** Creates a sequence through {@code raw}; its identifier. */
+    String createSequence(RequestChannel raw, MessageVersion version, Optional<String> offer) {
+        WsrmMessages wm = messages(version);
+        Message csr = drive(raw.request(wm.createSequence(CreateSequence.of(wsrm, EndpointAddress.ANONYMOUS, offer,
+                true), WsrmMessages.newId(), null), T));
+        return WsrmInfo.read(csr, wsrm).createSequenceResponse().id();
+    }
+
+    /** An application message of sequence {@code id} numbered {@code n}. */
+    Message sequenced(String id, long n, String text) {
+        Message m = request(text);
+        m.headers().addFirst(new SequenceHeader(id, n, false).toHeader(wsrm));
+        return m;
+    }
+
+    /**
+     * Answers every request of {@code service} with an upper-cased echo after {@code processing} of virtual time,
+     * counting invocations.
+     */
+    void echo(ReplyChannel service, AtomicInteger invocations, Duration processing) {
+        ReceivePump.run(() -> service.receiveRequest(Duration.ofDays(1)), (RequestContext c) -> {
+            invocations.incrementAndGet();
+            Message r = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:test/EchoStringResponse",
+                    new XmlFragment("<echoStringResponse xmlns=\"urn:test\"><Text>"
+                            + text(c.requestMessage()).toUpperCase() + "</Text></echoStringResponse>"));
+            r.headers().relatesTo(c.requestMessage().headers().messageId());
+            if (processing.isZero()) {
+                c.reply(r, T);
+            } else {
+                net.clock.schedule(processing, () -> c.reply(r, T));
+            }
+        }, e -> { });
+    }
+
+    /** Collects what {@code service} receives. */
+    static List<String> collect(InputChannel service) {
+        List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ReceivePump.run(() -> service.receive(Duration.ofDays(1)), m -> delivered.add(text(m)), e -> { });
+        return delivered;
     }
 
     // ---- wire predicates and summaries

@@ -183,7 +183,9 @@ final class HttpReplyChannelListener extends AbstractCommunicationObject impleme
 
         @Override
         public CompletableFuture<Optional<RequestContext>> receiveRequest(Duration timeout) {
-            throwIfNotOpened();
+            if (doneReceiving()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
             return queue.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
         }
 

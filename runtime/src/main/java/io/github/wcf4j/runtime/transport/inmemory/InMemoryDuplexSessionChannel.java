@@ -123,7 +123,9 @@ final class InMemoryDuplexSessionChannel extends AbstractCommunicationObject imp
 
     @Override
     public CompletableFuture<Optional<Message>> receive(Duration timeout) {
-        throwIfNotOpened();
+        if (doneReceiving()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         return inbox.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
     }
 

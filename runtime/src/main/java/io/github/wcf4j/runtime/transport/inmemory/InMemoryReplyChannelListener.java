@@ -139,7 +139,9 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
 
         @Override
         public CompletableFuture<Optional<RequestContext>> receiveRequest(Duration timeout) {
-            throwIfNotOpened();
+            if (doneReceiving()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
             return queue.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
         }
 
