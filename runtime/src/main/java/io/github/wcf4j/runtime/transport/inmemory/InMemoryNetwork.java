@@ -163,7 +163,7 @@ public final class InMemoryNetwork {
     }
 
     private synchronized void record(Direction d, String text, String fate) {
-        log.add(new WireRecord(d, text, fate));
+        log.add(new WireRecord(d, text, fate, scheduler.nanoTime()));
     }
 
     /** The connection under an exchange or session was reset (fault injection). */
