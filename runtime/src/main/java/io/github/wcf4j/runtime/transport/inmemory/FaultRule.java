@@ -34,8 +34,11 @@ public final class FaultRule {
         return new Builder(direction);
     }
 
-    /** The action for this envelope, counting it if it matches; {@code null} when the rule does not fire. */
-    synchronized FaultAction apply(Direction d, String envelope) {
+    /**
+     * The action for this envelope, counting it if it matches; {@code null} when the rule does not fire. Public so
+     * that other fault-injecting wires (e.g. an HTTP proxy in tests) share the rule vocabulary.
+     */
+    public synchronized FaultAction apply(Direction d, String envelope) {
         if (d != direction || !matches.test(envelope)) {
             return null;
         }
