@@ -105,6 +105,28 @@ class FaultCasesTest {
 
     @ParameterizedTest
     @EnumSource(ReliableMessagingVersion.class)
+    void aRequestIsResentUntilItsReplyArrivesNotMerelyItsAcknowledgement(ReliableMessagingVersion v) {
+        RmHarness h = new RmHarness(v);
+        CustomBinding b = h.requestReply(x -> x);
+        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelShape.REPLY_SESSION);
+        RequestSessionChannel client = h.connect(b, ChannelShape.REQUEST_SESSION);
+        AtomicInteger invocations = new AtomicInteger();
+        h.echo(h.accept(listener), invocations, Duration.ZERO);
+        // the first answer to request #1 reaches the client as a bare acknowledgement: the reply is lost
+        h.net.network.inject(FaultRule.on(Direction.SERVICE_TO_CLIENT).where(action("EchoStringResponse"))
+                .occurrence(1).then(FaultAction.rewrite(e -> e
+                        .replaceFirst("<r:Sequence s:mustUnderstand=\"1\">.*?</r:Sequence>", "")
+                        .replace(">urn:test/EchoStringResponse<", ">" + h.wsrm.action(Wsrm.SEQUENCE_ACKNOWLEDGEMENT) + "<")
+                        .replaceFirst("<s:Body>.*</s:Body>", "<s:Body/>"))));
+        assertEquals("ONCE", RmHarness.text(h.drive(client.request(RmHarness.request("once"), T))));
+        assertEquals(1, invocations.get(), "the resent request got the cached reply");
+        List<String> out = h.wire(Direction.CLIENT_TO_SERVICE);
+        assertEquals(2, count(out, "EchoString#1"), "acknowledged, but sent again for its reply: " + out);
+        h.drive(client.close(T));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
     void f3MessageTwoBlockedThreeTimesWithFiveConcurrentSenders(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.addressable(x -> x.maxTransferWindowSize(32).inactivityTimeout(Duration.ofSeconds(20)));
