@@ -88,6 +88,11 @@ final class HttpReplyChannelListener extends AbstractCommunicationObject impleme
         return settings.tap();
     }
 
+    /** Answers GET at this address, or {@code null}. */
+    HttpGetHandler getHandler() {
+        return settings.getHandler();
+    }
+
     TextMessageEncoder encoder() {
         return encoder;
     }

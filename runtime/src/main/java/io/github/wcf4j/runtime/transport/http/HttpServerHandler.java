@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +48,17 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
             respond(ctx, request, HttpResponseStatus.BAD_REQUEST, false);
             return;
         }
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (HttpMethod.GET.equals(request.method())) {
+            get(ctx, request, path);
+            return;
+        }
         if (!HttpMethod.POST.equals(request.method())) {
             FullHttpResponse r = emptyResponse(HttpResponseStatus.METHOD_NOT_ALLOWED);
             r.headers().set(HttpHeaderNames.ALLOW, "POST");
             send(ctx, request, r);
             return;
         }
-        String path = new QueryStringDecoder(request.uri()).path();
         Optional<HttpReplyChannelListener> route = server.route(path, hostOf(request));
         if (route.isEmpty()) {
             respond(ctx, request, HttpResponseStatus.NOT_FOUND, true);
@@ -103,6 +108,38 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
             ctx.channel().config().setAutoRead(true);
             respond(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE, true);
         }
+    }
+
+    /** GET: the listener's {@link HttpGetHandler} (metadata) answers, else 405 as for any method but POST. */
+    private void get(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
+        Optional<HttpReplyChannelListener> route = server.route(path, hostOf(request));
+        HttpGetHandler handler = route.map(HttpReplyChannelListener::getHandler).orElse(null);
+        if (handler == null) {
+            FullHttpResponse r = emptyResponse(HttpResponseStatus.METHOD_NOT_ALLOWED);
+            r.headers().set(HttpHeaderNames.ALLOW, "POST");
+            send(ctx, request, r);
+            return;
+        }
+        HttpGetHandler.HttpGetResponse answer;
+        try {
+            String host = request.headers().get(HttpHeaderNames.HOST);
+            URI listening = route.get().uri();
+            String authority = host != null && !host.isBlank() ? host : listening.getRawAuthority();
+            String target = request.uri();
+            answer = handler.get(target.startsWith("/") ? URI.create(listening.getScheme() + "://" + authority + target)
+                    : URI.create(target));
+        } catch (RuntimeException e) {
+            LOG.debug("GET {} failed: {}", request.uri(), e.toString());
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, true);
+            return;
+        }
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
+        HttpUtil.setContentLength(r, answer.body().length);
+        if (answer.contentType() != null) {
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+        }
+        send(ctx, request, r);
     }
 
     /**

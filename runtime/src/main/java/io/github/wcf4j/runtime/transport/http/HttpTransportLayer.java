@@ -34,7 +34,7 @@ public final class HttpTransportLayer implements LayerProvider<HttpTransportBind
     @Override
     public ChannelListener<?> listener(HttpTransportBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
             BindingParameters p) {
-        return replyChannelListener(e, HttpListenSettings.of(e, null, false, tap(p)), p);
+        return replyChannelListener(e, HttpListenSettings.of(e, null, false, tap(p), getHandler(p)), p);
     }
 
     static ChannelFactory<?> requestChannelFactory(String scheme, HttpTransportBindingElement e, TlsSettings tls,
@@ -53,6 +53,10 @@ public final class HttpTransportLayer implements LayerProvider<HttpTransportBind
 
     static io.github.wcf4j.runtime.transport.WireTap tap(BindingParameters p) {
         return p.find(io.github.wcf4j.runtime.transport.WireTap.class).orElse(null);
+    }
+
+    static HttpGetHandler getHandler(BindingParameters p) {
+        return p.find(HttpGetHandler.class).orElse(null);
     }
 
     private static NettyResources resources(BindingParameters p) {

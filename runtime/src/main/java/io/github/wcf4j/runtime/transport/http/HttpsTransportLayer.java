@@ -29,6 +29,7 @@ public final class HttpsTransportLayer implements LayerProvider<HttpsTransportBi
     public ChannelListener<?> listener(HttpsTransportBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
             BindingParameters p) {
         return HttpTransportLayer.replyChannelListener(e.http(), HttpListenSettings.of(e.http(),
-                p.find(TlsSettings.class).orElse(null), e.requireClientCertificate(), HttpTransportLayer.tap(p)), p);
+                p.find(TlsSettings.class).orElse(null), e.requireClientCertificate(), HttpTransportLayer.tap(p),
+                HttpTransportLayer.getHandler(p)), p);
     }
 }
