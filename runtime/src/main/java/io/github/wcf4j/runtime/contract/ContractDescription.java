@@ -4,10 +4,13 @@ import io.github.wcf4j.binding.stack.ContractShape;
 import io.github.wcf4j.binding.stack.SessionMode;
 import jakarta.jws.Oneway;
 import jakarta.jws.WebMethod;
+import jakarta.jws.WebParam;
+import jakarta.jws.WebResult;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.Action;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -59,7 +62,7 @@ public final class ContractDescription {
         this.sessionMode = sc == null ? SessionMode.Allowed : sc.sessionMode();
         Map<String, OperationDescription> ops = new LinkedHashMap<>();
         List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
-        methods.sort(Comparator.comparing(Method::getName));
+        methods.sort(declarationOrder(type));
         for (Method m : methods) {
             if (Modifier.isStatic(m.getModifiers()) || m.isDefault() || m.getDeclaringClass() == Object.class) {
                 continue;
@@ -114,6 +117,22 @@ public final class ContractDescription {
                 + " annotated with @jakarta.jws.WebService");
     }
 
+    /** Declaration order (as WCF lists operations) where the class files tell it, then by name. */
+    private static Comparator<Method> declarationOrder(Class<?> type) {
+        Map<String, Integer> rank = new java.util.HashMap<>();
+        List<Class<?>> types = new ArrayList<>();
+        types.add(type);
+        types.addAll(List.of(type.getInterfaces()));
+        for (Class<?> t : types) {
+            for (String key : DeclarationOrder.of(t)) {
+                rank.putIfAbsent(t.getName() + "#" + key, rank.size());
+            }
+        }
+        return Comparator.<Method>comparingInt(m -> rank.getOrDefault(
+                m.getDeclaringClass().getName() + "#" + DeclarationOrder.key(m), Integer.MAX_VALUE))
+                .thenComparing(Method::getName);
+    }
+
     private OperationDescription operation(Method m) {
         String op = operationName(m);
         String base = (namespace.endsWith("/") ? namespace : namespace + "/") + name + "/" + op;
@@ -123,7 +142,34 @@ public final class ContractDescription {
                 : wm != null && !wm.action().isEmpty() ? wm.action() : base;
         String reply = a != null && !a.output().isEmpty() ? a.output() : base + "Response";
         return new OperationDescription(m, op, action, reply, m.isAnnotationPresent(Oneway.class),
-                new QName(namespace, op));
+                new QName(namespace, op), parameters(m), m.getReturnType() == void.class ? Optional.empty()
+                        : Optional.of(new OperationDescription.Part(resultName(m, op), m.getGenericReturnType())));
+    }
+
+    /** {@code @WebResult(name)}, else WCF's {@code {Op}Result}. */
+    private static String resultName(Method m, String op) {
+        WebResult wr = m.getAnnotation(WebResult.class);
+        return wr != null && !wr.name().isEmpty() ? wr.name() : op + "Result";
+    }
+
+    /** {@code @WebParam(name)}, else the parameter's own name (contracts are compiled with -parameters). */
+    private static List<OperationDescription.Part> parameters(Method m) {
+        List<OperationDescription.Part> parts = new ArrayList<>();
+        Parameter[] ps = m.getParameters();
+        for (Parameter p : ps) {
+            WebParam wp = p.getAnnotation(WebParam.class);
+            String name;
+            if (wp != null && !wp.name().isEmpty()) {
+                name = wp.name();
+            } else if (p.isNamePresent()) {
+                name = p.getName();
+            } else {
+                throw new IllegalStateException("The parameter names of " + m + " are unknown: compile the"
+                        + " contract with javac -parameters, or name each parameter with @WebParam(name = ...)");
+            }
+            parts.add(new OperationDescription.Part(name, p.getParameterizedType()));
+        }
+        return parts;
     }
 
     /** The operation name of {@code m}: {@code @WebMethod(operationName)}, else its name capitalized. */

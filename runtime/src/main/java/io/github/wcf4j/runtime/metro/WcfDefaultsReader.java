@@ -14,6 +14,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,7 +98,7 @@ final class WcfDefaultsReader implements MetadataReader {
             }
             Map<String, Object> v = new HashMap<>();
             if (wr == null || wr.name().isEmpty()) {
-                v.put("name", o.name() + "Result");
+                v.put("name", o.result().orElseThrow().name());
             }
             if (wr == null || wr.targetNamespace().isEmpty()) {
                 v.put("targetNamespace", contract.namespace());
@@ -123,7 +124,10 @@ final class WcfDefaultsReader implements MetadataReader {
             return reflect.getParameterAnnotations(m);
         }
         return parameterCache.computeIfAbsent(m, k -> {
-            String ns = ContractDescription.of(m.getDeclaringClass()).namespace();
+            ContractDescription contract = ContractDescription.of(m.getDeclaringClass());
+            String ns = contract.namespace();
+            List<OperationDescription.Part> parts = contract.operations().stream().filter(o -> o.method().equals(m))
+                    .findFirst().orElseThrow().parameters();
             Annotation[][] real = m.getParameterAnnotations();
             Parameter[] ps = m.getParameters();
             Annotation[][] out = new Annotation[ps.length][];
@@ -131,11 +135,7 @@ final class WcfDefaultsReader implements MetadataReader {
                 WebParam wp = ps[i].getAnnotation(WebParam.class);
                 Map<String, Object> v = new HashMap<>();
                 if (wp == null || wp.name().isEmpty()) {
-                    if (!ps[i].isNamePresent()) {
-                        throw new IllegalStateException("The parameter names of " + m + " are unknown: compile the"
-                                + " contract with javac -parameters, or name each parameter with @WebParam(name = ...)");
-                    }
-                    v.put("name", ps[i].getName());
+                    v.put("name", parts.get(i).name());
                 }
                 if (wp == null || wp.targetNamespace().isEmpty()) {
                     v.put("targetNamespace", ns);

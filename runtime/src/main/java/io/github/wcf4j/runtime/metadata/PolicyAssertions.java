@@ -1,0 +1,165 @@
+package io.github.wcf4j.runtime.metadata;
+
+import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
+import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
+import io.github.wcf4j.binding.encoding.MtomMessageEncodingBindingElement;
+import io.github.wcf4j.binding.oneway.OneWayBindingElement;
+import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
+import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.binding.transport.AuthenticationScheme;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The WS-Policy assertions each binding element exports, as WCF's {@code IPolicyExportExtension}s write them
+ * (wcf-metadata.md §3.2), one entry per element type: the table is the rule, there is no per-binding logic. Elements
+ * that export nothing (text encoding, anonymous HTTP, transaction flow when off) have no entry. The addressing
+ * assertion comes last, written by the transport after its own assertions.
+ */
+final class PolicyAssertions {
+    static final String RM_FEB2005 = "http://schemas.xmlsoap.org/ws/2005/02/rm/policy";
+    static final String RM_11 = "http://docs.oasis-open.org/ws-rx/wsrmp/200702";
+    static final String NETRMP = "http://schemas.microsoft.com/ws-rx/wsrmp/200702";
+    static final String CDP = "http://schemas.microsoft.com/net/2006/06/duplex";
+    static final String OW = "http://schemas.microsoft.com/ws/2005/05/routing/policy";
+    static final String MSB = "http://schemas.microsoft.com/ws/06/2004/mspolicy/netbinary1";
+    static final String WSOMA = "http://schemas.xmlsoap.org/ws/2004/09/policy/optimizedmimeserialization";
+    static final String HTTP_POLICY = "http://schemas.microsoft.com/ws/06/2004/policy/http";
+    /** Largest whole milliseconds WCF writes ({@code TimeSpan.MaxValue.TotalMilliseconds}, clamped). */
+    private static final long MAX_MILLISECONDS = 922_337_203_685_477L;
+
+    /** What an assertion writer may need besides its element. */
+    record Context(PolicyVersion policy, AddressingVersion addressing, boolean nonAnonymousResponses) {
+    }
+
+    @FunctionalInterface
+    private interface Writer<E extends BindingElement> extends BiConsumer<E, Step> {
+    }
+
+    /** One writing step: the output and the context. */
+    record Step(XmlOut out, Context context) {
+    }
+
+    private static final Map<Class<? extends BindingElement>, Writer<? extends BindingElement>> EXPORTS = Map.of(
+            ReliableSessionBindingElement.class, (Writer<ReliableSessionBindingElement>) PolicyAssertions::reliable,
+            CompositeDuplexBindingElement.class, (Writer<CompositeDuplexBindingElement>) (e, s) ->
+                    s.out().start("cdp:CompositeDuplex").xmlns("cdp", CDP).end(),
+            OneWayBindingElement.class, (Writer<OneWayBindingElement>) PolicyAssertions::oneWay,
+            BinaryMessageEncodingBindingElement.class, (Writer<BinaryMessageEncodingBindingElement>) (e, s) ->
+                    s.out().start("msb:BinaryEncoding").xmlns("msb", MSB).end(),
+            MtomMessageEncodingBindingElement.class, (Writer<MtomMessageEncodingBindingElement>) (e, s) ->
+                    s.out().start("wsoma:OptimizedMimeSerialization").xmlns("wsoma", WSOMA).end(),
+            HttpTransportBindingElement.class, (Writer<HttpTransportBindingElement>) (e, s) -> http(e, s),
+            HttpsTransportBindingElement.class, (Writer<HttpsTransportBindingElement>) (e, s) -> http(e.http(), s));
+
+    private PolicyAssertions() {
+    }
+
+    /** The binding's assertions, in stack order, ending with the addressing assertion; empty when it has none. */
+    static String of(List<BindingElement> stack, Context context) {
+        XmlOut out = new XmlOut();
+        Step step = new Step(out, context);
+        for (BindingElement e : stack) {
+            write(e, step);
+        }
+        addressing(step);
+        return out.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends BindingElement> void write(E e, Step step) {
+        Writer<E> w = (Writer<E>) EXPORTS.get(e.getClass());
+        if (w != null) {
+            w.accept(e, step);
+        }
+    }
+
+    private static void reliable(ReliableSessionBindingElement e, Step s) {
+        XmlOut out = s.out();
+        String inactivity = milliseconds(e.inactivityTimeout());
+        String ack = milliseconds(e.acknowledgementInterval());
+        if (e.reliableMessagingVersion() == ReliableMessagingVersion.WS_RELIABLE_MESSAGING_FEBRUARY_2005) {
+            out.start("wsrm:RMAssertion").xmlns("wsrm", RM_FEB2005)
+                    .empty("wsrm:InactivityTimeout", "Milliseconds", inactivity)
+                    .empty("wsrm:AcknowledgementInterval", "Milliseconds", ack)
+                    .end();
+            return;
+        }
+        out.start("wsrmp:RMAssertion").xmlns("wsrmp", RM_11).start("wsp:Policy")
+                .start("wsrmp:DeliveryAssurance").start("wsp:Policy").empty("wsrmp:ExactlyOnce");
+        if (e.ordered()) {
+            out.empty("wsrmp:InOrder");
+        }
+        out.end().end().end();
+        out.start("netrmp:InactivityTimeout").attr("Milliseconds", inactivity).xmlns("netrmp", NETRMP).end();
+        out.start("netrmp:AcknowledgementInterval").attr("Milliseconds", ack).xmlns("netrmp", NETRMP).end();
+        out.end();
+    }
+
+    private static void oneWay(OneWayBindingElement e, Step s) {
+        s.out().start("ow:OneWay").xmlns("ow", OW);
+        if (e.packetRoutable()) {
+            s.out().empty("ow:PacketRoutable");
+        }
+        s.out().end();
+    }
+
+    /** Authentication schemes other than Anonymous, in WCF's order (one, or a choice of several). */
+    private static void http(HttpTransportBindingElement e, Step s) {
+        List<String> schemes = new ArrayList<>();
+        for (AuthenticationScheme a : List.of(AuthenticationScheme.Negotiate, AuthenticationScheme.Ntlm,
+                AuthenticationScheme.Digest, AuthenticationScheme.Basic)) {
+            if (e.authenticationScheme().contains(a)) {
+                schemes.add(a.name());
+            }
+        }
+        if (schemes.isEmpty()) {
+            return;
+        }
+        XmlOut out = s.out();
+        if (schemes.size() > 1) {
+            out.start("wsp:ExactlyOne");
+        }
+        for (String scheme : schemes) {
+            out.start("http:" + scheme + "Authentication").xmlns("http", HTTP_POLICY).end();
+        }
+        if (schemes.size() > 1) {
+            out.end();
+        }
+    }
+
+    /** {@code wsaw:UsingAddressing} (WS-Addressing 1.0), {@code wsap:UsingAddressing} (August 2004), or Policy 1.5's. */
+    private static void addressing(Step s) {
+        Context c = s.context();
+        if (c.addressing() == AddressingVersion.NONE) {
+            return;
+        }
+        if (c.policy() == PolicyVersion.POLICY15) {
+            s.out().start("wsam:Addressing").start("wsp:Policy")
+                    .empty(c.nonAnonymousResponses() ? "wsam:NonAnonymousResponses" : "wsam:AnonymousResponses")
+                    .end().end();
+            return;
+        }
+        s.out().empty(c.addressing() == AddressingVersion.WS_ADDRESSING_10 ? "wsaw:UsingAddressing"
+                : "wsap:UsingAddressing");
+    }
+
+    /** WCF's {@code Convert.ToUInt64(TotalMilliseconds)}: banker's rounding, clamped at {@code TimeSpan.MaxValue}. */
+    static String milliseconds(Duration d) {
+        if (WcfTimeSpan.isInfinite(d)) {
+            return Long.toString(MAX_MILLISECONDS);
+        }
+        BigDecimal ms = new BigDecimal(d.toNanos()).movePointLeft(6).setScale(0, RoundingMode.HALF_EVEN);
+        return ms.min(BigDecimal.valueOf(MAX_MILLISECONDS)).toPlainString();
+    }
+}

@@ -1,0 +1,179 @@
+package io.github.wcf4j.runtime.metadata;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
+import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.binding.encoding.EnvelopeVersion;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.runtime.contract.ContractDescription;
+import io.github.wcf4j.runtime.contract.OperationDescription;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.xml.namespace.QName;
+
+/**
+ * Builds a service's metadata as WCF's {@code WsdlExporter} does (wcf-metadata.md §1–3): one WSDL document per target
+ * namespace in creation order (each contract's namespace first, then the bindings' and the service's,
+ * {@code http://tempuri.org/} by default), one message schema per contract namespace plus the Serialization schema,
+ * WSDL bindings shared by endpoints with the same contract and binding, endpoint names
+ * {@code {Binding.Name}_{Contract.Name}} made unique with {@code 1}, {@code 2}, ..., and one policy per binding from
+ * {@link PolicyAssertions}. The result renders to bytes with {@link ServiceMetadata}.
+ *
+ * <pre>{@code
+ * ServiceMetadata m = WsdlExporter.export(new QName("http://tempuri.org/", "CalculatorService"),
+ *         List.of(new ExportedEndpoint("", ContractDescription.of(ICalculator.class), binding, address)), "Default");
+ * byte[] wsdl = m.wsdl(URI.create("http://localhost:8000/ServiceModelSamples/service"));
+ * }</pre>
+ */
+public final class WsdlExporter {
+    /** WCF's namespace for bindings and services that name none. */
+    public static final String TEMPURI = "http://tempuri.org/";
+
+    private final PolicyVersion policy;
+    private final ServiceMetadata.Model model;
+    private final Map<String, ServiceMetadata.Doc> docs = new LinkedHashMap<>();
+    private final Set<String> exportedContracts = new HashSet<>();
+    private final Map<List<Object>, ServiceMetadata.BindingExport> bindings = new LinkedHashMap<>();
+    private final Set<String> bindingNames = new HashSet<>();
+    private final Set<String> portNames = new HashSet<>();
+    private boolean nonAnonymousResponses;
+
+    private WsdlExporter(QName service, PolicyVersion policy) {
+        this.policy = policy;
+        this.model = new ServiceMetadata.Model(service, policy);
+    }
+
+    /**
+     * The metadata of a service.
+     *
+     * @param service       the service's WSDL name ({@code {http://tempuri.org/}CalculatorService})
+     * @param endpoints     its endpoints (metadata-exchange endpoints excluded), in configuration order
+     * @param policyVersion {@code <serviceMetadata policyVersion>}: {@code Default}, {@code Policy12} or
+     *                      {@code Policy15}
+     * @throws MetadataException when an operation's types cannot be described
+     */
+    public static ServiceMetadata export(QName service, List<ExportedEndpoint> endpoints, String policyVersion) {
+        WsdlExporter e = new WsdlExporter(service, PolicyVersion.of(policyVersion));
+        for (ExportedEndpoint endpoint : endpoints) {
+            e.endpoint(endpoint);
+        }
+        e.model.docs.addAll(e.docs.values());
+        return new ServiceMetadata(e.model);
+    }
+
+    private ServiceMetadata.Doc doc(String namespace) {
+        return docs.computeIfAbsent(namespace, ServiceMetadata.Doc::new);
+    }
+
+    private void endpoint(ExportedEndpoint e) {
+        ContractDescription contract = e.contract();
+        contract(contract);
+        MessageVersion version = e.binding().messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
+        List<Object> key = List.of(contract.type(), e.binding());
+        String endpointName = !e.name().isEmpty() ? e.name() : e.binding().wcfName() + "_" + contract.name();
+        ServiceMetadata.BindingExport b = bindings.get(key);
+        if (b == null) {
+            nonAnonymousResponses |= e.binding().find(CompositeDuplexBindingElement.class).isPresent();
+            String assertions = PolicyAssertions.of(e.binding().createBindingElements(), new PolicyAssertions.Context(
+                    policy, version.addressing(), nonAnonymousResponses));
+            b = new ServiceMetadata.BindingExport(unique(endpointName, bindingNames), TEMPURI, contract, version,
+                    transportUri(e.binding()), assertions);
+            bindings.put(key, b);
+            ServiceMetadata.Doc d = doc(TEMPURI);
+            d.bindings.add(b);
+            d.imports(contract.namespace());
+        }
+        ServiceMetadata.Doc serviceDoc = doc(model.service.getNamespaceURI());
+        serviceDoc.ports.add(new ServiceMetadata.PortExport(unique(endpointName, portNames), b, e.address()));
+        serviceDoc.imports(b.namespace());
+    }
+
+    private void contract(ContractDescription c) {
+        if (!exportedContracts.add(c.type().getName())) {
+            return;
+        }
+        ServiceMetadata.Doc d = doc(c.namespace());
+        d.contracts.add(c);
+        ServiceMetadata.Schema messages = schema(c.namespace());
+        boolean usesTypes = false;
+        for (OperationDescription op : c.operations()) {
+            List<ServiceMetadata.Element> request = new ArrayList<>();
+            for (OperationDescription.Part p : op.parameters()) {
+                request.add(new ServiceMetadata.Element(p.name(), DataContractTypes.of(p.type(),
+                        "parameter '" + p.name() + "' of " + c.name() + "." + op.name())));
+                usesTypes = true;
+            }
+            messages.elements.add(new ServiceMetadata.Wrapper(op.name(), request));
+            if (!op.oneWay()) {
+                List<ServiceMetadata.Element> reply = new ArrayList<>();
+                if (op.result().isPresent()) {
+                    OperationDescription.Part r = op.result().get();
+                    reply.add(new ServiceMetadata.Element(r.name(), DataContractTypes.of(r.type(),
+                            "the result of " + c.name() + "." + op.name())));
+                    usesTypes = true;
+                }
+                messages.elements.add(new ServiceMetadata.Wrapper(op.name() + "Response", reply));
+            }
+        }
+        if (usesTypes) {
+            schema(DataContractTypes.SERIALIZATION);
+        }
+        d.schemaImports.add(c.namespace());
+        for (String ns : model.schemas.keySet()) {
+            if (!d.schemaImports.contains(ns)) {
+                d.schemaImports.add(ns);
+            }
+        }
+    }
+
+    private ServiceMetadata.Schema schema(String namespace) {
+        return model.schemas.computeIfAbsent(namespace, ServiceMetadata.Schema::new);
+    }
+
+    /** {@code name}, or {@code name1}, {@code name2}, ... when taken (WCF's {@code NamingHelper.GetUniqueName}). */
+    private static String unique(String name, Set<String> taken) {
+        String candidate = name;
+        for (int i = 1; !taken.add(candidate); i++) {
+            candidate = name + i;
+        }
+        return candidate;
+    }
+
+    private static String transportUri(Binding b) {
+        return b.find(TcpTransportBindingElement.class).isPresent() ? "http://schemas.microsoft.com/soap/tcp"
+                : "http://schemas.xmlsoap.org/soap/http";
+    }
+
+    /**
+     * An endpoint to describe.
+     *
+     * @param name     the configured {@code <endpoint name>}, or empty for WCF's generated name
+     * @param contract the contract it exposes
+     * @param binding  its binding
+     * @param address  its absolute address
+     */
+    public record ExportedEndpoint(String name, ContractDescription contract, Binding binding, URI address) {
+        public ExportedEndpoint {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(contract, "contract");
+            Objects.requireNonNull(binding, "binding");
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
+    /** Whether a message version writes SOAP 1.2 ({@code soap12:}) or SOAP 1.1 ({@code soap:}) bindings. */
+    static boolean soap12(MessageVersion v) {
+        return v.envelope() == EnvelopeVersion.SOAP12;
+    }
+
+    static boolean addressed(MessageVersion v) {
+        return v.addressing() != AddressingVersion.NONE;
+    }
+}
