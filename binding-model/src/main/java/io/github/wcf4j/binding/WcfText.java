@@ -459,6 +459,15 @@ public enum WcfText {
     WrongIdentifierFault("The remote endpoint has sent an fault message with an unexpected sequence identifier "
             + "over a session. The fault may be intended for a different session. The fault reason is: {0} The "
             + "reliable session was faulted."),
+    SFxServiceMetadataBehaviorNoHttpBaseAddress("The HttpGetEnabled property of ServiceMetadataBehavior is set to true"
+            + " and the HttpGetUrl property is a relative address, but there is no http base address.  Either supply an"
+            + " http base address or set HttpGetUrl to an absolute address."),
+    SFxServiceMetadataBehaviorNoHttpsBaseAddress("The HttpsGetEnabled property of ServiceMetadataBehavior is set to"
+            + " true and the HttpsGetUrl property is a relative address, but there is no https base address.  Either"
+            + " supply an https base address or set HttpsGetUrl to an absolute address."),
+    SfxReflectedContractKeyNotFoundIMetadataExchange("The contract name 'IMetadataExchange' could not be found in the"
+            + " list of contracts implemented by the service {0}.  Add a ServiceMetadataBehavior to the configuration"
+            + " file or to the ServiceHost directly to enable support for this contract."),
     MessageExceptionOccurred("A problem occurred while reading a message. See inner exception for details."),
     MissingMessageIdOnWsrmRequest("The wsa:MessageId header must be present on a wsrm:{0} message."),
     MissingReplyToOnWsrmRequest("The wsa:ReplyTo header must be present on a wsrm:{0} message."),

@@ -24,7 +24,8 @@ final class ExitCodes {
         if (e instanceof ConfigurationErrorsException || e instanceof BindingValidationException
                 || e instanceof LoadedConfig.InvalidInputException
                 || e instanceof io.github.wcf4j.runtime.service.ServiceHostException
-                || e instanceof io.github.wcf4j.runtime.stack.UnsupportedBindingException) {
+                || e instanceof io.github.wcf4j.runtime.stack.UnsupportedBindingException
+                || e instanceof io.github.wcf4j.runtime.metadata.MetadataException) {
             return INVALID;
         }
         return COMMUNICATION;

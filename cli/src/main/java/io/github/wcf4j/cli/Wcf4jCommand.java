@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "wcf4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"WCF bindings for the JVM: reads an unchanged app.config / web.config <system.serviceModel>,",
             "validates it as WCF does, and runs a wire-compatible channel stack."},
-        subcommands = {ValidateCommand.class, DescribeCommand.class, HostCommand.class, CallCommand.class,
-            DemoCommand.class,
+        subcommands = {ValidateCommand.class, DescribeCommand.class, WsdlCommand.class, HostCommand.class,
+            CallCommand.class, DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class Wcf4jCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -28,6 +28,15 @@ public @interface ServiceBehavior {
 
     InstanceContextMode instanceContextMode() default InstanceContextMode.PerSession;
 
+    /**
+     * The service's name in its metadata ({@code wsdl:service name}); default: the last segment of
+     * {@link #configurationName()}, else the class's simple name (WCF: the CLR type name).
+     */
+    String name() default "";
+
+    /** The namespace of the service's metadata document; default WCF's {@code http://tempuri.org/}. */
+    String namespace() default "";
+
     /** Faults carry the exception's message, type and stack trace (WCF's {@code IncludeExceptionDetailInFaults}). */
     boolean includeExceptionDetailInFaults() default false;
 }

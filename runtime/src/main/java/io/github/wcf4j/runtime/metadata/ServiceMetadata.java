@@ -108,6 +108,23 @@ public final class ServiceMetadata {
         return out;
     }
 
+    /**
+     * The body of a WS-Transfer {@code GetResponse} (WCF's {@code MetadataSet}): a {@code Metadata} element with one
+     * {@code wsx:MetadataSection} per document, each with {@code Dialect}, {@code Identifier} and {@code xmlns=""}.
+     */
+    public String metadataSet() {
+        String mex = "http://schemas.xmlsoap.org/ws/2004/09/mex";
+        XmlOut out = new XmlOut().start("Metadata").xmlns("", mex).xmlns("wsx", mex);
+        for (String[] section : sections()) {
+            out.start("wsx:MetadataSection").attr("Dialect", section[0]);
+            if (section[1] != null && !section[1].isEmpty()) {
+                out.attr("Identifier", section[1]);
+            }
+            out.xmlns("", "").raw(section[2]).end();
+        }
+        return out.end().toString();
+    }
+
     /** The contract namespaces, when {@code ?singleWsdl} is not possible (several), WCF's error text. */
     Optional<String> singleWsdlProblem() {
         long contractDocs = model.docs.stream().filter(d -> !d.contracts.isEmpty()).count();

@@ -5,6 +5,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.description.ServiceDebugBehavior;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.description.ServiceMetadataBehavior;
 import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
 import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.binding.stack.ChannelShape;
@@ -14,12 +15,17 @@ import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.InstanceContextMode;
 import io.github.wcf4j.runtime.contract.ServiceBehavior;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.metadata.IMetadataExchange;
+import io.github.wcf4j.runtime.metadata.MetadataHttpGet;
+import io.github.wcf4j.runtime.metadata.ServiceMetadata;
+import io.github.wcf4j.runtime.metadata.WsdlExporter;
 import io.github.wcf4j.runtime.metro.MetroOperationInvoker;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.ListenAddress;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
+import io.github.wcf4j.runtime.transport.http.HttpGetHandler;
 import java.lang.reflect.Constructor;
 import java.net.URI;
 import java.time.Duration;
@@ -38,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javax.xml.namespace.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +85,11 @@ public final class ServiceHost implements AutoCloseable {
     private final List<EndpointDispatcher> dispatchers = new ArrayList<>();
     private final List<HostedEndpoint> hosted = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
+    private final List<WsdlExporter.ExportedEndpoint> exported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Object metadataLock = new Object();
+    private ServiceMetadata metadata;
+    private volatile boolean endpointsOpened;
+    private ChannelListener<?> metadataListener;
     private boolean opened;
 
     private ServiceHost(Builder b) {
@@ -155,19 +167,23 @@ public final class ServiceHost implements AutoCloseable {
         AsyncPermits calls = new AsyncPermits(throttling.maxConcurrentCalls());
         AsyncPermits sessions = new AsyncPermits(throttling.maxConcurrentSessions());
         Set<URI> listenUris = new HashSet<>();
+        Optional<ServiceMetadataBehavior> metadataBehavior = service.effectiveBehavior().metadata();
+        Optional<URI> getAddress = metadataBehavior.filter(ServiceMetadataBehavior::httpGetEnabled)
+                .map(m -> metadataAddress(m.httpGetUrl()));
         try {
             for (ServiceEndpoint e : service.endpoints()) {
-                if (e.isMetadataExchange()) {
-                    String why = "endpoint '" + e.displayName() + "' (IMetadataExchange): metadata exchange is not"
-                            + " served yet; the endpoint is not opened";
-                    skipped.add(why);
-                    LOG.warn("{}: {}", service.name(), why);
-                    continue;
+                if (e.isMetadataExchange() && metadataBehavior.isEmpty()) {
+                    throw new ServiceHostException(WcfText.SfxReflectedContractKeyNotFoundIMetadataExchange.format(
+                            service.name()));
                 }
-                openEndpoint(e, calls, sessions, listenUris);
+                openEndpoint(e, calls, sessions, listenUris, getAddress);
             }
             if (dispatchers.isEmpty()) {
                 throw new ServiceHostException(WcfText.ServiceHasZeroAppEndpoints.format(service.name()));
+            }
+            endpointsOpened = true;
+            if (getAddress.isPresent() && !listenUris.contains(normalized(getAddress.get()))) {
+                openMetadataListener(getAddress.get());
             }
         } catch (RuntimeException failure) {
             abort();
@@ -175,10 +191,82 @@ public final class ServiceHost implements AutoCloseable {
         }
     }
 
-    private void openEndpoint(ServiceEndpoint e, AsyncPermits calls, AsyncPermits sessions, Set<URI> listenUris) {
-        Class<?> contract = types.contract(e.contract()).orElseThrow(() -> new ServiceHostException(
-                WcfText.SfxReflectedContractKeyNotFound2.format(e.contract(), service.name())));
-        if (!contract.isAssignableFrom(implementation)) {
+    /**
+     * Where {@code ?wsdl} is served (WCF's {@code ServiceMetadataBehavior}): {@code httpGetUrl} as written when absolute,
+     * else relative to the http base address, else the http base address itself.
+     */
+    private URI metadataAddress(Optional<URI> httpGetUrl) {
+        if (httpGetUrl.isPresent() && httpGetUrl.get().isAbsolute()) {
+            return httpGetUrl.get();
+        }
+        URI base = baseAddresses.stream().filter(b -> "http".equalsIgnoreCase(b.getScheme())).findFirst()
+                .orElseThrow(() -> new ServiceHostException(
+                        WcfText.SFxServiceMetadataBehaviorNoHttpBaseAddress.format()));
+        if (httpGetUrl.isEmpty() || httpGetUrl.get().toString().isEmpty()) {
+            return base;
+        }
+        String b = base.toString();
+        return URI.create(b.endsWith("/") ? b : b + "/").resolve(httpGetUrl.get());
+    }
+
+    /**
+     * The service's metadata, built once from the opened endpoints (their real addresses). Called on I/O threads, so
+     * it takes its own lock, never the host's.
+     */
+    private ServiceMetadata metadata() {
+        synchronized (metadataLock) {
+            if (metadata != null) {
+                return metadata;
+            }
+            ServiceMetadata m = WsdlExporter.export(serviceQName(), List.copyOf(exported), service.effectiveBehavior()
+                    .metadata().map(ServiceMetadataBehavior::policyVersion).orElse("Default"));
+            if (endpointsOpened) {
+                metadata = m;
+            }
+            return m;
+        }
+    }
+
+    /** WCF's {@code ServiceDescription} name: {@code [ServiceBehavior(Name, Namespace)]}, else the type's name. */
+    private QName serviceQName() {
+        return serviceQName(service, implementation, implementation.getAnnotation(ServiceBehavior.class));
+    }
+
+    private static QName serviceQName(ServiceDescription service, Class<?> implementation, ServiceBehavior b) {
+        String configured = b != null && !b.configurationName().isEmpty() ? b.configurationName() : service.name();
+        String name = b != null && !b.name().isEmpty() ? b.name()
+                : !configured.isEmpty() ? configured.substring(configured.lastIndexOf('.') + 1)
+                : implementation.getSimpleName();
+        String ns = b != null && !b.namespace().isEmpty() ? b.namespace() : WsdlExporter.TEMPURI;
+        return new QName(ns, name);
+    }
+
+    private boolean helpPage() {
+        return service.effectiveBehavior().debug().map(ServiceDebugBehavior::httpHelpPageEnabled).orElse(true);
+    }
+
+    /** A GET-only listener at the metadata address when no endpoint listens there (WCF's HTTP GET endpoint). */
+    private void openMetadataListener(URI at) {
+        ChannelListener<?>[] listener = new ChannelListener<?>[1];
+        MetadataHttpGet get = new MetadataHttpGet(this::metadata, () -> listener[0].uri(), serviceQName()
+                .getLocalPart(), helpPage(), false);
+        Binding text = io.github.wcf4j.binding.CustomBinding.of("metadata",
+                io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement.defaults(),
+                io.github.wcf4j.binding.transport.HttpTransportBindingElement.defaults());
+        listener[0] = builder.buildListener(text, ChannelShape.REPLY, parameters.copy()
+                .put(ListenAddress.class, ListenAddress.explicit(at)).put(HttpGetHandler.class, get));
+        Futures.join(listener[0].open(text.timeouts().openTimeout()));
+        metadataListener = listener[0];
+        LOG.info("{}: metadata at {}?wsdl", service.name(), listener[0].uri());
+    }
+
+    private void openEndpoint(ServiceEndpoint e, AsyncPermits calls, AsyncPermits sessions, Set<URI> listenUris,
+            Optional<URI> getAddress) {
+        boolean mex = e.isMetadataExchange();
+        Class<?> contract = mex ? IMetadataExchange.class : types.contract(e.contract()).orElseThrow(() ->
+                new ServiceHostException(WcfText.SfxReflectedContractKeyNotFound2.format(e.contract(),
+                        service.name())));
+        if (!mex && !contract.isAssignableFrom(implementation)) {
             throw new ServiceHostException(WcfText.SfxReflectedContractKeyNotFound2.format(e.contract(),
                     service.name()));
         }
@@ -191,10 +279,17 @@ public final class ServiceHost implements AutoCloseable {
                     + "; wcf4j opens one endpoint per listen address.");
         }
         ChannelShape shape = ChannelSelection.selectService(binding, description.shape());
-        ChannelListener<?> listener = builder.buildListener(binding, shape,
-                parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri)));
-        OperationInvoker invoker = MetroOperationInvoker.create(implementation, contract, instances, instanceMode,
-                includeExceptionDetail);
+        BindingParameters p = parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri));
+        ChannelListener<?>[] opened = new ChannelListener<?>[1];
+        if (getAddress.isPresent() && normalized(getAddress.get()).equals(normalized(listenUri))) {
+            p.put(HttpGetHandler.class, new MetadataHttpGet(this::metadata, () -> opened[0].uri(),
+                    serviceQName().getLocalPart(), helpPage(), true));
+        }
+        ChannelListener<?> listener = builder.buildListener(binding, shape, p);
+        opened[0] = listener;
+        OperationInvoker invoker = mex ? new MetadataExchangeInvoker(this::metadata)
+                : MetroOperationInvoker.create(implementation, contract, instances, instanceMode,
+                        includeExceptionDetail);
         URI configured = address;
         MessageDispatcher md = new MessageDispatcher(invoker,
                 () -> configured.getPort() == 0 && listenUri.equals(configured) ? listener.uri() : configured,
@@ -210,6 +305,10 @@ public final class ServiceHost implements AutoCloseable {
             throw failure;
         }
         URI actual = listener.uri();
+        if (!mex) {
+            exported.add(new WsdlExporter.ExportedEndpoint(e.name(), description, binding,
+                    address.getPort() == 0 ? actual : address));
+        }
         hosted.add(new HostedEndpoint(e.displayName(), description.configurationName(), address.getPort() == 0
                 ? actual : address, actual, shape));
         LOG.info("{}: endpoint '{}' ({}) listening at {} as {}", service.name(), e.displayName(),
@@ -218,6 +317,10 @@ public final class ServiceHost implements AutoCloseable {
 
     /** The endpoint's absolute address: as written, or relative to the base address of its transport's scheme. */
     private URI address(ServiceEndpoint e, Binding binding) {
+        return address(e, binding, baseAddresses);
+    }
+
+    private static URI address(ServiceEndpoint e, Binding binding, List<URI> baseAddresses) {
         URI written = e.address().isEmpty() ? null : URI.create(e.address());
         if (written != null && written.isAbsolute()) {
             return written;
@@ -259,10 +362,44 @@ public final class ServiceHost implements AutoCloseable {
     /** Closes every endpoint gracefully within {@code timeout}, then releases the host's threads. */
     public synchronized void close(Duration timeout) {
         try {
+            if (metadataListener != null) {
+                metadataListener.abort();
+            }
             Futures.join(Futures.all(dispatchers.stream().map(d -> d.close(timeout)).collect(Collectors.toList())));
         } finally {
             release();
         }
+    }
+
+    /**
+     * The metadata a host of {@code service} would publish, without opening anything ({@code wcf4j wsdl}): endpoint
+     * addresses resolved against {@code baseAddresses} (and the configured ones) as when hosting.
+     */
+    public static ServiceMetadata metadataOf(ServiceDescription service, ServiceTypes types, List<URI> baseAddresses) {
+        List<URI> bases = new ArrayList<>(baseAddresses);
+        bases.addAll(service.baseAddresses());
+        List<WsdlExporter.ExportedEndpoint> endpoints = new ArrayList<>();
+        for (ServiceEndpoint e : service.endpoints()) {
+            if (e.isMetadataExchange()) {
+                continue;
+            }
+            Class<?> contract = types.contract(e.contract()).orElseThrow(() -> new ServiceHostException(
+                    WcfText.SfxReflectedContractKeyNotFound2.format(e.contract(), service.name())));
+            endpoints.add(new WsdlExporter.ExportedEndpoint(e.name(), ContractDescription.of(contract), e.binding(),
+                    address(e, e.binding(), bases)));
+        }
+        Class<?> implementation = types.service(service.name()).orElse(null);
+        ServiceBehavior b = implementation == null ? null : implementation.getAnnotation(ServiceBehavior.class);
+        return WsdlExporter.export(serviceQName(service, implementation, b), endpoints, service.effectiveBehavior()
+                .metadata().map(ServiceMetadataBehavior::policyVersion).orElse("Default"));
+    }
+
+    /** The service's metadata as published (WSDL, schemas), built from the opened endpoints. */
+    public ServiceMetadata publishedMetadata() {
+        if (!opened) {
+            throw new IllegalStateException("the service host is not open");
+        }
+        return metadata();
     }
 
     @Override
@@ -271,6 +408,9 @@ public final class ServiceHost implements AutoCloseable {
     }
 
     public synchronized void abort() {
+        if (metadataListener != null) {
+            metadataListener.abort();
+        }
         dispatchers.forEach(EndpointDispatcher::abort);
         release();
     }

@@ -7,7 +7,6 @@ import java.net.URI;
  * service's HTTP address. Given to the HTTP transport as a binding parameter; a listener without one answers GET with
  * 405. Called on an I/O thread: it must not block (serve prepared documents).
  */
-@FunctionalInterface
 public interface HttpGetHandler {
     /**
      * The answer to {@code GET requested}.
@@ -17,10 +16,18 @@ public interface HttpGetHandler {
      */
     HttpGetResponse get(URI requested);
 
+    /**
+     * Whether the listener also takes SOAP POSTs (an endpoint's listener answering GET too); {@code false} for a
+     * GET-only metadata listener, which answers POST with 405.
+     */
+    default boolean acceptsPost() {
+        return true;
+    }
+
     /** The answer: status, content type ({@code null} for none) and body. */
     record HttpGetResponse(int status, String contentType, byte[] body) {
-        public static HttpGetResponse notFound() {
-            return new HttpGetResponse(404, null, new byte[0]);
+        public static HttpGetResponse methodNotAllowed() {
+            return new HttpGetResponse(405, null, new byte[0]);
         }
     }
 }

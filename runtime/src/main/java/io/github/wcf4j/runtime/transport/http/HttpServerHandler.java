@@ -65,6 +65,12 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         HttpReplyChannelListener listener = route.get();
+        if (listener.getHandler() != null && !listener.getHandler().acceptsPost()) {
+            FullHttpResponse r = emptyResponse(HttpResponseStatus.METHOD_NOT_ALLOWED);
+            r.headers().set(HttpHeaderNames.ALLOW, "GET");
+            send(ctx, request, r);
+            return;
+        }
         ByteBuf body = request.content();
         if (body.readableBytes() > listener.maxReceivedMessageSize()) {
             LOG.debug("413 for {}: {}", path, WcfText.MaxReceivedMessageSizeExceeded.format(
