@@ -66,7 +66,7 @@ class HostCallDemoTest {
             assertEquals(ExitCodes.INVALID, wrong.exitCode());
             assertTrue(wrong.err().contains("Add takes 2 arguments (double n1, double n2); got 1"), wrong.err());
             CliRun unknown = CliRun.of("call", client.toString(), "--endpoint", "calc", "Sqrt", "2");
-            assertTrue(unknown.err().contains("has no operation 'Sqrt'; it has: Add, Divide, Multiply, Subtract"),
+            assertTrue(unknown.err().contains("has no operation 'Sqrt'; it has: Add, Subtract, Multiply, Divide"),
                     unknown.err());
         }
     }
