@@ -43,8 +43,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Test code: one thread per client connection, blocking sockets, one upstream connection each.
  */
-final class FaultInjectingHttpProxy implements AutoCloseable {
-    private final URI target;
+public final class FaultInjectingHttpProxy implements AutoCloseable {
+    private final java.util.function.Supplier<URI> target;
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fault-proxy");
@@ -59,28 +59,41 @@ final class FaultInjectingHttpProxy implements AutoCloseable {
     private CompletableFuture<Void> held;
 
     /** A proxy on a free loopback port forwarding to {@code target}'s host and port. */
-    FaultInjectingHttpProxy(URI target) throws IOException {
+    public FaultInjectingHttpProxy(URI target) throws IOException {
+        this(() -> target);
+    }
+
+    /**
+     * A proxy whose target is known only later (e.g. a service whose published address is the proxy's and whose
+     * listen address is chosen when it opens); asked for each new connection.
+     */
+    public FaultInjectingHttpProxy(java.util.function.Supplier<URI> target) throws IOException {
         this.target = target;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::acceptLoop);
     }
 
+    /** The proxy's own address with {@code path}. */
+    public URI at(String path) {
+        return URI.create("http://127.0.0.1:" + server.getLocalPort() + path);
+    }
+
     /** {@code uri} with the proxy's host and port. */
-    URI via(URI uri) {
+    public URI via(URI uri) {
         return URI.create(uri.getScheme() + "://127.0.0.1:" + server.getLocalPort() + uri.getRawPath());
     }
 
-    void inject(FaultRule rule) {
+    public void inject(FaultRule rule) {
         rules.add(rule);
     }
 
     /** {@code direction fate envelope} per message, in order. */
-    List<String[]> log() {
+    public List<String[]> log() {
         return new ArrayList<>(log);
     }
 
     /** The envelopes sent in {@code d} (whatever their fate). */
-    List<String> envelopes(Direction d) {
+    public List<String> envelopes(Direction d) {
         List<String> out = new ArrayList<>();
         for (String[] r : log) {
             if (r[0].equals(d.name())) {
@@ -104,7 +117,8 @@ final class FaultInjectingHttpProxy implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (client; Socket upstream = new Socket(target.getHost(), target.getPort())) {
+        URI to = target.get();
+        try (client; Socket upstream = new Socket(to.getHost(), to.getPort())) {
             upstream.setTcpNoDelay(true);
             sockets.add(upstream);
             InputStream in = client.getInputStream();

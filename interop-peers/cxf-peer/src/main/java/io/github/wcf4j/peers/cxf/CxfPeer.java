@@ -1,0 +1,367 @@
+package io.github.wcf4j.peers.cxf;
+
+import io.github.wcf4j.peers.Cli;
+import io.github.wcf4j.peers.ICalculator;
+import io.github.wcf4j.peers.CalculatorService;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.binding.soap.Soap12;
+import org.apache.cxf.binding.soap.SoapBindingConfiguration;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.ext.logging.LoggingFeature;
+import org.apache.cxf.feature.Feature;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPConduitConfigurer;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.apache.cxf.ws.addressing.Names;
+import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.apache.cxf.ws.rm.ManagedRMEndpoint;
+import org.apache.cxf.ws.rm.RM10Constants;
+import org.apache.cxf.ws.rm.RM11Constants;
+import org.apache.cxf.ws.rm.RMEndpoint;
+import org.apache.cxf.ws.rm.RMManager;
+import org.apache.cxf.ws.rm.SourceSequence;
+import org.apache.cxf.ws.rm.feature.RMFeature;
+import org.apache.cxf.ws.rm.manager.DeliveryAssuranceType;
+import org.apache.cxf.ws.rm.manager.RM10AddressingNamespaceType;
+import org.apache.cxf.ws.rm.manager.SourcePolicyType;
+import org.apache.cxf.ws.rmp.v200502.RMAssertion;
+
+import javax.xml.namespace.QName;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Apache CXF WS-RM peer for wcf4j interop tests. Run as its own JVM:
+ * <pre>
+ * server --rm 10|11|none --address http://127.0.0.1:PORT/path [--dump]
+ * client --rm 10|11|none --address URL [--decoupled http://127.0.0.1:PORT/path] --calls "Add 1 2;..."
+ *        [--timeout-ms N] [--end terminate|shutdown] [--no-offer] [--http http1|auto|urlconnection] [--dump]
+ * common: [--rm-scope bus|endpoint]
+ * </pre>
+ * Both sides: SOAP 1.2, WS-Addressing 1.0, and (unless {@code --rm none}) WS-RM 1.0 with WSA 2005/08
+ * or WS-RM 1.1, ExactlyOnce + InOrder. Stdout carries only {@code READY}, {@code RESULT}, {@code DONE}
+ * and {@code ERROR} lines; logs and the {@code --dump} wire log go to stderr.
+ */
+public final class CxfPeer {
+
+    static final QName SERVICE = new QName(ICalculator.NS, "CalculatorService");
+    static final QName PORT = new QName(ICalculator.NS, "CustomBinding_ICalculator");
+
+    private static final Set<String> FLAGS = Set.of("dump", "no-offer");
+
+    private CxfPeer() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = Cli.takeStdout();
+        int rc;
+        try {
+            Cli cli = Cli.parse(args, FLAGS);
+            String http = cli.get("http", "http1");
+            if (!Set.of("http1", "auto", "urlconnection").contains(http)) {
+                throw new IllegalArgumentException("--http must be http1, auto or urlconnection");
+            }
+            if (http.equals("urlconnection")) {
+                // read once, statically, by HTTPTransportFactory: must be set before CXF loads
+                System.setProperty("org.apache.cxf.transport.http.forceURLConnection", "true");
+            }
+            rc = switch (cli.mode()) {
+                case "server" -> server(cli, out);
+                case "client" -> client(cli, out);
+                default -> throw new IllegalArgumentException("unknown mode " + cli.mode() + " (expected server, client)");
+            };
+        } catch (Throwable t) {
+            t.printStackTrace();
+            out.println(Cli.errorLine(t));
+            rc = 1;
+        }
+        out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(rc);
+    }
+
+    // ------------------------------------------------------------------ configuration
+
+    static String rmKey(String rm) {
+        return switch (rm.toLowerCase(Locale.ROOT)) {
+            case "10", "1.0", "rm10" -> "rm10";
+            case "11", "1.1", "rm11" -> "rm11";
+            case "none", "off", "0" -> "none";
+            default -> throw new IllegalArgumentException("--rm must be 10, 11 or none, not " + rm);
+        };
+    }
+
+    /** A fresh bus; every HTTP conduit on it (incl. RM's and the server's back-channel) speaks HTTP/1.1. */
+    static Bus newBus(Cli cli, long receiveTimeoutMs) {
+        boolean forceHttp11 = !cli.get("http", "http1").equals("auto");
+        Bus bus = BusFactory.newInstance().createBus();
+        BusFactory.setDefaultBus(bus);
+        BusFactory.setThreadDefaultBus(bus);
+        bus.setExtension((HTTPConduitConfigurer) (name, address, conduit) -> {
+            HTTPClientPolicy p = conduit.getClient();
+            if (p == null) {
+                p = new HTTPClientPolicy();
+                conduit.setClient(p);
+            }
+            // The JDK-HttpClient conduit otherwise sends "Connection: Upgrade, HTTP2-Settings / Upgrade: h2c".
+            if (forceHttp11) {
+                p.setVersion("1.1");
+            }
+            if (receiveTimeoutMs > 0) {
+                p.setReceiveTimeout(receiveTimeoutMs);
+                p.setConnectionTimeout(receiveTimeoutMs);
+            }
+        }, HTTPConduitConfigurer.class);
+        if (cli.flag("dump")) {
+            // bus-level, so that RM protocol messages (CreateSequence, acks, ...) are logged too
+            LoggingFeature logging = new LoggingFeature();
+            logging.setPrettyLogging(false);
+            logging.setLimit(1024 * 1024);
+            logging.setLogMultipart(true);
+            logging.initialize(bus);
+        }
+        return bus;
+    }
+
+    static List<Feature> features(String rm, boolean includeOffer) {
+        List<Feature> features = new ArrayList<>();
+        WSAddressingFeature wsa = new WSAddressingFeature();
+        features.add(wsa);
+        if (rm.equals("none")) {
+            return features;
+        }
+        RMFeature f = new RMFeature();
+        if (rm.equals("rm10")) {
+            f.setRMNamespace(RM10Constants.NAMESPACE_URI);
+            // CXF defaults RM 1.0 to WSA 2004/08; WCF's binding here is WSA 1.0 (2005/08)
+            RM10AddressingNamespaceType ns = new RM10AddressingNamespaceType();
+            ns.setUri(Names.WSA_NAMESPACE_NAME);
+            f.setRM10AddressingNamespace(ns);
+        } else {
+            f.setRMNamespace(RM11Constants.NAMESPACE_URI);
+        }
+        DeliveryAssuranceType da = new DeliveryAssuranceType();
+        da.setExactlyOnce(new DeliveryAssuranceType.ExactlyOnce());
+        da.setInOrder(new DeliveryAssuranceType.InOrder());
+        f.setDeliveryAssurance(da);
+
+        RMAssertion a = new RMAssertion();
+        RMAssertion.BaseRetransmissionInterval bri = new RMAssertion.BaseRetransmissionInterval();
+        bri.setMilliseconds(2000L);
+        a.setBaseRetransmissionInterval(bri);
+        RMAssertion.AcknowledgementInterval ai = new RMAssertion.AcknowledgementInterval();
+        ai.setMilliseconds(200L);
+        a.setAcknowledgementInterval(ai);
+        RMAssertion.InactivityTimeout it = new RMAssertion.InactivityTimeout();
+        it.setMilliseconds(600_000L);
+        a.setInactivityTimeout(it);
+        a.setExponentialBackoff(new RMAssertion.ExponentialBackoff());
+        f.setRMAssertion(a);
+
+        if (!includeOffer) {
+            SourcePolicyType sp = new SourcePolicyType();
+            sp.setIncludeOffer(false);
+            f.setSourcePolicy(sp);
+        }
+        features.add(f);
+        return features;
+    }
+
+    /**
+     * {@code --rm-scope bus} (default) installs WSA + RM on the bus. With {@code endpoint} they are only on
+     * the application client/server, and then the RM protocol messages that CXF sends through its own
+     * internal client (standalone SequenceAcknowledgement, LastMessage/CloseSequence, AckRequested) go out
+     * WITHOUT their RM headers: no SequenceAcknowledgement header, no Sequence/LastMessage header.
+     */
+    static boolean applyScope(Cli cli, Bus bus, List<Feature> features) {
+        String scope = cli.get("rm-scope", "bus");
+        switch (scope) {
+            case "bus" -> {
+                for (Feature f : features) {
+                    f.initialize(bus);
+                }
+                return true;
+            }
+            case "endpoint" -> {
+                return false;
+            }
+            default -> throw new IllegalArgumentException("--rm-scope must be bus or endpoint");
+        }
+    }
+
+    static SoapBindingConfiguration soap12() {
+        SoapBindingConfiguration cfg = new SoapBindingConfiguration();
+        cfg.setVersion(Soap12.getInstance());
+        return cfg;
+    }
+
+    // ------------------------------------------------------------------ server
+
+    private static int server(Cli cli, PrintStream out) throws Exception {
+        String rm = rmKey(cli.get("rm", "10"));
+        String address = cli.require("address");
+        Bus bus = newBus(cli, 0);
+        List<Feature> features = features(rm, true);
+        boolean busScope = applyScope(cli, bus, features);
+
+        JaxWsServerFactoryBean sf = new JaxWsServerFactoryBean();
+        sf.setBus(bus);
+        sf.setServiceClass(CalculatorService.class);
+        sf.setServiceBean(new CalculatorService());
+        sf.setServiceName(SERVICE);
+        sf.setEndpointName(PORT);
+        sf.setAddress(address);
+        sf.setBindingConfig(soap12());
+        if (!busScope) {
+            sf.setFeatures(features);
+        }
+        Server server = sf.create();
+        System.err.println("# cxf server rm=" + rm + " ready after "
+                + ManagementFactory.getRuntimeMXBean().getUptime() + " ms of JVM uptime");
+        out.println("READY " + address);
+
+        Cli.awaitStop();
+        System.err.println("# stopping");
+        server.stop();
+        server.destroy();
+        bus.shutdown(true);
+        return 0;
+    }
+
+    // ------------------------------------------------------------------ client
+
+    private static int client(Cli cli, PrintStream out) throws Exception {
+        String rm = rmKey(cli.get("rm", "10"));
+        String address = cli.require("address");
+        List<Cli.Call> calls = Cli.repeat(Cli.parseCalls(cli.require("calls")), Integer.parseInt(cli.get("repeat", "1")));
+        long timeoutMs = Long.parseLong(cli.get("timeout-ms", "0"));
+        String end = cli.get("end", "terminate");
+        if (!end.equals("terminate") && !end.equals("shutdown")) {
+            throw new IllegalArgumentException("--end must be terminate or shutdown");
+        }
+
+        long t0 = System.nanoTime();
+        Bus bus = newBus(cli, timeoutMs);
+        List<Feature> features = features(rm, !cli.flag("no-offer"));
+        boolean busScope = applyScope(cli, bus, features);
+        JaxWsProxyFactoryBean pf = new JaxWsProxyFactoryBean();
+        pf.setBus(bus);
+        pf.setServiceClass(ICalculator.class);
+        pf.setServiceName(SERVICE);
+        pf.setEndpointName(PORT);
+        pf.setAddress(address);
+        pf.setBindingConfig(soap12());
+        if (!busScope) {
+            pf.setFeatures(features);
+        }
+        ICalculator calc = (ICalculator) pf.create();
+
+        Client client = ClientProxy.getClient(calc);
+        HTTPConduit conduit = (HTTPConduit) client.getConduit();
+        String decoupled = cli.get("decoupled", null);
+        if (decoupled != null) {
+            // Addressable client: ReplyTo/AcksTo point here and CXF starts a Jetty listener for it;
+            // replies and acks arrive as separate HTTP requests (WCF compositeDuplex shape).
+            conduit.getClient().setDecoupledEndpoint(decoupled);
+        }
+        System.err.printf("# cxf client rm=%s decoupled=%s proxy ready in %.1f ms (JVM uptime %d ms)%n", rm,
+                decoupled, Cli.ms(t0), ManagementFactory.getRuntimeMXBean().getUptime());
+
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cxf-client-call");
+            t.setDaemon(true);
+            return t;
+        });
+        for (Cli.Call c : calls) {
+            long s = System.nanoTime();
+            double result = bounded(worker, () -> invoke(calc, c), timeoutMs, "call " + c);
+            System.err.printf("# %s took %.1f ms%n", c, Cli.ms(s));
+            out.println("RESULT " + c.op() + " " + result);
+        }
+
+        long s = System.nanoTime();
+        if (end.equals("terminate") && !rm.equals("none")) {
+            bounded(worker, () -> {
+                terminateSequences(bus);
+                return null;
+            }, timeoutMs > 0 ? Math.max(timeoutMs, 30_000) : 0, "terminate");
+        }
+        // Bus shutdown: RMManager.shutdown sends LastMessage/CloseSequence only for source sequences
+        // that still have unacknowledged messages; it never sends TerminateSequence by itself.
+        bounded(worker, () -> {
+            bus.shutdown(true);
+            return null;
+        }, timeoutMs > 0 ? Math.max(timeoutMs, 30_000) : 0, "bus shutdown");
+        System.err.printf("# end (%s) took %.1f ms%n", end, Cli.ms(s));
+        out.println("DONE");
+        return 0;
+    }
+
+    /**
+     * Closes (RM 1.0 LastMessage / RM 1.1 CloseSequence) and then terminates every source sequence of the
+     * client, through CXF's management API (the same calls as its JMX operations).
+     */
+    static void terminateSequences(Bus bus) throws Exception {
+        RMManager mgr = bus.getExtension(RMManager.class);
+        if (mgr == null) {
+            return;
+        }
+        RMEndpoint rme = mgr.findReliableEndpoint(SERVICE);
+        if (rme == null) {
+            System.err.println("# no RM endpoint to terminate");
+            return;
+        }
+        ManagedRMEndpoint managed = new ManagedRMEndpoint(rme);
+        for (SourceSequence ss : new ArrayList<>(rme.getSource().getAllSequences())) {
+            String id = ss.getIdentifier().getValue();
+            System.err.println("# closing source sequence " + id + " (last message number " + ss.getCurrentMessageNr() + ")");
+            managed.closeSourceSequence(id);
+            if (rme.getSource().getSequence(ss.getIdentifier()) == null) {
+                // CXF terminates by itself once the LastMessage/CloseSequence is acknowledged and the
+                // sequence target is addressable (see SourceSequence.setAcknowledged)
+                System.err.println("# source sequence " + id + " already terminated by CXF");
+                continue;
+            }
+            System.err.println("# terminating source sequence " + id);
+            managed.terminateSourceSequence(id);
+        }
+    }
+
+    static double invoke(ICalculator calc, Cli.Call c) {
+        return switch (c.op()) {
+            case "Add" -> calc.add(c.n1(), c.n2());
+            case "Subtract" -> calc.subtract(c.n1(), c.n2());
+            case "Multiply" -> calc.multiply(c.n1(), c.n2());
+            case "Divide" -> calc.divide(c.n1(), c.n2());
+            default -> throw new IllegalArgumentException(c.op());
+        };
+    }
+
+    static <T> T bounded(ExecutorService worker, Callable<T> task, long timeoutMs, String what) throws Exception {
+        Future<T> f = worker.submit(task);
+        try {
+            return timeoutMs > 0 ? f.get(timeoutMs, TimeUnit.MILLISECONDS) : f.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new TimeoutException(what + " did not complete within " + timeoutMs + " ms");
+        }
+    }
+}
