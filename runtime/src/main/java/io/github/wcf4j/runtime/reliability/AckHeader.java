@@ -84,10 +84,11 @@ public record AckHeader(String id, SequenceRanges ranges, boolean isFinal, int b
                         continue;
                     }
                     case "None":
-                        if (wsrm.isFeb2005() || !ranges.isEmpty() || tail) {
+                        if (wsrm.isFeb2005() || tail) {
                             throw new WsrmParseException("None is only allowed in place of acknowledgement ranges.");
                         }
-                        none = true;
+                        // WCF refuses None after ranges; CXF writes both, so the ranges win (read leniently)
+                        none = ranges.isEmpty();
                         continue;
                     case "Final":
                         if (wsrm.isFeb2005() || (ranges.isEmpty() && !none)) {
@@ -120,14 +121,9 @@ public record AckHeader(String id, SequenceRanges ranges, boolean isFinal, int b
                 tail = true;
             }
         }
-        if (ranges.isEmpty() && !none && !nack && !(wsrm.isFeb2005() && hasEmptyRange(wsrm, e))) {
-            throw new WsrmParseException("The acknowledgement has no AcknowledgementRange, None or Nack.");
-        }
+        // WCF refuses an acknowledgement with no range, None or Nack; CXF sends one (its first stand-alone
+        // acknowledgement), read as acknowledging nothing
         return new AckHeader(id, SequenceRanges.of(ranges), fin, buffer);
-    }
-
-    private static boolean hasEmptyRange(Wsrm wsrm, ParsedElement e) {
-        return e.child(wsrm.ns(), "AcknowledgementRange").isPresent();
     }
 
     private static long attributeNumber(ParsedElement c, String name) {

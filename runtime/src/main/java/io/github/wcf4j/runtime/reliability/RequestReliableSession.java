@@ -206,6 +206,13 @@ final class RequestReliableSession {
         if (!replies) {
             return;
         }
+        if (info.sequence().isEmpty() && closing && wsrm.isFeb2005() && number > 0 && number == out.last()
+                && info.ack().isPresent() && info.ack().get().ranges().contains(number)) {
+            // WCF's ProcessTransferred: an acknowledged LastMessage is done, whether or not the service answers it
+            // with its own LastMessage (WCF does; CXF answers with an acknowledgement)
+            complete(number, null);
+            return;
+        }
         if (info.sequence().isPresent()) {
             SequenceHeader seq = info.sequence().get();
             if (!seq.id().equals(inputId)) {
@@ -364,7 +371,11 @@ final class RequestReliableSession {
         }
         Optional<AckHeader> ack = info.ack().filter(a -> a.id().equals(outputId));
         if (ack.isEmpty() || !ack.get().isFinal() || !ack.get().ranges().isComplete(last)) {
-            throw new ProtocolException(WcfText.MissingFinalAckExceptionString.format());
+            // WCF's ValidateFinalAck: the session faults and tells the peer
+            ProtocolException e = new ProtocolException(WcfText.MissingFinalAckExceptionString.format());
+            fault(e, WsrmFault.sequenceTerminated(wsrm, outputId, true,
+                    WcfText.SequenceTerminatedMissingFinalAck.format()));
+            throw e;
         }
     }
 

@@ -280,6 +280,22 @@ class WsrmWireTest {
         assertEquals(-1, ack.bufferRemaining(), "no BufferRemaining: no information");
     }
 
+    /**
+     * Two things WCF refuses and wcf4j reads, because Apache CXF writes them: a 1.1 acknowledgement with both ranges
+     * and {@code None} (the ranges count), and an acknowledgement with nothing but its identifier (nothing is
+     * acknowledged).
+     */
+    @Test
+    void cxfsMalformedAcknowledgementsAreReadLeniently() {
+        Message both = read(withHeader(WSRM11, "<r:SequenceAcknowledgement><r:Identifier>urn:uuid:S</r:Identifier>"
+                + "<r:AcknowledgementRange Upper=\"2\" Lower=\"1\"/><r:None/></r:SequenceAcknowledgement>"),
+                MessageVersion.SOAP12_WS_ADDRESSING10);
+        assertEquals(ranges(1, 2), WsrmInfo.read(both, WSRM11).ack().orElseThrow().ranges());
+        Message bare = read(withHeader(FEB2005, "<r:SequenceAcknowledgement><r:Identifier>urn:uuid:S</r:Identifier>"
+                + "</r:SequenceAcknowledgement>"), MessageVersion.SOAP12_WS_ADDRESSING10);
+        assertEquals(SequenceRanges.EMPTY, WsrmInfo.read(bare, FEB2005).ack().orElseThrow().ranges());
+    }
+
     @Test
     void readingRejectsWhatWcfRejectsWithItsTexts() {
         Message zero = read(withHeader(FEB2005, "<r:Sequence s:mustUnderstand=\"1\"><r:Identifier>urn:uuid:S"

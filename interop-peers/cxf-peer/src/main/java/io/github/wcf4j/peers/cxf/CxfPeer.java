@@ -32,6 +32,7 @@ import org.apache.cxf.ws.rm.manager.SourcePolicyType;
 import org.apache.cxf.ws.rmp.v200502.RMAssertion;
 
 import javax.xml.namespace.QName;
+import java.net.URI;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -213,9 +214,24 @@ public final class CxfPeer {
 
     // ------------------------------------------------------------------ server
 
+    /**
+     * Port 0 asks for a free port: CXF's Jetty engine does not report the one it bound, so one is chosen here (a
+     * loopback port that was free a moment ago) and printed with {@code READY}.
+     */
+    static String withPort(String address) throws java.io.IOException {
+        URI uri = URI.create(address);
+        if (uri.getPort() != 0) {
+            return address;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName(uri.getHost()))) {
+            return uri.getScheme() + "://" + uri.getHost() + ":" + probe.getLocalPort() + uri.getRawPath();
+        }
+    }
+
     private static int server(Cli cli, PrintStream out) throws Exception {
         String rm = rmKey(cli.get("rm", "10"));
-        String address = cli.require("address");
+        String address = withPort(cli.require("address"));
         Bus bus = newBus(cli, 0);
         List<Feature> features = features(rm, true);
         boolean busScope = applyScope(cli, bus, features);
