@@ -82,6 +82,20 @@ final class HostedCalculator implements AutoCloseable {
                 "/servicemodelsamples/service.svc");
     }
 
+    /** The seed's service configuration with its reliable session switched to WS-RM 1.1 (nothing else changed). */
+    static HostedCalculator fromSeedWithVersion11() {
+        Path seed = Path.of(System.getProperty("wcf4j.shared", "../../shared")).resolve("seed-configs")
+                .resolve("calculator-service.no-security.config");
+        try {
+            String xml = java.nio.file.Files.readString(seed).replace("<reliableSession />",
+                    "<reliableSession reliableMessagingVersion=\"WSReliableMessaging11\" />");
+            return new HostedCalculator(ServiceModelConfigReader.create().read("seed-rm11.config", xml).orThrow(),
+                    "/servicemodelsamples/service.svc");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Where the service's metadata is served ({@code ?wsdl}): its base address, not behind the proxy. */
     URI metadata() {
         return host.endpoints().get(0).listenUri();

@@ -86,6 +86,10 @@ class Wcf4jClientTest {
                 assertEquals("-> CreateSequence", wire.get(0), wire.toString());
                 assertTrue(proxy.envelopes(Direction.CLIENT_TO_SERVICE).get(0).contains("<Offer>"),
                         "a request session offers the return sequence");
+                assertTrue(Wire.acknowledges(proxy.envelopes(Direction.SERVICE_TO_CLIENT), 4),
+                        peer + " acknowledged the four requests: " + wire);
+                assertTrue(Wire.acknowledges(proxy.envelopes(Direction.CLIENT_TO_SERVICE), 4),
+                        "wcf4j acknowledged the four replies: " + wire);
                 assertTrue(wire.contains(v == ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11
                         ? "-> CloseSequence" : "-> LastMessage#5"), wire.toString());
                 assertTrue(wire.contains("-> TerminateSequence"), wire.toString());

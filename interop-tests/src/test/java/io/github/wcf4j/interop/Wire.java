@@ -61,4 +61,11 @@ final class Wire {
     static Predicate<String> isAction(String name) {
         return e -> action(e).equals(name);
     }
+
+    /** Whether some message in {@code d} acknowledges messages 1 to {@code upper} of a sequence. */
+    static boolean acknowledges(List<String> envelopes, long upper) {
+        Pattern range = Pattern.compile("AcknowledgementRange[^>]*(Lower=\"1\"[^>]*Upper=\"" + upper
+                + "\"|Upper=\"" + upper + "\"[^>]*Lower=\"1\")");
+        return envelopes.stream().anyMatch(e -> e.contains("SequenceAcknowledgement") && range.matcher(e).find());
+    }
 }

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeoutException;
  * <pre>
  * server      --rm 10|11|none --address http://127.0.0.1:PORT/path [--ordered] [--config wsdl|feature] [--dump]
  * client      --wsdl URL [--service {ns}name] [--port {ns}name] [--address URL] --calls "Add 1 2;..."
- *             [--timeout-ms N] [--close|--no-close] [--dump]
+ *             [--timeout-ms N] [--http-timeout-ms N] [--close|--no-close] [--dump]
  * wsdl        --rm 10|11|none --address ENDPOINT [--ordered]          (prints the WCF-style WSDL)
  * wsdl-server --rm 10|11|none --address http://127.0.0.1:PORT/path --endpoint ENDPOINT [--ordered]
  * </pre>
@@ -193,9 +193,11 @@ public final class MetroPeer {
         if (address != null) {
             rc.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address);
         }
-        if (timeoutMs > 0) {
-            rc.put("com.sun.xml.ws.request.timeout", (int) timeoutMs);
-            rc.put("com.sun.xml.ws.connect.timeout", (int) timeoutMs);
+        // the HTTP exchange's own timeout (default: the call's; 0: Metro's default, none)
+        long httpTimeoutMs = Long.parseLong(cli.get("http-timeout-ms", Long.toString(timeoutMs)));
+        if (httpTimeoutMs > 0) {
+            rc.put("com.sun.xml.ws.request.timeout", (int) httpTimeoutMs);
+            rc.put("com.sun.xml.ws.connect.timeout", (int) httpTimeoutMs);
         }
         System.err.printf("# metro client proxy ready in %.1f ms (JVM uptime %d ms)%n", Cli.ms(t0),
                 ManagementFactory.getRuntimeMXBean().getUptime());
