@@ -140,4 +140,52 @@ class CalculatorMetadataTest {
                 ServiceTypes.discovered(), List.of(service)).wsdl(service), StandardCharsets.UTF_8);
         assertEquals(new String(host.publishedMetadata().wsdl(service), StandardCharsets.UTF_8), offline);
     }
+
+    /** {@code httpsGetEnabled}: the WSDL over TLS at the https base address, its imports pointing there too. */
+    @Test
+    void httpsGetServesTheWsdlOverTls(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path keyStore = dir.resolve("service.p12");
+        Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")
+                .toString(), "-genkeypair", "-alias", "service", "-keyalg", "RSA", "-keysize", "2048", "-dname",
+                "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", keyStore.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        String made = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, keytool.waitFor(), made);
+        ServiceModelConfiguration c = ServiceModelConfigReader.create().read("https.config", "<configuration>"
+                + "<system.serviceModel><services><service name=\"" + CalculatorOverHttpTest.SERVICE + "\""
+                + " behaviorConfiguration=\"b\"><endpoint address=\"\" binding=\"basicHttpBinding\" contract=\""
+                + "Microsoft.ServiceModel.Samples.ICalculator\"/></service></services><behaviors><serviceBehaviors>"
+                + "<behavior name=\"b\"><serviceMetadata httpsGetEnabled=\"true\"/></behavior></serviceBehaviors>"
+                + "</behaviors></system.serviceModel></configuration>").orThrow();
+        ServiceHost secured = ServiceHost.builder(c.service(CalculatorOverHttpTest.SERVICE).orElseThrow())
+                .baseAddress(URI.create("http://localhost:0/calc"))
+                .baseAddress(URI.create("https://localhost:0/secure"))
+                .parameter(io.github.wcf4j.runtime.transport.http.TlsSettings.class,
+                        io.github.wcf4j.runtime.transport.http.TlsSettings.keyStore(keyStore,
+                                "changeit".toCharArray())).build();
+        try {
+            secured.open();
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
+                trust.load(in, "changeit".toCharArray());
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            HttpClient https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls).build();
+            URI metadata = secured.publishedMetadataAddresses().get(0);
+            assertEquals("https", metadata.getScheme());
+            HttpResponse<String> wsdl = https.send(HttpRequest.newBuilder(URI.create(metadata + "?wsdl"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, wsdl.statusCode());
+            assertTrue(wsdl.body().contains("location=\"" + metadata + "?wsdl=wsdl0\""), wsdl.body());
+            assertTrue(wsdl.body().contains("<wsdl:port name=\"BasicHttpBinding_ICalculator\""), wsdl.body());
+            assertTrue(wsdl.body().contains("<soap:address location=\"http://localhost:"), "the endpoint stays http");
+        } finally {
+            secured.close();
+        }
+    }
 }

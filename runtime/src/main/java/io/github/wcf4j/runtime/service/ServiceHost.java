@@ -89,7 +89,8 @@ public final class ServiceHost implements AutoCloseable {
     private final Object metadataLock = new Object();
     private ServiceMetadata metadata;
     private volatile boolean endpointsOpened;
-    private ChannelListener<?> metadataListener;
+    private final List<ChannelListener<?>> metadataListeners = new ArrayList<>();
+    private final List<java.util.function.Supplier<URI>> metadataAddresses = new ArrayList<>();
     private boolean opened;
 
     private ServiceHost(Builder b) {
@@ -168,22 +169,27 @@ public final class ServiceHost implements AutoCloseable {
         AsyncPermits sessions = new AsyncPermits(throttling.maxConcurrentSessions());
         Set<URI> listenUris = new HashSet<>();
         Optional<ServiceMetadataBehavior> metadataBehavior = service.effectiveBehavior().metadata();
-        Optional<URI> getAddress = metadataBehavior.filter(ServiceMetadataBehavior::httpGetEnabled)
-                .map(m -> metadataAddress(m.httpGetUrl()));
+        List<URI> getAddresses = new ArrayList<>();
+        metadataBehavior.filter(ServiceMetadataBehavior::httpGetEnabled).ifPresent(m -> getAddresses.add(
+                metadataAddress("http", m.httpGetUrl(), WcfText.SFxServiceMetadataBehaviorNoHttpBaseAddress)));
+        metadataBehavior.filter(ServiceMetadataBehavior::httpsGetEnabled).ifPresent(m -> getAddresses.add(
+                metadataAddress("https", m.httpsGetUrl(), WcfText.SFxServiceMetadataBehaviorNoHttpsBaseAddress)));
         try {
             for (ServiceEndpoint e : service.endpoints()) {
                 if (e.isMetadataExchange() && metadataBehavior.isEmpty()) {
                     throw new ServiceHostException(WcfText.SfxReflectedContractKeyNotFoundIMetadataExchange.format(
                             service.name()));
                 }
-                openEndpoint(e, calls, sessions, listenUris, getAddress);
+                openEndpoint(e, calls, sessions, listenUris, getAddresses);
             }
             if (dispatchers.isEmpty()) {
                 throw new ServiceHostException(WcfText.ServiceHasZeroAppEndpoints.format(service.name()));
             }
             endpointsOpened = true;
-            if (getAddress.isPresent() && !listenUris.contains(normalized(getAddress.get()))) {
-                openMetadataListener(getAddress.get());
+            for (URI at : getAddresses) {
+                if (!listenUris.contains(normalized(at))) {
+                    openMetadataListener(at);
+                }
             }
         } catch (RuntimeException failure) {
             abort();
@@ -195,18 +201,17 @@ public final class ServiceHost implements AutoCloseable {
      * Where {@code ?wsdl} is served (WCF's {@code ServiceMetadataBehavior}): {@code httpGetUrl} as written when absolute,
      * else relative to the http base address, else the http base address itself.
      */
-    private URI metadataAddress(Optional<URI> httpGetUrl) {
-        if (httpGetUrl.isPresent() && httpGetUrl.get().isAbsolute()) {
-            return httpGetUrl.get();
+    private URI metadataAddress(String scheme, Optional<URI> getUrl, WcfText noBaseAddress) {
+        if (getUrl.isPresent() && getUrl.get().isAbsolute()) {
+            return getUrl.get();
         }
-        URI base = baseAddresses.stream().filter(b -> "http".equalsIgnoreCase(b.getScheme())).findFirst()
-                .orElseThrow(() -> new ServiceHostException(
-                        WcfText.SFxServiceMetadataBehaviorNoHttpBaseAddress.format()));
-        if (httpGetUrl.isEmpty() || httpGetUrl.get().toString().isEmpty()) {
+        URI base = baseAddresses.stream().filter(b -> scheme.equalsIgnoreCase(b.getScheme())).findFirst()
+                .orElseThrow(() -> new ServiceHostException(noBaseAddress.format()));
+        if (getUrl.isEmpty() || getUrl.get().toString().isEmpty()) {
             return base;
         }
         String b = base.toString();
-        return URI.create(b.endsWith("/") ? b : b + "/").resolve(httpGetUrl.get());
+        return URI.create(b.endsWith("/") ? b : b + "/").resolve(getUrl.get());
     }
 
     /**
@@ -250,18 +255,21 @@ public final class ServiceHost implements AutoCloseable {
         ChannelListener<?>[] listener = new ChannelListener<?>[1];
         MetadataHttpGet get = new MetadataHttpGet(this::metadata, () -> listener[0].uri(), serviceQName()
                 .getLocalPart(), helpPage(), false);
+        metadataAddresses.add(() -> listener[0].uri());
         Binding text = io.github.wcf4j.binding.CustomBinding.of("metadata",
                 io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement.defaults(),
-                io.github.wcf4j.binding.transport.HttpTransportBindingElement.defaults());
+                "https".equalsIgnoreCase(at.getScheme())
+                        ? io.github.wcf4j.binding.transport.HttpsTransportBindingElement.defaults()
+                        : io.github.wcf4j.binding.transport.HttpTransportBindingElement.defaults());
         listener[0] = builder.buildListener(text, ChannelShape.REPLY, parameters.copy()
                 .put(ListenAddress.class, ListenAddress.explicit(at)).put(HttpGetHandler.class, get));
         Futures.join(listener[0].open(text.timeouts().openTimeout()));
-        metadataListener = listener[0];
+        metadataListeners.add(listener[0]);
         LOG.info("{}: metadata at {}?wsdl", service.name(), listener[0].uri());
     }
 
     private void openEndpoint(ServiceEndpoint e, AsyncPermits calls, AsyncPermits sessions, Set<URI> listenUris,
-            Optional<URI> getAddress) {
+            List<URI> getAddresses) {
         boolean mex = e.isMetadataExchange();
         Class<?> contract = mex ? IMetadataExchange.class : types.contract(e.contract()).orElseThrow(() ->
                 new ServiceHostException(WcfText.SfxReflectedContractKeyNotFound2.format(e.contract(),
@@ -281,9 +289,10 @@ public final class ServiceHost implements AutoCloseable {
         ChannelShape shape = ChannelSelection.selectService(binding, description.shape());
         BindingParameters p = parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri));
         ChannelListener<?>[] opened = new ChannelListener<?>[1];
-        if (getAddress.isPresent() && normalized(getAddress.get()).equals(normalized(listenUri))) {
+        if (getAddresses.stream().anyMatch(at -> normalized(at).equals(normalized(listenUri)))) {
             p.put(HttpGetHandler.class, new MetadataHttpGet(this::metadata, () -> opened[0].uri(),
                     serviceQName().getLocalPart(), helpPage(), true));
+            metadataAddresses.add(() -> opened[0].uri());
         }
         ChannelListener<?> listener = builder.buildListener(binding, shape, p);
         opened[0] = listener;
@@ -362,9 +371,7 @@ public final class ServiceHost implements AutoCloseable {
     /** Closes every endpoint gracefully within {@code timeout}, then releases the host's threads. */
     public synchronized void close(Duration timeout) {
         try {
-            if (metadataListener != null) {
-                metadataListener.abort();
-            }
+            metadataListeners.forEach(ChannelListener::abort);
             Futures.join(Futures.all(dispatchers.stream().map(d -> d.close(timeout)).collect(Collectors.toList())));
         } finally {
             release();
@@ -394,6 +401,11 @@ public final class ServiceHost implements AutoCloseable {
                 .metadata().map(ServiceMetadataBehavior::policyVersion).orElse("Default"));
     }
 
+    /** Where the service's metadata is served over HTTP GET (its listeners' real addresses), in the order opened. */
+    public synchronized List<URI> publishedMetadataAddresses() {
+        return metadataAddresses.stream().map(java.util.function.Supplier::get).collect(Collectors.toList());
+    }
+
     /** The service's metadata as published (WSDL, schemas), built from the opened endpoints. */
     public ServiceMetadata publishedMetadata() {
         if (!opened) {
@@ -408,9 +420,7 @@ public final class ServiceHost implements AutoCloseable {
     }
 
     public synchronized void abort() {
-        if (metadataListener != null) {
-            metadataListener.abort();
-        }
+        metadataListeners.forEach(ChannelListener::abort);
         dispatchers.forEach(EndpointDispatcher::abort);
         release();
     }
