@@ -1,6 +1,7 @@
 package io.github.wcf4j.peers.cxf;
 
 import io.github.wcf4j.peers.Cli;
+import io.github.wcf4j.peers.Load;
 import io.github.wcf4j.peers.ICalculator;
 import io.github.wcf4j.peers.CalculatorService;
 import org.apache.cxf.Bus;
@@ -53,6 +54,8 @@ import java.util.concurrent.TimeoutException;
  * server --rm 10|11|none --address http://127.0.0.1:PORT/path [--dump]
  * client --rm 10|11|none --address URL [--decoupled http://127.0.0.1:PORT/path] --calls "Add 1 2;..."
  *        [--timeout-ms N] [--end terminate|shutdown] [--no-offer] [--http http1|auto|urlconnection] [--dump]
+ * bench  (server's options) --sessions N [--warmup-ms N] [--window-ms N] [--rounds N]   (then GO URL on stdin)
+ * heap   (server's options) --sessions N    (heap per idle session, both ends in this process)
  * common: [--rm-scope bus|endpoint]
  * </pre>
  * Both sides: SOAP 1.2, WS-Addressing 1.0, and (unless {@code --rm none}) WS-RM 1.0 with WSA 2005/08
@@ -85,7 +88,9 @@ public final class CxfPeer {
             rc = switch (cli.mode()) {
                 case "server" -> server(cli, out);
                 case "client" -> client(cli, out);
-                default -> throw new IllegalArgumentException("unknown mode " + cli.mode() + " (expected server, client)");
+                case "bench" -> bench(cli, out);
+                case "heap" -> heap(cli, out);
+                default -> throw new IllegalArgumentException("unknown mode " + cli.mode() + " (expected server, client, bench, heap)");
             };
         } catch (Throwable t) {
             t.printStackTrace();
@@ -258,6 +263,67 @@ public final class CxfPeer {
         server.destroy();
         bus.shutdown(true);
         return 0;
+    }
+
+    /**
+     * {@code bench}: the calculator service and {@code --sessions} client proxies on one bus (CXF's RM manager is
+     * bus-wide), the clients calling the address given by {@code GO}; the load is {@link Load}'s.
+     */
+    private static int bench(Cli cli, PrintStream out) throws Exception {
+        Bus bus = newBus(cli, 30_000);
+        String address = withPort(cli.require("address"));
+        Server server = benchServer(cli, bus, address);
+        out.println("READY " + address);
+        out.flush();
+        String target = Load.awaitGo();
+        Load.Plan plan = Load.Plan.of(cli);
+        List<Load.Call> clients = new ArrayList<>();
+        for (int i = 0; i < plan.sessions(); i++) {
+            ICalculator calc = benchClient(bus, target);
+            clients.add(() -> calc.add(100, 15.99));
+        }
+        Load.run(plan, clients, out);
+        server.stop();
+        return 0;
+    }
+
+    /** {@code heap}: {@code --sessions} proxies (each its own sequence after one call) on the bench server's bus. */
+    private static int heap(Cli cli, PrintStream out) throws Exception {
+        Bus bus = newBus(cli, 30_000);
+        String target = withPort(cli.require("address"));
+        Server server = benchServer(cli, bus, target);
+        Load.heap(Integer.parseInt(cli.get("sessions", "1000")), () -> {
+            ICalculator calc = benchClient(bus, target);
+            return () -> calc.add(100, 15.99);
+        }, out);
+        server.stop();
+        return 0;
+    }
+
+    private static Server benchServer(Cli cli, Bus bus, String address) {
+        String rm = rmKey(cli.get("rm", "10"));
+        List<Feature> features = features(rm, true);
+        applyScope(cli, bus, features);
+        JaxWsServerFactoryBean sf = new JaxWsServerFactoryBean();
+        sf.setBus(bus);
+        sf.setServiceClass(CalculatorService.class);
+        sf.setServiceBean(new CalculatorService());
+        sf.setServiceName(SERVICE);
+        sf.setEndpointName(PORT);
+        sf.setAddress(address);
+        sf.setBindingConfig(soap12());
+        return sf.create();
+    }
+
+    private static ICalculator benchClient(Bus bus, String target) {
+        JaxWsProxyFactoryBean pf = new JaxWsProxyFactoryBean();
+        pf.setBus(bus);
+        pf.setServiceClass(ICalculator.class);
+        pf.setServiceName(SERVICE);
+        pf.setEndpointName(PORT);
+        pf.setAddress(target);
+        pf.setBindingConfig(soap12());
+        return (ICalculator) pf.create();
     }
 
     // ------------------------------------------------------------------ client

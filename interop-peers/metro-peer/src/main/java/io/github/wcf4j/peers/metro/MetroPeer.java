@@ -1,6 +1,7 @@
 package io.github.wcf4j.peers.metro;
 
 import io.github.wcf4j.peers.Cli;
+import io.github.wcf4j.peers.Load;
 import io.github.wcf4j.peers.ICalculator;
 import io.github.wcf4j.peers.CalculatorService;
 import com.sun.net.httpserver.HttpContext;
@@ -40,6 +41,8 @@ import java.util.concurrent.TimeoutException;
  * Eclipse Metro (WSIT) WS-RM peer for wcf4j interop tests. Run as its own JVM:
  * <pre>
  * server      --rm 10|11|none --address http://127.0.0.1:PORT/path [--ordered] [--config wsdl|feature] [--dump]
+ * bench       (server's options) --sessions N [--warmup-ms N] [--window-ms N] [--rounds N]   (then GO URL on stdin)
+ * heap        (server's options) --sessions N    (heap per idle session, both ends in this process)
  * client      --wsdl URL [--service {ns}name] [--port {ns}name] [--address URL] --calls "Add 1 2;..."
  *             [--timeout-ms N] [--http-timeout-ms N] [--close|--no-close] [--dump]
  * wsdl        --rm 10|11|none --address ENDPOINT [--ordered]          (prints the WCF-style WSDL)
@@ -68,6 +71,8 @@ public final class MetroPeer {
             }
             rc = switch (cli.mode()) {
                 case "server" -> server(cli, out);
+                case "bench" -> bench(cli, out);
+                case "heap" -> heap(cli, out);
                 case "client" -> client(cli, out);
                 case "wsdl" -> {
                     out.print(Wsdls.render(cli.get("rm", "10"), cli.require("address"), cli.flag("ordered")));
@@ -76,7 +81,7 @@ public final class MetroPeer {
                 }
                 case "wsdl-server" -> wsdlServer(cli, out);
                 default -> throw new IllegalArgumentException("unknown mode " + cli.mode()
-                        + " (expected server, client, wsdl, wsdl-server)");
+                        + " (expected server, bench, heap, client, wsdl, wsdl-server)");
             };
         } catch (Throwable t) {
             t.printStackTrace();
@@ -98,7 +103,57 @@ public final class MetroPeer {
 
     // ------------------------------------------------------------------ server
 
+    /** A published calculator: its real address, and how to stop it. */
+    private record Published(String address, Runnable stop) {
+    }
+
     private static int server(Cli cli, PrintStream out) throws Exception {
+        Published p = publish(cli);
+        out.println("READY " + p.address());
+        Cli.awaitStop();
+        System.err.println("# stopping");
+        p.stop().run();
+        return 0;
+    }
+
+    /**
+     * {@code bench}: publishes the calculator like {@code server}, then runs the benchmark load ({@link Load}) with
+     * {@code --sessions} clients built from its own {@code ?wsdl} (RM from the policy) calling the address given by
+     * {@code GO}.
+     */
+    private static int bench(Cli cli, PrintStream out) throws Exception {
+        Published p = publish(cli);
+        out.println("READY " + p.address());
+        out.flush();
+        String target = Load.awaitGo();
+        Load.Plan plan = Load.Plan.of(cli);
+        Service service = Service.create(new URL(p.address() + "?wsdl"), DEFAULT_SERVICE);
+        List<Load.Call> clients = new ArrayList<>();
+        for (int i = 0; i < plan.sessions(); i++) {
+            ICalculator calc = service.getPort(DEFAULT_PORT, ICalculator.class, new FastInfosetFeature(false));
+            Map<String, Object> rc = ((BindingProvider) calc).getRequestContext();
+            rc.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, target);
+            rc.put("com.sun.xml.ws.request.timeout", 30_000);
+            clients.add(() -> calc.add(100, 15.99));
+        }
+        Load.run(plan, clients, out);
+        p.stop().run();
+        return 0;
+    }
+
+    /** {@code heap}: {@code --sessions} clients of the published calculator, each after one call; see Load#heap. */
+    private static int heap(Cli cli, PrintStream out) throws Exception {
+        Published p = publish(cli);
+        Service service = Service.create(new URL(p.address() + "?wsdl"), DEFAULT_SERVICE);
+        Load.heap(Integer.parseInt(cli.get("sessions", "1000")), () -> {
+            ICalculator calc = service.getPort(DEFAULT_PORT, ICalculator.class, new FastInfosetFeature(false));
+            return () -> calc.add(100, 15.99);
+        }, out);
+        p.stop().run();
+        return 0;
+    }
+
+    private static Published publish(Cli cli) throws Exception {
         String rm = Wsdls.rmKey(cli.get("rm", "10"));
         boolean ordered = cli.flag("ordered");
         String config = cli.get("config", "wsdl");
@@ -144,14 +199,11 @@ public final class MetroPeer {
                 uri.getPath(), null, null).toString();
         System.err.println("# metro server rm=" + rm + " ordered=" + ordered + " config=" + config
                 + " ready after " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms of JVM uptime");
-        out.println("READY " + actual);
-
-        Cli.awaitStop();
-        System.err.println("# stopping");
-        ep.stop();
-        http.stop(0);
-        pool.shutdownNow();
-        return 0;
+        return new Published(actual, () -> {
+            ep.stop();
+            http.stop(0);
+            pool.shutdownNow();
+        });
     }
 
     private static int wsdlServer(Cli cli, PrintStream out) throws Exception {

@@ -57,6 +57,7 @@ public final class FaultInjectingHttpProxy implements AutoCloseable {
     private final Object reorderLock = new Object();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private CompletableFuture<Void> held;
+    private volatile boolean logging = true;
 
     /** A proxy on a free loopback port forwarding to {@code target}'s host and port. */
     public FaultInjectingHttpProxy(URI target) throws IOException {
@@ -81,6 +82,12 @@ public final class FaultInjectingHttpProxy implements AutoCloseable {
     /** {@code uri} with the proxy's host and port. */
     public URI via(URI uri) {
         return URI.create(uri.getScheme() + "://127.0.0.1:" + server.getLocalPort() + uri.getRawPath());
+    }
+
+    /** Stops recording envelopes (a long run, e.g. a benchmark, where the log would only grow); returns this. */
+    public FaultInjectingHttpProxy unlogged() {
+        logging = false;
+        return this;
     }
 
     public void inject(FaultRule rule) {
@@ -118,7 +125,9 @@ public final class FaultInjectingHttpProxy implements AutoCloseable {
 
     private void serve(Socket client) {
         URI to = target.get();
+        Socket opened = null;
         try (client; Socket upstream = new Socket(to.getHost(), to.getPort())) {
+            opened = upstream;
             upstream.setTcpNoDelay(true);
             sockets.add(upstream);
             InputStream in = client.getInputStream();
@@ -136,6 +145,11 @@ public final class FaultInjectingHttpProxy implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client or the service went away: the connection ends
+        } finally {
+            sockets.remove(client);
+            if (opened != null) {
+                sockets.remove(opened);
+            }
         }
     }
 
@@ -208,7 +222,9 @@ public final class FaultInjectingHttpProxy implements AutoCloseable {
                 break;
             }
         }
-        log.add(new String[] {d.name(), action == null ? "delivered" : action.kind().name(), envelope});
+        if (logging) {
+            log.add(new String[] {d.name(), action == null ? "delivered" : action.kind().name(), envelope});
+        }
         return action;
     }
 

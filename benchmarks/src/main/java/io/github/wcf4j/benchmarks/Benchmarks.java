@@ -1,0 +1,225 @@
+package io.github.wcf4j.benchmarks;
+
+import io.github.wcf4j.runtime.transport.http.FaultInjectingHttpProxy;
+import io.github.wcf4j.runtime.transport.inmemory.Direction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs every benchmark on loopback, each system in its own JVM with the same flags, all in one run, and writes
+ * {@code RESULTS.md} and {@code results.png}. {@code benchmarks/run} builds and starts it:
+ * <pre>
+ * Benchmarks --root DIR --shared DIR --out DIR [--smoke]
+ * </pre>
+ * Scenarios: (1) sequential {@code Add} latency from one client; (2) calls per second at 1, 16 and 64 sessions;
+ * (3) one-way messages per second over the seed binding at windows 8 and 128; (4) scenario 2 at 16 sessions through
+ * the fault-injecting proxy dropping 5% of HTTP exchanges (and through it without drops); (5) heap per idle reliable
+ * session with 10,000 open; (6) {@code ./wcf4j validate} wall time against a bare JVM start.
+ */
+public final class Benchmarks {
+    /** How long and how much: the full run, or the smoke run CI makes. */
+    record Plan(boolean smoke, List<Integer> sessions, int dropSessions, long warmupMs, long windowMs, int rounds,
+            int heapSessions, int validateRuns, double dropRate) {
+        static Plan fullRun() {
+            return new Plan(false, List.of(1, 16, 64), 16, 3000, 4000, 5, 10_000, 5, 0.05);
+        }
+
+        static Plan smokeRun() {
+            return new Plan(true, List.of(1, 4), 4, 400, 400, 2, 200, 1, 0.05);
+        }
+
+        List<String> load(int n) {
+            return List.of("--sessions", String.valueOf(n), "--warmup-ms", String.valueOf(warmupMs), "--window-ms",
+                    String.valueOf(windowMs), "--rounds", String.valueOf(rounds));
+        }
+
+        Duration timeout() {
+            return Duration.ofMillis(warmupMs + rounds * windowMs).plusMinutes(3);
+        }
+    }
+
+    private final Plan plan;
+    private final Layout layout;
+    private final Results results = new Results();
+
+    private Benchmarks(Plan plan, Layout layout) {
+        this.plan = plan;
+        this.layout = layout;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = false;
+        Path root = Path.of(".");
+        Path shared = null;
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--smoke" -> smoke = true;
+                case "--root" -> root = Path.of(args[++i]);
+                case "--shared" -> shared = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        root = root.toAbsolutePath().normalize();
+        shared = shared == null ? root.resolveSibling("shared") : shared.toAbsolutePath().normalize();
+        out = out == null ? root.resolve(smoke ? "benchmarks/target/smoke" : "benchmarks") : out.toAbsolutePath();
+        Path logs = root.resolve("benchmarks/target/logs");
+        Files.createDirectories(out);
+        Files.createDirectories(logs);
+        Plan plan = smoke ? Plan.smokeRun() : Plan.fullRun();
+        Benchmarks b = new Benchmarks(plan, new Layout(root, shared, logs, "2g"));
+        b.runAll();
+        Report report = new Report(plan, b.results, RunInfo.now());
+        Files.writeString(out.resolve("RESULTS.md"), report.markdown());
+        String chart = Chart.write(b.results, plan, out.resolve("results.png"));
+        System.out.println(report.markdown());
+        System.out.println(chart);
+        System.out.println("wrote " + out.resolve("RESULTS.md"));
+        if (plan.smoke() && !b.results.failures().isEmpty()) {
+            System.err.println("benchmark smoke run: failures " + b.results.failures());
+            System.exit(1);
+        }
+    }
+
+    private void runAll() throws InterruptedException {
+        for (int n : plan.sessions()) {
+            for (Contender c : Contender.ALL) {
+                results.add(load("calls", c, n, null, 0));
+            }
+        }
+        for (int window : List.of(8, 128)) {
+            results.add(oneWay(window));
+        }
+        for (Contender c : Contender.ALL) {
+            if (c.family() != Contender.Family.RAW) {
+                results.add(load("drops", c, plan.dropSessions(), "5% of HTTP exchanges dropped", plan.dropRate()));
+                if (c.reliable()) {
+                    results.add(load("drops", c, plan.dropSessions(), "through the proxy, no drops", 0));
+                }
+            }
+        }
+        for (Contender c : List.of(Contender.WCF4J_RM, Contender.METRO_RM, Contender.CXF_RM)) {
+            results.add(heap(c));
+        }
+        results.validate(validate());
+    }
+
+    /** Scenario 1/2 ({@code proxyDetail == null}) or 4 (through the fault-injecting proxy). */
+    private Measurement load(String scenario, Contender c, int sessions, String proxyDetail, double dropRate)
+            throws InterruptedException {
+        String detail = proxyDetail == null ? "" : proxyDetail;
+        String name = scenario + "-" + c.id() + "-" + sessions + (dropRate > 0 ? "-drops" : "");
+        System.err.println("bench: " + scenario + " " + c.name() + " sessions=" + sessions + " " + detail);
+        AtomicReference<URI> target = new AtomicReference<>();
+        FaultInjectingHttpProxy proxy = null;
+        try {
+            List<String> extra = new ArrayList<>(plan.load(sessions));
+            if (proxyDetail != null) {
+                proxy = new FaultInjectingHttpProxy(target::get).unlogged();
+                if (dropRate > 0) {
+                    Random random = new Random(42);
+                    proxy.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).where(e -> random.nextDouble() < dropRate)
+                            .then(FaultAction.drop()));
+                }
+                if (c.family() == Contender.Family.WCF4J) {
+                    extra.addAll(List.of("--published", proxy.at("/calc").toString()));
+                }
+            }
+            try (SystemProcess p = SystemProcess.start(c.name(), c.command(layout, "bench", extra),
+                    layout.log(name))) {
+                URI ready = URI.create(p.await("READY ", Duration.ofMinutes(2)));
+                target.set(ready);
+                p.send("GO " + (proxy == null ? ready : proxy.via(ready)));
+                List<Measurement.Round> rounds = new ArrayList<>();
+                for (String json : p.collect("ROUND ", plan.timeout())) {
+                    rounds.add(Measurement.Round.parse(json));
+                }
+                return new Measurement(scenario, c, sessions, detail, rounds, null);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("bench: " + c.name() + " failed: " + e.getMessage());
+            return Measurement.failed(scenario, c, sessions, detail, String.valueOf(e.getMessage()));
+        } finally {
+            if (proxy != null) {
+                try {
+                    proxy.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }
+    }
+
+    /** Scenario 3: one client sending one-way messages over the seed binding at {@code window}. */
+    private Measurement oneWay(int window) throws InterruptedException {
+        String detail = "maxTransferWindowSize " + window;
+        System.err.println("bench: one-way " + detail);
+        List<String> command = new ArrayList<>(layout.java());
+        command.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(), "oneway", "--seed",
+                layout.shared().resolve("seed-configs").toString(), "--window", String.valueOf(window)));
+        command.addAll(plan.load(1));
+        try (SystemProcess p = SystemProcess.start("wcf4j one-way", command, layout.log("oneway-" + window))) {
+            String ready = p.await("READY ", Duration.ofMinutes(2));
+            p.send("GO " + ready);
+            List<Measurement.Round> rounds = new ArrayList<>();
+            for (String json : p.collect("ROUND ", plan.timeout())) {
+                rounds.add(Measurement.Round.parse(json));
+            }
+            return new Measurement("oneway", Contender.WCF4J_RM, 1, detail, rounds, null);
+        } catch (IOException | RuntimeException e) {
+            return Measurement.failed("oneway", Contender.WCF4J_RM, 1, detail, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Scenario 5: heap per idle reliable session, both ends in one JVM. */
+    private Results.Heap heap(Contender c) throws InterruptedException {
+        System.err.println("bench: heap " + c.name() + " sessions=" + plan.heapSessions());
+        try (SystemProcess p = SystemProcess.start(c.name(), c.command(layout, "heap", List.of("--sessions",
+                String.valueOf(plan.heapSessions()))), layout.log("heap-" + c.id()))) {
+            String json = p.await("HEAP ", Duration.ofMinutes(15));
+            return new Results.Heap(c, (int) Measurement.Round.field(json, "sessions"),
+                    (int) Measurement.Round.field(json, "failed"), Measurement.Round.field(json, "bytesPerSession"),
+                    Measurement.Round.field(json, "openSeconds"), null);
+        } catch (IOException | RuntimeException e) {
+            return new Results.Heap(c, 0, 0, Double.NaN, Double.NaN, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Scenario 6: {@code ./wcf4j validate} of the seed service configuration, and a bare JVM start, in turns. */
+    private Results.Validate validate() throws InterruptedException {
+        List<Long> validate = new ArrayList<>();
+        List<Long> bare = new ArrayList<>();
+        String config = layout.shared().resolve("seed-configs/calculator-service.config").toString();
+        try {
+            wallMillis(List.of(layout.root().resolve("wcf4j").toString(), "validate", config)); // builds if needed
+            for (int i = 0; i < plan.validateRuns(); i++) {
+                validate.add(wallMillis(List.of(layout.root().resolve("wcf4j").toString(), "validate", config)));
+                bare.add(wallMillis(List.of(layout.java().get(0), "-version")));
+            }
+            return new Results.Validate(validate, bare, null);
+        } catch (IOException e) {
+            return new Results.Validate(validate, bare, e.getMessage());
+        }
+    }
+
+    private long wallMillis(List<String> command) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log("validate").toFile())).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IOException(command + " failed (log: " + layout.log("validate") + ")");
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+}

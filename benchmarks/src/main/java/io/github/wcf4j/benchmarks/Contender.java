@@ -1,0 +1,49 @@
+package io.github.wcf4j.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A benchmarked system and how its JVM is started: the raw HTTP echo, wcf4j, Metro WSIT and Apache CXF, each with and
+ * without a reliable session (WS-RM February 2005, WCF's default, ordered exactly-once: {@code <reliableSession/>}).
+ */
+record Contender(String name, Family family, boolean reliable) {
+    enum Family { RAW, WCF4J, METRO, CXF }
+
+    static final Contender RAW = new Contender("raw HTTP echo (Netty)", Family.RAW, false);
+    static final Contender WCF4J = new Contender("wcf4j", Family.WCF4J, false);
+    static final Contender WCF4J_RM = new Contender("wcf4j + RM", Family.WCF4J, true);
+    static final Contender METRO = new Contender("Metro WSIT", Family.METRO, false);
+    static final Contender METRO_RM = new Contender("Metro WSIT + RM", Family.METRO, true);
+    static final Contender CXF = new Contender("Apache CXF", Family.CXF, false);
+    static final Contender CXF_RM = new Contender("Apache CXF + RM", Family.CXF, true);
+
+    static final List<Contender> ALL = List.of(RAW, WCF4J, WCF4J_RM, METRO, METRO_RM, CXF, CXF_RM);
+
+    /** The command running this system's load ({@code mode} bench or heap); {@code extra}: the load's options. */
+    List<String> command(Layout layout, String mode, List<String> extra) {
+        List<String> c = new ArrayList<>(layout.java());
+        switch (family) {
+            case RAW -> c.addAll(List.of("-cp", layout.benchmarksClasspath(), RawHttpEcho.class.getName(), "raw"));
+            case WCF4J -> c.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(),
+                    mode.equals("heap") ? "heap" : "calc", "--config", reliable ? "rm10" : "none"));
+            case METRO -> {
+                c.addAll(List.of("-cp", layout.peerClasspath("metro-peer"), "io.github.wcf4j.peers.metro.MetroPeer",
+                        mode, "--rm", reliable ? "10" : "none", "--address", "http://127.0.0.1:0/calc"));
+                if (reliable) {
+                    c.add("--ordered");
+                }
+            }
+            case CXF -> c.addAll(List.of("-cp", layout.peerClasspath("cxf-peer"), "io.github.wcf4j.peers.cxf.CxfPeer",
+                    mode, "--rm", reliable ? "10" : "none", "--address", "http://127.0.0.1:0/calc"));
+            default -> throw new IllegalStateException();
+        }
+        c.addAll(extra);
+        return c;
+    }
+
+    /** A file-name-safe identifier. */
+    String id() {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.wcf4j.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where things are: the project root (built by {@code mvn package}), {@code ../shared}, the logs, and how every system's
+ * JVM is started (the same java and flags for all).
+ */
+record Layout(Path root, Path shared, Path logs, String heap) {
+    List<String> java() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + heap, "-Xmx" + heap,
+                "-Dsun.net.httpserver.nodelay=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    }
+
+    String benchmarksClasspath() {
+        return classpath(root.resolve("benchmarks/target"), "wcf4j-benchmarks.jar");
+    }
+
+    String peerClasspath(String peer) {
+        return classpath(root.resolve("interop-peers").resolve(peer).resolve("target"), peer + ".jar");
+    }
+
+    private static String classpath(Path target, String jar) {
+        try {
+            return target.resolve(jar) + File.pathSeparator + Files.readString(target.resolve("classpath.txt")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("not built: " + target + " (run mvn -B package -DskipTests first)", e);
+        }
+    }
+
+    Path log(String name) {
+        return logs.resolve(name + ".log");
+    }
+}

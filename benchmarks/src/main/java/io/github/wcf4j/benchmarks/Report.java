@@ -1,0 +1,229 @@
+package io.github.wcf4j.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** {@code RESULTS.md}: every table of one run, and the targets as ratios within it. */
+final class Report {
+    private final Benchmarks.Plan plan;
+    private final Results results;
+    private final RunInfo run;
+    private final StringBuilder md = new StringBuilder();
+
+    Report(Benchmarks.Plan plan, Results results, RunInfo run) {
+        this.plan = plan;
+        this.results = results;
+        this.run = run;
+    }
+
+    String markdown() {
+        md.setLength(0);
+        line("# wcf4j benchmarks" + (plan.smoke() ? " (smoke run: too short to quote)" : ""));
+        line("");
+        line("Run on " + run.date() + ": " + run.vm() + " " + run.version() + ", " + run.cores() + " cores, " + run.os()
+                + ". Every system runs in its own JVM with the same flags (-Xms2g -Xmx2g), server and clients in "
+                + "that JVM, over loopback HTTP/1.1; WS-RM is February 2005, ordered, exactly-once (WCF's "
+                + "`<reliableSession/>`), SOAP 1.2 with WS-Addressing 1.0. Each load warms up " + plan.warmupMs()
+                + " ms, then measures " + plan.rounds() + " rounds of " + plan.windowMs() + " ms: min/median/max are "
+                + "over the rounds, latencies are the median round's percentiles. Clients call synchronously, one "
+                + "thread per session. Ratios are computed within this run only. Regenerate with `benchmarks/run`.");
+        line("");
+        targets();
+        scenario1();
+        scenario2();
+        scenario3();
+        scenario4();
+        scenario5();
+        scenario6();
+        List<String> failures = results.failures();
+        if (!failures.isEmpty()) {
+            line("## What did not run");
+            line("");
+            failures.forEach(f -> line("- " + f));
+            line("");
+        }
+        return md.toString();
+    }
+
+    private void targets() {
+        int n = plan.dropSessions();
+        line("## Targets (ratios within this run, " + n + " sessions)");
+        line("");
+        line("| target | measured | holds | run |");
+        line("|---|---|---|---|");
+        Optional<Measurement> rm = calls(Contender.WCF4J_RM, n);
+        target("wcf4j + RM ≥ 5× Metro WSIT + RM (calls/s)", rm, calls(Contender.METRO_RM, n), 5, true);
+        target("wcf4j + RM ≥ 10× Apache CXF + RM (calls/s)", rm, calls(Contender.CXF_RM, n), 10, true);
+        // cost per call = 1 / throughput: RM's cost relative to no RM is calls/s without over calls/s with
+        target("wcf4j + RM costs ≤ 1.3× wcf4j per call", calls(Contender.WCF4J, n), rm, 1.3, false);
+        target("wcf4j + RM ≥ 50% of the raw HTTP echo (requests/s)", rm, calls(Contender.RAW, n), 0.5, true);
+        line("");
+    }
+
+    private void target(String what, Optional<Measurement> a, Optional<Measurement> b, double bound,
+            boolean atLeast) {
+        if (a.isEmpty() || b.isEmpty()) {
+            line("| " + what + " | not measured | — | " + run.row() + " |");
+            return;
+        }
+        double ratio = a.get().median() / b.get().median();
+        boolean holds = atLeast ? ratio >= bound : ratio <= bound;
+        line("| " + what + " | " + (bound < 1 ? pct(ratio) : times(ratio)) + " (" + num(a.get().median()) + " / "
+                + num(b.get().median()) + ") | " + (holds ? "yes" : "**no**") + " | " + run.row() + " |");
+    }
+
+    private Optional<Measurement> calls(Contender c, int sessions) {
+        return results.load("calls", c, sessions, "");
+    }
+
+    private void scenario1() {
+        line("## 1. Sequential `Add` calls from one client: latency");
+        line("");
+        line("| system | p50 µs | p99 µs | calls/s (median) | p50 vs wcf4j + RM | run |");
+        line("|---|---|---|---|---|---|");
+        Optional<Measurement> ref = calls(Contender.WCF4J_RM, 1);
+        for (Contender c : Contender.ALL) {
+            calls(c, 1).ifPresent(m -> line("| " + c.name() + " | " + num(m.p50()) + " | " + num(m.p99()) + " | "
+                    + num(m.median()) + " | " + ref.map(r -> times(m.p50() / r.p50())).orElse("—") + " | "
+                    + run.row() + " |"));
+        }
+        line("");
+    }
+
+    private void scenario2() {
+        line("## 2. Calls per second by concurrent sessions");
+        line("");
+        line("| system | sessions | calls/s min | median | max | p50 µs | p99 µs | errors | vs raw echo | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
+        for (int n : plan.sessions()) {
+            Optional<Measurement> raw = calls(Contender.RAW, n);
+            for (Contender c : Contender.ALL) {
+                calls(c, n).ifPresent(m -> line("| " + c.name() + " | " + n + " | " + num(m.min()) + " | "
+                        + num(m.median()) + " | " + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99())
+                        + " | " + m.errors() + " | " + raw.map(r -> pct(m.median() / r.median())).orElse("—")
+                        + " | " + run.row() + " |"));
+            }
+        }
+        line("");
+    }
+
+    private void scenario3() {
+        line("## 3. One-way messages per second over the seed binding (no security)");
+        line("");
+        line("The seed configurations' `Binding1` (reliableSession, compositeDuplex, oneWay, textMessageEncoding, "
+                + "httpTransport) read from `../shared/seed-configs/*.no-security.config`, both ends at the window "
+                + "shown, one client sending a one-way operation back to back (a send completes when the message is "
+                + "in the transfer window).");
+        line("");
+        line("| system | window | messages/s min | median | max | send p50 µs | send p99 µs | run |");
+        line("|---|---|---|---|---|---|---|---|");
+        Function<Measurement, String> row = m -> "| wcf4j + RM (seed binding) | " + m.detail().replace(
+                "maxTransferWindowSize ", "") + " | " + num(m.min()) + " | " + num(m.median()) + " | " + num(m.max())
+                + " | " + num(m.p50()) + " | " + num(m.p99()) + " | " + run.row() + " |";
+        results.loads("oneway").stream().filter(Measurement::ok).forEach(m -> line(row.apply(m)));
+        line("");
+    }
+
+    private void scenario4() {
+        int n = plan.dropSessions();
+        line("## 4. Calls per second at " + n + " sessions with 5% of HTTP exchanges dropped");
+        line("");
+        line("Every request crosses the fault-injecting proxy (runtime's test code: blocking, a thread per "
+                + "connection), which closes the connection without forwarding a random 5% of requests (fixed seed). "
+                + "Reliable systems are also measured through the proxy without drops, so the drops' own cost shows.");
+        line("");
+        line("| system | condition | calls/s min | median | max | p99 µs | failed calls | vs no drops | run |");
+        line("|---|---|---|---|---|---|---|---|---|");
+        for (Contender c : Contender.ALL) {
+            Optional<Measurement> clean = results.load("drops", c, n, "through the proxy, no drops");
+            for (Measurement m : results.loads("drops")) {
+                if (m.system().equals(c) && m.ok()) {
+                    line("| " + c.name() + " | " + m.detail() + " | " + num(m.min()) + " | " + num(m.median())
+                            + " | " + num(m.max()) + " | " + num(m.p99()) + " | " + m.errors() + " of "
+                            + (m.calls() + m.errors()) + " | " + (m.detail().startsWith("5%") ? clean.map(x ->
+                            pct(m.median() / x.median())).orElse("—") : "") + " | " + run.row() + " |");
+                }
+            }
+        }
+        line("");
+    }
+
+    private void scenario5() {
+        line("## 5. Heap per idle reliable session");
+        line("");
+        line("Sessions opened (each after one `Add`, so the sequence exists at both ends), then idle; the used heap "
+                + "after a full collection, before and after, divided by the sessions. Both ends live in the one JVM, "
+                + "so each figure is client + service.");
+        line("");
+        line("| system | sessions open | KiB per session | vs wcf4j + RM | opened in s | run |");
+        line("|---|---|---|---|---|---|");
+        double ref = results.heaps().stream().filter(h -> h.system().equals(Contender.WCF4J_RM) && h.failure() == null)
+                .mapToDouble(Results.Heap::bytesPerSession).findFirst().orElse(Double.NaN);
+        for (Results.Heap h : results.heaps()) {
+            if (h.failure() == null) {
+                line("| " + h.system().name() + " | " + h.sessions() + (h.failed() > 0 ? " (" + h.failed()
+                        + " failed)" : "") + " | " + String.format(Locale.ROOT, "%.1f", h.bytesPerSession() / 1024)
+                        + " | " + times(h.bytesPerSession() / ref) + " | " + String.format(Locale.ROOT, "%.1f",
+                        h.openSeconds()) + " | " + run.row() + " |");
+            }
+        }
+        line("");
+    }
+
+    private void scenario6() {
+        Results.Validate v = results.validate();
+        line("## 6. `./wcf4j validate` wall time");
+        line("");
+        if (v == null || v.validateMillis().isEmpty()) {
+            line("Not measured.");
+            line("");
+            return;
+        }
+        line("`./wcf4j validate ../shared/seed-configs/calculator-service.config` after the first build, JVM start "
+                + "included, alternated with a bare `java -version` (the floor any JVM command pays).");
+        line("");
+        line("| command | runs | ms min | median | max | vs bare JVM start | run |");
+        line("|---|---|---|---|---|---|---|");
+        double vm = median(v.validateMillis());
+        double bm = median(v.bareJvmMillis());
+        line("| ./wcf4j validate | " + v.validateMillis().size() + " | " + min(v.validateMillis()) + " | " + num(vm)
+                + " | " + max(v.validateMillis()) + " | " + times(vm / bm) + " | " + run.row() + " |");
+        line("| java -version | " + v.bareJvmMillis().size() + " | " + min(v.bareJvmMillis()) + " | " + num(bm)
+                + " | " + max(v.bareJvmMillis()) + " | 1.00× | " + run.row() + " |");
+        line("");
+    }
+
+    private static double median(List<Long> xs) {
+        long[] s = xs.stream().mapToLong(Long::longValue).sorted().toArray();
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
+    }
+
+    private static long min(List<Long> xs) {
+        return xs.stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    private static long max(List<Long> xs) {
+        return xs.stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    private static String num(double x) {
+        if (Double.isNaN(x)) {
+            return "—";
+        }
+        return x >= 100 ? String.format(Locale.ROOT, "%,.0f", x) : String.format(Locale.ROOT, "%.1f", x);
+    }
+
+    private static String times(double x) {
+        return Double.isNaN(x) ? "—" : String.format(Locale.ROOT, "%.2f×", x);
+    }
+
+    private static String pct(double x) {
+        return Double.isNaN(x) ? "—" : String.format(Locale.ROOT, "%.0f%%", x * 100);
+    }
+
+    private void line(String s) {
+        md.append(s).append('\n');
+    }
+}

@@ -1,0 +1,179 @@
+package io.github.wcf4j.benchmarks;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.ServiceDescription;
+import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.description.ServiceModelConfiguration;
+import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.config.ServiceModelConfigReader;
+import io.github.wcf4j.peers.Cli;
+import io.github.wcf4j.peers.Load;
+import io.github.wcf4j.runtime.client.ClientFactory;
+import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.samples.ConfigEdits;
+import io.github.wcf4j.samples.ICalculator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * wcf4j as a benchmarked system, run as its own JVM by {@link Benchmarks} with the peers' process protocol
+ * ({@link Load}). Both ends are wcf4j, configured from unchanged configuration files:
+ * <pre>
+ * calc   --config rm10|rm11|none [--published URL] --sessions N [--warmup-ms N] [--window-ms N] [--rounds N]
+ * oneway --seed DIR --window N --sessions N ...   (the seed binding, one-way messages)
+ * heap   --config rm10|rm11|none --sessions N      (heap per idle session, both ends in this process)
+ * </pre>
+ * {@code --published URL}: the service is published at {@code URL} (a proxy's address, the {@code wsa:To} clients
+ * send) and listens on a loopback port of its own (WCF's {@code listenUri}).
+ */
+public final class Wcf4jSystem {
+    static final String SERVICE = "Microsoft.ServiceModel.Samples.CalculatorService";
+
+    private Wcf4jSystem() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = Cli.takeStdout();
+        int rc;
+        try {
+            Cli cli = Cli.parse(args, Set.of());
+            switch (cli.mode()) {
+                case "calc" -> calc(cli, out);
+                case "oneway" -> oneWay(cli, out);
+                case "heap" -> heap(cli, out);
+                default -> throw new IllegalArgumentException("unknown mode " + cli.mode()
+                        + " (expected calc, oneway, heap)");
+            }
+            rc = 0;
+        } catch (Throwable t) {
+            t.printStackTrace();
+            out.println(Cli.errorLine(t));
+            rc = 1;
+        }
+        out.flush();
+        System.exit(rc);
+    }
+
+    private static void calc(Cli cli, PrintStream out) throws Exception {
+        ServiceModelConfiguration config = config(cli.get("config", "rm10"));
+        try (ServiceHost host = host(config, cli.get("published", null))) {
+            out.println("READY " + host.endpoints().get(0).listenUri());
+            out.flush();
+            String target = Load.awaitGo();
+            ClientEndpoint client = config.clientEndpoint("").orElseThrow();
+            Load.Plan plan = Load.Plan.of(cli);
+            try (ClientFactory<ICalculator> factory = ClientFactory.builder(ConfigEdits.endpoint(client,
+                    URI.create(target), client.binding()), ICalculator.class).build()) {
+                List<Load.Call> clients = new ArrayList<>();
+                for (int i = 0; i < plan.sessions(); i++) {
+                    ICalculator calc = factory.createChannel();
+                    clients.add(() -> calc.add(100, 15.99));
+                }
+                Load.run(plan, clients, out);
+                factory.abort();
+            }
+        }
+    }
+
+    private static void heap(Cli cli, PrintStream out) throws Exception {
+        ServiceModelConfiguration config = config(cli.get("config", "rm10"));
+        try (ServiceHost host = host(config, null)) {
+            ClientEndpoint client = config.clientEndpoint("").orElseThrow();
+            try (ClientFactory<ICalculator> factory = ClientFactory.builder(ConfigEdits.endpoint(client,
+                    host.endpoints().get(0).address(), client.binding()), ICalculator.class).build()) {
+                Load.heap(Integer.parseInt(cli.get("sessions", "10000")), () -> {
+                    ICalculator calc = factory.createChannel();
+                    return () -> calc.add(100, 15.99);
+                }, out);
+                factory.abort();
+            }
+        }
+    }
+
+    /**
+     * Scenario 3: the seed configurations' binding without security (reliableSession, compositeDuplex, oneWay, text,
+     * HTTP) at {@code --window} messages, carrying a one-way contract; the client's back channel on a free port.
+     */
+    private static void oneWay(Cli cli, PrintStream out) throws Exception {
+        Path seeds = Path.of(cli.require("seed"));
+        int window = Integer.parseInt(cli.require("window"));
+        ServiceModelConfigReader reader = ServiceModelConfigReader.create();
+        ServiceDescription seedService = reader.read(seeds.resolve("calculator-service.no-security.config"))
+                .orThrow().service(SERVICE).orElseThrow();
+        ClientEndpoint seedClient = reader.read(seeds.resolve("calculator-client.no-security.config")).orThrow()
+                .clientEndpoint("").orElseThrow();
+        ServiceEndpoint e = seedService.endpoints().get(0);
+        ServiceDescription service = new ServiceDescription(seedService.name(), seedService.behavior(), List.of(),
+                List.of(new ServiceEndpoint(e.name(), e.address(), e.bindingSection(), e.bindingConfiguration(),
+                        window(e.binding(), window), IMeter.NAME, e.listenUri(), e.behavior())));
+        try (ServiceHost host = ServiceHost.builder(service).types(ServiceTypes.discovered()
+                .map(SERVICE, MeterService.class).map(IMeter.NAME, IMeter.class))
+                .baseAddress(URI.create("http://127.0.0.1:0/servicemodelsamples/service.svc")).build()) {
+            host.open();
+            out.println("READY " + host.endpoints().get(0).listenUri());
+            out.flush();
+            String target = Load.awaitGo();
+            Binding binding = ConfigEdits.withClientBaseAddress(window(seedClient.binding(), window),
+                    URI.create("http://127.0.0.1:0/myClient/"));
+            ClientEndpoint client = new ClientEndpoint(seedClient.name(), URI.create(target),
+                    seedClient.bindingSection(), seedClient.bindingConfiguration(), binding, IMeter.NAME,
+                    seedClient.behavior());
+            Load.Plan plan = Load.Plan.of(cli);
+            try (ClientFactory<IMeter> factory = ClientFactory.builder(client, IMeter.class).build()) {
+                List<Load.Call> clients = new ArrayList<>();
+                for (int i = 0; i < plan.sessions(); i++) {
+                    IMeter meter = factory.createChannel();
+                    clients.add(() -> meter.record(15.99));
+                }
+                Load.run(plan, clients, out);
+                factory.abort();
+            }
+        }
+    }
+
+    private static Binding window(Binding binding, int window) {
+        CustomBinding c = (CustomBinding) binding;
+        return new CustomBinding(c.configurationName(), c.timeouts(), c.elements().stream()
+                .map(el -> el instanceof ReliableSessionBindingElement rs
+                        ? rs.toBuilder().maxTransferWindowSize(window).build() : el)
+                .collect(Collectors.toList()));
+    }
+
+    /** The calculator hosted from a benchmark configuration ({@code configs/calculator.NAME.config}). */
+    private static ServiceHost host(ServiceModelConfiguration config, String published) {
+        ServiceDescription d = config.service(SERVICE).orElseThrow();
+        if (published != null) {
+            ServiceEndpoint e = d.endpoints().get(0);
+            d = new ServiceDescription(d.name(), d.behavior(), d.baseAddresses(), List.of(new ServiceEndpoint(e.name(),
+                    published, e.bindingSection(), e.bindingConfiguration(), e.binding(), e.contract(),
+                    Optional.of(URI.create("http://127.0.0.1:0" + URI.create(published).getPath())),
+                    e.behavior())));
+        }
+        ServiceHost host = ServiceHost.builder(d).baseAddress(URI.create("http://127.0.0.1:0/calc")).build();
+        host.open();
+        return host;
+    }
+
+    private static ServiceModelConfiguration config(String name) throws IOException {
+        String file = "calculator." + name + ".config";
+        try (InputStream in = Wcf4jSystem.class.getResourceAsStream("/configs/" + file)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no benchmark configuration " + file);
+            }
+            return ServiceModelConfigReader.create().read(file, new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8)).orThrow();
+        }
+    }
+}
