@@ -44,6 +44,7 @@ public final class ClientFactory<T> implements AutoCloseable {
     private final SystemScheduler ownScheduler;
     private final MessageVersion version;
     private final Map<Object, ServiceChannel> channels = new IdentityHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ClientFactory(Builder<T> b) {
         this.endpoint = b.endpoint;
@@ -98,9 +99,12 @@ public final class ClientFactory<T> implements AutoCloseable {
         }
     }
 
-    /** Closes every channel and the factory. */
+    /** Closes every channel and the factory (nothing once closed or aborted). */
     @Override
     public void close() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
         try {
             Duration t = endpoint.binding().timeouts().closeTimeout();
             java.util.List<ServiceChannel> open;
@@ -118,7 +122,11 @@ public final class ClientFactory<T> implements AutoCloseable {
         }
     }
 
+    /** Aborts every channel and the factory (nothing once closed or aborted). */
     public void abort() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
         factory.abort();
         if (ownScheduler != null) {
             ownScheduler.close();

@@ -15,6 +15,7 @@ import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.FaultCode;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MessageHeaders;
+import io.github.wcf4j.runtime.message.ParsedElement;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.io.StringReader;
 import java.net.URI;
@@ -59,7 +60,14 @@ final class EnvelopeReader {
 
     Message read(String text, MessageVersion version) {
         try {
-            return new Pass(text, version).read();
+            Pass pass = new Pass(text, version);
+            try {
+                return pass.read();
+            } finally {
+                // closing hands the reader's new names back to the factory's symbol table and its buffers back for
+                // reuse: without it every message re-learns "Envelope", "Header", ... at the cost of a table copy
+                pass.r.close();
+            }
         } catch (XMLStreamException e) {
             throw new ProtocolException("The message is not well-formed XML: " + firstLine(e.getMessage()), e);
         }
@@ -226,8 +234,59 @@ final class EnvelopeReader {
             String mu = r.getAttributeValue(ens, EnvelopeNames.MUST_UNDERSTAND);
             boolean mustUnderstand = "1".equals(mu) || "true".equals(mu);
             QName name = new QName(ns == null ? "" : ns, local, r.getPrefix() == null ? "" : r.getPrefix());
-            XmlFragment xml = capture(scope);
-            headers.add(new BufferedHeader(name, mustUnderstand, xml));
+            int start = offset();
+            Map<String, String> own = declarations(new LinkedHashMap<>());
+            ParsedElement tree = tree(scope);
+            int endTag = offset();
+            int end = endTag == start ? StartTags.tagEnd(text, start) : text.indexOf('>', endTag) + 1;
+            XmlFragment xml = new XmlFragment(standalone(text.substring(start, end), scope, own));
+            headers.add(new BufferedHeader(name, mustUnderstand, xml, tree));
+        }
+
+        /**
+         * The element at the reader (a start tag) read into a tree, with the reader left on its end tag: a header is
+         * read once, here, rather than again by the layer that understands it. Quotas as {@link #nextTag}.
+         */
+        private ParsedElement tree(Map<String, String> inherited) throws XMLStreamException {
+            QName name = r.getName();
+            Map<String, String> ns = declarations(new LinkedHashMap<>(inherited));
+            Map<String, String> attrs = new LinkedHashMap<>();
+            for (int i = 0; i < r.getAttributeCount(); i++) {
+                String uri = r.getAttributeNamespace(i);
+                String local = r.getAttributeLocalName(i);
+                attrs.put(uri == null || uri.isEmpty() ? local : "{" + uri + "}" + local, r.getAttributeValue(i));
+            }
+            List<ParsedElement> children = new ArrayList<>(2);
+            StringBuilder content = null;
+            while (true) {
+                int e = r.next();
+                switch (e) {
+                    case XMLStreamConstants.START_ELEMENT:
+                        if (++depth > quotas.maxDepth()) {
+                            throw new QuotaExceededException(WcfText.XmlMaxDepthExceeded.format(quotas.maxDepth()));
+                        }
+                        children.add(tree(ns));
+                        break;
+                    case XMLStreamConstants.CHARACTERS:
+                    case XMLStreamConstants.CDATA:
+                        if (r.getTextLength() > quotas.maxStringContentLength()) {
+                            throw new QuotaExceededException(WcfText.XmlMaxStringContentLengthExceeded
+                                    .format(quotas.maxStringContentLength()));
+                        }
+                        if (content == null) {
+                            content = new StringBuilder();
+                        }
+                        content.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                        break;
+                    case XMLStreamConstants.END_ELEMENT:
+                        depth--;
+                        return ParsedElement.of(name, attrs, children, content == null ? "" : content.toString(), ns);
+                    case XMLStreamConstants.DTD:
+                        throw new ProtocolException(WcfText.XmlDtdNotAllowed.format());
+                    default:
+                        break;
+                }
+            }
         }
 
         /** The element at the reader (a start tag), made standalone, with the reader moved past its end tag. */

@@ -43,6 +43,16 @@ public final class ParsedElement {
         this.namespaces = namespaces;
     }
 
+    /**
+     * An element read elsewhere (e.g. by the envelope reader in its single pass over a message): {@code attributes}
+     * keyed as {@link #attribute} reads them, {@code text} trimmed, {@code namespaces} the declarations in scope.
+     */
+    public static ParsedElement of(QName name, Map<String, String> attributes, List<ParsedElement> children,
+            String text, Map<String, String> namespaces) {
+        return new ParsedElement(name, Collections.unmodifiableMap(attributes), Collections.unmodifiableList(children),
+                text.trim(), namespaces);
+    }
+
     /** Reads {@code xml}, a single element with every namespace it uses declared. */
     public static ParsedElement parse(String xml) throws XMLStreamException {
         XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(xml));

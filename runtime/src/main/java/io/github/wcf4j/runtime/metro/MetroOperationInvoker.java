@@ -135,6 +135,7 @@ public final class MetroOperationInvoker implements OperationInvoker {
             response = head.process(request, CONTEXT, null);
         } finally {
             heads.offer(head);
+            PayloadXml.close(reader);
         }
         Throwable unhandled = (Throwable) request.invocationProperties.get(InstancingInvoker.UNHANDLED);
         if (unhandled != null) {
@@ -188,7 +189,7 @@ public final class MetroOperationInvoker implements OperationInvoker {
         try {
             XMLStreamWriter w = PayloadXml.writer(out);
             m.writePayloadTo(w);
-            w.flush();
+            w.close(); // flushes, and returns the writer's buffers for reuse
         } catch (XMLStreamException e) {
             throw new IllegalStateException("Metro could not write the reply: " + e.getMessage(), e);
         }

@@ -34,6 +34,15 @@ final class PayloadXml {
         return r;
     }
 
+    /** Closes a reader Metro has consumed (its names go back to the factory's symbol table); failures ignored. */
+    static void close(XMLStreamReader r) {
+        try {
+            r.close();
+        } catch (XMLStreamException e) {
+            // nothing is lost: the message was read
+        }
+    }
+
     static XMLStreamWriter writer(StringWriter out) throws XMLStreamException {
         return OUTPUT.createXMLStreamWriter(out);
     }

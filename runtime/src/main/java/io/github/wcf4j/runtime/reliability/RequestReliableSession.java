@@ -131,7 +131,12 @@ final class RequestReliableSession {
     /** Request/reply: the reply to {@code message}, retransmitting the request until it arrives. */
     CompletableFuture<Message> request(Message message, Duration timeout) {
         CompletableFuture<Message> reply = out.add(message, timeout)
-                .thenCompose(n -> pending.computeIfAbsent(n, k -> new CompletableFuture<>()));
+                .thenCompose(n -> {
+                    CompletableFuture<Message> awaited = pending.computeIfAbsent(n, k -> new CompletableFuture<>());
+                    // once the caller has its reply the entry goes: a long session keeps no entry per request
+                    awaited.whenComplete((m, e) -> pending.remove(n, awaited));
+                    return awaited;
+                });
         return Timeouts.within(reply, timeout, scheduler, () -> WcfText.RequestTimedOut.format(
                 WcfTimeSpan.format(timeout))).whenComplete((m, e) -> {
                     if (e != null && Futures.unwrap(e) instanceof CommunicationTimeoutException) {
@@ -236,12 +241,15 @@ final class RequestReliableSession {
 
     /** The reply to request {@code number} arrived: its caller gets it and its window slot is freed. */
     private void complete(long number, Message reply) {
-        pending.computeIfAbsent(number, k -> new CompletableFuture<>()).complete(reply);
         SequenceRanges r;
         synchronized (this) {
+            if (replied.contains(number)) {
+                return; // answered already (and its entry gone): nothing to complete or acknowledge anew
+            }
             replied = replied.with(number);
             r = replied;
         }
+        pending.computeIfAbsent(number, k -> new CompletableFuture<>()).complete(reply);
         out.acknowledge(r, -1);
     }
 

@@ -54,7 +54,7 @@ public final class WsrmInfo {
             if (!n.getNamespaceURI().equals(wsrm.ns()) || !(h instanceof BufferedHeader)) {
                 continue;
             }
-            ParsedElement e = parse(((BufferedHeader) h).xml().xml(), n.getLocalPart());
+            ParsedElement e = parse((BufferedHeader) h, n.getLocalPart());
             switch (n.getLocalPart()) {
                 case Wsrm.SEQUENCE:
                     sequence = once(sequence, SequenceHeader.read(wsrm, e), n);
@@ -83,6 +83,14 @@ public final class WsrmInfo {
                     List.of(n));
         }
         return value;
+    }
+
+    private static ParsedElement parse(BufferedHeader header, String what) {
+        try {
+            return header.tree();
+        } catch (XMLStreamException e) {
+            throw new WsrmParseException("The " + what + " element is not well-formed XML: " + e.getMessage(), e);
+        }
     }
 
     private static ParsedElement parse(String xml, String what) {
