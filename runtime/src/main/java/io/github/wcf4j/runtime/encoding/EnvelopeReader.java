@@ -15,6 +15,7 @@ import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.FaultCode;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MessageHeaders;
+import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.io.StringReader;
 import java.net.URI;
@@ -163,6 +164,7 @@ final class EnvelopeReader {
                         if (++depth > quotas.maxDepth()) {
                             throw new QuotaExceededException(WcfText.XmlMaxDepthExceeded.format(quotas.maxDepth()));
                         }
+                        checkStartTagNames();
                         return e;
                     case XMLStreamConstants.END_ELEMENT:
                         depth--;
@@ -181,6 +183,20 @@ final class EnvelopeReader {
                 }
             }
             throw new ProtocolException("The SOAP envelope ends unexpectedly.");
+        }
+
+        /**
+         * WCF's {@code maxBytesPerRead} bounds a start tag; the names in it (element and attribute names, whose
+         * length no XML reader limit bounds) are checked here, attribute values by the reader's attribute size limit.
+         */
+        private void checkStartTagNames() {
+            int length = r.getLocalName().length();
+            for (int i = r.getAttributeCount() - 1; i >= 0; i--) {
+                length += r.getAttributeLocalName(i).length();
+            }
+            if (length > quotas.maxBytesPerRead()) {
+                throw new QuotaExceededException(WcfText.XmlMaxBytesPerReadExceeded.format(quotas.maxBytesPerRead()));
+            }
         }
 
         /** Skips to the end tag of the element whose start tag was just read; returns that end tag's offset. */
@@ -277,9 +293,16 @@ final class EnvelopeReader {
                     && ens.equals(r.getNamespaceURI())) {
                 return Message.createFault(version, fault(scope), null);
             }
-            while (event == XMLStreamConstants.START_ELEMENT) {
-                content.append(capture(scope).xml());
-                event = nextTag();
+            try {
+                while (event == XMLStreamConstants.START_ELEMENT) {
+                    content.append(capture(scope).xml());
+                    event = nextTag();
+                }
+            } catch (QuotaExceededException e) {
+                // as WCF reads a body only when the operation deserializes it, the operation answers this one
+                Message m = Message.create(version, null, XmlFragment.EMPTY);
+                m.properties().put(UnreadableBody.class, new UnreadableBody(e.getMessage()));
+                return m;
             }
             Message m = Message.create(version, null, content.length() == 0 ? XmlFragment.EMPTY
                     : new XmlFragment(content.toString()));
