@@ -100,6 +100,13 @@ final class HostedCalculator implements AutoCloseable {
         assertTrue(r.body().contains("<AddResult>5"), r.body());
     }
 
+    /** A new reliable session is created and its first call answered. */
+    void assertStillServingReliably(HandMadeWsrm rm) {
+        RawHttpConnection.Response r = post(rm.add(rm.open(), 1));
+        assertEquals(200, r.status(), r.toString());
+        assertTrue(r.body().contains("<AddResult>5"), r.body());
+    }
+
     @Override
     public void close() {
         host.close(Duration.ofSeconds(5));
