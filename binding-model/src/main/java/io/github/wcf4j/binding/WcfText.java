@@ -179,6 +179,10 @@ public enum WcfText {
     XmlMaxStringContentLengthExceeded("The maximum string content length quota ({0}) has been exceeded while reading"
             + " XML data. This quota may be increased by changing the MaxStringContentLength property on the"
             + " XmlDictionaryReaderQuotas object used when creating the XML reader."),
+    XmlMaxBytesPerReadExceeded("The maximum bytes per Read operation quota ({0}) has been exceeded while reading XML"
+            + " data. Long element start tags (consisting of the element name, attribute names and attribute values) may"
+            + " trigger this quota. This quota may be increased by changing the MaxBytesPerRead property on the"
+            + " XmlDictionaryReaderQuotas object used when creating the XML reader."),
     MaxReceivedMessageSizeExceeded("The maximum message size quota for incoming messages ({0}) has been exceeded. To"
             + " increase the quota, use the MaxReceivedMessageSize property on the appropriate binding element."),
     EncoderEnvelopeVersionMismatch("The envelope version of the incoming message ({0}) does not match that of the"

@@ -51,6 +51,16 @@ final class ServiceChannel implements PayloadTransport {
         opened = true;
     }
 
+    /** A reply whose body broke a reader quota fails the call with the quota's text. */
+    private static Message readable(Message reply) {
+        if (reply != null) {
+            reply.properties().get(io.github.wcf4j.runtime.message.UnreadableBody.class).ifPresent(u -> {
+                throw new io.github.wcf4j.runtime.channel.QuotaExceededException(u.reason());
+            });
+        }
+        return reply;
+    }
+
     @Override
     public Message call(String action, XmlFragment body, boolean oneWay) {
         ensureOpen();
@@ -64,10 +74,10 @@ final class ServiceChannel implements PayloadTransport {
                 request.headers().replyTo(EndpointAddress.of(version.addressing().anonymous()));
             }
             Message reply = Futures.join(((RequestChannel) channel).request(request, timeouts.sendTimeout()));
-            return oneWay ? null : reply;
+            return oneWay ? null : readable(reply);
         }
         if (channel instanceof DuplexChannel && !oneWay) {
-            return Futures.join(correlator.request(request, timeouts.sendTimeout()));
+            return readable(Futures.join(correlator.request(request, timeouts.sendTimeout())));
         }
         Futures.join(((OutputChannel) channel).send(request, timeouts.sendTimeout()));
         return null;

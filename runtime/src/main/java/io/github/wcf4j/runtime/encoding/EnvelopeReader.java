@@ -16,6 +16,7 @@ import io.github.wcf4j.runtime.message.FaultCode;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MessageHeaders;
 import io.github.wcf4j.runtime.message.ParsedElement;
+import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.io.StringReader;
 import java.net.URI;
@@ -171,6 +172,7 @@ final class EnvelopeReader {
                         if (++depth > quotas.maxDepth()) {
                             throw new QuotaExceededException(WcfText.XmlMaxDepthExceeded.format(quotas.maxDepth()));
                         }
+                        checkStartTagNames();
                         return e;
                     case XMLStreamConstants.END_ELEMENT:
                         depth--;
@@ -189,6 +191,20 @@ final class EnvelopeReader {
                 }
             }
             throw new ProtocolException("The SOAP envelope ends unexpectedly.");
+        }
+
+        /**
+         * WCF's {@code maxBytesPerRead} bounds a start tag; the names in it (element and attribute names, whose
+         * length no XML reader limit bounds) are checked here, attribute values by the reader's attribute size limit.
+         */
+        private void checkStartTagNames() {
+            int length = r.getLocalName().length();
+            for (int i = r.getAttributeCount() - 1; i >= 0; i--) {
+                length += r.getAttributeLocalName(i).length();
+            }
+            if (length > quotas.maxBytesPerRead()) {
+                throw new QuotaExceededException(WcfText.XmlMaxBytesPerReadExceeded.format(quotas.maxBytesPerRead()));
+            }
         }
 
         /** Skips to the end tag of the element whose start tag was just read; returns that end tag's offset. */
@@ -249,14 +265,19 @@ final class EnvelopeReader {
          */
         private ParsedElement tree(Map<String, String> inherited) throws XMLStreamException {
             QName name = r.getName();
-            Map<String, String> ns = declarations(new LinkedHashMap<>(inherited));
-            Map<String, String> attrs = new LinkedHashMap<>();
-            for (int i = 0; i < r.getAttributeCount(); i++) {
-                String uri = r.getAttributeNamespace(i);
-                String local = r.getAttributeLocalName(i);
-                attrs.put(uri == null || uri.isEmpty() ? local : "{" + uri + "}" + local, r.getAttributeValue(i));
+            // allocation stays proportional to what the element holds: many siblings cost a node each, no more
+            Map<String, String> ns = r.getNamespaceCount() == 0 ? inherited : declarations(new LinkedHashMap<>(
+                    inherited));
+            Map<String, String> attrs = Map.of();
+            if (r.getAttributeCount() > 0) {
+                attrs = new LinkedHashMap<>();
+                for (int i = 0; i < r.getAttributeCount(); i++) {
+                    String uri = r.getAttributeNamespace(i);
+                    String local = r.getAttributeLocalName(i);
+                    attrs.put(uri == null || uri.isEmpty() ? local : "{" + uri + "}" + local, r.getAttributeValue(i));
+                }
             }
-            List<ParsedElement> children = new ArrayList<>(2);
+            List<ParsedElement> children = List.of();
             StringBuilder content = null;
             while (true) {
                 int e = r.next();
@@ -264,6 +285,10 @@ final class EnvelopeReader {
                     case XMLStreamConstants.START_ELEMENT:
                         if (++depth > quotas.maxDepth()) {
                             throw new QuotaExceededException(WcfText.XmlMaxDepthExceeded.format(quotas.maxDepth()));
+                        }
+                        checkStartTagNames();
+                        if (children.isEmpty()) {
+                            children = new ArrayList<>(2);
                         }
                         children.add(tree(ns));
                         break;
@@ -336,9 +361,16 @@ final class EnvelopeReader {
                     && ens.equals(r.getNamespaceURI())) {
                 return Message.createFault(version, fault(scope), null);
             }
-            while (event == XMLStreamConstants.START_ELEMENT) {
-                content.append(capture(scope).xml());
-                event = nextTag();
+            try {
+                while (event == XMLStreamConstants.START_ELEMENT) {
+                    content.append(capture(scope).xml());
+                    event = nextTag();
+                }
+            } catch (QuotaExceededException e) {
+                // as WCF reads a body only when the operation deserializes it, the operation answers this one
+                Message m = Message.create(version, null, XmlFragment.EMPTY);
+                m.properties().put(UnreadableBody.class, new UnreadableBody(e.getMessage()));
+                return m;
             }
             Message m = Message.create(version, null, content.length() == 0 ? XmlFragment.EMPTY
                     : new XmlFragment(content.toString()));

@@ -49,8 +49,8 @@ public final class ParsedElement {
      */
     public static ParsedElement of(QName name, Map<String, String> attributes, List<ParsedElement> children,
             String text, Map<String, String> namespaces) {
-        return new ParsedElement(name, Collections.unmodifiableMap(attributes), Collections.unmodifiableList(children),
-                text.trim(), namespaces);
+        return new ParsedElement(name, attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(attributes),
+                children.isEmpty() ? List.of() : Collections.unmodifiableList(children), text.trim(), namespaces);
     }
 
     /** Reads {@code xml}, a single element with every namespace it uses declared. */

@@ -120,8 +120,10 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             info = WsrmInfo.read(m, wsrm);
         } catch (RuntimeException e) {
             Optional<Message> reply = ReadFailure.faultReply(e, settings.version(), messages);
-            if (reply.isPresent()) {
-                replyFault(inner, m, reply.get());
+            if (reply.isPresent() && e instanceof WsrmFaultException) {
+                replyFault(inner, m, reply.get()); // a refused CreateSequence: to the back channel it declares
+            } else if (reply.isPresent()) {
+                replyFaultOfNoSession(inner, m, reply.get());
             } else {
                 LOG.debug("dropped an unreadable message: {}", e.getMessage());
             }
@@ -132,14 +134,14 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             return;
         }
         if (info.kind() == WsrmInfo.Kind.NOT_RM) {
-            replyFault(inner, m, notReliable(m));
+            replyFaultOfNoSession(inner, m, notReliable(m));
             return;
         }
         Optional<String> id = sequenceId(info, wsrm);
         Registered r = id.map(byId::get).orElse(null);
         if (r == null) {
             if (id.isPresent() && info.kind() != WsrmInfo.Kind.FAULT) {
-                replyFault(inner, m, messages.fault(WsrmFault.unknownSequence(wsrm, id.get())));
+                replyFaultOfNoSession(inner, m, messages.fault(WsrmFault.unknownSequence(wsrm, id.get())));
             }
             return;
         }
@@ -375,6 +377,20 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
                     settings.version().addressing().faultAction());
         }
         return messages.fault(WsrmFault.wsrmRequired());
+    }
+
+    /**
+     * A fault for a message that belongs to no session: back on the inner session it came on, if it came on one;
+     * over datagram inner channels (compositeDuplex) nowhere. Deliberately unlike WCF, which sends it to the message's
+     * FaultTo or ReplyTo: any sender could name any address there, and the service would connect to it (reflection,
+     * SSRF). Only a CreateSequence declares a back channel the service answers.
+     */
+    private void replyFaultOfNoSession(DuplexChannel inner, Message request, Message fault) {
+        if (inner instanceof io.github.wcf4j.runtime.channel.SessionChannel) {
+            replyFault(inner, request, fault);
+        } else {
+            LOG.debug("not sent to an address named by a message of no session: {}", fault);
+        }
     }
 
     /** A fault answering {@code request}: RelatesTo its MessageID, To its FaultTo or ReplyTo. */

@@ -91,6 +91,23 @@ final class ReplyReliableSession {
         return delivered.properties().get(Exchange.class).orElseThrow();
     }
 
+    private synchronized long sentReplies() {
+        return nextReplyNumber;
+    }
+
+    /**
+     * An acknowledgement of replies never sent (WCF's {@code InvalidAcknowledgement}): the client is told on this
+     * request's response, and the session faults; the request is not processed.
+     */
+    private void refuseAcknowledgement(AckHeader ack, RequestContext context) {
+        Message fault = messages.fault(WsrmFault.invalidAcknowledgement(wsrm, ack));
+        if (context.requestMessage().headers().messageId() != null) {
+            fault.headers().relatesTo(context.requestMessage().headers().messageId());
+        }
+        answer(context, fault);
+        fail(new ProtocolException(WcfText.InvalidAcknowledgementReceived.format()));
+    }
+
     /** Processes one HTTP request of this session and answers it (now or when the reply is ready). */
     void onRequest(WsrmInfo info, RequestContext context) {
         if (ended) {
@@ -100,6 +117,10 @@ final class ReplyReliableSession {
         armInactivity();
         if (info.ack().isPresent() && replies) {
             AckHeader a = info.ack().get();
+            if (a.id().equals(outputId) && a.ranges().last() > sentReplies()) {
+                refuseAcknowledgement(a, context);
+                return;
+            }
             if (a.id().equals(outputId)) {
                 synchronized (this) {
                     repliesAcknowledged = a.ranges();

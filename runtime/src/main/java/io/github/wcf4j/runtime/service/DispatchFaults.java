@@ -102,6 +102,12 @@ public final class DispatchFaults {
                 new QName(DISPATCHER_NS, "DeserializationFailed", "a"));
     }
 
+    /** The body broke a reader quota ({@link io.github.wcf4j.runtime.message.UnreadableBody}). */
+    public static MessageFault unreadableBody(String operation, String quotaText) {
+        return MessageFault.sender(WcfText.SFxErrorDeserializingRequestBodyMore.format(operation, quotaText),
+                new QName(DISPATCHER_NS, "DeserializationFailed", "a"));
+    }
+
     private static QName addressingSubcode(AddressingVersion addressing, String local) {
         return new QName(addressing.namespace(), local, "a");
     }

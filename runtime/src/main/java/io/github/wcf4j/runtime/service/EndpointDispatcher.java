@@ -42,6 +42,7 @@ final class EndpointDispatcher {
     private final Duration receiveTimeout;
     private final java.util.Set<Object> firstMessages = java.util.Collections.newSetFromMap(
             new java.util.concurrent.ConcurrentHashMap<>());
+    private final java.util.Set<Channel> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     EndpointDispatcher(ChannelListener<?> listener, ChannelShape shape, MessageDispatcher dispatcher,
             AsyncPermits calls, AsyncPermits sessions, Duration sendTimeout, Duration receiveTimeout) {
@@ -60,6 +61,11 @@ final class EndpointDispatcher {
 
     ChannelShape shape() {
         return shape;
+    }
+
+    /** The sessions accepted and not yet closed or aborted. */
+    int openSessions() {
+        return openSessions.size();
     }
 
     CompletableFuture<Void> open(Duration timeout) {
@@ -136,7 +142,9 @@ final class EndpointDispatcher {
                 return;
             }
             Channel session = c.get();
+            openSessions.add(session);
             session.onClosed(() -> {
+                openSessions.remove(session);
                 dispatcher.invoker().endSession(session);
                 firstMessages.remove(session);
             });

@@ -8,6 +8,7 @@ import io.github.wcf4j.runtime.contract.OperationDescription;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MustUnderstandFault;
+import io.github.wcf4j.runtime.message.UnreadableBody;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +76,11 @@ final class MessageDispatcher {
             }
             return correlate(MustUnderstandFault.create(version, notUnderstood,
                     version.addressing().defaultFaultAction()), request);
+        }
+        Optional<UnreadableBody> unreadable = request.properties().get(UnreadableBody.class);
+        if (unreadable.isPresent()) {
+            return op.oneWay() ? null : correlate(Message.createFault(version, DispatchFaults.unreadableBody(op.name(),
+                    unreadable.get().reason()), version.addressing().defaultFaultAction()), request);
         }
         InvocationResult result;
         try {

@@ -359,6 +359,14 @@ public final class ServiceHost implements AutoCloseable {
         return List.copyOf(hosted);
     }
 
+    /**
+     * The sessions the host's endpoints have accepted and not yet closed (a session ends when its client closes it,
+     * when it faults, e.g. at a reliable session's {@code inactivityTimeout}, or after {@code receiveTimeout} idle).
+     */
+    public synchronized int openSessions() {
+        return dispatchers.stream().mapToInt(EndpointDispatcher::openSessions).sum();
+    }
+
     /** Endpoints of the configuration the host did not open, and why. */
     public synchronized List<String> skipped() {
         return List.copyOf(skipped);

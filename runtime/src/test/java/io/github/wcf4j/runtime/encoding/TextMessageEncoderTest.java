@@ -13,6 +13,7 @@ import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.message.BufferedHeader;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.nio.charset.StandardCharsets;
@@ -163,18 +164,45 @@ class TextMessageEncoderTest {
     void depthQuotaIsEnforcedWithWcfsText() {
         TextMessageEncoder shallow = new TextMessageEncoder(TextMessageEncodingBindingElement.defaults()
                 .withReaderQuotas(new ReaderQuotas(5, 8192, 16384, 4096, 16384)));
-        String xml = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><a><b><c><d/></c></b></a>"
-                + "</s:Body></s:Envelope>";
+        String xml = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header><a xmlns=\"urn:x\"><b><c>"
+                + "<d/></c></b></a></s:Header><s:Body/></s:Envelope>";
         QuotaExceededException e = assertThrows(QuotaExceededException.class, () -> read(shallow, xml));
         assertTrue(e.getMessage().startsWith("The maximum read depth (5) has been exceeded"), e.getMessage());
     }
 
     @Test
+    void aBodyPastTheDepthQuotaIsLeftUnreadForTheOperationToRefuse() {
+        TextMessageEncoder shallow = new TextMessageEncoder(TextMessageEncodingBindingElement.defaults()
+                .withReaderQuotas(new ReaderQuotas(5, 8192, 16384, 4096, 16384)));
+        String xml = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><a><b><c><d/></c></b></a>"
+                + "</s:Body></s:Envelope>";
+        Message m = read(shallow, xml);
+        assertEquals("", m.body().xml());
+        assertTrue(m.properties().get(UnreadableBody.class).orElseThrow().reason()
+                .startsWith("The maximum read depth (5) has been exceeded"));
+    }
+
+    @Test
     void stringContentQuotaIsEnforced() {
-        String xml = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><a>" + "x".repeat(8193)
-                + "</a></s:Body></s:Envelope>";
+        String xml = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header><a xmlns=\"urn:x\">"
+                + "x".repeat(8193) + "</a></s:Header><s:Body/></s:Envelope>";
         QuotaExceededException e = assertThrows(QuotaExceededException.class, () -> read(SOAP12, xml));
         assertTrue(e.getMessage().startsWith("The maximum string content length quota (8192) has been exceeded"));
+        String body = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><a>" + "x".repeat(8193)
+                + "</a></s:Body></s:Envelope>";
+        assertTrue(read(SOAP12, body).properties().get(UnreadableBody.class).orElseThrow().reason()
+                .startsWith("The maximum string content length quota (8192) has been exceeded"));
+    }
+
+    @Test
+    void startTagNamesLongerThanMaxBytesPerReadAreRefused() {
+        String name = "n".repeat(4097);
+        for (String tag : new String[] {"<" + name + " xmlns=\"urn:x\"/>", "<a xmlns=\"urn:x\" " + name + "=\"v\"/>"}) {
+            String xml = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header>" + tag
+                    + "</s:Header><s:Body/></s:Envelope>";
+            QuotaExceededException e = assertThrows(QuotaExceededException.class, () -> read(SOAP12, xml));
+            assertEquals(io.github.wcf4j.binding.WcfText.XmlMaxBytesPerReadExceeded.format(4096), e.getMessage());
+        }
     }
 
     @Test

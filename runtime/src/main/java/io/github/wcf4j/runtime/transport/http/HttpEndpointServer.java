@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Netty HTTP/1.1 server on one port, routing each request to the listener with the longest matching path prefix.
  *
- * <p>Pipeline: [TLS] → HTTP codec (bounded request line and headers) → keep-alive → idle timeout → aggregation bounded
+ * <p>Pipeline: [TLS] → request read timeout (the listeners' {@code receiveTimeout} from a request's first byte to its
+ * last: trickled headers or bodies are cut off) → HTTP codec (bounded request line and headers) → keep-alive → idle
+ * timeout → aggregation bounded
  * by the largest {@code maxReceivedMessageSize} of its listeners (a request beyond it is answered 413 without its body
  * being buffered) → {@link HttpServerHandler}. TCP_NODELAY is set on every connection. HTTP/2 upgrades are ignored.
  */
@@ -63,7 +65,10 @@ final class HttpEndpointServer {
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
                         }
+                        RequestReadTimeout readTimeout = new RequestReadTimeout(requestReadTimeout());
+                        ch.pipeline().addLast(readTimeout.bytes());
                         ch.pipeline().addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 65536));
+                        ch.pipeline().addLast(readTimeout.requests());
                         ch.pipeline().addLast(new HttpServerKeepAliveHandler());
                         ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
                         ch.pipeline().addLast(new HttpObjectAggregator(maxContentLength(), true));
@@ -105,6 +110,17 @@ final class HttpEndpointServer {
             max = Math.max(max, l.maxReceivedMessageSize());
         }
         return (int) Math.min(Math.max(max, 1), Integer.MAX_VALUE);
+    }
+
+    /** The longest {@code receiveTimeout} of its listeners: a request is not cut short for any of them. */
+    private java.time.Duration requestReadTimeout() {
+        java.time.Duration max = java.time.Duration.ZERO;
+        for (HttpReplyChannelListener l : routes) {
+            if (l.requestReadTimeout().compareTo(max) > 0) {
+                max = l.requestReadTimeout();
+            }
+        }
+        return max;
     }
 
     void add(HttpReplyChannelListener listener) {

@@ -9,14 +9,22 @@ import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
  *
  * @param tls        the key material; {@code null} for plain HTTP
  * @param getHandler answers HTTP GET (metadata), or {@code null}: GET is answered 405
+ * @param requestReadTimeout how long one request may take to arrive, from its first byte to its last (the binding's
+ *                   {@code receiveTimeout}): a client trickling its headers or body is disconnected then
  */
 record HttpListenSettings(long maxReceivedMessageSize, HostNameComparisonMode hostNameComparisonMode,
         boolean keepAliveEnabled, TlsSettings tls, boolean requireClientCertificate,
-        io.github.wcf4j.runtime.transport.WireTap tap, HttpGetHandler getHandler) {
+        io.github.wcf4j.runtime.transport.WireTap tap, HttpGetHandler getHandler, java.time.Duration requestReadTimeout) {
 
     static HttpListenSettings of(HttpTransportBindingElement http, TlsSettings tls, boolean requireClientCertificate,
             io.github.wcf4j.runtime.transport.WireTap tap, HttpGetHandler getHandler) {
         return new HttpListenSettings(http.maxReceivedMessageSize(), http.hostNameComparisonMode(),
-                http.keepAliveEnabled(), tls, requireClientCertificate, tap, getHandler);
+                http.keepAliveEnabled(), tls, requireClientCertificate, tap, getHandler,
+                io.github.wcf4j.binding.BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT);
+    }
+
+    HttpListenSettings withRequestReadTimeout(java.time.Duration timeout) {
+        return new HttpListenSettings(maxReceivedMessageSize, hostNameComparisonMode, keepAliveEnabled, tls,
+                requireClientCertificate, tap, getHandler, timeout);
     }
 }

@@ -84,6 +84,10 @@ final class HttpReplyChannelListener extends AbstractCommunicationObject impleme
         return settings.maxReceivedMessageSize();
     }
 
+    java.time.Duration requestReadTimeout() {
+        return settings.requestReadTimeout();
+    }
+
     io.github.wcf4j.runtime.transport.WireTap tap() {
         return settings.tap();
     }

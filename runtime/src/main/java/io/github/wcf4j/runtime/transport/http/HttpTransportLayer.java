@@ -47,8 +47,10 @@ public final class HttpTransportLayer implements LayerProvider<HttpTransportBind
 
     static ChannelListener<?> replyChannelListener(HttpTransportBindingElement e, HttpListenSettings settings,
             BindingParameters p) {
+        Duration receive = p.find(Binding.class).map(b -> b.timeouts().receiveTimeout())
+                .orElse(io.github.wcf4j.binding.BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT);
         return new HttpReplyChannelListener(HttpServerRegistry.of(resources(p)), p.require(ListenAddress.class),
-                settings, encoder(p), p.require(Scheduler.class));
+                settings.withRequestReadTimeout(receive), encoder(p), p.require(Scheduler.class));
     }
 
     static io.github.wcf4j.runtime.transport.WireTap tap(BindingParameters p) {

@@ -1,0 +1,136 @@
+package io.github.wcf4j.runtime.hardening;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One HTTP/1.1 connection written by hand, byte by byte if need be, as a hostile or broken client would use it:
+ * declared or chunked bodies, trickled bytes, requests never finished, garbage.
+ */
+final class RawHttpConnection implements AutoCloseable {
+    /** A parsed response. */
+    record Response(int status, String reason, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    private RawHttpConnection(Socket socket) throws IOException {
+        this.socket = socket;
+        socket.setSoTimeout(10_000);
+        socket.setTcpNoDelay(true);
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+    }
+
+    static RawHttpConnection to(URI server) throws IOException {
+        return new RawHttpConnection(new Socket(server.getHost(), server.getPort()));
+    }
+
+    /** A complete POST with a Content-Length, and its response. */
+    Response post(String path, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        write(head(path, contentType) + "Content-Length: " + bytes.length + "\r\n\r\n");
+        write(bytes);
+        return read();
+    }
+
+    static String head(String path, String contentType) {
+        return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType + "\r\n";
+    }
+
+    void write(String ascii) throws IOException {
+        write(ascii.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** One chunk of a chunked body ({@code Transfer-Encoding: chunked}); an empty one ends the body. */
+    void chunk(byte[] data) throws IOException {
+        write(Integer.toHexString(data.length) + "\r\n");
+        write(data);
+        write("\r\n");
+    }
+
+    /** Reads one response (with a Content-Length or chunked body). */
+    Response read() throws IOException {
+        String status = line();
+        String[] parts = status.split(" ", 3);
+        Map<String, String> headers = new LinkedHashMap<>();
+        String l;
+        while (!(l = line()).isEmpty()) {
+            int colon = l.indexOf(':');
+            headers.put(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
+        }
+        byte[] body;
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            int size;
+            while ((size = Integer.parseInt(line().trim(), 16)) > 0) {
+                b.write(in.readNBytes(size));
+                line();
+            }
+            line();
+            body = b.toByteArray();
+        } else {
+            body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+        }
+        return new Response(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers,
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether the server closes the connection within {@code within} (reading and discarding whatever it sends);
+     * {@code false} when it is still open then.
+     */
+    boolean closedByServerWithin(Duration within) throws IOException {
+        socket.setSoTimeout((int) within.toMillis());
+        try {
+            byte[] b = new byte[4096];
+            while (in.read(b) >= 0) {
+                // discard until end of stream
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset by the server
+        }
+    }
+
+    private String line() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (c != '\r') {
+                b.write(c);
+            }
+        }
+        if (c < 0 && b.size() == 0) {
+            throw new IOException("connection closed");
+        }
+        return b.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

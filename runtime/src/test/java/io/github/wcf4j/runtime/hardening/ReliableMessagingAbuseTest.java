@@ -1,0 +1,165 @@
+package io.github.wcf4j.runtime.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
+import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * WS-ReliableMessaging abuse against a hosted service over a reliable request/reply HTTP binding, both versions:
+ * forged identifiers, acknowledgements of messages never sent, message numbers WCF cannot read, a CreateSequence
+ * flood, and sequences abandoned half-way. Each is answered as WCF answers it, sessions already open keep working,
+ * and every abandoned session is reclaimed.
+ */
+class ReliableMessagingAbuseTest {
+    private HostedCalculator service;
+
+    @AfterEach
+    void close() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    private HandMadeWsrm host(ReliableMessagingVersion v, UnaryOperator<ReliableSessionBindingElement.Builder> rm,
+            ServiceThrottlingBehavior throttling) {
+        service = HostedCalculator.hosting(CustomBinding.of("rm", rm.apply(ReliableSessionBindingElement.builder()
+                .reliableMessagingVersion(v)).build(), TextMessageEncodingBindingElement.defaults(),
+                HttpTransportBindingElement.defaults()), throttling);
+        return new HandMadeWsrm(service, v);
+    }
+
+    private HandMadeWsrm host(ReliableMessagingVersion v) {
+        return host(v, b -> b, ServiceThrottlingBehavior.defaults(2));
+    }
+
+    /** Call {@code number} of sequence {@code id} is answered with its result. */
+    private void assertServed(HandMadeWsrm rm, String id, long number) {
+        RawHttpConnection.Response r = service.post(rm.add(id, number));
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.body().contains("<AddResult>5"), r.body());
+    }
+
+    private static void assertFault(RawHttpConnection.Response r, String subcode, String reason) {
+        assertEquals(500, r.status(), r.body());
+        assertTrue(r.body().contains(":" + subcode + "</s:Value>"), r.body());
+        assertTrue(r.body().contains(reason), r.body());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void aForgedOrGuessedIdentifierIsUnknownSequence(ReliableMessagingVersion v) {
+        HandMadeWsrm rm = host(v);
+        String genuine = rm.open();
+        assertServed(rm, genuine, 1);
+        for (String forged : List.of(HandMadeWsrm.newId(), genuine.substring(0, genuine.length() - 1) + "0",
+                "urn:uuid:00000000-0000-0000-0000-000000000000")) {
+            if (forged.equals(genuine)) {
+                continue;
+            }
+            RawHttpConnection.Response r = service.post(rm.add(forged, 2));
+            assertFault(r, "UnknownSequence", WcfText.UnknownSequenceFaultReason.format());
+            assertTrue(r.body().contains(forged), "the detail names the identifier: " + r.body());
+        }
+        assertServed(rm, genuine, 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void anAcknowledgementOfRepliesNeverSentIsInvalidAcknowledgement(ReliableMessagingVersion v) {
+        HandMadeWsrm rm = host(v);
+        String offer = HandMadeWsrm.newId();
+        RawHttpConnection.Response created = service.post(rm.createSequence(offer));
+        String id = HandMadeWsrm.identifier(created.body());
+        assertServed(rm, id, 1);
+        RawHttpConnection.Response r = service.post(rm.add(id, "2", rm.ack(offer, 1, 5)));
+        assertFault(r, "InvalidAcknowledgement", WcfText.InvalidAcknowledgementFaultReason.format());
+        assertTrue(r.body().contains("Upper=\"5\""), "the detail echoes the acknowledgement: " + r.body());
+        assertFalse(r.body().contains("<AddResult>"), "the call was not run");
+        String other = rm.open();
+        assertServed(rm, other, 1);
+        service.assertStillServingReliably(rm);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void messageNumbersWcfCannotReadAreDroppedWithoutRunningTheCall(ReliableMessagingVersion v) {
+        HandMadeWsrm rm = host(v);
+        String id = rm.open();
+        for (String number : List.of("0", "-1", "9223372036854775808", "1.5", "")) {
+            RawHttpConnection.Response r = service.post(rm.add(id, number, ""));
+            // WCF's listener drops a message it cannot parse (WsrmMessageInfo.ParsingException): nothing accepted,
+            // nothing acknowledged, no session faulted; over HTTP the request is answered empty
+            assertEquals(202, r.status(), number + ": " + r);
+            assertEquals("", r.body());
+        }
+        assertServed(rm, id, 1);
+        assertServed(rm, id, 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void aCreateSequenceFloodIsBoundedByMaxPendingChannelsAndOpenSessionsKeepWorking(ReliableMessagingVersion v) {
+        // two sessions are served at once, four more may wait to be accepted (maxPendingChannels), the rest are refused
+        HandMadeWsrm rm = host(v, b -> b.maxPendingChannels(4), new ServiceThrottlingBehavior(16, 2, 18));
+        String first = rm.open();
+        assertServed(rm, first, 1);
+        int created = 1;
+        int refused = 0;
+        for (int i = 0; i < 40; i++) {
+            RawHttpConnection.Response r = service.post(rm.createSequence(HandMadeWsrm.newId()));
+            if (r.body().contains("CreateSequenceResponse")) {
+                created++;
+            } else {
+                assertFault(r, "CreateSequenceRefused", WcfText.CSRefused.format(WcfText.ServerTooBusy.format(
+                        service.uri())));
+                assertTrue(r.body().contains("ConnectionLimitReached"), r.body());
+                refused++;
+            }
+        }
+        assertEquals(2 + 4, created, "accepted: the throttle's sessions plus maxPendingChannels");
+        assertEquals(41 - 6, refused);
+        assertServed(rm, first, 2);
+        assertTrue(service.host().openSessions() <= 2, "sessions: " + service.host().openSessions());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void sequencesAbandonedHalfWayAreReclaimedAtTheInactivityTimeout(ReliableMessagingVersion v) {
+        HandMadeWsrm rm = host(v, b -> b.inactivityTimeout(Duration.ofSeconds(2)), ServiceThrottlingBehavior
+                .defaults(2));
+        List<String> abandoned = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = rm.open();
+            assertServed(rm, id, 1);
+            service.post(rm.add(id, 3)); // #2 never comes: a gap the session cannot close
+            abandoned.add(id);
+        }
+        assertEquals(5, service.host().openSessions());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (service.host().openSessions() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        assertEquals(0, service.host().openSessions(), "every abandoned session was reclaimed");
+        for (String id : abandoned) {
+            assertFault(service.post(rm.add(id, 2)), "UnknownSequence", WcfText.UnknownSequenceFaultReason.format());
+        }
+        String fresh = rm.open();
+        assertServed(rm, fresh, 1);
+    }
+}
