@@ -31,7 +31,7 @@ public final class Benchmarks {
     record Plan(boolean smoke, List<Integer> sessions, int dropSessions, long warmupMs, long windowMs, int rounds,
             int heapSessions, int validateRuns, double dropRate) {
         static Plan fullRun() {
-            return new Plan(false, List.of(1, 16, 64), 16, 3000, 4000, 5, 10_000, 5, 0.05);
+            return new Plan(false, List.of(1, 16, 64), 16, 12_000, 3000, 4, 10_000, 5, 0.05);
         }
 
         static Plan smokeRun() {
@@ -185,7 +185,9 @@ public final class Benchmarks {
     /** Scenario 5: heap per idle reliable session, both ends in one JVM. */
     private Results.Heap heap(Contender c) throws InterruptedException {
         System.err.println("bench: heap " + c.name() + " sessions=" + plan.heapSessions());
-        try (SystemProcess p = SystemProcess.start(c.name(), c.command(layout, "heap", List.of("--sessions",
+        // 10,000 sessions of the heaviest peer need more than the loads' heap: every system gets the same 10g here
+        Layout big = new Layout(layout.root(), layout.shared(), layout.logs(), "10g");
+        try (SystemProcess p = SystemProcess.start(c.name(), c.command(big, "heap", List.of("--sessions",
                 String.valueOf(plan.heapSessions()))), layout.log("heap-" + c.id()))) {
             String json = p.await("HEAP ", Duration.ofMinutes(15));
             return new Results.Heap(c, (int) Measurement.Round.field(json, "sessions"),

@@ -154,8 +154,8 @@ final class Report {
         line("## 5. Heap per idle reliable session");
         line("");
         line("Sessions opened (each after one `Add`, so the sequence exists at both ends), then idle; the used heap "
-                + "after a full collection, before and after, divided by the sessions. Both ends live in the one JVM, "
-                + "so each figure is client + service.");
+                + "after a full collection, before and after, divided by the sessions. Both ends live in the one JVM "
+                + "(-Xmx10g for every system here), so each figure is client + service.");
         line("");
         line("| system | sessions open | KiB per session | vs wcf4j + RM | opened in s | run |");
         line("|---|---|---|---|---|---|");

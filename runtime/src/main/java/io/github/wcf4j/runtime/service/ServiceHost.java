@@ -67,6 +67,8 @@ import org.slf4j.LoggerFactory;
  * threads than {@code maxConcurrentCalls}; sessions hold no thread.
  */
 public final class ServiceHost implements AutoCloseable {
+    /** How long an idle operation thread lives: a burst of calls leaves no threads behind (the soak checks it). */
+    static final long IDLE_THREAD_SECONDS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(ServiceHost.class);
 
     private final ServiceDescription service;
@@ -126,7 +128,7 @@ public final class ServiceHost implements AutoCloseable {
             this.executor = b.executor;
         } else {
             ThreadPoolExecutor pool = new ThreadPoolExecutor(throttling.maxConcurrentCalls(),
-                    throttling.maxConcurrentCalls(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    throttling.maxConcurrentCalls(), IDLE_THREAD_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     r -> {
                         Thread t = new Thread(r, "wcf4j-service-" + implementation.getSimpleName());
                         t.setDaemon(true);
