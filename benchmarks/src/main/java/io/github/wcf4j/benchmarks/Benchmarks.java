@@ -186,7 +186,7 @@ public final class Benchmarks {
     private Results.Heap heap(Contender c) throws InterruptedException {
         System.err.println("bench: heap " + c.name() + " sessions=" + plan.heapSessions());
         // 10,000 sessions of the heaviest peer need more than the loads' heap: every system gets the same 10g here
-        Layout big = new Layout(layout.root(), layout.shared(), layout.logs(), "10g");
+        Layout big = layout.withHeap(plan.smoke() ? "2g" : "10g");
         try (SystemProcess p = SystemProcess.start(c.name(), c.command(big, "heap", List.of("--sessions",
                 String.valueOf(plan.heapSessions()))), layout.log("heap-" + c.id()))) {
             String json = p.await("HEAP ", Duration.ofMinutes(15));

@@ -13,8 +13,13 @@ import java.util.List;
  */
 record Layout(Path root, Path shared, Path logs, String heap) {
     List<String> java() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + heap, "-Xmx" + heap,
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
                 "-Dsun.net.httpserver.nodelay=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    }
+
+    /** The same, with another maximum heap. */
+    Layout withHeap(String size) {
+        return new Layout(root, shared, logs, size);
     }
 
     String benchmarksClasspath() {

@@ -23,7 +23,7 @@ final class Report {
         line("# wcf4j benchmarks" + (plan.smoke() ? " (smoke run: too short to quote)" : ""));
         line("");
         line("Run on " + run.date() + ": " + run.vm() + " " + run.version() + ", " + run.cores() + " cores, " + run.os()
-                + ". Every system runs in its own JVM with the same flags (-Xms2g -Xmx2g), server and clients in "
+                + ". Every system runs in its own JVM with the same flags (-Xmx2g), server and clients in "
                 + "that JVM, over loopback HTTP/1.1; WS-RM is February 2005, ordered, exactly-once (WCF's "
                 + "`<reliableSession/>`), SOAP 1.2 with WS-Addressing 1.0. Each load warms up " + plan.warmupMs()
                 + " ms, then measures " + plan.rounds() + " rounds of " + plan.windowMs() + " ms: min/median/max are "
