@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.encoding;
 
 import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.exc.WstxLazyException;
 import com.ctc.wstx.stax.WstxInputFactory;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
@@ -71,6 +72,10 @@ final class EnvelopeReader {
             }
         } catch (XMLStreamException e) {
             throw new ProtocolException("The message is not well-formed XML: " + firstLine(e.getMessage()), e);
+        } catch (WstxLazyException e) {
+            // what Woodstox finds malformed while it parses lazily (e.g. an entity name with a colon) is unchecked
+            throw new ProtocolException("The message is not well-formed XML: " + firstLine(e.getCause() != null
+                    ? e.getCause().getMessage() : e.getMessage()), e);
         }
     }
 

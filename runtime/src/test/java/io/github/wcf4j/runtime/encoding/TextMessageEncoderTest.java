@@ -206,6 +206,15 @@ class TextMessageEncoderTest {
     }
 
     @Test
+    void anEntityNameWithAColonIsAProtocolErrorNotAnUncheckedParserException() {
+        String xml = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header><a:MessageID"
+                + " xmlns:a=\"http://www.w3.org/2005/08/addressing\">urn:u&uid:1</a:MessageID></s:Header><s:Body/>"
+                + "</s:Envelope>";
+        ProtocolException e = assertThrows(ProtocolException.class, () -> read(SOAP12, xml));
+        assertTrue(e.getMessage().startsWith("The message is not well-formed XML: "), e.getMessage());
+    }
+
+    @Test
     void dtdIsRefused() {
         String xml = "<!DOCTYPE s:Envelope [<!ENTITY x \"y\">]><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/"
                 + "soap-envelope\"><s:Body>&x;</s:Body></s:Envelope>";
