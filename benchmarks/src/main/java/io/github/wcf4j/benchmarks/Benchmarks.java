@@ -31,7 +31,7 @@ public final class Benchmarks {
     record Plan(boolean smoke, List<Integer> sessions, int dropSessions, long warmupMs, long windowMs, int rounds,
             int heapSessions, int validateRuns, double dropRate) {
         static Plan fullRun() {
-            return new Plan(false, List.of(1, 16, 64), 16, 12_000, 3000, 4, 10_000, 5, 0.05);
+            return new Plan(false, List.of(16, 1, 64), 16, 12_000, 3000, 4, 10_000, 5, 0.05);
         }
 
         static Plan smokeRun() {
@@ -52,9 +52,22 @@ public final class Benchmarks {
     private final Layout layout;
     private final Results results = new Results();
 
-    private Benchmarks(Plan plan, Layout layout) {
+    private final Path out;
+
+    private Benchmarks(Plan plan, Layout layout, Path out) {
         this.plan = plan;
         this.layout = layout;
+        this.out = out;
+    }
+
+    /** Writes what is measured so far (a run cut short keeps its results, marked as a partial run). */
+    private void checkpoint() {
+        try {
+            Files.writeString(out.resolve("RESULTS.md"), "<!-- partial: the run is still going or was cut short -->\n"
+                    + new Report(plan, results, RunInfo.now()).markdown());
+        } catch (IOException e) {
+            System.err.println("bench: cannot write results: " + e.getMessage());
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -78,7 +91,7 @@ public final class Benchmarks {
         Files.createDirectories(out);
         Files.createDirectories(logs);
         Plan plan = smoke ? Plan.smokeRun() : Plan.fullRun();
-        Benchmarks b = new Benchmarks(plan, new Layout(root, shared, logs, "2g"));
+        Benchmarks b = new Benchmarks(plan, new Layout(root, shared, logs, "2g"), out);
         b.runAll();
         Report report = new Report(plan, b.results, RunInfo.now());
         Files.writeString(out.resolve("RESULTS.md"), report.markdown());
@@ -96,10 +109,12 @@ public final class Benchmarks {
         for (int n : plan.sessions()) {
             for (Contender c : Contender.ALL) {
                 results.add(load("calls", c, n, null, 0));
+                checkpoint();
             }
         }
         for (int window : List.of(8, 128)) {
             results.add(oneWay(window));
+            checkpoint();
         }
         for (Contender c : Contender.ALL) {
             if (c.family() != Contender.Family.RAW) {
@@ -107,10 +122,12 @@ public final class Benchmarks {
                 if (c.reliable()) {
                     results.add(load("drops", c, plan.dropSessions(), "through the proxy, no drops", 0));
                 }
+                checkpoint();
             }
         }
         for (Contender c : List.of(Contender.WCF4J_RM, Contender.METRO_RM, Contender.CXF_RM)) {
             results.add(heap(c));
+            checkpoint();
         }
         results.validate(validate());
     }

@@ -50,7 +50,7 @@ final class Chart {
     }
 
     private static void draw(Graphics2D g, Results results, Benchmarks.Plan plan) {
-        List<Integer> groups = plan.sessions();
+        List<Integer> groups = plan.sessions().stream().sorted().toList();
         List<Contender> systems = Contender.ALL;
         double top = 0;
         for (int n : groups) {

@@ -97,7 +97,7 @@ final class Report {
         line("");
         line("| system | sessions | calls/s min | median | max | p50 µs | p99 µs | errors | vs raw echo | run |");
         line("|---|---|---|---|---|---|---|---|---|---|");
-        for (int n : plan.sessions()) {
+        for (int n : plan.sessions().stream().sorted().toList()) {
             Optional<Measurement> raw = calls(Contender.RAW, n);
             for (Contender c : Contender.ALL) {
                 calls(c, n).ifPresent(m -> line("| " + c.name() + " | " + n + " | " + num(m.min()) + " | "

@@ -55,8 +55,17 @@ class OversizedMessagesTest {
             c.write(RawHttpConnection.head(service.uri().getPath(), HostedCalculator.SOAP12)
                     + "Transfer-Encoding: chunked\r\n\r\n");
             byte[] chunk = "<x>".repeat(2730).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            for (int sent = 0; sent <= LIMIT + chunk.length; sent += chunk.length) {
-                c.chunk(chunk);
+            long sent = 0;
+            try {
+                for (; sent <= LIMIT + chunk.length; sent += chunk.length) {
+                    c.chunk(chunk);
+                }
+            } catch (java.io.IOException refusedWhileSending) {
+                // the service answered and closed while chunks were still going out (as HTTP.sys does); the 413 may
+                // be lost to the reset that follows, but the service stopped reading within the quota's reach
+                assertTrue(sent <= LIMIT + 2L * chunk.length, "the service read no more than the quota: " + sent);
+                service.assertStillServing();
+                return;
             }
             // the body has not ended (no last chunk): the refusal came from the bytes counted so far
             assertEquals(413, c.read().status());
