@@ -93,9 +93,10 @@ public final class Benchmarks {
         Plan plan = smoke ? Plan.smokeRun() : Plan.fullRun();
         Benchmarks b = new Benchmarks(plan, new Layout(root, shared, logs, "2g"), out);
         b.runAll();
-        Report report = new Report(plan, b.results, RunInfo.now());
+        RunInfo run = RunInfo.now();
+        Report report = new Report(plan, b.results, run);
         Files.writeString(out.resolve("RESULTS.md"), report.markdown());
-        String chart = Chart.write(b.results, plan, out.resolve("results.png"));
+        String chart = Chart.write(b.results, plan, run, out.resolve("results.png"));
         System.out.println(report.markdown());
         System.out.println(chart);
         System.out.println("wrote " + out.resolve("RESULTS.md"));

@@ -31,7 +31,7 @@ final class Chart {
     }
 
     /** Draws the chart to {@code file}; what was written (or why not). */
-    static String write(Results results, Benchmarks.Plan plan, Path file) {
+    static String write(Results results, Benchmarks.Plan plan, RunInfo run, Path file) {
         System.setProperty("java.awt.headless", "true");
         try {
             BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -40,7 +40,7 @@ final class Chart {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
-            draw(g, results, plan);
+            draw(g, results, plan, run);
             g.dispose();
             ImageIO.write(image, "png", file.toFile());
             return "wrote " + file;
@@ -49,7 +49,7 @@ final class Chart {
         }
     }
 
-    private static void draw(Graphics2D g, Results results, Benchmarks.Plan plan) {
+    private static void draw(Graphics2D g, Results results, Benchmarks.Plan plan, RunInfo run) {
         List<Integer> groups = plan.sessions().stream().sorted().toList();
         List<Contender> systems = Contender.ALL;
         double top = 0;
@@ -66,7 +66,6 @@ final class Chart {
         g.drawString("Calculator Add calls per second by concurrent sessions (median; whiskers: min–max of rounds)",
                 LEFT, 30);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        RunInfo run = RunInfo.now();
         g.drawString(run.row() + " · loopback · each system in its own JVM", LEFT, 48);
         for (int i = 0; i <= 5; i++) {
             double v = top * i / 5;

@@ -1,10 +1,8 @@
 package io.github.wcf4j.benchmarks;
 
 import io.github.wcf4j.binding.description.ClientEndpoint;
-import io.github.wcf4j.binding.description.ServiceDescription;
-import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
-import io.github.wcf4j.config.ServiceModelConfigReader;
+import io.github.wcf4j.peers.Load;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.service.ServiceHost;
@@ -16,16 +14,13 @@ import io.github.wcf4j.samples.ConfigEdits;
 import io.github.wcf4j.samples.ICalculator;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,18 +107,12 @@ public final class Soak {
     /** Runs the soak for {@code duration} with {@code sessions} concurrent clients; faults drawn from {@code seed}. */
     public static Outcome run(Duration duration, int sessions, long seed) throws Exception {
         EXECUTED.clear();
-        ServiceModelConfiguration config = config();
+        ServiceModelConfiguration config = Wcf4jSystem.config("soak");
         AtomicLong listen = new AtomicLong();
         FaultInjectingHttpProxy proxy = new FaultInjectingHttpProxy(() -> URI.create("http://127.0.0.1:" + listen.get()
                 + "/calc")).unlogged();
-        ServiceDescription d = config.service(SERVICE).orElseThrow();
-        ServiceEndpoint e = d.endpoints().get(0);
-        d = new ServiceDescription(d.name(), d.behavior(), d.baseAddresses(), List.of(new ServiceEndpoint(e.name(),
-                proxy.at("/calc").toString(), e.bindingSection(), e.bindingConfiguration(), e.binding(), e.contract(),
-                Optional.of(URI.create("http://127.0.0.1:0/calc")), e.behavior())));
-        try (ServiceHost host = ServiceHost.builder(d).types(ServiceTypes.discovered().map(SERVICE,
-                CountingCalculator.class)).baseAddress(URI.create("http://127.0.0.1:0/calc")).build()) {
-            host.open();
+        try (ServiceHost host = Wcf4jSystem.host(config, proxy.at("/calc").toString(), ServiceTypes.discovered()
+                .map(SERVICE, CountingCalculator.class))) {
             listen.set(host.endpoints().get(0).listenUri().getPort());
             ClientEndpoint client = config.clientEndpoint("").orElseThrow();
             ClientEndpoint calling = ConfigEdits.endpoint(client, proxy.at("/calc"), client.binding());
@@ -135,7 +124,7 @@ public final class Soak {
                 warm.close(c);
             }
             awaitNoSessions(host, Duration.ofSeconds(30));
-            long heapBaseline = usedHeapAfterGc();
+            long heapBaseline = Load.usedAfterGc();
             int threadsBaseline = ManagementFactory.getThreadMXBean().getThreadCount();
             int socketsBaseline = openSockets();
 
@@ -176,7 +165,7 @@ public final class Soak {
             }
             long lost = answered.keySet().stream().filter(id -> !EXECUTED.containsKey(id)).count();
             return new Outcome(replied.get(), failed.get(), executed, duplicated, lost, opened.get(), heapBaseline,
-                    usedHeapAfterGc(), threadsBaseline, ManagementFactory.getThreadMXBean().getThreadCount(),
+                    Load.usedAfterGc(), threadsBaseline, ManagementFactory.getThreadMXBean().getThreadCount(),
                     socketsBaseline, openSockets(), host.openSessions(), threadNames());
         } finally {
             proxy.close();
@@ -256,16 +245,6 @@ public final class Soak {
         }
     }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(100);
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return used;
-    }
-
     /** Sockets this process has open (Linux: {@code /proc/self/fd} links to {@code socket:}); -1 elsewhere. */
     static int openSockets() {
         File[] fds = new File("/proc/self/fd").listFiles();
@@ -286,13 +265,6 @@ public final class Soak {
             return java.nio.file.Files.readSymbolicLink(f.toPath()).toString();
         } catch (IOException | UnsupportedOperationException e) {
             return "";
-        }
-    }
-
-    private static ServiceModelConfiguration config() throws IOException {
-        try (InputStream in = Soak.class.getResourceAsStream("/configs/calculator.soak.config")) {
-            return ServiceModelConfigReader.create().read("calculator.soak.config", new String(in.readAllBytes(),
-                    StandardCharsets.UTF_8)).orThrow();
         }
     }
 }

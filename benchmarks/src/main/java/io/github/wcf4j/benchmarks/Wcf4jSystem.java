@@ -1,12 +1,10 @@
 package io.github.wcf4j.benchmarks;
 
 import io.github.wcf4j.binding.Binding;
-import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
-import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.peers.Cli;
 import io.github.wcf4j.peers.Load;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * wcf4j as a benchmarked system, run as its own JVM by {@link Benchmarks} with the peers' process protocol
@@ -117,7 +114,7 @@ public final class Wcf4jSystem {
         ServiceEndpoint e = seedService.endpoints().get(0);
         ServiceDescription service = new ServiceDescription(seedService.name(), seedService.behavior(), List.of(),
                 List.of(new ServiceEndpoint(e.name(), e.address(), e.bindingSection(), e.bindingConfiguration(),
-                        window(e.binding(), window), IMeter.NAME, e.listenUri(), e.behavior())));
+                        ConfigEdits.withTransferWindow(e.binding(), window), IMeter.NAME, e.listenUri(), e.behavior())));
         try (ServiceHost host = ServiceHost.builder(service).types(ServiceTypes.discovered()
                 .map(SERVICE, MeterService.class).map(IMeter.NAME, IMeter.class))
                 .baseAddress(URI.create("http://127.0.0.1:0/servicemodelsamples/service.svc")).build()) {
@@ -125,7 +122,7 @@ public final class Wcf4jSystem {
             out.println("READY " + host.endpoints().get(0).listenUri());
             out.flush();
             String target = Load.awaitGo();
-            Binding binding = ConfigEdits.withClientBaseAddress(window(seedClient.binding(), window),
+            Binding binding = ConfigEdits.withClientBaseAddress(ConfigEdits.withTransferWindow(seedClient.binding(), window),
                     URI.create("http://127.0.0.1:0/myClient/"));
             ClientEndpoint client = new ClientEndpoint(seedClient.name(), URI.create(target),
                     seedClient.bindingSection(), seedClient.bindingConfiguration(), binding, IMeter.NAME,
@@ -143,16 +140,16 @@ public final class Wcf4jSystem {
         }
     }
 
-    private static Binding window(Binding binding, int window) {
-        CustomBinding c = (CustomBinding) binding;
-        return new CustomBinding(c.configurationName(), c.timeouts(), c.elements().stream()
-                .map(el -> el instanceof ReliableSessionBindingElement rs
-                        ? rs.toBuilder().maxTransferWindowSize(window).build() : el)
-                .collect(Collectors.toList()));
-    }
-
     /** The calculator hosted from a benchmark configuration ({@code configs/calculator.NAME.config}). */
     private static ServiceHost host(ServiceModelConfiguration config, String published) {
+        return host(config, published, ServiceTypes.discovered());
+    }
+
+    /**
+     * The calculator of {@code config} hosted with {@code types}, open; with {@code published}, its endpoint is
+     * published there and listens on a loopback port of its own (WCF's {@code listenUri}).
+     */
+    static ServiceHost host(ServiceModelConfiguration config, String published, ServiceTypes types) {
         ServiceDescription d = config.service(SERVICE).orElseThrow();
         if (published != null) {
             ServiceEndpoint e = d.endpoints().get(0);
@@ -161,12 +158,13 @@ public final class Wcf4jSystem {
                     Optional.of(URI.create("http://127.0.0.1:0" + URI.create(published).getPath())),
                     e.behavior())));
         }
-        ServiceHost host = ServiceHost.builder(d).baseAddress(URI.create("http://127.0.0.1:0/calc")).build();
+        ServiceHost host = ServiceHost.builder(d).types(types).baseAddress(URI.create("http://127.0.0.1:0/calc"))
+                .build();
         host.open();
         return host;
     }
 
-    private static ServiceModelConfiguration config(String name) throws IOException {
+    static ServiceModelConfiguration config(String name) throws IOException {
         String file = "calculator." + name + ".config";
         try (InputStream in = Wcf4jSystem.class.getResourceAsStream("/configs/" + file)) {
             if (in == null) {

@@ -7,6 +7,7 @@ import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
+import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import java.net.URI;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -31,6 +32,12 @@ public final class ConfigEdits {
     public static Binding withClientBaseAddress(Binding binding, URI clientBaseAddress) {
         return edit(binding, elements -> elements.stream().map(e -> e instanceof CompositeDuplexBindingElement
                 ? CompositeDuplexBindingElement.at(clientBaseAddress) : e).collect(Collectors.toList()));
+    }
+
+    /** {@code binding} with its reliable session's {@code maxTransferWindowSize} set to {@code window}. */
+    public static Binding withTransferWindow(Binding binding, int window) {
+        return edit(binding, elements -> elements.stream().map(e -> e instanceof ReliableSessionBindingElement rs
+                ? rs.toBuilder().maxTransferWindowSize(window).build() : e).collect(Collectors.toList()));
     }
 
     private static Binding edit(Binding binding, UnaryOperator<List<BindingElement>> change) {

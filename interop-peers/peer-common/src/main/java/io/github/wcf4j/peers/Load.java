@@ -179,7 +179,8 @@ public final class Load {
         Reference.reachabilityFence(kept); // the sessions stay open until after the measurement
     }
 
-    private static long usedAfterGc() throws InterruptedException {
+    /** The used heap after full collections (the least of four, as a collection can leave garbage behind). */
+    public static long usedAfterGc() throws InterruptedException {
         MemoryMXBean m = ManagementFactory.getMemoryMXBean();
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 4; i++) {

@@ -258,10 +258,7 @@ final class EnvelopeReader {
             int start = offset();
             Map<String, String> own = declarations(new LinkedHashMap<>());
             ParsedElement tree = tree(scope);
-            int endTag = offset();
-            int end = endTag == start ? StartTags.tagEnd(text, start) : text.indexOf('>', endTag) + 1;
-            XmlFragment xml = new XmlFragment(standalone(text.substring(start, end), scope, own));
-            headers.add(new BufferedHeader(name, mustUnderstand, xml, tree));
+            headers.add(new BufferedHeader(name, mustUnderstand, fragment(start, offset(), scope, own), tree));
         }
 
         /**
@@ -323,7 +320,14 @@ final class EnvelopeReader {
         private XmlFragment capture(Map<String, String> scope) throws XMLStreamException {
             int start = offset();
             Map<String, String> own = declarations(new LinkedHashMap<>());
-            int endTag = skipElement();
+            return fragment(start, skipElement(), scope, own);
+        }
+
+        /**
+         * The element from its start tag at {@code start} to its end tag at {@code endTag} (the same offset for an
+         * empty element), made standalone with the declarations of {@code scope} it uses and does not make itself.
+         */
+        private XmlFragment fragment(int start, int endTag, Map<String, String> scope, Map<String, String> own) {
             int end = endTag == start ? StartTags.tagEnd(text, start) : text.indexOf('>', endTag) + 1;
             return new XmlFragment(standalone(text.substring(start, end), scope, own));
         }

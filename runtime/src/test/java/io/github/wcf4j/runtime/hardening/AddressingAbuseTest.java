@@ -11,6 +11,7 @@ import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.transport.http.RawHttp;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -54,15 +55,15 @@ class AddressingAbuseTest {
     @Test
     void requestReplyAnswersOnTheHttpResponseWhateverReplyToAndFaultToSay() {
         service = HostedCalculator.overHttp(HttpTransportBindingElement.defaults());
-        RawHttpConnection.Response reply = service.post(service.add(redirect()));
+        RawHttp.Response reply = service.post(service.add(redirect()));
         assertEquals(200, reply.status());
         assertTrue(reply.body().contains("<AddResult>5"), reply.body());
-        RawHttpConnection.Response fault = service.post(service.envelope(HostedCalculator.NS
+        RawHttp.Response fault = service.post(service.envelope(HostedCalculator.NS
                 + "/ICalculator/Divide", redirect(), "<Divide xmlns=\"" + HostedCalculator.NS
                 + "\"><n1>1</n1><n2>0</n2></Divide>"));
         assertEquals(500, fault.status());
         assertTrue(fault.body().contains("InternalServiceFault"), fault.body());
-        RawHttpConnection.Response unknown = service.post(service.envelope(HostedCalculator.NS
+        RawHttp.Response unknown = service.post(service.envelope(HostedCalculator.NS
                 + "/ICalculator/Nope", redirect(), "<Nope xmlns=\"" + HostedCalculator.NS + "\"/>"));
         assertEquals(500, unknown.status());
         assertTrue(unknown.body().contains("ActionNotSupported"), unknown.body());
@@ -77,13 +78,13 @@ class AddressingAbuseTest {
                 HttpTransportBindingElement.defaults()));
         HandMadeWsrm rm = new HandMadeWsrm(service, v);
         String elsewhere = canary.uri("/acks").toString();
-        RawHttpConnection.Response cs = service.post(rm.createSequence(HandMadeWsrm.newId(), elsewhere, elsewhere));
+        RawHttp.Response cs = service.post(rm.createSequence(HandMadeWsrm.newId(), elsewhere, elsewhere));
         assertTrue(cs.status() == 200 || cs.status() == 500, cs.toString());
         String id = rm.open();
-        RawHttpConnection.Response r = service.post(rm.add(id, "1", redirect()));
+        RawHttp.Response r = service.post(rm.add(id, "1", redirect()));
         assertEquals(200, r.status());
         assertTrue(r.body().contains("<AddResult>5"), r.body());
-        RawHttpConnection.Response unknown = service.post(rm.add(HandMadeWsrm.newId(), "1", redirect()));
+        RawHttp.Response unknown = service.post(rm.add(HandMadeWsrm.newId(), "1", redirect()));
         assertEquals(500, unknown.status());
         assertTrue(unknown.body().contains("UnknownSequence"), unknown.body());
         service.assertStillServingReliably(rm);

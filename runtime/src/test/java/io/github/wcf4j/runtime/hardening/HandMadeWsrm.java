@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.hardening;
 
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
+import io.github.wcf4j.runtime.transport.http.RawHttp;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +49,7 @@ final class HandMadeWsrm {
 
     /** Creates a sequence; its identifier (the offer is a fresh one). */
     String open() {
-        RawHttpConnection.Response r = service.post(createSequence(newId()));
+        RawHttp.Response r = service.post(createSequence(newId()));
         if (r.status() != 200 || !r.body().contains("CreateSequenceResponse")) {
             throw new AssertionError("CreateSequence refused: " + r);
         }

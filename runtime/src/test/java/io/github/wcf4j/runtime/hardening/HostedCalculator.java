@@ -15,6 +15,7 @@ import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.metro.Calculator;
 import io.github.wcf4j.runtime.metro.CalculatorService;
 import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.runtime.transport.http.RawHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -85,8 +86,8 @@ final class HostedCalculator implements AutoCloseable {
     }
 
     /** Posts {@code envelope} on a new connection. */
-    RawHttpConnection.Response post(String envelope) {
-        try (RawHttpConnection c = RawHttpConnection.to(uri)) {
+    RawHttp.Response post(String envelope) {
+        try (RawHttp c = RawHttp.to(uri)) {
             return c.post(uri.getPath(), SOAP12, envelope);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,14 +96,14 @@ final class HostedCalculator implements AutoCloseable {
 
     /** A normal call on a new connection gets its normal answer. */
     void assertStillServing() {
-        RawHttpConnection.Response r = post(add(""));
+        RawHttp.Response r = post(add(""));
         assertEquals(200, r.status(), r.toString());
         assertTrue(r.body().contains("<AddResult>5"), r.body());
     }
 
     /** A new reliable session is created and its first call answered. */
     void assertStillServingReliably(HandMadeWsrm rm) {
-        RawHttpConnection.Response r = post(rm.add(rm.open(), 1));
+        RawHttp.Response r = post(rm.add(rm.open(), 1));
         assertEquals(200, r.status(), r.toString());
         assertTrue(r.body().contains("<AddResult>5"), r.body());
     }

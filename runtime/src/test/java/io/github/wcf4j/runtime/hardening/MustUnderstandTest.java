@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.transport.http.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class MustUnderstandTest {
     @ParameterizedTest
     @ValueSource(strings = {"1", "true"})
     void anUnknownMandatoryHeaderIsWcfsMustUnderstandFault(String flag) {
-        RawHttpConnection.Response r = service.post(service.add("<t:Ticket xmlns:t=\"urn:custom\" s:mustUnderstand=\""
+        RawHttp.Response r = service.post(service.add("<t:Ticket xmlns:t=\"urn:custom\" s:mustUnderstand=\""
                 + flag + "\">x</t:Ticket>"));
         assertEquals(500, r.status());
         String fault = r.body();
@@ -45,7 +46,7 @@ class MustUnderstandTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "false"})
     void anUnknownOptionalHeaderIsIgnored(String flag) {
-        RawHttpConnection.Response r = service.post(service.add("<t:Ticket xmlns:t=\"urn:custom\" s:mustUnderstand=\""
+        RawHttp.Response r = service.post(service.add("<t:Ticket xmlns:t=\"urn:custom\" s:mustUnderstand=\""
                 + flag + "\">x</t:Ticket>"));
         assertEquals(200, r.status(), r.body());
         assertTrue(r.body().contains("<AddResult>5"), r.body());
@@ -54,7 +55,7 @@ class MustUnderstandTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://www.w3.org/2005/08/addressing", "http://schemas.xmlsoap.org/ws/2005/02/rm"})
     void aMandatoryHeaderOfAKnownNamespaceButUnknownNameIsNotUnderstoodEither(String namespace) {
-        RawHttpConnection.Response r = service.post(service.add("<u:Unheard xmlns:u=\"" + namespace
+        RawHttp.Response r = service.post(service.add("<u:Unheard xmlns:u=\"" + namespace
                 + "\" s:mustUnderstand=\"1\">x</u:Unheard>"));
         assertEquals(500, r.status());
         assertTrue(r.body().contains(WcfText.SFxHeaderNotUnderstood.format("Unheard", namespace)), r.body());

@@ -8,6 +8,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.transport.http.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,8 @@ class OversizedMessagesTest {
     @Test
     void aDeclaredLengthPastTheQuotaIs413BeforeTheBodyIsSent() throws Exception {
         for (long declared : new long[] {LIMIT + 1, 10L << 30}) {
-            try (RawHttpConnection c = RawHttpConnection.to(service.uri())) {
-                c.write(RawHttpConnection.head(service.uri().getPath(), HostedCalculator.SOAP12) + "Content-Length: "
+            try (RawHttp c = RawHttp.to(service.uri())) {
+                c.write(RawHttp.head(service.uri().getPath(), HostedCalculator.SOAP12) + "Content-Length: "
                         + declared + "\r\n\r\n");
                 assertEquals(413, c.read().status(), "refused on the declared length alone: no body was sent");
             }
@@ -51,8 +52,8 @@ class OversizedMessagesTest {
 
     @Test
     void aChunkedBodyPastTheQuotaIs413WhileItIsStillArriving() throws Exception {
-        try (RawHttpConnection c = RawHttpConnection.to(service.uri())) {
-            c.write(RawHttpConnection.head(service.uri().getPath(), HostedCalculator.SOAP12)
+        try (RawHttp c = RawHttp.to(service.uri())) {
+            c.write(RawHttp.head(service.uri().getPath(), HostedCalculator.SOAP12)
                     + "Transfer-Encoding: chunked\r\n\r\n");
             byte[] chunk = "<x>".repeat(2730).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             long sent = 0;
@@ -76,13 +77,13 @@ class OversizedMessagesTest {
     @Test
     void aMessageWithinTheQuotaIsServedWithOrWithoutContentLength() throws Exception {
         byte[] add = service.add("").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        try (RawHttpConnection c = RawHttpConnection.to(service.uri())) {
-            c.write(RawHttpConnection.head(service.uri().getPath(), HostedCalculator.SOAP12)
+        try (RawHttp c = RawHttp.to(service.uri())) {
+            c.write(RawHttp.head(service.uri().getPath(), HostedCalculator.SOAP12)
                     + "Transfer-Encoding: chunked\r\n\r\n");
             c.chunk(java.util.Arrays.copyOfRange(add, 0, 100));
             c.chunk(java.util.Arrays.copyOfRange(add, 100, add.length));
             c.chunk(new byte[0]);
-            RawHttpConnection.Response r = c.read();
+            RawHttp.Response r = c.read();
             assertEquals(200, r.status());
             assertTrue(r.body().contains("<AddResult>5"), r.body());
         }
@@ -90,7 +91,7 @@ class OversizedMessagesTest {
 
     @Test
     void aBodyStringPastMaxStringContentLengthIsWcfsDeserializationFault() {
-        RawHttpConnection.Response r = strict.post(strict.envelope(HostedCalculator.NS + "/ICalculator/Add", "",
+        RawHttp.Response r = strict.post(strict.envelope(HostedCalculator.NS + "/ICalculator/Add", "",
                 "<Add xmlns=\"" + HostedCalculator.NS + "\"><n1>" + "1".repeat(101) + "</n1><n2>3</n2></Add>"));
         assertEquals(500, r.status());
         assertTrue(r.body().contains("<s:Value>s:Sender</s:Value><s:Subcode><s:Value xmlns:a=\"http://schemas.microsoft"
@@ -103,7 +104,7 @@ class OversizedMessagesTest {
 
     @Test
     void aBodyPastMaxDepthIsWcfsDeserializationFault() {
-        RawHttpConnection.Response r = strict.post(strict.envelope(HostedCalculator.NS + "/ICalculator/Add", "",
+        RawHttp.Response r = strict.post(strict.envelope(HostedCalculator.NS + "/ICalculator/Add", "",
                 "<Add xmlns=\"" + HostedCalculator.NS + "\"><n1>2</n1><n2>3</n2>" + "<x>".repeat(8) + "</x>".repeat(8)
                         + "</Add>"));
         assertEquals(500, r.status());

@@ -11,11 +11,12 @@ import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.transport.http.RawHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,12 +51,12 @@ class ReliableMessagingAbuseTest {
 
     /** Call {@code number} of sequence {@code id} is answered with its result. */
     private void assertServed(HandMadeWsrm rm, String id, long number) {
-        RawHttpConnection.Response r = service.post(rm.add(id, number));
+        RawHttp.Response r = service.post(rm.add(id, number));
         assertEquals(200, r.status(), r.body());
         assertTrue(r.body().contains("<AddResult>5"), r.body());
     }
 
-    private static void assertFault(RawHttpConnection.Response r, String subcode, String reason) {
+    private static void assertFault(RawHttp.Response r, String subcode, String reason) {
         assertEquals(500, r.status(), r.body());
         assertTrue(r.body().contains(":" + subcode + "</s:Value>"), r.body());
         assertTrue(r.body().contains(reason), r.body());
@@ -72,7 +73,7 @@ class ReliableMessagingAbuseTest {
             if (forged.equals(genuine)) {
                 continue;
             }
-            RawHttpConnection.Response r = service.post(rm.add(forged, 2));
+            RawHttp.Response r = service.post(rm.add(forged, 2));
             assertFault(r, "UnknownSequence", WcfText.UnknownSequenceFaultReason.format());
             assertTrue(r.body().contains(forged), "the detail names the identifier: " + r.body());
         }
@@ -84,10 +85,10 @@ class ReliableMessagingAbuseTest {
     void anAcknowledgementOfRepliesNeverSentIsInvalidAcknowledgement(ReliableMessagingVersion v) {
         HandMadeWsrm rm = host(v);
         String offer = HandMadeWsrm.newId();
-        RawHttpConnection.Response created = service.post(rm.createSequence(offer));
+        RawHttp.Response created = service.post(rm.createSequence(offer));
         String id = HandMadeWsrm.identifier(created.body());
         assertServed(rm, id, 1);
-        RawHttpConnection.Response r = service.post(rm.add(id, "2", rm.ack(offer, 1, 5)));
+        RawHttp.Response r = service.post(rm.add(id, "2", rm.ack(offer, 1, 5)));
         assertFault(r, "InvalidAcknowledgement", WcfText.InvalidAcknowledgementFaultReason.format());
         assertTrue(r.body().contains("Upper=\"5\""), "the detail echoes the acknowledgement: " + r.body());
         assertFalse(r.body().contains("<AddResult>"), "the call was not run");
@@ -102,7 +103,7 @@ class ReliableMessagingAbuseTest {
         HandMadeWsrm rm = host(v);
         String id = rm.open();
         for (String number : List.of("0", "-1", "9223372036854775808", "1.5", "")) {
-            RawHttpConnection.Response r = service.post(rm.add(id, number, ""));
+            RawHttp.Response r = service.post(rm.add(id, number, ""));
             // WCF's listener drops a message it cannot parse (WsrmMessageInfo.ParsingException): nothing accepted,
             // nothing acknowledged, no session faulted; over HTTP the request is answered empty
             assertEquals(202, r.status(), number + ": " + r);
@@ -122,7 +123,7 @@ class ReliableMessagingAbuseTest {
         int created = 1;
         int refused = 0;
         for (int i = 0; i < 40; i++) {
-            RawHttpConnection.Response r = service.post(rm.createSequence(HandMadeWsrm.newId()));
+            RawHttp.Response r = service.post(rm.createSequence(HandMadeWsrm.newId()));
             if (r.body().contains("CreateSequenceResponse")) {
                 created++;
             } else {

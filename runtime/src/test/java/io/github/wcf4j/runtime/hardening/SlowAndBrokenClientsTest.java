@@ -7,6 +7,7 @@ import io.github.wcf4j.binding.BindingTimeouts;
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.transport.http.RawHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class SlowAndBrokenClientsTest {
     }
 
     /** Writes {@code bytes} one at a time every 100 ms until the connection fails or {@code stop} is set. */
-    private static void trickle(RawHttpConnection c, byte[] bytes, AtomicBoolean stop) {
+    private static void trickle(RawHttp c, byte[] bytes, AtomicBoolean stop) {
         int[] next = {0};
         trickler.scheduleAtFixedRate(() -> {
             if (stop.get() || next[0] >= bytes.length) {
@@ -64,7 +65,7 @@ class SlowAndBrokenClientsTest {
     /** Trickles {@code request}; the server must close the connection after about the receive timeout. */
     private static void assertCutOff(String request) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
-        try (RawHttpConnection c = RawHttpConnection.to(service.uri())) {
+        try (RawHttp c = RawHttp.to(service.uri())) {
             long started = System.nanoTime();
             trickle(c, request.getBytes(StandardCharsets.ISO_8859_1), stop);
             service.assertStillServing(); // others are served while the trickle goes on
@@ -79,7 +80,7 @@ class SlowAndBrokenClientsTest {
 
     @Test
     void trickledHeadersAreCutOffAtTheReceiveTimeout() throws Exception {
-        StringBuilder headers = new StringBuilder(RawHttpConnection.head(service.uri().getPath(),
+        StringBuilder headers = new StringBuilder(RawHttp.head(service.uri().getPath(),
                 HostedCalculator.SOAP12));
         for (int i = 0; i < 100; i++) {
             headers.append("X-Slow-").append(i).append(": ").append("v").append("\r\n");
@@ -90,30 +91,30 @@ class SlowAndBrokenClientsTest {
     @Test
     void aTrickledBodyIsCutOffAtTheReceiveTimeout() throws Exception {
         String body = service.add("");
-        assertCutOff(RawHttpConnection.head(service.uri().getPath(), HostedCalculator.SOAP12) + "Content-Length: "
+        assertCutOff(RawHttp.head(service.uri().getPath(), HostedCalculator.SOAP12) + "Content-Length: "
                 + body.length() + "\r\n\r\n" + body);
     }
 
     @Test
     void manySlowLorisConnectionsAreAllCutOffAndOthersAreServedMeanwhile() throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
-        List<RawHttpConnection> slow = new ArrayList<>();
+        List<RawHttp> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 50; i++) {
-                RawHttpConnection c = RawHttpConnection.to(service.uri());
+                RawHttp c = RawHttp.to(service.uri());
                 slow.add(c);
-                trickle(c, (RawHttpConnection.head(service.uri().getPath(), HostedCalculator.SOAP12)
+                trickle(c, (RawHttp.head(service.uri().getPath(), HostedCalculator.SOAP12)
                         + "X-Slow: " + "v".repeat(1000)).getBytes(StandardCharsets.ISO_8859_1), stop);
             }
             for (int i = 0; i < 5; i++) {
                 service.assertStillServing();
             }
-            for (RawHttpConnection c : slow) {
+            for (RawHttp c : slow) {
                 assertTrue(c.closedByServerWithin(BOUND), "a slow-loris connection was left open");
             }
         } finally {
             stop.set(true);
-            for (RawHttpConnection c : slow) {
+            for (RawHttp c : slow) {
                 c.close();
             }
         }
@@ -124,15 +125,15 @@ class SlowAndBrokenClientsTest {
     void aConnectionDroppedMidMessageCostsNothingLasting() throws Exception {
         String body = service.add("");
         for (int i = 0; i < 20; i++) {
-            try (RawHttpConnection c = RawHttpConnection.to(service.uri())) {
-                c.write(RawHttpConnection.head(service.uri().getPath(), HostedCalculator.SOAP12) + "Content-Length: "
+            try (RawHttp c = RawHttp.to(service.uri())) {
+                c.write(RawHttp.head(service.uri().getPath(), HostedCalculator.SOAP12) + "Content-Length: "
                         + body.length() + "\r\n\r\n" + body.substring(0, body.length() / 2));
             }
         }
         // and a client that leaves before reading its answer
         for (int i = 0; i < 20; i++) {
-            try (RawHttpConnection c = RawHttpConnection.to(service.uri())) {
-                c.write(RawHttpConnection.head(service.uri().getPath(), HostedCalculator.SOAP12) + "Content-Length: "
+            try (RawHttp c = RawHttp.to(service.uri())) {
+                c.write(RawHttp.head(service.uri().getPath(), HostedCalculator.SOAP12) + "Content-Length: "
                         + body.length() + "\r\n\r\n" + body);
             }
         }
@@ -149,12 +150,12 @@ class SlowAndBrokenClientsTest {
             junk[4093] = '\n';
             junk[4094] = '\r';
             junk[4095] = '\n';
-            try (RawHttpConnection c = RawHttpConnection.to(service.uri())) {
+            try (RawHttp c = RawHttp.to(service.uri())) {
                 c.write(junk);
                 assertTrue(c.closedByServerWithin(BOUND), "garbage left the connection open");
             }
         }
-        try (RawHttpConnection c = RawHttpConnection.to(service.uri())) {
+        try (RawHttp c = RawHttp.to(service.uri())) {
             c.write("GARBAGE / NONSENSE\r\n\r\n");
             assertEquals(400, c.read().status());
         }
@@ -163,13 +164,13 @@ class SlowAndBrokenClientsTest {
 
     @Test
     void garbageInsideAWellFormedRequestIs400() throws Exception {
-        try (RawHttpConnection c = RawHttpConnection.to(service.uri())) {
-            RawHttpConnection.Response r = c.post(service.uri().getPath(), HostedCalculator.SOAP12,
+        try (RawHttp c = RawHttp.to(service.uri())) {
+            RawHttp.Response r = c.post(service.uri().getPath(), HostedCalculator.SOAP12,
                     "\u0000\u0001binary<<<>>>&&&");
             assertEquals(400, r.status());
         }
-        try (RawHttpConnection c = RawHttpConnection.to(service.uri())) {
-            c.write(RawHttpConnection.head(service.uri().getPath(), HostedCalculator.SOAP12)
+        try (RawHttp c = RawHttp.to(service.uri())) {
+            c.write(RawHttp.head(service.uri().getPath(), HostedCalculator.SOAP12)
                     + "X-Huge: " + "h".repeat(20_000) + "\r\nContent-Length: 0\r\n\r\n");
             assertEquals(400, c.read().status(), "headers past 16 KiB");
         }

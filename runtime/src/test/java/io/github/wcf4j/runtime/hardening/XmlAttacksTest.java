@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.transport.http.RawHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,11 +42,11 @@ class XmlAttacksTest {
     }
 
     /** Posts the attack, checks it is answered quickly within a bounded allocation, and the service still serves. */
-    private static RawHttpConnection.Response attack(Supplier<String> payload) {
+    private static RawHttp.Response attack(Supplier<String> payload) {
         String envelope = payload.get();
         AllocationMeter meter = AllocationMeter.start();
         long started = System.nanoTime();
-        RawHttpConnection.Response r = service.post(envelope);
+        RawHttp.Response r = service.post(envelope);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(QUICKLY) < 0, "answered in " + took);
         assertTrue(meter.megabytes() < BOUNDED_MB + 4L * envelope.length() / (1 << 20),
@@ -75,7 +76,7 @@ class XmlAttacksTest {
                     .append("\">");
         }
         dtd.append("]>");
-        RawHttpConnection.Response r = attack(() -> prolog(dtd.toString()) + addWith("&lol10;"));
+        RawHttp.Response r = attack(() -> prolog(dtd.toString()) + addWith("&lol10;"));
         assertEquals(400, r.status());
         assertEquals("", r.body());
     }
@@ -83,7 +84,7 @@ class XmlAttacksTest {
     @Test
     void quadraticBlowupIsRefusedWithoutExpansion() {
         String dtd = "<!DOCTYPE s:Envelope [<!ENTITY a \"" + "x".repeat(200_000) + "\">]>";
-        RawHttpConnection.Response r = attack(() -> prolog(dtd) + addWith("&a;".repeat(10_000)));
+        RawHttp.Response r = attack(() -> prolog(dtd) + addWith("&a;".repeat(10_000)));
         assertEquals(400, r.status());
     }
 
@@ -92,7 +93,7 @@ class XmlAttacksTest {
         Path secret = Files.writeString(files.resolve("secret.txt"), "CANARY-7f3a9");
         try (CanaryListener canary = new CanaryListener()) {
             String fileEntity = "<!DOCTYPE s:Envelope [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>";
-            RawHttpConnection.Response r = attack(() -> prolog(fileEntity) + addWith("&xxe;"));
+            RawHttp.Response r = attack(() -> prolog(fileEntity) + addWith("&xxe;"));
             assertEquals(400, r.status());
             assertFalse(r.body().contains("CANARY-7f3a9"));
             String httpEntity = "<!DOCTYPE s:Envelope [<!ENTITY xxe SYSTEM \"" + canary.uri("/xxe") + "\">]>";
@@ -121,7 +122,7 @@ class XmlAttacksTest {
     @Test
     void deepNestingInAHeaderIsRefusedAtTheDepthQuota() {
         for (int depth : new int[] {33, 101, 10_000}) {
-            RawHttpConnection.Response r = attack(() -> service.add("<x:Deep xmlns:x=\"urn:x\">"
+            RawHttp.Response r = attack(() -> service.add("<x:Deep xmlns:x=\"urn:x\">"
                     + nested("x:d", depth) + "</x:Deep>"));
             assertEquals(400, r.status(), "depth " + depth);
         }
@@ -130,7 +131,7 @@ class XmlAttacksTest {
     @Test
     void deepNestingInTheBodyIsWcfsDeserializationFault() {
         for (int depth : new int[] {33, 101, 10_000}) {
-            RawHttpConnection.Response r = attack(() -> addWith(nested("x", depth)));
+            RawHttp.Response r = attack(() -> addWith(nested("x", depth)));
             assertEquals(500, r.status(), "depth " + depth);
             assertTrue(r.body().contains("a:DeserializationFailed</s:Value>"), r.body());
             assertTrue(r.body().contains(WcfText.SFxErrorDeserializingRequestBodyMore.format("Add",
@@ -167,7 +168,7 @@ class XmlAttacksTest {
 
     @Test
     void aHugeTextNodeInTheBodyIsWcfsDeserializationFault() {
-        RawHttpConnection.Response r = attack(() -> addWith("1".repeat(3_000_000)));
+        RawHttp.Response r = attack(() -> addWith("1".repeat(3_000_000)));
         assertEquals(500, r.status());
         assertTrue(r.body().contains(WcfText.SFxErrorDeserializingRequestBodyMore.format("Add",
                 WcfText.XmlMaxStringContentLengthExceeded.format(8192))), r.body());
