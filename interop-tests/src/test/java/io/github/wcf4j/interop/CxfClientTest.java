@@ -82,6 +82,11 @@ class CxfClientTest {
             assertTrue(calc.tapped.stream().anyMatch(t -> t.startsWith("sent ") && t.contains(
                     "CreateSequenceResponse") && t.contains("<a:To s:mustUnderstand=\"1\">" + decoupled)),
                     "the service answered on the back channel");
+            if (v11) {
+                assertTrue(calc.tapped.stream().anyMatch(t -> t.startsWith("sent ") && t.contains(
+                        "TerminateSequenceResponse") && t.contains("<a:To s:mustUnderstand=\"1\">" + decoupled)),
+                        "the service answered TerminateSequence on the back channel");
+            }
         }
     }
 }
