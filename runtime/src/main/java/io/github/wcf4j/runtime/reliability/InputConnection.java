@@ -20,6 +20,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Acknowledgements are sent at once when the message asked for one, was a duplicate, when the last message is known,
  * or when {@code maxTransferWindowSize} messages wait for one; otherwise once after {@code acknowledgementInterval}.
+ * One addition to WCF's rules (after TCP's, RFC 5681 §4.2): after an acknowledgement that showed a gap, the message
+ * that closes the last gap is acknowledged at once. Messages sent over several HTTP connections arrive out of order, so the
+ * one that asked for an acknowledgement often arrives before an earlier one; WCF's receiver then leaves the source's
+ * window stuck until its acknowledgement interval (200 ms) passes. An extra acknowledgement is valid for any source.
  * With flow control each acknowledgement carries the free buffer space ({@code BufferRemaining}); when the
  * application frees space after 0 was advertised, an acknowledgement goes out at once.
  *
@@ -63,6 +67,8 @@ final class InputConnection {
     private long last;
     private int pendingAcks;
     private boolean advertisedFull;
+    /** Whether the last acknowledgement showed a gap. */
+    private boolean advertisedGap;
     private Scheduler.Cancellable ackTimer = Scheduler.Cancellable.NONE;
     private boolean ackTimerRunning;
 
@@ -120,7 +126,8 @@ final class InputConnection {
                 }
                 pendingAcks++;
             }
-            ackNow = ackRequested || outcome == Outcome.DUPLICATE || last != 0 || pendingAcks >= quota;
+            ackNow = ackRequested || outcome == Outcome.DUPLICATE || last != 0 || pendingAcks >= quota
+                    || fillsAdvertisedGap();
             if (!ackNow && !ackTimerRunning && pendingAcks > 0) {
                 ackTimerRunning = true;
                 ackTimer = scheduler.schedule(ackInterval, this::onAckTimer);
@@ -131,6 +138,20 @@ final class InputConnection {
             ackSender.sendAck();
         }
         return outcome;
+    }
+
+    /** Whether the last acknowledgement showed a gap and every number is now received. */
+    private boolean fillsAdvertisedGap() {
+        return advertisedGap && contiguous() == ranges.last();
+    }
+
+    /** The highest number up to which every number from 1 was received (0 when 1 was not). */
+    private long contiguous() {
+        if (ranges.isEmpty()) {
+            return 0;
+        }
+        SequenceRange first = ranges.ranges().get(0);
+        return first.lower() <= 1 ? first.upper() : 0;
     }
 
     /** WCF {@code ReliableInputConnection.IsValid}. */
@@ -179,6 +200,7 @@ final class InputConnection {
             ackTimerRunning = false;
             int remaining = bufferRemaining();
             advertisedFull = flowControl && remaining == 0;
+            advertisedGap = contiguous() != ranges.last();
             return new AckHeader(id, ranges, last != 0 && !wsrm.isFeb2005(), flowControl ? remaining : -1);
         }
     }
