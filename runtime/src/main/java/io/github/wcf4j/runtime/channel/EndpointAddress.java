@@ -27,7 +27,7 @@ public record EndpointAddress(URI uri, List<String> referenceParameters) {
     }
 
     public static EndpointAddress of(String uri) {
-        return of(URI.create(uri));
+        return of(UriCache.uri(uri));
     }
 
     /** Whether this is the anonymous address of either addressing version. */

@@ -10,6 +10,7 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.channel.UriCache;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.message.BufferedHeader;
 import io.github.wcf4j.runtime.message.Message;
@@ -21,7 +22,6 @@ import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -357,8 +357,8 @@ final class EnvelopeReader {
 
         private URI uri(String s) {
             try {
-                return new URI(s);
-            } catch (URISyntaxException e) {
+                return UriCache.uri(s);
+            } catch (IllegalArgumentException e) {
                 throw new ProtocolException("The address '" + s + "' in the message is not a valid URI.");
             }
         }

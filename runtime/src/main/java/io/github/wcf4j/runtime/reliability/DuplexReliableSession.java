@@ -427,23 +427,15 @@ final class DuplexReliableSession {
             if (ended || outputId == null) {
                 return;
             }
-            Duration inactivityTimeout = settings.rm().inactivityTimeout();
-            if (WcfTimeSpan.isInfinite(inactivityTimeout)) {
+            SessionSettings.PollIntervals intervals = settings.poll();
+            if (intervals == null) {
                 return;
             }
-            Duration keepAlive = inactivityTimeout.dividedBy(2).dividedBy(settings.rm().maxRetryCount());
-            Duration interval;
-            switch (polling) {
-                case KEEP_ALIVE:
-                    interval = keepAlive;
-                    break;
-                case FAST:
-                    Duration half = settings.timeouts().sendTimeout().dividedBy(2);
-                    interval = half.compareTo(keepAlive) < 0 ? half : keepAlive;
-                    break;
-                default:
-                    interval = inactivityTimeout.dividedBy(2);
-            }
+            Duration interval = switch (polling) {
+                case KEEP_ALIVE -> intervals.keepAlive();
+                case FAST -> intervals.fast();
+                default -> intervals.idle();
+            };
             poll = scheduler.schedule(interval, this::onPoll);
         }
     }

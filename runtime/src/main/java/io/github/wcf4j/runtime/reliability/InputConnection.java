@@ -46,6 +46,9 @@ final class InputConnection {
 
     /** Sends a standalone acknowledgement (or lets the next outgoing message carry it). */
     interface AckSender {
+        /** Over request/reply every acknowledgement rides on a response: nothing to send, no timer to run. */
+        AckSender ON_RESPONSES = () -> { };
+
         void sendAck();
     }
 
@@ -128,7 +131,7 @@ final class InputConnection {
             }
             ackNow = ackRequested || outcome == Outcome.DUPLICATE || last != 0 || pendingAcks >= quota
                     || fillsAdvertisedGap();
-            if (!ackNow && !ackTimerRunning && pendingAcks > 0) {
+            if (!ackNow && !ackTimerRunning && pendingAcks > 0 && ackSender != AckSender.ON_RESPONSES) {
                 ackTimerRunning = true;
                 ackTimer = scheduler.schedule(ackInterval, this::onAckTimer);
             }

@@ -69,7 +69,8 @@ final class ReplyReliableSession {
         this.outputId = outputId;
         this.onFault = onFault;
         this.in = new InputConnection(wsrm, inputId, settings.rm().ordered(), settings.rm().maxTransferWindowSize(),
-                scheduler, settings.rm().acknowledgementInterval(), settings.rm().flowControlEnabled(), () -> { });
+                scheduler, settings.rm().acknowledgementInterval(), settings.rm().flowControlEnabled(),
+                InputConnection.AckSender.ON_RESPONSES);
         armInactivity();
     }
 

@@ -93,7 +93,8 @@ final class RequestReliableSession {
             if (offer.isPresent()) {
                 inputId = offer.get();
                 in = new InputConnection(wsrm, inputId, settings.rm().ordered(), settings.rm().maxTransferWindowSize(),
-                        scheduler, settings.rm().acknowledgementInterval(), false, () -> { });
+                        scheduler, settings.rm().acknowledgementInterval(), false,
+                        InputConnection.AckSender.ON_RESPONSES);
             }
             armInactivity();
             armPoll();
@@ -306,11 +307,11 @@ final class RequestReliableSession {
     /** Keep-alive: an AckRequested request after inactivityTimeout/2 idle, then every /2/maxRetryCount. */
     private synchronized void armPoll() {
         poll.cancel();
-        Duration t = settings.rm().inactivityTimeout();
-        if (ended || outputId == null || WcfTimeSpan.isInfinite(t)) {
+        SessionSettings.PollIntervals intervals = settings.poll();
+        if (ended || outputId == null || intervals == null) {
             return;
         }
-        Duration interval = keepAlive ? t.dividedBy(2).dividedBy(settings.rm().maxRetryCount()) : t.dividedBy(2);
+        Duration interval = keepAlive ? intervals.keepAlive() : intervals.idle();
         poll = scheduler.schedule(interval, () -> {
             synchronized (this) {
                 keepAlive = true;

@@ -4,8 +4,10 @@ import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.transport.WireTap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -16,6 +18,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,11 +34,11 @@ final class HttpReplyContext implements RequestContext {
     private final Message request;
     private final TextMessageEncoder encoder;
     private final boolean keepAlive;
-    private final io.github.wcf4j.runtime.transport.WireTap tap;
+    private final WireTap tap;
     private final AtomicBoolean answered = new AtomicBoolean();
 
     HttpReplyContext(Channel connection, Message request, TextMessageEncoder encoder, boolean keepAlive,
-            io.github.wcf4j.runtime.transport.WireTap tap) {
+            WireTap tap) {
         this.connection = connection;
         this.request = request;
         this.encoder = encoder;
@@ -59,10 +62,10 @@ final class HttpReplyContext implements RequestContext {
                     Unpooled.EMPTY_BUFFER);
             HttpUtil.setContentLength(response, 0);
         } else {
-            ByteBuf body = connection.alloc().buffer(1024);
+            ByteBuf body = Unpooled.buffer(HttpRequestChannelFactory.ENCODE_BUFFER_BYTES); // see toHttp
             try (ByteBufOutputStream out = new ByteBufOutputStream(body)) {
                 encoder.write(reply, out);
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 body.release();
                 connection.close();
                 return CompletableFuture.failedFuture(e);
@@ -71,8 +74,8 @@ final class HttpReplyContext implements RequestContext {
                     reply.isFault() ? HttpResponseStatus.INTERNAL_SERVER_ERROR : HttpResponseStatus.OK, body);
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, encoder.contentType());
             if (tap != null) {
-                tap.record(io.github.wcf4j.runtime.transport.WireTap.Direction.SENT,
-                        io.netty.buffer.ByteBufUtil.getBytes(body), encoder.contentType());
+                tap.record(WireTap.Direction.SENT,
+                        ByteBufUtil.getBytes(body), encoder.contentType());
             }
             HttpUtil.setContentLength(response, body.readableBytes());
         }

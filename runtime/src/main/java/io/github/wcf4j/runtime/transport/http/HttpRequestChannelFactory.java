@@ -11,9 +11,10 @@ import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.transport.WireTap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -34,13 +35,16 @@ import java.util.concurrent.CompletableFuture;
  * channel's address is written as the message's {@code To}.
  */
 final class HttpRequestChannelFactory extends AbstractCommunicationObject implements ChannelFactory<RequestChannel> {
+    /** The initial size of an envelope's buffer (a reliable calculator request is about 1.3 KB). */
+    static final int ENCODE_BUFFER_BYTES = 2048;
+
     private final HttpConnectionPool pool;
     private final TextMessageEncoder encoder;
     private final Scheduler scheduler;
     private final boolean manualAddressing;
     private final boolean keepAliveEnabled;
     private final String scheme;
-    private final io.github.wcf4j.runtime.transport.WireTap tap;
+    private final WireTap tap;
 
     HttpRequestChannelFactory(String scheme, NettyResources resources, HttpClientSettings settings,
             TextMessageEncoder encoder, Scheduler scheduler, boolean manualAddressing) {
@@ -120,7 +124,7 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
                 return CompletableFuture.failedFuture(e);
             }
             if (tap != null) {
-                tap.record(io.github.wcf4j.runtime.transport.WireTap.Direction.SENT,
+                tap.record(WireTap.Direction.SENT,
                         io.netty.buffer.ByteBufUtil.getBytes(http.content()), http.headers().get(HttpHeaderNames.CONTENT_TYPE));
             }
             HttpExchange exchange = pool.send(via, http);
@@ -131,14 +135,16 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
             }
             return exchange.result().thenApply(r -> {
                 if (tap != null && r.body().length > 0) {
-                    tap.record(io.github.wcf4j.runtime.transport.WireTap.Direction.RECEIVED, r.body(), r.contentType());
+                    tap.record(WireTap.Direction.RECEIVED, r.body(), r.contentType());
                 }
                 return HttpResponseInterpreter.reply(r, via, http, encoder);
             });
         }
 
         private FullHttpRequest toHttp(Message request) {
-            ByteBuf body = PooledByteBufAllocator.DEFAULT.buffer(1024);
+            // encoded on the caller's thread: a heap buffer (a TLAB bump); a pooled one from a thread that is not an
+            // event loop took the arena's lock and was freed across threads (benchmarks/RESULTS.md)
+            ByteBuf body = Unpooled.buffer(ENCODE_BUFFER_BYTES);
             try (ByteBufOutputStream out = new ByteBufOutputStream(body)) {
                 encoder.write(request, out);
             } catch (IOException | RuntimeException e) {
