@@ -10,11 +10,11 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.ProtocolException;
-import io.github.wcf4j.runtime.channel.UriCache;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.channel.UriCache;
 import io.github.wcf4j.runtime.message.BufferedHeader;
-import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.FaultCode;
+import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MessageHeaders;
 import io.github.wcf4j.runtime.message.ParsedElement;
@@ -32,6 +32,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLInputFactory2;
 
 /**
  * Reads a SOAP envelope from text in one streaming pass (Woodstox; no DOM): WS-Addressing headers into typed fields,
@@ -50,6 +51,8 @@ final class EnvelopeReader {
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // names are compared with equals(); interning every namespace URI went through one global lock per element
+        factory.setProperty(XMLInputFactory2.P_INTERN_NS_URIS, false);
         factory.setXMLResolver((publicId, systemId, base, ns) -> {
             throw new XMLStreamException("external resource refused: " + systemId);
         });

@@ -8,6 +8,7 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.time.RestartableTimer;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.net.URI;
 import java.time.Duration;
@@ -59,8 +60,8 @@ final class DuplexReliableSession {
     private volatile InputConnection in;
     private volatile boolean closing;
     private volatile boolean ended;
-    private Scheduler.Cancellable inactivity = Scheduler.Cancellable.NONE;
-    private Scheduler.Cancellable poll = Scheduler.Cancellable.NONE;
+    private final RestartableTimer inactivity;
+    private final RestartableTimer poll;
     private Polling polling = Polling.IDLE;
 
     DuplexReliableSession(SessionSettings settings, boolean client, boolean hasOutput, boolean hasInput,
@@ -69,6 +70,8 @@ final class DuplexReliableSession {
         this.wsrm = settings.wsrm();
         this.messages = new WsrmMessages(wsrm, settings.version());
         this.scheduler = settings.scheduler();
+        this.inactivity = scheduler.restartable(this::onInactivity);
+        this.poll = scheduler.restartable(this::onPoll);
         this.client = client;
         this.hasOutput = hasOutput;
         this.hasInput = hasInput;
@@ -388,19 +391,18 @@ final class DuplexReliableSession {
     // ---------------------------------------------------------------- timers
 
     private synchronized void armInactivity() {
-        inactivity.cancel();
-        if (ended) {
-            return;
-        }
         Duration t = settings.rm().inactivityTimeout();
-        if (WcfTimeSpan.isInfinite(t) || t.compareTo(WcfTimeSpan.MAX_WAIT) > 0) {
+        if (ended || WcfTimeSpan.isInfinite(t) || t.compareTo(WcfTimeSpan.MAX_WAIT) > 0) {
+            inactivity.stop();
             return;
         }
-        inactivity = scheduler.schedule(t, () -> {
-            String text = WcfText.SequenceTerminatedInactivityTimeoutExceeded.format(WcfTimeSpan.format(t));
-            fault(new CommunicationException(text),
-                    WsrmFault.sequenceTerminated(wsrm, sessionId(), false, text));
-        });
+        inactivity.restart(t);
+    }
+
+    private void onInactivity() {
+        String text = WcfText.SequenceTerminatedInactivityTimeoutExceeded.format(
+                WcfTimeSpan.format(settings.rm().inactivityTimeout()));
+        fault(new CommunicationException(text), WsrmFault.sequenceTerminated(wsrm, sessionId(), false, text));
     }
 
     private void remoteActivity() {
@@ -423,12 +425,9 @@ final class DuplexReliableSession {
     /** The client's keep-alive: AckRequested after inactivityTimeout/2 idle, then every /2/maxRetryCount. */
     private void armPoll() {
         synchronized (this) {
-            poll.cancel();
-            if (ended || outputId == null) {
-                return;
-            }
             SessionSettings.PollIntervals intervals = settings.poll();
-            if (intervals == null) {
+            if (ended || outputId == null || intervals == null) {
+                poll.stop();
                 return;
             }
             Duration interval = switch (polling) {
@@ -436,7 +435,7 @@ final class DuplexReliableSession {
                 case FAST -> intervals.fast();
                 default -> intervals.idle();
             };
-            poll = scheduler.schedule(interval, this::onPoll);
+            poll.restart(interval);
         }
     }
 
@@ -635,8 +634,8 @@ final class DuplexReliableSession {
 
     private synchronized void end() {
         ended = true;
-        inactivity.cancel();
-        poll.cancel();
+        inactivity.stop();
+        poll.stop();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.time.RestartableTimer;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class ReplyReliableSession {
     private final Map<Long, Exchange> exchanges = new ConcurrentHashMap<>();
     private long nextReplyNumber;
     private SequenceRanges repliesAcknowledged = SequenceRanges.EMPTY;
-    private Scheduler.Cancellable inactivity = Scheduler.Cancellable.NONE;
+    private final RestartableTimer inactivity;
     /** Completes when the client's TerminateSequence ended the session. */
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private volatile boolean ended;
@@ -64,6 +65,11 @@ final class ReplyReliableSession {
         this.wsrm = settings.wsrm();
         this.messages = new WsrmMessages(wsrm, settings.version());
         this.scheduler = settings.scheduler();
+        // over request/reply the fault cannot be sent: the session just ends, and the client's next request gets
+        // UnknownSequence
+        this.inactivity = scheduler.restartable(() -> fail(new CommunicationException(
+                WcfText.SequenceTerminatedInactivityTimeoutExceeded.format(
+                        WcfTimeSpan.format(settings.rm().inactivityTimeout())))));
         this.replies = replies;
         this.inputId = inputId;
         this.outputId = outputId;
@@ -349,15 +355,12 @@ final class ReplyReliableSession {
     }
 
     private synchronized void armInactivity() {
-        inactivity.cancel();
         Duration t = settings.rm().inactivityTimeout();
         if (ended || WcfTimeSpan.isInfinite(t) || t.compareTo(WcfTimeSpan.MAX_WAIT) > 0) {
+            inactivity.stop();
             return;
         }
-        // over request/reply the fault cannot be sent: the session just ends, and the client's next request gets
-        // UnknownSequence
-        inactivity = scheduler.schedule(t, () -> fail(new CommunicationException(
-                WcfText.SequenceTerminatedInactivityTimeoutExceeded.format(WcfTimeSpan.format(t)))));
+        inactivity.restart(t);
     }
 
     boolean ended() {
@@ -395,6 +398,6 @@ final class ReplyReliableSession {
 
     private synchronized void end() {
         ended = true;
-        inactivity.cancel();
+        inactivity.stop();
     }
 }

@@ -10,6 +10,7 @@ import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.time.RestartableTimer;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.Timeouts;
 import java.time.Duration;
@@ -47,8 +48,8 @@ final class RequestReliableSession {
     private volatile boolean ended;
     private volatile boolean closing;
     private SequenceRanges replied = SequenceRanges.EMPTY;
-    private Scheduler.Cancellable inactivity = Scheduler.Cancellable.NONE;
-    private Scheduler.Cancellable poll = Scheduler.Cancellable.NONE;
+    private final RestartableTimer inactivity;
+    private final RestartableTimer poll;
     private boolean keepAlive;
 
     RequestReliableSession(SessionSettings settings, RequestChannel inner, boolean replies, Consumer<Throwable> onFault) {
@@ -56,6 +57,8 @@ final class RequestReliableSession {
         this.wsrm = settings.wsrm();
         this.messages = new WsrmMessages(wsrm, settings.version());
         this.scheduler = settings.scheduler();
+        this.inactivity = scheduler.restartable(this::onInactivity);
+        this.poll = scheduler.restartable(this::onPoll);
         this.inner = inner;
         this.replies = replies;
         this.onFault = onFault;
@@ -281,15 +284,18 @@ final class RequestReliableSession {
     // ---------------------------------------------------------------- timers
 
     private synchronized void armInactivity() {
-        inactivity.cancel();
         Duration t = settings.rm().inactivityTimeout();
         if (ended || WcfTimeSpan.isInfinite(t) || t.compareTo(WcfTimeSpan.MAX_WAIT) > 0) {
+            inactivity.stop();
             return;
         }
-        inactivity = scheduler.schedule(t, () -> {
-            String text = WcfText.SequenceTerminatedInactivityTimeoutExceeded.format(WcfTimeSpan.format(t));
-            fault(new CommunicationException(text), WsrmFault.sequenceTerminated(wsrm, sessionId(), false, text));
-        });
+        inactivity.restart(t);
+    }
+
+    private void onInactivity() {
+        String text = WcfText.SequenceTerminatedInactivityTimeoutExceeded.format(
+                WcfTimeSpan.format(settings.rm().inactivityTimeout()));
+        fault(new CommunicationException(text), WsrmFault.sequenceTerminated(wsrm, sessionId(), false, text));
     }
 
     private void remoteActivity() {
@@ -306,25 +312,26 @@ final class RequestReliableSession {
 
     /** Keep-alive: an AckRequested request after inactivityTimeout/2 idle, then every /2/maxRetryCount. */
     private synchronized void armPoll() {
-        poll.cancel();
         SessionSettings.PollIntervals intervals = settings.poll();
         if (ended || outputId == null || intervals == null) {
+            poll.stop();
             return;
         }
-        Duration interval = keepAlive ? intervals.keepAlive() : intervals.idle();
-        poll = scheduler.schedule(interval, () -> {
-            synchronized (this) {
-                keepAlive = true;
+        poll.restart(keepAlive ? intervals.keepAlive() : intervals.idle());
+    }
+
+    private void onPoll() {
+        synchronized (this) {
+            keepAlive = true;
+        }
+        Message m = messages.ackRequested(outputId, null);
+        attachReplyAck(m, false);
+        inner.request(m, settings.timeouts().sendTimeout()).whenComplete((r, e) -> {
+            if (e == null && r != null) {
+                onResponse(-1, r);
             }
-            Message m = messages.ackRequested(outputId, null);
-            attachReplyAck(m, false);
-            inner.request(m, settings.timeouts().sendTimeout()).whenComplete((r, e) -> {
-                if (e == null && r != null) {
-                    onResponse(-1, r);
-                }
-            });
-            armPoll();
         });
+        armPoll();
     }
 
     // ---------------------------------------------------------------- closing
@@ -438,7 +445,7 @@ final class RequestReliableSession {
 
     private synchronized void end() {
         ended = true;
-        inactivity.cancel();
-        poll.cancel();
+        inactivity.stop();
+        poll.stop();
     }
 }

@@ -6,6 +6,7 @@ import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.time.RestartableTimer;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -99,7 +100,7 @@ final class TransmissionStrategy {
     private long serrRtt;
     private long rto;
     private boolean startup = true;
-    private Scheduler.Cancellable retryTimer = Scheduler.Cancellable.NONE;
+    private final RestartableTimer retryTimer;
     private boolean ended;
 
     TransmissionStrategy(Wsrm wsrm, String id, int maxWindow, int maxRetryCount, boolean requestAcks,
@@ -110,6 +111,7 @@ final class TransmissionStrategy {
         this.maxRetryCount = maxRetryCount;
         this.requestAcks = requestAcks;
         this.scheduler = scheduler;
+        this.retryTimer = scheduler.restartable(this::onRetryTimer);
         this.transmitter = transmitter;
         this.ssthresh = maxWindow;
         this.lossWindow = maxWindow;
@@ -222,8 +224,7 @@ final class TransmissionStrategy {
     }
 
     private void armTimer() {
-        retryTimer.cancel();
-        retryTimer = scheduler.schedule(Duration.ofNanos(rto), this::onRetryTimer);
+        retryTimer.restart(Duration.ofNanos(rto));
     }
 
     private void onRetryTimer() {
@@ -257,7 +258,7 @@ final class TransmissionStrategy {
     private void exhausted() {
         synchronized (this) {
             ended = true;
-            retryTimer.cancel();
+            retryTimer.stop();
         }
         transmitter.fault(new CommunicationException(WcfText.MaximumRetryCountExceeded.format()),
                 WsrmFault.sequenceTerminated(wsrm, id, false,
@@ -342,7 +343,7 @@ final class TransmissionStrategy {
                     }
                 }
                 if (window.isEmpty()) {
-                    retryTimer.cancel();
+                    retryTimer.disarm(); // lazily: the next message usually re-arms it within the timeout
                 } else {
                     armTimer();
                 }
@@ -407,7 +408,7 @@ final class TransmissionStrategy {
         List<Waiter> failed;
         synchronized (this) {
             ended = true;
-            retryTimer.cancel();
+            retryTimer.stop();
             failed = new ArrayList<>(waiting);
             waiting.clear();
         }

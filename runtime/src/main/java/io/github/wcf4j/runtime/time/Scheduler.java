@@ -24,6 +24,11 @@ public interface Scheduler {
      */
     Executor executor();
 
+    /** A timer for {@code task} that is restarted often (inactivity, keep-alive, retransmission). */
+    default RestartableTimer restartable(Runnable task) {
+        return new RestartableTimer(this, task, false);
+    }
+
     /** A scheduled task that can be cancelled. */
     interface Cancellable {
         /** Cancels the task if it has not run; returns whether it was cancelled by this call. */

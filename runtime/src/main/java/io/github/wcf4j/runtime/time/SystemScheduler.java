@@ -54,6 +54,12 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
         return t::cancel;
     }
 
+    /** Lazy: restarting moves a deadline instead of scheduling and cancelling (see {@link RestartableTimer}). */
+    @Override
+    public RestartableTimer restartable(Runnable task) {
+        return new RestartableTimer(this, task, true);
+    }
+
     @Override
     public Executor executor() {
         return work;
