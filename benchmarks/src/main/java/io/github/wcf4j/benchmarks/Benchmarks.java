@@ -30,8 +30,9 @@ public final class Benchmarks {
     /** How long and how much: the full run, or the smoke run CI makes. */
     record Plan(boolean smoke, List<Integer> sessions, int dropSessions, long warmupMs, long windowMs, int rounds,
             int heapSessions, int validateRuns, double dropRate) {
+        /** 20 s of warm-up: on 2 cores the JIT is still compiling wcf4j's path after 12 s (the first round was low). */
         static Plan fullRun() {
-            return new Plan(false, List.of(16, 1, 64), 16, 12_000, 3000, 4, 10_000, 5, 0.05);
+            return new Plan(false, List.of(16, 1, 64), 16, 20_000, 3000, 4, 10_000, 5, 0.05);
         }
 
         static Plan smokeRun() {

@@ -261,7 +261,10 @@ final class EnvelopeReader {
             int start = offset();
             Map<String, String> own = declarations(new LinkedHashMap<>());
             ParsedElement tree = tree(scope);
-            headers.add(new BufferedHeader(name, mustUnderstand, fragment(start, offset(), scope, own), tree));
+            int end = offset();
+            String envelope = text; // the lambda holds the text and the maps, not this pass and its reader
+            headers.add(new BufferedHeader(name, mustUnderstand,
+                    () -> EnvelopeReader.fragment(envelope, start, end, scope, own), tree));
         }
 
         /**
@@ -331,8 +334,7 @@ final class EnvelopeReader {
          * empty element), made standalone with the declarations of {@code scope} it uses and does not make itself.
          */
         private XmlFragment fragment(int start, int endTag, Map<String, String> scope, Map<String, String> own) {
-            int end = endTag == start ? StartTags.tagEnd(text, start) : text.indexOf('>', endTag) + 1;
-            return new XmlFragment(standalone(text.substring(start, end), scope, own));
+            return EnvelopeReader.fragment(text, start, endTag, scope, own);
         }
 
         private EndpointAddress endpoint(Map<String, String> scope) throws XMLStreamException {
@@ -477,6 +479,16 @@ final class EnvelopeReader {
                 .replyTo(from.replyTo()).faultTo(from.faultTo()).from(from.from());
         from.leading().forEach(to::add);
         from.others().forEach(to::add);
+    }
+
+    /**
+     * The element of {@code text} from its start tag at {@code start} to its end tag at {@code endTag} (the same offset
+     * for an empty element), made standalone with the declarations of {@code scope} it uses and does not make itself.
+     */
+    static XmlFragment fragment(String text, int start, int endTag, Map<String, String> scope,
+            Map<String, String> own) {
+        int end = endTag == start ? StartTags.tagEnd(text, start) : text.indexOf('>', endTag) + 1;
+        return new XmlFragment(standalone(text.substring(start, end), scope, own));
     }
 
     /**
