@@ -114,6 +114,10 @@ public final class Benchmarks {
                 checkpoint();
             }
         }
+        for (Contender c : Contender.STACK_ONLY) {
+            results.add(load("calls", c, plan.dropSessions(), null, 0));
+            checkpoint();
+        }
         for (int window : List.of(8, 128)) {
             results.add(oneWay(window));
             checkpoint();

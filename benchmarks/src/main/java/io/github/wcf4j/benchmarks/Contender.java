@@ -8,7 +8,7 @@ import java.util.List;
  * without a reliable session (WS-RM February 2005, WCF's default, ordered exactly-once: {@code <reliableSession/>}).
  */
 record Contender(String name, Family family, boolean reliable) {
-    enum Family { RAW, WCF4J, METRO, CXF }
+    enum Family { RAW, WCF4J, WCF4J_STACK, METRO, CXF }
 
     static final Contender RAW = new Contender("raw HTTP echo (Netty)", Family.RAW, false);
     static final Contender WCF4J = new Contender("wcf4j", Family.WCF4J, false);
@@ -20,6 +20,11 @@ record Contender(String name, Family family, boolean reliable) {
 
     static final List<Contender> ALL = List.of(RAW, WCF4J, WCF4J_RM, METRO, METRO_RM, CXF, CXF_RM);
 
+    /** wcf4j's channel stack without the service model ({@link ChannelStackSystem}): where a call's cost goes. */
+    static final Contender WCF4J_STACK = new Contender("wcf4j channel stack alone", Family.WCF4J_STACK, false);
+    static final Contender WCF4J_RM_STACK = new Contender("wcf4j + RM channel stack alone", Family.WCF4J_STACK, true);
+    static final List<Contender> STACK_ONLY = List.of(WCF4J_STACK, WCF4J_RM_STACK);
+
     /** The command running this system's load ({@code mode} bench or heap); {@code extra}: the load's options. */
     List<String> command(Layout layout, String mode, List<String> extra) {
         List<String> c = new ArrayList<>(layout.java());
@@ -27,6 +32,8 @@ record Contender(String name, Family family, boolean reliable) {
             case RAW -> c.addAll(List.of("-cp", layout.benchmarksClasspath(), RawHttpEcho.class.getName(), "raw"));
             case WCF4J -> c.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(),
                     mode.equals("heap") ? "heap" : "calc", "--config", reliable ? "rm10" : "none"));
+            case WCF4J_STACK -> c.addAll(List.of("-cp", layout.benchmarksClasspath(),
+                    ChannelStackSystem.class.getName(), mode, "--config", reliable ? "rm10" : "none"));
             case METRO -> {
                 c.addAll(List.of("-cp", layout.peerClasspath("metro-peer"), "io.github.wcf4j.peers.metro.MetroPeer",
                         mode, "--rm", reliable ? "10" : "none", "--address", "http://127.0.0.1:0/calc"));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** {@code RESULTS.md}: every table of one run, and the targets as ratios within it. */
 final class Report {
@@ -60,6 +61,20 @@ final class Report {
         target("wcf4j + RM costs ≤ 1.3× wcf4j per call", calls(Contender.WCF4J, n), rm, 1.3, false);
         target("wcf4j + RM ≥ 50% of the raw HTTP echo (requests/s)", rm, calls(Contender.RAW, n), 0.5, true);
         line("");
+        Optional<Measurement> stack = calls(Contender.WCF4J_RM_STACK, n);
+        Optional<Measurement> raw = calls(Contender.RAW, n);
+        if (stack.isPresent() && raw.isPresent() && rm.isPresent()) {
+            // per-call cost is 1 / throughput: the service model's share is what the full system adds to its stack
+            double full = 1 / rm.get().median();
+            double stackOnly = 1 / stack.get().median();
+            line("Where a reliable call's cost goes (same run, " + n + " sessions): wcf4j + RM's channel stack alone "
+                    + "(no service model: the same envelopes answered at the channel layer) makes "
+                    + num(stack.get().median()) + " calls/s, " + pct(stack.get().median() / raw.get().median())
+                    + " of the raw echo; the service model (Metro's proxy, JAXB and dispatch at both ends, which "
+                    + "wcf4j hosts as the brief prescribes) takes " + pct((full - stackOnly) / full)
+                    + " of each full call's cost.");
+            line("");
+        }
     }
 
     private void target(String what, Optional<Measurement> a, Optional<Measurement> b, double bound,
@@ -99,7 +114,7 @@ final class Report {
         line("|---|---|---|---|---|---|---|---|---|---|");
         for (int n : plan.sessions().stream().sorted().toList()) {
             Optional<Measurement> raw = calls(Contender.RAW, n);
-            for (Contender c : Contender.ALL) {
+            for (Contender c : Stream.concat(Contender.ALL.stream(), Contender.STACK_ONLY.stream()).toList()) {
                 calls(c, n).ifPresent(m -> line("| " + c.name() + " | " + n + " | " + num(m.min()) + " | "
                         + num(m.median()) + " | " + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99())
                         + " | " + m.errors() + " | " + raw.map(r -> pct(m.median() / r.median())).orElse("—")

@@ -117,7 +117,7 @@ final class EnvelopeReader {
             int event = nextTag();
             if (event == XMLStreamConstants.START_ELEMENT && EnvelopeNames.HEADER.equals(r.getLocalName())
                     && ens.equals(r.getNamespaceURI())) {
-                Map<String, String> headerScope = declarations(new LinkedHashMap<>(scope));
+                Map<String, String> headerScope = scoped(scope);
                 while ((event = nextTag()) == XMLStreamConstants.START_ELEMENT) {
                     header(headers, headerScope);
                 }
@@ -127,7 +127,7 @@ final class EnvelopeReader {
                     || !ens.equals(r.getNamespaceURI())) {
                 throw new ProtocolException("The SOAP envelope has no " + EnvelopeNames.BODY + " element.");
             }
-            Map<String, String> bodyScope = declarations(new LinkedHashMap<>(scope));
+            Map<String, String> bodyScope = scoped(scope);
             Message m = body(bodyScope);
             copyInto(headers, m.headers());
             return m;
@@ -163,6 +163,14 @@ final class EnvelopeReader {
         }
 
         /** The declarations on the current start tag added to {@code scope}. */
+        /**
+         * The declarations in scope inside the element at the reader: {@code inherited} itself when the element
+         * declares nothing (most do not; the maps are never changed once made), else a copy with its declarations.
+         */
+        private Map<String, String> scoped(Map<String, String> inherited) {
+            return r.getNamespaceCount() == 0 ? inherited : declarations(new LinkedHashMap<>(inherited));
+        }
+
         private Map<String, String> declarations(Map<String, String> scope) {
             for (int i = 0; i < r.getNamespaceCount(); i++) {
                 String p = r.getNamespacePrefix(i);
@@ -259,7 +267,7 @@ final class EnvelopeReader {
             boolean mustUnderstand = "1".equals(mu) || "true".equals(mu);
             QName name = new QName(ns == null ? "" : ns, local, r.getPrefix() == null ? "" : r.getPrefix());
             int start = offset();
-            Map<String, String> own = declarations(new LinkedHashMap<>());
+            Map<String, String> own = scoped(Map.of());
             ParsedElement tree = tree(scope);
             int end = offset();
             String envelope = text; // the lambda holds the text and the maps, not this pass and its reader
@@ -274,8 +282,7 @@ final class EnvelopeReader {
         private ParsedElement tree(Map<String, String> inherited) throws XMLStreamException {
             QName name = r.getName();
             // allocation stays proportional to what the element holds: many siblings cost a node each, no more
-            Map<String, String> ns = r.getNamespaceCount() == 0 ? inherited : declarations(new LinkedHashMap<>(
-                    inherited));
+            Map<String, String> ns = scoped(inherited);
             Map<String, String> attrs = Map.of();
             if (r.getAttributeCount() > 0) {
                 attrs = new LinkedHashMap<>();
@@ -325,7 +332,7 @@ final class EnvelopeReader {
         /** The element at the reader (a start tag), made standalone, with the reader moved past its end tag. */
         private XmlFragment capture(Map<String, String> scope) throws XMLStreamException {
             int start = offset();
-            Map<String, String> own = declarations(new LinkedHashMap<>());
+            Map<String, String> own = scoped(Map.of());
             return fragment(start, skipElement(), scope, own);
         }
 

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -37,6 +39,8 @@ final class ReplyReliableSession {
     private final InputConnection in;
     private final Consumer<Throwable> onFault;
     private final Map<Long, Exchange> exchanges = new ConcurrentHashMap<>();
+    /** Answered exchanges by reply number, until the client acknowledges the reply (guarded by this). */
+    private final NavigableMap<Long, Exchange> unacknowledgedReplies = new TreeMap<>();
     private long nextReplyNumber;
     private SequenceRanges repliesAcknowledged = SequenceRanges.EMPTY;
     private final RestartableTimer inactivity;
@@ -129,10 +133,17 @@ final class ReplyReliableSession {
                 return;
             }
             if (a.id().equals(outputId)) {
+                List<Exchange> done = new ArrayList<>();
                 synchronized (this) {
                     repliesAcknowledged = a.ranges();
+                    for (SequenceRange r : a.ranges().ranges()) {
+                        NavigableMap<Long, Exchange> acknowledged = unacknowledgedReplies.subMap(r.lower(), true,
+                                r.upper(), true);
+                        done.addAll(acknowledged.values());
+                        acknowledged.clear();
+                    }
                 }
-                exchanges.values().removeIf(x -> x.answered && x.replyNumber > 0 && a.ranges().contains(x.replyNumber));
+                done.forEach(x -> exchanges.remove(x.number, x));
             }
         }
         switch (info.kind()) {
@@ -252,6 +263,7 @@ final class ReplyReliableSession {
             if (sequenced && replies) {
                 synchronized (this) {
                     x.replyNumber = ++nextReplyNumber;
+                    unacknowledgedReplies.put(x.replyNumber, x);
                 }
                 reply.headers().addFirst(ackHeader().toHeader(wsrm));
                 reply.headers().addFirst(new SequenceHeader(outputId, x.replyNumber,

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.transport.WireTap;
 
 /**
  * What a client's connections take from the transport element: the response size limit, keep-alive, the connect
@@ -10,10 +11,10 @@ import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
  * @param tap  sees the envelopes sent and received, or {@code null}
  */
 record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled, int connectTimeoutMillis,
-        TlsSettings tls, io.github.wcf4j.runtime.transport.WireTap tap) {
+        TlsSettings tls, WireTap tap) {
 
     static HttpClientSettings of(HttpTransportBindingElement http, int connectTimeoutMillis, TlsSettings tls,
-            io.github.wcf4j.runtime.transport.WireTap tap) {
+            WireTap tap) {
         return new HttpClientSettings(http.maxReceivedMessageSize(), http.keepAliveEnabled(), connectTimeoutMillis,
                 tls, tap);
     }

@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.transport.WireTap;
 
 /**
  * What an HTTP listener takes from its transport element: the size limit, host matching, keep-alive, and for HTTPS the
@@ -14,10 +15,10 @@ import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
  */
 record HttpListenSettings(long maxReceivedMessageSize, HostNameComparisonMode hostNameComparisonMode,
         boolean keepAliveEnabled, TlsSettings tls, boolean requireClientCertificate,
-        io.github.wcf4j.runtime.transport.WireTap tap, HttpGetHandler getHandler, java.time.Duration requestReadTimeout) {
+        WireTap tap, HttpGetHandler getHandler, java.time.Duration requestReadTimeout) {
 
     static HttpListenSettings of(HttpTransportBindingElement http, TlsSettings tls, boolean requireClientCertificate,
-            io.github.wcf4j.runtime.transport.WireTap tap, HttpGetHandler getHandler) {
+            WireTap tap, HttpGetHandler getHandler) {
         return new HttpListenSettings(http.maxReceivedMessageSize(), http.hostNameComparisonMode(),
                 http.keepAliveEnabled(), tls, requireClientCertificate, tap, getHandler,
                 io.github.wcf4j.binding.BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT);

@@ -12,6 +12,7 @@ import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.stack.ListenAddress;
 import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.transport.WireTap;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -88,7 +89,7 @@ final class HttpReplyChannelListener extends AbstractCommunicationObject impleme
         return settings.requestReadTimeout();
     }
 
-    io.github.wcf4j.runtime.transport.WireTap tap() {
+    WireTap tap() {
         return settings.tap();
     }
 

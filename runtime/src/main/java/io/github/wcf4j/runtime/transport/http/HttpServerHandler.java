@@ -5,6 +5,7 @@ import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.encoding.ContentType;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.transport.WireTap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -94,7 +95,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         try {
             byte[] bytes = ByteBufUtil.getBytes(body, body.readerIndex(), body.readableBytes(), false);
             if (listener.tap() != null) {
-                listener.tap().record(io.github.wcf4j.runtime.transport.WireTap.Direction.RECEIVED, bytes, contentType);
+                listener.tap().record(WireTap.Direction.RECEIVED, bytes, contentType);
             }
             message = listener.encoder().read(bytes, contentType);
         } catch (QuotaExceededException e) {

@@ -10,6 +10,7 @@ import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.LayerProvider;
 import io.github.wcf4j.runtime.stack.ListenAddress;
 import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.transport.WireTap;
 import java.time.Duration;
 
 /**
@@ -53,8 +54,8 @@ public final class HttpTransportLayer implements LayerProvider<HttpTransportBind
                 settings.withRequestReadTimeout(receive), encoder(p), p.require(Scheduler.class));
     }
 
-    static io.github.wcf4j.runtime.transport.WireTap tap(BindingParameters p) {
-        return p.find(io.github.wcf4j.runtime.transport.WireTap.class).orElse(null);
+    static WireTap tap(BindingParameters p) {
+        return p.find(WireTap.class).orElse(null);
     }
 
     static HttpGetHandler getHandler(BindingParameters p) {
