@@ -74,6 +74,22 @@ public final class XmlElement {
         return local;
     }
 
+    String explicitPrefix() {
+        return explicitPrefix;
+    }
+
+    List<String[]> attributeList() {
+        return attributes;
+    }
+
+    List<XmlElement> childList() {
+        return children;
+    }
+
+    String textContent() {
+        return text;
+    }
+
     /** Writes the element with the prefixes in scope of {@code w}. */
     public void write(XMLStreamWriter2 w) throws XMLStreamException {
         write(w, List.of());
@@ -81,6 +97,11 @@ public final class XmlElement {
 
     /** Writes the element, with extra attributes (e.g. {@code s:mustUnderstand}) before any declaration. */
     public void write(XMLStreamWriter2 w, List<String[]> prefixedAttributes) throws XMLStreamException {
+        String raw = ElementText.of(this, w.getNamespaceContext(), prefixedAttributes);
+        if (raw != null) {
+            w.writeRaw(raw);
+            return;
+        }
         String declare = null;
         boolean declareDefault = false;
         String prefix;
