@@ -148,9 +148,9 @@ final class Report {
         line("Every request crosses the fault-injecting proxy (runtime's test code: blocking, a thread per "
                 + "connection), which closes the connection without forwarding a random 5% of requests (fixed seed). "
                 + "Reliable systems are also measured through the proxy without drops, so the drops' own cost shows. "
-                + "wcf4j resends a lost request when WCF does: after the retransmission timeout, at least 400 ms + "
-                + "the round trip (WCF's TransmissionStrategy, wcf-reference.md §4.7), so with one call at a time per "
-                + "session each drop costs its session about 0.4 s; without RM a dropped call fails instead.");
+                + "A reliable wcf4j client sends a request whose connection failed under it again at once (once; "
+                + "WCF waits for its retransmission timeout, at least 400 ms), and leaves further losses to WCF's "
+                + "retransmission timer; without RM a dropped call fails.");
         line("");
         line("| system | condition | calls/s min | median | max | p99 µs | failed calls | vs no drops | run |");
         line("|---|---|---|---|---|---|---|---|---|");

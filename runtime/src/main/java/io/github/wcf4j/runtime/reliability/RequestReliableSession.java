@@ -163,7 +163,13 @@ final class RequestReliableSession {
             localActivity();
             inner.request(message, settings.timeouts().sendTimeout()).whenComplete((response, e) -> {
                 if (e != null) {
-                    LOG.debug("request {} failed (it will be retried): {}", number, Futures.unwrap(e).toString());
+                    Throwable cause = Futures.unwrap(e);
+                    LOG.debug("request {} failed (it will be retried): {}", number, cause.toString());
+                    // the connection failed under the exchange (reset, closed without a response): not a timeout, a
+                    // refused connection, a busy or faulting service, which the retransmission timer handles
+                    if (!retry && number > 0 && cause.getClass() == CommunicationException.class) {
+                        out.resendAtOnce(number);
+                    }
                     return;
                 }
                 onResponse(number, response);

@@ -55,6 +55,7 @@ final class TransmissionStrategy {
         long lastAttempt;
         long transferredAt;
         int retries;
+        boolean resentAtOnce;
         boolean transferred;
         boolean queuedForRetry;
 
@@ -223,6 +224,30 @@ final class TransmissionStrategy {
         }
     }
 
+    /**
+     * Request/reply: sends message {@code number} again at once, when the exchange that carried its first transmission
+     * failed without a response (the connection was reset or closed). WCF waits for the retransmission timeout (at
+     * least 400 ms) instead; the wire is the same either way (a retransmission the destination handles as a
+     * duplicate if the first copy arrived). Once per message, not counted as a retry (so the backoff, and how long a
+     * session survives an outage, stay WCF's), and no round-trip sample (Karn).
+     */
+    void resendAtOnce(long number) {
+        Message copy;
+        synchronized (this) {
+            int i = (int) (number - windowStart);
+            if (ended || i < 0 || i >= window.size()) {
+                return;
+            }
+            Slot s = window.get(i);
+            if (s.transferred || s.retries > 0 || s.resentAtOnce) {
+                return;
+            }
+            s.resentAtOnce = true;
+            copy = s.message.copy();
+        }
+        transmitter.transmit(number, copy, true);
+    }
+
     private void armTimer() {
         retryTimer.restart(Duration.ofNanos(rto));
     }
@@ -295,7 +320,7 @@ final class TransmissionStrategy {
                 Slot s = window.remove(0);
                 // the round trip ends when the message's acknowledgement arrived, even if the window could only
                 // slide later (a gap before it); retransmitted messages give no sample (Karn)
-                if (s.retries == 0) {
+                if (s.retries == 0 && !s.resentAtOnce) {
                     sample(s.transferredAt - s.lastAttempt);
                 }
                 slide++;

@@ -20,6 +20,9 @@ import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.channel.RequestSessionChannel;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.transport.inmemory.Direction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
 import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,6 +99,41 @@ class ReliableRequestReplySessionTest {
         } else {
             assertEquals(2, actions.stream().filter("LastMessage"::equals).count(), actions.toString());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void aRequestLostWithItsConnectionIsSentAgainAtOnceThenOnTheRetransmissionTimer(ReliableMessagingVersion v) {
+        CustomBinding b = binding(v);
+        ChannelListener<ReplySessionChannel> listener = net.openListener(b, ChannelShape.REPLY_SESSION,
+                InMemoryFixture.SERVICE);
+        RequestSessionChannel client = net.<RequestSessionChannel>openFactory(b, ChannelShape.REQUEST_SESSION)
+                .createChannel(EndpointAddress.of(InMemoryFixture.SERVICE));
+        net.open(client);
+        ReplySessionChannel service = net.accept(listener);
+        // the first two transmissions of the first request fail with their exchange (a reset connection)
+        net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing("<Echo xmlns=\"urn:test\">a")
+                .occurrences(1, 2).then(FaultAction.drop()));
+        long start = net.clock.nanoTime();
+        CompletableFuture<Message> reply = client.request(app("a"), InMemoryFixture.TIMEOUT);
+        net.clock.runPending();
+        List<WireRecord> sent = net.network.wire().stream().filter(r -> r.direction() == Direction.CLIENT_TO_SERVICE
+                && r.envelope().contains("<Echo xmlns=\"urn:test\">a")).toList();
+        assertEquals(2, sent.size(), "sent again at once, once");
+        assertEquals(start, sent.get(1).atNanos(), "no time passed");
+        // the second loss is left to the retransmission timer: WCF's RTO, at least 400 ms
+        net.clock.advanceBy(Duration.ofMillis(399));
+        assertEquals(2, net.network.wire().stream().filter(r -> r.envelope().contains("<Echo xmlns=\"urn:test\">a"))
+                .count());
+        net.clock.advanceBy(Duration.ofSeconds(5));
+        RequestContext ctx = net.await(service.receiveRequest(InMemoryFixture.TIMEOUT)).orElseThrow();
+        Message answer = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:test/EchoResponse",
+                new XmlFragment("<R xmlns=\"urn:test\">A</R>"));
+        answer.headers().relatesTo(ctx.requestMessage().headers().messageId());
+        ctx.reply(answer, InMemoryFixture.TIMEOUT);
+        assertEquals("A", text(net.await(reply)));
+        client.abort();
+        service.abort();
     }
 
     @ParameterizedTest
