@@ -1,12 +1,9 @@
 package io.github.wcf4j.runtime.transport.http;
 
-import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.ChannelListener;
-import io.github.wcf4j.runtime.channel.EndpointAddress;
-import io.github.wcf4j.runtime.channel.InboundQueue;
+import io.github.wcf4j.runtime.channel.QueuedReplyChannel;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
@@ -129,7 +126,7 @@ final class HttpReplyChannelListener extends AbstractCommunicationObject impleme
 
     /** Queues a decoded request; returns {@code false} when this listener no longer receives. */
     boolean deliver(RequestContext context) {
-        return channel.queue.offer(context);
+        return channel.offer(context);
     }
 
     @Override
@@ -178,51 +175,20 @@ final class HttpReplyChannelListener extends AbstractCommunicationObject impleme
     }
 
     /** The single reply channel every request arrives on. */
-    private final class Channel extends AbstractCommunicationObject implements ReplyChannel {
-        final InboundQueue<RequestContext> queue = new InboundQueue<>(scheduler);
+    private final class Channel extends QueuedReplyChannel {
+        Channel() {
+            super(scheduler, () -> uri);
+        }
 
         @Override
         protected String wcfTypeName() {
             return "System.ServiceModel.Channels.HttpChannelListener+HttpReplyChannel";
         }
 
+        /** Nobody will receive it any more: its connection is closed, so the client fails at once. */
         @Override
-        public EndpointAddress localAddress() {
-            return EndpointAddress.of(uri);
-        }
-
-        @Override
-        public CompletableFuture<Optional<RequestContext>> receiveRequest(Duration timeout) {
-            if (doneReceiving()) {
-                return CompletableFuture.completedFuture(Optional.empty());
-            }
-            return queue.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
-        }
-
-        @Override
-        protected CompletableFuture<Void> onOpen(Duration timeout) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        protected CompletableFuture<Void> onClose(Duration timeout) {
-            queue.close();
-            abortUnreceived();
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        protected void onAbort() {
-            queue.close();
-            abortUnreceived();
-        }
-
-        /** Requests nobody will receive any more: their connections are closed, so clients fail at once. */
-        private void abortUnreceived() {
-            Optional<RequestContext> c;
-            while ((c = queue.take(Duration.ZERO, () -> "").getNow(Optional.empty())).isPresent()) {
-                c.get().abort();
-            }
+        protected void unreceived(RequestContext request) {
+            request.abort();
         }
     }
 }

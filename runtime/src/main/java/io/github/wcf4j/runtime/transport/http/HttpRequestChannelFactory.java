@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.AddressedRequestChannel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -14,6 +15,7 @@ import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.transport.WireTap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -25,6 +27,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -64,7 +67,7 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
 
     @Override
     public RequestChannel createChannel(EndpointAddress to, URI via) {
-        String given = via.getScheme() == null ? "" : via.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String given = via.getScheme() == null ? "" : via.getScheme().toLowerCase(Locale.ROOT);
         if (!given.equals(scheme)) {
             throw new IllegalArgumentException(WcfText.InvalidUriScheme.format(given, scheme) + "\nParameter name: via");
         }
@@ -87,13 +90,9 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
         pool.close();
     }
 
-    private final class Channel extends AbstractCommunicationObject implements RequestChannel {
-        private final EndpointAddress to;
-        private final URI via;
-
+    private final class Channel extends AddressedRequestChannel {
         Channel(EndpointAddress to, URI via) {
-            this.to = to;
-            this.via = via;
+            super(to, via);
         }
 
         @Override
@@ -102,20 +101,10 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
         }
 
         @Override
-        public EndpointAddress remoteAddress() {
-            return to;
-        }
-
-        @Override
-        public URI via() {
-            return via;
-        }
-
-        @Override
         public CompletableFuture<Message> request(Message request, Duration timeout) {
             throwIfNotOpened();
             if (!manualAddressing) {
-                request.headers().to(to);
+                request.headers().to(remoteAddress());
             }
             FullHttpRequest http;
             try {
@@ -125,9 +114,9 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
             }
             if (tap != null) {
                 tap.record(WireTap.Direction.SENT,
-                        io.netty.buffer.ByteBufUtil.getBytes(http.content()), http.headers().get(HttpHeaderNames.CONTENT_TYPE));
+                        ByteBufUtil.getBytes(http.content()), http.headers().get(HttpHeaderNames.CONTENT_TYPE));
             }
-            HttpExchange exchange = pool.send(via, http);
+            HttpExchange exchange = pool.send(via(), http);
             if (!WcfTimeSpan.isInfinite(timeout) && timeout.compareTo(WcfTimeSpan.MAX_WAIT) <= 0) {
                 Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> exchange.failed(
                         new CommunicationTimeoutException(WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)))));
@@ -137,7 +126,7 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
                 if (tap != null && r.body().length > 0) {
                     tap.record(WireTap.Direction.RECEIVED, r.body(), r.contentType());
                 }
-                return HttpResponseInterpreter.reply(r, via, http, encoder);
+                return HttpResponseInterpreter.reply(r, via(), http, encoder);
             });
         }
 
@@ -151,6 +140,7 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
                 body.release();
                 throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
             }
+            URI via = via();
             String target = via.getRawPath() == null || via.getRawPath().isEmpty() ? "/" : via.getRawPath();
             if (via.getRawQuery() != null) {
                 target += "?" + via.getRawQuery();
@@ -168,20 +158,6 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
                 http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }
             return http;
-        }
-
-        @Override
-        protected CompletableFuture<Void> onOpen(Duration timeout) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        protected CompletableFuture<Void> onClose(Duration timeout) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        protected void onAbort() {
         }
     }
 }

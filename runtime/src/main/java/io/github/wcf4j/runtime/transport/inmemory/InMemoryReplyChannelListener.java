@@ -1,11 +1,9 @@
 package io.github.wcf4j.runtime.transport.inmemory;
 
 import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.ChannelListener;
-import io.github.wcf4j.runtime.channel.EndpointAddress;
-import io.github.wcf4j.runtime.channel.InboundQueue;
+import io.github.wcf4j.runtime.channel.QueuedReplyChannel;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
@@ -74,7 +72,7 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
         if (request.headers().action() == null && action != null && !action.isEmpty()) {
             request.headers().action(action);
         }
-        if (!channel.queue.offer(new Context(request, replySender))) {
+        if (!channel.offer(new Context(request, replySender))) {
             exchange.completeExceptionally(new io.github.wcf4j.runtime.channel.EndpointNotFoundException(
                     WcfText.EndpointNotFound.format(uri)));
         }
@@ -129,36 +127,9 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
         }
     }
 
-    private final class Channel extends AbstractCommunicationObject implements ReplyChannel {
-        final InboundQueue<RequestContext> queue = new InboundQueue<>(network.scheduler());
-
-        @Override
-        public EndpointAddress localAddress() {
-            return EndpointAddress.of(uri);
-        }
-
-        @Override
-        public CompletableFuture<Optional<RequestContext>> receiveRequest(Duration timeout) {
-            if (doneReceiving()) {
-                return CompletableFuture.completedFuture(Optional.empty());
-            }
-            return queue.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
-        }
-
-        @Override
-        protected CompletableFuture<Void> onOpen(Duration timeout) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        protected CompletableFuture<Void> onClose(Duration timeout) {
-            queue.close();
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        protected void onAbort() {
-            queue.close();
+    private final class Channel extends QueuedReplyChannel {
+        Channel() {
+            super(network.scheduler(), () -> uri);
         }
     }
 }

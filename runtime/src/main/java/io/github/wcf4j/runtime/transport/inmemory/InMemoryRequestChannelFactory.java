@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.transport.inmemory;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.AddressedRequestChannel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
@@ -45,34 +46,20 @@ final class InMemoryRequestChannelFactory extends AbstractCommunicationObject im
     protected void onAbort() {
     }
 
-    private final class Channel extends AbstractCommunicationObject implements RequestChannel {
-        private final EndpointAddress to;
-        private final URI via;
-
+    private final class Channel extends AddressedRequestChannel {
         Channel(EndpointAddress to, URI via) {
-            this.to = to;
-            this.via = via;
-        }
-
-        @Override
-        public EndpointAddress remoteAddress() {
-            return to;
-        }
-
-        @Override
-        public URI via() {
-            return via;
+            super(to, via);
         }
 
         @Override
         public CompletableFuture<Message> request(Message request, Duration timeout) {
             throwIfNotOpened();
-            request.headers().to(to);
+            request.headers().to(remoteAddress());
             byte[] bytes = encoder.write(request);
             CompletableFuture<Message> reply = new CompletableFuture<>();
             InMemoryReplyChannelListener target;
             try {
-                target = network.lookup(via, InMemoryReplyChannelListener.class);
+                target = network.lookup(via(), InMemoryReplyChannelListener.class);
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -103,20 +90,6 @@ final class InMemoryRequestChannelFactory extends AbstractCommunicationObject im
                     reply.completeExceptionally(e);
                 }
             }, reply::completeExceptionally);
-        }
-
-        @Override
-        protected CompletableFuture<Void> onOpen(Duration timeout) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        protected CompletableFuture<Void> onClose(Duration timeout) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        protected void onAbort() {
         }
     }
 }
