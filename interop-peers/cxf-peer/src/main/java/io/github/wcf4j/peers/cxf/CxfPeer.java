@@ -1,9 +1,18 @@
 package io.github.wcf4j.peers.cxf;
 
-import io.github.wcf4j.peers.Cli;
-import io.github.wcf4j.peers.Load;
-import io.github.wcf4j.peers.ICalculator;
+import io.github.wcf4j.peers.BoundedCalls;
 import io.github.wcf4j.peers.CalculatorService;
+import io.github.wcf4j.peers.Cli;
+import io.github.wcf4j.peers.ICalculator;
+import io.github.wcf4j.peers.Load;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.xml.namespace.QName;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.binding.soap.Soap12;
@@ -31,22 +40,6 @@ import org.apache.cxf.ws.rm.manager.DeliveryAssuranceType;
 import org.apache.cxf.ws.rm.manager.RM10AddressingNamespaceType;
 import org.apache.cxf.ws.rm.manager.SourcePolicyType;
 import org.apache.cxf.ws.rmp.v200502.RMAssertion;
-
-import javax.xml.namespace.QName;
-import java.net.URI;
-import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Apache CXF WS-RM peer for wcf4j interop tests. Run as its own JVM:
@@ -365,31 +358,22 @@ public final class CxfPeer {
         System.err.printf("# cxf client rm=%s decoupled=%s proxy ready in %.1f ms (JVM uptime %d ms)%n", rm,
                 decoupled, Cli.ms(t0), ManagementFactory.getRuntimeMXBean().getUptime());
 
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "cxf-client-call");
-            t.setDaemon(true);
-            return t;
-        });
-        for (Cli.Call c : calls) {
-            long s = System.nanoTime();
-            double result = bounded(worker, () -> invoke(calc, c), timeoutMs, "call " + c);
-            System.err.printf("# %s took %.1f ms%n", c, Cli.ms(s));
-            out.println("RESULT " + c.op() + " " + result);
-        }
+        BoundedCalls calling = new BoundedCalls("cxf-client-call", timeoutMs);
+        calling.run(calc, calls, out);
 
         long s = System.nanoTime();
         if (end.equals("terminate") && !rm.equals("none")) {
-            bounded(worker, () -> {
+            calling.closing(() -> {
                 terminateSequences(bus, decoupled != null);
                 return null;
-            }, timeoutMs > 0 ? Math.max(timeoutMs, 30_000) : 0, "terminate");
+            }, "terminate");
         }
         // Bus shutdown: RMManager.shutdown sends LastMessage/CloseSequence only for source sequences
         // that still have unacknowledged messages; it never sends TerminateSequence by itself.
-        bounded(worker, () -> {
+        calling.closing(() -> {
             bus.shutdown(true);
             return null;
-        }, timeoutMs > 0 ? Math.max(timeoutMs, 30_000) : 0, "bus shutdown");
+        }, "bus shutdown");
         System.err.printf("# end (%s) took %.1f ms%n", end, Cli.ms(s));
         out.println("DONE");
         return 0;
@@ -442,27 +426,5 @@ public final class CxfPeer {
             }
         }
         return false;
-    }
-
-    static double invoke(ICalculator calc, Cli.Call c) {
-        return switch (c.op()) {
-            case "Add" -> calc.add(c.n1(), c.n2());
-            case "Subtract" -> calc.subtract(c.n1(), c.n2());
-            case "Multiply" -> calc.multiply(c.n1(), c.n2());
-            case "Divide" -> calc.divide(c.n1(), c.n2());
-            default -> throw new IllegalArgumentException(c.op());
-        };
-    }
-
-    static <T> T bounded(ExecutorService worker, Callable<T> task, long timeoutMs, String what) throws Exception {
-        Future<T> f = worker.submit(task);
-        try {
-            return timeoutMs > 0 ? f.get(timeoutMs, TimeUnit.MILLISECONDS) : f.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw new TimeoutException(what + " did not complete within " + timeoutMs + " ms");
-        }
     }
 }

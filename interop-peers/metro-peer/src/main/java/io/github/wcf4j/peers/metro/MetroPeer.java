@@ -1,23 +1,20 @@
 package io.github.wcf4j.peers.metro;
 
-import io.github.wcf4j.peers.Cli;
-import io.github.wcf4j.peers.Load;
-import io.github.wcf4j.peers.ICalculator;
-import io.github.wcf4j.peers.CalculatorService;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.xml.ws.api.fastinfoset.FastInfosetFeature;
 import com.sun.xml.ws.rx.rm.api.ReliableMessagingFeatureBuilder;
 import com.sun.xml.ws.rx.rm.api.RmProtocolVersion;
+import io.github.wcf4j.peers.BoundedCalls;
+import io.github.wcf4j.peers.CalculatorService;
+import io.github.wcf4j.peers.Cli;
+import io.github.wcf4j.peers.ICalculator;
+import io.github.wcf4j.peers.Load;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.Endpoint;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.WebServiceFeature;
 import jakarta.xml.ws.soap.AddressingFeature;
-
-import javax.xml.namespace.QName;
-import javax.xml.transform.Source;
-import javax.xml.transform.stream.StreamSource;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
@@ -30,12 +27,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import javax.xml.namespace.QName;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
 
 /**
  * Eclipse Metro (WSIT) WS-RM peer for wcf4j interop tests. Run as its own JVM:
@@ -254,51 +250,17 @@ public final class MetroPeer {
         System.err.printf("# metro client proxy ready in %.1f ms (JVM uptime %d ms)%n", Cli.ms(t0),
                 ManagementFactory.getRuntimeMXBean().getUptime());
 
-        // Each call runs on a worker so that a hang (e.g. Metro never resending after a lost reply)
-        // becomes a TimeoutException instead of a stuck process.
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "metro-client-call");
-            t.setDaemon(true);
-            return t;
-        });
-        for (Cli.Call c : calls) {
-            long s = System.nanoTime();
-            double result = bounded(worker, () -> invoke(calc, c), timeoutMs, "call " + c);
-            System.err.printf("# %s took %.1f ms%n", c, Cli.ms(s));
-            out.println("RESULT " + c.op() + " " + result);
-        }
+        BoundedCalls calling = new BoundedCalls("metro-client-call", timeoutMs);
+        calling.run(calc, calls, out);
         if (close) {
             long s = System.nanoTime();
-            bounded(worker, () -> {
+            calling.closing(() -> {
                 ((com.sun.xml.ws.Closeable) calc).close();
                 return null;
-            }, timeoutMs > 0 ? Math.max(timeoutMs, 30_000) : 0, "close");
+            }, "close");
             System.err.printf("# close took %.1f ms%n", Cli.ms(s));
         }
         out.println("DONE");
         return 0;
-    }
-
-    static double invoke(ICalculator calc, Cli.Call c) {
-        return switch (c.op()) {
-            case "Add" -> calc.add(c.n1(), c.n2());
-            case "Subtract" -> calc.subtract(c.n1(), c.n2());
-            case "Multiply" -> calc.multiply(c.n1(), c.n2());
-            case "Divide" -> calc.divide(c.n1(), c.n2());
-            default -> throw new IllegalArgumentException(c.op());
-        };
-    }
-
-    static <T> T bounded(ExecutorService worker, java.util.concurrent.Callable<T> task, long timeoutMs, String what)
-            throws Exception {
-        Future<T> f = worker.submit(task);
-        try {
-            return timeoutMs > 0 ? f.get(timeoutMs, TimeUnit.MILLISECONDS) : f.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw new TimeoutException(what + " did not complete within " + timeoutMs + " ms");
-        }
     }
 }
