@@ -18,7 +18,7 @@ public final class BufferedHeader implements MessageHeader {
     private final QName name;
     private final boolean mustUnderstand;
     private final ParsedElement parsed;
-    private Supplier<XmlFragment> source;
+    private Supplier<XmlFragment> source; // guarded by this until xml is set
     private volatile XmlFragment xml;
 
     /** A header from its standalone XML. */
@@ -52,9 +52,14 @@ public final class BufferedHeader implements MessageHeader {
     public XmlFragment xml() {
         XmlFragment x = xml;
         if (x == null) {
-            x = source.get();
-            xml = x;
-            source = null;
+            synchronized (this) {
+                x = xml;
+                if (x == null) {
+                    x = source.get();
+                    xml = x;
+                    source = null; // the envelope's text is no longer held
+                }
+            }
         }
         return x;
     }
