@@ -5,6 +5,7 @@ import io.github.wcf4j.binding.WcfTimeSpan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -213,6 +214,17 @@ public abstract class AbstractCommunicationObject implements CommunicationObject
             default:
                 throw new IllegalStateException(WcfText.CommunicationObjectCannotBeUsed.format(wcfTypeName(), s));
         }
+    }
+
+    /**
+     * A receive from this channel's {@code queue}: empty at once when {@link #doneReceiving done receiving}, else the
+     * next item, failing with WCF's receive-timeout text when none arrives within {@code timeout}.
+     */
+    protected final <T> CompletableFuture<Optional<T>> receiveFrom(InboundQueue<T> queue, Duration timeout) {
+        if (doneReceiving()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return queue.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
     }
 
     /** The exception for using this object once faulted, with the fault's cause. */

@@ -1,7 +1,5 @@
 package io.github.wcf4j.runtime.channel;
 
-import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.net.URI;
 import java.time.Duration;
@@ -37,10 +35,7 @@ public abstract class QueuedReplyChannel extends AbstractCommunicationObject imp
 
     @Override
     public CompletableFuture<Optional<RequestContext>> receiveRequest(Duration timeout) {
-        if (doneReceiving()) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        return queue.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
+        return receiveFrom(queue, timeout);
     }
 
     @Override

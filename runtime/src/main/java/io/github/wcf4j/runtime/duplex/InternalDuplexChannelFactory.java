@@ -1,13 +1,11 @@
 package io.github.wcf4j.runtime.duplex;
 
-import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
-import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.InboundQueue;
 import io.github.wcf4j.runtime.channel.InputChannel;
 import io.github.wcf4j.runtime.channel.ReceivePump;
@@ -156,10 +154,7 @@ public final class InternalDuplexChannelFactory extends AbstractCommunicationObj
 
         @Override
         public CompletableFuture<Optional<Message>> receive(Duration timeout) {
-            if (doneReceiving()) {
-                return CompletableFuture.completedFuture(Optional.empty());
-            }
-            return inbox.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
+            return receiveFrom(inbox, timeout);
         }
 
         @Override

@@ -179,26 +179,35 @@ final class EnvelopeReader {
             return scope;
         }
 
+        /** A start tag was read: one level deeper, within maxDepth, with names within the quotas. */
+        private void enterElement() {
+            if (++depth > quotas.maxDepth()) {
+                throw new QuotaExceededException(WcfText.XmlMaxDepthExceeded.format(quotas.maxDepth()));
+            }
+            checkStartTagNames();
+        }
+
+        private void checkTextLength(int length) {
+            if (length > quotas.maxStringContentLength()) {
+                throw new QuotaExceededException(WcfText.XmlMaxStringContentLengthExceeded
+                        .format(quotas.maxStringContentLength()));
+            }
+        }
+
         /** Next start or end tag; text is checked against the string quota, anything else is skipped. */
         private int nextTag() throws XMLStreamException {
             while (r.hasNext()) {
                 int e = r.next();
                 switch (e) {
                     case XMLStreamConstants.START_ELEMENT:
-                        if (++depth > quotas.maxDepth()) {
-                            throw new QuotaExceededException(WcfText.XmlMaxDepthExceeded.format(quotas.maxDepth()));
-                        }
-                        checkStartTagNames();
+                        enterElement();
                         return e;
                     case XMLStreamConstants.END_ELEMENT:
                         depth--;
                         return e;
                     case XMLStreamConstants.CHARACTERS:
                     case XMLStreamConstants.CDATA:
-                        if (r.getTextLength() > quotas.maxStringContentLength()) {
-                            throw new QuotaExceededException(WcfText.XmlMaxStringContentLengthExceeded
-                                    .format(quotas.maxStringContentLength()));
-                        }
+                        checkTextLength(r.getTextLength());
                         break;
                     case XMLStreamConstants.DTD:
                         throw new ProtocolException(WcfText.XmlDtdNotAllowed.format());
@@ -241,10 +250,7 @@ final class EnvelopeReader {
         private String elementText() throws XMLStreamException {
             String t = r.getElementText();
             depth--;
-            if (t.length() > quotas.maxStringContentLength()) {
-                throw new QuotaExceededException(WcfText.XmlMaxStringContentLengthExceeded
-                        .format(quotas.maxStringContentLength()));
-            }
+            checkTextLength(t.length());
             return t.strip();
         }
 
@@ -298,10 +304,7 @@ final class EnvelopeReader {
                 int e = r.next();
                 switch (e) {
                     case XMLStreamConstants.START_ELEMENT:
-                        if (++depth > quotas.maxDepth()) {
-                            throw new QuotaExceededException(WcfText.XmlMaxDepthExceeded.format(quotas.maxDepth()));
-                        }
-                        checkStartTagNames();
+                        enterElement();
                         if (children.isEmpty()) {
                             children = new ArrayList<>(2);
                         }
@@ -309,10 +312,7 @@ final class EnvelopeReader {
                         break;
                     case XMLStreamConstants.CHARACTERS:
                     case XMLStreamConstants.CDATA:
-                        if (r.getTextLength() > quotas.maxStringContentLength()) {
-                            throw new QuotaExceededException(WcfText.XmlMaxStringContentLengthExceeded
-                                    .format(quotas.maxStringContentLength()));
-                        }
+                        checkTextLength(r.getTextLength());
                         if (content == null) {
                             content = new StringBuilder();
                         }

@@ -1,6 +1,5 @@
 package io.github.wcf4j.runtime.oneway;
 
-import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
@@ -144,10 +143,7 @@ final class OneWayChannelListener extends LayeredChannelListener<InputChannel> {
 
         @Override
         public CompletableFuture<Optional<Message>> receive(Duration timeout) {
-            if (doneReceiving()) {
-                return CompletableFuture.completedFuture(Optional.empty());
-            }
-            return queue.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
+            return receiveFrom(queue, timeout);
         }
 
         @Override

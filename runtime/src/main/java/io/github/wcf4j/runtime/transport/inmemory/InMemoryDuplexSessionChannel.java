@@ -1,7 +1,6 @@
 package io.github.wcf4j.runtime.transport.inmemory;
 
 import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
@@ -123,10 +122,7 @@ final class InMemoryDuplexSessionChannel extends AbstractCommunicationObject imp
 
     @Override
     public CompletableFuture<Optional<Message>> receive(Duration timeout) {
-        if (doneReceiving()) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        return inbox.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
+        return receiveFrom(inbox, timeout);
     }
 
     @Override
