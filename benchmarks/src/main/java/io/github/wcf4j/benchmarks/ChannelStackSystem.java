@@ -51,18 +51,10 @@ public final class ChannelStackSystem {
     }
 
     public static void main(String[] args) {
-        PrintStream out = Cli.takeStdout();
-        int rc;
-        try {
-            run(Cli.parse(args, Set.of()), out);
-            rc = 0;
-        } catch (Throwable t) {
-            t.printStackTrace();
-            out.println(Cli.errorLine(t));
-            rc = 1;
-        }
-        out.flush();
-        System.exit(rc);
+        System.exit(Cli.main(args, Set.of(), (cli, out) -> {
+            run(cli, out);
+            return 0;
+        }));
     }
 
     private static void run(Cli cli, PrintStream out) throws Exception {

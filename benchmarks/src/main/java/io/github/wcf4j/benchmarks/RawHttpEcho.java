@@ -57,42 +57,36 @@ public final class RawHttpEcho {
     }
 
     public static void main(String[] args) {
-        PrintStream out = Cli.takeStdout();
-        int rc = 0;
+        System.exit(Cli.main(args, Set.of(), RawHttpEcho::run));
+    }
+
+    private static int run(Cli cli, PrintStream out) throws Exception {
         EventLoopGroup group = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("raw-io", true));
-        try {
-            Cli cli = Cli.parse(args, Set.of());
-            byte[] request = payload("add-request.xml");
-            byte[] reply = payload("add-reply.xml");
-            Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
-                                    new HttpObjectAggregator(65536), new Echo(reply));
-                        }
-                    }).bind("127.0.0.1", 0).sync().channel();
-            int port = ((InetSocketAddress) server.localAddress()).getPort();
-            out.println("READY http://127.0.0.1:" + port + "/calc");
-            out.flush();
-            URI target = URI.create(Load.awaitGo());
-            Load.Plan plan = Load.Plan.of(cli);
-            List<Load.Call> clients = new ArrayList<>();
-            for (int i = 0; i < plan.sessions(); i++) {
-                Client c = new Client(group, target, request);
-                clients.add(c::call);
-            }
-            Load.run(plan, clients, out);
-            server.close().sync();
-        } catch (Throwable t) {
-            t.printStackTrace();
-            out.println(Cli.errorLine(t));
-            rc = 1;
-        }
+        byte[] request = payload("add-request.xml");
+        byte[] reply = payload("add-reply.xml");
+        Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
+                                new HttpObjectAggregator(65536), new Echo(reply));
+                    }
+                }).bind("127.0.0.1", 0).sync().channel();
+        int port = ((InetSocketAddress) server.localAddress()).getPort();
+        out.println("READY http://127.0.0.1:" + port + "/calc");
         out.flush();
-        System.exit(rc);
+        URI target = URI.create(Load.awaitGo());
+        Load.Plan plan = Load.Plan.of(cli);
+        List<Load.Call> clients = new ArrayList<>();
+        for (int i = 0; i < plan.sessions(); i++) {
+            Client c = new Client(group, target, request);
+            clients.add(c::call);
+        }
+        Load.run(plan, clients, out);
+        server.close().sync();
+        return 0;
     }
 
     static byte[] payload(String name) throws IOException {

@@ -42,10 +42,7 @@ public final class Wcf4jSystem {
     }
 
     public static void main(String[] args) {
-        PrintStream out = Cli.takeStdout();
-        int rc;
-        try {
-            Cli cli = Cli.parse(args, Set.of());
+        System.exit(Cli.main(args, Set.of(), (cli, out) -> {
             switch (cli.mode()) {
                 case "calc" -> calc(cli, out);
                 case "oneway" -> oneWay(cli, out);
@@ -53,14 +50,8 @@ public final class Wcf4jSystem {
                 default -> throw new IllegalArgumentException("unknown mode " + cli.mode()
                         + " (expected calc, oneway, heap)");
             }
-            rc = 0;
-        } catch (Throwable t) {
-            t.printStackTrace();
-            out.println(Cli.errorLine(t));
-            rc = 1;
-        }
-        out.flush();
-        System.exit(rc);
+            return 0;
+        }));
     }
 
     private static void calc(Cli cli, PrintStream out) throws Exception {

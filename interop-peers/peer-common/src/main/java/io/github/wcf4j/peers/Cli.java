@@ -81,6 +81,32 @@ public final class Cli {
         return real;
     }
 
+    /** What a peer or benchmarked process does with its command line; returns its exit code. */
+    @FunctionalInterface
+    public interface Program {
+        int run(Cli cli, PrintStream out) throws Exception;
+    }
+
+    /**
+     * The body of such a process's {@code main}: stdout taken for the protocol ({@link #takeStdout}), the command line
+     * parsed with {@code flags}, {@code program} run, a failure printed on stderr and as one {@link #errorLine} on the
+     * protocol; both streams flushed. Returns the exit code, for the caller to exit or halt with.
+     */
+    public static int main(String[] args, Set<String> flags, Program program) {
+        PrintStream out = takeStdout();
+        int rc;
+        try {
+            rc = program.run(parse(args, flags), out);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            out.println(errorLine(t));
+            rc = 1;
+        }
+        out.flush();
+        System.err.flush();
+        return rc;
+    }
+
     /** One calculator call: {@code Add 100 15.99}. */
     public record Call(String op, double n1, double n2) {
         @Override

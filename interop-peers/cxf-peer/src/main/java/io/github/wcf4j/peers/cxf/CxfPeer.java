@@ -66,10 +66,7 @@ public final class CxfPeer {
     }
 
     public static void main(String[] args) {
-        PrintStream out = Cli.takeStdout();
-        int rc;
-        try {
-            Cli cli = Cli.parse(args, FLAGS);
+        int rc = Cli.main(args, FLAGS, (cli, out) -> {
             String http = cli.get("http", "http1");
             if (!Set.of("http1", "auto", "urlconnection").contains(http)) {
                 throw new IllegalArgumentException("--http must be http1, auto or urlconnection");
@@ -78,20 +75,14 @@ public final class CxfPeer {
                 // read once, statically, by HTTPTransportFactory: must be set before CXF loads
                 System.setProperty("org.apache.cxf.transport.http.forceURLConnection", "true");
             }
-            rc = switch (cli.mode()) {
+            return switch (cli.mode()) {
                 case "server" -> server(cli, out);
                 case "client" -> client(cli, out);
                 case "bench" -> bench(cli, out);
                 case "heap" -> heap(cli, out);
                 default -> throw new IllegalArgumentException("unknown mode " + cli.mode() + " (expected server, client, bench, heap)");
             };
-        } catch (Throwable t) {
-            t.printStackTrace();
-            out.println(Cli.errorLine(t));
-            rc = 1;
-        }
-        out.flush();
-        System.err.flush();
+        });
         Runtime.getRuntime().halt(rc);
     }
 

@@ -58,14 +58,11 @@ public final class MetroPeer {
     }
 
     public static void main(String[] args) {
-        PrintStream out = Cli.takeStdout();
-        int rc;
-        try {
-            Cli cli = Cli.parse(args, FLAGS);
+        int rc = Cli.main(args, FLAGS, (cli, out) -> {
             if (cli.flag("dump")) {
                 enableDump();
             }
-            rc = switch (cli.mode()) {
+            return switch (cli.mode()) {
                 case "server" -> server(cli, out);
                 case "bench" -> bench(cli, out);
                 case "heap" -> heap(cli, out);
@@ -79,13 +76,7 @@ public final class MetroPeer {
                 default -> throw new IllegalArgumentException("unknown mode " + cli.mode()
                         + " (expected server, bench, heap, client, wsdl, wsdl-server)");
             };
-        } catch (Throwable t) {
-            t.printStackTrace();
-            out.println(Cli.errorLine(t));
-            rc = 1;
-        }
-        out.flush();
-        System.err.flush();
+        });
         // Metro's RM runtime keeps non-daemon maintenance threads: always exit explicitly.
         Runtime.getRuntime().halt(rc);
     }
