@@ -10,6 +10,7 @@ import io.github.wcf4j.runtime.transport.http.FaultInjectingHttpProxy;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
+import io.github.wcf4j.samples.CalculatorService;
 import io.github.wcf4j.samples.ConfigEdits;
 import io.github.wcf4j.samples.ICalculator;
 import java.io.File;
@@ -42,27 +43,12 @@ public final class Soak {
     /** Invocations per call id (the call's {@code n1}), across service objects. */
     static final Map<Long, AtomicInteger> EXECUTED = new ConcurrentHashMap<>();
 
-    /** The service: counts every execution of a call id. */
-    public static class CountingCalculator implements ICalculator {
+    /** The sample calculator, counting every execution of a call id. */
+    public static class CountingCalculator extends CalculatorService {
         @Override
         public double add(double n1, double n2) {
             EXECUTED.computeIfAbsent((long) n1, k -> new AtomicInteger()).incrementAndGet();
-            return n1 + n2;
-        }
-
-        @Override
-        public double subtract(double n1, double n2) {
-            return n1 - n2;
-        }
-
-        @Override
-        public double multiply(double n1, double n2) {
-            return n1 * n2;
-        }
-
-        @Override
-        public double divide(double n1, double n2) {
-            return n1 / n2;
+            return super.add(n1, n2);
         }
     }
 
