@@ -52,6 +52,28 @@ class ReliableRequestReplySessionTest {
         return m.body().xml().replaceAll("<[^>]+>", "");
     }
 
+    /** A client's request session and the service's reply session, both open. */
+    private record Session(RequestSessionChannel client, ReplySessionChannel service) {
+    }
+
+    private Session open(ReliableMessagingVersion v) {
+        CustomBinding b = binding(v);
+        ChannelListener<ReplySessionChannel> listener = net.openListener(b, ChannelShape.REPLY_SESSION,
+                InMemoryFixture.SERVICE);
+        RequestSessionChannel client = net.<RequestSessionChannel>openFactory(b, ChannelShape.REQUEST_SESSION)
+                .createChannel(EndpointAddress.of(InMemoryFixture.SERVICE));
+        net.open(client);
+        return new Session(client, net.accept(listener));
+    }
+
+    /** Answers an Echo request with its text in upper case. */
+    private static void answer(RequestContext ctx) {
+        Message answer = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:test/EchoResponse",
+                new XmlFragment("<R xmlns=\"urn:test\">" + text(ctx.requestMessage()).toUpperCase() + "</R>"));
+        answer.headers().relatesTo(ctx.requestMessage().headers().messageId());
+        ctx.reply(answer, InMemoryFixture.TIMEOUT);
+    }
+
     private List<String> actions() {
         return net.network.wire().stream().map(WireRecord::envelope).filter(e -> !e.isEmpty())
                 .map(e -> e.replaceAll(".*<a:Action s:mustUnderstand=\"1\">([^<]*)</a:Action>.*", "$1"))
@@ -69,21 +91,14 @@ class ReliableRequestReplySessionTest {
     @ParameterizedTest
     @EnumSource(ReliableMessagingVersion.class)
     void requestsGetTheirRepliesOverAReliableSession(ReliableMessagingVersion v) {
-        CustomBinding b = binding(v);
-        ChannelListener<ReplySessionChannel> listener = net.openListener(b, ChannelShape.REPLY_SESSION,
-                InMemoryFixture.SERVICE);
-        RequestSessionChannel client = net.<RequestSessionChannel>openFactory(b, ChannelShape.REQUEST_SESSION)
-                .createChannel(EndpointAddress.of(InMemoryFixture.SERVICE));
-        net.open(client);
-        ReplySessionChannel service = net.accept(listener);
+        Session session = open(v);
+        RequestSessionChannel client = session.client();
+        ReplySessionChannel service = session.service();
         List<String> replies = new ArrayList<>();
         for (String s : List.of("a", "b", "c")) {
             CompletableFuture<Message> reply = client.request(app(s), InMemoryFixture.TIMEOUT);
             RequestContext ctx = net.await(service.receiveRequest(InMemoryFixture.TIMEOUT)).orElseThrow();
-            Message answer = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:test/EchoResponse",
-                    new XmlFragment("<R xmlns=\"urn:test\">" + text(ctx.requestMessage()).toUpperCase() + "</R>"));
-            answer.headers().relatesTo(ctx.requestMessage().headers().messageId());
-            ctx.reply(answer, InMemoryFixture.TIMEOUT);
+            answer(ctx);
             replies.add(text(net.await(reply)));
         }
         assertEquals(List.of("A", "B", "C"), replies);
@@ -104,13 +119,9 @@ class ReliableRequestReplySessionTest {
     @ParameterizedTest
     @EnumSource(ReliableMessagingVersion.class)
     void aRequestLostWithItsConnectionIsSentAgainAtOnceThenOnTheRetransmissionTimer(ReliableMessagingVersion v) {
-        CustomBinding b = binding(v);
-        ChannelListener<ReplySessionChannel> listener = net.openListener(b, ChannelShape.REPLY_SESSION,
-                InMemoryFixture.SERVICE);
-        RequestSessionChannel client = net.<RequestSessionChannel>openFactory(b, ChannelShape.REQUEST_SESSION)
-                .createChannel(EndpointAddress.of(InMemoryFixture.SERVICE));
-        net.open(client);
-        ReplySessionChannel service = net.accept(listener);
+        Session session = open(v);
+        RequestSessionChannel client = session.client();
+        ReplySessionChannel service = session.service();
         // the first two transmissions of the first request fail with their exchange (a reset connection)
         net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing("<Echo xmlns=\"urn:test\">a")
                 .occurrences(1, 2).then(FaultAction.drop()));
@@ -127,10 +138,7 @@ class ReliableRequestReplySessionTest {
                 .count());
         net.clock.advanceBy(Duration.ofSeconds(5));
         RequestContext ctx = net.await(service.receiveRequest(InMemoryFixture.TIMEOUT)).orElseThrow();
-        Message answer = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:test/EchoResponse",
-                new XmlFragment("<R xmlns=\"urn:test\">A</R>"));
-        answer.headers().relatesTo(ctx.requestMessage().headers().messageId());
-        ctx.reply(answer, InMemoryFixture.TIMEOUT);
+        answer(ctx);
         assertEquals("A", text(net.await(reply)));
         client.abort();
         service.abort();
