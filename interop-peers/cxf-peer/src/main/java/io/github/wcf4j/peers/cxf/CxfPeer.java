@@ -225,14 +225,7 @@ public final class CxfPeer {
         List<Feature> features = features(rm, true);
         boolean busScope = applyScope(cli, bus, features);
 
-        JaxWsServerFactoryBean sf = new JaxWsServerFactoryBean();
-        sf.setBus(bus);
-        sf.setServiceClass(CalculatorService.class);
-        sf.setServiceBean(new CalculatorService());
-        sf.setServiceName(SERVICE);
-        sf.setEndpointName(PORT);
-        sf.setAddress(address);
-        sf.setBindingConfig(soap12());
+        JaxWsServerFactoryBean sf = serviceFactory(bus, address);
         if (!busScope) {
             sf.setFeatures(features);
         }
@@ -288,6 +281,16 @@ public final class CxfPeer {
         String rm = rmKey(cli.get("rm", "10"));
         List<Feature> features = features(rm, true);
         applyScope(cli, bus, features);
+        JaxWsServerFactoryBean sf = serviceFactory(bus, address);
+        return sf.create();
+    }
+
+    private static ICalculator benchClient(Bus bus, String target) {
+        return (ICalculator) proxyFactory(bus, target).create();
+    }
+
+    /** The calculator service's factory at {@code address}: SOAP 1.2, WCF's service and port names. */
+    private static JaxWsServerFactoryBean serviceFactory(Bus bus, String address) {
         JaxWsServerFactoryBean sf = new JaxWsServerFactoryBean();
         sf.setBus(bus);
         sf.setServiceClass(CalculatorService.class);
@@ -296,18 +299,19 @@ public final class CxfPeer {
         sf.setEndpointName(PORT);
         sf.setAddress(address);
         sf.setBindingConfig(soap12());
-        return sf.create();
+        return sf;
     }
 
-    private static ICalculator benchClient(Bus bus, String target) {
+    /** A calculator proxy's factory for {@code address}: SOAP 1.2, WCF's service and port names. */
+    private static JaxWsProxyFactoryBean proxyFactory(Bus bus, String address) {
         JaxWsProxyFactoryBean pf = new JaxWsProxyFactoryBean();
         pf.setBus(bus);
         pf.setServiceClass(ICalculator.class);
         pf.setServiceName(SERVICE);
         pf.setEndpointName(PORT);
-        pf.setAddress(target);
+        pf.setAddress(address);
         pf.setBindingConfig(soap12());
-        return (ICalculator) pf.create();
+        return pf;
     }
 
     // ------------------------------------------------------------------ client
@@ -326,13 +330,7 @@ public final class CxfPeer {
         Bus bus = newBus(cli, timeoutMs);
         List<Feature> features = features(rm, !cli.flag("no-offer"));
         boolean busScope = applyScope(cli, bus, features);
-        JaxWsProxyFactoryBean pf = new JaxWsProxyFactoryBean();
-        pf.setBus(bus);
-        pf.setServiceClass(ICalculator.class);
-        pf.setServiceName(SERVICE);
-        pf.setEndpointName(PORT);
-        pf.setAddress(address);
-        pf.setBindingConfig(soap12());
+        JaxWsProxyFactoryBean pf = proxyFactory(bus, address);
         if (!busScope) {
             pf.setFeatures(features);
         }
