@@ -42,7 +42,7 @@ class CorpusTest {
             new Object[] {"lacks a TransportBindingElement", 15});
 
     static Stream<Arguments> corpus() throws IOException {
-        Path dir = ConfigFixture.shared().resolve("wcf-configs");
+        Path dir = ConfigFixture.corpus();
         List<Arguments> files = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("SOURCES.tsv"), StandardCharsets.UTF_8)) {
             String[] cols = line.split("\t", -1);

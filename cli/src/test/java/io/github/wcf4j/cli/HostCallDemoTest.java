@@ -82,8 +82,8 @@ class HostCallDemoTest {
 
     @Test
     void demoRunsTheSeedCalculatorEndToEnd() {
-        CliRun r = CliRun.of("demo", "--seed-dir", CliRun.shared().resolve("seed-configs").toString(),
-                "--service-address", "http://localhost:0/servicemodelsamples/service.svc",
+        // no --seed-dir: the seed configurations that ship with wcf4j
+        CliRun r = CliRun.of("demo", "--service-address", "http://localhost:0/servicemodelsamples/service.svc",
                 "--client-base-address", "http://localhost:0/myClient/");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("[IDuplexSessionChannel]"), r.out());
@@ -96,6 +96,15 @@ class HostCallDemoTest {
         assertTrue(r.out().matches("(?s).*client --> LastMessage +\\w{8} #5 \\(last\\).*"), r.out());
         assertTrue(r.out().contains("client --> TerminateSequence"), r.out());
         assertTrue(r.out().matches("(?s).*client <-- SequenceAcknowledgement +ack \\w{8} 1-5.*"), r.out());
+    }
+
+    @Test
+    void demoReadsTheSeedConfigurationsFromTheFolderItIsGiven() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("no-seeds-here"));
+        CliRun r = CliRun.of("demo", "--seed-dir", empty.toString());
+        assertEquals(ExitCodes.INVALID, r.exitCode(), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains(empty.resolve("calculator-service.no-security.config").toString()),
+                r.out() + r.err());
     }
 
     private static int freePort() throws java.io.IOException {

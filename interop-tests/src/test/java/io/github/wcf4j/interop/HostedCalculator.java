@@ -9,6 +9,7 @@ import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.runtime.transport.http.FaultInjectingHttpProxy;
 import io.github.wcf4j.samples.CalculatorService;
+import io.github.wcf4j.samples.SeedConfigs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -77,15 +78,14 @@ final class HostedCalculator implements AutoCloseable {
 
     /** Hosts the service of a seed configuration, unchanged but for its published address. */
     static HostedCalculator fromSeed(String name) {
-        Path seed = Path.of(System.getProperty("wcf4j.shared", "../../shared")).resolve("seed-configs").resolve(name);
+        Path seed = SeedConfigs.file(name);
         return new HostedCalculator(ServiceModelConfigReader.create().read(seed).orThrow(),
                 "/servicemodelsamples/service.svc");
     }
 
     /** The seed's service configuration with its reliable session switched to WS-RM 1.1 (nothing else changed). */
     static HostedCalculator fromSeedWithVersion11() {
-        Path seed = Path.of(System.getProperty("wcf4j.shared", "../../shared")).resolve("seed-configs")
-                .resolve("calculator-service.no-security.config");
+        Path seed = SeedConfigs.file(SeedConfigs.SERVICE_NO_SECURITY);
         try {
             String xml = java.nio.file.Files.readString(seed).replace("<reliableSession />",
                     "<reliableSession reliableMessagingVersion=\"WSReliableMessaging11\" />");
