@@ -5,6 +5,7 @@ import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransportBindingElement;
 import io.github.wcf4j.runtime.channel.AddressAlreadyInUseException;
+import io.github.wcf4j.runtime.channel.CommunicationObjectAbortedException;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ListenAddress;
@@ -69,6 +70,12 @@ class HttpTransportContractTest extends TransportContractTest {
     protected ExpectedFailure oversizedRequestRefusal(long maxReceivedMessageSize) {
         return new ExpectedFailure(ProtocolException.class,
                 WcfText.UnexpectedHttpResponseCode.format(413, "Request Entity Too Large"));
+    }
+
+    /** WCF's {@code HttpChannelRequest} text. */
+    @Override
+    protected ExpectedFailure abortedRequest(URI to) {
+        return new ExpectedFailure(CommunicationObjectAbortedException.class, WcfText.HttpRequestAborted.format(to));
     }
 
     @Override

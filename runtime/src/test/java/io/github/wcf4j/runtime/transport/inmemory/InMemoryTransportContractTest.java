@@ -1,11 +1,12 @@
 package io.github.wcf4j.runtime.transport.inmemory;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransportBindingElement;
 import io.github.wcf4j.runtime.channel.AddressAlreadyInUseException;
+import io.github.wcf4j.runtime.channel.CommunicationObjectAbortedException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
-import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ListenAddress;
 import io.github.wcf4j.runtime.transport.TransportContractTest;
@@ -49,6 +50,13 @@ class InMemoryTransportContractTest extends TransportContractTest {
     protected ExpectedFailure oversizedRequestRefusal(long maxReceivedMessageSize) {
         return new ExpectedFailure(QuotaExceededException.class,
                 WcfText.MaxReceivedMessageSizeExceeded.format(maxReceivedMessageSize));
+    }
+
+    /** The communication object's aborted text, naming the channel's class as WCF names its type. */
+    @Override
+    protected ExpectedFailure abortedRequest(URI to) {
+        return new ExpectedFailure(CommunicationObjectAbortedException.class, WcfText.CommunicationObjectAborted1
+                .format(InMemoryRequestChannelFactory.class.getName() + "$Channel"));
     }
 
     @Override
