@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.time.ManualScheduler;
+import io.github.wcf4j.runtime.time.TimeoutExpiry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -353,11 +354,8 @@ class AbstractCommunicationObjectTest {
     void aReceiveFromAnOpenedObjectTimesOutWithWcfsReceiveText() {
         ManualScheduler clock = new ManualScheduler();
         Probe p = new Probe().opened();
-        CompletableFuture<Optional<String>> pending = p.receiveFrom(new InboundQueue<>(clock), Duration.ofSeconds(10));
-        clock.advanceBy(Duration.ofSeconds(10));
-        Throwable e = failure(pending);
-        assertInstanceOf(CommunicationTimeoutException.class, e);
-        assertEquals(WcfText.ReceiveTimedOut.format("00:00:10"), e.getMessage());
+        Duration timeout = Duration.ofSeconds(10);
+        TimeoutExpiry.assertReceiveTimesOut(clock, timeout, p.receiveFrom(new InboundQueue<>(clock), timeout));
     }
 
     @Test

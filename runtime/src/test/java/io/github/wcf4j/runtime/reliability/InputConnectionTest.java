@@ -2,21 +2,19 @@ package io.github.wcf4j.runtime.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.runtime.channel.CommunicationException;
-import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.reliability.InputConnection.Outcome;
 import io.github.wcf4j.runtime.time.ManualScheduler;
+import io.github.wcf4j.runtime.time.TimeoutExpiry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -308,11 +306,7 @@ class InputConnectionTest {
 
     @Test
     void anIdleReceiveTimesOutWithWcfsText() {
-        InputConnection c = unordered(8);
-        CompletableFuture<Optional<Message>> waiting = c.receive(Duration.ofSeconds(10));
-        clock.advanceBy(Duration.ofSeconds(10));
-        Throwable e = Futures.unwrap(assertThrows(CompletionException.class, waiting::join));
-        assertInstanceOf(CommunicationTimeoutException.class, e);
-        assertEquals(WcfText.ReceiveTimedOut.format("00:00:10"), e.getMessage());
+        Duration timeout = Duration.ofSeconds(10);
+        TimeoutExpiry.assertReceiveTimesOut(clock, timeout, unordered(8).receive(timeout));
     }
 }

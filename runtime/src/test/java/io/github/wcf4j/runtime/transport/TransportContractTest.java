@@ -1,12 +1,13 @@
 package io.github.wcf4j.runtime.transport;
 
+import static io.github.wcf4j.runtime.time.TimeoutExpiry.assertReceiveTimesOut;
+import static io.github.wcf4j.runtime.time.TimeoutExpiry.failureAt;
 import static io.github.wcf4j.runtime.transport.ContractMessages.answerEvery;
 import static io.github.wcf4j.runtime.transport.ContractMessages.echo;
 import static io.github.wcf4j.runtime.transport.ContractMessages.echoEvery;
 import static io.github.wcf4j.runtime.transport.ContractMessages.response;
 import static io.github.wcf4j.runtime.transport.ContractMessages.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -252,11 +253,8 @@ public abstract class TransportContractTest {
     void aRequestNobodyAnswersTimesOutWithWcfsTextAndTheChannelCarriesTheNext() {
         Served<ReplyChannel> service = serveRequests(DEFAULT_MAX);
         RequestChannel client = requestChannel(DEFAULT_MAX, service.uri());
-        CompletableFuture<Message> pending = client.request(echo("unanswered"), Duration.ofSeconds(30));
-        clock.advanceBy(Duration.ofSeconds(29));
-        assertFalse(pending.isDone());
-        clock.advanceBy(Duration.ofSeconds(1));
-        Throwable e = failure(pending);
+        Duration timeout = Duration.ofSeconds(30);
+        Throwable e = failureAt(clock, timeout, client.request(echo("unanswered"), timeout));
         assertInstanceOf(CommunicationTimeoutException.class, e);
         assertEquals(WcfText.RequestTimedOut.format("00:00:30"), e.getMessage());
         answerEvery(service.channel(), ContractMessages::response); // answers the late request too
@@ -267,13 +265,8 @@ public abstract class TransportContractTest {
     @Test
     void anIdleReceiveRequestTimesOutWithWcfsText() {
         ReplyChannel service = serveRequests(DEFAULT_MAX).channel();
-        CompletableFuture<Optional<RequestContext>> pending = service.receiveRequest(Duration.ofSeconds(10));
-        clock.advanceBy(Duration.ofMillis(9_999));
-        assertFalse(pending.isDone());
-        clock.advanceBy(Duration.ofMillis(1));
-        Throwable e = failure(pending);
-        assertInstanceOf(CommunicationTimeoutException.class, e);
-        assertEquals(WcfText.ReceiveTimedOut.format("00:00:10"), e.getMessage());
+        Duration timeout = Duration.ofSeconds(10);
+        assertReceiveTimesOut(clock, timeout, service.receiveRequest(timeout));
     }
 
     @Test
@@ -457,13 +450,8 @@ public abstract class TransportContractTest {
     @Test
     void anIdleSessionReceiveTimesOutWithWcfsText() {
         Session s = openSession(DEFAULT_MAX);
-        CompletableFuture<Optional<Message>> pending = s.service().receive(Duration.ofSeconds(10));
-        clock.advanceBy(Duration.ofMillis(9_999));
-        assertFalse(pending.isDone());
-        clock.advanceBy(Duration.ofMillis(1));
-        Throwable e = failure(pending);
-        assertInstanceOf(CommunicationTimeoutException.class, e);
-        assertEquals(WcfText.ReceiveTimedOut.format("00:00:10"), e.getMessage());
+        Duration timeout = Duration.ofSeconds(10);
+        assertReceiveTimesOut(clock, timeout, s.service().receive(timeout));
     }
 
     @Test
