@@ -10,6 +10,9 @@ import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -74,6 +77,16 @@ final class ContractMessages {
     static void answerEvery(ReplyChannel service, Function<Message, Message> answer) {
         ReceivePump.run(() -> service.receiveRequest(FOREVER),
                 (RequestContext ctx) -> ctx.reply(answer.apply(ctx.requestMessage()), FOREVER), e -> { });
+    }
+
+    /** Answers every request with its {@code EchoResponse}; the requests the channel received, as they arrive. */
+    static List<Message> echoEveryRecording(ReplyChannel service) {
+        List<Message> received = Collections.synchronizedList(new ArrayList<>());
+        answerEvery(service, m -> {
+            received.add(m);
+            return response(m);
+        });
+        return received;
     }
 
     /** Sends back the {@code EchoResponse} of every message the channel receives, until its input ends. */

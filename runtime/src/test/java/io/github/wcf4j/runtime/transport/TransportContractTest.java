@@ -159,11 +159,7 @@ public abstract class TransportContractTest {
     @Test
     void aRequestAndItsReplyCrossCorrelatedAndTheTransportAddressesIt() {
         Served<ReplyChannel> service = serveRequests(DEFAULT_MAX);
-        List<Message> received = Collections.synchronizedList(new ArrayList<>());
-        answerEvery(service.channel(), m -> {
-            received.add(m);
-            return response(m);
-        });
+        List<Message> received = ContractMessages.echoEveryRecording(service.channel());
         RequestChannel client = requestChannel(DEFAULT_MAX, service.uri());
         for (int i = 1; i <= 3; i++) {
             Message request = echo("hello " + i);
@@ -206,11 +202,7 @@ public abstract class TransportContractTest {
     void aRequestOfExactlyTheServicesLimitIsReceivedAndOneByteMoreIsRefused() {
         int limit = 2_000;
         Served<ReplyChannel> service = serveRequests(limit);
-        List<Message> received = Collections.synchronizedList(new ArrayList<>());
-        answerEvery(service.channel(), m -> {
-            received.add(m);
-            return response(m);
-        });
+        List<Message> received = ContractMessages.echoEveryRecording(service.channel());
         RequestChannel client = requestChannel(DEFAULT_MAX, service.uri());
         EndpointAddress to = EndpointAddress.of(service.uri());
         Message atLimit = ContractMessages.echoOfEncodedSize(limit, to);
@@ -315,36 +307,25 @@ public abstract class TransportContractTest {
 
     @Test
     void aRequestReceivedBeforeTheServiceClosedIsStillAnswered() {
-        Served<ReplyChannel> service = serveRequests(DEFAULT_MAX);
-        RequestChannel client = requestChannel(DEFAULT_MAX, service.uri());
-        Message request = echo("late answer");
-        CompletableFuture<Message> pending = client.request(request, T);
-        RequestContext received = await(service.channel().receiveRequest(T)).orElseThrow();
-        await(service.listener().close(T));
-        await(received.reply(response(received.requestMessage()), T));
-        assertEquals(request.headers().messageId(), await(pending).headers().relatesTo());
+        InFlight x = exchangeInFlight();
+        await(x.service().listener().close(T));
+        await(x.received().reply(response(x.received().requestMessage()), T));
+        assertEquals(x.request().headers().messageId(), await(x.pending()).headers().relatesTo());
     }
 
     @Test
     void aRequestInFlightWhenTheClientClosesStillGetsItsReply() {
-        Served<ReplyChannel> service = serveRequests(DEFAULT_MAX);
-        RequestChannel client = requestChannel(DEFAULT_MAX, service.uri());
-        Message request = echo("in flight");
-        CompletableFuture<Message> pending = client.request(request, T);
-        RequestContext received = await(service.channel().receiveRequest(T)).orElseThrow();
-        await(client.close(T));
-        received.reply(response(received.requestMessage()), T);
-        assertEquals(request.headers().messageId(), await(pending).headers().relatesTo());
+        InFlight x = exchangeInFlight();
+        await(x.client().close(T));
+        x.received().reply(response(x.received().requestMessage()), T);
+        assertEquals(x.request().headers().messageId(), await(x.pending()).headers().relatesTo());
     }
 
     @Test
     void aRequestInFlightWhenTheClientAbortsFailsAtOnceAsAborted() {
-        Served<ReplyChannel> service = serveRequests(DEFAULT_MAX);
-        RequestChannel client = requestChannel(DEFAULT_MAX, service.uri());
-        CompletableFuture<Message> pending = client.request(echo("abandoned"), T);
-        await(service.channel().receiveRequest(T)).orElseThrow();
-        client.abort();
-        abortedRequest(service.uri()).assertMatches(failure(pending));
+        InFlight x = exchangeInFlight();
+        x.client().abort();
+        abortedRequest(x.service().uri()).assertMatches(failure(x.pending()));
     }
 
     @Test
@@ -363,15 +344,13 @@ public abstract class TransportContractTest {
 
     @Test
     void anExchangeTheServiceAbortsFailsTheClientAtOnce() {
-        Served<ReplyChannel> service = serveRequests(DEFAULT_MAX);
-        RequestChannel client = requestChannel(DEFAULT_MAX, service.uri());
-        CompletableFuture<Message> pending = client.request(echo("dropped"), T);
-        await(service.channel().receiveRequest(T)).orElseThrow().abort();
-        Throwable e = failure(pending); // no virtual time passed: not a timeout
+        InFlight x = exchangeInFlight();
+        x.received().abort();
+        Throwable e = failure(x.pending()); // no virtual time passed: not a timeout
         assertInstanceOf(CommunicationException.class, e, () -> "unexpected failure: " + e);
-        answerEvery(service.channel(), ContractMessages::response);
+        answerEvery(x.service().channel(), ContractMessages::response);
         Message next = echo("next");
-        assertEquals(next.headers().messageId(), await(client.request(next, T)).headers().relatesTo());
+        assertEquals(next.headers().messageId(), await(x.client().request(next, T)).headers().relatesTo());
     }
 
     @Test
@@ -529,6 +508,20 @@ public abstract class TransportContractTest {
         URI uri() {
             return listener.uri();
         }
+    }
+
+    /** A request the service has received and not yet answered. */
+    protected record InFlight(Served<ReplyChannel> service, RequestChannel client, Message request,
+            CompletableFuture<Message> pending, RequestContext received) {
+    }
+
+    private InFlight exchangeInFlight() {
+        Served<ReplyChannel> service = serveRequests(DEFAULT_MAX);
+        RequestChannel client = requestChannel(DEFAULT_MAX, service.uri());
+        Message request = echo("in flight");
+        CompletableFuture<Message> pending = client.request(request, T);
+        return new InFlight(service, client, request, pending, await(service.channel().receiveRequest(T))
+                .orElseThrow());
     }
 
     /** Both ends of one session. */
