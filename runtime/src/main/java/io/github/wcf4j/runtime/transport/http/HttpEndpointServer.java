@@ -123,6 +123,13 @@ final class HttpEndpointServer {
         return max;
     }
 
+    /** Whether a listener of this server already listens at {@code listener}'s path with the same host matching. */
+    boolean owns(HttpReplyChannelListener listener) {
+        return routes.stream().anyMatch(l -> l.path().equals(listener.path())
+                && l.hostNameComparisonMode() == listener.hostNameComparisonMode()
+                && (!l.exactHostMatch() || l.uri().getHost().equalsIgnoreCase(listener.uri().getHost())));
+    }
+
     void add(HttpReplyChannelListener listener) {
         routes.add(listener);
     }

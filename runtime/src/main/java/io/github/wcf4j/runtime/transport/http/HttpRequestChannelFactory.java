@@ -6,6 +6,7 @@ import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.AddressedRequestChannel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.CommunicationObjectAbortedException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.RequestChannel;
@@ -122,12 +123,18 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
                         new CommunicationTimeoutException(WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)))));
                 exchange.result().whenComplete((r, e) -> timer.cancel());
             }
-            return exchange.result().thenApply(r -> {
+            return inFlight(exchange.result().thenApply(r -> {
                 if (tap != null && r.body().length > 0) {
                     tap.record(WireTap.Direction.RECEIVED, r.body(), r.contentType());
                 }
                 return HttpResponseInterpreter.reply(r, via(), http, encoder);
-            });
+            }));
+        }
+
+        /** WCF's {@code HttpChannelRequest} text for a request whose channel was aborted. */
+        @Override
+        protected CommunicationObjectAbortedException abortedRequest() {
+            return new CommunicationObjectAbortedException(WcfText.HttpRequestAborted.format(remoteAddress().uri()));
         }
 
         private FullHttpRequest toHttp(Message request) {

@@ -1,5 +1,7 @@
 package io.github.wcf4j.runtime.transport.http;
 
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.runtime.channel.AddressAlreadyInUseException;
 import io.netty.handler.ssl.SslContext;
 import java.net.URI;
 import java.util.HashMap;
@@ -9,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The HTTP servers of one {@link NettyResources}: one per port, shared by every listener on that port (as http.sys
  * shares a port between URL prefixes); a listener asking for a unique address gets its own server on an ephemeral port.
- * Thread-safe.
+ * A URL prefix (path and host matching) is registered once, as http.sys registers it. Thread-safe.
  */
 final class HttpServerRegistry {
     private final NettyResources resources;
@@ -38,6 +40,10 @@ final class HttpServerRegistry {
         int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
         HttpEndpointServer existing = byPort.get(port);
         if (existing != null) {
+            if (existing.owns(listener)) {
+                return CompletableFuture.failedFuture(new AddressAlreadyInUseException(
+                        WcfText.HttpRegistrationAlreadyExists.format(uri), null));
+            }
             existing.add(listener);
             return CompletableFuture.completedFuture(existing);
         }

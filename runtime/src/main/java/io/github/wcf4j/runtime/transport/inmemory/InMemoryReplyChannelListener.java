@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.transport.inmemory;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.QueuedReplyChannel;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
@@ -72,7 +73,7 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
         if (request.headers().action() == null && action != null && !action.isEmpty()) {
             request.headers().action(action);
         }
-        if (!channel.offer(new Context(request, replySender))) {
+        if (!channel.offer(new Context(request, replySender, exchange))) {
             exchange.completeExceptionally(new io.github.wcf4j.runtime.channel.EndpointNotFoundException(
                     WcfText.EndpointNotFound.format(uri)));
         }
@@ -101,11 +102,13 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
     private final class Context implements RequestContext {
         private final Message request;
         private final Consumer<byte[]> replySender;
+        private final CompletableFuture<?> exchange;
         private final AtomicBoolean answered = new AtomicBoolean();
 
-        Context(Message request, Consumer<byte[]> replySender) {
+        Context(Message request, Consumer<byte[]> replySender, CompletableFuture<?> exchange) {
             this.request = request;
             this.replySender = replySender;
+            this.exchange = exchange;
         }
 
         @Override
@@ -121,15 +124,25 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
             return CompletableFuture.completedFuture(null);
         }
 
+        /** The exchange fails at once, as an HTTP client's does when the service closes the connection. */
         @Override
         public void abort() {
-            answered.set(true);
+            if (answered.compareAndSet(false, true)) {
+                network.scheduler().executor().execute(() -> exchange.completeExceptionally(new CommunicationException(
+                        "The in-memory request to " + uri + " was aborted by the service before it was answered.")));
+            }
         }
     }
 
     private final class Channel extends QueuedReplyChannel {
         Channel() {
             super(network.scheduler(), () -> uri);
+        }
+
+        /** Nobody will receive it any more: its exchange fails at once instead of waiting for its timeout. */
+        @Override
+        protected void unreceived(RequestContext request) {
+            request.abort();
         }
     }
 }

@@ -68,8 +68,8 @@ final class InMemoryRequestChannelFactory extends AbstractCommunicationObject im
             network.transmit(Direction.CLIENT_TO_SERVICE, bytes, encoder.bindingElement().writeEncoding(),
                     b -> target.receive(b, contentType, action, replyBytes -> answer(replyBytes, reply), reply),
                     reply::completeExceptionally);
-            return Timeouts.within(reply, timeout, network.scheduler(),
-                    () -> WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)));
+            return inFlight(Timeouts.within(reply, timeout, network.scheduler(),
+                    () -> WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout))));
         }
 
         private void answer(byte[] replyBytes, CompletableFuture<Message> reply) {

@@ -67,8 +67,7 @@ public final class InMemoryTransportLayer implements LayerProvider<InMemoryTrans
 
         @Override
         public DuplexSessionChannel createChannel(EndpointAddress to, URI via) {
-            return new InMemoryDuplexSessionChannel(network, encoder, to, via, maxReceived,
-                    network.lookup(via, InMemoryDuplexSessionListener.class));
+            return new InMemoryDuplexSessionChannel(network, encoder, to, via, maxReceived);
         }
 
         @Override
