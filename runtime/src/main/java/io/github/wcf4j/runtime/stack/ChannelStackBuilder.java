@@ -14,7 +14,7 @@ import io.github.wcf4j.binding.stack.StackRules;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
-import io.github.wcf4j.runtime.duplex.CompositeDuplexLayer;
+import io.github.wcf4j.runtime.duplex.CompositeDuplexLayerProvider;
 import io.github.wcf4j.runtime.duplex.InternalDuplexChannelFactory;
 import io.github.wcf4j.runtime.duplex.InternalDuplexChannelListener;
 import java.util.List;
@@ -83,7 +83,7 @@ public final class ChannelStackBuilder {
             ChannelFactory<?> output = factory(layers, i + 1, p);
             StackPlan back = layer.backChannel().orElseThrow();
             BindingParameters backParameters = p.copy().put(ListenAddress.class,
-                    CompositeDuplexLayer.clientListenAddress(p));
+                    CompositeDuplexLayerProvider.clientListenAddress(p));
             ChannelListener<?> input = listener(back.layers(), 0, backParameters);
             return new InternalDuplexChannelFactory(output, input, p);
         }

@@ -17,7 +17,7 @@ import io.github.wcf4j.runtime.time.Scheduler;
  * sessions over the shapes the plan chose (output, request and duplex sessions on the client; input, reply and duplex
  * sessions on the service).
  */
-public final class ReliableSessionLayer implements LayerProvider<ReliableSessionBindingElement> {
+public final class ReliableSessionLayerProvider implements LayerProvider<ReliableSessionBindingElement> {
 
     @Override
     public Class<ReliableSessionBindingElement> elementType() {

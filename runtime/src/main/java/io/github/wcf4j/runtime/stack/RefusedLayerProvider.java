@@ -19,50 +19,50 @@ import java.util.function.Function;
  *
  * @param <E> the refused element type
  */
-public final class RefusedLayer<E extends BindingElement> implements LayerProvider<E> {
+public final class RefusedLayerProvider<E extends BindingElement> implements LayerProvider<E> {
     private final Class<E> type;
     private final Function<E, String> reason;
 
-    private RefusedLayer(Class<E> type, Function<E, String> reason) {
+    private RefusedLayerProvider(Class<E> type, Function<E, String> reason) {
         this.type = type;
         this.reason = reason;
     }
 
-    static RefusedLayer<SecurityBindingElement> security() {
-        return new RefusedLayer<>(SecurityBindingElement.class, e -> "The binding element 'security' (authenticationMode="
+    static RefusedLayerProvider<SecurityBindingElement> security() {
+        return new RefusedLayerProvider<>(SecurityBindingElement.class, e -> "The binding element 'security' (authenticationMode="
                 + e.authenticationMode() + ") is not supported by the wcf4j runtime: WS-Security and"
                 + " WS-SecureConversation are not implemented yet, so this binding cannot be opened. Use a binding"
                 + " without <security> (for the seed configurations, the '.no-security' variants).");
     }
 
-    static RefusedLayer<WindowsStreamSecurityBindingElement> windowsStreamSecurity() {
+    static RefusedLayerProvider<WindowsStreamSecurityBindingElement> windowsStreamSecurity() {
         return named(WindowsStreamSecurityBindingElement.class, "windowsStreamSecurity");
     }
 
-    static RefusedLayer<SslStreamSecurityBindingElement> sslStreamSecurity() {
+    static RefusedLayerProvider<SslStreamSecurityBindingElement> sslStreamSecurity() {
         return named(SslStreamSecurityBindingElement.class, "sslStreamSecurity");
     }
 
-    static RefusedLayer<BinaryMessageEncodingBindingElement> binaryEncoding() {
+    static RefusedLayerProvider<BinaryMessageEncodingBindingElement> binaryEncoding() {
         return named(BinaryMessageEncodingBindingElement.class, "binaryMessageEncoding");
     }
 
-    static RefusedLayer<MtomMessageEncodingBindingElement> mtomEncoding() {
+    static RefusedLayerProvider<MtomMessageEncodingBindingElement> mtomEncoding() {
         return named(MtomMessageEncodingBindingElement.class, "mtomMessageEncoding");
     }
 
-    static RefusedLayer<TcpTransportBindingElement> tcpTransport() {
+    static RefusedLayerProvider<TcpTransportBindingElement> tcpTransport() {
         return named(TcpTransportBindingElement.class, "tcpTransport");
     }
 
-    static RefusedLayer<UnsupportedBindingElement> unsupported() {
-        return new RefusedLayer<>(UnsupportedBindingElement.class, e -> "The binding element '" + e.configName()
+    static RefusedLayerProvider<UnsupportedBindingElement> unsupported() {
+        return new RefusedLayerProvider<>(UnsupportedBindingElement.class, e -> "The binding element '" + e.configName()
                 + "' is not supported by the wcf4j runtime" + (e.extension() ? " (it is a custom .NET extension)" : "")
                 + ", so this binding cannot be opened.");
     }
 
-    private static <T extends BindingElement> RefusedLayer<T> named(Class<T> type, String name) {
-        return new RefusedLayer<>(type, e -> "The binding element '" + name + "' is not supported by the wcf4j"
+    private static <T extends BindingElement> RefusedLayerProvider<T> named(Class<T> type, String name) {
+        return new RefusedLayerProvider<>(type, e -> "The binding element '" + name + "' is not supported by the wcf4j"
                 + " runtime (it runs HTTP/HTTPS with text encoding), so this binding cannot be opened.");
     }
 

@@ -9,7 +9,7 @@ import io.github.wcf4j.runtime.channel.ChannelListener;
  * {@code transactionFlow}: the WS-* standard bindings always contain it; with flow disabled (their default) it adds
  * nothing, so its layer is the inner one. A binding that asks to flow transactions is refused by name.
  */
-public final class TransactionFlowLayer implements LayerProvider<TransactionFlowBindingElement> {
+public final class TransactionFlowLayerProvider implements LayerProvider<TransactionFlowBindingElement> {
 
     @Override
     public Class<TransactionFlowBindingElement> elementType() {

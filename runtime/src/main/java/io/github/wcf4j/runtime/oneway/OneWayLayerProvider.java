@@ -17,7 +17,7 @@ import io.github.wcf4j.runtime.stack.LayerProvider;
  * service IInputChannel  ← IReplyChannel   | IDuplexChannel | IDuplexSessionChannel
  * </pre>
  */
-public final class OneWayLayer implements LayerProvider<OneWayBindingElement> {
+public final class OneWayLayerProvider implements LayerProvider<OneWayBindingElement> {
 
     @Override
     public Class<OneWayBindingElement> elementType() {

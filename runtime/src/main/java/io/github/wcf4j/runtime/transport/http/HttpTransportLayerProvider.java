@@ -19,7 +19,7 @@ import java.time.Duration;
  * (default: the process-wide ones), a {@link ListenAddress} for listeners, and the encoder the encoding layer
  * contributed (default: text, SOAP 1.2 with WS-Addressing 1.0).
  */
-public final class HttpTransportLayer implements LayerProvider<HttpTransportBindingElement> {
+public final class HttpTransportLayerProvider implements LayerProvider<HttpTransportBindingElement> {
 
     @Override
     public Class<HttpTransportBindingElement> elementType() {

@@ -11,7 +11,7 @@ import io.github.wcf4j.runtime.stack.LayerProvider;
  * {@code textMessageEncoding}: like WCF's {@code MessageEncodingBindingElement}, it builds no channel of its own; it
  * publishes its {@link TextMessageEncoder} to the transport below, which encodes and decodes with it.
  */
-public final class TextEncodingLayer implements LayerProvider<TextMessageEncodingBindingElement> {
+public final class TextEncodingLayerProvider implements LayerProvider<TextMessageEncodingBindingElement> {
 
     @Override
     public Class<TextMessageEncodingBindingElement> elementType() {

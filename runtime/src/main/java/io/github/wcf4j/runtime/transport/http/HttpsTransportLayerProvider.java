@@ -12,7 +12,7 @@ import io.github.wcf4j.runtime.stack.LayerProvider;
  * {@link TlsSettings} binding parameter: a keystore for listeners (required), a truststore for clients (default: the
  * JDK's CAs); {@code requireClientCertificate} makes the listener demand a client certificate.
  */
-public final class HttpsTransportLayer implements LayerProvider<HttpsTransportBindingElement> {
+public final class HttpsTransportLayerProvider implements LayerProvider<HttpsTransportBindingElement> {
 
     @Override
     public Class<HttpsTransportBindingElement> elementType() {
@@ -22,14 +22,14 @@ public final class HttpsTransportLayer implements LayerProvider<HttpsTransportBi
     @Override
     public ChannelFactory<?> factory(HttpsTransportBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
             BindingParameters p) {
-        return HttpTransportLayer.requestChannelFactory("https", e.http(), p.find(TlsSettings.class).orElse(null), p);
+        return HttpTransportLayerProvider.requestChannelFactory("https", e.http(), p.find(TlsSettings.class).orElse(null), p);
     }
 
     @Override
     public ChannelListener<?> listener(HttpsTransportBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
             BindingParameters p) {
-        return HttpTransportLayer.replyChannelListener(e.http(), HttpListenSettings.of(e.http(),
-                p.find(TlsSettings.class).orElse(null), e.requireClientCertificate(), HttpTransportLayer.tap(p),
-                HttpTransportLayer.getHandler(p)), p);
+        return HttpTransportLayerProvider.replyChannelListener(e.http(), HttpListenSettings.of(e.http(),
+                p.find(TlsSettings.class).orElse(null), e.requireClientCertificate(), HttpTransportLayerProvider.tap(p),
+                HttpTransportLayerProvider.getHandler(p)), p);
     }
 }

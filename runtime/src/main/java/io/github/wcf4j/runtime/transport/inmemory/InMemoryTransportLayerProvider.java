@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * Builds the in-memory transport: request/reply channels (like HTTP) or duplex sessions (like TCP) over the
  * {@link InMemoryNetwork} found in the binding parameters.
  */
-public final class InMemoryTransportLayer implements LayerProvider<InMemoryTransportBindingElement> {
+public final class InMemoryTransportLayerProvider implements LayerProvider<InMemoryTransportBindingElement> {
 
     @Override
     public Class<InMemoryTransportBindingElement> elementType() {

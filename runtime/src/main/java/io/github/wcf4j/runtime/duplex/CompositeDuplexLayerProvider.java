@@ -16,7 +16,7 @@ import java.util.UUID;
  * it adds is the client's listen address for the back channel, which the internal duplex layer above it listens at:
  * {@code clientBaseAddress} + "/" + a new GUID, or, without one, a unique temporary address chosen by the transport.
  */
-public final class CompositeDuplexLayer implements LayerProvider<CompositeDuplexBindingElement> {
+public final class CompositeDuplexLayerProvider implements LayerProvider<CompositeDuplexBindingElement> {
 
     @Override
     public Class<CompositeDuplexBindingElement> elementType() {
