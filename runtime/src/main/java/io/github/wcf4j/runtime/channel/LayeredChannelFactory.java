@@ -9,11 +9,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <C> the shape this factory creates
  */
-public abstract class LayeredChannelFactory<C extends Channel> extends AbstractCommunicationObject
-        implements ChannelFactory<C> {
+public abstract class LayeredChannelFactory<C extends Channel> extends ChannelFactoryBase<C> {
     protected final ChannelFactory<?> innerFactory;
 
-    protected LayeredChannelFactory(ChannelFactory<?> innerFactory) {
+    protected LayeredChannelFactory(ChannelType<C> channelType, ChannelFactory<?> innerFactory) {
+        super(channelType);
         this.innerFactory = innerFactory;
     }
 

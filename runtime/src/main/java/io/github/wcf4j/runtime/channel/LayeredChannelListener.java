@@ -10,11 +10,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <C> the shape this listener accepts
  */
-public abstract class LayeredChannelListener<C extends Channel> extends AbstractCommunicationObject
-        implements ChannelListener<C> {
+public abstract class LayeredChannelListener<C extends Channel> extends ChannelListenerBase<C> {
     protected final ChannelListener<?> innerListener;
 
-    protected LayeredChannelListener(ChannelListener<?> innerListener) {
+    protected LayeredChannelListener(ChannelType<C> channelType, ChannelListener<?> innerListener) {
+        super(channelType);
         this.innerListener = innerListener;
     }
 

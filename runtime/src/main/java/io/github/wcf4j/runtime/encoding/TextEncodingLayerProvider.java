@@ -1,9 +1,6 @@
 package io.github.wcf4j.runtime.encoding;
 
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.PlannedLayer;
-import io.github.wcf4j.runtime.channel.ChannelFactory;
-import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.LayerProvider;
 
@@ -21,17 +18,5 @@ public final class TextEncodingLayerProvider implements LayerProvider<TextMessag
     @Override
     public void contribute(TextMessageEncodingBindingElement element, BindingParameters parameters) {
         parameters.put(TextMessageEncoder.class, new TextMessageEncoder(element));
-    }
-
-    @Override
-    public ChannelFactory<?> factory(TextMessageEncodingBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
-            BindingParameters p) {
-        return inner;
-    }
-
-    @Override
-    public ChannelListener<?> listener(TextMessageEncodingBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
-            BindingParameters p) {
-        return inner;
     }
 }

@@ -44,10 +44,10 @@ final class EndpointDispatcher {
             new java.util.concurrent.ConcurrentHashMap<>());
     private final java.util.Set<Channel> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    EndpointDispatcher(ChannelListener<?> listener, ChannelShape shape, MessageDispatcher dispatcher,
-            AsyncPermits calls, AsyncPermits sessions, Duration sendTimeout, Duration receiveTimeout) {
+    EndpointDispatcher(ChannelListener<?> listener, MessageDispatcher dispatcher, AsyncPermits calls,
+            AsyncPermits sessions, Duration sendTimeout, Duration receiveTimeout) {
         this.listener = listener;
-        this.shape = shape;
+        this.shape = listener.channelType().shape();
         this.dispatcher = dispatcher;
         this.calls = calls;
         this.sessions = sessions;

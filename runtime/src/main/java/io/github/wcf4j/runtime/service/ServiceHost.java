@@ -8,8 +8,8 @@ import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceMetadataBehavior;
 import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
 import io.github.wcf4j.binding.stack.ChannelSelection;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.InstanceContextMode;
@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -263,7 +262,7 @@ public final class ServiceHost implements AutoCloseable {
                 "https".equalsIgnoreCase(at.getScheme())
                         ? io.github.wcf4j.binding.transport.HttpsTransportBindingElement.defaults()
                         : io.github.wcf4j.binding.transport.HttpTransportBindingElement.defaults());
-        listener[0] = builder.buildListener(text, ChannelShape.REPLY, parameters.copy()
+        listener[0] = builder.buildListener(text, ChannelType.REPLY, parameters.copy()
                 .put(ListenAddress.class, ListenAddress.explicit(at)).put(HttpGetHandler.class, get));
         Futures.join(listener[0].open(text.timeouts().openTimeout()));
         metadataListeners.add(listener[0]);
@@ -288,7 +287,7 @@ public final class ServiceHost implements AutoCloseable {
             throw new ServiceHostException("Two endpoints of service '" + service.name() + "' listen at " + listenUri
                     + "; wcf4j opens one endpoint per listen address.");
         }
-        ChannelShape shape = ChannelSelection.selectService(binding, description.shape());
+        ChannelType<?> type = ChannelType.of(ChannelSelection.selectService(binding, description.shape()));
         BindingParameters p = parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri));
         ChannelListener<?>[] opened = new ChannelListener<?>[1];
         if (getAddresses.stream().anyMatch(at -> normalized(at).equals(normalized(listenUri)))) {
@@ -296,7 +295,7 @@ public final class ServiceHost implements AutoCloseable {
                     serviceQName().getLocalPart(), helpPage(), true));
             metadataAddresses.add(() -> opened[0].uri());
         }
-        ChannelListener<?> listener = builder.buildListener(binding, shape, p);
+        ChannelListener<?> listener = builder.buildListener(binding, type, p);
         opened[0] = listener;
         OperationInvoker invoker = mex ? new MetadataExchangeInvoker(this::metadata)
                 : MetroOperationInvoker.create(implementation, contract, instances, instanceMode,
@@ -306,7 +305,7 @@ public final class ServiceHost implements AutoCloseable {
                 () -> configured.getPort() == 0 && listenUri.equals(configured) ? listener.uri() : configured,
                 binding.messageVersion().orElse(io.github.wcf4j.binding.encoding.MessageVersion.SOAP12_WS_ADDRESSING10),
                 executor);
-        EndpointDispatcher d = new EndpointDispatcher(listener, shape, md, calls, sessions,
+        EndpointDispatcher d = new EndpointDispatcher(listener, md, calls, sessions,
                 binding.timeouts().sendTimeout(), binding.timeouts().receiveTimeout());
         dispatchers.add(d);
         try {
@@ -321,9 +320,9 @@ public final class ServiceHost implements AutoCloseable {
                     address.getPort() == 0 ? actual : address));
         }
         hosted.add(new HostedEndpoint(e.displayName(), description.configurationName(), address.getPort() == 0
-                ? actual : address, actual, shape));
+                ? actual : address, actual, type.shape()));
         LOG.info("{}: endpoint '{}' ({}) listening at {} as {}", service.name(), e.displayName(),
-                description.configurationName(), actual, shape.wcfName());
+                description.configurationName(), actual, type);
     }
 
     /** The endpoint's absolute address: as written, or relative to the base address of its transport's scheme. */

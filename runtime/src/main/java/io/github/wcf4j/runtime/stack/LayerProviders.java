@@ -1,6 +1,10 @@
 package io.github.wcf4j.runtime.stack;
 
 import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.duplex.CompositeDuplexLayerProvider;
 import io.github.wcf4j.runtime.encoding.TextEncodingLayerProvider;
 import io.github.wcf4j.runtime.oneway.OneWayLayerProvider;
@@ -48,18 +52,37 @@ public final class LayerProviders {
                 RefusedLayerProvider.unsupported()));
     }
 
-    /** The provider for {@code element}'s type. */
-    @SuppressWarnings("unchecked")
-    public <E extends BindingElement> LayerProvider<E> forElement(E element) {
+    /** The provider for {@code element}'s type, with the element. */
+    ProvidedLayer<?> forElement(BindingElement element) {
         LayerProvider<?> p = byType.get(element.getClass());
         if (p == null) {
             throw new IllegalStateException("no layer provider for " + element.getClass().getName());
         }
-        return (LayerProvider<E>) p;
+        return ProvidedLayer.of(p, element);
     }
 
     /** Whether a provider exists for {@code type}. */
     public boolean covers(Class<?> type) {
         return byType.containsKey(type);
+    }
+
+    /** An element and the provider of its type, typed alike (the element is checked against the provider's type). */
+    record ProvidedLayer<E extends BindingElement>(LayerProvider<E> provider, E element) {
+
+        static <E extends BindingElement> ProvidedLayer<E> of(LayerProvider<E> provider, BindingElement element) {
+            return new ProvidedLayer<>(provider, provider.elementType().cast(element));
+        }
+
+        void contribute(BindingParameters parameters) {
+            provider.contribute(element, parameters);
+        }
+
+        <C extends Channel> ChannelFactory<C> factory(ChannelType<C> type, InnerStack inner, BindingParameters p) {
+            return provider.factory(element, type, inner, p);
+        }
+
+        <C extends Channel> ChannelListener<C> listener(ChannelType<C> type, InnerStack inner, BindingParameters p) {
+            return provider.listener(element, type, inner, p);
+        }
     }
 }

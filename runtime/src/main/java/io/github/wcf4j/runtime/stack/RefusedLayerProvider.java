@@ -7,10 +7,11 @@ import io.github.wcf4j.binding.encoding.MtomMessageEncodingBindingElement;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
 import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
-import io.github.wcf4j.binding.stack.PlannedLayer;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import java.util.function.Function;
 
 /**
@@ -29,10 +30,10 @@ public final class RefusedLayerProvider<E extends BindingElement> implements Lay
     }
 
     static RefusedLayerProvider<SecurityBindingElement> security() {
-        return new RefusedLayerProvider<>(SecurityBindingElement.class, e -> "The binding element 'security' (authenticationMode="
-                + e.authenticationMode() + ") is not supported by the wcf4j runtime: WS-Security and"
-                + " WS-SecureConversation are not implemented yet, so this binding cannot be opened. Use a binding"
-                + " without <security> (for the seed configurations, the '.no-security' variants).");
+        return new RefusedLayerProvider<>(SecurityBindingElement.class, e -> "The binding element 'security'"
+                + " (authenticationMode=" + e.authenticationMode() + ") is not supported by the wcf4j runtime:"
+                + " WS-Security and WS-SecureConversation are not implemented yet, so this binding cannot be opened."
+                + " Use a binding without <security> (for the seed configurations, the '.no-security' variants).");
     }
 
     static RefusedLayerProvider<WindowsStreamSecurityBindingElement> windowsStreamSecurity() {
@@ -77,12 +78,14 @@ public final class RefusedLayerProvider<E extends BindingElement> implements Lay
     }
 
     @Override
-    public ChannelFactory<?> factory(E element, PlannedLayer layer, ChannelFactory<?> inner, BindingParameters p) {
+    public <C extends Channel> ChannelFactory<C> factory(E element, ChannelType<C> type, InnerStack inner,
+            BindingParameters p) {
         throw new UnsupportedBindingException(element.configName(), reason.apply(element));
     }
 
     @Override
-    public ChannelListener<?> listener(E element, PlannedLayer layer, ChannelListener<?> inner, BindingParameters p) {
+    public <C extends Channel> ChannelListener<C> listener(E element, ChannelType<C> type, InnerStack inner,
+            BindingParameters p) {
         throw new UnsupportedBindingException(element.configName(), reason.apply(element));
     }
 }

@@ -1,9 +1,6 @@
 package io.github.wcf4j.runtime.stack;
 
-import io.github.wcf4j.binding.stack.PlannedLayer;
 import io.github.wcf4j.binding.transaction.TransactionFlowBindingElement;
-import io.github.wcf4j.runtime.channel.ChannelFactory;
-import io.github.wcf4j.runtime.channel.ChannelListener;
 
 /**
  * {@code transactionFlow}: the WS-* standard bindings always contain it; with flow disabled (their default) it adds
@@ -23,17 +20,5 @@ public final class TransactionFlowLayerProvider implements LayerProvider<Transac
                     + element.transactionProtocol() + "), which the wcf4j runtime does not support, so it cannot be"
                     + " opened. Set transactionFlow=\"false\" or remove <transactionFlow>.");
         }
-    }
-
-    @Override
-    public ChannelFactory<?> factory(TransactionFlowBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
-            BindingParameters p) {
-        return inner;
-    }
-
-    @Override
-    public ChannelListener<?> listener(TransactionFlowBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
-            BindingParameters p) {
-        return inner;
     }
 }

@@ -9,10 +9,10 @@ import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.message.Message;
@@ -40,9 +40,9 @@ class CompositeDuplexStackTest {
     }
 
     private void roundTrip(CustomBinding binding, String expectedBackChannelPrefix) {
-        DuplexChannel service = net.accept(net.<DuplexChannel>openListener(binding, ChannelShape.DUPLEX,
+        DuplexChannel service = net.accept(net.<DuplexChannel>openListener(binding, ChannelType.DUPLEX,
                 InMemoryFixture.SERVICE));
-        ChannelFactory<DuplexChannel> factory = net.openFactory(binding, ChannelShape.DUPLEX);
+        ChannelFactory<DuplexChannel> factory = net.openFactory(binding, ChannelType.DUPLEX);
         DuplexChannel client = net.open(factory.createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
 
         Message request = message(NS + "/ICalculatorDuplex/AddTo", "<AddTo xmlns=\"" + NS + "\"><n>5</n></AddTo>");
@@ -79,9 +79,9 @@ class CompositeDuplexStackTest {
     @Test
     void eachClientChannelHasItsOwnAddressAndGetsOnlyItsMessages() {
         CustomBinding b = binding(CompositeDuplexBindingElement.at(URI.create("inmemory://localhost/client/")));
-        DuplexChannel service = net.accept(net.<DuplexChannel>openListener(b, ChannelShape.DUPLEX,
+        DuplexChannel service = net.accept(net.<DuplexChannel>openListener(b, ChannelType.DUPLEX,
                 InMemoryFixture.SERVICE));
-        ChannelFactory<DuplexChannel> factory = net.openFactory(b, ChannelShape.DUPLEX);
+        ChannelFactory<DuplexChannel> factory = net.openFactory(b, ChannelType.DUPLEX);
         DuplexChannel one = net.open(factory.createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
         DuplexChannel two = net.open(factory.createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
         assertNotEquals(one.localAddress(), two.localAddress());

@@ -12,9 +12,9 @@ import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
@@ -88,7 +88,7 @@ class DispatchFaultsOnTheWireTest {
     /** A request channel to {@code to}, physically sent to the service's address. */
     private RequestChannel client(Binding binding, EndpointAddress to) {
         ChannelFactory<RequestChannel> f = ChannelStackBuilder.standard().<RequestChannel>buildFactory(binding,
-                ChannelShape.REQUEST, new BindingParameters().put(Scheduler.class, scheduler)
+                ChannelType.REQUEST, new BindingParameters().put(Scheduler.class, scheduler)
                         .put(InMemoryNetwork.class, network));
         factory = f;
         Futures.join(f.open(T));
@@ -203,7 +203,7 @@ class DispatchFaultsOnTheWireTest {
         CustomBinding b = text(InMemoryTransportBindingElement.duplexSession());
         host(b, false);
         ChannelFactory<DuplexSessionChannel> f = ChannelStackBuilder.standard().<DuplexSessionChannel>buildFactory(b,
-                ChannelShape.DUPLEX_SESSION, new BindingParameters()
+                ChannelType.DUPLEX_SESSION, new BindingParameters()
                         .put(Scheduler.class, scheduler).put(InMemoryNetwork.class, network));
         factory = f;
         Futures.join(f.open(T));

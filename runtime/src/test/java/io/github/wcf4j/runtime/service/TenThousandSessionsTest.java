@@ -10,10 +10,10 @@ import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
@@ -57,7 +57,7 @@ class TenThousandSessionsTest {
                 .parameter(InMemoryNetwork.class, net.network).invocationExecutor(net.clock.executor()).build();
         host.open();
         ChannelFactory<DuplexSessionChannel> factory = ChannelStackBuilder.standard()
-                .<DuplexSessionChannel>buildFactory(b, ChannelShape.DUPLEX_SESSION, net.parameters());
+                .<DuplexSessionChannel>buildFactory(b, ChannelType.DUPLEX_SESSION, net.parameters());
         net.await(factory.open(InMemoryFixture.TIMEOUT));
 
         List<DuplexSessionChannel> sessions = new ArrayList<>(SESSIONS);

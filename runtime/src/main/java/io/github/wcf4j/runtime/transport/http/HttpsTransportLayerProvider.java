@@ -1,10 +1,12 @@
 package io.github.wcf4j.runtime.transport.http;
 
-import io.github.wcf4j.binding.stack.PlannedLayer;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
 
 /**
@@ -20,16 +22,17 @@ public final class HttpsTransportLayerProvider implements LayerProvider<HttpsTra
     }
 
     @Override
-    public ChannelFactory<?> factory(HttpsTransportBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
-            BindingParameters p) {
-        return HttpTransportLayerProvider.requestChannelFactory("https", e.http(), p.find(TlsSettings.class).orElse(null), p);
+    public <C extends Channel> ChannelFactory<C> factory(HttpsTransportBindingElement e, ChannelType<C> type,
+            InnerStack inner, BindingParameters p) {
+        return HttpTransportLayerProvider.requestChannelFactory(type, "https", e.http(),
+                p.find(TlsSettings.class).orElse(null), p);
     }
 
     @Override
-    public ChannelListener<?> listener(HttpsTransportBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
-            BindingParameters p) {
-        return HttpTransportLayerProvider.replyChannelListener(e.http(), HttpListenSettings.of(e.http(),
-                p.find(TlsSettings.class).orElse(null), e.requireClientCertificate(), HttpTransportLayerProvider.tap(p),
-                HttpTransportLayerProvider.getHandler(p)), p);
+    public <C extends Channel> ChannelListener<C> listener(HttpsTransportBindingElement e, ChannelType<C> type,
+            InnerStack inner, BindingParameters p) {
+        return HttpTransportLayerProvider.replyChannelListener(type, e.http(), HttpListenSettings.of(e.http(),
+                p.find(TlsSettings.class).orElse(null), e.requireClientCertificate(),
+                HttpTransportLayerProvider.tap(p), HttpTransportLayerProvider.getHandler(p)), p);
     }
 }

@@ -30,18 +30,18 @@ final class InMemoryDuplexSessionChannel extends AbstractCommunicationObject imp
     private final Session session;
     private final InboundQueue<Message> inbox;
     private volatile InMemoryDuplexSessionChannel peer;
-    private final InMemoryDuplexSessionListener connectTo;
+    private final InMemoryDuplexSessionListener<?> connectTo;
 
     /** A client end; it connects to {@code listener} when opened. */
     InMemoryDuplexSessionChannel(InMemoryNetwork network, TextMessageEncoder encoder, EndpointAddress remote, URI via,
-            long maxReceived, InMemoryDuplexSessionListener listener) {
+            long maxReceived, InMemoryDuplexSessionListener<?> listener) {
         this(network, encoder, Direction.CLIENT_TO_SERVICE, EndpointAddress.ANONYMOUS, remote, via, maxReceived,
                 new InMemorySession(), listener);
     }
 
     private InMemoryDuplexSessionChannel(InMemoryNetwork network, TextMessageEncoder encoder, Direction outbound,
             EndpointAddress local, EndpointAddress remote, URI via, long maxReceived, Session session,
-            InMemoryDuplexSessionListener connectTo) {
+            InMemoryDuplexSessionListener<?> connectTo) {
         this.network = network;
         this.encoder = encoder;
         this.outbound = outbound;

@@ -2,12 +2,12 @@ package io.github.wcf4j.runtime.transport.inmemory;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
-import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.AddressedRequestChannel;
-import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelFactoryBase;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
-import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.time.Timeouts;
@@ -16,20 +16,22 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** Request channels over the in-memory wire: each request is one exchange, as an HTTP POST is. */
-final class InMemoryRequestChannelFactory extends AbstractCommunicationObject implements ChannelFactory<RequestChannel> {
+final class InMemoryRequestChannelFactory<C extends Channel> extends ChannelFactoryBase<C> {
     private final InMemoryNetwork network;
     private final TextMessageEncoder encoder;
     private final long maxReceivedMessageSize;
 
-    InMemoryRequestChannelFactory(InMemoryNetwork network, TextMessageEncoder encoder, long maxReceivedMessageSize) {
+    InMemoryRequestChannelFactory(ChannelType<C> type, InMemoryNetwork network, TextMessageEncoder encoder,
+            long maxReceivedMessageSize) {
+        super(type);
         this.network = network;
         this.encoder = encoder;
         this.maxReceivedMessageSize = maxReceivedMessageSize;
     }
 
     @Override
-    public RequestChannel createChannel(EndpointAddress to, URI via) {
-        return new Channel(to, via);
+    public C createChannel(EndpointAddress to, URI via) {
+        return typed(new InMemoryRequestChannel(to, via));
     }
 
     @Override
@@ -46,8 +48,8 @@ final class InMemoryRequestChannelFactory extends AbstractCommunicationObject im
     protected void onAbort() {
     }
 
-    private final class Channel extends AddressedRequestChannel {
-        Channel(EndpointAddress to, URI via) {
+    private final class InMemoryRequestChannel extends AddressedRequestChannel {
+        InMemoryRequestChannel(EndpointAddress to, URI via) {
             super(to, via);
         }
 
@@ -57,7 +59,7 @@ final class InMemoryRequestChannelFactory extends AbstractCommunicationObject im
             request.headers().to(remoteAddress());
             byte[] bytes = encoder.write(request);
             CompletableFuture<Message> reply = new CompletableFuture<>();
-            InMemoryReplyChannelListener target;
+            InMemoryReplyChannelListener<?> target;
             try {
                 target = network.lookup(via(), InMemoryReplyChannelListener.class);
             } catch (RuntimeException e) {

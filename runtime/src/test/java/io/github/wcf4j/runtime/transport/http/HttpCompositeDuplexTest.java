@@ -8,10 +8,10 @@ import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
@@ -59,12 +59,12 @@ class HttpCompositeDuplexTest {
 
     private void roundTrip(CustomBinding binding, String backChannelPathPrefix) {
         BindingParameters p = new BindingParameters().put(Scheduler.class, scheduler);
-        listener = builder.buildListener(binding, ChannelShape.DUPLEX, p.copy().put(ListenAddress.class,
+        listener = builder.buildListener(binding, ChannelType.DUPLEX, p.copy().put(ListenAddress.class,
                 ListenAddress.unique(URI.create("http://localhost:0/servicemodelsamples/"))));
         Futures.join(listener.open(T));
         DuplexChannel service = Futures.join(listener.acceptChannel(T)).orElseThrow();
         Futures.join(service.open(T));
-        factory = builder.buildFactory(binding, ChannelShape.DUPLEX, p);
+        factory = builder.buildFactory(binding, ChannelType.DUPLEX, p);
         Futures.join(factory.open(T));
         DuplexChannel client = factory.createChannel(EndpointAddress.of(listener.uri()));
         Futures.join(client.open(T));

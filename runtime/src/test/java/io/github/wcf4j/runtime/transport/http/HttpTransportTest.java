@@ -11,11 +11,11 @@ import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
@@ -68,7 +68,7 @@ class HttpTransportTest {
 
     /** A reply listener at a fresh loopback address, answering every request with {@code answer}. */
     private URI serve(CustomBinding binding, Function<Message, Message> answer) {
-        ChannelListener<ReplyChannel> l = builder.buildListener(binding, ChannelShape.REPLY,
+        ChannelListener<ReplyChannel> l = builder.buildListener(binding, ChannelType.REPLY,
                 params().put(ListenAddress.class, ListenAddress.unique(URI.create("http://localhost:0/svc/"))));
         Futures.join(l.open(T));
         opened.add(l);
@@ -80,7 +80,7 @@ class HttpTransportTest {
     }
 
     private RequestChannel client(CustomBinding binding, URI to) {
-        ChannelFactory<RequestChannel> f = builder.buildFactory(binding, ChannelShape.REQUEST, params());
+        ChannelFactory<RequestChannel> f = builder.buildFactory(binding, ChannelType.REQUEST, params());
         Futures.join(f.open(T));
         opened.add(f);
         RequestChannel c = f.createChannel(EndpointAddress.of(to));
@@ -295,7 +295,7 @@ class HttpTransportTest {
     @Test
     void aServiceThatNeverAnswersTimesOutWithWcfsTextAndTheConnectionIsNotReused() {
         ChannelListener<ReplyChannel> l = builder.buildListener(text(HttpTransportBindingElement.defaults()),
-                ChannelShape.REPLY, params().put(ListenAddress.class,
+                ChannelType.REPLY, params().put(ListenAddress.class,
                         ListenAddress.unique(URI.create("http://localhost:0/silent/"))));
         Futures.join(l.open(T));
         opened.add(l);
@@ -319,7 +319,7 @@ class HttpTransportTest {
     @Test
     void aUriWithTheWrongSchemeIsRefusedWithWcfsText() {
         ChannelFactory<RequestChannel> f = builder.buildFactory(text(HttpTransportBindingElement.defaults()),
-                ChannelShape.REQUEST, params());
+                ChannelType.REQUEST, params());
         Futures.join(f.open(T));
         opened.add(f);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
