@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.binding.description.ServiceBehavior;
+import io.github.wcf4j.binding.description.ServiceBehaviorElement;
 import io.github.wcf4j.binding.description.ServiceDebugBehavior;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
@@ -66,7 +66,7 @@ class DispatchFaultsOnTheWireTest {
     }
 
     private void host(Binding binding, boolean debug) {
-        ServiceBehavior behavior = new ServiceBehavior("b", Optional.empty(), Optional.of(
+        ServiceBehaviorElement behavior = new ServiceBehaviorElement("b", Optional.empty(), Optional.of(
                 new ServiceDebugBehavior(debug, true, true)), Optional.empty(), List.of());
         ServiceDescription d = new ServiceDescription("Calc", Optional.of(behavior), List.of(AT), List.of(
                 new ServiceEndpoint("", "", "customBinding", "b", binding, "ICalc", Optional.empty(),

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.CustomBinding;
-import io.github.wcf4j.binding.description.ServiceBehavior;
+import io.github.wcf4j.binding.description.ServiceBehaviorElement;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
@@ -47,7 +47,7 @@ class TenThousandSessionsTest {
         URI at = URI.create("inmemory://localhost/calc");
         CustomBinding b = CustomBinding.of("b", TextMessageEncodingBindingElement.defaults(),
                 InMemoryTransportBindingElement.duplexSession());
-        ServiceBehavior behavior = new ServiceBehavior("b", Optional.empty(), Optional.empty(),
+        ServiceBehaviorElement behavior = new ServiceBehaviorElement("b", Optional.empty(), Optional.empty(),
                 Optional.of(new ServiceThrottlingBehavior(16, SESSIONS, SESSIONS + 16)), List.of());
         ServiceDescription d = new ServiceDescription("Calc", Optional.of(behavior), List.of(at), List.of(
                 new ServiceEndpoint("", "", "customBinding", "b", b, "ICalc", Optional.empty(), Optional.empty())));
