@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
             ClientEndpoint calling = ConfigEdits.endpoint(client, host.endpoints().get(0).address(), clientBinding);
             ReliableSessionBindingElement rm = clientBinding.find(ReliableSessionBindingElement.class)
                     .orElseThrow(() -> new LoadedConfig.InvalidInputException("the seed client binding has no"
-                            + " reliableSession"));
+                            + " " + ReliableSessionBindingElement.CONFIG_NAME));
             SessionTrace trace = new SessionTrace(clientBinding.find(TextMessageEncodingBindingElement.class)
                     .orElse(TextMessageEncodingBindingElement.defaults()), rm.reliableMessagingVersion());
             out.println("== 3. call it with the seed client (" + CLIENT_CONFIG + "), over a reliable session ("

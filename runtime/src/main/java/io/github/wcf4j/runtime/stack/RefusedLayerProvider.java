@@ -30,30 +30,30 @@ public final class RefusedLayerProvider<E extends BindingElement> implements Lay
     }
 
     static RefusedLayerProvider<SecurityBindingElement> security() {
-        return new RefusedLayerProvider<>(SecurityBindingElement.class, e -> "The binding element 'security'"
-                + " (authenticationMode=" + e.authenticationMode() + ") is not supported by the wcf4j runtime:"
+        return new RefusedLayerProvider<>(SecurityBindingElement.class, e -> "The binding element '" + e.configName()
+                + "' (authenticationMode=" + e.authenticationMode() + ") is not supported by the wcf4j runtime:"
                 + " WS-Security and WS-SecureConversation are not implemented yet, so this binding cannot be opened."
                 + " Use a binding without <security> (for the seed configurations, the '.no-security' variants).");
     }
 
     static RefusedLayerProvider<WindowsStreamSecurityBindingElement> windowsStreamSecurity() {
-        return named(WindowsStreamSecurityBindingElement.class, "windowsStreamSecurity");
+        return named(WindowsStreamSecurityBindingElement.class);
     }
 
     static RefusedLayerProvider<SslStreamSecurityBindingElement> sslStreamSecurity() {
-        return named(SslStreamSecurityBindingElement.class, "sslStreamSecurity");
+        return named(SslStreamSecurityBindingElement.class);
     }
 
     static RefusedLayerProvider<BinaryMessageEncodingBindingElement> binaryEncoding() {
-        return named(BinaryMessageEncodingBindingElement.class, "binaryMessageEncoding");
+        return named(BinaryMessageEncodingBindingElement.class);
     }
 
     static RefusedLayerProvider<MtomMessageEncodingBindingElement> mtomEncoding() {
-        return named(MtomMessageEncodingBindingElement.class, "mtomMessageEncoding");
+        return named(MtomMessageEncodingBindingElement.class);
     }
 
     static RefusedLayerProvider<TcpTransportBindingElement> tcpTransport() {
-        return named(TcpTransportBindingElement.class, "tcpTransport");
+        return named(TcpTransportBindingElement.class);
     }
 
     static RefusedLayerProvider<UnsupportedBindingElement> unsupported() {
@@ -62,9 +62,9 @@ public final class RefusedLayerProvider<E extends BindingElement> implements Lay
                 + ", so this binding cannot be opened.");
     }
 
-    private static <T extends BindingElement> RefusedLayerProvider<T> named(Class<T> type, String name) {
-        return new RefusedLayerProvider<>(type, e -> "The binding element '" + name + "' is not supported by the wcf4j"
-                + " runtime (it runs HTTP/HTTPS with text encoding), so this binding cannot be opened.");
+    private static <T extends BindingElement> RefusedLayerProvider<T> named(Class<T> type) {
+        return new RefusedLayerProvider<>(type, e -> "The binding element '" + e.configName() + "' is not supported"
+                + " by the wcf4j runtime (it runs HTTP/HTTPS with text encoding), so this binding cannot be opened.");
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class TransactionFlowLayerProvider implements LayerProvider<Transac
     @Override
     public void contribute(TransactionFlowBindingElement element, BindingParameters parameters) {
         if (element.transactionFlow()) {
-            throw new UnsupportedBindingException("transactionFlow", "The binding flows transactions ("
+            throw new UnsupportedBindingException(element.configName(), "The binding flows transactions ("
                     + element.transactionProtocol() + "), which the wcf4j runtime does not support, so it cannot be"
                     + " opened. Set transactionFlow=\"false\" or remove <transactionFlow>.");
         }
