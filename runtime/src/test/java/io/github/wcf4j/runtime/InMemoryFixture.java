@@ -12,6 +12,7 @@ import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.ListenAddress;
 import io.github.wcf4j.runtime.time.ManualScheduler;
+import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryNetwork;
 import java.net.URI;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class InMemoryFixture {
     private final ChannelStackBuilder builder = ChannelStackBuilder.standard();
 
     public BindingParameters parameters() {
-        return new BindingParameters().put(io.github.wcf4j.runtime.time.Scheduler.class, clock)
+        return new BindingParameters().put(Scheduler.class, clock)
                 .put(InMemoryNetwork.class, network);
     }
 

@@ -12,6 +12,7 @@ import io.github.wcf4j.binding.standard.UnsupportedBinding;
 import io.github.wcf4j.config.read.ChildXml;
 import io.github.wcf4j.config.read.ConfigContext;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -256,7 +257,7 @@ final class EndpointsMapping {
         try {
             URI u = new URI(s.replace(" ", "%20"));
             return u.isAbsolute() && u.getScheme() != null ? Optional.of(u) : Optional.empty();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }

@@ -18,6 +18,7 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.net.URI;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +36,7 @@ class CompositeDuplexStackTest {
 
     private static Message message(String action, String body) {
         Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, action, new XmlFragment(body));
-        m.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+        m.headers().messageId("urn:uuid:" + UUID.randomUUID());
         return m;
     }
 

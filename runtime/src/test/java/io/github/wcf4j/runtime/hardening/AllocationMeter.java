@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.hardening;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -7,8 +8,8 @@ import java.lang.management.ManagementFactory;
  * included) since the meter started: what an attack made the process allocate, independent of when the collector runs.
  */
 final class AllocationMeter {
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final ThreadMXBean threads =
+            (ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final long start;
 
     private AllocationMeter() {

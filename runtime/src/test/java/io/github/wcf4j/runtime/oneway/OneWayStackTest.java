@@ -21,6 +21,7 @@ import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -87,7 +88,7 @@ class OneWayStackTest {
         net.await(a.send(notify(1), InMemoryFixture.TIMEOUT));
         net.await(c.send(notify(2), InMemoryFixture.TIMEOUT));
         net.await(a.send(notify(3), InMemoryFixture.TIMEOUT));
-        List<String> got = new java.util.ArrayList<>();
+        List<String> got = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             got.add(net.await(in.receive(InMemoryFixture.TIMEOUT)).orElseThrow().body().xml());
         }

@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,7 @@ class TenThousandSessionsTest {
             net.await(c.open(InMemoryFixture.TIMEOUT));
             Message request = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/InstanceId",
                     new XmlFragment("<InstanceId xmlns=\"" + NS + "\"/>"));
-            request.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+            request.headers().messageId("urn:uuid:" + UUID.randomUUID());
             c.send(request, InMemoryFixture.TIMEOUT);
             replies.add(c.receive(InMemoryFixture.TIMEOUT));
             sessions.add(c);
@@ -83,7 +84,7 @@ class TenThousandSessionsTest {
         // every session is still open and answers a second call on the same object
         Message again = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/InstanceId",
                 new XmlFragment("<InstanceId xmlns=\"" + NS + "\"/>"));
-        again.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+        again.headers().messageId("urn:uuid:" + UUID.randomUUID());
         DuplexSessionChannel last = sessions.get(SESSIONS - 1);
         CompletableFuture<Optional<Message>> second = last.receive(InMemoryFixture.TIMEOUT);
         last.send(again, InMemoryFixture.TIMEOUT);

@@ -84,7 +84,7 @@ final class HttpReplyChannelListener<C extends Channel> extends ChannelListenerB
         return settings.maxReceivedMessageSize();
     }
 
-    java.time.Duration requestReadTimeout() {
+    Duration requestReadTimeout() {
         return settings.requestReadTimeout();
     }
 

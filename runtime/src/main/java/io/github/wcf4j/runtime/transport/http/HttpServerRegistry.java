@@ -4,6 +4,7 @@ import io.netty.handler.ssl.SslContext;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -66,7 +67,7 @@ final class HttpServerRegistry {
         byPort.values().remove(server);
     }
 
-    private static final Map<NettyResources, HttpServerRegistry> REGISTRIES = new java.util.WeakHashMap<>();
+    private static final Map<NettyResources, HttpServerRegistry> REGISTRIES = new WeakHashMap<>();
 
     static synchronized HttpServerRegistry of(NettyResources resources) {
         return REGISTRIES.computeIfAbsent(resources, HttpServerRegistry::new);

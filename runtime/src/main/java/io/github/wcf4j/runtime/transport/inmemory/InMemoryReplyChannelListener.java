@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListenerBase;
 import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.QueuedReplyChannel;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
@@ -76,7 +77,7 @@ final class InMemoryReplyChannelListener<C extends Channel> extends ChannelListe
             request.headers().action(action);
         }
         if (!channel.offer(new Context(request, replySender))) {
-            exchange.completeExceptionally(new io.github.wcf4j.runtime.channel.EndpointNotFoundException(
+            exchange.completeExceptionally(new EndpointNotFoundException(
                     WcfText.EndpointNotFound.format(uri)));
         }
     }

@@ -24,6 +24,8 @@ import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,10 +71,10 @@ class HttpCompositeDuplexTest {
         DuplexChannel client = factory.createChannel(EndpointAddress.of(listener.uri()));
         Futures.join(client.open(T));
 
-        CompletableFuture<java.util.Optional<Message>> arriving = service.receive(T);
+        CompletableFuture<Optional<Message>> arriving = service.receive(T);
         Message add = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/Add",
                 new XmlFragment("<Add xmlns=\"" + NS + "\"><n1>2</n1><n2>3</n2></Add>"));
-        add.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+        add.headers().messageId("urn:uuid:" + UUID.randomUUID());
         Futures.join(client.send(add, T));
         Message request = Futures.join(arriving).orElseThrow();
         URI replyTo = request.headers().replyTo().uri();
@@ -80,7 +82,7 @@ class HttpCompositeDuplexTest {
         assertTrue(replyTo.getPort() > 0, replyTo.toString());
         assertTrue(replyTo.getPath().startsWith(backChannelPathPrefix), replyTo.toString());
 
-        CompletableFuture<java.util.Optional<Message>> answer = client.receive(T);
+        CompletableFuture<Optional<Message>> answer = client.receive(T);
         Message reply = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/AddResponse",
                 new XmlFragment("<AddResponse xmlns=\"" + NS + "\"><AddResult>5</AddResult></AddResponse>"));
         reply.headers().to(request.headers().replyTo());

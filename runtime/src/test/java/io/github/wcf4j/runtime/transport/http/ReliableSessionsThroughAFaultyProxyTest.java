@@ -40,6 +40,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -223,7 +224,7 @@ class ReliableSessionsThroughAFaultyProxyTest {
                 .then(FaultAction.duplicate()));
         List<String> replies = new ArrayList<>();
         for (String s : List.of("1", "2", "3", "4")) {
-            CompletableFuture<java.util.Optional<Message>> answer = client.receive(T);
+            CompletableFuture<Optional<Message>> answer = client.receive(T);
             Futures.join(client.send(request("Add", s), T));
             replies.add(text(Futures.join(answer).orElseThrow()));
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
@@ -125,6 +126,6 @@ class InMemoryDuplexSessionTest {
         CompletableFuture<Optional<Message>> waiting = service.receive(Duration.ofSeconds(10));
         net.clock.advanceBy(Duration.ofSeconds(10));
         Throwable e = net.failure(waiting);
-        assertEquals(io.github.wcf4j.binding.WcfText.ReceiveTimedOut.format("00:00:10"), e.getMessage());
+        assertEquals(WcfText.ReceiveTimedOut.format("00:00:10"), e.getMessage());
     }
 }

@@ -27,6 +27,7 @@ import io.github.wcf4j.runtime.message.XmlFragment;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class InMemoryRequestReplyTest {
     private static Message add(double a, double b) {
         Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/Add", new XmlFragment(
                 "<Add xmlns=\"" + NS + "\"><n1>" + a + "</n1><n2>" + b + "</n2></Add>"));
-        m.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+        m.headers().messageId("urn:uuid:" + UUID.randomUUID());
         m.headers().replyTo(EndpointAddress.ANONYMOUS);
         return m;
     }
