@@ -25,11 +25,10 @@ import java.util.Iterator;
 final class LocatingDeserializerModifier extends BeanDeserializerModifier {
 
     @Override
-    @SuppressWarnings("unchecked")
     public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription beanDesc,
             JsonDeserializer<?> deserializer) {
         if (OrderedElementXml.class.isAssignableFrom(beanDesc.getBeanClass())) {
-            return new OrderedElementDeserializer((Class<? extends OrderedElementXml>) beanDesc.getBeanClass());
+            return new OrderedElementDeserializer(beanDesc.getBeanClass().asSubclass(OrderedElementXml.class));
         }
         if (LocatedXml.class.isAssignableFrom(beanDesc.getBeanClass())) {
             return new Locating(deserializer, beanDesc.getBeanClass());

@@ -47,7 +47,7 @@ final class HttpEndpointServer {
     private final HttpServerRegistry registry;
     private final URI uri;
     private final SslContext ssl;
-    private final CopyOnWriteArrayList<HttpReplyChannelListener> routes = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<HttpReplyChannelListener<?>> routes = new CopyOnWriteArrayList<>();
     private volatile Channel channel;
     private volatile int boundPort;
 
@@ -113,7 +113,7 @@ final class HttpEndpointServer {
 
     private int maxContentLength() {
         long max = 0;
-        for (HttpReplyChannelListener l : routes) {
+        for (HttpReplyChannelListener<?> l : routes) {
             max = Math.max(max, l.maxReceivedMessageSize());
         }
         return (int) Math.min(Math.max(max, 1), Integer.MAX_VALUE);
@@ -122,7 +122,7 @@ final class HttpEndpointServer {
     /** The longest {@code receiveTimeout} of its listeners: a request is not cut short for any of them. */
     private Duration requestReadTimeout() {
         Duration max = Duration.ZERO;
-        for (HttpReplyChannelListener l : routes) {
+        for (HttpReplyChannelListener<?> l : routes) {
             if (l.requestReadTimeout().compareTo(max) > 0) {
                 max = l.requestReadTimeout();
             }
@@ -130,11 +130,11 @@ final class HttpEndpointServer {
         return max;
     }
 
-    void add(HttpReplyChannelListener listener) {
+    void add(HttpReplyChannelListener<?> listener) {
         routes.add(listener);
     }
 
-    void remove(HttpReplyChannelListener listener) {
+    void remove(HttpReplyChannelListener<?> listener) {
         routes.remove(listener);
         if (routes.isEmpty()) {
             registry.stopped(this);
@@ -150,11 +150,11 @@ final class HttpEndpointServer {
      * case-insensitive; at equal length an {@code Exact} host match beats {@code StrongWildcard}, which beats
      * {@code WeakWildcard}.
      */
-    Optional<HttpReplyChannelListener> route(String path, String host) {
+    Optional<HttpReplyChannelListener<?>> route(String path, String host) {
         String p = path.toLowerCase(Locale.ROOT);
         return routes.stream()
                 .filter(l -> l.matches(p, host))
-                .max(Comparator.<HttpReplyChannelListener>comparingInt(l -> l.path().length())
+                .max(Comparator.<HttpReplyChannelListener<?>>comparingInt(l -> l.path().length())
                         .thenComparingInt(l -> precedence(l.hostNameComparisonMode())));
     }
 

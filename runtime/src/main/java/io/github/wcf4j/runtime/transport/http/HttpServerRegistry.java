@@ -21,7 +21,7 @@ final class HttpServerRegistry {
     }
 
     /** Registers {@code listener} on the server for its port, starting the server if needed. */
-    synchronized CompletableFuture<HttpEndpointServer> register(HttpReplyChannelListener listener, URI uri,
+    synchronized CompletableFuture<HttpEndpointServer> register(HttpReplyChannelListener<?> listener, URI uri,
             boolean unique, HttpListenSettings settings) {
         SslContext ssl;
         try {
