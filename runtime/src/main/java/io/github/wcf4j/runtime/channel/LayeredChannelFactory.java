@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <C> the shape this factory creates
  */
-public abstract class LayeredChannelFactory<C extends Channel> extends ChannelFactoryBase<C> {
+public abstract class LayeredChannelFactory<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelFactory<C> {
     protected final ChannelFactory<?> innerFactory;
 
     protected LayeredChannelFactory(ChannelType<C> channelType, ChannelFactory<?> innerFactory) {

@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <C> the shape this listener accepts
  */
-public abstract class LayeredChannelListener<C extends Channel> extends ChannelListenerBase<C> {
+public abstract class LayeredChannelListener<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelListener<C> {
     protected final ChannelListener<?> innerListener;
 
     protected LayeredChannelListener(ChannelType<C> channelType, ChannelListener<?> innerListener) {

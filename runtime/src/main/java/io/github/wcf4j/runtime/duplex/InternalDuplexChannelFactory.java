@@ -3,8 +3,8 @@ package io.github.wcf4j.runtime.duplex;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
-import io.github.wcf4j.runtime.channel.ChannelFactoryBase;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * the factory; each channel has its own local address under the listener's, which it sends as {@code wsa:ReplyTo}, and
  * incoming messages are routed to the channel whose address they are sent {@code To}.
  */
-public final class InternalDuplexChannelFactory<C extends Channel> extends ChannelFactoryBase<C> {
+public final class InternalDuplexChannelFactory<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelFactory<C> {
     private static final Logger LOG = LoggerFactory.getLogger(InternalDuplexChannelFactory.class);
 
     private final ChannelFactory<OutputChannel> output;

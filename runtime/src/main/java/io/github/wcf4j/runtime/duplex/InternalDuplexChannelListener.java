@@ -4,7 +4,7 @@ import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
-import io.github.wcf4j.runtime.channel.ChannelListenerBase;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * composite duplex's input channel and whose output sends each message to its {@code wsa:To} (the client's back
  * channel, as the layer above addresses it) over an outbound channel per address.
  */
-public final class InternalDuplexChannelListener<C extends Channel> extends ChannelListenerBase<C> {
+public final class InternalDuplexChannelListener<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelListener<C> {
     private final ChannelListener<InputChannel> input;
     private final ChannelFactory<OutputChannel> output;
     private final CompletableFuture<Optional<C>> closedAccept = new CompletableFuture<>();

@@ -2,7 +2,8 @@ package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.runtime.channel.Channel;
-import io.github.wcf4j.runtime.channel.ChannelListenerBase;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.QueuedReplyChannel;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * own server on an ephemeral port and a fresh path under the requested one, as does an explicit port 0;
  * {@link #uri()} is the real address once opened.
  */
-final class HttpReplyChannelListener<C extends Channel> extends ChannelListenerBase<C> {
+final class HttpReplyChannelListener<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelListener<C> {
     private final HttpServerRegistry registry;
     private final ListenAddress listenAddress;
     private final HttpListenSettings settings;

@@ -5,7 +5,8 @@ import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.runtime.channel.AddressedRequestChannel;
 import io.github.wcf4j.runtime.channel.Channel;
-import io.github.wcf4j.runtime.channel.ChannelFactoryBase;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -37,7 +38,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code HttpOutput} does). Unless {@code manualAddressing} is on, the
  * channel's address is written as the message's {@code To}.
  */
-final class HttpRequestChannelFactory<C extends Channel> extends ChannelFactoryBase<C> {
+final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelFactory<C> {
     /** The initial size of an envelope's buffer (a reliable calculator request is about 1.3 KB). */
     static final int ENCODE_BUFFER_BYTES = 2048;
 

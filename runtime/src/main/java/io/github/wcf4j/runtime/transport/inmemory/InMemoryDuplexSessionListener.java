@@ -3,7 +3,8 @@ package io.github.wcf4j.runtime.transport.inmemory;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.Channel;
-import io.github.wcf4j.runtime.channel.ChannelListenerBase;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.InboundQueue;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
@@ -13,7 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Accepts in-memory duplex sessions at a URI: one service channel per connecting client channel. */
-final class InMemoryDuplexSessionListener<C extends Channel> extends ChannelListenerBase<C> {
+final class InMemoryDuplexSessionListener<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelListener<C> {
     private final InMemoryNetwork network;
     private final TextMessageEncoder encoder;
     private final URI uri;

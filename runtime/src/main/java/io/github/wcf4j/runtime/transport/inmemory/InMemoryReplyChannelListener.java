@@ -2,7 +2,8 @@ package io.github.wcf4j.runtime.transport.inmemory;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.Channel;
-import io.github.wcf4j.runtime.channel.ChannelListenerBase;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.QueuedReplyChannel;
@@ -22,7 +23,8 @@ import java.util.function.Consumer;
  * Listens on the in-memory wire for requests at a URI; like HTTP, it yields one datagram {@link ReplyChannel} that
  * receives every request.
  */
-final class InMemoryReplyChannelListener<C extends Channel> extends ChannelListenerBase<C> {
+final class InMemoryReplyChannelListener<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelListener<C> {
     private final InMemoryNetwork network;
     private final TextMessageEncoder encoder;
     private final URI uri;

@@ -3,19 +3,15 @@ package io.github.wcf4j.runtime.transport.inmemory;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
-import io.github.wcf4j.runtime.channel.ChannelFactoryBase;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
-import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
 import io.github.wcf4j.runtime.stack.ListenAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds the in-memory transport: request/reply channels (like HTTP) or duplex sessions (like TCP) over the
@@ -33,10 +29,7 @@ public final class InMemoryTransportLayerProvider implements LayerProvider<InMem
             InnerStack inner, BindingParameters p) {
         InMemoryNetwork network = p.require(InMemoryNetwork.class);
         TextMessageEncoder encoder = p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder);
-        if (type == ChannelType.REQUEST) {
-            return new InMemoryRequestChannelFactory<>(type, network, encoder, e.maxReceivedMessageSize());
-        }
-        return new DuplexFactory<>(type, network, encoder, e.maxReceivedMessageSize());
+        return new InMemoryChannelFactory<>(type, network, encoder, e.maxReceivedMessageSize());
     }
 
     @Override
@@ -50,39 +43,5 @@ public final class InMemoryTransportLayerProvider implements LayerProvider<InMem
             return new InMemoryReplyChannelListener<>(type, network, encoder, uri, e.maxReceivedMessageSize());
         }
         return new InMemoryDuplexSessionListener<>(type, network, encoder, uri, e.maxReceivedMessageSize());
-    }
-
-    /** Creates client ends of in-memory duplex sessions. */
-    private static final class DuplexFactory<C extends Channel> extends ChannelFactoryBase<C> {
-        private final InMemoryNetwork network;
-        private final TextMessageEncoder encoder;
-        private final long maxReceived;
-
-        DuplexFactory(ChannelType<C> type, InMemoryNetwork network, TextMessageEncoder encoder, long maxReceived) {
-            super(type);
-            this.network = network;
-            this.encoder = encoder;
-            this.maxReceived = maxReceived;
-        }
-
-        @Override
-        public C createChannel(EndpointAddress to, URI via) {
-            return typed(new InMemoryDuplexSessionChannel(network, encoder, to, via, maxReceived,
-                    network.lookup(via, InMemoryDuplexSessionListener.class)));
-        }
-
-        @Override
-        protected CompletableFuture<Void> onOpen(Duration timeout) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        protected CompletableFuture<Void> onClose(Duration timeout) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        protected void onAbort() {
-        }
     }
 }

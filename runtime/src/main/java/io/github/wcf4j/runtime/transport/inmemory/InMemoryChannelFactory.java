@@ -4,7 +4,8 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.AddressedRequestChannel;
 import io.github.wcf4j.runtime.channel.Channel;
-import io.github.wcf4j.runtime.channel.ChannelFactoryBase;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
@@ -15,13 +16,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** Request channels over the in-memory wire: each request is one exchange, as an HTTP POST is. */
-final class InMemoryRequestChannelFactory<C extends Channel> extends ChannelFactoryBase<C> {
+/**
+ * Client channels over the in-memory wire: request channels, each request one exchange as an HTTP POST is, or the
+ * client ends of duplex sessions, connected to their listener when opened, as TCP connections are.
+ */
+final class InMemoryChannelFactory<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelFactory<C> {
     private final InMemoryNetwork network;
     private final TextMessageEncoder encoder;
     private final long maxReceivedMessageSize;
 
-    InMemoryRequestChannelFactory(ChannelType<C> type, InMemoryNetwork network, TextMessageEncoder encoder,
+    InMemoryChannelFactory(ChannelType<C> type, InMemoryNetwork network, TextMessageEncoder encoder,
             long maxReceivedMessageSize) {
         super(type);
         this.network = network;
@@ -31,7 +36,11 @@ final class InMemoryRequestChannelFactory<C extends Channel> extends ChannelFact
 
     @Override
     public C createChannel(EndpointAddress to, URI via) {
-        return typed(new InMemoryRequestChannel(to, via));
+        if (channelType() == ChannelType.REQUEST) {
+            return typed(new InMemoryRequestChannel(to, via));
+        }
+        return typed(new InMemoryDuplexSessionChannel(network, encoder, to, via, maxReceivedMessageSize,
+                network.lookup(via, InMemoryDuplexSessionListener.class)));
     }
 
     @Override
