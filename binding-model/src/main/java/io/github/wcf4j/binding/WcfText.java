@@ -1,5 +1,7 @@
 package io.github.wcf4j.binding;
 
+import java.text.MessageFormat;
+
 /**
  * The catalog of every user-visible WCF text that wcf4j reproduces, keyed by the WCF resource name.
  *
@@ -7,7 +9,7 @@ package io.github.wcf4j.binding;
  * {@code System.ServiceModel} resources (as ported to dotnet/wcf and CoreWCF {@code Strings.resx}) and, for the
  * {@code Config_*}/{@code Top_level_*}/{@code Validation_*} keys, the {@code System.Configuration} resources. Placeholders
  * are {@code {0}}, {@code {1}}, ... and are substituted literally by {@link #format(Object...)}: WCF texts contain quoted
- * placeholders such as {@code '{0}'}, which {@link java.text.MessageFormat} would treat as literals, so it is not used.
+ * placeholders such as {@code '{0}'}, which {@link MessageFormat} would treat as literals, so it is not used.
  *
  * <pre>{@code
  * WcfText.ValueMustBeInRange.format(0, 16384)

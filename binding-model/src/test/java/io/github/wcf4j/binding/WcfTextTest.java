@@ -16,6 +16,7 @@ import io.github.wcf4j.binding.stack.StackRules;
 import io.github.wcf4j.binding.standard.HttpBindingSettings;
 import io.github.wcf4j.binding.standard.MessageSecurity;
 import io.github.wcf4j.binding.standard.StandardReliableSession;
+import io.github.wcf4j.binding.standard.StandardSecurity;
 import io.github.wcf4j.binding.standard.WsHttpBinding;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
@@ -179,7 +180,7 @@ class WcfTextTest {
         WsHttpBinding d = WsHttpBinding.defaults(WsHttpBinding.Flavor.WS_HTTP, "x");
         WsHttpBinding b = new WsHttpBinding(d.flavor(), "x", d.timeouts(), HttpBindingSettings.defaults(), false,
                 StandardReliableSession.enabledByDefault(),
-                new io.github.wcf4j.binding.standard.StandardSecurity(d.security().mode(), d.security().transport(),
+                new StandardSecurity(d.security().mode(), d.security().transport(),
                         new MessageSecurity(d.security().message().clientCredentialType(), true, false, "Default")));
         assertWcf(WcfText.SecureConversationRequiredByReliableSession,
                 "Cannot establish a reliable session without secure conversation. Enable secure conversation.",

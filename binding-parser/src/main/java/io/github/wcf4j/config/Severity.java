@@ -1,5 +1,7 @@
 package io.github.wcf4j.config;
 
+import java.util.Locale;
+
 /** How bad a diagnostic is. */
 public enum Severity {
     /** WCF would refuse the configuration (at load time, or when the host or channel factory opens). */
@@ -9,6 +11,6 @@ public enum Severity {
 
     /** {@code error} / {@code warning}, as printed in {@code file:line:col: error: message}. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -6,9 +6,9 @@ import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
-import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.runtime.service.HostedEndpoint;
 import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.samples.CalculatorClient;
 import io.github.wcf4j.samples.ConfigEdits;
 import io.github.wcf4j.samples.SeedConfigs;
@@ -20,9 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code wcf4j demo}: the seed calculator end to end, from the unchanged seed configurations that ship with wcf4j
@@ -88,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
             ClientEndpoint calling = ConfigEdits.endpoint(client, host.endpoints().get(0).address(), clientBinding);
             ReliableSessionBindingElement rm = clientBinding.find(ReliableSessionBindingElement.class)
                     .orElseThrow(() -> new LoadedConfig.InvalidInputException("the seed client binding has no"
-                            + " reliableSession"));
+                            + " " + ReliableSessionBindingElement.CONFIG_NAME));
             SessionTrace trace = new SessionTrace(clientBinding.find(TextMessageEncodingBindingElement.class)
                     .orElse(TextMessageEncodingBindingElement.defaults()), rm.reliableMessagingVersion());
             out.println("== 3. call it with the seed client (" + CLIENT_CONFIG + "), over a reliable session ("

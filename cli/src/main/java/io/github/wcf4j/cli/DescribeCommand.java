@@ -10,12 +10,13 @@ import io.github.wcf4j.config.Diagnostic;
 import io.github.wcf4j.config.ServiceModelConfigReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code wcf4j describe FILE [--endpoint NAME]}: per service and client endpoint, the binding's element stack top to
@@ -53,7 +54,7 @@ final class DescribeCommand implements Callable<Integer> {
                     out.println("service " + service.name() + " endpoint " + e.displayName() + " (address \""
                             + e.address() + "\", contract " + e.contract() + ")");
                     printer.print(e.binding(), e.isMetadataExchange()
-                            ? java.util.Optional.of(ContractCatalog.METADATA_EXCHANGE) : contracts.find(e.contract()),
+                            ? Optional.of(ContractCatalog.METADATA_EXCHANGE) : contracts.find(e.contract()),
                             "  ");
                     out.println();
                     shown++;

@@ -8,6 +8,8 @@ import io.github.wcf4j.runtime.contract.ServiceTypes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * A configuration file loaded for running (host, call, demo): read, validated as {@code validate} does, diagnostics
@@ -41,7 +43,7 @@ final class LoadedConfig {
             for (String m : mappings) {
                 int eq = m.indexOf('=');
                 if (eq <= 0 || eq == m.length() - 1) {
-                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Object()),
+                    throw new ParameterException(new CommandLine(new Object()),
                             "--type takes NAME=CLASS, e.g. Microsoft.ServiceModel.Samples.CalculatorService="
                                     + "io.github.wcf4j.samples.CalculatorService; got '" + m + "'");
                 }

@@ -9,16 +9,18 @@ import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.runtime.transport.http.FaultInjectingHttpProxy;
 import io.github.wcf4j.samples.CalculatorService;
+import io.github.wcf4j.samples.ICalculator;
 import io.github.wcf4j.samples.SeedConfigs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,7 +89,7 @@ final class HostedCalculator implements AutoCloseable {
     static HostedCalculator fromSeedWithVersion11() {
         Path seed = SeedConfigs.file(SeedConfigs.SERVICE_NO_SECURITY);
         try {
-            String xml = java.nio.file.Files.readString(seed).replace("<reliableSession />",
+            String xml = Files.readString(seed).replace("<reliableSession />",
                     "<reliableSession reliableMessagingVersion=\"WSReliableMessaging11\" />");
             return new HostedCalculator(ServiceModelConfigReader.create().read("seed-rm11.config", xml).orThrow(),
                     "/servicemodelsamples/service.svc");
@@ -122,7 +124,7 @@ final class HostedCalculator implements AutoCloseable {
     }
 
     /** The sample's service, counting invocations. */
-    public static final class Counting extends CalculatorService implements io.github.wcf4j.samples.ICalculator {
+    public static final class Counting extends CalculatorService implements ICalculator {
         private static double counted(String op, double result) {
             CALLS.computeIfAbsent(op, k -> new AtomicInteger()).incrementAndGet();
             return result;

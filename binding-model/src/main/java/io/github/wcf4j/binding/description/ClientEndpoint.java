@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param behavior the resolved {@code behaviorConfiguration}, if any
  */
 public record ClientEndpoint(String name, URI address, String bindingSection, String bindingConfiguration,
-        Binding binding, String contract, Optional<EndpointBehavior> behavior) {
+        Binding binding, String contract, Optional<EndpointBehaviorElement> behavior) {
 
     public ClientEndpoint {
         ArgumentChecks.notNull(name, "name");

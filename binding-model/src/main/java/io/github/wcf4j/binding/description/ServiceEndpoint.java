@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param behavior       the resolved {@code behaviorConfiguration}, if any
  */
 public record ServiceEndpoint(String name, String address, String bindingSection, String bindingConfiguration,
-        Binding binding, String contract, Optional<URI> listenUri, Optional<EndpointBehavior> behavior) {
+        Binding binding, String contract, Optional<URI> listenUri, Optional<EndpointBehaviorElement> behavior) {
 
     public ServiceEndpoint {
         ArgumentChecks.notNull(name, "name");

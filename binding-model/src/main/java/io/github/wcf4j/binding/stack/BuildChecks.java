@@ -16,6 +16,7 @@ import io.github.wcf4j.binding.transport.TransportBindingElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -125,7 +126,7 @@ public final class BuildChecks {
         if (s != Side.CLIENT || http.isEmpty()) {
             return Optional.empty();
         }
-        List<AuthenticationScheme> schemes = List.copyOf(new java.util.TreeSet<>(http.get().authenticationScheme()));
+        List<AuthenticationScheme> schemes = List.copyOf(new TreeSet<>(http.get().authenticationScheme()));
         if (schemes.isEmpty()) {
             return Optional.of(new BindingValidationException(WcfText.HttpAuthSchemeCannotBeNone, "authenticationScheme",
                     "None"));

@@ -3,6 +3,7 @@ package io.github.wcf4j.config.read;
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.InputStream;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamConstants;
@@ -23,7 +24,7 @@ public final class HardenedXmlInput {
 
     /** Thrown for a document that declares a DTD. */
     public static final class DtdRefusedException extends XMLStreamException {
-        DtdRefusedException(javax.xml.stream.Location at) {
+        DtdRefusedException(Location at) {
             super(DTD_REFUSED, at);
         }
     }

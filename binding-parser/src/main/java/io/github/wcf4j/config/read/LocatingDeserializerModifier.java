@@ -1,10 +1,12 @@
 package io.github.wcf4j.config.read;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
@@ -23,11 +25,10 @@ import java.util.Iterator;
 final class LocatingDeserializerModifier extends BeanDeserializerModifier {
 
     @Override
-    @SuppressWarnings("unchecked")
     public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription beanDesc,
             JsonDeserializer<?> deserializer) {
         if (OrderedElementXml.class.isAssignableFrom(beanDesc.getBeanClass())) {
-            return new OrderedElementDeserializer((Class<? extends OrderedElementXml>) beanDesc.getBeanClass());
+            return new OrderedElementDeserializer(beanDesc.getBeanClass().asSubclass(OrderedElementXml.class));
         }
         if (LocatedXml.class.isAssignableFrom(beanDesc.getBeanClass())) {
             return new Locating(deserializer, beanDesc.getBeanClass());
@@ -36,8 +37,8 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
     }
 
     @Override
-    public com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder updateBuilder(DeserializationConfig config,
-            BeanDescription beanDesc, com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder builder) {
+    public BeanDeserializerBuilder updateBuilder(DeserializationConfig config,
+            BeanDescription beanDesc, BeanDeserializerBuilder builder) {
         if (!LocatedXml.class.isAssignableFrom(beanDesc.getBeanClass())) {
             return builder;
         }
@@ -70,10 +71,10 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
             ReadSession session = ReadSession.of(ctxt);
             SourceLocation at = session.tracker().claim(name);
             Object value;
-            if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
-                    || p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+            if (p.currentToken() == JsonToken.VALUE_STRING
+                    || p.currentToken() == JsonToken.VALUE_NULL) {
                 // an element without attributes or children: empty, or (an error) text only
-                if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && !p.getText().isBlank()) {
+                if (p.currentToken() == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
                     session.error(at, WcfText.Config_base_section_invalid_content);
                 }
                 value = instantiate(ctxt);

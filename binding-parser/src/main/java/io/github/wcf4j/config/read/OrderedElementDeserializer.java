@@ -8,6 +8,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.config.SourceLocation;
 import io.github.wcf4j.config.read.ChildXml.ChildKind;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
 import java.util.Optional;
 
 /**
@@ -83,7 +84,7 @@ final class OrderedElementDeserializer extends JsonDeserializer<OrderedElementXm
 
     private OrderedElementXml newInstance() {
         try {
-            java.lang.reflect.Constructor<? extends OrderedElementXml> c = type.getDeclaredConstructor();
+            Constructor<? extends OrderedElementXml> c = type.getDeclaredConstructor();
             c.setAccessible(true);
             return c.newInstance();
         } catch (ReflectiveOperationException e) {

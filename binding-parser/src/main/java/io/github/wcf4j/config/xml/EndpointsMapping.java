@@ -3,8 +3,8 @@ package io.github.wcf4j.config.xml;
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.description.ClientEndpoint;
-import io.github.wcf4j.binding.description.EndpointBehavior;
-import io.github.wcf4j.binding.description.ServiceBehavior;
+import io.github.wcf4j.binding.description.EndpointBehaviorElement;
+import io.github.wcf4j.binding.description.ServiceBehaviorElement;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.standard.MetadataExchangeBindings;
@@ -12,6 +12,7 @@ import io.github.wcf4j.binding.standard.UnsupportedBinding;
 import io.github.wcf4j.config.read.ChildXml;
 import io.github.wcf4j.config.read.ConfigContext;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ final class EndpointsMapping {
             return Optional.empty();
         }
         String behaviorName = orEmpty(xml.attribute(ConfigStrings.BEHAVIOR_CONFIGURATION));
-        Optional<ServiceBehavior> behavior = behaviors.service(behaviorName);
+        Optional<ServiceBehaviorElement> behavior = behaviors.service(behaviorName);
         if (behavior.isEmpty() && !behaviorName.isEmpty()) {
             ctx.error(xml, WcfText.ConfigInvalidServiceBehavior, behaviorName);
         }
@@ -132,7 +133,7 @@ final class EndpointsMapping {
         ctx.enumName(x, "listenUriMode", x.listenUriMode, List.of("Explicit", "Unique"), "Explicit");
         Optional<URI> listenUri = ctx.uri(x, "listenUri", x.listenUri);
         Optional<Binding> binding = endpointBinding(x);
-        Optional<EndpointBehavior> behavior = endpointBehavior(x);
+        Optional<EndpointBehaviorElement> behavior = endpointBehavior(x);
         if (binding.isEmpty()) {
             return Optional.empty();
         }
@@ -173,7 +174,7 @@ final class EndpointsMapping {
             return Optional.empty();
         }
         Optional<Binding> binding = endpointBinding(x);
-        Optional<EndpointBehavior> behavior = endpointBehavior(x);
+        Optional<EndpointBehaviorElement> behavior = endpointBehavior(x);
         Optional<URI> address = ctx.uri(x, ConfigStrings.ADDRESS, x.address);
         if (binding.isEmpty()) {
             return Optional.empty();
@@ -243,9 +244,9 @@ final class EndpointsMapping {
         return Optional.empty();
     }
 
-    private Optional<EndpointBehavior> endpointBehavior(EndpointXml x) {
+    private Optional<EndpointBehaviorElement> endpointBehavior(EndpointXml x) {
         String name = EndpointXml.orEmpty(x.behaviorConfiguration);
-        Optional<EndpointBehavior> behavior = behaviors.endpoint(name);
+        Optional<EndpointBehaviorElement> behavior = behaviors.endpoint(name);
         if (behavior.isEmpty() && !name.isEmpty()) {
             ctx.error(x, WcfText.ConfigInvalidEndpointBehavior, name);
         }
@@ -256,7 +257,7 @@ final class EndpointsMapping {
         try {
             URI u = new URI(s.replace(" ", "%20"));
             return u.isAbsolute() && u.getScheme() != null ? Optional.of(u) : Optional.empty();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }

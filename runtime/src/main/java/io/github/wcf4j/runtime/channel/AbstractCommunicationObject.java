@@ -278,9 +278,4 @@ public abstract class AbstractCommunicationObject implements CommunicationObject
         }
         copy.forEach(Runnable::run);
     }
-
-    /** WCF's text for a timeout {@code d}: {@code 00:01:00}, or {@code Infinite}. */
-    protected static String timeoutText(Duration d) {
-        return WcfTimeSpan.format(d);
-    }
 }

@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.reliability;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.LayeredChannelFactory;
@@ -19,26 +20,25 @@ final class ReliableChannelFactory<C extends Channel> extends LayeredChannelFact
     private final SessionSettings settings;
     private final ChannelShape shape;
 
-    ReliableChannelFactory(ChannelFactory<?> inner, SessionSettings settings, ChannelShape shape) {
-        super(inner);
+    ReliableChannelFactory(ChannelFactory<?> inner, SessionSettings settings, ChannelType<C> type) {
+        super(type, inner);
         this.settings = settings;
-        this.shape = shape;
+        this.shape = type.shape();
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public C createChannel(EndpointAddress to, URI via) {
         Channel inner = innerFactory.createChannel(to, via);
         switch (shape) {
             case DUPLEX_SESSION:
-                return (C) new ReliableDuplexSessionChannel(settings, (DuplexChannel) inner);
+                return typed(new ReliableDuplexSessionChannel(settings, (DuplexChannel) inner));
             case OUTPUT_SESSION:
                 if (inner instanceof RequestChannel) {
-                    return (C) new RequestSessionChannels.Output(settings, (RequestChannel) inner);
+                    return typed(new RequestSessionChannels.Output(settings, (RequestChannel) inner));
                 }
-                return (C) new ReliableOutputSessionChannel(settings, (DuplexChannel) inner);
+                return typed(new ReliableOutputSessionChannel(settings, (DuplexChannel) inner));
             case REQUEST_SESSION:
-                return (C) new RequestSessionChannels.Request(settings, (RequestChannel) inner);
+                return typed(new RequestSessionChannels.Request(settings, (RequestChannel) inner));
             default:
                 throw new IllegalStateException("reliableSession does not build " + shape.wcfName());
         }

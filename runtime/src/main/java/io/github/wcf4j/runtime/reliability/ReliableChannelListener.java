@@ -6,6 +6,7 @@ import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -50,10 +51,10 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             io.github.wcf4j.runtime.channel.CommunicationObject owner) {
     }
 
-    ReliableChannelListener(ChannelListener<?> inner, SessionSettings settings, ChannelShape shape) {
-        super(inner);
+    ReliableChannelListener(ChannelListener<?> inner, SessionSettings settings, ChannelType<C> type) {
+        super(type, inner);
         this.settings = settings;
-        this.shape = shape;
+        this.shape = type.shape();
         this.wsrm = settings.wsrm();
         this.messages = new WsrmMessages(wsrm, settings.version());
         this.accepted = new InboundQueue<>(settings.scheduler());
@@ -206,9 +207,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             }
         };
         channel.reliableSession().send0(csr(created, m), replyTo);
-        @SuppressWarnings("unchecked")
-        C c = (C) channel;
-        accepted.offer(c);
+        accepted.offer(typed(channel));
     }
 
     private Message csr(String created, Message request) {
@@ -306,9 +305,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             }
         };
         context.reply(csr(created, m), settings.timeouts().sendTimeout());
-        @SuppressWarnings("unchecked")
-        C c = (C) channel;
-        accepted.offer(c);
+        accepted.offer(typed((Channel) channel));
     }
 
     /** A fault answering a request on its own response. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.CustomBinding;
-import io.github.wcf4j.binding.description.ServiceBehavior;
+import io.github.wcf4j.binding.description.ServiceBehaviorElement;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
@@ -54,7 +54,7 @@ final class HostedCalculator implements AutoCloseable {
     }
 
     static HostedCalculator hosting(Binding binding, ServiceThrottlingBehavior throttling) {
-        ServiceBehavior behavior = new ServiceBehavior("hardened", Optional.empty(), Optional.empty(),
+        ServiceBehaviorElement behavior = new ServiceBehaviorElement("hardened", Optional.empty(), Optional.empty(),
                 Optional.of(throttling), List.of());
         ServiceDescription d = new ServiceDescription("Calc", Optional.of(behavior),
                 List.of(URI.create("http://localhost:0/calc/")), List.of(new ServiceEndpoint("", "",

@@ -10,7 +10,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.AttributeKey;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The last handler of a pooled client connection: completes the exchange waiting on the connection with the response,
@@ -34,7 +36,7 @@ final class HttpClientHandler extends SimpleChannelInboundHandler<FullHttpRespon
             return;
         }
         byte[] body = ByteBufUtil.getBytes(response.content());
-        boolean keepAlive = io.netty.handler.codec.http.HttpUtil.isKeepAlive(response);
+        boolean keepAlive = HttpUtil.isKeepAlive(response);
         exchange.completed(new HttpResponseData(response.status().code(), response.status().reasonPhrase(),
                 response.headers().get(HttpHeaderNames.CONTENT_TYPE), body), keepAlive);
     }
@@ -67,7 +69,7 @@ final class HttpClientHandler extends SimpleChannelInboundHandler<FullHttpRespon
 
     static boolean isTlsHandshakeFailure(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLHandshakeException) {
+            if (t instanceof SSLHandshakeException) {
                 return true;
             }
         }

@@ -3,9 +3,11 @@ package io.github.wcf4j.runtime.transport.http;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
+import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.FixedChannelPool;
@@ -19,6 +21,8 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLEngine;
@@ -61,7 +65,7 @@ final class HttpConnectionPool implements AutoCloseable {
             c.writeAndFlush(request).addListener(written -> {
                 if (!written.isSuccess()) {
                     exchange.failed(HttpClientHandler.isTlsHandshakeFailure(written.cause())
-                            ? new io.github.wcf4j.runtime.channel.SecurityNegotiationException(
+                            ? new SecurityNegotiationException(
                                     WcfText.TrustFailure.format(via.getAuthority()), written.cause())
                             : new CommunicationException(WcfText.HttpSendFailure.format(via), written.cause()));
                 }
@@ -72,8 +76,8 @@ final class HttpConnectionPool implements AutoCloseable {
 
     private static Throwable connectFailure(URI via, Throwable cause) {
         if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof java.nio.channels.UnresolvedAddressException
-                || cause instanceof io.netty.channel.ConnectTimeoutException) {
+                || cause instanceof UnresolvedAddressException
+                || cause instanceof ConnectTimeoutException) {
             return new EndpointNotFoundException(WcfText.EndpointNotFound.format(via), cause);
         }
         return new CommunicationException(WcfText.HttpSendFailure.format(via), cause);
@@ -123,7 +127,7 @@ final class HttpConnectionPool implements AutoCloseable {
     }
 
     private static String origin(URI via) {
-        return via.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + via.getHost() + ":" + via.getPort();
+        return via.getScheme().toLowerCase(Locale.ROOT) + "://" + via.getHost() + ":" + via.getPort();
     }
 
     @Override

@@ -3,13 +3,14 @@ package io.github.wcf4j.runtime.transport.http;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.encoding.EnvelopeVersion;
-import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.AddressedRequestChannel;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationObjectAbortedException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
-import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.time.Scheduler;
@@ -38,7 +39,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code HttpOutput} does). Unless {@code manualAddressing} is on, the
  * channel's address is written as the message's {@code To}.
  */
-final class HttpRequestChannelFactory extends AbstractCommunicationObject implements ChannelFactory<RequestChannel> {
+final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelFactory<C> {
     /** The initial size of an envelope's buffer (a reliable calculator request is about 1.3 KB). */
     static final int ENCODE_BUFFER_BYTES = 2048;
 
@@ -50,8 +52,9 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
     private final String scheme;
     private final WireTap tap;
 
-    HttpRequestChannelFactory(String scheme, NettyResources resources, HttpClientSettings settings,
-            TextMessageEncoder encoder, Scheduler scheduler, boolean manualAddressing) {
+    HttpRequestChannelFactory(ChannelType<C> type, String scheme, NettyResources resources,
+            HttpClientSettings settings, TextMessageEncoder encoder, Scheduler scheduler, boolean manualAddressing) {
+        super(type);
         this.scheme = scheme;
         this.pool = new HttpConnectionPool(resources, settings);
         this.encoder = encoder;
@@ -67,12 +70,12 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
     }
 
     @Override
-    public RequestChannel createChannel(EndpointAddress to, URI via) {
+    public C createChannel(EndpointAddress to, URI via) {
         String given = via.getScheme() == null ? "" : via.getScheme().toLowerCase(Locale.ROOT);
         if (!given.equals(scheme)) {
             throw new IllegalArgumentException(WcfText.InvalidUriScheme.format(given, scheme) + "\nParameter name: via");
         }
-        return new Channel(to, via);
+        return typed(new HttpRequestChannel(to, via));
     }
 
     @Override
@@ -91,8 +94,8 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
         pool.close();
     }
 
-    private final class Channel extends AddressedRequestChannel {
-        Channel(EndpointAddress to, URI via) {
+    private final class HttpRequestChannel extends AddressedRequestChannel {
+        HttpRequestChannel(EndpointAddress to, URI via) {
             super(to, via);
         }
 

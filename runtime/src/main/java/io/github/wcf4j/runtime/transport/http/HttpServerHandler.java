@@ -60,12 +60,12 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
             send(ctx, request, r);
             return;
         }
-        Optional<HttpReplyChannelListener> route = server.route(path, hostOf(request));
+        Optional<HttpReplyChannelListener<?>> route = server.route(path, hostOf(request));
         if (route.isEmpty()) {
             respond(ctx, request, HttpResponseStatus.NOT_FOUND, true);
             return;
         }
-        HttpReplyChannelListener listener = route.get();
+        HttpReplyChannelListener<?> listener = route.get();
         if (listener.getHandler() != null && !listener.getHandler().acceptsPost()) {
             FullHttpResponse r = emptyResponse(HttpResponseStatus.METHOD_NOT_ALLOWED);
             r.headers().set(HttpHeaderNames.ALLOW, "GET");
@@ -119,7 +119,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     /** GET: the listener's {@link HttpGetHandler} (metadata) answers, else 405 as for any method but POST. */
     private void get(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
-        Optional<HttpReplyChannelListener> route = server.route(path, hostOf(request));
+        Optional<HttpReplyChannelListener<?>> route = server.route(path, hostOf(request));
         HttpGetHandler handler = route.map(HttpReplyChannelListener::getHandler).orElse(null);
         if (handler == null) {
             FullHttpResponse r = emptyResponse(HttpResponseStatus.METHOD_NOT_ALLOWED);
@@ -154,7 +154,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
      * {@code action} parameter (SOAP 1.2).
      */
     private static void applyHttpAction(Message message, FullHttpRequest request, String contentType,
-            HttpReplyChannelListener listener) {
+            HttpReplyChannelListener<?> listener) {
         if (message.headers().action() != null) {
             return;
         }

@@ -6,6 +6,7 @@ import io.netty.handler.ssl.SslContext;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,7 +23,7 @@ final class HttpServerRegistry {
     }
 
     /** Registers {@code listener} on the server for its port, starting the server if needed. */
-    synchronized CompletableFuture<HttpEndpointServer> register(HttpReplyChannelListener listener, URI uri,
+    synchronized CompletableFuture<HttpEndpointServer> register(HttpReplyChannelListener<?> listener, URI uri,
             boolean unique, HttpListenSettings settings) {
         SslContext ssl;
         try {
@@ -72,7 +73,7 @@ final class HttpServerRegistry {
         byPort.values().remove(server);
     }
 
-    private static final Map<NettyResources, HttpServerRegistry> REGISTRIES = new java.util.WeakHashMap<>();
+    private static final Map<NettyResources, HttpServerRegistry> REGISTRIES = new WeakHashMap<>();
 
     static synchronized HttpServerRegistry of(NettyResources resources) {
         return REGISTRIES.computeIfAbsent(resources, HttpServerRegistry::new);

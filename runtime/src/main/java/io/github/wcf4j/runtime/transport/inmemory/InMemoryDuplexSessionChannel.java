@@ -13,6 +13,7 @@ import io.github.wcf4j.runtime.message.Message;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -67,7 +68,7 @@ final class InMemoryDuplexSessionChannel extends AbstractCommunicationObject imp
 
     private record InMemorySession(String id) implements Session {
         InMemorySession() {
-            this("urn:uuid:" + java.util.UUID.randomUUID());
+            this("urn:uuid:" + UUID.randomUUID());
         }
     }
 

@@ -1,9 +1,12 @@
 package io.github.wcf4j.runtime.transport.inmemory;
 
 import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationException;
+import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.QueuedReplyChannel;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
@@ -21,21 +24,24 @@ import java.util.function.Consumer;
  * Listens on the in-memory wire for requests at a URI; like HTTP, it yields one datagram {@link ReplyChannel} that
  * receives every request.
  */
-final class InMemoryReplyChannelListener extends AbstractCommunicationObject implements ChannelListener<ReplyChannel> {
+final class InMemoryReplyChannelListener<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelListener<C> {
     private final InMemoryNetwork network;
     private final TextMessageEncoder encoder;
     private final URI uri;
     private final long maxReceivedMessageSize;
-    private final Channel channel;
+    private final InMemoryReplyChannel channel;
     private final AtomicBoolean accepted = new AtomicBoolean();
-    private final CompletableFuture<Optional<ReplyChannel>> closedAccept = new CompletableFuture<>();
+    private final CompletableFuture<Optional<C>> closedAccept = new CompletableFuture<>();
 
-    InMemoryReplyChannelListener(InMemoryNetwork network, TextMessageEncoder encoder, URI uri, long maxReceived) {
+    InMemoryReplyChannelListener(ChannelType<C> type, InMemoryNetwork network, TextMessageEncoder encoder, URI uri,
+            long maxReceived) {
+        super(type);
         this.network = network;
         this.encoder = encoder;
         this.uri = uri;
         this.maxReceivedMessageSize = maxReceived;
-        this.channel = new Channel();
+        this.channel = new InMemoryReplyChannel();
     }
 
     @Override
@@ -44,10 +50,10 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
     }
 
     @Override
-    public CompletableFuture<Optional<ReplyChannel>> acceptChannel(Duration timeout) {
+    public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
         throwIfNotOpened();
         if (accepted.compareAndSet(false, true)) {
-            return CompletableFuture.completedFuture(Optional.of(channel));
+            return CompletableFuture.completedFuture(Optional.of(typed(channel)));
         }
         return closedAccept;
     }
@@ -74,7 +80,7 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
             request.headers().action(action);
         }
         if (!channel.offer(new Context(request, replySender, exchange))) {
-            exchange.completeExceptionally(new io.github.wcf4j.runtime.channel.EndpointNotFoundException(
+            exchange.completeExceptionally(new EndpointNotFoundException(
                     WcfText.EndpointNotFound.format(uri)));
         }
     }
@@ -134,8 +140,8 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
         }
     }
 
-    private final class Channel extends QueuedReplyChannel {
-        Channel() {
+    private final class InMemoryReplyChannel extends QueuedReplyChannel {
+        InMemoryReplyChannel() {
             super(network.scheduler(), () -> uri);
         }
 

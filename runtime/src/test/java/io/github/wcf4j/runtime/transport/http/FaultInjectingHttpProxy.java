@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * An HTTP/1.1 proxy over real loopback sockets that injects faults by rule, for reliable-session tests over real HTTP.
@@ -44,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Test code: one thread per client connection, blocking sockets, one upstream connection each.
  */
 public final class FaultInjectingHttpProxy implements AutoCloseable {
-    private final java.util.function.Supplier<URI> target;
+    private final Supplier<URI> target;
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fault-proxy");
@@ -68,7 +69,7 @@ public final class FaultInjectingHttpProxy implements AutoCloseable {
      * A proxy whose target is known only later (e.g. a service whose published address is the proxy's and whose
      * listen address is chosen when it opens); asked for each new connection.
      */
-    public FaultInjectingHttpProxy(java.util.function.Supplier<URI> target) throws IOException {
+    public FaultInjectingHttpProxy(Supplier<URI> target) throws IOException {
         this.target = target;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::acceptLoop);

@@ -9,16 +9,19 @@ import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.CommunicationObject;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
@@ -33,8 +36,14 @@ import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,12 +56,12 @@ class HttpTransportTest {
 
     private final SystemScheduler scheduler = new SystemScheduler();
     private final ChannelStackBuilder builder = ChannelStackBuilder.standard();
-    private final java.util.List<io.github.wcf4j.runtime.channel.CommunicationObject> opened =
-            new java.util.ArrayList<>();
+    private final List<CommunicationObject> opened =
+            new ArrayList<>();
 
     @AfterEach
     void closeAll() {
-        opened.forEach(io.github.wcf4j.runtime.channel.CommunicationObject::abort);
+        opened.forEach(CommunicationObject::abort);
         scheduler.close();
     }
 
@@ -66,19 +75,19 @@ class HttpTransportTest {
 
     /** A reply listener at a fresh loopback address, answering every request with {@code answer}. */
     private URI serve(CustomBinding binding, Function<Message, Message> answer) {
-        ChannelListener<ReplyChannel> l = builder.buildListener(binding, ChannelShape.REPLY,
+        ChannelListener<ReplyChannel> l = builder.buildListener(binding, ChannelType.REPLY,
                 params().put(ListenAddress.class, ListenAddress.unique(URI.create("http://localhost:0/svc/"))));
         Futures.join(l.open(T));
         opened.add(l);
         ReplyChannel c = Futures.join(l.acceptChannel(T)).orElseThrow();
         Futures.join(c.open(T));
-        io.github.wcf4j.runtime.channel.ReceivePump.run(() -> c.receiveRequest(Duration.ofDays(1)),
+        ReceivePump.run(() -> c.receiveRequest(Duration.ofDays(1)),
                 (RequestContext ctx) -> ctx.reply(answer.apply(ctx.requestMessage()), T), e -> { });
         return l.uri();
     }
 
     private RequestChannel client(CustomBinding binding, URI to) {
-        ChannelFactory<RequestChannel> f = builder.buildFactory(binding, ChannelShape.REQUEST, params());
+        ChannelFactory<RequestChannel> f = builder.buildFactory(binding, ChannelType.REQUEST, params());
         Futures.join(f.open(T));
         opened.add(f);
         RequestChannel c = f.createChannel(EndpointAddress.of(to));
@@ -89,7 +98,7 @@ class HttpTransportTest {
     private static Message add(MessageVersion v) {
         Message m = Message.create(v, NS + "/ICalculator/Add",
                 new XmlFragment("<Add xmlns=\"" + NS + "\"><n1>2</n1><n2>3</n2></Add>"));
-        m.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+        m.headers().messageId("urn:uuid:" + UUID.randomUUID());
         return m;
     }
 
@@ -105,13 +114,13 @@ class HttpTransportTest {
         URI at = serve(text(HttpTransportBindingElement.defaults()), HttpTransportTest::addResponse);
         TextMessageEncoder enc = TextMessageEncoder.defaultEncoder();
         String request = new String(enc.write(add(MessageVersion.SOAP12_WS_ADDRESSING10)),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         try (RawHttp raw = new RawHttp(at)) {
             for (int i = 0; i < 2; i++) { // two exchanges on one connection
                 RawHttp.Response r = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost:"
                         + at.getPort() + "\r\nContent-Type: " + SOAP12
                         + "; action=\"" + NS + "/ICalculator/Add\"\r\nUpgrade: h2c\r\nConnection: Upgrade, keep-alive",
-                        request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        request.getBytes(StandardCharsets.UTF_8));
                 assertEquals(200, r.status());
                 assertEquals(SOAP12, r.header("Content-Type")); // replies never carry the action parameter
                 assertTrue(r.body().startsWith("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""));
@@ -125,7 +134,7 @@ class HttpTransportTest {
         try (RawHttp raw = new RawHttp(at)) {
             RawHttp.Response r = raw.post(at.getPath(), "localhost", SOAP12, new String(TextMessageEncoder
                     .defaultEncoder().write(add(MessageVersion.SOAP12_WS_ADDRESSING10)),
-                    java.nio.charset.StandardCharsets.UTF_8));
+                    StandardCharsets.UTF_8));
             assertEquals(202, r.status());
             assertEquals("0", r.header("Content-Length"));
         }
@@ -161,10 +170,10 @@ class HttpTransportTest {
     @Test
     void aPathBelowTheListenersIsRoutedToItCaseInsensitively() throws Exception {
         URI at = serve(text(HttpTransportBindingElement.defaults()), HttpTransportTest::addResponse);
-        String upper = at.getPath().toUpperCase(java.util.Locale.ROOT) + "mex";
+        String upper = at.getPath().toUpperCase(Locale.ROOT) + "mex";
         try (RawHttp raw = new RawHttp(at)) {
             String body = new String(TextMessageEncoder.defaultEncoder().write(add(
-                    MessageVersion.SOAP12_WS_ADDRESSING10)), java.nio.charset.StandardCharsets.UTF_8);
+                    MessageVersion.SOAP12_WS_ADDRESSING10)), StandardCharsets.UTF_8);
             assertEquals(200, raw.post(upper, "localhost", SOAP12, body).status());
         }
     }
@@ -188,7 +197,7 @@ class HttpTransportTest {
             assertEquals("Cannot process the message because the content type 'text/xml; charset=utf-8' was not the"
                     + " expected type 'application/soap+xml; charset=utf-8'.", r.reason());
             RawHttp.Response missing = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost",
-                    "<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    "<x/>".getBytes(StandardCharsets.UTF_8));
             assertEquals(415, missing.status());
             assertEquals("Missing Content Type", missing.reason());
         }
@@ -219,7 +228,7 @@ class HttpTransportTest {
                 .hostNameComparisonMode(HostNameComparisonMode.Exact).build();
         URI at = serve(text(exact), HttpTransportTest::addResponse);
         String body = new String(TextMessageEncoder.defaultEncoder().write(add(MessageVersion.SOAP12_WS_ADDRESSING10)),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         try (RawHttp raw = new RawHttp(at)) {
             assertEquals(200, raw.post(at.getPath(), "localhost:" + at.getPort(), SOAP12, body).status());
             assertEquals(404, raw.post(at.getPath(), "other.example:" + at.getPort(), SOAP12, body).status());
@@ -243,17 +252,17 @@ class HttpTransportTest {
             RawHttp.Response r = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: text/xml; charset=utf-8\r\nSOAPAction: \"" + NS + "/ICalculator/Add\"",
                     ("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><Add xmlns=\"" + NS
-                            + "\"/></s:Body></s:Envelope>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            + "\"/></s:Body></s:Envelope>").getBytes(StandardCharsets.UTF_8));
             assertEquals(200, r.status());
             assertEquals("text/xml; charset=utf-8", r.header("Content-Type"));
         }
-        assertEquals(NS + "/ICalculator/Add", seen.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(NS + "/ICalculator/Add", seen.get(10, TimeUnit.SECONDS));
     }
 
     @Test
     void aServiceThatNeverAnswersTimesOutWithWcfsTextAndTheConnectionIsNotReused() {
         ChannelListener<ReplyChannel> l = builder.buildListener(text(HttpTransportBindingElement.defaults()),
-                ChannelShape.REPLY, params().put(ListenAddress.class,
+                ChannelType.REPLY, params().put(ListenAddress.class,
                         ListenAddress.unique(URI.create("http://localhost:0/silent/"))));
         Futures.join(l.open(T));
         opened.add(l);
@@ -303,7 +312,7 @@ class HttpTransportTest {
     @Test
     void aUriWithTheWrongSchemeIsRefusedWithWcfsText() {
         ChannelFactory<RequestChannel> f = builder.buildFactory(text(HttpTransportBindingElement.defaults()),
-                ChannelShape.REQUEST, params());
+                ChannelType.REQUEST, params());
         Futures.join(f.open(T));
         opened.add(f);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->

@@ -7,10 +7,10 @@ import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ReceivePump;
@@ -77,7 +77,7 @@ class HttpsTransportTest {
     }
 
     private URI serve(TlsSettings tls) {
-        listener = builder.buildListener(https(), ChannelShape.REPLY, new BindingParameters()
+        listener = builder.buildListener(https(), ChannelType.REPLY, new BindingParameters()
                 .put(Scheduler.class, scheduler).put(TlsSettings.class, tls)
                 .put(ListenAddress.class, ListenAddress.unique(URI.create("https://localhost:0/secure/"))));
         Futures.join(listener.open(T));
@@ -94,7 +94,7 @@ class HttpsTransportTest {
         if (clientTls != null) {
             p.put(TlsSettings.class, clientTls);
         }
-        factory = builder.buildFactory(https(), ChannelShape.REQUEST, p);
+        factory = builder.buildFactory(https(), ChannelType.REQUEST, p);
         Futures.join(factory.open(T));
         RequestChannel c = factory.createChannel(EndpointAddress.of(at));
         Futures.join(c.open(T));
@@ -118,7 +118,7 @@ class HttpsTransportTest {
 
     @Test
     void aListenerWithoutKeyMaterialIsRefusedWithAClearError() {
-        listener = builder.buildListener(https(), ChannelShape.REPLY, new BindingParameters()
+        listener = builder.buildListener(https(), ChannelType.REPLY, new BindingParameters()
                 .put(Scheduler.class, scheduler)
                 .put(ListenAddress.class, ListenAddress.unique(URI.create("https://localhost:0/secure/"))));
         Throwable e = assertThrows(IllegalStateException.class, () -> Futures.join(listener.open(T)));
@@ -127,7 +127,7 @@ class HttpsTransportTest {
 
     @Test
     void wrongSchemeForHttpsIsWcfsText() {
-        factory = builder.buildFactory(https(), ChannelShape.REQUEST,
+        factory = builder.buildFactory(https(), ChannelType.REQUEST,
                 new BindingParameters().put(Scheduler.class, scheduler));
         Futures.join(factory.open(T));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->

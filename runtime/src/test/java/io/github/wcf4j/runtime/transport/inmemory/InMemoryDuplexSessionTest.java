@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -33,9 +35,9 @@ class InMemoryDuplexSessionTest {
 
     @BeforeEach
     void connect() {
-        var listener = net.<DuplexSessionChannel>openListener(binding, ChannelShape.DUPLEX_SESSION,
+        var listener = net.<DuplexSessionChannel>openListener(binding, ChannelType.DUPLEX_SESSION,
                 InMemoryFixture.SERVICE);
-        client = net.open(net.<DuplexSessionChannel>openFactory(binding, ChannelShape.DUPLEX_SESSION)
+        client = net.open(net.<DuplexSessionChannel>openFactory(binding, ChannelType.DUPLEX_SESSION)
                 .createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
         service = net.accept(listener);
         assertEquals(client.session().id(), service.session().id());

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
-import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -25,6 +25,7 @@ import io.github.wcf4j.runtime.message.XmlFragment;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +39,18 @@ class InMemoryRequestReplyTest {
     private static Message add(double a, double b) {
         Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/Add", new XmlFragment(
                 "<Add xmlns=\"" + NS + "\"><n1>" + a + "</n1><n2>" + b + "</n2></Add>"));
-        m.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+        m.headers().messageId("urn:uuid:" + UUID.randomUUID());
         m.headers().replyTo(EndpointAddress.ANONYMOUS);
         return m;
     }
 
     private RequestChannel client() {
-        ChannelFactory<RequestChannel> f = net.openFactory(binding, ChannelShape.REQUEST);
+        ChannelFactory<RequestChannel> f = net.openFactory(binding, ChannelType.REQUEST);
         return net.open(f.createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
     }
 
     private ReplyChannel service() {
-        ChannelListener<ReplyChannel> l = net.openListener(binding, ChannelShape.REPLY, InMemoryFixture.SERVICE);
+        ChannelListener<ReplyChannel> l = net.openListener(binding, ChannelType.REPLY, InMemoryFixture.SERVICE);
         return net.accept(l);
     }
 
@@ -122,9 +123,9 @@ class InMemoryRequestReplyTest {
         CustomBinding utf16 = CustomBinding.of("utf16", TextMessageEncodingBindingElement.of(
                 MessageVersion.SOAP12_WS_ADDRESSING10, StandardCharsets.UTF_16LE),
                 InMemoryTransportBindingElement.requestReply());
-        ReplyChannel service = net.accept(net.<ReplyChannel>openListener(utf16, ChannelShape.REPLY,
+        ReplyChannel service = net.accept(net.<ReplyChannel>openListener(utf16, ChannelType.REPLY,
                 URI.create("inmemory://localhost/utf16")));
-        RequestChannel client = net.open(net.<RequestChannel>openFactory(utf16, ChannelShape.REQUEST)
+        RequestChannel client = net.open(net.<RequestChannel>openFactory(utf16, ChannelType.REQUEST)
                 .createChannel(EndpointAddress.of("inmemory://localhost/utf16")));
         answerNext(service, "3");
         assertTrue(net.await(client.request(add(1, 2), InMemoryFixture.TIMEOUT)).body().xml()

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One {@code <serviceBehaviors><behavior>}: the service behaviors wcf4j honours, and the names of those it does not.
+ * One {@code <serviceBehaviors><behavior>} (WCF's configuration type {@code ServiceBehaviorElement}): the service
+ * behaviors wcf4j honours, and the names of those it does not. Not to be confused with the runtime's
+ * {@code @ServiceBehavior} annotation, which mirrors WCF's {@code [ServiceBehavior]} attribute on a service class.
  *
  * @param name        {@code name} (empty: the default behavior applied to every service)
  * @param metadata    {@code <serviceMetadata>}, if present
@@ -13,11 +15,11 @@ import java.util.Optional;
  * @param throttling  {@code <serviceThrottling>}, if present
  * @param unsupported other behavior elements, by name (e.g. {@code serviceCredentials}), which wcf4j reports and ignores
  */
-public record ServiceBehavior(String name, Optional<ServiceMetadataBehavior> metadata,
+public record ServiceBehaviorElement(String name, Optional<ServiceMetadataBehavior> metadata,
         Optional<ServiceDebugBehavior> debug, Optional<ServiceThrottlingBehavior> throttling,
         List<String> unsupported) {
 
-    public ServiceBehavior {
+    public ServiceBehaviorElement {
         ArgumentChecks.notNull(name, "name");
         metadata = metadata == null ? Optional.empty() : metadata;
         debug = debug == null ? Optional.empty() : debug;
@@ -25,8 +27,8 @@ public record ServiceBehavior(String name, Optional<ServiceMetadataBehavior> met
         unsupported = List.copyOf(unsupported);
     }
 
-    public static ServiceBehavior defaults(String name) {
-        return new ServiceBehavior(name, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+    public static ServiceBehaviorElement defaults(String name) {
+        return new ServiceBehaviorElement(name, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     /** {@code includeExceptionDetailInFaults} in effect ({@code false} unless configured). */

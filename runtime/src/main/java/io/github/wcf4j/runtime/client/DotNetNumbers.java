@@ -1,9 +1,12 @@
-package io.github.wcf4j.samples;
+package io.github.wcf4j.runtime.client;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-/** Doubles printed as .NET Framework's {@code Double.ToString()} prints them: 15 significant digits. */
+/**
+ * Doubles printed as .NET Framework's {@code Double.ToString()} prints them (15 significant digits), so a client prints
+ * what a .NET client of the same service prints.
+ */
 public final class DotNetNumbers {
     private DotNetNumbers() {
     }

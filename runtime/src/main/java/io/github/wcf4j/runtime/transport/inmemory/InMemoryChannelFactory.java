@@ -2,12 +2,13 @@ package io.github.wcf4j.runtime.transport.inmemory;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
-import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.AddressedRequestChannel;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
-import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.time.Timeouts;
@@ -15,21 +16,30 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** Request channels over the in-memory wire: each request is one exchange, as an HTTP POST is. */
-final class InMemoryRequestChannelFactory extends AbstractCommunicationObject implements ChannelFactory<RequestChannel> {
+/**
+ * Client channels over the in-memory wire: request channels, each request one exchange as an HTTP POST is, or the
+ * client ends of duplex sessions, connected to their listener when opened, as TCP connections are.
+ */
+final class InMemoryChannelFactory<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelFactory<C> {
     private final InMemoryNetwork network;
     private final TextMessageEncoder encoder;
     private final long maxReceivedMessageSize;
 
-    InMemoryRequestChannelFactory(InMemoryNetwork network, TextMessageEncoder encoder, long maxReceivedMessageSize) {
+    InMemoryChannelFactory(ChannelType<C> type, InMemoryNetwork network, TextMessageEncoder encoder,
+            long maxReceivedMessageSize) {
+        super(type);
         this.network = network;
         this.encoder = encoder;
         this.maxReceivedMessageSize = maxReceivedMessageSize;
     }
 
     @Override
-    public RequestChannel createChannel(EndpointAddress to, URI via) {
-        return new Channel(to, via);
+    public C createChannel(EndpointAddress to, URI via) {
+        if (channelType() == ChannelType.REQUEST) {
+            return typed(new InMemoryRequestChannel(to, via));
+        }
+        return typed(new InMemoryDuplexSessionChannel(network, encoder, to, via, maxReceivedMessageSize));
     }
 
     @Override
@@ -46,8 +56,8 @@ final class InMemoryRequestChannelFactory extends AbstractCommunicationObject im
     protected void onAbort() {
     }
 
-    private final class Channel extends AddressedRequestChannel {
-        Channel(EndpointAddress to, URI via) {
+    private final class InMemoryRequestChannel extends AddressedRequestChannel {
+        InMemoryRequestChannel(EndpointAddress to, URI via) {
             super(to, via);
         }
 
@@ -57,7 +67,7 @@ final class InMemoryRequestChannelFactory extends AbstractCommunicationObject im
             request.headers().to(remoteAddress());
             byte[] bytes = encoder.write(request);
             CompletableFuture<Message> reply = new CompletableFuture<>();
-            InMemoryReplyChannelListener target;
+            InMemoryReplyChannelListener<?> target;
             try {
                 target = network.lookup(via(), InMemoryReplyChannelListener.class);
             } catch (RuntimeException e) {

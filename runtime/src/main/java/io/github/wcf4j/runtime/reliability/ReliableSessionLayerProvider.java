@@ -4,11 +4,12 @@ import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.BindingTimeouts;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
-import io.github.wcf4j.binding.stack.PlannedLayer;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
 import io.github.wcf4j.runtime.time.Scheduler;
 
@@ -17,7 +18,7 @@ import io.github.wcf4j.runtime.time.Scheduler;
  * sessions over the shapes the plan chose (output, request and duplex sessions on the client; input, reply and duplex
  * sessions on the service).
  */
-public final class ReliableSessionLayer implements LayerProvider<ReliableSessionBindingElement> {
+public final class ReliableSessionLayerProvider implements LayerProvider<ReliableSessionBindingElement> {
 
     @Override
     public Class<ReliableSessionBindingElement> elementType() {
@@ -33,14 +34,14 @@ public final class ReliableSessionLayer implements LayerProvider<ReliableSession
     }
 
     @Override
-    public ChannelFactory<?> factory(ReliableSessionBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
-            BindingParameters p) {
-        return new ReliableChannelFactory<Channel>(inner, settings(e, p), layer.builds());
+    public <C extends Channel> ChannelFactory<C> factory(ReliableSessionBindingElement e, ChannelType<C> type,
+            InnerStack inner, BindingParameters p) {
+        return new ReliableChannelFactory<>(inner.factory(), settings(e, p), type);
     }
 
     @Override
-    public ChannelListener<?> listener(ReliableSessionBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
-            BindingParameters p) {
-        return new ReliableChannelListener<Channel>(inner, settings(e, p), layer.builds());
+    public <C extends Channel> ChannelListener<C> listener(ReliableSessionBindingElement e, ChannelType<C> type,
+            InnerStack inner, BindingParameters p) {
+        return new ReliableChannelListener<>(inner.listener(), settings(e, p), type);
     }
 }

@@ -2,9 +2,6 @@ package io.github.wcf4j.runtime.duplex;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
-import io.github.wcf4j.binding.stack.PlannedLayer;
-import io.github.wcf4j.runtime.channel.ChannelFactory;
-import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.LayerProvider;
 import io.github.wcf4j.runtime.stack.ListenAddress;
@@ -16,7 +13,7 @@ import java.util.UUID;
  * it adds is the client's listen address for the back channel, which the internal duplex layer above it listens at:
  * {@code clientBaseAddress} + "/" + a new GUID, or, without one, a unique temporary address chosen by the transport.
  */
-public final class CompositeDuplexLayer implements LayerProvider<CompositeDuplexBindingElement> {
+public final class CompositeDuplexLayerProvider implements LayerProvider<CompositeDuplexBindingElement> {
 
     @Override
     public Class<CompositeDuplexBindingElement> elementType() {
@@ -26,18 +23,6 @@ public final class CompositeDuplexLayer implements LayerProvider<CompositeDuplex
     @Override
     public void contribute(CompositeDuplexBindingElement element, BindingParameters parameters) {
         parameters.put(CompositeDuplexBindingElement.class, element);
-    }
-
-    @Override
-    public ChannelFactory<?> factory(CompositeDuplexBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
-            BindingParameters p) {
-        return inner;
-    }
-
-    @Override
-    public ChannelListener<?> listener(CompositeDuplexBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
-            BindingParameters p) {
-        return inner;
     }
 
     /** Where a client's back channel listens (WCF {@code CompositeDuplexBindingElement.BuildChannelFactory}). */

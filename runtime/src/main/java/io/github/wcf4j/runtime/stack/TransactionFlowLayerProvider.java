@@ -1,15 +1,12 @@
 package io.github.wcf4j.runtime.stack;
 
-import io.github.wcf4j.binding.stack.PlannedLayer;
 import io.github.wcf4j.binding.transaction.TransactionFlowBindingElement;
-import io.github.wcf4j.runtime.channel.ChannelFactory;
-import io.github.wcf4j.runtime.channel.ChannelListener;
 
 /**
  * {@code transactionFlow}: the WS-* standard bindings always contain it; with flow disabled (their default) it adds
  * nothing, so its layer is the inner one. A binding that asks to flow transactions is refused by name.
  */
-public final class TransactionFlowLayer implements LayerProvider<TransactionFlowBindingElement> {
+public final class TransactionFlowLayerProvider implements LayerProvider<TransactionFlowBindingElement> {
 
     @Override
     public Class<TransactionFlowBindingElement> elementType() {
@@ -19,21 +16,9 @@ public final class TransactionFlowLayer implements LayerProvider<TransactionFlow
     @Override
     public void contribute(TransactionFlowBindingElement element, BindingParameters parameters) {
         if (element.transactionFlow()) {
-            throw new UnsupportedBindingException("transactionFlow", "The binding flows transactions ("
+            throw new UnsupportedBindingException(element.configName(), "The binding flows transactions ("
                     + element.transactionProtocol() + "), which the wcf4j runtime does not support, so it cannot be"
                     + " opened. Set transactionFlow=\"false\" or remove <transactionFlow>.");
         }
-    }
-
-    @Override
-    public ChannelFactory<?> factory(TransactionFlowBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
-            BindingParameters p) {
-        return inner;
-    }
-
-    @Override
-    public ChannelListener<?> listener(TransactionFlowBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
-            BindingParameters p) {
-        return inner;
     }
 }

@@ -1,12 +1,15 @@
 package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.binding.Binding;
-import io.github.wcf4j.binding.stack.PlannedLayer;
+import io.github.wcf4j.binding.BindingTimeouts;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
 import io.github.wcf4j.runtime.stack.ListenAddress;
 import io.github.wcf4j.runtime.time.Scheduler;
@@ -19,7 +22,7 @@ import java.time.Duration;
  * (default: the process-wide ones), a {@link ListenAddress} for listeners, and the encoder the encoding layer
  * contributed (default: text, SOAP 1.2 with WS-Addressing 1.0).
  */
-public final class HttpTransportLayer implements LayerProvider<HttpTransportBindingElement> {
+public final class HttpTransportLayerProvider implements LayerProvider<HttpTransportBindingElement> {
 
     @Override
     public Class<HttpTransportBindingElement> elementType() {
@@ -27,31 +30,33 @@ public final class HttpTransportLayer implements LayerProvider<HttpTransportBind
     }
 
     @Override
-    public ChannelFactory<?> factory(HttpTransportBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
-            BindingParameters p) {
-        return requestChannelFactory("http", e, null, p);
+    public <C extends Channel> ChannelFactory<C> factory(HttpTransportBindingElement e, ChannelType<C> type,
+            InnerStack inner, BindingParameters p) {
+        return requestChannelFactory(type, "http", e, null, p);
     }
 
     @Override
-    public ChannelListener<?> listener(HttpTransportBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
-            BindingParameters p) {
-        return replyChannelListener(e, HttpListenSettings.of(e, null, false, tap(p), getHandler(p)), p);
+    public <C extends Channel> ChannelListener<C> listener(HttpTransportBindingElement e, ChannelType<C> type,
+            InnerStack inner, BindingParameters p) {
+        return replyChannelListener(type, e, HttpListenSettings.of(e, null, false, tap(p), getHandler(p)), p);
     }
 
-    static ChannelFactory<?> requestChannelFactory(String scheme, HttpTransportBindingElement e, TlsSettings tls,
-            BindingParameters p) {
+    static <C extends Channel> ChannelFactory<C> requestChannelFactory(ChannelType<C> type, String scheme,
+            HttpTransportBindingElement e, TlsSettings tls, BindingParameters p) {
         Duration send = p.find(Binding.class).map(b -> b.timeouts().sendTimeout()).orElse(Duration.ofMinutes(1));
         int connectMillis = (int) Math.min(Math.max(send.toMillis(), 1), Integer.MAX_VALUE);
-        return new HttpRequestChannelFactory(scheme, resources(p), HttpClientSettings.of(e, connectMillis, tls, tap(p)),
-                encoder(p), p.require(Scheduler.class), e.manualAddressing());
+        return new HttpRequestChannelFactory<>(type, scheme, resources(p),
+                HttpClientSettings.of(e, connectMillis, tls, tap(p)), encoder(p), p.require(Scheduler.class),
+                e.manualAddressing());
     }
 
-    static ChannelListener<?> replyChannelListener(HttpTransportBindingElement e, HttpListenSettings settings,
-            BindingParameters p) {
+    static <C extends Channel> ChannelListener<C> replyChannelListener(ChannelType<C> type,
+            HttpTransportBindingElement e, HttpListenSettings settings, BindingParameters p) {
         Duration receive = p.find(Binding.class).map(b -> b.timeouts().receiveTimeout())
-                .orElse(io.github.wcf4j.binding.BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT);
-        return new HttpReplyChannelListener(HttpServerRegistry.of(resources(p)), p.require(ListenAddress.class),
-                settings.withRequestReadTimeout(receive), encoder(p), p.require(Scheduler.class));
+                .orElse(BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT);
+        return new HttpReplyChannelListener<>(type, HttpServerRegistry.of(resources(p)),
+                p.require(ListenAddress.class), settings.withRequestReadTimeout(receive), encoder(p),
+                p.require(Scheduler.class));
     }
 
     static WireTap tap(BindingParameters p) {

@@ -1,9 +1,6 @@
 package io.github.wcf4j.runtime.encoding;
 
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.PlannedLayer;
-import io.github.wcf4j.runtime.channel.ChannelFactory;
-import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.LayerProvider;
 
@@ -11,7 +8,7 @@ import io.github.wcf4j.runtime.stack.LayerProvider;
  * {@code textMessageEncoding}: like WCF's {@code MessageEncodingBindingElement}, it builds no channel of its own; it
  * publishes its {@link TextMessageEncoder} to the transport below, which encodes and decodes with it.
  */
-public final class TextEncodingLayer implements LayerProvider<TextMessageEncodingBindingElement> {
+public final class TextEncodingLayerProvider implements LayerProvider<TextMessageEncodingBindingElement> {
 
     @Override
     public Class<TextMessageEncodingBindingElement> elementType() {
@@ -21,17 +18,5 @@ public final class TextEncodingLayer implements LayerProvider<TextMessageEncodin
     @Override
     public void contribute(TextMessageEncodingBindingElement element, BindingParameters parameters) {
         parameters.put(TextMessageEncoder.class, new TextMessageEncoder(element));
-    }
-
-    @Override
-    public ChannelFactory<?> factory(TextMessageEncodingBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
-            BindingParameters p) {
-        return inner;
-    }
-
-    @Override
-    public ChannelListener<?> listener(TextMessageEncodingBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
-            BindingParameters p) {
-        return inner;
     }
 }

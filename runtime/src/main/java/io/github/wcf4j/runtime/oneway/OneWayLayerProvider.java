@@ -1,11 +1,12 @@
 package io.github.wcf4j.runtime.oneway;
 
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
-import io.github.wcf4j.binding.stack.PlannedLayer;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
 
 /**
@@ -17,7 +18,7 @@ import io.github.wcf4j.runtime.stack.LayerProvider;
  * service IInputChannel  ← IReplyChannel   | IDuplexChannel | IDuplexSessionChannel
  * </pre>
  */
-public final class OneWayLayer implements LayerProvider<OneWayBindingElement> {
+public final class OneWayLayerProvider implements LayerProvider<OneWayBindingElement> {
 
     @Override
     public Class<OneWayBindingElement> elementType() {
@@ -25,14 +26,14 @@ public final class OneWayLayer implements LayerProvider<OneWayBindingElement> {
     }
 
     @Override
-    public ChannelFactory<?> factory(OneWayBindingElement e, PlannedLayer layer, ChannelFactory<?> inner,
-            BindingParameters p) {
-        return new OneWayChannelFactory(inner, layer.over().orElseThrow() == ChannelShape.REQUEST);
+    public <C extends Channel> ChannelFactory<C> factory(OneWayBindingElement e, ChannelType<C> type,
+            InnerStack inner, BindingParameters p) {
+        return new OneWayChannelFactory<>(type, inner.factory(), inner.type() == ChannelType.REQUEST);
     }
 
     @Override
-    public ChannelListener<?> listener(OneWayBindingElement e, PlannedLayer layer, ChannelListener<?> inner,
-            BindingParameters p) {
-        return new OneWayChannelListener(inner, layer.over().orElseThrow(), p);
+    public <C extends Channel> ChannelListener<C> listener(OneWayBindingElement e, ChannelType<C> type,
+            InnerStack inner, BindingParameters p) {
+        return new OneWayChannelListener<>(type, inner.listener(), inner.type().shape(), p);
     }
 }
