@@ -22,6 +22,7 @@ import io.github.wcf4j.binding.transport.TransportBindingElement;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationObject;
 import io.github.wcf4j.runtime.channel.CommunicationObjectAbortedException;
@@ -333,7 +334,7 @@ public abstract class TransportContractTest {
         Served<ReplyChannel> service = serveRequests(DEFAULT_MAX);
         answerEvery(service.channel(), ContractMessages::response);
         FaultyRoute route = faultyRouteTo(service.uri());
-        RequestChannel client = open(this.<RequestChannel>openFactory(ChannelShape.REQUEST, DEFAULT_MAX)
+        RequestChannel client = open(this.<RequestChannel>openFactory(ChannelType.REQUEST, DEFAULT_MAX)
                 .createChannel(EndpointAddress.of(service.uri()), route.via()));
         route.resetNextClientMessage();
         Throwable e = failure(client.request(echo("reset"), T));
@@ -356,7 +357,7 @@ public abstract class TransportContractTest {
     @Test
     void aRequestChannelUsedBeforeOpenOrAfterAbortFailsWithWcfsTexts() {
         assumeShape(ChannelShape.REQUEST);
-        ChannelFactory<RequestChannel> factory = openFactory(ChannelShape.REQUEST, DEFAULT_MAX);
+        ChannelFactory<RequestChannel> factory = openFactory(ChannelType.REQUEST, DEFAULT_MAX);
         RequestChannel client = factory.createChannel(EndpointAddress.of(freshListenAddress().uri()));
         Throwable unopened = failureOf(() -> client.request(echo("too early"), T));
         assertInstanceOf(IllegalStateException.class, unopened);
@@ -389,7 +390,7 @@ public abstract class TransportContractTest {
     void openingASessionWhereNobodyListensFails() throws Exception {
         assumeShape(ChannelShape.DUPLEX_SESSION);
         URI nowhere = addressNobodyListensAt();
-        DuplexSessionChannel client = this.<DuplexSessionChannel>openFactory(ChannelShape.DUPLEX_SESSION, DEFAULT_MAX)
+        DuplexSessionChannel client = this.<DuplexSessionChannel>openFactory(ChannelType.DUPLEX_SESSION, DEFAULT_MAX)
                 .createChannel(EndpointAddress.of(nowhere));
         opened.add(client);
         nobodyListening(nowhere).assertMatches(failure(client.open(T)));
@@ -460,10 +461,10 @@ public abstract class TransportContractTest {
     @Test
     void aResetSessionFaultsBothEndsAndFailsTheirPendingReceives() throws Exception {
         assumeShape(ChannelShape.DUPLEX_SESSION);
-        ChannelListener<DuplexSessionChannel> listener = openListener(ChannelShape.DUPLEX_SESSION, DEFAULT_MAX,
+        ChannelListener<DuplexSessionChannel> listener = openListener(ChannelType.DUPLEX_SESSION, DEFAULT_MAX,
                 freshListenAddress());
         FaultyRoute route = faultyRouteTo(listener.uri());
-        DuplexSessionChannel client = open(this.<DuplexSessionChannel>openFactory(ChannelShape.DUPLEX_SESSION,
+        DuplexSessionChannel client = open(this.<DuplexSessionChannel>openFactory(ChannelType.DUPLEX_SESSION,
                 DEFAULT_MAX).createChannel(EndpointAddress.of(listener.uri()), route.via()));
         DuplexSessionChannel service = accept(listener);
         CompletableFuture<Optional<Message>> clientReceiving = client.receive(T);
@@ -479,7 +480,7 @@ public abstract class TransportContractTest {
     @Test
     void closingTheSessionListenerEndsAPendingAccept() {
         assumeShape(ChannelShape.DUPLEX_SESSION);
-        ChannelListener<DuplexSessionChannel> listener = openListener(ChannelShape.DUPLEX_SESSION, DEFAULT_MAX,
+        ChannelListener<DuplexSessionChannel> listener = openListener(ChannelType.DUPLEX_SESSION, DEFAULT_MAX,
                 freshListenAddress());
         CompletableFuture<Optional<DuplexSessionChannel>> accepting = listener.acceptChannel(T);
         await(listener.close(T));
@@ -491,8 +492,10 @@ public abstract class TransportContractTest {
     @Test
     void aListenerAtAnAddressInUseFailsToOpenAndTheFirstKeepsListening() {
         for (ChannelShape shape : clientShapes()) {
-            ChannelListener<Channel> first = openListener(shape, DEFAULT_MAX, freshListenAddress());
-            ChannelListener<Channel> second = builder.buildListener(binding(shape, DEFAULT_MAX), serviceShape(shape),
+            ChannelListener<?> first = openListener(ChannelType.of(serviceShape(shape)), DEFAULT_MAX,
+                    freshListenAddress());
+            ChannelListener<?> second = builder.buildListener(binding(shape, DEFAULT_MAX),
+                    ChannelType.of(serviceShape(shape)),
                     withClock(parameters()).put(ListenAddress.class, ListenAddress.explicit(first.uri())));
             opened.add(second);
             addressInUse(first.uri()).assertMatches(failure(second.open(T)));
@@ -530,21 +533,21 @@ public abstract class TransportContractTest {
 
     private Served<ReplyChannel> serveRequests(long maxReceivedMessageSize) {
         assumeShape(ChannelShape.REQUEST);
-        ChannelListener<ReplyChannel> listener = openListener(ChannelShape.REQUEST, maxReceivedMessageSize,
+        ChannelListener<ReplyChannel> listener = openListener(ChannelType.REPLY, maxReceivedMessageSize,
                 freshListenAddress());
         return new Served<>(listener, accept(listener));
     }
 
     private RequestChannel requestChannel(long maxReceivedMessageSize, URI to) {
-        return open(this.<RequestChannel>openFactory(ChannelShape.REQUEST, maxReceivedMessageSize)
+        return open(this.<RequestChannel>openFactory(ChannelType.REQUEST, maxReceivedMessageSize)
                 .createChannel(EndpointAddress.of(to)));
     }
 
     private Session openSession(long serviceMaxReceivedMessageSize) {
         assumeShape(ChannelShape.DUPLEX_SESSION);
-        ChannelListener<DuplexSessionChannel> listener = openListener(ChannelShape.DUPLEX_SESSION,
+        ChannelListener<DuplexSessionChannel> listener = openListener(ChannelType.DUPLEX_SESSION,
                 serviceMaxReceivedMessageSize, freshListenAddress());
-        DuplexSessionChannel client = open(this.<DuplexSessionChannel>openFactory(ChannelShape.DUPLEX_SESSION,
+        DuplexSessionChannel client = open(this.<DuplexSessionChannel>openFactory(ChannelType.DUPLEX_SESSION,
                 DEFAULT_MAX).createChannel(EndpointAddress.of(listener.uri())));
         return new Session(client, accept(listener));
     }
@@ -566,19 +569,21 @@ public abstract class TransportContractTest {
         return p.put(Scheduler.class, clock);
     }
 
-    protected final <C extends Channel> ChannelFactory<C> openFactory(ChannelShape clientShape,
+    protected final <C extends Channel> ChannelFactory<C> openFactory(ChannelType<C> clientType,
             long maxReceivedMessageSize) {
-        ChannelFactory<C> factory = builder.buildFactory(binding(clientShape, maxReceivedMessageSize), clientShape,
-                withClock(parameters()));
+        ChannelFactory<C> factory = builder.buildFactory(binding(clientType.shape(), maxReceivedMessageSize),
+                clientType, withClock(parameters()));
         opened.add(factory);
         await(factory.open(T));
         return factory;
     }
 
-    protected final <C extends Channel> ChannelListener<C> openListener(ChannelShape clientShape,
+    /** A listener of {@code serviceType} ({@code REPLY} for a request/reply transport), opened. */
+    protected final <C extends Channel> ChannelListener<C> openListener(ChannelType<C> serviceType,
             long maxReceivedMessageSize, ListenAddress at) {
+        ChannelShape clientShape = serviceType == ChannelType.REPLY ? ChannelShape.REQUEST : serviceType.shape();
         ChannelListener<C> listener = builder.buildListener(binding(clientShape, maxReceivedMessageSize),
-                serviceShape(clientShape), withClock(parameters()).put(ListenAddress.class, at));
+                serviceType, withClock(parameters()).put(ListenAddress.class, at));
         opened.add(listener);
         await(listener.open(T));
         return listener;

@@ -14,6 +14,7 @@ import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.CommunicationObject;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -298,13 +299,13 @@ class HttpTransportTest {
         assertEquals(WcfText.HttpRegistrationAlreadyExists.format(a), e.getMessage());
         ChannelListener<ReplyChannel> other = explicitListener(URI.create("http://localhost:" + port + "/shared/b/"));
         Futures.join(other.open(T));
-        assertEquals(io.github.wcf4j.runtime.channel.CommunicationState.Opened, first.state());
-        assertEquals(io.github.wcf4j.runtime.channel.CommunicationState.Opened, other.state());
+        assertEquals(CommunicationState.Opened, first.state());
+        assertEquals(CommunicationState.Opened, other.state());
     }
 
     private ChannelListener<ReplyChannel> explicitListener(URI at) {
         ChannelListener<ReplyChannel> l = builder.buildListener(text(HttpTransportBindingElement.defaults()),
-                ChannelShape.REPLY, params().put(ListenAddress.class, ListenAddress.explicit(at)));
+                ChannelType.REPLY, params().put(ListenAddress.class, ListenAddress.explicit(at)));
         opened.add(l);
         return l;
     }

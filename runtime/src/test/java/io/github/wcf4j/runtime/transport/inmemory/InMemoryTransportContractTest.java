@@ -56,7 +56,7 @@ class InMemoryTransportContractTest extends TransportContractTest {
     @Override
     protected ExpectedFailure abortedRequest(URI to) {
         return new ExpectedFailure(CommunicationObjectAbortedException.class, WcfText.CommunicationObjectAborted1
-                .format(InMemoryRequestChannelFactory.class.getName() + "$Channel"));
+                .format(InMemoryChannelFactory.class.getName() + "$InMemoryRequestChannel"));
     }
 
     @Override
