@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * One finding about a configuration file, worded as WCF words it, at a file position.
  *
- * @param severity error or warning
+ * @param severity error, warning, or unsupported (WCF accepts it, wcf4j cannot run it)
  * @param location where: {@code file:line:column}
  * @param message  the text, WCF's own where WCF has one
  * @param key      the WCF resource the text reproduces, when it does
@@ -33,6 +33,11 @@ public record Diagnostic(Severity severity, SourceLocation location, String mess
         return new Diagnostic(Severity.WARNING, at, message, Optional.empty());
     }
 
+    /** Something WCF accepts that wcf4j cannot run ({@link Severity#UNSUPPORTED}). */
+    public static Diagnostic unsupported(SourceLocation at, String message) {
+        return new Diagnostic(Severity.UNSUPPORTED, at, message, Optional.empty());
+    }
+
     /** The same diagnostic with another text (for a WCF exception whose message is already formatted). */
     public Diagnostic withMessage(String text) {
         return new Diagnostic(severity, location, text, key);
@@ -42,7 +47,7 @@ public record Diagnostic(Severity severity, SourceLocation location, String mess
         return severity == Severity.ERROR;
     }
 
-    /** {@code file:line:col: error|warning: message}, the line {@code wcf4j validate} prints. */
+    /** {@code file:line:col: error|warning|unsupported: message}, the line {@code wcf4j validate} prints. */
     @Override
     public String toString() {
         return location + ": " + severity.label() + ": " + message;

@@ -13,7 +13,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * A configuration file loaded for running (host, call, demo): read, validated as {@code validate} does, diagnostics
- * printed; errors stop the command with exit code 1, warnings are shown and the command goes on.
+ * printed; errors stop the command with exit code 1, warnings are shown and the command goes on (what wcf4j cannot run
+ * is shown too, and the host or factory that needs it refuses to open).
  */
 final class LoadedConfig {
     private LoadedConfig() {
@@ -21,7 +22,7 @@ final class LoadedConfig {
 
     static ServiceModelConfiguration load(Path file, PrintWriter err) {
         ConfigReadResult read = ServiceModelConfigReader.create().read(file);
-        List<Diagnostic> diagnostics = ValidateCommand.diagnose(read, Contracts.discovered());
+        List<Diagnostic> diagnostics = Findings.of(read, Contracts.discovered()).diagnostics();
         diagnostics.forEach(err::println);
         if (diagnostics.stream().anyMatch(Diagnostic::isError) || read.configuration().isEmpty()) {
             throw new InvalidInputException(file + " has configuration errors (listed above)");

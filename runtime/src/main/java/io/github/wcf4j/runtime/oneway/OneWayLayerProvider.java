@@ -8,6 +8,8 @@ import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
+import io.github.wcf4j.runtime.stack.RefusalRule;
+import java.util.List;
 
 /**
  * {@code oneWay} (WCF {@code OneWayBindingElement}): datagram output/input channels over request/reply (each message
@@ -23,6 +25,14 @@ public final class OneWayLayerProvider implements LayerProvider<OneWayBindingEle
     @Override
     public Class<OneWayBindingElement> elementType() {
         return OneWayBindingElement.class;
+    }
+
+    /** {@code packetRoutable="true"} (WCF's PacketRoutable header for routers) is not run yet. */
+    @Override
+    public List<RefusalRule<OneWayBindingElement>> refusals() {
+        return List.of(RefusalRule.when("packetRoutable", OneWayBindingElement::packetRoutable,
+                e -> "packetRoutable=\"true\": the PacketRoutable header WCF adds for message routers is not"
+                        + " implemented by wcf4j yet, so this endpoint is refused."));
     }
 
     @Override

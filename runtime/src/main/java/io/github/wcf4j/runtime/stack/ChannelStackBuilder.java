@@ -11,6 +11,7 @@ import io.github.wcf4j.binding.stack.ShapeNegotiator;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.stack.StackPlan;
 import io.github.wcf4j.binding.stack.StackRules;
+import io.github.wcf4j.binding.standard.UnsupportedBinding;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
@@ -20,6 +21,7 @@ import io.github.wcf4j.runtime.channel.OutputChannel;
 import io.github.wcf4j.runtime.duplex.CompositeDuplexLayerProvider;
 import io.github.wcf4j.runtime.duplex.InternalDuplexChannelFactory;
 import io.github.wcf4j.runtime.duplex.InternalDuplexChannelListener;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,7 +62,27 @@ public final class ChannelStackBuilder {
         return listener(plan.layers(), 0, type, parameters);
     }
 
+    /**
+     * What {@code binding} asks for on {@code side} that this runtime cannot run, in element order, found without
+     * building anything: a binding wcf4j does not model, and every {@link RefusalRule} of the elements' providers that
+     * applies. {@link #buildFactory}/{@link #buildListener} refuse the first; {@code validate} reports them all.
+     */
+    public List<Refusal> refusals(Binding binding, Side side) {
+        if (binding instanceof UnsupportedBinding b) {
+            return List.of(new Refusal(binding, b.sectionName(), "The binding '" + b.sectionName() + "' is not"
+                    + " supported by the wcf4j runtime, so this endpoint cannot be hosted or called."));
+        }
+        List<Refusal> found = new ArrayList<>();
+        for (BindingElement e : binding.createBindingElements()) {
+            found.addAll(providers.forElement(e).refusals(side));
+        }
+        return found;
+    }
+
     private StackPlan prepare(Binding binding, Side side, ChannelShape shape, BindingParameters parameters) {
+        if (binding instanceof UnsupportedBinding) {
+            throw refusals(binding, side).get(0).toException();
+        }
         List<BindingElement> elements = binding.createBindingElements();
         for (BindingValidationException e : StackRules.violations(binding)) {
             throw e;
@@ -71,6 +93,10 @@ public final class ChannelStackBuilder {
         StackPlan plan = ShapeNegotiator.of(elements).plan(side, shape).orElseThrow(() ->
                 new BindingValidationException(WcfText.CouldnTCreateChannelForChannelType2, null, binding.wcfName(),
                         shape.wcfName()));
+        List<Refusal> refused = refusals(binding, side);
+        if (!refused.isEmpty()) {
+            throw refused.get(0).toException();
+        }
         parameters.put(Binding.class, binding);
         for (BindingElement e : elements) {
             providers.forElement(e).contribute(parameters);

@@ -5,6 +5,7 @@ import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
+import java.util.List;
 
 /**
  * Builds the one layer a binding element stands for, on each side (WCF's {@code BindingElement.BuildChannelFactory
@@ -19,6 +20,15 @@ import io.github.wcf4j.runtime.channel.ChannelType;
 public interface LayerProvider<E extends BindingElement> {
 
     Class<E> elementType();
+
+    /**
+     * What this provider cannot run of its element, as data (none by default). Checked before anything is built, on
+     * the side being built, and by {@code validate}: an element a rule applies to is refused by name, never run without
+     * what it asks for.
+     */
+    default List<RefusalRule<E>> refusals() {
+        return List.of();
+    }
 
     /** Called for every element, top to bottom, before any layer is built (e.g. an encoder publishes itself). */
     default void contribute(E element, BindingParameters parameters) {

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.stack;
 
 import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
@@ -12,6 +13,7 @@ import io.github.wcf4j.runtime.reliability.ReliableSessionLayerProvider;
 import io.github.wcf4j.runtime.transport.http.HttpTransportLayerProvider;
 import io.github.wcf4j.runtime.transport.http.HttpsTransportLayerProvider;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryTransportLayerProvider;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,14 @@ public final class LayerProviders {
 
         static <E extends BindingElement> ProvidedLayer<E> of(LayerProvider<E> provider, BindingElement element) {
             return new ProvidedLayer<>(provider, provider.elementType().cast(element));
+        }
+
+        List<Refusal> refusals(Side side) {
+            List<Refusal> found = new ArrayList<>();
+            for (RefusalRule<E> rule : provider.refusals()) {
+                rule.check(element, side).ifPresent(found::add);
+            }
+            return found;
         }
 
         void contribute(BindingParameters parameters) {

@@ -12,11 +12,12 @@ import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * The layer of an element the runtime does not run: building it fails with a message naming the element (and, for
- * security, its authentication mode), so a configuration that needs it never runs without it.
+ * The layer of an element the runtime does not run: its one {@link RefusalRule} refuses it by name (and, for security,
+ * its authentication mode), so a configuration that needs it never runs without it and {@code validate} says so.
  *
  * @param <E> the refused element type
  */
@@ -73,16 +74,18 @@ public final class RefusedLayerProvider<E extends BindingElement> implements Lay
     }
 
     @Override
-    public void contribute(E element, BindingParameters parameters) {
-        throw new UnsupportedBindingException(element.configName(), reason.apply(element));
+    public List<RefusalRule<E>> refusals() {
+        return List.of(RefusalRule.always(reason));
     }
 
+    /** Never reached: the stack builder checks {@link #refusals()} before it builds. */
     @Override
     public <C extends Channel> ChannelFactory<C> factory(E element, ChannelType<C> type, InnerStack inner,
             BindingParameters p) {
         throw new UnsupportedBindingException(element.configName(), reason.apply(element));
     }
 
+    /** Never reached: the stack builder checks {@link #refusals()} before it builds. */
     @Override
     public <C extends Channel> ChannelListener<C> listener(E element, ChannelType<C> type, InnerStack inner,
             BindingParameters p) {

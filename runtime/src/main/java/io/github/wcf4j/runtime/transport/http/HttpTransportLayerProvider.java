@@ -11,10 +11,12 @@ import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
+import io.github.wcf4j.runtime.stack.RefusalRule;
 import io.github.wcf4j.runtime.stack.ListenAddress;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.transport.WireTap;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code httpTransport} (WCF {@code HttpTransportBindingElement}): request channels on the client, a reply channel
@@ -27,6 +29,11 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
     @Override
     public Class<HttpTransportBindingElement> elementType() {
         return HttpTransportBindingElement.class;
+    }
+
+    @Override
+    public List<RefusalRule<HttpTransportBindingElement>> refusals() {
+        return HttpTransportRefusals.RULES;
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
+import io.github.wcf4j.runtime.stack.RefusalRule;
+import java.util.List;
 
 /**
  * {@code httpsTransport} (WCF {@code HttpsTransportBindingElement}): the HTTP layer over TLS. The key material is the
@@ -19,6 +21,11 @@ public final class HttpsTransportLayerProvider implements LayerProvider<HttpsTra
     @Override
     public Class<HttpsTransportBindingElement> elementType() {
         return HttpsTransportBindingElement.class;
+    }
+
+    @Override
+    public List<RefusalRule<HttpsTransportBindingElement>> refusals() {
+        return HttpTransportRefusals.RULES.stream().map(r -> r.of(HttpsTransportBindingElement::http)).toList();
     }
 
     @Override
