@@ -138,7 +138,7 @@ final class EndpointsMapping {
         }
         ServiceEndpoint e = new ServiceEndpoint(EndpointXml.orEmpty(x.name), EndpointXml.orEmpty(x.address),
                 bindingSection(x), EndpointXml.orEmpty(x.bindingConfiguration), binding.get(),
-                EndpointXml.orEmpty(x.contract), listenUri, behavior);
+                EndpointXml.orEmpty(x.contract), listenUri, behavior, Optional.empty(), List.of(), Optional.empty());
         return Optional.of(ctx.located(e, x));
     }
 
@@ -184,7 +184,8 @@ final class EndpointsMapping {
         }
         ClientEndpoint e = new ClientEndpoint(EndpointXml.orEmpty(x.name),
                 address.filter(URI::isAbsolute).orElse(URI.create("about:blank")), bindingSection(x),
-                EndpointXml.orEmpty(x.bindingConfiguration), binding.get(), EndpointXml.orEmpty(x.contract), behavior);
+                EndpointXml.orEmpty(x.bindingConfiguration), binding.get(), EndpointXml.orEmpty(x.contract), behavior,
+                Optional.empty(), List.of(), Optional.empty());
         return Optional.of(ctx.located(e, x));
     }
 
