@@ -138,7 +138,8 @@ final class EndpointsMapping {
         }
         ServiceEndpoint e = new ServiceEndpoint(EndpointXml.orEmpty(x.name), EndpointXml.orEmpty(x.address),
                 bindingSection(x), EndpointXml.orEmpty(x.bindingConfiguration), binding.get(),
-                EndpointXml.orEmpty(x.contract), listenUri, behavior, Optional.empty(), List.of(), Optional.empty());
+                EndpointXml.orEmpty(x.contract), listenUri, behavior, IdentityMapping.read(x.identity, ctx), List.of(),
+                Optional.empty());
         return Optional.of(ctx.located(e, x));
     }
 
@@ -185,7 +186,7 @@ final class EndpointsMapping {
         ClientEndpoint e = new ClientEndpoint(EndpointXml.orEmpty(x.name),
                 address.filter(URI::isAbsolute).orElse(URI.create("about:blank")), bindingSection(x),
                 EndpointXml.orEmpty(x.bindingConfiguration), binding.get(), EndpointXml.orEmpty(x.contract), behavior,
-                Optional.empty(), List.of(), Optional.empty());
+                IdentityMapping.read(x.identity, ctx), List.of(), Optional.empty());
         return Optional.of(ctx.located(e, x));
     }
 
