@@ -8,6 +8,7 @@ import io.github.wcf4j.config.read.ElementTracker;
 import io.github.wcf4j.config.read.HardenedXmlInput;
 import io.github.wcf4j.config.read.ParseLimits;
 import io.github.wcf4j.config.read.ReadSession;
+import io.github.wcf4j.config.xml.ConfigStrings;
 import io.github.wcf4j.config.xml.ConfigurationXml;
 import io.github.wcf4j.config.xml.ServiceModelMapping;
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 
@@ -85,7 +87,7 @@ public final class ServiceModelConfigReader {
     public ConfigReadResult read(String source, InputStream in) {
         ElementTracker tracker;
         try {
-            tracker = input.open(in, source);
+            tracker = input.open(in, source, Set.of(ConfigStrings.HEADERS));
         } catch (XMLStreamException e) {
             return failed(source, at(source, e.getLocation()), notWellFormed(e));
         }

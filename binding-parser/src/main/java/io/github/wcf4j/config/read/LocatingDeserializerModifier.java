@@ -15,10 +15,10 @@ import java.io.IOException;
 import java.util.Iterator;
 
 /**
- * Jackson hooks that read {@link OrderedElementXml}s in document order, give every {@link LocatedXml} its name and
- * position, and make bean properties as strict as WCF's
- * configuration system: an attribute property set from a child element is "Unrecognized element", and a child element
- * given twice is "The element &lt;x&gt; may only appear once in this section."
+ * Jackson hooks that read {@link OrderedElementXml}s in document order, {@link RawXmlElement}s verbatim, give every
+ * {@link LocatedXml} its name and position, and make bean properties as strict as WCF's configuration system: an
+ * attribute property set from a child element is "Unrecognized element", and a child element given twice is "The
+ * element &lt;x&gt; may only appear once in this section."
  */
 final class LocatingDeserializerModifier extends BeanDeserializerModifier {
 
@@ -28,6 +28,9 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
             JsonDeserializer<?> deserializer) {
         if (OrderedElementXml.class.isAssignableFrom(beanDesc.getBeanClass())) {
             return new OrderedElementDeserializer((Class<? extends OrderedElementXml>) beanDesc.getBeanClass());
+        }
+        if (RawXmlElement.class.isAssignableFrom(beanDesc.getBeanClass())) {
+            return new RawXmlDeserializer((Class<? extends RawXmlElement>) beanDesc.getBeanClass());
         }
         if (LocatedXml.class.isAssignableFrom(beanDesc.getBeanClass())) {
             return new Locating(deserializer, beanDesc.getBeanClass());
@@ -66,8 +69,8 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String name = ReadSession.elementName(p);
             ReadSession session = ReadSession.of(ctxt);
+            String name = session.elementName(p);
             SourceLocation at = session.tracker().claim(name);
             Object value;
             if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING

@@ -25,7 +25,7 @@ final class OrderedElementDeserializer extends JsonDeserializer<OrderedElementXm
     public OrderedElementXml deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         ReadSession session = ReadSession.of(ctxt);
         ElementTracker tracker = session.tracker();
-        String name = ReadSession.elementName(p);
+        String name = session.elementName(p);
         SourceLocation at = tracker.claim(name);
         OrderedElementXml element = newInstance();
         element.locate(name, at);

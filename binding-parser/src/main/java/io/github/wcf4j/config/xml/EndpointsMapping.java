@@ -2,6 +2,8 @@ package io.github.wcf4j.config.xml;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.address.AddressHeader;
+import io.github.wcf4j.binding.address.EndpointIdentity;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.EndpointBehavior;
 import io.github.wcf4j.binding.description.ServiceBehavior;
@@ -11,6 +13,8 @@ import io.github.wcf4j.binding.standard.MetadataExchangeBindings;
 import io.github.wcf4j.binding.standard.UnsupportedBinding;
 import io.github.wcf4j.config.read.ChildXml;
 import io.github.wcf4j.config.read.ConfigContext;
+import io.github.wcf4j.config.read.RawContent;
+import io.github.wcf4j.config.read.RawElement;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -133,13 +137,14 @@ final class EndpointsMapping {
         Optional<URI> listenUri = ctx.uri(x, "listenUri", x.listenUri);
         Optional<Binding> binding = endpointBinding(x);
         Optional<EndpointBehavior> behavior = endpointBehavior(x);
+        Optional<EndpointIdentity> identity = IdentityMapping.read(x.identity, ctx);
+        List<AddressHeader> headers = addressHeaders(x.headers);
         if (binding.isEmpty()) {
             return Optional.empty();
         }
         ServiceEndpoint e = new ServiceEndpoint(EndpointXml.orEmpty(x.name), EndpointXml.orEmpty(x.address),
                 bindingSection(x), EndpointXml.orEmpty(x.bindingConfiguration), binding.get(),
-                EndpointXml.orEmpty(x.contract), listenUri, behavior, IdentityMapping.read(x.identity, ctx), List.of(),
-                Optional.empty());
+                EndpointXml.orEmpty(x.contract), listenUri, behavior, identity, headers, Optional.empty());
         return Optional.of(ctx.located(e, x));
     }
 
@@ -176,6 +181,8 @@ final class EndpointsMapping {
         Optional<Binding> binding = endpointBinding(x);
         Optional<EndpointBehavior> behavior = endpointBehavior(x);
         Optional<URI> address = ctx.uri(x, ConfigStrings.ADDRESS, x.address);
+        Optional<EndpointIdentity> identity = IdentityMapping.read(x.identity, ctx);
+        List<AddressHeader> headers = addressHeaders(x.headers);
         if (binding.isEmpty()) {
             return Optional.empty();
         }
@@ -186,8 +193,32 @@ final class EndpointsMapping {
         ClientEndpoint e = new ClientEndpoint(EndpointXml.orEmpty(x.name),
                 address.filter(URI::isAbsolute).orElse(URI.create("about:blank")), bindingSection(x),
                 EndpointXml.orEmpty(x.bindingConfiguration), binding.get(), EndpointXml.orEmpty(x.contract), behavior,
-                IdentityMapping.read(x.identity, ctx), List.of(), Optional.empty());
+                identity, headers, Optional.empty());
         return Optional.of(ctx.located(e, x));
+    }
+
+    /**
+     * {@code <headers>}: every child element an address header, kept verbatim ({@code AddressHeaderCollection
+     * .ReadServiceParameters}); text between them is refused as in any configuration element, and attributes of
+     * {@code <headers>} itself, which WCF skips, are reported.
+     */
+    private List<AddressHeader> addressHeaders(HeadersXml x) {
+        if (x == null) {
+            return List.of();
+        }
+        RawContent content = x.content();
+        if (content.hasText()) {
+            ctx.error(x, WcfText.Config_base_section_invalid_content);
+        }
+        if (!content.attributes().isEmpty()) {
+            ctx.warning(x, "The attributes of <headers> are ignored, as WCF ignores them: "
+                    + String.join(", ", content.attributes()) + ".");
+        }
+        List<AddressHeader> headers = new ArrayList<>();
+        for (RawElement e : content.elements()) {
+            headers.add(new AddressHeader(e.localName(), e.namespaceUri(), e.outerXml()));
+        }
+        return headers;
     }
 
     // ---------------------------------------------------------------- references
