@@ -8,6 +8,7 @@ import io.github.wcf4j.config.read.LocatedXml;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,8 +44,8 @@ public final class ServiceModelMapping {
                                 + " ignored.");
                         break;
                     default:
-                        LocatedXml value = section.value().orElseThrow();
-                        collect(value, services, clients, bindings, behaviors, extensions);
+                        sectionContent(section.value().orElseThrow(), ctx).ifPresent(value ->
+                                collect(value, services, clients, bindings, behaviors, extensions));
                 }
             }
         }
@@ -54,6 +55,14 @@ public final class ServiceModelMapping {
         EndpointsMapping endpoints = new EndpointsMapping(ctx, registered, bindingTable, behaviorTable);
         return new ServiceModelConfiguration(endpoints.services(services), endpoints.clientEndpoints(clients),
                 bindingTable.all());
+    }
+
+    /** The section as written, or read from its {@code configSource} file. */
+    private static Optional<LocatedXml> sectionContent(LocatedXml written, ConfigContext ctx) {
+        if (written instanceof SectionXml section && section.configSource() != null) {
+            return ctx.sectionSources().load(section, section.configSource(), ctx).map(LocatedXml.class::cast);
+        }
+        return Optional.of(written);
     }
 
     private static void collect(LocatedXml value, List<ServicesXml> services, List<ClientXml> clients,
