@@ -296,6 +296,18 @@ public final class ConfigContext {
     }
 
     /**
+     * A required string ({@code ConfigurationPropertyOptions.IsRequired} with a {@code StringValidator}): absent is
+     * "Required attribute 'x' not found."; {@code null} when absent or invalid.
+     */
+    public String required(LocatedXml at, String property, String raw, int minLength) {
+        if (raw == null) {
+            error(at, WcfText.Config_base_required_attribute_missing, property);
+            return null;
+        }
+        return string(at, property, raw, minLength, null);
+    }
+
+    /**
      * A text encoding ({@code EncodingConverter}): {@code utf-8} in any case, else a name {@code Encoding.GetEncoding}
      * knows ({@code utf-16}/{@code unicode} = UTF-16LE, {@code utf-16BE}/{@code unicodeFFFE} = UTF-16BE, and the usual
      * charsets, which the encoder then refuses with WCF's text).
