@@ -97,13 +97,13 @@ class ConfigSourceTest {
     @Test
     void aMalformedFileIsReportedAtItsOwnLine() throws IOException {
         write("bindings.config", "<bindings>\n<basicHttpBinding>\n</bindings>");
-        Diagnostic d = r(app("<bindings configSource=\"bindings.config\"/>"));
+        Diagnostic d = onlyError(app("<bindings configSource=\"bindings.config\"/>"));
         assertTrue(d.message().startsWith("The configuration file is not well-formed XML: "), d::toString);
         assertEquals(3, d.location().line());
         assertTrue(d.location().source().endsWith("bindings.config"));
     }
 
-    private static Diagnostic r(ConfigReadResult result) {
+    private static Diagnostic onlyError(ConfigReadResult result) {
         assertEquals(1, result.errors().size(), result.errors()::toString);
         return result.errors().get(0);
     }

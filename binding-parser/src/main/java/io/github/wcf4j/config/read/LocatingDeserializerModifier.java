@@ -79,12 +79,12 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
                 if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && !p.getText().isBlank()) {
                     session.error(at, WcfText.Config_base_section_invalid_content);
                 }
-                value = instantiate(ctxt);
+                value = LocatedXml.instantiate(type);
             } else {
                 value = _delegatee.deserialize(p, ctxt);
             }
             if (value == null) {
-                value = instantiate(ctxt);
+                value = LocatedXml.instantiate(type);
             }
             ((LocatedXml) value).locate(name, at);
             return value;
@@ -92,20 +92,12 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
 
         @Override
         public Object getNullValue(DeserializationContext ctxt) {
-            return instantiate(ctxt);
+            return LocatedXml.instantiate(type);
         }
 
         @Override
         public Object getEmptyValue(DeserializationContext ctxt) {
-            return instantiate(ctxt);
-        }
-
-        private Object instantiate(DeserializationContext ctxt) {
-            try {
-                return type.getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("configuration DTO " + type.getName() + " needs a no-arg constructor", e);
-            }
+            return LocatedXml.instantiate(type);
         }
     }
 

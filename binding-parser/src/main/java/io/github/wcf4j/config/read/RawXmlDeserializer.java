@@ -23,7 +23,7 @@ final class RawXmlDeserializer extends JsonDeserializer<RawXmlElement> {
         String name = session.elementName(p);
         SourceLocation at = session.tracker().claim(name);
         p.skipChildren();
-        RawXmlElement element = newInstance();
+        RawXmlElement element = LocatedXml.instantiate(type);
         element.locate(name, at);
         element.content(session.tracker().claimRecorded(at));
         return element;
@@ -31,14 +31,6 @@ final class RawXmlDeserializer extends JsonDeserializer<RawXmlElement> {
 
     @Override
     public RawXmlElement getNullValue(DeserializationContext ctxt) {
-        return newInstance();
-    }
-
-    private RawXmlElement newInstance() {
-        try {
-            return type.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("configuration DTO " + type.getName() + " needs a no-arg constructor", e);
-        }
+        return LocatedXml.instantiate(type);
     }
 }

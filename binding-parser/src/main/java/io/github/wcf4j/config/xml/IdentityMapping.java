@@ -9,7 +9,9 @@ import io.github.wcf4j.config.read.ConfigContext;
 import io.github.wcf4j.config.read.LocatedXml;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code <identity>} → {@link EndpointIdentity}, as WCF's {@code ConfigLoader.LoadIdentity}: the first child present in
@@ -25,45 +27,36 @@ final class IdentityMapping {
         if (x == null) {
             return Optional.empty();
         }
-        List<LocatedXml> present = new ArrayList<>();
-        List<EndpointIdentity> identities = new ArrayList<>();
-        if (x.userPrincipalName != null) {
-            present.add(x.userPrincipalName);
-            identities.add(new EndpointIdentity.UserPrincipalName(value(x.userPrincipalName, ctx)));
-        }
-        if (x.servicePrincipalName != null) {
-            present.add(x.servicePrincipalName);
-            identities.add(new EndpointIdentity.ServicePrincipalName(value(x.servicePrincipalName, ctx)));
-        }
-        if (x.dns != null) {
-            present.add(x.dns);
-            identities.add(new EndpointIdentity.Dns(value(x.dns, ctx)));
-        }
-        if (x.rsa != null) {
-            present.add(x.rsa);
-            identities.add(new EndpointIdentity.Rsa(value(x.rsa, ctx)));
-        }
-        if (x.certificate != null) {
-            present.add(x.certificate);
-            identities.add(new EndpointIdentity.Certificate(
-                    ctx.string(x.certificate, "encodedValue", x.certificate.encodedValue, 0, "")));
-        }
-        if (x.certificateReference != null) {
-            present.add(x.certificateReference);
-            identities.add(certificateReference(x.certificateReference, ctx));
-        }
-        if (identities.isEmpty()) {
+        List<Map.Entry<LocatedXml, EndpointIdentity>> present = new ArrayList<>();
+        present(present, x.userPrincipalName, v -> new EndpointIdentity.UserPrincipalName(value(v, ctx)));
+        present(present, x.servicePrincipalName, v -> new EndpointIdentity.ServicePrincipalName(value(v, ctx)));
+        present(present, x.dns, v -> new EndpointIdentity.Dns(value(v, ctx)));
+        present(present, x.rsa, v -> new EndpointIdentity.Rsa(value(v, ctx)));
+        present(present, x.certificate, v -> new EndpointIdentity.Certificate(
+                ctx.string(v, "encodedValue", v.encodedValue, 0, "")));
+        present(present, x.certificateReference, v -> certificateReference(v, ctx));
+        if (present.isEmpty()) {
             return Optional.empty();
         }
-        for (int i = 1; i < present.size(); i++) {
-            ctx.warning(present.get(i), "<" + present.get(i).elementName() + "> is ignored: WCF uses only the first"
+        String chosen = present.get(0).getKey().elementName();
+        for (Map.Entry<LocatedXml, EndpointIdentity> ignored : present.subList(1, present.size())) {
+            ctx.warning(ignored.getKey(), "<" + ignored.getKey().elementName() + "> is ignored: WCF uses only the first"
                     + " identity of userPrincipalName, servicePrincipalName, dns, rsa, certificate, certificateReference,"
-                    + " here <" + present.get(0).elementName() + ">.");
+                    + " here <" + chosen + ">.");
         }
-        if (identities.get(0) instanceof EndpointIdentity.Certificate certificate) {
+        EndpointIdentity identity = present.get(0).getValue();
+        if (identity instanceof EndpointIdentity.Certificate certificate) {
             checkEncodedValue(certificate.encodedValue(), x.certificate, ctx);
         }
-        return Optional.of(identities.get(0));
+        return Optional.of(identity);
+    }
+
+    /** Adds {@code xml}'s identity to {@code present} when the element is there (its attributes are read either way). */
+    private static <T extends LocatedXml> void present(List<Map.Entry<LocatedXml, EndpointIdentity>> present, T xml,
+            Function<T, EndpointIdentity> identity) {
+        if (xml != null) {
+            present.add(Map.entry(xml, identity.apply(xml)));
+        }
     }
 
     private static String value(IdentityXml.ValueXml x, ConfigContext ctx) {

@@ -2,7 +2,6 @@ package io.github.wcf4j.config.xml;
 
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import io.github.wcf4j.config.read.LocatedXml;
-import io.github.wcf4j.config.read.OrderedElementXml;
 import java.util.Set;
 
 /**
@@ -43,20 +42,20 @@ public class ServiceHostingEnvironmentXml extends SectionXml {
     }
 
     /** {@code <serviceActivations>}: {@code <add relativeAddress service factory>}, {@code <remove relativeAddress>}. */
-    public static class ServiceActivationsXml extends OrderedElementXml {
+    public static class ServiceActivationsXml extends ItemCollectionXml {
         @Override
-        protected Set<String> attributeNames() {
-            return Set.of();
+        String itemName() {
+            return ConfigStrings.ADD;
         }
 
         @Override
-        protected Class<? extends LocatedXml> childType(String name) {
-            switch (name) {
-                case ConfigStrings.ADD: return ServiceActivationXml.class;
-                case ConfigStrings.REMOVE: return RemoveRelativeAddressXml.class;
-                case ConfigStrings.CLEAR: return CollectionItemXml.Clear.class;
-                default: return null;
-            }
+        Class<? extends LocatedXml> itemType() {
+            return ServiceActivationXml.class;
+        }
+
+        @Override
+        Class<? extends LocatedXml> removeType() {
+            return RemoveRelativeAddressXml.class;
         }
     }
 
@@ -73,20 +72,20 @@ public class ServiceHostingEnvironmentXml extends SectionXml {
     }
 
     /** {@code <baseAddressPrefixFilters>}: {@code <add prefix>}, {@code <remove prefix>}, {@code <clear/>}. */
-    public static class BaseAddressPrefixFiltersXml extends OrderedElementXml {
+    public static class BaseAddressPrefixFiltersXml extends ItemCollectionXml {
         @Override
-        protected Set<String> attributeNames() {
-            return Set.of();
+        String itemName() {
+            return ConfigStrings.ADD;
         }
 
         @Override
-        protected Class<? extends LocatedXml> childType(String name) {
-            switch (name) {
-                case ConfigStrings.ADD: return PrefixXml.class;
-                case ConfigStrings.REMOVE: return PrefixXml.class;
-                case ConfigStrings.CLEAR: return CollectionItemXml.Clear.class;
-                default: return null;
-            }
+        Class<? extends LocatedXml> itemType() {
+            return PrefixXml.class;
+        }
+
+        @Override
+        Class<? extends LocatedXml> removeType() {
+            return PrefixXml.class;
         }
     }
 

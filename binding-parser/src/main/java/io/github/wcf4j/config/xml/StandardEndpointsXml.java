@@ -3,8 +3,6 @@ package io.github.wcf4j.config.xml;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import io.github.wcf4j.config.read.LocatedXml;
-import io.github.wcf4j.config.read.OrderedElementXml;
-import java.util.Set;
 
 /**
  * {@code <standardEndpoints>} ({@code StandardEndpointsSection}): one collection per standard endpoint kind, each of
@@ -18,29 +16,17 @@ public class StandardEndpointsXml extends SectionXml {
     }
 
     /** A kind's collection: {@code <standardEndpoint>} items, each subclass naming the DTO they are read into. */
-    public abstract static class CollectionXml extends OrderedElementXml {
-        abstract Class<? extends LocatedXml> endpointType();
-
+    public abstract static class CollectionXml extends ItemCollectionXml {
         @Override
-        protected Set<String> attributeNames() {
-            return Set.of();
-        }
-
-        @Override
-        protected Class<? extends LocatedXml> childType(String name) {
-            switch (name) {
-                case ConfigStrings.STANDARD_ENDPOINT: return endpointType();
-                case ConfigStrings.REMOVE: return CollectionItemXml.Remove.class;
-                case ConfigStrings.CLEAR: return CollectionItemXml.Clear.class;
-                default: return null;
-            }
+        String itemName() {
+            return ConfigStrings.STANDARD_ENDPOINT;
         }
     }
 
     /** {@code <mexEndpoint>}. */
     public static class Mex extends CollectionXml {
         @Override
-        Class<? extends LocatedXml> endpointType() {
+        Class<? extends LocatedXml> itemType() {
             return MexEndpointXml.class;
         }
     }
@@ -48,7 +34,7 @@ public class StandardEndpointsXml extends SectionXml {
     /** A kind wcf4j does not model. */
     public static class Opaque extends CollectionXml {
         @Override
-        Class<? extends LocatedXml> endpointType() {
+        Class<? extends LocatedXml> itemType() {
             return OpaqueEndpointXml.class;
         }
     }
