@@ -6,6 +6,7 @@ import io.github.wcf4j.config.read.ElementTracker;
 import io.github.wcf4j.config.read.HardenedXmlInput;
 import io.github.wcf4j.config.read.ParseLimits;
 import io.github.wcf4j.config.read.ReadSession;
+import io.github.wcf4j.config.read.VerbatimElements;
 import io.github.wcf4j.config.xml.ConfigStrings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,9 @@ import javax.xml.stream.XMLStreamException;
  * the read. Thread-safe.
  */
 final class DocumentReader {
+    /** The root element of a configuration file. */
+    static final String CONFIGURATION = "configuration";
+
     private final ParseLimits limits;
     private final HardenedXmlInput input;
     private final ConfigXmlMapper mapper = new ConfigXmlMapper();
@@ -66,9 +70,12 @@ final class DocumentReader {
     /** Reads {@code in} (which the caller closes) as {@code type}. */
     <T> Outcome<T> read(InputStream in, String source, String rootName, Class<T> type,
             Function<SourceLocation, Diagnostic> wrongRoot) {
+        // a configuration's sections are the children of <system.serviceModel>; a configSource file is its section
+        VerbatimElements verbatim = new VerbatimElements(Set.of(ConfigStrings.HEADERS),
+                CONFIGURATION.equals(rootName) ? 3 : 1);
         ElementTracker tracker;
         try {
-            tracker = input.open(in, source, Set.of(ConfigStrings.HEADERS));
+            tracker = input.open(in, source, verbatim);
         } catch (XMLStreamException e) {
             return Outcome.failed(Diagnostic.error(at(source, e.getLocation()), notWellFormed(e)));
         }

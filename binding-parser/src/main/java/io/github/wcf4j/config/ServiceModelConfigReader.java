@@ -31,8 +31,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ServiceModelConfigReader {
-    private static final String ROOT = "configuration";
-
     private final DocumentReader documents;
 
     private ServiceModelConfigReader(ParseLimits limits) {
@@ -52,8 +50,8 @@ public final class ServiceModelConfigReader {
     /** Reads a configuration file; the path as given names the source in diagnostics. */
     public ConfigReadResult read(Path file) {
         String source = file.toString();
-        return result(source, documents.read(file, source, ROOT, ConfigurationXml.class, at -> wrongRoot(source, at)),
-                new ConfigSourceFiles(file, documents));
+        return result(source, documents.read(file, source, DocumentReader.CONFIGURATION, ConfigurationXml.class,
+                at -> wrongRoot(source, at)), new ConfigSourceFiles(file, documents));
     }
 
     /** Reads configuration XML from a string (tests, embedded configuration); {@code configSource} cannot be used. */
@@ -63,8 +61,8 @@ public final class ServiceModelConfigReader {
 
     /** Reads configuration XML from a stream, which the caller closes; {@code configSource} cannot be used. */
     public ConfigReadResult read(String source, InputStream in) {
-        return result(source, documents.read(in, source, ROOT, ConfigurationXml.class, at -> wrongRoot(source, at)),
-                ConfigSourceFiles.NO_FILE);
+        return result(source, documents.read(in, source, DocumentReader.CONFIGURATION, ConfigurationXml.class,
+                at -> wrongRoot(source, at)), ConfigSourceFiles.NO_FILE);
     }
 
     private static ConfigReadResult result(String source, DocumentReader.Outcome<ConfigurationXml> read,

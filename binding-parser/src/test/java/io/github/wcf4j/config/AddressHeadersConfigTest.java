@@ -38,18 +38,31 @@ class AddressHeadersConfigTest {
     }
 
     @Test
-    void aPrefixDeclaredAboveTheHeaderIsDeclaredOnIt() {
-        ConfigReadResult r = READ_WITH_ROOT_DECLARATIONS;
+    void aPrefixDeclaredInTheSectionAboveTheHeaderIsDeclaredOnIt() {
+        ConfigReadResult r = ConfigFixture.READER.read("test.config", "<configuration>\n<system.serviceModel>\n"
+                + "<client xmlns:t=\"urn:tenants\">\n"
+                + "<endpoint address=\"http://localhost/s\" binding=\"basicHttpBinding\" contract=\"IS\">\n"
+                + "<headers xmlns:x=\"urn:unused\"><t:Tenant>blue</t:Tenant></headers>\n"
+                + "</endpoint></client></system.serviceModel></configuration>");
         assertNoErrors(r);
         assertEquals(List.of(new AddressHeader("Tenant", "urn:tenants",
                 "<t:Tenant xmlns:t=\"urn:tenants\" xmlns:x=\"urn:unused\">blue</t:Tenant>")), headersOf(r));
     }
 
-    private static final ConfigReadResult READ_WITH_ROOT_DECLARATIONS = ConfigFixture.READER.read("test.config",
-            "<configuration xmlns:t=\"urn:tenants\">\n<system.serviceModel>\n<client>\n"
-                    + "<endpoint address=\"http://localhost/s\" binding=\"basicHttpBinding\" contract=\"IS\">\n"
-                    + "<headers xmlns:x=\"urn:unused\"><t:Tenant>blue</t:Tenant></headers>\n"
-                    + "</endpoint></client></system.serviceModel></configuration>");
+    @Test
+    void declarationsAboveTheSectionDoNotReachIt() {
+        ConfigReadResult r = ConfigFixture.READER.read("test.config", "<configuration"
+                + " xmlns=\"http://schemas.microsoft.com/.NetConfiguration/v2.0\" xmlns:t=\"urn:tenants\">\n"
+                + "<system.serviceModel xmlns:u=\"urn:u\">\n<client>\n"
+                + "<endpoint address=\"http://localhost/s\" binding=\"basicHttpBinding\" contract=\"IS\">\n"
+                + "<headers><Plain>1</Plain>\n<t:Tenant u:a=\"1\">blue</t:Tenant></headers>\n"
+                + "</endpoint></client></system.serviceModel></configuration>");
+        assertEquals(List.of("'t' is an undeclared prefix.", "'u' is an undeclared prefix."),
+                r.errors().stream().map(Diagnostic::message).toList());
+        assertEquals(6, r.errors().get(0).location().line());
+        assertEquals(new AddressHeader("Plain", "", "<Plain>1</Plain>"), headersOf(r).get(0),
+                "System.Configuration reads a section without the configuration's default namespace");
+    }
 
     @Test
     void aDefaultNamespaceDeclaredOnHeadersAppliesToTheHeader() {

@@ -54,6 +54,16 @@ class ConfigSourceTest {
     }
 
     @Test
+    void aPrefixDeclaredOnTheFilesSectionReachesItsHeaders() throws IOException {
+        write("client.config", "<client xmlns:t=\"urn:t\"><endpoint address=\"http://localhost/s\""
+                + " binding=\"basicHttpBinding\" contract=\"IS\"><headers><t:A/></headers></endpoint></client>");
+        ConfigReadResult r = app("<client configSource=\"client.config\"/>");
+        assertNoErrors(r);
+        assertEquals("<t:A xmlns:t=\"urn:t\"/>",
+                r.configuration().orElseThrow().clientEndpoints().get(0).headers().get(0).xml());
+    }
+
+    @Test
     void aFileInASubfolderIsNamedWithBackslashes() throws IOException {
         write("Config/services.config", "<services><service name=\"S\"><endpoint address=\"\""
                 + " binding=\"basicHttpBinding\" contract=\"IS\"/></service></services>");

@@ -3,7 +3,6 @@ package io.github.wcf4j.config.read;
 import io.github.wcf4j.config.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -26,11 +25,11 @@ public final class ElementTracker extends StreamReaderDelegate {
     private final RawXmlRecorder raw;
     private int cursor = -1;
 
-    ElementTracker(XMLStreamReader reader, String source, Set<String> rawElements) throws XMLStreamException {
+    ElementTracker(XMLStreamReader reader, String source, VerbatimElements verbatim) throws XMLStreamException {
         super(reader);
         this.source = source;
         this.rootName = reader.getLocalName();
-        this.raw = new RawXmlRecorder(rawElements);
+        this.raw = new RawXmlRecorder(verbatim);
         recordIfStart();
         raw.on(this);
     }

@@ -3,7 +3,6 @@ package io.github.wcf4j.config.read;
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.InputStream;
-import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamConstants;
@@ -59,16 +58,16 @@ public final class HardenedXmlInput {
      * @throws XMLStreamException for malformed XML, a DTD ({@link #DTD_REFUSED}) or an exceeded limit
      */
     public ElementTracker open(InputStream in, String source) throws XMLStreamException {
-        return open(in, source, Set.of());
+        return open(in, source, VerbatimElements.none());
     }
 
     /**
      * A tracking reader positioned on the root element's start tag, recording verbatim the children of the elements
-     * named in {@code rawElements} (see {@link RawXmlElement}).
+     * {@code verbatim} names (see {@link RawXmlElement}).
      *
      * @throws XMLStreamException for malformed XML, a DTD ({@link #DTD_REFUSED}) or an exceeded limit
      */
-    public ElementTracker open(InputStream in, String source, Set<String> rawElements) throws XMLStreamException {
+    public ElementTracker open(InputStream in, String source, VerbatimElements verbatim) throws XMLStreamException {
         XMLStreamReader reader = factory.createXMLStreamReader(source, in);
         while (reader.hasNext()) {
             int event = reader.next();
@@ -76,7 +75,7 @@ public final class HardenedXmlInput {
                 throw new DtdRefusedException(reader.getLocation());
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
-                return new ElementTracker(reader, source, rawElements);
+                return new ElementTracker(reader, source, verbatim);
             }
         }
         throw new XMLStreamException("The configuration file has no root element.", reader.getLocation());

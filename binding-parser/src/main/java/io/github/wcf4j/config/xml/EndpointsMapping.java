@@ -206,7 +206,8 @@ final class EndpointsMapping {
 
     /**
      * {@code <headers>}: every child element an address header, kept verbatim ({@code AddressHeaderCollection
-     * .ReadServiceParameters}); text between them is refused as in any configuration element, and attributes of
+     * .ReadServiceParameters}); text between them is refused as in any configuration element, a prefix the section does
+     * not declare is refused as WCF's section reader ({@code XmlException}) refuses it, and attributes of
      * {@code <headers>} itself, which WCF skips, are reported.
      */
     private List<AddressHeader> addressHeaders(HeadersXml x) {
@@ -216,6 +217,9 @@ final class EndpointsMapping {
         RawContent content = x.content();
         if (content.hasText()) {
             ctx.error(x, WcfText.Config_base_section_invalid_content);
+        }
+        for (RawContent.UndeclaredPrefix undeclared : content.undeclared()) {
+            ctx.error(undeclared.at(), "'" + undeclared.prefix() + "' is an undeclared prefix.");
         }
         if (!content.attributes().isEmpty()) {
             ctx.warning(x, "The attributes of <headers> are ignored, as WCF ignores them: "
