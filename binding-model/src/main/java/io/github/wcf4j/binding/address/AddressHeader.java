@@ -14,7 +14,8 @@ import io.github.wcf4j.binding.ArgumentChecks;
  * @param name      the element's local name
  * @param namespace the element's namespace URI ({@code ""} for none)
  * @param xml       the element as written, attributes and content included, with every namespace declaration in scope
- *                  where it stood made explicit on the element itself, so that it can be written verbatim as a header
+ *                  where it stood (within its configuration section, as WCF reads it) made explicit on the element
+ *                  itself, so that it can be written verbatim as a header
  */
 public record AddressHeader(String name, String namespace, String xml) {
 
