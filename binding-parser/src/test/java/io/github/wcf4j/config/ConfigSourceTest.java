@@ -77,7 +77,8 @@ class ConfigSourceTest {
         write("bindings.config", "<bindings>\n<customBinding>\n<binding name=\"b\">\n<reliableSession ordered=\"maybe\"/>"
                 + "\n<httpTransport/>\n</binding>\n</customBinding>\n</bindings>");
         ConfigReadResult r = app("<client>\n<endpoint address=\"http://localhost/s\" binding=\"basicHttpBinding\""
-                + " contract=\"IS\" behaviorConfiguration=\"none\"/>\n</client>\n<bindings configSource=\"bindings.config\"/>");
+                + " contract=\"IS\" behaviorConfiguration=\"none\"/>\n</client>\n"
+                + "<bindings configSource=\"bindings.config\"/>");
         assertEquals(2, r.errors().size(), r.errors()::toString);
         Diagnostic main = r.errors().get(0);
         assertEquals("There is no endpoint behavior named 'none'.", main.message());

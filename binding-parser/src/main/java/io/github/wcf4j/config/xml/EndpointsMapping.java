@@ -239,10 +239,10 @@ final class EndpointsMapping {
     }
 
     /**
-     * {@code kind}, {@code binding} and {@code bindingConfiguration} → binding, with WCF's texts for each broken reference
-     * in {@code ServicesSection}/{@code ClientSection.ValidateSection}'s order. A standard endpoint without a
-     * {@code binding} gets its kind's: {@code mexHttpBinding} for {@code mexEndpoint}; for a kind wcf4j does not model, an
-     * unsupported binding named after the kind, so that the endpoint is kept and refused by name.
+     * {@code kind}, {@code binding} and {@code bindingConfiguration} → binding, with WCF's texts for each broken
+     * reference in {@code ServicesSection}/{@code ClientSection.ValidateSection}'s order. A standard endpoint without a
+     * {@code binding} gets its kind's: {@code mexHttpBinding} for {@code mexEndpoint}; for a kind wcf4j does not model,
+     * an unsupported binding named after the kind, so that the endpoint is kept and refused by name.
      */
     private Optional<Target> target(EndpointXml x) {
         String contract = EndpointXml.orEmpty(x.contract);
@@ -285,7 +285,7 @@ final class EndpointsMapping {
                 : new UnsupportedBinding(kind.kind(), kind.endpointConfiguration());
     }
 
-    /** {@code binding} + {@code bindingConfiguration} → the binding they name ({@code BindingsSection.ValidateBindingReference}). */
+    /** {@code binding} + {@code bindingConfiguration} → their binding ({@code BindingsSection.ValidateBindingReference}). */
     private Optional<Binding> configuredBinding(EndpointXml x) {
         String section = x.binding;
         String configuration = EndpointXml.orEmpty(x.bindingConfiguration);

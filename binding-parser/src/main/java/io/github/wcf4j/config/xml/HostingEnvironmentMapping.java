@@ -80,7 +80,8 @@ final class HostingEnvironmentMapping {
         } else if (value instanceof ServiceHostingEnvironmentXml.RemoveRelativeAddressXml remove) {
             relativeAddress(remove, remove.relativeAddress).ifPresent(activations::remove);
         } else {
-            ServiceHostingEnvironmentXml.ServiceActivationXml add = (ServiceHostingEnvironmentXml.ServiceActivationXml) value;
+            ServiceHostingEnvironmentXml.ServiceActivationXml add =
+                    (ServiceHostingEnvironmentXml.ServiceActivationXml) value;
             Optional<String> address = relativeAddress(add, add.relativeAddress);
             String service = ctx.string(add, "service", add.service, 0, "");
             String factory = ctx.string(add, "factory", add.factory, 0, "");

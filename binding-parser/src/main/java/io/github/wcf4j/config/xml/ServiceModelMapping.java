@@ -60,7 +60,8 @@ public final class ServiceModelMapping {
                 standardEndpoints);
         return new ServiceModelConfiguration(endpoints.services(sections.of(ServicesXml.class)),
                 endpoints.clientEndpoints(sections.of(ClientXml.class)), bindingTable.all(),
-                List.copyOf(behaviorTable.serviceBehaviors.values()), List.copyOf(behaviorTable.endpointBehaviors.values()),
+                List.copyOf(behaviorTable.serviceBehaviors.values()),
+                List.copyOf(behaviorTable.endpointBehaviors.values()),
                 protocolMapping, standardEndpoints.all(), hosting);
     }
 

@@ -66,7 +66,8 @@ class ServiceModelInMemoryTest {
                 .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network).build();
         host.open();
         client = ClientFactory.builder(new ClientEndpoint("", BASE, "customBinding", "b", binding, CONTRACT,
-                Optional.empty(), Optional.empty(), List.of(), Optional.empty()), Calculator.class).parameter(Scheduler.class, scheduler)
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty()), Calculator.class)
+                .parameter(Scheduler.class, scheduler)
                 .parameter(InMemoryNetwork.class, network).build();
         return client.createChannel();
     }
