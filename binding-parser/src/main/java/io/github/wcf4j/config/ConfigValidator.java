@@ -50,9 +50,7 @@ public final class ConfigValidator {
     public static List<Diagnostic> validate(ConfigReadResult result, ContractCatalog contracts) {
         ConfigValidator v = new ConfigValidator(result, contracts);
         result.configuration().ifPresent(v::run);
-        v.diagnostics.sort(Comparator.comparingInt((Diagnostic d) -> d.location().line())
-                .thenComparingInt(d -> d.location().column()));
-        return v.diagnostics;
+        return Diagnostic.inDocumentOrder(result.source(), v.diagnostics);
     }
 
     private void run(ServiceModelConfiguration config) {

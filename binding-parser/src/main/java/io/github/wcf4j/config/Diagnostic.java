@@ -1,6 +1,9 @@
 package io.github.wcf4j.config;
 
 import io.github.wcf4j.binding.WcfText;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +44,19 @@ public record Diagnostic(Severity severity, SourceLocation location, String mess
     /** The same diagnostic with another text (for a WCF exception whose message is already formatted). */
     public Diagnostic withMessage(String text) {
         return new Diagnostic(severity, location, text, key);
+    }
+
+    /**
+     * {@code diagnostics} in document order: those of the configuration file {@code mainSource} first, then those of
+     * the files its sections' {@code configSource} name, each file by line and column.
+     */
+    public static List<Diagnostic> inDocumentOrder(String mainSource, List<Diagnostic> diagnostics) {
+        List<Diagnostic> out = new ArrayList<>(diagnostics);
+        out.sort(Comparator.comparing((Diagnostic d) -> !d.location().source().equals(mainSource))
+                .thenComparing(d -> d.location().source())
+                .thenComparingInt(d -> d.location().line())
+                .thenComparingInt(d -> d.location().column()));
+        return out;
     }
 
     public boolean isError() {

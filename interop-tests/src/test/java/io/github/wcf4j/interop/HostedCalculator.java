@@ -55,7 +55,7 @@ final class HostedCalculator implements AutoCloseable {
         ServiceEndpoint e = endpoints.get(0);
         endpoints.set(0, new ServiceEndpoint(e.name(), proxy.at(path).toString(), e.bindingSection(),
                 e.bindingConfiguration(), e.binding(), e.contract(), Optional.of(URI.create("http://127.0.0.1:0"
-                        + path)), e.behavior()));
+                        + path)), e.behavior(), e.identity(), e.headers(), e.standardEndpoint()));
         WireTap tap = (direction, envelope, contentType) -> tapped.add((direction == WireTap.Direction.SENT
                 ? "sent " : "received ") + new String(envelope, StandardCharsets.UTF_8));
         host = ServiceHost.builder(new ServiceDescription(d.name(), d.behavior(), d.baseAddresses(), endpoints))

@@ -59,6 +59,16 @@ public final class HardenedXmlInput {
      * @throws XMLStreamException for malformed XML, a DTD ({@link #DTD_REFUSED}) or an exceeded limit
      */
     public ElementTracker open(InputStream in, String source) throws XMLStreamException {
+        return open(in, source, VerbatimElements.none());
+    }
+
+    /**
+     * A tracking reader positioned on the root element's start tag, recording verbatim the children of the elements
+     * {@code verbatim} names (see {@link RawXmlElement}).
+     *
+     * @throws XMLStreamException for malformed XML, a DTD ({@link #DTD_REFUSED}) or an exceeded limit
+     */
+    public ElementTracker open(InputStream in, String source, VerbatimElements verbatim) throws XMLStreamException {
         XMLStreamReader reader = factory.createXMLStreamReader(source, in);
         while (reader.hasNext()) {
             int event = reader.next();
@@ -66,7 +76,7 @@ public final class HardenedXmlInput {
                 throw new DtdRefusedException(reader.getLocation());
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
-                return new ElementTracker(reader, source);
+                return new ElementTracker(reader, source, verbatim);
             }
         }
         throw new XMLStreamException("The configuration file has no root element.", reader.getLocation());

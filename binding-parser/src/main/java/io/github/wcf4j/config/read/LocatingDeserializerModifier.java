@@ -17,10 +17,10 @@ import java.io.IOException;
 import java.util.Iterator;
 
 /**
- * Jackson hooks that read {@link OrderedElementXml}s in document order, give every {@link LocatedXml} its name and
- * position, and make bean properties as strict as WCF's
- * configuration system: an attribute property set from a child element is "Unrecognized element", and a child element
- * given twice is "The element &lt;x&gt; may only appear once in this section."
+ * Jackson hooks that read {@link OrderedElementXml}s in document order, {@link RawXmlElement}s verbatim, give every
+ * {@link LocatedXml} its name and position, and make bean properties as strict as WCF's configuration system: an
+ * attribute property set from a child element is "Unrecognized element", and a child element given twice is "The
+ * element &lt;x&gt; may only appear once in this section."
  */
 final class LocatingDeserializerModifier extends BeanDeserializerModifier {
 
@@ -29,6 +29,9 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
             JsonDeserializer<?> deserializer) {
         if (OrderedElementXml.class.isAssignableFrom(beanDesc.getBeanClass())) {
             return new OrderedElementDeserializer(beanDesc.getBeanClass().asSubclass(OrderedElementXml.class));
+        }
+        if (RawXmlElement.class.isAssignableFrom(beanDesc.getBeanClass())) {
+            return new RawXmlDeserializer((Class<? extends RawXmlElement>) beanDesc.getBeanClass());
         }
         if (LocatedXml.class.isAssignableFrom(beanDesc.getBeanClass())) {
             return new Locating(deserializer, beanDesc.getBeanClass());
@@ -67,8 +70,8 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String name = ReadSession.elementName(p);
             ReadSession session = ReadSession.of(ctxt);
+            String name = session.elementName(p);
             SourceLocation at = session.tracker().claim(name);
             Object value;
             if (p.currentToken() == JsonToken.VALUE_STRING
@@ -77,12 +80,12 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
                 if (p.currentToken() == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
                     session.error(at, WcfText.Config_base_section_invalid_content);
                 }
-                value = instantiate(ctxt);
+                value = LocatedXml.instantiate(type);
             } else {
                 value = _delegatee.deserialize(p, ctxt);
             }
             if (value == null) {
-                value = instantiate(ctxt);
+                value = LocatedXml.instantiate(type);
             }
             ((LocatedXml) value).locate(name, at);
             return value;
@@ -90,20 +93,12 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
 
         @Override
         public Object getNullValue(DeserializationContext ctxt) {
-            return instantiate(ctxt);
+            return LocatedXml.instantiate(type);
         }
 
         @Override
         public Object getEmptyValue(DeserializationContext ctxt) {
-            return instantiate(ctxt);
-        }
-
-        private Object instantiate(DeserializationContext ctxt) {
-            try {
-                return type.getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("configuration DTO " + type.getName() + " needs a no-arg constructor", e);
-            }
+            return LocatedXml.instantiate(type);
         }
     }
 

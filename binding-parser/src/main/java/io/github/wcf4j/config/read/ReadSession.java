@@ -26,13 +26,13 @@ public final class ReadSession {
         return (ReadSession) ctxt.getAttribute(ReadSession.class);
     }
 
-    /** The element name of the value {@code p} is on: the property name, or {@code configuration} at the root. */
-    public static String elementName(JsonParser p) {
+    /** The element name of the value {@code p} is on: the property name, or the document's root element at the root. */
+    public String elementName(JsonParser p) {
         try {
             String name = p.currentName();
-            return name == null ? "configuration" : name;
+            return name == null ? tracker.rootName() : name;
         } catch (IllegalStateException | IOException rootHasNoName) {
-            return "configuration";
+            return tracker.rootName();
         }
     }
 

@@ -49,6 +49,11 @@ public final class ConfigStrings {
     public static final String HEADERS = "headers";
     public static final String IDENTITY = "identity";
     public static final String METADATA = "metadata";
+    public static final String PROTOCOL_MAPPING = "protocolMapping";
+    public static final String STANDARD_ENDPOINTS = "standardEndpoints";
+    public static final String STANDARD_ENDPOINT = "standardEndpoint";
+    public static final String MEX_ENDPOINT = "mexEndpoint";
+    public static final String SERVICE_HOSTING_ENVIRONMENT = "serviceHostingEnvironment";
 
     // binding sections
     public static final String CUSTOM_BINDING = "customBinding";
@@ -105,4 +110,7 @@ public final class ConfigStrings {
     public static final String BINDING_CONFIGURATION = "bindingConfiguration";
     public static final String CONTRACT = "contract";
     public static final String ADDRESS = "address";
+    public static final String KIND = "kind";
+    public static final String ENDPOINT_CONFIGURATION = "endpointConfiguration";
+    public static final String SCHEME = "scheme";
 }

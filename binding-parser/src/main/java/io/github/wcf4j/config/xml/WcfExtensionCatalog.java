@@ -17,8 +17,15 @@ public final class WcfExtensionCatalog {
 
     /** Sections of {@code <system.serviceModel>} that wcf4j does not read (ignored with a warning where it matters). */
     public static final Set<String> UNSUPPORTED_SECTIONS = Set.of("comContracts", "commonBehaviors", "diagnostics",
-            "machineSettings", "protocolMapping", "serviceHostingEnvironment", "standardEndpoints", "routing",
-            "tracking");
+            "machineSettings", "routing", "tracking");
+
+    /**
+     * The standard endpoint kinds .NET Framework 4.x knows without an {@code <endpointExtensions>} entry:
+     * {@code mexEndpoint} (built into {@code StandardEndpointsSection}) and the 4.x {@code machine.config} extensions.
+     */
+    public static final Set<String> STANDARD_ENDPOINT_KINDS = Set.of("mexEndpoint", "dynamicEndpoint",
+            "discoveryEndpoint", "udpDiscoveryEndpoint", "announcementEndpoint", "udpAnnouncementEndpoint",
+            "workflowControlEndpoint", "webHttpEndpoint", "webScriptEndpoint");
 
     /** Binding sections WCF registers that wcf4j does not model. */
     public static final Set<String> UNSUPPORTED_BINDING_SECTIONS = Set.of("msmqIntegrationBinding", "netMsmqBinding",

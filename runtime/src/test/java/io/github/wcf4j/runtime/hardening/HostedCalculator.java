@@ -58,7 +58,8 @@ final class HostedCalculator implements AutoCloseable {
                 Optional.of(throttling), List.of());
         ServiceDescription d = new ServiceDescription("Calc", Optional.of(behavior),
                 List.of(URI.create("http://localhost:0/calc/")), List.of(new ServiceEndpoint("", "",
-                        "customBinding", "hardened", binding, "ICalc", Optional.empty(), Optional.empty())));
+                        "customBinding", "hardened", binding, "ICalc", Optional.empty(), Optional.empty(),
+                        Optional.empty(), List.of(), Optional.empty())));
         ServiceHost host = ServiceHost.builder(d).types(ServiceTypes.empty().map("Calc", CalculatorService.class)
                 .map("ICalc", Calculator.class)).build();
         host.open();

@@ -70,7 +70,7 @@ class DispatchFaultsOnTheWireTest {
                 new ServiceDebugBehavior(debug, true, true)), Optional.empty(), List.of());
         ServiceDescription d = new ServiceDescription("Calc", Optional.of(behavior), List.of(AT), List.of(
                 new ServiceEndpoint("", "", "customBinding", "b", binding, "ICalc", Optional.empty(),
-                        Optional.empty())));
+                        Optional.empty(), Optional.empty(), List.of(), Optional.empty())));
         host = ServiceHost.builder(d).types(ServiceTypes.empty().map("Calc", CalculatorService.class)
                 .map("ICalc", Calculator.class)).parameter(Scheduler.class, scheduler)
                 .parameter(InMemoryNetwork.class, network).build();

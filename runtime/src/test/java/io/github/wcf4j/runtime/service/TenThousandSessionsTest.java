@@ -51,7 +51,8 @@ class TenThousandSessionsTest {
         ServiceBehaviorElement behavior = new ServiceBehaviorElement("b", Optional.empty(), Optional.empty(),
                 Optional.of(new ServiceThrottlingBehavior(16, SESSIONS, SESSIONS + 16)), List.of());
         ServiceDescription d = new ServiceDescription("Calc", Optional.of(behavior), List.of(at), List.of(
-                new ServiceEndpoint("", "", "customBinding", "b", b, "ICalc", Optional.empty(), Optional.empty())));
+                new ServiceEndpoint("", "", "customBinding", "b", b, "ICalc", Optional.empty(), Optional.empty(),
+                        Optional.empty(), List.of(), Optional.empty())));
         int threadsBefore = Thread.activeCount();
         ServiceHost host = ServiceHost.builder(d).types(ServiceTypes.empty().map("Calc", CalculatorService.class)
                 .map("ICalc", Calculator.class)).parameter(Scheduler.class, net.clock)
