@@ -13,7 +13,9 @@ import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.metro.MetroProxyFactory;
 import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.service.EndpointRefusals;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
+import io.github.wcf4j.runtime.stack.Refusal;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
 import java.time.Duration;
@@ -55,6 +57,10 @@ public final class ClientFactory<T> implements AutoCloseable {
         this.contract = b.contract;
         Binding binding = endpoint.binding();
         this.shape = ChannelSelection.selectClient(binding, ContractDescription.of(contract).shape());
+        List<Refusal> refused = new EndpointRefusals(b.stackBuilder).of(endpoint);
+        if (!refused.isEmpty()) {
+            throw refused.get(0).toException();
+        }
         if (b.parameters.find(Scheduler.class).isEmpty()) {
             ownScheduler = new SystemScheduler();
             b.parameters.put(Scheduler.class, ownScheduler);

@@ -21,6 +21,7 @@ import io.github.wcf4j.runtime.metro.MetroOperationInvoker;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.ListenAddress;
+import io.github.wcf4j.runtime.stack.Refusal;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
 import io.github.wcf4j.runtime.transport.http.HttpGetHandler;
@@ -197,6 +198,10 @@ public final class ServiceHost implements AutoCloseable {
                     + "; wcf4j opens one endpoint per listen address.");
         }
         ChannelType<?> type = ChannelType.of(ChannelSelection.selectService(binding, description.shape()));
+        List<Refusal> refused = new EndpointRefusals(builder).of(e);
+        if (!refused.isEmpty()) {
+            throw refused.get(0).toException();
+        }
         BindingParameters p = parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri));
         AtomicReference<ChannelListener<?>> opened = new AtomicReference<>();
         metadata.handlerAt(listenUri, () -> opened.get().uri()).ifPresent(get -> p.put(HttpGetHandler.class, get));
