@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.stack;
 
 import io.github.wcf4j.binding.transaction.TransactionFlowBindingElement;
+import java.util.List;
 
 /**
  * {@code transactionFlow}: the WS-* standard bindings always contain it; with flow disabled (their default) it adds
@@ -14,11 +15,10 @@ public final class TransactionFlowLayerProvider implements LayerProvider<Transac
     }
 
     @Override
-    public void contribute(TransactionFlowBindingElement element, BindingParameters parameters) {
-        if (element.transactionFlow()) {
-            throw new UnsupportedBindingException(element.configName(), "The binding flows transactions ("
-                    + element.transactionProtocol() + "), which the wcf4j runtime does not support, so it cannot be"
-                    + " opened. Set transactionFlow=\"false\" or remove <transactionFlow>.");
-        }
+    public List<RefusalRule<TransactionFlowBindingElement>> refusals() {
+        return List.of(RefusalRule.when("transactionFlow", TransactionFlowBindingElement::transactionFlow,
+                e -> "The binding flows transactions (" + e.transactionProtocol() + "), which the wcf4j runtime does"
+                        + " not support, so it cannot be opened. Set transactionFlow=\"false\" or remove"
+                        + " <transactionFlow>."));
     }
 }
