@@ -82,6 +82,11 @@ final class HttpReplyChannelListener extends AbstractCommunicationObject impleme
         return settings.maxReceivedMessageSize();
     }
 
+    /** {@code keepAliveEnabled}: when off, every response says {@code Connection: close} and its connection closes. */
+    boolean keepAliveEnabled() {
+        return settings.keepAliveEnabled();
+    }
+
     java.time.Duration requestReadTimeout() {
         return settings.requestReadTimeout();
     }

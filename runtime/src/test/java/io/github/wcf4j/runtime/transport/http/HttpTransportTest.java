@@ -120,6 +120,31 @@ class HttpTransportTest {
     }
 
     @Test
+    void aServiceWithoutKeepAliveAnswersConnectionCloseAndClosesTheConnectionAfterEachResponse() throws Exception {
+        HttpTransportBindingElement noKeepAlive = HttpTransportBindingElement.builder().keepAliveEnabled(false).build();
+        URI at = serve(text(noKeepAlive), HttpTransportTest::addResponse);
+        byte[] request = TextMessageEncoder.defaultEncoder().write(add(MessageVersion.SOAP12_WS_ADDRESSING10));
+        try (RawHttp raw = new RawHttp(at)) { // an HTTP/1.1 request asking for nothing: keep-alive by default
+            RawHttp.Response r = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: " + SOAP12, request);
+            assertEquals(200, r.status());
+            assertEquals("close", r.header("Connection"));
+            assertTrue(raw.closedByServer());
+        }
+        try (RawHttp raw = new RawHttp(at)) { // an error the listener answers itself, too
+            RawHttp.Response r = raw.post(at.getPath(), "localhost", "text/xml; charset=utf-8", "<x/>");
+            assertEquals(415, r.status());
+            assertEquals("close", r.header("Connection"));
+            assertTrue(raw.closedByServer());
+        }
+        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), at);
+        for (int i = 0; i < 2; i++) { // a keep-alive client opens a new connection for each request
+            Message sent = add(MessageVersion.SOAP12_WS_ADDRESSING10);
+            assertEquals(sent.headers().messageId(), Futures.join(c.request(sent, T)).headers().relatesTo());
+        }
+    }
+
+    @Test
     void aOneWayAnswerIsAnEmpty202() throws Exception {
         URI at = serve(text(HttpTransportBindingElement.defaults()), m -> null);
         try (RawHttp raw = new RawHttp(at)) {
