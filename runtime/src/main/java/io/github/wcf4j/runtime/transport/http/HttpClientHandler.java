@@ -36,7 +36,8 @@ final class HttpClientHandler extends SimpleChannelInboundHandler<FullHttpRespon
         byte[] body = ByteBufUtil.getBytes(response.content());
         boolean keepAlive = io.netty.handler.codec.http.HttpUtil.isKeepAlive(response);
         exchange.completed(new HttpResponseData(response.status().code(), response.status().reasonPhrase(),
-                response.headers().get(HttpHeaderNames.CONTENT_TYPE), body), keepAlive);
+                response.headers().get(HttpHeaderNames.CONTENT_TYPE),
+                response.headers().getAll(HttpHeaderNames.SET_COOKIE), body), keepAlive);
     }
 
     @Override
