@@ -93,7 +93,9 @@ public final class ConfigValidator {
                 for (Side side : Side.values()) {
                     BuildChecks.violations(binding, side).stream()
                             .filter(e -> e.text() != io.github.wcf4j.binding.WcfText.HttpAuthSchemeCannotBeNone
-                                    && e.text() != io.github.wcf4j.binding.WcfText.HttpRequiresSingleAuthScheme)
+                                    && e.text() != io.github.wcf4j.binding.WcfText.HttpRequiresSingleAuthScheme
+                                    && e.text() != io.github.wcf4j.binding.WcfText
+                                            .UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress)
                             .forEach(e -> report(at, e));
                 }
             }

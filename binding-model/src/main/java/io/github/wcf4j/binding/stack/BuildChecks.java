@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  *   <li>a stream upgrade ({@code sslStreamSecurity}, {@code windowsStreamSecurity}) is consumed only by a
  *       connection-oriented transport; over HTTP it is never built ({@code BindingContext.ValidateBindingElementsConsumed});</li>
  *   <li>HTTP buffer sizes ({@code HttpChannelFactory}/{@code HttpChannelListener} constructors);</li>
- *   <li>HTTP client authentication: exactly one scheme, not {@code None}.</li>
+ *   <li>HTTP client authentication: exactly one scheme, not {@code None};</li>
+ *   <li>HTTP client proxy: an explicit {@code proxyAddress} only with {@code useDefaultWebProxy="false"}
+ *       ({@code HttpChannelFactory}'s constructor).</li>
  * </ol>
  */
 public final class BuildChecks {
@@ -38,7 +40,8 @@ public final class BuildChecks {
             BuildChecks::reliableSessionNeedsAddressing,
             BuildChecks::streamUpgradeNeedsConnectionOrientedTransport,
             BuildChecks::httpBufferSizes,
-            BuildChecks::httpClientNeedsOneAuthenticationScheme);
+            BuildChecks::httpClientNeedsOneAuthenticationScheme,
+            BuildChecks::httpClientExplicitProxyExcludesDefaultWebProxy);
 
     private BuildChecks() {
     }
@@ -133,6 +136,17 @@ public final class BuildChecks {
         if (schemes.size() > 1) {
             return Optional.of(new BindingValidationException(WcfText.HttpRequiresSingleAuthScheme,
                     "authenticationScheme", schemes.stream().map(Enum::name).collect(Collectors.joining(", "))));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BindingValidationException> httpClientExplicitProxyExcludesDefaultWebProxy(Binding b,
+            Side s) {
+        Optional<HttpTransportBindingElement> http = http(b);
+        if (s == Side.CLIENT && http.isPresent() && http.get().proxyAddress() != null
+                && http.get().useDefaultWebProxy()) {
+            return Optional.of(new BindingValidationException(
+                    WcfText.UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress, "proxyAddress"));
         }
         return Optional.empty();
     }
