@@ -53,7 +53,9 @@ final class HttpClientHandler extends SimpleChannelInboundHandler<FullHttpRespon
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         HttpExchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
         if (exchange != null) {
-            if (cause instanceof TooLongFrameException) {
+            if (cause instanceof HttpConnectTunnel.Refused) {
+                exchange.completed(((HttpConnectTunnel.Refused) cause).asResponse(), false);
+            } else if (cause instanceof TooLongFrameException) {
                 exchange.failed(new QuotaExceededException(
                         WcfText.MaxReceivedMessageSizeExceeded.format(maxReceivedMessageSize)));
             } else if (isTlsHandshakeFailure(cause)) {
