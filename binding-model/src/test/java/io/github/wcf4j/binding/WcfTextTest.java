@@ -185,6 +185,10 @@ class WcfTextTest {
                 + " Transport Binding Element.", e.getMessage());
         assertEquals("proxyAddress", e.property());
         assertEquals(List.of(), BuildChecks.violations(both, Side.SERVICE), "a listener has no proxy");
+        CustomBinding dual = CustomBinding.of("b", CompositeDuplexBindingElement.defaults(), OneWayBindingElement.defaults(),
+                TEXT, both.transport().orElseThrow());
+        assertEquals(WcfText.UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress,
+                BuildChecks.violations(dual, Side.SERVICE).get(0).text(), "its back channel is an HTTP factory");
         CustomBinding explicit = CustomBinding.of("b", TEXT, HTTP.toBuilder()
                 .proxyAddress(URI.create("http://proxy.example:8080")).useDefaultWebProxy(false).build());
         assertEquals(List.of(), BuildChecks.violations(explicit, Side.CLIENT));

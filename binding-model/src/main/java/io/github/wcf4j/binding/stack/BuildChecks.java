@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
  *   <li>HTTP buffer sizes ({@code HttpChannelFactory}/{@code HttpChannelListener} constructors);</li>
  *   <li>HTTP client authentication: exactly one scheme, not {@code None};</li>
  *   <li>HTTP client proxy: an explicit {@code proxyAddress} only with {@code useDefaultWebProxy="false"}
- *       ({@code HttpChannelFactory}'s constructor).</li>
+ *       ({@code HttpChannelFactory}'s constructor; a {@code compositeDuplex} service builds one for its back
+ *       channel).</li>
  * </ol>
  */
 public final class BuildChecks {
@@ -143,7 +145,9 @@ public final class BuildChecks {
     private static Optional<BindingValidationException> httpClientExplicitProxyExcludesDefaultWebProxy(Binding b,
             Side s) {
         Optional<HttpTransportBindingElement> http = http(b);
-        if (s == Side.CLIENT && http.isPresent() && http.get().proxyAddress() != null
+        // a compositeDuplex service builds an HTTP factory for its back channel (InternalDuplexChannelListener)
+        boolean buildsAFactory = s == Side.CLIENT || b.find(CompositeDuplexBindingElement.class).isPresent();
+        if (buildsAFactory && http.isPresent() && http.get().proxyAddress() != null
                 && http.get().useDefaultWebProxy()) {
             return Optional.of(new BindingValidationException(
                     WcfText.UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress, "proxyAddress"));
