@@ -56,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpProxyTest {
     private static final Duration T = Duration.ofSeconds(10);
-    private static final char[] PASSWORD = "changeit".toCharArray();
+    private static final char[] PASSWORD = SelfSignedKeyStore.PASSWORD;
     /** Reserved for testing (RFC 2606): never resolves. */
     private static final String UNRESOLVABLE = "wcf4j-service.test";
 
@@ -72,14 +72,7 @@ class HttpProxyTest {
     /** A service certificate for the unresolvable name, reached only through the proxy's tunnel. */
     @BeforeAll
     static void createKeyStore() throws Exception {
-        keyStore = dir.resolve("service.p12");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "service", "-keyalg", "RSA", "-keysize", "2048", "-dname",
-                "CN=" + UNRESOLVABLE, "-ext", "SAN=dns:" + UNRESOLVABLE, "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
+        keyStore = SelfSignedKeyStore.create(dir.resolve("service.p12"), UNRESOLVABLE, "dns:" + UNRESOLVABLE);
     }
 
     @AfterEach

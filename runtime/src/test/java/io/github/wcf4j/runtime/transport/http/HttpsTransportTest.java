@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** httpsTransport: TLS from a keystore on the service, host-name-verified trust on the client. */
 class HttpsTransportTest {
     private static final Duration T = Duration.ofSeconds(10);
-    private static final char[] PASSWORD = "changeit".toCharArray();
+    private static final char[] PASSWORD = SelfSignedKeyStore.PASSWORD;
 
     @TempDir
     static Path dir;
@@ -50,14 +50,7 @@ class HttpsTransportTest {
     /** A self-signed service certificate for localhost, made with the JDK's keytool. */
     @BeforeAll
     static void createKeyStore() throws Exception {
-        keyStore = dir.resolve("service.p12");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "service", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
+        keyStore = SelfSignedKeyStore.create(dir.resolve("service.p12"), "localhost", "dns:localhost,ip:127.0.0.1");
     }
 
     @AfterEach

@@ -6,15 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A minimal HTTP/1.1 forward proxy on loopback that records the request line of everything it is asked: absolute-form
@@ -23,31 +20,24 @@ import java.util.concurrent.Executors;
  * a name nothing resolves and prove the request went through the proxy. {@link #refuseTunnels} makes it answer
  * {@code CONNECT} with an error status instead.
  *
- * <p>Test code: blocking sockets, threads per connection.
+ * <p>Test code: blocking sockets, a thread per connection.
  */
-final class LoopbackForwardProxy implements AutoCloseable {
-    private final ServerSocket server;
+final class LoopbackForwardProxy extends LoopbackTcpServer {
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "forward-proxy");
-        t.setDaemon(true);
-        return t;
-    });
     private volatile String tunnelRefusal;
 
     LoopbackForwardProxy() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        threads.execute(this::acceptLoop);
+        super("forward-proxy");
+        start();
     }
 
     /** The proxy's address, as {@code proxyAddress} names it. */
     URI address() {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+        return URI.create("http://127.0.0.1:" + port());
     }
 
     InetSocketAddress socketAddress() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port());
     }
 
     /** The request line of every request received (tunnelled bytes are not requests to the proxy), in order. */
@@ -60,19 +50,8 @@ final class LoopbackForwardProxy implements AutoCloseable {
         tunnelRefusal = statusLine;
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                sockets.add(client);
-                threads.execute(() -> serve(client));
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket client) {
+    @Override
+    protected void serve(Socket client) {
         try (client) {
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
@@ -112,7 +91,7 @@ final class LoopbackForwardProxy implements AutoCloseable {
         try (Socket upstream = open(Integer.parseInt(authority.substring(authority.lastIndexOf(':') + 1)))) {
             out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            threads.execute(() -> pipe(in, upstreamOutput(upstream)));
+            execute(() -> pipe(in, upstreamOutput(upstream)));
             pipe(upstream.getInputStream(), out);
         }
     }
@@ -136,20 +115,6 @@ final class LoopbackForwardProxy implements AutoCloseable {
     private Socket open(int port) throws IOException {
         Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
         s.setTcpNoDelay(true);
-        sockets.add(s);
-        return s;
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
-        for (Socket s : sockets) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
-        threads.shutdownNow();
+        return track(s);
     }
 }
