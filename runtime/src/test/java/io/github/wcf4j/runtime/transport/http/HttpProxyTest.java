@@ -21,10 +21,8 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
-import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestChannel;
-import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.stack.BindingParameters;
@@ -103,15 +101,11 @@ class HttpProxyTest {
 
     /** A pong service on a fresh loopback port; returns its path and port. */
     private URI serve(Binding binding, BindingParameters p, String scheme) {
-        ChannelListener<ReplyChannel> l = builder.buildListener(binding, ChannelShape.REPLY, p.put(ListenAddress.class,
-                ListenAddress.unique(URI.create(scheme + "://localhost:0/svc/"))));
-        Futures.join(l.open(T));
+        ChannelListener<ReplyChannel> l = AnsweringService.open(builder, binding, p,
+                ListenAddress.unique(URI.create(scheme + "://localhost:0/svc/")),
+                request -> Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:pong",
+                        new XmlFragment("<Pong xmlns=\"urn:t\"/>")), T);
         opened.add(l);
-        ReplyChannel c = Futures.join(l.acceptChannel(T)).orElseThrow();
-        Futures.join(c.open(T));
-        ReceivePump.run(() -> c.receiveRequest(Duration.ofDays(1)), (RequestContext ctx) -> ctx.reply(
-                Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:pong",
-                        new XmlFragment("<Pong xmlns=\"urn:t\"/>")), T), e -> { });
         return l.uri();
     }
 

@@ -66,14 +66,9 @@ class HttpTransportTest {
 
     /** A reply listener at a fresh loopback address, answering every request with {@code answer}. */
     private URI serve(CustomBinding binding, Function<Message, Message> answer) {
-        ChannelListener<ReplyChannel> l = builder.buildListener(binding, ChannelShape.REPLY,
-                params().put(ListenAddress.class, ListenAddress.unique(URI.create("http://localhost:0/svc/"))));
-        Futures.join(l.open(T));
+        ChannelListener<ReplyChannel> l = AnsweringService.open(builder, binding, params(),
+                ListenAddress.unique(URI.create("http://localhost:0/svc/")), answer, T);
         opened.add(l);
-        ReplyChannel c = Futures.join(l.acceptChannel(T)).orElseThrow();
-        Futures.join(c.open(T));
-        io.github.wcf4j.runtime.channel.ReceivePump.run(() -> c.receiveRequest(Duration.ofDays(1)),
-                (RequestContext ctx) -> ctx.reply(answer.apply(ctx.requestMessage()), T), e -> { });
         return l.uri();
     }
 

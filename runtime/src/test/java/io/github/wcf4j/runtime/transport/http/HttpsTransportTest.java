@@ -13,10 +13,8 @@ import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
-import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestChannel;
-import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
@@ -70,15 +68,10 @@ class HttpsTransportTest {
     }
 
     private URI serve(TlsSettings tls) {
-        listener = builder.buildListener(https(), ChannelShape.REPLY, new BindingParameters()
-                .put(Scheduler.class, scheduler).put(TlsSettings.class, tls)
-                .put(ListenAddress.class, ListenAddress.unique(URI.create("https://localhost:0/secure/"))));
-        Futures.join(listener.open(T));
-        ReplyChannel c = Futures.join(listener.acceptChannel(T)).orElseThrow();
-        Futures.join(c.open(T));
-        ReceivePump.run(() -> c.receiveRequest(Duration.ofDays(1)), (RequestContext ctx) -> ctx.reply(
-                Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:pong",
-                        new XmlFragment("<Pong xmlns=\"urn:t\"/>")), T), e -> { });
+        listener = AnsweringService.open(builder, https(), new BindingParameters().put(Scheduler.class, scheduler)
+                .put(TlsSettings.class, tls), ListenAddress.unique(URI.create("https://localhost:0/secure/")),
+                request -> Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:pong",
+                        new XmlFragment("<Pong xmlns=\"urn:t\"/>")), T);
         return listener.uri();
     }
 
