@@ -38,6 +38,8 @@ public enum WcfText {
     HttpRequiresSingleAuthScheme("The '{0}' authentication scheme has been specified on the HTTP factory. However, the"
             + " factory only supports specification of exactly one authentication scheme. Valid authentication schemes are"
             + " Digest, Negotiate, NTLM, Basic, or Anonymous."),
+    UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress("You cannot specify an explicit Proxy Address as well as"
+            + " UseDefaultWebProxy=true in your HTTP Transport Binding Element."),
 
     // ---- stack rules (System.ServiceModel.Channels.Binding / CustomBindingElement)
     CustomBindingRequiresTransport("Binding '{0}' lacks a TransportBindingElement.  Every binding must have a binding"

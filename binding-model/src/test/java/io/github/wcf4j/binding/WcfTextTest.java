@@ -21,6 +21,7 @@ import io.github.wcf4j.binding.standard.WsHttpBinding;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransferMode;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
@@ -173,6 +174,25 @@ class WcfTextTest {
         CustomBinding two = CustomBinding.of("b", TEXT, HTTP.toBuilder()
                 .authenticationScheme(Set.of(AuthenticationScheme.Ntlm, AuthenticationScheme.Basic)).build());
         assertEquals(WcfText.HttpRequiresSingleAuthScheme, BuildChecks.violations(two, Side.CLIENT).get(0).text());
+    }
+
+    @Test
+    void anHttpClientWithAnExplicitProxyMustNotAlsoUseTheDefaultWebProxy() {
+        CustomBinding both = CustomBinding.of("b", TEXT, HTTP.toBuilder()
+                .proxyAddress(URI.create("http://proxy.example:8080")).build());
+        BindingValidationException e = BuildChecks.violations(both, Side.CLIENT).get(0);
+        assertEquals(WcfText.UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress, e.text());
+        assertEquals("You cannot specify an explicit Proxy Address as well as UseDefaultWebProxy=true in your HTTP"
+                + " Transport Binding Element.", e.getMessage());
+        assertEquals("proxyAddress", e.property());
+        assertEquals(List.of(), BuildChecks.violations(both, Side.SERVICE), "a listener has no proxy");
+        CustomBinding dual = CustomBinding.of("b", CompositeDuplexBindingElement.defaults(), OneWayBindingElement.defaults(),
+                TEXT, both.transport().orElseThrow());
+        assertEquals(WcfText.UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress,
+                BuildChecks.violations(dual, Side.SERVICE).get(0).text(), "its back channel is an HTTP factory");
+        CustomBinding explicit = CustomBinding.of("b", TEXT, HTTP.toBuilder()
+                .proxyAddress(URI.create("http://proxy.example:8080")).useDefaultWebProxy(false).build());
+        assertEquals(List.of(), BuildChecks.violations(explicit, Side.CLIENT));
     }
 
     @Test

@@ -93,7 +93,8 @@ public final class ConfigValidator {
                 for (Side side : Side.values()) {
                     BuildChecks.violations(binding, side).stream()
                             .filter(e -> e.text() != WcfText.HttpAuthSchemeCannotBeNone
-                                    && e.text() != WcfText.HttpRequiresSingleAuthScheme)
+                                    && e.text() != WcfText.HttpRequiresSingleAuthScheme
+                                    && e.text() != WcfText.UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress)
                             .forEach(e -> report(at, e));
                 }
             }

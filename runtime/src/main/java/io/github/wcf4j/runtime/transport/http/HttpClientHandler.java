@@ -38,7 +38,8 @@ final class HttpClientHandler extends SimpleChannelInboundHandler<FullHttpRespon
         byte[] body = ByteBufUtil.getBytes(response.content());
         boolean keepAlive = HttpUtil.isKeepAlive(response);
         exchange.completed(new HttpResponseData(response.status().code(), response.status().reasonPhrase(),
-                response.headers().get(HttpHeaderNames.CONTENT_TYPE), body), keepAlive);
+                response.headers().get(HttpHeaderNames.CONTENT_TYPE),
+                response.headers().getAll(HttpHeaderNames.SET_COOKIE), body), keepAlive);
     }
 
     @Override
@@ -54,7 +55,9 @@ final class HttpClientHandler extends SimpleChannelInboundHandler<FullHttpRespon
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         HttpExchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
         if (exchange != null) {
-            if (cause instanceof TooLongFrameException) {
+            if (cause instanceof HttpConnectTunnel.Refused) {
+                exchange.completed(((HttpConnectTunnel.Refused) cause).asResponse(), false);
+            } else if (cause instanceof TooLongFrameException) {
                 exchange.failed(new QuotaExceededException(
                         WcfText.MaxReceivedMessageSizeExceeded.format(maxReceivedMessageSize)));
             } else if (isTlsHandshakeFailure(cause)) {

@@ -86,6 +86,11 @@ final class HttpReplyChannelListener<C extends Channel> extends ChannelManagerBa
         return settings.maxReceivedMessageSize();
     }
 
+    /** {@code keepAliveEnabled}: when off, every response says {@code Connection: close} and its connection closes. */
+    boolean keepAliveEnabled() {
+        return settings.keepAliveEnabled();
+    }
+
     Duration requestReadTimeout() {
         return settings.requestReadTimeout();
     }

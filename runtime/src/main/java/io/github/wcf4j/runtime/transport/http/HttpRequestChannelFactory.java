@@ -37,7 +37,8 @@ import java.util.concurrent.CompletableFuture;
  * keep-alive connection, and its response (200 or 500 with a message, 202 without) is the reply. SOAP 1.1 requests
  * carry the action in {@code SOAPAction}, SOAP 1.2 requests without WS-Addressing in the content type (as WCF's
  * {@code HttpOutput} does). Unless {@code manualAddressing} is on, the
- * channel's address is written as the message's {@code To}.
+ * channel's address is written as the message's {@code To}. With {@code allowCookies} the factory keeps the cookies its
+ * responses set and sends them back ({@link HttpCookieContainer}).
  */
 final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerBase<C>
         implements ChannelFactory<C> {
@@ -51,6 +52,8 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
     private final boolean keepAliveEnabled;
     private final String scheme;
     private final WireTap tap;
+    /** {@code allowCookies}: the factory's cookies; {@code null} when off (cookies neither stored nor sent). */
+    private final HttpCookieContainer cookies;
 
     HttpRequestChannelFactory(ChannelType<C> type, String scheme, NettyResources resources,
             HttpClientSettings settings, TextMessageEncoder encoder, Scheduler scheduler, boolean manualAddressing) {
@@ -62,6 +65,7 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
         this.manualAddressing = manualAddressing;
         this.keepAliveEnabled = settings.keepAliveEnabled();
         this.tap = settings.tap();
+        this.cookies = settings.allowCookies() ? new HttpCookieContainer() : null;
     }
 
     @Override
@@ -127,6 +131,9 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 exchange.result().whenComplete((r, e) -> timer.cancel());
             }
             return inFlight(exchange.result().thenApply(r -> {
+                if (cookies != null) {
+                    cookies.store(via(), r.setCookies());
+                }
                 if (tap != null && r.body().length > 0) {
                     tap.record(WireTap.Direction.RECEIVED, r.body(), r.contentType());
                 }
@@ -164,6 +171,9 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 http.headers().set("SOAPAction", TextMessageEncoder.quotedAction(action));
             }
             HttpUtil.setContentLength(http, body.readableBytes());
+            if (cookies != null) {
+                cookies.addTo(via, http.headers());
+            }
             if (!keepAliveEnabled) {
                 http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }

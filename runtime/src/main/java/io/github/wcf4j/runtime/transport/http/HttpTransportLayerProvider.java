@@ -15,14 +15,16 @@ import io.github.wcf4j.runtime.stack.RefusalRule;
 import io.github.wcf4j.runtime.stack.ListenAddress;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.transport.WireTap;
+import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * {@code httpTransport} (WCF {@code HttpTransportBindingElement}): request channels on the client, a reply channel
  * listener on the service, over Netty. Binding parameters: a {@link Scheduler} (required), the {@link NettyResources}
- * (default: the process-wide ones), a {@link ListenAddress} for listeners, and the encoder the encoding layer
- * contributed (default: text, SOAP 1.2 with WS-Addressing 1.0).
+ * (default: the process-wide ones), a {@link ListenAddress} for listeners, the encoder the encoding layer
+ * contributed (default: text, SOAP 1.2 with WS-Addressing 1.0), and for clients the {@link ProxySelector} that stands
+ * for the system proxy of {@code useDefaultWebProxy} (default: {@link ProxySelector#getDefault()}).
  */
 public final class HttpTransportLayerProvider implements LayerProvider<HttpTransportBindingElement> {
 
@@ -52,8 +54,10 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
             HttpTransportBindingElement e, TlsSettings tls, BindingParameters p) {
         Duration send = p.find(Binding.class).map(b -> b.timeouts().sendTimeout()).orElse(Duration.ofMinutes(1));
         int connectMillis = (int) Math.min(Math.max(send.toMillis(), 1), Integer.MAX_VALUE);
-        return new HttpRequestChannelFactory<>(type, scheme, resources(p),
-                HttpClientSettings.of(e, connectMillis, tls, tap(p)), encoder(p), p.require(Scheduler.class),
+        HttpClientSettings settings = HttpClientSettings.of(e, p.find(ProxySelector.class).orElse(null), connectMillis,
+                tls, tap(p));
+        return new HttpRequestChannelFactory<>(type, scheme, resources(p), settings, encoder(p),
+                p.require(Scheduler.class),
                 e.manualAddressing());
     }
 

@@ -76,14 +76,9 @@ class HttpTransportTest {
 
     /** A reply listener at a fresh loopback address, answering every request with {@code answer}. */
     private URI serve(CustomBinding binding, Function<Message, Message> answer) {
-        ChannelListener<ReplyChannel> l = builder.buildListener(binding, ChannelType.REPLY,
-                params().put(ListenAddress.class, ListenAddress.unique(URI.create("http://localhost:0/svc/"))));
-        Futures.join(l.open(T));
+        ChannelListener<ReplyChannel> l = AnsweringService.open(builder, binding, params(),
+                ListenAddress.unique(URI.create("http://localhost:0/svc/")), answer, T);
         opened.add(l);
-        ReplyChannel c = Futures.join(l.acceptChannel(T)).orElseThrow();
-        Futures.join(c.open(T));
-        ReceivePump.run(() -> c.receiveRequest(Duration.ofDays(1)),
-                (RequestContext ctx) -> ctx.reply(answer.apply(ctx.requestMessage()), T), e -> { });
         return l.uri();
     }
 
@@ -126,6 +121,31 @@ class HttpTransportTest {
                 assertEquals(SOAP12, r.header("Content-Type")); // replies never carry the action parameter
                 assertTrue(r.body().startsWith("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""));
             }
+        }
+    }
+
+    @Test
+    void aServiceWithoutKeepAliveAnswersConnectionCloseAndClosesTheConnectionAfterEachResponse() throws Exception {
+        HttpTransportBindingElement noKeepAlive = HttpTransportBindingElement.builder().keepAliveEnabled(false).build();
+        URI at = serve(text(noKeepAlive), HttpTransportTest::addResponse);
+        byte[] request = TextMessageEncoder.defaultEncoder().write(add(MessageVersion.SOAP12_WS_ADDRESSING10));
+        try (RawHttp raw = new RawHttp(at)) { // an HTTP/1.1 request asking for nothing: keep-alive by default
+            RawHttp.Response r = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: " + SOAP12, request);
+            assertEquals(200, r.status());
+            assertEquals("close", r.header("Connection"));
+            assertTrue(raw.closedByServer());
+        }
+        try (RawHttp raw = new RawHttp(at)) { // an error the listener answers itself, too
+            RawHttp.Response r = raw.post(at.getPath(), "localhost", "text/xml; charset=utf-8", "<x/>");
+            assertEquals(415, r.status());
+            assertEquals("close", r.header("Connection"));
+            assertTrue(raw.closedByServer());
+        }
+        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), at);
+        for (int i = 0; i < 2; i++) { // a keep-alive client opens a new connection for each request
+            Message sent = add(MessageVersion.SOAP12_WS_ADDRESSING10);
+            assertEquals(sent.headers().messageId(), Futures.join(c.request(sent, T)).headers().relatesTo());
         }
     }
 
