@@ -13,8 +13,9 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * A configuration file loaded for running (host, call, demo): read, validated as {@code validate} does, diagnostics
- * printed; errors stop the command with exit code 1, warnings are shown and the command goes on (what wcf4j cannot run
- * is shown too, and the host or factory that needs it refuses to open).
+ * printed; errors in the file stop the command with exit code 1, as WCF does not load such a file; build-time errors,
+ * warnings and what wcf4j cannot run are shown and the command goes on: the host or factory that needs the endpoint
+ * refuses to open, with the same text.
  */
 final class LoadedConfig {
     private LoadedConfig() {
@@ -24,7 +25,9 @@ final class LoadedConfig {
         ConfigReadResult read = ServiceModelConfigReader.create().read(file);
         List<Diagnostic> diagnostics = Findings.of(read, Contracts.discovered()).diagnostics();
         diagnostics.forEach(err::println);
-        if (diagnostics.stream().anyMatch(Diagnostic::isError) || read.configuration().isEmpty()) {
+        // as WCF: errors in the file itself stop it loading; a build-time error stops only the host or factory that
+        // builds that endpoint (each refuses to open with WCF's text), and so does what wcf4j cannot run
+        if (read.diagnostics().stream().anyMatch(Diagnostic::isError) || read.configuration().isEmpty()) {
             throw new InvalidInputException(file + " has configuration errors (listed above)");
         }
         return read.configuration().get();

@@ -20,11 +20,13 @@ import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransferMode;
+import io.github.wcf4j.binding.transport.WebSocketTransportUsage;
 import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.service.EndpointRefusals;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -99,6 +101,21 @@ class RefusalRulesTest {
                 TextMessageEncodingBindingElement.defaults(), HttpTransportBindingElement.defaults());
         assertEquals(List.of("oneWay/@packetRoutable"),
                 builder.refusals(routable, Side.CLIENT).stream().map(Refusal::setting).toList());
+    }
+
+    @Test
+    void webSocketsAndASeparateRequestDeadlineAreRefusedWhereTheyApply() {
+        Binding ws = http(HttpTransportBindingElement.builder()
+                .webSocketTransportUsage(WebSocketTransportUsage.Always).build());
+        assertEquals(List.of("httpTransport/@webSocketTransportUsage"),
+                builder.refusals(ws, Side.CLIENT).stream().map(Refusal::setting).toList());
+        Binding deadline = http(HttpTransportBindingElement.builder()
+                .requestInitializationTimeout(Duration.ofSeconds(5)).build());
+        assertEquals("requestInitializationTimeout=\"00:00:05\": a separate deadline for a request to arrive is not"
+                + " implemented by wcf4j yet (only the binding's receiveTimeout bounds it), so this endpoint is refused"
+                + " rather than served with a weaker limit than configured.",
+                builder.refusals(deadline, Side.SERVICE).get(0).message());
+        assertEquals(List.of(), builder.refusals(deadline, Side.CLIENT), "a client sets no such deadline");
     }
 
     @Test

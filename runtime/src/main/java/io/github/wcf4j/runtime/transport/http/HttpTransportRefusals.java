@@ -1,9 +1,11 @@
 package io.github.wcf4j.runtime.transport.http;
 
+import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransferMode;
+import io.github.wcf4j.binding.transport.WebSocketTransportUsage;
 import io.github.wcf4j.runtime.stack.RefusalRule;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +33,17 @@ final class HttpTransportRefusals {
             RefusalRule.when("transferMode", e -> e.transferMode() != TransferMode.Buffered,
                     e -> "transferMode=\"" + e.transferMode() + "\": streamed transfer is not implemented by wcf4j"
                             + " yet (messages would be buffered whole, past what maxBufferSize allows), so this"
-                            + " endpoint is refused. Use transferMode=\"Buffered\"."));
+                            + " endpoint is refused. Use transferMode=\"Buffered\"."),
+            RefusalRule.when("webSocketTransportUsage",
+                    e -> e.webSocketTransportUsage() == WebSocketTransportUsage.Always,
+                    e -> "webSocketTransportUsage=\"Always\": WebSockets are not implemented by wcf4j yet, so this"
+                            + " endpoint is refused."),
+            RefusalRule.<HttpTransportBindingElement>when("requestInitializationTimeout",
+                    e -> !e.requestInitializationTimeout().isZero(),
+                    e -> "requestInitializationTimeout=\"" + WcfTimeSpan.format(e.requestInitializationTimeout())
+                            + "\": a separate deadline for a request to arrive is not implemented by wcf4j yet (only"
+                            + " the binding's receiveTimeout bounds it), so this endpoint is refused rather than served"
+                            + " with a weaker limit than configured.").onlyOn(Side.SERVICE));
 
     private HttpTransportRefusals() {
     }
