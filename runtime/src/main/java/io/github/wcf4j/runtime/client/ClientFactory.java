@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.client;
 
 import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.stack.ChannelSelection;
@@ -89,7 +90,9 @@ public final class ClientFactory<T> implements AutoCloseable {
 
     /** A new proxy with its own channel (opened on its first call). */
     public T createChannel() {
-        Channel c = factory.createChannel(EndpointAddress.of(endpoint.address()));
+        // the endpoint's <headers> travel on every message to it, as WCF's address headers
+        Channel c = factory.createChannel(new EndpointAddress(endpoint.address(),
+                endpoint.headers().stream().map(AddressHeader::xml).toList()));
         ServiceChannel sc = new ServiceChannel(c, version, endpoint.binding().timeouts(), scheduler);
         T proxy = proxies.create(sc, endpoint.address());
         synchronized (channels) {

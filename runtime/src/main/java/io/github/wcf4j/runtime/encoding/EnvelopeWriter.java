@@ -73,7 +73,10 @@ final class EnvelopeWriter {
             w.setPrefix(d.getKey(), d.getValue());
             w.writeNamespace(d.getKey(), d.getValue());
         }
-        boolean hasHeaders = hasAddressing || !h.others().isEmpty() || !h.leading().isEmpty();
+        // without WS-Addressing the address's headers still travel (WCF's EndpointAddress.ApplyTo), as plain headers
+        List<String> unaddressed = !hasAddressing && h.to() != null ? h.to().referenceParameters() : List.of();
+        boolean hasHeaders = hasAddressing || !h.others().isEmpty() || !h.leading().isEmpty()
+                || !unaddressed.isEmpty();
         if (hasHeaders) {
             w.writeStartElement(ENVELOPE_PREFIX, EnvelopeNames.HEADER, ens);
             for (MessageHeader leading : h.leading()) {
@@ -81,6 +84,10 @@ final class EnvelopeWriter {
             }
             if (hasAddressing) {
                 writeAddressing(w, h, ens, addr);
+            }
+            for (String header : unaddressed) {
+                w.writeCharacters("");
+                w.writeRaw(header);
             }
             for (MessageHeader other : h.others()) {
                 other.write(w, ens, ENVELOPE_PREFIX);
@@ -128,9 +135,11 @@ final class EnvelopeWriter {
             w.writeAttribute(ENVELOPE_PREFIX, ens, EnvelopeNames.MUST_UNDERSTAND, "1");
             w.writeCharacters(h.to().uri().toString());
             w.writeEndElement();
+            // WS-Addressing 1.0 marks each as a reference parameter; August 2004 has no such attribute
             for (String parameter : h.to().referenceParameters()) {
                 w.writeCharacters("");
-                w.writeRaw(ReferenceParameters.markAsReferenceParameter(parameter, ans));
+                w.writeRaw(addr == AddressingVersion.WS_ADDRESSING_10
+                        ? ReferenceParameters.markAsReferenceParameter(parameter, ans) : parameter);
             }
         }
     }

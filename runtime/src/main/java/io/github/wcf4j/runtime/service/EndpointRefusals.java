@@ -44,11 +44,6 @@ public final class EndpointRefusals {
     /** What a client endpoint asks for that a proxy cannot run; empty when it runs. */
     public List<Refusal> of(ClientEndpoint endpoint) {
         List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.CLIENT));
-        if (!endpoint.headers().isEmpty()) {
-            found.add(new Refusal(endpoint, "headers", "The endpoint's <headers> (" + names(endpoint.headers())
-                    + ") are sent by WCF on every message as address headers; wcf4j does not send them yet, so this"
-                    + " client endpoint is refused rather than called without them."));
-        }
         if (endpoint.identity().isPresent() && authenticatesTheService(endpoint.binding())) {
             found.add(new Refusal(endpoint, "identity", "The endpoint's <identity> is checked by WCF against the"
                     + " service's certificate; wcf4j does not check endpoint identities yet, so this client endpoint is"
