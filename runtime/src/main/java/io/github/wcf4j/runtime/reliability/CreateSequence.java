@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.reliability;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.message.ParsedElement;
@@ -67,8 +68,7 @@ public record CreateSequence(EndpointAddress acksTo, Optional<String> offerId, O
             Optional<String> b = offer.get().child(wsrm.ns(), "IncompleteSequenceBehavior").map(ParsedElement::text);
             if (b.isPresent() && !b.get().equals(DISCARD_ENTIRE_SEQUENCE) && !b.get().equals(DISCARD_FOLLOWING_FIRST_GAP)
                     && !b.get().equals(NO_DISCARD)) {
-                throw WsrmInfo.refused(io.github.wcf4j.binding.WcfText
-                        .CSRefusedInvalidIncompleteSequenceBehavior.format(), null);
+                throw WsrmInfo.refused(WcfText.CSRefusedInvalidIncompleteSequenceBehavior.format(), null);
             }
             behavior = b;
         }

@@ -10,6 +10,7 @@ import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.time.RestartableTimer;
 import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.time.Timeouts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,15 +132,15 @@ final class DuplexReliableSession {
     }
 
     private void establish(String output, String input, Duration rtt) {
-        ReliableSessionSettingsView rm = new ReliableSessionSettingsView(settings);
         if (hasOutput && output != null) {
             outputId = output;
-            out = new TransmissionStrategy(wsrm, output, rm.window(), rm.retries(), true, rtt, scheduler,
-                    new Transmitter());
+            out = new TransmissionStrategy(wsrm, output, settings.rm().maxTransferWindowSize(),
+                    settings.rm().maxRetryCount(), true, rtt, scheduler, new Transmitter());
         }
         if (hasInput && input != null) {
             inputId = input;
-            in = new InputConnection(wsrm, input, settings.rm().ordered(), rm.window(), scheduler,
+            in = new InputConnection(wsrm, input, settings.rm().ordered(), settings.rm().maxTransferWindowSize(),
+                    scheduler,
                     settings.rm().acknowledgementInterval(), settings.rm().flowControlEnabled(), this::sendAck);
         }
         armInactivity();
@@ -195,11 +197,7 @@ final class DuplexReliableSession {
     }
 
     /** Sends a protocol message of this session (e.g. the listener's CreateSequenceResponse). */
-    void send0(Message m, EndpointAddress unused) {
-        send(m);
-    }
-
-    private void send(Message m) {
+    void send(Message m) {
         localActivity();
         sender.apply(m).whenComplete((v, e) -> {
             if (e != null) {
@@ -459,7 +457,7 @@ final class DuplexReliableSession {
      * Sends a request and waits for the message that RelatesTo it, sending it again every 10 s (WCF's requestor); the
      * last failure surfaces when {@code timeout} is reached, or {@code timeoutText} as a timeout.
      */
-    private CompletableFuture<WsrmInfo> request(java.util.function.Supplier<Message> make, String messageId,
+    private CompletableFuture<WsrmInfo> request(Supplier<Message> make, String messageId,
             Duration timeout, String timeoutText, boolean exposeLastFailure) {
         CompletableFuture<WsrmInfo> result = new CompletableFuture<>();
         requests.put(messageId, result);
@@ -469,7 +467,7 @@ final class DuplexReliableSession {
         return result;
     }
 
-    private void attempt(java.util.function.Supplier<Message> make, String messageId, long deadline,
+    private void attempt(Supplier<Message> make, String messageId, long deadline,
             String timeoutText, CompletableFuture<WsrmInfo> result, boolean exposeLastFailure) {
         if (result.isDone()) {
             return;
@@ -556,7 +554,7 @@ final class DuplexReliableSession {
     }
 
     private <T> CompletableFuture<T> waitFor(CompletableFuture<T> f, long deadline, Duration timeout) {
-        return io.github.wcf4j.runtime.time.Timeouts.within(f, remaining(deadline), scheduler,
+        return Timeouts.within(f, remaining(deadline), scheduler,
                 () -> WcfText.TimeoutOnOperation.format(WcfTimeSpan.format(timeout)));
     }
 
@@ -643,18 +641,4 @@ final class DuplexReliableSession {
         return (client ? "client " : "service ") + "session[out=" + out + ", in=" + in + ", ended=" + ended + "]";
     }
 
-    boolean isEnded() {
-        return ended;
-    }
-
-    /** The numbers of the session's settings that need conversion. */
-    private record ReliableSessionSettingsView(SessionSettings s) {
-        int window() {
-            return s.rm().maxTransferWindowSize();
-        }
-
-        int retries() {
-            return s.rm().maxRetryCount();
-        }
-    }
 }

@@ -160,8 +160,8 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         if (cs.offerId().isPresent()) {
             Registered existing = byOffer.get(cs.offerId().get());
             if (existing != null) {
-                existing.channel().reliableSession().send0(csr(existing.channel().reliableSession().inputId(),
-                        m), replyTo);
+                existing.channel().reliableSession().send(csr(existing.channel().reliableSession().inputId(),
+                        m));
                 return;
             }
         }
@@ -205,7 +205,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
                 byOffer.remove(offer, r);
             }
         };
-        channel.reliableSession().send0(csr(created, m), replyTo);
+        channel.reliableSession().send(csr(created, m));
         @SuppressWarnings("unchecked")
         C c = (C) channel;
         accepted.offer(c);
@@ -430,21 +430,5 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             return ReceivedFault.read(info.message(), wsrm).identifier();
         }
         return info.ack().map(AckHeader::id);
-    }
-
-    SessionSettings settings() {
-        return settings;
-    }
-
-    ChannelShape shape() {
-        return shape;
-    }
-
-    WsrmMessages messages() {
-        return messages;
-    }
-
-    InboundQueue<C> acceptedQueue() {
-        return accepted;
     }
 }

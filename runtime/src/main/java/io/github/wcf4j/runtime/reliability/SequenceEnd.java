@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.reliability;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.message.ParsedElement;
 import io.github.wcf4j.runtime.message.XmlElement;
 import java.util.OptionalLong;
@@ -40,8 +41,7 @@ public record SequenceEnd(String element, String id, OptionalLong lastMsgNumber)
         }
         OptionalLong last = WsrmRead.optionalNumber(wsrm, body, "LastMsgNumber");
         if (last.isPresent() && last.getAsLong() < 1) {
-            throw new WsrmParseException(io.github.wcf4j.binding.WcfText.InvalidSequenceNumber
-                    .format(last.getAsLong()));
+            throw new WsrmParseException(WcfText.InvalidSequenceNumber.format(last.getAsLong()));
         }
         return new SequenceEnd(element, WsrmRead.identifier(wsrm, body), last);
     }

@@ -51,10 +51,10 @@ public final class WsrmInfo {
         headers.addAll(m.headers().others());
         for (MessageHeader h : headers) {
             QName n = h.name();
-            if (!n.getNamespaceURI().equals(wsrm.ns()) || !(h instanceof BufferedHeader)) {
+            if (!n.getNamespaceURI().equals(wsrm.ns()) || !(h instanceof BufferedHeader b)) {
                 continue;
             }
-            ParsedElement e = parse((BufferedHeader) h, n.getLocalPart());
+            ParsedElement e = parse(b, n.getLocalPart());
             switch (n.getLocalPart()) {
                 case Wsrm.SEQUENCE:
                     sequence = once(sequence, SequenceHeader.read(wsrm, e), n);
