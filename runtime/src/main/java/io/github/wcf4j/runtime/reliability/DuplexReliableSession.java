@@ -228,18 +228,16 @@ final class DuplexReliableSession {
                     unknownSequence(seq.id());
                     return;
                 }
-                if (closing && wsrm.isFeb2005() && !i.ranges().contains(seq.number())
-                        && info.kind() == WsrmInfo.Kind.APPLICATION && i.lastKnown()) {
-                    fault(new ProtocolException(WcfText.SessionClosedBeforeDone.format()),
-                            WsrmFault.sequenceTerminated(wsrm, inputId, true,
-                                    WcfText.SequenceTerminatedSessionClosedBeforeDone.format()));
-                    return;
+                if (closing && info.kind() == WsrmInfo.Kind.APPLICATION && i.lastKnown()
+                        && !i.ranges().contains(seq.number())) {
+                    Optional<ProtocolViolation> v = wsrm.unreceivedWhileClosing();
+                    if (v.isPresent()) {
+                        violation(v.get(), inputId);
+                        return;
+                    }
                 }
                 InputConnection.Outcome o = i.accept(seq, m, info.kind() == WsrmInfo.Kind.APPLICATION,
                         ackRequested);
-                if (wsrm.isFeb2005() && i.lastKnown() && i.allReceived()) {
-                    i.shutdown();
-                }
                 if (o == InputConnection.Outcome.LAST_EXCEEDED) {
                     fault(new ProtocolException(WcfText.LastMessageNumberExceeded.format()),
                             WsrmFault.lastMessageNumberExceeded(wsrm, inputId));
@@ -300,9 +298,7 @@ final class DuplexReliableSession {
             return false;
         }
         if (ack.isFinal() && !closing) {
-            fault(new ProtocolException(WcfText.UnsupportedCloseExceptionString.format()),
-                    WsrmFault.sequenceTerminated(wsrm, outputId, true,
-                            WcfText.SequenceTerminatedUnsupportedClose.format()));
+            violation(ProtocolViolation.UNSUPPORTED_CLOSE, outputId);
             return false;
         }
         return true;
@@ -311,27 +307,25 @@ final class DuplexReliableSession {
     private void terminateReceived(WsrmInfo info) {
         SequenceEnd t = info.sequenceEnd();
         InputConnection i = in;
-        if (t.id().equals(outputId) && !wsrm.isFeb2005()) {
-            fault(new ProtocolException(WcfText.UnsupportedTerminateSequenceExceptionString.format()),
-                    WsrmFault.sequenceTerminated(wsrm, outputId, true,
-                            WcfText.SequenceTerminatedUnsupportedTerminateSequence.format()));
-            return;
+        if (t.id().equals(outputId)) {
+            Optional<ProtocolViolation> v = wsrm.terminateOfOwnOutput();
+            if (v.isPresent()) {
+                violation(v.get(), outputId);
+                return;
+            }
         }
         if (i == null || !t.id().equals(inputId)) {
             unknownSequence(t.id());
             return;
         }
-        if (!wsrm.isFeb2005()) {
-            if (!lastConsistent(i, t)) {
-                return;
-            }
+        Optional<ProtocolViolation> v = wsrm.checkTerminate(i, t);
+        if (v.isPresent()) {
+            violation(v.get(), inputId);
+            return;
+        }
+        if (wsrm.defines(Wsrm.TERMINATE_SEQUENCE_RESPONSE)) {
             send(messages.response(Wsrm.TERMINATE_SEQUENCE_RESPONSE, inputId,
                     info.message().headers().messageId(), i.currentAck(true, settings.rm().flowControlEnabled())));
-        } else if (!i.allReceived()) {
-            fault(new ProtocolException(WcfText.EarlyTerminateSequence.format()),
-                    WsrmFault.sequenceTerminated(wsrm, inputId, true,
-                            WcfText.SequenceTerminatedEarlyTerminateSequence.format()));
-            return;
         }
         i.close();
         inputTerminated.complete(null);
@@ -341,16 +335,16 @@ final class DuplexReliableSession {
         SequenceEnd c = info.sequenceEnd();
         InputConnection i = in;
         if (c.id().equals(outputId)) {
-            fault(new ProtocolException(WcfText.UnsupportedCloseExceptionString.format()),
-                    WsrmFault.sequenceTerminated(wsrm, outputId, true,
-                            WcfText.SequenceTerminatedUnsupportedClose.format()));
+            violation(ProtocolViolation.UNSUPPORTED_CLOSE, outputId);
             return;
         }
         if (i == null || !c.id().equals(inputId)) {
             unknownSequence(c.id());
             return;
         }
-        if (!lastConsistent(i, c)) {
+        Optional<ProtocolViolation> v = i.takeLastNumber(c.lastMsgNumber());
+        if (v.isPresent()) {
+            violation(v.get(), inputId);
             return;
         }
         i.shutdown();
@@ -358,23 +352,8 @@ final class DuplexReliableSession {
                 i.currentAck(true, settings.rm().flowControlEnabled())));
     }
 
-    /** 1.1: LastMsgNumber must not be below what arrived nor change between Close and Terminate. */
-    private boolean lastConsistent(InputConnection i, SequenceEnd end) {
-        long given = end.lastMsgNumber().orElse(i.ranges().last());
-        if (given < i.ranges().last()) {
-            fault(new ProtocolException(WcfText.SmallLastMsgNumberExceptionString.format()),
-                    WsrmFault.sequenceTerminated(wsrm, inputId, true,
-                            WcfText.SequenceTerminatedSmallLastMsgNumber.format()));
-            return false;
-        }
-        if (i.lastKnown() && i.last() != given) {
-            fault(new ProtocolException(WcfText.InconsistentLastMsgNumberExceptionString.format()),
-                    WsrmFault.sequenceTerminated(wsrm, inputId, true,
-                            WcfText.SequenceTerminatedInconsistentLastMsgNumber.format()));
-            return false;
-        }
-        i.setLast(given);
-        return true;
+    private void violation(ProtocolViolation v, String id) {
+        fault(new ProtocolException(v.exception()), WsrmFault.sequenceTerminated(wsrm, id, true, v.reason()));
     }
 
     private void faultReceived(WsrmInfo info) {
@@ -509,29 +488,45 @@ final class DuplexReliableSession {
 
     private CompletableFuture<Void> closeOutput(EndpointAddress localAddress, long deadline, Duration timeout) {
         TransmissionStrategy o = out;
-        if (wsrm.isFeb2005()) {
-            return o.addLast(messages.lastMessage(), remaining(deadline))
-                    .thenCompose(n -> waitFor(o.done(), deadline, timeout))
-                    .thenRun(() -> send(messages.terminateSequence(outputId, o.last(), null, null)));
-        }
-        o.setLast();
-        if (!o.isDone()) {
-            send(messages.ackRequested(outputId, null));
-        }
-        return waitFor(o.done(), deadline, timeout)
-                .thenCompose(v -> {
-                    String closeId = WsrmMessages.newId();
-                    return request(() -> messages.closeSequence(outputId, o.last(), closeId, localAddress), closeId,
-                            remaining(deadline), WcfText.TimeoutOnClose.format(WcfTimeSpan.format(timeout)), false);
-                })
-                .thenCompose(closed -> {
-                    checkResponse(closed, Wsrm.CLOSE_SEQUENCE, o.last());
-                    String terminateId = WsrmMessages.newId();
-                    return request(() -> messages.terminateSequence(outputId, o.last(), terminateId, localAddress),
-                            terminateId, remaining(deadline), "", false)
-                            .handle((r, e) -> null);
-                })
-                .thenApply(x -> null);
+        return wsrm.endOutput(new OutputEnding() {
+            @Override
+            public CompletableFuture<?> sendLastMessage() {
+                return o.addLast(messages.lastMessage(), remaining(deadline));
+            }
+
+            @Override
+            public void markLastSent() {
+                o.setLast();
+                if (!o.isDone()) {
+                    send(messages.ackRequested(outputId, null));
+                }
+            }
+
+            @Override
+            public CompletableFuture<?> allAcknowledged() {
+                return waitFor(o.done(), deadline, timeout);
+            }
+
+            @Override
+            public CompletableFuture<?> closeSequence() {
+                String closeId = WsrmMessages.newId();
+                return request(() -> messages.closeSequence(outputId, o.last(), closeId, localAddress), closeId,
+                        remaining(deadline), WcfText.TimeoutOnClose.format(WcfTimeSpan.format(timeout)), false)
+                        .thenAccept(closed -> checkResponse(closed, Wsrm.CLOSE_SEQUENCE, o.last()));
+            }
+
+            @Override
+            public CompletableFuture<?> terminateSequence() {
+                if (!wsrm.defines(Wsrm.TERMINATE_SEQUENCE_RESPONSE)) {
+                    // February 2005: one-way, nothing answers it
+                    send(messages.terminateSequence(outputId, o.last(), null, null));
+                    return CompletableFuture.completedFuture(null);
+                }
+                String terminateId = WsrmMessages.newId();
+                return request(() -> messages.terminateSequence(outputId, o.last(), terminateId, localAddress),
+                        terminateId, remaining(deadline), "", false).handle((r, e) -> null);
+            }
+        });
     }
 
     /** 1.1: a Close/Terminate response must be one, and carry the final acknowledgement [1..last]. */

@@ -214,9 +214,8 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     private Message csr(String created, Message request) {
         boolean accept = shape != ChannelShape.INPUT_SESSION;
         EndpointAddress acksTo = request.headers().to() != null ? request.headers().to() : EndpointAddress.of(uri());
-        CreateSequenceResponse csr = new CreateSequenceResponse(created,
-                wsrm.isFeb2005() ? Optional.empty() : Optional.of(settings.rm().ordered()
-                        ? CreateSequence.DISCARD_FOLLOWING_FIRST_GAP : CreateSequence.NO_DISCARD),
+        CreateSequenceResponse csr = new CreateSequenceResponse(created, Optional.of(settings.rm().ordered()
+                ? CreateSequence.DISCARD_FOLLOWING_FIRST_GAP : CreateSequence.NO_DISCARD),
                 accept ? Optional.of(acksTo) : Optional.empty());
         return messages.createSequenceResponse(csr, request.headers().messageId());
     }
@@ -332,7 +331,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         }
         switch (shape) {
             case INPUT_SESSION:
-                if (cs.offerId().isPresent() && wsrm.isFeb2005()) {
+                if (cs.offerId().isPresent() && !wsrm.canDeclineOffer()) {
                     return refuse(WcfText.CSRefusedInputOffer.format(uri()));
                 }
                 return Optional.empty();
@@ -361,22 +360,9 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
                 WcfText.RMEndpointNotFoundReason.format(uri()), Optional.empty(), Optional.empty(), false);
     }
 
-    /** February 2005: ActionNotSupported; 1.1: WsrmRequired. */
+    /** The version's fault for a message without WS-RM. */
     Message notReliable(Message m) {
-        if (wsrm.isFeb2005()) {
-            String action = m.headers().action();
-            if (action == null) {
-                return Message.createFault(settings.version(), MessageFault.sender(
-                        WcfText.NoActionNoSequenceHeaderReason.format(), new QName(
-                                settings.version().addressing().namespace(), "MessageAddressingHeaderRequired")),
-                        settings.version().addressing().faultAction());
-            }
-            return Message.createFault(settings.version(), MessageFault.sender(
-                    WcfText.NonWsrmFeb2005ActionNotSupported.format(action),
-                    new QName(settings.version().addressing().namespace(), "ActionNotSupported")),
-                    settings.version().addressing().faultAction());
-        }
-        return messages.fault(WsrmFault.wsrmRequired());
+        return wsrm.notReliable(m, messages);
     }
 
     /**

@@ -162,7 +162,9 @@ final class ReplyReliableSession {
                 }
                 return;
             case CLOSE_SEQUENCE:
-                if (!lastConsistent(info.sequenceEnd(), context)) {
+                Optional<ProtocolViolation> v = in.takeLastNumber(info.sequenceEnd().lastMsgNumber());
+                if (v.isPresent()) {
+                    refuse(context, v.get());
                     return;
                 }
                 in.shutdown();
@@ -237,9 +239,6 @@ final class ReplyReliableSession {
             default:
                 break;
         }
-        if (wsrm.isFeb2005() && in.lastKnown() && in.allReceived()) {
-            in.shutdown();
-        }
         if (last) {
             // February 2005: the request sequence's LastMessage is answered with the reply sequence's
             complete(x, replies ? messages.lastMessage() : null, true);
@@ -267,8 +266,7 @@ final class ReplyReliableSession {
                 }
                 reply.headers().addFirst(ackHeader().toHeader(wsrm));
                 reply.headers().addFirst(new SequenceHeader(outputId, x.replyNumber,
-                        wsrm.isFeb2005() && reply.headers().action() != null
-                                && reply.headers().action().equals(wsrm.action(Wsrm.LAST_MESSAGE))).toHeader(wsrm));
+                        wsrm.action(Wsrm.LAST_MESSAGE).equals(reply.headers().action())).toHeader(wsrm));
                 x.reply = reply;
             }
             x.answered = true;
@@ -290,26 +288,21 @@ final class ReplyReliableSession {
             context.reply(messages.fault(WsrmFault.unknownSequence(wsrm, t.id())), settings.timeouts().sendTimeout());
             return;
         }
-        if (wsrm.isFeb2005()) {
-            if (!in.allReceived()) {
-                context.reply(messages.fault(WsrmFault.sequenceTerminated(wsrm, inputId, true,
-                        WcfText.SequenceTerminatedEarlyTerminateSequence.format())), settings.timeouts().sendTimeout());
-                fail(new ProtocolException(WcfText.EarlyTerminateSequence.format()));
-                return;
-            }
-            if (replies) {
-                Message own = messages.terminateSequence(outputId, 0, null, null);
-                own.headers().addFirst(ackHeader().toHeader(wsrm));
-                answer(context, own);
-            } else {
-                context.reply(null, settings.timeouts().sendTimeout());
-            }
-        } else {
-            if (!lastConsistent(t, context)) {
-                return;
-            }
+        Optional<ProtocolViolation> v = wsrm.checkTerminate(in, t);
+        if (v.isPresent()) {
+            refuse(context, v.get());
+            return;
+        }
+        if (wsrm.defines(Wsrm.TERMINATE_SEQUENCE_RESPONSE)) {
             answer(context, messages.response(Wsrm.TERMINATE_SEQUENCE_RESPONSE, inputId,
                     info.message().headers().messageId(), finalAck()));
+        } else if (replies) {
+            // February 2005: no response; a reply session terminates its reply sequence in the answer
+            Message own = messages.terminateSequence(outputId, 0, null, null);
+            own.headers().addFirst(ackHeader().toHeader(wsrm));
+            answer(context, own);
+        } else {
+            answer(context, null);
         }
         in.close();
         end();
@@ -327,22 +320,10 @@ final class ReplyReliableSession {
                 .whenComplete((v, e) -> close());
     }
 
-    private boolean lastConsistent(SequenceEnd end, RequestContext context) {
-        long given = end.lastMsgNumber().orElse(in.ranges().last());
-        String reason = null;
-        if (given < in.ranges().last()) {
-            reason = WcfText.SequenceTerminatedSmallLastMsgNumber.format();
-        } else if (in.lastKnown() && in.last() != given) {
-            reason = WcfText.SequenceTerminatedInconsistentLastMsgNumber.format();
-        }
-        if (reason != null) {
-            context.reply(messages.fault(WsrmFault.sequenceTerminated(wsrm, inputId, true, reason)),
-                    settings.timeouts().sendTimeout());
-            fail(new ProtocolException(reason));
-            return false;
-        }
-        in.setLast(given);
-        return true;
+    /** A protocol violation answers the request with SequenceTerminated and ends the session. */
+    private void refuse(RequestContext context, ProtocolViolation v) {
+        answer(context, messages.fault(WsrmFault.sequenceTerminated(wsrm, inputId, true, v.reason())));
+        fail(new ProtocolException(v.exception()));
     }
 
     /** The request sequence's acknowledgement; reply sessions always write BufferRemaining (as WCF's does). */

@@ -186,7 +186,7 @@ final class RequestReliableSession {
     private void attachReplyAck(Message message, boolean isFinal) {
         InputConnection i = in;
         if (i != null && !i.ranges().isEmpty()) {
-            message.headers().addFirst(i.currentAck(isFinal && !wsrm.isFeb2005(), false).toHeader(wsrm));
+            message.headers().addFirst(i.currentAck(isFinal && wsrm.defines(Wsrm.FINAL), false).toHeader(wsrm));
         }
     }
 
@@ -221,7 +221,7 @@ final class RequestReliableSession {
         if (!replies) {
             return;
         }
-        if (info.sequence().isEmpty() && closing && wsrm.isFeb2005() && number > 0 && number == out.last()
+        if (info.sequence().isEmpty() && closing && wsrm.defines(Wsrm.LAST_MESSAGE) && number > 0 && number == out.last()
                 && info.ack().isPresent() && info.ack().get().ranges().contains(number)) {
             // WCF's ProcessTransferred: an acknowledged LastMessage is done, whether or not the service answers it
             // with its own LastMessage (WCF does; CXF answers with an acknowledgement)
@@ -347,24 +347,34 @@ final class RequestReliableSession {
         long deadline = scheduler.nanoTime() + (WcfTimeSpan.isInfinite(timeout) ? Long.MAX_VALUE / 4
                 : timeout.toNanos());
         TransmissionStrategy o = out;
-        CompletableFuture<Void> done;
-        if (wsrm.isFeb2005()) {
-            done = o.addLast(messages.lastMessage(), remaining(deadline))
-                    .thenCompose(n -> waitFor(o.done(), deadline, timeout))
-                    .thenCompose(v -> terminate(o.last(), deadline));
-        } else {
-            o.setLast();
-            done = waitFor(o.done(), deadline, timeout)
-                    .thenCompose(v -> endRequest(messages.closeSequence(outputId, o.last(), WsrmMessages.newId(), null),
-                            deadline).thenAccept(r -> checkFinal(r, Wsrm.CLOSE_SEQUENCE, o.last())))
-                    .thenCompose(v -> terminate(o.last(), deadline));
-        }
-        return done.whenComplete((v, e) -> end());
-    }
+        return wsrm.endOutput(new OutputEnding() {
+            @Override
+            public CompletableFuture<?> sendLastMessage() {
+                return o.addLast(messages.lastMessage(), remaining(deadline));
+            }
 
-    private CompletableFuture<Void> terminate(long last, long deadline) {
-        Message t = messages.terminateSequence(outputId, last, WsrmMessages.newId(), null);
-        return endRequest(t, deadline).handle((r, e) -> null);
+            @Override
+            public void markLastSent() {
+                o.setLast();
+            }
+
+            @Override
+            public CompletableFuture<?> allAcknowledged() {
+                return waitFor(o.done(), deadline, timeout);
+            }
+
+            @Override
+            public CompletableFuture<?> closeSequence() {
+                return endRequest(messages.closeSequence(outputId, o.last(), WsrmMessages.newId(), null), deadline)
+                        .thenAccept(r -> checkFinal(r, Wsrm.CLOSE_SEQUENCE, o.last()));
+            }
+
+            @Override
+            public CompletableFuture<?> terminateSequence() {
+                Message t = messages.terminateSequence(outputId, o.last(), WsrmMessages.newId(), null);
+                return endRequest(t, deadline).handle((r, e) -> null);
+            }
+        }).whenComplete((v, e) -> end());
     }
 
     /** Close/Terminate requests carry the final acknowledgement of the replies. */

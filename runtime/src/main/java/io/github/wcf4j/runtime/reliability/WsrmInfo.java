@@ -106,20 +106,8 @@ public final class WsrmInfo {
             return Kind.FAULT;
         }
         String action = m.headers().action();
-        if (action != null && wsrm.isProtocolAction(action)) {
-            switch (action.substring(wsrm.ns().length() + 1)) {
-                case Wsrm.CREATE_SEQUENCE: return Kind.CREATE_SEQUENCE;
-                case Wsrm.CREATE_SEQUENCE_RESPONSE: return Kind.CREATE_SEQUENCE_RESPONSE;
-                case Wsrm.TERMINATE_SEQUENCE: return Kind.TERMINATE_SEQUENCE;
-                case Wsrm.SEQUENCE_ACKNOWLEDGEMENT: return Kind.ACKNOWLEDGEMENT;
-                case Wsrm.ACK_REQUESTED: return Kind.ACK_REQUESTED;
-                case Wsrm.LAST_MESSAGE: return wsrm.isFeb2005() ? Kind.LAST_MESSAGE : Kind.NOT_RM;
-                case Wsrm.CLOSE_SEQUENCE: return wsrm.isFeb2005() ? Kind.NOT_RM : Kind.CLOSE_SEQUENCE;
-                case Wsrm.CLOSE_SEQUENCE_RESPONSE: return wsrm.isFeb2005() ? Kind.NOT_RM : Kind.CLOSE_SEQUENCE_RESPONSE;
-                case Wsrm.TERMINATE_SEQUENCE_RESPONSE:
-                    return wsrm.isFeb2005() ? Kind.NOT_RM : Kind.TERMINATE_SEQUENCE_RESPONSE;
-                default: return Kind.NOT_RM;
-            }
+        if (wsrm.isProtocolAction(action)) {
+            return wsrm.kindOf(action);
         }
         if (sequence) {
             return Kind.APPLICATION;
@@ -161,8 +149,8 @@ public final class WsrmInfo {
             case TERMINATE_SEQUENCE: {
                 SequenceEnd end = SequenceEnd.read(wsrm, parse(nonEmpty(m, wsrm, Wsrm.TERMINATE_SEQUENCE),
                         kind.name()), Wsrm.TERMINATE_SEQUENCE);
-                if (!wsrm.isFeb2005()) {
-                    requestHeaders(m, Wsrm.TERMINATE_SEQUENCE);
+                if (wsrm.defines(Wsrm.TERMINATE_SEQUENCE_RESPONSE)) {
+                    requestHeaders(m, Wsrm.TERMINATE_SEQUENCE); // a request where a response answers it (1.1)
                 }
                 return end;
             }

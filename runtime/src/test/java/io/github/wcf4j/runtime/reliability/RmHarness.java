@@ -57,7 +57,7 @@ final class RmHarness {
     }
 
     boolean feb2005() {
-        return wsrm.isFeb2005();
+        return version == ReliableMessagingVersion.WS_RELIABLE_MESSAGING_FEBRUARY_2005;
     }
 
     ReliableSessionBindingElement.Builder rm() {
