@@ -20,6 +20,11 @@ import java.util.List;
  */
 public record AckHeader(String id, SequenceRanges ranges, boolean isFinal, int bufferRemaining) {
 
+    /** Whether this is the final acknowledgement of every message up to {@code last} (WCF's ValidateFinalAck). */
+    boolean finallyAcknowledges(long last) {
+        return isFinal && ranges.isComplete(last);
+    }
+
     MessageHeader toHeader(Wsrm wsrm) {
         return new ElementHeader(element(wsrm), false, true, Wsrm.PREFIX);
     }

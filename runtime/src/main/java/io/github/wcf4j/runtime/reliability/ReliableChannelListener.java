@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.xml.namespace.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,17 +180,14 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         String offer = input ? null : cs.offerId().orElse(null);
         EndpointAddress local = m.headers().to() != null ? m.headers().to() : EndpointAddress.of(uri());
         Runnable[] unregister = new Runnable[1];
-        DuplexReliableSession.Factory sessions = onFault -> {
-            DuplexReliableSession s = new DuplexReliableSession(settings, false, !input, true,
-                    out -> {
-                        if (!replyTo.isAnonymous()) {
-                            out.headers().to(replyTo);
-                        }
-                        return inner.send(out, settings.timeouts().sendTimeout());
-                    }, onFault);
-            s.openServer(created, offer);
-            return s;
-        };
+        Function<Consumer<Throwable>, DuplexReliableSession> sessions = onFault -> DuplexReliableSession.service(
+                settings, input ? DuplexReliableSession.Sequences.INPUT : DuplexReliableSession.Sequences.BOTH,
+                created, offer, out -> {
+                    if (!replyTo.isAnonymous()) {
+                        out.headers().to(replyTo);
+                    }
+                    return inner.send(out, settings.timeouts().sendTimeout());
+                }, onFault);
         ReliableSessionChannel channel = input
                 ? new ReliableInputSessionChannel(sessions, local, replyTo, () -> unregister[0].run())
                 : new ReliableDuplexSessionChannel(sessions, local, replyTo, () -> unregister[0].run());
@@ -286,8 +285,9 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         String offer = replies ? cs.offerId().orElse(null) : null;
         EndpointAddress local = m.headers().to() != null ? m.headers().to() : EndpointAddress.of(uri());
         Runnable[] unregister = new Runnable[1];
-        java.util.function.Function<java.util.function.Consumer<Throwable>, ReplyReliableSession> sessions =
-                onFault -> new ReplyReliableSession(settings, replies, created, offer, onFault);
+        Function<Consumer<Throwable>, ReplyReliableSession> sessions = onFault -> replies
+                ? ReplyReliableSession.withReplies(settings, created, offer, onFault)
+                : ReplyReliableSession.oneWay(settings, created, onFault);
         ReplySessionChannels.Base channel = replies
                 ? new ReplySessionChannels.Reply(sessions, local, () -> unregister[0].run())
                 : new ReplySessionChannels.Input(sessions, local, () -> unregister[0].run());

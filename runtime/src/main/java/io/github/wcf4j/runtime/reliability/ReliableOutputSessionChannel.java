@@ -6,7 +6,7 @@ import io.github.wcf4j.runtime.channel.OutputSessionChannel;
 /** The client of a one-way reliable session over a duplex channel (WCF {@code ReliableOutputSessionChannelOverDuplex}). */
 final class ReliableOutputSessionChannel extends ReliableSessionChannel implements OutputSessionChannel {
     ReliableOutputSessionChannel(SessionSettings settings, DuplexChannel inner) {
-        super(settings, inner, true, false);
+        super(settings, inner, DuplexReliableSession.Sequences.OUTPUT);
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,25 +34,25 @@ abstract class ReliableSessionChannel extends AbstractCommunicationObject implem
     private final Runnable onEnd;
 
     /** A client channel over {@code inner}. */
-    ReliableSessionChannel(SessionSettings settings, DuplexChannel inner, boolean hasOutput, boolean hasInput) {
+    ReliableSessionChannel(SessionSettings settings, DuplexChannel inner, DuplexReliableSession.Sequences sequences) {
         this.inner = inner;
         this.remote = inner.remoteAddress();
         this.via = inner.via();
         this.local = inner.localAddress();
         this.onEnd = () -> { };
-        this.session = new DuplexReliableSession(settings, true, hasOutput, hasInput,
+        this.session = DuplexReliableSession.client(settings, sequences,
                 m -> inner.send(m, settings.timeouts().sendTimeout()), this::fault);
     }
 
     /** A service channel whose session the listener established and feeds. */
-    ReliableSessionChannel(DuplexReliableSession.Factory sessions, EndpointAddress local, EndpointAddress remote,
-            Runnable onEnd) {
+    ReliableSessionChannel(Function<Consumer<Throwable>, DuplexReliableSession> sessions, EndpointAddress local,
+            EndpointAddress remote, Runnable onEnd) {
         this.inner = null;
         this.remote = remote;
         this.via = remote.uri();
         this.local = local;
         this.onEnd = onEnd;
-        this.session = sessions.create(this::fault);
+        this.session = sessions.apply(this::fault);
     }
 
     DuplexReliableSession reliableSession() {

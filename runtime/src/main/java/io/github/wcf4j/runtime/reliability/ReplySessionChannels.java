@@ -12,6 +12,7 @@ import io.github.wcf4j.runtime.message.Message;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The service channels of reliable sessions over a reply channel (HTTP request/reply). */
@@ -25,7 +26,7 @@ final class ReplySessionChannels {
         private final EndpointAddress local;
         private final Runnable onEnd;
 
-        Base(Function<java.util.function.Consumer<Throwable>, ReplyReliableSession> sessions, EndpointAddress local,
+        Base(Function<Consumer<Throwable>, ReplyReliableSession> sessions, EndpointAddress local,
                 Runnable onEnd) {
             this.session = sessions.apply(this::fault);
             this.local = local;
@@ -64,7 +65,7 @@ final class ReplySessionChannels {
 
     /** WCF {@code ReliableReplySessionChannel}. */
     static final class Reply extends Base implements ReplySessionChannel {
-        Reply(Function<java.util.function.Consumer<Throwable>, ReplyReliableSession> sessions, EndpointAddress local,
+        Reply(Function<Consumer<Throwable>, ReplyReliableSession> sessions, EndpointAddress local,
                 Runnable onEnd) {
             super(sessions, local, onEnd);
         }
@@ -107,7 +108,7 @@ final class ReplySessionChannels {
 
     /** WCF {@code ReliableInputSessionChannelOverReply}. */
     static final class Input extends Base implements InputSessionChannel {
-        Input(Function<java.util.function.Consumer<Throwable>, ReplyReliableSession> sessions, EndpointAddress local,
+        Input(Function<Consumer<Throwable>, ReplyReliableSession> sessions, EndpointAddress local,
                 Runnable onEnd) {
             super(sessions, local, onEnd);
         }

@@ -10,6 +10,8 @@ import io.github.wcf4j.runtime.message.Message;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The client channels of reliable sessions over a request channel (HTTP request/reply). */
 final class RequestSessionChannels {
@@ -21,9 +23,9 @@ final class RequestSessionChannels {
         final RequestChannel inner;
         final RequestReliableSession session;
 
-        Base(SessionSettings settings, RequestChannel inner, boolean replies) {
+        Base(RequestChannel inner, Function<Consumer<Throwable>, RequestReliableSession> sessions) {
             this.inner = inner;
-            this.session = new RequestReliableSession(settings, inner, replies, this::fault);
+            this.session = sessions.apply(this::fault);
         }
 
         public Session session() {
@@ -58,7 +60,7 @@ final class RequestSessionChannels {
     /** WCF {@code ReliableRequestSessionChannel}: two-way calls over a reliable session. */
     static final class Request extends Base implements RequestSessionChannel {
         Request(SessionSettings settings, RequestChannel inner) {
-            super(settings, inner, true);
+            super(inner, onFault -> RequestReliableSession.withReplies(settings, inner, onFault));
         }
 
         @Override
@@ -76,7 +78,7 @@ final class RequestSessionChannels {
     /** WCF {@code ReliableOutputSessionChannelOverRequest}: one-way messages over a reliable session. */
     static final class Output extends Base implements OutputSessionChannel {
         Output(SessionSettings settings, RequestChannel inner) {
-            super(settings, inner, false);
+            super(inner, onFault -> RequestReliableSession.oneWay(settings, inner, onFault));
         }
 
         @Override
