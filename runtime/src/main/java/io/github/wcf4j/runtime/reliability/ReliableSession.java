@@ -177,11 +177,12 @@ abstract class ReliableSession {
             poll.stop();
             return;
         }
-        poll.restart(switch (polling) {
+        Duration interval = switch (polling) {
             case KEEP_ALIVE -> intervals.keepAlive();
             case FAST -> intervals.fast();
             case IDLE -> intervals.idle();
-        });
+        };
+        poll.restart(interval);
     }
 
     private void onPoll() {

@@ -4,8 +4,9 @@ import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.OutputSessionChannel;
 
 /** The client of a one-way reliable session over a duplex channel (WCF {@code ReliableOutputSessionChannelOverDuplex}). */
-final class ReliableOutputSessionChannel extends ReliableSessionChannel implements OutputSessionChannel {
-    ReliableOutputSessionChannel(SessionSettings settings, DuplexChannel inner) {
+final class ReliableOutputSessionChannelOverDuplex extends ReliableSessionChannelOverDuplex
+        implements OutputSessionChannel {
+    ReliableOutputSessionChannelOverDuplex(SessionSettings settings, DuplexChannel inner) {
         super(settings, inner, DuplexReliableSession.Sequences.OUTPUT);
     }
 
