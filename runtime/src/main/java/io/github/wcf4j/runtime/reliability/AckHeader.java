@@ -68,9 +68,7 @@ public record AckHeader(String id, SequenceRanges ranges, boolean isFinal, int b
             String local = c.name().getLocalPart();
             if (c.name().getNamespaceURI().equals(wsrm.ns())) {
                 switch (local) {
-                    case "Identifier":
-                        continue;
-                    case "AcknowledgementRange": {
+                    case "AcknowledgementRange" -> {
                         if (tail || none || nack) {
                             throw new WsrmParseException("An AcknowledgementRange follows the end of the acknowledgement.");
                         }
@@ -84,30 +82,31 @@ public record AckHeader(String id, SequenceRanges ranges, boolean isFinal, int b
                         if (!nothing) {
                             ranges.add(new SequenceRange(lower, upper));
                         }
-                        continue;
                     }
-                    case Wsrm.NONE:
+                    case Wsrm.NONE -> {
                         if (!wsrm.defines(Wsrm.NONE) || tail) {
                             throw new WsrmParseException("None is only allowed in place of acknowledgement ranges.");
                         }
                         // WCF refuses None after ranges; CXF writes both, so the ranges win (read leniently)
                         none = ranges.isEmpty();
-                        continue;
-                    case Wsrm.FINAL:
+                    }
+                    case Wsrm.FINAL -> {
                         if (!wsrm.defines(Wsrm.FINAL) || (ranges.isEmpty() && !none)) {
                             throw new WsrmParseException("Final is only allowed after acknowledgement ranges or None.");
                         }
                         fin = true;
-                        continue;
-                    case "Nack":
+                    }
+                    case "Nack" -> {
                         if (!ranges.isEmpty() || none) {
                             throw new WsrmParseException("Nack is only allowed without acknowledgement ranges.");
                         }
                         nack = true;
-                        continue;
-                    default:
-                        continue;
+                    }
+                    default -> {
+                        // the Identifier, read above; anything else is ignored
+                    }
                 }
+                continue;
             }
             if (c.is(Wsrm.NETRM_NS, "BufferRemaining")) {
                 if (buffer >= 0) {
