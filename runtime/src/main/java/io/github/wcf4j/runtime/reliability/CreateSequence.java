@@ -39,8 +39,8 @@ public record CreateSequence(EndpointAddress acksTo, Optional<String> offerId, O
             XmlElement offer = XmlElement.of(wsrm.ns(), "Offer").add(XmlElement.text(wsrm.ns(), "Identifier",
                     offerId.get()));
             offerEndpoint.ifPresent(e -> offer.add(Endpoints.element(wsrm.ns(), Wsrm.ENDPOINT, e, addressing)));
-            incompleteBehavior.ifPresent(b -> offer.add(XmlElement.text(wsrm.ns(), Wsrm.INCOMPLETE_SEQUENCE_BEHAVIOR,
-                    b)));
+            incompleteBehavior.ifPresent(b -> offer.add(
+                    XmlElement.text(wsrm.ns(), Wsrm.INCOMPLETE_SEQUENCE_BEHAVIOR, b)));
             cs.add(offer);
         }
         return cs;

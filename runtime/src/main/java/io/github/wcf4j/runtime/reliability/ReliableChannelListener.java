@@ -46,7 +46,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     private final WsrmMessages messages;
     private final Wsrm wsrm;
     private final InboundQueue<C> accepted;
-    /** The sessions over duplex inner channels, and over reply channels (a listener's inner channels are of one kind). */
+    /** The sessions over duplex inner channels, and over reply channels (a listener's inner channels are one kind). */
     private final SessionRegistry<ReliableSessionChannelOverDuplex> overDuplex = new SessionRegistry<>();
     private final SessionRegistry<ReliableSessionChannelOverReply> overReply = new SessionRegistry<>();
 

@@ -6,7 +6,10 @@ import io.github.wcf4j.runtime.message.Message;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-/** The service end of a one-way reliable session over a duplex channel (WCF {@code ReliableInputSessionChannelOverDuplex}). */
+/**
+ * The service end of a one-way reliable session over a duplex channel (WCF
+ * {@code ReliableInputSessionChannelOverDuplex}).
+ */
 final class ReliableInputSessionChannelOverDuplex extends ReliableSessionChannelOverDuplex
         implements InputSessionChannel {
     ReliableInputSessionChannelOverDuplex(AcceptedSession accepted, EndpointAddress remote,

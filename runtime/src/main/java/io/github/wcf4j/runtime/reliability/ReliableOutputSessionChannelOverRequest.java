@@ -6,7 +6,10 @@ import io.github.wcf4j.runtime.message.Message;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** One-way messages over a reliable session over a request channel (WCF {@code ReliableOutputSessionChannelOverRequest}). */
+/**
+ * One-way messages over a reliable session over a request channel (WCF
+ * {@code ReliableOutputSessionChannelOverRequest}).
+ */
 final class ReliableOutputSessionChannelOverRequest extends ReliableSessionChannelOverRequest
         implements OutputSessionChannel {
     ReliableOutputSessionChannelOverRequest(SessionSettings settings, RequestChannel inner) {

@@ -318,7 +318,7 @@ final class ReplyReliableSession extends ReliableSession {
         context.reply(m, settings.timeouts().sendTimeout());
     }
 
-    /** A fault of its own has no request to ride on: the session just ends; the client's next request gets UnknownSequence. */
+    /** A fault of its own has no request to ride on: the session just ends, the client's next request is unknown. */
     @Override
     protected void tellPeer(Message fault) {
     }

@@ -112,7 +112,7 @@ public abstract sealed class Wsrm permits WsrmFebruary2005, Wsrm11 {
         return SHARED.contains(name) || own.contains(name);
     }
 
-    /** The kind of message protocol action {@code action} names: {@code NOT_RM} for one this version does not define. */
+    /** The kind of message protocol action {@code action} names; {@code NOT_RM} for one this version lacks. */
     WsrmInfo.Kind kindOf(String action) {
         String name = action.substring(ns.length() + 1);
         return defines(name) ? KINDS.getOrDefault(name, WsrmInfo.Kind.NOT_RM) : WsrmInfo.Kind.NOT_RM;

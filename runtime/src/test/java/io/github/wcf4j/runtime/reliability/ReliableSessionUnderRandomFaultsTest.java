@@ -97,8 +97,9 @@ class ReliableSessionUnderRandomFaultsTest {
         }
         assertEquals(MESSAGES, received.size(), "delivered exactly the messages sent, no more, no fewer; client "
                 + client.state() + " " + cause(client) + ", service " + service.state() + " " + cause(service)
-                + ", virtual time " + net.clock.elapsed() + "\n" + ((ReliableSessionChannelOverDuplex) client).reliableSession()
-                + "\n" + ((ReliableSessionChannelOverDuplex) service).reliableSession());
+                + ", virtual time " + net.clock.elapsed() + "\n"
+                + ((ReliableSessionChannelOverDuplex) client).reliableSession() + "\n"
+                + ((ReliableSessionChannelOverDuplex) service).reliableSession());
         Set<Integer> distinct = new HashSet<>(received);
         assertEquals(MESSAGES, distinct.size(), "nothing delivered twice");
         if (ordered) {
