@@ -272,11 +272,14 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         @Override
         ReliableSessionChannelOverDuplex open(AcceptedSession accepted) {
             EndpointAddress replyTo = replyTo(message);
+            // the session keeps its sender: it holds the channel and the address, not this message
+            DuplexChannel channel = inner;
+            Duration sendTimeout = settings.timeouts().sendTimeout();
             Function<Message, CompletableFuture<Void>> sender = out -> {
                 if (!replyTo.isAnonymous()) {
                     out.headers().to(replyTo);
                 }
-                return inner.send(out, settings.timeouts().sendTimeout());
+                return channel.send(out, sendTimeout);
             };
             return shape == ChannelShape.INPUT_SESSION
                     ? new ReliableInputSessionChannelOverDuplex(accepted, replyTo, sender)
