@@ -18,4 +18,5 @@ module io.github.wcf4j.binding {
     exports io.github.wcf4j.binding.standard;
     exports io.github.wcf4j.binding.stack;
     exports io.github.wcf4j.binding.description;
+    exports io.github.wcf4j.binding.address;
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs every benchmark on loopback, each system in its own JVM with the same flags, all in one run, and writes
  * {@code RESULTS.md} and {@code results.png}. {@code benchmarks/run} builds and starts it:
  * <pre>
- * Benchmarks --root DIR --shared DIR --out DIR [--smoke]
+ * Benchmarks --root DIR --out DIR [--smoke]
  * </pre>
  * Scenarios: (1) sequential {@code Add} latency from one client; (2) calls per second at 1, 16 and 64 sessions;
  * (3) one-way messages per second over the seed binding at windows 8 and 128; (4) scenario 2 at 16 sessions through
@@ -74,25 +74,22 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         boolean smoke = false;
         Path root = Path.of(".");
-        Path shared = null;
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
                 case "--root" -> root = Path.of(args[++i]);
-                case "--shared" -> shared = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         root = root.toAbsolutePath().normalize();
-        shared = shared == null ? root.resolveSibling("shared") : shared.toAbsolutePath().normalize();
         out = out == null ? root.resolve(smoke ? "benchmarks/target/smoke" : "benchmarks") : out.toAbsolutePath();
         Path logs = root.resolve("benchmarks/target/logs");
         Files.createDirectories(out);
         Files.createDirectories(logs);
         Plan plan = smoke ? Plan.smokeRun() : Plan.fullRun();
-        Benchmarks b = new Benchmarks(plan, new Layout(root, shared, logs, "2g"), out);
+        Benchmarks b = new Benchmarks(plan, new Layout(root, logs, "2g"), out);
         b.runAll();
         RunInfo run = RunInfo.now();
         Report report = new Report(plan, b.results, run);
@@ -190,7 +187,7 @@ public final class Benchmarks {
         System.err.println("bench: one-way " + detail);
         List<String> command = new ArrayList<>(layout.java());
         command.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(), "oneway", "--seed",
-                layout.shared().resolve("seed-configs").toString(), "--window", String.valueOf(window)));
+                layout.seedConfigs().toString(), "--window", String.valueOf(window)));
         command.addAll(plan.load(1));
         try (SystemProcess p = SystemProcess.start("wcf4j one-way", command, layout.log("oneway-" + window))) {
             String ready = p.await("READY ", Duration.ofMinutes(2));
@@ -225,7 +222,7 @@ public final class Benchmarks {
     private Results.Validate validate() throws InterruptedException {
         List<Long> validate = new ArrayList<>();
         List<Long> bare = new ArrayList<>();
-        String config = layout.shared().resolve("seed-configs/calculator-service.config").toString();
+        String config = layout.seedConfigs().resolve("calculator-service.config").toString();
         try {
             wallMillis(List.of(layout.root().resolve("wcf4j").toString(), "validate", config)); // builds if needed
             for (int i = 0; i < plan.validateRuns(); i++) {

@@ -2,11 +2,11 @@ package io.github.wcf4j.benchmarks;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.encoding.MessageVersion;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.peers.Cli;
 import io.github.wcf4j.peers.Load;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ReceivePump;
@@ -65,8 +65,9 @@ public final class ChannelStackSystem {
         ChannelStackBuilder builder = ChannelStackBuilder.standard();
         try (SystemScheduler scheduler = new SystemScheduler()) {
             BindingParameters params = new BindingParameters().put(Scheduler.class, scheduler);
-            ChannelListener<ReplyChannel> listener = builder.buildListener(binding,
-                    reliable ? ChannelShape.REPLY_SESSION : ChannelShape.REPLY, params.copy().put(ListenAddress.class,
+            ChannelType<? extends ReplyChannel> serviceType = reliable ? ChannelType.REPLY_SESSION : ChannelType.REPLY;
+            ChannelListener<? extends ReplyChannel> listener = builder.buildListener(binding, serviceType,
+                    params.copy().put(ListenAddress.class,
                             ListenAddress.explicit(URI.create("http://127.0.0.1:0/calc"))));
             Futures.join(listener.open(T));
             ReceivePump.run(() -> listener.acceptChannel(T), channel -> channel.open(T).thenRun(() ->
@@ -76,8 +77,9 @@ public final class ChannelStackSystem {
             out.flush();
             String target = Load.awaitGo();
             Load.Plan plan = Load.Plan.of(cli);
-            ChannelFactory<RequestChannel> factory = builder.buildFactory(binding,
-                    reliable ? ChannelShape.REQUEST_SESSION : ChannelShape.REQUEST, params);
+            ChannelType<? extends RequestChannel> clientType =
+                    reliable ? ChannelType.REQUEST_SESSION : ChannelType.REQUEST;
+            ChannelFactory<? extends RequestChannel> factory = builder.buildFactory(binding, clientType, params);
             Futures.join(factory.open(T));
             List<Load.Call> clients = new ArrayList<>();
             for (int i = 0; i < plan.sessions(); i++) {

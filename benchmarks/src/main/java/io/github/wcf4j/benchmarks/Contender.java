@@ -2,6 +2,7 @@ package io.github.wcf4j.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A benchmarked system and how its JVM is started: the raw HTTP echo, wcf4j, Metro WSIT and Apache CXF, each with and
@@ -51,6 +52,6 @@ record Contender(String name, Family family, boolean reliable) {
 
     /** A file-name-safe identifier. */
     String id() {
-        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
     }
 }

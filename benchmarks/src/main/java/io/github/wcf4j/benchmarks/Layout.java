@@ -8,10 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where things are: the project root (built by {@code mvn package}), {@code ../shared}, the logs, and how every system's
+ * Where things are: the project root (built by {@code mvn package}), the seed configurations in it, the logs, and how every system's
  * JVM is started (the same java and flags for all).
  */
-record Layout(Path root, Path shared, Path logs, String heap) {
+record Layout(Path root, Path logs, String heap) {
+    /** The seed configurations that ship with wcf4j ({@code samples/seed-configs}). */
+    Path seedConfigs() {
+        return root.resolve("samples/seed-configs");
+    }
+
     List<String> java() {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
                 "-Dsun.net.httpserver.nodelay=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
@@ -19,7 +24,7 @@ record Layout(Path root, Path shared, Path logs, String heap) {
 
     /** The same, with another maximum heap. */
     Layout withHeap(String size) {
-        return new Layout(root, shared, logs, size);
+        return new Layout(root, logs, size);
     }
 
     String benchmarksClasspath() {

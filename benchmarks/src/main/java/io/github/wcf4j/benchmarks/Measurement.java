@@ -2,6 +2,7 @@ package io.github.wcf4j.benchmarks;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,13 +69,13 @@ record Measurement(String scenario, Contender system, int sessions, String detai
         return rounds.stream().mapToLong(Round::calls).sum();
     }
 
-    private double median(java.util.function.ToDoubleFunction<Round> f) {
+    private double median(ToDoubleFunction<Round> f) {
         double[] s = sorted(f);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
-    private double[] sorted(java.util.function.ToDoubleFunction<Round> f) {
+    private double[] sorted(ToDoubleFunction<Round> f) {
         double[] s = rounds.stream().mapToDouble(f).toArray();
         Arrays.sort(s);
         return s;

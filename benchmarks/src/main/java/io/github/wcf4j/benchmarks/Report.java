@@ -128,7 +128,7 @@ final class Report {
         line("## 3. One-way messages per second over the seed binding (no security)");
         line("");
         line("The seed configurations' `Binding1` (reliableSession, compositeDuplex, oneWay, textMessageEncoding, "
-                + "httpTransport) read from `../shared/seed-configs/*.no-security.config`, both ends at the window "
+                + "httpTransport) read from `samples/seed-configs/*.no-security.config`, both ends at the window "
                 + "shown, one client sending a one-way operation back to back (a send completes when the message is "
                 + "in the transfer window).");
         line("");
@@ -199,7 +199,7 @@ final class Report {
             line("");
             return;
         }
-        line("`./wcf4j validate ../shared/seed-configs/calculator-service.config` after the first build, JVM start "
+        line("`./wcf4j validate samples/seed-configs/calculator-service.config` after the first build, JVM start "
                 + "included, alternated with a bare `java -version` (the floor any JVM command pays).");
         line("");
         line("| command | runs | ms min | median | max | vs bare JVM start | run |");

@@ -17,12 +17,14 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -208,7 +210,7 @@ public final class Soak {
 
     /** Live threads by name, numbers stripped ({@code wcf4j-io x2, ...}). */
     static String threadNames() {
-        Map<String, Integer> byName = new java.util.TreeMap<>();
+        Map<String, Integer> byName = new TreeMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             byName.merge(t.getName().replaceAll("[0-9]+", "#"), 1, Integer::sum);
         }
@@ -248,7 +250,7 @@ public final class Soak {
 
     private static String readLink(File f) {
         try {
-            return java.nio.file.Files.readSymbolicLink(f.toPath()).toString();
+            return Files.readSymbolicLink(f.toPath()).toString();
         } catch (IOException | UnsupportedOperationException e) {
             return "";
         }

@@ -105,7 +105,8 @@ public final class Wcf4jSystem {
         ServiceEndpoint e = seedService.endpoints().get(0);
         ServiceDescription service = new ServiceDescription(seedService.name(), seedService.behavior(), List.of(),
                 List.of(new ServiceEndpoint(e.name(), e.address(), e.bindingSection(), e.bindingConfiguration(),
-                        ConfigEdits.withTransferWindow(e.binding(), window), IMeter.NAME, e.listenUri(), e.behavior())));
+                        ConfigEdits.withTransferWindow(e.binding(), window), IMeter.NAME, e.listenUri(), e.behavior(),
+                        e.identity(), e.headers(), e.standardEndpoint())));
         try (ServiceHost host = ServiceHost.builder(service).types(ServiceTypes.discovered()
                 .map(SERVICE, MeterService.class).map(IMeter.NAME, IMeter.class))
                 .baseAddress(URI.create("http://127.0.0.1:0/servicemodelsamples/service.svc")).build()) {
@@ -117,7 +118,7 @@ public final class Wcf4jSystem {
                     URI.create("http://127.0.0.1:0/myClient/"));
             ClientEndpoint client = new ClientEndpoint(seedClient.name(), URI.create(target),
                     seedClient.bindingSection(), seedClient.bindingConfiguration(), binding, IMeter.NAME,
-                    seedClient.behavior());
+                    seedClient.behavior(), seedClient.identity(), seedClient.headers(), seedClient.standardEndpoint());
             Load.Plan plan = Load.Plan.of(cli);
             try (ClientFactory<IMeter> factory = ClientFactory.builder(client, IMeter.class).build()) {
                 List<Load.Call> clients = new ArrayList<>();
@@ -147,7 +148,7 @@ public final class Wcf4jSystem {
             d = new ServiceDescription(d.name(), d.behavior(), d.baseAddresses(), List.of(new ServiceEndpoint(e.name(),
                     published, e.bindingSection(), e.bindingConfiguration(), e.binding(), e.contract(),
                     Optional.of(URI.create("http://127.0.0.1:0" + URI.create(published).getPath())),
-                    e.behavior())));
+                    e.behavior(), e.identity(), e.headers(), e.standardEndpoint())));
         }
         ServiceHost host = ServiceHost.builder(d).types(types).baseAddress(URI.create("http://127.0.0.1:0/calc"))
                 .build();

@@ -1,5 +1,6 @@
 package io.github.wcf4j.binding;
 
+import io.github.wcf4j.binding.stack.StackRules;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * {@code CustomBinding}).
  *
  * <p>Construction does not check the stack rules: configuration can hold a stack WCF would refuse to build (transport not
- * last, no transport), and {@link io.github.wcf4j.binding.stack.StackRules} reports those with WCF's texts.
+ * last, no transport), and {@link StackRules} reports those with WCF's texts.
  *
  * <pre>{@code
  * CustomBinding b = CustomBinding.of("Binding1",

@@ -1,5 +1,7 @@
 package io.github.wcf4j.binding;
 
+import java.text.MessageFormat;
+
 /**
  * The catalog of every user-visible WCF text that wcf4j reproduces, keyed by the WCF resource name.
  *
@@ -7,7 +9,7 @@ package io.github.wcf4j.binding;
  * {@code System.ServiceModel} resources (as ported to dotnet/wcf and CoreWCF {@code Strings.resx}) and, for the
  * {@code Config_*}/{@code Top_level_*}/{@code Validation_*} keys, the {@code System.Configuration} resources. Placeholders
  * are {@code {0}}, {@code {1}}, ... and are substituted literally by {@link #format(Object...)}: WCF texts contain quoted
- * placeholders such as {@code '{0}'}, which {@link java.text.MessageFormat} would treat as literals, so it is not used.
+ * placeholders such as {@code '{0}'}, which {@link MessageFormat} would treat as literals, so it is not used.
  *
  * <pre>{@code
  * WcfText.ValueMustBeInRange.format(0, 16384)
@@ -36,6 +38,8 @@ public enum WcfText {
     HttpRequiresSingleAuthScheme("The '{0}' authentication scheme has been specified on the HTTP factory. However, the"
             + " factory only supports specification of exactly one authentication scheme. Valid authentication schemes are"
             + " Digest, Negotiate, NTLM, Basic, or Anonymous."),
+    UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress("You cannot specify an explicit Proxy Address as well as"
+            + " UseDefaultWebProxy=true in your HTTP Transport Binding Element."),
 
     // ---- stack rules (System.ServiceModel.Channels.Binding / CustomBindingElement)
     CustomBindingRequiresTransport("Binding '{0}' lacks a TransportBindingElement.  Every binding must have a binding"
@@ -150,6 +154,27 @@ public enum WcfText {
     SfxReflectedContractKeyNotFound2("The contract name '{0}' could not be found in the list of contracts implemented"
             + " by the service '{1}'."),
 
+    // ---- endpoint addresses and WCF 4's simplified configuration (ConfigLoader, ServiceHostBase, standardEndpoints)
+    UnableToLoadCertificateIdentity("Cannot load the X.509 certificate identity specified in the configuration."),
+    BindingProtocolMappingNotDefined("The binding for scheme '{0}' specified in the protocol mapping does not exist"
+            + " and must be created."),
+    ConfigEndpointExtensionNotFound("Configuration endpoint extension '{0}' could not be found. Verify that this"
+            + " endpoint extension is properly registered in system.serviceModel/extensions/endpointExtensions and that"
+            + " it is spelled correctly."),
+    ConfigInvalidEndpointName("The endpoint at {1} does not have a configured endpoint named '{0}'. This is an invalid"
+            + " value for {2}."),
+    Hosting_RelativeAddressFormatError("Registered relativeAddress '{0}' in configuration file is not a valid one."
+            + " Possible causes could be : You specified an empty addreess or an absolute address (i.e., starting with '/'"
+            + " or '\\'), or the address contains invalid character[s]. The supported relativeAddress formats are"
+            + " \"[folder/]filename\" or \"~/[folder/]filename\".  "),
+    Hosting_NoAbsoluteRelativeAddress(" '{0}' is an absolute address. The supported relativeAddress formats are"
+            + " \"[subfolder/]filename\" or \"~/[subfolder/]filename\".  "),
+    /** mscorlib {@code Convert.FromBase64String}. */
+    Format_BadBase64Char("The input is not a valid Base-64 string as it contains a non-base 64 character, more than"
+            + " two padding characters, or an illegal character among the padding characters."),
+    /** mscorlib {@code Convert.FromBase64String}. */
+    Format_BadBase64CharArrayLength("Invalid length for a Base-64 char array or string."),
+
     // ---- System.Configuration wording (config files)
     Config_base_unrecognized_attribute("Unrecognized attribute '{0}'. Note that attribute names are case-sensitive."),
     Config_base_unrecognized_element_name("Unrecognized element '{0}'."),
@@ -161,6 +186,22 @@ public enum WcfText {
             + " exceptions."),
     Config_unrecognized_configuration_section("Unrecognized configuration section {0}."),
     Config_namespace_invalid("Namespace of '{0}' on configuration element is invalid, only '{1}' is valid."),
+    Config_cannot_open_config_source("Unable to open configSource file '{0}'."),
+    Config_source_file_format("The format of a configSource file must be an element containing the name of the"
+            + " section."),
+    Config_source_invalid_format("The configSource attribute must be a relative physical path."),
+    /** .NET Framework wording, not in the .NET Core port of System.Configuration's resources. */
+    Config_source_invalid_chars("The configSource attribute must be a relative physical path, so the '/' character is"
+            + " not allowed."),
+    Config_source_requires_file("The 'configSource' property may not be set in a configuration that has no associated"
+            + " file."),
+    Config_source_syntax_error("A section using 'configSource' may contain no other attributes or elements."),
+    Config_source_cannot_be_shared("The configSource file '{0}' can only be used by one type of section, and may not"
+            + " be the same as the configuration file."),
+    Config_source_invalid("The configSource attribute is invalid."),
+    Config_source_not_under_config_dir("The configSource '{0}' is invalid. It must refer to a file in the same"
+            + " directory or in a subdirectory as the configuration file."),
+    Wrapped_exception_message("{0}: {1}"),
     Top_level_validation_error("The value for the property '{0}' is not valid. The error is: {1}"),
     Top_level_conversion_error_from_string("The value of the property '{0}' cannot be parsed. The error is: {1}"),
     Validation_scalar_range_violation_not_in_range("The value must be inside the range {0}-{1}."),

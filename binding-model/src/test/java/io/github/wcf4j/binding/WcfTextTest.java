@@ -16,10 +16,12 @@ import io.github.wcf4j.binding.stack.StackRules;
 import io.github.wcf4j.binding.standard.HttpBindingSettings;
 import io.github.wcf4j.binding.standard.MessageSecurity;
 import io.github.wcf4j.binding.standard.StandardReliableSession;
+import io.github.wcf4j.binding.standard.StandardSecurity;
 import io.github.wcf4j.binding.standard.WsHttpBinding;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransferMode;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
@@ -175,11 +177,30 @@ class WcfTextTest {
     }
 
     @Test
+    void anHttpClientWithAnExplicitProxyMustNotAlsoUseTheDefaultWebProxy() {
+        CustomBinding both = CustomBinding.of("b", TEXT, HTTP.toBuilder()
+                .proxyAddress(URI.create("http://proxy.example:8080")).build());
+        BindingValidationException e = BuildChecks.violations(both, Side.CLIENT).get(0);
+        assertEquals(WcfText.UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress, e.text());
+        assertEquals("You cannot specify an explicit Proxy Address as well as UseDefaultWebProxy=true in your HTTP"
+                + " Transport Binding Element.", e.getMessage());
+        assertEquals("proxyAddress", e.property());
+        assertEquals(List.of(), BuildChecks.violations(both, Side.SERVICE), "a listener has no proxy");
+        CustomBinding dual = CustomBinding.of("b", CompositeDuplexBindingElement.defaults(), OneWayBindingElement.defaults(),
+                TEXT, both.transport().orElseThrow());
+        assertEquals(WcfText.UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress,
+                BuildChecks.violations(dual, Side.SERVICE).get(0).text(), "its back channel is an HTTP factory");
+        CustomBinding explicit = CustomBinding.of("b", TEXT, HTTP.toBuilder()
+                .proxyAddress(URI.create("http://proxy.example:8080")).useDefaultWebProxy(false).build());
+        assertEquals(List.of(), BuildChecks.violations(explicit, Side.CLIENT));
+    }
+
+    @Test
     void wsHttpReliableSessionNeedsSecureConversation() {
         WsHttpBinding d = WsHttpBinding.defaults(WsHttpBinding.Flavor.WS_HTTP, "x");
         WsHttpBinding b = new WsHttpBinding(d.flavor(), "x", d.timeouts(), HttpBindingSettings.defaults(), false,
                 StandardReliableSession.enabledByDefault(),
-                new io.github.wcf4j.binding.standard.StandardSecurity(d.security().mode(), d.security().transport(),
+                new StandardSecurity(d.security().mode(), d.security().transport(),
                         new MessageSecurity(d.security().message().clientCredentialType(), true, false, "Default")));
         assertWcf(WcfText.SecureConversationRequiredByReliableSession,
                 "Cannot establish a reliable session without secure conversation. Enable secure conversation.",

@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.UnsupportedBindingElement;
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
@@ -16,6 +17,7 @@ import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.stack.StackRules;
 import io.github.wcf4j.binding.standard.UnsupportedBinding;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -48,9 +50,7 @@ public final class ConfigValidator {
     public static List<Diagnostic> validate(ConfigReadResult result, ContractCatalog contracts) {
         ConfigValidator v = new ConfigValidator(result, contracts);
         result.configuration().ifPresent(v::run);
-        v.diagnostics.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
-                .thenComparingInt(d -> d.location().column()));
-        return v.diagnostics;
+        return Diagnostic.inDocumentOrder(result.source(), v.diagnostics);
     }
 
     private void run(ServiceModelConfiguration config) {
@@ -92,8 +92,9 @@ public final class ConfigValidator {
                 }
                 for (Side side : Side.values()) {
                     BuildChecks.violations(binding, side).stream()
-                            .filter(e -> e.text() != io.github.wcf4j.binding.WcfText.HttpAuthSchemeCannotBeNone
-                                    && e.text() != io.github.wcf4j.binding.WcfText.HttpRequiresSingleAuthScheme)
+                            .filter(e -> e.text() != WcfText.HttpAuthSchemeCannotBeNone
+                                    && e.text() != WcfText.HttpRequiresSingleAuthScheme
+                                    && e.text() != WcfText.UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress)
                             .forEach(e -> report(at, e));
                 }
             }

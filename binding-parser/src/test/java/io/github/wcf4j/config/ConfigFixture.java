@@ -44,13 +44,26 @@ final class ConfigFixture {
         assertTrue(r.errors().isEmpty(), () -> "unexpected errors: " + r.errors());
     }
 
-    /** The {@code shared} directory beside the checkout (system property {@code wcf4j.shared}). */
-    static Path shared() {
-        Path p = Path.of(System.getProperty("wcf4j.shared", "../../shared")).toAbsolutePath().normalize();
-        if (!Files.isDirectory(p)) {
-            p = Path.of("..", "..", "shared").toAbsolutePath().normalize();
-        }
-        assertTrue(Files.isDirectory(p), "shared/ not found beside the checkout: " + p);
+    /**
+     * The seed configurations that ship with wcf4j ({@code samples/seed-configs} in the checkout; system property
+     * {@code wcf4j.seedConfigs}, which the build sets).
+     */
+    static Path seedConfigs() {
+        Path p = Path.of(System.getProperty("wcf4j.seedConfigs", "../samples/seed-configs")).toAbsolutePath()
+                .normalize();
+        assertTrue(Files.isDirectory(p), "the seed configurations are not in the checkout: " + p);
+        return p;
+    }
+
+    /**
+     * The corpus of real-world configurations ({@code wcf-configs} in the {@code shared} folder beside the checkout;
+     * system property {@code wcf4j.shared}, which the build sets). Without it, the tests that need it are skipped
+     * with one line naming the folder expected; everything else runs.
+     */
+    static Path corpus() {
+        Path p = Path.of(System.getProperty("wcf4j.shared", "../../shared")).resolve("wcf-configs").toAbsolutePath()
+                .normalize();
+        ExternalData.assumePresent(p, "the corpus of real WCF configurations");
         return p;
     }
 }

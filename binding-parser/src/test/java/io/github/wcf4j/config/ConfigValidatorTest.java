@@ -89,6 +89,20 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void anExplicitProxyWithTheDefaultWebProxyIsAnErrorForAClientOnly() {
+        String binding = "<bindings><customBinding>\n<binding name=\"b\"><textMessageEncoding/>"
+                + "<httpTransport proxyAddress=\"http://proxy.example:8080\"/></binding></customBinding></bindings>";
+        ConfigReadResult client = serviceModel("<client>\n<endpoint address=\"http://h/s\" binding=\"customBinding\""
+                + " bindingConfiguration=\"b\" contract=\"ICalculator\"/>\n</client>\n" + binding);
+        assertEquals(WcfText.UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress,
+                only(ConfigValidator.validate(client, CONTRACTS)).key().orElseThrow());
+        ConfigReadResult service = serviceModel("<services><service name=\"S\">\n<endpoint address=\"\""
+                + " binding=\"customBinding\" bindingConfiguration=\"b\" contract=\"ICalculator\"/>\n</service>"
+                + "</services>\n" + binding);
+        assertEquals(List.of(), ConfigValidator.validate(service, CONTRACTS), "a listener has no proxy");
+    }
+
+    @Test
     void wsHttpReliableSessionWithoutSecureConversation() {
         ConfigReadResult r = serviceModel("<bindings><wsHttpBinding>\n<binding name=\"w\"><reliableSession enabled=\"true\"/>"
                 + "<security mode=\"Message\"><message establishSecurityContext=\"false\"/></security></binding>"

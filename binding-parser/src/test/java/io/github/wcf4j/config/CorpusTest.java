@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,7 +43,7 @@ class CorpusTest {
             new Object[] {"lacks a TransportBindingElement", 15});
 
     static Stream<Arguments> corpus() throws IOException {
-        Path dir = ConfigFixture.shared().resolve("wcf-configs");
+        Path dir = ConfigFixture.corpus();
         List<Arguments> files = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("SOURCES.tsv"), StandardCharsets.UTF_8)) {
             String[] cols = line.split("\t", -1);
@@ -62,7 +63,7 @@ class CorpusTest {
         ConfigReadResult r = ConfigFixture.READER.read(file);
         List<Diagnostic> errors = new ArrayList<>(r.errors());
         errors.addAll(ConfigValidator.validate(r, ContractCatalog.EMPTY));
-        errors.sort(java.util.Comparator.comparingInt(d -> d.location().line()));
+        errors.sort(Comparator.comparingInt(d -> d.location().line()));
         if (classification.equals("MALFORMED") || classification.equals("ERROR")) {
             assertFalse(errors.isEmpty(), name + " is broken and must give an error");
             Object[] expected = EXPECTED.get(name);

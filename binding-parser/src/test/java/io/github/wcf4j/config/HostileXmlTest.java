@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.config.read.HardenedXmlInput;
 import io.github.wcf4j.config.read.ParseLimits;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +92,7 @@ class HostileXmlTest {
         String deep = "<a>".repeat(ParseLimits.DEFAULT_MAX_DEPTH + 5) + "</a>".repeat(ParseLimits.DEFAULT_MAX_DEPTH + 5);
         Diagnostic d = onlyError(READER.read("deep.config", "<configuration><appSettings>" + deep
                 + "</appSettings></configuration>"));
-        assertTrue(d.message().toLowerCase(java.util.Locale.ROOT).contains("depth"), d.message());
+        assertTrue(d.message().toLowerCase(Locale.ROOT).contains("depth"), d.message());
     }
 
     @Test
@@ -125,7 +127,7 @@ class HostileXmlTest {
                 + "    <bindings><customBinding><binding name=\"b\">\r\n      <reliableSession Bogus=\"1\"/>\r\n"
                 + "      <httpTransport/>\r\n    </binding></customBinding></bindings>\r\n"
                 + "  </system.serviceModel>\r\n</configuration>\r\n";
-        ConfigReadResult r = READER.read("bom.config", new java.io.ByteArrayInputStream(
+        ConfigReadResult r = READER.read("bom.config", new ByteArrayInputStream(
                 xml.getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, r.errors().size());
         assertEquals(5, r.errors().get(0).location().line(), "CRLF counts as one line end");

@@ -34,7 +34,7 @@ class SeedConfigTest {
             ? Optional.of(new ContractShape("ICalculator", false, true, false, SessionMode.Allowed)) : Optional.empty();
 
     private static ConfigReadResult read(String name) {
-        return ConfigFixture.READER.read(ConfigFixture.shared().resolve("seed-configs").resolve(name));
+        return ConfigFixture.READER.read(ConfigFixture.seedConfigs().resolve(name));
     }
 
     @ParameterizedTest

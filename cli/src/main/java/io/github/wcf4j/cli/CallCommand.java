@@ -3,24 +3,25 @@ package io.github.wcf4j.cli;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.runtime.client.ClientFactory;
+import io.github.wcf4j.runtime.client.DotNetNumbers;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.OperationDescription;
 import io.github.wcf4j.runtime.transport.http.TlsSettings;
-import io.github.wcf4j.samples.DotNetNumbers;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code wcf4j call CONFIG --endpoint NAME OPERATION ARGS...}: calls one operation through a configured client endpoint
@@ -89,7 +90,7 @@ final class CallCommand implements Callable<Integer> {
         if (types.length != args.size()) {
             throw new LoadedConfig.InvalidInputException(ContractDescription.operationName(m) + " takes "
                     + types.length + " argument" + (types.length == 1 ? "" : "s") + " ("
-                    + java.util.Arrays.stream(m.getParameters()).map(p -> p.getType().getSimpleName() + " "
+                    + Arrays.stream(m.getParameters()).map(p -> p.getType().getSimpleName() + " "
                             + p.getName()).collect(Collectors.joining(", ")) + "); got " + args.size());
         }
         Object[] values = new Object[types.length];
@@ -141,20 +142,20 @@ final class CallCommand implements Callable<Integer> {
                 return m.invoke(proxy, values);
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
-                if (cause instanceof SOAPFaultException) {
-                    throw new ServiceFaultException(((SOAPFaultException) cause).getFault().getFaultString());
+                if (cause instanceof SOAPFaultException fault) {
+                    throw new ServiceFaultException(fault.getFault().getFaultString());
                 }
-                throw cause instanceof Exception ? (Exception) cause : e;
+                throw cause instanceof Exception exception ? exception : e;
             }
         }
     }
 
     private static String format(Object result) {
-        if (result instanceof Double) {
-            return DotNetNumbers.format((Double) result);
+        if (result instanceof Double d) {
+            return DotNetNumbers.format(d);
         }
-        if (result instanceof Float) {
-            return DotNetNumbers.format(((Float) result).doubleValue());
+        if (result instanceof Float f) {
+            return DotNetNumbers.format(f.doubleValue());
         }
         return String.valueOf(result);
     }

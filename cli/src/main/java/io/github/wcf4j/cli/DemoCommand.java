@@ -6,27 +6,28 @@ import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
-import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.runtime.service.HostedEndpoint;
 import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.samples.CalculatorClient;
 import io.github.wcf4j.samples.ConfigEdits;
+import io.github.wcf4j.samples.SeedConfigs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code wcf4j demo}: the seed calculator end to end, from the unchanged seed configurations
- * ({@code ../shared/seed-configs}, the {@code .no-security} variants): validates them, hosts the service at the
+ * {@code wcf4j demo}: the seed calculator end to end, from the unchanged seed configurations that ship with wcf4j
+ * ({@link SeedConfigs}, the {@code .no-security} variants; {@code --seed-dir} reads them from another folder):
+ * validates them, hosts the service at the
  * address the client configuration calls, runs the ported client over the seed binding (reliable session, composite
  * duplex, one-way, SOAP 1.2 + WS-Addressing 1.0 over HTTP, the client's back channel at its
  * {@code clientBaseAddress}), and prints the reliable session as it went over the wire.
@@ -34,15 +35,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Host the seed calculator from its configuration and call it with the seed client.")
 final class DemoCommand implements Callable<Integer> {
-    static final String SERVICE_CONFIG = "calculator-service.no-security.config";
-    static final String CLIENT_CONFIG = "calculator-client.no-security.config";
+    static final String SERVICE_CONFIG = SeedConfigs.SERVICE_NO_SECURITY;
+    static final String CLIENT_CONFIG = SeedConfigs.CLIENT_NO_SECURITY;
     static final String SERVICE = "Microsoft.ServiceModel.Samples.CalculatorService";
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--seed-dir", paramLabel = "DIR",
-            description = "the seed configurations (default: shared/seed-configs beside the wcf4j checkout)")
+            description = "a folder holding the seed configurations (default: the copies that ship with wcf4j,"
+                    + " samples/seed-configs)")
     Path seedDir;
 
     @Option(names = "--service-address", paramLabel = "URL",
@@ -57,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = SeedConfigs.locate(seedDir);
+        Path dir = seedDir != null ? seedDir : SeedConfigs.directory();
         out.println("== 1. validate the seed configurations (" + dir + ")");
         int validate = spec.commandLine().getParent().execute("validate", dir.resolve(SERVICE_CONFIG).toString(),
                 dir.resolve(CLIENT_CONFIG).toString());
@@ -86,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
             ClientEndpoint calling = ConfigEdits.endpoint(client, host.endpoints().get(0).address(), clientBinding);
             ReliableSessionBindingElement rm = clientBinding.find(ReliableSessionBindingElement.class)
                     .orElseThrow(() -> new LoadedConfig.InvalidInputException("the seed client binding has no"
-                            + " reliableSession"));
+                            + " " + ReliableSessionBindingElement.CONFIG_NAME));
             SessionTrace trace = new SessionTrace(clientBinding.find(TextMessageEncodingBindingElement.class)
                     .orElse(TextMessageEncodingBindingElement.defaults()), rm.reliableMessagingVersion());
             out.println("== 3. call it with the seed client (" + CLIENT_CONFIG + "), over a reliable session ("
@@ -102,25 +104,5 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println("== done");
         return ExitCodes.OK;
-    }
-
-    /** Where the seed configurations are. */
-    static final class SeedConfigs {
-        private SeedConfigs() {
-        }
-
-        static Path locate(Path given) {
-            if (given != null) {
-                return given;
-            }
-            String home = System.getenv("WCF4J_HOME");
-            Path base = home != null ? Path.of(home) : Path.of(".").toAbsolutePath().normalize();
-            Path dir = base.resolve("../shared/seed-configs").normalize();
-            if (!Files.isDirectory(dir)) {
-                throw new LoadedConfig.InvalidInputException("the seed configurations were not found at " + dir
-                        + "; pass --seed-dir DIR");
-            }
-            return dir;
-        }
     }
 }

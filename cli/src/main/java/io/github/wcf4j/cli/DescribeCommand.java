@@ -10,16 +10,20 @@ import io.github.wcf4j.config.Diagnostic;
 import io.github.wcf4j.config.ServiceModelConfigReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code wcf4j describe FILE [--endpoint NAME]}: per service and client endpoint, the binding's element stack top to
- * bottom with every effective setting (WCF defaults marked) and the channel stack each side builds.
+ * bottom with every effective setting (WCF defaults marked) and the channel stack each side builds, and whether wcf4j
+ * runs it (and if not, why: the same verdict as {@code validate}). Exit 0, 1 with errors, 4 when an endpoint shown
+ * cannot run.
  */
 @Command(name = "describe", mixinStandardHelpOptions = true,
         description = "Describe the channel stack of every endpoint of a configuration file.")
@@ -39,34 +43,43 @@ final class DescribeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ConfigReadResult read = ServiceModelConfigReader.create().read(file);
         ContractCatalog contracts = Contracts.discovered();
-        long errors = ValidateCommand.diagnose(read, contracts).stream().filter(Diagnostic::isError)
+        Findings findings = Findings.of(read, contracts);
+        long errors = findings.diagnostics().stream().filter(Diagnostic::isError)
                 .peek(d -> spec.commandLine().getErr().println(d)).count();
         if (read.configuration().isEmpty()) {
             return ExitCodes.INVALID;
         }
         ServiceModelConfiguration config = read.configuration().get();
+        Iterator<Findings.EndpointVerdict> verdicts = findings.endpoints().iterator();
         StackPrinter printer = new StackPrinter(out);
         int shown = 0;
+        boolean allRun = true;
         for (ServiceDescription service : config.services()) {
             for (ServiceEndpoint e : service.endpoints()) {
+                Findings.EndpointVerdict verdict = verdicts.next();
                 if (matches(e.name(), e.address(), e.displayName())) {
                     out.println("service " + service.name() + " endpoint " + e.displayName() + " (address \""
                             + e.address() + "\", contract " + e.contract() + ")");
+                    printVerdict(out, verdict);
                     printer.print(e.binding(), e.isMetadataExchange()
-                            ? java.util.Optional.of(ContractCatalog.METADATA_EXCHANGE) : contracts.find(e.contract()),
+                            ? Optional.of(ContractCatalog.METADATA_EXCHANGE) : contracts.find(e.contract()),
                             "  ");
                     out.println();
                     shown++;
+                    allRun &= verdict.runs();
                 }
             }
         }
         for (ClientEndpoint e : config.clientEndpoints()) {
+            Findings.EndpointVerdict verdict = verdicts.next();
             if (matches(e.name(), e.address().toString(), e.displayName())) {
                 out.println("client endpoint " + e.displayName() + " (address " + e.address() + ", contract "
                         + e.contract() + ")");
+                printVerdict(out, verdict);
                 printer.print(e.binding(), contracts.find(e.contract()), "  ");
                 out.println();
                 shown++;
+                allRun &= verdict.runs();
             }
         }
         if (shown == 0) {
@@ -74,7 +87,21 @@ final class DescribeCommand implements Callable<Integer> {
                     + endpoint + "'") + " in " + file);
             return ExitCodes.INVALID;
         }
-        return errors == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+        if (errors > 0) {
+            return ExitCodes.INVALID;
+        }
+        return allRun ? ExitCodes.OK : ExitCodes.NOT_RUNNABLE;
+    }
+
+    /** {@code wcf4j: runs}, or why it cannot run, one line a reason. */
+    private static void printVerdict(PrintWriter out, Findings.EndpointVerdict verdict) {
+        if (verdict.runs()) {
+            out.println("  wcf4j: runs");
+            return;
+        }
+        out.println("  wcf4j: cannot run");
+        verdict.reasons().forEach(d -> out.println("    " + d.severity().label() + " at " + d.location() + ": "
+                + d.message()));
     }
 
     private boolean matches(String name, String address, String display) {

@@ -8,10 +8,14 @@ import io.github.wcf4j.runtime.contract.ServiceTypes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * A configuration file loaded for running (host, call, demo): read, validated as {@code validate} does, diagnostics
- * printed; errors stop the command with exit code 1, warnings are shown and the command goes on.
+ * printed; errors in the file stop the command with exit code 1, as WCF does not load such a file; build-time errors,
+ * warnings and what wcf4j cannot run are shown and the command goes on: the host or factory that needs the endpoint
+ * refuses to open, with the same text.
  */
 final class LoadedConfig {
     private LoadedConfig() {
@@ -19,9 +23,11 @@ final class LoadedConfig {
 
     static ServiceModelConfiguration load(Path file, PrintWriter err) {
         ConfigReadResult read = ServiceModelConfigReader.create().read(file);
-        List<Diagnostic> diagnostics = ValidateCommand.diagnose(read, Contracts.discovered());
+        List<Diagnostic> diagnostics = Findings.of(read, Contracts.discovered()).diagnostics();
         diagnostics.forEach(err::println);
-        if (diagnostics.stream().anyMatch(Diagnostic::isError) || read.configuration().isEmpty()) {
+        // as WCF: errors in the file itself stop it loading; a build-time error stops only the host or factory that
+        // builds that endpoint (each refuses to open with WCF's text), and so does what wcf4j cannot run
+        if (read.diagnostics().stream().anyMatch(Diagnostic::isError) || read.configuration().isEmpty()) {
             throw new InvalidInputException(file + " has configuration errors (listed above)");
         }
         return read.configuration().get();
@@ -41,7 +47,7 @@ final class LoadedConfig {
             for (String m : mappings) {
                 int eq = m.indexOf('=');
                 if (eq <= 0 || eq == m.length() - 1) {
-                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Object()),
+                    throw new ParameterException(new CommandLine(new Object()),
                             "--type takes NAME=CLASS, e.g. Microsoft.ServiceModel.Samples.CalculatorService="
                                     + "io.github.wcf4j.samples.CalculatorService; got '" + m + "'");
                 }

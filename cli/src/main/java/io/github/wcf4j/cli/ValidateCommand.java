@@ -4,29 +4,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wcf4j.binding.stack.ContractCatalog;
-import io.github.wcf4j.config.ConfigReadResult;
-import io.github.wcf4j.config.ConfigValidator;
 import io.github.wcf4j.config.Diagnostic;
 import io.github.wcf4j.config.ServiceModelConfigReader;
+import io.github.wcf4j.config.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code wcf4j validate FILE...}: every diagnostic WCF would give when loading the configuration and opening its hosts
- * and channel factories (channel shapes negotiated per endpoint, no socket opened), one per line as
- * {@code file:line:col: error|warning: message}. Exit 0 without errors, 1 with errors, 2 on usage errors.
+ * and channel factories (channel shapes negotiated per endpoint, no socket opened), and everything WCF accepts that
+ * wcf4j cannot run ({@code unsupported}), one per line as {@code file:line:col: error|warning|unsupported: message};
+ * then, per endpoint, whether {@code host}/{@code call} would open it. Exit 0 when every endpoint runs, 1 with errors,
+ * 2 on usage errors, 4 when the configuration is valid but an endpoint asks for something wcf4j cannot run.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Validate configuration files as WCF would (load time and channel-stack build time).")
+        description = "Validate configuration files as WCF would (load time and channel-stack build time), and say"
+                + " which endpoints wcf4j runs.")
 final class ValidateCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -42,45 +43,85 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         ServiceModelConfigReader reader = ServiceModelConfigReader.create();
         ContractCatalog contracts = Contracts.discovered();
-        List<Diagnostic> all = new ArrayList<>();
+        List<Findings> all = new ArrayList<>();
         for (Path file : files) {
-            all.addAll(diagnose(reader.read(file), contracts));
+            all.add(Findings.of(reader.read(file), contracts));
         }
         if (format == Format.json) {
             out.println(json(all));
         } else {
-            all.forEach(out::println);
+            all.forEach(f -> f.diagnostics().forEach(out::println));
         }
-        long errors = all.stream().filter(Diagnostic::isError).count();
-        spec.commandLine().getErr().println("validate: " + files.size() + (files.size() == 1 ? " file, " : " files, ")
-                + errors + (errors == 1 ? " error, " : " errors, ") + (all.size() - errors)
-                + (all.size() - errors == 1 ? " warning" : " warnings"));
-        return errors == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+        long errors = sum(all, Severity.ERROR);
+        long warnings = sum(all, Severity.WARNING);
+        long unsupported = sum(all, Severity.UNSUPPORTED);
+        long endpoints = all.stream().mapToLong(f -> f.endpoints().size()).sum();
+        long run = all.stream().mapToLong(Findings::endpointsThatRun).sum();
+        for (Findings f : all) {
+            f.endpoints().stream().filter(e -> !e.runs()).forEach(e -> err.println("validate: " + e.location()
+                    + ": " + e.title() + " cannot run: " + e.reasons().get(0).message()));
+        }
+        err.println("validate: " + files.size() + (files.size() == 1 ? " file, " : " files, ")
+                + plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + unsupported + " unsupported; "
+                + run + " of " + plural(endpoints, "endpoint") + " run" + (run == 1 && endpoints == 1 ? "s" : ""));
+        if (errors > 0) {
+            return ExitCodes.INVALID;
+        }
+        return run == endpoints ? ExitCodes.OK : ExitCodes.NOT_RUNNABLE;
     }
 
-    /** What reading found plus what validation found, in document order. */
-    static List<Diagnostic> diagnose(ConfigReadResult read, ContractCatalog contracts) {
-        List<Diagnostic> all = new ArrayList<>(read.diagnostics());
-        all.addAll(ConfigValidator.validate(read, contracts));
-        all.sort(Comparator.comparingInt((Diagnostic d) -> d.location().line())
-                .thenComparingInt(d -> d.location().column()));
-        return all;
+    private static long sum(List<Findings> all, Severity severity) {
+        return all.stream().mapToLong(f -> f.count(severity)).sum();
     }
 
-    private static String json(List<Diagnostic> diagnostics) {
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /** {@code {"diagnostics": [...], "endpoints": [...], "summary": {...}}}. */
+    private static String json(List<Findings> all) {
         ObjectMapper mapper = new ObjectMapper();
-        ArrayNode array = mapper.createArrayNode();
-        for (Diagnostic d : diagnostics) {
-            ObjectNode o = array.addObject();
-            o.put("file", d.location().source());
-            o.put("line", d.location().line());
-            o.put("column", d.location().column());
-            o.put("severity", d.severity().label());
-            o.put("message", d.message());
-            d.key().ifPresent(k -> o.put("wcfResource", k.name()));
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode diagnostics = root.putArray("diagnostics");
+        ArrayNode endpoints = root.putArray("endpoints");
+        for (Findings f : all) {
+            f.diagnostics().forEach(d -> diagnostic(diagnostics.addObject(), d));
+            for (Findings.EndpointVerdict e : f.endpoints()) {
+                ObjectNode o = endpoints.addObject();
+                o.put("file", e.location().source());
+                o.put("line", e.location().line());
+                o.put("column", e.location().column());
+                o.put("kind", e.kind());
+                if (e.kind().equals("service")) {
+                    o.put("service", e.service());
+                }
+                o.put("endpoint", e.name());
+                o.put("contract", e.contract());
+                o.put("binding", e.binding());
+                o.put("metadataExchange", e.metadataExchange());
+                o.put("runs", e.runs());
+                ArrayNode why = o.putArray("why");
+                e.reasons().forEach(d -> diagnostic(why.addObject(), d));
+            }
         }
-        return array.toPrettyString();
+        ObjectNode summary = root.putObject("summary");
+        summary.put("errors", sum(all, Severity.ERROR));
+        summary.put("warnings", sum(all, Severity.WARNING));
+        summary.put("unsupported", sum(all, Severity.UNSUPPORTED));
+        summary.put("endpoints", all.stream().mapToLong(f -> f.endpoints().size()).sum());
+        summary.put("endpointsThatRun", all.stream().mapToLong(Findings::endpointsThatRun).sum());
+        return root.toPrettyString();
+    }
+
+    private static void diagnostic(ObjectNode o, Diagnostic d) {
+        o.put("file", d.location().source());
+        o.put("line", d.location().line());
+        o.put("column", d.location().column());
+        o.put("severity", d.severity().label());
+        o.put("message", d.message());
+        d.key().ifPresent(k -> o.put("wcfResource", k.name()));
     }
 }

@@ -1,9 +1,8 @@
 package io.github.wcf4j.cli;
 
+import io.github.wcf4j.samples.SeedConfigs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Runs the command in-process and captures what it prints (picocli's documented testing style). */
 record CliRun(int exitCode, String out, String err) {
@@ -15,12 +14,8 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
-    static Path shared() {
-        Path p = Path.of(System.getProperty("wcf4j.shared", "../../shared")).toAbsolutePath().normalize();
-        return Files.isDirectory(p) ? p : Path.of("..", "..", "shared").toAbsolutePath().normalize();
-    }
-
+    /** A seed configuration as it ships with wcf4j. */
     static String seed(String name) {
-        return shared().resolve("seed-configs").resolve(name).toString();
+        return SeedConfigs.file(name).toString();
     }
 }

@@ -11,8 +11,10 @@ class DescribeCommandTest {
     @Test
     void seedServiceShowsEveryElementWithEffectiveSettingsAndTheShapesOfBothSides() {
         CliRun r = CliRun.of("describe", CliRun.seed("calculator-service.config"), "--endpoint", "(base address)");
-        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(ExitCodes.NOT_RUNNABLE, r.exitCode(), r.err());
         String out = r.out();
+        assertTrue(out.contains("  wcf4j: cannot run\n    unsupported at " + CliRun.seed("calculator-service.config")
+                + ":24:11: The binding element 'security' (authenticationMode=SecureConversation)"), out);
         List<String> elements = List.of("reliableSession (ReliableSessionBindingElement)",
                 "security (SecurityBindingElement)", "compositeDuplex (CompositeDuplexBindingElement)",
                 "oneWay (OneWayBindingElement)", "textMessageEncoding (TextMessageEncodingBindingElement)",
@@ -31,6 +33,15 @@ class DescribeCommandTest {
         assertTrue(out.contains("client channel factory"));
         assertTrue(out.contains("reliableSession: IDuplexSessionChannel \u2190 IDuplexSessionChannel"));
         assertTrue(out.contains("internalDuplex: IDuplexChannel \u2190 IInputChannel"));
+    }
+
+    @Test
+    void anEndpointThatRunsSaysSo() {
+        CliRun r = CliRun.of("describe", CliRun.seed("calculator-service.no-security.config"), "--endpoint",
+                "(base address)");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertTrue(r.out().contains("(address \"\", contract Microsoft.ServiceModel.Samples.ICalculator)\n"
+                + "  wcf4j: runs\n"), r.out());
     }
 
     @Test

@@ -1,10 +1,16 @@
 package io.github.wcf4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.runtime.service.ServiceHost;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +44,22 @@ class HostCallDemoTest {
         assertTrue(r.out().contains("Microsoft.ServiceModel.Samples.ICalculator at http://localhost:"), r.out());
         assertTrue(r.out().contains("[IReplyChannel]"), r.out());
         assertTrue(r.out().contains("host: stopped"), r.out());
+    }
+
+    @Test
+    void aServiceThatDemandsWindowsAuthenticationIsNeverServedUnauthenticated() throws Exception {
+        Path config = Files.writeString(dir.resolve("windows.config"), ValidateCommandTest.WINDOWS_AUTH_SERVICE);
+        int port = freePort();
+        CliRun r = CliRun.of("host", config.toString(), "--base-address", "http://localhost:" + port + "/calc",
+                "--stop-after", "PT0S");
+        assertEquals(ExitCodes.NOT_RUNNABLE, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("authenticationScheme=\"Negotiate\": HTTP authentication is not implemented by"
+                + " wcf4j yet, so this endpoint is refused"), r.err());
+        assertTrue(!r.out().contains("host: ready"), r.out());
+        // nothing listens: an anonymous caller reaches no service at all
+        try (Socket s = new Socket()) {
+            assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress("localhost", port), 2000));
+        }
     }
 
     @Test
@@ -82,8 +104,8 @@ class HostCallDemoTest {
 
     @Test
     void demoRunsTheSeedCalculatorEndToEnd() {
-        CliRun r = CliRun.of("demo", "--seed-dir", CliRun.shared().resolve("seed-configs").toString(),
-                "--service-address", "http://localhost:0/servicemodelsamples/service.svc",
+        // no --seed-dir: the seed configurations that ship with wcf4j
+        CliRun r = CliRun.of("demo", "--service-address", "http://localhost:0/servicemodelsamples/service.svc",
                 "--client-base-address", "http://localhost:0/myClient/");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("[IDuplexSessionChannel]"), r.out());
@@ -98,8 +120,17 @@ class HostCallDemoTest {
         assertTrue(r.out().matches("(?s).*client <-- SequenceAcknowledgement +ack \\w{8} 1-5.*"), r.out());
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+    @Test
+    void demoReadsTheSeedConfigurationsFromTheFolderItIsGiven() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("no-seeds-here"));
+        CliRun r = CliRun.of("demo", "--seed-dir", empty.toString());
+        assertEquals(ExitCodes.INVALID, r.exitCode(), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains(empty.resolve("calculator-service.no-security.config").toString()),
+                r.out() + r.err());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }

@@ -1,6 +1,7 @@
 package io.github.wcf4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,12 +15,70 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateCommandTest {
 
     @Test
-    void seedConfigsValidateCleanlyWithExitZero() {
-        CliRun r = CliRun.of("validate", CliRun.seed("calculator-service.config"), CliRun.seed("calculator-client.config"));
+    void theSeedConfigurationsAreValidAndTheirSecurityIsWhatWcf4jCannotRunYet() {
+        String service = CliRun.seed("calculator-service.config");
+        String client = CliRun.seed("calculator-client.config");
+        CliRun r = CliRun.of("validate", service, client);
+        assertEquals(ExitCodes.NOT_RUNNABLE, r.exitCode(), r.err());
+        String refused = ": unsupported: The binding element 'security' (authenticationMode=SecureConversation) is not"
+                + " supported by the wcf4j runtime";
+        assertTrue(r.out().contains(service + ":24:11" + refused), r.out());
+        assertTrue(r.out().contains(client + ":16:11" + refused), r.out());
+        assertEquals(2, r.out().lines().count(), r.out());
+        assertTrue(r.err().contains("validate: " + service + ":"), r.err());
+        assertTrue(r.err().contains("service Microsoft.ServiceModel.Samples.CalculatorService endpoint '(base address)'"
+                + " cannot run: The binding element 'security'"), r.err());
+        assertTrue(r.err().contains("client endpoint '(default)' cannot run"), r.err());
+        assertTrue(r.err().contains("validate: 2 files, 0 errors, 0 warnings, 2 unsupported; 1 of 3 endpoints run"),
+                r.err());
+    }
+
+    @Test
+    void theNoSecuritySeedConfigurationsRunWithExitZero() {
+        CliRun r = CliRun.of("validate", CliRun.seed("calculator-service.no-security.config"),
+                CliRun.seed("calculator-client.no-security.config"));
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.out());
-        assertTrue(r.err().contains("validate: 2 files, 0 errors, 0 warnings"), r.err());
+        assertTrue(r.err().contains("validate: 2 files, 0 errors, 0 warnings, 0 unsupported; 3 of 3 endpoints run"),
+                r.err());
     }
+
+    @Test
+    void aServiceThatDemandsWindowsAuthenticationIsReportedAsNotRunnableAtItsBinding(@TempDir Path dir)
+            throws IOException {
+        Path config = dir.resolve("web.config");
+        Files.writeString(config, WINDOWS_AUTH_SERVICE);
+        CliRun r = CliRun.of("validate", config.toString());
+        assertEquals(ExitCodes.NOT_RUNNABLE, r.exitCode(), r.out() + r.err());
+        assertEquals(config + ":4:2: unsupported: authenticationScheme=\"Negotiate\": HTTP authentication is not"
+                + " implemented by wcf4j yet, so this endpoint is refused rather than served or called without the"
+                + " authentication its configuration demands (a standard binding's transport clientCredentialType other"
+                + " than None asks for it too).", r.out().strip());
+        assertTrue(r.err().contains("0 errors, 0 warnings, 1 unsupported; 0 of 1 endpoint run"), r.err());
+
+        CliRun json = CliRun.of("validate", "--format", "json", config.toString());
+        assertEquals(ExitCodes.NOT_RUNNABLE, json.exitCode());
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        JsonNode endpoint = root.get("endpoints").get(0);
+        assertEquals("service", endpoint.get("kind").asText());
+        assertEquals("Microsoft.ServiceModel.Samples.CalculatorService", endpoint.get("service").asText());
+        assertEquals("basicHttpBinding 'windows'", endpoint.get("binding").asText());
+        assertFalse(endpoint.get("runs").asBoolean());
+        assertEquals("unsupported", endpoint.get("why").get(0).get("severity").asText());
+        assertEquals(4, endpoint.get("why").get(0).get("line").asInt());
+        assertEquals(0, root.get("summary").get("endpointsThatRun").asInt());
+        assertEquals(1, root.get("summary").get("unsupported").asInt());
+    }
+
+    /** basicHttpBinding, TransportCredentialOnly with Windows credentials: HTTP Negotiate authentication. */
+    static final String WINDOWS_AUTH_SERVICE = "<configuration>\n<system.serviceModel>\n<bindings><basicHttpBinding>\n"
+            + "\t<binding name=\"windows\"><security mode=\"TransportCredentialOnly\">"
+            + "<transport clientCredentialType=\"Windows\"/></security></binding>\n"
+            + "</basicHttpBinding></bindings>\n<services>\n"
+            + "<service name=\"Microsoft.ServiceModel.Samples.CalculatorService\">\n"
+            + "<endpoint address=\"\" binding=\"basicHttpBinding\" bindingConfiguration=\"windows\""
+            + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/>\n</service>\n</services>\n"
+            + "</system.serviceModel>\n</configuration>\n";
 
     @Test
     void errorsArePrintedAsFileLineColumnAndExitOne(@TempDir Path dir) throws IOException {
@@ -42,8 +101,11 @@ class ValidateCommandTest {
                 + "</system.serviceModel></configuration>");
         CliRun r = CliRun.of("validate", "--format", "json", config.toString());
         assertEquals(1, r.exitCode());
-        JsonNode diagnostics = new ObjectMapper().readTree(r.out());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode diagnostics = root.get("diagnostics");
         assertEquals(1, diagnostics.size());
+        assertEquals(0, root.get("endpoints").size());
+        assertEquals(1, root.get("summary").get("errors").asInt());
         JsonNode d = diagnostics.get(0);
         assertEquals("error", d.get("severity").asText());
         assertEquals(1, d.get("line").asInt());

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -60,7 +62,7 @@ class CxfClientTest {
         // the seed binding says <reliableSession/> (February 2005); for 1.1 the same binding with the version set
         try (HostedCalculator calc = v11 ? HostedCalculator.fromSeedWithVersion11()
                 : HostedCalculator.fromSeed("calculator-service.no-security.config");
-                java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                ServerSocket probe = new ServerSocket(0)) {
             int port = probe.getLocalPort();
             probe.close();
             String decoupled = "http://127.0.0.1:" + port + "/decoupled";
@@ -74,7 +76,7 @@ class CxfClientTest {
             assertTrue(wire.stream().filter(l -> l.startsWith("<- ")).allMatch(l -> l.equals("<- (empty)")),
                     "every request leg is answered 202, the replies go to the decoupled endpoint: " + wire);
             List<String> sent = calc.tapped.stream().filter(t -> t.startsWith("sent ")).collect(
-                    java.util.stream.Collectors.toList());
+                    Collectors.toList());
             assertTrue(Wire.acknowledges(sent, 4), "acknowledged on the back channel");
             assertTrue(Wire.acknowledges(calc.proxy.envelopes(Direction.CLIENT_TO_SERVICE), 4),
                     "CXF acknowledged the four replies: " + wire);

@@ -9,15 +9,18 @@ import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.runtime.transport.http.FaultInjectingHttpProxy;
 import io.github.wcf4j.samples.CalculatorService;
+import io.github.wcf4j.samples.ICalculator;
+import io.github.wcf4j.samples.SeedConfigs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +55,7 @@ final class HostedCalculator implements AutoCloseable {
         ServiceEndpoint e = endpoints.get(0);
         endpoints.set(0, new ServiceEndpoint(e.name(), proxy.at(path).toString(), e.bindingSection(),
                 e.bindingConfiguration(), e.binding(), e.contract(), Optional.of(URI.create("http://127.0.0.1:0"
-                        + path)), e.behavior()));
+                        + path)), e.behavior(), e.identity(), e.headers(), e.standardEndpoint()));
         WireTap tap = (direction, envelope, contentType) -> tapped.add((direction == WireTap.Direction.SENT
                 ? "sent " : "received ") + new String(envelope, StandardCharsets.UTF_8));
         host = ServiceHost.builder(new ServiceDescription(d.name(), d.behavior(), d.baseAddresses(), endpoints))
@@ -77,17 +80,16 @@ final class HostedCalculator implements AutoCloseable {
 
     /** Hosts the service of a seed configuration, unchanged but for its published address. */
     static HostedCalculator fromSeed(String name) {
-        Path seed = Path.of(System.getProperty("wcf4j.shared", "../../shared")).resolve("seed-configs").resolve(name);
+        Path seed = SeedConfigs.file(name);
         return new HostedCalculator(ServiceModelConfigReader.create().read(seed).orThrow(),
                 "/servicemodelsamples/service.svc");
     }
 
     /** The seed's service configuration with its reliable session switched to WS-RM 1.1 (nothing else changed). */
     static HostedCalculator fromSeedWithVersion11() {
-        Path seed = Path.of(System.getProperty("wcf4j.shared", "../../shared")).resolve("seed-configs")
-                .resolve("calculator-service.no-security.config");
+        Path seed = SeedConfigs.file(SeedConfigs.SERVICE_NO_SECURITY);
         try {
-            String xml = java.nio.file.Files.readString(seed).replace("<reliableSession />",
+            String xml = Files.readString(seed).replace("<reliableSession />",
                     "<reliableSession reliableMessagingVersion=\"WSReliableMessaging11\" />");
             return new HostedCalculator(ServiceModelConfigReader.create().read("seed-rm11.config", xml).orThrow(),
                     "/servicemodelsamples/service.svc");
@@ -122,7 +124,7 @@ final class HostedCalculator implements AutoCloseable {
     }
 
     /** The sample's service, counting invocations. */
-    public static final class Counting extends CalculatorService implements io.github.wcf4j.samples.ICalculator {
+    public static final class Counting extends CalculatorService implements ICalculator {
         private static double counted(String op, double result) {
             CALLS.computeIfAbsent(op, k -> new AtomicInteger()).incrementAndGet();
             return result;

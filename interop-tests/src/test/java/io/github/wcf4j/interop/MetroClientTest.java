@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -81,7 +82,7 @@ class MetroClientTest {
             }
             assertEquals(List.of("-> Subtract#2", "<- SubtractResponse#2 [DROP]", "-> Subtract#2",
                     "<- SubtractResponse#2"), Wire.summary(calc.proxy).stream().filter(l -> l.contains("Subtract"))
-                            .collect(java.util.stream.Collectors.toList()));
+                            .collect(Collectors.toList()));
             assertEquals(1, HostedCalculator.calls("Subtract"), "invoked once, the resend answered from the cache");
         }
     }

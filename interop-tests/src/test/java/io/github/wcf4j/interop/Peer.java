@@ -1,6 +1,7 @@
 package io.github.wcf4j.interop;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -54,7 +55,7 @@ final class Peer implements AutoCloseable {
     private static Peer start(String module, String main, String... args) {
         Path target = PEERS.resolve(module).resolve("target");
         try {
-            String classpath = target.resolve(module + ".jar") + java.io.File.pathSeparator
+            String classpath = target.resolve(module + ".jar") + File.pathSeparator
                     + Files.readString(target.resolve("classpath.txt")).trim();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Dsun.net.httpserver.nodelay=true", "-Xshare:auto", "-XX:TieredStopAtLevel=1",

@@ -3,9 +3,11 @@ package io.github.wcf4j.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.config.ServiceModelConfigReader;
+import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.transport.http.FaultInjectingHttpProxy;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import io.github.wcf4j.samples.CalculatorClient;
@@ -106,14 +108,14 @@ class Wcf4jClientTest {
             FaultInjectingHttpProxy proxy) {
         assertEquals(EXPECTED, out.toString(StandardCharsets.UTF_8), "every call succeeded");
         Throwable cause = e;
-        while (cause.getCause() != null && !(cause instanceof io.github.wcf4j.runtime.channel.ProtocolException)) {
+        while (cause.getCause() != null && !(cause instanceof ProtocolException)) {
             cause = cause.getCause();
         }
-        assertEquals(io.github.wcf4j.binding.WcfText.MissingFinalAckExceptionString.format(), cause.getMessage());
+        assertEquals(WcfText.MissingFinalAckExceptionString.format(), cause.getMessage());
         List<String> closeResponse = Wire.envelopes(proxy, Direction.SERVICE_TO_CLIENT, "CloseSequenceResponse");
         assertTrue(!closeResponse.get(0).contains("SequenceAcknowledgement"), "CXF's response has no ack");
         assertTrue(proxy.envelopes(Direction.CLIENT_TO_SERVICE).stream().anyMatch(x -> x.contains(
-                "SequenceTerminated") && x.contains(io.github.wcf4j.binding.WcfText.SequenceTerminatedMissingFinalAck
+                "SequenceTerminated") && x.contains(WcfText.SequenceTerminatedMissingFinalAck
                         .format())), Wire.summary(proxy).toString());
     }
 }

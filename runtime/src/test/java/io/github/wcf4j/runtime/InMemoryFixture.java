@@ -3,15 +3,16 @@ package io.github.wcf4j.runtime;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.wcf4j.binding.Binding;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.ListenAddress;
 import io.github.wcf4j.runtime.time.ManualScheduler;
+import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryNetwork;
 import java.net.URI;
 import java.time.Duration;
@@ -30,18 +31,18 @@ public final class InMemoryFixture {
     private final ChannelStackBuilder builder = ChannelStackBuilder.standard();
 
     public BindingParameters parameters() {
-        return new BindingParameters().put(io.github.wcf4j.runtime.time.Scheduler.class, clock)
+        return new BindingParameters().put(Scheduler.class, clock)
                 .put(InMemoryNetwork.class, network);
     }
 
-    public <C extends Channel> ChannelFactory<C> openFactory(Binding binding, ChannelShape shape) {
-        ChannelFactory<C> f = builder.buildFactory(binding, shape, parameters());
+    public <C extends Channel> ChannelFactory<C> openFactory(Binding binding, ChannelType<C> type) {
+        ChannelFactory<C> f = builder.buildFactory(binding, type, parameters());
         await(f.open(TIMEOUT));
         return f;
     }
 
-    public <C extends Channel> ChannelListener<C> openListener(Binding binding, ChannelShape shape, URI at) {
-        ChannelListener<C> l = builder.buildListener(binding, shape,
+    public <C extends Channel> ChannelListener<C> openListener(Binding binding, ChannelType<C> type, URI at) {
+        ChannelListener<C> l = builder.buildListener(binding, type,
                 parameters().put(ListenAddress.class, ListenAddress.explicit(at)));
         await(l.open(TIMEOUT));
         return l;

@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.runtime.client.ClientFactory;
+import io.github.wcf4j.runtime.client.DotNetNumbers;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -53,12 +53,13 @@ public final class ConfigEdits {
         return new ServiceDescription(service.name(), service.behavior(), service.baseAddresses(),
                 service.endpoints().stream().map(e -> new ServiceEndpoint(e.name(), e.address(), e.bindingSection(),
                         e.bindingConfiguration(), change.apply(e.binding()), e.contract(), e.listenUri(),
-                        e.behavior())).collect(Collectors.toList()));
+                        e.behavior(), e.identity(), e.headers(), e.standardEndpoint())).collect(Collectors.toList()));
     }
 
     /** {@code endpoint} calling {@code address} over {@code binding}. */
     public static ClientEndpoint endpoint(ClientEndpoint endpoint, URI address, Binding binding) {
         return new ClientEndpoint(endpoint.name(), address, endpoint.bindingSection(),
-                endpoint.bindingConfiguration(), binding, endpoint.contract(), endpoint.behavior());
+                endpoint.bindingConfiguration(), binding, endpoint.contract(), endpoint.behavior(), endpoint.identity(),
+                endpoint.headers(), endpoint.standardEndpoint());
     }
 }

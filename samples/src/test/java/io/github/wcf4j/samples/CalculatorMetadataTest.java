@@ -9,18 +9,28 @@ import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.service.HostedEndpoint;
 import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.runtime.transport.http.TlsSettings;
+import jakarta.xml.ws.Service;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import javax.xml.namespace.QName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed service publishes its metadata as WCF does, over real loopback HTTP: {@code ?wsdl} and the documents it
@@ -125,9 +135,9 @@ class CalculatorMetadataTest {
 
     @Test
     void aJaxWsRuntimeReadsThePublishedWsdl() throws Exception {
-        jakarta.xml.ws.Service s = jakarta.xml.ws.Service.create(URI.create(service + "?wsdl").toURL(),
+        Service s = Service.create(URI.create(service + "?wsdl").toURL(),
                 new QName("http://tempuri.org/", "CalculatorService"));
-        List<QName> ports = new java.util.ArrayList<>();
+        List<QName> ports = new ArrayList<>();
         s.getPorts().forEachRemaining(ports::add);
         assertEquals(List.of(new QName("http://tempuri.org/", "CustomBinding_ICalculator")), ports);
     }
@@ -143,9 +153,9 @@ class CalculatorMetadataTest {
 
     /** {@code httpsGetEnabled}: the WSDL over TLS at the https base address, its imports pointing there too. */
     @Test
-    void httpsGetServesTheWsdlOverTls(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path keyStore = dir.resolve("service.p12");
-        Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")
+    void httpsGetServesTheWsdlOverTls(@TempDir Path dir) throws Exception {
+        Path keyStore = dir.resolve("service.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool")
                 .toString(), "-genkeypair", "-alias", "service", "-keyalg", "RSA", "-keysize", "2048", "-dname",
                 "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
                 "-keystore", keyStore.toString(), "-storepass", "changeit", "-keypass", "changeit")
@@ -161,19 +171,19 @@ class CalculatorMetadataTest {
         ServiceHost secured = ServiceHost.builder(c.service(CalculatorOverHttpTest.SERVICE).orElseThrow())
                 .baseAddress(URI.create("http://localhost:0/calc"))
                 .baseAddress(URI.create("https://localhost:0/secure"))
-                .parameter(io.github.wcf4j.runtime.transport.http.TlsSettings.class,
-                        io.github.wcf4j.runtime.transport.http.TlsSettings.keyStore(keyStore,
+                .parameter(TlsSettings.class,
+                        TlsSettings.keyStore(keyStore,
                                 "changeit".toCharArray())).build();
         try {
             secured.open();
-            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keyStore)) {
                 trust.load(in, "changeit".toCharArray());
             }
-            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
-                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(
+                    TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
-            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, tmf.getTrustManagers(), null);
             HttpClient https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls).build();
             URI metadata = secured.publishedMetadataAddresses().get(0);

@@ -43,8 +43,7 @@ class CalculatorOverHttpTest {
     }
 
     static Path seed(String name) {
-        return Path.of(System.getProperty("wcf4j.shared", "../../shared")).resolve("seed-configs").resolve(name)
-                .toAbsolutePath().normalize();
+        return SeedConfigs.file(name);
     }
 
     /** Hosts the configured service at a fresh loopback port; returns the endpoint. */

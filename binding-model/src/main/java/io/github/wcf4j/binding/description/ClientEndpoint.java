@@ -2,7 +2,10 @@ package io.github.wcf4j.binding.description;
 
 import io.github.wcf4j.binding.ArgumentChecks;
 import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.address.AddressHeader;
+import io.github.wcf4j.binding.address.EndpointIdentity;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,9 +18,13 @@ import java.util.Optional;
  * @param binding  the resolved binding
  * @param contract the .NET contract name
  * @param behavior the resolved {@code behaviorConfiguration}, if any
+ * @param identity {@code <identity>}: the identity the service must prove, if configured
+ * @param headers  {@code <headers>}: the address headers sent with every message, in document order
+ * @param standardEndpoint {@code kind}/{@code endpointConfiguration}, for a standard endpoint
  */
 public record ClientEndpoint(String name, URI address, String bindingSection, String bindingConfiguration,
-        Binding binding, String contract, Optional<EndpointBehavior> behavior) {
+        Binding binding, String contract, Optional<EndpointBehaviorElement> behavior, Optional<EndpointIdentity> identity,
+        List<AddressHeader> headers, Optional<StandardEndpoint> standardEndpoint) {
 
     public ClientEndpoint {
         ArgumentChecks.notNull(name, "name");
@@ -27,6 +34,9 @@ public record ClientEndpoint(String name, URI address, String bindingSection, St
         ArgumentChecks.notNull(binding, "binding");
         ArgumentChecks.notNull(contract, "contract");
         behavior = behavior == null ? Optional.empty() : behavior;
+        identity = identity == null ? Optional.empty() : identity;
+        headers = List.copyOf(ArgumentChecks.notNull(headers, "headers"));
+        standardEndpoint = standardEndpoint == null ? Optional.empty() : standardEndpoint;
     }
 
     /** How {@code describe} and diagnostics name it. */

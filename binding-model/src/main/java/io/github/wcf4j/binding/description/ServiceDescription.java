@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param baseAddresses {@code <host><baseAddresses>}; a host may supply more
  * @param endpoints     the endpoints in document order
  */
-public record ServiceDescription(String name, Optional<ServiceBehavior> behavior, List<URI> baseAddresses,
+public record ServiceDescription(String name, Optional<ServiceBehaviorElement> behavior, List<URI> baseAddresses,
         List<ServiceEndpoint> endpoints) {
 
     public ServiceDescription {
@@ -25,7 +25,7 @@ public record ServiceDescription(String name, Optional<ServiceBehavior> behavior
     }
 
     /** The service behavior in effect: the configured one, or WCF's defaults. */
-    public ServiceBehavior effectiveBehavior() {
-        return behavior.orElse(ServiceBehavior.defaults(""));
+    public ServiceBehaviorElement effectiveBehavior() {
+        return behavior.orElse(ServiceBehaviorElement.defaults(""));
     }
 }

@@ -2,7 +2,10 @@ package io.github.wcf4j.binding.description;
 
 import io.github.wcf4j.binding.ArgumentChecks;
 import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.address.AddressHeader;
+import io.github.wcf4j.binding.address.EndpointIdentity;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,9 +19,13 @@ import java.util.Optional;
  * @param contract       {@code contract}, the .NET contract name ({@code IMetadataExchange} for metadata endpoints)
  * @param listenUri      {@code listenUri}, if given
  * @param behavior       the resolved {@code behaviorConfiguration}, if any
+ * @param identity       {@code <identity>}: the identity the service proves to its clients, if configured
+ * @param headers        {@code <headers>}: the address headers a message must carry, in document order
+ * @param standardEndpoint {@code kind}/{@code endpointConfiguration}, for a standard endpoint
  */
 public record ServiceEndpoint(String name, String address, String bindingSection, String bindingConfiguration,
-        Binding binding, String contract, Optional<URI> listenUri, Optional<EndpointBehavior> behavior) {
+        Binding binding, String contract, Optional<URI> listenUri, Optional<EndpointBehaviorElement> behavior,
+        Optional<EndpointIdentity> identity, List<AddressHeader> headers, Optional<StandardEndpoint> standardEndpoint) {
 
     public ServiceEndpoint {
         ArgumentChecks.notNull(name, "name");
@@ -29,6 +36,9 @@ public record ServiceEndpoint(String name, String address, String bindingSection
         ArgumentChecks.notNull(contract, "contract");
         listenUri = listenUri == null ? Optional.empty() : listenUri;
         behavior = behavior == null ? Optional.empty() : behavior;
+        identity = identity == null ? Optional.empty() : identity;
+        headers = List.copyOf(ArgumentChecks.notNull(headers, "headers"));
+        standardEndpoint = standardEndpoint == null ? Optional.empty() : standardEndpoint;
     }
 
     /** Whether this is a WS-MetadataExchange endpoint ({@code contract="IMetadataExchange"}). */

@@ -40,9 +40,12 @@ public record CompositeDuplexBindingElement(Optional<URI> clientBaseAddress) imp
         return new CompositeDuplexBindingElement(Optional.of(clientBaseAddress));
     }
 
+    /** {@code <compositeDuplex>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "compositeDuplex";
+
     @Override
     public String configName() {
-        return "compositeDuplex";
+        return CONFIG_NAME;
     }
 
     @Override

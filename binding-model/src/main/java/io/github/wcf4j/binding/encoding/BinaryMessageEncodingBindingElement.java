@@ -33,8 +33,11 @@ public record BinaryMessageEncodingBindingElement(int maxReadPoolSize, int maxWr
         return MessageVersion.SOAP12_WS_ADDRESSING10;
     }
 
+    /** {@code <binaryMessageEncoding>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "binaryMessageEncoding";
+
     @Override
     public String configName() {
-        return "binaryMessageEncoding";
+        return CONFIG_NAME;
     }
 }

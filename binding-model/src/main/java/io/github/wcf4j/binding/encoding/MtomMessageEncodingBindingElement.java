@@ -30,8 +30,11 @@ public record MtomMessageEncodingBindingElement(int maxReadPoolSize, int maxWrit
         return new MtomMessageEncodingBindingElement(64, 16, version, writeEncoding, 65_536, ReaderQuotas.defaults());
     }
 
+    /** {@code <mtomMessageEncoding>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "mtomMessageEncoding";
+
     @Override
     public String configName() {
-        return "mtomMessageEncoding";
+        return CONFIG_NAME;
     }
 }

@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.WcfText;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -40,6 +41,6 @@ public final class TextEncodings {
         if (charset.equals(StandardCharsets.UTF_16BE)) {
             return "utf-16BE";
         }
-        return charset.name().toLowerCase(java.util.Locale.ROOT);
+        return charset.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -57,8 +57,11 @@ public record TextMessageEncodingBindingElement(int maxReadPoolSize, int maxWrit
         return new TextMessageEncodingBindingElement(read, write, messageVersion, writeEncoding, readerQuotas);
     }
 
+    /** {@code <textMessageEncoding>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "textMessageEncoding";
+
     @Override
     public String configName() {
-        return "textMessageEncoding";
+        return CONFIG_NAME;
     }
 }

@@ -44,9 +44,12 @@ public record OneWayBindingElement(int maxAcceptedChannels, boolean packetRoutab
         return new OneWayBindingElement(DEFAULT_MAX_ACCEPTED_CHANNELS, false, ChannelPoolSettings.defaults());
     }
 
+    /** {@code <oneWay>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "oneWay";
+
     @Override
     public String configName() {
-        return "oneWay";
+        return CONFIG_NAME;
     }
 
     @Override

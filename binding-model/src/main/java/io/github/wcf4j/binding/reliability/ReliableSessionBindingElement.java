@@ -105,9 +105,12 @@ public record ReliableSessionBindingElement(
                 .reliableMessagingVersion(reliableMessagingVersion);
     }
 
+    /** {@code <reliableSession>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "reliableSession";
+
     @Override
     public String configName() {
-        return "reliableSession";
+        return CONFIG_NAME;
     }
 
     @Override

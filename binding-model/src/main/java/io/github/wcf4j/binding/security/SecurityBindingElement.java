@@ -128,9 +128,12 @@ public record SecurityBindingElement(
         }
     }
 
+    /** {@code <security>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "security";
+
     @Override
     public String configName() {
-        return "security";
+        return CONFIG_NAME;
     }
 
     @Override

@@ -19,8 +19,11 @@ public record SslStreamSecurityBindingElement(boolean requireClientCertificate, 
         return new SslStreamSecurityBindingElement(false, "Tls, Tls11, Tls12");
     }
 
+    /** {@code <sslStreamSecurity>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "sslStreamSecurity";
+
     @Override
     public String configName() {
-        return "sslStreamSecurity";
+        return CONFIG_NAME;
     }
 }

@@ -18,8 +18,11 @@ public record WindowsStreamSecurityBindingElement(ProtectionLevel protectionLeve
         return new WindowsStreamSecurityBindingElement(ProtectionLevel.EncryptAndSign);
     }
 
+    /** {@code <windowsStreamSecurity>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "windowsStreamSecurity";
+
     @Override
     public String configName() {
-        return "windowsStreamSecurity";
+        return CONFIG_NAME;
     }
 }

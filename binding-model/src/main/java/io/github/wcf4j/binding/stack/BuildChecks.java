@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
@@ -16,6 +17,7 @@ import io.github.wcf4j.binding.transport.TransportBindingElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -28,7 +30,10 @@ import java.util.stream.Collectors;
  *   <li>a stream upgrade ({@code sslStreamSecurity}, {@code windowsStreamSecurity}) is consumed only by a
  *       connection-oriented transport; over HTTP it is never built ({@code BindingContext.ValidateBindingElementsConsumed});</li>
  *   <li>HTTP buffer sizes ({@code HttpChannelFactory}/{@code HttpChannelListener} constructors);</li>
- *   <li>HTTP client authentication: exactly one scheme, not {@code None}.</li>
+ *   <li>HTTP client authentication: exactly one scheme, not {@code None};</li>
+ *   <li>HTTP client proxy: an explicit {@code proxyAddress} only with {@code useDefaultWebProxy="false"}
+ *       ({@code HttpChannelFactory}'s constructor; a {@code compositeDuplex} service builds one for its back
+ *       channel).</li>
  * </ol>
  */
 public final class BuildChecks {
@@ -38,7 +43,8 @@ public final class BuildChecks {
             BuildChecks::reliableSessionNeedsAddressing,
             BuildChecks::streamUpgradeNeedsConnectionOrientedTransport,
             BuildChecks::httpBufferSizes,
-            BuildChecks::httpClientNeedsOneAuthenticationScheme);
+            BuildChecks::httpClientNeedsOneAuthenticationScheme,
+            BuildChecks::httpClientExplicitProxyExcludesDefaultWebProxy);
 
     private BuildChecks() {
     }
@@ -125,7 +131,7 @@ public final class BuildChecks {
         if (s != Side.CLIENT || http.isEmpty()) {
             return Optional.empty();
         }
-        List<AuthenticationScheme> schemes = List.copyOf(new java.util.TreeSet<>(http.get().authenticationScheme()));
+        List<AuthenticationScheme> schemes = List.copyOf(new TreeSet<>(http.get().authenticationScheme()));
         if (schemes.isEmpty()) {
             return Optional.of(new BindingValidationException(WcfText.HttpAuthSchemeCannotBeNone, "authenticationScheme",
                     "None"));
@@ -133,6 +139,19 @@ public final class BuildChecks {
         if (schemes.size() > 1) {
             return Optional.of(new BindingValidationException(WcfText.HttpRequiresSingleAuthScheme,
                     "authenticationScheme", schemes.stream().map(Enum::name).collect(Collectors.joining(", "))));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BindingValidationException> httpClientExplicitProxyExcludesDefaultWebProxy(Binding b,
+            Side s) {
+        Optional<HttpTransportBindingElement> http = http(b);
+        // a compositeDuplex service builds an HTTP factory for its back channel (InternalDuplexChannelListener)
+        boolean buildsAFactory = s == Side.CLIENT || b.find(CompositeDuplexBindingElement.class).isPresent();
+        if (buildsAFactory && http.isPresent() && http.get().proxyAddress() != null
+                && http.get().useDefaultWebProxy()) {
+            return Optional.of(new BindingValidationException(
+                    WcfText.UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress, "proxyAddress"));
         }
         return Optional.empty();
     }

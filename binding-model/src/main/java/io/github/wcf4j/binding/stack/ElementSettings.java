@@ -3,6 +3,7 @@ package io.github.wcf4j.binding.stack;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.encoding.TextEncodings;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -103,7 +104,7 @@ public final class ElementSettings {
     private static Object defaultsOf(Class<?> type) {
         try {
             Method m = type.getMethod("defaults");
-            return java.lang.reflect.Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0
+            return Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0
                     ? m.invoke(null) : null;
         } catch (NoSuchMethodException e) {
             return null;

@@ -1,5 +1,6 @@
 package io.github.wcf4j.binding.stack;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ public record StackPlan(Side side, ChannelShape shape, List<PlannedLayer> layers
 
     /** One line per layer, top to bottom, with the back channel indented: {@code reliableSession  IDuplexSessionChannel ← IDuplexChannel}. */
     public List<String> describe() {
-        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
+        ArrayList<String> lines = new ArrayList<>();
         describe("", lines);
         return lines;
     }

@@ -26,9 +26,12 @@ public record TransactionFlowBindingElement(boolean transactionFlow, Transaction
         return new TransactionFlowBindingElement(true, TransactionProtocol.DEFAULT, false);
     }
 
+    /** {@code <transactionFlow>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "transactionFlow";
+
     @Override
     public String configName() {
-        return "transactionFlow";
+        return CONFIG_NAME;
     }
 
     @Override

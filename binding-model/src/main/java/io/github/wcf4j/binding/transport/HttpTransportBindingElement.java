@@ -133,9 +133,12 @@ public record HttpTransportBindingElement(
         return "http";
     }
 
+    /** {@code <httpTransport>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "httpTransport";
+
     @Override
     public String configName() {
-        return "httpTransport";
+        return CONFIG_NAME;
     }
 
     @Override

@@ -26,9 +26,12 @@ public record HttpsTransportBindingElement(HttpTransportBindingElement http, boo
         return "https";
     }
 
+    /** {@code <httpsTransport>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "httpsTransport";
+
     @Override
     public String configName() {
-        return "httpsTransport";
+        return CONFIG_NAME;
     }
 
     @Override

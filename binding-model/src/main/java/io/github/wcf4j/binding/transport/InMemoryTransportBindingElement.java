@@ -46,9 +46,12 @@ public record InMemoryTransportBindingElement(long maxReceivedMessageSize, Mode 
         return "inmemory";
     }
 
+    /** {@code <inMemoryTransport>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "inMemoryTransport";
+
     @Override
     public String configName() {
-        return "inMemoryTransport";
+        return CONFIG_NAME;
     }
 
     @Override

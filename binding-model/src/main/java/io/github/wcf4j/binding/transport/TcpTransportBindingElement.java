@@ -67,9 +67,12 @@ public record TcpTransportBindingElement(
         return "net.tcp";
     }
 
+    /** {@code <tcpTransport>}: the element's name in configuration (the one source of it). */
+    public static final String CONFIG_NAME = "tcpTransport";
+
     @Override
     public String configName() {
-        return "tcpTransport";
+        return CONFIG_NAME;
     }
 
     @Override

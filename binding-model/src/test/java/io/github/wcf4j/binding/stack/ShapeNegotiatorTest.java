@@ -26,6 +26,7 @@ import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.standard.BasicHttpBinding;
+import io.github.wcf4j.binding.standard.SecurityMode;
 import io.github.wcf4j.binding.standard.WsDualHttpBinding;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
@@ -183,7 +184,7 @@ class ShapeNegotiatorTest {
     void wsDualHttpWithoutSecurityIsDuplexSession() {
         WsDualHttpBinding d = WsDualHttpBinding.defaults("");
         WsDualHttpBinding b = new WsDualHttpBinding("", d.timeouts(), d.http(), d.clientBaseAddress(), false,
-                d.reliableSession(), d.security().withMode(io.github.wcf4j.binding.standard.SecurityMode.None));
+                d.reliableSession(), d.security().withMode(SecurityMode.None));
         assertEquals(DUPLEX_SESSION, ChannelSelection.selectClient(b, DUPLEX_CONTRACT));
     }
 

@@ -38,11 +38,17 @@ public final class ConfigContext {
     private static final Pattern TIMESPAN_SHAPE = Pattern.compile("\\s*-?(\\d+|\\d+(\\.\\d+)?:\\d+(:\\d+(\\.\\d+)?)?)\\s*");
 
     private final String source;
+    private final SectionSources sectionSources;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final SourceMap sourceMap = new SourceMap();
 
-    public ConfigContext(String source) {
+    /**
+     * A context for a configuration read from {@code source}, whose sections' {@code configSource} files are read by
+     * {@code sectionSources}.
+     */
+    public ConfigContext(String source, SectionSources sectionSources) {
         this.source = source;
+        this.sectionSources = sectionSources;
     }
 
     public String source() {
@@ -55,6 +61,11 @@ public final class ConfigContext {
 
     public SourceMap sourceMap() {
         return sourceMap;
+    }
+
+    /** Where sections written with {@code configSource} are read from. */
+    public SectionSources sectionSources() {
+        return sectionSources;
     }
 
     /** Records that {@code model} came from {@code xml}'s element, and returns it. */
@@ -282,6 +293,18 @@ public final class ConfigContext {
             return fallback;
         }
         return raw;
+    }
+
+    /**
+     * A required string ({@code ConfigurationPropertyOptions.IsRequired} with a {@code StringValidator}): absent is
+     * "Required attribute 'x' not found."; {@code null} when absent or invalid.
+     */
+    public String required(LocatedXml at, String property, String raw, int minLength) {
+        if (raw == null) {
+            error(at, WcfText.Config_base_required_attribute_missing, property);
+            return null;
+        }
+        return string(at, property, raw, minLength, null);
     }
 
     /**

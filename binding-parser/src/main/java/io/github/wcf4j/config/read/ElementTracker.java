@@ -14,24 +14,31 @@ import javax.xml.stream.util.StreamReaderDelegate;
  *
  * <p>Elements are {@linkplain #claim(String) claimed} in document order: the first not-yet-claimed start tag with the
  * requested name after the last claim. Jackson deserializes elements in document order, so each DTO, unknown element and
- * opaque element claims exactly its own start tag. Not thread-safe: one tracker per read.
+ * opaque element claims exactly its own start tag. The children of elements kept verbatim ({@link RawXmlElement}) are
+ * recorded on the way ({@link RawXmlRecorder}). Not thread-safe: one tracker per read.
  */
 public final class ElementTracker extends StreamReaderDelegate {
     private final String source;
+    private final String rootName;
     private final List<String> names = new ArrayList<>();
     private final List<int[]> positions = new ArrayList<>();
+    private final RawXmlRecorder raw;
     private int cursor = -1;
 
-    ElementTracker(XMLStreamReader reader, String source) {
+    ElementTracker(XMLStreamReader reader, String source, VerbatimElements verbatim) throws XMLStreamException {
         super(reader);
         this.source = source;
+        this.rootName = reader.getLocalName();
+        this.raw = new RawXmlRecorder(verbatim);
         recordIfStart();
+        raw.on(this);
     }
 
     @Override
     public int next() throws XMLStreamException {
         int event = super.next();
         recordIfStart();
+        raw.on(this);
         return event;
     }
 
@@ -83,6 +90,25 @@ public final class ElementTracker extends StreamReaderDelegate {
             }
         }
         return false;
+    }
+
+    /** The local name of the document's root element. */
+    public String rootName() {
+        return rootName;
+    }
+
+    /**
+     * The content recorded for the verbatim element whose start tag is at {@code at}; the start tags inside it are
+     * claimed, so that an element inside a header never stands in for a configuration element of the same name.
+     */
+    RawContent claimRecorded(SourceLocation at) {
+        cursor = Math.max(cursor, raw.lastStartTagWithin(at));
+        return raw.recorded(at);
+    }
+
+    /** How many start tags have been read. */
+    int startTags() {
+        return names.size();
     }
 
     /** The source name diagnostics carry. */

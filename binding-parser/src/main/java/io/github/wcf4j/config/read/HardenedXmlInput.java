@@ -3,6 +3,7 @@ package io.github.wcf4j.config.read;
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.InputStream;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamConstants;
@@ -23,7 +24,7 @@ public final class HardenedXmlInput {
 
     /** Thrown for a document that declares a DTD. */
     public static final class DtdRefusedException extends XMLStreamException {
-        DtdRefusedException(javax.xml.stream.Location at) {
+        DtdRefusedException(Location at) {
             super(DTD_REFUSED, at);
         }
     }
@@ -58,6 +59,16 @@ public final class HardenedXmlInput {
      * @throws XMLStreamException for malformed XML, a DTD ({@link #DTD_REFUSED}) or an exceeded limit
      */
     public ElementTracker open(InputStream in, String source) throws XMLStreamException {
+        return open(in, source, VerbatimElements.none());
+    }
+
+    /**
+     * A tracking reader positioned on the root element's start tag, recording verbatim the children of the elements
+     * {@code verbatim} names (see {@link RawXmlElement}).
+     *
+     * @throws XMLStreamException for malformed XML, a DTD ({@link #DTD_REFUSED}) or an exceeded limit
+     */
+    public ElementTracker open(InputStream in, String source, VerbatimElements verbatim) throws XMLStreamException {
         XMLStreamReader reader = factory.createXMLStreamReader(source, in);
         while (reader.hasNext()) {
             int event = reader.next();
@@ -65,7 +76,7 @@ public final class HardenedXmlInput {
                 throw new DtdRefusedException(reader.getLocation());
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
-                return new ElementTracker(reader, source);
+                return new ElementTracker(reader, source, verbatim);
             }
         }
         throw new XMLStreamException("The configuration file has no root element.", reader.getLocation());

@@ -1,6 +1,7 @@
 package io.github.wcf4j.config.read;
 
 import io.github.wcf4j.config.SourceLocation;
+import java.lang.reflect.Constructor;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -26,6 +27,17 @@ public abstract class LocatedXml {
     void locate(String name, SourceLocation at) {
         this.elementName = name;
         this.location = at;
+    }
+
+    /** A new, empty DTO of {@code type} (every DTO has a no-argument constructor). */
+    static <T> T instantiate(Class<T> type) {
+        try {
+            Constructor<T> c = type.getDeclaredConstructor();
+            c.setAccessible(true);
+            return c.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("configuration DTO " + type.getName() + " needs a no-arg constructor", e);
+        }
     }
 
     /** Records a child element; {@code false} when it was already present (WCF allows each once). */

@@ -1,10 +1,12 @@
 package io.github.wcf4j.config.read;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
@@ -15,19 +17,21 @@ import java.io.IOException;
 import java.util.Iterator;
 
 /**
- * Jackson hooks that read {@link OrderedElementXml}s in document order, give every {@link LocatedXml} its name and
- * position, and make bean properties as strict as WCF's
- * configuration system: an attribute property set from a child element is "Unrecognized element", and a child element
- * given twice is "The element &lt;x&gt; may only appear once in this section."
+ * Jackson hooks that read {@link OrderedElementXml}s in document order, {@link RawXmlElement}s verbatim, give every
+ * {@link LocatedXml} its name and position, and make bean properties as strict as WCF's configuration system: an
+ * attribute property set from a child element is "Unrecognized element", and a child element given twice is "The
+ * element &lt;x&gt; may only appear once in this section."
  */
 final class LocatingDeserializerModifier extends BeanDeserializerModifier {
 
     @Override
-    @SuppressWarnings("unchecked")
     public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription beanDesc,
             JsonDeserializer<?> deserializer) {
         if (OrderedElementXml.class.isAssignableFrom(beanDesc.getBeanClass())) {
-            return new OrderedElementDeserializer((Class<? extends OrderedElementXml>) beanDesc.getBeanClass());
+            return new OrderedElementDeserializer(beanDesc.getBeanClass().asSubclass(OrderedElementXml.class));
+        }
+        if (RawXmlElement.class.isAssignableFrom(beanDesc.getBeanClass())) {
+            return new RawXmlDeserializer((Class<? extends RawXmlElement>) beanDesc.getBeanClass());
         }
         if (LocatedXml.class.isAssignableFrom(beanDesc.getBeanClass())) {
             return new Locating(deserializer, beanDesc.getBeanClass());
@@ -36,8 +40,8 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
     }
 
     @Override
-    public com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder updateBuilder(DeserializationConfig config,
-            BeanDescription beanDesc, com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder builder) {
+    public BeanDeserializerBuilder updateBuilder(DeserializationConfig config,
+            BeanDescription beanDesc, BeanDeserializerBuilder builder) {
         if (!LocatedXml.class.isAssignableFrom(beanDesc.getBeanClass())) {
             return builder;
         }
@@ -66,22 +70,22 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String name = ReadSession.elementName(p);
             ReadSession session = ReadSession.of(ctxt);
+            String name = session.elementName(p);
             SourceLocation at = session.tracker().claim(name);
             Object value;
-            if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
-                    || p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+            if (p.currentToken() == JsonToken.VALUE_STRING
+                    || p.currentToken() == JsonToken.VALUE_NULL) {
                 // an element without attributes or children: empty, or (an error) text only
-                if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && !p.getText().isBlank()) {
+                if (p.currentToken() == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
                     session.error(at, WcfText.Config_base_section_invalid_content);
                 }
-                value = instantiate(ctxt);
+                value = LocatedXml.instantiate(type);
             } else {
                 value = _delegatee.deserialize(p, ctxt);
             }
             if (value == null) {
-                value = instantiate(ctxt);
+                value = LocatedXml.instantiate(type);
             }
             ((LocatedXml) value).locate(name, at);
             return value;
@@ -89,20 +93,12 @@ final class LocatingDeserializerModifier extends BeanDeserializerModifier {
 
         @Override
         public Object getNullValue(DeserializationContext ctxt) {
-            return instantiate(ctxt);
+            return LocatedXml.instantiate(type);
         }
 
         @Override
         public Object getEmptyValue(DeserializationContext ctxt) {
-            return instantiate(ctxt);
-        }
-
-        private Object instantiate(DeserializationContext ctxt) {
-            try {
-                return type.getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("configuration DTO " + type.getName() + " needs a no-arg constructor", e);
-            }
+            return LocatedXml.instantiate(type);
         }
     }
 

@@ -8,6 +8,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.config.SourceLocation;
 import io.github.wcf4j.config.read.ChildXml.ChildKind;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
 import java.util.Optional;
 
 /**
@@ -25,9 +26,9 @@ final class OrderedElementDeserializer extends JsonDeserializer<OrderedElementXm
     public OrderedElementXml deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         ReadSession session = ReadSession.of(ctxt);
         ElementTracker tracker = session.tracker();
-        String name = ReadSession.elementName(p);
+        String name = session.elementName(p);
         SourceLocation at = tracker.claim(name);
-        OrderedElementXml element = newInstance();
+        OrderedElementXml element = LocatedXml.instantiate(type);
         element.locate(name, at);
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NULL) {
@@ -78,16 +79,6 @@ final class OrderedElementDeserializer extends JsonDeserializer<OrderedElementXm
             SourceLocation childAt = session.tracker().claim(field);
             p.skipChildren();
             element.addChild(new ChildXml(field, childAt, Optional.empty(), kind));
-        }
-    }
-
-    private OrderedElementXml newInstance() {
-        try {
-            java.lang.reflect.Constructor<? extends OrderedElementXml> c = type.getDeclaredConstructor();
-            c.setAccessible(true);
-            return c.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("configuration DTO " + type.getName() + " needs a no-arg constructor", e);
         }
     }
 }

@@ -42,6 +42,11 @@ public abstract class OrderedElementXml extends LocatedXml {
         return attributes.get(name);
     }
 
+    /** The names of the attributes this element declares and the document gives. */
+    public Set<String> attributesPresent() {
+        return Collections.unmodifiableSet(attributes.keySet());
+    }
+
     public List<ChildXml> children() {
         return Collections.unmodifiableList(children);
     }

@@ -1,9 +1,11 @@
 package io.github.wcf4j.config.read;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.config.Diagnostic;
 import io.github.wcf4j.config.SourceLocation;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,13 +26,13 @@ public final class ReadSession {
         return (ReadSession) ctxt.getAttribute(ReadSession.class);
     }
 
-    /** The element name of the value {@code p} is on: the property name, or {@code configuration} at the root. */
-    public static String elementName(com.fasterxml.jackson.core.JsonParser p) {
+    /** The element name of the value {@code p} is on: the property name, or the document's root element at the root. */
+    public String elementName(JsonParser p) {
         try {
             String name = p.currentName();
-            return name == null ? "configuration" : name;
-        } catch (IllegalStateException | java.io.IOException rootHasNoName) {
-            return "configuration";
+            return name == null ? tracker.rootName() : name;
+        } catch (IllegalStateException | IOException rootHasNoName) {
+            return tracker.rootName();
         }
     }
 

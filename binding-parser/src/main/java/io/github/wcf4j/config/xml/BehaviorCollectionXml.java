@@ -1,26 +1,19 @@
 package io.github.wcf4j.config.xml;
 
 import io.github.wcf4j.config.read.LocatedXml;
-import io.github.wcf4j.config.read.OrderedElementXml;
-import java.util.Set;
 
 /** {@code <serviceBehaviors>} / {@code <endpointBehaviors>}: {@code <behavior>} items with clear/remove. */
-public abstract class BehaviorCollectionXml extends OrderedElementXml {
+public abstract class BehaviorCollectionXml extends ItemCollectionXml {
     abstract Class<? extends BehaviorXml> behaviorType();
 
     @Override
-    protected Set<String> attributeNames() {
-        return Set.of();
+    String itemName() {
+        return ConfigStrings.BEHAVIOR;
     }
 
     @Override
-    protected Class<? extends LocatedXml> childType(String name) {
-        switch (name) {
-            case ConfigStrings.BEHAVIOR: return behaviorType();
-            case ConfigStrings.CLEAR: return CollectionItemXml.Clear.class;
-            case ConfigStrings.REMOVE: return CollectionItemXml.Remove.class;
-            default: return null;
-        }
+    Class<? extends LocatedXml> itemType() {
+        return behaviorType();
     }
 
     /** {@code <serviceBehaviors>}. */

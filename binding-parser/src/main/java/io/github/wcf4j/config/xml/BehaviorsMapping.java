@@ -1,8 +1,8 @@
 package io.github.wcf4j.config.xml;
 
 import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.binding.description.EndpointBehavior;
-import io.github.wcf4j.binding.description.ServiceBehavior;
+import io.github.wcf4j.binding.description.EndpointBehaviorElement;
+import io.github.wcf4j.binding.description.ServiceBehaviorElement;
 import io.github.wcf4j.binding.description.ServiceDebugBehavior;
 import io.github.wcf4j.binding.description.ServiceMetadataBehavior;
 import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
@@ -68,7 +68,7 @@ final class BehaviorsMapping {
         }
     }
 
-    private ServiceBehavior serviceBehavior(BehaviorXml xml) {
+    private ServiceBehaviorElement serviceBehavior(BehaviorXml xml) {
         Optional<ServiceMetadataBehavior> metadata = Optional.empty();
         Optional<ServiceDebugBehavior> debug = Optional.empty();
         Optional<ServiceThrottlingBehavior> throttling = Optional.empty();
@@ -89,10 +89,10 @@ final class BehaviorsMapping {
                 unsupported(c, xml.name(), true).ifPresent(unsupported::add);
             }
         }
-        return new ServiceBehavior(xml.name(), metadata, debug, throttling, unsupported);
+        return new ServiceBehaviorElement(xml.name(), metadata, debug, throttling, unsupported);
     }
 
-    private EndpointBehavior endpointBehavior(BehaviorXml xml) {
+    private EndpointBehaviorElement endpointBehavior(BehaviorXml xml) {
         List<String> unsupported = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ChildXml c : xml.children()) {
@@ -102,7 +102,7 @@ final class BehaviorsMapping {
                 unsupported(c, xml.name(), false).ifPresent(unsupported::add);
             }
         }
-        return new EndpointBehavior(xml.name(), unsupported);
+        return new EndpointBehaviorElement(xml.name(), unsupported);
     }
 
     /** A behavior extension wcf4j does not honour: placed correctly and known (or registered), or an error. */

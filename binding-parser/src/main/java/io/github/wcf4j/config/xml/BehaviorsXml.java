@@ -1,16 +1,9 @@
 package io.github.wcf4j.config.xml;
 
 import io.github.wcf4j.config.read.LocatedXml;
-import io.github.wcf4j.config.read.OrderedElementXml;
-import java.util.Set;
 
 /** {@code <behaviors>}: {@code <serviceBehaviors>} and {@code <endpointBehaviors>}. */
-public class BehaviorsXml extends OrderedElementXml {
-    @Override
-    protected Set<String> attributeNames() {
-        return Set.of();
-    }
-
+public class BehaviorsXml extends SectionXml {
     @Override
     protected Class<? extends LocatedXml> childType(String name) {
         switch (name) {

@@ -1,29 +1,22 @@
 package io.github.wcf4j.config.xml;
 
 import io.github.wcf4j.config.read.LocatedXml;
-import io.github.wcf4j.config.read.OrderedElementXml;
-import java.util.Set;
 
 /**
  * A binding section such as {@code <wsHttpBinding>}: a collection of {@code <binding>} items with {@code <clear/>} and
  * {@code <remove/>}, each subclass naming the DTO its {@code <binding>} is read into.
  */
-public abstract class BindingSectionXml extends OrderedElementXml {
+public abstract class BindingSectionXml extends ItemCollectionXml {
     abstract Class<? extends LocatedXml> bindingType();
 
     @Override
-    protected Set<String> attributeNames() {
-        return Set.of();
+    String itemName() {
+        return ConfigStrings.BINDING;
     }
 
     @Override
-    protected Class<? extends LocatedXml> childType(String name) {
-        switch (name) {
-            case ConfigStrings.BINDING: return bindingType();
-            case ConfigStrings.CLEAR: return CollectionItemXml.Clear.class;
-            case ConfigStrings.REMOVE: return CollectionItemXml.Remove.class;
-            default: return null;
-        }
+    Class<? extends LocatedXml> itemType() {
+        return bindingType();
     }
 
     /** {@code <customBinding>}. */

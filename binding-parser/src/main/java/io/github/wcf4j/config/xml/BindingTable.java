@@ -38,11 +38,6 @@ final class BindingTable {
         return sections.getOrDefault(section, Map.of()).containsKey(name);
     }
 
-    /** Whether {@code section} appears in {@code <bindings>}. */
-    boolean hasSection(String section) {
-        return sections.containsKey(section);
-    }
-
     void declareSection(String section) {
         sections.computeIfAbsent(section, k -> new LinkedHashMap<>());
     }

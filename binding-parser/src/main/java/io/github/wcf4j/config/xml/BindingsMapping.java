@@ -53,9 +53,7 @@ final class BindingsMapping {
 
     private void section(ChildXml section) {
         String name = section.name();
-        boolean modelled = BindingsXml.isModelled(name);
-        Optional<String> registered = extensions.registered(ConfigStrings.BINDING_EXTENSIONS, name);
-        if (!modelled && !WcfExtensionCatalog.UNSUPPORTED_BINDING_SECTIONS.contains(name) && registered.isEmpty()) {
+        if (!extensions.isBindingSection(name)) {
             ctx.error(section.location(), WcfText.ConfigBindingExtensionNotFound, BINDINGS_PATH + name);
             return;
         }

@@ -1,15 +1,13 @@
 package io.github.wcf4j.config.xml;
 
 import io.github.wcf4j.config.read.LocatedXml;
-import io.github.wcf4j.config.read.OrderedElementXml;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code <bindings>}: one child per binding section. Sections wcf4j models are read fully; every other section
  * (WCF's own or a registered {@code bindingExtension}) is read for its binding names only.
  */
-public class BindingsXml extends OrderedElementXml {
+public class BindingsXml extends SectionXml {
     private static final Map<String, Class<? extends LocatedXml>> MODELLED = Map.of(
             ConfigStrings.CUSTOM_BINDING, BindingSectionXml.Custom.class,
             ConfigStrings.BASIC_HTTP_BINDING, BindingSectionXml.BasicHttp.class,
@@ -25,11 +23,6 @@ public class BindingsXml extends OrderedElementXml {
     /** Whether wcf4j models the binding section {@code name}. */
     public static boolean isModelled(String name) {
         return MODELLED.containsKey(name);
-    }
-
-    @Override
-    protected Set<String> attributeNames() {
-        return Set.of();
     }
 
     @Override

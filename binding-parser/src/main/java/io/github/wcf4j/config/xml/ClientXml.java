@@ -1,16 +1,9 @@
 package io.github.wcf4j.config.xml;
 
 import io.github.wcf4j.config.read.LocatedXml;
-import io.github.wcf4j.config.read.OrderedElementXml;
-import java.util.Set;
 
 /** {@code <client>}: {@code <endpoint>} items with clear/remove, and {@code <metadata>} (not read). */
-public class ClientXml extends OrderedElementXml {
-    @Override
-    protected Set<String> attributeNames() {
-        return Set.of();
-    }
-
+public class ClientXml extends SectionXml {
     @Override
     protected Class<? extends LocatedXml> childType(String name) {
         switch (name) {

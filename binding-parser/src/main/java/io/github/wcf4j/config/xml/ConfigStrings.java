@@ -1,5 +1,19 @@
 package io.github.wcf4j.config.xml;
 
+import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
+import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
+import io.github.wcf4j.binding.encoding.MtomMessageEncodingBindingElement;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.oneway.OneWayBindingElement;
+import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
+import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
+import io.github.wcf4j.binding.transaction.TransactionFlowBindingElement;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+
 /**
  * Every configuration element and attribute name wcf4j reads, as constants (WCF {@code ConfigurationStrings}). Names
  * are case-sensitive camelCase, exactly as WCF matches them.
@@ -35,6 +49,11 @@ public final class ConfigStrings {
     public static final String HEADERS = "headers";
     public static final String IDENTITY = "identity";
     public static final String METADATA = "metadata";
+    public static final String PROTOCOL_MAPPING = "protocolMapping";
+    public static final String STANDARD_ENDPOINTS = "standardEndpoints";
+    public static final String STANDARD_ENDPOINT = "standardEndpoint";
+    public static final String MEX_ENDPOINT = "mexEndpoint";
+    public static final String SERVICE_HOSTING_ENVIRONMENT = "serviceHostingEnvironment";
 
     // binding sections
     public static final String CUSTOM_BINDING = "customBinding";
@@ -48,30 +67,30 @@ public final class ConfigStrings {
     public static final String MEX_TCP_BINDING = "mexTcpBinding";
     public static final String MEX_NAMED_PIPE_BINDING = "mexNamedPipeBinding";
 
-    // binding element extensions
-    public static final String RELIABLE_SESSION = "reliableSession";
-    public static final String SECURITY = "security";
+    // binding element extensions (the model's elements name themselves: CONFIG_NAME)
+    public static final String RELIABLE_SESSION = ReliableSessionBindingElement.CONFIG_NAME;
+    public static final String SECURITY = SecurityBindingElement.CONFIG_NAME;
     public static final String SECURE_CONVERSATION_BOOTSTRAP = "secureConversationBootstrap";
     public static final String LOCAL_CLIENT_SETTINGS = "localClientSettings";
     public static final String LOCAL_SERVICE_SETTINGS = "localServiceSettings";
     public static final String ISSUED_TOKEN_PARAMETERS = "issuedTokenParameters";
-    public static final String COMPOSITE_DUPLEX = "compositeDuplex";
-    public static final String ONE_WAY = "oneWay";
+    public static final String COMPOSITE_DUPLEX = CompositeDuplexBindingElement.CONFIG_NAME;
+    public static final String ONE_WAY = OneWayBindingElement.CONFIG_NAME;
     public static final String CHANNEL_POOL_SETTINGS = "channelPoolSettings";
-    public static final String TEXT_MESSAGE_ENCODING = "textMessageEncoding";
-    public static final String BINARY_MESSAGE_ENCODING = "binaryMessageEncoding";
-    public static final String MTOM_MESSAGE_ENCODING = "mtomMessageEncoding";
+    public static final String TEXT_MESSAGE_ENCODING = TextMessageEncodingBindingElement.CONFIG_NAME;
+    public static final String BINARY_MESSAGE_ENCODING = BinaryMessageEncodingBindingElement.CONFIG_NAME;
+    public static final String MTOM_MESSAGE_ENCODING = MtomMessageEncodingBindingElement.CONFIG_NAME;
     public static final String READER_QUOTAS = "readerQuotas";
-    public static final String HTTP_TRANSPORT = "httpTransport";
-    public static final String HTTPS_TRANSPORT = "httpsTransport";
-    public static final String TCP_TRANSPORT = "tcpTransport";
+    public static final String HTTP_TRANSPORT = HttpTransportBindingElement.CONFIG_NAME;
+    public static final String HTTPS_TRANSPORT = HttpsTransportBindingElement.CONFIG_NAME;
+    public static final String TCP_TRANSPORT = TcpTransportBindingElement.CONFIG_NAME;
     public static final String CONNECTION_POOL_SETTINGS = "connectionPoolSettings";
     public static final String EXTENDED_PROTECTION_POLICY = "extendedProtectionPolicy";
     public static final String WEB_SOCKET_SETTINGS = "webSocketSettings";
     public static final String MESSAGE_HANDLER_FACTORY = "messageHandlerFactory";
-    public static final String TRANSACTION_FLOW = "transactionFlow";
-    public static final String WINDOWS_STREAM_SECURITY = "windowsStreamSecurity";
-    public static final String SSL_STREAM_SECURITY = "sslStreamSecurity";
+    public static final String TRANSACTION_FLOW = TransactionFlowBindingElement.CONFIG_NAME;
+    public static final String WINDOWS_STREAM_SECURITY = WindowsStreamSecurityBindingElement.CONFIG_NAME;
+    public static final String SSL_STREAM_SECURITY = SslStreamSecurityBindingElement.CONFIG_NAME;
     public static final String TRANSPORT = "transport";
     public static final String MESSAGE = "message";
 
@@ -91,4 +110,7 @@ public final class ConfigStrings {
     public static final String BINDING_CONFIGURATION = "bindingConfiguration";
     public static final String CONTRACT = "contract";
     public static final String ADDRESS = "address";
+    public static final String KIND = "kind";
+    public static final String ENDPOINT_CONFIGURATION = "endpointConfiguration";
+    public static final String SCHEME = "scheme";
 }

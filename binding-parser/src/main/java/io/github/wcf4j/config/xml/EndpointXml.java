@@ -13,8 +13,8 @@ public abstract class EndpointXml extends LocatedXml {
     @JacksonXmlProperty(isAttribute = true) public String name;
     @JacksonXmlProperty(isAttribute = true) public String kind;
     @JacksonXmlProperty(isAttribute = true) public String endpointConfiguration;
-    public OpaqueXml headers;
-    public OpaqueXml identity;
+    public HeadersXml headers;
+    public IdentityXml identity;
 
     static String orEmpty(String s) {
         return s == null ? "" : s;

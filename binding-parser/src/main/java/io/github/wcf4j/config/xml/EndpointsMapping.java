@@ -2,16 +2,23 @@ package io.github.wcf4j.config.xml;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.address.AddressHeader;
+import io.github.wcf4j.binding.address.EndpointIdentity;
 import io.github.wcf4j.binding.description.ClientEndpoint;
-import io.github.wcf4j.binding.description.EndpointBehavior;
-import io.github.wcf4j.binding.description.ServiceBehavior;
+import io.github.wcf4j.binding.description.EndpointBehaviorElement;
+import io.github.wcf4j.binding.description.ServiceBehaviorElement;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.description.StandardEndpoint;
+import io.github.wcf4j.binding.stack.ContractCatalog;
 import io.github.wcf4j.binding.standard.MetadataExchangeBindings;
 import io.github.wcf4j.binding.standard.UnsupportedBinding;
 import io.github.wcf4j.config.read.ChildXml;
 import io.github.wcf4j.config.read.ConfigContext;
+import io.github.wcf4j.config.read.RawContent;
+import io.github.wcf4j.config.read.RawElement;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,12 +38,15 @@ final class EndpointsMapping {
     private final Extensions extensions;
     private final BindingTable bindings;
     private final BehaviorTable behaviors;
+    private final StandardEndpointsMapping standardEndpoints;
 
-    EndpointsMapping(ConfigContext ctx, Extensions extensions, BindingTable bindings, BehaviorTable behaviors) {
+    EndpointsMapping(ConfigContext ctx, Extensions extensions, BindingTable bindings, BehaviorTable behaviors,
+            StandardEndpointsMapping standardEndpoints) {
         this.ctx = ctx;
         this.extensions = extensions;
         this.bindings = bindings;
         this.behaviors = behaviors;
+        this.standardEndpoints = standardEndpoints;
     }
 
     List<ServiceDescription> services(List<ServicesXml> sections) {
@@ -75,7 +85,7 @@ final class EndpointsMapping {
             return Optional.empty();
         }
         String behaviorName = orEmpty(xml.attribute(ConfigStrings.BEHAVIOR_CONFIGURATION));
-        Optional<ServiceBehavior> behavior = behaviors.service(behaviorName);
+        Optional<ServiceBehaviorElement> behavior = behaviors.service(behaviorName);
         if (behavior.isEmpty() && !behaviorName.isEmpty()) {
             ctx.error(xml, WcfText.ConfigInvalidServiceBehavior, behaviorName);
         }
@@ -131,14 +141,17 @@ final class EndpointsMapping {
         ctx.bool(x, "isSystemEndpoint", x.isSystemEndpoint, false);
         ctx.enumName(x, "listenUriMode", x.listenUriMode, List.of("Explicit", "Unique"), "Explicit");
         Optional<URI> listenUri = ctx.uri(x, "listenUri", x.listenUri);
-        Optional<Binding> binding = endpointBinding(x);
-        Optional<EndpointBehavior> behavior = endpointBehavior(x);
-        if (binding.isEmpty()) {
+        Optional<Target> target = target(x);
+        Optional<EndpointBehaviorElement> behavior = endpointBehavior(x);
+        Optional<EndpointIdentity> identity = IdentityMapping.read(x.identity, ctx);
+        List<AddressHeader> headers = addressHeaders(x.headers);
+        if (target.isEmpty()) {
             return Optional.empty();
         }
+        Target t = target.get();
         ServiceEndpoint e = new ServiceEndpoint(EndpointXml.orEmpty(x.name), EndpointXml.orEmpty(x.address),
-                bindingSection(x), EndpointXml.orEmpty(x.bindingConfiguration), binding.get(),
-                EndpointXml.orEmpty(x.contract), listenUri, behavior);
+                t.bindingSection(), EndpointXml.orEmpty(x.bindingConfiguration), t.binding(), t.contract(), listenUri,
+                behavior, identity, headers, t.kind());
         return Optional.of(ctx.located(e, x));
     }
 
@@ -172,50 +185,112 @@ final class EndpointsMapping {
             ctx.error(x, WcfText.RequiredAttributeMissing, ConfigStrings.CONTRACT, ConfigStrings.ENDPOINT);
             return Optional.empty();
         }
-        Optional<Binding> binding = endpointBinding(x);
-        Optional<EndpointBehavior> behavior = endpointBehavior(x);
+        Optional<Target> target = target(x);
+        Optional<EndpointBehaviorElement> behavior = endpointBehavior(x);
         Optional<URI> address = ctx.uri(x, ConfigStrings.ADDRESS, x.address);
-        if (binding.isEmpty()) {
+        Optional<EndpointIdentity> identity = IdentityMapping.read(x.identity, ctx);
+        List<AddressHeader> headers = addressHeaders(x.headers);
+        if (target.isEmpty()) {
             return Optional.empty();
         }
+        Target t = target.get();
         if (address.isEmpty() || !address.get().isAbsolute()) {
             ctx.warning(x, "The client endpoint" + (x.name == null || x.name.isEmpty() ? "" : " '" + x.name + "'")
                     + " has no absolute address; a proxy created from it needs the address supplied in code.");
         }
         ClientEndpoint e = new ClientEndpoint(EndpointXml.orEmpty(x.name),
-                address.filter(URI::isAbsolute).orElse(URI.create("about:blank")), bindingSection(x),
-                EndpointXml.orEmpty(x.bindingConfiguration), binding.get(), EndpointXml.orEmpty(x.contract), behavior);
+                address.filter(URI::isAbsolute).orElse(URI.create("about:blank")), t.bindingSection(),
+                EndpointXml.orEmpty(x.bindingConfiguration), t.binding(), t.contract(), behavior, identity, headers,
+                t.kind());
         return Optional.of(ctx.located(e, x));
+    }
+
+    /**
+     * {@code <headers>}: every child element an address header, kept verbatim ({@code AddressHeaderCollection
+     * .ReadServiceParameters}); text between them is refused as in any configuration element, a prefix the section does
+     * not declare is refused as WCF's section reader ({@code XmlException}) refuses it, and attributes of
+     * {@code <headers>} itself, which WCF skips, are reported.
+     */
+    private List<AddressHeader> addressHeaders(HeadersXml x) {
+        if (x == null) {
+            return List.of();
+        }
+        RawContent content = x.content();
+        if (content.hasText()) {
+            ctx.error(x, WcfText.Config_base_section_invalid_content);
+        }
+        for (RawContent.UndeclaredPrefix undeclared : content.undeclared()) {
+            ctx.error(undeclared.at(), "'" + undeclared.prefix() + "' is an undeclared prefix.");
+        }
+        if (!content.attributes().isEmpty()) {
+            ctx.warning(x, "The attributes of <headers> are ignored, as WCF ignores them: "
+                    + String.join(", ", content.attributes()) + ".");
+        }
+        List<AddressHeader> headers = new ArrayList<>();
+        for (RawElement e : content.elements()) {
+            headers.add(new AddressHeader(e.localName(), e.namespaceUri(), e.outerXml()));
+        }
+        return headers;
     }
 
     // ---------------------------------------------------------------- references
 
-    private String bindingSection(EndpointXml x) {
-        return x.binding == null ? "" : x.binding;
+    /** What an endpoint's references resolve to: its binding, its standard endpoint kind, its contract. */
+    private record Target(String bindingSection, Binding binding, Optional<StandardEndpoint> kind, String contract) {
     }
 
-    /** {@code binding} + {@code bindingConfiguration} → binding, with WCF's texts for each broken reference. */
-    private Optional<Binding> endpointBinding(EndpointXml x) {
-        if (x.kind != null && !x.kind.isEmpty()) {
-            return standardEndpoint(x);
-        }
-        if (x.endpointConfiguration != null) {
-            ctx.error(x, WcfText.ConfigInvalidAttribute, "endpointConfiguration", ConfigStrings.ENDPOINT, "kind");
-        }
-        if (x.binding == null || x.binding.isEmpty()) {
-            if (x.bindingConfiguration != null) {
-                ctx.error(x, WcfText.ConfigInvalidAttribute, ConfigStrings.BINDING_CONFIGURATION,
-                        ConfigStrings.ENDPOINT, ConfigStrings.BINDING);
-            } else {
-                ctx.error(x, WcfText.RequiredAttributeMissing, ConfigStrings.BINDING, ConfigStrings.ENDPOINT);
+    /**
+     * {@code kind}, {@code binding} and {@code bindingConfiguration} → binding, with WCF's texts for each broken
+     * reference in {@code ServicesSection}/{@code ClientSection.ValidateSection}'s order. A standard endpoint without a
+     * {@code binding} gets its kind's: {@code mexHttpBinding} for {@code mexEndpoint}; for a kind wcf4j does not model,
+     * an unsupported binding named after the kind, so that the endpoint is kept and refused by name.
+     */
+    private Optional<Target> target(EndpointXml x) {
+        String contract = EndpointXml.orEmpty(x.contract);
+        if (x.kind == null || x.kind.isEmpty()) {
+            if (x.endpointConfiguration != null) {
+                ctx.error(x, WcfText.ConfigInvalidAttribute, ConfigStrings.ENDPOINT_CONFIGURATION,
+                        ConfigStrings.ENDPOINT, ConfigStrings.KIND);
             }
+            if (x.binding == null || x.binding.isEmpty()) {
+                if (x.bindingConfiguration != null) {
+                    bindingConfigurationWithoutBinding(x);
+                } else {
+                    ctx.error(x, WcfText.RequiredAttributeMissing, ConfigStrings.BINDING, ConfigStrings.ENDPOINT);
+                }
+                return Optional.empty();
+            }
+            return configuredBinding(x).map(b -> new Target(x.binding, b, Optional.empty(), contract));
+        }
+        if ((x.binding == null || x.binding.isEmpty()) && !EndpointXml.orEmpty(x.bindingConfiguration).isEmpty()) {
+            bindingConfigurationWithoutBinding(x);
             return Optional.empty();
         }
+        Optional<StandardEndpoint> kind = standardEndpoints.resolve(x);
+        Optional<Binding> binding = x.binding == null || x.binding.isEmpty()
+                ? kind.map(EndpointsMapping::bindingOfKind) : configuredBinding(x);
+        if (kind.isEmpty() || binding.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Target(binding.get().sectionName(), binding.get(), kind,
+                kind.get().isModelled() ? ContractCatalog.METADATA_EXCHANGE.name() : contract));
+    }
+
+    private void bindingConfigurationWithoutBinding(EndpointXml x) {
+        ctx.error(x, WcfText.ConfigInvalidAttribute, ConfigStrings.BINDING_CONFIGURATION, ConfigStrings.ENDPOINT,
+                ConfigStrings.BINDING);
+    }
+
+    private static Binding bindingOfKind(StandardEndpoint kind) {
+        return kind.isModelled() ? MetadataExchangeBindings.forName(ConfigStrings.MEX_HTTP_BINDING).orElseThrow()
+                : new UnsupportedBinding(kind.kind(), kind.endpointConfiguration());
+    }
+
+    /** {@code binding} + {@code bindingConfiguration} → their binding ({@code BindingsSection.ValidateBindingReference}). */
+    private Optional<Binding> configuredBinding(EndpointXml x) {
         String section = x.binding;
         String configuration = EndpointXml.orEmpty(x.bindingConfiguration);
-        boolean known = BindingsXml.isModelled(section) || WcfExtensionCatalog.UNSUPPORTED_BINDING_SECTIONS
-                .contains(section) || extensions.registered(ConfigStrings.BINDING_EXTENSIONS, section).isPresent();
-        if (!known) {
+        if (!extensions.isBindingSection(section)) {
             ctx.error(x, WcfText.ConfigBindingExtensionNotFound, "system.serviceModel/bindings/" + section);
             return Optional.empty();
         }
@@ -232,20 +307,9 @@ final class EndpointsMapping {
         return binding;
     }
 
-    /** {@code kind="mexEndpoint"} is a metadata endpoint over mexHttpBinding; other standard endpoints are not supported. */
-    private Optional<Binding> standardEndpoint(EndpointXml x) {
-        if ("mexEndpoint".equals(x.kind)) {
-            return MetadataExchangeBindings.forName(x.binding == null ? ConfigStrings.MEX_HTTP_BINDING : x.binding)
-                    .or(() -> bindings.lookup(x.binding, EndpointXml.orEmpty(x.bindingConfiguration)));
-        }
-        ctx.warning(x, "The standard endpoint kind '" + x.kind + "' is not supported by wcf4j: this endpoint is"
-                + " ignored.");
-        return Optional.empty();
-    }
-
-    private Optional<EndpointBehavior> endpointBehavior(EndpointXml x) {
+    private Optional<EndpointBehaviorElement> endpointBehavior(EndpointXml x) {
         String name = EndpointXml.orEmpty(x.behaviorConfiguration);
-        Optional<EndpointBehavior> behavior = behaviors.endpoint(name);
+        Optional<EndpointBehaviorElement> behavior = behaviors.endpoint(name);
         if (behavior.isEmpty() && !name.isEmpty()) {
             ctx.error(x, WcfText.ConfigInvalidEndpointBehavior, name);
         }
@@ -256,7 +320,7 @@ final class EndpointsMapping {
         try {
             URI u = new URI(s.replace(" ", "%20"));
             return u.isAbsolute() && u.getScheme() != null ? Optional.of(u) : Optional.empty();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }

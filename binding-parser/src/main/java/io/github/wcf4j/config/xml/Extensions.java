@@ -31,8 +31,8 @@ final class Extensions {
                         continue;
                     }
                     ExtensionsXml.AddXml add = item.as(ExtensionsXml.AddXml.class);
-                    String name = required(add, "name", add.name, ctx);
-                    String type = required(add, "type", add.type, ctx);
+                    String name = ctx.required(add, "name", add.name, 1);
+                    String type = ctx.required(add, "type", add.type, 1);
                     if (name == null || type == null) {
                         continue;
                     }
@@ -47,12 +47,16 @@ final class Extensions {
         return ext;
     }
 
-    private static String required(ExtensionsXml.AddXml add, String attribute, String value, ConfigContext ctx) {
-        if (value == null) {
-            ctx.error(add, WcfText.Config_base_required_attribute_missing, attribute);
-            return null;
-        }
-        return ctx.string(add, attribute, value, 1, null);
+    /** Whether {@code name} is a binding section: one wcf4j models, one WCF registers, or a registered extension. */
+    boolean isBindingSection(String name) {
+        return BindingsXml.isModelled(name) || WcfExtensionCatalog.UNSUPPORTED_BINDING_SECTIONS.contains(name)
+                || registered(ConfigStrings.BINDING_EXTENSIONS, name).isPresent();
+    }
+
+    /** Whether {@code name} is a standard endpoint kind: one WCF knows, or a registered extension. */
+    boolean isEndpointKind(String name) {
+        return WcfExtensionCatalog.STANDARD_ENDPOINT_KINDS.contains(name)
+                || registered(ConfigStrings.ENDPOINT_EXTENSIONS, name).isPresent();
     }
 
     /** The .NET type registered under {@code name} in {@code collection} ({@code bindingElementExtensions}, ...). */

@@ -6,15 +6,10 @@ import io.github.wcf4j.config.read.OrderedElementXml;
 import java.util.Set;
 
 /** {@code <extensions>}: registrations of custom binding, binding-element, behavior and endpoint extensions. */
-public class ExtensionsXml extends OrderedElementXml {
+public class ExtensionsXml extends SectionXml {
     private static final Set<String> COLLECTIONS = Set.of(ConfigStrings.BEHAVIOR_EXTENSIONS,
             ConfigStrings.BINDING_ELEMENT_EXTENSIONS, ConfigStrings.BINDING_EXTENSIONS,
             ConfigStrings.ENDPOINT_EXTENSIONS);
-
-    @Override
-    protected Set<String> attributeNames() {
-        return Set.of();
-    }
 
     @Override
     protected Class<? extends LocatedXml> childType(String name) {

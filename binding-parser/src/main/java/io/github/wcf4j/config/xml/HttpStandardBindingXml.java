@@ -4,8 +4,10 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import io.github.wcf4j.binding.standard.HttpBindingSettings;
 import io.github.wcf4j.binding.standard.WsMessageEncoding;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
+import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.config.read.ConfigContext;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 
 /** The HTTP attributes every HTTP standard binding has ({@code maxBufferSize}/{@code transferMode}: basicHttp only). */
 public abstract class HttpStandardBindingXml extends StandardBindingXml {
@@ -22,8 +24,8 @@ public abstract class HttpStandardBindingXml extends StandardBindingXml {
     /** The shared settings; {@code allowCookies}, {@code maxBufferSize} and {@code transferMode} come from subclasses. */
     HttpBindingSettings http(ConfigContext ctx, String allowCookies, String maxBufferSize, String transferMode) {
         HttpBindingSettings d = HttpBindingSettings.defaults();
-        java.util.OptionalInt bufferSize = maxBufferSize == null ? java.util.OptionalInt.empty()
-                : java.util.OptionalInt.of(ctx.int32(this, "maxBufferSize", maxBufferSize, 1, Integer.MAX_VALUE,
+        OptionalInt bufferSize = maxBufferSize == null ? OptionalInt.empty()
+                : OptionalInt.of(ctx.int32(this, "maxBufferSize", maxBufferSize, 1, Integer.MAX_VALUE,
                         65_536));
         return ctx.build(this, () -> new HttpBindingSettings(
                 ctx.bool(this, "allowCookies", allowCookies, false),
@@ -39,8 +41,8 @@ public abstract class HttpStandardBindingXml extends StandardBindingXml {
                 ctx.uri(this, "proxyAddress", proxyAddress).orElse(null),
                 ctx.encoding(this, "textEncoding", textEncoding, StandardCharsets.UTF_8),
                 ctx.enumValue(this, "transferMode", transferMode,
-                        io.github.wcf4j.binding.transport.TransferMode.class,
-                        io.github.wcf4j.binding.transport.TransferMode.Buffered),
+                        TransferMode.class,
+                        TransferMode.Buffered),
                 ctx.bool(this, "useDefaultWebProxy", useDefaultWebProxy, true),
                 ReaderQuotasXml.toModel(readerQuotas, ctx)), HttpBindingSettings::defaults);
     }

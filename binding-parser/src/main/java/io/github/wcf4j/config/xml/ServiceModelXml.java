@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code <system.serviceModel>}: the sections wcf4j reads (services, client, bindings, behaviors, extensions), the WCF
+ * {@code <system.serviceModel>}: the sections wcf4j reads (services, client, bindings, behaviors, extensions,
+ * protocolMapping, standardEndpoints, serviceHostingEnvironment), the WCF
  * sections it does not (kept as known), and nothing else ("Unrecognized configuration section").
  */
 public class ServiceModelXml extends OrderedElementXml {
@@ -15,7 +16,10 @@ public class ServiceModelXml extends OrderedElementXml {
             ConfigStrings.CLIENT, ClientXml.class,
             ConfigStrings.BINDINGS, BindingsXml.class,
             ConfigStrings.BEHAVIORS, BehaviorsXml.class,
-            ConfigStrings.EXTENSIONS, ExtensionsXml.class);
+            ConfigStrings.EXTENSIONS, ExtensionsXml.class,
+            ConfigStrings.PROTOCOL_MAPPING, ProtocolMappingXml.class,
+            ConfigStrings.STANDARD_ENDPOINTS, StandardEndpointsXml.class,
+            ConfigStrings.SERVICE_HOSTING_ENVIRONMENT, ServiceHostingEnvironmentXml.class);
 
     @Override
     protected Set<String> attributeNames() {

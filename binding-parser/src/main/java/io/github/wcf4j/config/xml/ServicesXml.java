@@ -1,16 +1,9 @@
 package io.github.wcf4j.config.xml;
 
 import io.github.wcf4j.config.read.LocatedXml;
-import io.github.wcf4j.config.read.OrderedElementXml;
-import java.util.Set;
 
 /** {@code <services>}: {@code <service>} items with clear/remove. */
-public class ServicesXml extends OrderedElementXml {
-    @Override
-    protected Set<String> attributeNames() {
-        return Set.of();
-    }
-
+public class ServicesXml extends SectionXml {
     @Override
     protected Class<? extends LocatedXml> childType(String name) {
         switch (name) {

@@ -17,8 +17,15 @@ public final class WcfExtensionCatalog {
 
     /** Sections of {@code <system.serviceModel>} that wcf4j does not read (ignored with a warning where it matters). */
     public static final Set<String> UNSUPPORTED_SECTIONS = Set.of("comContracts", "commonBehaviors", "diagnostics",
-            "machineSettings", "protocolMapping", "serviceHostingEnvironment", "standardEndpoints", "routing",
-            "tracking");
+            "machineSettings", "routing", "tracking");
+
+    /**
+     * The standard endpoint kinds .NET Framework 4.x knows without an {@code <endpointExtensions>} entry:
+     * {@code mexEndpoint} (built into {@code StandardEndpointsSection}) and the 4.x {@code machine.config} extensions.
+     */
+    public static final Set<String> STANDARD_ENDPOINT_KINDS = Set.of("mexEndpoint", "dynamicEndpoint",
+            "discoveryEndpoint", "udpDiscoveryEndpoint", "announcementEndpoint", "udpAnnouncementEndpoint",
+            "workflowControlEndpoint", "webHttpEndpoint", "webScriptEndpoint");
 
     /** Binding sections WCF registers that wcf4j does not model. */
     public static final Set<String> UNSUPPORTED_BINDING_SECTIONS = Set.of("msmqIntegrationBinding", "netMsmqBinding",
@@ -31,27 +38,27 @@ public final class WcfExtensionCatalog {
     }
 
     private static final Map<String, BindingElementExtension> BINDING_ELEMENTS = Map.ofEntries(
-            be("binaryMessageEncoding", "BinaryMessageEncodingElement", ElementKind.MESSAGE_ENCODING),
-            be("compositeDuplex", "CompositeDuplexElement", ElementKind.PROTOCOL),
-            be("oneWay", "OneWayElement", ElementKind.PROTOCOL),
-            be("transactionFlow", "TransactionFlowElement", ElementKind.PROTOCOL),
-            be("httpsTransport", "HttpsTransportElement", ElementKind.TRANSPORT),
-            be("httpTransport", "HttpTransportElement", ElementKind.TRANSPORT),
+            be(ConfigStrings.BINARY_MESSAGE_ENCODING, "BinaryMessageEncodingElement", ElementKind.MESSAGE_ENCODING),
+            be(ConfigStrings.COMPOSITE_DUPLEX, "CompositeDuplexElement", ElementKind.PROTOCOL),
+            be(ConfigStrings.ONE_WAY, "OneWayElement", ElementKind.PROTOCOL),
+            be(ConfigStrings.TRANSACTION_FLOW, "TransactionFlowElement", ElementKind.PROTOCOL),
+            be(ConfigStrings.HTTPS_TRANSPORT, "HttpsTransportElement", ElementKind.TRANSPORT),
+            be(ConfigStrings.HTTP_TRANSPORT, "HttpTransportElement", ElementKind.TRANSPORT),
             be("msmqIntegration", "MsmqIntegrationElement", ElementKind.TRANSPORT),
             be("msmqTransport", "MsmqTransportElement", ElementKind.TRANSPORT),
-            be("mtomMessageEncoding", "MtomMessageEncodingElement", ElementKind.MESSAGE_ENCODING),
+            be(ConfigStrings.MTOM_MESSAGE_ENCODING, "MtomMessageEncodingElement", ElementKind.MESSAGE_ENCODING),
             be("namedPipeTransport", "NamedPipeTransportElement", ElementKind.TRANSPORT),
             be("peerTransport", "PeerTransportElement", ElementKind.TRANSPORT),
             be("pnrpPeerResolver", "PnrpPeerResolverElement", ElementKind.PROTOCOL),
             be("privacyNoticeAt", "PrivacyNoticeElement", ElementKind.PROTOCOL),
-            be("reliableSession", "ReliableSessionElement", ElementKind.PROTOCOL),
-            be("security", "SecurityElement", ElementKind.PROTOCOL),
-            be("sslStreamSecurity", "SslStreamSecurityElement", ElementKind.STREAM_UPGRADE),
-            be("tcpTransport", "TcpTransportElement", ElementKind.TRANSPORT),
-            be("textMessageEncoding", "TextMessageEncodingElement", ElementKind.MESSAGE_ENCODING),
+            be(ConfigStrings.RELIABLE_SESSION, "ReliableSessionElement", ElementKind.PROTOCOL),
+            be(ConfigStrings.SECURITY, "SecurityElement", ElementKind.PROTOCOL),
+            be(ConfigStrings.SSL_STREAM_SECURITY, "SslStreamSecurityElement", ElementKind.STREAM_UPGRADE),
+            be(ConfigStrings.TCP_TRANSPORT, "TcpTransportElement", ElementKind.TRANSPORT),
+            be(ConfigStrings.TEXT_MESSAGE_ENCODING, "TextMessageEncodingElement", ElementKind.MESSAGE_ENCODING),
             be("unrecognizedPolicyAssertions", "UnrecognizedPolicyAssertionElement", ElementKind.PROTOCOL),
             be("useManagedPresentation", "UseManagedPresentationElement", ElementKind.PROTOCOL),
-            be("windowsStreamSecurity", "WindowsStreamSecurityElement", ElementKind.STREAM_UPGRADE),
+            be(ConfigStrings.WINDOWS_STREAM_SECURITY, "WindowsStreamSecurityElement", ElementKind.STREAM_UPGRADE),
             be("udpTransport", "UdpTransportElement", ElementKind.TRANSPORT),
             be("webMessageEncoding", "WebMessageEncodingElement", ElementKind.MESSAGE_ENCODING),
             be("context", "ContextBindingElementExtensionElement", ElementKind.PROTOCOL),

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * texts, and notifies listeners.
  *
  * <ul>
- *   <li>{@code open} is allowed once, in Created; a failed open faults the object.</li>
+ *   <li>{@code open} is allowed once, in Created (again while Opening or Opened: WCF's "cannot be modified" text; once
+ *       faulted, aborted or closed: the faulted or aborted exception); a failed open faults the object.</li>
  *   <li>{@code close} in Created or Opening aborts; in Opened runs {@link #onClose}; a failed close aborts; a second
  *       close returns the first one's future; close of a faulted object aborts it and fails with
  *       {@link CommunicationObjectFaultedException}.</li>
@@ -58,11 +59,16 @@ public abstract class AbstractCommunicationObject implements CommunicationObject
     @Override
     public final CompletableFuture<Void> open(Duration timeout) {
         synchronized (this) {
-            if (state != CommunicationState.Created) {
-                return CompletableFuture.failedFuture(new IllegalStateException(
-                        WcfText.CommunicationObjectCannotBeModifiedInState.format(wcfTypeName(), state)));
+            switch (state) {
+                case Created -> state = CommunicationState.Opening;
+                case Opening, Opened -> {
+                    return CompletableFuture.failedFuture(new IllegalStateException(
+                            WcfText.CommunicationObjectCannotBeModifiedInState.format(wcfTypeName(), state)));
+                }
+                default -> { // Closing, Closed, Faulted: as WCF's ThrowIfDisposedOrImmutable
+                    return CompletableFuture.failedFuture(faultedOrAborted());
+                }
             }
-            state = CommunicationState.Opening;
         }
         CompletableFuture<Void> opened;
         try {
@@ -271,10 +277,5 @@ public abstract class AbstractCommunicationObject implements CommunicationObject
             listeners.clear();
         }
         copy.forEach(Runnable::run);
-    }
-
-    /** WCF's text for a timeout {@code d}: {@code 00:01:00}, or {@code Infinite}. */
-    protected static String timeoutText(Duration d) {
-        return WcfTimeSpan.format(d);
     }
 }

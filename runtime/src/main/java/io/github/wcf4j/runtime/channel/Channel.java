@@ -3,8 +3,8 @@ package io.github.wcf4j.runtime.channel;
 import java.util.Optional;
 
 /**
- * A channel of some {@link io.github.wcf4j.binding.stack.ChannelShape shape} (WCF {@code IChannel}). Every operation
- * is asynchronous: it returns a future and never blocks the caller, so one thread serves many channels.
+ * A channel of some {@link ChannelType type} (WCF {@code IChannel}). Every operation is asynchronous: it returns a
+ * future and never blocks the caller, so one thread serves many channels.
  */
 public interface Channel extends CommunicationObject {
     /**

@@ -9,9 +9,12 @@ import java.util.concurrent.CompletableFuture;
  * Accepts service channels of one shape (WCF {@code IChannelListener<TChannel>}): a datagram listener yields one
  * channel that receives everything; a session listener yields one channel per session.
  *
- * @param <C> the channel shape
+ * @param <C> the channel type (see {@link ChannelType})
  */
 public interface ChannelListener<C extends Channel> extends CommunicationObject {
+    /** The type of the channels this listener accepts. */
+    ChannelType<C> channelType();
+
     /** Where the listener listens. */
     URI uri();
 

@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.channel;
 
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -40,7 +41,7 @@ public final class Futures {
     }
 
     /** A future completed when every one of {@code futures} has, failing with the first failure. */
-    public static CompletableFuture<Void> all(java.util.Collection<? extends CompletableFuture<?>> futures) {
+    public static CompletableFuture<Void> all(Collection<? extends CompletableFuture<?>> futures) {
         return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]));
     }
 }

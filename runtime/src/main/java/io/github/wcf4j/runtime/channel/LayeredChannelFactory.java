@@ -9,11 +9,12 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <C> the shape this factory creates
  */
-public abstract class LayeredChannelFactory<C extends Channel> extends AbstractCommunicationObject
+public abstract class LayeredChannelFactory<C extends Channel> extends ChannelManagerBase<C>
         implements ChannelFactory<C> {
     protected final ChannelFactory<?> innerFactory;
 
-    protected LayeredChannelFactory(ChannelFactory<?> innerFactory) {
+    protected LayeredChannelFactory(ChannelType<C> channelType, ChannelFactory<?> innerFactory) {
+        super(channelType);
         this.innerFactory = innerFactory;
     }
 

@@ -10,11 +10,12 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <C> the shape this listener accepts
  */
-public abstract class LayeredChannelListener<C extends Channel> extends AbstractCommunicationObject
+public abstract class LayeredChannelListener<C extends Channel> extends ChannelManagerBase<C>
         implements ChannelListener<C> {
     protected final ChannelListener<?> innerListener;
 
-    protected LayeredChannelListener(ChannelListener<?> innerListener) {
+    protected LayeredChannelListener(ChannelType<C> channelType, ChannelListener<?> innerListener) {
+        super(channelType);
         this.innerListener = innerListener;
     }
 

@@ -7,18 +7,24 @@ import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.metro.MetroProxyFactory;
 import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.service.EndpointRefusals;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
+import io.github.wcf4j.runtime.stack.Refusal;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
 import java.time.Duration;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Typed proxies for a configured client endpoint (WCF {@code ChannelFactory<TChannel>}): the endpoint's binding is
@@ -44,13 +50,17 @@ public final class ClientFactory<T> implements AutoCloseable {
     private final SystemScheduler ownScheduler;
     private final MessageVersion version;
     private final Map<Object, ServiceChannel> channels = new IdentityHashMap<>();
-    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     private ClientFactory(Builder<T> b) {
         this.endpoint = b.endpoint;
         this.contract = b.contract;
         Binding binding = endpoint.binding();
         this.shape = ChannelSelection.selectClient(binding, ContractDescription.of(contract).shape());
+        List<Refusal> refused = new EndpointRefusals(b.stackBuilder).of(endpoint);
+        if (!refused.isEmpty()) {
+            throw refused.get(0).toException();
+        }
         if (b.parameters.find(Scheduler.class).isEmpty()) {
             ownScheduler = new SystemScheduler();
             b.parameters.put(Scheduler.class, ownScheduler);
@@ -59,7 +69,7 @@ public final class ClientFactory<T> implements AutoCloseable {
         }
         this.scheduler = b.parameters.require(Scheduler.class);
         this.version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
-        this.factory = b.stackBuilder.buildFactory(binding, shape, b.parameters);
+        this.factory = b.stackBuilder.buildFactory(binding, ChannelType.of(shape), b.parameters);
         this.proxies = MetroProxyFactory.of(contract);
         Futures.join(factory.open(binding.timeouts().openTimeout()));
     }
@@ -107,13 +117,12 @@ public final class ClientFactory<T> implements AutoCloseable {
         }
         try {
             Duration t = endpoint.binding().timeouts().closeTimeout();
-            java.util.List<ServiceChannel> open;
+            List<ServiceChannel> open;
             synchronized (channels) {
-                open = java.util.List.copyOf(channels.values());
+                open = List.copyOf(channels.values());
                 channels.clear();
             }
-            Futures.join(Futures.all(open.stream().map(c -> c.channel().close(t))
-                    .collect(java.util.stream.Collectors.toList())));
+            Futures.join(Futures.all(open.stream().map(c -> c.channel().close(t)).collect(Collectors.toList())));
             Futures.join(factory.close(t));
         } finally {
             if (ownScheduler != null) {

@@ -8,8 +8,10 @@ import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.OutputChannel;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.util.UUID;
@@ -44,8 +46,8 @@ final class ServiceChannel implements PayloadTransport {
             return;
         }
         Futures.join(channel.open(timeouts.openTimeout()));
-        if (channel instanceof DuplexChannel) {
-            correlator = new ReplyCorrelator((DuplexChannel) channel, scheduler);
+        if (channel instanceof DuplexChannel duplex) {
+            correlator = new ReplyCorrelator(duplex, scheduler);
             correlator.start();
         }
         opened = true;
@@ -54,8 +56,8 @@ final class ServiceChannel implements PayloadTransport {
     /** A reply whose body broke a reader quota fails the call with the quota's text. */
     private static Message readable(Message reply) {
         if (reply != null) {
-            reply.properties().get(io.github.wcf4j.runtime.message.UnreadableBody.class).ifPresent(u -> {
-                throw new io.github.wcf4j.runtime.channel.QuotaExceededException(u.reason());
+            reply.properties().get(UnreadableBody.class).ifPresent(u -> {
+                throw new QuotaExceededException(u.reason());
             });
         }
         return reply;
@@ -69,11 +71,11 @@ final class ServiceChannel implements PayloadTransport {
         if (!oneWay && addressing) {
             request.headers().messageId("urn:uuid:" + UUID.randomUUID());
         }
-        if (channel instanceof RequestChannel) {
+        if (channel instanceof RequestChannel requests) {
             if (!oneWay && addressing) {
                 request.headers().replyTo(EndpointAddress.of(version.addressing().anonymous()));
             }
-            Message reply = Futures.join(((RequestChannel) channel).request(request, timeouts.sendTimeout()));
+            Message reply = Futures.join(requests.request(request, timeouts.sendTimeout()));
             return oneWay ? null : readable(reply);
         }
         if (channel instanceof DuplexChannel && !oneWay) {

@@ -14,6 +14,7 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ public final class ContractDescription {
 
     /** Declaration order (as WCF lists operations) where the class files tell it, then by name. */
     private static Comparator<Method> declarationOrder(Class<?> type) {
-        Map<String, Integer> rank = new java.util.HashMap<>();
+        Map<String, Integer> rank = new HashMap<>();
         List<Class<?>> types = new ArrayList<>();
         types.add(type);
         types.addAll(List.of(type.getInterfaces()));

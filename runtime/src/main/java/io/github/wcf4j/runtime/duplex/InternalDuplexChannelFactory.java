@@ -1,16 +1,19 @@
 package io.github.wcf4j.runtime.duplex;
 
 import io.github.wcf4j.binding.WcfTimeSpan;
-import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.InboundQueue;
 import io.github.wcf4j.runtime.channel.InputChannel;
-import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.LayeredChannel;
 import io.github.wcf4j.runtime.channel.OutputChannel;
+import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.time.Scheduler;
@@ -31,18 +34,19 @@ import org.slf4j.LoggerFactory;
  * the factory; each channel has its own local address under the listener's, which it sends as {@code wsa:ReplyTo}, and
  * incoming messages are routed to the channel whose address they are sent {@code To}.
  */
-public final class InternalDuplexChannelFactory extends AbstractCommunicationObject
-        implements io.github.wcf4j.runtime.channel.ChannelFactory<DuplexChannel> {
+public final class InternalDuplexChannelFactory<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelFactory<C> {
     private static final Logger LOG = LoggerFactory.getLogger(InternalDuplexChannelFactory.class);
 
-    private final ChannelFactory<?> output;
-    private final ChannelListener<?> backChannel;
+    private final ChannelFactory<OutputChannel> output;
+    private final ChannelListener<InputChannel> backChannel;
     private final Scheduler scheduler;
-    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private final Map<String, ClientDuplexChannel> channels = new ConcurrentHashMap<>();
     private volatile InputChannel input;
 
-    public InternalDuplexChannelFactory(ChannelFactory<?> output, ChannelListener<?> backChannel,
-            BindingParameters p) {
+    public InternalDuplexChannelFactory(ChannelType<C> type, ChannelFactory<OutputChannel> output,
+            ChannelListener<InputChannel> backChannel, BindingParameters p) {
+        super(type);
         this.output = output;
         this.backChannel = backChannel;
         this.scheduler = p.require(Scheduler.class);
@@ -54,11 +58,11 @@ public final class InternalDuplexChannelFactory extends AbstractCommunicationObj
     }
 
     @Override
-    public DuplexChannel createChannel(EndpointAddress to, URI via) {
-        OutputChannel out = (OutputChannel) output.createChannel(to, via);
+    public C createChannel(EndpointAddress to, URI via) {
+        OutputChannel out = output.createChannel(to, via);
         String base = backChannel.uri().toString();
         EndpointAddress local = EndpointAddress.of((base.endsWith("/") ? base : base + "/") + UUID.randomUUID());
-        return new Channel(out, local);
+        return typed(new ClientDuplexChannel(out, local));
     }
 
     @Override
@@ -67,7 +71,7 @@ public final class InternalDuplexChannelFactory extends AbstractCommunicationObj
                 .thenCompose(v -> backChannel.open(timeout))
                 .thenCompose(v -> backChannel.acceptChannel(timeout))
                 .thenCompose(c -> {
-                    input = (InputChannel) c.orElseThrow();
+                    input = c.orElseThrow();
                     return input.open(timeout);
                 })
                 .thenRun(this::pump);
@@ -76,7 +80,7 @@ public final class InternalDuplexChannelFactory extends AbstractCommunicationObj
     /** Routes every message arriving on the back channel to its duplex channel. */
     private void pump() {
         ReceivePump.run(() -> input.receive(WcfTimeSpan.INFINITE), this::route, e -> {
-            if (e != null && state() == io.github.wcf4j.runtime.channel.CommunicationState.Opened) {
+            if (e != null && state() == CommunicationState.Opened) {
                 LOG.warn("the composite duplex back channel failed: {}", e.toString());
             }
             channels.values().forEach(c -> c.inbox.close());
@@ -85,9 +89,9 @@ public final class InternalDuplexChannelFactory extends AbstractCommunicationObj
 
     private void route(Message m) {
         EndpointAddress to = m.headers().to();
-        Channel target = to == null ? null : channels.get(to.uri().toString());
+        ClientDuplexChannel target = to == null ? null : channels.get(to.uri().toString());
         if (target == null) {
-            List<Channel> all = List.copyOf(channels.values());
+            List<ClientDuplexChannel> all = List.copyOf(channels.values());
             if (all.size() == 1) {
                 target = all.get(0);
             } else {
@@ -100,7 +104,7 @@ public final class InternalDuplexChannelFactory extends AbstractCommunicationObj
 
     @Override
     protected CompletableFuture<Void> onClose(Duration timeout) {
-        channels.values().forEach(Channel::abort);
+        channels.values().forEach(ClientDuplexChannel::abort);
         InputChannel in = input;
         return (in == null ? CompletableFuture.<Void>completedFuture(null) : in.close(timeout))
                 .thenCompose(v -> backChannel.close(timeout))
@@ -109,7 +113,7 @@ public final class InternalDuplexChannelFactory extends AbstractCommunicationObj
 
     @Override
     protected void onAbort() {
-        channels.values().forEach(Channel::abort);
+        channels.values().forEach(ClientDuplexChannel::abort);
         InputChannel in = input;
         if (in != null) {
             in.abort();
@@ -119,11 +123,11 @@ public final class InternalDuplexChannelFactory extends AbstractCommunicationObj
     }
 
     /** One client duplex channel: out through its own outbound channel, in through the shared back channel. */
-    private final class Channel extends LayeredChannel<OutputChannel> implements DuplexChannel {
+    private final class ClientDuplexChannel extends LayeredChannel<OutputChannel> implements DuplexChannel {
         final InboundQueue<Message> inbox = new InboundQueue<>(scheduler);
         private final EndpointAddress local;
 
-        Channel(OutputChannel out, EndpointAddress local) {
+        ClientDuplexChannel(OutputChannel out, EndpointAddress local) {
             super(out);
             this.local = local;
         }

@@ -1,9 +1,11 @@
 package io.github.wcf4j.runtime.duplex;
 
 import io.github.wcf4j.binding.WcfTimeSpan;
-import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -24,14 +26,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * composite duplex's input channel and whose output sends each message to its {@code wsa:To} (the client's back
  * channel, as the layer above addresses it) over an outbound channel per address.
  */
-public final class InternalDuplexChannelListener extends AbstractCommunicationObject
-        implements ChannelListener<DuplexChannel> {
-    private final ChannelListener<?> input;
-    private final ChannelFactory<?> output;
-    private final CompletableFuture<Optional<DuplexChannel>> closedAccept = new CompletableFuture<>();
+public final class InternalDuplexChannelListener<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelListener<C> {
+    private final ChannelListener<InputChannel> input;
+    private final ChannelFactory<OutputChannel> output;
+    private final CompletableFuture<Optional<C>> closedAccept = new CompletableFuture<>();
     private boolean accepted;
 
-    public InternalDuplexChannelListener(ChannelListener<?> input, ChannelFactory<?> output, BindingParameters p) {
+    public InternalDuplexChannelListener(ChannelType<C> type, ChannelListener<InputChannel> input,
+            ChannelFactory<OutputChannel> output, BindingParameters p) {
+        super(type);
         this.input = input;
         this.output = output;
     }
@@ -42,13 +46,13 @@ public final class InternalDuplexChannelListener extends AbstractCommunicationOb
     }
 
     @Override
-    public synchronized CompletableFuture<Optional<DuplexChannel>> acceptChannel(Duration timeout) {
+    public synchronized CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
         throwIfNotOpened();
         if (accepted) {
             return closedAccept;
         }
         accepted = true;
-        return input.acceptChannel(timeout).thenApply(c -> c.map(in -> new Channel((InputChannel) in)));
+        return input.acceptChannel(timeout).thenApply(c -> c.map(in -> typed(new ServiceDuplexChannel(in))));
     }
 
     @Override
@@ -70,10 +74,10 @@ public final class InternalDuplexChannelListener extends AbstractCommunicationOb
     }
 
     /** Receives through the input channel; sends each message to its {@code To} through a cached outbound channel. */
-    private final class Channel extends LayeredChannel<InputChannel> implements DuplexChannel {
+    private final class ServiceDuplexChannel extends LayeredChannel<InputChannel> implements DuplexChannel {
         private final Map<URI, OutputChannel> outbound = new ConcurrentHashMap<>();
 
-        Channel(InputChannel in) {
+        ServiceDuplexChannel(InputChannel in) {
             super(in);
         }
 
@@ -109,7 +113,7 @@ public final class InternalDuplexChannelListener extends AbstractCommunicationOb
                         + " channel must be addressed to the client's back channel, but its To is " + to + "."));
             }
             OutputChannel out = outbound.computeIfAbsent(to.uri(), uri -> {
-                OutputChannel c = (OutputChannel) output.createChannel(to, uri);
+                OutputChannel c = output.createChannel(to, uri);
                 c.open(WcfTimeSpan.INFINITE);
                 return c;
             });

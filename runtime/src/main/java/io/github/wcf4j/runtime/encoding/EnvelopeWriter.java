@@ -13,10 +13,14 @@ import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MessageHeader;
 import io.github.wcf4j.runtime.message.MessageHeaders;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.nio.charset.Charset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
+import org.codehaus.stax2.XMLOutputFactory2;
 import org.codehaus.stax2.XMLStreamWriter2;
 
 /**
@@ -28,14 +32,14 @@ final class EnvelopeWriter {
     private final WstxOutputFactory factory = new WstxOutputFactory();
 
     EnvelopeWriter() {
-        factory.setProperty(org.codehaus.stax2.XMLOutputFactory2.P_AUTOMATIC_EMPTY_ELEMENTS, true);
+        factory.setProperty(XMLOutputFactory2.P_AUTOMATIC_EMPTY_ELEMENTS, true);
         factory.setProperty(WstxOutputProperties.P_OUTPUT_VALIDATE_STRUCTURE, false);
-        factory.setProperty(org.codehaus.stax2.XMLOutputFactory2.P_TEXT_ESCAPER, new TextEscaper());
+        factory.setProperty(XMLOutputFactory2.P_TEXT_ESCAPER, new TextEscaper());
     }
 
     /** A standalone {@code Fault} element of {@code env}, declaring its own namespace. */
     String faultElement(MessageFault f, EnvelopeVersion env) throws XMLStreamException {
-        java.io.StringWriter out = new java.io.StringWriter(256);
+        StringWriter out = new StringWriter(256);
         XMLStreamWriter2 w = (XMLStreamWriter2) factory.createXMLStreamWriter(out);
         w.setPrefix(ENVELOPE_PREFIX, env.namespace());
         w.writeStartElement(ENVELOPE_PREFIX, EnvelopeNames.FAULT, env.namespace());
@@ -59,13 +63,13 @@ final class EnvelopeWriter {
         boolean hasAddressing = addressing && (h.action() != null || h.to() != null || h.messageId() != null
                 || h.relatesTo() != null || h.replyTo() != null || h.faultTo() != null || h.from() != null);
         // WCF declares one prefix per shared-namespace header on the envelope, in header order
-        java.util.LinkedHashMap<String, String> declared = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, String> declared = new LinkedHashMap<>();
         h.leading().forEach(x -> declare(declared, x));
         if (hasAddressing) {
             declared.putIfAbsent(ADDRESSING_PREFIX, addr.namespace());
         }
         h.others().forEach(x -> declare(declared, x));
-        for (java.util.Map.Entry<String, String> d : declared.entrySet()) {
+        for (Map.Entry<String, String> d : declared.entrySet()) {
             w.setPrefix(d.getKey(), d.getValue());
             w.writeNamespace(d.getKey(), d.getValue());
         }
@@ -98,7 +102,7 @@ final class EnvelopeWriter {
         w.close();
     }
 
-    private static void declare(java.util.Map<String, String> declared, MessageHeader header) {
+    private static void declare(Map<String, String> declared, MessageHeader header) {
         String[] ns = header.envelopeNamespace();
         if (ns != null) {
             declared.putIfAbsent(ns[0], ns[1]);

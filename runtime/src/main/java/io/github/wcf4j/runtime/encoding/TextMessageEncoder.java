@@ -7,6 +7,7 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextEncodings;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.message.Message;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -70,7 +71,7 @@ public final class TextMessageEncoder {
     /** The {@code SOAPAction} header value WCF sends for SOAP 1.1: the action quoted, URL-path-encoded. */
     public static String quotedAction(String action) {
         StringBuilder b = new StringBuilder(action.length() + 2).append('"');
-        for (byte x : action.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte x : action.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xFF;
             if (c <= 0x20 || c >= 0x7F) {
                 b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
@@ -112,7 +113,7 @@ public final class TextMessageEncoder {
      * Reads a message from {@code length} bytes; the charset comes from the BOM, else the content type, else UTF-8.
      *
      * @throws ProtocolException for malformed or wrong-version envelopes
-     * @throws io.github.wcf4j.runtime.channel.QuotaExceededException when a reader quota is exceeded
+     * @throws QuotaExceededException when a reader quota is exceeded
      */
     public Message read(byte[] data, int offset, int length, String contentTypeHeader) {
         Charset charset = StandardCharsets.UTF_8;

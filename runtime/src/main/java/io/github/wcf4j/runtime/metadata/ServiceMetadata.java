@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.xml.namespace.QName;
 
 /**
@@ -69,7 +71,7 @@ public final class ServiceMetadata {
      * case-insensitive as WCF's), or empty when there is none.
      */
     public Optional<byte[]> get(String query, URI metadataAddress) {
-        String q = query.toLowerCase(java.util.Locale.ROOT);
+        String q = query.toLowerCase(Locale.ROOT);
         String base = metadataAddress.toString();
         if (q.equals("wsdl")) {
             return Optional.of(wsdl(metadataAddress));
@@ -193,7 +195,7 @@ public final class ServiceMetadata {
     }
 
     /** How a document refers to a namespace: {@code tns} for its own, {@code iN} for an imported one. */
-    private static java.util.function.Function<String, String> prefixFor(Doc d, Map<String, String> imports) {
+    private static Function<String, String> prefixFor(Doc d, Map<String, String> imports) {
         return ns -> ns.equals(d.namespace) ? "tns" : imports.get(ns);
     }
 
@@ -280,7 +282,7 @@ public final class ServiceMetadata {
     }
 
     private void bindings(XmlOut out, List<BindingExport> bindings,
-            java.util.function.Function<String, String> prefix) {
+            Function<String, String> prefix) {
         for (BindingExport b : bindings) {
             String soap = WsdlExporter.soap12(b.version) ? "soap12" : "soap";
             out.start("wsdl:binding").attr("name", b.name).attr("type",
@@ -302,7 +304,7 @@ public final class ServiceMetadata {
         }
     }
 
-    private void services(XmlOut out, List<PortExport> ports, java.util.function.Function<String, String> prefix) {
+    private void services(XmlOut out, List<PortExport> ports, Function<String, String> prefix) {
         if (ports.isEmpty()) {
             return;
         }
@@ -400,7 +402,7 @@ public final class ServiceMetadata {
         }
         out.end();
         messagesAndPortTypes(out, contractDoc.contracts);
-        java.util.function.Function<String, String> tns = ns -> "tns";
+        Function<String, String> tns = ns -> "tns";
         bindings(out, bindings, tns);
         out.start("wsdl:service").attr("name", model.service.getLocalPart());
         for (PortExport p : ports) {

@@ -48,10 +48,6 @@ final class InstancingInvoker extends Invoker {
         sessions.remove(key);
     }
 
-    int liveSessions() {
-        return sessions.size();
-    }
-
     private Object instanceFor(Packet p) {
         switch (mode) {
             case PerCall:

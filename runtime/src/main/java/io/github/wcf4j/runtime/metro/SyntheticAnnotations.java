@@ -12,7 +12,6 @@ final class SyntheticAnnotations {
     private SyntheticAnnotations() {
     }
 
-    @SuppressWarnings("unchecked")
     static <A extends Annotation> A of(Class<A> type, Map<String, Object> values) {
         Map<String, Object> v = new HashMap<>();
         for (Method m : type.getDeclaredMethods()) {
@@ -22,20 +21,14 @@ final class SyntheticAnnotations {
             }
             v.put(m.getName(), val);
         }
-        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            switch (method.getName()) {
-                case "annotationType":
-                    return type;
-                case "hashCode":
-                    return v.hashCode();
-                case "equals":
-                    return proxy == args[0];
-                case "toString":
-                    return "@" + type.getName() + v;
-                default:
-                    return v.get(method.getName());
-            }
-        });
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "annotationType" -> type;
+                    case "hashCode" -> v.hashCode();
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "@" + type.getName() + v;
+                    default -> v.get(method.getName());
+                }));
     }
 
     /** {@code existing}'s members (if any) with {@code overrides} applied. */

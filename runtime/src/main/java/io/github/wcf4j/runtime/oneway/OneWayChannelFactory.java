@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.oneway;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.LayeredChannel;
 import io.github.wcf4j.runtime.channel.LayeredChannelFactory;
@@ -18,18 +19,19 @@ import java.util.concurrent.CompletableFuture;
  * Output channels that send each message over an inner request channel (expecting an empty answer) or an inner duplex
  * channel (WCF {@code RequestOneWayChannelFactory}, {@code DuplexOneWayChannelFactory}).
  */
-final class OneWayChannelFactory extends LayeredChannelFactory<OutputChannel> {
+final class OneWayChannelFactory<C extends Channel> extends LayeredChannelFactory<C> {
     private final boolean overRequest;
 
-    OneWayChannelFactory(ChannelFactory<?> inner, boolean overRequest) {
-        super(inner);
+    OneWayChannelFactory(ChannelType<C> type, ChannelFactory<?> inner, boolean overRequest) {
+        super(type, inner);
         this.overRequest = overRequest;
     }
 
     @Override
-    public OutputChannel createChannel(EndpointAddress to, URI via) {
+    public C createChannel(EndpointAddress to, URI via) {
         Channel inner = innerFactory.createChannel(to, via);
-        return overRequest ? new OverRequest((RequestChannel) inner) : new OverDuplex((OutputChannel) inner);
+        return typed(overRequest ? new OverRequest((RequestChannel) inner)
+                : new OverDuplex((OutputChannel) inner));
     }
 
     /** A one-way send is a request whose only acceptable answer is none (HTTP 202). */

@@ -3,14 +3,16 @@ package io.github.wcf4j.runtime.oneway;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.InboundQueue;
 import io.github.wcf4j.runtime.channel.InputChannel;
-import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.LayeredChannel;
 import io.github.wcf4j.runtime.channel.LayeredChannelListener;
+import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.stack.BindingParameters;
@@ -24,33 +26,33 @@ import java.util.concurrent.CompletableFuture;
  * datagram input channel that acknowledges each request at once (an empty answer) and hands its message up; over
  * duplex sessions, every session's messages are merged into that one channel.
  */
-final class OneWayChannelListener extends LayeredChannelListener<InputChannel> {
+final class OneWayChannelListener<C extends Channel> extends LayeredChannelListener<C> {
     private final ChannelShape over;
     private final Scheduler scheduler;
-    private final CompletableFuture<Optional<InputChannel>> closedAccept = new CompletableFuture<>();
-    private InputChannel channel;
+    private final CompletableFuture<Optional<C>> closedAccept = new CompletableFuture<>();
+    private C channel;
 
-    OneWayChannelListener(ChannelListener<?> inner, ChannelShape over, BindingParameters p) {
-        super(inner);
+    OneWayChannelListener(ChannelType<C> type, ChannelListener<?> inner, ChannelShape over, BindingParameters p) {
+        super(type, inner);
         this.over = over;
         this.scheduler = p.require(Scheduler.class);
     }
 
     @Override
-    public synchronized CompletableFuture<Optional<InputChannel>> acceptChannel(Duration timeout) {
+    public synchronized CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
         throwIfNotOpened();
         if (channel != null) {
             return closedAccept;
         }
         if (over == ChannelShape.DUPLEX_SESSION) {
             MergedSessions merged = new MergedSessions();
-            channel = merged;
+            channel = typed(merged);
             merged.acceptLoop();
-            return CompletableFuture.completedFuture(Optional.of(merged));
+            return CompletableFuture.completedFuture(Optional.of(channel));
         }
-        CompletableFuture<Optional<InputChannel>> accepted = innerListener.acceptChannel(timeout)
-                .thenApply(inner -> inner.map(c -> over == ChannelShape.REPLY
-                        ? new OverReply((ReplyChannel) c) : (InputChannel) new OverDuplex((DuplexChannel) c)));
+        CompletableFuture<Optional<C>> accepted = innerListener.acceptChannel(timeout)
+                .thenApply(inner -> inner.map(c -> typed(over == ChannelShape.REPLY
+                        ? new OverReply((ReplyChannel) c) : new OverDuplex((DuplexChannel) c))));
         accepted.thenAccept(c -> c.ifPresent(x -> {
             synchronized (this) {
                 channel = x;

@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.reliability;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.LayeredChannelFactory;
@@ -19,14 +20,13 @@ final class ReliableChannelFactory<C extends Channel> extends LayeredChannelFact
     private final SessionSettings settings;
     private final ChannelShape shape;
 
-    ReliableChannelFactory(ChannelFactory<?> inner, SessionSettings settings, ChannelShape shape) {
-        super(inner);
+    ReliableChannelFactory(ChannelFactory<?> inner, SessionSettings settings, ChannelType<C> type) {
+        super(type, inner);
         this.settings = settings;
-        this.shape = shape;
+        this.shape = type.shape();
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public C createChannel(EndpointAddress to, URI via) {
         Channel inner = innerFactory.createChannel(to, via);
         Channel channel = switch (shape) {
@@ -37,6 +37,6 @@ final class ReliableChannelFactory<C extends Channel> extends LayeredChannelFact
             case REQUEST_SESSION -> new ReliableRequestSessionChannel(settings, (RequestChannel) inner);
             default -> throw new IllegalStateException("reliableSession does not build " + shape.wcfName());
         };
-        return (C) channel;
+        return typed(channel);
     }
 }

@@ -7,6 +7,7 @@ import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -50,10 +51,10 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     private final SessionRegistry<ReliableSessionChannelOverDuplex> overDuplex = new SessionRegistry<>();
     private final SessionRegistry<ReliableSessionChannelOverReply> overReply = new SessionRegistry<>();
 
-    ReliableChannelListener(ChannelListener<?> inner, SessionSettings settings, ChannelShape shape) {
-        super(inner);
+    ReliableChannelListener(ChannelListener<?> inner, SessionSettings settings, ChannelType<C> type) {
+        super(type, inner);
         this.settings = settings;
-        this.shape = shape;
+        this.shape = type.shape();
         this.wsrm = settings.wsrm();
         this.messages = new WsrmMessages(wsrm, settings.version());
         this.accepted = new InboundQueue<>(settings.scheduler());
@@ -179,9 +180,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         S channel = in.sessions.register(created, offered,
                 unregister -> in.open(new AcceptedSession(settings, created, offered, local, unregister)));
         in.accept(channel, csr(created, m));
-        @SuppressWarnings("unchecked")
-        C c = (C) channel;
-        accepted.offer(c);
+        accepted.offer(typed((Channel) channel));
     }
 
     private Message csr(String created, Message request) {

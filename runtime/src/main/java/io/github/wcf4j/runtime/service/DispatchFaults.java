@@ -5,6 +5,7 @@ import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.runtime.message.FaultCode;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.ProblemHeaderFault;
+import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -102,7 +103,7 @@ public final class DispatchFaults {
                 new QName(DISPATCHER_NS, "DeserializationFailed", "a"));
     }
 
-    /** The body broke a reader quota ({@link io.github.wcf4j.runtime.message.UnreadableBody}). */
+    /** The body broke a reader quota ({@link UnreadableBody}). */
     public static MessageFault unreadableBody(String operation, String quotaText) {
         return MessageFault.sender(WcfText.SFxErrorDeserializingRequestBodyMore.format(operation, quotaText),
                 new QName(DISPATCHER_NS, "DeserializationFailed", "a"));

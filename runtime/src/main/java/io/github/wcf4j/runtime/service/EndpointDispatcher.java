@@ -11,8 +11,11 @@ import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.message.Message;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +43,14 @@ final class EndpointDispatcher {
     private final AsyncPermits sessions;
     private final Duration sendTimeout;
     private final Duration receiveTimeout;
-    private final java.util.Set<Object> firstMessages = java.util.Collections.newSetFromMap(
-            new java.util.concurrent.ConcurrentHashMap<>());
-    private final java.util.Set<Channel> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Object> firstMessages = Collections.newSetFromMap(
+            new ConcurrentHashMap<>());
+    private final Set<Channel> openSessions = ConcurrentHashMap.newKeySet();
 
-    EndpointDispatcher(ChannelListener<?> listener, ChannelShape shape, MessageDispatcher dispatcher,
-            AsyncPermits calls, AsyncPermits sessions, Duration sendTimeout, Duration receiveTimeout) {
+    EndpointDispatcher(ChannelListener<?> listener, MessageDispatcher dispatcher, AsyncPermits calls,
+            AsyncPermits sessions, Duration sendTimeout, Duration receiveTimeout) {
         this.listener = listener;
-        this.shape = shape;
+        this.shape = listener.channelType().shape();
         this.dispatcher = dispatcher;
         this.calls = calls;
         this.sessions = sessions;
@@ -183,30 +186,24 @@ final class EndpointDispatcher {
 
     /** The next message (or request context) of {@code channel}. */
     private CompletableFuture<Optional<Object>> receive(Channel channel, Duration timeout) {
-        Supplier<CompletableFuture<? extends Optional<?>>> r;
-        if (channel instanceof ReplyChannel) {
-            r = () -> ((ReplyChannel) channel).receiveRequest(timeout);
-        } else if (channel instanceof InputChannel) {
-            r = () -> ((InputChannel) channel).receive(timeout);
-        } else {
-            r = () -> ((DuplexChannel) channel).receive(timeout);
-        }
-        return r.get().thenApply(o -> o.map(x -> (Object) x));
+        CompletableFuture<? extends Optional<?>> r = channel instanceof ReplyChannel reply
+                ? reply.receiveRequest(timeout) : ((InputChannel) channel).receive(timeout);
+        return r.thenApply(o -> o.map(x -> (Object) x));
     }
 
     /** Dispatches one received item and sends its reply the way the channel shape answers. */
     private CompletableFuture<Void> handle(Channel channel, Object item, Object session) {
         try {
-            if (item instanceof RequestContext) {
-                return answer((RequestContext) item, session);
+            if (item instanceof RequestContext context) {
+                return answer(context, session);
             }
             Message request = (Message) item;
             return dispatcher.dispatch(request, session, established(session)).thenCompose(reply -> {
                 if (reply == null) {
                     return CompletableFuture.completedFuture(null);
                 }
-                if (channel instanceof DuplexChannel && (reply.headers().to() != null || shape.isSessionful())) {
-                    return ((DuplexChannel) channel).send(reply, sendTimeout)
+                if (channel instanceof DuplexChannel duplex && (reply.headers().to() != null || shape.isSessionful())) {
+                    return duplex.send(reply, sendTimeout)
                             .whenComplete((v, e) -> endIfUnhandled(reply, session));
                 }
                 LOG.debug("no way back for the reply to {} ({}): dropped", request.headers().action(),
@@ -238,10 +235,10 @@ final class EndpointDispatcher {
 
     /** After WCF's fault of last resort a session is torn down, as WCF aborts the channel of an unhandled error. */
     private static void endIfUnhandled(Message reply, Object session) {
-        if (session instanceof Channel && reply != null && reply.fault().flatMap(f -> f.subcode())
+        if (session instanceof Channel channel && reply != null && reply.fault().flatMap(f -> f.subcode())
                 .filter(q -> q.getLocalPart().equals("InternalServiceFault")
                         && q.getNamespaceURI().equals(DispatchFaults.DISPATCHER_NS)).isPresent()) {
-            ((Channel) session).abort();
+            channel.abort();
         }
     }
 

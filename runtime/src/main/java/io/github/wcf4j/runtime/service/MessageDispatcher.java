@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javax.xml.namespace.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +33,12 @@ final class MessageDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MessageDispatcher.class);
 
     private final OperationInvoker invoker;
-    private final java.util.function.Supplier<URI> endpointAddress;
+    private final Supplier<URI> endpointAddress;
     private final MessageVersion version;
     private final Executor executor;
 
     /** {@code endpointAddress}: where messages are sent {@code To} (known once the listener is open, for port 0). */
-    MessageDispatcher(OperationInvoker invoker, java.util.function.Supplier<URI> endpointAddress,
+    MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress,
             MessageVersion version, Executor executor) {
         this.invoker = invoker;
         this.endpointAddress = endpointAddress;

@@ -2,27 +2,26 @@ package io.github.wcf4j.runtime.service;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.binding.description.ServiceDebugBehavior;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
-import io.github.wcf4j.binding.description.ServiceMetadataBehavior;
 import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
+import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.stack.ChannelSelection;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.InstanceContextMode;
 import io.github.wcf4j.runtime.contract.ServiceBehavior;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.metadata.IMetadataExchange;
-import io.github.wcf4j.runtime.metadata.MetadataHttpGet;
 import io.github.wcf4j.runtime.metadata.ServiceMetadata;
-import io.github.wcf4j.runtime.metadata.WsdlExporter;
+import io.github.wcf4j.runtime.metadata.WsdlExporter.ExportedEndpoint;
 import io.github.wcf4j.runtime.metro.MetroOperationInvoker;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.ListenAddress;
+import io.github.wcf4j.runtime.stack.Refusal;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
 import io.github.wcf4j.runtime.transport.http.HttpGetHandler;
@@ -31,20 +30,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import javax.xml.namespace.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * Hosts one configured service (WCF {@code ServiceHost}): its endpoints' addresses are resolved against the base
  * addresses, each endpoint gets a channel listener built from its binding by the {@link ChannelStackBuilder} (the shape
  * chosen for its contract exactly as {@code describe} shows), and the service's operations run through the Metro
- * service model with WCF's instancing, throttling and faults.
+ * service model with WCF's instancing, throttling and faults. Its metadata is published by a {@link MetadataPublisher}.
  *
  * <pre>{@code
  * ServiceModelConfiguration config = ServiceModelConfigReader.create().read(Path.of("app.config")).orThrow();
@@ -76,23 +72,18 @@ public final class ServiceHost implements AutoCloseable {
     private final Supplier<?> instances;
     private final InstanceContextMode instanceMode;
     private final boolean includeExceptionDetail;
-    private final List<URI> baseAddresses;
+    private final BaseAddresses baseAddresses;
     private final ServiceTypes types;
     private final BindingParameters parameters;
     private final ChannelStackBuilder builder;
     private final ServiceThrottlingBehavior throttling;
     private final ExecutorService ownExecutor;
-    private final java.util.concurrent.Executor executor;
+    private final Executor executor;
     private final SystemScheduler ownScheduler;
+    private final MetadataPublisher metadata;
     private final List<EndpointDispatcher> dispatchers = new ArrayList<>();
     private final List<HostedEndpoint> hosted = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
-    private final List<WsdlExporter.ExportedEndpoint> exported = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Object metadataLock = new Object();
-    private ServiceMetadata metadata;
-    private volatile boolean endpointsOpened;
-    private final List<ChannelListener<?>> metadataListeners = new ArrayList<>();
-    private final List<java.util.function.Supplier<URI>> metadataAddresses = new ArrayList<>();
     private boolean opened;
 
     private ServiceHost(Builder b) {
@@ -108,15 +99,15 @@ public final class ServiceHost implements AutoCloseable {
         this.instanceMode = b.singleton != null ? InstanceContextMode.Single
                 : annotation == null ? InstanceContextMode.PerSession : annotation.instanceContextMode();
         this.instances = b.singleton != null ? () -> b.singleton : constructorOf(implementation);
-        boolean debugByConfig = service.effectiveBehavior().debug().map(ServiceDebugBehavior::includeExceptionDetailInFaults)
-                .orElse(false);
-        this.includeExceptionDetail = debugByConfig || annotation != null && annotation.includeExceptionDetailInFaults();
-        this.throttling = service.effectiveBehavior().throttling().orElseGet(ServiceThrottlingBehavior::defaults);
+        this.includeExceptionDetail = service.effectiveBehavior().includeExceptionDetailInFaults()
+                || annotation != null && annotation.includeExceptionDetailInFaults();
+        this.throttling = service.effectiveBehavior().effectiveThrottling();
         List<URI> bases = new ArrayList<>(b.baseAddresses);
         bases.addAll(service.baseAddresses());
-        this.baseAddresses = List.copyOf(bases);
+        this.baseAddresses = new BaseAddresses(bases);
         this.parameters = b.parameters;
         this.builder = b.stackBuilder;
+        this.metadata = new MetadataPublisher(service, implementation, baseAddresses, builder, parameters);
         if (!parameters.find(Scheduler.class).isPresent()) {
             ownScheduler = new SystemScheduler();
             parameters.put(Scheduler.class, ownScheduler);
@@ -170,108 +161,26 @@ public final class ServiceHost implements AutoCloseable {
         AsyncPermits calls = new AsyncPermits(throttling.maxConcurrentCalls());
         AsyncPermits sessions = new AsyncPermits(throttling.maxConcurrentSessions());
         Set<URI> listenUris = new HashSet<>();
-        Optional<ServiceMetadataBehavior> metadataBehavior = service.effectiveBehavior().metadata();
-        List<URI> getAddresses = new ArrayList<>();
-        metadataBehavior.filter(ServiceMetadataBehavior::httpGetEnabled).ifPresent(m -> getAddresses.add(
-                metadataAddress("http", m.httpGetUrl(), WcfText.SFxServiceMetadataBehaviorNoHttpBaseAddress)));
-        metadataBehavior.filter(ServiceMetadataBehavior::httpsGetEnabled).ifPresent(m -> getAddresses.add(
-                metadataAddress("https", m.httpsGetUrl(), WcfText.SFxServiceMetadataBehaviorNoHttpsBaseAddress)));
+        metadata.resolveGetAddresses();
         try {
             for (ServiceEndpoint e : service.endpoints()) {
-                if (e.isMetadataExchange() && metadataBehavior.isEmpty()) {
+                if (e.isMetadataExchange() && !metadata.enabled()) {
                     throw new ServiceHostException(WcfText.SfxReflectedContractKeyNotFoundIMetadataExchange.format(
                             service.name()));
                 }
-                openEndpoint(e, calls, sessions, listenUris, getAddresses);
+                openEndpoint(e, calls, sessions, listenUris);
             }
             if (dispatchers.isEmpty()) {
                 throw new ServiceHostException(WcfText.ServiceHasZeroAppEndpoints.format(service.name()));
             }
-            endpointsOpened = true;
-            for (URI at : getAddresses) {
-                if (!listenUris.contains(normalized(at))) {
-                    openMetadataListener(at);
-                }
-            }
+            metadata.endpointsOpened(listenUris);
         } catch (RuntimeException failure) {
             abort();
             throw failure;
         }
     }
 
-    /**
-     * Where {@code ?wsdl} is served (WCF's {@code ServiceMetadataBehavior}): {@code httpGetUrl} as written when absolute,
-     * else relative to the http base address, else the http base address itself.
-     */
-    private URI metadataAddress(String scheme, Optional<URI> getUrl, WcfText noBaseAddress) {
-        if (getUrl.isPresent() && getUrl.get().isAbsolute()) {
-            return getUrl.get();
-        }
-        URI base = baseAddresses.stream().filter(b -> scheme.equalsIgnoreCase(b.getScheme())).findFirst()
-                .orElseThrow(() -> new ServiceHostException(noBaseAddress.format()));
-        if (getUrl.isEmpty() || getUrl.get().toString().isEmpty()) {
-            return base;
-        }
-        String b = base.toString();
-        return URI.create(b.endsWith("/") ? b : b + "/").resolve(getUrl.get());
-    }
-
-    /**
-     * The service's metadata, built once from the opened endpoints (their real addresses). Called on I/O threads, so
-     * it takes its own lock, never the host's.
-     */
-    private ServiceMetadata metadata() {
-        synchronized (metadataLock) {
-            if (metadata != null) {
-                return metadata;
-            }
-            ServiceMetadata m = WsdlExporter.export(serviceQName(), List.copyOf(exported), service.effectiveBehavior()
-                    .metadata().map(ServiceMetadataBehavior::policyVersion).orElse("Default"));
-            if (endpointsOpened) {
-                metadata = m;
-            }
-            return m;
-        }
-    }
-
-    /** WCF's {@code ServiceDescription} name: {@code [ServiceBehavior(Name, Namespace)]}, else the type's name. */
-    private QName serviceQName() {
-        return serviceQName(service, implementation, implementation.getAnnotation(ServiceBehavior.class));
-    }
-
-    private static QName serviceQName(ServiceDescription service, Class<?> implementation, ServiceBehavior b) {
-        String configured = b != null && !b.configurationName().isEmpty() ? b.configurationName() : service.name();
-        String name = b != null && !b.name().isEmpty() ? b.name()
-                : !configured.isEmpty() ? configured.substring(configured.lastIndexOf('.') + 1)
-                : implementation.getSimpleName();
-        String ns = b != null && !b.namespace().isEmpty() ? b.namespace() : WsdlExporter.TEMPURI;
-        return new QName(ns, name);
-    }
-
-    private boolean helpPage() {
-        return service.effectiveBehavior().debug().map(ServiceDebugBehavior::httpHelpPageEnabled).orElse(true);
-    }
-
-    /** A GET-only listener at the metadata address when no endpoint listens there (WCF's HTTP GET endpoint). */
-    private void openMetadataListener(URI at) {
-        ChannelListener<?>[] listener = new ChannelListener<?>[1];
-        MetadataHttpGet get = new MetadataHttpGet(this::metadata, () -> listener[0].uri(), serviceQName()
-                .getLocalPart(), helpPage(), false);
-        metadataAddresses.add(() -> listener[0].uri());
-        Binding text = io.github.wcf4j.binding.CustomBinding.of("metadata",
-                io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement.defaults(),
-                "https".equalsIgnoreCase(at.getScheme())
-                        ? io.github.wcf4j.binding.transport.HttpsTransportBindingElement.defaults()
-                        : io.github.wcf4j.binding.transport.HttpTransportBindingElement.defaults());
-        listener[0] = builder.buildListener(text, ChannelShape.REPLY, parameters.copy()
-                .put(ListenAddress.class, ListenAddress.explicit(at)).put(HttpGetHandler.class, get));
-        Futures.join(listener[0].open(text.timeouts().openTimeout()));
-        metadataListeners.add(listener[0]);
-        LOG.info("{}: metadata at {}?wsdl", service.name(), listener[0].uri());
-    }
-
-    private void openEndpoint(ServiceEndpoint e, AsyncPermits calls, AsyncPermits sessions, Set<URI> listenUris,
-            List<URI> getAddresses) {
+    private void openEndpoint(ServiceEndpoint e, AsyncPermits calls, AsyncPermits sessions, Set<URI> listenUris) {
         boolean mex = e.isMetadataExchange();
         Class<?> contract = mex ? IMetadataExchange.class : types.contract(e.contract()).orElseThrow(() ->
                 new ServiceHostException(WcfText.SfxReflectedContractKeyNotFound2.format(e.contract(),
@@ -282,31 +191,31 @@ public final class ServiceHost implements AutoCloseable {
         }
         ContractDescription description = ContractDescription.of(contract);
         Binding binding = e.binding();
-        URI address = address(e, binding);
+        URI address = baseAddresses.endpointAddress(e, binding);
         URI listenUri = e.listenUri().orElse(address);
-        if (!listenUris.add(normalized(listenUri))) {
+        if (!listenUris.add(BaseAddresses.normalized(listenUri))) {
             throw new ServiceHostException("Two endpoints of service '" + service.name() + "' listen at " + listenUri
                     + "; wcf4j opens one endpoint per listen address.");
         }
-        ChannelShape shape = ChannelSelection.selectService(binding, description.shape());
-        BindingParameters p = parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri));
-        ChannelListener<?>[] opened = new ChannelListener<?>[1];
-        if (getAddresses.stream().anyMatch(at -> normalized(at).equals(normalized(listenUri)))) {
-            p.put(HttpGetHandler.class, new MetadataHttpGet(this::metadata, () -> opened[0].uri(),
-                    serviceQName().getLocalPart(), helpPage(), true));
-            metadataAddresses.add(() -> opened[0].uri());
+        ChannelType<?> type = ChannelType.of(ChannelSelection.selectService(binding, description.shape()));
+        List<Refusal> refused = new EndpointRefusals(builder).of(e);
+        if (!refused.isEmpty()) {
+            throw refused.get(0).toException();
         }
-        ChannelListener<?> listener = builder.buildListener(binding, shape, p);
-        opened[0] = listener;
-        OperationInvoker invoker = mex ? new MetadataExchangeInvoker(this::metadata)
+        BindingParameters p = parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri));
+        AtomicReference<ChannelListener<?>> opened = new AtomicReference<>();
+        metadata.handlerAt(listenUri, () -> opened.get().uri()).ifPresent(get -> p.put(HttpGetHandler.class, get));
+        ChannelListener<?> listener = builder.buildListener(binding, type, p);
+        opened.set(listener);
+        OperationInvoker invoker = mex ? new MetadataExchangeInvoker(metadata::metadata)
                 : MetroOperationInvoker.create(implementation, contract, instances, instanceMode,
                         includeExceptionDetail);
         URI configured = address;
         MessageDispatcher md = new MessageDispatcher(invoker,
                 () -> configured.getPort() == 0 && listenUri.equals(configured) ? listener.uri() : configured,
-                binding.messageVersion().orElse(io.github.wcf4j.binding.encoding.MessageVersion.SOAP12_WS_ADDRESSING10),
+                binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10),
                 executor);
-        EndpointDispatcher d = new EndpointDispatcher(listener, shape, md, calls, sessions,
+        EndpointDispatcher d = new EndpointDispatcher(listener, md, calls, sessions,
                 binding.timeouts().sendTimeout(), binding.timeouts().receiveTimeout());
         dispatchers.add(d);
         try {
@@ -317,43 +226,13 @@ public final class ServiceHost implements AutoCloseable {
         }
         URI actual = listener.uri();
         if (!mex) {
-            exported.add(new WsdlExporter.ExportedEndpoint(e.name(), description, binding,
+            metadata.add(new ExportedEndpoint(e.name(), description, binding,
                     address.getPort() == 0 ? actual : address));
         }
         hosted.add(new HostedEndpoint(e.displayName(), description.configurationName(), address.getPort() == 0
-                ? actual : address, actual, shape));
+                ? actual : address, actual, type.shape()));
         LOG.info("{}: endpoint '{}' ({}) listening at {} as {}", service.name(), e.displayName(),
-                description.configurationName(), actual, shape.wcfName());
-    }
-
-    /** The endpoint's absolute address: as written, or relative to the base address of its transport's scheme. */
-    private URI address(ServiceEndpoint e, Binding binding) {
-        return address(e, binding, baseAddresses);
-    }
-
-    private static URI address(ServiceEndpoint e, Binding binding, List<URI> baseAddresses) {
-        URI written = e.address().isEmpty() ? null : URI.create(e.address());
-        if (written != null && written.isAbsolute()) {
-            return written;
-        }
-        String scheme = binding.transport().map(t -> t.scheme()).orElse("http");
-        Optional<URI> base = baseAddresses.stream().filter(b -> scheme.equalsIgnoreCase(b.getScheme())).findFirst();
-        if (base.isEmpty()) {
-            String schemes = baseAddresses.stream().map(URI::getScheme).collect(Collectors.toCollection(
-                    LinkedHashSet::new)).stream().collect(Collectors.joining(","));
-            throw new ServiceHostException(WcfText.SFxEndpointNoMatchingScheme.format(scheme, binding.wcfName(),
-                    schemes));
-        }
-        if (written == null) {
-            return base.get();
-        }
-        String b = base.get().toString();
-        return URI.create(b.endsWith("/") ? b : b + "/").resolve(written);
-    }
-
-    private static URI normalized(URI u) {
-        String s = u.toString().toLowerCase(Locale.ROOT);
-        return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+                description.configurationName(), actual, type);
     }
 
     /** The opened endpoints. */
@@ -381,7 +260,7 @@ public final class ServiceHost implements AutoCloseable {
     /** Closes every endpoint gracefully within {@code timeout}, then releases the host's threads. */
     public synchronized void close(Duration timeout) {
         try {
-            metadataListeners.forEach(ChannelListener::abort);
+            metadata.abort();
             Futures.join(Futures.all(dispatchers.stream().map(d -> d.close(timeout)).collect(Collectors.toList())));
         } finally {
             release();
@@ -393,27 +272,12 @@ public final class ServiceHost implements AutoCloseable {
      * addresses resolved against {@code baseAddresses} (and the configured ones) as when hosting.
      */
     public static ServiceMetadata metadataOf(ServiceDescription service, ServiceTypes types, List<URI> baseAddresses) {
-        List<URI> bases = new ArrayList<>(baseAddresses);
-        bases.addAll(service.baseAddresses());
-        List<WsdlExporter.ExportedEndpoint> endpoints = new ArrayList<>();
-        for (ServiceEndpoint e : service.endpoints()) {
-            if (e.isMetadataExchange()) {
-                continue;
-            }
-            Class<?> contract = types.contract(e.contract()).orElseThrow(() -> new ServiceHostException(
-                    WcfText.SfxReflectedContractKeyNotFound2.format(e.contract(), service.name())));
-            endpoints.add(new WsdlExporter.ExportedEndpoint(e.name(), ContractDescription.of(contract), e.binding(),
-                    address(e, e.binding(), bases)));
-        }
-        Class<?> implementation = types.service(service.name()).orElse(null);
-        ServiceBehavior b = implementation == null ? null : implementation.getAnnotation(ServiceBehavior.class);
-        return WsdlExporter.export(serviceQName(service, implementation, b), endpoints, service.effectiveBehavior()
-                .metadata().map(ServiceMetadataBehavior::policyVersion).orElse("Default"));
+        return MetadataPublisher.of(service, types, baseAddresses);
     }
 
     /** Where the service's metadata is served over HTTP GET (its listeners' real addresses), in the order opened. */
     public synchronized List<URI> publishedMetadataAddresses() {
-        return metadataAddresses.stream().map(java.util.function.Supplier::get).collect(Collectors.toList());
+        return metadata.addresses();
     }
 
     /** The service's metadata as published (WSDL, schemas), built from the opened endpoints. */
@@ -421,7 +285,7 @@ public final class ServiceHost implements AutoCloseable {
         if (!opened) {
             throw new IllegalStateException("the service host is not open");
         }
-        return metadata();
+        return metadata.metadata();
     }
 
     @Override
@@ -430,7 +294,7 @@ public final class ServiceHost implements AutoCloseable {
     }
 
     public synchronized void abort() {
-        metadataListeners.forEach(ChannelListener::abort);
+        metadata.abort();
         dispatchers.forEach(EndpointDispatcher::abort);
         release();
     }
@@ -452,7 +316,7 @@ public final class ServiceHost implements AutoCloseable {
         private ServiceTypes types = ServiceTypes.discovered();
         private Class<?> implementation;
         private Object singleton;
-        private java.util.concurrent.Executor executor;
+        private Executor executor;
         private ChannelStackBuilder stackBuilder = ChannelStackBuilder.standard();
 
         private Builder(ServiceDescription service) {
@@ -485,7 +349,7 @@ public final class ServiceHost implements AutoCloseable {
         }
 
         /** Runs operations here instead of the host's own pool (e.g. a test's virtual-time executor). */
-        public Builder invocationExecutor(java.util.concurrent.Executor e) {
+        public Builder invocationExecutor(Executor e) {
             this.executor = e;
             return this;
         }

@@ -11,12 +11,17 @@ import io.github.wcf4j.binding.stack.ShapeNegotiator;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.stack.StackPlan;
 import io.github.wcf4j.binding.stack.StackRules;
+import io.github.wcf4j.binding.standard.UnsupportedBinding;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
-import io.github.wcf4j.runtime.duplex.CompositeDuplexLayer;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.InputChannel;
+import io.github.wcf4j.runtime.channel.OutputChannel;
+import io.github.wcf4j.runtime.duplex.CompositeDuplexLayerProvider;
 import io.github.wcf4j.runtime.duplex.InternalDuplexChannelFactory;
 import io.github.wcf4j.runtime.duplex.InternalDuplexChannelListener;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +31,7 @@ import java.util.List;
  *
  * <pre>{@code
  * ChannelFactory<DuplexSessionChannel> f = ChannelStackBuilder.standard()
- *     .buildFactory(binding, ChannelShape.DUPLEX_SESSION, parameters);
+ *     .buildFactory(binding, ChannelType.DUPLEX_SESSION, parameters);
  * }</pre>
  *
  * <p>Thread-safe; the built factories and listeners are independent of the builder.
@@ -43,23 +48,41 @@ public final class ChannelStackBuilder {
         return new ChannelStackBuilder(LayerProviders.standard());
     }
 
-    public <C extends Channel> ChannelFactory<C> buildFactory(Binding binding, ChannelShape shape,
+    /** A client factory of {@code type} for {@code binding}: validated, negotiated and built as WCF does. */
+    public <C extends Channel> ChannelFactory<C> buildFactory(Binding binding, ChannelType<C> type,
             BindingParameters parameters) {
-        StackPlan plan = prepare(binding, Side.CLIENT, shape, parameters);
-        @SuppressWarnings("unchecked")
-        ChannelFactory<C> factory = (ChannelFactory<C>) factory(plan.layers(), 0, parameters);
-        return factory;
+        StackPlan plan = prepare(binding, Side.CLIENT, type.shape(), parameters);
+        return factory(plan.layers(), 0, type, parameters);
     }
 
-    public <C extends Channel> ChannelListener<C> buildListener(Binding binding, ChannelShape shape,
+    /** A service listener of {@code type} for {@code binding}: validated, negotiated and built as WCF does. */
+    public <C extends Channel> ChannelListener<C> buildListener(Binding binding, ChannelType<C> type,
             BindingParameters parameters) {
-        StackPlan plan = prepare(binding, Side.SERVICE, shape, parameters);
-        @SuppressWarnings("unchecked")
-        ChannelListener<C> listener = (ChannelListener<C>) listener(plan.layers(), 0, parameters);
-        return listener;
+        StackPlan plan = prepare(binding, Side.SERVICE, type.shape(), parameters);
+        return listener(plan.layers(), 0, type, parameters);
+    }
+
+    /**
+     * What {@code binding} asks for on {@code side} that this runtime cannot run, in element order, found without
+     * building anything: a binding wcf4j does not model, and every {@link RefusalRule} of the elements' providers that
+     * applies. {@link #buildFactory}/{@link #buildListener} refuse the first; {@code validate} reports them all.
+     */
+    public List<Refusal> refusals(Binding binding, Side side) {
+        if (binding instanceof UnsupportedBinding b) {
+            return List.of(new Refusal(binding, b.sectionName(), "The binding '" + b.sectionName() + "' is not"
+                    + " supported by the wcf4j runtime, so this endpoint cannot be hosted or called."));
+        }
+        List<Refusal> found = new ArrayList<>();
+        for (BindingElement e : binding.createBindingElements()) {
+            found.addAll(providers.forElement(e).refusals(side));
+        }
+        return found;
     }
 
     private StackPlan prepare(Binding binding, Side side, ChannelShape shape, BindingParameters parameters) {
+        if (binding instanceof UnsupportedBinding) {
+            throw refusals(binding, side).get(0).toException();
+        }
         List<BindingElement> elements = binding.createBindingElements();
         for (BindingValidationException e : StackRules.violations(binding)) {
             throw e;
@@ -70,38 +93,54 @@ public final class ChannelStackBuilder {
         StackPlan plan = ShapeNegotiator.of(elements).plan(side, shape).orElseThrow(() ->
                 new BindingValidationException(WcfText.CouldnTCreateChannelForChannelType2, null, binding.wcfName(),
                         shape.wcfName()));
+        List<Refusal> refused = refusals(binding, side);
+        if (!refused.isEmpty()) {
+            throw refused.get(0).toException();
+        }
         parameters.put(Binding.class, binding);
         for (BindingElement e : elements) {
-            providers.forElement(e).contribute(e, parameters);
+            providers.forElement(e).contribute(parameters);
         }
         return plan;
     }
 
-    private ChannelFactory<?> factory(List<PlannedLayer> layers, int i, BindingParameters p) {
-        PlannedLayer layer = layers.get(i);
+    /** The factory of layer {@code i} and those below it, as {@code type}, the shape the plan builds there. */
+    <C extends Channel> ChannelFactory<C> factory(List<PlannedLayer> layers, int i, ChannelType<C> type,
+            BindingParameters p) {
+        PlannedLayer layer = planned(layers, i, type);
         if (layer.isInternalDuplex()) {
-            ChannelFactory<?> output = factory(layers, i + 1, p);
+            ChannelFactory<OutputChannel> output = factory(layers, i + 1, ChannelType.OUTPUT, p);
             StackPlan back = layer.backChannel().orElseThrow();
             BindingParameters backParameters = p.copy().put(ListenAddress.class,
-                    CompositeDuplexLayer.clientListenAddress(p));
-            ChannelListener<?> input = listener(back.layers(), 0, backParameters);
-            return new InternalDuplexChannelFactory(output, input, p);
+                    CompositeDuplexLayerProvider.clientListenAddress(p));
+            ChannelListener<InputChannel> input = listener(back.layers(), 0, ChannelType.INPUT, backParameters);
+            return new InternalDuplexChannelFactory<>(type, output, input, p);
         }
         BindingElement element = layer.element().orElseThrow();
-        ChannelFactory<?> inner = layer.over().isPresent() ? factory(layers, i + 1, p) : null;
-        return providers.forElement(element).factory(element, layer, inner, p);
+        return providers.forElement(element).factory(type, new InnerStack(this, layers, i + 1, p), p);
     }
 
-    private ChannelListener<?> listener(List<PlannedLayer> layers, int i, BindingParameters p) {
-        PlannedLayer layer = layers.get(i);
+    /** The listener of layer {@code i} and those below it, as {@code type}, the shape the plan builds there. */
+    <C extends Channel> ChannelListener<C> listener(List<PlannedLayer> layers, int i, ChannelType<C> type,
+            BindingParameters p) {
+        PlannedLayer layer = planned(layers, i, type);
         if (layer.isInternalDuplex()) {
-            ChannelListener<?> input = listener(layers, i + 1, p);
+            ChannelListener<InputChannel> input = listener(layers, i + 1, ChannelType.INPUT, p);
             StackPlan back = layer.backChannel().orElseThrow();
-            ChannelFactory<?> output = factory(back.layers(), 0, p.copy());
-            return new InternalDuplexChannelListener(input, output, p);
+            ChannelFactory<OutputChannel> output = factory(back.layers(), 0, ChannelType.OUTPUT, p.copy());
+            return new InternalDuplexChannelListener<>(type, input, output, p);
         }
         BindingElement element = layer.element().orElseThrow();
-        ChannelListener<?> inner = layer.over().isPresent() ? listener(layers, i + 1, p) : null;
-        return providers.forElement(element).listener(element, layer, inner, p);
+        return providers.forElement(element).listener(type, new InnerStack(this, layers, i + 1, p), p);
+    }
+
+    /** Layer {@code i} of the plan, which must build {@code type}. */
+    private static PlannedLayer planned(List<PlannedLayer> layers, int i, ChannelType<?> type) {
+        PlannedLayer layer = layers.get(i);
+        if (layer.builds() != type.shape()) {
+            throw new IllegalStateException("the plan builds " + layer.builds() + " at " + layer.name() + ", not "
+                    + type);
+        }
+        return layer;
     }
 }

@@ -1,12 +1,19 @@
 package io.github.wcf4j.runtime.stack;
 
 import io.github.wcf4j.binding.BindingElement;
-import io.github.wcf4j.runtime.duplex.CompositeDuplexLayer;
-import io.github.wcf4j.runtime.encoding.TextEncodingLayer;
-import io.github.wcf4j.runtime.oneway.OneWayLayer;
-import io.github.wcf4j.runtime.transport.http.HttpTransportLayer;
-import io.github.wcf4j.runtime.transport.http.HttpsTransportLayer;
-import io.github.wcf4j.runtime.transport.inmemory.InMemoryTransportLayer;
+import io.github.wcf4j.binding.stack.Side;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.duplex.CompositeDuplexLayerProvider;
+import io.github.wcf4j.runtime.encoding.TextEncodingLayerProvider;
+import io.github.wcf4j.runtime.oneway.OneWayLayerProvider;
+import io.github.wcf4j.runtime.reliability.ReliableSessionLayerProvider;
+import io.github.wcf4j.runtime.transport.http.HttpTransportLayerProvider;
+import io.github.wcf4j.runtime.transport.http.HttpsTransportLayerProvider;
+import io.github.wcf4j.runtime.transport.inmemory.InMemoryTransportLayerProvider;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +21,7 @@ import java.util.Map;
 /**
  * The registry from binding-element type to the {@link LayerProvider} that builds its layer. Every permitted
  * {@link BindingElement} type has exactly one; elements the runtime does not run yet have a provider that refuses them
- * by name ({@link RefusedLayer}), so nothing is silently ignored.
+ * by name ({@link RefusedLayerProvider}), so nothing is silently ignored.
  */
 public final class LayerProviders {
     private final Map<Class<?>, LayerProvider<?>> byType = new HashMap<>();
@@ -30,35 +37,62 @@ public final class LayerProviders {
     /** A provider for every binding element. */
     public static LayerProviders standard() {
         return new LayerProviders(List.of(
-                new TextEncodingLayer(),
-                new OneWayLayer(),
-                new CompositeDuplexLayer(),
-                new HttpTransportLayer(),
-                new HttpsTransportLayer(),
-                new InMemoryTransportLayer(),
-                new TransactionFlowLayer(),
-                new io.github.wcf4j.runtime.reliability.ReliableSessionLayer(),
-                RefusedLayer.security(),
-                RefusedLayer.windowsStreamSecurity(),
-                RefusedLayer.sslStreamSecurity(),
-                RefusedLayer.binaryEncoding(),
-                RefusedLayer.mtomEncoding(),
-                RefusedLayer.tcpTransport(),
-                RefusedLayer.unsupported()));
+                new TextEncodingLayerProvider(),
+                new OneWayLayerProvider(),
+                new CompositeDuplexLayerProvider(),
+                new HttpTransportLayerProvider(),
+                new HttpsTransportLayerProvider(),
+                new InMemoryTransportLayerProvider(),
+                new TransactionFlowLayerProvider(),
+                new ReliableSessionLayerProvider(),
+                RefusedLayerProvider.security(),
+                RefusedLayerProvider.windowsStreamSecurity(),
+                RefusedLayerProvider.sslStreamSecurity(),
+                RefusedLayerProvider.binaryEncoding(),
+                RefusedLayerProvider.mtomEncoding(),
+                RefusedLayerProvider.tcpTransport(),
+                RefusedLayerProvider.unsupported()));
     }
 
-    /** The provider for {@code element}'s type. */
-    @SuppressWarnings("unchecked")
-    public <E extends BindingElement> LayerProvider<E> forElement(E element) {
+    /** The provider for {@code element}'s type, with the element. */
+    ProvidedLayer<?> forElement(BindingElement element) {
         LayerProvider<?> p = byType.get(element.getClass());
         if (p == null) {
             throw new IllegalStateException("no layer provider for " + element.getClass().getName());
         }
-        return (LayerProvider<E>) p;
+        return ProvidedLayer.of(p, element);
     }
 
     /** Whether a provider exists for {@code type}. */
     public boolean covers(Class<?> type) {
         return byType.containsKey(type);
+    }
+
+    /** An element and the provider of its type, typed alike (the element is checked against the provider's type). */
+    record ProvidedLayer<E extends BindingElement>(LayerProvider<E> provider, E element) {
+
+        static <E extends BindingElement> ProvidedLayer<E> of(LayerProvider<E> provider, BindingElement element) {
+            return new ProvidedLayer<>(provider, provider.elementType().cast(element));
+        }
+
+        List<Refusal> refusals(Side side) {
+            List<Refusal> found = new ArrayList<>();
+            for (RefusalRule<E> rule : provider.refusals()) {
+                rule.check(element, side).ifPresent(found::add);
+            }
+            return found;
+        }
+
+        void contribute(BindingParameters parameters) {
+            provider.contribute(element, parameters);
+        }
+
+        <C extends Channel> ChannelFactory<C> factory(ChannelType<C> type, InnerStack inner, BindingParameters p) {
+            return provider.factory(element, type, inner, p);
+        }
+
+        <C extends Channel> ChannelListener<C> listener(ChannelType<C> type, InnerStack inner, BindingParameters p) {
+            return provider.listener(element, type, inner, p);
+        }
     }
 }

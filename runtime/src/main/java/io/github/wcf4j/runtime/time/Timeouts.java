@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.time;
 
+import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +17,8 @@ public final class Timeouts {
 
     public static <T> CompletableFuture<T> within(CompletableFuture<T> operation, Duration timeout, Scheduler scheduler,
             Supplier<String> message) {
-        if (operation.isDone() || io.github.wcf4j.binding.WcfTimeSpan.isInfinite(timeout)
-                || timeout.compareTo(io.github.wcf4j.binding.WcfTimeSpan.MAX_WAIT) > 0) {
+        if (operation.isDone() || WcfTimeSpan.isInfinite(timeout)
+                || timeout.compareTo(WcfTimeSpan.MAX_WAIT) > 0) {
             return operation;
         }
         CompletableFuture<T> bounded = new CompletableFuture<>();

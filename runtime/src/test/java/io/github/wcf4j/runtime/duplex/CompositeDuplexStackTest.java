@@ -9,15 +9,16 @@ import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.net.URI;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,14 +36,14 @@ class CompositeDuplexStackTest {
 
     private static Message message(String action, String body) {
         Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, action, new XmlFragment(body));
-        m.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+        m.headers().messageId("urn:uuid:" + UUID.randomUUID());
         return m;
     }
 
     private void roundTrip(CustomBinding binding, String expectedBackChannelPrefix) {
-        DuplexChannel service = net.accept(net.<DuplexChannel>openListener(binding, ChannelShape.DUPLEX,
+        DuplexChannel service = net.accept(net.<DuplexChannel>openListener(binding, ChannelType.DUPLEX,
                 InMemoryFixture.SERVICE));
-        ChannelFactory<DuplexChannel> factory = net.openFactory(binding, ChannelShape.DUPLEX);
+        ChannelFactory<DuplexChannel> factory = net.openFactory(binding, ChannelType.DUPLEX);
         DuplexChannel client = net.open(factory.createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
 
         Message request = message(NS + "/ICalculatorDuplex/AddTo", "<AddTo xmlns=\"" + NS + "\"><n>5</n></AddTo>");
@@ -79,9 +80,9 @@ class CompositeDuplexStackTest {
     @Test
     void eachClientChannelHasItsOwnAddressAndGetsOnlyItsMessages() {
         CustomBinding b = binding(CompositeDuplexBindingElement.at(URI.create("inmemory://localhost/client/")));
-        DuplexChannel service = net.accept(net.<DuplexChannel>openListener(b, ChannelShape.DUPLEX,
+        DuplexChannel service = net.accept(net.<DuplexChannel>openListener(b, ChannelType.DUPLEX,
                 InMemoryFixture.SERVICE));
-        ChannelFactory<DuplexChannel> factory = net.openFactory(b, ChannelShape.DUPLEX);
+        ChannelFactory<DuplexChannel> factory = net.openFactory(b, ChannelType.DUPLEX);
         DuplexChannel one = net.open(factory.createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
         DuplexChannel two = net.open(factory.createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
         assertNotEquals(one.localAddress(), two.localAddress());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
@@ -13,10 +14,12 @@ import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.message.BufferedHeader;
 import io.github.wcf4j.runtime.message.Message;
-import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.MessageFault;
+import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.xml.namespace.QName;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +96,7 @@ class TextMessageEncoderTest {
         assertEquals("<r:AckRequested xmlns:r=\"urn:rm\"/>", ack.xml().xml());
         assertFalse(ack.mustUnderstand());
         assertTrue(m.body().isEmpty());
-        assertEquals(java.util.List.of(new QName("urn:rm", "Sequence")), m.headers().notUnderstood());
+        assertEquals(List.of(new QName("urn:rm", "Sequence")), m.headers().notUnderstood());
     }
 
     @Test
@@ -201,7 +204,7 @@ class TextMessageEncoderTest {
             String xml = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header>" + tag
                     + "</s:Header><s:Body/></s:Envelope>";
             QuotaExceededException e = assertThrows(QuotaExceededException.class, () -> read(SOAP12, xml));
-            assertEquals(io.github.wcf4j.binding.WcfText.XmlMaxBytesPerReadExceeded.format(4096), e.getMessage());
+            assertEquals(WcfText.XmlMaxBytesPerReadExceeded.format(4096), e.getMessage());
         }
     }
 
@@ -234,8 +237,8 @@ class TextMessageEncoderTest {
     @Test
     void referenceParametersOfToAreEchoedAsMarkedHeaders() {
         Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:a", XmlFragment.EMPTY);
-        m.headers().to(new EndpointAddress(java.net.URI.create("http://h/s"),
-                java.util.List.of("<k:Key xmlns:k=\"urn:k\">42</k:Key>")));
+        m.headers().to(new EndpointAddress(URI.create("http://h/s"),
+                List.of("<k:Key xmlns:k=\"urn:k\">42</k:Key>")));
         String wire = new String(SOAP12.write(m), StandardCharsets.UTF_8);
         assertTrue(wire.contains("<k:Key xmlns:wsa_rp=\"http://www.w3.org/2005/08/addressing\""
                 + " wsa_rp:IsReferenceParameter=\"true\" xmlns:k=\"urn:k\">42</k:Key>"), wire);

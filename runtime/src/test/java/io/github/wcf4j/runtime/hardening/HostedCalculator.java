@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.CustomBinding;
-import io.github.wcf4j.binding.description.ServiceBehavior;
+import io.github.wcf4j.binding.description.ServiceBehaviorElement;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
@@ -61,11 +61,12 @@ final class HostedCalculator implements AutoCloseable {
     /** With the host's builder adjusted by {@code customize} (e.g. a virtual-time scheduler, an executor). */
     static HostedCalculator hosting(Binding binding, ServiceThrottlingBehavior throttling,
             Consumer<ServiceHost.Builder> customize) {
-        ServiceBehavior behavior = new ServiceBehavior("hardened", Optional.empty(), Optional.empty(),
+        ServiceBehaviorElement behavior = new ServiceBehaviorElement("hardened", Optional.empty(), Optional.empty(),
                 Optional.of(throttling), List.of());
         ServiceDescription d = new ServiceDescription("Calc", Optional.of(behavior),
                 List.of(URI.create("http://localhost:0/calc/")), List.of(new ServiceEndpoint("", "",
-                        "customBinding", "hardened", binding, "ICalc", Optional.empty(), Optional.empty())));
+                        "customBinding", "hardened", binding, "ICalc", Optional.empty(), Optional.empty(),
+                        Optional.empty(), List.of(), Optional.empty())));
         ServiceHost.Builder builder = ServiceHost.builder(d).types(ServiceTypes.empty()
                 .map("Calc", CalculatorService.class).map("ICalc", Calculator.class));
         customize.accept(builder);

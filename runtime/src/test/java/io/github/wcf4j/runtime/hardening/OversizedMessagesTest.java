@@ -9,6 +9,9 @@ import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.runtime.transport.http.RawHttp;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,13 +58,13 @@ class OversizedMessagesTest {
         try (RawHttp c = RawHttp.to(service.uri())) {
             c.write(RawHttp.head(service.uri().getPath(), HostedCalculator.SOAP12)
                     + "Transfer-Encoding: chunked\r\n\r\n");
-            byte[] chunk = "<x>".repeat(2730).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] chunk = "<x>".repeat(2730).getBytes(StandardCharsets.US_ASCII);
             long sent = 0;
             try {
                 for (; sent <= LIMIT + chunk.length; sent += chunk.length) {
                     c.chunk(chunk);
                 }
-            } catch (java.io.IOException refusedWhileSending) {
+            } catch (IOException refusedWhileSending) {
                 // the service answered and closed while chunks were still going out (as HTTP.sys does); the 413 may
                 // be lost to the reset that follows, but the service stopped reading within the quota's reach
                 assertTrue(sent <= LIMIT + 2L * chunk.length, "the service read no more than the quota: " + sent);
@@ -76,12 +79,12 @@ class OversizedMessagesTest {
 
     @Test
     void aMessageWithinTheQuotaIsServedWithOrWithoutContentLength() throws Exception {
-        byte[] add = service.add("").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] add = service.add("").getBytes(StandardCharsets.UTF_8);
         try (RawHttp c = RawHttp.to(service.uri())) {
             c.write(RawHttp.head(service.uri().getPath(), HostedCalculator.SOAP12)
                     + "Transfer-Encoding: chunked\r\n\r\n");
-            c.chunk(java.util.Arrays.copyOfRange(add, 0, 100));
-            c.chunk(java.util.Arrays.copyOfRange(add, 100, add.length));
+            c.chunk(Arrays.copyOfRange(add, 0, 100));
+            c.chunk(Arrays.copyOfRange(add, 100, add.length));
             c.chunk(new byte[0]);
             RawHttp.Response r = c.read();
             assertEquals(200, r.status());

@@ -9,9 +9,9 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.InputChannel;
 import io.github.wcf4j.runtime.channel.OutputChannel;
@@ -21,6 +21,7 @@ import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -44,8 +45,8 @@ class OneWayStackTest {
     @Test
     void overRequestReplyEachMessageIsAcknowledgedEmptyAndDelivered() {
         CustomBinding b = oneWayOver(InMemoryTransportBindingElement.requestReply());
-        InputChannel in = net.accept(net.<InputChannel>openListener(b, ChannelShape.INPUT, InMemoryFixture.SERVICE));
-        OutputChannel out = net.open(net.<OutputChannel>openFactory(b, ChannelShape.OUTPUT)
+        InputChannel in = net.accept(net.<InputChannel>openListener(b, ChannelType.INPUT, InMemoryFixture.SERVICE));
+        OutputChannel out = net.open(net.<OutputChannel>openFactory(b, ChannelType.OUTPUT)
                 .createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
         for (int i = 1; i <= 3; i++) {
             // as in WCF, the empty answer is sent when the service receives the message
@@ -66,11 +67,11 @@ class OneWayStackTest {
         CustomBinding client = oneWayOver(InMemoryTransportBindingElement.requestReply());
         CustomBinding service = CustomBinding.of("rr", TextMessageEncodingBindingElement.defaults(),
                 InMemoryTransportBindingElement.requestReply());
-        ReplyChannel reply = net.accept(net.<ReplyChannel>openListener(service, ChannelShape.REPLY,
+        ReplyChannel reply = net.accept(net.<ReplyChannel>openListener(service, ChannelType.REPLY,
                 InMemoryFixture.SERVICE));
         reply.receiveRequest(InMemoryFixture.TIMEOUT).thenAccept(c -> c.orElseThrow().reply(notify(0),
                 InMemoryFixture.TIMEOUT));
-        OutputChannel out = net.open(net.<OutputChannel>openFactory(client, ChannelShape.OUTPUT)
+        OutputChannel out = net.open(net.<OutputChannel>openFactory(client, ChannelType.OUTPUT)
                 .createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
         Throwable e = net.failure(out.send(notify(1), InMemoryFixture.TIMEOUT));
         assertInstanceOf(ProtocolException.class, e);
@@ -80,14 +81,14 @@ class OneWayStackTest {
     @Test
     void overDuplexSessionsEverySessionsMessagesArriveOnOneInputChannel() {
         CustomBinding b = oneWayOver(InMemoryTransportBindingElement.duplexSession());
-        InputChannel in = net.accept(net.<InputChannel>openListener(b, ChannelShape.INPUT, InMemoryFixture.SERVICE));
-        var factory = net.<OutputChannel>openFactory(b, ChannelShape.OUTPUT);
+        InputChannel in = net.accept(net.<InputChannel>openListener(b, ChannelType.INPUT, InMemoryFixture.SERVICE));
+        var factory = net.<OutputChannel>openFactory(b, ChannelType.OUTPUT);
         OutputChannel a = net.open(factory.createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
         OutputChannel c = net.open(factory.createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
         net.await(a.send(notify(1), InMemoryFixture.TIMEOUT));
         net.await(c.send(notify(2), InMemoryFixture.TIMEOUT));
         net.await(a.send(notify(3), InMemoryFixture.TIMEOUT));
-        List<String> got = new java.util.ArrayList<>();
+        List<String> got = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             got.add(net.await(in.receive(InMemoryFixture.TIMEOUT)).orElseThrow().body().xml());
         }

@@ -12,9 +12,9 @@ import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.ActionNotSupportedException;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
@@ -61,8 +61,8 @@ class FaultCasesTest {
     void f1AlternateLossOfOneWayMessages(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x);
-        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelShape.INPUT_SESSION);
-        OutputSessionChannel client = h.connect(b, ChannelShape.OUTPUT_SESSION);
+        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelType.INPUT_SESSION);
+        OutputSessionChannel client = h.connect(b, ChannelType.OUTPUT_SESSION);
         List<String> delivered = RmHarness.collect(h.accept(listener));
         for (long lost : new long[] {2, 4}) {
             h.net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).where(appMessage().and(number(lost)))
@@ -83,8 +83,8 @@ class FaultCasesTest {
     void f2AlternateLossOfRequests(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x);
-        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelShape.REPLY_SESSION);
-        RequestSessionChannel client = h.connect(b, ChannelShape.REQUEST_SESSION);
+        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelType.REPLY_SESSION);
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
         AtomicInteger invocations = new AtomicInteger();
         h.echo(h.accept(listener), invocations, Duration.ZERO);
         for (long lost : new long[] {2, 4}) {
@@ -114,8 +114,8 @@ class FaultCasesTest {
     void aRequestIsResentUntilItsReplyArrivesNotMerelyItsAcknowledgement(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x);
-        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelShape.REPLY_SESSION);
-        RequestSessionChannel client = h.connect(b, ChannelShape.REQUEST_SESSION);
+        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelType.REPLY_SESSION);
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
         AtomicInteger invocations = new AtomicInteger();
         h.echo(h.accept(listener), invocations, Duration.ZERO);
         // the first answer to request #1 reaches the client as a bare acknowledgement: the reply is lost
@@ -136,8 +136,8 @@ class FaultCasesTest {
     void f3MessageTwoBlockedThreeTimesWithFiveConcurrentSenders(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.addressable(x -> x.maxTransferWindowSize(32).inactivityTimeout(Duration.ofSeconds(20)));
-        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelShape.INPUT_SESSION);
-        OutputSessionChannel client = h.connect(b, ChannelShape.OUTPUT_SESSION);
+        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelType.INPUT_SESSION);
+        OutputSessionChannel client = h.connect(b, ChannelType.OUTPUT_SESSION);
         InputSessionChannel service = h.accept(listener);
         h.net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).where(appMessage().and(number(2)))
                 .occurrences(1, 3).then(FaultAction.blackhole()));
@@ -157,8 +157,8 @@ class FaultCasesTest {
     void f4ARequestRenumberedAsADuplicateIsNeverInvoked(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x.maxRetryCount(3));
-        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelShape.REPLY_SESSION);
-        RequestSessionChannel client = h.connect(b, ChannelShape.REQUEST_SESSION);
+        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelType.REPLY_SESSION);
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
         AtomicInteger invocations = new AtomicInteger();
         h.echo(h.accept(listener), invocations, Duration.ZERO);
         assertEquals("A", RmHarness.text(h.drive(client.request(RmHarness.request("a"), T))));
@@ -179,7 +179,7 @@ class FaultCasesTest {
     @EnumSource(ReliableMessagingVersion.class)
     void f5UnknownSequenceIsFaultedWithTheIdentifier(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
-        h.listen(h.requestReply(x -> x), ChannelShape.REPLY_SESSION);
+        h.listen(h.requestReply(x -> x), ChannelType.REPLY_SESSION);
         RequestChannel raw = h.raw(V);
         String unknown = "urn:uuid:00000000-0000-0000-0000-0000000000aa";
         Message answer = h.drive(raw.request(h.sequenced(unknown, 1, "x"), T));
@@ -197,7 +197,7 @@ class FaultCasesTest {
     void f5UnknownSequenceOverSoap11CarriesTheSequenceFaultHeader(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         MessageVersion soap11 = MessageVersion.SOAP11_WS_ADDRESSING10;
-        h.listen(h.requestReplyWith(soap11, x -> x), ChannelShape.REPLY_SESSION);
+        h.listen(h.requestReplyWith(soap11, x -> x), ChannelType.REPLY_SESSION);
         RequestChannel raw = h.raw(soap11);
         String unknown = "urn:uuid:00000000-0000-0000-0000-0000000000bb";
         Message m = h.sequenced(unknown, 1, "x");
@@ -218,8 +218,8 @@ class FaultCasesTest {
     void f5AForgedIdentifierFaultsTheClientSession(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x);
-        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelShape.REPLY_SESSION);
-        RequestSessionChannel client = h.connect(b, ChannelShape.REQUEST_SESSION);
+        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelType.REPLY_SESSION);
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
         AtomicInteger invocations = new AtomicInteger();
         h.echo(h.accept(listener), invocations, Duration.ZERO);
         h.drive(client.request(RmHarness.request("a"), T));
@@ -239,8 +239,8 @@ class FaultCasesTest {
     void f6InactivityFaultsTheSessionAndReclaimsTheSequence(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x.inactivityTimeout(Duration.ofSeconds(10)));
-        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelShape.INPUT_SESSION);
-        OutputSessionChannel client = h.connect(b, ChannelShape.OUTPUT_SESSION);
+        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelType.INPUT_SESSION);
+        OutputSessionChannel client = h.connect(b, ChannelType.OUTPUT_SESSION);
         InputSessionChannel service = h.accept(listener);
         String id = service.session().id();
         h.drive(client.send(RmHarness.app("m1"), T));
@@ -262,9 +262,9 @@ class FaultCasesTest {
     void f7CreateSequenceRefusedWhenMaxPendingChannelsAreWaiting(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x.maxPendingChannels(1));
-        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelShape.INPUT_SESSION);
-        h.connect(b, ChannelShape.OUTPUT_SESSION);
-        Throwable e = h.failure(h.<OutputSessionChannel>channel(b, ChannelShape.OUTPUT_SESSION).open(T));
+        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelType.INPUT_SESSION);
+        h.connect(b, ChannelType.OUTPUT_SESSION);
+        Throwable e = h.failure(h.<OutputSessionChannel>channel(b, ChannelType.OUTPUT_SESSION).open(T));
         assertInstanceOf(ServerTooBusyException.class, e);
         String busy = WcfText.ServerTooBusy.format(RmHarness.SERVICE);
         assertEquals(WcfText.CSRefused.format(busy), e.getMessage());
@@ -272,7 +272,7 @@ class FaultCasesTest {
         assertTrue(fault.contains("<s:Value>s:Receiver</s:Value>"), fault);
         assertTrue(fault.contains(":CreateSequenceRefused</s:Value><s:Subcode><s:Value"), fault);
         h.accept(listener);
-        h.connect(b, ChannelShape.OUTPUT_SESSION);
+        h.connect(b, ChannelType.OUTPUT_SESSION);
     }
 
     @ParameterizedTest
@@ -280,8 +280,8 @@ class FaultCasesTest {
     void f9GracefulShutdownEndsTheSequenceAndForgetsIt(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x);
-        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelShape.INPUT_SESSION);
-        OutputSessionChannel client = h.connect(b, ChannelShape.OUTPUT_SESSION);
+        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelType.INPUT_SESSION);
+        OutputSessionChannel client = h.connect(b, ChannelType.OUTPUT_SESSION);
         InputSessionChannel service = h.accept(listener);
         String id = service.session().id();
         List<String> delivered = RmHarness.collect(service);
@@ -306,8 +306,8 @@ class FaultCasesTest {
     void f13ASlowServiceIsInvokedOnceWhileTheRequestIsRetried(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x);
-        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelShape.REPLY_SESSION);
-        RequestSessionChannel client = h.connect(b, ChannelShape.REQUEST_SESSION);
+        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelType.REPLY_SESSION);
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
         AtomicInteger invocations = new AtomicInteger();
         h.echo(h.accept(listener), invocations, Duration.ofSeconds(5));
         assertEquals("SLOW", RmHarness.text(h.drive(client.request(RmHarness.request("slow"), T))));
@@ -323,8 +323,8 @@ class FaultCasesTest {
     void f14AStandAloneAckOfUnsentNumbersFaultsTheSession(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.addressable(x -> x);
-        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelShape.INPUT_SESSION);
-        OutputSessionChannel client = h.connect(b, ChannelShape.OUTPUT_SESSION);
+        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelType.INPUT_SESSION);
+        OutputSessionChannel client = h.connect(b, ChannelType.OUTPUT_SESSION);
         InputSessionChannel service = h.accept(listener);
         RmHarness.collect(service);
         for (Direction d : Direction.values()) {
@@ -346,8 +346,8 @@ class FaultCasesTest {
     void f14APiggyBackedAckOfUnsentNumbersFaultsTheSession(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.sessions(x -> x);
-        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelShape.DUPLEX_SESSION);
-        DuplexSessionChannel client = h.connect(b, ChannelShape.DUPLEX_SESSION);
+        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelType.DUPLEX_SESSION);
+        DuplexSessionChannel client = h.connect(b, ChannelType.DUPLEX_SESSION);
         DuplexSessionChannel service = h.accept(listener);
         for (Direction d : Direction.values()) {
             h.net.network.inject(FaultRule.on(d).where(appMessage().and(e -> e.contains("<Text>pong</Text>")))
@@ -369,7 +369,7 @@ class FaultCasesTest {
     @EnumSource(ReliableMessagingVersion.class)
     void f16AcksToOtherThanReplyToIsRefused(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
-        h.listen(h.requestReply(x -> x), ChannelShape.INPUT_SESSION);
+        h.listen(h.requestReply(x -> x), ChannelType.INPUT_SESSION);
         RequestChannel raw = h.raw(V);
         Message cs = h.messages(V).createSequence(CreateSequence.of(h.wsrm,
                 EndpointAddress.of(URI.create("http://www.w3.org/2005/08/addressing/none")), Optional.empty(),
@@ -383,7 +383,7 @@ class FaultCasesTest {
     @EnumSource(ReliableMessagingVersion.class)
     void f17ProtocolRequestsWithoutMessageIdAreFaulted(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
-        h.listen(h.requestReply(x -> x), ChannelShape.INPUT_SESSION);
+        h.listen(h.requestReply(x -> x), ChannelType.INPUT_SESSION);
         RequestChannel raw = h.raw(V);
         WsrmMessages wm = h.messages(V);
         Message cs = wm.createSequence(CreateSequence.of(h.wsrm, EndpointAddress.ANONYMOUS, Optional.empty(), true),
@@ -407,7 +407,7 @@ class FaultCasesTest {
     void f17AResponseWithoutRelatesToFailsTheOpen(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding plain = h.plain(V);
-        ReplyChannel server = h.accept(h.<ReplyChannel>listen(plain, ChannelShape.REPLY));
+        ReplyChannel server = h.accept(h.<ReplyChannel>listen(plain, ChannelType.REPLY));
         WsrmMessages wm = h.messages(V);
         List<Message> received = new ArrayList<>();
         ReceivePump.run(() -> server.receiveRequest(Duration.ofDays(1)), c -> {
@@ -415,7 +415,7 @@ class FaultCasesTest {
             c.reply(received.size() == 1 ? wm.createSequenceResponse(new CreateSequenceResponse(
                     WsrmMessages.newId(), Optional.empty(), Optional.empty()), null) : null, T);
         }, e -> { });
-        Throwable e = h.failure(h.<OutputSessionChannel>channel(h.requestReply(x -> x), ChannelShape.OUTPUT_SESSION)
+        Throwable e = h.failure(h.<OutputSessionChannel>channel(h.requestReply(x -> x), ChannelType.OUTPUT_SESSION)
                 .open(T));
         assertInstanceOf(ProtocolException.class, e);
         assertEquals(WcfText.MessageExceptionOccurred.format(), e.getMessage());
@@ -431,8 +431,8 @@ class FaultCasesTest {
     void f18TheServiceKeepsSendingCallbacksAfterTheClientClosedItsSequence(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.sessions(x -> x);
-        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelShape.DUPLEX_SESSION);
-        DuplexSessionChannel client = h.connect(b, ChannelShape.DUPLEX_SESSION);
+        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelType.DUPLEX_SESSION);
+        DuplexSessionChannel client = h.connect(b, ChannelType.DUPLEX_SESSION);
         DuplexSessionChannel service = h.accept(listener);
         if (!h.feb2005()) {
             // 1.1's TerminateSequence is a request, sent again until answered; February 2005's is one-way
@@ -459,7 +459,7 @@ class FaultCasesTest {
     @EnumSource(ReliableMessagingVersion.class)
     void f19NonReliableAndOtherVersionMessagesAreRefused(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
-        h.listen(h.requestReply(x -> x), ChannelShape.REPLY_SESSION);
+        h.listen(h.requestReply(x -> x), ChannelType.REPLY_SESSION);
         RequestChannel raw = h.raw(V);
         MessageFault plain = h.drive(raw.request(RmHarness.request("plain"), T)).fault().orElseThrow();
         if (h.feb2005()) {
@@ -474,7 +474,7 @@ class FaultCasesTest {
                 : ReliableMessagingVersion.WS_RELIABLE_MESSAGING_FEBRUARY_2005;
         RmHarness otherSide = new RmHarness(other);
         Throwable e = h.failure(h.<RequestSessionChannel>channel(h.requestReply(x -> x.reliableMessagingVersion(
-                other)), ChannelShape.REQUEST_SESSION).open(T));
+                other)), ChannelType.REQUEST_SESSION).open(T));
         assertInstanceOf(CommunicationException.class, e);
         assertTrue(e.getMessage().contains(h.feb2005()
                 ? WcfText.NonWsrmFeb2005ActionNotSupported.format(otherSide.wsrm.action(Wsrm.CREATE_SEQUENCE))
@@ -486,8 +486,8 @@ class FaultCasesTest {
     void f19AStrippedSequenceHeaderIsRefusedAndFaultsTheSession(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x);
-        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelShape.INPUT_SESSION);
-        OutputSessionChannel client = h.connect(b, ChannelShape.OUTPUT_SESSION);
+        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelType.INPUT_SESSION);
+        OutputSessionChannel client = h.connect(b, ChannelType.OUTPUT_SESSION);
         List<String> delivered = RmHarness.collect(h.accept(listener));
         h.net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).where(appMessage()).occurrence(1)
                 .then(FaultAction.rewrite(e -> e.replaceFirst("<r:Sequence s:mustUnderstand=\"1\">.*?</r:Sequence>",
@@ -513,8 +513,8 @@ class FaultCasesTest {
     void f20RetryExhaustionAgainstABlackHole(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x);
-        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelShape.REPLY_SESSION);
-        RequestSessionChannel client = h.connect(b, ChannelShape.REQUEST_SESSION);
+        ChannelListener<ReplySessionChannel> listener = h.listen(b, ChannelType.REPLY_SESSION);
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
         h.echo(h.accept(listener), new AtomicInteger(), Duration.ZERO);
         h.net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).where(appMessage())
                 .then(FaultAction.blackhole()));

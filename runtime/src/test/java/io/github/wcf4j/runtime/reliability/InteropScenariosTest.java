@@ -18,6 +18,7 @@ import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.InputSessionChannel;
@@ -60,8 +61,8 @@ class InteropScenariosTest {
     void scenario11OneWayAnonymousClient(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x);
-        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelShape.INPUT_SESSION);
-        OutputSessionChannel client = h.connect(b, ChannelShape.OUTPUT_SESSION);
+        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelType.INPUT_SESSION);
+        OutputSessionChannel client = h.connect(b, ChannelType.OUTPUT_SESSION);
         InputSessionChannel service = h.accept(listener);
         // request #2 lost on its first try; the response carrying the ack of #3 lost; #1 duplicated
         h.net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).where(appMessage().and(number(2)))
@@ -99,11 +100,11 @@ class InteropScenariosTest {
     void scenario12NoApplicationMessages(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x);
-        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelShape.INPUT_SESSION);
+        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelType.INPUT_SESSION);
         // the first CreateSequenceResponse is lost: CreateSequence is sent again
         h.net.network.inject(FaultRule.on(Direction.SERVICE_TO_CLIENT).where(action("CreateSequenceResponse"))
                 .occurrence(1).then(FaultAction.drop()));
-        OutputSessionChannel client = h.connect(b, ChannelShape.OUTPUT_SESSION);
+        OutputSessionChannel client = h.connect(b, ChannelType.OUTPUT_SESSION);
         assertEquals(2, h.wire(Direction.CLIENT_TO_SERVICE).stream().filter("CreateSequence"::equals).count());
         // the keep-alive AckRequested gets an empty acknowledgement
         h.advance(Duration.ofMinutes(5));
@@ -123,10 +124,10 @@ class InteropScenariosTest {
     void scenario13CloseIncompleteSequence(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.requestReply(x -> x);
-        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelShape.INPUT_SESSION);
+        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelType.INPUT_SESSION);
         CustomBinding plain = CustomBinding.of("raw", TextMessageEncodingBindingElement.defaults(),
                 InMemoryTransportBindingElement.requestReply());
-        RequestChannel raw = h.connect(plain, ChannelShape.REQUEST);
+        RequestChannel raw = h.connect(plain, ChannelType.REQUEST);
         WsrmMessages wm = new WsrmMessages(h.wsrm, MessageVersion.SOAP12_WS_ADDRESSING10);
         Message csr = h.drive(raw.request(wm.createSequence(CreateSequence.of(h.wsrm,
                 EndpointAddress.ANONYMOUS, Optional.empty(), true), WsrmMessages.newId(), null), T));
@@ -156,11 +157,11 @@ class InteropScenariosTest {
     void scenario14OneWayAddressableClient(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.addressable(x -> x);
-        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelShape.INPUT_SESSION);
+        ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelType.INPUT_SESSION);
         // one acknowledgement sent to the client's listener is lost
         h.net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).where(action("SequenceAcknowledgement")
                 .and(e -> e.contains("Temporary_Listen_Addresses"))).occurrence(1).then(FaultAction.blackhole()));
-        OutputSessionChannel client = h.connect(b, ChannelShape.OUTPUT_SESSION);
+        OutputSessionChannel client = h.connect(b, ChannelType.OUTPUT_SESSION);
         InputSessionChannel service = h.accept(listener);
         String cs = h.envelopes(Direction.CLIENT_TO_SERVICE, action("CreateSequence")).get(0);
         String replyTo = cs.replaceAll(".*<a:ReplyTo><a:Address>([^<]*)</a:Address>.*", "$1");
@@ -182,13 +183,13 @@ class InteropScenariosTest {
     void scenario21RequestReplyWithOfferExactlyOnce(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.addressable(x -> x);
-        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelShape.DUPLEX_SESSION);
+        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelType.DUPLEX_SESSION);
         // reply #2 lost on its way back; request #3 duplicated
         h.net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).where(action("EchoStringResponse")
                 .and(number(2))).occurrence(1).then(FaultAction.blackhole()));
         h.net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).where(action("EchoString").and(number(3)))
                 .occurrence(1).then(FaultAction.duplicate()));
-        DuplexSessionChannel client = h.connect(b, ChannelShape.DUPLEX_SESSION);
+        DuplexSessionChannel client = h.connect(b, ChannelType.DUPLEX_SESSION);
         DuplexSessionChannel service = h.accept(listener);
         assertTrue(h.envelopes(Direction.CLIENT_TO_SERVICE, action("CreateSequence")).get(0).contains("<Offer>"));
         // the echo service: the concatenation of every text received in the session
@@ -227,8 +228,8 @@ class InteropScenariosTest {
                 InMemoryTransportBindingElement.requestReply());
         Map<ChannelShape, String> expected = new HashMap<>();
         expected.put(ChannelShape.REPLY_SESSION, WcfText.CSRefusedReplyNoOffer.format(RmHarnessUris.SERVICE));
-        h.listen(h.requestReply(x -> x), ChannelShape.REPLY_SESSION);
-        RequestChannel raw = h.connect(plain, ChannelShape.REQUEST);
+        h.listen(h.requestReply(x -> x), ChannelType.REPLY_SESSION);
+        RequestChannel raw = h.connect(plain, ChannelType.REQUEST);
         Message refused = h.drive(raw.request(wm.createSequence(CreateSequence.of(h.wsrm, EndpointAddress.ANONYMOUS,
                 Optional.empty(), true), WsrmMessages.newId(), null), T));
         assertEquals(WcfText.CSRefused.format(expected.get(ChannelShape.REPLY_SESSION)),
@@ -244,8 +245,8 @@ class InteropScenariosTest {
         WsrmMessages wm = new WsrmMessages(h.wsrm, MessageVersion.SOAP12_WS_ADDRESSING10);
         CustomBinding plain = CustomBinding.of("raw", TextMessageEncodingBindingElement.defaults(),
                 InMemoryTransportBindingElement.requestReply());
-        h.listen(h.requestReply(x -> x), ChannelShape.INPUT_SESSION);
-        RequestChannel raw = h.connect(plain, ChannelShape.REQUEST);
+        h.listen(h.requestReply(x -> x), ChannelType.INPUT_SESSION);
+        RequestChannel raw = h.connect(plain, ChannelType.REQUEST);
         Message answer = h.drive(raw.request(wm.createSequence(CreateSequence.of(h.wsrm, EndpointAddress.ANONYMOUS,
                 Optional.of(WsrmMessages.newId()), true), WsrmMessages.newId(), null), T));
         if (h.feb2005()) {
@@ -263,12 +264,12 @@ class InteropScenariosTest {
         RmHarness h = new RmHarness(v);
         CustomBinding plain = CustomBinding.of("raw", TextMessageEncodingBindingElement.defaults(),
                 InMemoryTransportBindingElement.requestReply());
-        ReplyChannel server = h.accept(h.<ReplyChannel>listen(plain, ChannelShape.REPLY));
+        ReplyChannel server = h.accept(h.<ReplyChannel>listen(plain, ChannelType.REPLY));
         WsrmMessages wm = new WsrmMessages(h.wsrm, MessageVersion.SOAP12_WS_ADDRESSING10);
         ReceivePump.run(() -> server.receiveRequest(Duration.ofDays(1)), (RequestContext c) -> c.reply(
                 wm.createSequenceResponse(new CreateSequenceResponse(WsrmMessages.newId(), Optional.empty(),
                         Optional.empty()), c.requestMessage().headers().messageId()), T), e -> { });
-        RequestSessionChannel client = h.channel(h.requestReply(x -> x), ChannelShape.REQUEST_SESSION);
+        RequestSessionChannel client = h.channel(h.requestReply(x -> x), ChannelType.REQUEST_SESSION);
         Throwable e = h.failure(client.open(T));
         assertInstanceOf(ProtocolException.class, e);
         assertEquals(h.feb2005() ? WcfText.CSResponseWithoutOffer.format() : WcfText.CSResponseOfferRejected.format(),

@@ -10,10 +10,10 @@ import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.message.Message;
@@ -55,9 +55,9 @@ class ReliableDuplexSessionTest {
     }
 
     private void exchange(CustomBinding binding) {
-        ChannelListener<DuplexSessionChannel> listener = net.openListener(binding, ChannelShape.DUPLEX_SESSION,
+        ChannelListener<DuplexSessionChannel> listener = net.openListener(binding, ChannelType.DUPLEX_SESSION,
                 InMemoryFixture.SERVICE);
-        DuplexSessionChannel client = net.<DuplexSessionChannel>openFactory(binding, ChannelShape.DUPLEX_SESSION)
+        DuplexSessionChannel client = net.<DuplexSessionChannel>openFactory(binding, ChannelType.DUPLEX_SESSION)
                 .createChannel(EndpointAddress.of(InMemoryFixture.SERVICE));
         net.open(client);
         DuplexSessionChannel service = net.accept(listener);

@@ -8,10 +8,10 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.InputSessionChannel;
 import io.github.wcf4j.runtime.channel.OutputSessionChannel;
@@ -59,9 +59,9 @@ class ReliableRequestReplySessionTest {
 
     private Session open(ReliableMessagingVersion v) {
         CustomBinding b = binding(v);
-        ChannelListener<ReplySessionChannel> listener = net.openListener(b, ChannelShape.REPLY_SESSION,
+        ChannelListener<ReplySessionChannel> listener = net.openListener(b, ChannelType.REPLY_SESSION,
                 InMemoryFixture.SERVICE);
-        RequestSessionChannel client = net.<RequestSessionChannel>openFactory(b, ChannelShape.REQUEST_SESSION)
+        RequestSessionChannel client = net.<RequestSessionChannel>openFactory(b, ChannelType.REQUEST_SESSION)
                 .createChannel(EndpointAddress.of(InMemoryFixture.SERVICE));
         net.open(client);
         return new Session(client, net.accept(listener));
@@ -149,9 +149,9 @@ class ReliableRequestReplySessionTest {
     @EnumSource(ReliableMessagingVersion.class)
     void oneWayMessagesOverAReliableSession(ReliableMessagingVersion v) {
         CustomBinding b = binding(v);
-        ChannelListener<InputSessionChannel> listener = net.openListener(b, ChannelShape.INPUT_SESSION,
+        ChannelListener<InputSessionChannel> listener = net.openListener(b, ChannelType.INPUT_SESSION,
                 InMemoryFixture.SERVICE);
-        OutputSessionChannel client = net.<OutputSessionChannel>openFactory(b, ChannelShape.OUTPUT_SESSION)
+        OutputSessionChannel client = net.<OutputSessionChannel>openFactory(b, ChannelType.OUTPUT_SESSION)
                 .createChannel(EndpointAddress.of(InMemoryFixture.SERVICE));
         net.open(client);
         InputSessionChannel service = net.accept(listener);

@@ -13,8 +13,8 @@ import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
@@ -52,8 +52,8 @@ class ReliableSessionSettingsTest {
         Session(ReliableMessagingVersion v, UnaryOperator<ReliableSessionBindingElement.Builder> settings) {
             h = new RmHarness(v);
             CustomBinding b = h.sessions(settings);
-            ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelShape.DUPLEX_SESSION);
-            client = h.connect(b, ChannelShape.DUPLEX_SESSION);
+            ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelType.DUPLEX_SESSION);
+            client = h.connect(b, ChannelType.DUPLEX_SESSION);
             service = h.accept(listener);
         }
 
@@ -342,15 +342,15 @@ class ReliableSessionSettingsTest {
     void maxPendingChannelsBoundsTheSessionsNotYetAccepted(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.sessions(x -> x.maxPendingChannels(3));
-        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelShape.DUPLEX_SESSION);
+        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelType.DUPLEX_SESSION);
         for (int i = 0; i < 3; i++) {
-            h.connect(b, ChannelShape.DUPLEX_SESSION);
+            h.connect(b, ChannelType.DUPLEX_SESSION);
         }
-        Throwable e = h.failure(h.<DuplexSessionChannel>channel(b, ChannelShape.DUPLEX_SESSION).open(T));
+        Throwable e = h.failure(h.<DuplexSessionChannel>channel(b, ChannelType.DUPLEX_SESSION).open(T));
         assertInstanceOf(ServerTooBusyException.class, e);
         assertEquals(WcfText.CSRefused.format(WcfText.ServerTooBusy.format(RmHarness.SERVICE)), e.getMessage());
         h.accept(listener);
-        h.connect(b, ChannelShape.DUPLEX_SESSION);
+        h.connect(b, ChannelType.DUPLEX_SESSION);
     }
 
     // ---------------------------------------------------------------- maxRetryCount
@@ -360,11 +360,11 @@ class ReliableSessionSettingsTest {
     void retransmissionsStartAtTheMeasuredRoundTripAndDoubleUntilMaxRetryCount(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.sessions(x -> x.maxRetryCount(3));
-        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelShape.DUPLEX_SESSION);
+        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelType.DUPLEX_SESSION);
         // the CreateSequence round trip takes 1 s: RTO0 = max(RTT + 400 ms, 3 RTT) = 3 s
         h.net.network.inject(FaultRule.on(Direction.SERVICE_TO_CLIENT).where(action("CreateSequenceResponse"))
                 .then(FaultAction.delay(Duration.ofSeconds(1))));
-        DuplexSessionChannel client = h.connect(b, ChannelShape.DUPLEX_SESSION);
+        DuplexSessionChannel client = h.connect(b, ChannelType.DUPLEX_SESSION);
         h.accept(listener);
         h.net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).where(appMessage())
                 .then(FaultAction.blackhole()));

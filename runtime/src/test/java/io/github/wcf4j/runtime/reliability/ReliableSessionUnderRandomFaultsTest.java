@@ -9,11 +9,11 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.ReceivePump;
@@ -74,9 +74,9 @@ class ReliableSessionUnderRandomFaultsTest {
                         .reliableMessagingVersion(version).ordered(ordered).maxTransferWindowSize(32)
                         .maxRetryCount(30).build(),
                 TextMessageEncodingBindingElement.defaults(), InMemoryTransportBindingElement.duplexSession());
-        ChannelListener<DuplexSessionChannel> listener = net.openListener(binding, ChannelShape.DUPLEX_SESSION,
+        ChannelListener<DuplexSessionChannel> listener = net.openListener(binding, ChannelType.DUPLEX_SESSION,
                 InMemoryFixture.SERVICE);
-        DuplexSessionChannel client = net.<DuplexSessionChannel>openFactory(binding, ChannelShape.DUPLEX_SESSION)
+        DuplexSessionChannel client = net.<DuplexSessionChannel>openFactory(binding, ChannelType.DUPLEX_SESSION)
                 .createChannel(EndpointAddress.of(InMemoryFixture.SERVICE));
         net.open(client);
         DuplexSessionChannel service = net.accept(listener);

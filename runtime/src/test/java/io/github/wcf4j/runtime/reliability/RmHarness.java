@@ -9,11 +9,11 @@ import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.InputChannel;
@@ -99,20 +99,20 @@ final class RmHarness {
                 InMemoryTransportBindingElement.duplexSession());
     }
 
-    <C extends Channel> ChannelListener<C> listen(CustomBinding b, ChannelShape shape) {
-        return net.openListener(b, shape, InMemoryFixture.SERVICE);
+    <C extends Channel> ChannelListener<C> listen(CustomBinding b, ChannelType<C> type) {
+        return net.openListener(b, type, InMemoryFixture.SERVICE);
     }
 
     /** A client channel, opened (the CreateSequence handshake driven to completion). */
-    <C extends Channel> C connect(CustomBinding b, ChannelShape shape) {
-        C c = net.<C>openFactory(b, shape).createChannel(EndpointAddress.of(InMemoryFixture.SERVICE));
+    <C extends Channel> C connect(CustomBinding b, ChannelType<C> type) {
+        C c = net.<C>openFactory(b, type).createChannel(EndpointAddress.of(InMemoryFixture.SERVICE));
         drive(c.open(T));
         return c;
     }
 
     /** A client channel, not opened. */
-    <C extends Channel> C channel(CustomBinding b, ChannelShape shape) {
-        return net.<C>openFactory(b, shape).createChannel(EndpointAddress.of(InMemoryFixture.SERVICE));
+    <C extends Channel> C channel(CustomBinding b, ChannelType<C> type) {
+        return net.<C>openFactory(b, type).createChannel(EndpointAddress.of(InMemoryFixture.SERVICE));
     }
 
     <C extends Channel> C accept(ChannelListener<C> l) {
@@ -172,7 +172,7 @@ final class RmHarness {
 
     /** A plain (non-RM) request channel to the service, to send hand-made RM messages. */
     RequestChannel raw(MessageVersion version) {
-        return connect(plain(version), ChannelShape.REQUEST);
+        return connect(plain(version), ChannelType.REQUEST);
     }
 
     WsrmMessages messages(MessageVersion version) {

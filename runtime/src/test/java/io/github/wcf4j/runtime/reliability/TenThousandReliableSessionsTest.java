@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -37,8 +37,8 @@ class TenThousandReliableSessionsTest {
     void tenThousandConcurrentReliableSessionsOnOneListener() {
         RmHarness h = new RmHarness(ReliableMessagingVersion.WS_RELIABLE_MESSAGING_FEBRUARY_2005);
         CustomBinding b = h.sessions(x -> x);
-        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelShape.DUPLEX_SESSION);
-        ChannelFactory<DuplexSessionChannel> factory = h.net.openFactory(b, ChannelShape.DUPLEX_SESSION);
+        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelType.DUPLEX_SESSION);
+        ChannelFactory<DuplexSessionChannel> factory = h.net.openFactory(b, ChannelType.DUPLEX_SESSION);
         int threadsBefore = Thread.activeCount();
         long heapBefore = usedHeapAfterGc();
 

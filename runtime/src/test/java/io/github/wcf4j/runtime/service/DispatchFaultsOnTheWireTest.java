@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.binding.description.ServiceBehavior;
+import io.github.wcf4j.binding.description.ServiceBehaviorElement;
 import io.github.wcf4j.binding.description.ServiceDebugBehavior;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
@@ -66,11 +66,11 @@ class DispatchFaultsOnTheWireTest {
     }
 
     private void host(Binding binding, boolean debug) {
-        ServiceBehavior behavior = new ServiceBehavior("b", Optional.empty(), Optional.of(
+        ServiceBehaviorElement behavior = new ServiceBehaviorElement("b", Optional.empty(), Optional.of(
                 new ServiceDebugBehavior(debug, true, true)), Optional.empty(), List.of());
         ServiceDescription d = new ServiceDescription("Calc", Optional.of(behavior), List.of(AT), List.of(
                 new ServiceEndpoint("", "", "customBinding", "b", binding, "ICalc", Optional.empty(),
-                        Optional.empty())));
+                        Optional.empty(), Optional.empty(), List.of(), Optional.empty())));
         host = ServiceHost.builder(d).types(ServiceTypes.empty().map("Calc", CalculatorService.class)
                 .map("ICalc", Calculator.class)).parameter(Scheduler.class, scheduler)
                 .parameter(InMemoryNetwork.class, network).build();
@@ -88,7 +88,7 @@ class DispatchFaultsOnTheWireTest {
     /** A request channel to {@code to}, physically sent to the service's address. */
     private RequestChannel client(Binding binding, EndpointAddress to) {
         ChannelFactory<RequestChannel> f = ChannelStackBuilder.standard().<RequestChannel>buildFactory(binding,
-                ChannelShape.REQUEST, new BindingParameters().put(Scheduler.class, scheduler)
+                ChannelType.REQUEST, new BindingParameters().put(Scheduler.class, scheduler)
                         .put(InMemoryNetwork.class, network));
         factory = f;
         Futures.join(f.open(T));
@@ -203,7 +203,7 @@ class DispatchFaultsOnTheWireTest {
         CustomBinding b = text(InMemoryTransportBindingElement.duplexSession());
         host(b, false);
         ChannelFactory<DuplexSessionChannel> f = ChannelStackBuilder.standard().<DuplexSessionChannel>buildFactory(b,
-                ChannelShape.DUPLEX_SESSION, new BindingParameters()
+                ChannelType.DUPLEX_SESSION, new BindingParameters()
                         .put(Scheduler.class, scheduler).put(InMemoryNetwork.class, network));
         factory = f;
         Futures.join(f.open(T));

@@ -57,7 +57,8 @@ class ServiceModelInMemoryTest {
 
     private static ServiceDescription service(Binding binding) {
         return new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(new ServiceEndpoint("", "",
-                "customBinding", "b", binding, CONTRACT, Optional.empty(), Optional.empty())));
+                "customBinding", "b", binding, CONTRACT, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty())));
     }
 
     private Calculator call(Binding binding) {
@@ -65,7 +66,8 @@ class ServiceModelInMemoryTest {
                 .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network).build();
         host.open();
         client = ClientFactory.builder(new ClientEndpoint("", BASE, "customBinding", "b", binding, CONTRACT,
-                Optional.empty()), Calculator.class).parameter(Scheduler.class, scheduler)
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty()), Calculator.class)
+                .parameter(Scheduler.class, scheduler)
                 .parameter(InMemoryNetwork.class, network).build();
         return client.createChannel();
     }

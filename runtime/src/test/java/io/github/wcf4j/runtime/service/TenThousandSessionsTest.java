@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.CustomBinding;
-import io.github.wcf4j.binding.description.ServiceBehavior;
+import io.github.wcf4j.binding.description.ServiceBehaviorElement;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -47,17 +48,18 @@ class TenThousandSessionsTest {
         URI at = URI.create("inmemory://localhost/calc");
         CustomBinding b = CustomBinding.of("b", TextMessageEncodingBindingElement.defaults(),
                 InMemoryTransportBindingElement.duplexSession());
-        ServiceBehavior behavior = new ServiceBehavior("b", Optional.empty(), Optional.empty(),
+        ServiceBehaviorElement behavior = new ServiceBehaviorElement("b", Optional.empty(), Optional.empty(),
                 Optional.of(new ServiceThrottlingBehavior(16, SESSIONS, SESSIONS + 16)), List.of());
         ServiceDescription d = new ServiceDescription("Calc", Optional.of(behavior), List.of(at), List.of(
-                new ServiceEndpoint("", "", "customBinding", "b", b, "ICalc", Optional.empty(), Optional.empty())));
+                new ServiceEndpoint("", "", "customBinding", "b", b, "ICalc", Optional.empty(), Optional.empty(),
+                        Optional.empty(), List.of(), Optional.empty())));
         int threadsBefore = Thread.activeCount();
         ServiceHost host = ServiceHost.builder(d).types(ServiceTypes.empty().map("Calc", CalculatorService.class)
                 .map("ICalc", Calculator.class)).parameter(Scheduler.class, net.clock)
                 .parameter(InMemoryNetwork.class, net.network).invocationExecutor(net.clock.executor()).build();
         host.open();
         ChannelFactory<DuplexSessionChannel> factory = ChannelStackBuilder.standard()
-                .<DuplexSessionChannel>buildFactory(b, ChannelShape.DUPLEX_SESSION, net.parameters());
+                .<DuplexSessionChannel>buildFactory(b, ChannelType.DUPLEX_SESSION, net.parameters());
         net.await(factory.open(InMemoryFixture.TIMEOUT));
 
         List<DuplexSessionChannel> sessions = new ArrayList<>(SESSIONS);
@@ -67,7 +69,7 @@ class TenThousandSessionsTest {
             net.await(c.open(InMemoryFixture.TIMEOUT));
             Message request = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/InstanceId",
                     new XmlFragment("<InstanceId xmlns=\"" + NS + "\"/>"));
-            request.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+            request.headers().messageId("urn:uuid:" + UUID.randomUUID());
             c.send(request, InMemoryFixture.TIMEOUT);
             replies.add(c.receive(InMemoryFixture.TIMEOUT));
             sessions.add(c);
@@ -83,7 +85,7 @@ class TenThousandSessionsTest {
         // every session is still open and answers a second call on the same object
         Message again = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/InstanceId",
                 new XmlFragment("<InstanceId xmlns=\"" + NS + "\"/>"));
-        again.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+        again.headers().messageId("urn:uuid:" + UUID.randomUUID());
         DuplexSessionChannel last = sessions.get(SESSIONS - 1);
         CompletableFuture<Optional<Message>> second = last.receive(InMemoryFixture.TIMEOUT);
         last.send(again, InMemoryFixture.TIMEOUT);

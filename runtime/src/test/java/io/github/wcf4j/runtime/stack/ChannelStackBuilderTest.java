@@ -11,11 +11,11 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.standard.WsHttpBinding;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,7 +55,7 @@ class ChannelStackBuilderTest {
     void messageSecurityIsRefusedAtBuildNamingTheElementAndItsMode() {
         WsHttpBinding ws = WsHttpBinding.defaults(WsHttpBinding.Flavor.WS_HTTP, "");
         UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
-                builder.buildListener(ws, ChannelShape.REPLY_SESSION, net.parameters()));
+                builder.buildListener(ws, ChannelType.REPLY_SESSION, net.parameters()));
         assertEquals("security", e.element());
         assertTrue(e.getMessage().contains("'security' (authenticationMode=SecureConversation)"), e.getMessage());
     }
@@ -65,7 +65,7 @@ class ChannelStackBuilderTest {
         CustomBinding b = CustomBinding.of("secured", SecurityBindingElement.defaults(),
                 TextMessageEncodingBindingElement.defaults(), HttpTransportBindingElement.defaults());
         UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
-                builder.buildFactory(b, ChannelShape.REQUEST, net.parameters()));
+                builder.buildFactory(b, ChannelType.REQUEST, net.parameters()));
         assertTrue(e.getMessage().startsWith("The binding element 'security' (authenticationMode="), e.getMessage());
     }
 
@@ -74,7 +74,7 @@ class ChannelStackBuilderTest {
         CustomBinding b = CustomBinding.of("rr", TextMessageEncodingBindingElement.defaults(),
                 InMemoryTransportBindingElement.requestReply());
         BindingValidationException e = assertThrows(BindingValidationException.class, () ->
-                builder.buildFactory(b, ChannelShape.DUPLEX_SESSION, net.parameters()));
+                builder.buildFactory(b, ChannelType.DUPLEX_SESSION, net.parameters()));
         assertEquals(WcfText.CouldnTCreateChannelForChannelType2.format("CustomBinding", "IDuplexSessionChannel"),
                 e.getMessage());
     }
@@ -84,6 +84,6 @@ class ChannelStackBuilderTest {
         CustomBinding b = CustomBinding.of("noTransport", TextMessageEncodingBindingElement.defaults(),
                 CompositeDuplexBindingElement.defaults());
         assertThrows(BindingValidationException.class, () ->
-                builder.buildFactory(b, ChannelShape.DUPLEX, net.parameters()));
+                builder.buildFactory(b, ChannelType.DUPLEX, net.parameters()));
     }
 }

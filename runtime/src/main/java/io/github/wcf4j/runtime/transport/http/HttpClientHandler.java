@@ -10,7 +10,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.AttributeKey;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The last handler of a pooled client connection: completes the exchange waiting on the connection with the response,
@@ -34,9 +36,10 @@ final class HttpClientHandler extends SimpleChannelInboundHandler<FullHttpRespon
             return;
         }
         byte[] body = ByteBufUtil.getBytes(response.content());
-        boolean keepAlive = io.netty.handler.codec.http.HttpUtil.isKeepAlive(response);
+        boolean keepAlive = HttpUtil.isKeepAlive(response);
         exchange.completed(new HttpResponseData(response.status().code(), response.status().reasonPhrase(),
-                response.headers().get(HttpHeaderNames.CONTENT_TYPE), body), keepAlive);
+                response.headers().get(HttpHeaderNames.CONTENT_TYPE),
+                response.headers().getAll(HttpHeaderNames.SET_COOKIE), body), keepAlive);
     }
 
     @Override
@@ -52,7 +55,9 @@ final class HttpClientHandler extends SimpleChannelInboundHandler<FullHttpRespon
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         HttpExchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
         if (exchange != null) {
-            if (cause instanceof TooLongFrameException) {
+            if (cause instanceof HttpConnectTunnel.Refused) {
+                exchange.completed(((HttpConnectTunnel.Refused) cause).asResponse(), false);
+            } else if (cause instanceof TooLongFrameException) {
                 exchange.failed(new QuotaExceededException(
                         WcfText.MaxReceivedMessageSizeExceeded.format(maxReceivedMessageSize)));
             } else if (isTlsHandshakeFailure(cause)) {
@@ -67,7 +72,7 @@ final class HttpClientHandler extends SimpleChannelInboundHandler<FullHttpRespon
 
     static boolean isTlsHandshakeFailure(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLHandshakeException) {
+            if (t instanceof SSLHandshakeException) {
                 return true;
             }
         }

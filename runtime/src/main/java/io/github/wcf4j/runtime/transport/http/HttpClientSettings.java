@@ -2,20 +2,25 @@ package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.runtime.transport.WireTap;
+import java.net.ProxySelector;
 
 /**
- * What a client's connections take from the transport element: the response size limit, keep-alive, the connect
- * timeout, and for HTTPS the trust material.
+ * What a client's connections take from the transport element: the response size limit, keep-alive, cookies, the
+ * proxy, the connect timeout, and for HTTPS the trust material.
  *
  * @param tls the trust material; {@code null} for the JDK's default trust store
  * @param tap  sees the envelopes sent and received, or {@code null}
  */
-record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled, int connectTimeoutMillis,
-        TlsSettings tls, WireTap tap) {
+record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled, boolean allowCookies,
+        HttpProxyChoice proxy, int connectTimeoutMillis, TlsSettings tls, WireTap tap) {
 
-    static HttpClientSettings of(HttpTransportBindingElement http, int connectTimeoutMillis, TlsSettings tls,
-            WireTap tap) {
-        return new HttpClientSettings(http.maxReceivedMessageSize(), http.keepAliveEnabled(), connectTimeoutMillis,
-                tls, tap);
+    /**
+     * @param systemProxy the system proxy ({@code useDefaultWebProxy}), or {@code null} for
+     *                    {@link ProxySelector#getDefault()}
+     */
+    static HttpClientSettings of(HttpTransportBindingElement http, ProxySelector systemProxy, int connectTimeoutMillis,
+            TlsSettings tls, WireTap tap) {
+        return new HttpClientSettings(http.maxReceivedMessageSize(), http.keepAliveEnabled(), http.allowCookies(),
+                HttpProxyChoice.of(http, systemProxy), connectTimeoutMillis, tls, tap);
     }
 }

@@ -3,9 +3,11 @@ package io.github.wcf4j.runtime.transport.http;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
+import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.FixedChannelPool;
@@ -15,11 +17,15 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -27,7 +33,10 @@ import javax.net.ssl.SSLParameters;
 /**
  * Keep-alive connections of one channel factory, pooled per origin (scheme, host, port) and bounded per origin, as
  * .NET's {@code ServicePoint} pools them. Connections have TCP_NODELAY; HTTPS verifies the server's host name.
- * Thread-safe.
+ *
+ * <p>Whether an origin is reached through an HTTP proxy ({@link HttpProxyChoice}) is decided when its pool is made: its
+ * connections then go to the proxy, plain requests with the absolute URI as their target (RFC 9112 §3.2.2), HTTPS
+ * through a {@code CONNECT} tunnel ({@link HttpConnectTunnel}). Thread-safe.
  */
 final class HttpConnectionPool implements AutoCloseable {
     /** Connections per origin, beyond which requests wait for a free connection. */
@@ -35,7 +44,7 @@ final class HttpConnectionPool implements AutoCloseable {
 
     private final NettyResources resources;
     private final HttpClientSettings settings;
-    private final Map<String, FixedChannelPool> pools = new ConcurrentHashMap<>();
+    private final Map<String, OriginPool> pools = new ConcurrentHashMap<>();
     private volatile SslContext ssl;
 
     HttpConnectionPool(NettyResources resources, HttpClientSettings settings) {
@@ -45,11 +54,24 @@ final class HttpConnectionPool implements AutoCloseable {
 
     /** Sends {@code request} to {@code via} on a pooled connection; the exchange's future completes with the response. */
     HttpExchange send(URI via, FullHttpRequest request) {
-        FixedChannelPool pool = pools.computeIfAbsent(origin(via), o -> newPool(via));
+        OriginPool origin;
+        try {
+            origin = pools.computeIfAbsent(origin(via), o -> newPool(via));
+        } catch (RuntimeException e) {
+            request.release();
+            HttpExchange failed = new HttpExchange(via, null, settings.keepAliveEnabled());
+            failed.failed(e);
+            return failed;
+        }
+        if (origin.forwardsRequests()) {
+            request.setUri(via.getScheme() + "://" + via.getRawAuthority() + request.uri());
+        }
+        FixedChannelPool pool = origin.connections();
         HttpExchange exchange = new HttpExchange(via, pool, settings.keepAliveEnabled());
         pool.acquire().addListener(acquired -> {
             if (!acquired.isSuccess()) {
                 request.release();
+                origin.proxy().ifPresent(proxy -> connectFailed(via, proxy, acquired.cause()));
                 exchange.failed(connectFailure(via, acquired.cause()));
                 return;
             }
@@ -61,7 +83,7 @@ final class HttpConnectionPool implements AutoCloseable {
             c.writeAndFlush(request).addListener(written -> {
                 if (!written.isSuccess()) {
                     exchange.failed(HttpClientHandler.isTlsHandshakeFailure(written.cause())
-                            ? new io.github.wcf4j.runtime.channel.SecurityNegotiationException(
+                            ? new SecurityNegotiationException(
                                     WcfText.TrustFailure.format(via.getAuthority()), written.cause())
                             : new CommunicationException(WcfText.HttpSendFailure.format(via), written.cause()));
                 }
@@ -72,27 +94,39 @@ final class HttpConnectionPool implements AutoCloseable {
 
     private static Throwable connectFailure(URI via, Throwable cause) {
         if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof java.nio.channels.UnresolvedAddressException
-                || cause instanceof io.netty.channel.ConnectTimeoutException) {
+                || cause instanceof UnresolvedAddressException
+                || cause instanceof ConnectTimeoutException) {
             return new EndpointNotFoundException(WcfText.EndpointNotFound.format(via), cause);
         }
         return new CommunicationException(WcfText.HttpSendFailure.format(via), cause);
     }
 
-    private FixedChannelPool newPool(URI via) {
+    private void connectFailed(URI via, InetSocketAddress proxy, Throwable cause) {
+        settings.proxy().connectFailed(via, proxy,
+                cause instanceof IOException ? (IOException) cause : new IOException(cause));
+    }
+
+    private OriginPool newPool(URI via) {
         boolean https = via.getScheme().equalsIgnoreCase("https");
         String host = via.getHost();
         int port = via.getPort() >= 0 ? via.getPort() : https ? 443 : 80;
+        Optional<InetSocketAddress> proxy = settings.proxy().proxyFor(via);
+        // resolved here, on the caller's thread; through a proxy the server's name is the proxy's to resolve
+        InetSocketAddress remote = proxy.map(p -> new InetSocketAddress(p.getHostString(), p.getPort()))
+                .orElseGet(() -> new InetSocketAddress(host, port));
         Bootstrap b = new Bootstrap()
                 .group(resources.group())
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMillis())
-                .remoteAddress(new InetSocketAddress(host, port)); // resolved here, on the caller's thread
-        return new FixedChannelPool(b, new AbstractChannelPoolHandler() {
+                .remoteAddress(remote);
+        FixedChannelPool connections = new FixedChannelPool(b, new AbstractChannelPoolHandler() {
             @Override
             public void channelCreated(Channel ch) {
+                if (https && proxy.isPresent()) {
+                    ch.pipeline().addLast(new HttpConnectTunnel(host, port));
+                }
                 if (https) {
                     SSLEngine engine = clientSsl().newEngine(ch.alloc(), host, port);
                     SSLParameters params = engine.getSSLParameters();
@@ -107,6 +141,18 @@ final class HttpConnectionPool implements AutoCloseable {
                 ch.pipeline().addLast(new HttpClientHandler(settings.maxReceivedMessageSize()));
             }
         }, ChannelHealthChecker.ACTIVE, null, -1, MAX_CONNECTIONS_PER_ORIGIN, Integer.MAX_VALUE, true, true);
+        return new OriginPool(connections, proxy, proxy.isPresent() && !https);
+    }
+
+    /**
+     * The connections to one origin.
+     *
+     * @param proxy            the HTTP proxy they go to, if any
+     * @param forwardsRequests whether requests are sent to the proxy with their absolute URI (plain HTTP through a
+     *                         proxy; HTTPS tunnels)
+     */
+    private record OriginPool(FixedChannelPool connections, Optional<InetSocketAddress> proxy,
+            boolean forwardsRequests) {
     }
 
     private SslContext clientSsl() {
@@ -123,12 +169,12 @@ final class HttpConnectionPool implements AutoCloseable {
     }
 
     private static String origin(URI via) {
-        return via.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + via.getHost() + ":" + via.getPort();
+        return via.getScheme().toLowerCase(Locale.ROOT) + "://" + via.getHost() + ":" + via.getPort();
     }
 
     @Override
     public void close() {
-        pools.values().forEach(FixedChannelPool::close);
+        pools.values().forEach(p -> p.connections().close());
         pools.clear();
     }
 }

@@ -1,7 +1,12 @@
 package io.github.wcf4j.runtime.transport.http;
 
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.transport.HostNameComparisonMode;
+import io.github.wcf4j.runtime.channel.AddressAlreadyInUseException;
+import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
@@ -11,8 +16,10 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,7 +47,7 @@ final class HttpEndpointServer {
     private final HttpServerRegistry registry;
     private final URI uri;
     private final SslContext ssl;
-    private final CopyOnWriteArrayList<HttpReplyChannelListener> routes = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<HttpReplyChannelListener<?>> routes = new CopyOnWriteArrayList<>();
     private volatile Channel channel;
     private volatile int boundPort;
 
@@ -79,15 +86,15 @@ final class HttpEndpointServer {
         InetSocketAddress bind = bindAddress(port);
         b.bind(bind).addListener(f -> {
             if (f.isSuccess()) {
-                Channel ch = ((io.netty.channel.ChannelFuture) f).channel();
+                Channel ch = ((ChannelFuture) f).channel();
                 channel = ch;
                 boundPort = ((InetSocketAddress) ch.localAddress()).getPort();
                 started.complete(this);
             } else {
-                started.completeExceptionally(f.cause() instanceof java.net.BindException
-                        ? new io.github.wcf4j.runtime.channel.AddressAlreadyInUseException(
-                                io.github.wcf4j.binding.WcfText.HttpRegistrationAlreadyExists.format(uri), f.cause())
-                        : new io.github.wcf4j.runtime.channel.CommunicationException(
+                started.completeExceptionally(f.cause() instanceof BindException
+                        ? new AddressAlreadyInUseException(
+                                WcfText.HttpRegistrationAlreadyExists.format(uri), f.cause())
+                        : new CommunicationException(
                                 "Cannot listen at " + uri + ": " + f.cause().getMessage(), f.cause()));
             }
         });
@@ -106,16 +113,16 @@ final class HttpEndpointServer {
 
     private int maxContentLength() {
         long max = 0;
-        for (HttpReplyChannelListener l : routes) {
+        for (HttpReplyChannelListener<?> l : routes) {
             max = Math.max(max, l.maxReceivedMessageSize());
         }
         return (int) Math.min(Math.max(max, 1), Integer.MAX_VALUE);
     }
 
     /** The longest {@code receiveTimeout} of its listeners: a request is not cut short for any of them. */
-    private java.time.Duration requestReadTimeout() {
-        java.time.Duration max = java.time.Duration.ZERO;
-        for (HttpReplyChannelListener l : routes) {
+    private Duration requestReadTimeout() {
+        Duration max = Duration.ZERO;
+        for (HttpReplyChannelListener<?> l : routes) {
             if (l.requestReadTimeout().compareTo(max) > 0) {
                 max = l.requestReadTimeout();
             }
@@ -123,11 +130,18 @@ final class HttpEndpointServer {
         return max;
     }
 
-    void add(HttpReplyChannelListener listener) {
+    /** Whether a listener of this server already listens at {@code listener}'s path with the same host matching. */
+    boolean owns(HttpReplyChannelListener<?> listener) {
+        return routes.stream().anyMatch(l -> l.path().equals(listener.path())
+                && l.hostNameComparisonMode() == listener.hostNameComparisonMode()
+                && (!l.exactHostMatch() || l.uri().getHost().equalsIgnoreCase(listener.uri().getHost())));
+    }
+
+    void add(HttpReplyChannelListener<?> listener) {
         routes.add(listener);
     }
 
-    void remove(HttpReplyChannelListener listener) {
+    void remove(HttpReplyChannelListener<?> listener) {
         routes.remove(listener);
         if (routes.isEmpty()) {
             registry.stopped(this);
@@ -143,15 +157,15 @@ final class HttpEndpointServer {
      * case-insensitive; at equal length an {@code Exact} host match beats {@code StrongWildcard}, which beats
      * {@code WeakWildcard}.
      */
-    Optional<HttpReplyChannelListener> route(String path, String host) {
+    Optional<HttpReplyChannelListener<?>> route(String path, String host) {
         String p = path.toLowerCase(Locale.ROOT);
         return routes.stream()
                 .filter(l -> l.matches(p, host))
-                .max(Comparator.<HttpReplyChannelListener>comparingInt(l -> l.path().length())
+                .max(Comparator.<HttpReplyChannelListener<?>>comparingInt(l -> l.path().length())
                         .thenComparingInt(l -> precedence(l.hostNameComparisonMode())));
     }
 
-    private static int precedence(io.github.wcf4j.binding.transport.HostNameComparisonMode mode) {
+    private static int precedence(HostNameComparisonMode mode) {
         switch (mode) {
             case Exact:
                 return 2;

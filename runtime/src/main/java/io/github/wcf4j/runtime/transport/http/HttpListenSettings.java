@@ -1,8 +1,10 @@
 package io.github.wcf4j.runtime.transport.http;
 
+import io.github.wcf4j.binding.BindingTimeouts;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.runtime.transport.WireTap;
+import java.time.Duration;
 
 /**
  * What an HTTP listener takes from its transport element: the size limit, host matching, keep-alive, and for HTTPS the
@@ -15,16 +17,16 @@ import io.github.wcf4j.runtime.transport.WireTap;
  */
 record HttpListenSettings(long maxReceivedMessageSize, HostNameComparisonMode hostNameComparisonMode,
         boolean keepAliveEnabled, TlsSettings tls, boolean requireClientCertificate,
-        WireTap tap, HttpGetHandler getHandler, java.time.Duration requestReadTimeout) {
+        WireTap tap, HttpGetHandler getHandler, Duration requestReadTimeout) {
 
     static HttpListenSettings of(HttpTransportBindingElement http, TlsSettings tls, boolean requireClientCertificate,
             WireTap tap, HttpGetHandler getHandler) {
         return new HttpListenSettings(http.maxReceivedMessageSize(), http.hostNameComparisonMode(),
                 http.keepAliveEnabled(), tls, requireClientCertificate, tap, getHandler,
-                io.github.wcf4j.binding.BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT);
+                BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT);
     }
 
-    HttpListenSettings withRequestReadTimeout(java.time.Duration timeout) {
+    HttpListenSettings withRequestReadTimeout(Duration timeout) {
         return new HttpListenSettings(maxReceivedMessageSize, hostNameComparisonMode, keepAliveEnabled, tls,
                 requireClientCertificate, tap, getHandler, timeout);
     }

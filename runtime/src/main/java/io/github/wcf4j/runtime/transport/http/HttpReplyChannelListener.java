@@ -1,8 +1,10 @@
 package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
-import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.QueuedReplyChannel;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
@@ -27,27 +29,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * own server on an ephemeral port and a fresh path under the requested one, as does an explicit port 0;
  * {@link #uri()} is the real address once opened.
  */
-final class HttpReplyChannelListener extends AbstractCommunicationObject implements ChannelListener<ReplyChannel> {
+final class HttpReplyChannelListener<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelListener<C> {
     private final HttpServerRegistry registry;
     private final ListenAddress listenAddress;
     private final HttpListenSettings settings;
     private final TextMessageEncoder encoder;
     private final Scheduler scheduler;
-    private final Channel channel;
+    private final HttpReplyChannel channel;
     private final AtomicBoolean accepted = new AtomicBoolean();
-    private final CompletableFuture<Optional<ReplyChannel>> closedAccept = new CompletableFuture<>();
+    private final CompletableFuture<Optional<C>> closedAccept = new CompletableFuture<>();
     private volatile URI uri;
     private volatile String path;
     private volatile HttpEndpointServer server;
 
-    HttpReplyChannelListener(HttpServerRegistry registry, ListenAddress listenAddress, HttpListenSettings settings,
-            TextMessageEncoder encoder, Scheduler scheduler) {
+    HttpReplyChannelListener(ChannelType<C> type, HttpServerRegistry registry, ListenAddress listenAddress,
+            HttpListenSettings settings, TextMessageEncoder encoder, Scheduler scheduler) {
+        super(type);
         this.registry = registry;
         this.listenAddress = listenAddress;
         this.settings = settings;
         this.encoder = encoder;
         this.scheduler = scheduler;
-        this.channel = new Channel();
+        this.channel = new HttpReplyChannel();
         String requested = listenAddress.uri().toString();
         this.uri = listenAddress.unique()
                 ? URI.create((requested.endsWith("/") ? requested : requested + "/") + UUID.randomUUID() + "/")
@@ -82,7 +86,12 @@ final class HttpReplyChannelListener extends AbstractCommunicationObject impleme
         return settings.maxReceivedMessageSize();
     }
 
-    java.time.Duration requestReadTimeout() {
+    /** {@code keepAliveEnabled}: when off, every response says {@code Connection: close} and its connection closes. */
+    boolean keepAliveEnabled() {
+        return settings.keepAliveEnabled();
+    }
+
+    Duration requestReadTimeout() {
         return settings.requestReadTimeout();
     }
 
@@ -116,10 +125,10 @@ final class HttpReplyChannelListener extends AbstractCommunicationObject impleme
     }
 
     @Override
-    public CompletableFuture<Optional<ReplyChannel>> acceptChannel(Duration timeout) {
+    public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
         throwIfNotOpened();
         if (accepted.compareAndSet(false, true)) {
-            return CompletableFuture.completedFuture(Optional.of(channel));
+            return CompletableFuture.completedFuture(Optional.of(typed(channel)));
         }
         return closedAccept;
     }
@@ -175,8 +184,8 @@ final class HttpReplyChannelListener extends AbstractCommunicationObject impleme
     }
 
     /** The single reply channel every request arrives on. */
-    private final class Channel extends QueuedReplyChannel {
-        Channel() {
+    private final class HttpReplyChannel extends QueuedReplyChannel {
+        HttpReplyChannel() {
             super(scheduler, () -> uri);
         }
 

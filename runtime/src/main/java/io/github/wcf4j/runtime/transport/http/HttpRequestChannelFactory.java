@@ -3,12 +3,14 @@ package io.github.wcf4j.runtime.transport.http;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.encoding.EnvelopeVersion;
-import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.AddressedRequestChannel;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.CommunicationObjectAbortedException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
-import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.time.Scheduler;
@@ -35,9 +37,11 @@ import java.util.concurrent.CompletableFuture;
  * keep-alive connection, and its response (200 or 500 with a message, 202 without) is the reply. SOAP 1.1 requests
  * carry the action in {@code SOAPAction}, SOAP 1.2 requests without WS-Addressing in the content type (as WCF's
  * {@code HttpOutput} does). Unless {@code manualAddressing} is on, the
- * channel's address is written as the message's {@code To}.
+ * channel's address is written as the message's {@code To}. With {@code allowCookies} the factory keeps the cookies its
+ * responses set and sends them back ({@link HttpCookieContainer}).
  */
-final class HttpRequestChannelFactory extends AbstractCommunicationObject implements ChannelFactory<RequestChannel> {
+final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelFactory<C> {
     /** The initial size of an envelope's buffer (a reliable calculator request is about 1.3 KB). */
     static final int ENCODE_BUFFER_BYTES = 2048;
 
@@ -48,9 +52,12 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
     private final boolean keepAliveEnabled;
     private final String scheme;
     private final WireTap tap;
+    /** {@code allowCookies}: the factory's cookies; {@code null} when off (cookies neither stored nor sent). */
+    private final HttpCookieContainer cookies;
 
-    HttpRequestChannelFactory(String scheme, NettyResources resources, HttpClientSettings settings,
-            TextMessageEncoder encoder, Scheduler scheduler, boolean manualAddressing) {
+    HttpRequestChannelFactory(ChannelType<C> type, String scheme, NettyResources resources,
+            HttpClientSettings settings, TextMessageEncoder encoder, Scheduler scheduler, boolean manualAddressing) {
+        super(type);
         this.scheme = scheme;
         this.pool = new HttpConnectionPool(resources, settings);
         this.encoder = encoder;
@@ -58,6 +65,7 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
         this.manualAddressing = manualAddressing;
         this.keepAliveEnabled = settings.keepAliveEnabled();
         this.tap = settings.tap();
+        this.cookies = settings.allowCookies() ? new HttpCookieContainer() : null;
     }
 
     @Override
@@ -66,12 +74,12 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
     }
 
     @Override
-    public RequestChannel createChannel(EndpointAddress to, URI via) {
+    public C createChannel(EndpointAddress to, URI via) {
         String given = via.getScheme() == null ? "" : via.getScheme().toLowerCase(Locale.ROOT);
         if (!given.equals(scheme)) {
             throw new IllegalArgumentException(WcfText.InvalidUriScheme.format(given, scheme) + "\nParameter name: via");
         }
-        return new Channel(to, via);
+        return typed(new HttpRequestChannel(to, via));
     }
 
     @Override
@@ -90,8 +98,8 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
         pool.close();
     }
 
-    private final class Channel extends AddressedRequestChannel {
-        Channel(EndpointAddress to, URI via) {
+    private final class HttpRequestChannel extends AddressedRequestChannel {
+        HttpRequestChannel(EndpointAddress to, URI via) {
             super(to, via);
         }
 
@@ -122,12 +130,21 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
                         new CommunicationTimeoutException(WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)))));
                 exchange.result().whenComplete((r, e) -> timer.cancel());
             }
-            return exchange.result().thenApply(r -> {
+            return inFlight(exchange.result().thenApply(r -> {
+                if (cookies != null) {
+                    cookies.store(via(), r.setCookies());
+                }
                 if (tap != null && r.body().length > 0) {
                     tap.record(WireTap.Direction.RECEIVED, r.body(), r.contentType());
                 }
                 return HttpResponseInterpreter.reply(r, via(), http, encoder);
-            });
+            }));
+        }
+
+        /** WCF's {@code HttpChannelRequest} text for a request whose channel was aborted. */
+        @Override
+        protected CommunicationObjectAbortedException abortedRequest() {
+            return new CommunicationObjectAbortedException(WcfText.HttpRequestAborted.format(remoteAddress().uri()));
         }
 
         private FullHttpRequest toHttp(Message request) {
@@ -154,6 +171,9 @@ final class HttpRequestChannelFactory extends AbstractCommunicationObject implem
                 http.headers().set("SOAPAction", TextMessageEncoder.quotedAction(action));
             }
             HttpUtil.setContentLength(http, body.readableBytes());
+            if (cookies != null) {
+                cookies.addTo(via, http.headers());
+            }
             if (!keepAliveEnabled) {
                 http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }

@@ -1,12 +1,15 @@
 package io.github.wcf4j.runtime.transport.http;
 
+import java.util.List;
+
 /**
  * A complete HTTP response as the client received it.
  *
  * @param status      the status code
  * @param reason      the reason phrase (WCF's "status description")
  * @param contentType the {@code Content-Type} header, or {@code null}
+ * @param setCookies  the {@code Set-Cookie} headers, in order (empty for none)
  * @param body        the entity body (empty for none)
  */
-record HttpResponseData(int status, String reason, String contentType, byte[] body) {
+record HttpResponseData(int status, String reason, String contentType, List<String> setCookies, byte[] body) {
 }

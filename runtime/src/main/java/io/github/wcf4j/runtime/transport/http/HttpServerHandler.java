@@ -46,49 +46,52 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (!request.decoderResult().isSuccess()) {
-            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, false);
+            respond(ctx, HttpResponseStatus.BAD_REQUEST, false);
             return;
         }
         String path = new QueryStringDecoder(request.uri()).path();
+        Optional<HttpReplyChannelListener<?>> route = server.route(path, hostOf(request));
+        // WCF sets every response's KeepAlive to its listener's keepAliveEnabled (HttpRequestContext.GetHttpOutput)
+        boolean keepAlive = HttpUtil.isKeepAlive(request)
+                && route.map(HttpReplyChannelListener::keepAliveEnabled).orElse(true);
         if (HttpMethod.GET.equals(request.method())) {
-            get(ctx, request, path);
+            get(ctx, request, route, keepAlive);
             return;
         }
         if (!HttpMethod.POST.equals(request.method())) {
             FullHttpResponse r = emptyResponse(HttpResponseStatus.METHOD_NOT_ALLOWED);
             r.headers().set(HttpHeaderNames.ALLOW, "POST");
-            send(ctx, request, r);
+            send(ctx, keepAlive, r);
             return;
         }
-        Optional<HttpReplyChannelListener> route = server.route(path, hostOf(request));
         if (route.isEmpty()) {
-            respond(ctx, request, HttpResponseStatus.NOT_FOUND, true);
+            respond(ctx, HttpResponseStatus.NOT_FOUND, keepAlive);
             return;
         }
-        HttpReplyChannelListener listener = route.get();
+        HttpReplyChannelListener<?> listener = route.get();
         if (listener.getHandler() != null && !listener.getHandler().acceptsPost()) {
             FullHttpResponse r = emptyResponse(HttpResponseStatus.METHOD_NOT_ALLOWED);
             r.headers().set(HttpHeaderNames.ALLOW, "GET");
-            send(ctx, request, r);
+            send(ctx, keepAlive, r);
             return;
         }
         ByteBuf body = request.content();
         if (body.readableBytes() > listener.maxReceivedMessageSize()) {
             LOG.debug("413 for {}: {}", path, WcfText.MaxReceivedMessageSizeExceeded.format(
                     listener.maxReceivedMessageSize()));
-            respond(ctx, request, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, false);
+            respond(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, false);
             return;
         }
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         if (contentType == null || contentType.isBlank()) {
-            send(ctx, request, emptyResponse(new HttpResponseStatus(415, "Missing Content Type")));
+            send(ctx, keepAlive, emptyResponse(new HttpResponseStatus(415, "Missing Content Type")));
             return;
         }
         if (!listener.encoder().accepts(contentType)) {
             String description = listener.encoder().unexpectedContentType(contentType);
             LOG.debug("415 for {}: {}", path, WcfText.ContentTypeMismatch.format(contentType,
                     listener.encoder().contentType()));
-            send(ctx, request, emptyResponse(new HttpResponseStatus(415, reasonPhrase(description))));
+            send(ctx, keepAlive, emptyResponse(new HttpResponseStatus(415, reasonPhrase(description))));
             return;
         }
         Message message;
@@ -100,31 +103,31 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
             message = listener.encoder().read(bytes, contentType);
         } catch (QuotaExceededException e) {
             LOG.debug("400 for {}: {}", path, e.getMessage());
-            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, false);
+            respond(ctx, HttpResponseStatus.BAD_REQUEST, false);
             return;
         } catch (RuntimeException e) {
             LOG.debug("400 for {}: {}", path, e.getMessage());
-            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, true);
+            respond(ctx, HttpResponseStatus.BAD_REQUEST, keepAlive);
             return;
         }
         applyHttpAction(message, request, contentType, listener);
-        HttpReplyContext context = new HttpReplyContext(ctx.channel(), message, listener.encoder(),
-                HttpUtil.isKeepAlive(request), listener.tap());
+        HttpReplyContext context = new HttpReplyContext(ctx.channel(), message, listener.encoder(), keepAlive,
+                listener.tap());
         ctx.channel().config().setAutoRead(false);
         if (!listener.deliver(context)) {
             ctx.channel().config().setAutoRead(true);
-            respond(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE, true);
+            respond(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, keepAlive);
         }
     }
 
     /** GET: the listener's {@link HttpGetHandler} (metadata) answers, else 405 as for any method but POST. */
-    private void get(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
-        Optional<HttpReplyChannelListener> route = server.route(path, hostOf(request));
+    private void get(ChannelHandlerContext ctx, FullHttpRequest request, Optional<HttpReplyChannelListener<?>> route,
+            boolean keepAlive) {
         HttpGetHandler handler = route.map(HttpReplyChannelListener::getHandler).orElse(null);
         if (handler == null) {
             FullHttpResponse r = emptyResponse(HttpResponseStatus.METHOD_NOT_ALLOWED);
             r.headers().set(HttpHeaderNames.ALLOW, "POST");
-            send(ctx, request, r);
+            send(ctx, keepAlive, r);
             return;
         }
         HttpGetHandler.HttpGetResponse answer;
@@ -137,7 +140,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
                     : URI.create(target));
         } catch (RuntimeException e) {
             LOG.debug("GET {} failed: {}", request.uri(), e.toString());
-            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, true);
+            respond(ctx, HttpResponseStatus.BAD_REQUEST, keepAlive);
             return;
         }
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -146,7 +149,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         if (answer.contentType() != null) {
             r.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
         }
-        send(ctx, request, r);
+        send(ctx, keepAlive, r);
     }
 
     /**
@@ -154,7 +157,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
      * {@code action} parameter (SOAP 1.2).
      */
     private static void applyHttpAction(Message message, FullHttpRequest request, String contentType,
-            HttpReplyChannelListener listener) {
+            HttpReplyChannelListener<?> listener) {
         if (message.headers().action() != null) {
             return;
         }
@@ -202,19 +205,13 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         return r;
     }
 
-    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
-            boolean keepAlive) {
-        FullHttpResponse r = emptyResponse(status);
-        if (!keepAlive) {
-            HttpUtil.setKeepAlive(r, false);
-            ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
-            return;
-        }
-        send(ctx, request, r);
+    private static void respond(ChannelHandlerContext ctx, HttpResponseStatus status, boolean keepAlive) {
+        send(ctx, keepAlive, emptyResponse(status));
     }
 
-    private static void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse r) {
-        if (!HttpUtil.isKeepAlive(request)) {
+    /** Writes {@code r}; unless the connection is kept alive, with {@code Connection: close}, and closes it then. */
+    private static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse r) {
+        if (!keepAlive) {
             HttpUtil.setKeepAlive(r, false);
             ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
         } else {

@@ -1,15 +1,18 @@
 package io.github.wcf4j.runtime.transport.http;
 
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.runtime.channel.AddressAlreadyInUseException;
 import io.netty.handler.ssl.SslContext;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The HTTP servers of one {@link NettyResources}: one per port, shared by every listener on that port (as http.sys
  * shares a port between URL prefixes); a listener asking for a unique address gets its own server on an ephemeral port.
- * Thread-safe.
+ * A URL prefix (path and host matching) is registered once, as http.sys registers it. Thread-safe.
  */
 final class HttpServerRegistry {
     private final NettyResources resources;
@@ -20,7 +23,7 @@ final class HttpServerRegistry {
     }
 
     /** Registers {@code listener} on the server for its port, starting the server if needed. */
-    synchronized CompletableFuture<HttpEndpointServer> register(HttpReplyChannelListener listener, URI uri,
+    synchronized CompletableFuture<HttpEndpointServer> register(HttpReplyChannelListener<?> listener, URI uri,
             boolean unique, HttpListenSettings settings) {
         SslContext ssl;
         try {
@@ -38,6 +41,10 @@ final class HttpServerRegistry {
         int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
         HttpEndpointServer existing = byPort.get(port);
         if (existing != null) {
+            if (existing.owns(listener)) {
+                return CompletableFuture.failedFuture(new AddressAlreadyInUseException(
+                        WcfText.HttpRegistrationAlreadyExists.format(uri), null));
+            }
             existing.add(listener);
             return CompletableFuture.completedFuture(existing);
         }
@@ -66,7 +73,7 @@ final class HttpServerRegistry {
         byPort.values().remove(server);
     }
 
-    private static final Map<NettyResources, HttpServerRegistry> REGISTRIES = new java.util.WeakHashMap<>();
+    private static final Map<NettyResources, HttpServerRegistry> REGISTRIES = new WeakHashMap<>();
 
     static synchronized HttpServerRegistry of(NettyResources resources) {
         return REGISTRIES.computeIfAbsent(resources, HttpServerRegistry::new);

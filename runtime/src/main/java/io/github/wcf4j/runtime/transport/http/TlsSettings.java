@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.transport.http;
 
+import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public record TlsSettings(Optional<Path> keyStore, char[] keyStorePassword, Opti
                     "httpsTransport needs a keystore (TlsSettings) to listen")), keyStorePassword), keyStorePassword);
             SslContextBuilder b = SslContextBuilder.forServer(kmf);
             if (requireClientCertificate) {
-                b.clientAuth(io.netty.handler.ssl.ClientAuth.REQUIRE);
+                b.clientAuth(ClientAuth.REQUIRE);
                 if (trustStore.isPresent()) {
                     TrustManagerFactory tmf = TrustManagerFactory.getInstance(
                             TrustManagerFactory.getDefaultAlgorithm());

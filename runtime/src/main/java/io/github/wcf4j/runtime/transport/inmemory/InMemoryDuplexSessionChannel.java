@@ -13,6 +13,7 @@ import io.github.wcf4j.runtime.message.Message;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,18 +31,19 @@ final class InMemoryDuplexSessionChannel extends AbstractCommunicationObject imp
     private final Session session;
     private final InboundQueue<Message> inbox;
     private volatile InMemoryDuplexSessionChannel peer;
-    private final InMemoryDuplexSessionListener connectTo;
 
-    /** A client end; it connects to {@code listener} when opened. */
+    /**
+     * A client end; it connects to the listener at {@code via} when opened (as a TCP channel connects in its open), so
+     * opening it fails with {@code EndpointNotFoundException} when nobody listens there.
+     */
     InMemoryDuplexSessionChannel(InMemoryNetwork network, TextMessageEncoder encoder, EndpointAddress remote, URI via,
-            long maxReceived, InMemoryDuplexSessionListener listener) {
+            long maxReceived) {
         this(network, encoder, Direction.CLIENT_TO_SERVICE, EndpointAddress.ANONYMOUS, remote, via, maxReceived,
-                new InMemorySession(), listener);
+                new InMemorySession());
     }
 
     private InMemoryDuplexSessionChannel(InMemoryNetwork network, TextMessageEncoder encoder, Direction outbound,
-            EndpointAddress local, EndpointAddress remote, URI via, long maxReceived, Session session,
-            InMemoryDuplexSessionListener connectTo) {
+            EndpointAddress local, EndpointAddress remote, URI via, long maxReceived, Session session) {
         this.network = network;
         this.encoder = encoder;
         this.outbound = outbound;
@@ -50,7 +52,6 @@ final class InMemoryDuplexSessionChannel extends AbstractCommunicationObject imp
         this.via = via;
         this.maxReceivedMessageSize = maxReceived;
         this.session = session;
-        this.connectTo = connectTo;
         this.inbox = new InboundQueue<>(network.scheduler());
     }
 
@@ -59,7 +60,7 @@ final class InMemoryDuplexSessionChannel extends AbstractCommunicationObject imp
             long maxReceived) {
         InMemoryDuplexSessionChannel s = new InMemoryDuplexSessionChannel(client.network, encoder,
                 Direction.SERVICE_TO_CLIENT, EndpointAddress.of(client.via), EndpointAddress.ANONYMOUS, client.via,
-                maxReceived, client.session, null);
+                maxReceived, client.session);
         s.peer = client;
         client.peer = s;
         return s;
@@ -67,7 +68,7 @@ final class InMemoryDuplexSessionChannel extends AbstractCommunicationObject imp
 
     private record InMemorySession(String id) implements Session {
         InMemorySession() {
-            this("urn:uuid:" + java.util.UUID.randomUUID());
+            this("urn:uuid:" + UUID.randomUUID());
         }
     }
 
@@ -133,8 +134,8 @@ final class InMemoryDuplexSessionChannel extends AbstractCommunicationObject imp
 
     @Override
     protected CompletableFuture<Void> onOpen(Duration timeout) {
-        if (connectTo != null) {
-            connectTo.connect(this);
+        if (outbound == Direction.CLIENT_TO_SERVICE) {
+            network.lookup(via, InMemoryDuplexSessionListener.class).connect(this);
         }
         return CompletableFuture.completedFuture(null);
     }

@@ -2,9 +2,10 @@ package io.github.wcf4j.runtime.transport.inmemory;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
-import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
-import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.InboundQueue;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import java.net.URI;
@@ -13,15 +14,17 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Accepts in-memory duplex sessions at a URI: one service channel per connecting client channel. */
-final class InMemoryDuplexSessionListener extends AbstractCommunicationObject
-        implements ChannelListener<DuplexSessionChannel> {
+final class InMemoryDuplexSessionListener<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelListener<C> {
     private final InMemoryNetwork network;
     private final TextMessageEncoder encoder;
     private final URI uri;
     private final long maxReceivedMessageSize;
-    private final InboundQueue<DuplexSessionChannel> pending;
+    private final InboundQueue<C> pending;
 
-    InMemoryDuplexSessionListener(InMemoryNetwork network, TextMessageEncoder encoder, URI uri, long maxReceived) {
+    InMemoryDuplexSessionListener(ChannelType<C> type, InMemoryNetwork network, TextMessageEncoder encoder, URI uri,
+            long maxReceived) {
+        super(type);
         this.network = network;
         this.encoder = encoder;
         this.uri = uri;
@@ -35,11 +38,11 @@ final class InMemoryDuplexSessionListener extends AbstractCommunicationObject
     }
 
     void connect(InMemoryDuplexSessionChannel client) {
-        pending.offer(InMemoryDuplexSessionChannel.serviceEnd(client, encoder, maxReceivedMessageSize));
+        pending.offer(typed(InMemoryDuplexSessionChannel.serviceEnd(client, encoder, maxReceivedMessageSize)));
     }
 
     @Override
-    public CompletableFuture<Optional<DuplexSessionChannel>> acceptChannel(Duration timeout) {
+    public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
         throwIfNotOpened();
         return pending.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
     }

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.transport.inmemory;
 
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.runtime.channel.AddressAlreadyInUseException;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.time.Scheduler;
@@ -67,7 +68,7 @@ public final class InMemoryNetwork {
 
     void register(URI uri, Object endpoint) {
         if (endpoints.putIfAbsent(uri, endpoint) != null) {
-            throw new CommunicationException("An in-memory listener is already listening at " + uri + ".");
+            throw new AddressAlreadyInUseException("An in-memory listener is already listening at " + uri + ".", null);
         }
     }
 

@@ -1,8 +1,12 @@
 package io.github.wcf4j.runtime.transport.inmemory;
 
 import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelManagerBase;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.CommunicationException;
+import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.QueuedReplyChannel;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
@@ -20,21 +24,24 @@ import java.util.function.Consumer;
  * Listens on the in-memory wire for requests at a URI; like HTTP, it yields one datagram {@link ReplyChannel} that
  * receives every request.
  */
-final class InMemoryReplyChannelListener extends AbstractCommunicationObject implements ChannelListener<ReplyChannel> {
+final class InMemoryReplyChannelListener<C extends Channel> extends ChannelManagerBase<C>
+        implements ChannelListener<C> {
     private final InMemoryNetwork network;
     private final TextMessageEncoder encoder;
     private final URI uri;
     private final long maxReceivedMessageSize;
-    private final Channel channel;
+    private final InMemoryReplyChannel channel;
     private final AtomicBoolean accepted = new AtomicBoolean();
-    private final CompletableFuture<Optional<ReplyChannel>> closedAccept = new CompletableFuture<>();
+    private final CompletableFuture<Optional<C>> closedAccept = new CompletableFuture<>();
 
-    InMemoryReplyChannelListener(InMemoryNetwork network, TextMessageEncoder encoder, URI uri, long maxReceived) {
+    InMemoryReplyChannelListener(ChannelType<C> type, InMemoryNetwork network, TextMessageEncoder encoder, URI uri,
+            long maxReceived) {
+        super(type);
         this.network = network;
         this.encoder = encoder;
         this.uri = uri;
         this.maxReceivedMessageSize = maxReceived;
-        this.channel = new Channel();
+        this.channel = new InMemoryReplyChannel();
     }
 
     @Override
@@ -43,10 +50,10 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
     }
 
     @Override
-    public CompletableFuture<Optional<ReplyChannel>> acceptChannel(Duration timeout) {
+    public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
         throwIfNotOpened();
         if (accepted.compareAndSet(false, true)) {
-            return CompletableFuture.completedFuture(Optional.of(channel));
+            return CompletableFuture.completedFuture(Optional.of(typed(channel)));
         }
         return closedAccept;
     }
@@ -72,8 +79,8 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
         if (request.headers().action() == null && action != null && !action.isEmpty()) {
             request.headers().action(action);
         }
-        if (!channel.offer(new Context(request, replySender))) {
-            exchange.completeExceptionally(new io.github.wcf4j.runtime.channel.EndpointNotFoundException(
+        if (!channel.offer(new Context(request, replySender, exchange))) {
+            exchange.completeExceptionally(new EndpointNotFoundException(
                     WcfText.EndpointNotFound.format(uri)));
         }
     }
@@ -101,11 +108,13 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
     private final class Context implements RequestContext {
         private final Message request;
         private final Consumer<byte[]> replySender;
+        private final CompletableFuture<?> exchange;
         private final AtomicBoolean answered = new AtomicBoolean();
 
-        Context(Message request, Consumer<byte[]> replySender) {
+        Context(Message request, Consumer<byte[]> replySender, CompletableFuture<?> exchange) {
             this.request = request;
             this.replySender = replySender;
+            this.exchange = exchange;
         }
 
         @Override
@@ -121,15 +130,25 @@ final class InMemoryReplyChannelListener extends AbstractCommunicationObject imp
             return CompletableFuture.completedFuture(null);
         }
 
+        /** The exchange fails at once, as an HTTP client's does when the service closes the connection. */
         @Override
         public void abort() {
-            answered.set(true);
+            if (answered.compareAndSet(false, true)) {
+                network.scheduler().executor().execute(() -> exchange.completeExceptionally(new CommunicationException(
+                        "The in-memory request to " + uri + " was aborted by the service before it was answered.")));
+            }
         }
     }
 
-    private final class Channel extends QueuedReplyChannel {
-        Channel() {
+    private final class InMemoryReplyChannel extends QueuedReplyChannel {
+        InMemoryReplyChannel() {
             super(network.scheduler(), () -> uri);
+        }
+
+        /** Nobody will receive it any more: its exchange fails at once instead of waiting for its timeout. */
+        @Override
+        protected void unreceived(RequestContext request) {
+            request.abort();
         }
     }
 }

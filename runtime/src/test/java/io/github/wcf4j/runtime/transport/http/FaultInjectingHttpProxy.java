@@ -8,8 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
@@ -21,9 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * An HTTP/1.1 proxy over real loopback sockets that injects faults by rule, for reliable-session tests over real HTTP.
@@ -43,17 +40,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Test code: one thread per client connection, blocking sockets, one upstream connection each.
  */
-public final class FaultInjectingHttpProxy implements AutoCloseable {
-    private final java.util.function.Supplier<URI> target;
-    private final ServerSocket server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "fault-proxy");
-        t.setDaemon(true);
-        return t;
-    });
+public final class FaultInjectingHttpProxy extends LoopbackTcpServer {
+    private final Supplier<URI> target;
     private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
     private final List<String[]> log = new CopyOnWriteArrayList<>();
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Object reorderLock = new Object();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private CompletableFuture<Void> held;
@@ -68,20 +58,20 @@ public final class FaultInjectingHttpProxy implements AutoCloseable {
      * A proxy whose target is known only later (e.g. a service whose published address is the proxy's and whose
      * listen address is chosen when it opens); asked for each new connection.
      */
-    public FaultInjectingHttpProxy(java.util.function.Supplier<URI> target) throws IOException {
+    public FaultInjectingHttpProxy(Supplier<URI> target) throws IOException {
+        super("fault-proxy");
         this.target = target;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        threads.execute(this::acceptLoop);
+        start();
     }
 
     /** The proxy's own address with {@code path}. */
     public URI at(String path) {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort() + path);
+        return URI.create("http://127.0.0.1:" + port() + path);
     }
 
     /** {@code uri} with the proxy's host and port. */
     public URI via(URI uri) {
-        return URI.create(uri.getScheme() + "://127.0.0.1:" + server.getLocalPort() + uri.getRawPath());
+        return URI.create(uri.getScheme() + "://127.0.0.1:" + port() + uri.getRawPath());
     }
 
     /** Stops recording envelopes (a long run, e.g. a benchmark, where the log would only grow); returns this. */
@@ -110,26 +100,14 @@ public final class FaultInjectingHttpProxy implements AutoCloseable {
         return out;
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                client.setTcpNoDelay(true);
-                sockets.add(client);
-                threads.execute(() -> serve(client));
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket client) {
+    @Override
+    protected void serve(Socket client) {
         URI to = target.get();
         Socket opened = null;
         try (client; Socket upstream = new Socket(to.getHost(), to.getPort())) {
             opened = upstream;
             upstream.setTcpNoDelay(true);
-            sockets.add(upstream);
+            track(upstream);
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
             while (true) {
@@ -146,9 +124,9 @@ public final class FaultInjectingHttpProxy implements AutoCloseable {
         } catch (IOException e) {
             // the client or the service went away: the connection ends
         } finally {
-            sockets.remove(client);
+            untrack(client);
             if (opened != null) {
-                sockets.remove(opened);
+                untrack(opened);
             }
         }
     }
@@ -264,15 +242,7 @@ public final class FaultInjectingHttpProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed.complete(null);
-        server.close();
-        for (Socket s : sockets) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
-        threads.shutdownNow();
+        super.close();
     }
 
     /** One HTTP/1.1 message: start line, headers, body (Content-Length or chunked). */

@@ -8,10 +8,10 @@ import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
@@ -24,6 +24,8 @@ import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,20 +61,20 @@ class HttpCompositeDuplexTest {
 
     private void roundTrip(CustomBinding binding, String backChannelPathPrefix) {
         BindingParameters p = new BindingParameters().put(Scheduler.class, scheduler);
-        listener = builder.buildListener(binding, ChannelShape.DUPLEX, p.copy().put(ListenAddress.class,
+        listener = builder.buildListener(binding, ChannelType.DUPLEX, p.copy().put(ListenAddress.class,
                 ListenAddress.unique(URI.create("http://localhost:0/servicemodelsamples/"))));
         Futures.join(listener.open(T));
         DuplexChannel service = Futures.join(listener.acceptChannel(T)).orElseThrow();
         Futures.join(service.open(T));
-        factory = builder.buildFactory(binding, ChannelShape.DUPLEX, p);
+        factory = builder.buildFactory(binding, ChannelType.DUPLEX, p);
         Futures.join(factory.open(T));
         DuplexChannel client = factory.createChannel(EndpointAddress.of(listener.uri()));
         Futures.join(client.open(T));
 
-        CompletableFuture<java.util.Optional<Message>> arriving = service.receive(T);
+        CompletableFuture<Optional<Message>> arriving = service.receive(T);
         Message add = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/Add",
                 new XmlFragment("<Add xmlns=\"" + NS + "\"><n1>2</n1><n2>3</n2></Add>"));
-        add.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+        add.headers().messageId("urn:uuid:" + UUID.randomUUID());
         Futures.join(client.send(add, T));
         Message request = Futures.join(arriving).orElseThrow();
         URI replyTo = request.headers().replyTo().uri();
@@ -80,7 +82,7 @@ class HttpCompositeDuplexTest {
         assertTrue(replyTo.getPort() > 0, replyTo.toString());
         assertTrue(replyTo.getPath().startsWith(backChannelPathPrefix), replyTo.toString());
 
-        CompletableFuture<java.util.Optional<Message>> answer = client.receive(T);
+        CompletableFuture<Optional<Message>> answer = client.receive(T);
         Message reply = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/AddResponse",
                 new XmlFragment("<AddResponse xmlns=\"" + NS + "\"><AddResult>5</AddResult></AddResponse>"));
         reply.headers().to(request.headers().replyTo());

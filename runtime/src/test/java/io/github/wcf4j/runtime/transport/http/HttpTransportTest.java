@@ -2,8 +2,6 @@ package io.github.wcf4j.runtime.transport.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,16 +9,20 @@ import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.CommunicationState;
+import io.github.wcf4j.runtime.channel.CommunicationObject;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
@@ -35,8 +37,14 @@ import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,12 +57,12 @@ class HttpTransportTest {
 
     private final SystemScheduler scheduler = new SystemScheduler();
     private final ChannelStackBuilder builder = ChannelStackBuilder.standard();
-    private final java.util.List<io.github.wcf4j.runtime.channel.CommunicationObject> opened =
-            new java.util.ArrayList<>();
+    private final List<CommunicationObject> opened =
+            new ArrayList<>();
 
     @AfterEach
     void closeAll() {
-        opened.forEach(io.github.wcf4j.runtime.channel.CommunicationObject::abort);
+        opened.forEach(CommunicationObject::abort);
         scheduler.close();
     }
 
@@ -68,19 +76,14 @@ class HttpTransportTest {
 
     /** A reply listener at a fresh loopback address, answering every request with {@code answer}. */
     private URI serve(CustomBinding binding, Function<Message, Message> answer) {
-        ChannelListener<ReplyChannel> l = builder.buildListener(binding, ChannelShape.REPLY,
-                params().put(ListenAddress.class, ListenAddress.unique(URI.create("http://localhost:0/svc/"))));
-        Futures.join(l.open(T));
+        ChannelListener<ReplyChannel> l = AnsweringService.open(builder, binding, params(),
+                ListenAddress.unique(URI.create("http://localhost:0/svc/")), answer, T);
         opened.add(l);
-        ReplyChannel c = Futures.join(l.acceptChannel(T)).orElseThrow();
-        Futures.join(c.open(T));
-        io.github.wcf4j.runtime.channel.ReceivePump.run(() -> c.receiveRequest(Duration.ofDays(1)),
-                (RequestContext ctx) -> ctx.reply(answer.apply(ctx.requestMessage()), T), e -> { });
         return l.uri();
     }
 
     private RequestChannel client(CustomBinding binding, URI to) {
-        ChannelFactory<RequestChannel> f = builder.buildFactory(binding, ChannelShape.REQUEST, params());
+        ChannelFactory<RequestChannel> f = builder.buildFactory(binding, ChannelType.REQUEST, params());
         Futures.join(f.open(T));
         opened.add(f);
         RequestChannel c = f.createChannel(EndpointAddress.of(to));
@@ -91,7 +94,7 @@ class HttpTransportTest {
     private static Message add(MessageVersion v) {
         Message m = Message.create(v, NS + "/ICalculator/Add",
                 new XmlFragment("<Add xmlns=\"" + NS + "\"><n1>2</n1><n2>3</n2></Add>"));
-        m.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+        m.headers().messageId("urn:uuid:" + UUID.randomUUID());
         return m;
     }
 
@@ -103,30 +106,17 @@ class HttpTransportTest {
     }
 
     @Test
-    void requestAndReplyOverLoopbackHttp() {
-        URI at = serve(text(HttpTransportBindingElement.defaults()), HttpTransportTest::addResponse);
-        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), at);
-        for (int i = 0; i < 3; i++) {
-            Message request = add(MessageVersion.SOAP12_WS_ADDRESSING10);
-            Message reply = Futures.join(c.request(request, T));
-            assertEquals(request.headers().messageId(), reply.headers().relatesTo());
-            assertEquals("<AddResponse xmlns=\"" + NS + "\"><AddResult>5</AddResult></AddResponse>",
-                    reply.body().xml());
-        }
-    }
-
-    @Test
     void theWireIsWhatAWcfClientSeesAndTheConnectionIsKeptAlive() throws Exception {
         URI at = serve(text(HttpTransportBindingElement.defaults()), HttpTransportTest::addResponse);
         TextMessageEncoder enc = TextMessageEncoder.defaultEncoder();
         String request = new String(enc.write(add(MessageVersion.SOAP12_WS_ADDRESSING10)),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         try (RawHttp raw = new RawHttp(at)) {
             for (int i = 0; i < 2; i++) { // two exchanges on one connection
                 RawHttp.Response r = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost:"
                         + at.getPort() + "\r\nContent-Type: " + SOAP12
                         + "; action=\"" + NS + "/ICalculator/Add\"\r\nUpgrade: h2c\r\nConnection: Upgrade, keep-alive",
-                        request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        request.getBytes(StandardCharsets.UTF_8));
                 assertEquals(200, r.status());
                 assertEquals(SOAP12, r.header("Content-Type")); // replies never carry the action parameter
                 assertTrue(r.body().startsWith("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""));
@@ -135,27 +125,54 @@ class HttpTransportTest {
     }
 
     @Test
+    void aServiceWithoutKeepAliveAnswersConnectionCloseAndClosesTheConnectionAfterEachResponse() throws Exception {
+        HttpTransportBindingElement noKeepAlive = HttpTransportBindingElement.builder().keepAliveEnabled(false).build();
+        URI at = serve(text(noKeepAlive), HttpTransportTest::addResponse);
+        byte[] request = TextMessageEncoder.defaultEncoder().write(add(MessageVersion.SOAP12_WS_ADDRESSING10));
+        try (RawHttp raw = new RawHttp(at)) { // an HTTP/1.1 request asking for nothing: keep-alive by default
+            RawHttp.Response r = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: " + SOAP12, request);
+            assertEquals(200, r.status());
+            assertEquals("close", r.header("Connection"));
+            assertTrue(raw.closedByServer());
+        }
+        try (RawHttp raw = new RawHttp(at)) { // an error the listener answers itself, too
+            RawHttp.Response r = raw.post(at.getPath(), "localhost", "text/xml; charset=utf-8", "<x/>");
+            assertEquals(415, r.status());
+            assertEquals("close", r.header("Connection"));
+            assertTrue(raw.closedByServer());
+        }
+        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), at);
+        for (int i = 0; i < 2; i++) { // a keep-alive client opens a new connection for each request
+            Message sent = add(MessageVersion.SOAP12_WS_ADDRESSING10);
+            assertEquals(sent.headers().messageId(), Futures.join(c.request(sent, T)).headers().relatesTo());
+        }
+    }
+
+    @Test
     void aOneWayAnswerIsAnEmpty202() throws Exception {
         URI at = serve(text(HttpTransportBindingElement.defaults()), m -> null);
-        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), at);
-        assertNull(Futures.join(c.request(add(MessageVersion.SOAP12_WS_ADDRESSING10), T)));
         try (RawHttp raw = new RawHttp(at)) {
             RawHttp.Response r = raw.post(at.getPath(), "localhost", SOAP12, new String(TextMessageEncoder
                     .defaultEncoder().write(add(MessageVersion.SOAP12_WS_ADDRESSING10)),
-                    java.nio.charset.StandardCharsets.UTF_8));
+                    StandardCharsets.UTF_8));
             assertEquals(202, r.status());
             assertEquals("0", r.header("Content-Length"));
         }
     }
 
     @Test
-    void aFaultIsA500CarryingTheSoapFault() {
+    void aFaultIsA500CarryingTheSoapFault() throws Exception {
         URI at = serve(text(HttpTransportBindingElement.defaults()), m -> Message.createFault(m.version(),
                 MessageFault.receiver("Divide by zero"), "http://www.w3.org/2005/08/addressing/soap/fault"));
-        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), at);
-        Message reply = Futures.join(c.request(add(MessageVersion.SOAP12_WS_ADDRESSING10), T));
-        assertTrue(reply.isFault());
-        assertEquals("Divide by zero", reply.fault().orElseThrow().reason());
+        try (RawHttp raw = new RawHttp(at)) {
+            RawHttp.Response r = raw.post(at.getPath(), "localhost", SOAP12, new String(TextMessageEncoder
+                    .defaultEncoder().write(add(MessageVersion.SOAP12_WS_ADDRESSING10)),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(500, r.status());
+            assertEquals(SOAP12, r.header("Content-Type"));
+            assertTrue(r.body().contains("<s:Text xml:lang=\"en-US\">Divide by zero</s:Text>"), r.body());
+        }
     }
 
     @Test
@@ -174,10 +191,10 @@ class HttpTransportTest {
     @Test
     void aPathBelowTheListenersIsRoutedToItCaseInsensitively() throws Exception {
         URI at = serve(text(HttpTransportBindingElement.defaults()), HttpTransportTest::addResponse);
-        String upper = at.getPath().toUpperCase(java.util.Locale.ROOT) + "mex";
+        String upper = at.getPath().toUpperCase(Locale.ROOT) + "mex";
         try (RawHttp raw = new RawHttp(at)) {
             String body = new String(TextMessageEncoder.defaultEncoder().write(add(
-                    MessageVersion.SOAP12_WS_ADDRESSING10)), java.nio.charset.StandardCharsets.UTF_8);
+                    MessageVersion.SOAP12_WS_ADDRESSING10)), StandardCharsets.UTF_8);
             assertEquals(200, raw.post(upper, "localhost", SOAP12, body).status());
         }
     }
@@ -201,7 +218,7 @@ class HttpTransportTest {
             assertEquals("Cannot process the message because the content type 'text/xml; charset=utf-8' was not the"
                     + " expected type 'application/soap+xml; charset=utf-8'.", r.reason());
             RawHttp.Response missing = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost",
-                    "<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    "<x/>".getBytes(StandardCharsets.UTF_8));
             assertEquals(415, missing.status());
             assertEquals("Missing Content Type", missing.reason());
         }
@@ -214,7 +231,7 @@ class HttpTransportTest {
     }
 
     @Test
-    void aRequestPastMaxReceivedMessageSizeIs413AndTheClientGetsWcfsError() throws Exception {
+    void aRequestPastMaxReceivedMessageSizeIs413WithoutItsBodyBeingRead() throws Exception {
         HttpTransportBindingElement small = HttpTransportBindingElement.builder().maxReceivedMessageSize(1000)
                 .build();
         URI at = serve(text(small), HttpTransportTest::addResponse);
@@ -224,22 +241,6 @@ class HttpTransportTest {
                     + "Content-Type: " + SOAP12, new byte[50_000]);
             assertEquals(413, r.status());
         }
-        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), at);
-        Message big = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/Add",
-                new XmlFragment("<Add xmlns=\"" + NS + "\">" + "x".repeat(2000) + "</Add>"));
-        Throwable e = assertThrows(ProtocolException.class, () -> Futures.join(c.request(big, T)));
-        assertEquals(WcfText.UnexpectedHttpResponseCode.format(413, "Request Entity Too Large"), e.getMessage());
-    }
-
-    @Test
-    void aReplyPastTheClientsLimitIsWcfsQuotaError() {
-        URI at = serve(text(HttpTransportBindingElement.defaults()), m -> Message.create(m.version(), "urn:big",
-                new XmlFragment("<Big xmlns=\"urn:t\">" + "y".repeat(5000) + "</Big>")));
-        RequestChannel c = client(text(HttpTransportBindingElement.builder().maxReceivedMessageSize(2000).build()),
-                at);
-        Throwable e = assertThrows(io.github.wcf4j.runtime.channel.QuotaExceededException.class, () ->
-                Futures.join(c.request(add(MessageVersion.SOAP12_WS_ADDRESSING10), T)));
-        assertEquals(WcfText.MaxReceivedMessageSizeExceeded.format(2000), e.getMessage());
     }
 
     @Test
@@ -248,7 +249,7 @@ class HttpTransportTest {
                 .hostNameComparisonMode(HostNameComparisonMode.Exact).build();
         URI at = serve(text(exact), HttpTransportTest::addResponse);
         String body = new String(TextMessageEncoder.defaultEncoder().write(add(MessageVersion.SOAP12_WS_ADDRESSING10)),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         try (RawHttp raw = new RawHttp(at)) {
             assertEquals(200, raw.post(at.getPath(), "localhost:" + at.getPort(), SOAP12, body).status());
             assertEquals(404, raw.post(at.getPath(), "other.example:" + at.getPort(), SOAP12, body).status());
@@ -272,30 +273,17 @@ class HttpTransportTest {
             RawHttp.Response r = raw.exchange("POST " + at.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: text/xml; charset=utf-8\r\nSOAPAction: \"" + NS + "/ICalculator/Add\"",
                     ("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><Add xmlns=\"" + NS
-                            + "\"/></s:Body></s:Envelope>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            + "\"/></s:Body></s:Envelope>").getBytes(StandardCharsets.UTF_8));
             assertEquals(200, r.status());
             assertEquals("text/xml; charset=utf-8", r.header("Content-Type"));
         }
-        assertEquals(NS + "/ICalculator/Add", seen.get(10, java.util.concurrent.TimeUnit.SECONDS));
-    }
-
-    @Test
-    void nobodyListeningIsEndpointNotFound() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        URI nowhere = URI.create("http://localhost:" + port + "/svc");
-        RequestChannel c = client(text(HttpTransportBindingElement.defaults()), nowhere);
-        Throwable e = assertThrows(EndpointNotFoundException.class, () ->
-                Futures.join(c.request(add(MessageVersion.SOAP12_WS_ADDRESSING10), T)));
-        assertEquals(WcfText.EndpointNotFound.format(nowhere), e.getMessage());
+        assertEquals(NS + "/ICalculator/Add", seen.get(10, TimeUnit.SECONDS));
     }
 
     @Test
     void aServiceThatNeverAnswersTimesOutWithWcfsTextAndTheConnectionIsNotReused() {
         ChannelListener<ReplyChannel> l = builder.buildListener(text(HttpTransportBindingElement.defaults()),
-                ChannelShape.REPLY, params().put(ListenAddress.class,
+                ChannelType.REPLY, params().put(ListenAddress.class,
                         ListenAddress.unique(URI.create("http://localhost:0/silent/"))));
         Futures.join(l.open(T));
         opened.add(l);
@@ -317,9 +305,35 @@ class HttpTransportTest {
     }
 
     @Test
+    void aUrlIsRegisteredOnceOnASharedPortAndOtherPathsShareThePort() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        URI a = URI.create("http://localhost:" + port + "/shared/a/");
+        ChannelListener<ReplyChannel> first = explicitListener(a);
+        Futures.join(first.open(T));
+        ChannelListener<ReplyChannel> again = explicitListener(a);
+        Throwable e = assertThrows(io.github.wcf4j.runtime.channel.AddressAlreadyInUseException.class,
+                () -> Futures.join(again.open(T)));
+        assertEquals(WcfText.HttpRegistrationAlreadyExists.format(a), e.getMessage());
+        ChannelListener<ReplyChannel> other = explicitListener(URI.create("http://localhost:" + port + "/shared/b/"));
+        Futures.join(other.open(T));
+        assertEquals(CommunicationState.Opened, first.state());
+        assertEquals(CommunicationState.Opened, other.state());
+    }
+
+    private ChannelListener<ReplyChannel> explicitListener(URI at) {
+        ChannelListener<ReplyChannel> l = builder.buildListener(text(HttpTransportBindingElement.defaults()),
+                ChannelType.REPLY, params().put(ListenAddress.class, ListenAddress.explicit(at)));
+        opened.add(l);
+        return l;
+    }
+
+    @Test
     void aUriWithTheWrongSchemeIsRefusedWithWcfsText() {
         ChannelFactory<RequestChannel> f = builder.buildFactory(text(HttpTransportBindingElement.defaults()),
-                ChannelShape.REQUEST, params());
+                ChannelType.REQUEST, params());
         Futures.join(f.open(T));
         opened.add(f);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->

@@ -7,16 +7,14 @@ import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
-import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestChannel;
-import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** httpsTransport: TLS from a keystore on the service, host-name-verified trust on the client. */
 class HttpsTransportTest {
     private static final Duration T = Duration.ofSeconds(10);
-    private static final char[] PASSWORD = "changeit".toCharArray();
+    private static final char[] PASSWORD = SelfSignedKeyStore.PASSWORD;
 
     @TempDir
     static Path dir;
@@ -50,14 +48,7 @@ class HttpsTransportTest {
     /** A self-signed service certificate for localhost, made with the JDK's keytool. */
     @BeforeAll
     static void createKeyStore() throws Exception {
-        keyStore = dir.resolve("service.p12");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "service", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
+        keyStore = SelfSignedKeyStore.create(dir.resolve("service.p12"), "localhost", "dns:localhost,ip:127.0.0.1");
     }
 
     @AfterEach
@@ -77,15 +68,10 @@ class HttpsTransportTest {
     }
 
     private URI serve(TlsSettings tls) {
-        listener = builder.buildListener(https(), ChannelShape.REPLY, new BindingParameters()
-                .put(Scheduler.class, scheduler).put(TlsSettings.class, tls)
-                .put(ListenAddress.class, ListenAddress.unique(URI.create("https://localhost:0/secure/"))));
-        Futures.join(listener.open(T));
-        ReplyChannel c = Futures.join(listener.acceptChannel(T)).orElseThrow();
-        Futures.join(c.open(T));
-        ReceivePump.run(() -> c.receiveRequest(Duration.ofDays(1)), (RequestContext ctx) -> ctx.reply(
-                Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:pong",
-                        new XmlFragment("<Pong xmlns=\"urn:t\"/>")), T), e -> { });
+        listener = AnsweringService.open(builder, https(), new BindingParameters().put(Scheduler.class, scheduler)
+                .put(TlsSettings.class, tls), ListenAddress.unique(URI.create("https://localhost:0/secure/")),
+                request -> Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:pong",
+                        new XmlFragment("<Pong xmlns=\"urn:t\"/>")), T);
         return listener.uri();
     }
 
@@ -94,7 +80,7 @@ class HttpsTransportTest {
         if (clientTls != null) {
             p.put(TlsSettings.class, clientTls);
         }
-        factory = builder.buildFactory(https(), ChannelShape.REQUEST, p);
+        factory = builder.buildFactory(https(), ChannelType.REQUEST, p);
         Futures.join(factory.open(T));
         RequestChannel c = factory.createChannel(EndpointAddress.of(at));
         Futures.join(c.open(T));
@@ -118,7 +104,7 @@ class HttpsTransportTest {
 
     @Test
     void aListenerWithoutKeyMaterialIsRefusedWithAClearError() {
-        listener = builder.buildListener(https(), ChannelShape.REPLY, new BindingParameters()
+        listener = builder.buildListener(https(), ChannelType.REPLY, new BindingParameters()
                 .put(Scheduler.class, scheduler)
                 .put(ListenAddress.class, ListenAddress.unique(URI.create("https://localhost:0/secure/"))));
         Throwable e = assertThrows(IllegalStateException.class, () -> Futures.join(listener.open(T)));
@@ -127,7 +113,7 @@ class HttpsTransportTest {
 
     @Test
     void wrongSchemeForHttpsIsWcfsText() {
-        factory = builder.buildFactory(https(), ChannelShape.REQUEST,
+        factory = builder.buildFactory(https(), ChannelType.REQUEST,
                 new BindingParameters().put(Scheduler.class, scheduler));
         Futures.join(factory.open(T));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->

@@ -10,11 +10,11 @@ import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationObject;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -40,6 +40,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -96,8 +97,8 @@ class ReliableSessionsThroughAFaultyProxyTest {
     }
 
     /** A listener at a fresh loopback address, and the proxy in front of it. */
-    private <C extends Channel> ChannelListener<C> listen(CustomBinding b, ChannelShape shape) throws IOException {
-        ChannelListener<C> l = builder.buildListener(b, shape, params().put(ListenAddress.class,
+    private <C extends Channel> ChannelListener<C> listen(CustomBinding b, ChannelType<C> type) throws IOException {
+        ChannelListener<C> l = builder.buildListener(b, type, params().put(ListenAddress.class,
                 ListenAddress.unique(URI.create("http://localhost:0/svc/"))));
         Futures.join(l.open(T));
         opened.add(l);
@@ -106,8 +107,8 @@ class ReliableSessionsThroughAFaultyProxyTest {
     }
 
     /** A client channel addressed to the service but sent through the proxy, opened. */
-    private <C extends Channel> C connect(CustomBinding b, ChannelShape shape, URI service) {
-        ChannelFactory<C> f = builder.buildFactory(b, shape, params());
+    private <C extends Channel> C connect(CustomBinding b, ChannelType<C> type, URI service) {
+        ChannelFactory<C> f = builder.buildFactory(b, type, params());
         Futures.join(f.open(T));
         opened.add(f);
         C c = f.createChannel(EndpointAddress.of(service), proxy.via(service));
@@ -147,8 +148,8 @@ class ReliableSessionsThroughAFaultyProxyTest {
     void aRequestReplySessionSurvivesLostRequestsLostRepliesAndDuplicates(ReliableMessagingVersion v)
             throws IOException {
         CustomBinding b = overHttp(v);
-        ChannelListener<ReplySessionChannel> listener = listen(b, ChannelShape.REPLY_SESSION);
-        RequestSessionChannel client = connect(b, ChannelShape.REQUEST_SESSION, listener.uri());
+        ChannelListener<ReplySessionChannel> listener = listen(b, ChannelType.REPLY_SESSION);
+        RequestSessionChannel client = connect(b, ChannelType.REQUEST_SESSION, listener.uri());
         ReplySessionChannel service = accept(listener);
         AtomicInteger invocations = new AtomicInteger();
         ReceivePump.run(() -> service.receiveRequest(Duration.ofDays(1)), (RequestContext c) -> {
@@ -179,8 +180,8 @@ class ReliableSessionsThroughAFaultyProxyTest {
     @EnumSource(ReliableMessagingVersion.class)
     void oneWayMessagesArriveInOrderThroughReorderingAndDelay(ReliableMessagingVersion v) throws IOException {
         CustomBinding b = overHttp(v);
-        ChannelListener<InputSessionChannel> listener = listen(b, ChannelShape.INPUT_SESSION);
-        OutputSessionChannel client = connect(b, ChannelShape.OUTPUT_SESSION, listener.uri());
+        ChannelListener<InputSessionChannel> listener = listen(b, ChannelType.INPUT_SESSION);
+        OutputSessionChannel client = connect(b, ChannelType.OUTPUT_SESSION, listener.uri());
         InputSessionChannel service = accept(listener);
         List<String> delivered = new CopyOnWriteArrayList<>();
         ReceivePump.run(() -> service.receive(Duration.ofDays(1)), m -> delivered.add(text(m)), e -> { });
@@ -205,10 +206,10 @@ class ReliableSessionsThroughAFaultyProxyTest {
     @EnumSource(ReliableMessagingVersion.class)
     void theSeedBindingRecoversLostAndDuplicatedRequests(ReliableMessagingVersion v) throws IOException {
         CustomBinding b = seedWithoutSecurity(v);
-        ChannelListener<DuplexSessionChannel> listener = listen(b, ChannelShape.DUPLEX_SESSION);
+        ChannelListener<DuplexSessionChannel> listener = listen(b, ChannelType.DUPLEX_SESSION);
         proxy.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).where(e -> e.contains("/CreateSequence</a:Action>"))
                 .occurrence(1).then(FaultAction.duplicate()));
-        DuplexSessionChannel client = connect(b, ChannelShape.DUPLEX_SESSION, listener.uri());
+        DuplexSessionChannel client = connect(b, ChannelType.DUPLEX_SESSION, listener.uri());
         DuplexSessionChannel service = accept(listener);
         AtomicInteger invocations = new AtomicInteger();
         ReceivePump.run(() -> service.receive(Duration.ofDays(1)), m -> {
@@ -223,7 +224,7 @@ class ReliableSessionsThroughAFaultyProxyTest {
                 .then(FaultAction.duplicate()));
         List<String> replies = new ArrayList<>();
         for (String s : List.of("1", "2", "3", "4")) {
-            CompletableFuture<java.util.Optional<Message>> answer = client.receive(T);
+            CompletableFuture<Optional<Message>> answer = client.receive(T);
             Futures.join(client.send(request("Add", s), T));
             replies.add(text(Futures.join(answer).orElseThrow()));
         }

@@ -5,20 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
-import io.github.wcf4j.binding.stack.ChannelShape;
-import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
-import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
-import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
@@ -27,6 +25,7 @@ import io.github.wcf4j.runtime.message.XmlFragment;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -40,18 +39,18 @@ class InMemoryRequestReplyTest {
     private static Message add(double a, double b) {
         Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/Add", new XmlFragment(
                 "<Add xmlns=\"" + NS + "\"><n1>" + a + "</n1><n2>" + b + "</n2></Add>"));
-        m.headers().messageId("urn:uuid:" + java.util.UUID.randomUUID());
+        m.headers().messageId("urn:uuid:" + UUID.randomUUID());
         m.headers().replyTo(EndpointAddress.ANONYMOUS);
         return m;
     }
 
     private RequestChannel client() {
-        ChannelFactory<RequestChannel> f = net.openFactory(binding, ChannelShape.REQUEST);
+        ChannelFactory<RequestChannel> f = net.openFactory(binding, ChannelType.REQUEST);
         return net.open(f.createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
     }
 
     private ReplyChannel service() {
-        ChannelListener<ReplyChannel> l = net.openListener(binding, ChannelShape.REPLY, InMemoryFixture.SERVICE);
+        ChannelListener<ReplyChannel> l = net.openListener(binding, ChannelType.REPLY, InMemoryFixture.SERVICE);
         return net.accept(l);
     }
 
@@ -68,15 +67,11 @@ class InMemoryRequestReplyTest {
     }
 
     @Test
-    void aRequestCrossesTheWireEncodedAndItsReplyComesBack() {
+    void aRequestCrossesTheWireEncodedAsWcfWritesIt() {
         ReplyChannel service = service();
         RequestChannel client = client();
         answerNext(service, "5");
-        Message request = add(2, 3);
-        Message reply = net.await(client.request(request, InMemoryFixture.TIMEOUT));
-        assertEquals(NS + "/ICalculator/AddResponse", reply.headers().action());
-        assertEquals(request.headers().messageId(), reply.headers().relatesTo());
-        assertTrue(reply.body().xml().contains("<AddResult>5</AddResult>"));
+        net.await(client.request(add(2, 3), InMemoryFixture.TIMEOUT));
         // the transport wrote To from the channel's address, and the request was on the wire as WCF writes it
         String sent = net.network.wire().get(0).envelope();
         assertTrue(sent.contains("<a:To s:mustUnderstand=\"1\">inmemory://localhost/service</a:To>"), sent);
@@ -124,35 +119,13 @@ class InMemoryRequestReplyTest {
     }
 
     @Test
-    void nobodyListeningIsEndpointNotFoundWithWcfsText() {
-        RequestChannel client = client();
-        Throwable e = net.failure(client.request(add(1, 1), InMemoryFixture.TIMEOUT));
-        assertInstanceOf(EndpointNotFoundException.class, e);
-        assertEquals(WcfText.EndpointNotFound.format(InMemoryFixture.SERVICE), e.getMessage());
-    }
-
-    @Test
-    void aMessageOverTheServicesSizeLimitIsRefusedWithWcfsQuotaText() {
-        CustomBinding small = CustomBinding.of("small", TextMessageEncodingBindingElement.defaults(),
-                new InMemoryTransportBindingElement(300, InMemoryTransportBindingElement.Mode.REQUEST_REPLY));
-        net.accept(net.<ReplyChannel>openListener(small, ChannelShape.REPLY, InMemoryFixture.SERVICE));
-        RequestChannel client = net.open(net.<RequestChannel>openFactory(binding, ChannelShape.REQUEST)
-                .createChannel(EndpointAddress.of(InMemoryFixture.SERVICE)));
-        Message big = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, NS + "/ICalculator/Add",
-                new XmlFragment("<Add xmlns=\"" + NS + "\">" + "x".repeat(400) + "</Add>"));
-        Throwable e = net.failure(client.request(big, InMemoryFixture.TIMEOUT));
-        assertInstanceOf(QuotaExceededException.class, e);
-        assertEquals(WcfText.MaxReceivedMessageSizeExceeded.format(300), e.getMessage());
-    }
-
-    @Test
     void utf16MessagesCrossTheWire() {
         CustomBinding utf16 = CustomBinding.of("utf16", TextMessageEncodingBindingElement.of(
                 MessageVersion.SOAP12_WS_ADDRESSING10, StandardCharsets.UTF_16LE),
                 InMemoryTransportBindingElement.requestReply());
-        ReplyChannel service = net.accept(net.<ReplyChannel>openListener(utf16, ChannelShape.REPLY,
+        ReplyChannel service = net.accept(net.<ReplyChannel>openListener(utf16, ChannelType.REPLY,
                 URI.create("inmemory://localhost/utf16")));
-        RequestChannel client = net.open(net.<RequestChannel>openFactory(utf16, ChannelShape.REQUEST)
+        RequestChannel client = net.open(net.<RequestChannel>openFactory(utf16, ChannelType.REQUEST)
                 .createChannel(EndpointAddress.of("inmemory://localhost/utf16")));
         answerNext(service, "3");
         assertTrue(net.await(client.request(add(1, 2), InMemoryFixture.TIMEOUT)).body().xml()

@@ -1,0 +1,19 @@
+package io.github.wcf4j.binding.description;
+
+import io.github.wcf4j.binding.ArgumentChecks;
+
+/**
+ * One {@code <serviceHostingEnvironment><serviceActivations><add>}: a service activated at a relative address without a
+ * {@code .svc} file (WCF 4 file-less activation).
+ *
+ * @param relativeAddress {@code relativeAddress}, e.g. {@code Calculator.svc} or {@code ~/sub/Calculator.svc}
+ * @param service         {@code service}: the .NET service type's name, may be empty when a factory is given
+ * @param factory         {@code factory}: a .NET {@code ServiceHostFactory} type name, may be empty
+ */
+public record ServiceActivation(String relativeAddress, String service, String factory) {
+    public ServiceActivation {
+        ArgumentChecks.notNull(relativeAddress, "relativeAddress");
+        ArgumentChecks.notNull(service, "service");
+        ArgumentChecks.notNull(factory, "factory");
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.wcf4j.cli;
+
+import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.ServiceDescription;
+import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.description.ServiceModelConfiguration;
+import io.github.wcf4j.binding.stack.ContractCatalog;
+import io.github.wcf4j.config.ConfigReadResult;
+import io.github.wcf4j.config.ConfigValidator;
+import io.github.wcf4j.config.Diagnostic;
+import io.github.wcf4j.config.Severity;
+import io.github.wcf4j.config.SourceLocation;
+import io.github.wcf4j.runtime.service.EndpointRefusals;
+import io.github.wcf4j.runtime.stack.Refusal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code validate} and {@code describe} say about one configuration file: every diagnostic (WCF's load-time and
+ * build-time errors and warnings, and what wcf4j cannot run, as {@link Severity#UNSUPPORTED}) and, per endpoint,
+ * whether a host or client factory would open it, and why not. The verdict comes from the runtime's own
+ * {@link EndpointRefusals}, the check the host and the factory make before they build, so it cannot drift from what
+ * {@code host} and {@code call} do.
+ *
+ * @param diagnostics every finding, in document order
+ * @param endpoints   every service and client endpoint, in document order, with its verdict
+ */
+record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
+
+    /**
+     * One endpoint and whether it runs.
+     *
+     * @param kind    {@code service} or {@code client}
+     * @param service the service's name ({@code service} endpoints), else empty
+     * @param name    the endpoint's display name
+     * @param reasons why it does not run (errors that concern it, refusals); empty when it runs
+     */
+    record EndpointVerdict(String kind, String service, String name, String contract, String binding,
+            SourceLocation location, boolean metadataExchange, List<Diagnostic> reasons) {
+
+        boolean runs() {
+            return reasons.isEmpty();
+        }
+
+        /** {@code service Svc endpoint 'name'} / {@code client endpoint 'name'}. */
+        String title() {
+            return (kind.equals("service") ? "service " + service + " endpoint '" : "client endpoint '") + name + "'";
+        }
+    }
+
+    static Findings of(ConfigReadResult read, ContractCatalog contracts) {
+        return of(read, contracts, EndpointRefusals.standard());
+    }
+
+    static Findings of(ConfigReadResult read, ContractCatalog contracts, EndpointRefusals refusals) {
+        List<Diagnostic> validation = ConfigValidator.validate(read, contracts);
+        Set<Diagnostic> all = new LinkedHashSet<>(read.diagnostics());
+        all.addAll(validation);
+        List<EndpointVerdict> verdicts = new ArrayList<>();
+        if (read.configuration().isPresent()) {
+            ServiceModelConfiguration config = read.configuration().get();
+            List<Diagnostic> loadErrors = read.diagnostics().stream().filter(Diagnostic::isError).toList();
+            Verdicts v = new Verdicts(read, loadErrors, validation, all);
+            for (ServiceDescription service : config.services()) {
+                for (ServiceEndpoint e : service.endpoints()) {
+                    verdicts.add(v.verdict("service", service.name(), e.displayName(), e.contract(),
+                            bindingName(e.bindingSection(), e.bindingConfiguration()), e, e.binding(),
+                            e.isMetadataExchange(), refusals.of(e)));
+                }
+            }
+            for (ClientEndpoint e : config.clientEndpoints()) {
+                verdicts.add(v.verdict("client", "", e.displayName(), e.contract(),
+                        bindingName(e.bindingSection(), e.bindingConfiguration()), e, e.binding(), false,
+                        refusals.of(e)));
+            }
+        }
+        List<Diagnostic> sorted = new ArrayList<>(supersedeWarnings(all));
+        sorted.sort(Comparator.comparingInt((Diagnostic d) -> d.location().line())
+                .thenComparingInt(d -> d.location().column()));
+        return new Findings(sorted, verdicts);
+    }
+
+    private static String bindingName(String section, String configuration) {
+        return configuration == null || configuration.isEmpty() ? section : section + " '" + configuration + "'";
+    }
+
+    long count(Severity severity) {
+        return diagnostics.stream().filter(d -> d.severity() == severity).count();
+    }
+
+    long endpointsThatRun() {
+        return endpoints.stream().filter(EndpointVerdict::runs).count();
+    }
+
+    /**
+     * The reader warns at an element it does not model ("bindings that use it ... cannot be opened"); the runtime's
+     * refusal of that element, at the same place, says the same thing as a finding of its own kind: it replaces the
+     * warning.
+     */
+    private static List<Diagnostic> supersedeWarnings(Set<Diagnostic> all) {
+        Set<SourceLocation> refused = new LinkedHashSet<>();
+        all.stream().filter(d -> d.severity() == Severity.UNSUPPORTED).forEach(d -> refused.add(d.location()));
+        return all.stream().filter(d -> d.severity() != Severity.WARNING || !refused.contains(d.location())).toList();
+    }
+
+    /** Builds each endpoint's verdict, adding its refusals to the file's findings once each. */
+    private record Verdicts(ConfigReadResult read, List<Diagnostic> loadErrors, List<Diagnostic> validation,
+            Set<Diagnostic> all) {
+
+        EndpointVerdict verdict(String kind, String service, String name, String contract, String bindingName,
+                Object endpoint, Object binding, boolean mex, List<Refusal> refused) {
+            SourceLocation at = read.sourceMap().locate(endpoint)
+                    .orElse(new SourceLocation(read.source(), 1, 1));
+            SourceLocation bindingAt = read.sourceMap().locate(binding).orElse(at);
+            // a configuration with load errors is not loaded by WCF at all: no endpoint of it runs
+            List<Diagnostic> reasons = new ArrayList<>(loadErrors);
+            validation.stream().filter(Diagnostic::isError)
+                    .filter(d -> d.location().equals(at) || d.location().equals(bindingAt))
+                    .forEach(reasons::add);
+            for (Refusal r : refused) {
+                SourceLocation where = read.sourceMap().locate(r.subject()).orElse(bindingAt);
+                Diagnostic d = Diagnostic.unsupported(where, r.message());
+                all.add(d);
+                reasons.add(d);
+            }
+            return new EndpointVerdict(kind, service, name, contract, bindingName, at, mex, List.copyOf(reasons));
+        }
+    }
+}

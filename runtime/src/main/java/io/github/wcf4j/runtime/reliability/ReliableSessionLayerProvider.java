@@ -1,0 +1,47 @@
+package io.github.wcf4j.runtime.reliability;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.BindingTimeouts;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.InnerStack;
+import io.github.wcf4j.runtime.stack.LayerProvider;
+import io.github.wcf4j.runtime.time.Scheduler;
+
+/**
+ * {@code reliableSession} (WCF {@code ReliableSessionBindingElement}): WS-ReliableMessaging February 2005 or 1.1
+ * sessions over the shapes the plan chose (output, request and duplex sessions on the client; input, reply and duplex
+ * sessions on the service).
+ */
+public final class ReliableSessionLayerProvider implements LayerProvider<ReliableSessionBindingElement> {
+
+    @Override
+    public Class<ReliableSessionBindingElement> elementType() {
+        return ReliableSessionBindingElement.class;
+    }
+
+    private static SessionSettings settings(ReliableSessionBindingElement e, BindingParameters p) {
+        Binding binding = p.require(Binding.class);
+        return new SessionSettings(e, Wsrm.of(e.reliableMessagingVersion()),
+                binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10),
+                binding.timeouts() != null ? binding.timeouts() : BindingTimeouts.defaults(),
+                p.require(Scheduler.class));
+    }
+
+    @Override
+    public <C extends Channel> ChannelFactory<C> factory(ReliableSessionBindingElement e, ChannelType<C> type,
+            InnerStack inner, BindingParameters p) {
+        return new ReliableChannelFactory<>(inner.factory(), settings(e, p), type);
+    }
+
+    @Override
+    public <C extends Channel> ChannelListener<C> listener(ReliableSessionBindingElement e, ChannelType<C> type,
+            InnerStack inner, BindingParameters p) {
+        return new ReliableChannelListener<>(inner.listener(), settings(e, p), type);
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.BindingTimeouts;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.InnerStack;
+import io.github.wcf4j.runtime.stack.LayerProvider;
+import io.github.wcf4j.runtime.stack.RefusalRule;
+import io.github.wcf4j.runtime.stack.ListenAddress;
+import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.transport.WireTap;
+import java.net.ProxySelector;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code httpTransport} (WCF {@code HttpTransportBindingElement}): request channels on the client, a reply channel
+ * listener on the service, over Netty. Binding parameters: a {@link Scheduler} (required), the {@link NettyResources}
+ * (default: the process-wide ones), a {@link ListenAddress} for listeners, the encoder the encoding layer
+ * contributed (default: text, SOAP 1.2 with WS-Addressing 1.0), and for clients the {@link ProxySelector} that stands
+ * for the system proxy of {@code useDefaultWebProxy} (default: {@link ProxySelector#getDefault()}).
+ */
+public final class HttpTransportLayerProvider implements LayerProvider<HttpTransportBindingElement> {
+
+    @Override
+    public Class<HttpTransportBindingElement> elementType() {
+        return HttpTransportBindingElement.class;
+    }
+
+    @Override
+    public List<RefusalRule<HttpTransportBindingElement>> refusals() {
+        return HttpTransportRefusals.RULES;
+    }
+
+    @Override
+    public <C extends Channel> ChannelFactory<C> factory(HttpTransportBindingElement e, ChannelType<C> type,
+            InnerStack inner, BindingParameters p) {
+        return requestChannelFactory(type, "http", e, null, p);
+    }
+
+    @Override
+    public <C extends Channel> ChannelListener<C> listener(HttpTransportBindingElement e, ChannelType<C> type,
+            InnerStack inner, BindingParameters p) {
+        return replyChannelListener(type, e, HttpListenSettings.of(e, null, false, tap(p), getHandler(p)), p);
+    }
+
+    static <C extends Channel> ChannelFactory<C> requestChannelFactory(ChannelType<C> type, String scheme,
+            HttpTransportBindingElement e, TlsSettings tls, BindingParameters p) {
+        Duration send = p.find(Binding.class).map(b -> b.timeouts().sendTimeout()).orElse(Duration.ofMinutes(1));
+        int connectMillis = (int) Math.min(Math.max(send.toMillis(), 1), Integer.MAX_VALUE);
+        HttpClientSettings settings = HttpClientSettings.of(e, p.find(ProxySelector.class).orElse(null), connectMillis,
+                tls, tap(p));
+        return new HttpRequestChannelFactory<>(type, scheme, resources(p), settings, encoder(p),
+                p.require(Scheduler.class),
+                e.manualAddressing());
+    }
+
+    static <C extends Channel> ChannelListener<C> replyChannelListener(ChannelType<C> type,
+            HttpTransportBindingElement e, HttpListenSettings settings, BindingParameters p) {
+        Duration receive = p.find(Binding.class).map(b -> b.timeouts().receiveTimeout())
+                .orElse(BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT);
+        return new HttpReplyChannelListener<>(type, HttpServerRegistry.of(resources(p)),
+                p.require(ListenAddress.class), settings.withRequestReadTimeout(receive), encoder(p),
+                p.require(Scheduler.class));
+    }
+
+    static WireTap tap(BindingParameters p) {
+        return p.find(WireTap.class).orElse(null);
+    }
+
+    static HttpGetHandler getHandler(BindingParameters p) {
+        return p.find(HttpGetHandler.class).orElse(null);
+    }
+
+    private static NettyResources resources(BindingParameters p) {
+        return p.find(NettyResources.class).orElseGet(NettyResources::shared);
+    }
+
+    private static TextMessageEncoder encoder(BindingParameters p) {
+        return p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder);
+    }
+}

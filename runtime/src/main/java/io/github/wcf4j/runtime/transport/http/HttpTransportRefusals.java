@@ -1,0 +1,55 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.binding.stack.Side;
+import io.github.wcf4j.binding.transport.AuthenticationScheme;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.binding.transport.TransferMode;
+import io.github.wcf4j.binding.transport.WebSocketTransportUsage;
+import io.github.wcf4j.runtime.stack.RefusalRule;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the HTTP transport does not run yet, as data (for {@code httpTransport} and {@code httpsTransport} alike).
+ * Authentication above all: a service whose configuration demands HTTP authentication must never be served, nor a
+ * client call made, without it. A standard binding's transport {@code clientCredentialType} (Windows, Basic, Digest,
+ * Ntlm) becomes such a scheme when the binding expands, so it is refused here too.
+ */
+final class HttpTransportRefusals {
+    static final List<RefusalRule<HttpTransportBindingElement>> RULES = List.of(
+            RefusalRule.when("authenticationScheme",
+                    e -> !e.authenticationScheme().equals(Set.of(AuthenticationScheme.Anonymous)),
+                    e -> "authenticationScheme=\"" + schemes(e.authenticationScheme()) + "\": HTTP authentication is"
+                            + " not implemented by wcf4j yet, so this endpoint is refused rather than served or called"
+                            + " without the authentication its configuration demands (a standard binding's transport"
+                            + " clientCredentialType other than None asks for it too)."),
+            RefusalRule.<HttpTransportBindingElement>when("proxyAuthenticationScheme",
+                    e -> e.proxyAuthenticationScheme() != AuthenticationScheme.Anonymous,
+                    e -> "proxyAuthenticationScheme=\"" + e.proxyAuthenticationScheme() + "\": authenticating to an"
+                            + " HTTP proxy is not implemented by wcf4j yet, so this client endpoint is refused.")
+                    .onlyOn(Side.CLIENT),
+            RefusalRule.when("transferMode", e -> e.transferMode() != TransferMode.Buffered,
+                    e -> "transferMode=\"" + e.transferMode() + "\": streamed transfer is not implemented by wcf4j"
+                            + " yet (messages would be buffered whole, past what maxBufferSize allows), so this"
+                            + " endpoint is refused. Use transferMode=\"Buffered\"."),
+            RefusalRule.when("webSocketTransportUsage",
+                    e -> e.webSocketTransportUsage() == WebSocketTransportUsage.Always,
+                    e -> "webSocketTransportUsage=\"Always\": WebSockets are not implemented by wcf4j yet, so this"
+                            + " endpoint is refused."),
+            RefusalRule.<HttpTransportBindingElement>when("requestInitializationTimeout",
+                    e -> !e.requestInitializationTimeout().isZero(),
+                    e -> "requestInitializationTimeout=\"" + WcfTimeSpan.format(e.requestInitializationTimeout())
+                            + "\": a separate deadline for a request to arrive is not implemented by wcf4j yet (only"
+                            + " the binding's receiveTimeout bounds it), so this endpoint is refused rather than served"
+                            + " with a weaker limit than configured.").onlyOn(Side.SERVICE));
+
+    private HttpTransportRefusals() {
+    }
+
+    private static String schemes(Set<AuthenticationScheme> schemes) {
+        return schemes.isEmpty() ? "None"
+                : schemes.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,161 @@
+package io.github.wcf4j.runtime.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.address.AddressHeader;
+import io.github.wcf4j.binding.address.EndpointIdentity;
+import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.oneway.ChannelPoolSettings;
+import io.github.wcf4j.binding.oneway.OneWayBindingElement;
+import io.github.wcf4j.binding.stack.Side;
+import io.github.wcf4j.binding.standard.UnsupportedBinding;
+import io.github.wcf4j.binding.transport.AuthenticationScheme;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
+import io.github.wcf4j.binding.transport.TransferMode;
+import io.github.wcf4j.binding.transport.WebSocketTransportUsage;
+import io.github.wcf4j.runtime.InMemoryFixture;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.service.EndpointRefusals;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What wcf4j cannot run is refused by name before anything is built, on the sides it concerns, and the same rules
+ * give {@code validate} its verdict ({@link ChannelStackBuilder#refusals}, {@link EndpointRefusals}).
+ */
+class RefusalRulesTest {
+    private final InMemoryFixture net = new InMemoryFixture();
+    private final ChannelStackBuilder builder = ChannelStackBuilder.standard();
+
+    private static Binding http(HttpTransportBindingElement transport) {
+        return CustomBinding.of("b", TextMessageEncodingBindingElement.defaults(), transport);
+    }
+
+    @Test
+    void everyHttpAuthenticationSchemeIsRefusedOnBothSidesNeverServedAnonymously() {
+        for (AuthenticationScheme scheme : List.of(AuthenticationScheme.Negotiate, AuthenticationScheme.Ntlm,
+                AuthenticationScheme.Basic, AuthenticationScheme.Digest)) {
+            Binding b = http(HttpTransportBindingElement.builder().authenticationScheme(Set.of(scheme)).build());
+            UnsupportedBindingException listener = assertThrows(UnsupportedBindingException.class, () ->
+                    builder.buildListener(b, ChannelType.REPLY, net.parameters()));
+            assertEquals("httpTransport/@authenticationScheme", listener.element());
+            assertTrue(listener.getMessage().startsWith("authenticationScheme=\"" + scheme + "\": HTTP authentication"
+                    + " is not implemented by wcf4j yet"), listener.getMessage());
+            assertThrows(UnsupportedBindingException.class, () ->
+                    builder.buildFactory(b, ChannelType.REQUEST, net.parameters()));
+        }
+        Binding both = http(HttpTransportBindingElement.builder().authenticationScheme(
+                Set.of(AuthenticationScheme.Negotiate, AuthenticationScheme.Anonymous)).build());
+        assertEquals("authenticationScheme=\"Anonymous, Negotiate\": HTTP authentication is not implemented by wcf4j"
+                + " yet, so this endpoint is refused rather than served or called without the authentication its"
+                + " configuration demands (a standard binding's transport clientCredentialType other than None asks"
+                + " for it too).", builder.refusals(both, Side.SERVICE).get(0).message());
+    }
+
+    @Test
+    void httpsAsksTheSameOfItsHttpSettings() {
+        Binding b = CustomBinding.of("s", TextMessageEncodingBindingElement.defaults(),
+                new HttpsTransportBindingElement(HttpTransportBindingElement.builder()
+                        .authenticationScheme(Set.of(AuthenticationScheme.Basic)).build(), false));
+        List<Refusal> refused = builder.refusals(b, Side.CLIENT);
+        assertEquals(1, refused.size());
+        assertEquals("httpsTransport/@authenticationScheme", refused.get(0).setting());
+        assertThrows(UnsupportedBindingException.class, () ->
+                builder.buildFactory(b, ChannelType.REQUEST, net.parameters()));
+    }
+
+    @Test
+    void proxyAuthenticationConcernsTheClientAlone() {
+        Binding b = http(HttpTransportBindingElement.builder()
+                .proxyAuthenticationScheme(AuthenticationScheme.Ntlm).build());
+        assertEquals(List.of("httpTransport/@proxyAuthenticationScheme"),
+                builder.refusals(b, Side.CLIENT).stream().map(Refusal::setting).toList());
+        assertEquals(List.of(), builder.refusals(b, Side.SERVICE));
+    }
+
+    @Test
+    void streamedTransferPlainXmlAndPacketRoutingAreRefusedByName() {
+        Binding streamed = http(HttpTransportBindingElement.builder().transferMode(TransferMode.StreamedRequest)
+                .build());
+        assertTrue(builder.refusals(streamed, Side.SERVICE).get(0).message()
+                .startsWith("transferMode=\"StreamedRequest\": streamed transfer is not implemented"));
+        Binding pox = CustomBinding.of("pox", TextMessageEncodingBindingElement.of(MessageVersion.NONE,
+                StandardCharsets.UTF_8), HttpTransportBindingElement.defaults());
+        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
+                builder.buildListener(pox, ChannelType.REPLY, net.parameters()));
+        assertEquals("textMessageEncoding/@messageVersion", e.element());
+        Binding routable = CustomBinding.of("r", new OneWayBindingElement(10, true, ChannelPoolSettings.defaults()),
+                TextMessageEncodingBindingElement.defaults(), HttpTransportBindingElement.defaults());
+        assertEquals(List.of("oneWay/@packetRoutable"),
+                builder.refusals(routable, Side.CLIENT).stream().map(Refusal::setting).toList());
+    }
+
+    @Test
+    void webSocketsAndASeparateRequestDeadlineAreRefusedWhereTheyApply() {
+        Binding ws = http(HttpTransportBindingElement.builder()
+                .webSocketTransportUsage(WebSocketTransportUsage.Always).build());
+        assertEquals(List.of("httpTransport/@webSocketTransportUsage"),
+                builder.refusals(ws, Side.CLIENT).stream().map(Refusal::setting).toList());
+        Binding deadline = http(HttpTransportBindingElement.builder()
+                .requestInitializationTimeout(Duration.ofSeconds(5)).build());
+        assertEquals("requestInitializationTimeout=\"00:00:05\": a separate deadline for a request to arrive is not"
+                + " implemented by wcf4j yet (only the binding's receiveTimeout bounds it), so this endpoint is refused"
+                + " rather than served with a weaker limit than configured.",
+                builder.refusals(deadline, Side.SERVICE).get(0).message());
+        assertEquals(List.of(), builder.refusals(deadline, Side.CLIENT), "a client sets no such deadline");
+    }
+
+    @Test
+    void whatRunsHasNoRefusal() {
+        assertEquals(List.of(), builder.refusals(http(HttpTransportBindingElement.defaults()), Side.SERVICE));
+        assertEquals(List.of(), builder.refusals(http(HttpTransportBindingElement.defaults()), Side.CLIENT));
+    }
+
+    @Test
+    void aBindingWcf4jDoesNotModelIsRefusedByItsName() {
+        Binding web = new UnsupportedBinding("webHttpBinding", "");
+        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
+                builder.buildListener(web, ChannelType.REPLY, net.parameters()));
+        assertEquals("webHttpBinding", e.element());
+        assertEquals("The binding 'webHttpBinding' is not supported by the wcf4j runtime, so this endpoint cannot be"
+                + " hosted or called.", e.getMessage());
+    }
+
+    @Test
+    void addressHeadersAndACheckedIdentityAreRefusedAtTheEndpoint() {
+        EndpointRefusals refusals = new EndpointRefusals(builder);
+        AddressHeader tenant = new AddressHeader("Tenant", "urn:t", "<Tenant xmlns=\"urn:t\">blue</Tenant>");
+        Binding plain = http(HttpTransportBindingElement.defaults());
+        ServiceEndpoint service = new ServiceEndpoint("", "", "customBinding", "b", plain, "ICalc", Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(tenant), Optional.empty());
+        List<Refusal> refused = refusals.of(service);
+        assertEquals(1, refused.size());
+        assertEquals("headers", refused.get(0).setting());
+        assertTrue(refused.get(0).message().contains("({urn:t}Tenant)"), refused.get(0).message());
+
+        Optional<EndpointIdentity> dns = Optional.of(new EndpointIdentity.Dns("localhost"));
+        ClientEndpoint overHttp = client(plain, dns);
+        assertEquals(List.of(), refusals.of(overHttp), "over plain HTTP WCF has nothing to check the identity against");
+        ClientEndpoint overHttps = client(CustomBinding.of("s", TextMessageEncodingBindingElement.defaults(),
+                new HttpsTransportBindingElement(HttpTransportBindingElement.defaults(), false)), dns);
+        assertEquals(List.of("identity"), refusals.of(overHttps).stream().map(Refusal::setting).toList());
+    }
+
+    private static ClientEndpoint client(Binding binding, Optional<EndpointIdentity> identity) {
+        return new ClientEndpoint("", URI.create("http://localhost/x"), "customBinding", "b", binding, "ICalc",
+                Optional.empty(), identity, List.of(), Optional.empty());
+    }
+}

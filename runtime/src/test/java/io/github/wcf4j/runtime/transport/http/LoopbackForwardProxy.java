@@ -1,0 +1,120 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import io.github.wcf4j.runtime.transport.http.FaultInjectingHttpProxy.HttpMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A minimal HTTP/1.1 forward proxy on loopback that records the request line of everything it is asked: absolute-form
+ * requests ({@code POST http://host:port/path HTTP/1.1}) are forwarded in origin form, {@code CONNECT host:port}
+ * opens a tunnel. Every host name means loopback: the port alone picks the server, so a test can address a service by
+ * a name nothing resolves and prove the request went through the proxy. {@link #refuseTunnels} makes it answer
+ * {@code CONNECT} with an error status instead.
+ *
+ * <p>Test code: blocking sockets, a thread per connection.
+ */
+final class LoopbackForwardProxy extends LoopbackTcpServer {
+    private final List<String> requestLines = new CopyOnWriteArrayList<>();
+    private volatile String tunnelRefusal;
+
+    LoopbackForwardProxy() throws IOException {
+        super("forward-proxy");
+        start();
+    }
+
+    /** The proxy's address, as {@code proxyAddress} names it. */
+    URI address() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    InetSocketAddress socketAddress() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port());
+    }
+
+    /** The request line of every request received (tunnelled bytes are not requests to the proxy), in order. */
+    List<String> requestLines() {
+        return new ArrayList<>(requestLines);
+    }
+
+    /** From now on {@code CONNECT} is answered with {@code statusLine} (e.g. {@code 407 Proxy Authentication Required}). */
+    void refuseTunnels(String statusLine) {
+        tunnelRefusal = statusLine;
+    }
+
+    @Override
+    protected void serve(Socket client) {
+        try (client) {
+            InputStream in = client.getInputStream();
+            OutputStream out = client.getOutputStream();
+            Socket upstream = null;
+            for (HttpMessage request = HttpMessage.read(in); request != null; request = HttpMessage.read(in)) {
+                requestLines.add(request.startLine);
+                String[] parts = request.startLine.split(" ");
+                if (parts[0].equals("CONNECT")) {
+                    tunnel(parts[1], in, out);
+                    return;
+                }
+                URI target = URI.create(parts[1]);
+                if (upstream == null) {
+                    upstream = open(target.getPort());
+                }
+                String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+                new HttpMessage(parts[0] + " " + path + " " + parts[2], request.headers, request.body)
+                        .write(upstream.getOutputStream());
+                HttpMessage response = HttpMessage.read(upstream.getInputStream());
+                if (response == null) {
+                    return;
+                }
+                response.write(out);
+            }
+        } catch (IOException e) {
+            // a side went away: the connection ends
+        }
+    }
+
+    private void tunnel(String authority, InputStream in, OutputStream out) throws IOException {
+        String refusal = tunnelRefusal;
+        if (refusal != null) {
+            out.write(("HTTP/1.1 " + refusal + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return;
+        }
+        try (Socket upstream = open(Integer.parseInt(authority.substring(authority.lastIndexOf(':') + 1)))) {
+            out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            execute(() -> pipe(in, upstreamOutput(upstream)));
+            pipe(upstream.getInputStream(), out);
+        }
+    }
+
+    private static OutputStream upstreamOutput(Socket upstream) {
+        try {
+            return upstream.getOutputStream();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pipe(InputStream from, OutputStream to) {
+        try {
+            from.transferTo(to);
+        } catch (IOException e) {
+            // one side closed
+        }
+    }
+
+    private Socket open(int port) throws IOException {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+        s.setTcpNoDelay(true);
+        return track(s);
+    }
+}
