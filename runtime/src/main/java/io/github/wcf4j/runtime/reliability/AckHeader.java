@@ -20,6 +20,11 @@ import java.util.List;
  */
 public record AckHeader(String id, SequenceRanges ranges, boolean isFinal, int bufferRemaining) {
 
+    /** Whether this is the final acknowledgement of every message up to {@code last} (WCF's ValidateFinalAck). */
+    boolean finallyAcknowledges(long last) {
+        return isFinal && ranges.isComplete(last);
+    }
+
     MessageHeader toHeader(Wsrm wsrm) {
         return new ElementHeader(element(wsrm), false, true, Wsrm.PREFIX);
     }
@@ -29,18 +34,15 @@ public record AckHeader(String id, SequenceRanges ranges, boolean isFinal, int b
         XmlElement e = XmlElement.of(wsrm.ns(), Wsrm.SEQUENCE_ACKNOWLEDGEMENT)
                 .add(XmlElement.text(wsrm.ns(), "Identifier", id));
         if (ranges.isEmpty()) {
-            if (wsrm.isFeb2005()) {
-                e.add(range(wsrm, 0, 0));
-            } else {
-                e.add(XmlElement.of(wsrm.ns(), "None"));
-            }
+            // an acknowledgement of nothing: None where the version has it, else (February 2005) the range 0-0
+            e.add(wsrm.defines(Wsrm.NONE) ? XmlElement.of(wsrm.ns(), Wsrm.NONE) : range(wsrm, 0, 0));
         } else {
             for (SequenceRange r : ranges.ranges()) {
                 e.add(range(wsrm, r.lower(), r.upper()));
             }
         }
-        if (isFinal && !wsrm.isFeb2005()) {
-            e.add(XmlElement.of(wsrm.ns(), "Final"));
+        if (isFinal && wsrm.defines(Wsrm.FINAL)) {
+            e.add(XmlElement.of(wsrm.ns(), Wsrm.FINAL));
         }
         if (bufferRemaining >= 0) {
             e.add(XmlElement.prefixed(Wsrm.NETRM_PREFIX, Wsrm.NETRM_NS, "BufferRemaining")
@@ -66,45 +68,45 @@ public record AckHeader(String id, SequenceRanges ranges, boolean isFinal, int b
             String local = c.name().getLocalPart();
             if (c.name().getNamespaceURI().equals(wsrm.ns())) {
                 switch (local) {
-                    case "Identifier":
-                        continue;
-                    case "AcknowledgementRange": {
+                    case "AcknowledgementRange" -> {
                         if (tail || none || nack) {
                             throw new WsrmParseException("An AcknowledgementRange follows the end of the acknowledgement.");
                         }
                         long lower = attributeNumber(c, "Lower");
                         long upper = attributeNumber(c, "Upper");
-                        boolean emptyFeb = wsrm.isFeb2005() && lower == 0 && upper == 0;
-                        if (!emptyFeb && (lower < 1 || lower > upper)) {
+                        // without None (February 2005) the range 0-0 acknowledges nothing
+                        boolean nothing = !wsrm.defines(Wsrm.NONE) && lower == 0 && upper == 0;
+                        if (!nothing && (lower < 1 || lower > upper)) {
                             throw new WsrmParseException(WcfText.InvalidSequenceRange.format(lower, upper));
                         }
-                        if (!emptyFeb) {
+                        if (!nothing) {
                             ranges.add(new SequenceRange(lower, upper));
                         }
-                        continue;
                     }
-                    case "None":
-                        if (wsrm.isFeb2005() || tail) {
+                    case Wsrm.NONE -> {
+                        if (!wsrm.defines(Wsrm.NONE) || tail) {
                             throw new WsrmParseException("None is only allowed in place of acknowledgement ranges.");
                         }
                         // WCF refuses None after ranges; CXF writes both, so the ranges win (read leniently)
                         none = ranges.isEmpty();
-                        continue;
-                    case "Final":
-                        if (wsrm.isFeb2005() || (ranges.isEmpty() && !none)) {
+                    }
+                    case Wsrm.FINAL -> {
+                        if (!wsrm.defines(Wsrm.FINAL) || (ranges.isEmpty() && !none)) {
                             throw new WsrmParseException("Final is only allowed after acknowledgement ranges or None.");
                         }
                         fin = true;
-                        continue;
-                    case "Nack":
+                    }
+                    case "Nack" -> {
                         if (!ranges.isEmpty() || none) {
                             throw new WsrmParseException("Nack is only allowed without acknowledgement ranges.");
                         }
                         nack = true;
-                        continue;
-                    default:
-                        continue;
+                    }
+                    default -> {
+                        // the Identifier, read above; anything else is ignored
+                    }
                 }
+                continue;
             }
             if (c.is(Wsrm.NETRM_NS, "BufferRemaining")) {
                 if (buffer >= 0) {

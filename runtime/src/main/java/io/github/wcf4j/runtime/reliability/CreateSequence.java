@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.reliability;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.message.ParsedElement;
@@ -24,7 +25,7 @@ public record CreateSequence(EndpointAddress acksTo, Optional<String> offerId, O
 
     /** What a WCF client sends: an offer when it has a return sequence; 1.1 adds Endpoint and the behavior. */
     static CreateSequence of(Wsrm wsrm, EndpointAddress acksTo, Optional<String> offerId, boolean ordered) {
-        if (offerId.isEmpty() || wsrm.isFeb2005()) {
+        if (offerId.isEmpty() || !wsrm.defines(Wsrm.ENDPOINT)) {
             return new CreateSequence(acksTo, offerId, Optional.empty(), Optional.empty());
         }
         return new CreateSequence(acksTo, offerId, Optional.of(acksTo),
@@ -37,8 +38,9 @@ public record CreateSequence(EndpointAddress acksTo, Optional<String> offerId, O
         if (offerId.isPresent()) {
             XmlElement offer = XmlElement.of(wsrm.ns(), "Offer").add(XmlElement.text(wsrm.ns(), "Identifier",
                     offerId.get()));
-            offerEndpoint.ifPresent(e -> offer.add(Endpoints.element(wsrm.ns(), "Endpoint", e, addressing)));
-            incompleteBehavior.ifPresent(b -> offer.add(XmlElement.text(wsrm.ns(), "IncompleteSequenceBehavior", b)));
+            offerEndpoint.ifPresent(e -> offer.add(Endpoints.element(wsrm.ns(), Wsrm.ENDPOINT, e, addressing)));
+            incompleteBehavior.ifPresent(b -> offer.add(
+                    XmlElement.text(wsrm.ns(), Wsrm.INCOMPLETE_SEQUENCE_BEHAVIOR, b)));
             cs.add(offer);
         }
         return cs;
@@ -61,14 +63,14 @@ public record CreateSequence(EndpointAddress acksTo, Optional<String> offerId, O
         String id = WsrmRead.identifier(wsrm, offer.get());
         Optional<EndpointAddress> endpoint = Optional.empty();
         Optional<String> behavior = Optional.empty();
-        if (!wsrm.isFeb2005()) {
-            endpoint = Optional.of(Endpoints.read(offer.get().child(wsrm.ns(), "Endpoint").orElseThrow(() ->
+        if (wsrm.defines(Wsrm.ENDPOINT)) {
+            endpoint = Optional.of(Endpoints.read(offer.get().child(wsrm.ns(), Wsrm.ENDPOINT).orElseThrow(() ->
                     new WsrmParseException("The CreateSequence offer has no Endpoint.")), addressing));
-            Optional<String> b = offer.get().child(wsrm.ns(), "IncompleteSequenceBehavior").map(ParsedElement::text);
+            Optional<String> b = offer.get().child(wsrm.ns(), Wsrm.INCOMPLETE_SEQUENCE_BEHAVIOR)
+                    .map(ParsedElement::text);
             if (b.isPresent() && !b.get().equals(DISCARD_ENTIRE_SEQUENCE) && !b.get().equals(DISCARD_FOLLOWING_FIRST_GAP)
                     && !b.get().equals(NO_DISCARD)) {
-                throw WsrmInfo.refused(io.github.wcf4j.binding.WcfText
-                        .CSRefusedInvalidIncompleteSequenceBehavior.format(), null);
+                throw WsrmInfo.refused(WcfText.CSRefusedInvalidIncompleteSequenceBehavior.format(), null);
             }
             behavior = b;
         }

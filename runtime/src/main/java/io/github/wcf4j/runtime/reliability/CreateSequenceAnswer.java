@@ -46,27 +46,30 @@ final class CreateSequenceAnswer {
                     reply.headers().action(), wsrm.action(Wsrm.CREATE_SEQUENCE_RESPONSE)));
         }
         CreateSequenceResponse csr = info.createSequenceResponse();
-        String exception = null;
-        String fault = null;
-        if (!messageId.equals(reply.headers().relatesTo())) {
-            exception = WcfText.WsrmMessageWithWrongRelatesToExceptionString.format(Wsrm.CREATE_SEQUENCE);
-            fault = WcfText.WsrmMessageWithWrongRelatesToFaultString.format(Wsrm.CREATE_SEQUENCE);
-        } else if (offer.isPresent() && csr.acceptAcksTo().isEmpty()) {
-            exception = wsrm.isFeb2005() ? WcfText.CSResponseWithoutOffer.format()
-                    : WcfText.CSResponseOfferRejected.format();
-            fault = wsrm.isFeb2005() ? WcfText.CSResponseWithoutOfferReason.format()
-                    : WcfText.CSResponseOfferRejectedReason.format();
-        } else if (offer.isEmpty() && csr.acceptAcksTo().isPresent()) {
-            exception = WcfText.CSResponseWithOffer.format();
-            fault = WcfText.CSResponseWithOfferReason.format();
-        } else if (csr.acceptAcksTo().isPresent() && !csr.acceptAcksTo().get().uri().equals(remote)) {
-            exception = WcfText.AcksToMustBeSameAsRemoteAddress.format();
-            fault = WcfText.AcksToMustBeSameAsRemoteAddressReason.format();
-        }
-        if (exception != null) {
-            tellPeer.accept(messages.fault(WsrmFault.sequenceTerminated(wsrm, csr.id(), true, fault)));
-            throw new ProtocolException(exception);
+        Optional<ProtocolViolation> violation = violation(csr, reply, wsrm, messageId, offer, remote);
+        if (violation.isPresent()) {
+            ProtocolViolation v = violation.get();
+            tellPeer.accept(messages.fault(WsrmFault.sequenceTerminated(wsrm, csr.id(), true,
+                    v.reason(Wsrm.CREATE_SEQUENCE))));
+            throw new ProtocolException(v.exception(Wsrm.CREATE_SEQUENCE));
         }
         return csr;
+    }
+
+    private static Optional<ProtocolViolation> violation(CreateSequenceResponse csr, Message reply, Wsrm wsrm,
+            String messageId, Optional<String> offer, URI remote) {
+        if (!messageId.equals(reply.headers().relatesTo())) {
+            return Optional.of(ProtocolViolation.WRONG_RELATES_TO);
+        }
+        if (offer.isPresent() && csr.acceptAcksTo().isEmpty()) {
+            return Optional.of(wsrm.offerNotAccepted());
+        }
+        if (offer.isEmpty() && csr.acceptAcksTo().isPresent()) {
+            return Optional.of(ProtocolViolation.UNOFFERED_ACCEPT);
+        }
+        if (csr.acceptAcksTo().isPresent() && !csr.acceptAcksTo().get().uri().equals(remote)) {
+            return Optional.of(ProtocolViolation.ACKS_TO_NOT_REMOTE);
+        }
+        return Optional.empty();
     }
 }

@@ -20,8 +20,8 @@ public record CreateSequenceResponse(String id, Optional<String> incompleteBehav
     XmlElement toBody(Wsrm wsrm, AddressingVersion addressing) {
         XmlElement csr = XmlElement.of(wsrm.ns(), Wsrm.CREATE_SEQUENCE_RESPONSE)
                 .add(XmlElement.text(wsrm.ns(), "Identifier", id));
-        incompleteBehavior.filter(b -> !wsrm.isFeb2005())
-                .ifPresent(b -> csr.add(XmlElement.text(wsrm.ns(), "IncompleteSequenceBehavior", b)));
+        incompleteBehavior.filter(b -> wsrm.defines(Wsrm.INCOMPLETE_SEQUENCE_BEHAVIOR))
+                .ifPresent(b -> csr.add(XmlElement.text(wsrm.ns(), Wsrm.INCOMPLETE_SEQUENCE_BEHAVIOR, b)));
         acceptAcksTo.ifPresent(a -> csr.add(XmlElement.of(wsrm.ns(), "Accept")
                 .add(Endpoints.element(wsrm.ns(), "AcksTo", a, addressing))));
         return csr;
@@ -32,7 +32,7 @@ public record CreateSequenceResponse(String id, Optional<String> incompleteBehav
             throw new WsrmParseException("The body is not a " + Wsrm.CREATE_SEQUENCE_RESPONSE + " element.");
         }
         String id = WsrmRead.identifier(wsrm, body);
-        Optional<String> behavior = body.child(wsrm.ns(), "IncompleteSequenceBehavior").map(ParsedElement::text);
+        Optional<String> behavior = body.child(wsrm.ns(), Wsrm.INCOMPLETE_SEQUENCE_BEHAVIOR).map(ParsedElement::text);
         Optional<EndpointAddress> accept = Optional.empty();
         Optional<ParsedElement> a = body.child(wsrm.ns(), "Accept");
         if (a.isPresent()) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -94,16 +95,20 @@ final class InputConnection {
 
     /**
      * Takes a sequenced message. {@code deliver}: whether the message is for the application (false for February
-     * 2005's LastMessage, which only takes its number). Schedules or sends the acknowledgement the outcome needs.
+     * 2005's LastMessage, which only takes its number). Schedules or sends the acknowledgement the outcome needs. The
+     * message that completes a sequence whose last number is known (February 2005: every number up to LastMessage
+     * arrived) {@linkplain #shutdown shuts} the input down.
      */
     Outcome accept(SequenceHeader seq, Message message, boolean deliver, boolean ackRequested) {
         Outcome outcome;
         boolean ackNow;
+        boolean complete;
         List<Message> release = new ArrayList<>();
         synchronized (this) {
             long n = seq.number();
-            if (!valid(seq)) {
-                return wsrm.isFeb2005() ? Outcome.LAST_EXCEEDED : Outcome.CLOSED;
+            Optional<Outcome> beyond = wsrm.beyondTheEnd(seq, ranges, last);
+            if (beyond.isPresent()) {
+                return beyond.get();
             }
             if (ranges.contains(n)) {
                 outcome = Outcome.DUPLICATE;
@@ -112,7 +117,7 @@ final class InputConnection {
             } else {
                 outcome = Outcome.ACCEPTED;
                 ranges = ranges.with(n);
-                if (wsrm.isFeb2005() && seq.lastMessage()) {
+                if (seq.lastMessage()) {
                     last = n;
                 }
                 if (ordered) {
@@ -135,10 +140,14 @@ final class InputConnection {
                 ackTimerRunning = true;
                 ackTimer = scheduler.schedule(ackInterval, this::onAckTimer);
             }
+            complete = outcome == Outcome.ACCEPTED && last != 0 && ranges.isComplete(last);
         }
         release.forEach(delivered::offer);
         if (ackNow) {
             ackSender.sendAck();
+        }
+        if (complete) {
+            shutdown();
         }
         return outcome;
     }
@@ -155,18 +164,6 @@ final class InputConnection {
         }
         SequenceRange first = ranges.ranges().get(0);
         return first.lower() <= 1 ? first.upper() : 0;
-    }
-
-    /** WCF {@code ReliableInputConnection.IsValid}. */
-    private boolean valid(SequenceHeader seq) {
-        long n = seq.number();
-        if (wsrm.isFeb2005()) {
-            if (seq.lastMessage()) {
-                return last == 0 ? n > ranges.last() : n == last;
-            }
-            return last == 0 || n < last;
-        }
-        return last == 0 || ranges.contains(n);
     }
 
     /** Room in the buffer ({@code DeliveryStrategy.CanEnqueue}). */
@@ -204,7 +201,7 @@ final class InputConnection {
             int remaining = bufferRemaining();
             advertisedFull = flowControl && remaining == 0;
             advertisedGap = contiguous() != ranges.last();
-            return new AckHeader(id, ranges, last != 0 && !wsrm.isFeb2005(), flowControl ? remaining : -1);
+            return new AckHeader(id, ranges, last != 0 && wsrm.defines(Wsrm.FINAL), flowControl ? remaining : -1);
         }
     }
 
@@ -245,13 +242,21 @@ final class InputConnection {
         return ranges;
     }
 
-    /** 1.1: the source's LastMsgNumber (CloseSequence/TerminateSequence). */
-    synchronized void setLast(long n) {
+    /**
+     * 1.1: takes the source's last number from its CloseSequence or TerminateSequence ({@code LastMsgNumber}; without
+     * one, the highest number received); the violation, taking nothing, when it is below a number received or unlike
+     * the one taken before.
+     */
+    synchronized Optional<ProtocolViolation> takeLastNumber(OptionalLong given) {
+        long n = given.orElse(ranges.last());
+        if (n < ranges.last()) {
+            return Optional.of(ProtocolViolation.SMALL_LAST_MSG_NUMBER);
+        }
+        if (last != 0 && last != n) {
+            return Optional.of(ProtocolViolation.INCONSISTENT_LAST_MSG_NUMBER);
+        }
         last = n;
-    }
-
-    synchronized long last() {
-        return last;
+        return Optional.empty();
     }
 
     /** Whether the last message is known and every number up to it was received. */

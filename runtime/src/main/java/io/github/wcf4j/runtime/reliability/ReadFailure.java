@@ -19,18 +19,17 @@ final class ReadFailure {
     }
 
     static Optional<Message> faultReply(RuntimeException e, MessageVersion version, WsrmMessages messages) {
-        if (e instanceof WsrmFaultException) {
-            return Optional.of(messages.fault(((WsrmFaultException) e).reply()));
+        if (e instanceof WsrmFaultException refused) {
+            return Optional.of(messages.fault(refused.reply()));
         }
-        if (e instanceof MessageHeaderException) {
-            MessageHeaderException h = (MessageHeaderException) e;
+        if (e instanceof MessageHeaderException h) {
             if (!h.headerNamespace().equals(version.addressing().namespace())) {
                 return Optional.empty();
             }
             return ProblemHeaderFault.create(version, h.getMessage(), h.headerName(), h.isDuplicate());
         }
-        if (e instanceof MustUnderstandException) {
-            return Optional.of(MustUnderstandFault.create(version, ((MustUnderstandException) e).headers(),
+        if (e instanceof MustUnderstandException mu) {
+            return Optional.of(MustUnderstandFault.create(version, mu.headers(),
                     version.addressing().defaultFaultAction()));
         }
         return Optional.empty();

@@ -48,9 +48,9 @@ public record ReceivedFault(MessageVersion version, MessageFault fault, Optional
             }
         } else {
             for (MessageHeader h : m.headers().others()) {
-                if (h instanceof BufferedHeader && h.name().equals(new QName(wsrm.ns(), "SequenceFault"))) {
+                if (h instanceof BufferedHeader b && h.name().equals(new QName(wsrm.ns(), "SequenceFault"))) {
                     m.headers().understood(h.name());
-                    ParsedElement sf = parse(((BufferedHeader) h).xml().xml());
+                    ParsedElement sf = parse(b.xml().xml());
                     Optional<ParsedElement> fc = sf == null ? Optional.empty() : sf.child(wsrm.ns(), "FaultCode");
                     if (fc.isPresent() && fc.get().qname().getNamespaceURI().equals(wsrm.ns())) {
                         rm = Optional.of(fc.get().qname().getLocalPart());

@@ -29,18 +29,14 @@ final class ReliableChannelFactory<C extends Channel> extends LayeredChannelFact
     @Override
     public C createChannel(EndpointAddress to, URI via) {
         Channel inner = innerFactory.createChannel(to, via);
-        switch (shape) {
-            case DUPLEX_SESSION:
-                return typed(new ReliableDuplexSessionChannel(settings, (DuplexChannel) inner));
-            case OUTPUT_SESSION:
-                if (inner instanceof RequestChannel) {
-                    return typed(new RequestSessionChannels.Output(settings, (RequestChannel) inner));
-                }
-                return typed(new ReliableOutputSessionChannel(settings, (DuplexChannel) inner));
-            case REQUEST_SESSION:
-                return typed(new RequestSessionChannels.Request(settings, (RequestChannel) inner));
-            default:
-                throw new IllegalStateException("reliableSession does not build " + shape.wcfName());
-        }
+        Channel channel = switch (shape) {
+            case DUPLEX_SESSION -> new ReliableDuplexSessionChannel(settings, (DuplexChannel) inner);
+            case OUTPUT_SESSION -> inner instanceof RequestChannel request
+                    ? new ReliableOutputSessionChannelOverRequest(settings, request)
+                    : new ReliableOutputSessionChannelOverDuplex(settings, (DuplexChannel) inner);
+            case REQUEST_SESSION -> new ReliableRequestSessionChannel(settings, (RequestChannel) inner);
+            default -> throw new IllegalStateException("reliableSession does not build " + shape.wcfName());
+        };
+        return typed(channel);
     }
 }

@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
@@ -15,14 +16,13 @@ import io.github.wcf4j.runtime.channel.LayeredChannelListener;
 import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
+import io.github.wcf4j.runtime.channel.SessionChannel;
+import io.github.wcf4j.runtime.message.FaultCode;
 import io.github.wcf4j.runtime.message.Message;
-import io.github.wcf4j.runtime.message.MessageFault;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.xml.namespace.QName;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +30,12 @@ import org.slf4j.LoggerFactory;
  * The service side of reliable sessions (WCF {@code ReliableChannelListener}): reads every message of the inner
  * channels, creates a session for each valid CreateSequence (answering CreateSequenceResponse, or WCF's refusal:
  * offer rules, AcksTo = ReplyTo, and {@code netrm:ConnectionLimitReached} once {@code maxPendingChannels} sessions
- * wait to be accepted), routes each other message to its session by sequence identifier, and answers messages for
- * unknown sequences with UnknownSequence and non-RM messages with WCF's fault for the version.
+ * wait to be accepted), routes each other message to its session by sequence identifier ({@link SessionRegistry}),
+ * and answers messages for unknown sequences with UnknownSequence and non-RM messages with WCF's fault for the version.
+ *
+ * <p>Every message takes one path whatever the inner channel; what differs is how it is answered and which channel a
+ * new session gets ({@link Inbound}): over duplex inner channels answers go back on the channel, to the sender's back
+ * channel; over reply channels the request's response answers it.
  *
  * @param <C> the session shape accepted
  */
@@ -43,13 +47,9 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     private final WsrmMessages messages;
     private final Wsrm wsrm;
     private final InboundQueue<C> accepted;
-    private final Map<String, Registered> byId = new ConcurrentHashMap<>();
-    private final Map<String, Registered> byOffer = new ConcurrentHashMap<>();
-
-    /** A session and how it is reached: over duplex inner channels, or over a reply channel. */
-    private record Registered(ReliableSessionChannel channel, ReplyReliableSession reply,
-            io.github.wcf4j.runtime.channel.CommunicationObject owner) {
-    }
+    /** The sessions over duplex inner channels, and over reply channels (a listener's inner channels are one kind). */
+    private final SessionRegistry<ReliableSessionChannelOverDuplex> overDuplex = new SessionRegistry<>();
+    private final SessionRegistry<ReliableSessionChannelOverReply> overReply = new SessionRegistry<>();
 
     ReliableChannelListener(ChannelListener<?> inner, SessionSettings settings, ChannelType<C> type) {
         super(type, inner);
@@ -66,7 +66,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     }
 
     @Override
-    public CompletableFuture<java.util.Optional<C>> acceptChannel(Duration timeout) {
+    public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
         throwIfNotOpened();
         return accepted.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
     }
@@ -85,7 +85,8 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     @Override
     protected void onAbort() {
         accepted.close();
-        byId.values().forEach(r -> r.owner().abort());
+        overDuplex.sessions().forEach(AbstractCommunicationObject::abort);
+        overReply.sessions().forEach(AbstractCommunicationObject::abort);
         super.onAbort();
     }
 
@@ -97,229 +98,245 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             }
             Channel inner = c.get();
             inner.open(WcfTimeSpan.INFINITE).thenRun(() -> pump(inner));
-            if (inner instanceof io.github.wcf4j.runtime.channel.SessionChannel) {
+            if (inner instanceof SessionChannel) {
                 acceptInner();
             }
         });
     }
 
     private void pump(Channel inner) {
-        if (inner instanceof ReplyChannel) {
-            ReplyChannel reply = (ReplyChannel) inner;
-            ReceivePump.run(() -> reply.receiveRequest(WcfTimeSpan.INFINITE), this::onRequest, e -> { });
+        if (inner instanceof ReplyChannel reply) {
+            ReceivePump.run(() -> reply.receiveRequest(WcfTimeSpan.INFINITE), c -> receive(new OverReply(c)),
+                    e -> { });
         } else {
             DuplexChannel duplex = (DuplexChannel) inner;
-            ReceivePump.run(() -> duplex.receive(WcfTimeSpan.INFINITE), m -> onMessage(duplex, m), e -> { });
+            ReceivePump.run(() -> duplex.receive(WcfTimeSpan.INFINITE), m -> receive(new OverDuplex(duplex, m)),
+                    e -> { });
         }
     }
 
-    // ---------------------------------------------------------------- duplex inner channels
+    // ---------------------------------------------------------------- one path for every message
 
-    private void onMessage(DuplexChannel inner, Message m) {
+    /** Reads a message of an inner channel: a CreateSequence opens a session, any other goes to its session. */
+    private <S extends AbstractCommunicationObject> void receive(Inbound<S> in) {
         WsrmInfo info;
         try {
-            info = WsrmInfo.read(m, wsrm);
+            info = WsrmInfo.read(in.message, wsrm);
         } catch (RuntimeException e) {
             Optional<Message> reply = ReadFailure.faultReply(e, settings.version(), messages);
-            if (reply.isPresent() && e instanceof WsrmFaultException) {
-                replyFault(inner, m, reply.get()); // a refused CreateSequence: to the back channel it declares
-            } else if (reply.isPresent()) {
-                replyFaultOfNoSession(inner, m, reply.get());
+            if (reply.isPresent()) {
+                // a refused CreateSequence is answered on the back channel it declares
+                in.fault(reply.get(), e instanceof WsrmFaultException);
             } else {
                 LOG.debug("dropped an unreadable message: {}", e.getMessage());
+                in.nothing();
             }
             return;
         }
-        if (info.kind() == WsrmInfo.Kind.CREATE_SEQUENCE) {
-            createDuplexSession(inner, info);
-            return;
+        switch (info.kind()) {
+            case CREATE_SEQUENCE -> createSession(in, info);
+            case NOT_RM -> in.fault(wsrm.notReliable(in.message, messages), false);
+            default -> route(in, info);
         }
-        if (info.kind() == WsrmInfo.Kind.NOT_RM) {
-            replyFaultOfNoSession(inner, m, notReliable(m));
-            return;
-        }
-        Optional<String> id = sequenceId(info, wsrm);
-        Registered r = id.map(byId::get).orElse(null);
-        if (r == null) {
-            if (id.isPresent() && info.kind() != WsrmInfo.Kind.FAULT) {
-                replyFaultOfNoSession(inner, m, messages.fault(WsrmFault.unknownSequence(wsrm, id.get())));
-            }
-            return;
-        }
-        r.channel().reliableSession().handle(info);
     }
 
-    private void createDuplexSession(DuplexChannel inner, WsrmInfo info) {
-        Message m = info.message();
+    private <S extends AbstractCommunicationObject> void route(Inbound<S> in, WsrmInfo info) {
+        Optional<String> id = sequenceId(info, wsrm);
+        Optional<S> session = id.flatMap(in.sessions::find);
+        if (session.isPresent()) {
+            in.route(session.get(), info);
+        } else if (id.isPresent() && info.kind() != WsrmInfo.Kind.FAULT) {
+            in.fault(messages.fault(WsrmFault.unknownSequence(wsrm, id.get())), false);
+        } else {
+            in.nothing();
+        }
+    }
+
+    private <S extends AbstractCommunicationObject> void createSession(Inbound<S> in, WsrmInfo info) {
+        Message m = in.message;
         CreateSequence cs = info.createSequence();
         Optional<Message> refused = validate(m, cs);
         if (refused.isPresent()) {
-            replyFault(inner, m, refused.get());
+            in.fault(refused.get(), true);
             return;
         }
-        EndpointAddress replyTo = replyTo(m);
-        if (cs.offerId().isPresent()) {
-            Registered existing = byOffer.get(cs.offerId().get());
-            if (existing != null) {
-                existing.channel().reliableSession().send0(csr(existing.channel().reliableSession().inputId(),
-                        m), replyTo);
-                return;
-            }
+        Optional<SessionRegistry.Entry<S>> existing = cs.offerId().flatMap(in.sessions::byOffer);
+        if (existing.isPresent()) {
+            // the same CreateSequence again (its response was lost): the same answer
+            in.accept(existing.get().session(), csr(existing.get().created(), m));
+            return;
         }
         if (state() != CommunicationState.Opened) {
-            replyFault(inner, m, messages.fault(endpointUnavailable()));
+            in.fault(messages.fault(endpointUnavailable()), true);
             return;
         }
         if (accepted.size() >= settings.rm().maxPendingChannels()) {
-            replyFault(inner, m, messages.fault(WsrmFault.serverTooBusy(uri().toString())));
+            in.fault(messages.fault(WsrmFault.serverTooBusy(uri().toString())), true);
             return;
         }
         String created = WsrmMessages.newId();
-        boolean input = shape == ChannelShape.INPUT_SESSION;
-        String offer = input ? null : cs.offerId().orElse(null);
+        String offered = shape == ChannelShape.INPUT_SESSION ? null : cs.offerId().orElse(null);
         EndpointAddress local = m.headers().to() != null ? m.headers().to() : EndpointAddress.of(uri());
-        Runnable[] unregister = new Runnable[1];
-        DuplexReliableSession.Factory sessions = onFault -> {
-            DuplexReliableSession s = new DuplexReliableSession(settings, false, !input, true,
-                    out -> {
-                        if (!replyTo.isAnonymous()) {
-                            out.headers().to(replyTo);
-                        }
-                        return inner.send(out, settings.timeouts().sendTimeout());
-                    }, onFault);
-            s.openServer(created, offer);
-            return s;
-        };
-        ReliableSessionChannel channel = input
-                ? new ReliableInputSessionChannel(sessions, local, replyTo, () -> unregister[0].run())
-                : new ReliableDuplexSessionChannel(sessions, local, replyTo, () -> unregister[0].run());
-        Registered r = new Registered(channel, null, channel);
-        byId.put(created, r);
-        if (offer != null) {
-            byId.put(offer, r);
-            byOffer.put(offer, r);
-        }
-        unregister[0] = () -> {
-            byId.remove(created, r);
-            if (offer != null) {
-                byId.remove(offer, r);
-                byOffer.remove(offer, r);
-            }
-        };
-        channel.reliableSession().send0(csr(created, m), replyTo);
-        accepted.offer(typed(channel));
+        S channel = in.sessions.register(created, offered,
+                unregister -> in.open(new AcceptedSession(settings, created, offered, local, unregister)));
+        in.accept(channel, csr(created, m));
+        accepted.offer(typed((Channel) channel));
     }
 
     private Message csr(String created, Message request) {
         boolean accept = shape != ChannelShape.INPUT_SESSION;
         EndpointAddress acksTo = request.headers().to() != null ? request.headers().to() : EndpointAddress.of(uri());
-        CreateSequenceResponse csr = new CreateSequenceResponse(created,
-                wsrm.isFeb2005() ? Optional.empty() : Optional.of(settings.rm().ordered()
-                        ? CreateSequence.DISCARD_FOLLOWING_FIRST_GAP : CreateSequence.NO_DISCARD),
+        CreateSequenceResponse csr = new CreateSequenceResponse(created, Optional.of(settings.rm().ordered()
+                ? CreateSequence.DISCARD_FOLLOWING_FIRST_GAP : CreateSequence.NO_DISCARD),
                 accept ? Optional.of(acksTo) : Optional.empty());
         return messages.createSequenceResponse(csr, request.headers().messageId());
     }
 
-    // ---------------------------------------------------------------- request/reply inner channels
+    // ---------------------------------------------------------------- what differs by inner channel
 
-    private void onRequest(RequestContext context) {
-        Message m = context.requestMessage();
-        WsrmInfo info;
-        try {
-            info = WsrmInfo.read(m, wsrm);
-        } catch (RuntimeException e) {
-            Optional<Message> reply = ReadFailure.faultReply(e, settings.version(), messages);
-            if (reply.isPresent()) {
-                answerFault(context, reply.get());
-            } else {
-                LOG.debug("dropped an unreadable request: {}", e.getMessage());
-                context.reply(null, settings.timeouts().sendTimeout());
-            }
-            return;
+    /**
+     * One message to the listener and how it is answered, by the inner channel it came on.
+     *
+     * @param <S> the service channels of the sessions reached this way
+     */
+    private abstract static class Inbound<S extends AbstractCommunicationObject> {
+        final Message message;
+        final SessionRegistry<S> sessions;
+
+        Inbound(Message message, SessionRegistry<S> sessions) {
+            this.message = message;
+            this.sessions = sessions;
         }
-        if (info.kind() == WsrmInfo.Kind.CREATE_SEQUENCE) {
-            createReplySession(context, info);
-            return;
+
+        /** Answers with {@code fault}; {@code refusal}: it refuses a CreateSequence, which declared a back channel. */
+        abstract void fault(Message fault, boolean refusal);
+
+        /** Nothing to answer. */
+        void nothing() {
         }
-        if (info.kind() == WsrmInfo.Kind.NOT_RM) {
-            answerFault(context, notReliable(m));
-            return;
-        }
-        Optional<String> id = sequenceId(info, wsrm);
-        Registered r = id.map(byId::get).orElse(null);
-        if (r == null || r.reply() == null) {
-            if (id.isPresent() && info.kind() != WsrmInfo.Kind.FAULT) {
-                answerFault(context, messages.fault(WsrmFault.unknownSequence(wsrm, id.get())));
-            } else {
-                context.reply(null, settings.timeouts().sendTimeout());
-            }
-            return;
-        }
-        r.reply().onRequest(info, context);
+
+        /** Hands the message to the session it belongs to. */
+        abstract void route(S channel, WsrmInfo info);
+
+        /** The service channel of the session a CreateSequence opened. */
+        abstract S open(AcceptedSession accepted);
+
+        /** Answers the CreateSequence of {@code channel}'s session with {@code createSequenceResponse}. */
+        abstract void accept(S channel, Message createSequenceResponse);
     }
 
-    private void createReplySession(RequestContext context, WsrmInfo info) {
-        Message m = info.message();
-        CreateSequence cs = info.createSequence();
-        Optional<Message> refused = validate(m, cs);
-        if (refused.isPresent()) {
-            answerFault(context, refused.get());
-            return;
+    /** A message of a duplex inner channel: answers go back on it, to the sender's back channel. */
+    private final class OverDuplex extends Inbound<ReliableSessionChannelOverDuplex> {
+        private final DuplexChannel inner;
+
+        OverDuplex(DuplexChannel inner, Message message) {
+            super(message, overDuplex);
+            this.inner = inner;
         }
-        boolean replies = shape == ChannelShape.REPLY_SESSION;
-        if (replies && cs.offerId().isPresent()) {
-            Registered existing = byOffer.get(cs.offerId().get());
-            if (existing != null) {
-                context.reply(csr(existing.reply().inputId(), m), settings.timeouts().sendTimeout());
+
+        @Override
+        void fault(Message fault, boolean refusal) {
+            if (refusal || inner instanceof SessionChannel) {
+                replyFault(fault);
+            } else {
+                // deliberately unlike WCF, which sends a fault for a message of no session to the message's FaultTo
+                // or ReplyTo: any sender could name any address there, and the service would connect to it
+                // (reflection, SSRF); over datagram inner channels (compositeDuplex) only a CreateSequence declares
+                // a back channel the service answers
+                LOG.debug("not sent to an address named by a message of no session: {}", fault);
+            }
+        }
+
+        /** A fault answering the message: RelatesTo its MessageID, To its FaultTo or ReplyTo. */
+        private void replyFault(Message fault) {
+            if (message.headers().messageId() != null) {
+                fault.headers().relatesTo(message.headers().messageId());
+            }
+            EndpointAddress to = message.headers().faultTo() != null ? message.headers().faultTo()
+                    : message.headers().replyTo();
+            if (to != null && !to.isAnonymous()) {
+                fault.headers().to(to);
+            } else if (!(inner instanceof SessionChannel)) {
+                LOG.debug("no address to send the fault {} to: dropped", fault);
                 return;
             }
+            inner.send(fault, settings.timeouts().sendTimeout());
         }
-        if (state() != CommunicationState.Opened) {
-            answerFault(context, messages.fault(endpointUnavailable()));
-            return;
+
+        @Override
+        void route(ReliableSessionChannelOverDuplex channel, WsrmInfo info) {
+            channel.reliableSession().handle(info);
         }
-        if (accepted.size() >= settings.rm().maxPendingChannels()) {
-            answerFault(context, messages.fault(WsrmFault.serverTooBusy(uri().toString())));
-            return;
+
+        @Override
+        ReliableSessionChannelOverDuplex open(AcceptedSession accepted) {
+            EndpointAddress replyTo = replyTo(message);
+            // the session keeps its sender: it holds the channel and the address, not this message
+            DuplexChannel channel = inner;
+            Duration sendTimeout = settings.timeouts().sendTimeout();
+            Function<Message, CompletableFuture<Void>> sender = out -> {
+                if (!replyTo.isAnonymous()) {
+                    out.headers().to(replyTo);
+                }
+                return channel.send(out, sendTimeout);
+            };
+            return shape == ChannelShape.INPUT_SESSION
+                    ? new ReliableInputSessionChannelOverDuplex(accepted, replyTo, sender)
+                    : new ReliableDuplexSessionChannel(accepted, replyTo, sender);
         }
-        String created = WsrmMessages.newId();
-        String offer = replies ? cs.offerId().orElse(null) : null;
-        EndpointAddress local = m.headers().to() != null ? m.headers().to() : EndpointAddress.of(uri());
-        Runnable[] unregister = new Runnable[1];
-        java.util.function.Function<java.util.function.Consumer<Throwable>, ReplyReliableSession> sessions =
-                onFault -> new ReplyReliableSession(settings, replies, created, offer, onFault);
-        ReplySessionChannels.Base channel = replies
-                ? new ReplySessionChannels.Reply(sessions, local, () -> unregister[0].run())
-                : new ReplySessionChannels.Input(sessions, local, () -> unregister[0].run());
-        Registered r = new Registered(null, channel.session, channel);
-        byId.put(created, r);
-        if (offer != null) {
-            byId.put(offer, r);
-            byOffer.put(offer, r);
+
+        /** The session sends it, to the back channel its CreateSequence declared. */
+        @Override
+        void accept(ReliableSessionChannelOverDuplex channel, Message createSequenceResponse) {
+            channel.reliableSession().send(createSequenceResponse);
         }
-        unregister[0] = () -> {
-            byId.remove(created, r);
-            if (offer != null) {
-                byId.remove(offer, r);
-                byOffer.remove(offer, r);
-            }
-        };
-        context.reply(csr(created, m), settings.timeouts().sendTimeout());
-        accepted.offer(typed((Channel) channel));
     }
 
-    /** A fault answering a request on its own response. */
-    private void answerFault(RequestContext context, Message fault) {
-        if (context.requestMessage().headers().messageId() != null) {
-            fault.headers().relatesTo(context.requestMessage().headers().messageId());
+    /** A request of a reply inner channel (HTTP): its response answers it. */
+    private final class OverReply extends Inbound<ReliableSessionChannelOverReply> {
+        private final RequestContext context;
+
+        OverReply(RequestContext context) {
+            super(context.requestMessage(), overReply);
+            this.context = context;
         }
-        context.reply(fault, settings.timeouts().sendTimeout());
+
+        /** The fault answers the request, RelatesTo its MessageID. */
+        @Override
+        void fault(Message fault, boolean refusal) {
+            if (message.headers().messageId() != null) {
+                fault.headers().relatesTo(message.headers().messageId());
+            }
+            context.reply(fault, settings.timeouts().sendTimeout());
+        }
+
+        /** An empty response (HTTP 202). */
+        @Override
+        void nothing() {
+            context.reply(null, settings.timeouts().sendTimeout());
+        }
+
+        @Override
+        void route(ReliableSessionChannelOverReply channel, WsrmInfo info) {
+            channel.reliableSession().onRequest(info, context);
+        }
+
+        @Override
+        ReliableSessionChannelOverReply open(AcceptedSession accepted) {
+            return shape == ChannelShape.REPLY_SESSION ? new ReliableReplySessionChannel(accepted)
+                    : new ReliableInputSessionChannelOverReply(accepted);
+        }
+
+        @Override
+        void accept(ReliableSessionChannelOverReply channel, Message createSequenceResponse) {
+            context.reply(createSequenceResponse, settings.timeouts().sendTimeout());
+        }
     }
 
     // ---------------------------------------------------------------- shared rules
 
     /** WCF's CreateSequence checks for this listener's shape; the refusal to send, if any. */
-    Optional<Message> validate(Message m, CreateSequence cs) {
+    private Optional<Message> validate(Message m, CreateSequence cs) {
         EndpointAddress replyTo = replyTo(m);
         if (!cs.acksTo().uri().equals(replyTo.uri())) {
             return refuse(WcfText.CSRefusedAcksToMustEqualReplyTo.format());
@@ -327,19 +344,15 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         if (cs.offerEndpoint().isPresent() && !cs.offerEndpoint().get().uri().equals(cs.acksTo().uri())) {
             return refuse(WcfText.CSRefusedAcksToMustEqualEndpoint.format());
         }
-        switch (shape) {
-            case INPUT_SESSION:
-                if (cs.offerId().isPresent() && wsrm.isFeb2005()) {
-                    return refuse(WcfText.CSRefusedInputOffer.format(uri()));
-                }
-                return Optional.empty();
-            case REPLY_SESSION:
-                return cs.offerId().isPresent() ? Optional.empty()
-                        : refuse(WcfText.CSRefusedReplyNoOffer.format(uri()));
-            default:
-                return cs.offerId().isPresent() ? Optional.empty()
-                        : refuse(WcfText.CSRefusedDuplexNoOffer.format(uri()));
-        }
+        return switch (shape) {
+            // an input session takes no offer: one it cannot decline refuses the CreateSequence
+            case INPUT_SESSION -> cs.offerId().isPresent() && !wsrm.canDeclineOffer()
+                    ? refuse(WcfText.CSRefusedInputOffer.format(uri())) : Optional.empty();
+            case REPLY_SESSION -> cs.offerId().isPresent() ? Optional.empty()
+                    : refuse(WcfText.CSRefusedReplyNoOffer.format(uri()));
+            default -> cs.offerId().isPresent() ? Optional.empty()
+                    : refuse(WcfText.CSRefusedDuplexNoOffer.format(uri()));
+        };
     }
 
     private Optional<Message> refuse(String why) {
@@ -347,63 +360,15 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     }
 
     /** The CreateSequence ReplyTo: WS-Addressing 1.0 defaults a missing one to anonymous. */
-    EndpointAddress replyTo(Message m) {
+    private EndpointAddress replyTo(Message m) {
         EndpointAddress r = m.headers().replyTo();
         return r != null ? r : EndpointAddress.of(settings.version().addressing().anonymous() != null
                 ? settings.version().addressing().anonymous() : AddressingVersion.WS_ADDRESSING_10.anonymous());
     }
 
-    WsrmFault endpointUnavailable() {
-        return new WsrmFault(io.github.wcf4j.runtime.message.FaultCode.Sender, "EndpointUnavailable",
-                WcfText.RMEndpointNotFoundReason.format(uri()), Optional.empty(), Optional.empty(), false);
-    }
-
-    /** February 2005: ActionNotSupported; 1.1: WsrmRequired. */
-    Message notReliable(Message m) {
-        if (wsrm.isFeb2005()) {
-            String action = m.headers().action();
-            if (action == null) {
-                return Message.createFault(settings.version(), MessageFault.sender(
-                        WcfText.NoActionNoSequenceHeaderReason.format(), new QName(
-                                settings.version().addressing().namespace(), "MessageAddressingHeaderRequired")),
-                        settings.version().addressing().faultAction());
-            }
-            return Message.createFault(settings.version(), MessageFault.sender(
-                    WcfText.NonWsrmFeb2005ActionNotSupported.format(action),
-                    new QName(settings.version().addressing().namespace(), "ActionNotSupported")),
-                    settings.version().addressing().faultAction());
-        }
-        return messages.fault(WsrmFault.wsrmRequired());
-    }
-
-    /**
-     * A fault for a message that belongs to no session: back on the inner session it came on, if it came on one;
-     * over datagram inner channels (compositeDuplex) nowhere. Deliberately unlike WCF, which sends it to the message's
-     * FaultTo or ReplyTo: any sender could name any address there, and the service would connect to it (reflection,
-     * SSRF). Only a CreateSequence declares a back channel the service answers.
-     */
-    private void replyFaultOfNoSession(DuplexChannel inner, Message request, Message fault) {
-        if (inner instanceof io.github.wcf4j.runtime.channel.SessionChannel) {
-            replyFault(inner, request, fault);
-        } else {
-            LOG.debug("not sent to an address named by a message of no session: {}", fault);
-        }
-    }
-
-    /** A fault answering {@code request}: RelatesTo its MessageID, To its FaultTo or ReplyTo. */
-    private void replyFault(DuplexChannel inner, Message request, Message fault) {
-        if (request.headers().messageId() != null) {
-            fault.headers().relatesTo(request.headers().messageId());
-        }
-        EndpointAddress to = request.headers().faultTo() != null ? request.headers().faultTo()
-                : request.headers().replyTo();
-        if (to != null && !to.isAnonymous()) {
-            fault.headers().to(to);
-        } else if (!(inner instanceof io.github.wcf4j.runtime.channel.SessionChannel)) {
-            LOG.debug("no address to send the fault {} to: dropped", fault);
-            return;
-        }
-        inner.send(fault, settings.timeouts().sendTimeout());
+    private WsrmFault endpointUnavailable() {
+        return new WsrmFault(FaultCode.Sender, "EndpointUnavailable", WcfText.RMEndpointNotFoundReason.format(uri()),
+                Optional.empty(), Optional.empty(), false);
     }
 
     /** The sequence a message belongs to: its Sequence, acknowledgement, AckRequested or protocol body. */
@@ -412,13 +377,11 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             return Optional.of(info.sequence().get().id());
         }
         switch (info.kind()) {
-            case CLOSE_SEQUENCE:
-            case TERMINATE_SEQUENCE:
-            case CLOSE_SEQUENCE_RESPONSE:
-            case TERMINATE_SEQUENCE_RESPONSE:
+            case CLOSE_SEQUENCE, TERMINATE_SEQUENCE, CLOSE_SEQUENCE_RESPONSE, TERMINATE_SEQUENCE_RESPONSE -> {
                 return Optional.of(info.sequenceEnd().id());
-            default:
-                break;
+            }
+            default -> {
+            }
         }
         if (info.ackRequested().isPresent()) {
             return Optional.of(info.ackRequested().get().id());
@@ -427,21 +390,5 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             return ReceivedFault.read(info.message(), wsrm).identifier();
         }
         return info.ack().map(AckHeader::id);
-    }
-
-    SessionSettings settings() {
-        return settings;
-    }
-
-    ChannelShape shape() {
-        return shape;
-    }
-
-    WsrmMessages messages() {
-        return messages;
-    }
-
-    InboundQueue<C> acceptedQueue() {
-        return accepted;
     }
 }

@@ -2,12 +2,10 @@ package io.github.wcf4j.runtime.reliability;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
-import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.message.Message;
-import io.github.wcf4j.runtime.time.RestartableTimer;
-import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.time.Timeouts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,27 +24,16 @@ import java.util.function.Consumer;
  * sessions, the application's reply on the reply sequence. A request is invoked once: a duplicate whose reply is ready
  * gets that reply again, one whose reply is not ready waits for it, one whose reply the client already acknowledged
  * gets the acknowledgement. Ordered reply sessions accept only the next request in order; a request that does not fit
- * is answered with an empty 202 and resent by the client.
+ * is answered with an empty 202 and resent by the client. The rest is the {@link ReliableSession} core's.
  */
-final class ReplyReliableSession {
-    private final SessionSettings settings;
-    private final Wsrm wsrm;
-    private final WsrmMessages messages;
-    private final Scheduler scheduler;
+final class ReplyReliableSession extends ReliableSession {
     private final boolean replies;
-    private final String inputId;
-    private final String outputId;
-    private final InputConnection in;
-    private final Consumer<Throwable> onFault;
     private final Map<Long, Exchange> exchanges = new ConcurrentHashMap<>();
     /** Answered exchanges by reply number, until the client acknowledges the reply (guarded by this). */
     private final NavigableMap<Long, Exchange> unacknowledgedReplies = new TreeMap<>();
     private long nextReplyNumber;
-    private SequenceRanges repliesAcknowledged = SequenceRanges.EMPTY;
-    private final RestartableTimer inactivity;
     /** Completes when the client's TerminateSequence ended the session. */
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    private volatile boolean ended;
 
     /** One request of the sequence: the HTTP contexts waiting for its answer, and the answer once known. */
     final class Exchange {
@@ -63,33 +50,25 @@ final class ReplyReliableSession {
         }
     }
 
-    ReplyReliableSession(SessionSettings settings, boolean replies, String inputId, String outputId,
+    private ReplyReliableSession(SessionSettings settings, String inputId, String outputId,
             Consumer<Throwable> onFault) {
-        this.settings = settings;
-        this.wsrm = settings.wsrm();
-        this.messages = new WsrmMessages(wsrm, settings.version());
-        this.scheduler = settings.scheduler();
-        // over request/reply the fault cannot be sent: the session just ends, and the client's next request gets
-        // UnknownSequence
-        this.inactivity = scheduler.restartable(() -> fail(new CommunicationException(
-                WcfText.SequenceTerminatedInactivityTimeoutExceeded.format(
-                        WcfTimeSpan.format(settings.rm().inactivityTimeout())))));
-        this.replies = replies;
+        super(settings, Side.SERVICE, onFault);
+        this.replies = outputId != null;
         this.inputId = inputId;
         this.outputId = outputId;
-        this.onFault = onFault;
-        this.in = new InputConnection(wsrm, inputId, settings.rm().ordered(), settings.rm().maxTransferWindowSize(),
-                scheduler, settings.rm().acknowledgementInterval(), settings.rm().flowControlEnabled(),
-                InputConnection.AckSender.ON_RESPONSES);
+        this.in = input(inputId, settings.rm().flowControlEnabled(), InputConnection.AckSender.ON_RESPONSES);
         armInactivity();
     }
 
-    String inputId() {
-        return inputId;
+    /** A session of two-way calls: requests on sequence {@code inputId}, replies on the client's offer. */
+    static ReplyReliableSession withReplies(SessionSettings settings, String inputId, String offered,
+            Consumer<Throwable> onFault) {
+        return new ReplyReliableSession(settings, inputId, offered, onFault);
     }
 
-    String outputId() {
-        return outputId;
+    /** A session of one-way messages on sequence {@code inputId}, each acknowledged on its request's response. */
+    static ReplyReliableSession oneWay(SessionSettings settings, String inputId, Consumer<Throwable> onFault) {
+        return new ReplyReliableSession(settings, inputId, null, onFault);
     }
 
     /** The next delivered request (with its exchange), or empty when the sequence ended. */
@@ -121,8 +100,8 @@ final class ReplyReliableSession {
 
     /** Processes one HTTP request of this session and answers it (now or when the reply is ready). */
     void onRequest(WsrmInfo info, RequestContext context) {
-        if (ended) {
-            context.reply(messages.fault(WsrmFault.unknownSequence(wsrm, inputId)), settings.timeouts().sendTimeout());
+        if (ended()) {
+            answer(context, messages.fault(WsrmFault.unknownSequence(wsrm, inputId)));
             return;
         }
         armInactivity();
@@ -133,58 +112,41 @@ final class ReplyReliableSession {
                 return;
             }
             if (a.id().equals(outputId)) {
-                List<Exchange> done = new ArrayList<>();
-                synchronized (this) {
-                    repliesAcknowledged = a.ranges();
-                    for (SequenceRange r : a.ranges().ranges()) {
-                        NavigableMap<Long, Exchange> acknowledged = unacknowledgedReplies.subMap(r.lower(), true,
-                                r.upper(), true);
-                        done.addAll(acknowledged.values());
-                        acknowledged.clear();
-                    }
-                }
-                done.forEach(x -> exchanges.remove(x.number, x));
+                forgetAcknowledged(a.ranges());
             }
         }
         switch (info.kind()) {
-            case APPLICATION:
-            case LAST_MESSAGE:
-                sequenced(info, context);
-                return;
-            case ACK_REQUESTED:
-                answer(context, ackOnly());
-                return;
-            case ACKNOWLEDGEMENT:
-                if (info.ackRequested().isPresent()) {
-                    answer(context, ackOnly());
-                } else {
-                    context.reply(null, settings.timeouts().sendTimeout());
-                }
-                return;
-            case CLOSE_SEQUENCE:
-                if (!lastConsistent(info.sequenceEnd(), context)) {
-                    return;
-                }
-                in.shutdown();
-                answer(context, messages.response(Wsrm.CLOSE_SEQUENCE_RESPONSE, inputId,
-                        info.message().headers().messageId(), finalAck()));
-                return;
-            case TERMINATE_SEQUENCE:
-                terminate(info, context);
-                return;
-            case FAULT:
-                context.reply(null, settings.timeouts().sendTimeout());
+            case APPLICATION, LAST_MESSAGE -> sequenced(info, context);
+            case ACK_REQUESTED -> answer(context, ackOnly());
+            case ACKNOWLEDGEMENT -> answer(context, info.ackRequested().isPresent() ? ackOnly() : null);
+            case CLOSE_SEQUENCE -> closeSequence(info, context);
+            case TERMINATE_SEQUENCE -> terminate(info, context);
+            case FAULT -> {
+                answer(context, null);
                 fail(ReceivedFault.read(info.message(), wsrm).sessionException(inputId, outputId));
-                return;
-            default:
-                context.reply(null, settings.timeouts().sendTimeout());
+            }
+            default -> answer(context, null);
         }
+    }
+
+    /** The client acknowledged the replies {@code ranges}: their exchanges are forgotten. */
+    private void forgetAcknowledged(SequenceRanges ranges) {
+        List<Exchange> done = new ArrayList<>();
+        synchronized (this) {
+            for (SequenceRange r : ranges.ranges()) {
+                NavigableMap<Long, Exchange> acknowledged = unacknowledgedReplies.subMap(r.lower(), true,
+                        r.upper(), true);
+                done.addAll(acknowledged.values());
+                acknowledged.clear();
+            }
+        }
+        done.forEach(x -> exchanges.remove(x.number, x));
     }
 
     private void sequenced(WsrmInfo info, RequestContext context) {
         SequenceHeader seq = info.sequence().orElseThrow();
         if (!seq.id().equals(inputId)) {
-            context.reply(messages.fault(WsrmFault.unknownSequence(wsrm, seq.id())), settings.timeouts().sendTimeout());
+            answer(context, messages.fault(WsrmFault.unknownSequence(wsrm, seq.id())));
             return;
         }
         boolean last = info.kind() == WsrmInfo.Kind.LAST_MESSAGE;
@@ -205,40 +167,35 @@ final class ReplyReliableSession {
         }
         Exchange x = new Exchange(seq.number(), info.message());
         info.message().properties().put(Exchange.class, x);
-        boolean deliver = !last;
         if (replies && settings.rm().ordered() && seq.number() != in.ranges().last() + 1 && !last) {
             // ordered request/reply accepts only the next request; the client resends the others
-            context.reply(null, settings.timeouts().sendTimeout());
+            answer(context, null);
             return;
         }
         synchronized (x) {
             x.waiting.add(context);
         }
         exchanges.put(seq.number(), x);
-        InputConnection.Outcome o = in.accept(seq, info.message(), deliver, false);
-        switch (o) {
-            case DROPPED:
+        switch (in.accept(seq, info.message(), !last, false)) {
+            case DROPPED -> {
                 exchanges.remove(seq.number(), x);
-                context.reply(null, settings.timeouts().sendTimeout());
+                answer(context, null);
                 return;
-            case LAST_EXCEEDED:
+            }
+            case LAST_EXCEEDED -> {
                 exchanges.remove(seq.number(), x);
-                context.reply(messages.fault(WsrmFault.lastMessageNumberExceeded(wsrm, inputId)),
-                        settings.timeouts().sendTimeout());
+                answer(context, messages.fault(WsrmFault.lastMessageNumberExceeded(wsrm, inputId)));
                 fail(new ProtocolException(WcfText.LastMessageNumberExceeded.format()));
                 return;
-            case CLOSED: {
+            }
+            case CLOSED -> {
                 exchanges.remove(seq.number(), x);
                 Message f = messages.fault(WsrmFault.sequenceClosed(wsrm, inputId));
                 f.headers().addFirst(finalAck().toHeader(wsrm));
-                context.reply(f, settings.timeouts().sendTimeout());
+                answer(context, f);
                 return;
             }
-            default:
-                break;
-        }
-        if (wsrm.isFeb2005() && in.lastKnown() && in.allReceived()) {
-            in.shutdown();
+            default -> { }
         }
         if (last) {
             // February 2005: the request sequence's LastMessage is answered with the reply sequence's
@@ -267,8 +224,7 @@ final class ReplyReliableSession {
                 }
                 reply.headers().addFirst(ackHeader().toHeader(wsrm));
                 reply.headers().addFirst(new SequenceHeader(outputId, x.replyNumber,
-                        wsrm.isFeb2005() && reply.headers().action() != null
-                                && reply.headers().action().equals(wsrm.action(Wsrm.LAST_MESSAGE))).toHeader(wsrm));
+                        wsrm.action(Wsrm.LAST_MESSAGE).equals(reply.headers().action())).toHeader(wsrm));
                 x.reply = reply;
             }
             x.answered = true;
@@ -284,36 +240,49 @@ final class ReplyReliableSession {
         }
     }
 
+    /** 1.1: CloseSequence, answered with the final acknowledgement; the input ends after what it delivered. */
+    private void closeSequence(WsrmInfo info, RequestContext context) {
+        Optional<ProtocolViolation> v = in.takeLastNumber(info.sequenceEnd().lastMsgNumber());
+        if (v.isPresent()) {
+            refuse(context, v.get());
+            return;
+        }
+        in.shutdown();
+        answer(context, messages.response(Wsrm.CLOSE_SEQUENCE_RESPONSE, inputId,
+                info.message().headers().messageId(), finalAck()));
+    }
+
     private void terminate(WsrmInfo info, RequestContext context) {
         SequenceEnd t = info.sequenceEnd();
         if (!t.id().equals(inputId)) {
-            context.reply(messages.fault(WsrmFault.unknownSequence(wsrm, t.id())), settings.timeouts().sendTimeout());
+            answer(context, messages.fault(WsrmFault.unknownSequence(wsrm, t.id())));
             return;
         }
-        if (wsrm.isFeb2005()) {
-            if (!in.allReceived()) {
-                context.reply(messages.fault(WsrmFault.sequenceTerminated(wsrm, inputId, true,
-                        WcfText.SequenceTerminatedEarlyTerminateSequence.format())), settings.timeouts().sendTimeout());
-                fail(new ProtocolException(WcfText.EarlyTerminateSequence.format()));
-                return;
-            }
-            if (replies) {
-                Message own = messages.terminateSequence(outputId, 0, null, null);
-                own.headers().addFirst(ackHeader().toHeader(wsrm));
-                answer(context, own);
-            } else {
-                context.reply(null, settings.timeouts().sendTimeout());
-            }
-        } else {
-            if (!lastConsistent(t, context)) {
-                return;
-            }
+        Optional<ProtocolViolation> v = wsrm.checkTerminate(in, t);
+        if (v.isPresent()) {
+            refuse(context, v.get());
+            return;
+        }
+        if (wsrm.defines(Wsrm.TERMINATE_SEQUENCE_RESPONSE)) {
             answer(context, messages.response(Wsrm.TERMINATE_SEQUENCE_RESPONSE, inputId,
                     info.message().headers().messageId(), finalAck()));
+        } else if (replies) {
+            // February 2005: no response; a reply session terminates its reply sequence in the answer
+            Message own = messages.terminateSequence(outputId, 0, null, null);
+            own.headers().addFirst(ackHeader().toHeader(wsrm));
+            answer(context, own);
+        } else {
+            answer(context, null);
         }
         in.close();
         end();
         terminated.complete(null);
+    }
+
+    /** A protocol violation: the request is answered with SequenceTerminated, and the session fails. */
+    private void refuse(RequestContext context, ProtocolViolation v) {
+        answer(context, messages.fault(WsrmFault.sequenceTerminated(wsrm, inputId, true, v.reason())));
+        fail(new ProtocolException(v.exception()));
     }
 
     /**
@@ -322,27 +291,9 @@ final class ReplyReliableSession {
      * the close with WCF's text and ends the session anyway.
      */
     CompletableFuture<Void> closeGracefully(Duration timeout) {
-        return io.github.wcf4j.runtime.time.Timeouts.within(terminated, timeout, scheduler,
+        return Timeouts.within(terminated, timeout, scheduler,
                 () -> WcfText.TimeoutOnClose.format(WcfTimeSpan.format(timeout)))
                 .whenComplete((v, e) -> close());
-    }
-
-    private boolean lastConsistent(SequenceEnd end, RequestContext context) {
-        long given = end.lastMsgNumber().orElse(in.ranges().last());
-        String reason = null;
-        if (given < in.ranges().last()) {
-            reason = WcfText.SequenceTerminatedSmallLastMsgNumber.format();
-        } else if (in.lastKnown() && in.last() != given) {
-            reason = WcfText.SequenceTerminatedInconsistentLastMsgNumber.format();
-        }
-        if (reason != null) {
-            context.reply(messages.fault(WsrmFault.sequenceTerminated(wsrm, inputId, true, reason)),
-                    settings.timeouts().sendTimeout());
-            fail(new ProtocolException(reason));
-            return false;
-        }
-        in.setLast(given);
-        return true;
     }
 
     /** The request sequence's acknowledgement; reply sessions always write BufferRemaining (as WCF's does). */
@@ -362,34 +313,23 @@ final class ReplyReliableSession {
         return messages.acknowledgement(ackHeader());
     }
 
+    /** Answers the request with {@code m} ({@code null}: an empty response). */
     private void answer(RequestContext context, Message m) {
         context.reply(m, settings.timeouts().sendTimeout());
     }
 
-    private synchronized void armInactivity() {
-        Duration t = settings.rm().inactivityTimeout();
-        if (ended || WcfTimeSpan.isInfinite(t) || t.compareTo(WcfTimeSpan.MAX_WAIT) > 0) {
-            inactivity.stop();
-            return;
-        }
-        inactivity.restart(t);
+    /** A fault of its own has no request to ride on: the session just ends, the client's next request is unknown. */
+    @Override
+    protected void tellPeer(Message fault) {
     }
 
-    boolean ended() {
-        return ended;
-    }
-
-    void fail(Throwable cause) {
-        if (ended) {
-            return;
-        }
-        end();
-        in.fail(cause);
+    @Override
+    protected void failWaiting(Throwable cause) {
         abortWaiting();
         terminated.completeExceptionally(cause);
-        onFault.accept(cause);
     }
 
+    /** Ends the session without a fault: requests still waiting for an answer are aborted. */
     void close() {
         end();
         in.close();
@@ -406,10 +346,5 @@ final class ReplyReliableSession {
             }
             waiting.forEach(RequestContext::abort);
         }
-    }
-
-    private synchronized void end() {
-        ended = true;
-        inactivity.stop();
     }
 }

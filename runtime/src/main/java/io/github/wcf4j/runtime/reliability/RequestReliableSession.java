@@ -2,7 +2,6 @@ package io.github.wcf4j.runtime.reliability;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
-import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -10,8 +9,6 @@ import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.message.Message;
-import io.github.wcf4j.runtime.time.RestartableTimer;
-import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.Timeouts;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,44 +26,32 @@ import org.slf4j.LoggerFactory;
  * service has to say (its acknowledgement, and for request/reply sessions the reply on the offered reply sequence).
  * Retransmissions are further requests. For request/reply a window slot is freed only by the request's reply, not by
  * an acknowledgement, so a request is resent until its reply arrives. Every request carries the acknowledgement of
- * the replies received so far.
+ * the replies received so far. The rest is the {@link ReliableSession} core's.
  */
-final class RequestReliableSession {
+final class RequestReliableSession extends ReliableSession implements TransmissionStrategy.Transmitter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestReliableSession.class);
 
-    private final SessionSettings settings;
-    private final Wsrm wsrm;
-    private final WsrmMessages messages;
-    private final Scheduler scheduler;
     private final RequestChannel inner;
     private final boolean replies;
-    private final Consumer<Throwable> onFault;
     private final Map<Long, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
-    private volatile String outputId;
-    private volatile String inputId;
-    private volatile TransmissionStrategy out;
-    private volatile InputConnection in;
-    private volatile boolean ended;
-    private volatile boolean closing;
     private SequenceRanges replied = SequenceRanges.EMPTY;
-    private final RestartableTimer inactivity;
-    private final RestartableTimer poll;
-    private boolean keepAlive;
 
-    RequestReliableSession(SessionSettings settings, RequestChannel inner, boolean replies, Consumer<Throwable> onFault) {
-        this.settings = settings;
-        this.wsrm = settings.wsrm();
-        this.messages = new WsrmMessages(wsrm, settings.version());
-        this.scheduler = settings.scheduler();
-        this.inactivity = scheduler.restartable(this::onInactivity);
-        this.poll = scheduler.restartable(this::onPoll);
+    private RequestReliableSession(SessionSettings settings, RequestChannel inner, boolean replies,
+            Consumer<Throwable> onFault) {
+        super(settings, Side.CLIENT, onFault);
         this.inner = inner;
         this.replies = replies;
-        this.onFault = onFault;
     }
 
-    String sessionId() {
-        return inputId != null ? inputId : outputId;
+    /** A session of two-way calls: each request waits for its reply, on the reply sequence it offers. */
+    static RequestReliableSession withReplies(SessionSettings settings, RequestChannel inner,
+            Consumer<Throwable> onFault) {
+        return new RequestReliableSession(settings, inner, true, onFault);
+    }
+
+    /** A session of one-way messages, each acknowledged on its request's response. */
+    static RequestReliableSession oneWay(SessionSettings settings, RequestChannel inner, Consumer<Throwable> onFault) {
+        return new RequestReliableSession(settings, inner, false, onFault);
     }
 
     // ---------------------------------------------------------------- opening
@@ -80,9 +66,8 @@ final class RequestReliableSession {
         CreateSequence cs = CreateSequence.of(wsrm, anonymous, offer, settings.rm().ordered());
         String messageId = WsrmMessages.newId();
         long started = scheduler.nanoTime();
-        long deadline = started + (WcfTimeSpan.isInfinite(timeout) ? Long.MAX_VALUE / 4 : timeout.toNanos());
         CompletableFuture<Message> response = new CompletableFuture<>();
-        attemptCreate(cs, messageId, deadline, timeout, response);
+        attemptCreate(cs, messageId, deadline(timeout), response);
         return response.thenAccept(reply -> {
             if (reply == null) {
                 throw new CommunicationTimeoutException(WcfText.TimeoutOnOpen.format(WcfTimeSpan.format(timeout)));
@@ -91,43 +76,37 @@ final class RequestReliableSession {
                     inner.remoteAddress().uri(), m -> inner.request(m, settings.timeouts().sendTimeout()));
             Duration rtt = Duration.ofNanos(Math.max(1, scheduler.nanoTime() - started));
             outputId = csr.id();
-            out = new TransmissionStrategy(wsrm, outputId, settings.rm().maxTransferWindowSize(),
-                    settings.rm().maxRetryCount(), false, rtt, scheduler, new Transmitter());
+            out = output(outputId, false, rtt, this);
             if (offer.isPresent()) {
                 inputId = offer.get();
-                in = new InputConnection(wsrm, inputId, settings.rm().ordered(), settings.rm().maxTransferWindowSize(),
-                        scheduler, settings.rm().acknowledgementInterval(), false,
-                        InputConnection.AckSender.ON_RESPONSES);
+                in = input(inputId, false, InputConnection.AckSender.ON_RESPONSES);
             }
             armInactivity();
             armPoll();
         });
     }
 
-    private void attemptCreate(CreateSequence cs, String messageId, long deadline, Duration timeout,
+    private void attemptCreate(CreateSequence cs, String messageId, long deadline,
             CompletableFuture<Message> response) {
-        long remaining = deadline - scheduler.nanoTime();
-        boolean last = remaining <= DuplexReliableSession.ITERATION.toNanos();
+        Duration remaining = remaining(deadline);
+        boolean last = remaining.compareTo(ITERATION) <= 0;
         long begun = scheduler.nanoTime();
-        inner.request(messages.createSequence(cs, messageId, null), Duration.ofNanos(Math.max(1, remaining)))
-                .whenComplete((reply, e) -> {
-                    if (e == null && reply != null) {
-                        response.complete(reply);
-                        return;
-                    }
-                    if (last || scheduler.nanoTime() >= deadline) {
-                        if (e != null) {
-                            response.completeExceptionally(Futures.unwrap(e));
-                        } else {
-                            response.complete(null);
-                        }
-                        return;
-                    }
-                    long wait = Math.max(0, DuplexReliableSession.ITERATION.toNanos()
-                            - (scheduler.nanoTime() - begun));
-                    scheduler.schedule(Duration.ofNanos(wait), () -> attemptCreate(cs, messageId, deadline, timeout,
-                            response));
-                });
+        inner.request(messages.createSequence(cs, messageId, null), remaining).whenComplete((reply, e) -> {
+            if (e == null && reply != null) {
+                response.complete(reply);
+                return;
+            }
+            if (last || scheduler.nanoTime() >= deadline) {
+                if (e != null) {
+                    response.completeExceptionally(Futures.unwrap(e));
+                } else {
+                    response.complete(null);
+                }
+                return;
+            }
+            Duration wait = Duration.ofNanos(Math.max(0, ITERATION.toNanos() - (scheduler.nanoTime() - begun)));
+            scheduler.schedule(wait, () -> attemptCreate(cs, messageId, deadline, response));
+        });
     }
 
     // ---------------------------------------------------------------- sending
@@ -155,59 +134,63 @@ final class RequestReliableSession {
         return out.add(message, timeout).thenApply(n -> null);
     }
 
-    /** Sends copies of a window slot as requests and processes each response. */
-    private final class Transmitter implements TransmissionStrategy.Transmitter {
-        @Override
-        public void transmit(long number, Message message, boolean retry) {
-            attachReplyAck(message, false);
-            localActivity();
-            inner.request(message, settings.timeouts().sendTimeout()).whenComplete((response, e) -> {
-                if (e != null) {
-                    Throwable cause = Futures.unwrap(e);
-                    LOG.debug("request {} failed (it will be retried): {}", number, cause.toString());
-                    // the connection failed under the exchange (reset, closed without a response): not a timeout, a
-                    // refused connection, a busy or faulting service, which the retransmission timer handles
-                    if (!retry && number > 0 && cause.getClass() == CommunicationException.class) {
-                        out.resendAtOnce(number);
-                    }
-                    return;
+    /** Sends a copy of a window slot as a request and processes its response. */
+    @Override
+    public void transmit(long number, Message message, boolean retry) {
+        attachReplyAck(message, false);
+        localActivity();
+        inner.request(message, settings.timeouts().sendTimeout()).whenComplete((response, e) -> {
+            if (e != null) {
+                Throwable cause = Futures.unwrap(e);
+                LOG.debug("request {} failed (it will be retried): {}", number, cause.toString());
+                // the connection failed under the exchange (reset, closed without a response): not a timeout, a
+                // refused connection, a busy or faulting service, which the retransmission timer handles
+                if (!retry && number > 0 && cause.getClass() == CommunicationException.class) {
+                    out.resendAtOnce(number);
                 }
-                onResponse(number, response);
-            });
-        }
-
-        @Override
-        public void fault(RuntimeException local, WsrmFault remote) {
-            RequestReliableSession.this.fault(local, remote);
-        }
+                return;
+            }
+            onResponse(number, response);
+        });
     }
 
     /** Every request carries the acknowledgement of the replies received so far (final on Close/Terminate). */
     private void attachReplyAck(Message message, boolean isFinal) {
         InputConnection i = in;
         if (i != null && !i.ranges().isEmpty()) {
-            message.headers().addFirst(i.currentAck(isFinal && !wsrm.isFeb2005(), false).toHeader(wsrm));
+            message.headers().addFirst(i.currentAck(isFinal && wsrm.defines(Wsrm.FINAL), false).toHeader(wsrm));
         }
     }
 
+    @Override
+    protected void tellPeer(Message fault) {
+        inner.request(fault, settings.timeouts().sendTimeout());
+    }
+
+    /** An AckRequested request, whose response carries the service's acknowledgement. */
+    @Override
+    protected void keepAlive() {
+        Message m = messages.ackRequested(outputId, null);
+        attachReplyAck(m, false);
+        inner.request(m, settings.timeouts().sendTimeout()).whenComplete((r, e) -> {
+            if (e == null && r != null) {
+                onResponse(-1, r);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- receiving
+
     private void onResponse(long number, Message response) {
-        if (response == null || ended) {
+        if (response == null || ended()) {
             return;
         }
-        remoteActivity();
+        remoteActivity(false);
         WsrmInfo info;
         try {
             info = WsrmInfo.read(response, wsrm);
         } catch (RuntimeException e) {
-            ProtocolException local = new ProtocolException(WcfText.MessageExceptionOccurred.format(), e);
-            Optional<Message> reply = ReadFailure.faultReply(e, settings.version(), messages);
-            if (reply.isPresent()) {
-                inner.request(reply.get(), settings.timeouts().sendTimeout());
-                fail(local);
-            } else {
-                fault(local, WsrmFault.sequenceTerminated(wsrm, sessionId(), true,
-                        WcfText.CouldNotParseWithAction.format(response.headers().action())));
-            }
+            unparsable(response, e);
             return;
         }
         if (info.kind() == WsrmInfo.Kind.FAULT && info.sequence().isEmpty()) {
@@ -221,8 +204,8 @@ final class RequestReliableSession {
         if (!replies) {
             return;
         }
-        if (info.sequence().isEmpty() && closing && wsrm.isFeb2005() && number > 0 && number == out.last()
-                && info.ack().isPresent() && info.ack().get().ranges().contains(number)) {
+        if (info.sequence().isEmpty() && closing && wsrm.defines(Wsrm.LAST_MESSAGE) && number > 0
+                && number == out.last() && info.ack().isPresent() && info.ack().get().ranges().contains(number)) {
             // WCF's ProcessTransferred: an acknowledged LastMessage is done, whether or not the service answers it
             // with its own LastMessage (WCF does; CXF answers with an acknowledgement)
             complete(number, null);
@@ -231,14 +214,11 @@ final class RequestReliableSession {
         if (info.sequence().isPresent()) {
             SequenceHeader seq = info.sequence().get();
             if (!seq.id().equals(inputId)) {
-                fault(new CommunicationException(WcfText.UnknownSequenceMessageReceived.format()),
-                        WsrmFault.unknownSequence(wsrm, seq.id()));
+                unknownSequence(seq.id());
                 return;
             }
             if (info.ack().isEmpty()) {
-                fault(new ProtocolException(WcfText.ReplyMissingAcknowledgement.format()),
-                        WsrmFault.sequenceTerminated(wsrm, outputId, true,
-                                WcfText.SequenceTerminatedReplyMissingAcknowledgement.format()));
+                violation(ProtocolViolation.REPLY_MISSING_ACK, outputId);
                 return;
             }
             InputConnection.Outcome o = in.accept(seq, response, false, false);
@@ -263,22 +243,12 @@ final class RequestReliableSession {
         out.acknowledge(r, -1);
     }
 
-    /** Applies an acknowledgement; false when it ended the session. */
+    /**
+     * Applies an acknowledgement; false when it ended the session. It may not acknowledge a request never sent; for
+     * request/reply only replies free window slots, so the acknowledgement frees none.
+     */
     private boolean acknowledge(AckHeader ack) {
-        if (!ack.id().equals(outputId)) {
-            fault(new CommunicationException(WcfText.UnknownSequenceMessageReceived.format()),
-                    WsrmFault.unknownSequence(wsrm, ack.id()));
-            return false;
-        }
-        if (ack.ranges().last() > out.lastSent()) {
-            fault(new ProtocolException(WcfText.InvalidAcknowledgementReceived.format()),
-                    WsrmFault.invalidAcknowledgement(wsrm, ack));
-            return false;
-        }
-        if (ack.isFinal() && !closing) {
-            fault(new ProtocolException(WcfText.UnsupportedCloseExceptionString.format()),
-                    WsrmFault.sequenceTerminated(wsrm, outputId, true,
-                            WcfText.SequenceTerminatedUnsupportedClose.format()));
+        if (!acknowledgementAccepted(ack, a -> a.ranges().last() <= out.lastSent())) {
             return false;
         }
         if (!replies) {
@@ -287,84 +257,31 @@ final class RequestReliableSession {
         return true;
     }
 
-    // ---------------------------------------------------------------- timers
-
-    private synchronized void armInactivity() {
-        Duration t = settings.rm().inactivityTimeout();
-        if (ended || WcfTimeSpan.isInfinite(t) || t.compareTo(WcfTimeSpan.MAX_WAIT) > 0) {
-            inactivity.stop();
-            return;
-        }
-        inactivity.restart(t);
-    }
-
-    private void onInactivity() {
-        String text = WcfText.SequenceTerminatedInactivityTimeoutExceeded.format(
-                WcfTimeSpan.format(settings.rm().inactivityTimeout()));
-        fault(new CommunicationException(text), WsrmFault.sequenceTerminated(wsrm, sessionId(), false, text));
-    }
-
-    private void remoteActivity() {
-        synchronized (this) {
-            keepAlive = false;
-        }
-        armInactivity();
-        armPoll();
-    }
-
-    private void localActivity() {
-        armPoll();
-    }
-
-    /** Keep-alive: an AckRequested request after inactivityTimeout/2 idle, then every /2/maxRetryCount. */
-    private synchronized void armPoll() {
-        SessionSettings.PollIntervals intervals = settings.poll();
-        if (ended || outputId == null || intervals == null) {
-            poll.stop();
-            return;
-        }
-        poll.restart(keepAlive ? intervals.keepAlive() : intervals.idle());
-    }
-
-    private void onPoll() {
-        synchronized (this) {
-            keepAlive = true;
-        }
-        Message m = messages.ackRequested(outputId, null);
-        attachReplyAck(m, false);
-        inner.request(m, settings.timeouts().sendTimeout()).whenComplete((r, e) -> {
-            if (e == null && r != null) {
-                onResponse(-1, r);
-            }
-        });
-        armPoll();
-    }
-
     // ---------------------------------------------------------------- closing
 
     CompletableFuture<Void> close(Duration timeout) {
         closing = true;
-        long deadline = scheduler.nanoTime() + (WcfTimeSpan.isInfinite(timeout) ? Long.MAX_VALUE / 4
-                : timeout.toNanos());
-        TransmissionStrategy o = out;
-        CompletableFuture<Void> done;
-        if (wsrm.isFeb2005()) {
-            done = o.addLast(messages.lastMessage(), remaining(deadline))
-                    .thenCompose(n -> waitFor(o.done(), deadline, timeout))
-                    .thenCompose(v -> terminate(o.last(), deadline));
-        } else {
-            o.setLast();
-            done = waitFor(o.done(), deadline, timeout)
-                    .thenCompose(v -> endRequest(messages.closeSequence(outputId, o.last(), WsrmMessages.newId(), null),
-                            deadline).thenAccept(r -> checkFinal(r, Wsrm.CLOSE_SEQUENCE, o.last())))
-                    .thenCompose(v -> terminate(o.last(), deadline));
-        }
-        return done.whenComplete((v, e) -> end());
+        return wsrm.endOutput(new RequestOutputEnd(deadline(timeout),
+                () -> WcfText.TimeoutOnClose.format(WcfTimeSpan.format(timeout)))).whenComplete((v, e) -> end());
     }
 
-    private CompletableFuture<Void> terminate(long last, long deadline) {
-        Message t = messages.terminateSequence(outputId, last, WsrmMessages.newId(), null);
-        return endRequest(t, deadline).handle((r, e) -> null);
+    /** Closing the output with requests: CloseSequence and TerminateSequence carry the final reply acknowledgement. */
+    private final class RequestOutputEnd extends OutputEnd {
+        RequestOutputEnd(long deadline, Supplier<String> timeoutText) {
+            super(deadline, timeoutText);
+        }
+
+        @Override
+        public CompletableFuture<?> closeSequence() {
+            return endRequest(messages.closeSequence(outputId, o.last(), WsrmMessages.newId(), null), deadline)
+                    .thenAccept(r -> checkCloseResponse(r, o.last()));
+        }
+
+        @Override
+        public CompletableFuture<?> terminateSequence() {
+            Message t = messages.terminateSequence(outputId, o.last(), WsrmMessages.newId(), null);
+            return endRequest(t, deadline).handle((r, e) -> null);
+        }
     }
 
     /** Close/Terminate requests carry the final acknowledgement of the replies. */
@@ -383,75 +300,32 @@ final class RequestReliableSession {
         });
     }
 
-    private void checkFinal(Message response, String request, long last) {
+    /** 1.1: the response to CloseSequence must carry the final acknowledgement [1..last] (WCF's ValidateFinalAck). */
+    private void checkCloseResponse(Message response, long last) {
         if (response == null) {
-            throw new ProtocolException(WcfText.MissingFinalAckExceptionString.format());
+            throw new ProtocolException(ProtocolViolation.MISSING_FINAL_ACK.exception());
         }
         WsrmInfo info = WsrmInfo.read(response, wsrm);
         if (info.kind() == WsrmInfo.Kind.FAULT) {
             throw ReceivedFault.read(response, wsrm).sessionException(inputId, outputId);
         }
-        Optional<AckHeader> ack = info.ack().filter(a -> a.id().equals(outputId));
-        if (ack.isEmpty() || !ack.get().isFinal() || !ack.get().ranges().isComplete(last)) {
-            // WCF's ValidateFinalAck: the session faults and tells the peer
-            ProtocolException e = new ProtocolException(WcfText.MissingFinalAckExceptionString.format());
-            fault(e, WsrmFault.sequenceTerminated(wsrm, outputId, true,
-                    WcfText.SequenceTerminatedMissingFinalAck.format()));
+        if (!info.ack().filter(a -> a.id().equals(outputId) && a.finallyAcknowledges(last)).isPresent()) {
+            // the session faults and tells the peer
+            ProtocolException e = new ProtocolException(ProtocolViolation.MISSING_FINAL_ACK.exception());
+            fault(e, WsrmFault.sequenceTerminated(wsrm, outputId, true, ProtocolViolation.MISSING_FINAL_ACK.reason()));
             throw e;
         }
     }
 
-    private Duration remaining(long deadline) {
-        return Duration.ofNanos(Math.max(1, deadline - scheduler.nanoTime()));
-    }
-
-    private <T> CompletableFuture<T> waitFor(CompletableFuture<T> f, long deadline, Duration timeout) {
-        return Timeouts.within(f, remaining(deadline), scheduler,
-                () -> WcfText.TimeoutOnClose.format(WcfTimeSpan.format(timeout)));
-    }
-
     // ---------------------------------------------------------------- ending
 
-    void fault(RuntimeException local, WsrmFault remote) {
-        if (ended) {
-            return;
-        }
-        if (remote != null) {
-            inner.request(messages.fault(remote), settings.timeouts().sendTimeout());
-        }
-        fail(local);
+    @Override
+    protected void failWaiting(Throwable cause) {
+        failRequests(cause);
     }
 
-    void fail(Throwable cause) {
-        if (ended) {
-            return;
-        }
-        end();
-        if (out != null) {
-            out.end(cause);
-        }
-        if (in != null) {
-            in.fail(cause);
-        }
+    @Override
+    protected void failRequests(Throwable cause) {
         pending.values().forEach(p -> p.completeExceptionally(cause));
-        onFault.accept(cause);
-    }
-
-    void abort() {
-        if (ended) {
-            return;
-        }
-        end();
-        CommunicationException aborted = new CommunicationException("The reliable session was aborted.");
-        if (out != null) {
-            out.end(aborted);
-        }
-        pending.values().forEach(p -> p.completeExceptionally(aborted));
-    }
-
-    private synchronized void end() {
-        ended = true;
-        inactivity.stop();
-        poll.stop();
     }
 }

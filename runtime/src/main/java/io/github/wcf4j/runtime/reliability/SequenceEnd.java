@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.reliability;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.message.ParsedElement;
 import io.github.wcf4j.runtime.message.XmlElement;
 import java.util.OptionalLong;
@@ -20,8 +21,8 @@ public record SequenceEnd(String element, String id, OptionalLong lastMsgNumber)
     }
 
     static SequenceEnd terminateSequence(Wsrm wsrm, String id, long last) {
-        return new SequenceEnd(Wsrm.TERMINATE_SEQUENCE, id, !wsrm.isFeb2005() && last > 0 ? OptionalLong.of(last)
-                : OptionalLong.empty());
+        return new SequenceEnd(Wsrm.TERMINATE_SEQUENCE, id, wsrm.defines(Wsrm.LAST_MSG_NUMBER) && last > 0
+                ? OptionalLong.of(last) : OptionalLong.empty());
     }
 
     static SequenceEnd response(String element, String id) {
@@ -30,7 +31,7 @@ public record SequenceEnd(String element, String id, OptionalLong lastMsgNumber)
 
     XmlElement toBody(Wsrm wsrm) {
         XmlElement e = XmlElement.of(wsrm.ns(), element).add(XmlElement.text(wsrm.ns(), "Identifier", id));
-        lastMsgNumber.ifPresent(n -> e.add(XmlElement.text(wsrm.ns(), "LastMsgNumber", Long.toString(n))));
+        lastMsgNumber.ifPresent(n -> e.add(XmlElement.text(wsrm.ns(), Wsrm.LAST_MSG_NUMBER, Long.toString(n))));
         return e;
     }
 
@@ -38,10 +39,9 @@ public record SequenceEnd(String element, String id, OptionalLong lastMsgNumber)
         if (!body.is(wsrm.ns(), element)) {
             throw new WsrmParseException("The body is not a " + element + " element.");
         }
-        OptionalLong last = WsrmRead.optionalNumber(wsrm, body, "LastMsgNumber");
+        OptionalLong last = WsrmRead.optionalNumber(wsrm, body, Wsrm.LAST_MSG_NUMBER);
         if (last.isPresent() && last.getAsLong() < 1) {
-            throw new WsrmParseException(io.github.wcf4j.binding.WcfText.InvalidSequenceNumber
-                    .format(last.getAsLong()));
+            throw new WsrmParseException(WcfText.InvalidSequenceNumber.format(last.getAsLong()));
         }
         return new SequenceEnd(element, WsrmRead.identifier(wsrm, body), last);
     }

@@ -19,7 +19,7 @@ public record SequenceHeader(String id, long number, boolean lastMessage) {
         XmlElement e = XmlElement.of(wsrm.ns(), Wsrm.SEQUENCE)
                 .add(XmlElement.text(wsrm.ns(), "Identifier", id))
                 .add(XmlElement.text(wsrm.ns(), "MessageNumber", Long.toString(number)));
-        if (lastMessage && wsrm.isFeb2005()) {
+        if (lastMessage && wsrm.defines(Wsrm.LAST_MESSAGE)) {
             e.add(XmlElement.of(wsrm.ns(), Wsrm.LAST_MESSAGE));
         }
         return new ElementHeader(e, true, true, Wsrm.PREFIX);
@@ -31,7 +31,7 @@ public record SequenceHeader(String id, long number, boolean lastMessage) {
         if (number < 1) {
             throw new WsrmParseException(WcfText.InvalidSequenceNumber.format(number));
         }
-        boolean last = wsrm.isFeb2005() && e.child(wsrm.ns(), Wsrm.LAST_MESSAGE).isPresent();
+        boolean last = wsrm.defines(Wsrm.LAST_MESSAGE) && e.child(wsrm.ns(), Wsrm.LAST_MESSAGE).isPresent();
         return new SequenceHeader(id, number, last);
     }
 }

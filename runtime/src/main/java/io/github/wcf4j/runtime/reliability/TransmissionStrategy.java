@@ -146,10 +146,6 @@ final class TransmissionStrategy {
         return lastSent;
     }
 
-    synchronized int inFlight() {
-        return window.size();
-    }
-
     /**
      * Adds {@code message} to the window when there is room (FIFO), numbers it, and transmits it; the future
      * completes with its number, or fails with WCF's {@code TimeoutOnAddToWindow} text when no room is made in time.

@@ -107,13 +107,9 @@ public record WsrmFault(FaultCode code, String subcode, String reason, Optional<
                     wsrm.faultAction(version.addressing()));
             XmlElement sf = XmlElement.of(wsrm.ns(), "SequenceFault")
                     .add(XmlElement.text(wsrm.ns(), "FaultCode", Wsrm.PREFIX + ":" + subcode));
-            detail.ifPresent(d -> {
-                if (wsrm.isFeb2005()) {
-                    sf.add(copyUnprefixed(d));
-                } else {
-                    sf.add(XmlElement.of(wsrm.ns(), "Detail").add(copyUnprefixed(d)));
-                }
-            });
+            // the detail goes in the version's Detail wrapper (1.1), else directly (February 2005)
+            detail.map(WsrmFault::copyUnprefixed).ifPresent(d -> sf.add(wsrm.defines(Wsrm.DETAIL)
+                    ? XmlElement.of(wsrm.ns(), Wsrm.DETAIL).add(d) : d));
             m.headers().add(new ElementHeader(sf, false, false, Wsrm.PREFIX));
         }
         return m;

@@ -18,29 +18,21 @@ import javax.xml.stream.XMLStreamException;
  * What a received message means to WS-RM (WCF {@code WsrmMessageInfo}): its kind by action, its {@code Sequence},
  * {@code SequenceAcknowledgement} and {@code AckRequested} headers (marked understood), and its protocol body. A
  * header or body that breaks the protocol throws {@link WsrmParseException}; a second RM header of a kind as well.
+ *
+ * @param message      the message
+ * @param kind         what it is to WS-RM
+ * @param sequence     its {@code Sequence} header
+ * @param ack          its {@code SequenceAcknowledgement} header
+ * @param ackRequested its {@code AckRequested} header
+ * @param body         its protocol body, read: a {@link CreateSequence}, {@link CreateSequenceResponse} or
+ *                     {@link SequenceEnd}; null for the other kinds
  */
-public final class WsrmInfo {
+public record WsrmInfo(Message message, Kind kind, Optional<SequenceHeader> sequence, Optional<AckHeader> ack,
+        Optional<AckRequestedHeader> ackRequested, Object body) {
     /** The kinds of WS-RM messages. */
     public enum Kind {
         CREATE_SEQUENCE, CREATE_SEQUENCE_RESPONSE, CLOSE_SEQUENCE, CLOSE_SEQUENCE_RESPONSE, TERMINATE_SEQUENCE,
         TERMINATE_SEQUENCE_RESPONSE, ACKNOWLEDGEMENT, ACK_REQUESTED, LAST_MESSAGE, FAULT, APPLICATION, NOT_RM
-    }
-
-    private final Message message;
-    private final Kind kind;
-    private final Optional<SequenceHeader> sequence;
-    private final Optional<AckHeader> ack;
-    private final Optional<AckRequestedHeader> ackRequested;
-    private final Object body;
-
-    private WsrmInfo(Message message, Kind kind, Optional<SequenceHeader> sequence, Optional<AckHeader> ack,
-            Optional<AckRequestedHeader> ackRequested, Object body) {
-        this.message = message;
-        this.kind = kind;
-        this.sequence = sequence;
-        this.ack = ack;
-        this.ackRequested = ackRequested;
-        this.body = body;
     }
 
     public static WsrmInfo read(Message m, Wsrm wsrm) {
@@ -51,27 +43,22 @@ public final class WsrmInfo {
         headers.addAll(m.headers().others());
         for (MessageHeader h : headers) {
             QName n = h.name();
-            if (!n.getNamespaceURI().equals(wsrm.ns()) || !(h instanceof BufferedHeader)) {
+            if (!n.getNamespaceURI().equals(wsrm.ns()) || !(h instanceof BufferedHeader b)) {
                 continue;
             }
-            ParsedElement e = parse((BufferedHeader) h, n.getLocalPart());
+            ParsedElement e = parse(b, n.getLocalPart());
             switch (n.getLocalPart()) {
-                case Wsrm.SEQUENCE:
-                    sequence = once(sequence, SequenceHeader.read(wsrm, e), n);
-                    break;
-                case Wsrm.SEQUENCE_ACKNOWLEDGEMENT:
-                    ack = once(ack, AckHeader.read(wsrm, e), n);
-                    break;
-                case Wsrm.ACK_REQUESTED:
-                    ackRequested = once(ackRequested, AckRequestedHeader.read(wsrm, e), n);
-                    break;
-                default:
+                case Wsrm.SEQUENCE -> sequence = once(sequence, SequenceHeader.read(wsrm, e), n);
+                case Wsrm.SEQUENCE_ACKNOWLEDGEMENT -> ack = once(ack, AckHeader.read(wsrm, e), n);
+                case Wsrm.ACK_REQUESTED -> ackRequested = once(ackRequested, AckRequestedHeader.read(wsrm, e), n);
+                default -> {
                     continue;
+                }
             }
             m.headers().understood(n);
         }
         Kind kind = kind(m, wsrm, sequence != null, ack != null, ackRequested != null);
-        Object body = body(m, wsrm, kind);
+        Object body = readBody(m, wsrm, kind);
         return new WsrmInfo(m, kind, Optional.ofNullable(sequence), Optional.ofNullable(ack),
                 Optional.ofNullable(ackRequested), body);
     }
@@ -106,20 +93,8 @@ public final class WsrmInfo {
             return Kind.FAULT;
         }
         String action = m.headers().action();
-        if (action != null && wsrm.isProtocolAction(action)) {
-            switch (action.substring(wsrm.ns().length() + 1)) {
-                case Wsrm.CREATE_SEQUENCE: return Kind.CREATE_SEQUENCE;
-                case Wsrm.CREATE_SEQUENCE_RESPONSE: return Kind.CREATE_SEQUENCE_RESPONSE;
-                case Wsrm.TERMINATE_SEQUENCE: return Kind.TERMINATE_SEQUENCE;
-                case Wsrm.SEQUENCE_ACKNOWLEDGEMENT: return Kind.ACKNOWLEDGEMENT;
-                case Wsrm.ACK_REQUESTED: return Kind.ACK_REQUESTED;
-                case Wsrm.LAST_MESSAGE: return wsrm.isFeb2005() ? Kind.LAST_MESSAGE : Kind.NOT_RM;
-                case Wsrm.CLOSE_SEQUENCE: return wsrm.isFeb2005() ? Kind.NOT_RM : Kind.CLOSE_SEQUENCE;
-                case Wsrm.CLOSE_SEQUENCE_RESPONSE: return wsrm.isFeb2005() ? Kind.NOT_RM : Kind.CLOSE_SEQUENCE_RESPONSE;
-                case Wsrm.TERMINATE_SEQUENCE_RESPONSE:
-                    return wsrm.isFeb2005() ? Kind.NOT_RM : Kind.TERMINATE_SEQUENCE_RESPONSE;
-                default: return Kind.NOT_RM;
-            }
+        if (wsrm.isProtocolAction(action)) {
+            return wsrm.kindOf(action);
         }
         if (sequence) {
             return Kind.APPLICATION;
@@ -127,52 +102,57 @@ public final class WsrmInfo {
         return ack || ackRequested ? Kind.ACKNOWLEDGEMENT : Kind.NOT_RM;
     }
 
-    private static Object body(Message m, Wsrm wsrm, Kind kind) {
+    private static Object readBody(Message m, Wsrm wsrm, Kind kind) {
         AddressingVersion addressing = m.version().addressing();
-        switch (kind) {
-            case CREATE_SEQUENCE: {
-                String action = wsrm.action(Wsrm.CREATE_SEQUENCE);
-                if (m.body().isEmpty()) {
-                    throw refused(WcfText.NonEmptyWsrmMessageIsEmpty.format(action), null);
-                }
-                CreateSequence cs;
-                try {
-                    cs = CreateSequence.read(wsrm, addressing, parse(m.body().xml(), Wsrm.CREATE_SEQUENCE));
-                } catch (WsrmParseException e) {
-                    throw refused(WcfText.CouldNotParseWithAction.format(action), e);
-                }
-                requestHeaders(m, Wsrm.CREATE_SEQUENCE);
-                return cs;
-            }
-            case CREATE_SEQUENCE_RESPONSE:
+        return switch (kind) {
+            case CREATE_SEQUENCE -> readCreateSequence(m, wsrm, addressing);
+            case CREATE_SEQUENCE_RESPONSE -> {
                 String csr = nonEmpty(m, wsrm, Wsrm.CREATE_SEQUENCE_RESPONSE);
                 relatesTo(m, Wsrm.CREATE_SEQUENCE_RESPONSE);
-                return CreateSequenceResponse.read(wsrm, addressing, parse(csr, kind.name()));
-            case CLOSE_SEQUENCE: {
-                SequenceEnd end = SequenceEnd.read(wsrm, parse(nonEmpty(m, wsrm, Wsrm.CLOSE_SEQUENCE), kind.name()),
-                        Wsrm.CLOSE_SEQUENCE);
+                yield CreateSequenceResponse.read(wsrm, addressing, parse(csr, kind.name()));
+            }
+            case CLOSE_SEQUENCE -> {
+                SequenceEnd end = readSequenceEnd(m, wsrm, kind, Wsrm.CLOSE_SEQUENCE);
                 requestHeaders(m, Wsrm.CLOSE_SEQUENCE);
-                return end;
+                yield end;
             }
-            case CLOSE_SEQUENCE_RESPONSE:
-                relatesTo(m, Wsrm.CLOSE_SEQUENCE_RESPONSE);
-                return SequenceEnd.read(wsrm, parse(nonEmpty(m, wsrm, Wsrm.CLOSE_SEQUENCE_RESPONSE), kind.name()),
-                        Wsrm.CLOSE_SEQUENCE_RESPONSE);
-            case TERMINATE_SEQUENCE: {
-                SequenceEnd end = SequenceEnd.read(wsrm, parse(nonEmpty(m, wsrm, Wsrm.TERMINATE_SEQUENCE),
-                        kind.name()), Wsrm.TERMINATE_SEQUENCE);
-                if (!wsrm.isFeb2005()) {
-                    requestHeaders(m, Wsrm.TERMINATE_SEQUENCE);
+            case TERMINATE_SEQUENCE -> {
+                SequenceEnd end = readSequenceEnd(m, wsrm, kind, Wsrm.TERMINATE_SEQUENCE);
+                if (wsrm.defines(Wsrm.TERMINATE_SEQUENCE_RESPONSE)) {
+                    requestHeaders(m, Wsrm.TERMINATE_SEQUENCE); // a request where a response answers it (1.1)
                 }
-                return end;
+                yield end;
             }
-            case TERMINATE_SEQUENCE_RESPONSE:
-                relatesTo(m, Wsrm.TERMINATE_SEQUENCE_RESPONSE);
-                return SequenceEnd.read(wsrm, parse(nonEmpty(m, wsrm, Wsrm.TERMINATE_SEQUENCE_RESPONSE),
-                        kind.name()), Wsrm.TERMINATE_SEQUENCE_RESPONSE);
-            default:
-                return null;
+            case CLOSE_SEQUENCE_RESPONSE -> response(m, wsrm, kind, Wsrm.CLOSE_SEQUENCE_RESPONSE);
+            case TERMINATE_SEQUENCE_RESPONSE -> response(m, wsrm, kind, Wsrm.TERMINATE_SEQUENCE_RESPONSE);
+            default -> null;
+        };
+    }
+
+    /** A CreateSequence: one that cannot be read is refused (CreateSequenceRefused), as WCF refuses it. */
+    private static CreateSequence readCreateSequence(Message m, Wsrm wsrm, AddressingVersion addressing) {
+        String action = wsrm.action(Wsrm.CREATE_SEQUENCE);
+        if (m.body().isEmpty()) {
+            throw refused(WcfText.NonEmptyWsrmMessageIsEmpty.format(action), null);
         }
+        CreateSequence cs;
+        try {
+            cs = CreateSequence.read(wsrm, addressing, parse(m.body().xml(), Wsrm.CREATE_SEQUENCE));
+        } catch (WsrmParseException e) {
+            throw refused(WcfText.CouldNotParseWithAction.format(action), e);
+        }
+        requestHeaders(m, Wsrm.CREATE_SEQUENCE);
+        return cs;
+    }
+
+    /** The response to CloseSequence or TerminateSequence (1.1): RelatesTo its request. */
+    private static SequenceEnd response(Message m, Wsrm wsrm, Kind kind, String element) {
+        relatesTo(m, element);
+        return readSequenceEnd(m, wsrm, kind, element);
+    }
+
+    private static SequenceEnd readSequenceEnd(Message m, Wsrm wsrm, Kind kind, String element) {
+        return SequenceEnd.read(wsrm, parse(nonEmpty(m, wsrm, element), kind.name()), element);
     }
 
     static WsrmFaultException refused(String reason, Throwable cause) {
@@ -205,26 +185,6 @@ public final class WsrmInfo {
             throw new WsrmParseException(WcfText.NonEmptyWsrmMessageIsEmpty.format(wsrm.action(name)));
         }
         return m.body().xml();
-    }
-
-    public Message message() {
-        return message;
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    public Optional<SequenceHeader> sequence() {
-        return sequence;
-    }
-
-    public Optional<AckHeader> ack() {
-        return ack;
-    }
-
-    public Optional<AckRequestedHeader> ackRequested() {
-        return ackRequested;
     }
 
     public CreateSequence createSequence() {

@@ -36,6 +36,10 @@ final class WsrmMessages {
         return wsrm;
     }
 
+    MessageVersion version() {
+        return version;
+    }
+
     Message createSequenceResponse(CreateSequenceResponse csr, String relatesTo) {
         Message m = Message.create(version, wsrm.action(Wsrm.CREATE_SEQUENCE_RESPONSE),
                 csr.toBody(wsrm, version.addressing()));

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.reliability;
 
 import io.github.wcf4j.runtime.message.ParsedElement;
+import java.util.OptionalLong;
 
 /** Reading the parts WS-RM elements share: the identifier and number children. */
 final class WsrmRead {
@@ -25,8 +26,7 @@ final class WsrmRead {
         }
     }
 
-    static java.util.OptionalLong optionalNumber(Wsrm wsrm, ParsedElement e, String child) {
-        return e.child(wsrm.ns(), child).isPresent() ? java.util.OptionalLong.of(number(wsrm, e, child))
-                : java.util.OptionalLong.empty();
+    static OptionalLong optionalNumber(Wsrm wsrm, ParsedElement e, String child) {
+        return e.child(wsrm.ns(), child).isPresent() ? OptionalLong.of(number(wsrm, e, child)) : OptionalLong.empty();
     }
 }

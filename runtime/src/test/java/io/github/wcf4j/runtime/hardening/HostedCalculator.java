@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The calculator service hosted by a {@link ServiceHost} at a fresh loopback HTTP address, as an internet-facing
@@ -54,14 +55,22 @@ final class HostedCalculator implements AutoCloseable {
     }
 
     static HostedCalculator hosting(Binding binding, ServiceThrottlingBehavior throttling) {
+        return hosting(binding, throttling, b -> { });
+    }
+
+    /** With the host's builder adjusted by {@code customize} (e.g. a virtual-time scheduler, an executor). */
+    static HostedCalculator hosting(Binding binding, ServiceThrottlingBehavior throttling,
+            Consumer<ServiceHost.Builder> customize) {
         ServiceBehaviorElement behavior = new ServiceBehaviorElement("hardened", Optional.empty(), Optional.empty(),
                 Optional.of(throttling), List.of());
         ServiceDescription d = new ServiceDescription("Calc", Optional.of(behavior),
                 List.of(URI.create("http://localhost:0/calc/")), List.of(new ServiceEndpoint("", "",
                         "customBinding", "hardened", binding, "ICalc", Optional.empty(), Optional.empty(),
                         Optional.empty(), List.of(), Optional.empty())));
-        ServiceHost host = ServiceHost.builder(d).types(ServiceTypes.empty().map("Calc", CalculatorService.class)
-                .map("ICalc", Calculator.class)).build();
+        ServiceHost.Builder builder = ServiceHost.builder(d).types(ServiceTypes.empty()
+                .map("Calc", CalculatorService.class).map("ICalc", Calculator.class));
+        customize.accept(builder);
+        ServiceHost host = builder.build();
         host.open();
         return new HostedCalculator(host);
     }

@@ -12,22 +12,28 @@ import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
+import io.github.wcf4j.runtime.channel.ActionNotSupportedException;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationState;
+import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.InputSessionChannel;
 import io.github.wcf4j.runtime.channel.OutputSessionChannel;
 import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.channel.ReceivePump;
+import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.ReplySessionChannel;
 import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.channel.RequestSessionChannel;
+import io.github.wcf4j.runtime.channel.ServerTooBusyException;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -259,7 +265,7 @@ class FaultCasesTest {
         ChannelListener<InputSessionChannel> listener = h.listen(b, ChannelType.INPUT_SESSION);
         h.connect(b, ChannelType.OUTPUT_SESSION);
         Throwable e = h.failure(h.<OutputSessionChannel>channel(b, ChannelType.OUTPUT_SESSION).open(T));
-        assertInstanceOf(io.github.wcf4j.runtime.channel.ServerTooBusyException.class, e);
+        assertInstanceOf(ServerTooBusyException.class, e);
         String busy = WcfText.ServerTooBusy.format(RmHarness.SERVICE);
         assertEquals(WcfText.CSRefused.format(busy), e.getMessage());
         String fault = h.envelopes(Direction.SERVICE_TO_CLIENT, e2 -> e2.contains("ConnectionLimitReached")).get(0);
@@ -340,10 +346,9 @@ class FaultCasesTest {
     void f14APiggyBackedAckOfUnsentNumbersFaultsTheSession(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.sessions(x -> x);
-        ChannelListener<io.github.wcf4j.runtime.channel.DuplexSessionChannel> listener =
-                h.listen(b, ChannelType.DUPLEX_SESSION);
-        io.github.wcf4j.runtime.channel.DuplexSessionChannel client = h.connect(b, ChannelType.DUPLEX_SESSION);
-        io.github.wcf4j.runtime.channel.DuplexSessionChannel service = h.accept(listener);
+        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelType.DUPLEX_SESSION);
+        DuplexSessionChannel client = h.connect(b, ChannelType.DUPLEX_SESSION);
+        DuplexSessionChannel service = h.accept(listener);
         for (Direction d : Direction.values()) {
             h.net.network.inject(FaultRule.on(d).where(appMessage().and(e -> e.contains("<Text>pong</Text>")))
                     .then(FaultAction.rewrite(e -> e.replace("Upper=\"2\"", "Upper=\"9\""))));
@@ -367,7 +372,7 @@ class FaultCasesTest {
         h.listen(h.requestReply(x -> x), ChannelType.INPUT_SESSION);
         RequestChannel raw = h.raw(V);
         Message cs = h.messages(V).createSequence(CreateSequence.of(h.wsrm,
-                EndpointAddress.of(java.net.URI.create("http://www.w3.org/2005/08/addressing/none")), Optional.empty(),
+                EndpointAddress.of(URI.create("http://www.w3.org/2005/08/addressing/none")), Optional.empty(),
                 true), WsrmMessages.newId(), null);
         MessageFault f = h.drive(raw.request(cs, T)).fault().orElseThrow();
         assertEquals(WsrmFault.CREATE_SEQUENCE_REFUSED, f.subcode().orElseThrow().getLocalPart());
@@ -402,11 +407,10 @@ class FaultCasesTest {
     void f17AResponseWithoutRelatesToFailsTheOpen(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding plain = h.plain(V);
-        io.github.wcf4j.runtime.channel.ReplyChannel server = h.accept(h.<io.github.wcf4j.runtime.channel.ReplyChannel>
-                listen(plain, ChannelType.REPLY));
+        ReplyChannel server = h.accept(h.<ReplyChannel>listen(plain, ChannelType.REPLY));
         WsrmMessages wm = h.messages(V);
         List<Message> received = new ArrayList<>();
-        io.github.wcf4j.runtime.channel.ReceivePump.run(() -> server.receiveRequest(Duration.ofDays(1)), c -> {
+        ReceivePump.run(() -> server.receiveRequest(Duration.ofDays(1)), c -> {
             received.add(c.requestMessage());
             c.reply(received.size() == 1 ? wm.createSequenceResponse(new CreateSequenceResponse(
                     WsrmMessages.newId(), Optional.empty(), Optional.empty()), null) : null, T);
@@ -427,10 +431,9 @@ class FaultCasesTest {
     void f18TheServiceKeepsSendingCallbacksAfterTheClientClosedItsSequence(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         CustomBinding b = h.sessions(x -> x);
-        ChannelListener<io.github.wcf4j.runtime.channel.DuplexSessionChannel> listener =
-                h.listen(b, ChannelType.DUPLEX_SESSION);
-        io.github.wcf4j.runtime.channel.DuplexSessionChannel client = h.connect(b, ChannelType.DUPLEX_SESSION);
-        io.github.wcf4j.runtime.channel.DuplexSessionChannel service = h.accept(listener);
+        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelType.DUPLEX_SESSION);
+        DuplexSessionChannel client = h.connect(b, ChannelType.DUPLEX_SESSION);
+        DuplexSessionChannel service = h.accept(listener);
         if (!h.feb2005()) {
             // 1.1's TerminateSequence is a request, sent again until answered; February 2005's is one-way
             h.net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).where(action("TerminateSequence"))
@@ -495,7 +498,7 @@ class FaultCasesTest {
         assertEquals(CommunicationState.Faulted, client.state());
         Throwable e = client.faultCause();
         if (h.feb2005()) {
-            assertInstanceOf(io.github.wcf4j.runtime.channel.ActionNotSupportedException.class, e);
+            assertInstanceOf(ActionNotSupportedException.class, e);
             assertEquals(WcfText.NonWsrmFeb2005ActionNotSupported.format("urn:test/Ping"), e.getMessage());
         } else {
             assertInstanceOf(ProtocolException.class, e);

@@ -16,6 +16,7 @@ import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
+import io.github.wcf4j.runtime.InMemoryFixture;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
@@ -277,6 +278,6 @@ class InteropScenariosTest {
 
     /** The in-memory service address the harness listens at. */
     static final class RmHarnessUris {
-        static final URI SERVICE = io.github.wcf4j.runtime.InMemoryFixture.SERVICE;
+        static final URI SERVICE = InMemoryFixture.SERVICE;
     }
 }

@@ -19,6 +19,7 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +77,7 @@ class ReliableDuplexSessionTest {
         CompletableFuture<Void> clientClosed = client.close(InMemoryFixture.TIMEOUT);
         CompletableFuture<Void> serviceClosed = service.close(InMemoryFixture.TIMEOUT);
         for (int i = 0; i < 100 && !(clientClosed.isDone() && serviceClosed.isDone()); i++) {
-            net.clock.advanceBy(java.time.Duration.ofMillis(200));
+            net.clock.advanceBy(Duration.ofMillis(200));
         }
         net.await(clientClosed);
         net.await(serviceClosed);

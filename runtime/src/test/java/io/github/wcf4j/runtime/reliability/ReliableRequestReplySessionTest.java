@@ -27,6 +27,7 @@ import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,9 +103,9 @@ class ReliableRequestReplySessionTest {
             replies.add(text(net.await(reply)));
         }
         assertEquals(List.of("A", "B", "C"), replies);
-        CompletableFuture<java.util.Optional<RequestContext>> end = service.receiveRequest(InMemoryFixture.TIMEOUT);
+        CompletableFuture<Optional<RequestContext>> end = service.receiveRequest(InMemoryFixture.TIMEOUT);
         closeBoth(client.close(InMemoryFixture.TIMEOUT), CompletableFuture.completedFuture(null));
-        assertEquals(java.util.Optional.empty(), net.await(end), "the sequence ended: no more requests");
+        assertEquals(Optional.empty(), net.await(end), "the sequence ended: no more requests");
         net.await(service.close(InMemoryFixture.TIMEOUT));
         List<String> actions = actions();
         assertTrue(actions.contains("TerminateSequence"), actions.toString());
@@ -163,6 +164,6 @@ class ReliableRequestReplySessionTest {
         }
         assertEquals(List.of("x", "y", "z"), got);
         closeBoth(client.close(InMemoryFixture.TIMEOUT), CompletableFuture.completedFuture(null));
-        assertEquals(java.util.Optional.empty(), net.await(service.receive(InMemoryFixture.TIMEOUT)));
+        assertEquals(Optional.empty(), net.await(service.receive(InMemoryFixture.TIMEOUT)));
     }
 }

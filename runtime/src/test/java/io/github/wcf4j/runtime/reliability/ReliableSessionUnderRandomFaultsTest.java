@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.InMemoryFixture;
+import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
@@ -28,6 +30,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -54,7 +58,7 @@ class ReliableSessionUnderRandomFaultsTest {
     }
 
     private static String cause(Object c) {
-        Throwable t = ((io.github.wcf4j.runtime.channel.AbstractCommunicationObject) c).faultCause();
+        Throwable t = ((AbstractCommunicationObject) c).faultCause();
         return t == null ? "" : t.toString();
     }
 
@@ -84,7 +88,7 @@ class ReliableSessionUnderRandomFaultsTest {
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (int i = 1; i <= MESSAGES; i++) {
             sends.add(client.send(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:test/N",
-                    new XmlFragment("<N xmlns=\"urn:test\">" + i + "</N>")), io.github.wcf4j.binding.WcfTimeSpan.INFINITE));
+                    new XmlFragment("<N xmlns=\"urn:test\">" + i + "</N>")), WcfTimeSpan.INFINITE));
         }
         for (int step = 0; step < 2_000_000 && received.size() < MESSAGES; step++) {
             if (!net.clock.advanceToNextTimer()) {
@@ -93,8 +97,9 @@ class ReliableSessionUnderRandomFaultsTest {
         }
         assertEquals(MESSAGES, received.size(), "delivered exactly the messages sent, no more, no fewer; client "
                 + client.state() + " " + cause(client) + ", service " + service.state() + " " + cause(service)
-                + ", virtual time " + net.clock.elapsed() + "\n" + ((ReliableSessionChannel) client).reliableSession()
-                + "\n" + ((ReliableSessionChannel) service).reliableSession());
+                + ", virtual time " + net.clock.elapsed() + "\n"
+                + ((ReliableSessionChannelOverDuplex) client).reliableSession() + "\n"
+                + ((ReliableSessionChannelOverDuplex) service).reliableSession());
         Set<Integer> distinct = new HashSet<>(received);
         assertEquals(MESSAGES, distinct.size(), "nothing delivered twice");
         if (ordered) {
@@ -102,8 +107,8 @@ class ReliableSessionUnderRandomFaultsTest {
                 assertEquals(i + 1, received.get(i), "in order");
             }
         } else {
-            assertTrue(distinct.containsAll(java.util.stream.IntStream.rangeClosed(1, MESSAGES).boxed()
-                    .collect(java.util.stream.Collectors.toSet())));
+            assertTrue(distinct.containsAll(IntStream.rangeClosed(1, MESSAGES).boxed()
+                    .collect(Collectors.toSet())));
         }
         assertTrue(sends.stream().allMatch(CompletableFuture::isDone));
         long retransmitted = net.network.wire().size();

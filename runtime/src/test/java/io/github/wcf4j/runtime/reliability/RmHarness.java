@@ -25,10 +25,13 @@ import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -43,7 +46,7 @@ import java.util.stream.Collectors;
  */
 final class RmHarness {
     static final Duration T = Duration.ofMinutes(1);
-    static final java.net.URI SERVICE = InMemoryFixture.SERVICE;
+    static final URI SERVICE = InMemoryFixture.SERVICE;
     static final Pattern ACTION = Pattern.compile("<a:Action s:mustUnderstand=\"1\">([^<]*)</a:Action>");
     static final Pattern NUMBER = Pattern.compile("<r:MessageNumber>(\\d+)</r:MessageNumber>");
 
@@ -57,7 +60,7 @@ final class RmHarness {
     }
 
     boolean feb2005() {
-        return wsrm.isFeb2005();
+        return version == ReliableMessagingVersion.WS_RELIABLE_MESSAGING_FEBRUARY_2005;
     }
 
     ReliableSessionBindingElement.Builder rm() {
@@ -74,13 +77,13 @@ final class RmHarness {
     CustomBinding requestReplyWith(MessageVersion messageVersion,
             UnaryOperator<ReliableSessionBindingElement.Builder> settings) {
         return CustomBinding.of("rm", settings.apply(rm()).build(), TextMessageEncodingBindingElement.of(
-                messageVersion, java.nio.charset.StandardCharsets.UTF_8), InMemoryTransportBindingElement.requestReply());
+                messageVersion, StandardCharsets.UTF_8), InMemoryTransportBindingElement.requestReply());
     }
 
     /** No RM: text over the request/reply transport. */
     CustomBinding plain(MessageVersion messageVersion) {
         return CustomBinding.of("raw", TextMessageEncodingBindingElement.of(messageVersion,
-                java.nio.charset.StandardCharsets.UTF_8), InMemoryTransportBindingElement.requestReply());
+                StandardCharsets.UTF_8), InMemoryTransportBindingElement.requestReply());
     }
 
     /** RM over compositeDuplex + oneWay (an addressable client with a back channel). */
@@ -212,7 +215,7 @@ final class RmHarness {
 
     /** Collects what {@code service} receives. */
     static List<String> collect(InputChannel service) {
-        List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> delivered = new CopyOnWriteArrayList<>();
         ReceivePump.run(() -> service.receive(Duration.ofDays(1)), m -> delivered.add(text(m)), e -> { });
         return delivered;
     }

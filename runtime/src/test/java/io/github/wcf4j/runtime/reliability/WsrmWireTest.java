@@ -10,6 +10,8 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.MustUnderstandException;
+import io.github.wcf4j.runtime.channel.ServerTooBusyException;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
@@ -251,11 +253,11 @@ class WsrmWireTest {
                 assertTrue(refused.contains("<s:Value>s:Receiver</s:Value><s:Subcode><s:Value xmlns:a=\""
                         + wsrm.ns() + "\">a:CreateSequenceRefused</s:Value><s:Subcode><s:Value xmlns:a=\"" + NETRM
                         + "\">a:ConnectionLimitReached</s:Value></s:Subcode></s:Subcode>"), refused);
-                assertTrue(open instanceof io.github.wcf4j.runtime.channel.ServerTooBusyException);
+                assertTrue(open instanceof ServerTooBusyException);
             } else {
                 assertTrue(refused.contains("<faultcode xmlns:a=\"" + wsrm.ns() + "\">a:CreateSequenceRefused"
                         + "</faultcode>"), refused);
-                assertFalse(open instanceof io.github.wcf4j.runtime.channel.ServerTooBusyException,
+                assertFalse(open instanceof ServerTooBusyException,
                         "SOAP 1.1 loses the sub-subcode, as in WCF");
             }
         }
@@ -317,8 +319,8 @@ class WsrmWireTest {
         Message twice = read(withHeader(FEB2005, "<r:AckRequested><r:Identifier>urn:uuid:S</r:Identifier>"
                 + "</r:AckRequested><r:AckRequested><r:Identifier>urn:uuid:S</r:Identifier></r:AckRequested>"),
                 MessageVersion.SOAP12_WS_ADDRESSING10);
-        io.github.wcf4j.runtime.channel.MustUnderstandException mu = assertThrows(
-                io.github.wcf4j.runtime.channel.MustUnderstandException.class, () -> WsrmInfo.read(twice, FEB2005));
+        MustUnderstandException mu = assertThrows(
+                MustUnderstandException.class, () -> WsrmInfo.read(twice, FEB2005));
         Message reply = ReadFailure.faultReply(mu, MessageVersion.SOAP12_WS_ADDRESSING10, soap12(FEB2005))
                 .orElseThrow();
         assertEquals(WcfText.SFxHeaderNotUnderstood.format("AckRequested", FEB), reply.fault().orElseThrow().reason());

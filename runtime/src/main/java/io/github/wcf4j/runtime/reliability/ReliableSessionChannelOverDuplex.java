@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.reliability;
 
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.ReceivePump;
@@ -12,17 +13,25 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A channel of one reliable session over a duplex inner channel. On the client it owns the inner channel: opening
- * opens it, starts its receive loop and runs the CreateSequence handshake. On the service the listener created the
- * session from a CreateSequence and routes its messages here. Closing runs the session's close handshake; a session
- * fault faults the channel with WCF's exception.
+ * A channel of one reliable session over a duplex inner channel, the base of the channels over duplex:
+ *
+ * <pre>
+ * ReliableSessionChannelOverDuplex ─┬─ ReliableDuplexSessionChannel             client and service
+ *                                   ├─ ReliableOutputSessionChannelOverDuplex   client
+ *                                   └─ ReliableInputSessionChannelOverDuplex    service
+ * </pre>
+ *
+ * On the client it owns the inner channel: opening opens it, starts its receive loop and runs the CreateSequence
+ * handshake. On the service the listener created the session from a CreateSequence and routes its messages here.
+ * Closing runs the session's close handshake; a session fault faults the channel with WCF's exception.
  */
-abstract class ReliableSessionChannel extends AbstractCommunicationObject implements SessionChannel {
-    private static final Logger LOG = LoggerFactory.getLogger(ReliableSessionChannel.class);
+abstract class ReliableSessionChannelOverDuplex extends AbstractCommunicationObject implements SessionChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(ReliableSessionChannelOverDuplex.class);
 
     protected final DuplexReliableSession session;
     private final DuplexChannel inner;
@@ -31,26 +40,31 @@ abstract class ReliableSessionChannel extends AbstractCommunicationObject implem
     private final EndpointAddress local;
     private final Runnable onEnd;
 
-    /** A client channel over {@code inner}. */
-    ReliableSessionChannel(SessionSettings settings, DuplexChannel inner, boolean hasOutput, boolean hasInput) {
+    /** A client channel over {@code inner}, whose session has {@code sequences}. */
+    ReliableSessionChannelOverDuplex(SessionSettings settings, DuplexChannel inner,
+            DuplexReliableSession.Sequences sequences) {
         this.inner = inner;
         this.remote = inner.remoteAddress();
         this.via = inner.via();
         this.local = inner.localAddress();
         this.onEnd = () -> { };
-        this.session = new DuplexReliableSession(settings, true, hasOutput, hasInput,
+        this.session = DuplexReliableSession.client(settings, sequences,
                 m -> inner.send(m, settings.timeouts().sendTimeout()), this::fault);
     }
 
-    /** A service channel whose session the listener established and feeds. */
-    ReliableSessionChannel(DuplexReliableSession.Factory sessions, EndpointAddress local, EndpointAddress remote,
-            Runnable onEnd) {
+    /**
+     * A service channel of the session {@code accepted}, which has {@code sequences}; {@code sender} sends to the
+     * client's back channel {@code remote}. The listener feeds it.
+     */
+    ReliableSessionChannelOverDuplex(AcceptedSession accepted, DuplexReliableSession.Sequences sequences,
+            EndpointAddress remote, Function<Message, CompletableFuture<Void>> sender) {
         this.inner = null;
         this.remote = remote;
         this.via = remote.uri();
-        this.local = local;
-        this.onEnd = onEnd;
-        this.session = sessions.create(this::fault);
+        this.local = accepted.local();
+        this.onEnd = accepted.unregister();
+        this.session = DuplexReliableSession.service(accepted.settings(), sequences, accepted.created(),
+                accepted.offered(), sender, this::fault);
     }
 
     DuplexReliableSession reliableSession() {
@@ -59,7 +73,7 @@ abstract class ReliableSessionChannel extends AbstractCommunicationObject implem
 
     @Override
     public Session session() {
-        return () -> session.sessionId();
+        return session::sessionId;
     }
 
     public EndpointAddress remoteAddress() {
@@ -91,10 +105,9 @@ abstract class ReliableSessionChannel extends AbstractCommunicationObject implem
         if (inner == null) {
             return CompletableFuture.completedFuture(null);
         }
-        Wsrm wsrm = sessionWsrm();
         return inner.open(timeout).thenCompose(v -> {
-            ReceivePump.run(() -> inner.receive(WcfTimeSpan.INFINITE), m -> dispatch(wsrm, m), e -> {
-                if (e != null && state() == io.github.wcf4j.runtime.channel.CommunicationState.Opened) {
+            ReceivePump.run(() -> inner.receive(WcfTimeSpan.INFINITE), this::dispatch, e -> {
+                if (e != null && state() == CommunicationState.Opened) {
                     session.fail(e);
                 }
             });
@@ -102,14 +115,10 @@ abstract class ReliableSessionChannel extends AbstractCommunicationObject implem
         });
     }
 
-    private Wsrm sessionWsrm() {
-        return session.wsrm();
-    }
-
-    private void dispatch(Wsrm wsrm, Message m) {
+    private void dispatch(Message m) {
         WsrmInfo info;
         try {
-            info = WsrmInfo.read(m, wsrm);
+            info = WsrmInfo.read(m, session.wsrm());
         } catch (RuntimeException e) {
             // WCF's ProcessInfo: a client session faults on a message it cannot parse and tells the peer
             LOG.debug("an unreadable reliable-session message faults the session: {}", e.getMessage());
