@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
@@ -32,7 +33,15 @@ public final class EndpointRefusals {
 
     /** What a service endpoint asks for that a host cannot run; empty when it runs. */
     public List<Refusal> of(ServiceEndpoint endpoint) {
-        List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.SERVICE));
+        return of(endpoint, null);
+    }
+
+    /**
+     * What a service endpoint asks for that a host cannot run when its listener is built in {@code shape} (the one its
+     * contract selects; {@code null} when the contract is not known); empty when it runs.
+     */
+    public List<Refusal> of(ServiceEndpoint endpoint, ChannelShape shape) {
+        List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.SERVICE, shape));
         if (!endpoint.headers().isEmpty()) {
             found.add(new Refusal(endpoint, "headers", "The endpoint's <headers> (" + names(endpoint.headers())
                     + ") make WCF's address filter accept only messages that carry them; wcf4j does not match address"
@@ -43,7 +52,12 @@ public final class EndpointRefusals {
 
     /** What a client endpoint asks for that a proxy cannot run; empty when it runs. */
     public List<Refusal> of(ClientEndpoint endpoint) {
-        List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.CLIENT));
+        return of(endpoint, null);
+    }
+
+    /** As {@link #of(ClientEndpoint)}, its factory built in {@code shape} ({@code null}: not known). */
+    public List<Refusal> of(ClientEndpoint endpoint, ChannelShape shape) {
+        List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.CLIENT, shape));
         if (!endpoint.headers().isEmpty()) {
             found.add(new Refusal(endpoint, "headers", "The endpoint's <headers> (" + names(endpoint.headers())
                     + ") are sent by WCF on every message as address headers; wcf4j does not send them yet, so this"
