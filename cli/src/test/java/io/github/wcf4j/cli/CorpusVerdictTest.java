@@ -80,7 +80,7 @@ class CorpusVerdictTest {
             Iterator<Findings.EndpointVerdict> verdicts = findings.endpoints().iterator();
             List<Boolean> builds = new ArrayList<>();
             for (ServiceDescription service : read.configuration().get().services()) {
-                for (ServiceEndpoint e : service.endpoints()) {
+                for (ServiceEndpoint e : Findings.endpointsOf(read.configuration().get(), service, contracts)) {
                     builds.add(loads && builds(e.binding(), Side.SERVICE, e.isMetadataExchange()
                             ? ContractCatalog.METADATA_EXCHANGE : contracts.find(e.contract()).orElse(null),
                             refusals.of(e)));

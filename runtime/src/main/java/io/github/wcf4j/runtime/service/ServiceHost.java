@@ -139,6 +139,11 @@ public final class ServiceHost implements AutoCloseable {
         return new Builder(service, ServiceModelConfiguration.empty());
     }
 
+    /** A host of {@code service}, its default endpoints and behaviors from {@code config}. */
+    public static Builder builder(ServiceModelConfiguration config, ServiceDescription service) {
+        return new Builder(service, config);
+    }
+
     /**
      * A host of the service {@code serviceName} of {@code config}: its {@code <service>} element, or, when it has none,
      * the service as WCF describes it without one (the unnamed behaviors, default endpoints).
