@@ -75,6 +75,7 @@ record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
             ServiceModelConfiguration config = read.configuration().get();
             List<Diagnostic> loadErrors = read.diagnostics().stream().filter(Diagnostic::isError).toList();
             Verdicts v = new Verdicts(read, loadErrors, validation, all);
+            List<Refusal> hosting = refusals.of(config.hostingEnvironment());
             for (ServiceDescription service : config.services()) {
                 boolean defaults = service.endpoints().isEmpty();
                 for (ServiceEndpoint e : endpointsOf(config, service, contracts)) {
@@ -83,7 +84,7 @@ record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
                     verdicts.add(v.verdict("service", service.name(), defaults ? defaultName(service, e)
                             : e.displayName(), e.contract(), bindingName(e.bindingSection(), e.bindingConfiguration()),
                             defaults ? service : e, e.binding(), e.isMetadataExchange(),
-                            refusals.of(e, shape(e.binding(), Side.SERVICE, contract))));
+                            concat(hosting, refusals.of(e, shape(e.binding(), Side.SERVICE, contract)))));
                 }
             }
             for (ClientEndpoint e : config.clientEndpoints()) {
@@ -118,6 +119,12 @@ record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
         String scheme = e.binding().transport().map(t -> t.scheme()).orElse("");
         return "(default at " + service.baseAddresses().stream().filter(u -> u.getScheme().equalsIgnoreCase(scheme))
                 .findFirst().map(URI::toString).orElse(scheme + ":") + ")";
+    }
+
+    private static List<Refusal> concat(List<Refusal> first, List<Refusal> then) {
+        List<Refusal> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     /** The shape the endpoint's contract selects on {@code side}, {@code null} when it is not known or selects none. */

@@ -1,11 +1,16 @@
 package io.github.wcf4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -173,5 +178,36 @@ class DefaultEndpointsAndActivationsTest {
         assertTrue(r.err().contains("client endpoint 'n' cannot run: The binding element 'binaryMessageEncoding' is not"
                 + " supported by the wcf4j runtime"), r.err());
         assertTrue(r.err().contains("1 of 2 endpoints run"), r.err());
+    }
+
+    @Test
+    void aServiceProtectedByAspNetUrlAuthorizationUnderAspNetCompatibilityIsNeverServed() throws Exception {
+        Path c = Files.writeString(dir.resolve("web.config"), "<configuration>\n<system.web><authorization>\n"
+                + "<deny users=\"?\"/></authorization></system.web>\n<system.serviceModel>"
+                + "<serviceHostingEnvironment aspNetCompatibilityEnabled=\"true\"/><services><service name=\"" + SERVICE
+                + "\"><endpoint address=\"\" binding=\"basicHttpBinding\" contract=\"" + CONTRACT + "\"/></service>"
+                + "</services></system.serviceModel></configuration>");
+        String why = "aspNetCompatibilityEnabled=\"true\" leaves each request to ASP.NET's pipeline, where this file's"
+                + " URL authorization (<deny users=\"?\"/>) decides who may call the service; wcf4j does not run"
+                + " ASP.NET's pipeline, so the service is refused rather than served to callers its configuration turns"
+                + " away.";
+        CliRun v = CliRun.of("validate", c.toString());
+        assertEquals(ExitCodes.NOT_RUNNABLE, v.exitCode(), v.out() + v.err());
+        assertEquals(c + ":3:1: unsupported: " + why, v.out().strip());
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CliRun r = CliRun.of("host", c.toString(), "--base-address", "http://localhost:" + port + "/calc",
+                "--stop-after", "PT0S");
+        assertEquals(ExitCodes.NOT_RUNNABLE, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains(why), r.err());
+        try (Socket s = new Socket()) {
+            assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress("localhost", port), 2000));
+        }
+        Path allowed = Files.writeString(dir.resolve("allowed.config"), Files.readString(c).replace(
+                "aspNetCompatibilityEnabled=\"true\"", "aspNetCompatibilityEnabled=\"false\""));
+        assertEquals(0, CliRun.of("validate", allowed.toString()).exitCode(), "without compatibility WCF takes the"
+                + " request over before ASP.NET's authorization runs");
     }
 }

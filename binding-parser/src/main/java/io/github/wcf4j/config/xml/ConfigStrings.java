@@ -24,6 +24,8 @@ public final class ConfigStrings {
 
     // sections and collections
     public static final String SYSTEM_SERVICE_MODEL = "system.serviceModel";
+    public static final String SYSTEM_WEB = "system.web";
+    public static final String LOCATION = "location";
     public static final String SERVICES = "services";
     public static final String SERVICE = "service";
     public static final String CLIENT = "client";

@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.service;
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.ServiceHostingEnvironment;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.Side;
@@ -69,6 +70,22 @@ public final class EndpointRefusals {
                     + " refused rather than called without the check."));
         }
         return found;
+    }
+
+    /**
+     * What every service of a configuration depends on, outside its endpoints, that a host cannot run: ASP.NET URL
+     * authorization ({@code <system.web><authorization><deny>}), which decides who may call a service under
+     * {@code aspNetCompatibilityEnabled="true"} (WCF then leaves the request to ASP.NET's pipeline instead of taking it
+     * over); wcf4j does not run that pipeline, so such a service is refused rather than served to callers the
+     * configuration turns away. Without those rules ASP.NET compatibility changes nothing wcf4j runs: the messages are
+     * WCF's either way, and what it adds (HttpContext, session state, impersonation) only .NET service code can use.
+     */
+    public List<Refusal> of(ServiceHostingEnvironment hosting) {
+        return hosting.enforcedByAspNet().stream().map(rule -> new Refusal(rule, "system.web/authorization",
+                "aspNetCompatibilityEnabled=\"true\" leaves each request to ASP.NET's pipeline, where this file's URL"
+                        + " authorization (" + rule + ") decides who may call the service; wcf4j does not run ASP.NET's"
+                        + " pipeline, so the service is refused rather than served to callers its configuration turns"
+                        + " away.")).toList();
     }
 
     /**

@@ -8,8 +8,10 @@ import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.address.EndpointIdentity;
+import io.github.wcf4j.binding.description.AspNetDenyRule;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.description.ServiceHostingEnvironment;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.ChannelPoolSettings;
@@ -148,6 +150,21 @@ class RefusalRulesTest {
             assertEquals("The binding element 'binaryMessageEncoding' is not supported by the wcf4j runtime (it runs"
                     + " HTTP/HTTPS with text encoding), so this binding cannot be opened.", e.getMessage());
         }
+    }
+
+    @Test
+    void aspNetUrlAuthorizationIsRefusedWhereAspNetCompatibilityAppliesIt() {
+        EndpointRefusals refusals = new EndpointRefusals(builder);
+        AspNetDenyRule anonymous = new AspNetDenyRule("", "?", "");
+        ServiceHostingEnvironment compatible = new ServiceHostingEnvironment(true, false, 5, false, List.of(),
+                List.of(), List.of(), List.of(anonymous));
+        List<Refusal> refused = refusals.of(compatible);
+        assertEquals(1, refused.size());
+        assertEquals(anonymous, refused.get(0).subject());
+        assertEquals("system.web/authorization", refused.get(0).setting());
+        assertEquals(List.of(), refusals.of(ServiceHostingEnvironment.defaults().withAspNetDenyRules(List.of(anonymous))),
+                "without ASP.NET compatibility WCF takes the request over before ASP.NET's modules run");
+        assertEquals(List.of(), refusals.of(compatible.withAspNetDenyRules(List.of())));
     }
 
     @Test
