@@ -69,6 +69,17 @@ class ServiceHostingEnvironmentConfigTest {
     }
 
     @Test
+    void multipleSiteBindingsIsAWarningThatNamesWhatDiffers() {
+        ConfigReadResult r = serviceModel("<serviceHostingEnvironment multipleSiteBindingsEnabled=\"true\"/>");
+        assertNoErrors(r);
+        assertEquals(List.of("multipleSiteBindingsEnabled=\"true\" lets an IIS site with several bindings of a scheme"
+                + " host its services (WCF listens at the first, and its address filter ignores the port a message is"
+                + " addressed to); wcf4j host listens at one base address per scheme, as given, and its address filter"
+                + " compares the port."), r.diagnostics().stream().map(Diagnostic::message).toList());
+        assertEquals(3, r.diagnostics().get(0).location().line());
+    }
+
+    @Test
     void activationsAreKeyedByRelativeAddress() {
         assertOneError(serviceModel("<serviceHostingEnvironment><serviceActivations>\n"
                 + "<add relativeAddress=\"a.svc\" service=\"A\"/>\n<add relativeAddress=\"a.svc\" service=\"B\"/>\n"
