@@ -188,11 +188,11 @@ public final class ServiceHost implements AutoCloseable {
         AsyncPermits sessions = new AsyncPermits(throttling.maxConcurrentSessions());
         Set<URI> listenUris = new HashSet<>();
         metadata.resolveGetAddresses();
-        List<Refusal> hosting = new EndpointRefusals(builder).of(configuration.hostingEnvironment());
-        if (!hosting.isEmpty()) {
-            throw hosting.get(0).toException();
-        }
         try {
+            List<Refusal> hosting = new EndpointRefusals(builder).of(configuration.hostingEnvironment());
+            if (!hosting.isEmpty()) {
+                throw hosting.get(0).toException();
+            }
             for (ServiceEndpoint e : ServiceEndpoints.of(configuration, service, baseAddresses, implementation)) {
                 if (e.isMetadataExchange() && !metadata.enabled()) {
                     throw new ServiceHostException(WcfText.SfxReflectedContractKeyNotFoundIMetadataExchange.format(
