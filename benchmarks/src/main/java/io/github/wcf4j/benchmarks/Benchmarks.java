@@ -71,6 +71,9 @@ public final class Benchmarks {
         }
     }
 
+    /** {@code wcf4j validate}'s exit code for a valid configuration that asks for what wcf4j cannot run yet. */
+    private static final int VALIDATE_NOT_RUNNABLE = 4;
+
     public static void main(String[] args) throws Exception {
         boolean smoke = false;
         Path root = Path.of(".");
@@ -235,11 +238,16 @@ public final class Benchmarks {
         }
     }
 
+    /**
+     * The wall time of {@code command}, which must complete: exit 0, or for {@code wcf4j validate} 4 (the verbatim
+     * seed is valid, and its message security is what wcf4j does not run yet; validation completed all the same).
+     */
     private long wallMillis(List<String> command) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log("validate").toFile())).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        int exit = p.waitFor(5, TimeUnit.MINUTES) ? p.exitValue() : -1;
+        if (exit != 0 && !(command.contains("validate") && exit == VALIDATE_NOT_RUNNABLE)) {
             throw new IOException(command + " failed (log: " + layout.log("validate") + ")");
         }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

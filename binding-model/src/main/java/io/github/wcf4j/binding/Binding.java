@@ -3,6 +3,8 @@ package io.github.wcf4j.binding;
 import io.github.wcf4j.binding.encoding.MessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.standard.BasicHttpBinding;
+import io.github.wcf4j.binding.standard.BasicHttpsBinding;
+import io.github.wcf4j.binding.standard.NetHttpBinding;
 import io.github.wcf4j.binding.standard.NetTcpBinding;
 import io.github.wcf4j.binding.standard.UnsupportedBinding;
 import io.github.wcf4j.binding.standard.WsDualHttpBinding;
@@ -19,8 +21,8 @@ import java.util.Optional;
  * record of its own settings that {@link #createBindingElements() expands} to elements exactly as WCF's
  * {@code CreateBindingElements} does.
  */
-public sealed interface Binding permits CustomBinding, BasicHttpBinding, WsHttpBinding, WsDualHttpBinding,
-        NetTcpBinding, UnsupportedBinding {
+public sealed interface Binding permits CustomBinding, BasicHttpBinding, BasicHttpsBinding, WsHttpBinding,
+        WsDualHttpBinding, NetHttpBinding, NetTcpBinding, UnsupportedBinding {
 
     /** The configuration name ({@code <binding name>}); empty for the default (unnamed) configuration. */
     String configurationName();

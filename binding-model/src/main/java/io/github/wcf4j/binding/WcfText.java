@@ -143,6 +143,14 @@ public enum WcfText {
     RequiredAttributeMissing("Attribute '{0}' is required on element '{1}'."),
     ConfigInvalidEncodingValue("{0} is not a valid encoding string for System.Text.Encoding.GetEncoding(string)."),
     BaseAddressMustBeAbsolute("Only an absolute Uri can be used as a base address."),
+    /** {@code UriSchemeKeyedCollection}: one base address per scheme (.NET 4's text). */
+    BaseAddressDuplicateScheme("This collection already contains an address with scheme {0}.  There can be at most one"
+            + " address per scheme in this collection. If your service is being hosted in IIS you can fix the problem"
+            + " by setting 'system.serviceModel/serviceHostingEnvironment/multipleSiteBindingsEnabled' to true or"
+            + " specifying 'system.serviceModel/serviceHostingEnvironment/baseAddressPrefixFilters'."),
+    BaseAddressCannotHaveUserInfo("A base address cannot contain a Uri user info section."),
+    BaseAddressCannotHaveQuery("A base address cannot contain a Uri query string."),
+    BaseAddressCannotHaveFragment("A base address cannot contain a Uri fragment."),
     ServiceHasZeroAppEndpoints("Service '{0}' has zero application (non-infrastructure) endpoints. This might be"
             + " because no configuration file was found for your application, or because no service element matching"
             + " the service name could be found in the configuration file, or because no endpoints were defined in the"

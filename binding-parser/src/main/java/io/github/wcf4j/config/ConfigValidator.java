@@ -6,6 +6,7 @@ import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.UnsupportedBindingElement;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.DefaultEndpoints;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
@@ -16,20 +17,27 @@ import io.github.wcf4j.binding.stack.ContractShape;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.stack.StackRules;
 import io.github.wcf4j.binding.standard.UnsupportedBinding;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What WCF checks when a host or channel factory is built, applied to a read configuration without opening anything:
  * every binding's stack invariants ({@code Binding.EnsureInvariants}), each element's build-time rules on the side that
  * uses it, and the channel-shape negotiation of every service and client endpoint against its contract (when the
  * contract is known to the {@link ContractCatalog}; otherwise whether the binding builds any channel at all).
+ *
+ * <p>A service that lists no endpoint but has {@code <host><baseAddresses>} gets WCF 4's default endpoints there, one
+ * per contract its type implements: they are checked as configured ones (at the service's line) when the catalog knows
+ * those contracts, and a warning says they are not when it does not.
  *
  * <p>Each problem is reported once, at the binding's line when it concerns the binding, at the endpoint's line when it
  * concerns the endpoint. Bindings and elements wcf4j does not model are skipped (they were reported when read).
@@ -63,6 +71,7 @@ public final class ConfigValidator {
                         : contracts.find(e.contract()).orElse(null);
                 checkEndpoint(e.binding(), Side.SERVICE, contract, locate(e).orElseThrow());
             }
+            checkBaseAddressesAndDefaultEndpoints(config, service, locate(service).orElseThrow());
         }
         for (ClientEndpoint e : config.clientEndpoints()) {
             checkEndpoint(e.binding(), Side.CLIENT, contracts.find(e.contract()).orElse(null), locate(e).orElseThrow());
@@ -104,6 +113,35 @@ public final class ConfigValidator {
         }
         sound.put(binding, negotiable);
         return negotiable;
+    }
+
+    /**
+     * A self-hosted service has one base address per scheme ({@code UriSchemeKeyedCollection}); its default endpoints
+     * are checked where the catalog knows the contracts its type implements.
+     */
+    private void checkBaseAddressesAndDefaultEndpoints(ServiceModelConfiguration config, ServiceDescription service,
+            SourceLocation at) {
+        Set<String> schemes = new HashSet<>();
+        for (URI u : service.baseAddresses()) {
+            if (!schemes.add(u.getScheme().toLowerCase(Locale.ROOT))) {
+                report(at, new BindingValidationException(WcfText.BaseAddressDuplicateScheme, null, u.getScheme()));
+            }
+        }
+        try {
+            Optional<List<ServiceEndpoint>> defaults = DefaultEndpoints.ofConfigured(config, service, contracts);
+            if (defaults.isEmpty()) {
+                diagnostics.add(Diagnostic.warning(at, "Service '" + service.name() + "' lists no endpoint, so WCF"
+                        + " adds a default endpoint at each of its base addresses (" + service.baseAddresses().stream()
+                        .map(URI::toString).collect(Collectors.joining(", ")) + ") for each contract its type"
+                        + " implements; wcf4j does not know which contracts those are (no Java class is registered for"
+                        + " the service), so they are not validated here."));
+            }
+            for (ServiceEndpoint e : defaults.orElse(List.of())) {
+                checkEndpoint(e.binding(), Side.SERVICE, contracts.find(e.contract()).orElse(null), at);
+            }
+        } catch (BindingValidationException e) {
+            report(at, e);
+        }
     }
 
     private void checkEndpoint(Binding binding, Side side, ContractShape contract, SourceLocation endpointAt) {

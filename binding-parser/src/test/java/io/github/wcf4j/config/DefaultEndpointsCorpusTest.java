@@ -10,7 +10,7 @@ import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
-import io.github.wcf4j.binding.standard.UnsupportedBinding;
+import io.github.wcf4j.binding.standard.BasicHttpsBinding;
 import io.github.wcf4j.binding.standard.WsDualHttpBinding;
 import io.github.wcf4j.binding.standard.WsHttpBinding;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
@@ -83,14 +83,14 @@ class DefaultEndpointsCorpusTest {
     }
 
     @Test
-    void configuredMappingsResolveTheirNamedBindingsOrAreKeptByName() {
+    void configuredMappingsResolveTheirNamedBindingsOrTheSectionsDefaults() {
         WsHttpBinding duplex = (WsHttpBinding) read("habedi77__wcf-duplex-service__WcfDuplexService__Web.config")
                 .protocolMapping().forScheme("http").orElseThrow().binding().orElseThrow();
         assertEquals("wsHttpBindingConfiguration", duplex.configurationName());
         assertTrue(duplex.transactionFlow());
         Binding https = read("dotnet__wcf__src__System.Private.ServiceModel__tests__Stress__SharedPoolsOfWCFObjectsServer"
                 + "__Web.config").protocolMapping().forScheme("https").orElseThrow().binding().orElseThrow();
-        assertEquals(new UnsupportedBinding("basicHttpsBinding", ""), https);
+        assertEquals(BasicHttpsBinding.defaults(""), https);
     }
 
     @Test

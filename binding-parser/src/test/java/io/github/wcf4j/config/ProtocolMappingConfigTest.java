@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wcf4j.binding.description.ProtocolMapping;
 import io.github.wcf4j.binding.description.ProtocolMappingItem;
 import io.github.wcf4j.binding.standard.BasicHttpBinding;
+import io.github.wcf4j.binding.standard.BasicHttpsBinding;
 import io.github.wcf4j.binding.standard.UnsupportedBinding;
 import io.github.wcf4j.binding.standard.WsHttpBinding;
 import java.util.List;
@@ -54,7 +55,7 @@ class ProtocolMappingConfigTest {
                 "net.msmq=netMsmqBinding/", "https=basicHttpsBinding/"), schemes(mappingOf(r)));
         WsHttpBinding ws = (WsHttpBinding) mappingOf(r).forScheme("http").orElseThrow().binding().orElseThrow();
         assertTrue(ws.reliableSession().enabled());
-        assertEquals(Optional.of(new UnsupportedBinding("basicHttpsBinding", "")),
+        assertEquals(Optional.of(BasicHttpsBinding.defaults("")),
                 mappingOf(r).forScheme("https").orElseThrow().binding());
     }
 

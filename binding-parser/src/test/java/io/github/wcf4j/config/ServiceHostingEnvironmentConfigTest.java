@@ -5,6 +5,7 @@ import static io.github.wcf4j.config.ConfigFixture.assertOneError;
 import static io.github.wcf4j.config.ConfigFixture.serviceModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.wcf4j.binding.description.AspNetDenyRule;
 import io.github.wcf4j.binding.description.ServiceActivation;
 import io.github.wcf4j.binding.description.ServiceHostingEnvironment;
 import io.github.wcf4j.binding.description.TransportConfigurationType;
@@ -41,6 +42,41 @@ class ServiceHostingEnvironmentConfigTest {
                 List.of(new ServiceActivation("Calculator.svc", "Samples.Calculator", ""),
                         new ServiceActivation("~/sub/Other.svc", "", "Samples.Factory")),
                 List.of(new TransportConfigurationType("net.udp", "Samples.Udp, Udp"))), hostingOf(r));
+    }
+
+    @Test
+    void theFilesAspNetDenyRulesAreReadAndApplyUnderAspNetCompatibility() {
+        ConfigReadResult r = ConfigFixture.READER.read("web.config", "<configuration>\n"
+                + "<system.web><compilation debug=\"true\"/><authentication mode=\"Windows\"/>\n<authorization>"
+                + "<allow roles=\"Admins\"/>\n<deny users=\"?\"/></authorization></system.web>\n"
+                + "<location path=\"admin\" inheritInChildApplications=\"false\"><system.web><authorization>\n"
+                + "<deny users=\"*\" roles=\"Guests\"/></authorization></system.web></location>\n"
+                + "<system.serviceModel><serviceHostingEnvironment aspNetCompatibilityEnabled=\"true\"/>"
+                + "</system.serviceModel></configuration>");
+        assertNoErrors(r);
+        assertEquals(List.of(), r.diagnostics(), "the rest of <system.web> is left alone");
+        ServiceHostingEnvironment hosting = hostingOf(r);
+        assertEquals(List.of(new AspNetDenyRule("", "?", ""), new AspNetDenyRule("admin", "*", "Guests")),
+                hosting.aspNetDenyRules());
+        assertEquals(hosting.aspNetDenyRules(), hosting.enforcedByAspNet());
+        assertEquals(4, r.sourceMap().locate(hosting.aspNetDenyRules().get(0)).orElseThrow().line());
+        assertEquals("<location path=\"admin\"> <deny users=\"*\" roles=\"Guests\"/>",
+                hosting.aspNetDenyRules().get(1).toString());
+        assertEquals(List.of(), hosting.withAspNetDenyRules(List.of()).enforcedByAspNet());
+        ServiceHostingEnvironment compatibilityOff = ServiceHostingEnvironment.defaults()
+                .withAspNetDenyRules(hosting.aspNetDenyRules());
+        assertEquals(List.of(), compatibilityOff.enforcedByAspNet(), "WCF takes the request over before ASP.NET");
+    }
+
+    @Test
+    void multipleSiteBindingsIsAWarningThatNamesWhatDiffers() {
+        ConfigReadResult r = serviceModel("<serviceHostingEnvironment multipleSiteBindingsEnabled=\"true\"/>");
+        assertNoErrors(r);
+        assertEquals(List.of("multipleSiteBindingsEnabled=\"true\" lets an IIS site with several bindings of a scheme"
+                + " host its services (WCF listens at the first, and its address filter ignores the port a message is"
+                + " addressed to); wcf4j host listens at one base address per scheme, as given, and its address filter"
+                + " compares the port."), r.diagnostics().stream().map(Diagnostic::message).toList());
+        assertEquals(3, r.diagnostics().get(0).location().line());
     }
 
     @Test

@@ -55,11 +55,12 @@ final class DescribeCommand implements Callable<Integer> {
         int shown = 0;
         boolean allRun = true;
         for (ServiceDescription service : config.services()) {
-            for (ServiceEndpoint e : service.endpoints()) {
+            for (ServiceEndpoint e : Findings.endpointsOf(config, service, contracts)) {
                 Findings.EndpointVerdict verdict = verdicts.next();
-                if (matches(e.name(), e.address(), e.displayName())) {
-                    out.println("service " + service.name() + " endpoint " + e.displayName() + " (address \""
-                            + e.address() + "\", contract " + e.contract() + ")");
+                if (matches(e.name(), e.address(), verdict.name())) {
+                    out.println("service " + service.name() + " endpoint " + verdict.name() + " (address \""
+                            + e.address() + "\", contract " + e.contract() + (service.endpoints().isEmpty()
+                            ? ", binding " + e.bindingSection() + " from the protocol mapping" : "") + ")");
                     printVerdict(out, verdict);
                     printer.print(e.binding(), e.isMetadataExchange()
                             ? Optional.of(ContractCatalog.METADATA_EXCHANGE) : contracts.find(e.contract()),

@@ -1,10 +1,17 @@
 package io.github.wcf4j.cli;
 
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.DefaultEndpoints;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
+import io.github.wcf4j.binding.stack.ChannelSelection;
+import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.ContractCatalog;
+import io.github.wcf4j.binding.stack.ContractShape;
+import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.config.ConfigReadResult;
 import io.github.wcf4j.config.ConfigValidator;
 import io.github.wcf4j.config.Diagnostic;
@@ -12,10 +19,12 @@ import io.github.wcf4j.config.Severity;
 import io.github.wcf4j.config.SourceLocation;
 import io.github.wcf4j.runtime.service.EndpointRefusals;
 import io.github.wcf4j.runtime.stack.Refusal;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,10 +32,12 @@ import java.util.Set;
  * build-time errors and warnings, and what wcf4j cannot run, as {@link Severity#UNSUPPORTED}) and, per endpoint,
  * whether a host or client factory would open it, and why not. The verdict comes from the runtime's own
  * {@link EndpointRefusals}, the check the host and the factory make before they build, so it cannot drift from what
- * {@code host} and {@code call} do.
+ * {@code host} and {@code call} do. A service that lists no endpoint has WCF 4's default endpoints at its
+ * {@code <host><baseAddresses>}, which get verdicts of their own when the contracts its type implements are known.
  *
  * @param diagnostics every finding, in document order
- * @param endpoints   every service and client endpoint, in document order, with its verdict
+ * @param endpoints   every service endpoint (configured or default) and client endpoint, in document order, with its
+ *                    verdict
  */
 record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
 
@@ -64,23 +75,69 @@ record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
             ServiceModelConfiguration config = read.configuration().get();
             List<Diagnostic> loadErrors = read.diagnostics().stream().filter(Diagnostic::isError).toList();
             Verdicts v = new Verdicts(read, loadErrors, validation, all);
+            List<Refusal> hosting = refusals.of(config.hostingEnvironment());
             for (ServiceDescription service : config.services()) {
-                for (ServiceEndpoint e : service.endpoints()) {
-                    verdicts.add(v.verdict("service", service.name(), e.displayName(), e.contract(),
-                            bindingName(e.bindingSection(), e.bindingConfiguration()), e, e.binding(),
-                            e.isMetadataExchange(), refusals.of(e)));
+                boolean defaults = service.endpoints().isEmpty();
+                for (ServiceEndpoint e : endpointsOf(config, service, contracts)) {
+                    Optional<ContractShape> contract = e.isMetadataExchange()
+                            ? Optional.of(ContractCatalog.METADATA_EXCHANGE) : contracts.find(e.contract());
+                    verdicts.add(v.verdict("service", service.name(), defaults ? defaultName(service, e)
+                            : e.displayName(), e.contract(), bindingName(e.bindingSection(), e.bindingConfiguration()),
+                            defaults ? service : e, e.binding(), e.isMetadataExchange(),
+                            concat(hosting, refusals.of(e, shape(e.binding(), Side.SERVICE, contract)))));
                 }
             }
             for (ClientEndpoint e : config.clientEndpoints()) {
                 verdicts.add(v.verdict("client", "", e.displayName(), e.contract(),
                         bindingName(e.bindingSection(), e.bindingConfiguration()), e, e.binding(), false,
-                        refusals.of(e)));
+                        refusals.of(e, shape(e.binding(), Side.CLIENT, contracts.find(e.contract())))));
             }
         }
         List<Diagnostic> sorted = new ArrayList<>(supersedeWarnings(all));
         sorted.sort(Comparator.comparingInt((Diagnostic d) -> d.location().line())
                 .thenComparingInt(d -> d.location().column()));
         return new Findings(sorted, verdicts);
+    }
+
+    /**
+     * The endpoints a host opens for {@code service}: those it lists, else WCF 4's default endpoints at its configured
+     * base addresses when {@code contracts} knows the contracts its type implements (none when it does not, or when
+     * the protocol mapping names a binding that does not exist: validation reports both).
+     */
+    static List<ServiceEndpoint> endpointsOf(ServiceModelConfiguration config, ServiceDescription service,
+            ContractCatalog contracts) {
+        try {
+            return service.endpoints().isEmpty()
+                    ? DefaultEndpoints.ofConfigured(config, service, contracts).orElse(List.of()) : service.endpoints();
+        } catch (BindingValidationException mappingWithoutBinding) {
+            return List.of();
+        }
+    }
+
+    /** How a default endpoint is shown: {@code (default at BASE)}, the base address its binding's scheme resolves to. */
+    static String defaultName(ServiceDescription service, ServiceEndpoint e) {
+        String scheme = e.binding().transport().map(t -> t.scheme()).orElse("");
+        return "(default at " + service.baseAddresses().stream().filter(u -> u.getScheme().equalsIgnoreCase(scheme))
+                .findFirst().map(URI::toString).orElse(scheme + ":") + ")";
+    }
+
+    private static List<Refusal> concat(List<Refusal> first, List<Refusal> then) {
+        List<Refusal> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
+    }
+
+    /** The shape the endpoint's contract selects on {@code side}, {@code null} when it is not known or selects none. */
+    private static ChannelShape shape(Binding binding, Side side, Optional<ContractShape> contract) {
+        if (contract.isEmpty()) {
+            return null;
+        }
+        try {
+            return side == Side.SERVICE ? ChannelSelection.selectService(binding, contract.get())
+                    : ChannelSelection.selectClient(binding, contract.get());
+        } catch (BindingValidationException | IllegalArgumentException notNegotiable) {
+            return null;
+        }
     }
 
     private static String bindingName(String section, String configuration) {

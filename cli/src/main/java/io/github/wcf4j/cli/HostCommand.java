@@ -22,8 +22,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code wcf4j host CONFIG --base-address URL}: hosts the services of a configuration file (each resolved by its .NET
- * name through the registered types, or {@code --type NAME=CLASS}) until interrupted.
+ * {@code wcf4j host CONFIG [--base-address URL]...}: hosts the services of a configuration file (each resolved by its
+ * .NET name through the registered types, or {@code --type NAME=CLASS}) until interrupted: every {@code <service>} at
+ * the base addresses given (one per scheme, e.g. http and https at once; else its {@code <host><baseAddresses>}), and
+ * every {@code serviceActivations} entry at its relative address under them, as IIS activates it
+ * ({@link HostedServices}). A service that lists no endpoint gets WCF 4's default endpoints.
  */
 @Command(name = "host", mixinStandardHelpOptions = true,
         description = "Host the services of a configuration file until interrupted (Ctrl+C).")
@@ -36,7 +39,8 @@ final class HostCommand implements Callable<Integer> {
 
     @Option(names = "--base-address", paramLabel = "URL",
             description = "a base address for relative endpoint addresses (as IIS or ServiceHost supplies one);"
-                    + " repeatable, one per scheme")
+                    + " repeatable, one per scheme (e.g. http and https); default: each service's"
+                    + " <host><baseAddresses>; serviceActivations are hosted under it")
     List<URI> baseAddresses = new ArrayList<>();
 
     @Option(names = "--service", paramLabel = "NAME", description = "only this <service name>")
@@ -69,12 +73,10 @@ final class HostCommand implements Callable<Integer> {
             stop.countDown();
         }, "wcf4j-host-shutdown");
         try {
-            for (ServiceDescription s : c.services()) {
-                if (service != null && !service.equals(s.name())) {
-                    continue;
-                }
-                ServiceHost.Builder b = ServiceHost.builder(s).types(resolved);
-                baseAddresses.forEach(b::baseAddress);
+            for (HostedServices.HostedService h : HostedServices.of(c, baseAddresses, service)) {
+                ServiceDescription s = h.service();
+                ServiceHost.Builder b = ServiceHost.builder(c, s).types(resolved);
+                h.baseAddresses().forEach(b::baseAddress);
                 if (keyStore != null) {
                     b.parameter(TlsSettings.class, TlsSettings.keyStore(keyStore, keyStorePassword.toCharArray()));
                 }
@@ -94,7 +96,7 @@ final class HostCommand implements Callable<Integer> {
         }
         if (hosts.isEmpty()) {
             throw new LoadedConfig.InvalidInputException(service == null ? config + " declares no service"
-                    : "no <service name=\"" + service + "\"> in " + config);
+                    : "no <service name=\"" + service + "\"> (nor serviceActivations entry) in " + config);
         }
         out.println("host: ready" + (stopAfter == null ? "; press Ctrl+C to stop" : ""));
         out.flush();

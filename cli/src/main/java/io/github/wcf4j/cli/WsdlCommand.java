@@ -66,7 +66,7 @@ final class WsdlCommand implements Callable<Integer> {
         if (bases.isEmpty() && s.baseAddresses().isEmpty()) {
             bases.add(URI.create("http://localhost/" + s.name().substring(s.name().lastIndexOf('.') + 1)));
         }
-        ServiceMetadata m = ServiceHost.metadataOf(s, LoadedConfig.types(types), bases);
+        ServiceMetadata m = ServiceHost.metadataOf(c, s, LoadedConfig.types(types), bases);
         URI at = bases.isEmpty() ? s.baseAddresses().get(0) : bases.get(0);
         byte[] doc = m.get(query, at).orElseThrow(() -> new LoadedConfig.InvalidInputException("the service has no"
                 + " document '" + query + "' (documents: wsdl, singleWsdl, wsdl=wsdlN, xsd=xsdN)"));

@@ -80,10 +80,13 @@ class CorpusVerdictTest {
             Iterator<Findings.EndpointVerdict> verdicts = findings.endpoints().iterator();
             List<Boolean> builds = new ArrayList<>();
             for (ServiceDescription service : read.configuration().get().services()) {
-                for (ServiceEndpoint e : service.endpoints()) {
+                for (ServiceEndpoint e : Findings.endpointsOf(read.configuration().get(), service, contracts)) {
+                    List<Refusal> refused = new ArrayList<>(refusals.of(read.configuration().get()
+                            .hostingEnvironment()));
+                    refused.addAll(refusals.of(e));
                     builds.add(loads && builds(e.binding(), Side.SERVICE, e.isMetadataExchange()
                             ? ContractCatalog.METADATA_EXCHANGE : contracts.find(e.contract()).orElse(null),
-                            refusals.of(e)));
+                            refused));
                 }
             }
             for (ClientEndpoint e : read.configuration().get().clientEndpoints()) {

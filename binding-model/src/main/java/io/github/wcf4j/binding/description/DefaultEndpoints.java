@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.ArgumentChecks;
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.stack.ContractCatalog;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,27 @@ public final class DefaultEndpoints {
             }
         }
         return endpoints;
+    }
+
+    /**
+     * The default endpoints WCF adds to a configured {@code service} at its own {@code <host><baseAddresses>} (the first
+     * of each scheme) when it lists no endpoint, if {@code contracts} knows which contracts its type implements; empty
+     * when it does not. A service that lists endpoints, or has no base address, gets none.
+     *
+     * @throws BindingValidationException {@code BindingProtocolMappingNotDefined}, as {@link #create}
+     */
+    public static Optional<List<ServiceEndpoint>> ofConfigured(ServiceModelConfiguration config,
+            ServiceDescription service, ContractCatalog contracts) {
+        if (!service.endpoints().isEmpty() || service.baseAddresses().isEmpty()) {
+            return Optional.of(List.of());
+        }
+        List<URI> firstOfEachScheme = new ArrayList<>();
+        for (URI u : service.baseAddresses()) {
+            if (firstOfEachScheme.stream().noneMatch(f -> f.getScheme().equalsIgnoreCase(u.getScheme()))) {
+                firstOfEachScheme.add(u);
+            }
+        }
+        return contracts.implementedContracts(service.name()).map(c -> create(config, firstOfEachScheme, c));
     }
 
     /**

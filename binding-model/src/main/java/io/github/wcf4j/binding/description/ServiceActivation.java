@@ -1,6 +1,7 @@
 package io.github.wcf4j.binding.description;
 
 import io.github.wcf4j.binding.ArgumentChecks;
+import java.net.URI;
 
 /**
  * One {@code <serviceHostingEnvironment><serviceActivations><add>}: a service activated at a relative address without a
@@ -15,5 +16,16 @@ public record ServiceActivation(String relativeAddress, String service, String f
         ArgumentChecks.notNull(relativeAddress, "relativeAddress");
         ArgumentChecks.notNull(service, "service");
         ArgumentChecks.notNull(factory, "factory");
+    }
+
+    /**
+     * Where the service is activated under an application hosted at {@code applicationBase} (IIS: the application's
+     * virtual directory), e.g. {@code http://host/app/} + {@code ~/sub/Calculator.svc} →
+     * {@code http://host/app/sub/Calculator.svc}: the service's base address for that scheme.
+     */
+    public URI addressUnder(URI applicationBase) {
+        String relative = relativeAddress.startsWith("~/") ? relativeAddress.substring(2) : relativeAddress;
+        String base = applicationBase.toString();
+        return URI.create(base.endsWith("/") ? base : base + "/").resolve(relative);
     }
 }

@@ -36,6 +36,15 @@ public record ServiceModelConfiguration(List<ServiceDescription> services, List<
         ArgumentChecks.notNull(hostingEnvironment, "hostingEnvironment");
     }
 
+    /**
+     * No configuration at all, as a service hosted without a configuration file sees it: no services, bindings or
+     * behaviors, WCF's default protocol mapping and hosting environment.
+     */
+    public static ServiceModelConfiguration empty() {
+        return new ServiceModelConfiguration(List.of(), List.of(), List.of(), List.of(), List.of(),
+                ProtocolMapping.defaults(), List.of(), ServiceHostingEnvironment.defaults());
+    }
+
     /** The service with this {@code name}. */
     public Optional<ServiceDescription> service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst();

@@ -1,5 +1,6 @@
 package io.github.wcf4j.binding.stack;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,14 @@ public interface ContractCatalog {
 
     /** The contract's shape, if known. */
     Optional<ContractShape> find(String contractName);
+
+    /**
+     * The configuration names of the contracts the service type {@code serviceName} implements, the most derived ones
+     * (those WCF gives default endpoints), if the catalog knows the service; empty when it does not (default).
+     */
+    default Optional<List<String>> implementedContracts(String serviceName) {
+        return Optional.empty();
+    }
 
     /** WCF's {@code IMetadataExchange}: one request/reply operation, sessions allowed. */
     ContractShape METADATA_EXCHANGE = new ContractShape("IMetadataExchange", false, true, false, SessionMode.Allowed);

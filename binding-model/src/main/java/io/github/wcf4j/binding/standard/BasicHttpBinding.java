@@ -4,8 +4,6 @@ import io.github.wcf4j.binding.ArgumentChecks;
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.BindingTimeouts;
-import io.github.wcf4j.binding.encoding.MessageVersion;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,12 +43,6 @@ public record BasicHttpBinding(String configurationName, BindingTimeouts timeout
 
     @Override
     public List<BindingElement> createBindingElements() {
-        List<BindingElement> elements = new ArrayList<>(3);
-        StandardElements.basicMessageSecurity(security).ifPresent(elements::add);
-        elements.add(StandardElements.encoder(http.messageEncoding(), MessageVersion.SOAP11, http.textEncoding(),
-                http.readerQuotas()));
-        elements.add(StandardElements.httpTransport(http, security));
-        return List.copyOf(elements);
+        return StandardElements.basicHttp(http, security);
     }
-
 }

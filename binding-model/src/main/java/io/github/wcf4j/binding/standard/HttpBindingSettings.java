@@ -7,6 +7,7 @@ import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransferMode;
+import io.github.wcf4j.binding.transport.WebSocketTransportUsage;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +50,9 @@ public record HttpBindingSettings(
                 ReaderQuotas.defaults());
     }
 
-    /** The HTTP transport element these settings describe, with the given authentication scheme. */
-    HttpTransportBindingElement toTransport(Set<AuthenticationScheme> authenticationScheme, String realm) {
+    /** The HTTP transport element these settings describe, with the given authentication scheme and WebSocket use. */
+    HttpTransportBindingElement toTransport(Set<AuthenticationScheme> authenticationScheme, String realm,
+            WebSocketTransportUsage webSocketTransportUsage) {
         HttpTransportBindingElement.Builder b = HttpTransportBindingElement.builder()
                 .allowCookies(allowCookies)
                 .bypassProxyOnLocal(bypassProxyOnLocal)
@@ -61,7 +63,8 @@ public record HttpBindingSettings(
                 .transferMode(transferMode)
                 .useDefaultWebProxy(useDefaultWebProxy)
                 .authenticationScheme(authenticationScheme)
-                .realm(realm);
+                .realm(realm)
+                .webSocketTransportUsage(webSocketTransportUsage);
         maxBufferSize.ifPresent(b::maxBufferSize);
         return b.build();
     }

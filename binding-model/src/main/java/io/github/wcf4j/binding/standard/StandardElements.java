@@ -13,7 +13,10 @@ import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
+import io.github.wcf4j.binding.transport.WebSocketTransportUsage;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,14 +44,32 @@ final class StandardElements {
         return TextMessageEncodingBindingElement.of(version, textEncoding).withReaderQuotas(quotas);
     }
 
+    /**
+     * The stack of {@code basicHttpBinding} and {@code basicHttpsBinding} ({@code HttpBindingBase}): {@code [security],
+     * textMessageEncoding(Soap11) | mtom, http(s)Transport}.
+     */
+    static List<BindingElement> basicHttp(HttpBindingSettings http, StandardSecurity security) {
+        List<BindingElement> elements = new ArrayList<>(3);
+        basicMessageSecurity(security).ifPresent(elements::add);
+        elements.add(encoder(http.messageEncoding(), MessageVersion.SOAP11, http.textEncoding(), http.readerQuotas()));
+        elements.add(httpTransport(http, security));
+        return List.copyOf(elements);
+    }
+
     /** HTTP, or HTTPS when the mode secures the transport; transport credentials become the authentication scheme. */
     static BindingElement httpTransport(HttpBindingSettings http, StandardSecurity security) {
+        return httpTransport(http, security, WebSocketTransportUsage.Never);
+    }
+
+    /** As {@link #httpTransport(HttpBindingSettings, StandardSecurity)}, with WebSockets used as {@code usage} says. */
+    static BindingElement httpTransport(HttpBindingSettings http, StandardSecurity security,
+            WebSocketTransportUsage usage) {
         TransportSecurity t = security.transport();
         boolean usesTransportCredential = security.mode() == SecurityMode.Transport
                 || security.mode() == SecurityMode.TransportCredentialOnly;
         Set<AuthenticationScheme> scheme = usesTransportCredential
                 ? authenticationScheme(t.clientCredentialType()) : Set.of(AuthenticationScheme.Anonymous);
-        HttpTransportBindingElement plain = http.toTransport(scheme, usesTransportCredential ? t.realm() : "");
+        HttpTransportBindingElement plain = http.toTransport(scheme, usesTransportCredential ? t.realm() : "", usage);
         if (security.securesTransport()) {
             boolean clientCertificate = usesTransportCredential
                     && t.clientCredentialType() == TransportCredentialType.Certificate;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.stack.ContractCatalog;
+import io.github.wcf4j.binding.stack.ContractShape;
 import io.github.wcf4j.binding.standard.BasicHttpBinding;
 import io.github.wcf4j.binding.standard.NetTcpBinding;
 import io.github.wcf4j.binding.standard.UnsupportedBinding;
@@ -134,5 +136,39 @@ class DefaultEndpointsTest {
         BindingValidationException e = assertThrows(BindingValidationException.class, () ->
                 new ServiceHostingEnvironment(false, false, 100, false, List.of(), List.of(), List.of()));
         assertEquals("The value of this argument must fall within the range 0 to 99.", e.getMessage());
+    }
+
+    @Test
+    void aConfiguredServiceGetsThemAtItsFirstBaseAddressOfEachSchemeWhenItsContractsAreKnown() {
+        ServiceDescription none = new ServiceDescription("Svc", Optional.empty(), List.of(HTTP,
+                URI.create("http://localhost:9/second"), TCP), List.of());
+        ContractCatalog knows = new ContractCatalog() {
+            @Override
+            public Optional<ContractShape> find(String contractName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<List<String>> implementedContracts(String serviceName) {
+                return Optional.of(List.of("ICalculator"));
+            }
+        };
+        List<ServiceEndpoint> endpoints = DefaultEndpoints.ofConfigured(wcfDefaults(), none, knows).orElseThrow();
+        assertEquals(List.of("basicHttpBinding", "netTcpBinding"),
+                endpoints.stream().map(ServiceEndpoint::bindingSection).toList());
+        assertEquals(Optional.empty(), DefaultEndpoints.ofConfigured(wcfDefaults(), none, ContractCatalog.EMPTY),
+                "the catalog does not know the service's contracts");
+        ServiceDescription noBase = new ServiceDescription("Svc", Optional.empty(), List.of(), List.of());
+        assertEquals(Optional.of(List.of()), DefaultEndpoints.ofConfigured(wcfDefaults(), noBase, knows));
+    }
+
+    @Test
+    void anActivationsAddressIsItsRelativeAddressUnderTheApplication() {
+        URI app = URI.create("http://localhost:8080/app");
+        assertEquals(URI.create("http://localhost:8080/app/Calculator.svc"),
+                new ServiceActivation("Calculator.svc", "Svc", "").addressUnder(app));
+        assertEquals(URI.create("https://localhost:8443/app/sub/Calculator.svc"),
+                new ServiceActivation("~/sub/Calculator.svc", "Svc", "").addressUnder(
+                        URI.create("https://localhost:8443/app/")));
     }
 }

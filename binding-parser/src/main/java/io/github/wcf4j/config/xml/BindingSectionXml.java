@@ -35,6 +35,30 @@ public abstract class BindingSectionXml extends ItemCollectionXml {
         }
     }
 
+    /** {@code <basicHttpsBinding>}. */
+    public static class BasicHttps extends BindingSectionXml {
+        @Override
+        Class<? extends LocatedXml> bindingType() {
+            return BasicHttpsBindingXml.class;
+        }
+    }
+
+    /** {@code <netHttpBinding>}. */
+    public static class NetHttp extends BindingSectionXml {
+        @Override
+        Class<? extends LocatedXml> bindingType() {
+            return NetHttpBindingXml.Http.class;
+        }
+    }
+
+    /** {@code <netHttpsBinding>}. */
+    public static class NetHttps extends BindingSectionXml {
+        @Override
+        Class<? extends LocatedXml> bindingType() {
+            return NetHttpBindingXml.Https.class;
+        }
+    }
+
     /** {@code <wsHttpBinding>} and {@code <ws2007HttpBinding>}. */
     public static class WsHttp extends BindingSectionXml {
         @Override

@@ -3,6 +3,8 @@ package io.github.wcf4j.config.xml;
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.standard.BasicHttpBinding;
+import io.github.wcf4j.binding.standard.BasicHttpsBinding;
+import io.github.wcf4j.binding.standard.NetHttpBinding;
 import io.github.wcf4j.binding.standard.MetadataExchangeBindings;
 import io.github.wcf4j.binding.standard.NetTcpBinding;
 import io.github.wcf4j.binding.standard.UnsupportedBinding;
@@ -59,6 +61,9 @@ final class BindingTable {
         switch (section) {
             case ConfigStrings.CUSTOM_BINDING: return CustomBinding.of("");
             case ConfigStrings.BASIC_HTTP_BINDING: return BasicHttpBinding.defaults("");
+            case ConfigStrings.BASIC_HTTPS_BINDING: return BasicHttpsBinding.defaults("");
+            case ConfigStrings.NET_HTTP_BINDING: return NetHttpBinding.defaults(NetHttpBinding.Flavor.NET_HTTP, "");
+            case ConfigStrings.NET_HTTPS_BINDING: return NetHttpBinding.defaults(NetHttpBinding.Flavor.NET_HTTPS, "");
             case ConfigStrings.WS_HTTP_BINDING: return WsHttpBinding.defaults(WsHttpBinding.Flavor.WS_HTTP, "");
             case ConfigStrings.WS_2007_HTTP_BINDING:
                 return WsHttpBinding.defaults(WsHttpBinding.Flavor.WS_2007_HTTP, "");

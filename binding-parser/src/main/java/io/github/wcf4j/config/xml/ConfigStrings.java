@@ -24,6 +24,8 @@ public final class ConfigStrings {
 
     // sections and collections
     public static final String SYSTEM_SERVICE_MODEL = "system.serviceModel";
+    public static final String SYSTEM_WEB = "system.web";
+    public static final String LOCATION = "location";
     public static final String SERVICES = "services";
     public static final String SERVICE = "service";
     public static final String CLIENT = "client";
@@ -58,6 +60,9 @@ public final class ConfigStrings {
     // binding sections
     public static final String CUSTOM_BINDING = "customBinding";
     public static final String BASIC_HTTP_BINDING = "basicHttpBinding";
+    public static final String BASIC_HTTPS_BINDING = "basicHttpsBinding";
+    public static final String NET_HTTP_BINDING = "netHttpBinding";
+    public static final String NET_HTTPS_BINDING = "netHttpsBinding";
     public static final String WS_HTTP_BINDING = "wsHttpBinding";
     public static final String WS_2007_HTTP_BINDING = "ws2007HttpBinding";
     public static final String WS_DUAL_HTTP_BINDING = "wsDualHttpBinding";

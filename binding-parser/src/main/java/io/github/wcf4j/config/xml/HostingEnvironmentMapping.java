@@ -54,7 +54,7 @@ final class HostingEnvironmentMapping {
             }
         }
         ServiceHostingEnvironment d = ServiceHostingEnvironment.defaults();
-        return new ServiceHostingEnvironment(
+        ServiceHostingEnvironment read = new ServiceHostingEnvironment(
                 ctx.bool(x, ServiceHostingEnvironmentXml.ASP_NET_COMPATIBILITY_ENABLED,
                         x.attribute(ServiceHostingEnvironmentXml.ASP_NET_COMPATIBILITY_ENABLED),
                         d.aspNetCompatibilityEnabled()),
@@ -69,6 +69,13 @@ final class HostingEnvironmentMapping {
                         d.multipleSiteBindingsEnabled()),
                 new ArrayList<>(m.prefixFilters.values()), new ArrayList<>(m.activations.values()),
                 new ArrayList<>(m.transports.values()));
+        if (read.multipleSiteBindingsEnabled()) {
+            ctx.warning(x, "multipleSiteBindingsEnabled=\"true\" lets an IIS site with several bindings of a scheme"
+                    + " host its services (WCF listens at the first, and its address filter ignores the port a message"
+                    + " is addressed to); wcf4j host listens at one base address per scheme, as given, and its address"
+                    + " filter compares the port.");
+        }
+        return read;
     }
 
     private void activation(ChildXml c) {

@@ -21,6 +21,11 @@ public abstract class HttpStandardBindingXml extends StandardBindingXml {
     @JacksonXmlProperty(isAttribute = true) public String useDefaultWebProxy;
     public ReaderQuotasXml readerQuotas;
 
+    /** {@code messageEncoding}: {@code Text} or {@code Mtom} ({@code WSMessageEncoding}). */
+    WsMessageEncoding wsMessageEncoding(ConfigContext ctx) {
+        return ctx.enumValue(this, "messageEncoding", messageEncoding, WsMessageEncoding.class, WsMessageEncoding.Text);
+    }
+
     /** The shared settings; {@code allowCookies}, {@code maxBufferSize} and {@code transferMode} come from subclasses. */
     HttpBindingSettings http(ConfigContext ctx, String allowCookies, String maxBufferSize, String transferMode) {
         HttpBindingSettings d = HttpBindingSettings.defaults();
@@ -36,8 +41,7 @@ public abstract class HttpStandardBindingXml extends StandardBindingXml {
                 ctx.int64(this, "maxReceivedMessageSize", maxReceivedMessageSize, 1, Long.MAX_VALUE,
                         d.maxReceivedMessageSize()),
                 bufferSize,
-                ctx.enumValue(this, "messageEncoding", messageEncoding, WsMessageEncoding.class,
-                        WsMessageEncoding.Text),
+                wsMessageEncoding(ctx),
                 ctx.uri(this, "proxyAddress", proxyAddress).orElse(null),
                 ctx.encoding(this, "textEncoding", textEncoding, StandardCharsets.UTF_8),
                 ctx.enumValue(this, "transferMode", transferMode,

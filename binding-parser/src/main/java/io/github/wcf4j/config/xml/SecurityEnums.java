@@ -6,6 +6,7 @@ import java.util.List;
 final class SecurityEnums {
     static final List<String> BASIC_HTTP_SECURITY_MODE = List.of("None", "Transport", "Message",
             "TransportWithMessageCredential", "TransportCredentialOnly");
+    static final List<String> BASIC_HTTPS_SECURITY_MODE = List.of("Transport", "TransportWithMessageCredential");
     static final List<String> SECURITY_MODE = List.of("None", "Transport", "Message", "TransportWithMessageCredential");
     static final List<String> WS_DUAL_HTTP_SECURITY_MODE = List.of("None", "Message");
     static final List<String> HTTP_CLIENT_CREDENTIAL_TYPE = List.of("None", "Basic", "Digest", "Ntlm", "Windows",

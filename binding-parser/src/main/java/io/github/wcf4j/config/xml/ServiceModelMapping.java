@@ -55,7 +55,8 @@ public final class ServiceModelMapping {
         StandardEndpointsMapping standardEndpoints = StandardEndpointsMapping.read(
                 sections.of(StandardEndpointsXml.class), registered, ctx);
         ServiceHostingEnvironment hosting = HostingEnvironmentMapping.read(
-                sections.of(ServiceHostingEnvironmentXml.class), ctx);
+                sections.of(ServiceHostingEnvironmentXml.class), ctx)
+                .withAspNetDenyRules(AspNetDenyRules.read(document, ctx));
         EndpointsMapping endpoints = new EndpointsMapping(ctx, registered, bindingTable, behaviorTable,
                 standardEndpoints);
         return new ServiceModelConfiguration(endpoints.services(sections.of(ServicesXml.class)),

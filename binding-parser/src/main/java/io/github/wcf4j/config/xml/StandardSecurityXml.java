@@ -42,6 +42,14 @@ public abstract class StandardSecurityXml extends LocatedXml {
         }
     }
 
+    /** {@code BasicHttpsSecurityElement}: {@code Transport} or {@code TransportWithMessageCredential}. */
+    public static class BasicHttps extends BasicHttp {
+        @Override
+        List<String> modes() {
+            return SecurityEnums.BASIC_HTTPS_SECURITY_MODE;
+        }
+    }
+
     /** {@code WSHttpSecurityElement}. */
     public static class WsHttp extends StandardSecurityXml {
         public HttpTransportSecurityXml transport;

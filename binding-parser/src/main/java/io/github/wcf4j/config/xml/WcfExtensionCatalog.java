@@ -30,7 +30,7 @@ public final class WcfExtensionCatalog {
     /** Binding sections WCF registers that wcf4j does not model. */
     public static final Set<String> UNSUPPORTED_BINDING_SECTIONS = Set.of("msmqIntegrationBinding", "netMsmqBinding",
             "netNamedPipeBinding", "netPeerTcpBinding", "wsFederationHttpBinding", "ws2007FederationHttpBinding",
-            "udpBinding", "netHttpBinding", "netHttpsBinding", "basicHttpsBinding", "wsHttpContextBinding",
+            "udpBinding", "wsHttpContextBinding",
             "netTcpContextBinding", "basicHttpContextBinding", "webHttpBinding");
 
     /** A built-in binding-element extension: its WCF config class and its role in the stack rules. */

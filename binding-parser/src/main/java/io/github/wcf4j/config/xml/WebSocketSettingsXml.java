@@ -16,8 +16,17 @@ public class WebSocketSettingsXml extends LocatedXml {
     @JacksonXmlProperty(isAttribute = true) public String maxPendingConnections;
 
     static WebSocketTransportUsage usage(WebSocketSettingsXml xml, ConfigContext ctx) {
+        return usage(xml, ctx, WebSocketTransportUsage.Never);
+    }
+
+    /**
+     * {@code transportUsage}, {@code fallback} when absent ({@code Never} for {@code httpTransport}, {@code WhenDuplex}
+     * for netHttp's {@code NetHttpWebSocketTransportSettingsElement}).
+     */
+    static WebSocketTransportUsage usage(WebSocketSettingsXml xml, ConfigContext ctx,
+            WebSocketTransportUsage fallback) {
         if (xml == null) {
-            return WebSocketTransportUsage.Never;
+            return fallback;
         }
         ctx.bool(xml, "createNotificationOnConnection", xml.createNotificationOnConnection, false);
         ctx.timeSpan(xml, "keepAliveInterval", xml.keepAliveInterval, Duration.ofMillis(-1), ConfigContext.MAX_TIMEOUT,
@@ -25,7 +34,7 @@ public class WebSocketSettingsXml extends LocatedXml {
         ctx.bool(xml, "disablePayloadMasking", xml.disablePayloadMasking, false);
         ctx.int32(xml, "maxPendingConnections", xml.maxPendingConnections, 0, Integer.MAX_VALUE, 0);
         WebSocketTransportUsage usage = ctx.enumValue(xml, "transportUsage", xml.transportUsage,
-                WebSocketTransportUsage.class, WebSocketTransportUsage.Never);
+                WebSocketTransportUsage.class, fallback);
         return usage;
     }
 }

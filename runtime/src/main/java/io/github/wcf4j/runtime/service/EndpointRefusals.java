@@ -3,7 +3,9 @@ package io.github.wcf4j.runtime.service;
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.ServiceHostingEnvironment;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
@@ -32,7 +34,15 @@ public final class EndpointRefusals {
 
     /** What a service endpoint asks for that a host cannot run; empty when it runs. */
     public List<Refusal> of(ServiceEndpoint endpoint) {
-        List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.SERVICE));
+        return of(endpoint, null);
+    }
+
+    /**
+     * What a service endpoint asks for that a host cannot run when its listener is built in {@code shape} (the one its
+     * contract selects; {@code null} when the contract is not known); empty when it runs.
+     */
+    public List<Refusal> of(ServiceEndpoint endpoint, ChannelShape shape) {
+        List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.SERVICE, shape));
         if (!endpoint.headers().isEmpty()) {
             found.add(new Refusal(endpoint, "headers", "The endpoint's <headers> (" + names(endpoint.headers())
                     + ") make WCF's address filter accept only messages that carry them; wcf4j does not match address"
@@ -43,13 +53,34 @@ public final class EndpointRefusals {
 
     /** What a client endpoint asks for that a proxy cannot run; empty when it runs. */
     public List<Refusal> of(ClientEndpoint endpoint) {
-        List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.CLIENT));
+        return of(endpoint, null);
+    }
+
+    /** As {@link #of(ClientEndpoint)}, its factory built in {@code shape} ({@code null}: not known). */
+    public List<Refusal> of(ClientEndpoint endpoint, ChannelShape shape) {
+        List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.CLIENT, shape));
         if (endpoint.identity().isPresent() && authenticatesTheService(endpoint.binding())) {
             found.add(new Refusal(endpoint, "identity", "The endpoint's <identity> is checked by WCF against the"
                     + " service's certificate; wcf4j does not check endpoint identities yet, so this client endpoint is"
                     + " refused rather than called without the check."));
         }
         return found;
+    }
+
+    /**
+     * What every service of a configuration depends on, outside its endpoints, that a host cannot run: ASP.NET URL
+     * authorization ({@code <system.web><authorization><deny>}), which decides who may call a service under
+     * {@code aspNetCompatibilityEnabled="true"} (WCF then leaves the request to ASP.NET's pipeline instead of taking it
+     * over); wcf4j does not run that pipeline, so such a service is refused rather than served to callers the
+     * configuration turns away. Without those rules ASP.NET compatibility changes nothing wcf4j runs: the messages are
+     * WCF's either way, and what it adds (HttpContext, session state, impersonation) only .NET service code can use.
+     */
+    public List<Refusal> of(ServiceHostingEnvironment hosting) {
+        return hosting.enforcedByAspNet().stream().map(rule -> new Refusal(rule, "system.web/authorization",
+                "aspNetCompatibilityEnabled=\"true\" leaves each request to ASP.NET's pipeline, where this file's URL"
+                        + " authorization (" + rule + ") decides who may call the service; wcf4j does not run ASP.NET's"
+                        + " pipeline, so the service is refused rather than served to callers its configuration turns"
+                        + " away.")).toList();
     }
 
     /**

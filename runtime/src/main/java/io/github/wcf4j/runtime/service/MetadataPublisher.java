@@ -7,6 +7,7 @@ import io.github.wcf4j.binding.description.ServiceDebugBehavior;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceMetadataBehavior;
+import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
@@ -161,21 +162,20 @@ final class MetadataPublisher {
      * The metadata a host of {@code service} would publish, without opening anything ({@code wcf4j wsdl}): endpoint
      * addresses resolved against {@code baseAddresses} (and the configured ones) as when hosting.
      */
-    static ServiceMetadata of(ServiceDescription service, ServiceTypes types, List<URI> baseAddresses) {
-        List<URI> bases = new ArrayList<>(baseAddresses);
-        bases.addAll(service.baseAddresses());
-        BaseAddresses resolved = new BaseAddresses(bases);
+    static ServiceMetadata of(ServiceModelConfiguration config, ServiceDescription service, ServiceTypes types,
+            List<URI> baseAddresses) {
+        BaseAddresses resolved = BaseAddresses.of(baseAddresses, service.baseAddresses());
+        Class<?> implementation = types.service(service.name()).orElse(null);
         List<ExportedEndpoint> endpoints = new ArrayList<>();
-        for (ServiceEndpoint e : service.endpoints()) {
+        for (ServiceEndpoint e : ServiceEndpoints.of(config, service, resolved, implementation)) {
             if (e.isMetadataExchange()) {
                 continue;
             }
-            Class<?> contract = types.contract(e.contract()).orElseThrow(() -> new ServiceHostException(
-                    WcfText.SfxReflectedContractKeyNotFound2.format(e.contract(), service.name())));
+            Class<?> contract = ServiceEndpoints.contract(e.contract(), types, implementation, service.name());
             endpoints.add(new ExportedEndpoint(e.name(), ContractDescription.of(contract), e.binding(),
                     resolved.endpointAddress(e, e.binding())));
         }
-        return WsdlExporter.export(serviceName(service, types.service(service.name()).orElse(null)), endpoints,
+        return WsdlExporter.export(serviceName(service, implementation), endpoints,
                 policyVersion(service));
     }
 

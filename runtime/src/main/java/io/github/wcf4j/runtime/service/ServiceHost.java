@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.stack.ChannelSelection;
@@ -49,6 +50,8 @@ import org.slf4j.LoggerFactory;
  * addresses, each endpoint gets a channel listener built from its binding by the {@link ChannelStackBuilder} (the shape
  * chosen for its contract exactly as {@code describe} shows), and the service's operations run through the Metro
  * service model with WCF's instancing, throttling and faults. Its metadata is published by a {@link MetadataPublisher}.
+ * A service that lists no endpoint (or has no {@code <service>} element at all) gets WCF 4's default endpoints, one per
+ * base address per contract its class implements ({@link ServiceEndpoints}).
  *
  * <pre>{@code
  * ServiceModelConfiguration config = ServiceModelConfigReader.create().read(Path.of("app.config")).orThrow();
@@ -68,6 +71,7 @@ public final class ServiceHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceHost.class);
 
     private final ServiceDescription service;
+    private final ServiceModelConfiguration configuration;
     private final Class<?> implementation;
     private final Supplier<?> instances;
     private final InstanceContextMode instanceMode;
@@ -88,6 +92,7 @@ public final class ServiceHost implements AutoCloseable {
 
     private ServiceHost(Builder b) {
         this.service = b.service;
+        this.configuration = b.configuration;
         this.types = b.types;
         this.implementation = b.implementation != null ? b.implementation : types.service(service.name())
                 .orElseThrow(() -> new ServiceHostException("No Java class implements the service '" + service.name()
@@ -102,9 +107,7 @@ public final class ServiceHost implements AutoCloseable {
         this.includeExceptionDetail = service.effectiveBehavior().includeExceptionDetailInFaults()
                 || annotation != null && annotation.includeExceptionDetailInFaults();
         this.throttling = service.effectiveBehavior().effectiveThrottling();
-        List<URI> bases = new ArrayList<>(b.baseAddresses);
-        bases.addAll(service.baseAddresses());
-        this.baseAddresses = new BaseAddresses(bases);
+        this.baseAddresses = BaseAddresses.of(b.baseAddresses, service.baseAddresses());
         this.parameters = b.parameters;
         this.builder = b.stackBuilder;
         this.metadata = new MetadataPublisher(service, implementation, baseAddresses, builder, parameters);
@@ -131,8 +134,31 @@ public final class ServiceHost implements AutoCloseable {
         }
     }
 
+    /** A host of {@code service}, without the rest of a configuration (WCF's defaults for default endpoints). */
     public static Builder builder(ServiceDescription service) {
-        return new Builder(service);
+        return new Builder(service, ServiceModelConfiguration.empty());
+    }
+
+    /** A host of {@code service}, its default endpoints and behaviors from {@code config}. */
+    public static Builder builder(ServiceModelConfiguration config, ServiceDescription service) {
+        return new Builder(service, config);
+    }
+
+    /**
+     * A host of the service {@code serviceName} of {@code config}: its {@code <service>} element, or, when it has none,
+     * the service as WCF describes it without one (the unnamed behaviors, default endpoints).
+     */
+    public static Builder builder(ServiceModelConfiguration config, String serviceName) {
+        return new Builder(config.serviceOrDefault(serviceName), config);
+    }
+
+    /**
+     * A host of the class {@code serviceType}, configured by {@code config}'s {@code <service>} of its configuration name
+     * ({@code @ServiceBehavior(configurationName)}, else its Java name) when there is one, as WCF's
+     * {@code new ServiceHost(typeof(T))} is.
+     */
+    public static Builder builder(ServiceModelConfiguration config, Class<?> serviceType) {
+        return builder(config, ServiceTypes.serviceConfigurationName(serviceType)).implementation(serviceType);
     }
 
     private static Supplier<?> constructorOf(Class<?> type) {
@@ -163,7 +189,11 @@ public final class ServiceHost implements AutoCloseable {
         Set<URI> listenUris = new HashSet<>();
         metadata.resolveGetAddresses();
         try {
-            for (ServiceEndpoint e : service.endpoints()) {
+            List<Refusal> hosting = new EndpointRefusals(builder).of(configuration.hostingEnvironment());
+            if (!hosting.isEmpty()) {
+                throw hosting.get(0).toException();
+            }
+            for (ServiceEndpoint e : ServiceEndpoints.of(configuration, service, baseAddresses, implementation)) {
                 if (e.isMetadataExchange() && !metadata.enabled()) {
                     throw new ServiceHostException(WcfText.SfxReflectedContractKeyNotFoundIMetadataExchange.format(
                             service.name()));
@@ -182,9 +212,8 @@ public final class ServiceHost implements AutoCloseable {
 
     private void openEndpoint(ServiceEndpoint e, AsyncPermits calls, AsyncPermits sessions, Set<URI> listenUris) {
         boolean mex = e.isMetadataExchange();
-        Class<?> contract = mex ? IMetadataExchange.class : types.contract(e.contract()).orElseThrow(() ->
-                new ServiceHostException(WcfText.SfxReflectedContractKeyNotFound2.format(e.contract(),
-                        service.name())));
+        Class<?> contract = mex ? IMetadataExchange.class
+                : ServiceEndpoints.contract(e.contract(), types, implementation, service.name());
         if (!mex && !contract.isAssignableFrom(implementation)) {
             throw new ServiceHostException(WcfText.SfxReflectedContractKeyNotFound2.format(e.contract(),
                     service.name()));
@@ -198,7 +227,7 @@ public final class ServiceHost implements AutoCloseable {
                     + "; wcf4j opens one endpoint per listen address.");
         }
         ChannelType<?> type = ChannelType.of(ChannelSelection.selectService(binding, description.shape()));
-        List<Refusal> refused = new EndpointRefusals(builder).of(e);
+        List<Refusal> refused = new EndpointRefusals(builder).of(e, type.shape());
         if (!refused.isEmpty()) {
             throw refused.get(0).toException();
         }
@@ -272,7 +301,13 @@ public final class ServiceHost implements AutoCloseable {
      * addresses resolved against {@code baseAddresses} (and the configured ones) as when hosting.
      */
     public static ServiceMetadata metadataOf(ServiceDescription service, ServiceTypes types, List<URI> baseAddresses) {
-        return MetadataPublisher.of(service, types, baseAddresses);
+        return metadataOf(ServiceModelConfiguration.empty(), service, types, baseAddresses);
+    }
+
+    /** As {@link #metadataOf(ServiceDescription, ServiceTypes, List)}, default endpoints from {@code config}. */
+    public static ServiceMetadata metadataOf(ServiceModelConfiguration config, ServiceDescription service,
+            ServiceTypes types, List<URI> baseAddresses) {
+        return MetadataPublisher.of(config, service, types, baseAddresses);
     }
 
     /** Where the service's metadata is served over HTTP GET (its listeners' real addresses), in the order opened. */
@@ -311,6 +346,7 @@ public final class ServiceHost implements AutoCloseable {
     /** How a host is made: the service, and what its stacks and operations need. */
     public static final class Builder {
         private final ServiceDescription service;
+        private final ServiceModelConfiguration configuration;
         private final List<URI> baseAddresses = new ArrayList<>();
         private final BindingParameters parameters = new BindingParameters();
         private ServiceTypes types = ServiceTypes.discovered();
@@ -319,11 +355,15 @@ public final class ServiceHost implements AutoCloseable {
         private Executor executor;
         private ChannelStackBuilder stackBuilder = ChannelStackBuilder.standard();
 
-        private Builder(ServiceDescription service) {
+        private Builder(ServiceDescription service, ServiceModelConfiguration configuration) {
             this.service = service;
+            this.configuration = configuration;
         }
 
-        /** A base address for relative endpoint addresses (WCF: the host's, e.g. IIS's); config ones are added. */
+        /**
+         * A base address for relative endpoint addresses (WCF: the host's, e.g. IIS's), one per scheme; a configured
+         * one is used for a scheme the host supplies none of.
+         */
         public Builder baseAddress(URI uri) {
             baseAddresses.add(uri);
             return this;

@@ -68,13 +68,27 @@ public final class ChannelStackBuilder {
      * applies. {@link #buildFactory}/{@link #buildListener} refuse the first; {@code validate} reports them all.
      */
     public List<Refusal> refusals(Binding binding, Side side) {
+        return refusals(binding, side, null);
+    }
+
+    /**
+     * As {@link #refusals(Binding, Side)}, for the stack built in {@code shape} (the one its contract selects;
+     * {@code null} when not known): the rules that concern only some shapes of a layer apply as the negotiated plan
+     * builds it.
+     */
+    public List<Refusal> refusals(Binding binding, Side side, ChannelShape shape) {
         if (binding instanceof UnsupportedBinding b) {
             return List.of(new Refusal(binding, b.sectionName(), "The binding '" + b.sectionName() + "' is not"
                     + " supported by the wcf4j runtime, so this endpoint cannot be hosted or called."));
         }
+        List<BindingElement> elements = binding.createBindingElements();
+        List<PlannedLayer> planned = shape == null ? List.of()
+                : ShapeNegotiator.of(elements).plan(side, shape).map(StackPlan::layers).orElse(List.of());
         List<Refusal> found = new ArrayList<>();
-        for (BindingElement e : binding.createBindingElements()) {
-            found.addAll(providers.forElement(e).refusals(side));
+        for (BindingElement e : elements) {
+            ChannelShape built = planned.stream().filter(l -> l.element().filter(p -> p == e).isPresent())
+                    .map(PlannedLayer::builds).findFirst().orElse(null);
+            found.addAll(providers.forElement(e).refusals(side, built));
         }
         return found;
     }
@@ -93,7 +107,7 @@ public final class ChannelStackBuilder {
         StackPlan plan = ShapeNegotiator.of(elements).plan(side, shape).orElseThrow(() ->
                 new BindingValidationException(WcfText.CouldnTCreateChannelForChannelType2, null, binding.wcfName(),
                         shape.wcfName()));
-        List<Refusal> refused = refusals(binding, side);
+        List<Refusal> refused = refusals(binding, side, shape);
         if (!refused.isEmpty()) {
             throw refused.get(0).toException();
         }

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.stack;
 
 import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
@@ -75,10 +76,11 @@ public final class LayerProviders {
             return new ProvidedLayer<>(provider, provider.elementType().cast(element));
         }
 
-        List<Refusal> refusals(Side side) {
+        /** The refusals of the element on {@code side}, its layer built in {@code shape} ({@code null}: not known). */
+        List<Refusal> refusals(Side side, ChannelShape shape) {
             List<Refusal> found = new ArrayList<>();
             for (RefusalRule<E> rule : provider.refusals()) {
-                rule.check(element, side).ifPresent(found::add);
+                rule.check(element, side, shape).ifPresent(found::add);
             }
             return found;
         }

@@ -8,13 +8,17 @@ import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.address.EndpointIdentity;
+import io.github.wcf4j.binding.description.AspNetDenyRule;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.description.ServiceHostingEnvironment;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.ChannelPoolSettings;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
+import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.Side;
+import io.github.wcf4j.binding.standard.NetHttpBinding;
 import io.github.wcf4j.binding.standard.UnsupportedBinding;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
@@ -116,6 +120,51 @@ class RefusalRulesTest {
                 + " rather than served with a weaker limit than configured.",
                 builder.refusals(deadline, Side.SERVICE).get(0).message());
         assertEquals(List.of(), builder.refusals(deadline, Side.CLIENT), "a client sets no such deadline");
+    }
+
+    @Test
+    void webSocketsWhenDuplexAreRefusedOnlyWhereTheContractNeedsThem() {
+        Binding whenDuplex = http(HttpTransportBindingElement.builder()
+                .webSocketTransportUsage(WebSocketTransportUsage.WhenDuplex).build());
+        assertEquals(List.of(), builder.refusals(whenDuplex, Side.SERVICE), "no contract known: nothing to refuse");
+        assertEquals(List.of(), builder.refusals(whenDuplex, Side.SERVICE, ChannelShape.REPLY));
+        List<Refusal> duplex = builder.refusals(whenDuplex, Side.SERVICE, ChannelShape.DUPLEX_SESSION);
+        assertEquals(List.of("httpTransport/@webSocketTransportUsage"), duplex.stream().map(Refusal::setting).toList());
+        assertEquals("webSocketTransportUsage=\"WhenDuplex\" with a duplex contract: WCF carries its messages over"
+                + " WebSockets, which wcf4j does not implement yet, so this endpoint is refused (request/reply and"
+                + " one-way contracts run over plain HTTP).", duplex.get(0).message());
+        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
+                builder.buildListener(whenDuplex, ChannelType.DUPLEX_SESSION, net.parameters()));
+        assertEquals("httpTransport/@webSocketTransportUsage", e.element());
+        assertThrows(UnsupportedBindingException.class, () ->
+                builder.buildFactory(whenDuplex, ChannelType.DUPLEX_SESSION, net.parameters()));
+    }
+
+    @Test
+    void netHttpBindingsBinaryEncodingIsRefusedByName() {
+        for (NetHttpBinding.Flavor flavor : NetHttpBinding.Flavor.values()) {
+            Binding b = NetHttpBinding.defaults(flavor, "");
+            UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
+                    builder.buildListener(b, ChannelType.REPLY, net.parameters()));
+            assertEquals("binaryMessageEncoding", e.element());
+            assertEquals("The binding element 'binaryMessageEncoding' is not supported by the wcf4j runtime (it runs"
+                    + " HTTP/HTTPS with text encoding), so this binding cannot be opened.", e.getMessage());
+        }
+    }
+
+    @Test
+    void aspNetUrlAuthorizationIsRefusedWhereAspNetCompatibilityAppliesIt() {
+        EndpointRefusals refusals = new EndpointRefusals(builder);
+        AspNetDenyRule anonymous = new AspNetDenyRule("", "?", "");
+        ServiceHostingEnvironment compatible = new ServiceHostingEnvironment(true, false, 5, false, List.of(),
+                List.of(), List.of(), List.of(anonymous));
+        List<Refusal> refused = refusals.of(compatible);
+        assertEquals(1, refused.size());
+        assertEquals(anonymous, refused.get(0).subject());
+        assertEquals("system.web/authorization", refused.get(0).setting());
+        assertEquals(List.of(), refusals.of(ServiceHostingEnvironment.defaults().withAspNetDenyRules(List.of(anonymous))),
+                "without ASP.NET compatibility WCF takes the request over before ASP.NET's modules run");
+        assertEquals(List.of(), refusals.of(compatible.withAspNetDenyRules(List.of())));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
@@ -38,6 +39,12 @@ final class HttpTransportRefusals {
                     e -> e.webSocketTransportUsage() == WebSocketTransportUsage.Always,
                     e -> "webSocketTransportUsage=\"Always\": WebSockets are not implemented by wcf4j yet, so this"
                             + " endpoint is refused."),
+            RefusalRule.<HttpTransportBindingElement>when("webSocketTransportUsage",
+                    e -> e.webSocketTransportUsage() == WebSocketTransportUsage.WhenDuplex,
+                    e -> "webSocketTransportUsage=\"WhenDuplex\" with a duplex contract: WCF carries its messages"
+                            + " over WebSockets, which wcf4j does not implement yet, so this endpoint is refused"
+                            + " (request/reply and one-way contracts run over plain HTTP).")
+                    .onlyFor(ChannelShape.DUPLEX_SESSION),
             RefusalRule.<HttpTransportBindingElement>when("requestInitializationTimeout",
                     e -> !e.requestInitializationTimeout().isZero(),
                     e -> "requestInitializationTimeout=\"" + WcfTimeSpan.format(e.requestInitializationTimeout())
