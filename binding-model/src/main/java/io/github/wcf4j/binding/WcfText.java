@@ -566,6 +566,9 @@ public enum WcfText {
             + " ChannelFactory instead of DuplexChannelFactory."),
     SFxCreateNonDuplexChannel1("ChannelFactory does not support the contract {0} as it defines a callback contract with"
             + " one or more operations.  Please consider using DuplexChannelFactory instead of ChannelFactory."),
+    SFxCreateDuplexChannel1("The callback contract of contract {0} either does not exist or does not define any"
+            + " operations.  If this is not a duplex contract, consider using ChannelFactory instead of"
+            + " DuplexChannelFactory."),
     SFxCreateDuplexChannelBadCallbackUserObject("The InstanceContext provided to the ChannelFactory contains a"
             + " UserObject that does not implement the CallbackContractType '{0}'."),
     SFxCallbackRequestReplyInOrder1("This operation would deadlock because the reply cannot be received until the"
