@@ -247,6 +247,11 @@ public final class ContractDescription {
         return Optional.ofNullable(callback);
     }
 
+    /** The callback contract's operations, in declaration order; empty without one. */
+    public List<OperationDescription> callbackOperations() {
+        return callback == null ? List.of() : callback.operations();
+    }
+
     /**
      * Whether the contract is duplex: it has a callback contract with at least one operation (WCF's
      * {@code ChannelRequirements}: callback operations make a contract need duplex channels; a callback contract

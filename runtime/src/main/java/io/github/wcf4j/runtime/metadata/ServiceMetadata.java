@@ -250,6 +250,13 @@ public final class ServiceMetadata {
                     message(out, c.name() + "_" + op.name() + "_OutputMessage", op.name() + "Response");
                 }
             }
+            // callback operations are server-initiated: WCF names their messages "...Callback" and sends first
+            for (OperationDescription op : c.callbackOperations()) {
+                message(out, c.name() + "_" + op.name() + "_OutputCallbackMessage", op.name());
+                if (!op.oneWay()) {
+                    message(out, c.name() + "_" + op.name() + "_InputCallbackMessage", op.name() + "Response");
+                }
+            }
         }
         String action = model.policy == PolicyVersion.POLICY15 ? "wsam:Action" : "wsaw:Action";
         for (ContractDescription c : contracts) {
@@ -269,6 +276,20 @@ public final class ServiceMetadata {
                 if (!op.oneWay()) {
                     out.empty("wsdl:output", action, op.replyAction(), "message",
                             "tns:" + c.name() + "_" + op.name() + "_OutputMessage");
+                }
+                out.end();
+            }
+            for (OperationDescription op : c.callbackOperations()) {
+                out.start("wsdl:operation");
+                if (c.sessionMode() == SessionMode.Required) {
+                    out.attr("msc:isInitiating", "true").attr("msc:isTerminating", "false");
+                }
+                out.attr("name", op.name());
+                out.empty("wsdl:output", action, op.action(), "message",
+                        "tns:" + c.name() + "_" + op.name() + "_OutputCallbackMessage");
+                if (!op.oneWay()) {
+                    out.empty("wsdl:input", action, op.replyAction(), "message",
+                            "tns:" + c.name() + "_" + op.name() + "_InputCallbackMessage");
                 }
                 out.end();
             }
@@ -297,6 +318,15 @@ public final class ServiceMetadata {
                         .start("wsdl:input").empty(soap + ":body", "use", "literal").end();
                 if (!op.oneWay()) {
                     out.start("wsdl:output").empty(soap + ":body", "use", "literal").end();
+                }
+                out.end();
+            }
+            for (OperationDescription op : b.contract.callbackOperations()) {
+                out.start("wsdl:operation").attr("name", op.name())
+                        .empty(soap + ":operation", "soapAction", op.action(), "style", "document")
+                        .start("wsdl:output").empty(soap + ":body", "use", "literal").end();
+                if (!op.oneWay()) {
+                    out.start("wsdl:input").empty(soap + ":body", "use", "literal").end();
                 }
                 out.end();
             }
