@@ -1,15 +1,19 @@
 package io.github.wcf4j.runtime.metro;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.runtime.client.PayloadTransport;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.InstanceContextMode;
+import io.github.wcf4j.runtime.contract.ServiceContract;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.service.Chat;
 import io.github.wcf4j.runtime.service.ChatCallback;
 import io.github.wcf4j.runtime.service.InvocationResult;
+import jakarta.jws.Oneway;
+import jakarta.jws.WebService;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,5 +67,34 @@ class CallbackContractMetroTest {
         proxy.receive("ann", "hello");
         assertEquals(List.of(NS + "/IChat/Receive <Receive xmlns=\"" + NS + "\"><from>ann</from><text>hello</text>"
                 + "</Receive> one-way"), sent);
+    }
+
+    /** A callback contract of one operation. */
+    public interface Listener {
+        @Oneway
+        void notify(String text);
+    }
+
+    @WebService(name = "INotifier", targetNamespace = NS)
+    @ServiceContract(callbackContract = Listener.class)
+    public interface Notifier {
+        void subscribe();
+    }
+
+    @Test
+    void aLambdaIsACallbackInstance() {
+        List<String> got = new ArrayList<>();
+        Listener lambda = got::add;
+        ContractDescription listener = ContractDescription.of(Notifier.class).callback().orElseThrow();
+        MetroOperationInvoker invoker = MetroOperationInvoker.create(lambda.getClass(), listener, () -> lambda,
+                InstanceContextMode.Single, false);
+        try {
+            InvocationResult r = invoker.invoke(listener.operations().get(0),
+                    new XmlFragment("<Notify xmlns=\"" + NS + "\"><text>hi</text></Notify>"), null);
+            assertTrue(r.isNone());
+            assertEquals(List.of("hi"), got);
+        } finally {
+            invoker.close();
+        }
     }
 }
