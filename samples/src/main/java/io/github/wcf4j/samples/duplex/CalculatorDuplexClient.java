@@ -1,11 +1,9 @@
 package io.github.wcf4j.samples.duplex;
 
 import io.github.wcf4j.binding.description.ClientEndpoint;
-import io.github.wcf4j.binding.description.ServiceModelConfiguration;
-import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.runtime.client.ClientFactory;
+import io.github.wcf4j.samples.ClientArgs;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,14 +23,7 @@ public final class CalculatorDuplexClient {
     }
 
     public static void main(String[] args) {
-        if (args.length < 1) {
-            System.err.println("usage: CalculatorDuplexClient CLIENT.config [ENDPOINT-NAME]");
-            System.exit(2);
-        }
-        ServiceModelConfiguration config = ServiceModelConfigReader.create().read(Path.of(args[0])).orThrow();
-        ClientEndpoint endpoint = config.clientEndpoint(args.length > 1 ? args[1] : "").orElseThrow(() ->
-                new IllegalArgumentException("no client endpoint named '" + (args.length > 1 ? args[1] : "") + "'"));
-        run(endpoint, b -> { }, System.out);
+        run(ClientArgs.endpoint("CalculatorDuplexClient", args), b -> { }, System.out);
         System.out.println("Done!");
     }
 

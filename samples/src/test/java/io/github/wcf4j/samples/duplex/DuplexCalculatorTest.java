@@ -15,6 +15,7 @@ import io.github.wcf4j.runtime.service.HostedEndpoint;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
 import io.github.wcf4j.samples.ConfigEdits;
+import io.github.wcf4j.samples.SharedFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,14 +64,8 @@ class DuplexCalculatorTest {
 
     @Test
     void theShippedConfigurationsAreByteForByteTheCorpusCopies() throws IOException {
-        Path corpus = Path.of(System.getProperty("wcf4j.shared", "../../shared")).resolve("wcf-configs")
-                .toAbsolutePath().normalize();
-        if (!Files.isDirectory(corpus)) {
-            String line = "wcf4j: the corpus was not found at " + corpus
-                    + "; the check that the duplex sample's configurations are identical to it is skipped";
-            System.out.println(line);
-            Assumptions.abort(line);
-        }
+        Path corpus = SharedFolder.require("wcf-configs", "the corpus configurations",
+                "the check that the duplex sample's configurations are identical to them");
         for (String name : VERBATIM) {
             assertArrayEquals(Files.readAllBytes(corpus.resolve(CORPUS_PREFIX + name)),
                     Files.readAllBytes(CONFIGS.resolve(name)), name);
