@@ -567,6 +567,28 @@ public enum WcfText {
     TimeoutOnSend("The send operation did not complete within the allotted timeout of {0}. The time allotted to "
             + "this operation may have been a portion of a longer timeout."),
 
+    // ---- duplex contracts (TypeLoader, DuplexChannelFactory, ChannelFactory, ServiceChannel)
+    SFxInvalidCallbackContractType("The CallbackContract {0} is invalid because it is not an interface type."),
+    SfxCallbackTypeCannotBeNull("In order to use the contract '{0}' with DuplexChannelFactory, the contract must specify"
+            + " a valid callback contract.  If your contract does not have a callback contract, consider using"
+            + " ChannelFactory instead of DuplexChannelFactory."),
+    SFxCreateNonDuplexChannel1("ChannelFactory does not support the contract {0} as it defines a callback contract with"
+            + " one or more operations.  Please consider using DuplexChannelFactory instead of ChannelFactory."),
+    SFxCreateDuplexChannel1("The callback contract of contract {0} either does not exist or does not define any"
+            + " operations.  If this is not a duplex contract, consider using ChannelFactory instead of"
+            + " DuplexChannelFactory."),
+    SFxCreateDuplexChannelBadCallbackUserObject("The InstanceContext provided to the ChannelFactory contains a"
+            + " UserObject that does not implement the CallbackContractType '{0}'."),
+    SFxCallbackRequestReplyInOrder1("This operation would deadlock because the reply cannot be received until the"
+            + " current Message completes processing. If you want to allow out-of-order message processing, specify"
+            + " ConcurrencyMode of Reentrant or Multiple on {0}."),
+    /**
+     * Not a WCF resource: the message of the .NET {@code ObjectDisposedException(objectName)} WCF throws for a
+     * communication object used after it was closed ({@code CommunicationObject.CreateClosedException}), i.e.
+     * mscorlib's {@code ObjectDisposed_Generic}, a Windows line break and {@code ObjectDisposed_ObjectName_Name}.
+     */
+    ObjectDisposed_ObjectName("Cannot access a disposed object.\r\nObject name: '{0}'."),
+
     // ---- communication objects and timeouts (CommunicationObject, TimeoutHelper)
     CommunicationObjectFaulted1("The communication object, {0}, cannot be used for communication because it is in the"
             + " Faulted state."),

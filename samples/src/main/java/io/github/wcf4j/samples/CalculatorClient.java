@@ -1,12 +1,9 @@
 package io.github.wcf4j.samples;
 
 import io.github.wcf4j.binding.description.ClientEndpoint;
-import io.github.wcf4j.binding.description.ServiceModelConfiguration;
-import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.client.DotNetNumbers;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -18,14 +15,7 @@ public final class CalculatorClient {
     }
 
     public static void main(String[] args) {
-        if (args.length < 1) {
-            System.err.println("usage: CalculatorClient CLIENT.config [ENDPOINT-NAME]");
-            System.exit(2);
-        }
-        ServiceModelConfiguration config = ServiceModelConfigReader.create().read(Path.of(args[0])).orThrow();
-        ClientEndpoint endpoint = config.clientEndpoint(args.length > 1 ? args[1] : "").orElseThrow(() ->
-                new IllegalArgumentException("no client endpoint named '" + (args.length > 1 ? args[1] : "") + "'"));
-        run(endpoint, b -> { }, System.out);
+        run(ClientArgs.endpoint("CalculatorClient", args), b -> { }, System.out);
     }
 
     /** Makes the sample's calls over {@code endpoint}; {@code setup} adds binding parameters. */

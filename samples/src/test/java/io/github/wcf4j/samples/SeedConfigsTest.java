@@ -18,14 +18,8 @@ class SeedConfigsTest {
 
     @Test
     void theShippedSeedConfigurationsAreByteForByteTheSharedOnes() throws IOException {
-        Path shared = Path.of(System.getProperty("wcf4j.shared", "../../shared")).resolve("seed-configs")
-                .toAbsolutePath().normalize();
-        if (!Files.isDirectory(shared)) {
-            String line = "wcf4j: the shared seed configurations were not found at " + shared
-                    + "; the check that the shipped copies are identical to them is skipped";
-            System.out.println(line);
-            Assumptions.abort(line);
-        }
+        Path shared = SharedFolder.require("seed-configs", "the shared seed configurations",
+                "the check that the shipped copies are identical to them");
         List<String> sharedNames;
         try (Stream<Path> files = Files.list(shared)) {
             sharedNames = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".config")).sorted()

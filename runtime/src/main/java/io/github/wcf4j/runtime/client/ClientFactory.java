@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.client;
 
 import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.encoding.MessageVersion;
@@ -13,8 +14,9 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.metro.MetroProxyFactory;
-import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.service.CallbackDispatcher;
 import io.github.wcf4j.runtime.service.EndpointRefusals;
+import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.Refusal;
 import io.github.wcf4j.runtime.time.Scheduler;
@@ -23,6 +25,11 @@ import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -40,8 +47,17 @@ import java.util.stream.Collectors;
  *     double sum = calc.add(100, 15.99);
  * }
  * }</pre>
+ *
+ * <p>For a duplex contract ({@code @ServiceContract(callbackContract = ...)}) the client supplies the instance the
+ * service's callbacks run on, as WCF's {@code DuplexChannelFactory} takes an {@code InstanceContext}:
+ * {@code ClientFactory.builder(endpoint, IChat.class).callback(new ChatWindow()).build()}. Callbacks arriving on a
+ * proxy's channel run on it one at a time, in order, on the factory's callback executor; replies to request/reply
+ * callbacks go back on the same channel.
  */
 public final class ClientFactory<T> implements AutoCloseable {
+    /** How long an idle callback thread lives. */
+    private static final long IDLE_THREAD_SECONDS = 10;
+
     private final ClientEndpoint endpoint;
     private final Class<T> contract;
     private final ChannelShape shape;
@@ -52,12 +68,19 @@ public final class ClientFactory<T> implements AutoCloseable {
     private final MessageVersion version;
     private final Map<Object, ServiceChannel> channels = new IdentityHashMap<>();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final ContractDescription description;
+    private final CallbackDispatcher callbacks;
+    private final ExecutorService ownCallbackExecutor;
 
     private ClientFactory(Builder<T> b) {
         this.endpoint = b.endpoint;
         this.contract = b.contract;
         Binding binding = endpoint.binding();
-        this.shape = ChannelSelection.selectClient(binding, ContractDescription.of(contract).shape());
+        this.description = ContractDescription.of(contract);
+        if (b.callback != null) {
+            checkCallback(description, b.callback);
+        }
+        this.shape = ChannelSelection.selectClient(binding, description.shape());
         List<Refusal> refused = new EndpointRefusals(b.stackBuilder).of(endpoint);
         if (!refused.isEmpty()) {
             throw refused.get(0).toException();
@@ -72,7 +95,34 @@ public final class ClientFactory<T> implements AutoCloseable {
         this.version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
         this.factory = b.stackBuilder.buildFactory(binding, ChannelType.of(shape), b.parameters);
         this.proxies = MetroProxyFactory.of(contract);
+        this.ownCallbackExecutor = b.callback != null && b.callbackExecutor == null ? callbackPool(contract) : null;
+        this.callbacks = b.callback == null ? null : CallbackDispatcher.create(description.callback().orElseThrow(),
+                b.callback, version, b.callbackExecutor != null ? b.callbackExecutor : ownCallbackExecutor);
         Futures.join(factory.open(binding.timeouts().openTimeout()));
+    }
+
+    /** WCF's {@code DuplexChannelFactory} checks of its callback instance, with WCF's texts. */
+    private static void checkCallback(ContractDescription description, Object callback) {
+        ContractDescription callbackContract = description.callback().orElseThrow(() -> new IllegalStateException(
+                WcfText.SfxCallbackTypeCannotBeNull.format(description.type().getName())));
+        if (!description.isDuplex()) {
+            throw new IllegalStateException(WcfText.SFxCreateDuplexChannel1.format(description.name()));
+        }
+        if (!callbackContract.type().isInstance(callback)) {
+            throw new IllegalStateException(WcfText.SFxCreateDuplexChannelBadCallbackUserObject.format(
+                    callbackContract.type().getName()));
+        }
+    }
+
+    /** The threads callbacks run on when none are given: as many as needed, none kept once idle. */
+    private static ExecutorService callbackPool(Class<?> contract) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "wcf4j-callback-" + contract.getSimpleName());
+                    t.setDaemon(true);
+                    return t;
+                });
+        return pool;
     }
 
     public static <T> Builder<T> builder(ClientEndpoint endpoint, Class<T> contract) {
@@ -88,13 +138,21 @@ public final class ClientFactory<T> implements AutoCloseable {
         return endpoint;
     }
 
-    /** A new proxy with its own channel (opened on its first call). */
+    /**
+     * A new proxy with its own channel (opened on its first call).
+     *
+     * @throws IllegalStateException for a duplex contract without a callback instance (WCF's text)
+     */
     public T createChannel() {
+        if (description.isDuplex() && callbacks == null) {
+            throw new IllegalStateException(WcfText.SFxCreateNonDuplexChannel1.format(description.name()));
+        }
         // the endpoint's <headers> travel on every message to it, as WCF's address headers
         Channel c = factory.createChannel(new EndpointAddress(endpoint.address(),
                 endpoint.headers().stream().map(AddressHeader::xml).toList()));
-        ServiceChannel sc = new ServiceChannel(c, version, endpoint.binding().timeouts(), scheduler);
+        ServiceChannel sc = new ServiceChannel(c, version, endpoint.binding().timeouts(), scheduler, callbacks);
         T proxy = proxies.create(sc, endpoint.address());
+        sc.proxy(proxy);
         synchronized (channels) {
             channels.put(proxy, sc);
         }
@@ -128,9 +186,7 @@ public final class ClientFactory<T> implements AutoCloseable {
             Futures.join(Futures.all(open.stream().map(c -> c.channel().close(t)).collect(Collectors.toList())));
             Futures.join(factory.close(t));
         } finally {
-            if (ownScheduler != null) {
-                ownScheduler.close();
-            }
+            release();
         }
     }
 
@@ -139,7 +195,23 @@ public final class ClientFactory<T> implements AutoCloseable {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
+        List<ServiceChannel> open;
+        synchronized (channels) {
+            open = List.copyOf(channels.values());
+            channels.clear();
+        }
+        open.forEach(c -> c.channel().abort());
         factory.abort();
+        release();
+    }
+
+    private void release() {
+        if (callbacks != null) {
+            callbacks.close();
+        }
+        if (ownCallbackExecutor != null) {
+            ownCallbackExecutor.shutdown();
+        }
         if (ownScheduler != null) {
             ownScheduler.close();
         }
@@ -151,6 +223,8 @@ public final class ClientFactory<T> implements AutoCloseable {
         private final Class<T> contract;
         private final BindingParameters parameters = new BindingParameters();
         private ChannelStackBuilder stackBuilder = ChannelStackBuilder.standard();
+        private Object callback;
+        private Executor callbackExecutor;
 
         private Builder(ClientEndpoint endpoint, Class<T> contract) {
             this.endpoint = endpoint;
@@ -170,6 +244,22 @@ public final class ClientFactory<T> implements AutoCloseable {
 
         public Builder<T> stackBuilder(ChannelStackBuilder b) {
             this.stackBuilder = b;
+            return this;
+        }
+
+        /**
+         * The instance the service's callbacks run on, for a duplex contract (WCF's {@code InstanceContext} of a
+         * {@code DuplexChannelFactory}): it implements the contract's callback contract and serves every proxy of the
+         * factory.
+         */
+        public Builder<T> callback(Object instance) {
+            this.callback = instance;
+            return this;
+        }
+
+        /** Runs callbacks here instead of the factory's own threads (e.g. a UI's or a test's executor). */
+        public Builder<T> callbackExecutor(Executor e) {
+            this.callbackExecutor = e;
             return this;
         }
 

@@ -1,6 +1,8 @@
 package io.github.wcf4j.runtime.client;
 
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
 
 /**
@@ -16,4 +18,17 @@ public interface PayloadTransport {
      * @throws io.github.wcf4j.runtime.channel.CommunicationTimeoutException when it does not complete in time
      */
     Message call(String action, XmlFragment body, boolean oneWay);
+
+    /**
+     * {@code reply} as a call returns it: a reply whose body broke a reader quota fails the call with the quota's
+     * text.
+     */
+    static Message readable(Message reply) {
+        if (reply != null) {
+            reply.properties().get(UnreadableBody.class).ifPresent(u -> {
+                throw new QuotaExceededException(u.reason());
+            });
+        }
+        return reply;
+    }
 }

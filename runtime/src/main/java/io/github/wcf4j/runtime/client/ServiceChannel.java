@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.client;
 
 import io.github.wcf4j.binding.BindingTimeouts;
+import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.runtime.channel.Channel;
@@ -8,37 +9,60 @@ import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.OutputChannel;
-import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.channel.ReceivePump;
+import io.github.wcf4j.runtime.channel.ReplyCorrelator;
 import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.message.Message;
-import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.service.CallbackDispatcher;
+import io.github.wcf4j.runtime.service.OperationContext;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One proxy's channel (WCF's {@code ServiceChannel}): opened on the first call, as WCF opens a proxy implicitly, and
  * shaped by what the binding built. Requests carry WCF's addressing: a {@code MessageID} and an anonymous
- * {@code ReplyTo} for two-way calls over request channels; over duplex channels the reply is correlated by
- * {@code RelatesTo}. Calls are bounded by the binding's {@code sendTimeout}. Thread-safe.
+ * {@code ReplyTo} for two-way calls over request channels; over duplex channels one receive loop hands replies to
+ * their callers ({@link ReplyCorrelator}) and everything else, the service's callbacks, to the callback instance
+ * ({@link CallbackDispatcher}), one callback at a time in the order they arrived, each reply sent back on the channel.
+ * Calls are bounded by the binding's {@code sendTimeout}. Thread-safe.
  */
 final class ServiceChannel implements PayloadTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceChannel.class);
+
     private final Channel channel;
     private final MessageVersion version;
     private final BindingTimeouts timeouts;
     private final Scheduler scheduler;
+    private final CallbackDispatcher callbacks;
+    private volatile Object proxy;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private ReplyCorrelator correlator;
+    private final Object callbackOrder = new Object();
+    private CompletableFuture<Void> callbacksDone = CompletableFuture.completedFuture(null);
     private boolean opened;
 
-    ServiceChannel(Channel channel, MessageVersion version, BindingTimeouts timeouts, Scheduler scheduler) {
+    /** {@code callbacks}: where the service's callbacks go, {@code null} when the contract has none. */
+    ServiceChannel(Channel channel, MessageVersion version, BindingTimeouts timeouts, Scheduler scheduler,
+            CallbackDispatcher callbacks) {
         this.channel = channel;
         this.version = version;
         this.timeouts = timeouts;
         this.scheduler = scheduler;
+        this.callbacks = callbacks;
+        channel.onClosed(() -> closed.complete(null));
     }
 
     Channel channel() {
         return channel;
+    }
+
+    /** The proxy whose calls come here (what a callback's {@code OperationContext.callbackChannel} returns). */
+    void proxy(Object p) {
+        this.proxy = p;
     }
 
     private synchronized void ensureOpen() {
@@ -48,23 +72,38 @@ final class ServiceChannel implements PayloadTransport {
         Futures.join(channel.open(timeouts.openTimeout()));
         if (channel instanceof DuplexChannel duplex) {
             correlator = new ReplyCorrelator(duplex, scheduler);
-            correlator.start();
+            ReplyCorrelator c = correlator;
+            ReceivePump.run(() -> duplex.receive(WcfTimeSpan.INFINITE), m -> received(duplex, m), c::end);
         }
         opened = true;
     }
 
-    /** A reply whose body broke a reader quota fails the call with the quota's text. */
-    private static Message readable(Message reply) {
-        if (reply != null) {
-            reply.properties().get(UnreadableBody.class).ifPresent(u -> {
-                throw new QuotaExceededException(u.reason());
-            });
+    /** A message on the duplex channel: a reply to a pending call, else a callback (or, without callbacks, dropped). */
+    private void received(DuplexChannel duplex, Message m) {
+        if (correlator.deliver(m)) {
+            return;
         }
-        return reply;
+        if (callbacks == null) {
+            LOG.warn("a message with action {} arrived on the duplex channel but answers no pending call: dropped",
+                    m.headers().action());
+            return;
+        }
+        synchronized (callbackOrder) {
+            callbacksDone = callbacksDone.thenCompose(v -> callbacks.dispatch(m, this, proxy, closed))
+                    .thenCompose(reply -> reply == null ? CompletableFuture.<Void>completedFuture(null)
+                            : duplex.send(reply, timeouts.sendTimeout()))
+                    .exceptionally(e -> {
+                        LOG.warn("the callback {} failed: {}", m.headers().action(), Futures.unwrap(e).toString());
+                        return null;
+                    });
+        }
     }
 
     @Override
     public Message call(String action, XmlFragment body, boolean oneWay) {
+        if (!oneWay) {
+            OperationContext.checkRequestReplyAllowed(this, "CallbackBehaviorAttribute");
+        }
         ensureOpen();
         Message request = Message.create(version, action, body);
         boolean addressing = version.addressing() != AddressingVersion.NONE;
@@ -76,10 +115,10 @@ final class ServiceChannel implements PayloadTransport {
                 request.headers().replyTo(EndpointAddress.of(version.addressing().anonymous()));
             }
             Message reply = Futures.join(requests.request(request, timeouts.sendTimeout()));
-            return oneWay ? null : readable(reply);
+            return oneWay ? null : PayloadTransport.readable(reply);
         }
         if (channel instanceof DuplexChannel && !oneWay) {
-            return readable(Futures.join(correlator.request(request, timeouts.sendTimeout())));
+            return PayloadTransport.readable(Futures.join(correlator.request(request, timeouts.sendTimeout())));
         }
         Futures.join(((OutputChannel) channel).send(request, timeouts.sendTimeout()));
         return null;

@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.contract;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.stack.ContractShape;
 import io.github.wcf4j.binding.stack.SessionMode;
 import jakarta.jws.Oneway;
@@ -33,7 +34,9 @@ import javax.xml.namespace.QName;
  *       ({@code add} → {@code Add}, the .NET convention);</li>
  *   <li>actions: {@code @Action(input/output)} or {@code @WebMethod(action)}, else {@code ns/Contract/Op} and
  *       {@code ns/Contract/OpResponse}; one-way: {@code @Oneway};</li>
- *   <li>configuration name and session mode: {@link ServiceContract}, else the Java type name and {@code Allowed}.</li>
+ *   <li>configuration name and session mode: {@link ServiceContract}, else the Java type name and {@code Allowed};</li>
+ *   <li>callback contract: {@link ServiceContract#callbackContract()}, whose operations take this contract's name and
+ *       namespace ({@link #callback()}).</li>
  * </ul>
  *
  * <p>The same rules make Metro produce WCF's wire format (parameters {@code n1}, result {@code AddResult}, all
@@ -51,19 +54,41 @@ public final class ContractDescription {
     private final String configurationName;
     private final SessionMode sessionMode;
     private final Map<String, OperationDescription> byAction;
+    private final ContractDescription callback;
 
-    private ContractDescription(Class<?> type) {
+    private ContractDescription(Class<?> type, String name, String namespace, String configurationName,
+            SessionMode sessionMode, Class<?> callbackType) {
         this.type = type;
+        this.name = name;
+        this.namespace = namespace;
+        this.configurationName = configurationName;
+        this.sessionMode = sessionMode;
+        this.byAction = operationsOf(type);
+        this.callback = callbackType == null ? null : new ContractDescription(callbackType, name, namespace,
+                callbackType.getName(), sessionMode, null);
+    }
+
+    /** Reads the contract interface {@code type} (annotated with {@code @WebService}). */
+    private static ContractDescription read(Class<?> type) {
         WebService ws = type.getAnnotation(WebService.class);
-        this.name = ws.name().isEmpty() ? type.getSimpleName() : ws.name();
-        this.namespace = ws.targetNamespace().isEmpty() ? DEFAULT_NAMESPACE : ws.targetNamespace();
+        String name = ws.name().isEmpty() ? type.getSimpleName() : ws.name();
+        String namespace = ws.targetNamespace().isEmpty() ? DEFAULT_NAMESPACE : ws.targetNamespace();
         ServiceContract sc = type.getAnnotation(ServiceContract.class);
-        this.configurationName = sc == null || sc.configurationName().isEmpty() ? type.getName()
+        String configurationName = sc == null || sc.configurationName().isEmpty() ? type.getName()
                 : sc.configurationName();
-        this.sessionMode = sc == null ? SessionMode.Allowed : sc.sessionMode();
+        SessionMode sessionMode = sc == null ? SessionMode.Allowed : sc.sessionMode();
+        Class<?> callbackType = sc == null || sc.callbackContract() == void.class ? null : sc.callbackContract();
+        if (callbackType != null && !callbackType.isInterface()) {
+            throw new IllegalArgumentException(WcfText.SFxInvalidCallbackContractType.format(callbackType.getName()));
+        }
+        return new ContractDescription(type, name, namespace, configurationName, sessionMode, callbackType);
+    }
+
+    /** The operations {@code from} declares, by action, in declaration order. */
+    private Map<String, OperationDescription> operationsOf(Class<?> from) {
         Map<String, OperationDescription> ops = new LinkedHashMap<>();
-        List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
-        methods.sort(declarationOrder(type));
+        List<Method> methods = new ArrayList<>(List.of(from.getMethods()));
+        methods.sort(declarationOrder(from));
         for (Method m : methods) {
             if (Modifier.isStatic(m.getModifiers()) || m.isDefault() || m.getDeclaringClass() == Object.class) {
                 continue;
@@ -78,7 +103,7 @@ public final class ContractDescription {
                         + op.action() + "'; give one of them @WebMethod(operationName = ...)");
             }
         }
-        this.byAction = Collections.unmodifiableMap(ops);
+        return Collections.unmodifiableMap(ops);
     }
 
     /**
@@ -88,7 +113,7 @@ public final class ContractDescription {
      * @throws IllegalArgumentException when {@code type} has no such contract
      */
     public static ContractDescription of(Class<?> type) {
-        return CACHE.computeIfAbsent(contractInterface(type), ContractDescription::new);
+        return CACHE.computeIfAbsent(contractInterface(type), ContractDescription::read);
     }
 
     /** The {@code @WebService} interface {@code type} is or implements. */
@@ -212,11 +237,35 @@ public final class ContractDescription {
         return Optional.ofNullable(action == null ? null : byAction.get(action));
     }
 
+    /**
+     * The callback contract ({@link ServiceContract#callbackContract()}), described as WCF describes it: its
+     * operations carry this contract's name and namespace ({@code ns/IChat/Receive}, element {@code {ns}Receive}),
+     * as WCF adds them to the same {@code ContractDescription} in the output direction; its {@link #type()} is the
+     * callback interface. Empty when the contract has none.
+     */
+    public Optional<ContractDescription> callback() {
+        return Optional.ofNullable(callback);
+    }
+
+    /** The callback contract's operations, in declaration order; empty without one. */
+    public List<OperationDescription> callbackOperations() {
+        return callback == null ? List.of() : callback.operations();
+    }
+
+    /**
+     * Whether the contract is duplex: it has a callback contract with at least one operation (WCF's
+     * {@code ChannelRequirements}: callback operations make a contract need duplex channels; a callback contract
+     * without operations does not).
+     */
+    public boolean isDuplex() {
+        return callback != null && !callback.byAction.isEmpty();
+    }
+
     /** What the contract needs of a channel stack. */
     public ContractShape shape() {
         boolean oneWay = byAction.values().stream().anyMatch(OperationDescription::oneWay);
         boolean twoWay = byAction.values().stream().anyMatch(o -> !o.oneWay());
-        return new ContractShape(name, oneWay, twoWay, false, sessionMode);
+        return new ContractShape(name, oneWay, twoWay, isDuplex(), sessionMode);
     }
 
     @Override

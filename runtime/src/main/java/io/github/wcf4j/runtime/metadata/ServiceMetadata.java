@@ -244,10 +244,10 @@ public final class ServiceMetadata {
 
     private void messagesAndPortTypes(XmlOut out, List<ContractDescription> contracts) {
         for (ContractDescription c : contracts) {
-            for (OperationDescription op : c.operations()) {
-                message(out, c.name() + "_" + op.name() + "_InputMessage", op.name());
-                if (!op.oneWay()) {
-                    message(out, c.name() + "_" + op.name() + "_OutputMessage", op.name() + "Response");
+            for (Exchange x : Exchange.of(c)) {
+                message(out, x.message(c, true), x.op.name());
+                if (!x.op.oneWay()) {
+                    message(out, x.message(c, false), x.op.name() + "Response");
                 }
             }
         }
@@ -258,21 +258,46 @@ public final class ServiceMetadata {
                 out.attr("msc:usingSession", c.sessionMode() == SessionMode.Required ? "true" : "false");
             }
             out.attr("name", c.name());
-            for (OperationDescription op : c.operations()) {
+            for (Exchange x : Exchange.of(c)) {
                 out.start("wsdl:operation");
                 if (c.sessionMode() == SessionMode.Required) {
                     out.attr("msc:isInitiating", "true").attr("msc:isTerminating", "false");
                 }
-                out.attr("name", op.name());
-                out.empty("wsdl:input", action, op.action(), "message",
-                        "tns:" + c.name() + "_" + op.name() + "_InputMessage");
-                if (!op.oneWay()) {
-                    out.empty("wsdl:output", action, op.replyAction(), "message",
-                            "tns:" + c.name() + "_" + op.name() + "_OutputMessage");
+                out.attr("name", x.op.name());
+                out.empty(x.direction(true), action, x.op.action(), "message", "tns:" + x.message(c, true));
+                if (!x.op.oneWay()) {
+                    out.empty(x.direction(false), action, x.op.replyAction(), "message",
+                            "tns:" + x.message(c, false));
                 }
                 out.end();
             }
             out.end();
+        }
+    }
+
+    /**
+     * An operation as WSDL shows it: a service operation is client-initiated (input, then output), a callback
+     * operation server-initiated (output, then input), and WCF names the callback's messages {@code ...Callback...}
+     * ({@code MessageContractExporter.GetMessageName}).
+     */
+    private record Exchange(OperationDescription op, boolean callback) {
+        /** The contract's operations, then its callback operations, as WCF lists them. */
+        static List<Exchange> of(ContractDescription c) {
+            List<Exchange> all = new ArrayList<>();
+            c.operations().forEach(op -> all.add(new Exchange(op, false)));
+            c.callbackOperations().forEach(op -> all.add(new Exchange(op, true)));
+            return all;
+        }
+
+        /** {@code wsdl:input} or {@code wsdl:output}, for the request ({@code first}) or the reply. */
+        String direction(boolean first) {
+            return first != callback ? "wsdl:input" : "wsdl:output";
+        }
+
+        /** The WSDL message of the request ({@code first}) or the reply. */
+        String message(ContractDescription c, boolean first) {
+            return c.name() + "_" + op.name() + (first != callback ? "_Input" : "_Output")
+                    + (callback ? "CallbackMessage" : "Message");
         }
     }
 
@@ -291,12 +316,12 @@ public final class ServiceMetadata {
                 out.empty("wsp:PolicyReference", "URI", "#" + b.name + "_policy");
             }
             out.empty(soap + ":binding", "transport", b.transport);
-            for (OperationDescription op : b.contract.operations()) {
-                out.start("wsdl:operation").attr("name", op.name())
-                        .empty(soap + ":operation", "soapAction", op.action(), "style", "document")
-                        .start("wsdl:input").empty(soap + ":body", "use", "literal").end();
-                if (!op.oneWay()) {
-                    out.start("wsdl:output").empty(soap + ":body", "use", "literal").end();
+            for (Exchange x : Exchange.of(b.contract)) {
+                out.start("wsdl:operation").attr("name", x.op.name())
+                        .empty(soap + ":operation", "soapAction", x.op.action(), "style", "document")
+                        .start(x.direction(true)).empty(soap + ":body", "use", "literal").end();
+                if (!x.op.oneWay()) {
+                    out.start(x.direction(false)).empty(soap + ":body", "use", "literal").end();
                 }
                 out.end();
             }

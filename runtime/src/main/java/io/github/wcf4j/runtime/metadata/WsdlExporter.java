@@ -103,7 +103,9 @@ public final class WsdlExporter {
         d.contracts.add(c);
         ServiceMetadata.Schema messages = schema(c.namespace());
         boolean usesTypes = false;
-        for (OperationDescription op : c.operations()) {
+        List<OperationDescription> all = new ArrayList<>(c.operations());
+        all.addAll(c.callbackOperations());
+        for (OperationDescription op : all) {
             List<ServiceMetadata.Element> request = new ArrayList<>();
             for (OperationDescription.Part p : op.parameters()) {
                 request.add(new ServiceMetadata.Element(p.name(), DataContractTypes.of(p.type(),

@@ -74,6 +74,11 @@ final class InstancingInvoker extends Invoker {
     @Override
     public Object invoke(Packet p, Method m, Object... args) throws InvocationTargetException, IllegalAccessException {
         Object target = instanceFor(p);
+        if (!m.canAccess(target)) {
+            // Metro hands over the implementation's method: a client's callback instance is often an anonymous or
+            // nested class, whose public methods reflection reaches only once made accessible
+            m.trySetAccessible();
+        }
         try {
             synchronized (target) {
                 return m.invoke(target, args);

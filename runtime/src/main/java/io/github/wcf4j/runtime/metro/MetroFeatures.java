@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.metro;
 import com.oracle.webservices.api.databinding.DatabindingModeFeature;
 import com.oracle.webservices.api.databinding.ExternalMetadataFeature;
 import com.sun.xml.ws.model.RuntimeModeler;
+import io.github.wcf4j.runtime.contract.ContractDescription;
 import jakarta.xml.ws.WebServiceFeature;
 import jakarta.xml.ws.soap.AddressingFeature;
 
@@ -17,12 +18,12 @@ final class MetroFeatures {
     }
 
     /** For a proxy of a contract. */
-    static WebServiceFeature[] forContract() {
-        return all(new WcfDefaultsReader());
+    static WebServiceFeature[] forContract(ContractDescription contract) {
+        return all(new WcfDefaultsReader(contract));
     }
 
     /** For hosting {@code implementation} as {@code contract}. */
-    static WebServiceFeature[] forEndpoint(Class<?> implementation, Class<?> contract) {
+    static WebServiceFeature[] forEndpoint(Class<?> implementation, ContractDescription contract) {
         return all(new WcfDefaultsReader(implementation, contract));
     }
 

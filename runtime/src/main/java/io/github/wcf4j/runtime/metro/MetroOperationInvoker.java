@@ -84,10 +84,20 @@ public final class MetroOperationInvoker implements OperationInvoker {
      */
     public static MetroOperationInvoker create(Class<?> implementation, Class<?> contract, Supplier<?> factory,
             InstanceContextMode mode, boolean includeExceptionDetail) {
+        return create(implementation, ContractDescription.of(contract), factory, mode, includeExceptionDetail);
+    }
+
+    /**
+     * Hosts {@code implementation} as the contract {@code description} describes: also a callback contract
+     * ({@link ContractDescription#callback()}), which a client hosts for the service to call.
+     *
+     * @throws IllegalArgumentException when Metro cannot model the class or contract (the message says why)
+     */
+    public static MetroOperationInvoker create(Class<?> implementation, ContractDescription description,
+            Supplier<?> factory, InstanceContextMode mode, boolean includeExceptionDetail) {
         MetroLogging.quiet();
-        ContractDescription description = ContractDescription.of(contract);
         InstancingInvoker instancing = new InstancingInvoker(mode, factory);
-        WSBinding binding = BindingID.SOAP12_HTTP.createBinding(MetroFeatures.forEndpoint(implementation, contract));
+        WSBinding binding = BindingID.SOAP12_HTTP.createBinding(MetroFeatures.forEndpoint(implementation, description));
         WSEndpoint<?> endpoint;
         try {
             endpoint = WSEndpoint.create(implementation, false, instancing, null, null, null, binding, null, null,

@@ -51,16 +51,17 @@ public final class MetroProxyFactory<T> {
     static final String TRANSPORT = "io.github.wcf4j.transport";
 
     private final Class<T> contract;
+    private final ContractDescription description;
     private final QName port;
     private final WSServiceDelegate service;
 
-    private MetroProxyFactory(Class<T> contract) {
+    private MetroProxyFactory(Class<T> contract, ContractDescription d) {
         MetroLogging.quiet();
         this.contract = contract;
-        ContractDescription d = ContractDescription.of(contract);
+        this.description = d;
         QName serviceName = new QName(d.namespace(), d.name() + "Service");
         this.port = new QName(d.namespace(), d.name() + "Port");
-        String wsdl = wsdl(contract, serviceName, port);
+        String wsdl = wsdl(contract, d, serviceName, port);
         Component transport = new Component() {
             @Override
             public <S> S getSPI(Class<S> spi) {
@@ -82,25 +83,38 @@ public final class MetroProxyFactory<T> {
     }
 
     public static <T> MetroProxyFactory<T> of(Class<T> contract) {
-        return new MetroProxyFactory<>(contract);
+        return new MetroProxyFactory<>(contract, ContractDescription.of(contract));
+    }
+
+    /**
+     * Proxies of {@code contract} as {@code description} describes it: a callback contract
+     * ({@link ContractDescription#callback()}), whose proxies the service calls its clients through.
+     */
+    public static MetroProxyFactory<?> of(ContractDescription description) {
+        return new MetroProxyFactory<>(description.type(), description);
+    }
+
+    /** The contract interface the proxies implement. */
+    public Class<T> contract() {
+        return contract;
     }
 
     /** A proxy whose calls go to {@code transport}; {@code address} is informational (the stack addresses). */
     public T create(PayloadTransport transport, URI address) {
-        T proxy = service.getPort(port, contract, MetroFeatures.forContract());
+        T proxy = service.getPort(port, contract, MetroFeatures.forContract(description));
         BindingProvider bp = (BindingProvider) proxy;
         bp.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address.toString());
         bp.getRequestContext().put(TRANSPORT, transport);
         return proxy;
     }
 
-    private static String wsdl(Class<?> contract, QName serviceName, QName port) {
-        WebServiceFeature[] features = MetroFeatures.forContract();
+    private static String wsdl(Class<?> contract, ContractDescription d, QName serviceName, QName port) {
+        WebServiceFeature[] features = MetroFeatures.forContract(d);
         WSBinding binding = BindingID.SOAP12_HTTP.createBinding(features);
         Databinding.Builder b = DatabindingFactory.newInstance().createBuilder(contract, null)
                 .serviceName(serviceName).portName(port)
                 .property(WSBinding.class.getName(), binding)
-                .property(MetadataReader.class.getName(), new WcfDefaultsReader())
+                .property(MetadataReader.class.getName(), new WcfDefaultsReader(d))
                 .feature(features);
         StringWriter primary = new StringWriter();
         b.createWSDLGenerator().inlineSchema(true).generate(new WSDLResolver() {

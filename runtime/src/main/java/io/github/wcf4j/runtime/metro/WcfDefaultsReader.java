@@ -31,39 +31,47 @@ final class WcfDefaultsReader implements MetadataReader {
 
     private final MetadataReader reflect = new ReflectAnnotationReader();
     private final Class<?> implementation;
-    private final Class<?> contractOfImplementation;
+    private final ContractDescription described;
     private final Map<Method, Map<Class<?>, Annotation>> methodCache = new ConcurrentHashMap<>();
     private final Map<Method, Annotation[][]> parameterCache = new ConcurrentHashMap<>();
 
-    /** A reader for proxies and contract-only models. */
-    WcfDefaultsReader() {
-        this(null, null);
+    /** A reader for proxies and contract-only models of {@code contract}. */
+    WcfDefaultsReader(ContractDescription contract) {
+        this(null, contract);
     }
 
     /**
      * A reader for one endpoint: {@code implementation} (which need not carry {@code @WebService}) serves
-     * {@code contract}, so a class implementing several contracts can be hosted once per contract.
+     * {@code contract}, so a class implementing several contracts can be hosted once per contract. The contract may be
+     * a callback contract ({@link ContractDescription#callback()}), whose interface needs no annotation and whose
+     * names are its service contract's.
      */
-    WcfDefaultsReader(Class<?> implementation, Class<?> contract) {
+    WcfDefaultsReader(Class<?> implementation, ContractDescription contract) {
         this.implementation = implementation;
-        this.contractOfImplementation = contract;
+        this.described = contract;
     }
 
-    private static boolean isContract(Class<?> c) {
-        return c.isInterface() && c.isAnnotationPresent(WebService.class);
+    /** A {@code @WebService} interface, or the described contract's interface (a callback contract) or a parent. */
+    private boolean isContract(Class<?> c) {
+        return c.isInterface() && (c.isAnnotationPresent(WebService.class) || c.isAssignableFrom(described.type()));
+    }
+
+    /** The description of a contract interface: the described one for its interface (and parents), else its own. */
+    private ContractDescription describe(Class<?> c) {
+        return c.isAssignableFrom(described.type()) ? described : ContractDescription.of(c);
     }
 
     @Override
     public <A extends Annotation> A getAnnotation(Class<A> type, Class<?> c) {
         if (type == WebService.class && isContract(c)) {
-            ContractDescription d = ContractDescription.of(c);
+            ContractDescription d = describe(c);
             return type.cast(SyntheticAnnotations.copy(c.getAnnotation(WebService.class), WebService.class,
                     Map.of("name", d.name(), "targetNamespace", d.namespace())));
         }
         if (type == WebService.class && c == implementation) {
-            ContractDescription d = ContractDescription.of(contractOfImplementation);
+            ContractDescription d = described;
             return type.cast(SyntheticAnnotations.copy(c.getAnnotation(WebService.class), WebService.class,
-                    Map.of("endpointInterface", contractOfImplementation.getName(), "targetNamespace", d.namespace(),
+                    Map.of("endpointInterface", d.type().getName(), "targetNamespace", d.namespace(),
                             "serviceName", c.getSimpleName(), "portName", d.name() + "Port", "name", "")));
         }
         return reflect.getAnnotation(type, c);
@@ -80,7 +88,7 @@ final class WcfDefaultsReader implements MetadataReader {
     }
 
     private Annotation synthesize(Class<?> type, Method m) {
-        ContractDescription contract = ContractDescription.of(m.getDeclaringClass());
+        ContractDescription contract = describe(m.getDeclaringClass());
         Optional<OperationDescription> op = contract.operations().stream().filter(o -> o.method().equals(m))
                 .findFirst();
         if (op.isEmpty()) {
@@ -124,7 +132,7 @@ final class WcfDefaultsReader implements MetadataReader {
             return reflect.getParameterAnnotations(m);
         }
         return parameterCache.computeIfAbsent(m, k -> {
-            ContractDescription contract = ContractDescription.of(m.getDeclaringClass());
+            ContractDescription contract = describe(m.getDeclaringClass());
             String ns = contract.namespace();
             List<OperationDescription.Part> parts = contract.operations().stream().filter(o -> o.method().equals(m))
                     .findFirst().orElseThrow().parameters();

@@ -89,7 +89,9 @@ public record WsrmInfo(Message message, Kind kind, Optional<SequenceHeader> sequ
     }
 
     private static Kind kind(Message m, Wsrm wsrm, boolean sequence, boolean ack, boolean ackRequested) {
-        if (m.isFault()) {
+        // a fault in the sequence is an application message (an operation's fault reply); only one outside it is
+        // the session's (WCF's WsrmMessageInfo reads faults only when there is no Sequence header)
+        if (m.isFault() && !sequence) {
             return Kind.FAULT;
         }
         String action = m.headers().action();

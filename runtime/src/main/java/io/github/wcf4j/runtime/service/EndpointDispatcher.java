@@ -46,9 +46,12 @@ final class EndpointDispatcher {
     private final Set<Object> firstMessages = Collections.newSetFromMap(
             new ConcurrentHashMap<>());
     private final Set<Channel> openSessions = ConcurrentHashMap.newKeySet();
+    private final CallbackEndpoint callbacks;
 
+    /** {@code callbacks}: how operations call their callers back, {@code null} when the contract is not duplex. */
     EndpointDispatcher(ChannelListener<?> listener, MessageDispatcher dispatcher, AsyncPermits calls,
-            AsyncPermits sessions, Duration sendTimeout, Duration receiveTimeout) {
+            AsyncPermits sessions, Duration sendTimeout, Duration receiveTimeout, CallbackEndpoint callbacks) {
+        this.callbacks = callbacks;
         this.listener = listener;
         this.shape = listener.channelType().shape();
         this.dispatcher = dispatcher;
@@ -94,11 +97,22 @@ final class EndpointDispatcher {
     // ---- datagram: one channel, many calls at once
 
     private void startDatagram(Channel channel) {
-        channel.open(WcfTimeSpan.INFINITE).thenRun(() -> pumpDatagram(channel)).exceptionally(this::logged);
+        CallbackChannel back = callbackChannel(channel, false);
+        channel.open(WcfTimeSpan.INFINITE).thenRun(() -> pumpDatagram(channel, back)).exceptionally(this::logged);
+    }
+
+    /** The channel back to the callers of a duplex contract on {@code channel}, {@code null} if there is none. */
+    private CallbackChannel callbackChannel(Channel channel, boolean session) {
+        if (callbacks == null || !(channel instanceof DuplexChannel duplex)) {
+            return null;
+        }
+        CallbackChannel back = callbacks.channel(duplex, session);
+        channel.onClosed(back::ended);
+        return back;
     }
 
     /** Receives under a call permit and dispatches without waiting; loops while receives complete at once. */
-    private void pumpDatagram(Channel channel) {
+    private void pumpDatagram(Channel channel, CallbackChannel back) {
         repeat(() -> calls.acquire().thenCompose(v -> receive(channel, WcfTimeSpan.INFINITE)).handle((item, e) -> {
             if (e != null || item.isEmpty()) {
                 calls.release();
@@ -107,7 +121,7 @@ final class EndpointDispatcher {
                 }
                 return false;
             }
-            handle(channel, item.get(), null).whenComplete((r, x) -> calls.release());
+            handle(channel, item.get(), null, back).whenComplete((r, x) -> calls.release());
             return true;
         }));
     }
@@ -151,7 +165,8 @@ final class EndpointDispatcher {
                 dispatcher.invoker().endSession(session);
                 firstMessages.remove(session);
             });
-            session.open(WcfTimeSpan.INFINITE).thenRun(() -> pumpSession(session)).exceptionally(x -> {
+            CallbackChannel back = callbackChannel(session, true);
+            session.open(WcfTimeSpan.INFINITE).thenRun(() -> pumpSession(session, back)).exceptionally(x -> {
                 session.abort();
                 return logged(x);
             });
@@ -160,19 +175,22 @@ final class EndpointDispatcher {
     }
 
     /** One call at a time: receive, dispatch under a call permit, answer, then receive the next. */
-    private void pumpSession(Channel session) {
+    private void pumpSession(Channel session, CallbackChannel back) {
         repeat(() -> receive(session, receiveTimeout).handle((item, e) -> {
             if (e != null || item.isEmpty()) {
                 if (e != null) {
                     LOG.debug("session {} ended: {}", session, Futures.unwrap(e).toString());
                     session.abort();
                 } else {
+                    if (back != null) {
+                        back.closing();
+                    }
                     session.close(sendTimeout);
                 }
                 sessions.release();
                 return CompletableFuture.completedFuture(false);
             }
-            return calls.acquire().thenCompose(v -> handle(session, item.get(), session)).handle((r, x) -> {
+            return calls.acquire().thenCompose(v -> handle(session, item.get(), session, back)).handle((r, x) -> {
                 calls.release();
                 if (x != null) {
                     logged(x);
@@ -191,14 +209,20 @@ final class EndpointDispatcher {
         return r.thenApply(o -> o.map(x -> (Object) x));
     }
 
-    /** Dispatches one received item and sends its reply the way the channel shape answers. */
-    private CompletableFuture<Void> handle(Channel channel, Object item, Object session) {
+    /**
+     * Dispatches one received item and sends its reply the way the channel shape answers; on a duplex contract's
+     * channel ({@code back}), a reply to one of the service's request/reply callbacks goes to its caller instead.
+     */
+    private CompletableFuture<Void> handle(Channel channel, Object item, Object session, CallbackChannel back) {
         try {
             if (item instanceof RequestContext context) {
                 return answer(context, session);
             }
             Message request = (Message) item;
-            return dispatcher.dispatch(request, session, established(session)).thenCompose(reply -> {
+            if (back != null && back.deliverReply(request)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return dispatcher.dispatch(request, session, established(session), back).thenCompose(reply -> {
                 if (reply == null) {
                     return CompletableFuture.completedFuture(null);
                 }
@@ -221,10 +245,10 @@ final class EndpointDispatcher {
         boolean oneWay = dispatcher.operation(request).map(o -> o.oneWay()).orElse(false);
         if (oneWay) {
             return context.reply(null, sendTimeout)
-                    .thenCompose(v -> dispatcher.dispatch(request, session, established(session)))
+                    .thenCompose(v -> dispatcher.dispatch(request, session, established(session), null))
                     .thenApply(r -> null);
         }
-        return dispatcher.dispatch(request, session, established(session))
+        return dispatcher.dispatch(request, session, established(session), null)
                 .thenCompose(reply -> context.reply(reply, sendTimeout)
                         .whenComplete((v, e) -> endIfUnhandled(reply, session)))
                 .exceptionally(e -> {

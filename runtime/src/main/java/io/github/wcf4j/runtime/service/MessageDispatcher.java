@@ -59,14 +59,19 @@ final class MessageDispatcher {
      * The reply to {@code request}, or {@code null} when there is none (a one-way operation); runs the operation on the
      * invocation executor. {@code established}: the request is not the first of its session (WCF then skips the
      * endpoint's address and contract filters and answers unknown actions from the session's dispatch runtime).
+     * {@code callbacks}: the way back to the caller the operation's {@link OperationContext} offers ({@code null}:
+     * the contract has no callback contract).
      */
-    CompletableFuture<Message> dispatch(Message request, Object session, boolean established) {
+    CompletableFuture<Message> dispatch(Message request, Object session, boolean established,
+            OperationContext.Callbacks callbacks) {
         Optional<Message> refused = precheck(request, established);
         if (refused.isPresent()) {
             return CompletableFuture.completedFuture(refused.get());
         }
         OperationDescription op = operation(request).orElseThrow();
-        return CompletableFuture.supplyAsync(() -> invoke(op, request, session), executor);
+        OperationContext context = new OperationContext(request, callbacks);
+        return CompletableFuture.supplyAsync(() -> OperationContext.run(context, () -> invoke(op, request, session)),
+                executor);
     }
 
     private Message invoke(OperationDescription op, Message request, Object session) {

@@ -240,12 +240,14 @@ public final class ServiceHost implements AutoCloseable {
                 : MetroOperationInvoker.create(implementation, contract, instances, instanceMode,
                         includeExceptionDetail);
         URI configured = address;
-        MessageDispatcher md = new MessageDispatcher(invoker,
-                () -> configured.getPort() == 0 && listenUri.equals(configured) ? listener.uri() : configured,
-                binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10),
-                executor);
+        Supplier<URI> endpointAddress = () -> configured.getPort() == 0 && listenUri.equals(configured)
+                ? listener.uri() : configured;
+        MessageVersion version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
+        MessageDispatcher md = new MessageDispatcher(invoker, endpointAddress, version, executor);
+        CallbackEndpoint callbacks = description.isDuplex() ? new CallbackEndpoint(description.callback().orElseThrow(),
+                version, binding.timeouts().sendTimeout(), p.require(Scheduler.class), endpointAddress) : null;
         EndpointDispatcher d = new EndpointDispatcher(listener, md, calls, sessions,
-                binding.timeouts().sendTimeout(), binding.timeouts().receiveTimeout());
+                binding.timeouts().sendTimeout(), binding.timeouts().receiveTimeout(), callbacks);
         dispatchers.add(d);
         try {
             Futures.join(d.open(binding.timeouts().openTimeout()));

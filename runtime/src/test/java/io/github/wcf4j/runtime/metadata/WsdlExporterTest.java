@@ -11,6 +11,7 @@ import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.runtime.contract.ContractDescription;
+import io.github.wcf4j.runtime.service.Chat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -74,5 +75,33 @@ class WsdlExporterTest {
         String wsdl = text(export(b).wsdl(BASE));
         assertTrue(wsdl.contains("<wsp:Policy wsu:Id=\"CustomBinding_ICalculator_policy\"><wsp:ExactlyOne>"
                 + expected("rm11-policy.xml") + "</wsp:ExactlyOne></wsp:Policy>"), wsdl);
+    }
+
+    @Test
+    void aCallbackContractsOperationsAreExportedAsServerInitiated() {
+        ServiceMetadata m = WsdlExporter.export(SERVICE, List.of(new WsdlExporter.ExportedEndpoint("",
+                ContractDescription.of(Chat.class), seed(ReliableMessagingVersion.WS_RELIABLE_MESSAGING_FEBRUARY_2005),
+                BASE)), "Default");
+        String contract = text(m.get("wsdl=wsdl0", BASE).orElseThrow());
+        String ns = "http://example.org/chat";
+        assertTrue(contract.contains("<wsdl:message name=\"IChat_Receive_OutputCallbackMessage\"><wsdl:part"
+                + " name=\"parameters\" element=\"tns:Receive\"/></wsdl:message>"
+                + "<wsdl:message name=\"IChat_Answer_OutputCallbackMessage\"><wsdl:part name=\"parameters\""
+                + " element=\"tns:Answer\"/></wsdl:message>"
+                + "<wsdl:message name=\"IChat_Answer_InputCallbackMessage\"><wsdl:part name=\"parameters\""
+                + " element=\"tns:AnswerResponse\"/></wsdl:message>"), contract);
+        assertTrue(contract.contains("<wsdl:operation name=\"Receive\"><wsdl:output wsaw:Action=\"" + ns
+                + "/IChat/Receive\" message=\"tns:IChat_Receive_OutputCallbackMessage\"/></wsdl:operation>"
+                + "<wsdl:operation name=\"Answer\"><wsdl:output wsaw:Action=\"" + ns + "/IChat/Answer\""
+                + " message=\"tns:IChat_Answer_OutputCallbackMessage\"/><wsdl:input wsaw:Action=\"" + ns
+                + "/IChat/AnswerResponse\" message=\"tns:IChat_Answer_InputCallbackMessage\"/></wsdl:operation>"
+                + "</wsdl:portType>"), contract);
+        String schema = text(m.get("xsd=xsd0", BASE).orElseThrow());
+        assertTrue(schema.contains("<xs:element name=\"Receive\">"), schema);
+        assertTrue(schema.contains("<xs:element name=\"AnswerResponse\">"), schema);
+        String service = text(m.wsdl(BASE));
+        assertTrue(service.contains("<wsdl:operation name=\"Answer\"><soap12:operation soapAction=\"" + ns
+                + "/IChat/Answer\" style=\"document\"/><wsdl:output><soap12:body use=\"literal\"/></wsdl:output>"
+                + "<wsdl:input><soap12:body use=\"literal\"/></wsdl:input></wsdl:operation>"), service);
     }
 }

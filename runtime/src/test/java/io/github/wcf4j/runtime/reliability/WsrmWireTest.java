@@ -14,6 +14,7 @@ import io.github.wcf4j.runtime.channel.MustUnderstandException;
 import io.github.wcf4j.runtime.channel.ServerTooBusyException;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +137,24 @@ class WsrmWireTest {
                 + "<a:Action s:mustUnderstand=\"1\">http://tempuri.org/IFoo/Bar</a:Action>"
                 + "<a:To s:mustUnderstand=\"1\">http://server/svc</a:To></s:Header>"
                 + "<s:Body><Bar xmlns=\"http://tempuri.org/\"/></s:Body></s:Envelope>", write(m));
+    }
+
+    @Test
+    void anOperationsFaultInTheSequenceIsAnApplicationMessageAndOnlyOneOutsideItIsTheSessions() {
+        for (Wsrm wsrm : new Wsrm[] {FEB2005, WSRM11}) {
+            Message fault = Message.createFault(MessageVersion.SOAP12_WS_ADDRESSING10,
+                    MessageFault.sender("Divide by zero"),
+                    "http://tempuri.org/ICalculator/DivideFault");
+            fault.headers().addFirst(new SequenceHeader("urn:uuid:S", 3, false).toHeader(wsrm));
+            WsrmInfo inSequence = WsrmInfo.read(read(write(fault), MessageVersion.SOAP12_WS_ADDRESSING10), wsrm);
+            assertEquals(WsrmInfo.Kind.APPLICATION, inSequence.kind(), "WCF's WsrmMessageInfo: a sequenced fault is"
+                    + " delivered, not read as the session's fault");
+            Message alone = Message.createFault(MessageVersion.SOAP12_WS_ADDRESSING10,
+                    MessageFault.sender("Divide by zero"),
+                    "http://tempuri.org/ICalculator/DivideFault");
+            assertEquals(WsrmInfo.Kind.FAULT, WsrmInfo.read(read(write(alone), MessageVersion.SOAP12_WS_ADDRESSING10),
+                    wsrm).kind());
+        }
     }
 
     @Test

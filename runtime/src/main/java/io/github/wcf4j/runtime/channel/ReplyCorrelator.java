@@ -1,44 +1,33 @@
-package io.github.wcf4j.runtime.client;
+package io.github.wcf4j.runtime.channel;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
-import io.github.wcf4j.runtime.channel.CommunicationException;
-import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
-import io.github.wcf4j.runtime.channel.DuplexChannel;
-import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Two-way calls over a duplex channel (WCF's {@code DuplexChannelBinder}): each request's {@code MessageID} waits for
- * the message that {@code RelatesTo} it; one receive loop per channel delivers replies to their callers. Messages that
- * answer nothing (a callback contract would take them) are logged and dropped.
+ * Two-way calls over a duplex channel (WCF's {@code DuplexChannelBinder} with its {@code RequestReplyCorrelator}):
+ * each request's {@code MessageID} waits for the message that {@code RelatesTo} it. Whoever receives from the channel
+ * offers every message to {@link #deliver} first (WCF's {@code HandleRequestAsReply}); what answers no pending request
+ * is the receiver's to dispatch: a client's callbacks, a service's operations. Both sides use it: a proxy's calls on a
+ * duplex channel and a service's request/reply callbacks to its caller. Thread-safe.
  */
-final class ReplyCorrelator {
-    private static final Logger LOG = LoggerFactory.getLogger(ReplyCorrelator.class);
-
+public final class ReplyCorrelator {
     private final DuplexChannel channel;
     private final Scheduler scheduler;
     private final Map<String, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
 
-    ReplyCorrelator(DuplexChannel channel, Scheduler scheduler) {
+    public ReplyCorrelator(DuplexChannel channel, Scheduler scheduler) {
         this.channel = channel;
         this.scheduler = scheduler;
     }
 
-    /** Starts receiving; call once the channel is open. */
-    void start() {
-        ReceivePump.run(() -> channel.receive(WcfTimeSpan.INFINITE), this::deliver, this::ended);
-    }
-
-    /** Sends {@code request} (which has a MessageID) and completes with its reply. */
-    CompletableFuture<Message> request(Message request, Duration timeout) {
+    /** Sends {@code request} (which has a MessageID) and completes with its reply, or fails at {@code timeout}. */
+    public CompletableFuture<Message> request(Message request, Duration timeout) {
         String id = request.headers().messageId();
         CompletableFuture<Message> reply = new CompletableFuture<>();
         pending.put(id, reply);
@@ -57,18 +46,15 @@ final class ReplyCorrelator {
         return reply;
     }
 
-    private void deliver(Message m) {
+    /** Completes the pending request {@code m} answers ({@code RelatesTo} its MessageID); whether there was one. */
+    public boolean deliver(Message m) {
         String relatesTo = m.headers().relatesTo();
         CompletableFuture<Message> waiting = relatesTo == null ? null : pending.get(relatesTo);
-        if (waiting != null) {
-            waiting.complete(m);
-        } else {
-            LOG.warn("a message with action {} arrived on the duplex channel but answers no pending call: dropped",
-                    m.headers().action());
-        }
+        return waiting != null && waiting.complete(m);
     }
 
-    private void ended(Throwable cause) {
+    /** The channel ended ({@code cause} {@code null}: closed): every pending request fails. */
+    public void end(Throwable cause) {
         CommunicationException closed = new CommunicationException(cause == null
                 ? "The channel was closed before the reply arrived." : cause.getMessage(), cause);
         pending.values().forEach(f -> f.completeExceptionally(closed));
