@@ -81,7 +81,7 @@ public final class ClientFactory<T> implements AutoCloseable {
             checkCallback(description, b.callback);
         }
         this.shape = ChannelSelection.selectClient(binding, description.shape());
-        List<Refusal> refused = new EndpointRefusals(b.stackBuilder).of(endpoint);
+        List<Refusal> refused = new EndpointRefusals(b.stackBuilder).of(endpoint, shape);
         if (!refused.isEmpty()) {
             throw refused.get(0).toException();
         }
