@@ -21,7 +21,6 @@ import io.github.wcf4j.runtime.service.EndpointRefusals;
 import io.github.wcf4j.runtime.stack.Refusal;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -93,10 +92,7 @@ record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
                         refusals.of(e, shape(e.binding(), Side.CLIENT, contracts.find(e.contract())))));
             }
         }
-        List<Diagnostic> sorted = new ArrayList<>(supersedeWarnings(all));
-        sorted.sort(Comparator.comparingInt((Diagnostic d) -> d.location().line())
-                .thenComparingInt(d -> d.location().column()));
-        return new Findings(sorted, verdicts);
+        return new Findings(Diagnostic.inDocumentOrder(read.source(), supersedeWarnings(all)), verdicts);
     }
 
     /**
