@@ -19,4 +19,5 @@ module io.github.wcf4j.binding {
     exports io.github.wcf4j.binding.stack;
     exports io.github.wcf4j.binding.description;
     exports io.github.wcf4j.binding.address;
+    exports io.github.wcf4j.binding.credentials;
 }

@@ -3,6 +3,29 @@ package io.github.wcf4j.binding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wcf4j.binding.address.StoreLocation;
+import io.github.wcf4j.binding.address.StoreName;
+import io.github.wcf4j.binding.address.X509FindType;
+import io.github.wcf4j.binding.credentials.AudienceUriMode;
+import io.github.wcf4j.binding.credentials.ClientCertificateAuthentication;
+import io.github.wcf4j.binding.credentials.ClientCertificateCredential;
+import io.github.wcf4j.binding.credentials.ClientCredentials;
+import io.github.wcf4j.binding.credentials.HttpDigestClientCredential;
+import io.github.wcf4j.binding.credentials.IssuedTokenClientCredential;
+import io.github.wcf4j.binding.credentials.IssuedTokenServiceCredential;
+import io.github.wcf4j.binding.credentials.PeerCredential;
+import io.github.wcf4j.binding.credentials.SecureConversationServiceCredential;
+import io.github.wcf4j.binding.credentials.ServiceCertificateCredential;
+import io.github.wcf4j.binding.credentials.ServiceCredentials;
+import io.github.wcf4j.binding.credentials.TokenImpersonationLevel;
+import io.github.wcf4j.binding.credentials.UserNameAuthentication;
+import io.github.wcf4j.binding.credentials.UserNamePasswordValidationMode;
+import io.github.wcf4j.binding.credentials.WindowsClientCredential;
+import io.github.wcf4j.binding.credentials.WindowsServiceCredential;
+import io.github.wcf4j.binding.credentials.X509CertificateReference;
+import io.github.wcf4j.binding.credentials.X509CertificateValidation;
+import io.github.wcf4j.binding.credentials.X509CertificateValidationMode;
+import io.github.wcf4j.binding.credentials.X509RevocationMode;
 import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
@@ -177,6 +200,106 @@ class DefaultsTest {
         row(throttle, "maxConcurrentCalls", 32);
         row(throttle, "maxConcurrentSessions", 200);
         row(throttle, "maxConcurrentInstances", 232);
+        credentials();
+    }
+
+    /** WCF's credentials behaviors, per side (wcf-security-reference.md §6.1–6.2; RS {@code Security/*Credential.cs}). */
+    private static void credentials() {
+        ServiceCredentials service = ServiceCredentials.defaults();
+        row(service, "type", "");
+        row(service, "useIdentityConfiguration", false);
+        row(service, "identityConfiguration", "");
+        row(service, "serviceCertificate", Optional.empty());
+        row(service, "clientCertificate", ClientCertificateCredential.defaults());
+        row(service, "userNameAuthentication", UserNameAuthentication.defaults());
+        row(service, "windowsAuthentication", WindowsServiceCredential.defaults());
+        row(service, "issuedTokenAuthentication", IssuedTokenServiceCredential.defaults());
+        row(service, "secureConversationAuthentication", SecureConversationServiceCredential.defaults());
+        row(service, "peer", PeerCredential.defaults());
+
+        ClientCertificateCredential clientCert = ClientCertificateCredential.defaults();
+        row(clientCert, "certificate", Optional.empty());
+        row(clientCert, "authentication", ClientCertificateAuthentication.defaults());
+        ClientCertificateAuthentication clientAuth = ClientCertificateAuthentication.defaults();
+        row(clientAuth, "validation", new X509CertificateValidation(X509CertificateValidationMode.ChainTrust,
+                X509RevocationMode.Online, StoreLocation.LocalMachine, ""));
+        row(clientAuth, "mapClientCertificateToWindowsAccount", false);
+        row(clientAuth, "includeWindowsGroups", true);
+
+        UserNameAuthentication userName = UserNameAuthentication.defaults();
+        row(userName, "userNamePasswordValidationMode", UserNamePasswordValidationMode.Windows);
+        row(userName, "customUserNamePasswordValidatorType", "");
+        row(userName, "membershipProviderName", "");
+        row(userName, "includeWindowsGroups", true);
+        row(userName, "cacheLogonTokens", false);
+        row(userName, "maxCachedLogonTokens", 128);
+        row(userName, "cachedLogonTokenLifetime", Duration.ofMinutes(15));
+
+        WindowsServiceCredential windowsService = WindowsServiceCredential.defaults();
+        row(windowsService, "allowAnonymousLogons", false);
+        row(windowsService, "includeWindowsGroups", true);
+
+        IssuedTokenServiceCredential issuedService = IssuedTokenServiceCredential.defaults();
+        row(issuedService, "allowedAudienceUris", List.of());
+        row(issuedService, "audienceUriMode", AudienceUriMode.Always);
+        row(issuedService, "validation", X509CertificateValidation.forClientCertificates());
+        row(issuedService, "samlSerializerType", "");
+        row(issuedService, "knownCertificates", List.of());
+        row(issuedService, "allowUntrustedRsaIssuers", false);
+
+        row(SecureConversationServiceCredential.defaults(), "securityStateEncoderType", "");
+
+        PeerCredential peer = PeerCredential.defaults();
+        X509CertificateValidation peerTrust = new X509CertificateValidation(
+                X509CertificateValidationMode.PeerOrChainTrust, X509RevocationMode.Online, StoreLocation.CurrentUser,
+                "");
+        row(peer, "certificate", Optional.empty());
+        row(peer, "peerAuthentication", peerTrust);
+        row(peer, "messageSenderAuthentication", peerTrust);
+
+        ClientCredentials client = ClientCredentials.defaults();
+        row(client, "type", "");
+        row(client, "useIdentityConfiguration", false);
+        row(client, "supportInteractive", true);
+        row(client, "clientCertificate", Optional.empty());
+        row(client, "serviceCertificate", ServiceCertificateCredential.defaults());
+        row(client, "windows", WindowsClientCredential.defaults());
+        row(client, "httpDigest", HttpDigestClientCredential.defaults());
+        row(client, "issuedToken", IssuedTokenClientCredential.defaults());
+        row(client, "peer", PeerCredential.defaults());
+
+        ServiceCertificateCredential serviceCert = ServiceCertificateCredential.defaults();
+        row(serviceCert, "defaultCertificate", Optional.empty());
+        row(serviceCert, "scopedCertificates", List.of());
+        row(serviceCert, "authentication", new X509CertificateValidation(X509CertificateValidationMode.ChainTrust,
+                X509RevocationMode.Online, StoreLocation.CurrentUser, ""));
+        row(serviceCert, "sslCertificateAuthentication", Optional.empty());
+
+        X509CertificateValidation validation = X509CertificateValidation.forServiceCertificates();
+        row(validation, "certificateValidationMode", X509CertificateValidationMode.ChainTrust);
+        row(validation, "revocationMode", X509RevocationMode.Online);
+        row(validation, "trustedStoreLocation", StoreLocation.CurrentUser);
+        row(validation, "customCertificateValidatorType", "");
+
+        WindowsClientCredential windowsClient = WindowsClientCredential.defaults();
+        row(windowsClient, "allowedImpersonationLevel", TokenImpersonationLevel.Identification);
+        row(windowsClient, "allowNtlm", true);
+        row(HttpDigestClientCredential.defaults(), "impersonationLevel", TokenImpersonationLevel.Identification);
+
+        IssuedTokenClientCredential issuedClient = IssuedTokenClientCredential.defaults();
+        row(issuedClient, "localIssuer", Optional.empty());
+        row(issuedClient, "localIssuerChannelBehaviors", "");
+        row(issuedClient, "issuerChannelBehaviors", List.of());
+        row(issuedClient, "cacheIssuedTokens", true);
+        row(issuedClient, "maxIssuedTokenCachingTime", WcfTimeSpan.INFINITE);
+        row(issuedClient, "defaultKeyEntropyMode", SecurityKeyEntropyMode.CombinedEntropy);
+        row(issuedClient, "issuedTokenRenewalThresholdPercentage", 60);
+
+        X509CertificateReference serviceSide = X509CertificateReference.defaults(StoreLocation.LocalMachine);
+        row(serviceSide, "storeLocation", StoreLocation.LocalMachine);
+        row(serviceSide, "storeName", StoreName.My);
+        row(serviceSide, "x509FindType", X509FindType.FindBySubjectDistinguishedName);
+        row(serviceSide, "findValue", "");
     }
 
     static Stream<Arguments> rows() {
