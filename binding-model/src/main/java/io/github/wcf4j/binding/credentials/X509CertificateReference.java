@@ -45,6 +45,11 @@ public record X509CertificateReference(StoreLocation storeLocation, StoreName st
         return new X509CertificateReference(storeLocation, DEFAULT_STORE_NAME, DEFAULT_FIND_TYPE, "");
     }
 
+    /** This reference with another {@code findValue}. */
+    public X509CertificateReference withFindValue(String value) {
+        return new X509CertificateReference(storeLocation, storeName, x509FindType, value);
+    }
+
     /** WCF's text for this search ({@code CannotFindCert}'s criteria): {@code StoreName 'My', StoreLocation ...}. */
     public String criteria() {
         return "StoreName '" + storeName + "', StoreLocation '" + storeLocation + "', FindType '" + x509FindType

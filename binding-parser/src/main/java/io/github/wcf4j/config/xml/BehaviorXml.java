@@ -6,8 +6,9 @@ import io.github.wcf4j.config.read.OrderedElementXml;
 import java.util.Set;
 
 /**
- * {@code <behavior name>}: behavior extensions in any order. wcf4j reads {@code serviceMetadata}, {@code serviceDebug}
- * and {@code serviceThrottling}; WCF's other behaviors are known (reported as not honoured), custom ones must be
+ * {@code <behavior name>}: behavior extensions in any order. wcf4j reads {@code serviceMetadata}, {@code serviceDebug},
+ * {@code serviceThrottling} and {@code serviceCredentials} (service behaviors) and {@code clientCredentials} (endpoint
+ * behaviors); WCF's other behaviors are known (reported as not honoured), custom ones must be
  * registered in {@code <extensions><behaviorExtensions>}. Unknown attributes are ignored, as in WCF.
  */
 public abstract class BehaviorXml extends OrderedElementXml {
@@ -39,6 +40,7 @@ public abstract class BehaviorXml extends OrderedElementXml {
                 case ConfigStrings.SERVICE_METADATA: return ServiceMetadataXml.class;
                 case ConfigStrings.SERVICE_DEBUG: return ServiceDebugXml.class;
                 case ConfigStrings.SERVICE_THROTTLING: return ServiceThrottlingXml.class;
+                case ConfigStrings.SERVICE_CREDENTIALS: return ServiceCredentialsXml.class;
                 case ConfigStrings.CLEAR: return CollectionItemXml.Clear.class;
                 case ConfigStrings.REMOVE: return CollectionItemXml.Remove.class;
                 default: return null;
@@ -51,6 +53,7 @@ public abstract class BehaviorXml extends OrderedElementXml {
         @Override
         protected Class<? extends LocatedXml> childType(String name) {
             switch (name) {
+                case ConfigStrings.CLIENT_CREDENTIALS: return ClientCredentialsXml.class;
                 case ConfigStrings.CLEAR: return CollectionItemXml.Clear.class;
                 case ConfigStrings.REMOVE: return CollectionItemXml.Remove.class;
                 default: return null;
@@ -66,7 +69,7 @@ public abstract class BehaviorXml extends OrderedElementXml {
     /** {@code <serviceMetadata>}. */
     public static class ServiceMetadataXml extends LocatedXml {
         static final Set<String> NAMES = Set.of(ConfigStrings.SERVICE_METADATA, ConfigStrings.SERVICE_DEBUG,
-                ConfigStrings.SERVICE_THROTTLING);
+                ConfigStrings.SERVICE_THROTTLING, ConfigStrings.SERVICE_CREDENTIALS);
         @JacksonXmlProperty(isAttribute = true) public String externalMetadataLocation;
         @JacksonXmlProperty(isAttribute = true) public String httpGetEnabled;
         @JacksonXmlProperty(isAttribute = true) public String httpGetUrl;

@@ -1,6 +1,8 @@
 package io.github.wcf4j.config.xml;
 
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.credentials.ClientCredentials;
+import io.github.wcf4j.binding.credentials.ServiceCredentials;
 import io.github.wcf4j.binding.description.EndpointBehaviorElement;
 import io.github.wcf4j.binding.description.ServiceBehaviorElement;
 import io.github.wcf4j.binding.description.ServiceDebugBehavior;
@@ -72,6 +74,7 @@ final class BehaviorsMapping {
         Optional<ServiceMetadataBehavior> metadata = Optional.empty();
         Optional<ServiceDebugBehavior> debug = Optional.empty();
         Optional<ServiceThrottlingBehavior> throttling = Optional.empty();
+        Optional<ServiceCredentials> credentials = Optional.empty();
         List<String> unsupported = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ChildXml c : xml.children()) {
@@ -85,24 +88,29 @@ final class BehaviorsMapping {
                 debug = Optional.of(debug(c.as(BehaviorXml.ServiceDebugXml.class)));
             } else if (c.value().isPresent() && c.value().get() instanceof BehaviorXml.ServiceThrottlingXml) {
                 throttling = Optional.of(throttling(c.as(BehaviorXml.ServiceThrottlingXml.class)));
+            } else if (c.value().isPresent() && c.value().get() instanceof ServiceCredentialsXml) {
+                credentials = Optional.of(ServiceCredentialsMapping.read(c.as(ServiceCredentialsXml.class), ctx));
             } else if (c.value().isEmpty()) {
                 unsupported(c, xml.name(), true).ifPresent(unsupported::add);
             }
         }
-        return new ServiceBehaviorElement(xml.name(), metadata, debug, throttling, unsupported);
+        return new ServiceBehaviorElement(xml.name(), metadata, debug, throttling, credentials, unsupported);
     }
 
     private EndpointBehaviorElement endpointBehavior(BehaviorXml xml) {
+        Optional<ClientCredentials> credentials = Optional.empty();
         List<String> unsupported = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ChildXml c : xml.children()) {
             if (!seen.add(c.name())) {
                 ctx.error(c.location(), WcfText.ConfigDuplicateItem, c.name(), "EndpointBehaviorElement");
+            } else if (c.value().isPresent() && c.value().get() instanceof ClientCredentialsXml) {
+                credentials = Optional.of(ClientCredentialsMapping.read(c.as(ClientCredentialsXml.class), ctx));
             } else if (c.value().isEmpty()) {
                 unsupported(c, xml.name(), false).ifPresent(unsupported::add);
             }
         }
-        return new EndpointBehaviorElement(xml.name(), unsupported);
+        return new EndpointBehaviorElement(xml.name(), credentials, unsupported);
     }
 
     /** A behavior extension wcf4j does not honour: placed correctly and known (or registered), or an error. */

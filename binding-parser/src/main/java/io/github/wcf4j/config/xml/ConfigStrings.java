@@ -1,5 +1,7 @@
 package io.github.wcf4j.config.xml;
 
+import io.github.wcf4j.binding.credentials.ClientCredentials;
+import io.github.wcf4j.binding.credentials.ServiceCredentials;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.MtomMessageEncodingBindingElement;
@@ -103,6 +105,8 @@ public final class ConfigStrings {
     public static final String SERVICE_METADATA = "serviceMetadata";
     public static final String SERVICE_DEBUG = "serviceDebug";
     public static final String SERVICE_THROTTLING = "serviceThrottling";
+    public static final String SERVICE_CREDENTIALS = ServiceCredentials.CONFIG_NAME;
+    public static final String CLIENT_CREDENTIALS = ClientCredentials.CONFIG_NAME;
 
     // common attributes
     public static final String NAME = "name";

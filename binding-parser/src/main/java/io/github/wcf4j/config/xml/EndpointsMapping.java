@@ -15,8 +15,6 @@ import io.github.wcf4j.binding.standard.MetadataExchangeBindings;
 import io.github.wcf4j.binding.standard.UnsupportedBinding;
 import io.github.wcf4j.config.read.ChildXml;
 import io.github.wcf4j.config.read.ConfigContext;
-import io.github.wcf4j.config.read.RawContent;
-import io.github.wcf4j.config.read.RawElement;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -144,7 +142,7 @@ final class EndpointsMapping {
         Optional<Target> target = target(x);
         Optional<EndpointBehaviorElement> behavior = endpointBehavior(x);
         Optional<EndpointIdentity> identity = IdentityMapping.read(x.identity, ctx);
-        List<AddressHeader> headers = addressHeaders(x.headers);
+        List<AddressHeader> headers = AddressHeadersMapping.read(x.headers, ctx);
         if (target.isEmpty()) {
             return Optional.empty();
         }
@@ -189,7 +187,7 @@ final class EndpointsMapping {
         Optional<EndpointBehaviorElement> behavior = endpointBehavior(x);
         Optional<URI> address = ctx.uri(x, ConfigStrings.ADDRESS, x.address);
         Optional<EndpointIdentity> identity = IdentityMapping.read(x.identity, ctx);
-        List<AddressHeader> headers = addressHeaders(x.headers);
+        List<AddressHeader> headers = AddressHeadersMapping.read(x.headers, ctx);
         if (target.isEmpty()) {
             return Optional.empty();
         }
@@ -203,34 +201,6 @@ final class EndpointsMapping {
                 EndpointXml.orEmpty(x.bindingConfiguration), t.binding(), t.contract(), behavior, identity, headers,
                 t.kind());
         return Optional.of(ctx.located(e, x));
-    }
-
-    /**
-     * {@code <headers>}: every child element an address header, kept verbatim ({@code AddressHeaderCollection
-     * .ReadServiceParameters}); text between them is refused as in any configuration element, a prefix the section does
-     * not declare is refused as WCF's section reader ({@code XmlException}) refuses it, and attributes of
-     * {@code <headers>} itself, which WCF skips, are reported.
-     */
-    private List<AddressHeader> addressHeaders(HeadersXml x) {
-        if (x == null) {
-            return List.of();
-        }
-        RawContent content = x.content();
-        if (content.hasText()) {
-            ctx.error(x, WcfText.Config_base_section_invalid_content);
-        }
-        for (RawContent.UndeclaredPrefix undeclared : content.undeclared()) {
-            ctx.error(undeclared.at(), "'" + undeclared.prefix() + "' is an undeclared prefix.");
-        }
-        if (!content.attributes().isEmpty()) {
-            ctx.warning(x, "The attributes of <headers> are ignored, as WCF ignores them: "
-                    + String.join(", ", content.attributes()) + ".");
-        }
-        List<AddressHeader> headers = new ArrayList<>();
-        for (RawElement e : content.elements()) {
-            headers.add(new AddressHeader(e.localName(), e.namespaceUri(), e.outerXml()));
-        }
-        return headers;
     }
 
     // ---------------------------------------------------------------- references
