@@ -30,10 +30,17 @@ import io.github.wcf4j.binding.credentials.X509CertificateValidation;
 import io.github.wcf4j.binding.credentials.X509CertificateValidationMode;
 import io.github.wcf4j.binding.credentials.X509RevocationMode;
 import io.github.wcf4j.binding.security.SecurityKeyEntropyMode;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -366,5 +373,55 @@ class CredentialsConfigTest {
         UserNameAuthentication u = serviceCredentials(r).userNameAuthentication();
         assertEquals(UserNamePasswordValidationMode.Windows, u.userNamePasswordValidationMode());
         assertEquals("V, A", u.customUserNamePasswordValidatorType());
+    }
+
+    // ---------------------------------------------------------------- the corpus
+
+    @Test
+    void everyCredentialsElementOfTheCorpusIsReadWithoutADiagnostic() throws IOException {
+        Pattern element = Pattern.compile("<(serviceCredentials|clientCredentials)[\\s>/]");
+        int elements = 0;
+        int read = 0;
+        int files = 0;
+        try (Stream<Path> all = Files.list(ConfigFixture.corpus())) {
+            for (Path file : all.filter(f -> !f.getFileName().toString().endsWith(".md")
+                    && !f.getFileName().toString().endsWith(".tsv")).sorted().toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8).replaceAll("(?s)<!--.*?-->", "");
+                Matcher m = element.matcher(text);
+                int here = 0;
+                while (m.find()) {
+                    here++;
+                }
+                if (here == 0) {
+                    continue;
+                }
+                files++;
+                elements += here;
+                ConfigReadResult r = ConfigFixture.READER.read(file);
+                assertNoErrors(r);
+                assertTrue(r.diagnostics().stream().noneMatch(d -> d.message().contains("Credentials")),
+                        () -> file + ": " + r.diagnostics());
+                read += (int) r.configuration().orElseThrow().serviceBehaviors().stream()
+                        .filter(b -> b.credentials().isPresent()).count();
+                read += (int) r.configuration().orElseThrow().endpointBehaviors().stream()
+                        .filter(b -> b.credentials().isPresent()).count();
+            }
+        }
+        assertEquals(11, files, "corpus files with credentials");
+        assertEquals(11, elements, "credentials elements in the corpus");
+        assertEquals(elements, read, "every credentials element is in the model");
+    }
+
+    @Test
+    void theCorpusFederationClientKnowsItsServiceCertificate() {
+        ConfigReadResult r = ConfigFixture.READER.read(ConfigFixture.corpus().resolve(
+                "sunmeixia2005__WCF_Samples__Basic__Binding__WS__WS2007FederationHttp__CS__Client__App.config"));
+        ClientCredentials c = clientCredentials(r);
+        assertEquals(false, c.supportInteractive());
+        assertEquals(Optional.of(new X509CertificateReference(StoreLocation.CurrentUser, StoreName.TrustedPeople,
+                X509FindType.FindBySubjectDistinguishedName, "CN=localhost")),
+                c.serviceCertificate().defaultCertificate());
+        assertEquals(X509CertificateValidationMode.PeerOrChainTrust,
+                c.serviceCertificate().authentication().certificateValidationMode());
     }
 }
