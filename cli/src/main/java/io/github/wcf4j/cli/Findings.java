@@ -14,6 +14,7 @@ import io.github.wcf4j.binding.stack.ContractShape;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.config.ConfigReadResult;
 import io.github.wcf4j.config.ConfigValidator;
+import io.github.wcf4j.config.CredentialNotes;
 import io.github.wcf4j.config.Diagnostic;
 import io.github.wcf4j.config.Severity;
 import io.github.wcf4j.config.SourceLocation;
@@ -28,7 +29,8 @@ import java.util.Set;
 
 /**
  * What {@code validate} and {@code describe} say about one configuration file: every diagnostic (WCF's load-time and
- * build-time errors and warnings, and what wcf4j cannot run, as {@link Severity#UNSUPPORTED}) and, per endpoint,
+ * build-time errors and warnings, what wcf4j cannot run, as {@link Severity#UNSUPPORTED}, and the credentials an
+ * endpoint would use that wcf4j cannot honour, as warnings from {@link CredentialNotes}) and, per endpoint,
  * whether a host or client factory would open it, and why not. The verdict comes from the runtime's own
  * {@link EndpointRefusals}, the check the host and the factory make before they build, so it cannot drift from what
  * {@code host} and {@code call} do. A service that lists no endpoint has WCF 4's default endpoints at its
@@ -69,6 +71,7 @@ record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
         List<Diagnostic> validation = ConfigValidator.validate(read, contracts);
         Set<Diagnostic> all = new LinkedHashSet<>(read.diagnostics());
         all.addAll(validation);
+        all.addAll(CredentialNotes.of(read));
         List<EndpointVerdict> verdicts = new ArrayList<>();
         if (read.configuration().isPresent()) {
             ServiceModelConfiguration config = read.configuration().get();
