@@ -70,6 +70,44 @@ class ValidateCommandTest {
         assertEquals(1, root.get("summary").get("unsupported").asInt());
     }
 
+    @Test
+    void credentialsOnABindingWithoutSecurityAreNotReportedAndTheEndpointRuns(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("app.config");
+        Files.writeString(config, "<configuration>\n<system.serviceModel>\n<behaviors><serviceBehaviors>"
+                + "<behavior name=\"b\">\n<serviceCredentials><serviceCertificate findValue=\"localhost\""
+                + " x509FindType=\"FindBySubjectName\"/><userNameAuthentication"
+                + " userNamePasswordValidationMode=\"MembershipProvider\"/></serviceCredentials>\n"
+                + "</behavior></serviceBehaviors></behaviors>\n<services>\n"
+                + "<service name=\"Microsoft.ServiceModel.Samples.CalculatorService\" behaviorConfiguration=\"b\">\n"
+                + "<endpoint address=\"http://localhost:8000/c\" binding=\"basicHttpBinding\""
+                + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/>\n</service>\n</services>\n"
+                + "</system.serviceModel>\n</configuration>\n");
+        CliRun r = CliRun.of("validate", config.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("0 errors, 0 warnings, 0 unsupported; 1 of 1 endpoint run"), r.err());
+    }
+
+    @Test
+    void aUserNameEndpointWhoseUserNamesWindowsWouldCheckIsNotedAtTheCredential(@TempDir Path dir)
+            throws IOException {
+        Path config = dir.resolve("app.config");
+        Files.writeString(config, "<configuration>\n<system.serviceModel>\n<bindings><wsHttpBinding>"
+                + "<binding name=\"u\"><security mode=\"Message\"><message clientCredentialType=\"UserName\"/>"
+                + "</security></binding></wsHttpBinding></bindings>\n<behaviors><serviceBehaviors>"
+                + "<behavior name=\"b\"><serviceCredentials>\n<userNameAuthentication/>\n</serviceCredentials>"
+                + "</behavior></serviceBehaviors></behaviors>\n<services>\n"
+                + "<service name=\"Microsoft.ServiceModel.Samples.CalculatorService\" behaviorConfiguration=\"b\">\n"
+                + "<endpoint address=\"http://localhost:8000/c\" binding=\"wsHttpBinding\" bindingConfiguration=\"u\""
+                + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/>\n</service>\n</services>\n"
+                + "</system.serviceModel>\n</configuration>\n");
+        CliRun r = CliRun.of("validate", config.toString());
+        assertEquals(ExitCodes.NOT_RUNNABLE, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains(config + ":5:1: warning: userNamePasswordValidationMode=\"Windows\": a JVM can"
+                + " neither log a user on as a Windows account"), r.out());
+        assertFalse(r.out().contains("serviceCredentials"), r.out());
+    }
+
     /** basicHttpBinding, TransportCredentialOnly with Windows credentials: HTTP Negotiate authentication. */
     static final String WINDOWS_AUTH_SERVICE = "<configuration>\n<system.serviceModel>\n<bindings><basicHttpBinding>\n"
             + "\t<binding name=\"windows\"><security mode=\"TransportCredentialOnly\">"
