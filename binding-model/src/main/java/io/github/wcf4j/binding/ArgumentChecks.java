@@ -21,6 +21,14 @@ public final class ArgumentChecks {
         return value;
     }
 
+    /** {@code value > 0}, else WCF's {@code ValueMustBeGreaterThanZero} (the credentials' setters). */
+    public static int greaterThanZero(int value, String property) {
+        if (value <= 0) {
+            throw new BindingValidationException(WcfText.ValueMustBeGreaterThanZero, property);
+        }
+        return value;
+    }
+
     /** {@code value > 0}, else WCF's {@code ValueMustBePositive}. */
     public static long positive(long value, String property) {
         if (value <= 0) {

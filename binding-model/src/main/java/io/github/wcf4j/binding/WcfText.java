@@ -25,6 +25,7 @@ public enum WcfText {
             + " TimeSpan.MaxValue."),
     ValueMustBeInRange("The value of this argument must fall within the range {0} to {1}."),
     ValueMustBePositive("The value of this argument must be positive."),
+    ValueMustBeGreaterThanZero("The value of this argument must be greater than 0."),
     ValueMustBeNonNegative("The value of this argument must be non-negative."),
     ConfigInvalidReliableMessagingVersionValue("'{0}' is not a valid reliable messaging version.  Valid values are"
             + " 'WSReliableMessagingFebruary2005' and 'WSReliableMessaging11'."),

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param cacheIssuedTokens                     {@code true}
  * @param maxIssuedTokenCachingTime             {@code TimeSpan.MaxValue} ({@link WcfTimeSpan#INFINITE}), at least zero
  * @param defaultKeyEntropyMode                 {@code CombinedEntropy}
- * @param issuedTokenRenewalThresholdPercentage {@code 60}, 0 to 100
+ * @param issuedTokenRenewalThresholdPercentage {@code 60}; configuration allows 0 to 100 (WCF's setter checks nothing)
  */
 public record IssuedTokenClientCredential(Optional<LocalIssuer> localIssuer, String localIssuerChannelBehaviors,
         List<IssuerChannelBehavior> issuerChannelBehaviors, boolean cacheIssuedTokens,
@@ -37,7 +37,6 @@ public record IssuedTokenClientCredential(Optional<LocalIssuer> localIssuer, Str
         issuerChannelBehaviors = List.copyOf(issuerChannelBehaviors);
         ArgumentChecks.nonNegativeTimeout(maxIssuedTokenCachingTime, "maxIssuedTokenCachingTime");
         ArgumentChecks.notNull(defaultKeyEntropyMode, "defaultKeyEntropyMode");
-        ArgumentChecks.inRange(issuedTokenRenewalThresholdPercentage, 0, 100, "issuedTokenRenewalThresholdPercentage");
     }
 
     public static IssuedTokenClientCredential defaults() {

@@ -31,7 +31,7 @@ public record UserNameAuthentication(UserNamePasswordValidationMode userNamePass
         ArgumentChecks.notNull(userNamePasswordValidationMode, "userNamePasswordValidationMode");
         ArgumentChecks.notNull(customUserNamePasswordValidatorType, "customUserNamePasswordValidatorType");
         ArgumentChecks.notNull(membershipProviderName, "membershipProviderName");
-        ArgumentChecks.positive(maxCachedLogonTokens, "maxCachedLogonTokens");
+        ArgumentChecks.greaterThanZero(maxCachedLogonTokens, "maxCachedLogonTokens");
         ArgumentChecks.positiveTimeout(cachedLogonTokenLifetime, "cachedLogonTokenLifetime");
     }
 
