@@ -34,6 +34,8 @@ import java.util.Set;
  *       binding whose security sends a user name: a JVM has no Windows logon and no ASP.NET membership;</li>
  *   <li>{@code mapClientCertificateToWindowsAccount="true"}, for a binding whose security authenticates clients by
  *       certificate;</li>
+ *   <li>{@code type} (a .NET credentials subclass) and {@code useIdentityConfiguration} (Windows Identity
+ *       Foundation), for a binding with message security;</li>
  *   <li>over HTTPS, the certificate settings WCF applies to the TLS handshake ({@code clientCertificate} and its
  *       {@code authentication}, {@code sslCertificateAuthentication}), which wcf4j's HTTPS transport does not take from
  *       the credentials: its key and trust material is the {@code TlsSettings} the host or client is given.</li>
@@ -87,6 +89,9 @@ public final class CredentialNotes {
         ServiceCredentials c = configured.orElse(ServiceCredentials.defaults());
         SourceLocation credentialsAt = configured.flatMap(sources::locate).orElse(endpointAt);
         Set<AuthenticationMode> modes = modes(elements);
+        if (!modes.isEmpty()) {
+            notes.addAll(dotNetOnly(c.type(), "ServiceCredentials", c.useIdentityConfiguration(), credentialsAt));
+        }
         UserNameAuthentication userName = c.userNameAuthentication();
         if (modes.stream().anyMatch(USER_NAME::contains)
                 && userName.userNamePasswordValidationMode() != UserNamePasswordValidationMode.Custom) {
@@ -117,11 +122,19 @@ public final class CredentialNotes {
     /** The notes for a client endpoint over {@code binding} with {@code credentials}. */
     List<Note> client(Binding binding, Optional<ClientCredentials> configured) {
         List<Note> notes = new ArrayList<>();
-        Optional<HttpsTransportBindingElement> https = https(elements(binding));
-        if (configured.isEmpty() || https.isEmpty()) {
+        List<BindingElement> elements = elements(binding);
+        if (configured.isEmpty()) {
             return notes;
         }
         ClientCredentials c = configured.get();
+        if (!modes(elements).isEmpty()) {
+            notes.addAll(dotNetOnly(c.type(), "ClientCredentials", c.useIdentityConfiguration(),
+                    sources.locate(c).orElseThrow()));
+        }
+        Optional<HttpsTransportBindingElement> https = https(elements);
+        if (https.isEmpty()) {
+            return notes;
+        }
         if (https.get().requireClientCertificate() && c.clientCertificate().isPresent()) {
             notes.add(new Note(sources.locate(c.clientCertificate().get()).orElseThrow(), "wcf4j's HTTPS client does"
                     + " not present client certificates yet, so this clientCertificate is not sent and a service that"
@@ -130,6 +143,22 @@ public final class CredentialNotes {
         c.serviceCertificate().sslCertificateAuthentication().ifPresent(v -> notes.add(new Note(
                 sources.locate(v).orElseThrow(), "wcf4j's HTTPS client validates the service's certificate against"
                         + " the trust store it is given (TlsSettings), not with this sslCertificateAuthentication.")));
+        return notes;
+    }
+
+    /** A .NET credentials subclass, or Windows Identity Foundation, where message security would use them. */
+    private static List<Note> dotNetOnly(String type, String baseType, boolean useIdentityConfiguration,
+            SourceLocation at) {
+        List<Note> notes = new ArrayList<>();
+        if (!type.isEmpty()) {
+            notes.add(new Note(at, "type=\"" + type + "\": a .NET " + baseType + " subclass cannot be loaded on the"
+                    + " JVM, so wcf4j cannot apply what it changes; the standard credentials apply."));
+        }
+        if (useIdentityConfiguration) {
+            notes.add(new Note(at, "useIdentityConfiguration=\"true\": Windows Identity Foundation's identity"
+                    + " configuration does not exist on the JVM; wcf4j cannot hand this endpoint's authentication to"
+                    + " it."));
+        }
         return notes;
     }
 

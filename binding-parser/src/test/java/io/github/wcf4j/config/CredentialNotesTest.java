@@ -113,4 +113,32 @@ class CredentialNotesTest {
         assertEquals("wcf4j's HTTPS client does not present client certificates yet, so this clientCertificate is not"
                 + " sent and a service that requires one refuses the connection.", notes.get(0).message());
     }
+
+    @Test
+    void aDotNetCredentialsSubclassAndWifAreNotedWhereMessageSecurityWouldUseThem() {
+        List<Diagnostic> notes = validate(USER_NAME_BINDING + service("wsHttpBinding", "u",
+                "<serviceCredentials type=\"My.Credentials, My\" useIdentityConfiguration=\"true\">\n"
+                        + "<userNameAuthentication userNamePasswordValidationMode=\"Custom\""
+                        + " customUserNamePasswordValidatorType=\"V, A\"/></serviceCredentials>"));
+        assertEquals(List.of("type=\"My.Credentials, My\": a .NET ServiceCredentials subclass cannot be loaded on the"
+                + " JVM, so wcf4j cannot apply what it changes; the standard credentials apply.",
+                "useIdentityConfiguration=\"true\": Windows Identity Foundation's identity configuration does not"
+                        + " exist on the JVM; wcf4j cannot hand this endpoint's authentication to it."),
+                notes.stream().map(Diagnostic::message).toList());
+        assertEquals(List.of(), validate(service("basicHttpBinding", "",
+                "<serviceCredentials type=\"My.Credentials, My\" useIdentityConfiguration=\"true\"/>")));
+    }
+
+    @Test
+    void aClientCredentialsSubclassIsNotedOnAMessageSecurityClient() {
+        List<Diagnostic> notes = validate(USER_NAME_BINDING
+                + "<behaviors><endpointBehaviors><behavior name=\"e\">\n<clientCredentials type=\"C, A\"/>\n"
+                + "</behavior></endpointBehaviors></behaviors>\n"
+                + "<client><endpoint address=\"http://localhost/s\" binding=\"wsHttpBinding\" bindingConfiguration=\"u\""
+                + " behaviorConfiguration=\"e\" contract=\"IS\"/></client>");
+        assertEquals(1, notes.size(), () -> "notes: " + notes);
+        assertEquals(5, notes.get(0).location().line());
+        assertEquals("type=\"C, A\": a .NET ClientCredentials subclass cannot be loaded on the JVM, so wcf4j cannot"
+                + " apply what it changes; the standard credentials apply.", notes.get(0).message());
+    }
 }
