@@ -202,10 +202,19 @@ final class EndpointDispatcher {
 
     // ---- receiving and answering, per shape
 
-    /** The next message (or request context) of {@code channel}. */
+    /**
+     * The next message (or request context) of {@code channel}. A receive that throws (a channel that faulted or was
+     * aborted between two calls throws WCF's text at once) fails the future instead, so the pump ends the channel
+     * and releases its permit instead of losing the exception in a continuation.
+     */
     private CompletableFuture<Optional<Object>> receive(Channel channel, Duration timeout) {
-        CompletableFuture<? extends Optional<?>> r = channel instanceof ReplyChannel reply
-                ? reply.receiveRequest(timeout) : ((InputChannel) channel).receive(timeout);
+        CompletableFuture<? extends Optional<?>> r;
+        try {
+            r = channel instanceof ReplyChannel reply
+                    ? reply.receiveRequest(timeout) : ((InputChannel) channel).receive(timeout);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return r.thenApply(o -> o.map(x -> (Object) x));
     }
 
