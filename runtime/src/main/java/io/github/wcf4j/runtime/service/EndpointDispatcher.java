@@ -162,7 +162,7 @@ final class EndpointDispatcher {
             openSessions.add(session);
             session.onClosed(() -> {
                 openSessions.remove(session);
-                dispatcher.invoker().endSession(session);
+                dispatcher.endSession(session);
                 firstMessages.remove(session);
             });
             CallbackChannel back = callbackChannel(session, true);
@@ -174,7 +174,13 @@ final class EndpointDispatcher {
         });
     }
 
-    /** One call at a time: receive, dispatch under a call permit, answer, then receive the next. */
+    /**
+     * One call at a time: receive, dispatch under a call permit, answer, then receive the next. When the service's
+     * calls may overlap ({@code ConcurrencyMode} {@code Reentrant} or {@code Multiple}: WCF's
+     * {@code ConcurrencyBehavior.IsConcurrent}) the next receive is issued once the call is dispatched, so replies to
+     * the operation's own request/reply callbacks and nested calls arrive while it runs; the instance's lock keeps
+     * the order.
+     */
     private void pumpSession(Channel session, CallbackChannel back) {
         repeat(() -> receive(session, receiveTimeout).handle((item, e) -> {
             if (e != null || item.isEmpty()) {
@@ -190,14 +196,25 @@ final class EndpointDispatcher {
                 sessions.release();
                 return CompletableFuture.completedFuture(false);
             }
+            if (dispatcher.concurrent()) {
+                return calls.acquire().thenApply(v -> {
+                    handle(session, item.get(), session, back).whenComplete((r, x) -> released(x));
+                    return true;
+                });
+            }
             return calls.acquire().thenCompose(v -> handle(session, item.get(), session, back)).handle((r, x) -> {
-                calls.release();
-                if (x != null) {
-                    logged(x);
-                }
+                released(x);
                 return true;
             });
         }).thenCompose(f -> f));
+    }
+
+    /** A call is done: its permit returns. */
+    private void released(Throwable failure) {
+        calls.release();
+        if (failure != null) {
+            logged(failure);
+        }
     }
 
     // ---- receiving and answering, per shape

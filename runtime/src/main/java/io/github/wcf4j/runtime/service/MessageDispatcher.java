@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.contract.ConcurrencyMode;
 import io.github.wcf4j.runtime.contract.OperationDescription;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * that is not the endpoint's address is {@code DestinationUnreachable} (scheme, port and path compared, the host name
  * not, as WCF's default address filter does); a missing action is {@code MessageAddressingHeaderRequired}, an unknown one
  * {@code ActionNotSupported}; a header marked {@code mustUnderstand} that no layer understood is {@code MustUnderstand};
- * otherwise the operation runs on the host's invocation executor and its result becomes the reply: its action,
+ * otherwise the call enters its instance context ({@link InstanceContexts}: instancing, the instance throttle, the
+ * object's lock) and the operation runs on the host's invocation executor; its result becomes the reply: its action,
  * {@code RelatesTo} the request's {@code MessageID}, no {@code MessageID} of its own, addressed to a non-anonymous
  * {@code ReplyTo} (or {@code FaultTo} for faults). Faults of one-way operations are never sent. Thread-safe.
  */
@@ -36,11 +38,16 @@ final class MessageDispatcher {
     private final Supplier<URI> endpointAddress;
     private final MessageVersion version;
     private final Executor executor;
+    private final InstanceContexts instances;
 
-    /** {@code endpointAddress}: where messages are sent {@code To} (known once the listener is open, for port 0). */
+    /**
+     * {@code endpointAddress}: where messages are sent {@code To} (known once the listener is open, for port 0);
+     * {@code instances}: the instance contexts calls run in (instancing, concurrency, {@code maxConcurrentInstances}).
+     */
     MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress,
-            MessageVersion version, Executor executor) {
+            MessageVersion version, Executor executor, InstanceContexts instances) {
         this.invoker = invoker;
+        this.instances = instances;
         this.endpointAddress = endpointAddress;
         this.version = version;
         this.executor = executor;
@@ -48,6 +55,17 @@ final class MessageDispatcher {
 
     OperationInvoker invoker() {
         return invoker;
+    }
+
+    /** Whether calls of one session may be dispatched before the previous one is done (not {@code Single}). */
+    boolean concurrent() {
+        return instances.concurrency() != ConcurrencyMode.Single;
+    }
+
+    /** {@code session} ended: its service object and its instance context are released. */
+    void endSession(Object session) {
+        invoker.endSession(session);
+        instances.endSession(session);
     }
 
     /** The operation a request would invoke, if any (the transport answers one-way requests before invoking). */
@@ -69,9 +87,17 @@ final class MessageDispatcher {
             return CompletableFuture.completedFuture(refused.get());
         }
         OperationDescription op = operation(request).orElseThrow();
-        OperationContext context = new OperationContext(request, callbacks);
-        return CompletableFuture.supplyAsync(() -> OperationContext.run(context, () -> invoke(op, request, session)),
-                executor);
+        return instances.enter(session).thenCompose(instance -> {
+            OperationContext context = new OperationContext(request, callbacks, instance);
+            try {
+                return CompletableFuture.supplyAsync(
+                        () -> OperationContext.run(context, () -> invoke(op, request, session)), executor)
+                        .whenComplete((r, e) -> instances.exit(instance));
+            } catch (RuntimeException rejected) {
+                instances.exit(instance);
+                throw rejected;
+            }
+        });
     }
 
     private Message invoke(OperationDescription op, Message request, Object session) {

@@ -10,6 +10,7 @@ import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.InputSessionChannel;
 import io.github.wcf4j.runtime.channel.Session;
+import io.github.wcf4j.runtime.contract.ConcurrencyMode;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.OperationDescription;
 import io.github.wcf4j.runtime.message.Message;
@@ -31,7 +32,8 @@ class SessionReceiveFailureTest {
     private final StubListener listener = new StubListener();
     private final EndpointDispatcher dispatcher = new EndpointDispatcher(listener,
             new MessageDispatcher(new NoInvoker(), () -> URI.create("inmemory://localhost/s"),
-                    MessageVersion.SOAP12_WS_ADDRESSING10, Runnable::run),
+                    MessageVersion.SOAP12_WS_ADDRESSING10, Runnable::run,
+                    InstanceContexts.single(ConcurrencyMode.Single)),
             new AsyncPermits(1), sessions, Duration.ofSeconds(1), Duration.ofSeconds(1), null);
 
     @Test
