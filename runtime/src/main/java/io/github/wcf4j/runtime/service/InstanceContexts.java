@@ -79,11 +79,6 @@ final class InstanceContexts {
         }
     }
 
-    /** Contexts alive (for tests and diagnostics): the sessions' ones. */
-    int sessionContexts() {
-        return sessions.size();
-    }
-
     private InstanceContext newContext(boolean perCall) {
         CompletableFuture<Void> activated = throttle == null ? CompletableFuture.completedFuture(null)
                 : throttle.acquire();
