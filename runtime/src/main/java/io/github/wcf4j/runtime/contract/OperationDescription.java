@@ -4,6 +4,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.xml.namespace.QName;
 
 /**
@@ -24,6 +26,15 @@ public record OperationDescription(Method method, String name, String action, St
 
     public OperationDescription {
         parameters = List.copyOf(parameters);
+    }
+
+    /**
+     * The names of the parameters whose content is {@code base64Binary} ({@code byte[]}): read as bytes, bounded by
+     * the reader's {@code maxArrayLength} rather than its {@code maxStringContentLength}.
+     */
+    public Set<String> base64Parameters() {
+        return parameters.stream().filter(p -> p.type() == byte[].class).map(Part::name)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The reply's body element ({@code {ns}AddResponse}). */

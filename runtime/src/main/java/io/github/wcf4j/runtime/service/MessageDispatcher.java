@@ -6,6 +6,7 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.contract.ConcurrencyMode;
 import io.github.wcf4j.runtime.contract.OperationDescription;
+import io.github.wcf4j.runtime.message.LongBodyTexts;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MustUnderstandFault;
@@ -109,10 +110,10 @@ final class MessageDispatcher {
             return correlate(MustUnderstandFault.create(version, notUnderstood,
                     version.addressing().defaultFaultAction()), request);
         }
-        Optional<UnreadableBody> unreadable = request.properties().get(UnreadableBody.class);
+        Optional<String> unreadable = unreadable(op, request);
         if (unreadable.isPresent()) {
             return op.oneWay() ? null : correlate(Message.createFault(version, DispatchFaults.unreadableBody(op.name(),
-                    unreadable.get().reason()), version.addressing().defaultFaultAction()), request);
+                    unreadable.get()), version.addressing().defaultFaultAction()), request);
         }
         InvocationResult result;
         try {
@@ -130,6 +131,19 @@ final class MessageDispatcher {
                         result.action() != null ? result.action() : version.addressing().defaultFaultAction())
                 : Message.create(version, result.action(), result.body().orElseThrow());
         return correlate(reply, request);
+    }
+
+    /**
+     * The reader quota the body breaks when read as {@code op}'s request, if any: long texts are judged by the
+     * parameters' types, as WCF's serializer reads them ({@code maxArrayLength} for a {@code byte[]} parameter's base64
+     * content, {@code maxStringContentLength} for the rest); other quotas stopped the reader already.
+     */
+    private static Optional<String> unreadable(OperationDescription op, Message request) {
+        Optional<LongBodyTexts> texts = request.properties().get(LongBodyTexts.class);
+        if (texts.isPresent()) {
+            return texts.get().refusal(op.requestElement(), op.base64Parameters());
+        }
+        return request.properties().get(UnreadableBody.class).map(UnreadableBody::reason);
     }
 
     /** The fault WCF's dispatcher answers before any operation runs, if the request earns one. */
