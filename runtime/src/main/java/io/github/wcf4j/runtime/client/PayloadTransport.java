@@ -1,7 +1,7 @@
 package io.github.wcf4j.runtime.client;
 
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
-import io.github.wcf4j.runtime.message.LongBodyTexts;
+import io.github.wcf4j.runtime.message.TypedBodyQuotas;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
@@ -22,11 +22,11 @@ public interface PayloadTransport {
 
     /**
      * {@code reply} as a call returns it: a reply whose body broke a reader quota fails the call with the quota's
-     * text, unless only its long texts did ({@link LongBodyTexts}): the proxy judges those by the operation's result
-     * type.
+     * text, unless only what depends on its types did ({@link TypedBodyQuotas}): the proxy judges that by the
+     * operation's result type.
      */
     static Message readable(Message reply) {
-        if (reply != null && reply.properties().get(LongBodyTexts.class).isEmpty()) {
+        if (reply != null && reply.properties().get(TypedBodyQuotas.class).isEmpty()) {
             reply.properties().get(UnreadableBody.class).ifPresent(u -> {
                 throw new QuotaExceededException(u.reason());
             });

@@ -14,7 +14,7 @@ import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.UriCache;
 import io.github.wcf4j.runtime.message.BufferedHeader;
 import io.github.wcf4j.runtime.message.FaultCode;
-import io.github.wcf4j.runtime.message.LongBodyTexts;
+import io.github.wcf4j.runtime.message.TypedBodyQuotas;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MessageHeaders;
@@ -41,10 +41,11 @@ import org.codehaus.stax2.XMLInputFactory2;
  * namespace declarations they inherit from the envelope are copied into their start tags), faults into
  * {@link MessageFault}. Reader quotas are enforced with WCF's texts; a DTD is refused. Thread-safe.
  *
- * <p>The body's long texts are the exception: which quota applies to one depends on the type it is read as
- * ({@code maxStringContentLength} for a string, {@code maxArrayLength} in bytes for base64 read as {@code byte[]}), which
- * only the service model knows, so they are recorded ({@link LongBodyTexts}) and judged there; a long text that no type
- * can excuse stops the read as any other quota does.
+ * <p>The body's long texts and long runs of repeated elements are the exception: which quota applies to them depends
+ * on the type they are read as ({@code maxStringContentLength} for a string, {@code maxArrayLength} in bytes for base64
+ * read as {@code byte[]}, in items for an array of primitives), which only the service model knows, so they are
+ * recorded ({@link TypedBodyQuotas}) and judged there; a long text that no type can excuse stops the read as any other
+ * quota does.
  */
 final class EnvelopeReader {
     private final WstxInputFactory factory = new WstxInputFactory();
@@ -107,7 +108,10 @@ final class EnvelopeReader {
         /** While the body's content is read: the body's depth (else -1), and the names of its first two levels. */
         private int bodyDepth = -1;
         private final QName[] bodyPath = new QName[3];
-        private List<LongBodyTexts.Text> longTexts;
+        private List<TypedBodyQuotas.Finding> findings;
+        /** The name of the last element directly in the body's child, and how many of it came in a row. */
+        private QName runName;
+        private int runLength;
         private final NameTableQuota names = new NameTableQuota(quotas.maxNameTableCharCount());
 
         Pass(String text, MessageVersion version) throws XMLStreamException {
@@ -208,7 +212,22 @@ final class EnvelopeReader {
         }
 
         /**
-         * A text node of the body's content: a long one is recorded, not refused ({@link LongBodyTexts}), as only the
+         * A start tag of the body's content at {@code level} 1 (a wrapper) or 2 (a part): its name is kept, and a run
+         * of more than {@code maxArrayLength} parts of one name (an array's items) is recorded.
+         */
+        private void bodyElement(int level) {
+            QName name = r.getName();
+            bodyPath[level] = name;
+            if (level == 1 || !name.equals(runName)) {
+                runName = level == 1 ? null : name;
+                runLength = 1;
+            } else if (++runLength == quotas.maxArrayLength() + 1) {
+                found(new TypedBodyQuotas.LongArray(bodyPath[1], name));
+            }
+        }
+
+        /**
+         * A text node of the body's content: a long one is recorded, not refused ({@link TypedBodyQuotas}), as only the
          * body's types say which quota applies to it. A text past the string quota that no type can excuse (one not
          * directly in a part, or not base64 within {@code maxArrayLength} bytes) stops the read, so the work and
          * memory an over-long body costs stay what they were: the body is refused at that text at the latest.
@@ -219,16 +238,20 @@ final class EnvelopeReader {
                 return;
             }
             int level = depth - bodyDepth;
-            int bytes = level == 2 ? LongBodyTexts.Text.base64Bytes(r.getTextCharacters(), r.getTextStart(), length)
-                    : -1;
-            if (longTexts == null) {
-                longTexts = new ArrayList<>(2);
-            }
-            longTexts.add(new LongBodyTexts.Text(level >= 1 ? bodyPath[1] : null, level >= 2 ? bodyPath[2] : null,
+            int bytes = level == 2
+                    ? TypedBodyQuotas.LongText.base64Bytes(r.getTextCharacters(), r.getTextStart(), length) : -1;
+            found(new TypedBodyQuotas.LongText(level >= 1 ? bodyPath[1] : null, level >= 2 ? bodyPath[2] : null,
                     level, length, bytes));
             if (bytes < 0 || bytes > quotas.maxArrayLength()) {
                 checkTextLength(length);
             }
+        }
+
+        private void found(TypedBodyQuotas.Finding finding) {
+            if (findings == null) {
+                findings = new ArrayList<>(2);
+            }
+            findings.add(finding);
         }
 
         /**
@@ -242,7 +265,7 @@ final class EnvelopeReader {
                     case XMLStreamConstants.START_ELEMENT:
                         enterElement();
                         if (bodyDepth >= 0 && depth - bodyDepth <= 2) {
-                            bodyPath[depth - bodyDepth] = r.getName();
+                            bodyElement(depth - bodyDepth);
                         }
                         return e;
                     case XMLStreamConstants.END_ELEMENT:
@@ -431,7 +454,7 @@ final class EnvelopeReader {
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 bodyDepth = depth - 1;
-                bodyPath[1] = r.getName();
+                bodyElement(1);
             }
             try {
                 while (event == XMLStreamConstants.START_ELEMENT) {
@@ -442,8 +465,8 @@ final class EnvelopeReader {
                 // as WCF reads a body only when the operation deserializes it, the operation answers this one
                 Message m = Message.create(version, null, XmlFragment.EMPTY);
                 m.properties().put(UnreadableBody.class, new UnreadableBody(e.getMessage()));
-                if (longTexts != null) {
-                    m.properties().put(LongBodyTexts.class, new LongBodyTexts(longTexts,
+                if (findings != null) {
+                    m.properties().put(TypedBodyQuotas.class, new TypedBodyQuotas(findings,
                             quotas.maxStringContentLength(), quotas.maxArrayLength(), e.getMessage()));
                 }
                 return m;
@@ -452,10 +475,11 @@ final class EnvelopeReader {
             }
             Message m = Message.create(version, null, content.length() == 0 ? XmlFragment.EMPTY
                     : new XmlFragment(content.toString()));
-            if (longTexts != null) {
-                m.properties().put(LongBodyTexts.class, new LongBodyTexts(longTexts, quotas.maxStringContentLength(),
+            if (findings != null) {
+                m.properties().put(TypedBodyQuotas.class, new TypedBodyQuotas(findings, quotas.maxStringContentLength(),
                         quotas.maxArrayLength(), null));
-                if (longTexts.stream().anyMatch(t -> t.length() > quotas.maxStringContentLength())) {
+                if (findings.stream().anyMatch(f -> f instanceof TypedBodyQuotas.LongText t
+                        && t.length() > quotas.maxStringContentLength())) {
                     m.properties().put(UnreadableBody.class, new UnreadableBody(
                             WcfText.XmlMaxStringContentLengthExceeded.format(quotas.maxStringContentLength())));
                 }

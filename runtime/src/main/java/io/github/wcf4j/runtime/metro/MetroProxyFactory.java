@@ -24,7 +24,7 @@ import io.github.wcf4j.runtime.client.PayloadTransport;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.OperationDescription;
 import io.github.wcf4j.runtime.encoding.FaultXml;
-import io.github.wcf4j.runtime.message.LongBodyTexts;
+import io.github.wcf4j.runtime.message.TypedBodyQuotas;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.Holder;
@@ -175,7 +175,7 @@ public final class MetroProxyFactory<T> {
             if (reply == null || oneWay) {
                 return doReturnWith(request.createClientResponse(null));
             }
-            checkLongTexts(reply, request.soapAction);
+            checkTypedQuotas(reply, request.soapAction);
             String body = reply.isFault() ? FaultXml.soap12(reply.fault().orElseThrow()) : reply.body().xml();
             try {
                 Message m = Messages.createUsingPayload(PayloadXml.reader(new XmlFragment(body)), SOAPVersion.SOAP_12);
@@ -186,19 +186,23 @@ public final class MetroProxyFactory<T> {
         }
 
         /**
-         * A reply whose body has long texts is judged by the operation's result type, as WCF's serializer reads it:
-         * a {@code byte[]} result's base64 by {@code maxArrayLength}, the rest by {@code maxStringContentLength}.
+         * A reply whose body has long texts or arrays is judged by the operation's result type, as WCF's serializer
+         * reads it: a {@code byte[]} result's base64 and a primitive array's items by {@code maxArrayLength}, any
+         * other text by {@code maxStringContentLength}.
          */
-        private void checkLongTexts(io.github.wcf4j.runtime.message.Message reply, String action) {
-            Optional<LongBodyTexts> texts = reply.properties().get(LongBodyTexts.class);
-            if (texts.isEmpty() || reply.isFault()) {
+        private void checkTypedQuotas(io.github.wcf4j.runtime.message.Message reply, String action) {
+            Optional<TypedBodyQuotas> found = reply.properties().get(TypedBodyQuotas.class);
+            if (found.isEmpty() || reply.isFault()) {
                 return;
             }
             Optional<OperationDescription> op = contract.operationForAction(action);
-            Set<String> base64 = op.flatMap(OperationDescription::result).filter(r -> r.type() == byte[].class)
+            Optional<OperationDescription.Part> result = op.flatMap(OperationDescription::result);
+            Set<String> base64 = result.filter(r -> r.type() == byte[].class).map(r -> Set.of(r.name()))
+                    .orElse(Set.of());
+            Set<String> arrays = result.filter(r -> OperationDescription.isPrimitiveArray(r.type()))
                     .map(r -> Set.of(r.name())).orElse(Set.of());
             QName wrapper = op.map(OperationDescription::replyElement).orElse(new QName(""));
-            texts.get().refusal(wrapper, base64).ifPresent(quota -> {
+            found.get().refusal(wrapper, base64, arrays).ifPresent(quota -> {
                 throw new QuotaExceededException(quota);
             });
         }

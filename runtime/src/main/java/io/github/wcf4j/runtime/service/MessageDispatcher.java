@@ -6,7 +6,7 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.contract.ConcurrencyMode;
 import io.github.wcf4j.runtime.contract.OperationDescription;
-import io.github.wcf4j.runtime.message.LongBodyTexts;
+import io.github.wcf4j.runtime.message.TypedBodyQuotas;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MustUnderstandFault;
@@ -134,14 +134,15 @@ final class MessageDispatcher {
     }
 
     /**
-     * The reader quota the body breaks when read as {@code op}'s request, if any: long texts are judged by the
-     * parameters' types, as WCF's serializer reads them ({@code maxArrayLength} for a {@code byte[]} parameter's base64
-     * content, {@code maxStringContentLength} for the rest); other quotas stopped the reader already.
+     * The reader quota the body breaks when read as {@code op}'s request, if any: long texts and arrays are judged by
+     * the parameters' types, as WCF's serializer reads them ({@code maxArrayLength} for a {@code byte[]} parameter's
+     * base64 content in bytes and for a primitive array's items, {@code maxStringContentLength} for any other text);
+     * other quotas stopped the reader already.
      */
     private static Optional<String> unreadable(OperationDescription op, Message request) {
-        Optional<LongBodyTexts> texts = request.properties().get(LongBodyTexts.class);
-        if (texts.isPresent()) {
-            return texts.get().refusal(op.requestElement(), op.base64Parameters());
+        Optional<TypedBodyQuotas> found = request.properties().get(TypedBodyQuotas.class);
+        if (found.isPresent()) {
+            return found.get().refusal(op.requestElement(), op.base64Parameters(), op.primitiveArrayParameters());
         }
         return request.properties().get(UnreadableBody.class).map(UnreadableBody::reason);
     }

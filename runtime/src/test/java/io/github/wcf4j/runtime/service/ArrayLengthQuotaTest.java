@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
@@ -15,9 +16,12 @@ import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import jakarta.xml.ws.soap.SOAPFaultException;
+import io.github.wcf4j.runtime.transport.http.RawHttp;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +94,36 @@ class ArrayLengthQuotaTest {
         SOAPFaultException e = assertThrows(SOAPFaultException.class, () -> blobs.chars("x".repeat(13_336)));
         assertEquals(WcfText.SFxErrorDeserializingRequestBodyMore.format("Chars",
                 WcfText.XmlMaxStringContentLengthExceeded.format(8192)), e.getFault().getFaultString());
+    }
+
+    @Test
+    void anArrayOfPrimitivesIsBoundedByTheArrayQuotaInItems() throws Exception {
+        open(new ReaderQuotas(32, 8192, 1000, 4096, 16384));
+        RawHttp.Response within = count(1000);
+        assertEquals(200, within.status(), within.body());
+        assertTrue(within.body().contains("<CountResult>1000</CountResult>"), within.body());
+        RawHttp.Response past = count(1001);
+        assertEquals(500, past.status());
+        assertTrue(past.body().contains(WcfText.SFxErrorDeserializingRequestBodyMore.format("Count",
+                WcfText.XmlMaxArrayLengthOrMaxItemsQuotaExceeded.format(1000))), past.body());
+    }
+
+    /**
+     * Calls {@code Count} with {@code items} zeros over raw HTTP, each item an element of the parameter's name as the
+     * service model's serializer reads an {@code int[]} (Metro's proxy cannot send an {@code int[]} parameter).
+     */
+    private RawHttp.Response count(int items) throws IOException {
+        URI uri = host.endpoints().get(0).listenUri();
+        String envelope = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
+                + " xmlns:a=\"http://www.w3.org/2005/08/addressing\"><s:Header><a:Action s:mustUnderstand=\"1\">"
+                + "http://example.org/blobs/IBlobs/Count</a:Action><a:MessageID>urn:uuid:" + UUID.randomUUID()
+                + "</a:MessageID><a:ReplyTo><a:Address>http://www.w3.org/2005/08/addressing/anonymous</a:Address>"
+                + "</a:ReplyTo><a:To s:mustUnderstand=\"1\">" + uri + "</a:To></s:Header><s:Body>"
+                + "<Count xmlns=\"http://example.org/blobs\">" + "<values>0</values>".repeat(items) + "</Count>"
+                + "</s:Body></s:Envelope>";
+        try (RawHttp c = RawHttp.to(uri)) {
+            return c.post(uri.getPath(), "application/soap+xml; charset=utf-8", envelope);
+        }
     }
 
     @Test

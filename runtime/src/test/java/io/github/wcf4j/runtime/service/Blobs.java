@@ -3,7 +3,7 @@ package io.github.wcf4j.runtime.service;
 import jakarta.jws.WebParam;
 import jakarta.jws.WebService;
 
-/** A contract with a {@code byte[]} parameter and result (base64Binary on the wire) and a string parameter. */
+/** A contract with a {@code byte[]} parameter and result (base64Binary on the wire), a string and an int[]. */
 @WebService(name = "IBlobs", targetNamespace = "http://example.org/blobs")
 public interface Blobs {
     /** The number of bytes received. */
@@ -11,6 +11,9 @@ public interface Blobs {
 
     /** The number of characters received. */
     int chars(@WebParam(name = "text") String text);
+
+    /** The number of items received. */
+    int count(@WebParam(name = "values") int[] values);
 
     /** {@code length} zero bytes. */
     byte[] make(@WebParam(name = "length") int length);
