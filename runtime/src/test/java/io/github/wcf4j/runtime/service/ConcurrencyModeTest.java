@@ -20,9 +20,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -118,22 +120,17 @@ class ConcurrencyModeTest {
         return chat;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("io.github.wcf4j.runtime.service.DuplexServiceModelTest#shapes")
-    void aReentrantOperationCallsItsCallerBackRequestReplyOnTheChannelItAnswers(String name, Binding binding,
-            ChannelShape shape) throws InterruptedException {
-        host(binding, new ReentrantChat());
-        ChatMember ann = new ChatMember();
-        Chat chat = join(binding, ann, "ann");
-        assertEquals("answered 4", chat.askMeNow("now?"));
-        assertEquals("asked: now?", ann.next());
+    static Stream<Arguments> overlappingModesAndShapes() {
+        return Stream.of(ConcurrencyMode.Reentrant, ConcurrencyMode.Multiple).flatMap(mode ->
+                DuplexServiceModelTest.shapes().map(shape -> Arguments.of(mode + ", " + shape.get()[0], mode,
+                        shape.get()[1])));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.github.wcf4j.runtime.service.DuplexServiceModelTest#shapes")
-    void aMultipleOperationCallsItsCallerBackRequestReplyOnTheChannelItAnswers(String name, Binding binding,
-            ChannelShape shape) throws InterruptedException {
-        host(binding, new MultipleChat());
+    @MethodSource("overlappingModesAndShapes")
+    void anOperationThatMayOverlapCallsItsCallerBackRequestReplyOnTheChannelItAnswers(String name,
+            ConcurrencyMode mode, Binding binding) throws InterruptedException {
+        host(binding, mode == ConcurrencyMode.Reentrant ? new ReentrantChat() : new MultipleChat());
         ChatMember ann = new ChatMember();
         Chat chat = join(binding, ann, "ann");
         assertEquals("answered 4", chat.askMeNow("now?"));

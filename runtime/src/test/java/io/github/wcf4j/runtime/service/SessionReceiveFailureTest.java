@@ -67,8 +67,7 @@ class SessionReceiveFailureTest {
     }
 
     /** A session listener handing out the channels the test offers, one per pending accept. */
-    private static final class StubListener extends AbstractCommunicationObject
-            implements ChannelListener<InputSessionChannel> {
+    private static final class StubListener extends NothingToOpen implements ChannelListener<InputSessionChannel> {
         private final Queue<CompletableFuture<Optional<InputSessionChannel>>> accepts = new ArrayDeque<>();
         private final Queue<InputSessionChannel> ready = new ArrayDeque<>();
 
@@ -106,24 +105,10 @@ class SessionReceiveFailureTest {
             accepts.add(f);
             return f;
         }
-
-        @Override
-        protected CompletableFuture<Void> onOpen(Duration timeout) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        protected CompletableFuture<Void> onClose(Duration timeout) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        protected void onAbort() {
-        }
     }
 
     /** A session channel that returns {@code first} (if any) from its first receive and throws from the next. */
-    private static final class FaultingSession extends AbstractCommunicationObject implements InputSessionChannel {
+    private static final class FaultingSession extends NothingToOpen implements InputSessionChannel {
         private CompletableFuture<Optional<Message>> first;
 
         FaultingSession(CompletableFuture<Optional<Message>> first) {
@@ -149,7 +134,10 @@ class SessionReceiveFailureTest {
         public Session session() {
             return () -> "s";
         }
+    }
 
+    /** A communication object with nothing of its own to open, close or abort. */
+    private abstract static class NothingToOpen extends AbstractCommunicationObject {
         @Override
         protected CompletableFuture<Void> onOpen(Duration timeout) {
             return CompletableFuture.completedFuture(null);
