@@ -229,6 +229,17 @@ public enum WcfText {
     XmlMaxStringContentLengthExceeded("The maximum string content length quota ({0}) has been exceeded while reading"
             + " XML data. This quota may be increased by changing the MaxStringContentLength property on the"
             + " XmlDictionaryReaderQuotas object used when creating the XML reader."),
+    XmlMaxArrayLengthExceeded("The maximum array length quota ({0}) has been exceeded while reading XML data. This"
+            + " quota may be increased by changing the MaxArrayLength property on the XmlDictionaryReaderQuotas object"
+            + " used when creating the XML reader."),
+    XmlMaxArrayLengthOrMaxItemsQuotaExceeded("The maximum array length quota ({0}) or the maximum items in object graph"
+            + " quota has been exceeded while reading XML data. These quotas may be increased by changing the"
+            + " MaxArrayLength property on XmlDictionaryReaderQuotas or the MaxItemsInObjectGraph setting."),
+    XmlMaxNameTableCharCountExceeded("The maximum nametable character count quota ({0}) has been exceeded while"
+            + " reading XML data. The nametable is a data structure used to store strings encountered during XML"
+            + " processing - long XML documents with non-repeating element names, attribute names and attribute values"
+            + " may trigger this quota. This quota may be increased by changing the MaxNameTableCharCount property on"
+            + " the XmlDictionaryReaderQuotas object used when creating the XML reader."),
     XmlMaxBytesPerReadExceeded("The maximum bytes per Read operation quota ({0}) has been exceeded while reading XML"
             + " data. Long element start tags (consisting of the element name, attribute names and attribute values) may"
             + " trigger this quota. This quota may be increased by changing the MaxBytesPerRead property on the"

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.client;
 
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.message.TypedBodyQuotas;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
@@ -21,10 +22,11 @@ public interface PayloadTransport {
 
     /**
      * {@code reply} as a call returns it: a reply whose body broke a reader quota fails the call with the quota's
-     * text.
+     * text, unless only what depends on its types did ({@link TypedBodyQuotas}): the proxy judges that by the
+     * operation's result type.
      */
     static Message readable(Message reply) {
-        if (reply != null) {
+        if (reply != null && reply.properties().get(TypedBodyQuotas.class).isEmpty()) {
             reply.properties().get(UnreadableBody.class).ifPresent(u -> {
                 throw new QuotaExceededException(u.reason());
             });

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * shaped by what the binding built. Requests carry WCF's addressing: a {@code MessageID} and an anonymous
  * {@code ReplyTo} for two-way calls over request channels; over duplex channels one receive loop hands replies to
  * their callers ({@link ReplyCorrelator}) and everything else, the service's callbacks, to the callback instance
- * ({@link CallbackDispatcher}), one callback at a time in the order they arrived, each reply sent back on the channel.
+ * ({@link CallbackDispatcher}), one callback at a time in the order they arrived (with {@code @CallbackBehavior}
+ * {@code Reentrant} or {@code Multiple}: as the instance's lock allows), each reply sent back on the channel.
  * Calls are bounded by the binding's {@code sendTimeout}. Thread-safe.
  */
 final class ServiceChannel implements PayloadTransport {
@@ -88,22 +89,34 @@ final class ServiceChannel implements PayloadTransport {
                     m.headers().action());
             return;
         }
-        synchronized (callbackOrder) {
-            callbacksDone = callbacksDone.thenCompose(v -> callbacks.dispatch(m, this, proxy, closed))
-                    .thenCompose(reply -> reply == null ? CompletableFuture.<Void>completedFuture(null)
-                            : duplex.send(reply, timeouts.sendTimeout()))
-                    .exceptionally(e -> {
-                        LOG.warn("the callback {} failed: {}", m.headers().action(), Futures.unwrap(e).toString());
-                        return null;
-                    });
+        if (callbacks.concurrent()) {
+            // Reentrant or Multiple: the callback instance's lock orders the calls; a nested callback must not wait
+            // for the one that called out
+            callback(duplex, m);
+            return;
         }
+        synchronized (callbackOrder) {
+            callbacksDone = callbacksDone.thenCompose(v -> callback(duplex, m));
+        }
+    }
+
+    /** Runs one callback and sends its reply back on the channel. */
+    private CompletableFuture<Void> callback(DuplexChannel duplex, Message m) {
+        return callbacks.dispatch(m, this, proxy, closed)
+                .thenCompose(reply -> reply == null ? CompletableFuture.<Void>completedFuture(null)
+                        : duplex.send(reply, timeouts.sendTimeout()))
+                .exceptionally(e -> {
+                    LOG.warn("the callback {} failed: {}", m.headers().action(), Futures.unwrap(e).toString());
+                    return null;
+                });
     }
 
     @Override
     public Message call(String action, XmlFragment body, boolean oneWay) {
-        if (!oneWay) {
-            OperationContext.checkRequestReplyAllowed(this, "CallbackBehaviorAttribute");
-        }
+        return OperationContext.callout(this, "CallbackBehaviorAttribute", oneWay, () -> send(action, body, oneWay));
+    }
+
+    private Message send(String action, XmlFragment body, boolean oneWay) {
         ensureOpen();
         Message request = Message.create(version, action, body);
         boolean addressing = version.addressing() != AddressingVersion.NONE;

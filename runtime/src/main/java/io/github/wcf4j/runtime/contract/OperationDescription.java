@@ -2,8 +2,14 @@ package io.github.wcf4j.runtime.contract;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.Calendar;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.xml.datatype.XMLGregorianCalendar;
 import javax.xml.namespace.QName;
 
 /**
@@ -22,8 +28,38 @@ import javax.xml.namespace.QName;
 public record OperationDescription(Method method, String name, String action, String replyAction, boolean oneWay,
         QName requestElement, List<Part> parameters, Optional<Part> result) {
 
+    private static final Set<Type> PRIMITIVE_ARRAYS = Set.of(int[].class, long[].class, boolean[].class,
+            float[].class, double[].class, BigDecimal[].class, XMLGregorianCalendar[].class, Calendar[].class,
+            Date[].class);
+
     public OperationDescription {
         parameters = List.copyOf(parameters);
+    }
+
+    /**
+     * The names of the parameters whose content is {@code base64Binary} ({@code byte[]}): read as bytes, bounded by
+     * the reader's {@code maxArrayLength} rather than its {@code maxStringContentLength}.
+     */
+    public Set<String> base64Parameters() {
+        return parameters.stream().filter(p -> p.type() == byte[].class).map(Part::name)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The names of the parameters that are arrays of the primitives whose item count WCF's serializer bounds by the
+     * reader's {@code maxArrayLength} ({@code DataContractSerializer} reads {@code bool}, {@code int}, {@code long},
+     * {@code float}, {@code double}, {@code decimal} and {@code DateTime} arrays with {@code ReadArray}): {@code int[]},
+     * {@code long[]}, {@code boolean[]}, {@code float[]}, {@code double[]}, {@code BigDecimal[]} and the
+     * {@code xs:dateTime} arrays ({@code XMLGregorianCalendar[]}, {@code Calendar[]}, {@code Date[]}).
+     */
+    public Set<String> primitiveArrayParameters() {
+        return parameters.stream().filter(p -> isPrimitiveArray(p.type())).map(Part::name)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether {@code type} is one of the arrays {@link #primitiveArrayParameters()} names. */
+    public static boolean isPrimitiveArray(Type type) {
+        return PRIMITIVE_ARRAYS.contains(type);
     }
 
     /** The reply's body element ({@code {ns}AddResponse}). */

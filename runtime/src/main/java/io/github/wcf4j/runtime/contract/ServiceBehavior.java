@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  * public class CalculatorService implements Calculator { ... }
  * }</pre>
  *
- * <p>As in WCF, calls to one service object are serialized ({@code ConcurrencyMode.Single}).
+ * <p>As in WCF, calls to one service object are serialized unless {@link #concurrencyMode()} says otherwise.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,6 +27,9 @@ public @interface ServiceBehavior {
     String configurationName() default "";
 
     InstanceContextMode instanceContextMode() default InstanceContextMode.PerSession;
+
+    /** Whether calls to one service object may overlap (WCF's {@code ConcurrencyMode}); default: one at a time. */
+    ConcurrencyMode concurrencyMode() default ConcurrencyMode.Single;
 
     /**
      * The service's name in its metadata ({@code wsdl:service name}); default: the last segment of

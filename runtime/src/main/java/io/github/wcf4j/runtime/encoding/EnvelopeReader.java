@@ -14,6 +14,7 @@ import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.UriCache;
 import io.github.wcf4j.runtime.message.BufferedHeader;
 import io.github.wcf4j.runtime.message.FaultCode;
+import io.github.wcf4j.runtime.message.TypedBodyQuotas;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MessageHeaders;
@@ -39,6 +40,12 @@ import org.codehaus.stax2.XMLInputFactory2;
  * every other header and the body captured verbatim from the source text as standalone {@link XmlFragment}s (the
  * namespace declarations they inherit from the envelope are copied into their start tags), faults into
  * {@link MessageFault}. Reader quotas are enforced with WCF's texts; a DTD is refused. Thread-safe.
+ *
+ * <p>The body's long texts and long runs of repeated elements are the exception: which quota applies to them depends
+ * on the type they are read as ({@code maxStringContentLength} for a string, {@code maxArrayLength} in bytes for base64
+ * read as {@code byte[]}, in items for an array of primitives), which only the service model knows, so they are
+ * recorded ({@link TypedBodyQuotas}) and judged there; a long text that no type can excuse stops the read as any other
+ * quota does.
  */
 final class EnvelopeReader {
     private final WstxInputFactory factory = new WstxInputFactory();
@@ -98,6 +105,14 @@ final class EnvelopeReader {
         private final String ans;
         private final XMLStreamReader r;
         private int depth;
+        /** While the body's content is read: the body's depth (else -1), and the names of its first two levels. */
+        private int bodyDepth = -1;
+        private final QName[] bodyPath = new QName[3];
+        private List<TypedBodyQuotas.Finding> findings;
+        /** The name of the last element directly in the body's child, and how many of it came in a row. */
+        private QName runName;
+        private int runLength;
+        private final NameTableQuota names = new NameTableQuota(quotas.maxNameTableCharCount());
 
         Pass(String text, MessageVersion version) throws XMLStreamException {
             this.text = text;
@@ -141,6 +156,7 @@ final class EnvelopeReader {
                 }
                 if (e == XMLStreamConstants.START_ELEMENT) {
                     depth = 1;
+                    names.startTag(r);
                     return;
                 }
             }
@@ -185,6 +201,7 @@ final class EnvelopeReader {
                 throw new QuotaExceededException(WcfText.XmlMaxDepthExceeded.format(quotas.maxDepth()));
             }
             checkStartTagNames();
+            names.startTag(r);
         }
 
         private void checkTextLength(int length) {
@@ -194,20 +211,73 @@ final class EnvelopeReader {
             }
         }
 
-        /** Next start or end tag; text is checked against the string quota, anything else is skipped. */
+        /**
+         * A start tag of the body's content at {@code level} 1 (a wrapper) or 2 (a part): its name is kept, and a run
+         * of more than {@code maxArrayLength} parts of one name (an array's items) is recorded.
+         */
+        private void bodyElement(int level) {
+            QName name = r.getName();
+            bodyPath[level] = name;
+            if (level == 1 || !name.equals(runName)) {
+                runName = level == 1 ? null : name;
+                runLength = 1;
+            } else if (++runLength == quotas.maxArrayLength() + 1) {
+                found(new TypedBodyQuotas.LongArray(bodyPath[1], name));
+            }
+        }
+
+        /**
+         * A text node of the body's content: a long one is recorded, not refused ({@link TypedBodyQuotas}), as only the
+         * body's types say which quota applies to it. A text past the string quota that no type can excuse (one not
+         * directly in a part, or not base64 within {@code maxArrayLength} bytes) stops the read, so the work and
+         * memory an over-long body costs stay what they were: the body is refused at that text at the latest.
+         */
+        private void bodyText() {
+            int length = r.getTextLength();
+            if (length <= Math.min(quotas.maxStringContentLength(), quotas.maxArrayLength())) {
+                return;
+            }
+            int level = depth - bodyDepth;
+            int bytes = level == 2
+                    ? TypedBodyQuotas.LongText.base64Bytes(r.getTextCharacters(), r.getTextStart(), length) : -1;
+            found(new TypedBodyQuotas.LongText(level >= 1 ? bodyPath[1] : null, level >= 2 ? bodyPath[2] : null,
+                    level, length, bytes));
+            if (bytes < 0 || bytes > quotas.maxArrayLength()) {
+                checkTextLength(length);
+            }
+        }
+
+        private void found(TypedBodyQuotas.Finding finding) {
+            if (findings == null) {
+                findings = new ArrayList<>(2);
+            }
+            findings.add(finding);
+        }
+
+        /**
+         * Next start or end tag; text is checked against the string quota (in the body's content: recorded when long),
+         * anything else is skipped.
+         */
         private int nextTag() throws XMLStreamException {
             while (r.hasNext()) {
                 int e = r.next();
                 switch (e) {
                     case XMLStreamConstants.START_ELEMENT:
                         enterElement();
+                        if (bodyDepth >= 0 && depth - bodyDepth <= 2) {
+                            bodyElement(depth - bodyDepth);
+                        }
                         return e;
                     case XMLStreamConstants.END_ELEMENT:
                         depth--;
                         return e;
                     case XMLStreamConstants.CHARACTERS:
                     case XMLStreamConstants.CDATA:
-                        checkTextLength(r.getTextLength());
+                        if (bodyDepth >= 0) {
+                            bodyText();
+                        } else {
+                            checkTextLength(r.getTextLength());
+                        }
                         break;
                     case XMLStreamConstants.DTD:
                         throw new ProtocolException(WcfText.XmlDtdNotAllowed.format());
@@ -382,6 +452,10 @@ final class EnvelopeReader {
                     && ens.equals(r.getNamespaceURI())) {
                 return Message.createFault(version, fault(scope), null);
             }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                bodyDepth = depth - 1;
+                bodyElement(1);
+            }
             try {
                 while (event == XMLStreamConstants.START_ELEMENT) {
                     content.append(capture(scope).xml());
@@ -391,10 +465,25 @@ final class EnvelopeReader {
                 // as WCF reads a body only when the operation deserializes it, the operation answers this one
                 Message m = Message.create(version, null, XmlFragment.EMPTY);
                 m.properties().put(UnreadableBody.class, new UnreadableBody(e.getMessage()));
+                if (findings != null) {
+                    m.properties().put(TypedBodyQuotas.class, new TypedBodyQuotas(findings,
+                            quotas.maxStringContentLength(), quotas.maxArrayLength(), e.getMessage()));
+                }
                 return m;
+            } finally {
+                bodyDepth = -1;
             }
             Message m = Message.create(version, null, content.length() == 0 ? XmlFragment.EMPTY
                     : new XmlFragment(content.toString()));
+            if (findings != null) {
+                m.properties().put(TypedBodyQuotas.class, new TypedBodyQuotas(findings, quotas.maxStringContentLength(),
+                        quotas.maxArrayLength(), null));
+                if (findings.stream().anyMatch(f -> f instanceof TypedBodyQuotas.LongText t
+                        && t.length() > quotas.maxStringContentLength())) {
+                    m.properties().put(UnreadableBody.class, new UnreadableBody(
+                            WcfText.XmlMaxStringContentLengthExceeded.format(quotas.maxStringContentLength())));
+                }
+            }
             return m;
         }
 

@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Metro's call into the service object, with WCF's instancing and error handling: the object is chosen per call by
- * {@link InstanceContextMode} and the session key the dispatcher puts in the packet; calls to one object are
- * serialized (WCF's {@code ConcurrencyMode.Single}); an exception the operation does not declare is recorded in the
+ * {@link InstanceContextMode} and the session key the dispatcher puts in the packet (calls to one object are admitted
+ * by the service model's instance context, which applies the service's {@code ConcurrencyMode}); an exception the operation does not declare is recorded in the
  * packet for the adapter to turn into WCF's {@code InternalServiceFault} (Metro only sees a placeholder fault, so it
  * neither logs it nor builds a fault of its own).
  */
@@ -80,9 +80,7 @@ final class InstancingInvoker extends Invoker {
             m.trySetAccessible();
         }
         try {
-            synchronized (target) {
-                return m.invoke(target, args);
-            }
+            return m.invoke(target, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (declares(m, cause)) {

@@ -19,9 +19,12 @@ import com.sun.xml.ws.api.pipe.Tube;
 import com.sun.xml.ws.api.pipe.TubeCloner;
 import com.sun.xml.ws.api.pipe.helper.AbstractTubeImpl;
 import com.sun.xml.ws.client.WSServiceDelegate;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.client.PayloadTransport;
 import io.github.wcf4j.runtime.contract.ContractDescription;
+import io.github.wcf4j.runtime.contract.OperationDescription;
 import io.github.wcf4j.runtime.encoding.FaultXml;
+import io.github.wcf4j.runtime.message.TypedBodyQuotas;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.Holder;
@@ -31,6 +34,8 @@ import jakarta.xml.ws.WebServiceFeature;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -69,7 +74,7 @@ public final class MetroProxyFactory<T> {
                     return spi.cast(new TransportTubeFactory() {
                         @Override
                         public Tube doCreate(ClientTubeAssemblerContext context) {
-                            return new PayloadTube();
+                            return new PayloadTube(d);
                         }
                     });
                 }
@@ -147,11 +152,15 @@ public final class MetroProxyFactory<T> {
 
     /** The last tube of every proxy: the payload goes to the channel stack and the reply comes back. */
     private static final class PayloadTube extends AbstractTubeImpl {
-        PayloadTube() {
+        private final ContractDescription contract;
+
+        PayloadTube(ContractDescription contract) {
+            this.contract = contract;
         }
 
         private PayloadTube(PayloadTube that, TubeCloner cloner) {
             super(that, cloner);
+            this.contract = that.contract;
         }
 
         @Override
@@ -166,6 +175,7 @@ public final class MetroProxyFactory<T> {
             if (reply == null || oneWay) {
                 return doReturnWith(request.createClientResponse(null));
             }
+            checkTypedQuotas(reply, request.soapAction);
             String body = reply.isFault() ? FaultXml.soap12(reply.fault().orElseThrow()) : reply.body().xml();
             try {
                 Message m = Messages.createUsingPayload(PayloadXml.reader(new XmlFragment(body)), SOAPVersion.SOAP_12);
@@ -173,6 +183,28 @@ public final class MetroProxyFactory<T> {
             } catch (XMLStreamException e) {
                 throw new WebServiceException("the reply body is not XML: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * A reply whose body has long texts or arrays is judged by the operation's result type, as WCF's serializer
+         * reads it: a {@code byte[]} result's base64 and a primitive array's items by {@code maxArrayLength}, any
+         * other text by {@code maxStringContentLength}.
+         */
+        private void checkTypedQuotas(io.github.wcf4j.runtime.message.Message reply, String action) {
+            Optional<TypedBodyQuotas> found = reply.properties().get(TypedBodyQuotas.class);
+            if (found.isEmpty() || reply.isFault()) {
+                return;
+            }
+            Optional<OperationDescription> op = contract.operationForAction(action);
+            Optional<OperationDescription.Part> result = op.flatMap(OperationDescription::result);
+            Set<String> base64 = result.filter(r -> r.type() == byte[].class).map(r -> Set.of(r.name()))
+                    .orElse(Set.of());
+            Set<String> arrays = result.filter(r -> OperationDescription.isPrimitiveArray(r.type()))
+                    .map(r -> Set.of(r.name())).orElse(Set.of());
+            QName wrapper = op.map(OperationDescription::replyElement).orElse(new QName(""));
+            found.get().refusal(wrapper, base64, arrays).ifPresent(quota -> {
+                throw new QuotaExceededException(quota);
+            });
         }
 
         private static String payload(Message m) {

@@ -132,9 +132,11 @@ final class CallbackChannel implements OperationContext.Callbacks {
         @Override
         public Message call(String action, XmlFragment body, boolean oneWay) {
             throwIfEnded();
-            if (!oneWay) {
-                OperationContext.checkRequestReplyAllowed(CallbackChannel.this, "ServiceBehaviorAttribute");
-            }
+            return OperationContext.callout(CallbackChannel.this, "ServiceBehaviorAttribute", oneWay,
+                    () -> send(action, body, oneWay));
+        }
+
+        private Message send(String action, XmlFragment body, boolean oneWay) {
             Message m = Message.create(endpoint.version(), action, body);
             if (to != null) {
                 m.headers().to(to);

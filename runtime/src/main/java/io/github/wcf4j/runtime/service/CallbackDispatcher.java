@@ -1,6 +1,8 @@
 package io.github.wcf4j.runtime.service;
 
 import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.runtime.contract.CallbackBehavior;
+import io.github.wcf4j.runtime.contract.ConcurrencyMode;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.InstanceContextMode;
 import io.github.wcf4j.runtime.message.Message;
@@ -14,7 +16,8 @@ import java.util.concurrent.Executor;
  * service uses, with the callback contract as the contract and the one instance as the service object. Messages were
  * routed to the client's channel already, so no address filter applies; unknown actions are answered with WCF's
  * fault, request/reply callbacks with their reply (which the caller sends back on the channel). Calls to the instance
- * are serialized, as WCF's {@code ConcurrencyMode.Single}. Thread-safe.
+ * are serialized, as WCF's {@code ConcurrencyMode.Single}, unless the instance's class says otherwise
+ * ({@link CallbackBehavior}). Thread-safe.
  */
 public final class CallbackDispatcher implements AutoCloseable {
     private final MessageDispatcher dispatcher;
@@ -31,7 +34,18 @@ public final class CallbackDispatcher implements AutoCloseable {
             Executor executor) {
         OperationInvoker invoker = MetroOperationInvoker.create(instance.getClass(), callback, () -> instance,
                 InstanceContextMode.Single, false);
-        return new CallbackDispatcher(new MessageDispatcher(invoker, () -> null, version, executor));
+        CallbackBehavior behavior = instance.getClass().getAnnotation(CallbackBehavior.class);
+        ConcurrencyMode concurrency = behavior == null ? ConcurrencyMode.Single : behavior.concurrencyMode();
+        return new CallbackDispatcher(new MessageDispatcher(invoker, () -> null, version, executor,
+                InstanceContexts.single(concurrency)));
+    }
+
+    /**
+     * Whether callbacks may be dispatched before the previous one is done ({@code @CallbackBehavior} {@code Reentrant}
+     * or {@code Multiple}); otherwise the caller runs them one at a time in arrival order.
+     */
+    public boolean concurrent() {
+        return dispatcher.concurrent();
     }
 
     /**

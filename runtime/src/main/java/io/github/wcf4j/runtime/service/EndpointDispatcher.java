@@ -162,7 +162,7 @@ final class EndpointDispatcher {
             openSessions.add(session);
             session.onClosed(() -> {
                 openSessions.remove(session);
-                dispatcher.invoker().endSession(session);
+                dispatcher.endSession(session);
                 firstMessages.remove(session);
             });
             CallbackChannel back = callbackChannel(session, true);
@@ -174,7 +174,13 @@ final class EndpointDispatcher {
         });
     }
 
-    /** One call at a time: receive, dispatch under a call permit, answer, then receive the next. */
+    /**
+     * One call at a time: receive, dispatch under a call permit, answer, then receive the next. When the service's
+     * calls may overlap ({@code ConcurrencyMode} {@code Reentrant} or {@code Multiple}: WCF's
+     * {@code ConcurrencyBehavior.IsConcurrent}) the next receive is issued once the call is dispatched, so replies to
+     * the operation's own request/reply callbacks and nested calls arrive while it runs; the instance's lock keeps
+     * the order.
+     */
     private void pumpSession(Channel session, CallbackChannel back) {
         repeat(() -> receive(session, receiveTimeout).handle((item, e) -> {
             if (e != null || item.isEmpty()) {
@@ -190,22 +196,42 @@ final class EndpointDispatcher {
                 sessions.release();
                 return CompletableFuture.completedFuture(false);
             }
+            if (dispatcher.concurrent()) {
+                return calls.acquire().thenApply(v -> {
+                    handle(session, item.get(), session, back).whenComplete((r, x) -> released(x));
+                    return true;
+                });
+            }
             return calls.acquire().thenCompose(v -> handle(session, item.get(), session, back)).handle((r, x) -> {
-                calls.release();
-                if (x != null) {
-                    logged(x);
-                }
+                released(x);
                 return true;
             });
         }).thenCompose(f -> f));
     }
 
+    /** A call is done: its permit returns. */
+    private void released(Throwable failure) {
+        calls.release();
+        if (failure != null) {
+            logged(failure);
+        }
+    }
+
     // ---- receiving and answering, per shape
 
-    /** The next message (or request context) of {@code channel}. */
+    /**
+     * The next message (or request context) of {@code channel}. A receive that throws (a channel that faulted or was
+     * aborted between two calls throws WCF's text at once) fails the future instead, so the pump ends the channel
+     * and releases its permit instead of losing the exception in a continuation.
+     */
     private CompletableFuture<Optional<Object>> receive(Channel channel, Duration timeout) {
-        CompletableFuture<? extends Optional<?>> r = channel instanceof ReplyChannel reply
-                ? reply.receiveRequest(timeout) : ((InputChannel) channel).receive(timeout);
+        CompletableFuture<? extends Optional<?>> r;
+        try {
+            r = channel instanceof ReplyChannel reply
+                    ? reply.receiveRequest(timeout) : ((InputChannel) channel).receive(timeout);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return r.thenApply(o -> o.map(x -> (Object) x));
     }
 

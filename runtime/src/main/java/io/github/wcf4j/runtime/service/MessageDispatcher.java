@@ -4,7 +4,9 @@ import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.contract.ConcurrencyMode;
 import io.github.wcf4j.runtime.contract.OperationDescription;
+import io.github.wcf4j.runtime.message.TypedBodyQuotas;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MustUnderstandFault;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * that is not the endpoint's address is {@code DestinationUnreachable} (scheme, port and path compared, the host name
  * not, as WCF's default address filter does); a missing action is {@code MessageAddressingHeaderRequired}, an unknown one
  * {@code ActionNotSupported}; a header marked {@code mustUnderstand} that no layer understood is {@code MustUnderstand};
- * otherwise the operation runs on the host's invocation executor and its result becomes the reply: its action,
+ * otherwise the call enters its instance context ({@link InstanceContexts}: instancing, the instance throttle, the
+ * object's lock) and the operation runs on the host's invocation executor; its result becomes the reply: its action,
  * {@code RelatesTo} the request's {@code MessageID}, no {@code MessageID} of its own, addressed to a non-anonymous
  * {@code ReplyTo} (or {@code FaultTo} for faults). Faults of one-way operations are never sent. Thread-safe.
  */
@@ -36,11 +39,16 @@ final class MessageDispatcher {
     private final Supplier<URI> endpointAddress;
     private final MessageVersion version;
     private final Executor executor;
+    private final InstanceContexts instances;
 
-    /** {@code endpointAddress}: where messages are sent {@code To} (known once the listener is open, for port 0). */
+    /**
+     * {@code endpointAddress}: where messages are sent {@code To} (known once the listener is open, for port 0);
+     * {@code instances}: the instance contexts calls run in (instancing, concurrency, {@code maxConcurrentInstances}).
+     */
     MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress,
-            MessageVersion version, Executor executor) {
+            MessageVersion version, Executor executor, InstanceContexts instances) {
         this.invoker = invoker;
+        this.instances = instances;
         this.endpointAddress = endpointAddress;
         this.version = version;
         this.executor = executor;
@@ -48,6 +56,17 @@ final class MessageDispatcher {
 
     OperationInvoker invoker() {
         return invoker;
+    }
+
+    /** Whether calls of one session may be dispatched before the previous one is done (not {@code Single}). */
+    boolean concurrent() {
+        return instances.concurrency() != ConcurrencyMode.Single;
+    }
+
+    /** {@code session} ended: its service object and its instance context are released. */
+    void endSession(Object session) {
+        invoker.endSession(session);
+        instances.endSession(session);
     }
 
     /** The operation a request would invoke, if any (the transport answers one-way requests before invoking). */
@@ -69,9 +88,17 @@ final class MessageDispatcher {
             return CompletableFuture.completedFuture(refused.get());
         }
         OperationDescription op = operation(request).orElseThrow();
-        OperationContext context = new OperationContext(request, callbacks);
-        return CompletableFuture.supplyAsync(() -> OperationContext.run(context, () -> invoke(op, request, session)),
-                executor);
+        return instances.enter(session).thenCompose(instance -> {
+            OperationContext context = new OperationContext(request, callbacks, instance);
+            try {
+                return CompletableFuture.supplyAsync(
+                        () -> OperationContext.run(context, () -> invoke(op, request, session)), executor)
+                        .whenComplete((r, e) -> instances.exit(instance));
+            } catch (RuntimeException rejected) {
+                instances.exit(instance);
+                throw rejected;
+            }
+        });
     }
 
     private Message invoke(OperationDescription op, Message request, Object session) {
@@ -83,10 +110,10 @@ final class MessageDispatcher {
             return correlate(MustUnderstandFault.create(version, notUnderstood,
                     version.addressing().defaultFaultAction()), request);
         }
-        Optional<UnreadableBody> unreadable = request.properties().get(UnreadableBody.class);
+        Optional<String> unreadable = unreadable(op, request);
         if (unreadable.isPresent()) {
             return op.oneWay() ? null : correlate(Message.createFault(version, DispatchFaults.unreadableBody(op.name(),
-                    unreadable.get().reason()), version.addressing().defaultFaultAction()), request);
+                    unreadable.get()), version.addressing().defaultFaultAction()), request);
         }
         InvocationResult result;
         try {
@@ -104,6 +131,20 @@ final class MessageDispatcher {
                         result.action() != null ? result.action() : version.addressing().defaultFaultAction())
                 : Message.create(version, result.action(), result.body().orElseThrow());
         return correlate(reply, request);
+    }
+
+    /**
+     * The reader quota the body breaks when read as {@code op}'s request, if any: long texts and arrays are judged by
+     * the parameters' types, as WCF's serializer reads them ({@code maxArrayLength} for a {@code byte[]} parameter's
+     * base64 content in bytes and for a primitive array's items, {@code maxStringContentLength} for any other text);
+     * other quotas stopped the reader already.
+     */
+    private static Optional<String> unreadable(OperationDescription op, Message request) {
+        Optional<TypedBodyQuotas> found = request.properties().get(TypedBodyQuotas.class);
+        if (found.isPresent()) {
+            return found.get().refusal(op.requestElement(), op.base64Parameters(), op.primitiveArrayParameters());
+        }
+        return request.properties().get(UnreadableBody.class).map(UnreadableBody::reason);
     }
 
     /** The fault WCF's dispatcher answers before any operation runs, if the request earns one. */

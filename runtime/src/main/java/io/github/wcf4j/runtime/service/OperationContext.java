@@ -1,6 +1,8 @@
 package io.github.wcf4j.runtime.service;
 
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.runtime.channel.Futures;
+import io.github.wcf4j.runtime.contract.ConcurrencyMode;
 import io.github.wcf4j.runtime.message.Message;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +30,10 @@ import java.util.function.Supplier;
  * {@code CommunicationException}). As in WCF ({@code ConcurrencyMode.Single}), an operation must not make a
  * request/reply call on the channel it is answering: the reply could not be received before the operation returns, so
  * the call fails at once with WCF's {@code InvalidOperationException} text ({@link IllegalStateException}); one-way
- * callbacks, and request/reply callbacks on other callers' channels or from other threads, are fine.
+ * callbacks, and request/reply callbacks on other callers' channels or from other threads, are fine. Under
+ * {@code ConcurrencyMode.Reentrant} or {@code Multiple} ({@code @ServiceBehavior}, {@code @CallbackBehavior}) the call
+ * is allowed: the channel keeps receiving while operations run, and a {@code Reentrant} object is unlocked while its
+ * operation waits ({@link #callout}).
  *
  * <p>A context belongs to its thread and its operation; keep the channels, not the context.
  */
@@ -37,10 +42,13 @@ public final class OperationContext {
 
     private final Message request;
     private final Callbacks callbacks;
+    private final InstanceContext instance;
 
-    OperationContext(Message request, Callbacks callbacks) {
+    /** {@code instance}: the context the operation runs in, {@code null} for none (then as {@code Single}). */
+    OperationContext(Message request, Callbacks callbacks, InstanceContext instance) {
         this.request = request;
         this.callbacks = callbacks;
+        this.instance = instance;
     }
 
     /**
@@ -113,17 +121,33 @@ public final class OperationContext {
     }
 
     /**
-     * Fails a request/reply call on {@code channel} made while an operation answers a message of that same channel
-     * (WCF's {@code ServiceChannel.PrepareCall} under {@code ConcurrencyMode.Single}): its reply could only be received
-     * once the operation returned. {@code behavior} names where WCF says to allow it: {@code ServiceBehaviorAttribute}
-     * for a service, {@code CallbackBehaviorAttribute} for a client's callback.
+     * Makes an outgoing call ({@code call}) on {@code channel} from the current thread, as WCF's
+     * {@code ServiceChannel.Call} does around its send: under {@code ConcurrencyMode.Single} a request/reply call on
+     * the channel the current operation answers fails at once ({@code PrepareCall}: its reply could only be received
+     * once the operation returned); under {@code Reentrant} the operation's object is unlocked while the call is out, so
+     * a nested call (the callback calling back in) runs meanwhile, and locked again before the operation continues.
+     * {@code behavior} names where WCF says to allow it: {@code ServiceBehaviorAttribute} for a service,
+     * {@code CallbackBehaviorAttribute} for a client's callback. Outside an operation the call just runs.
      *
      * @throws IllegalStateException with WCF's text when it would deadlock
      */
-    public static void checkRequestReplyAllowed(Object channel, String behavior) {
+    public static <R> R callout(Object channel, String behavior, boolean oneWay, Supplier<R> call) {
         OperationContext c = CURRENT.get();
-        if (c != null && c.callbacks != null && c.callbacks.channel() == channel) {
+        if (c == null) {
+            return call.get();
+        }
+        ConcurrencyMode mode = c.instance == null ? ConcurrencyMode.Single : c.instance.concurrency();
+        if (!oneWay && mode == ConcurrencyMode.Single && c.callbacks != null && c.callbacks.channel() == channel) {
             throw new IllegalStateException(WcfText.SFxCallbackRequestReplyInOrder1.format(behavior));
+        }
+        if (mode != ConcurrencyMode.Reentrant) {
+            return call.get();
+        }
+        c.instance.unlockBeforeCallout();
+        try {
+            return call.get();
+        } finally {
+            Futures.join(c.instance.lockAfterCallout());
         }
     }
 

@@ -11,6 +11,7 @@ import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.Futures;
+import io.github.wcf4j.runtime.contract.ConcurrencyMode;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.InstanceContextMode;
 import io.github.wcf4j.runtime.contract.ServiceBehavior;
@@ -75,6 +76,7 @@ public final class ServiceHost implements AutoCloseable {
     private final Class<?> implementation;
     private final Supplier<?> instances;
     private final InstanceContextMode instanceMode;
+    private final ConcurrencyMode concurrency;
     private final boolean includeExceptionDetail;
     private final BaseAddresses baseAddresses;
     private final ServiceTypes types;
@@ -103,6 +105,7 @@ public final class ServiceHost implements AutoCloseable {
         ServiceBehavior annotation = implementation.getAnnotation(ServiceBehavior.class);
         this.instanceMode = b.singleton != null ? InstanceContextMode.Single
                 : annotation == null ? InstanceContextMode.PerSession : annotation.instanceContextMode();
+        this.concurrency = annotation == null ? ConcurrencyMode.Single : annotation.concurrencyMode();
         this.instances = b.singleton != null ? () -> b.singleton : constructorOf(implementation);
         this.includeExceptionDetail = service.effectiveBehavior().includeExceptionDetailInFaults()
                 || annotation != null && annotation.includeExceptionDetailInFaults();
@@ -186,6 +189,8 @@ public final class ServiceHost implements AutoCloseable {
         opened = true;
         AsyncPermits calls = new AsyncPermits(throttling.maxConcurrentCalls());
         AsyncPermits sessions = new AsyncPermits(throttling.maxConcurrentSessions());
+        InstanceContexts contexts = new InstanceContexts(instanceMode, concurrency,
+                new AsyncPermits(throttling.maxConcurrentInstances()));
         Set<URI> listenUris = new HashSet<>();
         metadata.resolveGetAddresses();
         try {
@@ -198,7 +203,7 @@ public final class ServiceHost implements AutoCloseable {
                     throw new ServiceHostException(WcfText.SfxReflectedContractKeyNotFoundIMetadataExchange.format(
                             service.name()));
                 }
-                openEndpoint(e, calls, sessions, listenUris);
+                openEndpoint(e, calls, sessions, contexts, listenUris);
             }
             if (dispatchers.isEmpty()) {
                 throw new ServiceHostException(WcfText.ServiceHasZeroAppEndpoints.format(service.name()));
@@ -210,7 +215,8 @@ public final class ServiceHost implements AutoCloseable {
         }
     }
 
-    private void openEndpoint(ServiceEndpoint e, AsyncPermits calls, AsyncPermits sessions, Set<URI> listenUris) {
+    private void openEndpoint(ServiceEndpoint e, AsyncPermits calls, AsyncPermits sessions, InstanceContexts contexts,
+            Set<URI> listenUris) {
         boolean mex = e.isMetadataExchange();
         Class<?> contract = mex ? IMetadataExchange.class
                 : ServiceEndpoints.contract(e.contract(), types, implementation, service.name());
@@ -243,7 +249,8 @@ public final class ServiceHost implements AutoCloseable {
         Supplier<URI> endpointAddress = () -> configured.getPort() == 0 && listenUri.equals(configured)
                 ? listener.uri() : configured;
         MessageVersion version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
-        MessageDispatcher md = new MessageDispatcher(invoker, endpointAddress, version, executor);
+        MessageDispatcher md = new MessageDispatcher(invoker, endpointAddress, version, executor,
+                mex ? InstanceContexts.single(ConcurrencyMode.Multiple) : contexts);
         CallbackEndpoint callbacks = description.isDuplex() ? new CallbackEndpoint(description.callback().orElseThrow(),
                 version, binding.timeouts().sendTimeout(), p.require(Scheduler.class), endpointAddress) : null;
         EndpointDispatcher d = new EndpointDispatcher(listener, md, calls, sessions,
