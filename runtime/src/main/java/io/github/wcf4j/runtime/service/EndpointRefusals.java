@@ -1,13 +1,11 @@
 package io.github.wcf4j.runtime.service;
 
-import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceHostingEnvironment;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.Side;
-import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.Refusal;
 import java.util.ArrayList;
@@ -58,13 +56,7 @@ public final class EndpointRefusals {
 
     /** As {@link #of(ClientEndpoint)}, its factory built in {@code shape} ({@code null}: not known). */
     public List<Refusal> of(ClientEndpoint endpoint, ChannelShape shape) {
-        List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.CLIENT, shape));
-        if (endpoint.identity().isPresent() && authenticatesTheService(endpoint.binding())) {
-            found.add(new Refusal(endpoint, "identity", "The endpoint's <identity> is checked by WCF against the"
-                    + " service's certificate; wcf4j does not check endpoint identities yet, so this client endpoint is"
-                    + " refused rather than called without the check."));
-        }
-        return found;
+        return builder.refusals(endpoint.binding(), Side.CLIENT, shape);
     }
 
     /**
@@ -81,15 +73,6 @@ public final class EndpointRefusals {
                         + " authorization (" + rule + ") decides who may call the service; wcf4j does not run ASP.NET's"
                         + " pipeline, so the service is refused rather than served to callers its configuration turns"
                         + " away.")).toList();
-    }
-
-    /**
-     * Whether a client authenticates the service over this binding, so that WCF checks the endpoint's identity: over
-     * HTTPS (the server's certificate). Without it (plain HTTP, no message security) WCF has nothing to check the
-     * identity against and ignores it, as wcf4j does; message security is refused by its own element.
-     */
-    private static boolean authenticatesTheService(Binding binding) {
-        return binding.createBindingElements().stream().anyMatch(HttpsTransportBindingElement.class::isInstance);
     }
 
     private static String names(List<AddressHeader> headers) {
