@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *
  * <table>
  * <caption>find types</caption>
- * <tr><td>FindByThumbprint</td><td>hex ({@code 0x}, spaces between pairs allowed), the SHA-1 of the certificate</td></tr>
+ * <tr><td>FindByThumbprint</td><td>hex ({@code 0x}, spaces between pairs allowed), the SHA-1 of the
+ * certificate</td></tr>
  * <tr><td>FindBySubjectName, FindByIssuerName</td><td>case-insensitive substring of the name's values</td></tr>
  * <tr><td>FindBySubjectDistinguishedName, FindByIssuerDistinguishedName</td><td>case-insensitive equality with the
  * Windows rendering ({@code CN=localhost, O=Contoso})</td></tr>

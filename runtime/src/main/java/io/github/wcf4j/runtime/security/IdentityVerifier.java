@@ -39,8 +39,9 @@ public final class IdentityVerifier {
     /**
      * Checks the service's claims before a message is sent to {@code target}.
      *
-     * @throws MessageSecurityException WCF's {@code DnsIdentityCheckFailedForOutgoingMessage} (or {@code ...LackOfDnsClaim})
-     *                                  for a DNS identity, {@code IdentityCheckFailedForOutgoingMessage} otherwise
+     * @throws MessageSecurityException WCF's {@code DnsIdentityCheckFailedForOutgoingMessage} (or
+     *                                  {@code ...LackOfDnsClaim}) for a DNS identity,
+     *                                  {@code IdentityCheckFailedForOutgoingMessage} otherwise
      */
     public static void ensureOutgoingIdentity(IdentityClaim identity, URI target, CertificateClaims claims) {
         ensure(identity, target, claims, false);

@@ -31,7 +31,7 @@ public final class CallbackDispatcher implements AutoCloseable {
             Executor executor) {
         OperationInvoker invoker = MetroOperationInvoker.create(instance.getClass(), callback, () -> instance,
                 InstanceContextMode.Single, false);
-        return new CallbackDispatcher(new MessageDispatcher(invoker, () -> null, version, executor));
+        return new CallbackDispatcher(new MessageDispatcher(invoker, () -> null, AddressFilter.NONE, version, executor));
     }
 
     /**

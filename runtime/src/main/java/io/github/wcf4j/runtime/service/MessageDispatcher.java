@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns one request message into its reply for one endpoint, as WCF's dispatcher does, in WCF's order: a {@code To}
- * that is not the endpoint's address is {@code DestinationUnreachable} (scheme, port and path compared, the host name
- * not, as WCF's default address filter does); a missing action is {@code MessageAddressingHeaderRequired}, an unknown one
+ * that is not the endpoint's address, or a message without the endpoint's address headers ({@link AddressFilter}), is
+ * {@code DestinationUnreachable} (scheme, port and path compared, the host name not, as WCF's default address filter
+ * does); a missing action is {@code MessageAddressingHeaderRequired}, an unknown one
  * {@code ActionNotSupported}; a header marked {@code mustUnderstand} that no layer understood is {@code MustUnderstand};
  * otherwise the operation runs on the host's invocation executor and its result becomes the reply: its action,
  * {@code RelatesTo} the request's {@code MessageID}, no {@code MessageID} of its own, addressed to a non-anonymous
@@ -34,14 +35,19 @@ final class MessageDispatcher {
 
     private final OperationInvoker invoker;
     private final Supplier<URI> endpointAddress;
+    private final AddressFilter addressFilter;
     private final MessageVersion version;
     private final Executor executor;
 
-    /** {@code endpointAddress}: where messages are sent {@code To} (known once the listener is open, for port 0). */
-    MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress,
+    /**
+     * {@code endpointAddress}: where messages are sent {@code To} (known once the listener is open, for port 0);
+     * {@code addressFilter}: the address headers a message must carry.
+     */
+    MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress, AddressFilter addressFilter,
             MessageVersion version, Executor executor) {
         this.invoker = invoker;
         this.endpointAddress = endpointAddress;
+        this.addressFilter = addressFilter;
         this.version = version;
         this.executor = executor;
     }
@@ -109,9 +115,10 @@ final class MessageDispatcher {
     /** The fault WCF's dispatcher answers before any operation runs, if the request earns one. */
     private Optional<Message> precheck(Message request, boolean established) {
         AddressingVersion addressing = version.addressing();
-        if (!established && addressing != AddressingVersion.NONE) {
+        if (!established) {
             EndpointAddress to = request.headers().to();
-            if (to == null || !matches(to.uri())) {
+            boolean toMatches = addressing == AddressingVersion.NONE || to != null && matches(to.uri());
+            if (!toMatches || !addressFilter.matches(request.headers(), addressing)) {
                 return Optional.of(fault(request, DispatchFaults.destinationUnreachable(
                         to == null ? "" : to.uri().toString(), addressing), addressing.defaultFaultAction()));
             }

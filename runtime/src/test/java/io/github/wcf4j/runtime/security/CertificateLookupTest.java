@@ -146,7 +146,8 @@ class CertificateLookupTest {
     @Test
     void theMappingIsNamedByTheSystemPropertyOrElseTheEnvironment() throws Exception {
         Path mapping = dir.resolve("env.properties");
-        Files.writeString(mapping, "CurrentUser/TrustedPeople = my.p12\nCurrentUser/TrustedPeople.password = changeit\n");
+        Files.writeString(mapping, "CurrentUser/TrustedPeople = my.p12\n"
+                + "CurrentUser/TrustedPeople.password = changeit\n");
         assertEquals(2, CertificateStores.fromEnvironment(null, Map.of(CertificateStores.ENVIRONMENT,
                 mapping.toString())::get).open(StoreLocation.CurrentUser, StoreName.TrustedPeople).size());
         assertTrue(CertificateStores.fromEnvironment(null, k -> null).file(StoreLocation.CurrentUser,

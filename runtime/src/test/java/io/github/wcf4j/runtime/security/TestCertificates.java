@@ -17,7 +17,7 @@ final class TestCertificates {
     private TestCertificates() {
     }
 
-    /** Adds a key entry {@code alias} for {@code dname} to {@code store} (made if absent); {@code extra}: keytool options. */
+    /** Adds a key entry {@code alias} for {@code dname} to {@code store} (made if absent), keytool options extra. */
     static X509Certificate add(Path store, String alias, String dname, String... extra) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
                 .toString(), "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-dname", dname,
