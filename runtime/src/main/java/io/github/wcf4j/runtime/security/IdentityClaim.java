@@ -3,11 +3,9 @@ package io.github.wcf4j.runtime.security;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.address.EndpointIdentity;
 import io.github.wcf4j.runtime.message.ParsedElement;
-import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.URI;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
@@ -66,10 +64,8 @@ public sealed interface IdentityClaim {
 
     private static List<X509Certificate> decode(String encodedValue) {
         try {
-            byte[] der = Base64.getMimeDecoder().decode(encodedValue.trim());
-            List<X509Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(der)).stream()
-                    .map(X509Certificate.class::cast).toList();
+            List<X509Certificate> certificates = SerializedCertificates.read(
+                    Base64.getMimeDecoder().decode(encodedValue.trim()));
             if (certificates.isEmpty()) {
                 throw new IllegalStateException(WcfText.UnableToLoadCertificateIdentity.template());
             }

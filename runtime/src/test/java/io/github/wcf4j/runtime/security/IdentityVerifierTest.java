@@ -10,6 +10,9 @@ import io.github.wcf4j.binding.address.StoreLocation;
 import io.github.wcf4j.binding.address.StoreName;
 import io.github.wcf4j.binding.address.X509FindType;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -101,6 +104,32 @@ class IdentityVerifierTest {
         assertEquals("Cannot load the X.509 certificate identity specified in the configuration.",
                 assertThrows(IllegalStateException.class, () -> IdentityClaim.of(
                         new EndpointIdentity.Certificate("bm90IGEgY2VydGlmaWNhdGU="), lookup)).getMessage());
+    }
+
+    @Test
+    void certificateIdentityMayBeWindowsSerializedCertificateOrStoreAsSvcutilWritesIt() throws Exception {
+        byte[] element = serialized(withSan);
+        String svcutil = Base64.getEncoder().encodeToString(element);
+        assertTrue(svcutil.startsWith("AwAAAAEAAAAUAAAA"), svcutil);
+        IdentityClaim.Thumbprint single = (IdentityClaim.Thumbprint) IdentityClaim.of(
+                new EndpointIdentity.Certificate(svcutil), lookup);
+        assertEquals(List.of(withSan), single.certificates());
+        byte[] cnOnlyElement = serialized(cnOnly);
+        ByteBuffer store = ByteBuffer.allocate(8 + element.length + cnOnlyElement.length + 12)
+                .order(ByteOrder.LITTLE_ENDIAN).putInt(0).put("CERT".getBytes(StandardCharsets.US_ASCII))
+                .put(element).put(cnOnlyElement).putInt(0).putInt(0).putInt(0);
+        IdentityClaim.Thumbprint two = (IdentityClaim.Thumbprint) IdentityClaim.of(new EndpointIdentity.Certificate(
+                Base64.getMimeEncoder().encodeToString(store.array())), lookup);
+        assertEquals(List.of(withSan, cnOnly), two.certificates());
+    }
+
+    /** Windows' serialized certificate: its SHA-1 hash property, then the certificate element. */
+    private static byte[] serialized(X509Certificate c) throws Exception {
+        byte[] der = c.getEncoded();
+        byte[] sha1 = CertificateFind.thumbprint(c);
+        return ByteBuffer.allocate(12 + sha1.length + 12 + der.length).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(3).putInt(1).putInt(sha1.length).put(sha1).putInt(32).putInt(1).putInt(der.length).put(der)
+                .array();
     }
 
     @Test
