@@ -27,9 +27,10 @@ public sealed interface IdentityClaim {
     /** The claim type's URI, e.g. {@code .../claims/dns}. */
     String claimType();
 
-    /** The DNS identity WCF checks when an endpoint has none: the host of its address. */
+    /** The DNS identity WCF checks when an endpoint has none: the host of its address (IPv6 without brackets). */
     static IdentityClaim ofAddress(URI address) {
-        return new Dns(address.getHost());
+        String host = address.getHost();
+        return new Dns(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
     }
 
     /**

@@ -81,6 +81,7 @@ class IdentityVerifierTest {
     void withoutAnIdentityTheAddressHostIsTheDnsIdentity() {
         assertTrue(IdentityVerifier.checkAccess(IdentityClaim.ofAddress(TARGET), CertificateClaims.of(withSan)));
         assertFalse(IdentityVerifier.checkAccess(IdentityClaim.ofAddress(TARGET), CertificateClaims.of(cnOnly)));
+        assertEquals(new IdentityClaim.Dns("::1"), IdentityClaim.ofAddress(URI.create("https://[::1]:8443/calc")));
     }
 
     @Test
