@@ -163,6 +163,51 @@ public enum WcfText {
     SfxReflectedContractKeyNotFound2("The contract name '{0}' could not be found in the list of contracts implemented"
             + " by the service '{1}'."),
 
+    // ---- certificate stores and endpoint identities (runtime.security: SecurityUtils, X509Certificate2Collection,
+    // HttpsChannelFactory, HttpTransportSecurityHelpers, IdentityVerifier)
+    CannotFindCert("Cannot find the X.509 certificate using the following search criteria: StoreName '{0}',"
+            + " StoreLocation '{1}', FindType '{2}', FindValue '{3}'."),
+    CannotFindCertForTarget("Cannot find The X.509 certificate using the following search criteria: StoreName '{0}',"
+            + " StoreLocation '{1}', FindType '{2}', FindValue '{3}' for target '{4}'."),
+    FoundMultipleCerts("Found multiple X.509 certificates using the following search criteria: StoreName '{0}',"
+            + " StoreLocation '{1}', FindType '{2}', FindValue '{3}'. Provide a more specific find value."),
+    FoundMultipleCertsForTarget("Found multiple X.509 certificates using the following search criteria: StoreName"
+            + " '{0}', StoreLocation '{1}', FindType '{2}', FindValue '{3}' for target '{4}'. Provide a more specific find"
+            + " value."),
+    Cryptography_X509_InvalidFindValue("Invalid find value."),
+    Cryptography_X509_InvalidFindType("Invalid find type."),
+    InvalidHexString("Invalid hexadecimal string format."),
+    HttpsExplicitIdentity("The HTTPS channel factory does not support explicit specification of an identity in the"
+            + " EndpointAddress unless the authentication scheme is NTLM or Negotiate."),
+    HttpsIdentityMultipleCerts("The endpoint identity specified when creating the HTTPS channel to '{0}' contains"
+            + " multiple server certificates.  However, the HTTPS transport only supports the specification of a single"
+            + " server certificate.  In order to create an HTTPS channel, please specify no more than one server"
+            + " certificate in the endpoint identity."),
+    HttpsServerCertThumbprintMismatch("The server certificate with name '{0}' failed identity verification because its"
+            + " thumbprint ('{1}') does not match the one specified in the endpoint identity ('{2}').  As a result, the"
+            + " current HTTPS request has failed.  Please update the endpoint identity used on the client or the"
+            + " certificate used by the server."),
+    IdentityCheckFailedForOutgoingMessage("The identity check failed for the outgoing message. The expected identity is"
+            + " '{0}' for the '{1}' target endpoint."),
+    IdentityCheckFailedForIncomingMessage("The identity check failed for the incoming message. The expected identity is"
+            + " '{0}' for the '{1}' target endpoint."),
+    DnsIdentityCheckFailedForOutgoingMessage("Identity check failed for outgoing message. The expected DNS identity of"
+            + " the remote endpoint was '{0}' but the remote endpoint provided DNS claim '{1}'. If this is a legitimate"
+            + " remote endpoint, you can fix the problem by explicitly specifying DNS identity '{1}' as the Identity"
+            + " property of EndpointAddress when creating channel proxy."),
+    DnsIdentityCheckFailedForIncomingMessage("Identity check failed for incoming message. The expected DNS identity of"
+            + " the remote endpoint was '{0}' but the remote endpoint provided DNS claim '{1}'. If this is a legitimate"
+            + " remote endpoint, you can fix the problem by explicitly specifying DNS identity '{1}' as the Identity"
+            + " property of EndpointAddress when creating channel proxy."),
+    DnsIdentityCheckFailedForOutgoingMessageLackOfDnsClaim("The Identity check failed for the outgoing message. The"
+            + " remote endpoint did not provide a domain name system (DNS) claim and therefore did not satisfied DNS"
+            + " identity '{0}'. This may be caused by lack of DNS or CN name in the remote endpoint X.509 certificate's"
+            + " distinguished name."),
+    DnsIdentityCheckFailedForIncomingMessageLackOfDnsClaim("The Identity check failed for the incoming message. The"
+            + " remote endpoint did not provide a domain name system (DNS) claim and therefore did not satisfied DNS"
+            + " identity '{0}'. This may be caused by lack of DNS or CN name in the remote endpoint X.509 certificate's"
+            + " distinguished name."),
+
     // ---- endpoint addresses and WCF 4's simplified configuration (ConfigLoader, ServiceHostBase, standardEndpoints)
     UnableToLoadCertificateIdentity("Cannot load the X.509 certificate identity specified in the configuration."),
     BindingProtocolMappingNotDefined("The binding for scheme '{0}' specified in the protocol mapping does not exist"

@@ -32,14 +32,22 @@ class AddressHeadersTest {
     void stop() {
         if (host != null) {
             host.close();
+            host = null;
         }
     }
 
     private List<String> sent(String bindingSection, String bindingXml) {
+        return sent(bindingSection, bindingXml, "");
+    }
+
+    /** {@code serviceHeaders}: the service endpoint's own {@code <headers>} element, or {@code ""}. */
+    private List<String> sent(String bindingSection, String bindingXml, String serviceHeaders) {
+        stop();
         ServiceModelConfiguration c = ServiceModelConfigReader.create().read("headers.config",
                 "<configuration><system.serviceModel><services><service name=\"" + SERVICE + "\"><endpoint"
                         + " address=\"\" binding=\"" + bindingSection + "\" bindingConfiguration=\"b\""
-                        + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/></service></services><client>"
+                        + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\">" + serviceHeaders
+                        + "</endpoint></service></services><client>"
                         + "<endpoint name=\"\" address=\"http://localhost:1/calc\" binding=\"" + bindingSection
                         + "\" bindingConfiguration=\"b\" contract=\"Microsoft.ServiceModel.Samples.ICalculator\">"
                         + HEADERS + "</endpoint></client><bindings><" + bindingSection + ">" + bindingXml + "</"
@@ -81,5 +89,14 @@ class AddressHeadersTest {
             assertTrue(envelope.contains("<s:Header><t:Tenant xmlns:t=\"urn:tenants\">blue</t:Tenant>"
                     + "<Region xmlns=\"urn:regions\" code=\"eu\"/></s:Header>"), envelope);
         }
+    }
+
+    @Test
+    void aServiceWithTheSameHeadersServesTheClientThatSendsThem() {
+        String declaredElsewhere = "<headers xmlns:t=\"urn:tenants\"><Region xmlns=\"urn:regions\" code=\"eu\"/>"
+                + "<t:Tenant>blue</t:Tenant></headers>";
+        assertEquals(4, sent("wsHttpBinding", "<binding name=\"b\"><reliableSession enabled=\"false\"/>"
+                + "<security mode=\"None\"/></binding>", declaredElsewhere).size());
+        assertEquals(4, sent("basicHttpBinding", "<binding name=\"b\"/>", HEADERS).size());
     }
 }

@@ -14,6 +14,10 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.metro.MetroProxyFactory;
+import io.github.wcf4j.runtime.security.CertificateLookup;
+import io.github.wcf4j.runtime.security.CertificateStores;
+import io.github.wcf4j.runtime.security.HttpsServerIdentity;
+import io.github.wcf4j.runtime.security.ServerCertificateCheck;
 import io.github.wcf4j.runtime.service.CallbackDispatcher;
 import io.github.wcf4j.runtime.service.EndpointRefusals;
 import io.github.wcf4j.runtime.stack.BindingParameters;
@@ -25,6 +29,7 @@ import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -93,12 +98,31 @@ public final class ClientFactory<T> implements AutoCloseable {
         }
         this.scheduler = b.parameters.require(Scheduler.class);
         this.version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
-        this.factory = b.stackBuilder.buildFactory(binding, ChannelType.of(shape), b.parameters);
+        this.factory = b.stackBuilder.buildFactory(binding, ChannelType.of(shape), withServerIdentity(b.parameters));
         this.proxies = MetroProxyFactory.of(contract);
         this.ownCallbackExecutor = b.callback != null && b.callbackExecutor == null ? callbackPool(contract) : null;
         this.callbacks = b.callback == null ? null : CallbackDispatcher.create(description.callback().orElseThrow(),
                 b.callback, version, b.callbackExecutor != null ? b.callbackExecutor : ownCallbackExecutor);
         Futures.join(factory.open(binding.timeouts().openTimeout()));
+    }
+
+    /**
+     * {@code given} with the check of the HTTPS server's certificate the endpoint's {@code <identity>} asks for, as
+     * WCF's HTTPS channel factory checks it ({@link HttpsServerIdentity}); a {@code <certificateReference>} is found in
+     * the {@link CertificateStores} binding parameter, or else the stores the environment names.
+     */
+    private BindingParameters withServerIdentity(BindingParameters given) {
+        if (endpoint.identity().isEmpty() || !HttpsServerIdentity.appliesTo(endpoint.binding())) {
+            return given;
+        }
+        CertificateLookup lookup = new CertificateLookup(given.find(CertificateStores.class)
+                .orElseGet(CertificateStores::fromEnvironment));
+        Optional<ServerCertificateCheck> check = HttpsServerIdentity.check(endpoint.identity(), endpoint.address(),
+                lookup);
+        if (check.isEmpty()) {
+            return given;
+        }
+        return given.copy().put(ServerCertificateCheck.class, check.get());
     }
 
     /** WCF's {@code DuplexChannelFactory} checks of its callback instance, with WCF's texts. */

@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.metadata;
 
+import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.stack.SessionMode;
@@ -329,6 +330,24 @@ public final class ServiceMetadata {
         }
     }
 
+    /**
+     * A port's {@code EndpointReference} under WS-Addressing: its address and, when the endpoint has address headers,
+     * their XML as its reference parameters (WCF's {@code EndpointAddress.WriteContentsTo}).
+     */
+    private static void endpointReference(XmlOut out, PortExport p) {
+        if (!WsdlExporter.addressed(p.binding.version)) {
+            return;
+        }
+        String wsa = p.binding.version.addressing() == AddressingVersion.WS_ADDRESSING_10 ? "wsa10" : "wsa";
+        out.start(wsa + ":EndpointReference").start(wsa + ":Address").text(p.address.toString()).end();
+        if (!p.headers.isEmpty()) {
+            out.start(wsa + ":ReferenceParameters");
+            p.headers.forEach(h -> out.raw(h.xml()));
+            out.end();
+        }
+        out.end();
+    }
+
     private void services(XmlOut out, List<PortExport> ports, Function<String, String> prefix) {
         if (ports.isEmpty()) {
             return;
@@ -339,10 +358,7 @@ public final class ServiceMetadata {
             String soap = WsdlExporter.soap12(b.version) ? "soap12" : "soap";
             out.start("wsdl:port").attr("name", p.name).attr("binding", prefix.apply(b.namespace) + ":" + b.name)
                     .empty(soap + ":address", "location", p.address.toString());
-            if (WsdlExporter.addressed(b.version)) {
-                String wsa = b.version.addressing() == AddressingVersion.WS_ADDRESSING_10 ? "wsa10" : "wsa";
-                out.start(wsa + ":EndpointReference").start(wsa + ":Address").text(p.address.toString()).end().end();
-            }
+            endpointReference(out, p);
             out.end();
         }
         out.end();
@@ -434,10 +450,7 @@ public final class ServiceMetadata {
             String soap = WsdlExporter.soap12(p.binding.version) ? "soap12" : "soap";
             out.start("wsdl:port").attr("name", p.name).attr("binding", "tns:" + p.binding.name)
                     .empty(soap + ":address", "location", p.address.toString());
-            if (WsdlExporter.addressed(p.binding.version)) {
-                String wsa = p.binding.version.addressing() == AddressingVersion.WS_ADDRESSING_10 ? "wsa10" : "wsa";
-                out.start(wsa + ":EndpointReference").start(wsa + ":Address").text(p.address.toString()).end().end();
-            }
+            endpointReference(out, p);
             out.end();
         }
         return out.end().end().toString();
@@ -498,6 +511,6 @@ public final class ServiceMetadata {
             String transport, String assertions) {
     }
 
-    record PortExport(String name, BindingExport binding, URI address) {
+    record PortExport(String name, BindingExport binding, URI address, List<AddressHeader> headers) {
     }
 }

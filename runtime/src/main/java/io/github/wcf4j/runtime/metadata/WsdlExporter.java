@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.metadata;
 
 import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.encoding.EnvelopeVersion;
@@ -91,7 +92,8 @@ public final class WsdlExporter {
             d.imports(contract.namespace());
         }
         ServiceMetadata.Doc serviceDoc = doc(model.service.getNamespaceURI());
-        serviceDoc.ports.add(new ServiceMetadata.PortExport(unique(endpointName, portNames), b, e.address()));
+        serviceDoc.ports.add(new ServiceMetadata.PortExport(unique(endpointName, portNames), b, e.address(),
+                e.headers()));
         serviceDoc.imports(b.namespace());
     }
 
@@ -160,13 +162,21 @@ public final class WsdlExporter {
      * @param contract the contract it exposes
      * @param binding  its binding
      * @param address  its absolute address
+     * @param headers  its address headers, exported as its endpoint reference's reference parameters
      */
-    public record ExportedEndpoint(String name, ContractDescription contract, Binding binding, URI address) {
+    public record ExportedEndpoint(String name, ContractDescription contract, Binding binding, URI address,
+            List<AddressHeader> headers) {
         public ExportedEndpoint {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(contract, "contract");
             Objects.requireNonNull(binding, "binding");
             Objects.requireNonNull(address, "address");
+            headers = List.copyOf(headers);
+        }
+
+        /** An endpoint without address headers. */
+        public ExportedEndpoint(String name, ContractDescription contract, Binding binding, URI address) {
+            this(name, contract, binding, address, List.of());
         }
     }
 

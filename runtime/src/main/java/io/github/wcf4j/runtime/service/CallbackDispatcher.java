@@ -36,7 +36,7 @@ public final class CallbackDispatcher implements AutoCloseable {
                 InstanceContextMode.Single, false);
         CallbackBehavior behavior = instance.getClass().getAnnotation(CallbackBehavior.class);
         ConcurrencyMode concurrency = behavior == null ? ConcurrencyMode.Single : behavior.concurrencyMode();
-        return new CallbackDispatcher(new MessageDispatcher(invoker, () -> null, version, executor,
+        return new CallbackDispatcher(new MessageDispatcher(invoker, () -> null, AddressFilter.NONE, version, executor,
                 InstanceContexts.single(concurrency)));
     }
 

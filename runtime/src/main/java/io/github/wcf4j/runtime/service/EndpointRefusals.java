@@ -1,24 +1,22 @@
 package io.github.wcf4j.runtime.service;
 
-import io.github.wcf4j.binding.Binding;
-import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceHostingEnvironment;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.Side;
-import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.Refusal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Everything an endpoint's configuration asks for that wcf4j cannot run, found without opening anything: the
- * refusals of its binding on its side ({@link ChannelStackBuilder#refusals}) and those of the endpoint itself. The
- * service host and the client factory refuse to open on the first; {@code validate} and {@code describe} report them
- * all, per endpoint, from this same code.
+ * refusals of its binding on its side ({@link ChannelStackBuilder#refusals}) and those of what the endpoints depend
+ * on outside their bindings. The service host and the client factory refuse to open on the first; {@code validate}
+ * and {@code describe} report them all, per endpoint, from this same code. What an endpoint itself carries runs: a
+ * service endpoint's address headers are required of every message ({@link AddressFilter}), a client's are sent, and
+ * a client's {@code <identity>} is checked over HTTPS as WCF checks it
+ * ({@code HttpsServerIdentity}).
  */
 public final class EndpointRefusals {
     private final ChannelStackBuilder builder;
@@ -42,13 +40,7 @@ public final class EndpointRefusals {
      * contract selects; {@code null} when the contract is not known); empty when it runs.
      */
     public List<Refusal> of(ServiceEndpoint endpoint, ChannelShape shape) {
-        List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.SERVICE, shape));
-        if (!endpoint.headers().isEmpty()) {
-            found.add(new Refusal(endpoint, "headers", "The endpoint's <headers> (" + names(endpoint.headers())
-                    + ") make WCF's address filter accept only messages that carry them; wcf4j does not match address"
-                    + " headers yet, so this endpoint is refused rather than served to messages without them."));
-        }
-        return found;
+        return builder.refusals(endpoint.binding(), Side.SERVICE, shape);
     }
 
     /** What a client endpoint asks for that a proxy cannot run; empty when it runs. */
@@ -58,13 +50,7 @@ public final class EndpointRefusals {
 
     /** As {@link #of(ClientEndpoint)}, its factory built in {@code shape} ({@code null}: not known). */
     public List<Refusal> of(ClientEndpoint endpoint, ChannelShape shape) {
-        List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.CLIENT, shape));
-        if (endpoint.identity().isPresent() && authenticatesTheService(endpoint.binding())) {
-            found.add(new Refusal(endpoint, "identity", "The endpoint's <identity> is checked by WCF against the"
-                    + " service's certificate; wcf4j does not check endpoint identities yet, so this client endpoint is"
-                    + " refused rather than called without the check."));
-        }
-        return found;
+        return builder.refusals(endpoint.binding(), Side.CLIENT, shape);
     }
 
     /**
@@ -81,19 +67,5 @@ public final class EndpointRefusals {
                         + " authorization (" + rule + ") decides who may call the service; wcf4j does not run ASP.NET's"
                         + " pipeline, so the service is refused rather than served to callers its configuration turns"
                         + " away.")).toList();
-    }
-
-    /**
-     * Whether a client authenticates the service over this binding, so that WCF checks the endpoint's identity: over
-     * HTTPS (the server's certificate). Without it (plain HTTP, no message security) WCF has nothing to check the
-     * identity against and ignores it, as wcf4j does; message security is refused by its own element.
-     */
-    private static boolean authenticatesTheService(Binding binding) {
-        return binding.createBindingElements().stream().anyMatch(HttpsTransportBindingElement.class::isInstance);
-    }
-
-    private static String names(List<AddressHeader> headers) {
-        return headers.stream().map(h -> h.namespace().isEmpty() ? h.name() : "{" + h.namespace() + "}" + h.name())
-                .collect(Collectors.joining(", "));
     }
 }

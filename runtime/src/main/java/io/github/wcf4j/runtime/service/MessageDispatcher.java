@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns one request message into its reply for one endpoint, as WCF's dispatcher does, in WCF's order: a {@code To}
- * that is not the endpoint's address is {@code DestinationUnreachable} (scheme, port and path compared, the host name
- * not, as WCF's default address filter does); a missing action is {@code MessageAddressingHeaderRequired}, an unknown one
+ * that is not the endpoint's address, or a message without the endpoint's address headers ({@link AddressFilter}), is
+ * {@code DestinationUnreachable} (scheme, port and path compared, the host name not, as WCF's default address filter
+ * does); a missing action is {@code MessageAddressingHeaderRequired}, an unknown one
  * {@code ActionNotSupported}; a header marked {@code mustUnderstand} that no layer understood is {@code MustUnderstand};
  * otherwise the call enters its instance context ({@link InstanceContexts}: instancing, the instance throttle, the
  * object's lock) and the operation runs on the host's invocation executor; its result becomes the reply: its action,
@@ -37,19 +38,22 @@ final class MessageDispatcher {
 
     private final OperationInvoker invoker;
     private final Supplier<URI> endpointAddress;
+    private final AddressFilter addressFilter;
     private final MessageVersion version;
     private final Executor executor;
     private final InstanceContexts instances;
 
     /**
      * {@code endpointAddress}: where messages are sent {@code To} (known once the listener is open, for port 0);
-     * {@code instances}: the instance contexts calls run in (instancing, concurrency, {@code maxConcurrentInstances}).
+     * {@code addressFilter}: the address headers a message must carry; {@code instances}: the instance contexts calls
+     * run in (instancing, concurrency, {@code maxConcurrentInstances}).
      */
-    MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress,
+    MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress, AddressFilter addressFilter,
             MessageVersion version, Executor executor, InstanceContexts instances) {
         this.invoker = invoker;
         this.instances = instances;
         this.endpointAddress = endpointAddress;
+        this.addressFilter = addressFilter;
         this.version = version;
         this.executor = executor;
     }
@@ -150,9 +154,10 @@ final class MessageDispatcher {
     /** The fault WCF's dispatcher answers before any operation runs, if the request earns one. */
     private Optional<Message> precheck(Message request, boolean established) {
         AddressingVersion addressing = version.addressing();
-        if (!established && addressing != AddressingVersion.NONE) {
+        if (!established) {
             EndpointAddress to = request.headers().to();
-            if (to == null || !matches(to.uri())) {
+            boolean toMatches = addressing == AddressingVersion.NONE || to != null && matches(to.uri());
+            if (!toMatches || !addressFilter.matches(request.headers(), addressing)) {
                 return Optional.of(fault(request, DispatchFaults.destinationUnreachable(
                         to == null ? "" : to.uri().toString(), addressing), addressing.defaultFaultAction()));
             }

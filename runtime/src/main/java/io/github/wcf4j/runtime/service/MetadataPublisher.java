@@ -173,7 +173,7 @@ final class MetadataPublisher {
             }
             Class<?> contract = ServiceEndpoints.contract(e.contract(), types, implementation, service.name());
             endpoints.add(new ExportedEndpoint(e.name(), ContractDescription.of(contract), e.binding(),
-                    resolved.endpointAddress(e, e.binding())));
+                    resolved.endpointAddress(e, e.binding()), e.headers()));
         }
         return WsdlExporter.export(serviceName(service, implementation), endpoints,
                 policyVersion(service));

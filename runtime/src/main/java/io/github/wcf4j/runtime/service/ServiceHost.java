@@ -249,8 +249,8 @@ public final class ServiceHost implements AutoCloseable {
         Supplier<URI> endpointAddress = () -> configured.getPort() == 0 && listenUri.equals(configured)
                 ? listener.uri() : configured;
         MessageVersion version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
-        MessageDispatcher md = new MessageDispatcher(invoker, endpointAddress, version, executor,
-                mex ? InstanceContexts.single(ConcurrencyMode.Multiple) : contexts);
+        MessageDispatcher md = new MessageDispatcher(invoker, endpointAddress, AddressFilter.of(e.headers()),
+                version, executor, mex ? InstanceContexts.single(ConcurrencyMode.Multiple) : contexts);
         CallbackEndpoint callbacks = description.isDuplex() ? new CallbackEndpoint(description.callback().orElseThrow(),
                 version, binding.timeouts().sendTimeout(), p.require(Scheduler.class), endpointAddress) : null;
         EndpointDispatcher d = new EndpointDispatcher(listener, md, calls, sessions,
@@ -265,7 +265,7 @@ public final class ServiceHost implements AutoCloseable {
         URI actual = listener.uri();
         if (!mex) {
             metadata.add(new ExportedEndpoint(e.name(), description, binding,
-                    address.getPort() == 0 ? actual : address));
+                    address.getPort() == 0 ? actual : address, e.headers()));
         }
         hosted.add(new HostedEndpoint(e.displayName(), description.configurationName(), address.getPort() == 0
                 ? actual : address, actual, type.shape()));

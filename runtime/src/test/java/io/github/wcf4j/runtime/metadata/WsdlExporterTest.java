@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
@@ -65,6 +66,19 @@ class WsdlExporterTest {
         assertEquals(expected("serialization.xsd"), text(m.get("XSD=XSD1", BASE).orElseThrow()),
                 "query keys are case-insensitive");
         assertTrue(m.get("xsd=xsd2", BASE).isEmpty());
+    }
+
+    @Test
+    void addressHeadersAreThePortsReferenceParameters() {
+        AddressHeader tenant = new AddressHeader("Tenant", "urn:tenants",
+                "<t:Tenant xmlns:t=\"urn:tenants\">blue</t:Tenant>");
+        ServiceMetadata m = WsdlExporter.export(SERVICE, List.of(new WsdlExporter.ExportedEndpoint("",
+                ContractDescription.of(ICalculator.class),
+                seed(ReliableMessagingVersion.WS_RELIABLE_MESSAGING_FEBRUARY_2005), BASE, List.of(tenant))), "Default");
+        String wsdl = text(m.wsdl(BASE));
+        assertTrue(wsdl.contains("<wsa10:EndpointReference><wsa10:Address>" + BASE + "</wsa10:Address>"
+                + "<wsa10:ReferenceParameters><t:Tenant xmlns:t=\"urn:tenants\">blue</t:Tenant>"
+                + "</wsa10:ReferenceParameters></wsa10:EndpointReference>"), wsdl);
     }
 
     @Test

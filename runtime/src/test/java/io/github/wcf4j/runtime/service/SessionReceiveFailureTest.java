@@ -31,7 +31,7 @@ class SessionReceiveFailureTest {
     private final AsyncPermits sessions = new AsyncPermits(1);
     private final StubListener listener = new StubListener();
     private final EndpointDispatcher dispatcher = new EndpointDispatcher(listener,
-            new MessageDispatcher(new NoInvoker(), () -> URI.create("inmemory://localhost/s"),
+            new MessageDispatcher(new NoInvoker(), () -> URI.create("inmemory://localhost/s"), AddressFilter.NONE,
                     MessageVersion.SOAP12_WS_ADDRESSING10, Runnable::run,
                     InstanceContexts.single(ConcurrencyMode.Single)),
             new AsyncPermits(1), sessions, Duration.ofSeconds(1), Duration.ofSeconds(1), null);

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.runtime.security.ServerCertificateCheck;
 import io.github.wcf4j.runtime.transport.WireTap;
 import java.net.ProxySelector;
 
@@ -10,17 +11,19 @@ import java.net.ProxySelector;
  *
  * @param tls the trust material; {@code null} for the JDK's default trust store
  * @param tap  sees the envelopes sent and received, or {@code null}
+ * @param serverCheck what an HTTPS server's certificate must also pass (the endpoint's identity), or {@code null}
  */
 record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled, boolean allowCookies,
-        HttpProxyChoice proxy, int connectTimeoutMillis, TlsSettings tls, WireTap tap) {
+        HttpProxyChoice proxy, int connectTimeoutMillis, TlsSettings tls, WireTap tap,
+        ServerCertificateCheck serverCheck) {
 
     /**
      * @param systemProxy the system proxy ({@code useDefaultWebProxy}), or {@code null} for
      *                    {@link ProxySelector#getDefault()}
      */
     static HttpClientSettings of(HttpTransportBindingElement http, ProxySelector systemProxy, int connectTimeoutMillis,
-            TlsSettings tls, WireTap tap) {
+            TlsSettings tls, WireTap tap, ServerCertificateCheck serverCheck) {
         return new HttpClientSettings(http.maxReceivedMessageSize(), http.keepAliveEnabled(), http.allowCookies(),
-                HttpProxyChoice.of(http, systemProxy), connectTimeoutMillis, tls, tap);
+                HttpProxyChoice.of(http, systemProxy), connectTimeoutMillis, tls, tap, serverCheck);
     }
 }

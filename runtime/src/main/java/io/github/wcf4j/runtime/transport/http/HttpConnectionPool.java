@@ -160,7 +160,8 @@ final class HttpConnectionPool implements AutoCloseable {
         if (s == null) {
             synchronized (this) {
                 if (ssl == null) {
-                    ssl = (settings.tls() != null ? settings.tls() : TlsSettings.jdkDefaults()).clientContext();
+                    ssl = (settings.tls() != null ? settings.tls() : TlsSettings.jdkDefaults())
+                            .clientContext(settings.serverCheck());
                 }
                 s = ssl;
             }

@@ -8,6 +8,7 @@ import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.security.ServerCertificateCheck;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
@@ -55,7 +56,7 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         Duration send = p.find(Binding.class).map(b -> b.timeouts().sendTimeout()).orElse(Duration.ofMinutes(1));
         int connectMillis = (int) Math.min(Math.max(send.toMillis(), 1), Integer.MAX_VALUE);
         HttpClientSettings settings = HttpClientSettings.of(e, p.find(ProxySelector.class).orElse(null), connectMillis,
-                tls, tap(p));
+                tls, tap(p), scheme.equals("https") ? p.find(ServerCertificateCheck.class).orElse(null) : null);
         return new HttpRequestChannelFactory<>(type, scheme, resources(p), settings, encoder(p),
                 p.require(Scheduler.class),
                 e.manualAddressing());

@@ -1,5 +1,7 @@
 package io.github.wcf4j.runtime.transport.http;
 
+import io.github.wcf4j.runtime.security.CheckedTrustManager;
+import io.github.wcf4j.runtime.security.ServerCertificateCheck;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -9,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Arrays;
 import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The key material for {@code httpsTransport}, given as a binding parameter: the service's keystore (PKCS12 or JKS)
@@ -55,13 +59,20 @@ public record TlsSettings(Optional<Path> keyStore, char[] keyStorePassword, Opti
         }
     }
 
-    SslContext clientContext() {
+    /** {@code check}: what the server's certificate must also pass ({@code null}: nothing). */
+    SslContext clientContext(ServerCertificateCheck check) {
         try {
             SslContextBuilder b = SslContextBuilder.forClient();
-            if (trustStore.isPresent()) {
+            if (trustStore.isPresent() || check != null) {
                 TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                tmf.init(load(trustStore.get(), trustStorePassword));
-                b.trustManager(tmf);
+                tmf.init(trustStore.isPresent() ? load(trustStore.get(), trustStorePassword) : null);
+                if (check == null) {
+                    b.trustManager(tmf);
+                } else {
+                    b.trustManager(new CheckedTrustManager(Arrays.stream(tmf.getTrustManagers())
+                            .filter(X509ExtendedTrustManager.class::isInstance)
+                            .map(X509ExtendedTrustManager.class::cast).findFirst().orElseThrow(), check));
+                }
             }
             return b.build();
         } catch (GeneralSecurityException | IOException e) {
