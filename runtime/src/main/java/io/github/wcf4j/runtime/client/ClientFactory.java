@@ -14,6 +14,7 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.metro.MetroProxyFactory;
+import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.service.CallbackDispatcher;
 import io.github.wcf4j.runtime.service.EndpointRefusals;
 import io.github.wcf4j.runtime.stack.BindingParameters;
@@ -235,6 +236,14 @@ public final class ClientFactory<T> implements AutoCloseable {
         public <V> Builder<T> parameter(Class<V> type, V value) {
             parameters.put(type, value);
             return this;
+        }
+
+        /**
+         * What the client proves itself with when its binding has message security (WCF's
+         * {@code ChannelFactory.Credentials}: {@code UserName}, {@code ClientCertificate}).
+         */
+        public Builder<T> credentials(ClientCredentials credentials) {
+            return parameter(ClientCredentials.class, credentials);
         }
 
         public Builder<T> parameters(Consumer<BindingParameters> change) {
