@@ -147,6 +147,9 @@ final class SecurityHeaderWriter {
         if (!DS.equals(signature.getNamespaceURI())) {
             throw new IllegalStateException("the signature was not appended");
         }
+        // the JDK breaks base64 into lines; WCF writes it unbroken (SignatureValue is not itself signed)
+        Element value = (Element) signature.getElementsByTagNameNS(DS, "SignatureValue").item(0);
+        value.setTextContent(value.getTextContent().replaceAll("\\s", ""));
         return signature;
     }
 
