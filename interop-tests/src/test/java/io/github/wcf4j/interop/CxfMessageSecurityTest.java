@@ -1,0 +1,169 @@
+package io.github.wcf4j.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.ServiceDescription;
+import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
+import io.github.wcf4j.runtime.client.ClientFactory;
+import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.security.message.ClientCredentials;
+import io.github.wcf4j.runtime.security.message.SecurityTokenValidationException;
+import io.github.wcf4j.runtime.security.message.ServiceCredentials;
+import io.github.wcf4j.runtime.security.message.X509CertificateAuthentication;
+import io.github.wcf4j.runtime.security.message.X509Credential;
+import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
+import io.github.wcf4j.runtime.transport.http.TlsSettings;
+import io.github.wcf4j.samples.ICalculator;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * wcf4j's {@code UserNameOverTransport} and {@code CertificateOverTransport} against Apache CXF (its own JVM, WSS4J
+ * enforcing the WS-SecurityPolicy 1.1 policy WCF exports for those modes: {@code sp:TransportBinding} with
+ * {@code sp:SignedSupportingTokens/UsernameToken} or {@code sp:EndorsingSupportingTokens/X509Token}), over HTTPS,
+ * both directions.
+ */
+class CxfMessageSecurityTest {
+    private static final String SERVICE = HostedCalculator.SERVICE;
+    private static final String CONTRACT = "Microsoft.ServiceModel.Samples.ICalculator";
+    private static final String CALLS = CxfClientTest.CALLS;
+    private static final Duration PEER = Duration.ofSeconds(90);
+    private static final String PASSWORD = new String(SelfSignedKeyStore.PASSWORD);
+
+    @TempDir
+    static Path dir;
+    static Path serviceKeys;
+    static Path clientKeys;
+    static X509Credential client;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        serviceKeys = SelfSignedKeyStore.create(dir.resolve("service.p12"), "localhost", "dns:localhost,ip:127.0.0.1");
+        clientKeys = SelfSignedKeyStore.create(dir.resolve("client.p12"), "client", "dns:client");
+        client = X509Credential.fromKeyStore(clientKeys, SelfSignedKeyStore.PASSWORD, null);
+    }
+
+    private static Binding binding(AuthenticationMode mode) {
+        return CustomBinding.of("CustomBinding_ICalculator", SecurityBindingElement.builder().authenticationMode(mode)
+                .build(), TextMessageEncodingBindingElement.defaults(), HttpsTransportBindingElement.defaults());
+    }
+
+    private static ServiceHost host(AuthenticationMode mode) {
+        Binding b = binding(mode);
+        ServiceHost host = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(
+                new ServiceEndpoint("", "", "customBinding", "", b, CONTRACT, Optional.empty(), Optional.empty(),
+                        Optional.empty(), List.of(), Optional.empty()))))
+                .types(ServiceTypes.discovered().map(SERVICE, HostedCalculator.Counting.class))
+                .baseAddress(URI.create("https://127.0.0.1:0/calc"))
+                .parameter(TlsSettings.class, TlsSettings.keyStore(serviceKeys, SelfSignedKeyStore.PASSWORD))
+                .credentials(ServiceCredentials.defaults().withUserNameValidator((user, password) -> {
+                    if (!user.equals("alice") || !password.equals("secret")) {
+                        throw new SecurityTokenValidationException("Unknown user name or incorrect password");
+                    }
+                }).withClientCertificateAuthentication(X509CertificateAuthentication.peerTrust(
+                        List.of(client.certificate())))).build();
+        HostedCalculator.CALLS.clear();
+        host.open();
+        return host;
+    }
+
+    private static void assertResults(Peer peer) {
+        assertEquals("RESULT Add 115.99", peer.await("RESULT", PEER));
+        assertEquals("RESULT Subtract 68.46", peer.await("RESULT", PEER));
+        assertEquals("RESULT Multiply 731.25", peer.await("RESULT", PEER));
+        assertEquals("RESULT Divide 3.142857142857143", peer.await("RESULT", PEER));
+        peer.await("DONE", PEER);
+        for (String op : List.of("Add", "Subtract", "Multiply", "Divide")) {
+            assertEquals(1, HostedCalculator.calls(op), op);
+        }
+    }
+
+    private static ICalculator wcf4jClient(AuthenticationMode mode, String address, ClientCredentials credentials) {
+        Binding b = binding(mode);
+        return ClientFactory.builder(new ClientEndpoint("", URI.create(address), "customBinding", "", b, CONTRACT,
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty()), ICalculator.class)
+                .parameter(TlsSettings.class, TlsSettings.keyStore(serviceKeys, SelfSignedKeyStore.PASSWORD))
+                .credentials(credentials).build().createChannel();
+    }
+
+    @Test
+    void aCxfUserNameClientCallsAWcf4jService() {
+        ServiceHost host = host(AuthenticationMode.UserNameOverTransport);
+        try (Peer cxf = Peer.cxfSecurity("client", "--auth", "username", "--address",
+                host.endpoints().get(0).address().toString(), "--trust", serviceKeys.toString(), "--password",
+                PASSWORD, "--user", "alice", "--pass", "secret", "--calls", CALLS)) {
+            assertResults(cxf);
+        } finally {
+            host.abort();
+        }
+    }
+
+    @Test
+    void aCxfClientWithAWrongPasswordGetsWcfsFailedAuthentication() {
+        ServiceHost host = host(AuthenticationMode.UserNameOverTransport);
+        try (Peer cxf = Peer.cxfSecurity("client", "--auth", "username", "--address",
+                host.endpoints().get(0).address().toString(), "--trust", serviceKeys.toString(), "--password",
+                PASSWORD, "--user", "alice", "--pass", "guess", "--calls", "Add 1 2")) {
+            String line = cxf.await("RESULT", PEER);
+            assertTrue(line.contains("At least one security token in the message could not be validated."), line);
+            assertEquals(0, HostedCalculator.calls("Add"));
+        } catch (AssertionError e) {
+            assertTrue(e.getMessage().contains("At least one security token in the message could not be validated."),
+                    e.getMessage());
+            assertEquals(0, HostedCalculator.calls("Add"));
+        } finally {
+            host.abort();
+        }
+    }
+
+    @Test
+    void aCxfCertificateClientCallsAWcf4jService() {
+        ServiceHost host = host(AuthenticationMode.CertificateOverTransport);
+        try (Peer cxf = Peer.cxfSecurity("client", "--auth", "certificate", "--address",
+                host.endpoints().get(0).address().toString(), "--trust", serviceKeys.toString(), "--password",
+                PASSWORD, "--keystore", clientKeys.toString(), "--calls", CALLS)) {
+            assertResults(cxf);
+        } finally {
+            host.abort();
+        }
+    }
+
+    @Test
+    void aWcf4jUserNameClientCallsACxfService() {
+        try (Peer cxf = Peer.cxfSecurity("server", "--auth", "username", "--address", "https://127.0.0.1:0/calc",
+                "--keystore", serviceKeys.toString(), "--password", PASSWORD, "--user", "alice", "--pass",
+                "secret")) {
+            String address = cxf.await("READY", PEER).substring("READY ".length());
+            ICalculator calc = wcf4jClient(AuthenticationMode.UserNameOverTransport, address,
+                    ClientCredentials.userName("alice", "secret"));
+            assertEquals(115.99, calc.add(100, 15.99), 1e-9);
+            assertEquals(68.46, calc.subtract(145, 76.54), 1e-9);
+        }
+    }
+
+    @Test
+    void aWcf4jCertificateClientCallsACxfService() {
+        try (Peer cxf = Peer.cxfSecurity("server", "--auth", "certificate", "--address", "https://127.0.0.1:0/calc",
+                "--keystore", serviceKeys.toString(), "--password", PASSWORD, "--trust", clientKeys.toString())) {
+            String address = cxf.await("READY", PEER).substring("READY ".length());
+            ICalculator calc = wcf4jClient(AuthenticationMode.CertificateOverTransport, address,
+                    ClientCredentials.certificate(client));
+            assertEquals(731.25, calc.multiply(9, 81.25), 1e-9);
+        }
+    }
+}
