@@ -10,6 +10,7 @@ import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.runtime.client.ClientFactory;
@@ -26,11 +27,15 @@ import io.github.wcf4j.samples.ICalculator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * wcf4j's {@code UserNameOverTransport} and {@code CertificateOverTransport} against Apache CXF (its own JVM, WSS4J
@@ -59,8 +64,13 @@ class CxfMessageSecurityTest {
     }
 
     private static Binding binding(AuthenticationMode mode) {
+        return binding(mode, MessageSecurityVersion.DEFAULT);
+    }
+
+    private static Binding binding(AuthenticationMode mode, MessageSecurityVersion version) {
         return CustomBinding.of("CustomBinding_ICalculator", SecurityBindingElement.builder().authenticationMode(mode)
-                .build(), TextMessageEncodingBindingElement.defaults(), HttpsTransportBindingElement.defaults());
+                .messageSecurityVersion(version).build(), TextMessageEncodingBindingElement.defaults(),
+                HttpsTransportBindingElement.defaults());
     }
 
     private static ServiceHost host(AuthenticationMode mode) {
@@ -93,12 +103,20 @@ class CxfMessageSecurityTest {
         }
     }
 
-    private static ICalculator wcf4jClient(AuthenticationMode mode, String address, ClientCredentials credentials) {
-        Binding b = binding(mode);
+    private static ICalculator wcf4jClient(Binding b, String address, ClientCredentials credentials) {
         return ClientFactory.builder(new ClientEndpoint("", URI.create(address), "customBinding", "", b, CONTRACT,
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty()), ICalculator.class)
                 .parameter(TlsSettings.class, TlsSettings.keyStore(serviceKeys, SelfSignedKeyStore.PASSWORD))
                 .credentials(credentials).build().createChannel();
+    }
+
+    /** {@code call}'s result; when it fails, the failure with its cause and the peer's log. */
+    private static double explained(Peer peer, DoubleSupplier call) {
+        try {
+            return call.getAsDouble();
+        } catch (RuntimeException e) {
+            throw new AssertionError(e + " caused by " + e.getCause() + "\npeer stderr:\n" + peer.stderr(), e);
+        }
     }
 
     @Test
@@ -149,21 +167,32 @@ class CxfMessageSecurityTest {
                 "--keystore", serviceKeys.toString(), "--password", PASSWORD, "--user", "alice", "--pass",
                 "secret")) {
             String address = cxf.await("READY", PEER).substring("READY ".length());
-            ICalculator calc = wcf4jClient(AuthenticationMode.UserNameOverTransport, address,
+            ICalculator calc = wcf4jClient(binding(AuthenticationMode.UserNameOverTransport), address,
                     ClientCredentials.userName("alice", "secret"));
-            assertEquals(115.99, calc.add(100, 15.99), 1e-9);
+            assertEquals(115.99, explained(cxf, () -> calc.add(100, 15.99)), 1e-9);
             assertEquals(68.46, calc.subtract(145, 76.54), 1e-9);
         }
     }
 
-    @Test
-    void aWcf4jCertificateClientCallsACxfService() {
-        try (Peer cxf = Peer.cxfSecurity("server", "--auth", "certificate", "--address", "https://127.0.0.1:0/calc",
-                "--keystore", serviceKeys.toString(), "--password", PASSWORD, "--trust", clientKeys.toString())) {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aWcf4jCertificateClientCallsACxfService(boolean basicSecurityProfile) {
+        // WCF's non-BSP versions (the default among them) write the token reference without ValueType, which WSS4J
+        // refuses by default (BSP R3058): that peer needs is-bsp-compliant=false
+        List<String> args = new ArrayList<>(List.of("server", "--auth", "certificate", "--address",
+                "https://127.0.0.1:0/calc", "--keystore", serviceKeys.toString(), "--password", PASSWORD, "--trust",
+                clientKeys.toString()));
+        if (!basicSecurityProfile) {
+            args.add("--no-bsp");
+        }
+        try (Peer cxf = Peer.cxfSecurity(args.toArray(String[]::new))) {
             String address = cxf.await("READY", PEER).substring("READY ".length());
-            ICalculator calc = wcf4jClient(AuthenticationMode.CertificateOverTransport, address,
+            MessageSecurityVersion version = basicSecurityProfile
+                    ? MessageSecurityVersion.WSSecurity11WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11BasicSecurityProfile10
+                    : MessageSecurityVersion.DEFAULT;
+            ICalculator calc = wcf4jClient(binding(AuthenticationMode.CertificateOverTransport, version), address,
                     ClientCredentials.certificate(client));
-            assertEquals(731.25, calc.multiply(9, 81.25), 1e-9);
+            assertEquals(731.25, explained(cxf, () -> calc.multiply(9, 81.25)), 1e-9);
         }
     }
 }

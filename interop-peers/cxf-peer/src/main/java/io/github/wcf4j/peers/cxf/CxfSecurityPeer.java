@@ -46,6 +46,8 @@ import org.w3c.dom.Element;
  * <pre>
  * server --auth username|certificate --address https://127.0.0.1:PORT/path --keystore P12 --password PW
  *        [--trust P12 (client certificates trusted)] [--user NAME --pass PW (the one accepted user)]
+ *        [--no-bsp (accept references without the Basic Security Profile's ValueType, as WCF's non-BSP
+ *        messageSecurityVersions write them; WSS4J enforces BSP by default)]
  * client --auth username|certificate --address URL --trust P12 --password PW --calls "Add 1 2;..."
  *        [--user NAME --pass PW | --keystore P12 (client certificate)] [--dump]
  * </pre>
@@ -58,7 +60,7 @@ public final class CxfSecurityPeer {
     }
 
     public static void main(String[] args) {
-        int rc = Cli.main(args, Set.of("dump"), (cli, out) -> switch (cli.mode()) {
+        int rc = Cli.main(args, Set.of("dump", "no-bsp"), (cli, out) -> switch (cli.mode()) {
             case "server" -> server(cli, out);
             case "client" -> client(cli, out);
             default -> throw new IllegalArgumentException("unknown mode " + cli.mode() + " (expected server, client)");
@@ -151,6 +153,11 @@ public final class CxfSecurityPeer {
             props.put("security.signature.properties", merlin(cli.require("trust"), cli.require("password"), false));
         } else {
             props.put("security.callback-handler", passwords(Map.of(cli.require("user"), cli.require("pass"))));
+        }
+        if (cli.flag("no-bsp")) {
+            // CXF's name, and the WSS4J configuration name its in-interceptor reads
+            props.put("security.is-bsp-compliant", "false");
+            props.put("isBSPCompliant", "false");
         }
         sf.setProperties(props);
         Server server = sf.create();

@@ -43,7 +43,8 @@ import org.w3c.dom.Node;
 
 /**
  * Reads a received {@code o:Security} header of a transport-secured message as WCF's {@code ReceiveSecurityHeader}
- * does: every id unique in the header, the layout's timestamp position, only the tokens a transport binding knows
+ * does: every id unique in the header, the layout's timestamp position (LaxTimestampFirst/Last) and declare-before-use
+ * (Strict), only the tokens a transport binding knows
  * ({@code Timestamp}, {@code UsernameToken} with a text password, X509v3 {@code BinarySecurityToken},
  * {@code ds:Signature}), and each signature checked to be an endorsing signature over exactly the timestamp with
  * exactly the suite's algorithms (WCF's receivers accept one algorithm per slot), by an X.509 token of this header.
@@ -125,8 +126,9 @@ final class SecurityHeaderReader {
         if (timestampIndex < 0) {
             return;
         }
-        if ((layout == SecurityHeaderLayout.Strict || layout == SecurityHeaderLayout.LaxTimestampFirst)
-                && timestampIndex != 0) {
+        // Strict places no constraint on the timestamp (StrictModeSecurityHeaderElementInferenceEngine reads the
+        // header in one pass, tokens before the signatures that use them); only LaxTimestampFirst/Last do
+        if (layout == SecurityHeaderLayout.LaxTimestampFirst && timestampIndex != 0) {
             throw new MessageSecurityException(WcfText.TimestampMustOccurFirstInSecurityHeaderLayout.format());
         }
         if (layout == SecurityHeaderLayout.LaxTimestampLast && timestampIndex != count - 1) {
