@@ -1,12 +1,7 @@
 package io.github.wcf4j.runtime.security.message;
 
-import io.github.wcf4j.binding.Binding;
-import io.github.wcf4j.binding.BindingElement;
-import io.github.wcf4j.binding.BindingValidationException;
-import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.stack.ChannelShape;
-import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
@@ -29,7 +24,9 @@ import java.util.List;
  * </pre>
  *
  * <p>Credentials are binding parameters: {@link ClientCredentials} on a client, {@link ServiceCredentials} on a
- * service; the clock ({@link Clock}, the system's UTC clock by default) dates and checks timestamps. Everything else of
+ * service, checked when the factory or listener opens, as WCF checks them; the clock ({@link Clock}, the system's UTC
+ * clock by default) dates and checks timestamps. A service's transport must protect the messages (WCF's
+ * {@code TransportDoesNotProtectMessage} is one of the model's {@code BuildChecks}). Everything else of
  * {@code <security>} (the symmetric and asymmetric modes, negotiation, secure conversation, Kerberos, issued tokens) and
  * the other channel shapes are refused by name, as data ({@link #refusals()}).
  */
@@ -43,7 +40,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     @Override
     public List<RefusalRule<SecurityBindingElement>> refusals() {
         return List.of(
-                RefusalRule.when("authenticationMode", e -> !TransportSecurityProtocol.runs(e.authenticationMode()),
+                RefusalRule.when("", e -> !TransportSecurityProtocol.runs(e.authenticationMode()),
                         e -> "The binding element '" + e.configName() + "' (authenticationMode="
                                 + e.authenticationMode() + ") is not supported by the wcf4j runtime: of WS-Security"
                                 + " it runs UserNameOverTransport and CertificateOverTransport only (message"
@@ -63,7 +60,6 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             InnerStack inner, BindingParameters p) {
         TransportSecurityProtocol protocol = protocol(e, type, p);
         ClientCredentials credentials = p.find(ClientCredentials.class).orElse(ClientCredentials.none());
-        protocol.checkClientCredentials(credentials);
         return new SecurityRequestChannelFactory<>(type, inner.factory(), protocol, credentials);
     }
 
@@ -72,7 +68,6 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             InnerStack inner, BindingParameters p) {
         TransportSecurityProtocol protocol = protocol(e, type, p);
         ServiceCredentials credentials = p.find(ServiceCredentials.class).orElse(ServiceCredentials.defaults());
-        protocol.checkServiceCredentials(credentials);
         return new SecurityReplyChannelListener<>(type, inner.listener(), protocol, credentials);
     }
 
@@ -81,24 +76,6 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         if (type != ChannelType.REQUEST && type != ChannelType.REPLY) {
             throw new IllegalStateException("the refusal rules admit request/reply only, not " + type);
         }
-        checkTransportProtects(e, p);
         return new TransportSecurityProtocol(e, p.find(Clock.class).orElse(Clock.systemUTC()));
-    }
-
-    /**
-     * WCF's {@code TransportDoesNotProtectMessage}: a transport security binding element needs a transport that
-     * protects messages (HTTPS), unless {@code allowInsecureTransport}.
-     */
-    private static void checkTransportProtects(SecurityBindingElement e, BindingParameters p) {
-        if (e.allowInsecureTransport()) {
-            return;
-        }
-        Binding binding = p.require(Binding.class);
-        List<BindingElement> elements = binding.createBindingElements();
-        if (!(elements.get(elements.size() - 1) instanceof HttpsTransportBindingElement)) {
-            String name = binding.configurationName().isEmpty() ? binding.wcfName() : binding.configurationName();
-            throw new BindingValidationException(WcfText.TransportDoesNotProtectMessage, "allowInsecureTransport",
-                    name, "http://tempuri.org/");
-        }
     }
 }

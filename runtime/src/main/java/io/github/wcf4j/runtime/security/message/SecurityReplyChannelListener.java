@@ -34,6 +34,17 @@ final class SecurityReplyChannelListener<C extends Channel> extends LayeredChann
         this.credentials = credentials;
     }
 
+    /** The service's credential check when the listener opens: the mode's token must be verifiable. */
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        try {
+            protocol.checkServiceCredentials(credentials);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return super.onOpen(timeout);
+    }
+
     @Override
     public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
         return innerListener.acceptChannel(timeout).thenApply(c -> c.map(inner ->

@@ -27,6 +27,17 @@ final class SecurityRequestChannelFactory<C extends Channel> extends LayeredChan
         this.credentials = credentials;
     }
 
+    /** WCF's client credential check when the factory opens: the mode's credential must be given. */
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        try {
+            protocol.checkClientCredentials(credentials);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return super.onOpen(timeout);
+    }
+
     @Override
     public C createChannel(EndpointAddress to, URI via) {
         return typed(new SecurityRequestChannel((RequestChannel) innerFactory.createChannel(to, via)));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.description.ClientEndpoint;
@@ -395,12 +396,13 @@ class TransportSecurityLoopbackTest {
     }
 
     @Test
-    void anInsecureTransportIsRefusedUnlessAllowInsecureTransport() {
+    void aServiceOverAnInsecureTransportDoesNotOpenUnlessAllowInsecureTransport() {
         SecurityBindingElement strict = SecurityBindingElement.builder()
                 .authenticationMode(AuthenticationMode.UserNameOverTransport).build();
-        RuntimeException e = assertThrows(RuntimeException.class, () -> client(binding(strict),
-                ClientCredentials.userName("alice", "secret")));
-        assertEquals(WcfText.TransportDoesNotProtectMessage.format("b", "http://tempuri.org/"), e.getMessage());
+        BindingValidationException e = assertThrows(BindingValidationException.class,
+                () -> host(binding(strict), serviceCredentials()));
+        assertEquals(WcfText.TransportDoesNotProtectMessage.format("CustomBinding", "http://tempuri.org/"),
+                e.getMessage());
     }
 
     @Test
