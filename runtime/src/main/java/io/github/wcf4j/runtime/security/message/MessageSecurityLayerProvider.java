@@ -10,6 +10,7 @@ import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
 import io.github.wcf4j.runtime.stack.RefusalRule;
+import io.github.wcf4j.runtime.time.Scheduler;
 import java.time.Clock;
 import java.util.List;
 
@@ -68,7 +69,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             InnerStack inner, BindingParameters p) {
         TransportSecurityProtocol protocol = protocol(e, type, p);
         ServiceCredentials credentials = p.find(ServiceCredentials.class).orElse(ServiceCredentials.defaults());
-        return new SecurityReplyChannelListener<>(type, inner.listener(), protocol, credentials);
+        return new SecurityReplyChannelListener<>(type, inner.listener(), protocol, credentials,
+                p.require(Scheduler.class).executor());
     }
 
     private static TransportSecurityProtocol protocol(SecurityBindingElement e, ChannelType<?> type,

@@ -12,6 +12,7 @@ import io.github.wcf4j.runtime.message.Message;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,23 +27,21 @@ final class SecurityReplyChannelListener<C extends Channel> extends LayeredChann
 
     private final TransportSecurityProtocol protocol;
     private final ServiceCredentials credentials;
+    private final Executor executor;
 
     SecurityReplyChannelListener(ChannelType<C> type, ChannelListener<?> inner, TransportSecurityProtocol protocol,
-            ServiceCredentials credentials) {
+            ServiceCredentials credentials, Executor executor) {
         super(type, inner);
         this.protocol = protocol;
         this.credentials = credentials;
+        this.executor = executor;
     }
 
     /** The service's credential check when the listener opens: the mode's token must be verifiable. */
     @Override
     protected CompletableFuture<Void> onOpen(Duration timeout) {
-        try {
-            protocol.checkServiceCredentials(credentials);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return super.onOpen(timeout);
+        return TransportSecurityProtocol.checked(() -> protocol.checkServiceCredentials(credentials))
+                .thenCompose(v -> super.onOpen(timeout));
     }
 
     @Override
@@ -73,7 +72,9 @@ final class SecurityReplyChannelListener<C extends Channel> extends LayeredChann
                     return CompletableFuture.completedFuture(Optional.of(new SecuredRequestContext(context)));
                 } catch (MessageSecurityException | SecurityTokenValidationException e) {
                     refuse(context, e, timeout);
-                    return receiveRequest(timeout);
+                    // the next receive from the executor, so a run of refused requests never deepens the stack
+                    return CompletableFuture.supplyAsync(() -> receiveRequest(timeout), executor)
+                            .thenCompose(next -> next);
                 }
             });
         }

@@ -30,12 +30,8 @@ final class SecurityRequestChannelFactory<C extends Channel> extends LayeredChan
     /** WCF's client credential check when the factory opens: the mode's credential must be given. */
     @Override
     protected CompletableFuture<Void> onOpen(Duration timeout) {
-        try {
-            protocol.checkClientCredentials(credentials);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return super.onOpen(timeout);
+        return TransportSecurityProtocol.checked(() -> protocol.checkClientCredentials(credentials))
+                .thenCompose(v -> super.onOpen(timeout));
     }
 
     @Override

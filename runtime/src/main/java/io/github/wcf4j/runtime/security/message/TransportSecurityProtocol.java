@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.w3c.dom.Element;
 
 /**
@@ -211,6 +212,16 @@ final class TransportSecurityProtocol {
     private Optional<SecurityTimestamp> timestamp(Duration validity) {
         return element.includeTimestamp() ? Optional.of(SecurityTimestamp.issue(clock.instant(), validity))
                 : Optional.empty();
+    }
+
+    /** {@code check} run now, as a future: completed, or failed with what it threw (for {@code onOpen}). */
+    static CompletableFuture<Void> checked(Runnable check) {
+        try {
+            check.run();
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Whether {@code version} writes the Basic Security Profile's attributes ({@code ValueType} on references). */

@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.security.message;
 
+import jakarta.jws.WebParam;
 import jakarta.jws.WebService;
 
 /** A contract whose operation answers with the caller's identity as the service sees it. */
@@ -7,5 +8,5 @@ import jakarta.jws.WebService;
 public interface Identity {
     String whoAmI();
 
-    double add(double n1, double n2);
+    double add(@WebParam(name = "n1") double n1, @WebParam(name = "n2") double n2);
 }

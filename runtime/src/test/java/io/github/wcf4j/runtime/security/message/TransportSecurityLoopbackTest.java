@@ -284,6 +284,20 @@ class TransportSecurityLoopbackTest {
     }
 
     @Test
+    void aRunOfRefusedRequestsLeavesTheServiceServing() {
+        int before = IdentityService.CALLS.get();
+        Binding b = binding(security(AuthenticationMode.UserNameOverTransport).build());
+        host(b, serviceCredentials());
+        Identity guessing = client(b, ClientCredentials.userName("alice", "guess"));
+        for (int i = 0; i < 100; i++) {
+            assertThrows(MessageSecurityException.class, guessing::whoAmI);
+        }
+        factory.abort();
+        assertEquals("UserName:alice", client(b, ClientCredentials.userName("alice", "secret")).whoAmI());
+        assertEquals(before + 1, IdentityService.CALLS.get(), "only the authenticated request ran");
+    }
+
+    @Test
     void anUntrustedCertificateIsRefusedWithFailedAuthentication() {
         int before = IdentityService.CALLS.get();
         Identity id = both(security(AuthenticationMode.CertificateOverTransport).build(),
