@@ -646,6 +646,50 @@ public enum WcfText {
      */
     ObjectDisposed_ObjectName("Cannot access a disposed object.\r\nObject name: '{0}'."),
 
+    // ---- message security (SecurityUtils, ReceiveSecurityHeader, SecurityTimestamp, TransportSecurityBindingElement)
+    InvalidSecurityFaultReason("An error occurred when verifying security for the message."),
+    FailedAuthenticationFaultReason("At least one security token in the message could not be validated."),
+    UnsecuredMessageFaultReceived("An unsecured or incorrectly secured fault was received from the other party. See the"
+            + " inner FaultException for the fault code and detail."),
+    MessageSecurityVerificationFailed("Message security verification failed."),
+    UnableToFindSecurityHeaderInMessage("Security processor was unable to find a security header with actor '{0}' in"
+            + " the message. This might be because the message is an unsecured fault or because there is a binding"
+            + " mismatch between the communicating parties.  This can occur if the service is configured for"
+            + " security and the client is not using security."),
+    RequiredTimestampMissingInSecurityHeader("Required timestamp missing in security header."),
+    TimestampMustOccurFirstInSecurityHeaderLayout("The timestamp must occur first in this security header layout."),
+    TimestampMustOccurLastInSecurityHeaderLayout("The timestamp must occur last in this security header layout."),
+    DuplicateIdInMessageToBeVerified("The '{0}' id occurred twice in the message that is supplied for verification."),
+    TokenNotExpectedInSecurityHeader("Received security header contains unexpected token '{0}'."),
+    NoUserNameTokenProvided("The required UserNameSecurityToken was not provided."),
+    SupportingTokenIsNotEndorsing("The supporting token provided for parameters '{0}' did not endorse the primary"
+            + " signature."),
+    RequiredSecurityHeaderElementNotSigned("The security header element '{0}' with the '{1}' id must be signed."),
+    TimeStampHasCreationAheadOfExpiry("The security timestamp is invalid because its creation time ('{0}') is greater"
+            + " than or equal to its expiration time ('{1}')."),
+    TimeStampHasExpiryTimeInPast("The security timestamp is stale because its expiration time ('{0}') is in the past."
+            + " Current time is '{1}' and allowed clock skew is '{2}'."),
+    TimeStampHasCreationTimeInFuture("The security timestamp is invalid because its creation time ('{0}') is in the"
+            + " future. Current time is '{1}' and allowed clock skew is '{2}'."),
+    TimeStampWasCreatedTooLongAgo("The security timestamp is stale because its creation time ('{0}') is too far back in"
+            + " the past. Current time is '{1}', maximum timestamp lifetime is '{2}' and allowed clock skew is"
+            + " '{3}'."),
+    UserNamePasswordNotProvidedOnClientCredentials("The username is not provided. Specify username in"
+            + " ClientCredentials."),
+    ClientCertificateNotProvidedOnClientCredentials("The client certificate is not provided. Specify a client"
+            + " certificate in ClientCredentials. "),
+    UserNameCannotBeEmpty("The username cannot be empty."),
+    TransportDoesNotProtectMessage("The '{0}'.'{1}' binding is configured with an authentication mode that requires"
+            + " transport level integrity and confidentiality. However the transport cannot provide integrity and"
+            + " confidentiality."),
+    SigningWithoutPrimarySignatureRequiresTimestamp("Signing without primary signature requires timestamp."),
+    SuiteDoesNotAcceptAlgorithm("The algorithm '{0}' is not accepted for operation '{1}' by algorithm suite {2}."),
+    /** System.IdentityModel's {@code X509ChainBuildFail}. */
+    X509ChainBuildFail("The X.509 certificate {0} chain building failed. The certificate that was used has a trust"
+            + " chain that cannot be verified. Replace the certificate or change the certificateValidationMode. {1}"),
+    /** System.IdentityModel's {@code X509IsNotInTrustedStore}. */
+    X509IsNotInTrustedStore("The X.509 certificate {0} is not in the trusted people store."),
+
     // ---- communication objects and timeouts (CommunicationObject, TimeoutHelper)
     CommunicationObjectFaulted1("The communication object, {0}, cannot be used for communication because it is in the"
             + " Faulted state."),

@@ -52,6 +52,11 @@ final class Peer implements AutoCloseable {
         return start("cxf-peer", "io.github.wcf4j.peers.cxf.CxfPeer", args);
     }
 
+    /** Apache CXF with WS-Security, as WCF's transport security binding elements ask for it. */
+    static Peer cxfSecurity(String... args) {
+        return start("cxf-peer", "io.github.wcf4j.peers.cxf.CxfSecurityPeer", args);
+    }
+
     private static Peer start(String module, String main, String... args) {
         Path target = PEERS.resolve(module).resolve("target");
         try {

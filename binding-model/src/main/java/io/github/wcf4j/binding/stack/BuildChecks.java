@@ -8,6 +8,8 @@ import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
@@ -34,6 +36,9 @@ import java.util.stream.Collectors;
  *   <li>HTTP client proxy: an explicit {@code proxyAddress} only with {@code useDefaultWebProxy="false"}
  *       ({@code HttpChannelFactory}'s constructor; a {@code compositeDuplex} service builds one for its back
  *       channel).</li>
+ *   <li>a service's transport security element ({@code *OverTransport}) needs a transport that protects messages
+ *       (HTTPS, or TCP with a stream upgrade) unless {@code allowInsecureTransport} (WCF's
+ *       {@code SecurityValidationBehavior}, when the service opens; a client does not check it).</li>
  * </ol>
  */
 public final class BuildChecks {
@@ -44,7 +49,8 @@ public final class BuildChecks {
             BuildChecks::streamUpgradeNeedsConnectionOrientedTransport,
             BuildChecks::httpBufferSizes,
             BuildChecks::httpClientNeedsOneAuthenticationScheme,
-            BuildChecks::httpClientExplicitProxyExcludesDefaultWebProxy);
+            BuildChecks::httpClientExplicitProxyExcludesDefaultWebProxy,
+            BuildChecks::transportSecurityNeedsProtectingTransport);
 
     private BuildChecks() {
     }
@@ -89,6 +95,23 @@ public final class BuildChecks {
                     AddressingVersion.NONE));
         }
         return Optional.empty();
+    }
+
+    private static Optional<BindingValidationException> transportSecurityNeedsProtectingTransport(Binding b, Side s) {
+        if (s != Side.SERVICE) {
+            return Optional.empty();
+        }
+        List<BindingElement> elements = b.createBindingElements();
+        boolean protects = b.transport().map(t -> t instanceof HttpsTransportBindingElement
+                || t instanceof TcpTransportBindingElement
+                && elements.stream().anyMatch(e -> e.kind() == ElementKind.STREAM_UPGRADE)).orElse(true);
+        if (protects) {
+            return Optional.empty();
+        }
+        return elements.stream().filter(e -> e instanceof SecurityBindingElement sec && !sec.allowInsecureTransport()
+                && sec.authenticationMode().family() == AuthenticationMode.Family.TRANSPORT).findFirst()
+                .map(e -> new BindingValidationException(WcfText.TransportDoesNotProtectMessage,
+                        "allowInsecureTransport", b.wcfName(), "http://tempuri.org/"));
     }
 
     private static Optional<BindingValidationException> streamUpgradeNeedsConnectionOrientedTransport(Binding b,

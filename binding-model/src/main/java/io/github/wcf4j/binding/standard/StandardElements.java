@@ -10,6 +10,7 @@ import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.security.SecurityHeaderLayout;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
@@ -131,7 +132,9 @@ final class StandardElements {
         AuthenticationMode mode = security.mode() == SecurityMode.TransportWithMessageCredential
                 ? overTransport(security.message().clientCredentialType(), false)
                 : AuthenticationMode.MutualCertificate;
-        return Optional.of(wrap(mode, security.message().algorithmSuite(), version, false));
+        // WCF sets Lax and no key derivation on basicHttp's element, whatever the mode (BasicHttpMessageSecurity)
+        return Optional.of(wrap(mode, security.message().algorithmSuite(), version, false).toBuilder()
+                .securityHeaderLayout(SecurityHeaderLayout.Lax).requireDerivedKeys(false).build());
     }
 
     private static SecurityBindingElement wrap(AuthenticationMode mode, String algorithmSuite,

@@ -18,6 +18,7 @@ import io.github.wcf4j.runtime.security.CertificateLookup;
 import io.github.wcf4j.runtime.security.CertificateStores;
 import io.github.wcf4j.runtime.security.HttpsServerIdentity;
 import io.github.wcf4j.runtime.security.ServerCertificateCheck;
+import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.service.CallbackDispatcher;
 import io.github.wcf4j.runtime.service.EndpointRefusals;
 import io.github.wcf4j.runtime.stack.BindingParameters;
@@ -259,6 +260,14 @@ public final class ClientFactory<T> implements AutoCloseable {
         public <V> Builder<T> parameter(Class<V> type, V value) {
             parameters.put(type, value);
             return this;
+        }
+
+        /**
+         * What the client proves itself with when its binding has message security (WCF's
+         * {@code ChannelFactory.Credentials}: {@code UserName}, {@code ClientCertificate}).
+         */
+        public Builder<T> credentials(ClientCredentials credentials) {
+            return parameter(ClientCredentials.class, credentials);
         }
 
         public Builder<T> parameters(Consumer<BindingParameters> change) {

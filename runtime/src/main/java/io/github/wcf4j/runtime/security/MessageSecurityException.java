@@ -2,9 +2,17 @@ package io.github.wcf4j.runtime.security;
 
 import io.github.wcf4j.runtime.channel.CommunicationException;
 
-/** WCF's {@code MessageSecurityException}: a message's security failed a check, e.g. the service's identity. */
+/**
+ * Message security failed (WCF {@code System.ServiceModel.Security.MessageSecurityException}): a received message did
+ * not satisfy the binding's security, or the other side answered with an unsecured security fault (then the cause is
+ * the {@code SecurityFaultException} it sent, as WCF's inner {@code FaultException}).
+ */
 public class MessageSecurityException extends CommunicationException {
     public MessageSecurityException(String message) {
         super(message);
+    }
+
+    public MessageSecurityException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

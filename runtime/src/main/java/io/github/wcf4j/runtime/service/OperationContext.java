@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.contract.ConcurrencyMode;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.security.message.ServiceSecurityContext;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -98,6 +99,15 @@ public final class OperationContext {
                     + " not tracked");
         }
         return callbacks.closed();
+    }
+
+    /**
+     * Who sent the message the operation is answering, when the endpoint's binding has message security (WCF's
+     * {@code ServiceSecurityContext.Current}; empty where WCF's is anonymous or null): e.g.
+     * {@code serviceSecurityContext().orElseThrow().primaryIdentityName()}.
+     */
+    public Optional<ServiceSecurityContext> serviceSecurityContext() {
+        return request.properties().get(ServiceSecurityContext.class);
     }
 
     /** The message the operation is answering. */

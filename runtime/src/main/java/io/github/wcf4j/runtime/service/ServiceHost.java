@@ -20,6 +20,7 @@ import io.github.wcf4j.runtime.metadata.IMetadataExchange;
 import io.github.wcf4j.runtime.metadata.ServiceMetadata;
 import io.github.wcf4j.runtime.metadata.WsdlExporter.ExportedEndpoint;
 import io.github.wcf4j.runtime.metro.MetroOperationInvoker;
+import io.github.wcf4j.runtime.security.message.ServiceCredentials;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.ListenAddress;
@@ -407,6 +408,14 @@ public final class ServiceHost implements AutoCloseable {
         public <T> Builder parameter(Class<T> type, T value) {
             parameters.put(type, value);
             return this;
+        }
+
+        /**
+         * How the endpoints with message security authenticate callers (WCF's {@code ServiceHost.Credentials}: a
+         * user name validator, the trust in client certificates).
+         */
+        public Builder credentials(ServiceCredentials credentials) {
+            return parameter(ServiceCredentials.class, credentials);
         }
 
         /** Adjusts the binding parameters directly. */

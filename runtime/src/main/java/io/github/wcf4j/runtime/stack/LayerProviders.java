@@ -11,6 +11,7 @@ import io.github.wcf4j.runtime.duplex.CompositeDuplexLayerProvider;
 import io.github.wcf4j.runtime.encoding.TextEncodingLayerProvider;
 import io.github.wcf4j.runtime.oneway.OneWayLayerProvider;
 import io.github.wcf4j.runtime.reliability.ReliableSessionLayerProvider;
+import io.github.wcf4j.runtime.security.message.MessageSecurityLayerProvider;
 import io.github.wcf4j.runtime.transport.http.HttpTransportLayerProvider;
 import io.github.wcf4j.runtime.transport.http.HttpsTransportLayerProvider;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryTransportLayerProvider;
@@ -46,7 +47,7 @@ public final class LayerProviders {
                 new InMemoryTransportLayerProvider(),
                 new TransactionFlowLayerProvider(),
                 new ReliableSessionLayerProvider(),
-                RefusedLayerProvider.security(),
+                new MessageSecurityLayerProvider(),
                 RefusedLayerProvider.windowsStreamSecurity(),
                 RefusedLayerProvider.sslStreamSecurity(),
                 RefusedLayerProvider.binaryEncoding(),

@@ -4,7 +4,6 @@ import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.UnsupportedBindingElement;
 import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.MtomMessageEncodingBindingElement;
-import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
 import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
@@ -16,8 +15,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The layer of an element the runtime does not run: its one {@link RefusalRule} refuses it by name (and, for security,
- * its authentication mode), so a configuration that needs it never runs without it and {@code validate} says so.
+ * The layer of an element the runtime does not run: its one {@link RefusalRule} refuses it by name, so a configuration that needs it never runs without it and {@code validate} says so.
  *
  * @param <E> the refused element type
  */
@@ -28,13 +26,6 @@ public final class RefusedLayerProvider<E extends BindingElement> implements Lay
     private RefusedLayerProvider(Class<E> type, Function<E, String> reason) {
         this.type = type;
         this.reason = reason;
-    }
-
-    static RefusedLayerProvider<SecurityBindingElement> security() {
-        return new RefusedLayerProvider<>(SecurityBindingElement.class, e -> "The binding element '" + e.configName()
-                + "' (authenticationMode=" + e.authenticationMode() + ") is not supported by the wcf4j runtime:"
-                + " WS-Security and WS-SecureConversation are not implemented yet, so this binding cannot be opened."
-                + " Use a binding without <security> (for the seed configurations, the '.no-security' variants).");
     }
 
     static RefusedLayerProvider<WindowsStreamSecurityBindingElement> windowsStreamSecurity() {

@@ -1,0 +1,123 @@
+package io.github.wcf4j.runtime.security.message;
+
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.LayeredChannel;
+import io.github.wcf4j.runtime.channel.LayeredChannelListener;
+import io.github.wcf4j.runtime.channel.ReplyChannel;
+import io.github.wcf4j.runtime.channel.RequestContext;
+import io.github.wcf4j.runtime.message.Message;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service side of transport message security: reply channels that hand on only requests whose security verified
+ * (their sender in the message's {@link ServiceSecurityContext}) and secure every reply. A request that fails is
+ * answered at once with WCF's generic, unsecured security fault and never reaches the dispatcher; why it failed is
+ * logged, never sent (WCF's {@code SecurityChannelListener} with a {@code TransportSecurityProtocol}).
+ */
+final class SecurityReplyChannelListener<C extends Channel> extends LayeredChannelListener<C> {
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityReplyChannelListener.class);
+
+    private final TransportSecurityProtocol protocol;
+    private final ServiceCredentials credentials;
+    private final Executor executor;
+
+    SecurityReplyChannelListener(ChannelType<C> type, ChannelListener<?> inner, TransportSecurityProtocol protocol,
+            ServiceCredentials credentials, Executor executor) {
+        super(type, inner);
+        this.protocol = protocol;
+        this.credentials = credentials;
+        this.executor = executor;
+    }
+
+    /** The service's credential check when the listener opens: the mode's token must be verifiable. */
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        return TransportSecurityProtocol.checked(() -> protocol.checkServiceCredentials(credentials))
+                .thenCompose(v -> super.onOpen(timeout));
+    }
+
+    @Override
+    public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
+        return innerListener.acceptChannel(timeout).thenApply(c -> c.map(inner ->
+                typed(new SecurityReplyChannel((ReplyChannel) inner))));
+    }
+
+    private final class SecurityReplyChannel extends LayeredChannel<ReplyChannel> implements ReplyChannel {
+        SecurityReplyChannel(ReplyChannel inner) {
+            super(inner);
+        }
+
+        @Override
+        public EndpointAddress localAddress() {
+            return inner.localAddress();
+        }
+
+        @Override
+        public CompletableFuture<Optional<RequestContext>> receiveRequest(Duration timeout) {
+            return inner.receiveRequest(timeout).thenCompose(received -> {
+                if (received.isEmpty()) {
+                    return CompletableFuture.completedFuture(received);
+                }
+                RequestContext context = received.get();
+                try {
+                    protocol.verifyRequest(context.requestMessage(), credentials);
+                    return CompletableFuture.completedFuture(Optional.of(new SecuredRequestContext(context)));
+                } catch (MessageSecurityException | SecurityTokenValidationException e) {
+                    refuse(context, e, timeout);
+                    // the next receive from the executor, so a run of refused requests never deepens the stack
+                    return CompletableFuture.supplyAsync(() -> receiveRequest(timeout), executor)
+                            .thenCompose(next -> next);
+                }
+            });
+        }
+
+        private void refuse(RequestContext context, RuntimeException failure, Duration timeout) {
+            LOG.warn("refused a request to {}: {}", localAddress().uri(), failure.getMessage());
+            Message request = context.requestMessage();
+            Message fault = Message.createFault(request.version(), TransportSecurityProtocol.fault(failure), null);
+            if (request.headers().messageId() != null) {
+                fault.headers().relatesTo(request.headers().messageId());
+            }
+            context.reply(fault, timeout).exceptionally(e -> {
+                context.abort();
+                return null;
+            });
+        }
+    }
+
+    /** A verified request: its reply is secured before it is sent. */
+    private final class SecuredRequestContext implements RequestContext {
+        private final RequestContext inner;
+
+        SecuredRequestContext(RequestContext inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Message requestMessage() {
+            return inner.requestMessage();
+        }
+
+        @Override
+        public CompletableFuture<Void> reply(Message reply, Duration timeout) {
+            if (reply != null) {
+                protocol.secureReply(reply);
+            }
+            return inner.reply(reply, timeout);
+        }
+
+        @Override
+        public void abort() {
+            inner.abort();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.wcf4j.runtime.security.message;
+
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+
+/**
+ * Who sent the message being processed (WCF {@code ServiceSecurityContext}), as service code reads it through
+ * {@code OperationContext.current().serviceSecurityContext()}.
+ *
+ * @param primaryIdentityName {@code PrimaryIdentity.Name}: the user name for a {@code UsernameToken}; for a
+ *                            certificate, WCF's {@code X509Identity} name "subject; thumbprint"
+ * @param authenticationType  {@code PrimaryIdentity.AuthenticationType}: {@code "UserName"} or {@code "X509"}
+ * @param certificate         the client's certificate, when it authenticated with one
+ */
+public record ServiceSecurityContext(String primaryIdentityName, String authenticationType,
+        Optional<X509Certificate> certificate) {
+
+    static ServiceSecurityContext userName(String userName) {
+        return new ServiceSecurityContext(userName, "UserName", Optional.empty());
+    }
+
+    static ServiceSecurityContext certificate(X509Certificate certificate) {
+        return new ServiceSecurityContext(X509CertificateAuthentication.id(certificate), "X509",
+                Optional.of(certificate));
+    }
+}

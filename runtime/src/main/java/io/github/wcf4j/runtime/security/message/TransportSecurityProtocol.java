@@ -1,0 +1,232 @@
+package io.github.wcf4j.runtime.security.message;
+
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.SECURITY;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.MessageSecurityVersion;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.runtime.message.BufferedHeader;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.MessageFault;
+import io.github.wcf4j.runtime.message.MessageHeader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.w3c.dom.Element;
+
+/**
+ * What a {@code TransportSecurityBindingElement} does to each message (WCF {@code TransportSecurityProtocol} with the
+ * factory settings of {@code CreateUserNameOverTransportBindingElement} / {@code CreateCertificateOverTransport...}):
+ * the client's requests carry a timestamp and the client's token (a {@code UsernameToken}, or an X.509 token endorsing
+ * the timestamp), the service's replies a timestamp. Replay detection is off, as those factories set it. The transport
+ * (HTTPS) protects the message; this protocol authenticates the client and bounds the message's age.
+ */
+final class TransportSecurityProtocol {
+    private final SecurityBindingElement element;
+    private final AlgorithmSuite suite;
+    private final boolean bspAttributes;
+    private final Clock clock;
+
+    TransportSecurityProtocol(SecurityBindingElement element, Clock clock) {
+        this.element = element;
+        this.suite = AlgorithmSuite.forName(element.defaultAlgorithmSuite());
+        this.bspAttributes = basicSecurityProfile(element.messageSecurityVersion());
+        this.clock = clock;
+    }
+
+    /** The modes this protocol runs. */
+    static boolean runs(AuthenticationMode mode) {
+        return mode == AuthenticationMode.UserNameOverTransport || mode == AuthenticationMode.CertificateOverTransport;
+    }
+
+    private boolean certificateMode() {
+        return element.authenticationMode() == AuthenticationMode.CertificateOverTransport;
+    }
+
+    // ---- client
+
+    /** Checks at build time that the client has the credential its mode sends (WCF's texts). */
+    void checkClientCredentials(ClientCredentials credentials) {
+        if (certificateMode() && credentials.clientCertificate().isEmpty()) {
+            throw new IllegalStateException(WcfText.ClientCertificateNotProvidedOnClientCredentials.format());
+        }
+        if (!certificateMode()) {
+            String user = credentials.userName().map(UserNameCredential::userName).orElse(null);
+            if (user == null) {
+                throw new IllegalStateException(WcfText.UserNamePasswordNotProvidedOnClientCredentials.format());
+            }
+            if (user.isEmpty()) {
+                throw new IllegalArgumentException(WcfText.UserNameCannotBeEmpty.format());
+            }
+        }
+    }
+
+    /** Secures an outgoing request: its security header, replacing any the message had. */
+    void secureRequest(Message request, ClientCredentials credentials) {
+        Optional<SecurityTimestamp> ts = timestamp(element.localClientSettings().timestampValidityDuration());
+        MessageHeader header = SecurityHeaderWriter.write(element.securityHeaderLayout(), ts,
+                certificateMode() ? Optional.empty() : credentials.userName(),
+                certificateMode() ? credentials.clientCertificate() : Optional.empty(), suite, bspAttributes);
+        request.headers().remove(SECURITY);
+        request.headers().add(header);
+    }
+
+    /**
+     * Verifies a reply (WCF's client side of the protocol): its timestamp, when the binding includes one; a fault
+     * without a security header is WCF's {@code UnsecuredMessageFaultReceived}; with {@code enableUnsecuredResponse}
+     * a reply without one is accepted.
+     *
+     * @throws MessageSecurityException when the reply's security does not verify
+     */
+    void verifyReply(Message reply) {
+        if (reply == null) {
+            return;
+        }
+        int count = reply.headers().count(SECURITY);
+        if (count == 0) {
+            if (element.enableUnsecuredResponse()) {
+                return;
+            }
+            if (reply.isFault()) {
+                throw new MessageSecurityException(WcfText.UnsecuredMessageFaultReceived.format(),
+                        new SecurityFaultException(reply.fault().orElseThrow()));
+            }
+            if (!element.includeTimestamp()) {
+                return;
+            }
+            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        }
+        SecurityHeaderReader.Received r = read(reply, count);
+        if (!r.tokens().isEmpty() || r.userName().isPresent()) {
+            throw new MessageSecurityException(WcfText.TokenNotExpectedInSecurityHeader.format(
+                    r.userName().isPresent() ? "UserNameSecurityToken" : "X509SecurityToken"));
+        }
+        checkTimestamp(r, element.localClientSettings().replayWindow(),
+                element.localClientSettings().maxClockSkew());
+        reply.headers().understood(SECURITY);
+    }
+
+    // ---- service
+
+    /** Checks at build time that the service can authenticate its mode's token. */
+    void checkServiceCredentials(ServiceCredentials credentials) {
+        if (!certificateMode() && credentials.userNameValidator().isEmpty()) {
+            throw new IllegalStateException("UserNameOverTransport needs a UserNamePasswordValidator in the service's"
+                    + " credentials (WCF's userNamePasswordValidationMode=\"Custom\"): WCF's default, Windows"
+                    + " accounts, is not run by wcf4j, so the endpoint is not opened.");
+        }
+    }
+
+    /**
+     * Verifies a request and authenticates its sender (WCF's service side of the protocol).
+     *
+     * @return who sent it
+     * @throws MessageSecurityException or {@link SecurityTokenValidationException} when it does not verify
+     */
+    ServiceSecurityContext verifyRequest(Message request, ServiceCredentials credentials) {
+        int count = request.headers().count(SECURITY);
+        if (count == 0) {
+            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        }
+        SecurityHeaderReader.Received r = read(request, count);
+        checkTimestamp(r, element.localServiceSettings().replayWindow(),
+                element.localServiceSettings().maxClockSkew());
+        ServiceSecurityContext context;
+        if (certificateMode()) {
+            if (r.userName().isPresent()) {
+                throw new MessageSecurityException(WcfText.TokenNotExpectedInSecurityHeader.format(
+                        "UserNameSecurityToken"));
+            }
+            if (r.tokens().size() != 1 || r.endorsingSigners().size() != 1) {
+                throw new MessageSecurityException(WcfText.SupportingTokenIsNotEndorsing.format(
+                        "X509SecurityTokenParameters"));
+            }
+            X509CertificateAuthentication trust = credentials.clientCertificateAuthentication();
+            trust.validate(r.endorsingSigners().get(0));
+            context = ServiceSecurityContext.certificate(r.endorsingSigners().get(0));
+        } else {
+            if (!r.tokens().isEmpty()) {
+                throw new MessageSecurityException(WcfText.TokenNotExpectedInSecurityHeader.format(
+                        "X509SecurityToken"));
+            }
+            UserNameCredential user = r.userName().orElseThrow(() -> new MessageSecurityException(
+                    WcfText.NoUserNameTokenProvided.format()));
+            if (user.userName().isEmpty()) {
+                throw new SecurityTokenValidationException(WcfText.UserNameCannotBeEmpty.format());
+            }
+            credentials.userNameValidator().orElseThrow().validate(user.userName(), user.password());
+            context = ServiceSecurityContext.userName(user.userName());
+        }
+        request.headers().understood(SECURITY);
+        request.properties().put(ServiceSecurityContext.class, context);
+        return context;
+    }
+
+    /** Secures a reply: a security header with a timestamp, when the binding includes one. */
+    void secureReply(Message reply) {
+        reply.headers().remove(SECURITY);
+        timestamp(element.localServiceSettings().timestampValidityDuration()).ifPresent(ts -> reply.headers().add(
+                SecurityHeaderWriter.write(element.securityHeaderLayout(), Optional.of(ts), Optional.empty(),
+                        Optional.empty(), suite, bspAttributes)));
+    }
+
+    /**
+     * WCF's generic fault for a request whose security failed ({@code SecurityUtils.CreateSecurityMessageFault}):
+     * {@code o:FailedAuthentication} when a token was refused, else {@code o:InvalidSecurity}; never the detail.
+     */
+    static MessageFault fault(RuntimeException failure) {
+        if (failure instanceof SecurityTokenValidationException) {
+            return MessageFault.sender(WcfText.FailedAuthenticationFaultReason.format(),
+                    WsSecurityNames.FAILED_AUTHENTICATION);
+        }
+        return MessageFault.sender(WcfText.InvalidSecurityFaultReason.format(), WsSecurityNames.INVALID_SECURITY);
+    }
+
+    // ---- both
+
+    private SecurityHeaderReader.Received read(Message m, int count) {
+        if (count > 1) {
+            throw new MessageSecurityException("The message has more than one security header for the same actor.");
+        }
+        MessageHeader h = m.headers().find(SECURITY).orElseThrow();
+        if (!(h instanceof BufferedHeader received)) {
+            throw new MessageSecurityException("The security header was not received.");
+        }
+        Element security = DomXml.parse(received.xml().xml());
+        return SecurityHeaderReader.read(security, element.securityHeaderLayout(), suite);
+    }
+
+    private void checkTimestamp(SecurityHeaderReader.Received r, Duration timeToLive, Duration clockSkew) {
+        if (r.timestamp().isEmpty()) {
+            if (element.includeTimestamp() || certificateMode()) {
+                throw new MessageSecurityException(WcfText.RequiredTimestampMissingInSecurityHeader.format());
+            }
+            return;
+        }
+        r.timestamp().get().validate(clock.instant(), timeToLive, clockSkew);
+    }
+
+    private Optional<SecurityTimestamp> timestamp(Duration validity) {
+        return element.includeTimestamp() ? Optional.of(SecurityTimestamp.issue(clock.instant(), validity))
+                : Optional.empty();
+    }
+
+    /** {@code check} run now, as a future: completed, or failed with what it threw (for {@code onOpen}). */
+    static CompletableFuture<Void> checked(Runnable check) {
+        try {
+            check.run();
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Whether {@code version} writes the Basic Security Profile's attributes ({@code ValueType} on references). */
+    static boolean basicSecurityProfile(MessageSecurityVersion version) {
+        return version.name().endsWith("BasicSecurityProfile10");
+    }
+}

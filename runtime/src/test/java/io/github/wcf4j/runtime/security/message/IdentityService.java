@@ -1,0 +1,22 @@
+package io.github.wcf4j.runtime.security.message;
+
+import io.github.wcf4j.runtime.service.OperationContext;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Answers with {@code ServiceSecurityContext.PrimaryIdentity.Name}; counts every operation that ran. */
+public class IdentityService implements Identity {
+    static final AtomicInteger CALLS = new AtomicInteger();
+
+    @Override
+    public String whoAmI() {
+        CALLS.incrementAndGet();
+        return OperationContext.current().serviceSecurityContext()
+                .map(c -> c.authenticationType() + ":" + c.primaryIdentityName()).orElse("anonymous");
+    }
+
+    @Override
+    public double add(double n1, double n2) {
+        CALLS.incrementAndGet();
+        return n1 + n2;
+    }
+}
