@@ -74,7 +74,8 @@ final class MessageDispatcher {
                 executor);
     }
 
-    private Message invoke(OperationDescription op, Message request, Object session) {
+    private Message invoke(OperationDescription op, Message received, Object session) {
+        Message request = received;
         List<QName> notUnderstood = request.headers().notUnderstood();
         if (!notUnderstood.isEmpty()) {
             if (op.oneWay()) {
@@ -83,6 +84,10 @@ final class MessageDispatcher {
             return correlate(MustUnderstandFault.create(version, notUnderstood,
                     version.addressing().defaultFaultAction()), request);
         }
+        if (!op.streamsRequest()) {
+            // a body that is still arriving (streamed transfer) is read whole for an operation that is not a stream
+            request = request.buffered();
+        }
         Optional<UnreadableBody> unreadable = request.properties().get(UnreadableBody.class);
         if (unreadable.isPresent()) {
             return op.oneWay() ? null : correlate(Message.createFault(version, DispatchFaults.unreadableBody(op.name(),
@@ -90,7 +95,7 @@ final class MessageDispatcher {
         }
         InvocationResult result;
         try {
-            result = invoker.invoke(op, request.body(), session);
+            result = invoker.invoke(op, request, session);
         } catch (RuntimeException e) {
             LOG.warn("operation {} failed in the service model", op.name(), e);
             result = InvocationResult.fault(DispatchFaults.internalServiceFault(e, false),
@@ -102,6 +107,7 @@ final class MessageDispatcher {
         Message reply = result.fault().isPresent()
                 ? Message.createFault(version, result.fault().get(),
                         result.action() != null ? result.action() : version.addressing().defaultFaultAction())
+                : result.bodyWriter().isPresent() ? Message.create(version, result.action(), result.bodyWriter().get())
                 : Message.create(version, result.action(), result.body().orElseThrow());
         return correlate(reply, request);
     }

@@ -1,0 +1,17 @@
+package io.github.wcf4j.runtime.service.streamed;
+
+import jakarta.jws.WebService;
+import java.io.InputStream;
+
+/**
+ * A contract with stream operations, as WCF's streaming samples declare it: {@code long Upload(Stream data)},
+ * {@code Stream Download(long length)}, and an operation that is not a stream.
+ */
+@WebService(name = "IFileTransfer", targetNamespace = "http://tempuri.org/")
+public interface FileTransfer {
+    long upload(InputStream data);
+
+    InputStream download(long length);
+
+    String hello(String name);
+}
