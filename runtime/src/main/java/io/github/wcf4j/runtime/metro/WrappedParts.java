@@ -22,6 +22,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
+import org.codehaus.stax2.util.StreamWriterDelegate;
 
 /**
  * The half of a stream operation that is not a stream, in WCF's wrapped form: the wrapper element holding one element
@@ -50,11 +51,12 @@ final class WrappedParts {
             XMLStreamWriter w = OUTPUT.createXMLStreamWriter(out);
             w.writeStartElement("", wrapper.getLocalPart(), ns);
             w.writeDefaultNamespace(ns);
+            XMLStreamWriter inWrapper = new InheritedDefaultNamespace(w, ns);
             for (int i = 0; i < parts.size(); i++) {
                 Class<?> type = boxed(parts.get(i).type());
                 Marshaller m = context(type).createMarshaller();
                 m.setProperty(Marshaller.JAXB_FRAGMENT, true);
-                m.marshal(element(new QName(ns, parts.get(i).name()), type, values[i]), w);
+                m.marshal(element(new QName(ns, parts.get(i).name()), type, values[i]), inWrapper);
             }
             w.writeEndElement();
             w.close();
@@ -91,6 +93,55 @@ final class WrappedParts {
             throw new IllegalArgumentException("cannot read the parts of " + wrapper + ": " + e.getMessage(), e);
         }
         return values;
+    }
+
+    /**
+     * JAXB declares its fragment's namespace on every part, which the wrapper already declares as the default: the
+     * part's own declaration of it is left out, as the DataContractSerializer writes {@code <UploadResult>3</...>}.
+     */
+    private static final class InheritedDefaultNamespace extends StreamWriterDelegate {
+        private final String ns;
+        private int depth;
+
+        InheritedDefaultNamespace(XMLStreamWriter w, String ns) {
+            super(w);
+            this.ns = ns;
+        }
+
+        @Override
+        public void writeStartElement(String prefix, String local, String uri) throws XMLStreamException {
+            depth++;
+            super.writeStartElement(prefix, local, uri);
+        }
+
+        @Override
+        public void writeEmptyElement(String prefix, String local, String uri) throws XMLStreamException {
+            depth++;
+            super.writeEmptyElement(prefix, local, uri);
+            depth--;
+        }
+
+        @Override
+        public void writeEndElement() throws XMLStreamException {
+            depth--;
+            super.writeEndElement();
+        }
+
+        @Override
+        public void writeDefaultNamespace(String uri) throws XMLStreamException {
+            if (depth > 1 || !ns.equals(uri)) {
+                super.writeDefaultNamespace(uri);
+            }
+        }
+
+        @Override
+        public void writeNamespace(String prefix, String uri) throws XMLStreamException {
+            if (prefix == null || prefix.isEmpty()) {
+                writeDefaultNamespace(uri);
+            } else {
+                super.writeNamespace(prefix, uri);
+            }
+        }
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

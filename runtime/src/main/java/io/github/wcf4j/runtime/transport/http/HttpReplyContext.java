@@ -48,11 +48,6 @@ final class HttpReplyContext implements RequestContext {
     private final AtomicBoolean answered = new AtomicBoolean();
     private volatile boolean written;
 
-    HttpReplyContext(Channel connection, Message request, TextMessageEncoder encoder, boolean keepAlive,
-            WireTap tap) {
-        this(connection, request, encoder, keepAlive, tap, false, null);
-    }
-
     /**
      * @param streamedResponses whether replies are sent chunked (transfer mode {@code Streamed}, {@code
      *                          StreamedResponse})

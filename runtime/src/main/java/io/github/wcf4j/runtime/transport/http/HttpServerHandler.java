@@ -113,7 +113,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
         applyHttpAction(message, request, contentType, listener);
         HttpReplyContext context = new HttpReplyContext(ctx.channel(), message, listener.encoder(), keepAlive,
-                listener.tap());
+                listener.tap(), listener.transferMode().streamsResponses(), null);
         ctx.channel().config().setAutoRead(false);
         if (!listener.deliver(context)) {
             ctx.channel().config().setAutoRead(true);
