@@ -74,6 +74,17 @@ final class MessageDispatcher {
                 executor);
     }
 
+    /**
+     * Runs {@code send} for {@code reply} where it may block: a reply written as it is sent (a stream result) is
+     * written from the invocation executor, as the operation that made it ran there; any other reply where it is.
+     */
+    CompletableFuture<Void> sendReply(Message reply, Supplier<CompletableFuture<Void>> send) {
+        if (reply != null && reply.bodyWriter().isPresent()) {
+            return CompletableFuture.supplyAsync(send, executor).thenCompose(f -> f);
+        }
+        return send.get();
+    }
+
     private Message invoke(OperationDescription op, Message received, Object session) {
         Message request = received;
         List<QName> notUnderstood = request.headers().notUnderstood();

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * envelope's headers have arrived (at most {@code maxBufferSize} of them: WCF's streamed encoder buffers only the
  * headers, with its {@code XmlBufferQuotaExceeded} text), then the message is delivered with its body still arriving
  * ({@link InboundBody}). A fault, or a message that ends before its headers could be read, is read whole, as a
- * buffered transport reads it, within {@code maxReceivedMessageSize}.
+ * buffered transport reads it, within {@code maxReceivedMessageSize}; only such messages are shown to the wire tap
+ * (a streamed body is never held whole).
  *
  * <p>Not thread-safe: its connection's event loop feeds it.
  */
@@ -90,9 +91,6 @@ final class StreamedReceive {
             if (head.get().faultBody()) {
                 wholeFault = true;
                 return;
-            }
-            if (tap != null) {
-                tap.record(WireTap.Direction.RECEIVED, bytes, contentType);
             }
             body = rest;
             prefix = null;
