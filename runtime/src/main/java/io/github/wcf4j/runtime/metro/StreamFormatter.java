@@ -1,6 +1,5 @@
 package io.github.wcf4j.runtime.metro;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.message.BodyWriter;
@@ -8,13 +7,11 @@ import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.StreamedBody;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javax.xml.namespace.QName;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -31,14 +28,6 @@ import org.codehaus.stax2.XMLStreamReader2;
 final class StreamFormatter {
     /** Bytes read from the source stream per base64 piece (a multiple of 3: the pieces join without padding). */
     static final int PIECE_BYTES = 3 * 16 * 1024;
-
-    private static final WstxInputFactory BUFFERED = new WstxInputFactory();
-
-    static {
-        BUFFERED.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        BUFFERED.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        BUFFERED.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    }
 
     private final QName wrapper;
     private final String part;
@@ -181,9 +170,7 @@ final class StreamFormatter {
 
         private XMLStreamReader bufferedReader() {
             try {
-                XMLStreamReader r = BUFFERED.createXMLStreamReader(new StringReader(message.body().xml()));
-                r.nextTag();
-                return r;
+                return PayloadXml.reader(message.body());
             } catch (XMLStreamException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

@@ -1,14 +1,11 @@
 package io.github.wcf4j.runtime.metro;
 
-import com.ctc.wstx.stax.WstxInputFactory;
-import com.ctc.wstx.stax.WstxOutputFactory;
 import io.github.wcf4j.runtime.contract.OperationDescription.Part;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.namespace.QName;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -31,14 +27,6 @@ import org.codehaus.stax2.util.StreamWriterDelegate;
  */
 final class WrappedParts {
     private static final Map<Class<?>, JAXBContext> CONTEXTS = new ConcurrentHashMap<>();
-    private static final WstxOutputFactory OUTPUT = new WstxOutputFactory();
-    private static final WstxInputFactory INPUT = new WstxInputFactory();
-
-    static {
-        INPUT.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        INPUT.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        INPUT.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    }
 
     private WrappedParts() {
     }
@@ -48,7 +36,7 @@ final class WrappedParts {
         String ns = wrapper.getNamespaceURI();
         StringWriter out = new StringWriter(256);
         try {
-            XMLStreamWriter w = OUTPUT.createXMLStreamWriter(out);
+            XMLStreamWriter w = PayloadXml.writer(out);
             w.writeStartElement("", wrapper.getLocalPart(), ns);
             w.writeDefaultNamespace(ns);
             XMLStreamWriter inWrapper = new InheritedDefaultNamespace(w, ns);
@@ -70,8 +58,11 @@ final class WrappedParts {
     static Object[] read(XmlFragment body, QName wrapper, List<Part> parts) {
         Object[] values = new Object[parts.size()];
         try {
-            XMLStreamReader r = INPUT.createXMLStreamReader(new StringReader(body.xml()));
-            if (body.isEmpty() || r.nextTag() != XMLStreamConstants.START_ELEMENT || !wrapper.equals(r.getName())) {
+            if (body.isEmpty()) {
+                throw new IllegalArgumentException("the body is empty, not " + wrapper);
+            }
+            XMLStreamReader r = PayloadXml.reader(body);
+            if (!wrapper.equals(r.getName())) {
                 throw new IllegalArgumentException("the body is not " + wrapper);
             }
             int event = r.nextTag();

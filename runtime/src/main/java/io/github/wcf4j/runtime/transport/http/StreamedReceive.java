@@ -8,6 +8,8 @@ import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.transport.WireTap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +51,20 @@ final class StreamedReceive {
         this.tap = tap;
         this.delivered = delivered;
         this.failed = failed;
+    }
+
+    /**
+     * The next piece of the message, released here; returns whether it was the last (then the body has all it will
+     * get, or failed: the connection wants no more of this message).
+     */
+    boolean content(HttpContent piece) {
+        boolean last = piece instanceof LastHttpContent;
+        try {
+            content(piece.content(), last);
+        } finally {
+            piece.release();
+        }
+        return last || body().map(InboundBody::failed).orElse(false);
     }
 
     /** The next piece of the message; {@code last} when it is the final one. */

@@ -45,11 +45,7 @@ final class StreamedRequestHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (current != null && msg instanceof HttpContent content) {
             boolean last = msg instanceof LastHttpContent;
-            try {
-                current.content(content.content(), last);
-            } finally {
-                content.release();
-            }
+            current.content(content);
             if (last) {
                 current = null;
                 HttpReplyContext answered = context;

@@ -36,15 +36,10 @@ final class StreamedResponseHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (current != null && msg instanceof HttpContent content) {
             boolean last = msg instanceof LastHttpContent;
-            try {
-                current.content(content.content(), last);
-            } finally {
-                content.release();
-            }
-            boolean failed = current.body().map(InboundBody::failed).orElse(false);
-            if (last || failed) {
+            if (current.content(content)) {
+                boolean complete = last && !current.body().map(InboundBody::failed).orElse(false);
                 current = null;
-                exchange.bodyEnded(last && !failed && keepAlive);
+                exchange.bodyEnded(complete && keepAlive);
                 exchange = null;
             }
             return;

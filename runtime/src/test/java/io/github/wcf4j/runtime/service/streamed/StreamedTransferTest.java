@@ -76,6 +76,15 @@ class StreamedTransferTest {
     }
 
     URI host(Binding binding) {
+        return host(binding, opened);
+    }
+
+    FileTransfer client(URI at, Binding binding) {
+        return client(at, binding, opened);
+    }
+
+    /** The file transfer service hosted at a free port with {@code binding}; closed with {@code opened}. */
+    static URI host(Binding binding, List<AutoCloseable> opened) {
         ServiceHost host = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(
                 new ServiceEndpoint("", "", binding.sectionName(), "", binding, CONTRACT, Optional.empty(),
                         Optional.empty(), Optional.empty(), List.of(), Optional.empty()))))
@@ -87,7 +96,8 @@ class StreamedTransferTest {
         return host.endpoints().get(0).address();
     }
 
-    FileTransfer client(URI at, Binding binding) {
+    /** A proxy of the file transfer contract at {@code at}; its factory is closed with {@code opened}. */
+    static FileTransfer client(URI at, Binding binding, List<AutoCloseable> opened) {
         ClientFactory<FileTransfer> f = ClientFactory.builder(new ClientEndpoint("", at, binding.sectionName(), "",
                 binding, CONTRACT, Optional.empty(), Optional.empty(), List.of(), Optional.empty()),
                 FileTransfer.class).build();

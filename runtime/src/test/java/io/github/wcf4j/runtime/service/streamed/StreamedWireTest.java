@@ -1,18 +1,10 @@
 package io.github.wcf4j.runtime.service.streamed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wcf4j.binding.Binding;
-import io.github.wcf4j.binding.description.ClientEndpoint;
-import io.github.wcf4j.binding.description.ServiceDescription;
-import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.transport.TransferMode;
-import io.github.wcf4j.runtime.client.ClientFactory;
-import io.github.wcf4j.runtime.contract.ServiceTypes;
-import io.github.wcf4j.runtime.service.ServiceHost;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +15,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,27 +57,11 @@ class StreamedWireTest {
     }
 
     private URI host(TransferMode mode) {
-        Binding binding = StreamedTransferTest.basic(mode, 65_536);
-        ServiceHost host = ServiceHost.builder(new ServiceDescription(StreamedTransferTest.SERVICE, Optional.empty(),
-                List.of(), List.of(new ServiceEndpoint("", "", binding.sectionName(), "", binding,
-                        StreamedTransferTest.CONTRACT, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                        Optional.empty()))))
-                .baseAddress(URI.create("http://localhost:0/files"))
-                .types(ServiceTypes.empty().map(StreamedTransferTest.SERVICE, FileTransferService.class)
-                        .map(StreamedTransferTest.CONTRACT, FileTransfer.class))
-                .build();
-        opened.add(host);
-        host.open();
-        return host.endpoints().get(0).address();
+        return StreamedTransferTest.host(StreamedTransferTest.basic(mode, 65_536), opened);
     }
 
     private FileTransfer client(URI at, TransferMode mode) {
-        Binding binding = StreamedTransferTest.basic(mode, 65_536);
-        ClientFactory<FileTransfer> f = ClientFactory.builder(new ClientEndpoint("", at, binding.sectionName(), "",
-                binding, StreamedTransferTest.CONTRACT, Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty()), FileTransfer.class).build();
-        opened.add(f);
-        return f.createChannel();
+        return StreamedTransferTest.client(at, StreamedTransferTest.basic(mode, 65_536), opened);
     }
 
     private static String head(URI at, String action, boolean chunked) {
