@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wcf4j.binding.BindingTimeouts;
+import io.github.wcf4j.binding.encoding.ReaderQuotas;
+import io.github.wcf4j.binding.standard.BasicHttpBinding;
+import io.github.wcf4j.binding.standard.HttpBindingSettings;
+import io.github.wcf4j.binding.standard.WsMessageEncoding;
+import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.binding.transport.TransferMode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,9 +18,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -93,6 +101,19 @@ class StreamedWireTest {
         assertNull(r.header("Content-Length"));
         assertEquals("text/xml; charset=utf-8", r.header("Content-Type"));
         assertEquals(UPLOADED, r.text());
+    }
+
+    @Test
+    void headersPastMaxBufferSizeAreRefusedAsWcfsStreamedEncoderRefusesThem() throws IOException {
+        HttpBindingSettings http = new HttpBindingSettings(false, false, HostNameComparisonMode.StrongWildcard,
+                524_288L, 65_536, OptionalInt.of(1024), WsMessageEncoding.Text, null, StandardCharsets.UTF_8,
+                TransferMode.Streamed, true, ReaderQuotas.defaults());
+        URI at = StreamedTransferTest.host(new BasicHttpBinding("", BindingTimeouts.defaults(), http,
+                BasicHttpBinding.defaultSecurity()), opened);
+        assertEquals(UPLOADED, exchange(at, "Upload", UPLOAD, true).text());
+        String header = "<s:Header><h xmlns=\"urn:h\">" + "x".repeat(2000) + "</h></s:Header>";
+        RawHttp.Message r = exchange(at, "Upload", UPLOAD.replace("<s:Body>", header + "<s:Body>"), true);
+        assertEquals("HTTP/1.1 400 Bad Request", r.startLine());
     }
 
     @Test
