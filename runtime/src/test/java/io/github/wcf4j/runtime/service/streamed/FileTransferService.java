@@ -13,6 +13,8 @@ public class FileTransferService implements FileTransfer {
     /** What a download withholds its last bytes for ({@code null}: nothing). */
     static volatile CountDownLatch downloadGate;
     static volatile long downloadGateAt;
+    /** Opened when a one-way store has read its stream. */
+    static volatile CountDownLatch stored = new CountDownLatch(1);
     static final AtomicReference<Long> uploadedCrc = new AtomicReference<>();
     static final AtomicReference<Throwable> uploadFailure = new AtomicReference<>();
 
@@ -39,6 +41,12 @@ public class FileTransferService implements FileTransfer {
     @Override
     public InputStream download(long length) {
         return new GeneratedStream(length, downloadGate == null ? length : downloadGateAt, downloadGate);
+    }
+
+    @Override
+    public void store(InputStream data) {
+        upload(data);
+        stored.countDown();
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,7 @@ class StreamedTransferTest {
     @BeforeEach
     void reset() {
         FileTransferService.firstBytesUploaded = new CountDownLatch(1);
+        FileTransferService.stored = new CountDownLatch(1);
         FileTransferService.downloadGate = null;
         FileTransferService.uploadedCrc.set(null);
         FileTransferService.uploadFailure.set(null);
@@ -135,6 +137,18 @@ class StreamedTransferTest {
         }
         assertEquals(LARGE, total);
         assertEquals(GeneratedStream.crc(LARGE), crc.getValue());
+    }
+
+    /** WCF acknowledges a one-way request (202) once its stream has been read, so the upload is not cut short. */
+    @Test
+    void aOneWayStreamIsAcknowledgedAfterTheOperationReadIt() throws InterruptedException {
+        Binding binding = basic(TransferMode.Streamed, 4 * LARGE);
+        FileTransfer proxy = client(host(binding), binding);
+        long length = 8 * MIB;
+        proxy.store(new GeneratedStream(length, length - GATE_BEFORE_END, FileTransferService.firstBytesUploaded));
+        assertTrue(FileTransferService.stored.await(GeneratedStream.GATE_SECONDS, TimeUnit.SECONDS));
+        assertEquals(GeneratedStream.crc(length), FileTransferService.uploadedCrc.get());
+        assertEquals("Hello, after", proxy.hello("after"));
     }
 
     @Test
