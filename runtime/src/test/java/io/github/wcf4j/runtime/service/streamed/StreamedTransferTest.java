@@ -12,6 +12,7 @@ import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.binding.standard.BasicHttpBinding;
+import io.github.wcf4j.binding.standard.BasicHttpsBinding;
 import io.github.wcf4j.binding.standard.HttpBindingSettings;
 import io.github.wcf4j.binding.standard.WsMessageEncoding;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
@@ -20,10 +21,13 @@ import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
+import io.github.wcf4j.runtime.transport.http.TlsSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +38,7 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stream operations over HTTP in streamed transfer mode, through the service model: the bytes move while they are
@@ -71,10 +76,14 @@ class StreamedTransferTest {
     }
 
     static BasicHttpBinding basic(TransferMode mode, long maxReceivedMessageSize, ReaderQuotas quotas) {
-        HttpBindingSettings http = new HttpBindingSettings(false, false, HostNameComparisonMode.StrongWildcard,
-                524_288L, maxReceivedMessageSize, OptionalInt.empty(), WsMessageEncoding.Text, null,
-                StandardCharsets.UTF_8, mode, true, quotas);
-        return new BasicHttpBinding("", BindingTimeouts.defaults(), http, BasicHttpBinding.defaultSecurity());
+        return new BasicHttpBinding("", BindingTimeouts.defaults(), http(mode, maxReceivedMessageSize, quotas),
+                BasicHttpBinding.defaultSecurity());
+    }
+
+    static HttpBindingSettings http(TransferMode mode, long maxReceivedMessageSize, ReaderQuotas quotas) {
+        return new HttpBindingSettings(false, false, HostNameComparisonMode.StrongWildcard, 524_288L,
+                maxReceivedMessageSize, OptionalInt.empty(), WsMessageEncoding.Text, null, StandardCharsets.UTF_8, mode,
+                true, quotas);
     }
 
     URI host(Binding binding) {
@@ -87,12 +96,20 @@ class StreamedTransferTest {
 
     /** The file transfer service hosted at a free port with {@code binding}; closed with {@code opened}. */
     static URI host(Binding binding, List<AutoCloseable> opened) {
-        ServiceHost host = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(
-                new ServiceEndpoint("", "", binding.sectionName(), "", binding, CONTRACT, Optional.empty(),
+        return host(binding, opened, null);
+    }
+
+    /** The same over HTTPS with {@code tls} ({@code null}: plain HTTP). */
+    static URI host(Binding binding, List<AutoCloseable> opened, TlsSettings tls) {
+        ServiceHost.Builder b = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(),
+                List.of(new ServiceEndpoint("", "", binding.sectionName(), "", binding, CONTRACT, Optional.empty(),
                         Optional.empty(), Optional.empty(), List.of(), Optional.empty()))))
-                .baseAddress(URI.create("http://localhost:0/files"))
-                .types(ServiceTypes.empty().map(SERVICE, FileTransferService.class).map(CONTRACT, FileTransfer.class))
-                .build();
+                .baseAddress(URI.create((tls == null ? "http" : "https") + "://localhost:0/files"))
+                .types(ServiceTypes.empty().map(SERVICE, FileTransferService.class).map(CONTRACT, FileTransfer.class));
+        if (tls != null) {
+            b.parameter(TlsSettings.class, tls);
+        }
+        ServiceHost host = b.build();
         opened.add(host);
         host.open();
         return host.endpoints().get(0).address();
@@ -100,9 +117,17 @@ class StreamedTransferTest {
 
     /** A proxy of the file transfer contract at {@code at}; its factory is closed with {@code opened}. */
     static FileTransfer client(URI at, Binding binding, List<AutoCloseable> opened) {
-        ClientFactory<FileTransfer> f = ClientFactory.builder(new ClientEndpoint("", at, binding.sectionName(), "",
-                binding, CONTRACT, Optional.empty(), Optional.empty(), List.of(), Optional.empty()),
-                FileTransfer.class).build();
+        return client(at, binding, opened, null);
+    }
+
+    static FileTransfer client(URI at, Binding binding, List<AutoCloseable> opened, TlsSettings tls) {
+        ClientFactory.Builder<FileTransfer> b = ClientFactory.builder(new ClientEndpoint("", at,
+                binding.sectionName(), "", binding, CONTRACT, Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty()), FileTransfer.class);
+        if (tls != null) {
+            b.parameter(TlsSettings.class, tls);
+        }
+        ClientFactory<FileTransfer> f = b.build();
         opened.add(f);
         return f.createChannel();
     }
@@ -137,6 +162,27 @@ class StreamedTransferTest {
         }
         assertEquals(LARGE, total);
         assertEquals(GeneratedStream.crc(LARGE), crc.getValue());
+    }
+
+    @Test
+    void streamsTravelOverHttpsAlike(@TempDir Path dir) throws Exception {
+        Path keyStore = SelfSignedKeyStore.create(dir.resolve("service.p12"), "localhost",
+                "dns:localhost,ip:127.0.0.1");
+        TlsSettings tls = TlsSettings.keyStore(keyStore, SelfSignedKeyStore.PASSWORD);
+        Binding binding = new BasicHttpsBinding("", BindingTimeouts.defaults(),
+                http(TransferMode.Streamed, 4 * LARGE, ReaderQuotas.defaults()), BasicHttpsBinding.defaultSecurity());
+        URI at = host(binding, opened, tls);
+        assertEquals("https", at.getScheme());
+        FileTransfer proxy = client(at, binding, opened, tls);
+        long length = 8 * MIB;
+        assertEquals(length, proxy.upload(new GeneratedStream(length, length - GATE_BEFORE_END,
+                FileTransferService.firstBytesUploaded)));
+        assertEquals(GeneratedStream.crc(length), FileTransferService.uploadedCrc.get());
+        try (InputStream in = proxy.download(length)) {
+            CRC32 crc = new CRC32();
+            crc.update(in.readAllBytes());
+            assertEquals(GeneratedStream.crc(length), crc.getValue());
+        }
     }
 
     /** WCF acknowledges a one-way request (202) once its stream has been read, so the upload is not cut short. */
