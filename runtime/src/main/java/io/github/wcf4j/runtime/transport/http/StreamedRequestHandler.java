@@ -2,14 +2,17 @@ package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.message.Message;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.Optional;
@@ -87,6 +90,11 @@ final class StreamedRequestHandler extends ChannelInboundHandlerAdapter {
         HttpReplyChannelListener<?> listener = route(request).orElseThrow();
         boolean keepAlive = HttpUtil.isKeepAlive(request) && listener.keepAliveEnabled();
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (HttpUtil.is100ContinueExpected(request)) {
+            // .NET's HttpWebRequest asks by default; the aggregator answers it for buffered requests
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                    Unpooled.EMPTY_BUFFER));
+        }
         current = new StreamedReceive(ctx.channel(), listener.encoder(), contentType, listener.maxBufferSize(),
                 listener.maxReceivedMessageSize(), listener.tap(),
                 message -> deliver(ctx, request, listener, message, keepAlive),

@@ -50,9 +50,14 @@ final class RawHttp {
         return new Message(start, headers, body.toByteArray(), chunked);
     }
 
-    /** Writes a head and its body as the given chunks ({@code Transfer-Encoding: chunked} must be in the head). */
+    /**
+     * Writes a head and its body as the given chunks ({@code Transfer-Encoding: chunked} must be in the head; an empty
+     * head: the head was sent already).
+     */
     static void writeChunked(OutputStream out, String head, String... chunks) throws IOException {
-        out.write((head + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        if (!head.isEmpty()) {
+            out.write((head + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
         for (String c : chunks) {
             byte[] b = c.getBytes(StandardCharsets.UTF_8);
             out.write((Integer.toHexString(b.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -103,6 +103,23 @@ class StreamedWireTest {
         assertEquals(UPLOADED, r.text());
     }
 
+    /** .NET's {@code HttpWebRequest} sends {@code Expect: 100-continue} with a POST by default and waits for it. */
+    @Test
+    void aStreamedRequestThatExpects100ContinueGetsIt() throws IOException {
+        URI at = host(TransferMode.Streamed);
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), at.getPort())) {
+            s.getOutputStream().write((head(at, "Upload", true) + "Expect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            RawHttp.Message proceed = RawHttp.read(s.getInputStream());
+            assertEquals("HTTP/1.1 100 Continue", proceed.startLine());
+            RawHttp.writeChunked(s.getOutputStream(), "", UPLOAD);
+            RawHttp.Message r = RawHttp.read(s.getInputStream());
+            assertEquals("HTTP/1.1 200 OK", r.startLine());
+            assertEquals(UPLOADED, r.text());
+        }
+    }
+
     @Test
     void headersPastMaxBufferSizeAreRefusedAsWcfsStreamedEncoderRefusesThem() throws IOException {
         HttpBindingSettings http = new HttpBindingSettings(false, false, HostNameComparisonMode.StrongWildcard,
