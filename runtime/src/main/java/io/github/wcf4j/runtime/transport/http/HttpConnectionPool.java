@@ -61,9 +61,10 @@ final class HttpConnectionPool implements AutoCloseable {
     /**
      * Sends {@code request} to {@code via} on a pooled connection; the exchange's future completes with the response.
      * A request that is not a {@code FullHttpRequest} is only its head: the caller writes its body once the exchange
-     * is {@linkplain HttpExchange#sent() sent}.
+     * is {@linkplain HttpExchange#sent() sent}. {@code idleRead}: how long a streamed response may be silent
+     * ({@code null}: unbounded).
      */
-    HttpExchange send(URI via, HttpRequest request) {
+    HttpExchange send(URI via, HttpRequest request, IdleReadTimeout idleRead) {
         OriginPool origin;
         try {
             origin = pools.computeIfAbsent(origin(via), o -> newPool(via));
@@ -78,6 +79,7 @@ final class HttpConnectionPool implements AutoCloseable {
         }
         FixedChannelPool pool = origin.connections();
         HttpExchange exchange = new HttpExchange(via, pool, settings.keepAliveEnabled());
+        exchange.idleRead(idleRead);
         if (!(request instanceof FullHttpRequest)) {
             exchange.requestBodyStarted();
         }

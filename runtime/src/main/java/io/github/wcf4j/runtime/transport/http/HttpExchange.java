@@ -24,6 +24,7 @@ final class HttpExchange {
     private boolean ended;
     private boolean requestBodyPending;
     private Channel connection;
+    private volatile IdleReadTimeout idleRead;
 
     HttpExchange(URI via, ChannelPool pool, boolean keepAliveEnabled) {
         this.via = via;
@@ -37,6 +38,15 @@ final class HttpExchange {
 
     CompletableFuture<HttpResponseData> result() {
         return result;
+    }
+
+    /** How long a streamed response may be silent once its head has arrived ({@code null}: unbounded). */
+    IdleReadTimeout idleRead() {
+        return idleRead;
+    }
+
+    void idleRead(IdleReadTimeout bound) {
+        idleRead = bound;
     }
 
     /** Completes with the connection once the request (or, streamed, its head) has been written. */

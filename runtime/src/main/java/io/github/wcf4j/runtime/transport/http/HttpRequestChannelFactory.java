@@ -135,7 +135,7 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 tap.record(WireTap.Direction.SENT,
                         ByteBufUtil.getBytes(http.content()), http.headers().get(HttpHeaderNames.CONTENT_TYPE));
             }
-            return exchange(pool.send(via(), http), http, timeout);
+            return exchange(pool.send(via(), http, idleRead(timeout)), http, timeout);
         }
 
         /**
@@ -148,7 +148,7 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
             headers(head, request);
             HttpUtil.setTransferEncodingChunked(head, true);
             connectionHeaders(head);
-            HttpExchange exchange = pool.send(via(), head);
+            HttpExchange exchange = pool.send(via(), head, idleRead(timeout));
             CompletableFuture<Message> reply = exchange(exchange, head, timeout);
             ChunkedBodyOutput out;
             try {
@@ -165,6 +165,15 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 exchange.failed(new CommunicationException(WcfText.HttpSendFailure.format(via()), e));
             }
             return reply;
+        }
+
+        /** Each read of a streamed response is bounded by the call's timeout too (WCF's {@code ReadWriteTimeout}). */
+        private IdleReadTimeout idleRead(Duration timeout) {
+            if (WcfTimeSpan.isInfinite(timeout) || timeout.compareTo(WcfTimeSpan.MAX_WAIT) > 0) {
+                return null;
+            }
+            return new IdleReadTimeout(scheduler, timeout, () -> new CommunicationTimeoutException(
+                    WcfText.HttpRequestTimedOut.format(via(), WcfTimeSpan.format(timeout))));
         }
 
         private CompletableFuture<Message> exchange(HttpExchange exchange, HttpRequest http, Duration timeout) {

@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.transport.http;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.time.RestartableTimer;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.io.InputStream;
@@ -37,12 +38,44 @@ final class InboundBody extends InputStream {
     private boolean paused;
     private RuntimeException failure;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    private final IdleReadTimeout idle;
+    private final RestartableTimer silence;
 
-    /** {@code alreadyReceived}: the bytes of the message before this body (its head), which count to the quota. */
-    InboundBody(Channel connection, long maxReceivedMessageSize, long alreadyReceived) {
+    /**
+     * @param idle how long the sender may be silent once the body is {@linkplain #started started}, or {@code null}
+     *             (unbounded: a service's requests are bounded by its request read timeout)
+     */
+    InboundBody(Channel connection, long maxReceivedMessageSize, IdleReadTimeout idle) {
         this.connection = connection;
         this.maxReceivedMessageSize = maxReceivedMessageSize;
-        this.received = alreadyReceived;
+        this.idle = idle;
+        this.silence = idle == null ? null : idle.scheduler().restartable(this::silent);
+    }
+
+    /** The message was delivered; {@code head}: its bytes so far (they count to the quota). */
+    void started(long head) {
+        lock.lock();
+        try {
+            received = head;
+            listen();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void listen() {
+        if (silence != null) {
+            if (paused || ended || closed || failure != null) {
+                silence.stop();
+            } else {
+                silence.restart(idle.timeout());
+            }
+        }
+    }
+
+    private void silent() {
+        fail(idle.failure().get());
+        connection.close();
     }
 
     /** Event loop: the next piece of the body ({@code content} is retained as needed; the caller keeps its own). */
@@ -57,6 +90,7 @@ final class InboundBody extends InputStream {
                 failure = quotaExceeded(maxReceivedMessageSize);
                 release();
                 arrived.signalAll();
+                listen();
                 finished.complete(null);
                 return;
             }
@@ -69,6 +103,7 @@ final class InboundBody extends InputStream {
                 }
                 arrived.signalAll();
             }
+            listen();
         } finally {
             lock.unlock();
         }
@@ -80,6 +115,7 @@ final class InboundBody extends InputStream {
         try {
             ended = true;
             arrived.signalAll();
+            listen();
         } finally {
             lock.unlock();
         }
@@ -95,6 +131,7 @@ final class InboundBody extends InputStream {
                 release();
                 arrived.signalAll();
             }
+            listen();
         } finally {
             lock.unlock();
         }
@@ -171,6 +208,7 @@ final class InboundBody extends InputStream {
             closed = true;
             release();
             arrived.signalAll();
+            listen();
         } finally {
             lock.unlock();
         }
@@ -188,6 +226,7 @@ final class InboundBody extends InputStream {
         if (paused && queued <= LOW_WATER) {
             paused = false;
             connection.config().setAutoRead(true);
+            listen();
         }
     }
 

@@ -28,7 +28,6 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: its connection's event loop feeds it.
  */
 final class StreamedReceive {
-    private final Channel connection;
     private final TextMessageEncoder encoder;
     private final String contentType;
     private final int maxBufferSize;
@@ -36,14 +35,16 @@ final class StreamedReceive {
     private final WireTap tap;
     private final Consumer<Message> delivered;
     private final Consumer<RuntimeException> failed;
+    private final InboundBody rest;
     private ByteArrayOutputStream prefix = new ByteArrayOutputStream();
     private boolean wholeFault;
     private InboundBody body;
     private boolean done;
 
+    /** {@code idle}: how long the sender may be silent once the message is delivered, or {@code null}. */
     StreamedReceive(Channel connection, TextMessageEncoder encoder, String contentType, int maxBufferSize,
-            long maxReceivedMessageSize, WireTap tap, Consumer<Message> delivered, Consumer<RuntimeException> failed) {
-        this.connection = connection;
+            long maxReceivedMessageSize, WireTap tap, IdleReadTimeout idle, Consumer<Message> delivered,
+            Consumer<RuntimeException> failed) {
         this.encoder = encoder;
         this.contentType = contentType;
         this.maxBufferSize = maxBufferSize;
@@ -51,6 +52,7 @@ final class StreamedReceive {
         this.tap = tap;
         this.delivered = delivered;
         this.failed = failed;
+        this.rest = new InboundBody(connection, maxReceivedMessageSize, idle);
     }
 
     /**
@@ -96,7 +98,6 @@ final class StreamedReceive {
                 return;
             }
             byte[] bytes = prefix.toByteArray();
-            InboundBody rest = new InboundBody(connection, maxReceivedMessageSize, bytes.length);
             Optional<StreamedHead> head = encoder.readHead(bytes, contentType, rest);
             if (head.isEmpty()) {
                 if (bytes.length > maxBufferSize) {
@@ -109,6 +110,7 @@ final class StreamedReceive {
                 return;
             }
             body = rest;
+            body.started(bytes.length);
             prefix = null;
             done = true;
             delivered.accept(head.get().message());

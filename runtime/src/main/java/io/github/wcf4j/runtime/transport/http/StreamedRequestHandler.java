@@ -96,7 +96,7 @@ final class StreamedRequestHandler extends ChannelInboundHandlerAdapter {
                     Unpooled.EMPTY_BUFFER));
         }
         current = new StreamedReceive(ctx.channel(), listener.encoder(), contentType, listener.maxBufferSize(),
-                listener.maxReceivedMessageSize(), listener.tap(),
+                listener.maxReceivedMessageSize(), listener.tap(), null,
                 message -> deliver(ctx, request, listener, message, keepAlive),
                 failure -> refuse(ctx, failure));
     }

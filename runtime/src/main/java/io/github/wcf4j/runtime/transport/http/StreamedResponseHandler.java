@@ -66,7 +66,7 @@ final class StreamedResponseHandler extends ChannelInboundHandlerAdapter {
         keepAlive = HttpUtil.isKeepAlive(response);
         String contentType = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
         current = new StreamedReceive(ctx.channel(), encoder, contentType, settings.maxBufferSize(),
-                settings.maxReceivedMessageSize(), settings.tap(),
+                settings.maxReceivedMessageSize(), settings.tap(), claimed.idleRead(),
                 message -> claimed.headArrived(new HttpResponseData(response.status().code(),
                         response.status().reasonPhrase(), contentType,
                         response.headers().getAll(HttpHeaderNames.SET_COOKIE), new byte[0], message)),

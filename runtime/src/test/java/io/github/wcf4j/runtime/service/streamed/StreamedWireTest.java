@@ -2,15 +2,22 @@ package io.github.wcf4j.runtime.service.streamed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.BindingTimeouts;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.binding.standard.BasicHttpBinding;
 import io.github.wcf4j.binding.standard.HttpBindingSettings;
 import io.github.wcf4j.binding.standard.WsMessageEncoding;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.binding.transport.TransferMode;
+import io.github.wcf4j.runtime.client.ClientFactory;
+import io.github.wcf4j.runtime.time.ManualScheduler;
+import io.github.wcf4j.runtime.time.Scheduler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +29,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -173,6 +182,43 @@ class StreamedWireTest {
                 assertEquals(!mode.streamsRequests(), sent.header("Content-Length") != null, mode.name());
                 assertEquals(DOWNLOAD, sent.text());
             }
+        }
+    }
+
+    /** WCF bounds each read of a streamed response by the call's timeout ({@code ReadWriteTimeout}). */
+    @Test
+    void aStreamedResponseWhoseSenderFallsSilentFailsAtTheCallsTimeout() throws Exception {
+        ManualScheduler clock = new ManualScheduler();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            URI at = URI.create("http://localhost:" + server.getLocalPort() + "/files");
+            CountDownLatch done = new CountDownLatch(1);
+            String partial = downloaded(4).substring(0, downloaded(4).indexOf("<DownloadResult>") + 18);
+            Future<?> stalled = rawServer.submit(() -> {
+                try (Socket s = server.accept()) {
+                    RawHttp.read(s.getInputStream());
+                    byte[] chunk = partial.getBytes(StandardCharsets.UTF_8);
+                    s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=utf-8\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(chunk.length) + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().write(chunk);
+                    s.getOutputStream().write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    done.await();
+                }
+                return null;
+            });
+            Binding binding = StreamedTransferTest.basic(TransferMode.Streamed, 65_536);
+            ClientFactory<FileTransfer> f = ClientFactory.builder(new ClientEndpoint("", at, binding.sectionName(),
+                    "", binding, StreamedTransferTest.CONTRACT, Optional.empty(), Optional.empty(), List.of(),
+                    Optional.empty()), FileTransfer.class).parameter(Scheduler.class, clock).build();
+            opened.add(f);
+            InputStream in = f.createChannel().download(4);
+            clock.advanceBy(binding.timeouts().sendTimeout());
+            IOException e = assertThrows(IOException.class, in::readAllBytes);
+            assertEquals(WcfText.SFxStreamIOException.format(), e.getMessage());
+            assertEquals(WcfText.HttpRequestTimedOut.format(at, "00:01:00"), e.getCause().getMessage());
+            done.countDown();
+            stalled.get(30, TimeUnit.SECONDS);
         }
     }
 
