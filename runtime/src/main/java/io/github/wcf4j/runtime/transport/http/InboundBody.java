@@ -88,9 +88,7 @@ final class InboundBody extends InputStream {
             received += content.readableBytes();
             if (received > maxReceivedMessageSize) {
                 failure = quotaExceeded(maxReceivedMessageSize);
-                release();
-                arrived.signalAll();
-                listen();
+                discardAll();
                 finished.complete(null);
                 return;
             }
@@ -128,10 +126,8 @@ final class InboundBody extends InputStream {
         try {
             if (!ended && failure == null) {
                 failure = cause;
-                release();
-                arrived.signalAll();
+                discardAll();
             }
-            listen();
         } finally {
             lock.unlock();
         }
@@ -206,13 +202,18 @@ final class InboundBody extends InputStream {
         lock.lock();
         try {
             closed = true;
-            release();
-            arrived.signalAll();
-            listen();
+            discardAll();
         } finally {
             lock.unlock();
         }
         finished.complete(null);
+    }
+
+    /** Under the lock: nothing more will be read (closed or failed); waiting readers wake up. */
+    private void discardAll() {
+        release();
+        arrived.signalAll();
+        listen();
     }
 
     private void release() {
