@@ -291,6 +291,13 @@ public enum WcfText {
             + " XmlDictionaryReaderQuotas object used when creating the XML reader."),
     MaxReceivedMessageSizeExceeded("The maximum message size quota for incoming messages ({0}) has been exceeded. To"
             + " increase the quota, use the MaxReceivedMessageSize property on the appropriate binding element."),
+    XmlBufferQuotaExceeded("The size necessary to buffer the XML content exceeded the buffer quota."),
+    SFxInvalidStreamInRequest("For request in operation {0} to be a stream the operation must have a single parameter"
+            + " whose type is Stream."),
+    SFxStreamIOException("An exception has been thrown when reading the stream."),
+    SFxStreamRequestMessageClosed("The message containing this stream has been closed. Note that request streams"
+            + " cannot be accessed after the service operation returns."),
+    SFxStreamResponseMessageClosed("The message containing this stream has been closed."),
     EncoderEnvelopeVersionMismatch("The envelope version of the incoming message ({0}) does not match that of the"
             + " encoder ({1}). Make sure the binding is configured with the same version as the expected messages."),
     ContentTypeNotExpected("Cannot process the message because the content type '{0}' was not the expected type"

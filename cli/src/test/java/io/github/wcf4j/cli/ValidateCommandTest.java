@@ -108,6 +108,27 @@ class ValidateCommandTest {
         assertFalse(r.out().contains("serviceCredentials"), r.out());
     }
 
+    @Test
+    void streamedEndpointsRun(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("web.config");
+        Files.writeString(config, "<configuration>\n<system.serviceModel>\n<bindings>\n"
+                + "<basicHttpBinding><binding name=\"streamed\" transferMode=\"Streamed\""
+                + " maxReceivedMessageSize=\"67108864\"/></basicHttpBinding>\n"
+                + "<customBinding><binding name=\"download\"><textMessageEncoding/>"
+                + "<httpTransport transferMode=\"StreamedResponse\"/></binding></customBinding>\n</bindings>\n"
+                + "<services>\n<service name=\"Microsoft.ServiceModel.Samples.CalculatorService\">\n"
+                + "<endpoint address=\"http://localhost/calc\" binding=\"basicHttpBinding\""
+                + " bindingConfiguration=\"streamed\" contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/>\n"
+                + "</service>\n</services>\n<client>\n<endpoint address=\"http://localhost/calc\""
+                + " binding=\"customBinding\" bindingConfiguration=\"download\""
+                + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/>\n</client>\n"
+                + "</system.serviceModel>\n</configuration>\n");
+        CliRun r = CliRun.of("validate", config.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("0 errors, 0 warnings, 0 unsupported; 2 of 2 endpoints run"), r.err());
+    }
+
     /** basicHttpBinding, TransportCredentialOnly with Windows credentials: HTTP Negotiate authentication. */
     static final String WINDOWS_AUTH_SERVICE = "<configuration>\n<system.serviceModel>\n<bindings><basicHttpBinding>\n"
             + "\t<binding name=\"windows\"><security mode=\"TransportCredentialOnly\">"

@@ -1,8 +1,9 @@
 package io.github.wcf4j.runtime.client;
 
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
-import io.github.wcf4j.runtime.message.TypedBodyQuotas;
+import io.github.wcf4j.runtime.message.BodyWriter;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.TypedBodyQuotas;
 import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
 
@@ -19,6 +20,14 @@ public interface PayloadTransport {
      * @throws io.github.wcf4j.runtime.channel.CommunicationTimeoutException when it does not complete in time
      */
     Message call(String action, XmlFragment body, boolean oneWay);
+
+    /**
+     * Sends one call whose body {@code body} writes as it is sent (a stream operation's request) and waits for its
+     * reply, which may still be arriving when it is returned (streamed transfer).
+     */
+    default Message call(String action, BodyWriter body, boolean oneWay) {
+        throw new UnsupportedOperationException("this transport does not send stream operations");
+    }
 
     /**
      * {@code reply} as a call returns it: a reply whose body broke a reader quota fails the call with the quota's

@@ -12,6 +12,7 @@ import io.github.wcf4j.runtime.channel.OutputChannel;
 import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyCorrelator;
 import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.message.BodyWriter;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.service.CallbackDispatcher;
@@ -113,12 +114,20 @@ final class ServiceChannel implements PayloadTransport {
 
     @Override
     public Message call(String action, XmlFragment body, boolean oneWay) {
-        return OperationContext.callout(this, "CallbackBehaviorAttribute", oneWay, () -> send(action, body, oneWay));
+        return call(Message.create(version, action, body), oneWay);
     }
 
-    private Message send(String action, XmlFragment body, boolean oneWay) {
+    @Override
+    public Message call(String action, BodyWriter body, boolean oneWay) {
+        return call(Message.create(version, action, body), oneWay);
+    }
+
+    private Message call(Message request, boolean oneWay) {
+        return OperationContext.callout(this, "CallbackBehaviorAttribute", oneWay, () -> send(request, oneWay));
+    }
+
+    private Message send(Message request, boolean oneWay) {
         ensureOpen();
-        Message request = Message.create(version, action, body);
         boolean addressing = version.addressing() != AddressingVersion.NONE;
         if (!oneWay && addressing) {
             request.headers().messageId("urn:uuid:" + UUID.randomUUID());

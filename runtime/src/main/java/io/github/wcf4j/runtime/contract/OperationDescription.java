@@ -1,5 +1,7 @@
 package io.github.wcf4j.runtime.contract;
 
+import io.github.wcf4j.binding.WcfText;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -34,6 +36,26 @@ public record OperationDescription(Method method, String name, String action, St
 
     public OperationDescription {
         parameters = List.copyOf(parameters);
+        if (parameters.size() > 1 && parameters.stream().anyMatch(Part::isStream)) {
+            // WCF's StreamFormatter.ValidateAndGetStreamPart; a Java method has no out parameters, so a stream result
+            // is always the response's only part
+            throw new IllegalStateException(WcfText.SFxInvalidStreamInRequest.format(name));
+        }
+    }
+
+    /** Whether the request is a stream: the one parameter is an {@code InputStream} (WCF's {@code Stream}). */
+    public boolean streamsRequest() {
+        return parameters.size() == 1 && parameters.get(0).isStream();
+    }
+
+    /** Whether the reply is a stream: the result is an {@code InputStream}. */
+    public boolean streamsReply() {
+        return result.map(Part::isStream).orElse(false);
+    }
+
+    /** Whether WCF's {@code StreamFormatter} formats the request or the reply (Metro then has no part in it). */
+    public boolean isStreamed() {
+        return streamsRequest() || streamsReply();
     }
 
     /**
@@ -74,5 +96,9 @@ public record OperationDescription(Method method, String name, String action, St
      * @param type the parameter's or result's generic type
      */
     public record Part(String name, Type type) {
+        /** Whether the part is a stream ({@code java.io.InputStream}, WCF's {@code System.IO.Stream}). */
+        public boolean isStream() {
+            return type == InputStream.class;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.encoding;
 
 import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.exc.WstxEOFException;
 import com.ctc.wstx.exc.WstxLazyException;
 import com.ctc.wstx.stax.WstxInputFactory;
 import io.github.wcf4j.binding.WcfText;
@@ -19,6 +20,7 @@ import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MessageHeaders;
 import io.github.wcf4j.runtime.message.ParsedElement;
+import io.github.wcf4j.runtime.message.StreamedBody;
 import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.io.StringReader;
@@ -53,6 +55,11 @@ final class EnvelopeReader {
 
     EnvelopeReader(ReaderQuotas quotas) {
         this.quotas = quotas;
+        configure(factory, quotas);
+    }
+
+    /** A factory with the envelope reader's protections (no DTD, no entities, depth and size limits). */
+    static void configure(WstxInputFactory factory, ReaderQuotas quotas) {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
@@ -71,10 +78,32 @@ final class EnvelopeReader {
     }
 
     Message read(String text, MessageVersion version) {
+        return read(text, version, null).message();
+    }
+
+    /**
+     * The headers of an envelope of which only {@code text} has arrived (streamed transfer: WCF reads a streamed
+     * message's headers first and leaves its body on the wire): empty when {@code text} ends before the body's first
+     * child is known; else a message with {@code body} and the headers read, {@link StreamedHead#faultBody()} telling
+     * a fault body (which a transport then reads whole).
+     */
+    Optional<StreamedHead> readHead(String text, MessageVersion version, StreamedBody body) {
         try {
-            Pass pass = new Pass(text, version);
+            return Optional.of(read(text, version, body));
+        } catch (ProtocolException e) {
+            if (e.getCause() instanceof WstxEOFException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private StreamedHead read(String text, MessageVersion version, StreamedBody streamed) {
+        try {
+            Pass pass = new Pass(text, version, streamed);
             try {
-                return pass.read();
+                Message m = pass.read();
+                return new StreamedHead(m, pass.faultBody);
             } finally {
                 // closing hands the reader's new names back to the factory's symbol table and its buffers back for
                 // reuse: without it every message re-learns "Envelope", "Header", ... at the cost of a table copy
@@ -104,6 +133,8 @@ final class EnvelopeReader {
         private final String ens;
         private final String ans;
         private final XMLStreamReader r;
+        private final StreamedBody streamed;
+        private boolean faultBody;
         private int depth;
         /** While the body's content is read: the body's depth (else -1), and the names of its first two levels. */
         private int bodyDepth = -1;
@@ -114,8 +145,9 @@ final class EnvelopeReader {
         private int runLength;
         private final NameTableQuota names = new NameTableQuota(quotas.maxNameTableCharCount());
 
-        Pass(String text, MessageVersion version) throws XMLStreamException {
+        Pass(String text, MessageVersion version, StreamedBody streamed) throws XMLStreamException {
             this.text = text;
+            this.streamed = streamed;
             this.version = version;
             this.ens = version.envelope().namespace();
             this.ans = version.addressing() == AddressingVersion.NONE ? null : version.addressing().namespace();
@@ -143,7 +175,7 @@ final class EnvelopeReader {
                 throw new ProtocolException("The SOAP envelope has no " + EnvelopeNames.BODY + " element.");
             }
             Map<String, String> bodyScope = scoped(scope);
-            Message m = body(bodyScope);
+            Message m = streamed != null ? head() : body(bodyScope);
             copyInto(headers, m.headers());
             return m;
         }
@@ -443,6 +475,14 @@ final class EnvelopeReader {
             } catch (IllegalArgumentException e) {
                 throw new ProtocolException("The address '" + s + "' in the message is not a valid URI.");
             }
+        }
+
+        /** Streamed mode: the message so far, its body to come; whether the body is a fault is known. */
+        private Message head() throws XMLStreamException {
+            int event = nextTag();
+            faultBody = event == XMLStreamConstants.START_ELEMENT && EnvelopeNames.FAULT.equals(r.getLocalName())
+                    && ens.equals(r.getNamespaceURI());
+            return Message.createStreamed(version, streamed);
         }
 
         private Message body(Map<String, String> scope) throws XMLStreamException {

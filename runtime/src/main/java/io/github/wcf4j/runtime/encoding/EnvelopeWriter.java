@@ -99,6 +99,8 @@ final class EnvelopeWriter {
             writeFault(w, m.fault().orElseThrow(), env);
         } else if (m.bodyElement().isPresent()) {
             m.bodyElement().get().write(w);
+        } else if (m.bodyWriter().isPresent()) {
+            m.bodyWriter().get().writeBodyContents(w);
         } else if (!m.body().isEmpty()) {
             w.writeCharacters("");
             w.writeRaw(m.body().xml());

@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.encoding;
 
+import com.ctc.wstx.stax.WstxInputFactory;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.encoding.EnvelopeVersion;
@@ -10,9 +11,14 @@ import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.message.Message;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 
 /**
@@ -28,11 +34,14 @@ public final class TextMessageEncoder {
     private final TextMessageEncodingBindingElement element;
     private final EnvelopeWriter writer = new EnvelopeWriter();
     private final EnvelopeReader reader;
+    /** Readers of streamed bodies: text is not coalesced, so a base64 part is read piece by piece. */
+    private final WstxInputFactory incremental;
     private final String contentType;
 
     public TextMessageEncoder(TextMessageEncodingBindingElement element) {
         this.element = element;
         this.reader = new EnvelopeReader(element.readerQuotas());
+        this.incremental = StreamedEnvelope.incrementalFactory(element.readerQuotas());
         this.contentType = element.messageVersion().envelope().mediaType() + "; charset="
                 + TextEncodings.webName(element.writeEncoding());
     }
@@ -116,22 +125,57 @@ public final class TextMessageEncoder {
      * @throws QuotaExceededException when a reader quota is exceeded
      */
     public Message read(byte[] data, int offset, int length, String contentTypeHeader) {
-        Charset charset = StandardCharsets.UTF_8;
-        int skip = 0;
-        if (length >= 3 && (data[offset] & 0xFF) == 0xEF && (data[offset + 1] & 0xFF) == 0xBB
-                && (data[offset + 2] & 0xFF) == 0xBF) {
-            skip = 3;
-        } else if (length >= 2 && (data[offset] & 0xFF) == 0xFF && (data[offset + 1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            skip = 2;
-        } else if (length >= 2 && (data[offset] & 0xFF) == 0xFE && (data[offset + 1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            skip = 2;
-        } else {
-            charset = ContentType.parse(contentTypeHeader).charset().orElse(StandardCharsets.UTF_8);
-        }
+        Charset charset = charset(data, offset, length, contentTypeHeader);
+        int skip = bomLength(data, offset, length);
         String text = new String(data, offset + skip, length - skip, charset);
         return reader.read(text, element.messageVersion());
+    }
+
+    /**
+     * Reads the headers of a message received in streamed mode from the bytes that have arrived ({@code prefix}, not
+     * copied: the caller gives it up), its body to be read from them and then from {@code rest} (WCF's
+     * {@code TextMessageEncoder.ReadMessage(Stream, int, string)}). Empty while {@code prefix} ends before the body's
+     * first child; a transport bounds how long it waits by its {@code maxBufferSize}.
+     *
+     * @throws ProtocolException for malformed or wrong-version envelopes
+     * @throws QuotaExceededException when a reader quota is exceeded in the headers
+     */
+    public Optional<StreamedHead> readHead(byte[] prefix, String contentTypeHeader, InputStream rest) {
+        Charset charset = charset(prefix, 0, prefix.length, contentTypeHeader);
+        int skip = bomLength(prefix, 0, prefix.length);
+        byte[] envelope = skip == 0 ? prefix : Arrays.copyOfRange(prefix, skip, prefix.length);
+        CharBuffer text = CharBuffer.allocate(envelope.length);
+        // a character cut by the end of what arrived stays undecoded until the next attempt
+        charset.newDecoder().decode(ByteBuffer.wrap(envelope), text, false);
+        text.flip();
+        return reader.readHead(text.toString(), element.messageVersion(), new StreamedEnvelope(envelope, rest, charset,
+                element.messageVersion(), reader, incremental));
+    }
+
+    /** The charset of a message: the BOM's, else the content type's, else UTF-8. */
+    private static Charset charset(byte[] data, int offset, int length, String contentTypeHeader) {
+        if (length >= 2 && (data[offset] & 0xFF) == 0xFF && (data[offset + 1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (length >= 2 && (data[offset] & 0xFF) == 0xFE && (data[offset + 1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (bomLength(data, offset, length) == 3) {
+            return StandardCharsets.UTF_8;
+        }
+        return ContentType.parse(contentTypeHeader).charset().orElse(StandardCharsets.UTF_8);
+    }
+
+    private static int bomLength(byte[] data, int offset, int length) {
+        if (length >= 3 && (data[offset] & 0xFF) == 0xEF && (data[offset + 1] & 0xFF) == 0xBB
+                && (data[offset + 2] & 0xFF) == 0xBF) {
+            return 3;
+        }
+        if (length >= 2 && ((data[offset] & 0xFF) == 0xFF && (data[offset + 1] & 0xFF) == 0xFE
+                || (data[offset] & 0xFF) == 0xFE && (data[offset + 1] & 0xFF) == 0xFF)) {
+            return 2;
+        }
+        return 0;
     }
 
     public Message read(byte[] data, String contentTypeHeader) {

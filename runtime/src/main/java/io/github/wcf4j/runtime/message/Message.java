@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A SOAP message (WCF {@code Message}): version, headers, local properties, and a body that is either an XML
- * {@linkplain XmlFragment fragment} or a {@linkplain MessageFault fault}.
+ * {@linkplain XmlFragment fragment} or a {@linkplain MessageFault fault}; in streamed transfer also a body written as
+ * it is sent ({@link BodyWriter}) or read as it arrives ({@link StreamedBody}).
  *
  * <p>The body is immutable; headers and properties belong to whichever layer holds the message. {@link #copy()} gives a
  * message with its own headers and properties and the same body, which is how a reliable session keeps a message for
@@ -25,16 +26,26 @@ public final class Message {
     private final XmlFragment body;
     private final XmlElement bodyElement;
     private final MessageFault fault;
+    private final BodyWriter bodyWriter;
+    private final StreamedBody streamedBody;
     private XmlFragment renderedBody;
+    private Message buffered;
 
     private Message(MessageVersion version, MessageHeaders headers, MessageProperties properties, XmlFragment body,
             XmlElement bodyElement, MessageFault fault) {
+        this(version, headers, properties, body, bodyElement, fault, null, null);
+    }
+
+    private Message(MessageVersion version, MessageHeaders headers, MessageProperties properties, XmlFragment body,
+            XmlElement bodyElement, MessageFault fault, BodyWriter bodyWriter, StreamedBody streamedBody) {
         this.version = Objects.requireNonNull(version, "version");
         this.headers = headers;
         this.properties = properties;
         this.body = body;
         this.bodyElement = bodyElement;
         this.fault = fault;
+        this.bodyWriter = bodyWriter;
+        this.streamedBody = streamedBody;
     }
 
     /** A message with {@code action} and {@code body}. */
@@ -54,6 +65,23 @@ public final class Message {
                 Objects.requireNonNull(body, "body"), null);
         m.headers.action(action);
         return m;
+    }
+
+    /** A message whose body {@code writer} writes as the message is sent (streamed transfer). */
+    public static Message create(MessageVersion version, String action, BodyWriter writer) {
+        Message m = new Message(version, new MessageHeaders(), new MessageProperties(), null, null, null,
+                Objects.requireNonNull(writer, "writer"), null);
+        m.headers.action(action);
+        return m;
+    }
+
+    /**
+     * A received message whose headers were read and whose body is still arriving (an encoder's streamed read); the
+     * caller fills in the headers.
+     */
+    public static Message createStreamed(MessageVersion version, StreamedBody body) {
+        return new Message(version, new MessageHeaders(), new MessageProperties(), null, null, null, null,
+                Objects.requireNonNull(body, "body"));
     }
 
     /** A fault message with the addressing version's default fault action (or {@code action} when given). */
@@ -76,10 +104,19 @@ public final class Message {
         return properties;
     }
 
-    /** The body content (empty for a fault or an empty-bodied message). */
+    /**
+     * The body content (empty for a fault or an empty-bodied message). A streamed body is read whole first
+     * ({@link #buffered()}): that blocks until it has arrived; a body writer's content is not available.
+     */
     public XmlFragment body() {
         if (body != null) {
             return body;
+        }
+        if (streamedBody != null) {
+            return buffered().body();
+        }
+        if (bodyWriter != null) {
+            throw new IllegalStateException("the body of " + this + " is written as it is sent");
         }
         XmlFragment r = renderedBody;
         if (r == null) {
@@ -94,6 +131,32 @@ public final class Message {
         return Optional.ofNullable(bodyElement);
     }
 
+    /** The body writer of a message sent in streamed mode. */
+    public Optional<BodyWriter> bodyWriter() {
+        return Optional.ofNullable(bodyWriter);
+    }
+
+    /** The body of a message received in streamed mode, not read yet. */
+    public Optional<StreamedBody> streamedBody() {
+        return Optional.ofNullable(streamedBody);
+    }
+
+    /**
+     * This message with its body in memory: itself unless its body is streamed; else (once, then the same) a message
+     * with these headers and properties and the body read whole, blocking until it has arrived.
+     */
+    public synchronized Message buffered() {
+        if (streamedBody == null) {
+            return this;
+        }
+        if (buffered == null) {
+            Message whole = streamedBody.buffer();
+            whole.properties().get(UnreadableBody.class).ifPresent(u -> properties.put(UnreadableBody.class, u));
+            buffered = new Message(version, headers, properties, whole.body, whole.bodyElement, whole.fault);
+        }
+        return buffered;
+    }
+
     public boolean isFault() {
         return fault != null;
     }
@@ -104,7 +167,8 @@ public final class Message {
 
     /** A message with the same body and its own copies of headers and properties. */
     public Message copy() {
-        return new Message(version, headers.copy(), properties.copy(), body, bodyElement, fault);
+        return new Message(version, headers.copy(), properties.copy(), body, bodyElement, fault, bodyWriter,
+                streamedBody);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.metadata;
 
 import java.lang.reflect.Type;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -21,11 +22,20 @@ import javax.xml.namespace.QName;
 final class DataContractTypes {
     static final String XS = "http://www.w3.org/2001/XMLSchema";
     static final String SERIALIZATION = "http://schemas.microsoft.com/2003/10/Serialization/";
+    /** WCF's generic message schema namespace, where its {@code StreamBody} type lives. */
+    static final String MESSAGE = "http://schemas.microsoft.com/Message";
+    /** A stream part's type (WCF's {@code MessageContractExporter.ExportStreamBody}). */
+    static final XsdType STREAM_BODY = new XsdType(new QName(MESSAGE, "StreamBody"), false);
 
     /** A part's XSD type and whether it may be nil. */
     record XsdType(QName type, boolean nillable) {
         boolean serialization() {
             return type.getNamespaceURI().equals(SERIALIZATION);
+        }
+
+        /** A stream part: required, not nillable, of WCF's {@code StreamBody} (base64). */
+        boolean stream() {
+            return equals(STREAM_BODY);
         }
     }
 
@@ -68,6 +78,9 @@ final class DataContractTypes {
      * @throws MetadataException for a type WCF metadata cannot be generated for yet (data contracts)
      */
     static XsdType of(Type type, String where) {
+        if (type == InputStream.class) {
+            return STREAM_BODY;
+        }
         XsdType t = type instanceof Class ? TYPES.get(type) : null;
         if (t == null) {
             throw new MetadataException("Metadata cannot describe " + where + " of type " + type.getTypeName()

@@ -369,6 +369,9 @@ public final class ServiceMetadata {
         if (s.namespace.equals(DataContractTypes.SERIALIZATION)) {
             return SerializationSchema.XML;
         }
+        if (s.namespace.equals(DataContractTypes.MESSAGE)) {
+            return StreamBodySchema.XML;
+        }
         return messageSchema(s, true, true);
     }
 
@@ -386,6 +389,9 @@ public final class ServiceMetadata {
         if (serialization) {
             out.empty("xs:import", "namespace", DataContractTypes.SERIALIZATION);
         }
+        if (s.elements.stream().flatMap(w -> w.parts.stream()).anyMatch(e -> e.type.stream())) {
+            out.empty("xs:import", "namespace", DataContractTypes.MESSAGE);
+        }
         int q = 0;
         for (Wrapper w : s.elements) {
             out.start("xs:element").attr("name", w.name).start("xs:complexType");
@@ -394,6 +400,11 @@ public final class ServiceMetadata {
             } else {
                 out.start("xs:sequence");
                 for (Element e : w.parts) {
+                    if (e.type.stream()) {
+                        out.start("xs:element").attr("name", e.name).attr("type", "q" + ++q + ":StreamBody")
+                                .xmlns("q" + q, DataContractTypes.MESSAGE).end();
+                        continue;
+                    }
                     out.start("xs:element").attr("minOccurs", "0").attr("name", e.name);
                     if (e.type.nillable()) {
                         out.attr("nillable", "true");
@@ -439,6 +450,7 @@ public final class ServiceMetadata {
         out.start("wsdl:types");
         for (Schema s : model.schemas.values()) {
             out.raw(s.namespace.equals(DataContractTypes.SERIALIZATION) ? SerializationSchema.XML
+                    : s.namespace.equals(DataContractTypes.MESSAGE) ? StreamBodySchema.XML
                     : messageSchema(s, true, !s.namespace.equals(contractDoc.namespace)));
         }
         out.end();

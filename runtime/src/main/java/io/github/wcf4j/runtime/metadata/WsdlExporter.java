@@ -105,6 +105,7 @@ public final class WsdlExporter {
         d.contracts.add(c);
         ServiceMetadata.Schema messages = schema(c.namespace());
         boolean usesTypes = false;
+        boolean usesStreams = false;
         List<OperationDescription> all = new ArrayList<>(c.operations());
         all.addAll(c.callbackOperations());
         for (OperationDescription op : all) {
@@ -112,7 +113,8 @@ public final class WsdlExporter {
             for (OperationDescription.Part p : op.parameters()) {
                 request.add(new ServiceMetadata.Element(p.name(), DataContractTypes.of(p.type(),
                         "parameter '" + p.name() + "' of " + c.name() + "." + op.name())));
-                usesTypes = true;
+                usesStreams |= p.isStream();
+                usesTypes |= !p.isStream();
             }
             messages.elements.add(new ServiceMetadata.Wrapper(op.name(), request));
             if (!op.oneWay()) {
@@ -121,10 +123,14 @@ public final class WsdlExporter {
                     OperationDescription.Part r = op.result().get();
                     reply.add(new ServiceMetadata.Element(r.name(), DataContractTypes.of(r.type(),
                             "the result of " + c.name() + "." + op.name())));
-                    usesTypes = true;
+                    usesStreams |= r.isStream();
+                    usesTypes |= !r.isStream();
                 }
                 messages.elements.add(new ServiceMetadata.Wrapper(op.name() + "Response", reply));
             }
+        }
+        if (usesStreams) {
+            schema(DataContractTypes.MESSAGE);
         }
         if (usesTypes) {
             schema(DataContractTypes.SERIALIZATION);

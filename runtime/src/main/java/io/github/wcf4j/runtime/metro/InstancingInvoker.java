@@ -49,6 +49,24 @@ final class InstancingInvoker extends Invoker {
     }
 
     private Object instanceFor(Packet p) {
+        return instanceFor(p.invocationProperties.get(SESSION));
+    }
+
+    /**
+     * Calls {@code m} on the service object for {@code session} ({@code null}: none), one call per object at a time,
+     * as Metro's calls are made (the stream operations Metro does not see).
+     */
+    Object call(Object session, Method m, Object... args) throws InvocationTargetException, IllegalAccessException {
+        Object target = instanceFor(session);
+        if (!m.canAccess(target)) {
+            m.trySetAccessible();
+        }
+        synchronized (target) {
+            return m.invoke(target, args);
+        }
+    }
+
+    private Object instanceFor(Object key) {
         switch (mode) {
             case PerCall:
                 return factory.get();
@@ -65,7 +83,6 @@ final class InstancingInvoker extends Invoker {
                 return s;
             }
             default: {
-                Object key = p.invocationProperties.get(SESSION);
                 return key == null ? factory.get() : sessions.computeIfAbsent(key, k -> factory.get());
             }
         }

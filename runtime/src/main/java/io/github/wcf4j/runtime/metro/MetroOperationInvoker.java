@@ -67,6 +67,7 @@ public final class MetroOperationInvoker implements OperationInvoker {
     private final WSEndpoint<?> endpoint;
     private final InstancingInvoker instancing;
     private final boolean includeExceptionDetail;
+    private final StreamedInvocation streamed;
     private final ConcurrentLinkedQueue<WSEndpoint.PipeHead> heads = new ConcurrentLinkedQueue<>();
 
     private MetroOperationInvoker(ContractDescription contract, WSEndpoint<?> endpoint, InstancingInvoker instancing,
@@ -75,6 +76,7 @@ public final class MetroOperationInvoker implements OperationInvoker {
         this.endpoint = endpoint;
         this.instancing = instancing;
         this.includeExceptionDetail = includeExceptionDetail;
+        this.streamed = new StreamedInvocation(instancing, includeExceptionDetail);
     }
 
     /**
@@ -112,6 +114,14 @@ public final class MetroOperationInvoker implements OperationInvoker {
     @Override
     public ContractDescription contract() {
         return contract;
+    }
+
+    /** Stream operations are formatted as WCF's {@code StreamFormatter} does (Metro does not see them). */
+    @Override
+    public InvocationResult invoke(OperationDescription operation, io.github.wcf4j.runtime.message.Message request,
+            Object session) {
+        return operation.isStreamed() ? streamed.invoke(operation, request, session)
+                : invoke(operation, request.body(), session);
     }
 
     @Override

@@ -110,7 +110,7 @@ public final class MetroProxyFactory<T> {
         BindingProvider bp = (BindingProvider) proxy;
         bp.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address.toString());
         bp.getRequestContext().put(TRANSPORT, transport);
-        return proxy;
+        return StreamedProxyCalls.wrap(contract, description, proxy, transport);
     }
 
     private static String wsdl(Class<?> contract, ContractDescription d, QName serviceName, QName port) {

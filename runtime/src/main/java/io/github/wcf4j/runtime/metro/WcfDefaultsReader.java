@@ -96,8 +96,10 @@ final class WcfDefaultsReader implements MetadataReader {
         }
         OperationDescription o = op.get();
         if (type == WebMethod.class) {
+            // a stream operation is WCF's StreamFormatter's (StreamedInvocation, StreamedProxyCalls), never Metro's:
+            // JAXB cannot bind an InputStream
             return SyntheticAnnotations.copy(m.getAnnotation(WebMethod.class), WebMethod.class,
-                    Map.of("operationName", o.name(), "action", o.action()));
+                    Map.of("operationName", o.name(), "action", o.action(), "exclude", o.isStreamed()));
         }
         if (type == WebResult.class) {
             WebResult wr = m.getAnnotation(WebResult.class);

@@ -275,7 +275,7 @@ final class EndpointDispatcher {
                     .thenApply(r -> null);
         }
         return dispatcher.dispatch(request, session, established(session), null)
-                .thenCompose(reply -> context.reply(reply, sendTimeout)
+                .thenCompose(reply -> dispatcher.sendReply(reply, () -> context.reply(reply, sendTimeout))
                         .whenComplete((v, e) -> endIfUnhandled(reply, session)))
                 .exceptionally(e -> {
                     context.abort();

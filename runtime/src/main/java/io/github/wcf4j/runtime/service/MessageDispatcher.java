@@ -105,7 +105,19 @@ final class MessageDispatcher {
         });
     }
 
-    private Message invoke(OperationDescription op, Message request, Object session) {
+    /**
+     * Runs {@code send} for {@code reply} where it may block: a reply written as it is sent (a stream result) is
+     * written from the invocation executor, as the operation that made it ran there; any other reply where it is.
+     */
+    CompletableFuture<Void> sendReply(Message reply, Supplier<CompletableFuture<Void>> send) {
+        if (reply != null && reply.bodyWriter().isPresent()) {
+            return CompletableFuture.supplyAsync(send, executor).thenCompose(f -> f);
+        }
+        return send.get();
+    }
+
+    private Message invoke(OperationDescription op, Message received, Object session) {
+        Message request = received;
         List<QName> notUnderstood = request.headers().notUnderstood();
         if (!notUnderstood.isEmpty()) {
             if (op.oneWay()) {
@@ -114,6 +126,10 @@ final class MessageDispatcher {
             return correlate(MustUnderstandFault.create(version, notUnderstood,
                     version.addressing().defaultFaultAction()), request);
         }
+        if (!op.streamsRequest()) {
+            // a body that is still arriving (streamed transfer) is read whole for an operation that is not a stream
+            request = request.buffered();
+        }
         Optional<String> unreadable = unreadable(op, request);
         if (unreadable.isPresent()) {
             return op.oneWay() ? null : correlate(Message.createFault(version, DispatchFaults.unreadableBody(op.name(),
@@ -121,7 +137,7 @@ final class MessageDispatcher {
         }
         InvocationResult result;
         try {
-            result = invoker.invoke(op, request.body(), session);
+            result = invoker.invoke(op, request, session);
         } catch (RuntimeException e) {
             LOG.warn("operation {} failed in the service model", op.name(), e);
             result = InvocationResult.fault(DispatchFaults.internalServiceFault(e, false),
@@ -133,6 +149,7 @@ final class MessageDispatcher {
         Message reply = result.fault().isPresent()
                 ? Message.createFault(version, result.fault().get(),
                         result.action() != null ? result.action() : version.addressing().defaultFaultAction())
+                : result.bodyWriter().isPresent() ? Message.create(version, result.action(), result.bodyWriter().get())
                 : Message.create(version, result.action(), result.body().orElseThrow());
         return correlate(reply, request);
     }

@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.service;
 
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.OperationDescription;
+import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 
 /**
@@ -21,6 +22,14 @@ public interface OperationInvoker extends AutoCloseable {
      * to ({@code null} on a datagram channel).
      */
     InvocationResult invoke(OperationDescription operation, XmlFragment body, Object session);
+
+    /**
+     * Invokes {@code operation} with the {@code request} message: its body, or for a stream operation its stream,
+     * which may still be arriving (streamed transfer). By default the body, read whole.
+     */
+    default InvocationResult invoke(OperationDescription operation, Message request, Object session) {
+        return invoke(operation, request.body(), session);
+    }
 
     /** The session ended: its service object (if per-session) is released. */
     void endSession(Object session);

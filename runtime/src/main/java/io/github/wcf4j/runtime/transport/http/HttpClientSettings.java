@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.runtime.security.ServerCertificateCheck;
 import io.github.wcf4j.runtime.transport.WireTap;
 import java.net.ProxySelector;
@@ -12,10 +13,12 @@ import java.net.ProxySelector;
  * @param tls the trust material; {@code null} for the JDK's default trust store
  * @param tap  sees the envelopes sent and received, or {@code null}
  * @param serverCheck what an HTTPS server's certificate must also pass (the endpoint's identity), or {@code null}
+ * @param transferMode  which directions are streamed
+ * @param maxBufferSize in streamed mode, how many bytes a response's headers may take
  */
 record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled, boolean allowCookies,
         HttpProxyChoice proxy, int connectTimeoutMillis, TlsSettings tls, WireTap tap,
-        ServerCertificateCheck serverCheck) {
+        ServerCertificateCheck serverCheck, TransferMode transferMode, int maxBufferSize) {
 
     /**
      * @param systemProxy the system proxy ({@code useDefaultWebProxy}), or {@code null} for
@@ -24,6 +27,7 @@ record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled,
     static HttpClientSettings of(HttpTransportBindingElement http, ProxySelector systemProxy, int connectTimeoutMillis,
             TlsSettings tls, WireTap tap, ServerCertificateCheck serverCheck) {
         return new HttpClientSettings(http.maxReceivedMessageSize(), http.keepAliveEnabled(), http.allowCookies(),
-                HttpProxyChoice.of(http, systemProxy), connectTimeoutMillis, tls, tap, serverCheck);
+                HttpProxyChoice.of(http, systemProxy), connectTimeoutMillis, tls, tap, serverCheck,
+                http.transferMode(), http.effectiveMaxBufferSize());
     }
 }

@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -13,10 +14,12 @@ import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.FixedChannelPool;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -44,21 +47,29 @@ final class HttpConnectionPool implements AutoCloseable {
 
     private final NettyResources resources;
     private final HttpClientSettings settings;
+    private final TextMessageEncoder encoder;
     private final Map<String, OriginPool> pools = new ConcurrentHashMap<>();
     private volatile SslContext ssl;
 
-    HttpConnectionPool(NettyResources resources, HttpClientSettings settings) {
+    /** {@code encoder}: how streamed responses are read. */
+    HttpConnectionPool(NettyResources resources, HttpClientSettings settings, TextMessageEncoder encoder) {
         this.resources = resources;
         this.settings = settings;
+        this.encoder = encoder;
     }
 
-    /** Sends {@code request} to {@code via} on a pooled connection; the exchange's future completes with the response. */
-    HttpExchange send(URI via, FullHttpRequest request) {
+    /**
+     * Sends {@code request} to {@code via} on a pooled connection; the exchange's future completes with the response.
+     * A request that is not a {@code FullHttpRequest} is only its head: the caller writes its body once the exchange
+     * is {@linkplain HttpExchange#sent() sent}. {@code idleRead}: how long a streamed response may be silent
+     * ({@code null}: unbounded).
+     */
+    HttpExchange send(URI via, HttpRequest request, IdleReadTimeout idleRead) {
         OriginPool origin;
         try {
             origin = pools.computeIfAbsent(origin(via), o -> newPool(via));
         } catch (RuntimeException e) {
-            request.release();
+            ReferenceCountUtil.release(request);
             HttpExchange failed = new HttpExchange(via, null, settings.keepAliveEnabled());
             failed.failed(e);
             return failed;
@@ -68,20 +79,26 @@ final class HttpConnectionPool implements AutoCloseable {
         }
         FixedChannelPool pool = origin.connections();
         HttpExchange exchange = new HttpExchange(via, pool, settings.keepAliveEnabled());
+        exchange.idleRead(idleRead);
+        if (!(request instanceof FullHttpRequest)) {
+            exchange.requestBodyStarted();
+        }
         pool.acquire().addListener(acquired -> {
             if (!acquired.isSuccess()) {
-                request.release();
+                ReferenceCountUtil.release(request);
                 origin.proxy().ifPresent(proxy -> connectFailed(via, proxy, acquired.cause()));
                 exchange.failed(connectFailure(via, acquired.cause()));
                 return;
             }
             Channel c = (Channel) acquired.getNow();
             if (!exchange.attach(c)) {
-                request.release();
+                ReferenceCountUtil.release(request);
                 return;
             }
             c.writeAndFlush(request).addListener(written -> {
-                if (!written.isSuccess()) {
+                if (written.isSuccess()) {
+                    exchange.requestWritten(c);
+                } else {
                     exchange.failed(HttpClientHandler.isTlsHandshakeFailure(written.cause())
                             ? new SecurityNegotiationException(
                                     WcfText.TrustFailure.format(via.getAuthority()), written.cause())
@@ -136,6 +153,9 @@ final class HttpConnectionPool implements AutoCloseable {
                 }
                 ch.pipeline().addLast(new HttpClientCodec(HttpEndpointServer.MAX_INITIAL_LINE,
                         HttpEndpointServer.MAX_HEADER_SIZE, 65536));
+                if (settings.transferMode().streamsResponses()) {
+                    ch.pipeline().addLast(new StreamedResponseHandler(encoder, settings));
+                }
                 ch.pipeline().addLast(new HttpObjectAggregator(
                         (int) Math.min(settings.maxReceivedMessageSize(), Integer.MAX_VALUE)));
                 ch.pipeline().addLast(new HttpClientHandler(settings.maxReceivedMessageSize()));

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Pipeline: [TLS] → request read timeout (the listeners' {@code receiveTimeout} from a request's first byte to its
  * last: trickled headers or bodies are cut off) → HTTP codec (bounded request line and headers) → keep-alive → idle
- * timeout → aggregation bounded
+ * timeout → requests of listeners that stream them ({@link StreamedRequestHandler}) → aggregation bounded
  * by the largest {@code maxReceivedMessageSize} of its listeners (a request beyond it is answered 413 without its body
  * being buffered) → {@link HttpServerHandler}. TCP_NODELAY is set on every connection. HTTP/2 upgrades are ignored.
  */
@@ -78,6 +78,7 @@ final class HttpEndpointServer {
                         ch.pipeline().addLast(readTimeout.requests());
                         ch.pipeline().addLast(new HttpServerKeepAliveHandler());
                         ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
+                        ch.pipeline().addLast(new StreamedRequestHandler(HttpEndpointServer.this));
                         ch.pipeline().addLast(new HttpObjectAggregator(maxContentLength(), true));
                         ch.pipeline().addLast(new HttpServerHandler(HttpEndpointServer.this));
                     }
@@ -139,6 +140,11 @@ final class HttpEndpointServer {
 
     void add(HttpReplyChannelListener<?> listener) {
         routes.add(listener);
+    }
+
+    /** Whether any of its listeners streams requests (else no request needs to be routed before aggregation). */
+    boolean streamsRequests() {
+        return routes.stream().anyMatch(l -> l.transferMode().streamsRequests());
     }
 
     void remove(HttpReplyChannelListener<?> listener) {

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
+import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelManagerBase;
@@ -93,6 +94,16 @@ final class HttpReplyChannelListener<C extends Channel> extends ChannelManagerBa
 
     Duration requestReadTimeout() {
         return settings.requestReadTimeout();
+    }
+
+    /** Which directions this listener streams (WCF's {@code TransferMode}). */
+    TransferMode transferMode() {
+        return settings.transferMode();
+    }
+
+    /** In streamed mode, the most bytes a request's headers may take. */
+    int maxBufferSize() {
+        return settings.maxBufferSize();
     }
 
     WireTap tap() {

@@ -8,6 +8,7 @@ import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelManagerBase;
 import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationObjectAbortedException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -20,17 +21,21 @@ import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Client request channels over HTTP/1.1 (WCF {@code HttpChannelFactory}): each request is one POST on a pooled
@@ -50,6 +55,8 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
     private final Scheduler scheduler;
     private final boolean manualAddressing;
     private final boolean keepAliveEnabled;
+    /** Transfer mode {@code Streamed} or {@code StreamedRequest}: requests are sent chunked. */
+    private final boolean streamsRequests;
     private final String scheme;
     private final WireTap tap;
     /** {@code allowCookies}: the factory's cookies; {@code null} when off (cookies neither stored nor sent). */
@@ -59,7 +66,8 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
             HttpClientSettings settings, TextMessageEncoder encoder, Scheduler scheduler, boolean manualAddressing) {
         super(type);
         this.scheme = scheme;
-        this.pool = new HttpConnectionPool(resources, settings);
+        this.pool = new HttpConnectionPool(resources, settings, encoder);
+        this.streamsRequests = settings.transferMode().streamsRequests();
         this.encoder = encoder;
         this.scheduler = scheduler;
         this.manualAddressing = manualAddressing;
@@ -114,6 +122,9 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
             if (!manualAddressing) {
                 request.headers().to(remoteAddress());
             }
+            if (request.bodyWriter().isPresent() && streamsRequests) {
+                return streamed(request, timeout);
+            }
             FullHttpRequest http;
             try {
                 http = toHttp(request);
@@ -124,7 +135,48 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 tap.record(WireTap.Direction.SENT,
                         ByteBufUtil.getBytes(http.content()), http.headers().get(HttpHeaderNames.CONTENT_TYPE));
             }
-            HttpExchange exchange = pool.send(via(), http);
+            return exchange(pool.send(via(), http, idleRead(timeout)), http, timeout);
+        }
+
+        /**
+         * A request whose body is written as it is sent: its head goes out on a pooled connection, then its body in
+         * chunks from this thread, which waits for the connection and for the service to take each chunk (WCF's
+         * streamed {@code HttpOutput} writes from the calling thread too).
+         */
+        private CompletableFuture<Message> streamed(Message request, Duration timeout) {
+            HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target());
+            headers(head, request);
+            HttpUtil.setTransferEncodingChunked(head, true);
+            connectionHeaders(head);
+            HttpExchange exchange = pool.send(via(), head, idleRead(timeout));
+            CompletableFuture<Message> reply = exchange(exchange, head, timeout);
+            ChunkedBodyOutput out;
+            try {
+                out = new ChunkedBodyOutput(exchange.sent().join());
+            } catch (CompletionException | CancellationException e) {
+                return reply;
+            }
+            try {
+                encoder.write(request, out);
+                out.finish();
+                exchange.requestBodyEnded();
+            } catch (IOException | RuntimeException e) {
+                out.discard();
+                exchange.failed(new CommunicationException(WcfText.HttpSendFailure.format(via()), e));
+            }
+            return reply;
+        }
+
+        /** Each read of a streamed response is bounded by the call's timeout too (WCF's {@code ReadWriteTimeout}). */
+        private IdleReadTimeout idleRead(Duration timeout) {
+            if (WcfTimeSpan.isInfinite(timeout) || timeout.compareTo(WcfTimeSpan.MAX_WAIT) > 0) {
+                return null;
+            }
+            return new IdleReadTimeout(scheduler, timeout, () -> new CommunicationTimeoutException(
+                    WcfText.HttpRequestTimedOut.format(via(), WcfTimeSpan.format(timeout))));
+        }
+
+        private CompletableFuture<Message> exchange(HttpExchange exchange, HttpRequest http, Duration timeout) {
             if (!WcfTimeSpan.isInfinite(timeout) && timeout.compareTo(WcfTimeSpan.MAX_WAIT) <= 0) {
                 Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> exchange.failed(
                         new CommunicationTimeoutException(WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)))));
@@ -157,12 +209,29 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 body.release();
                 throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
             }
+            FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target(), body);
+            headers(http, request);
+            if (streamsRequests) {
+                HttpUtil.setTransferEncodingChunked(http, true);
+            } else {
+                HttpUtil.setContentLength(http, body.readableBytes());
+            }
+            connectionHeaders(http);
+            return http;
+        }
+
+        private String target() {
             URI via = via();
             String target = via.getRawPath() == null || via.getRawPath().isEmpty() ? "/" : via.getRawPath();
             if (via.getRawQuery() != null) {
                 target += "?" + via.getRawQuery();
             }
-            FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target, body);
+            return target;
+        }
+
+        /** Host, content type and SOAPAction, as WCF's {@code HttpOutput} sets them. */
+        private void headers(HttpRequest http, Message request) {
+            URI via = via();
             http.headers().set(HttpHeaderNames.HOST, via.getPort() >= 0 ? via.getHost() + ":" + via.getPort()
                     : via.getHost());
             http.headers().set(HttpHeaderNames.CONTENT_TYPE, encoder.requestContentType(request));
@@ -170,14 +239,17 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
             if (encoder.messageVersion().envelope() == EnvelopeVersion.SOAP11 && action != null) {
                 http.headers().set("SOAPAction", TextMessageEncoder.quotedAction(action));
             }
-            HttpUtil.setContentLength(http, body.readableBytes());
+        }
+
+        /** Cookies and keep-alive, after the body's length or chunking. */
+        private void connectionHeaders(HttpRequest http) {
+            URI via = via();
             if (cookies != null) {
                 cookies.addTo(via, http.headers());
             }
             if (!keepAliveEnabled) {
                 http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }
-            return http;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.transport.http;
 
+import io.github.wcf4j.runtime.message.Message;
 import java.util.List;
 
 /**
@@ -10,6 +11,13 @@ import java.util.List;
  * @param contentType the {@code Content-Type} header, or {@code null}
  * @param setCookies  the {@code Set-Cookie} headers, in order (empty for none)
  * @param body        the entity body (empty for none)
+ * @param message     in streamed mode, the message already read from it (its body possibly still arriving), else
+ *                    {@code null}
  */
-record HttpResponseData(int status, String reason, String contentType, List<String> setCookies, byte[] body) {
+record HttpResponseData(int status, String reason, String contentType, List<String> setCookies, byte[] body,
+        Message message) {
+
+    HttpResponseData(int status, String reason, String contentType, List<String> setCookies, byte[] body) {
+        this(status, reason, contentType, setCookies, body, null);
+    }
 }

@@ -8,7 +8,7 @@ import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.ServerTooBusyException;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +26,12 @@ final class HttpResponseInterpreter {
     }
 
     /** The reply message, or {@code null} for an empty (one-way) response. */
-    static Message reply(HttpResponseData r, URI via, FullHttpRequest request, TextMessageEncoder encoder) {
+    static Message reply(HttpResponseData r, URI via, HttpRequest request, TextMessageEncoder encoder) {
         int status = r.status();
         if ((status >= 200 && status < 300) || status == 500) {
+            if (r.message() != null) {
+                return r.message();
+            }
             if (r.contentType() == null || r.contentType().isEmpty()) {
                 if (r.body().length == 0) {
                     return null;

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -112,7 +113,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
         applyHttpAction(message, request, contentType, listener);
         HttpReplyContext context = new HttpReplyContext(ctx.channel(), message, listener.encoder(), keepAlive,
-                listener.tap());
+                listener.tap(), listener.transferMode().streamsResponses(), null);
         ctx.channel().config().setAutoRead(false);
         if (!listener.deliver(context)) {
             ctx.channel().config().setAutoRead(true);
@@ -156,7 +157,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
      * Without WS-Addressing the action travels in HTTP: the {@code SOAPAction} header (SOAP 1.1) or the content type's
      * {@code action} parameter (SOAP 1.2).
      */
-    private static void applyHttpAction(Message message, FullHttpRequest request, String contentType,
+    static void applyHttpAction(Message message, HttpRequest request, String contentType,
             HttpReplyChannelListener<?> listener) {
         if (message.headers().action() != null) {
             return;
@@ -176,7 +177,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
     }
 
-    private static String hostOf(FullHttpRequest request) {
+    static String hostOf(HttpRequest request) {
         String host = request.headers().get(HttpHeaderNames.HOST);
         if (host == null) {
             return null;
@@ -199,7 +200,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         return b.toString();
     }
 
-    private static FullHttpResponse emptyResponse(HttpResponseStatus status) {
+    static FullHttpResponse emptyResponse(HttpResponseStatus status) {
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
         HttpUtil.setContentLength(r, 0);
         return r;
@@ -210,7 +211,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     /** Writes {@code r}; unless the connection is kept alive, with {@code Connection: close}, and closes it then. */
-    private static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse r) {
+    static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse r) {
         if (!keepAlive) {
             HttpUtil.setKeepAlive(r, false);
             ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);

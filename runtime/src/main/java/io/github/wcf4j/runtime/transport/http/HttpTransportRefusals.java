@@ -5,7 +5,6 @@ import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
-import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.binding.transport.WebSocketTransportUsage;
 import io.github.wcf4j.runtime.stack.RefusalRule;
 import java.util.List;
@@ -31,10 +30,6 @@ final class HttpTransportRefusals {
                     e -> "proxyAuthenticationScheme=\"" + e.proxyAuthenticationScheme() + "\": authenticating to an"
                             + " HTTP proxy is not implemented by wcf4j yet, so this client endpoint is refused.")
                     .onlyOn(Side.CLIENT),
-            RefusalRule.when("transferMode", e -> e.transferMode() != TransferMode.Buffered,
-                    e -> "transferMode=\"" + e.transferMode() + "\": streamed transfer is not implemented by wcf4j"
-                            + " yet (messages would be buffered whole, past what maxBufferSize allows), so this"
-                            + " endpoint is refused. Use transferMode=\"Buffered\"."),
             RefusalRule.when("webSocketTransportUsage",
                     e -> e.webSocketTransportUsage() == WebSocketTransportUsage.Always,
                     e -> "webSocketTransportUsage=\"Always\": WebSockets are not implemented by wcf4j yet, so this"
