@@ -6,8 +6,10 @@ import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
@@ -27,6 +29,10 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>reliable session ({@code ReliableSessionBindingElement.VerifyTransportMode} and the addressing check): no manual
  *       addressing, buffered transfer, a WS-Addressing message version;</li>
+ *   <li>message security without an envelope ({@code messageVersion="None"}): WCF fails on the first message, when the
+ *       security header is added ({@code MessageHeaders.ValidateHeaderKind}); so does {@code compositeDuplex} without
+ *       WS-Addressing, when the {@code ReplyTo} of the back channel is set. wcf4j reports both with WCF's texts when the
+ *       stack is built, since neither can ever carry a message;</li>
  *   <li>a stream upgrade ({@code sslStreamSecurity}, {@code windowsStreamSecurity}) is consumed only by a
  *       connection-oriented transport; over HTTP it is never built ({@code BindingContext.ValidateBindingElementsConsumed});</li>
  *   <li>HTTP buffer sizes ({@code HttpChannelFactory}/{@code HttpChannelListener} constructors);</li>
@@ -41,6 +47,8 @@ public final class BuildChecks {
             BuildChecks::reliableSessionNeedsAutomaticAddressing,
             BuildChecks::reliableSessionNeedsBufferedTransfer,
             BuildChecks::reliableSessionNeedsAddressing,
+            BuildChecks::securityNeedsAnEnvelope,
+            BuildChecks::compositeDuplexNeedsAddressing,
             BuildChecks::streamUpgradeNeedsConnectionOrientedTransport,
             BuildChecks::httpBufferSizes,
             BuildChecks::httpClientNeedsOneAuthenticationScheme,
@@ -87,6 +95,26 @@ public final class BuildChecks {
                 && version.get().addressing() == AddressingVersion.NONE) {
             return Optional.of(new BindingValidationException(WcfText.AddressingVersionNotSupported, "messageVersion",
                     AddressingVersion.NONE));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BindingValidationException> securityNeedsAnEnvelope(Binding b, Side s) {
+        Optional<MessageVersion> version = b.messageVersion();
+        if (b.find(SecurityBindingElement.class).isPresent() && version.isPresent()
+                && version.get().envelope() == EnvelopeVersion.NONE) {
+            return Optional.of(new BindingValidationException(WcfText.HeadersCannotBeAddedToEnvelopeVersion,
+                    "messageVersion", EnvelopeVersion.NONE.wcfToString()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BindingValidationException> compositeDuplexNeedsAddressing(Binding b, Side s) {
+        Optional<MessageVersion> version = b.messageVersion();
+        if (b.find(CompositeDuplexBindingElement.class).isPresent() && version.isPresent()
+                && version.get().addressing() == AddressingVersion.NONE) {
+            return Optional.of(new BindingValidationException(
+                    WcfText.AddressingHeadersCannotBeAddedToAddressingVersion, "messageVersion", AddressingVersion.NONE));
         }
         return Optional.empty();
     }
