@@ -9,10 +9,12 @@ import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.XmlFragment;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 
 /**
@@ -23,8 +25,15 @@ import javax.xml.stream.XMLStreamException;
  * parameter on requests) and {@code text/xml; charset=utf-8} (SOAP 1.1, the action travels in {@code SOAPAction}).
  * Incoming messages in UTF-8 or UTF-16 (either byte order; BOM or {@code charset} decides) are accepted whatever the
  * write encoding. Thread-safe and shared by every channel of a stack.
+ *
+ * <p>{@code messageVersion="None"} writes and reads plain XML ({@link PlainXmlWriter}): {@code application/xml}, the
+ * body element alone; as WCF, it also reads the media types of plain XML feeds ({@code text/xml},
+ * {@code application/rss+xml}, {@code application/atom+xml}, {@code text/html}), and an empty body is an empty message.
  */
 public final class TextMessageEncoder {
+    /** What WCF's text encoder also reads for {@code MessageVersion.None} besides {@code application/xml}. */
+    private static final Set<String> PLAIN_XML_ALSO = Set.of("text/xml", "application/rss+xml",
+            "application/atom+xml", "text/html");
     private final TextMessageEncodingBindingElement element;
     private final EnvelopeWriter writer = new EnvelopeWriter();
     private final EnvelopeReader reader;
@@ -86,7 +95,8 @@ public final class TextMessageEncoder {
     /** Whether a received {@code Content-Type} is one this encoder reads (media type must match). */
     public boolean accepts(String contentTypeHeader) {
         String media = ContentType.parse(contentTypeHeader).mediaType();
-        return media.equals(element.messageVersion().envelope().mediaType());
+        EnvelopeVersion envelope = element.messageVersion().envelope();
+        return media.equals(envelope.mediaType()) || envelope == EnvelopeVersion.NONE && PLAIN_XML_ALSO.contains(media);
     }
 
     /** WCF's text for a content type this encoder does not read (HTTP 415). */
@@ -129,6 +139,9 @@ public final class TextMessageEncoder {
             skip = 2;
         } else {
             charset = ContentType.parse(contentTypeHeader).charset().orElse(StandardCharsets.UTF_8);
+        }
+        if (length == skip && element.messageVersion() == MessageVersion.NONE) {
+            return Message.create(MessageVersion.NONE, null, XmlFragment.EMPTY); // WCF's NullMessage
         }
         String text = new String(data, offset + skip, length - skip, charset);
         return reader.read(text, element.messageVersion());

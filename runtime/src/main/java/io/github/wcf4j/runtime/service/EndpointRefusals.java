@@ -1,10 +1,12 @@
 package io.github.wcf4j.runtime.service;
 
 import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceHostingEnvironment;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
@@ -59,6 +61,13 @@ public final class EndpointRefusals {
     /** As {@link #of(ClientEndpoint)}, its factory built in {@code shape} ({@code null}: not known). */
     public List<Refusal> of(ClientEndpoint endpoint, ChannelShape shape) {
         List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.CLIENT, shape));
+        if (!endpoint.headers().isEmpty() && endpoint.binding().messageVersion()
+                .filter(v -> v.envelope() == EnvelopeVersion.NONE).isPresent()) {
+            found.add(new Refusal(endpoint, "headers", "The endpoint's <headers> (" + names(endpoint.headers())
+                    + ") are sent with every message, but messageVersion None has no envelope to carry them: "
+                    + WcfText.HeadersCannotBeAddedToEnvelopeVersion.format(EnvelopeVersion.NONE.wcfToString())
+                    + " (WCF fails every call with this text; remove the headers or use a SOAP message version)."));
+        }
         if (endpoint.identity().isPresent() && authenticatesTheService(endpoint.binding())) {
             found.add(new Refusal(endpoint, "identity", "The endpoint's <identity> is checked by WCF against the"
                     + " service's certificate; wcf4j does not check endpoint identities yet, so this client endpoint is"

@@ -1,0 +1,183 @@
+package io.github.wcf4j.runtime.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.address.AddressHeader;
+import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.ServiceDescription;
+import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
+import io.github.wcf4j.runtime.client.ClientFactory;
+import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.metro.Calculator;
+import io.github.wcf4j.runtime.metro.CalculatorService;
+import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
+import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.time.SystemScheduler;
+import io.github.wcf4j.runtime.transport.WireTap;
+import io.github.wcf4j.runtime.transport.inmemory.InMemoryNetwork;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code textMessageEncoding messageVersion="None"}: plain XML over HTTP, the body element alone, between wcf4j's
+ * client and service, and between a plain HTTP client and wcf4j's service.
+ */
+class PlainXmlOverHttpTest {
+    private static final String NS = "http://Microsoft.ServiceModel.Samples";
+    private static final String NONE_NS = "http://schemas.microsoft.com/ws/2005/05/envelope/none";
+    private static final TextMessageEncodingBindingElement POX = TextMessageEncodingBindingElement.defaults()
+            .withMessageVersion(MessageVersion.NONE);
+    private static final Binding HTTP = CustomBinding.of("pox", POX, HttpTransportBindingElement.defaults());
+
+    private final SystemScheduler scheduler = new SystemScheduler();
+    private final InMemoryNetwork network = new InMemoryNetwork(scheduler);
+    private final List<String> clientWire = new CopyOnWriteArrayList<>();
+    private ServiceHost host;
+    private ClientFactory<Calculator> client;
+
+    @AfterEach
+    void close() {
+        if (client != null) {
+            client.abort();
+        }
+        if (host != null) {
+            host.abort();
+        }
+        scheduler.close();
+    }
+
+    private URI host(Binding binding, URI base) {
+        ServiceDescription d = new ServiceDescription("Calc", Optional.empty(), List.of(base), List.of(
+                new ServiceEndpoint("", "", "customBinding", "pox", binding, "ICalc", Optional.empty(),
+                        Optional.empty(), Optional.empty(), List.of(), Optional.empty())));
+        host = ServiceHost.builder(d).types(ServiceTypes.empty().map("Calc", CalculatorService.class)
+                .map("ICalc", Calculator.class)).parameter(Scheduler.class, scheduler)
+                .parameter(InMemoryNetwork.class, network).build();
+        host.open();
+        return host.endpoints().get(0).listenUri();
+    }
+
+    private Calculator client(Binding binding, URI at, List<AddressHeader> headers) {
+        WireTap tap = (direction, bytes, contentType) -> clientWire.add(direction + " " + contentType + " "
+                + new String(bytes, StandardCharsets.UTF_8));
+        client = ClientFactory.builder(new ClientEndpoint("", at, "customBinding", "pox", binding, "ICalc",
+                Optional.empty(), Optional.empty(), headers, Optional.empty()), Calculator.class)
+                .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
+                .parameter(WireTap.class, tap).build();
+        return client.createChannel();
+    }
+
+    private static HttpResponse<String> post(URI at, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(at).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aWcf4jClientCallsAWcf4jServiceWithPlainXmlRequestReplyAndOneWay() {
+        Calculator calc = client(HTTP, host(HTTP, URI.create("http://localhost:0/pox/")), List.of());
+        assertEquals(5.0, calc.add(2, 3));
+        assertEquals(-1.0, calc.subtract(2, 3));
+        calc.reset(0);
+        assertEquals(ChannelShape.REQUEST, client.shape());
+        assertEquals(ChannelShape.REPLY, host.endpoints().get(0).shape());
+    }
+
+    @Test
+    void theWireCarriesTheBodyElementAloneAsApplicationXml() {
+        Calculator calc = client(HTTP, host(HTTP, URI.create("http://localhost:0/pox/")), List.of());
+        assertEquals(5.0, calc.add(2, 3));
+        calc.reset(3);
+        assertEquals(List.of(
+                "SENT application/xml; charset=utf-8 <Add xmlns=\"" + NS + "\"><n1>2.0</n1><n2>3.0</n2></Add>",
+                "RECEIVED application/xml; charset=utf-8 <AddResponse xmlns=\"" + NS
+                        + "\"><AddResult>5.0</AddResult></AddResponse>",
+                "SENT application/xml; charset=utf-8 <Reset xmlns=\"" + NS + "\"><to>3</to></Reset>"), clientWire);
+    }
+
+    @Test
+    void aPlainHttpClientPostsXmlAndReadsThePlainXmlReply() throws Exception {
+        URI at = host(HTTP, URI.create("http://localhost:0/pox/"));
+        HttpResponse<String> r = post(at, "application/xml", "<Add xmlns=\"" + NS + "\"><n1>2</n1><n2>3</n2></Add>");
+        assertEquals(200, r.statusCode());
+        assertEquals("application/xml; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("<AddResponse xmlns=\"" + NS + "\"><AddResult>5.0</AddResult></AddResponse>", r.body());
+        HttpResponse<String> oneWay = post(at, "text/xml", "<Reset xmlns=\"" + NS + "\"><to>1</to></Reset>");
+        assertEquals(202, oneWay.statusCode());
+        assertEquals("", oneWay.body());
+    }
+
+    @Test
+    void aServiceExceptionIsAPlainXmlFaultWithStatus500AndAFaultExceptionAtTheClient() throws Exception {
+        URI at = host(HTTP, URI.create("http://localhost:0/pox/"));
+        HttpResponse<String> r = post(at, "application/xml", "<Divide xmlns=\"" + NS + "\"><n1>1</n1><n2>0</n2>"
+                + "</Divide>");
+        assertEquals(500, r.statusCode());
+        assertEquals("application/xml; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("<Fault xmlns=\"" + NONE_NS + "\"><Code><Value>Receiver</Value><Subcode><Value"
+                + " xmlns:a=\"http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher\">"
+                + "a:InternalServiceFault</Value></Subcode></Code><Reason><Text xml:lang=\"en-US\">"
+                + WcfText.SFxInternalServerError.format().replace("<", "&lt;").replace(">", "&gt;")
+                + "</Text></Reason></Fault>", r.body());
+        Calculator calc = client(HTTP, at, List.of());
+        SOAPFaultException e = assertThrows(SOAPFaultException.class, () -> calc.divide(1, 0));
+        assertEquals(WcfText.SFxInternalServerError.format(), e.getFault().getFaultString());
+        assertEquals("InternalServiceFault", e.getFault().getFaultSubcodes().next().getLocalPart());
+    }
+
+    @Test
+    void aPayloadNoOperationTakesIsAnsweredWithAFaultThatSaysWhatWasExpected() throws Exception {
+        URI at = host(HTTP, URI.create("http://localhost:0/pox/"));
+        HttpResponse<String> r = post(at, "application/xml", "<Multiply xmlns=\"" + NS + "\"/>");
+        assertEquals(500, r.statusCode());
+        assertTrue(r.body().startsWith("<Fault xmlns=\"" + NONE_NS + "\"><Code><Value>Sender</Value><Subcode><Value"
+                + " xmlns:a=\"http://schemas.microsoft.com/ws/2005/05/addressing/none\">a:ActionNotSupported</Value>"
+                + "</Subcode></Code><Reason><Text xml:lang=\"en-US\">The message whose element {" + NS + "}Multiply is"
+                + " not the request of any operation of contract 'ICalculator' at the receiver. With messageVersion"
+                + " None a message has no action, so the operation is chosen by its body element, which must be one"
+                + " of: {" + NS + "}Add, "), r.body());
+        HttpResponse<String> empty = post(at, "application/xml", "");
+        assertEquals(500, empty.statusCode());
+        assertTrue(empty.body().contains("The message without a body element is not the request"), empty.body());
+    }
+
+    @Test
+    void plainXmlRunsOverTheInMemoryTransport() {
+        Binding inMemory = CustomBinding.of("pox", POX, InMemoryTransportBindingElement.requestReply());
+        Calculator calc = client(inMemory, host(inMemory, URI.create("inmemory://localhost/pox")), List.of());
+        assertEquals(5.0, calc.add(2, 3));
+        assertEquals("<Add xmlns=\"" + NS + "\"><n1>2.0</n1><n2>3.0</n2></Add>", network.wire().get(0).envelope());
+        assertThrows(SOAPFaultException.class, () -> calc.divide(1, 0));
+    }
+
+    @Test
+    void aClientEndpointWithAddressHeadersIsRefusedByName() {
+        AddressHeader header = new AddressHeader("Tenant", "urn:t", "<Tenant xmlns=\"urn:t\">a</Tenant>");
+        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class,
+                () -> client(HTTP, URI.create("http://localhost:1/pox/"), List.of(header)));
+        assertTrue(e.getMessage().contains("Envelope Version 'EnvelopeNone"
+                + " (http://schemas.microsoft.com/ws/2005/05/envelope/none)' does not support adding Message"
+                + " Headers."), e.getMessage());
+    }
+}
