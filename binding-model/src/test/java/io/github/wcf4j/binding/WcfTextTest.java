@@ -160,8 +160,8 @@ class WcfTextTest {
         CustomBinding b = CustomBinding.of("b", CompositeDuplexBindingElement.defaults(),
                 OneWayBindingElement.defaults(), TEXT.withMessageVersion(MessageVersion.NONE), HTTP);
         BindingValidationException e = BuildChecks.violations(b, Side.CLIENT).get(0);
-        assertEquals("Addressing Version 'AddressingNone (http://schemas.microsoft.com/ws/2005/05/addressing/none)' does"
-                + " not support adding WS-Addressing headers.", e.getMessage());
+        assertEquals("Addressing Version 'AddressingNone (http://schemas.microsoft.com/ws/2005/05/addressing/none)'"
+                + " does not support adding WS-Addressing headers.", e.getMessage());
     }
 
     @Test

@@ -29,10 +29,10 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>reliable session ({@code ReliableSessionBindingElement.VerifyTransportMode} and the addressing check): no manual
  *       addressing, buffered transfer, a WS-Addressing message version;</li>
- *   <li>message security without an envelope ({@code messageVersion="None"}): WCF fails on the first message, when the
- *       security header is added ({@code MessageHeaders.ValidateHeaderKind}); so does {@code compositeDuplex} without
- *       WS-Addressing, when the {@code ReplyTo} of the back channel is set. wcf4j reports both with WCF's texts when the
- *       stack is built, since neither can ever carry a message;</li>
+ *   <li>message security without an envelope ({@code messageVersion="None"}): WCF fails on the first message,
+ *       when the security header is added ({@code MessageHeaders.ValidateHeaderKind}); so does {@code compositeDuplex}
+ *       without WS-Addressing, when the {@code ReplyTo} of the back channel is set. wcf4j reports both with WCF's
+ *       texts when the stack is built, since neither can ever carry a message;</li>
  *   <li>a stream upgrade ({@code sslStreamSecurity}, {@code windowsStreamSecurity}) is consumed only by a
  *       connection-oriented transport; over HTTP it is never built ({@code BindingContext.ValidateBindingElementsConsumed});</li>
  *   <li>HTTP buffer sizes ({@code HttpChannelFactory}/{@code HttpChannelListener} constructors);</li>
@@ -114,7 +114,8 @@ public final class BuildChecks {
         if (b.find(CompositeDuplexBindingElement.class).isPresent() && version.isPresent()
                 && version.get().addressing() == AddressingVersion.NONE) {
             return Optional.of(new BindingValidationException(
-                    WcfText.AddressingHeadersCannotBeAddedToAddressingVersion, "messageVersion", AddressingVersion.NONE));
+                    WcfText.AddressingHeadersCannotBeAddedToAddressingVersion, "messageVersion",
+                    AddressingVersion.NONE));
         }
         return Optional.empty();
     }

@@ -71,8 +71,9 @@ class PlainXmlEncodingTest {
                 "InternalServiceFault", "a")).withDetail(new XmlFragment("<d xmlns=\"urn:d\">x</d>"));
         String xml = write(Message.createFault(MessageVersion.NONE, f, null));
         assertEquals("<Fault xmlns=\"" + NONE_NS + "\"><Code><Value>Receiver</Value><Subcode><Value xmlns:a=\"http:"
-                + "//schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher\">a:InternalServiceFault"
-                + "</Value></Subcode></Code><Reason><Text xml:lang=\"en-US\">Divide &lt;by&gt; zero</Text></Reason>"
+                + "//schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher\">"
+                + "a:InternalServiceFault</Value></Subcode></Code><Reason><Text xml:lang=\"en-US\">"
+                + "Divide &lt;by&gt; zero</Text></Reason>"
                 + "<Detail><d xmlns=\"urn:d\">x</d></Detail></Fault>", xml);
         Message back = read(xml);
         MessageFault g = back.fault().orElseThrow();
@@ -108,7 +109,8 @@ class PlainXmlEncodingTest {
     @Test
     void aBodyPastAQuotaStillNamesItsElement() {
         TextMessageEncoder strict = new TextMessageEncoder(TextMessageEncodingBindingElement.defaults()
-                .withMessageVersion(MessageVersion.NONE).withReaderQuotas(new ReaderQuotas(2, 8192, 16384, 4096, 16384)));
+                .withMessageVersion(MessageVersion.NONE)
+                .withReaderQuotas(new ReaderQuotas(2, 8192, 16384, 4096, 16384)));
         Message m = strict.read(("<Add xmlns=\"" + NS + "\"><n1><deep/></n1></Add>").getBytes(StandardCharsets.UTF_8),
                 "application/xml");
         assertTrue(m.properties().get(UnreadableBody.class).isPresent());
