@@ -25,8 +25,11 @@ import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
 import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryNetwork;
+import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -169,6 +172,26 @@ class PlainXmlOverHttpTest {
         assertEquals(5.0, calc.add(2, 3));
         assertEquals("<Add xmlns=\"" + NS + "\"><n1>2.0</n1><n2>3.0</n2></Add>", network.wire().get(0).envelope());
         assertThrows(SOAPFaultException.class, () -> calc.divide(1, 0));
+    }
+
+    @Test
+    void anEmptyReplyToARequestReplyCallFailsTheCallClearly() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "application/xml; charset=utf-8");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Calculator calc = client(HTTP, URI.create("http://localhost:" + server.getAddress().getPort() + "/"),
+                    List.of());
+            WebServiceException e = assertThrows(WebServiceException.class, () -> calc.add(2, 3));
+            assertEquals("No response returned.", e.getMessage());
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
