@@ -15,6 +15,7 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
@@ -24,6 +25,8 @@ import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
 import io.github.wcf4j.runtime.transport.WireTap;
+import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
+import io.github.wcf4j.runtime.transport.http.TlsSettings;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryNetwork;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
@@ -35,11 +38,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code textMessageEncoding messageVersion="None"}: plain XML over HTTP, the body element alone, between wcf4j's
@@ -163,6 +168,27 @@ class PlainXmlOverHttpTest {
         HttpResponse<String> empty = post(at, "application/xml", "");
         assertEquals(500, empty.statusCode());
         assertTrue(empty.body().contains("The message without a body element is not the request"), empty.body());
+    }
+
+    @Test
+    void plainXmlRunsOverHttps(@TempDir Path dir) throws Exception {
+        TlsSettings tls = TlsSettings.keyStore(SelfSignedKeyStore.create(dir.resolve("service.p12"), "localhost",
+                "dns:localhost,ip:127.0.0.1"), SelfSignedKeyStore.PASSWORD);
+        Binding https = CustomBinding.of("pox", POX, HttpsTransportBindingElement.defaults());
+        ServiceDescription d = new ServiceDescription("Calc", Optional.empty(), List.of(URI.create(
+                "https://localhost:0/pox/")), List.of(new ServiceEndpoint("", "", "customBinding", "pox", https,
+                "ICalc", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty())));
+        host = ServiceHost.builder(d).types(ServiceTypes.empty().map("Calc", CalculatorService.class)
+                .map("ICalc", Calculator.class)).parameter(Scheduler.class, scheduler)
+                .parameter(TlsSettings.class, tls).build();
+        host.open();
+        client = ClientFactory.builder(new ClientEndpoint("", host.endpoints().get(0).address(), "customBinding",
+                "pox", https, "ICalc", Optional.empty(), Optional.empty(), List.of(), Optional.empty()),
+                Calculator.class).parameter(Scheduler.class, scheduler).parameter(TlsSettings.class, tls).build();
+        Calculator calc = client.createChannel();
+        assertEquals(5.0, calc.add(2, 3));
+        calc.reset(1);
+        assertThrows(SOAPFaultException.class, () -> calc.divide(1, 0));
     }
 
     @Test
