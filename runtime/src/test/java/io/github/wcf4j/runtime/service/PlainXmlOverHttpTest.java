@@ -14,6 +14,7 @@ import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
@@ -28,6 +29,8 @@ import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
 import io.github.wcf4j.runtime.transport.http.TlsSettings;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryNetwork;
+import jakarta.jws.Oneway;
+import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import com.sun.net.httpserver.HttpServer;
@@ -41,7 +44,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +116,47 @@ class PlainXmlOverHttpTest {
         calc.reset(0);
         assertEquals(ChannelShape.REQUEST, client.shape());
         assertEquals(ChannelShape.REPLY, host.endpoints().get(0).shape());
+    }
+
+    /** A contract of one-way operations only, which a {@code oneWay} element's datagram channels carry. */
+    @WebService(name = "ILog", targetNamespace = NS)
+    public interface Log {
+        @Oneway
+        void write(String line);
+    }
+
+    /** Hands what it is sent to the test. */
+    public static final class LogService implements Log {
+        static final BlockingQueue<String> LINES = new LinkedBlockingQueue<>();
+
+        @Override
+        public void write(String line) {
+            LINES.add(line);
+        }
+    }
+
+    @Test
+    void oneWayOperationsOverTheOneWayElement() throws Exception {
+        Binding oneWay = CustomBinding.of("pox", OneWayBindingElement.defaults(), POX,
+                HttpTransportBindingElement.defaults());
+        ServiceDescription d = new ServiceDescription("Log", Optional.empty(), List.of(URI.create(
+                "http://localhost:0/log/")), List.of(new ServiceEndpoint("", "", "customBinding", "pox", oneWay,
+                "ILog", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty())));
+        host = ServiceHost.builder(d).types(ServiceTypes.empty().map("Log", LogService.class)
+                .map("ILog", Log.class)).parameter(Scheduler.class, scheduler).build();
+        host.open();
+        assertEquals(ChannelShape.INPUT, host.endpoints().get(0).shape());
+        try (ClientFactory<Log> logs = ClientFactory.builder(new ClientEndpoint("", host.endpoints().get(0).address(),
+                "customBinding", "pox", oneWay, "ILog", Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty()), Log.class).parameter(Scheduler.class, scheduler).build()) {
+            assertEquals(ChannelShape.OUTPUT, logs.shape());
+            logs.createChannel().write("started");
+            assertEquals("started", LogService.LINES.poll(10, TimeUnit.SECONDS));
+        }
+        HttpResponse<String> r = post(host.endpoints().get(0).address(), "application/xml",
+                "<Write xmlns=\"" + NS + "\"><line>plain</line></Write>");
+        assertEquals(202, r.statusCode());
+        assertEquals("plain", LogService.LINES.poll(10, TimeUnit.SECONDS));
     }
 
     @Test
