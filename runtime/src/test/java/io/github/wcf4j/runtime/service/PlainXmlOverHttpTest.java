@@ -18,6 +18,7 @@ import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
+import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.metro.Calculator;
@@ -247,21 +248,44 @@ class PlainXmlOverHttpTest {
         assertThrows(SOAPFaultException.class, () -> calc.divide(1, 0));
     }
 
-    @Test
-    void anEmptyReplyToARequestReplyCallFailsTheCallClearly() throws IOException {
+    /** A plain HTTP service that answers every POST with {@code status} and {@code body} as application/xml. */
+    private static HttpServer answering(int status, String body) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().set("Content-Type", "application/xml; charset=utf-8");
-            exchange.sendResponseHeaders(200, -1);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
             exchange.close();
         });
         server.start();
+        return server;
+    }
+
+    @Test
+    void anEmptyReplyToARequestReplyCallFailsTheCallClearly() throws IOException {
+        HttpServer server = answering(200, "");
         try {
             Calculator calc = client(HTTP, URI.create("http://localhost:" + server.getAddress().getPort() + "/"),
                     List.of());
             WebServiceException e = assertThrows(WebServiceException.class, () -> calc.add(2, 3));
             assertEquals("No response returned.", e.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anErrorStatusWithAPayloadThatIsNoFault() throws IOException {
+        HttpServer server = answering(500, "<error>database down</error>");
+        try {
+            Calculator calc = client(HTTP, URI.create("http://localhost:" + server.getAddress().getPort() + "/"),
+                    List.of());
+            ProtocolException e = assertThrows(ProtocolException.class, () -> calc.add(2, 3));
+            assertEquals(WcfText.UnexpectedHttpResponseCode.format(500, "Internal Server Error"), e.getMessage());
+            assertEquals("The remote server returned an error: (500) Internal Server Error. Its plain XML body is not"
+                    + " a fault: <error>database down</error>", e.getCause().getMessage());
         } finally {
             server.stop(0);
         }
