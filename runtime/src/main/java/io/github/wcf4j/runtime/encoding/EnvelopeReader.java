@@ -415,15 +415,16 @@ final class EnvelopeReader {
         private Message payload() throws XMLStreamException {
             QName root = r.getName();
             Map<String, String> scope = Map.of();
-            if (EnvelopeNames.FAULT.equals(root.getLocalPart()) && ens.equals(root.getNamespaceURI())) {
-                return Message.createFault(version, fault(scope), null);
-            }
             Message m;
-            try {
-                m = Message.create(version, null, capture(scope));
-            } catch (QuotaExceededException e) {
-                m = Message.create(version, null, XmlFragment.EMPTY);
-                m.properties().put(UnreadableBody.class, new UnreadableBody(e.getMessage()));
+            if (EnvelopeNames.FAULT.equals(root.getLocalPart()) && ens.equals(root.getNamespaceURI())) {
+                m = Message.createFault(version, fault(scope), null);
+            } else {
+                try {
+                    m = Message.create(version, null, capture(scope));
+                } catch (QuotaExceededException e) {
+                    m = Message.create(version, null, XmlFragment.EMPTY);
+                    m.properties().put(UnreadableBody.class, new UnreadableBody(e.getMessage()));
+                }
             }
             m.properties().put(PayloadElement.class, new PayloadElement(root));
             return m;

@@ -292,6 +292,16 @@ class PlainXmlOverHttpTest {
     }
 
     @Test
+    void aRequestReplyCallOverADuplexSessionWithoutAddressingFailsClearly() {
+        Binding sessions = CustomBinding.of("pox", POX, InMemoryTransportBindingElement.duplexSession());
+        Calculator calc = client(sessions, host(sessions, URI.create("inmemory://localhost/pox")), List.of());
+        assertEquals(ChannelShape.DUPLEX_SESSION, client.shape());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> calc.add(2, 3));
+        assertTrue(e.getMessage().startsWith("A request/reply call over a duplex channel needs WS-Addressing"),
+                e.getMessage());
+    }
+
+    @Test
     void aClientEndpointWithAddressHeadersIsRefusedByName() {
         AddressHeader header = new AddressHeader("Tenant", "urn:t", "<Tenant xmlns=\"urn:t\">a</Tenant>");
         UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class,
