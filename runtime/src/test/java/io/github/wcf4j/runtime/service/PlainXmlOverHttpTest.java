@@ -248,8 +248,11 @@ class PlainXmlOverHttpTest {
         assertThrows(SOAPFaultException.class, () -> calc.divide(1, 0));
     }
 
-    /** A plain HTTP service that answers every POST with {@code status} and {@code body} as application/xml. */
-    private static HttpServer answering(int status, String body) throws IOException {
+    /**
+     * What {@code Add} fails with when a plain HTTP service answers every POST with {@code status} and {@code body}
+     * as application/xml.
+     */
+    private <X extends Throwable> X addFailsAgainst(int status, String body, Class<X> failure) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -260,35 +263,26 @@ class PlainXmlOverHttpTest {
             exchange.close();
         });
         server.start();
-        return server;
+        try {
+            Calculator calc = client(HTTP, URI.create("http://localhost:" + server.getAddress().getPort() + "/"),
+                    List.of());
+            return assertThrows(failure, () -> calc.add(2, 3));
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
     void anEmptyReplyToARequestReplyCallFailsTheCallClearly() throws IOException {
-        HttpServer server = answering(200, "");
-        try {
-            Calculator calc = client(HTTP, URI.create("http://localhost:" + server.getAddress().getPort() + "/"),
-                    List.of());
-            WebServiceException e = assertThrows(WebServiceException.class, () -> calc.add(2, 3));
-            assertEquals("No response returned.", e.getMessage());
-        } finally {
-            server.stop(0);
-        }
+        assertEquals("No response returned.", addFailsAgainst(200, "", WebServiceException.class).getMessage());
     }
 
     @Test
     void anErrorStatusWithAPayloadThatIsNoFault() throws IOException {
-        HttpServer server = answering(500, "<error>database down</error>");
-        try {
-            Calculator calc = client(HTTP, URI.create("http://localhost:" + server.getAddress().getPort() + "/"),
-                    List.of());
-            ProtocolException e = assertThrows(ProtocolException.class, () -> calc.add(2, 3));
-            assertEquals(WcfText.UnexpectedHttpResponseCode.format(500, "Internal Server Error"), e.getMessage());
-            assertEquals("The remote server returned an error: (500) Internal Server Error. Its plain XML body is not"
-                    + " a fault: <error>database down</error>", e.getCause().getMessage());
-        } finally {
-            server.stop(0);
-        }
+        ProtocolException e = addFailsAgainst(500, "<error>database down</error>", ProtocolException.class);
+        assertEquals(WcfText.UnexpectedHttpResponseCode.format(500, "Internal Server Error"), e.getMessage());
+        assertEquals("The remote server returned an error: (500) Internal Server Error. Its plain XML body is not"
+                + " a fault: <error>database down</error>", e.getCause().getMessage());
     }
 
     @Test
