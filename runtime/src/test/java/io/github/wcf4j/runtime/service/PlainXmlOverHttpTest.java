@@ -31,6 +31,7 @@ import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
 import io.github.wcf4j.runtime.transport.http.TlsSettings;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryNetwork;
 import jakarta.jws.Oneway;
+import jakarta.jws.WebParam;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
@@ -122,8 +123,9 @@ class PlainXmlOverHttpTest {
     /** A contract of one-way operations only, which a {@code oneWay} element's datagram channels carry. */
     @WebService(name = "ILog", targetNamespace = NS)
     public interface Log {
+        // named: once the fuzz tests have loaded Jazzer, classes it instruments lose their parameter names
         @Oneway
-        void write(String line);
+        void write(@WebParam(name = "line") String line);
     }
 
     /** Hands what it is sent to the test. */
