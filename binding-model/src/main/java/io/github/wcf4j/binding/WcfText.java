@@ -67,6 +67,9 @@ public enum WcfText {
             + " is not supported and the channel factory or service host was not opened."),
     TransferModeNotSupported("Transfer mode {0} is not supported by {1}."),
     AddressingVersionNotSupported("Addressing Version '{0}' is not supported."),
+    HeadersCannotBeAddedToEnvelopeVersion("Envelope Version '{0}' does not support adding Message Headers."),
+    AddressingHeadersCannotBeAddedToAddressingVersion("Addressing Version '{0}' does not support adding WS-Addressing"
+            + " headers."),
     MaxBufferSizeMustMatchMaxReceivedMessageSize("For TransferMode.Buffered, MaxReceivedMessageSize and MaxBufferSize"
             + " must be the same value."),
     MaxBufferSizeMustNotExceedMaxReceivedMessageSize("MaxBufferSize must not exceed MaxReceivedMessageSize."),

@@ -145,6 +145,34 @@ class WcfTextTest {
     }
 
     @Test
+    void messageSecurityNeedsAnEnvelope() {
+        CustomBinding b = CustomBinding.of("b", SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.UserNameOverTransport).build(),
+                TEXT.withMessageVersion(MessageVersion.NONE), HTTP);
+        BindingValidationException e = BuildChecks.violations(b, Side.SERVICE).get(0);
+        assertEquals(WcfText.HeadersCannotBeAddedToEnvelopeVersion, e.text());
+        assertEquals("Envelope Version 'EnvelopeNone (http://schemas.microsoft.com/ws/2005/05/envelope/none)' does not"
+                + " support adding Message Headers.", e.getMessage());
+    }
+
+    @Test
+    void compositeDuplexNeedsWsAddressing() {
+        CustomBinding b = CustomBinding.of("b", CompositeDuplexBindingElement.defaults(),
+                OneWayBindingElement.defaults(), TEXT.withMessageVersion(MessageVersion.NONE), HTTP);
+        BindingValidationException e = BuildChecks.violations(b, Side.CLIENT).get(0);
+        assertEquals("Addressing Version 'AddressingNone (http://schemas.microsoft.com/ws/2005/05/addressing/none)'"
+                + " does not support adding WS-Addressing headers.", e.getMessage());
+    }
+
+    @Test
+    void plainXmlOverHttpPassesEveryBuildCheck() {
+        CustomBinding b = CustomBinding.of("b", OneWayBindingElement.defaults(),
+                TEXT.withMessageVersion(MessageVersion.NONE), HTTP);
+        assertEquals(List.of(), BuildChecks.violations(b, Side.CLIENT));
+        assertEquals(List.of(), BuildChecks.violations(b, Side.SERVICE));
+    }
+
+    @Test
     void bufferedHttpNeedsEqualBufferAndMessageSizes() {
         CustomBinding b = CustomBinding.of("b", TEXT, HTTP.toBuilder().maxBufferSize(1000).build());
         assertEquals("For TransferMode.Buffered, MaxReceivedMessageSize and MaxBufferSize must be the same value.",

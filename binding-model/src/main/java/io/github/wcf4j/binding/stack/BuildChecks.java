@@ -6,6 +6,7 @@ import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.security.AuthenticationMode;
@@ -29,6 +30,10 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>reliable session ({@code ReliableSessionBindingElement.VerifyTransportMode} and the addressing check): no manual
  *       addressing, buffered transfer, a WS-Addressing message version;</li>
+ *   <li>message security without an envelope ({@code messageVersion="None"}): WCF fails on the first message,
+ *       when the security header is added ({@code MessageHeaders.ValidateHeaderKind}); so does {@code compositeDuplex}
+ *       without WS-Addressing, when the {@code ReplyTo} of the back channel is set. wcf4j reports both with WCF's
+ *       texts when the stack is built, since neither can ever carry a message;</li>
  *   <li>a stream upgrade ({@code sslStreamSecurity}, {@code windowsStreamSecurity}) is consumed only by a
  *       connection-oriented transport; over HTTP it is never built ({@code BindingContext.ValidateBindingElementsConsumed});</li>
  *   <li>HTTP buffer sizes ({@code HttpChannelFactory}/{@code HttpChannelListener} constructors);</li>
@@ -46,6 +51,8 @@ public final class BuildChecks {
             BuildChecks::reliableSessionNeedsAutomaticAddressing,
             BuildChecks::reliableSessionNeedsBufferedTransfer,
             BuildChecks::reliableSessionNeedsAddressing,
+            BuildChecks::securityNeedsAnEnvelope,
+            BuildChecks::compositeDuplexNeedsAddressing,
             BuildChecks::streamUpgradeNeedsConnectionOrientedTransport,
             BuildChecks::httpBufferSizes,
             BuildChecks::httpClientNeedsOneAuthenticationScheme,
@@ -112,6 +119,27 @@ public final class BuildChecks {
                 && sec.authenticationMode().family() == AuthenticationMode.Family.TRANSPORT).findFirst()
                 .map(e -> new BindingValidationException(WcfText.TransportDoesNotProtectMessage,
                         "allowInsecureTransport", b.wcfName(), "http://tempuri.org/"));
+    }
+
+    private static Optional<BindingValidationException> securityNeedsAnEnvelope(Binding b, Side s) {
+        Optional<MessageVersion> version = b.messageVersion();
+        if (b.find(SecurityBindingElement.class).isPresent() && version.isPresent()
+                && version.get().envelope() == EnvelopeVersion.NONE) {
+            return Optional.of(new BindingValidationException(WcfText.HeadersCannotBeAddedToEnvelopeVersion,
+                    "messageVersion", EnvelopeVersion.NONE.wcfToString()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BindingValidationException> compositeDuplexNeedsAddressing(Binding b, Side s) {
+        Optional<MessageVersion> version = b.messageVersion();
+        if (b.find(CompositeDuplexBindingElement.class).isPresent() && version.isPresent()
+                && version.get().addressing() == AddressingVersion.NONE) {
+            return Optional.of(new BindingValidationException(
+                    WcfText.AddressingHeadersCannotBeAddedToAddressingVersion, "messageVersion",
+                    AddressingVersion.NONE));
+        }
+        return Optional.empty();
     }
 
     private static Optional<BindingValidationException> streamUpgradeNeedsConnectionOrientedTransport(Binding b,

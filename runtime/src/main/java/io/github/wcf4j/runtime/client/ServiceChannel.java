@@ -140,6 +140,11 @@ final class ServiceChannel implements PayloadTransport {
             return oneWay ? null : PayloadTransport.readable(reply);
         }
         if (channel instanceof DuplexChannel && !oneWay) {
+            if (!addressing) {
+                throw new IllegalStateException("A request/reply call over a duplex channel needs WS-Addressing to"
+                        + " match its reply (MessageID, RelatesTo), and this binding's message version is "
+                        + version + ": use a request/reply transport or a message version with WS-Addressing.");
+            }
             return PayloadTransport.readable(Futures.join(correlator.request(request, timeouts.sendTimeout())));
         }
         Futures.join(((OutputChannel) channel).send(request, timeouts.sendTimeout()));

@@ -238,6 +238,14 @@ public final class ContractDescription {
     }
 
     /**
+     * The operation whose request element is {@code element}: how a message without an action
+     * ({@code messageVersion="None"}) finds its operation, as payload-based dispatch does in Metro.
+     */
+    public Optional<OperationDescription> operationForElement(QName element) {
+        return byAction.values().stream().filter(o -> o.requestElement().equals(element)).findFirst();
+    }
+
+    /**
      * The callback contract ({@link ServiceContract#callbackContract()}), described as WCF describes it: its
      * operations carry this contract's name and namespace ({@code ns/IChat/Receive}, element {@code {ns}Receive}),
      * as WCF adds them to the same {@code ContractDescription} in the output direction; its {@link #type()} is the

@@ -20,6 +20,7 @@ import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MessageHeaders;
 import io.github.wcf4j.runtime.message.ParsedElement;
+import io.github.wcf4j.runtime.message.PayloadElement;
 import io.github.wcf4j.runtime.message.StreamedBody;
 import io.github.wcf4j.runtime.message.UnreadableBody;
 import io.github.wcf4j.runtime.message.XmlFragment;
@@ -156,6 +157,9 @@ final class EnvelopeReader {
 
         Message read() throws XMLStreamException {
             toFirstElement();
+            if (version.envelope() == EnvelopeVersion.NONE) {
+                return payload();
+            }
             if (!EnvelopeNames.ENVELOPE.equals(r.getLocalName()) || !ens.equals(r.getNamespaceURI())) {
                 throw envelopeMismatch(r.getNamespaceURI(), r.getLocalName());
             }
@@ -490,7 +494,11 @@ final class EnvelopeReader {
             int event = nextTag();
             if (event == XMLStreamConstants.START_ELEMENT && EnvelopeNames.FAULT.equals(r.getLocalName())
                     && ens.equals(r.getNamespaceURI())) {
-                return Message.createFault(version, fault(scope), null);
+                MessageFault f = fault(scope);
+                while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+                    skipElement();
+                }
+                return Message.createFault(version, f, null);
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 bodyDepth = depth - 1;
@@ -527,9 +535,36 @@ final class EnvelopeReader {
             return m;
         }
 
-        /** A SOAP 1.2 {@code Code/Reason/Detail} or SOAP 1.1 {@code faultcode/faultstring/detail} fault. */
+        /**
+         * Without an envelope ({@code messageVersion="None"}) the document's element is the body: WCF reads no headers
+         * and no action. A {@code Fault} in the namespace of {@link EnvelopeVersion#NONE} is a fault (WCF's
+         * {@code MessageFault.CreateFault} reads it as SOAP 1.2's); any other element is the payload, and its name
+         * ({@link PayloadElement}) is what chooses the operation. Quotas as for a body.
+         */
+        private Message payload() throws XMLStreamException {
+            QName root = r.getName();
+            Map<String, String> scope = Map.of();
+            Message m;
+            if (EnvelopeNames.FAULT.equals(root.getLocalPart()) && ens.equals(root.getNamespaceURI())) {
+                m = Message.createFault(version, fault(scope), null);
+            } else {
+                try {
+                    m = Message.create(version, null, capture(scope));
+                } catch (QuotaExceededException e) {
+                    m = Message.create(version, null, XmlFragment.EMPTY);
+                    m.properties().put(UnreadableBody.class, new UnreadableBody(e.getMessage()));
+                }
+            }
+            m.properties().put(PayloadElement.class, new PayloadElement(root));
+            return m;
+        }
+
+        /**
+         * A SOAP 1.2 {@code Code/Reason/Detail} (also without an envelope) or SOAP 1.1
+         * {@code faultcode/faultstring/detail} fault; the reader is left on the fault's end tag.
+         */
         private MessageFault fault(Map<String, String> scope) throws XMLStreamException {
-            boolean soap12 = version.envelope() == EnvelopeVersion.SOAP12;
+            boolean soap12 = version.envelope() != EnvelopeVersion.SOAP11;
             FaultCode code = FaultCode.Sender;
             List<QName> subcodes = new ArrayList<>();
             String reason = "";
@@ -564,9 +599,6 @@ final class EnvelopeReader {
                 } else {
                     skipElement();
                 }
-            }
-            while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-                skipElement();
             }
             MessageFault f = new MessageFault(code, subcodes, reason, Optional.empty());
             return detail == null ? f : f.withDetail(detail);

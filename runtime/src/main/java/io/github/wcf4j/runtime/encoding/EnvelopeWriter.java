@@ -54,6 +54,10 @@ final class EnvelopeWriter {
         EnvelopeVersion env = m.version().envelope();
         AddressingVersion addr = m.version().addressing();
         XMLStreamWriter2 w = (XMLStreamWriter2) factory.createXMLStreamWriter(out, charset.name());
+        if (env == EnvelopeVersion.NONE) {
+            PlainXmlWriter.write(m, w);
+            return;
+        }
         String ens = env.namespace();
         w.setPrefix(ENVELOPE_PREFIX, ens);
         w.writeStartElement(ENVELOPE_PREFIX, EnvelopeNames.ENVELOPE, ens);

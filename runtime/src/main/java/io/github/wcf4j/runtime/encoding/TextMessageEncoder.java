@@ -10,6 +10,7 @@ import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.XmlFragment;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 
 /**
@@ -29,8 +31,15 @@ import javax.xml.stream.XMLStreamException;
  * parameter on requests) and {@code text/xml; charset=utf-8} (SOAP 1.1, the action travels in {@code SOAPAction}).
  * Incoming messages in UTF-8 or UTF-16 (either byte order; BOM or {@code charset} decides) are accepted whatever the
  * write encoding. Thread-safe and shared by every channel of a stack.
+ *
+ * <p>{@code messageVersion="None"} writes and reads plain XML ({@link PlainXmlWriter}): {@code application/xml}, the
+ * body element alone; as WCF, it also reads the media types of plain XML feeds ({@code text/xml},
+ * {@code application/rss+xml}, {@code application/atom+xml}, {@code text/html}), and an empty body is an empty message.
  */
 public final class TextMessageEncoder {
+    /** What WCF's text encoder also reads for {@code MessageVersion.None} besides {@code application/xml}. */
+    private static final Set<String> PLAIN_XML_ALSO = Set.of("text/xml", "application/rss+xml",
+            "application/atom+xml", "text/html");
     private final TextMessageEncodingBindingElement element;
     private final EnvelopeWriter writer = new EnvelopeWriter();
     private final EnvelopeReader reader;
@@ -95,7 +104,8 @@ public final class TextMessageEncoder {
     /** Whether a received {@code Content-Type} is one this encoder reads (media type must match). */
     public boolean accepts(String contentTypeHeader) {
         String media = ContentType.parse(contentTypeHeader).mediaType();
-        return media.equals(element.messageVersion().envelope().mediaType());
+        EnvelopeVersion envelope = element.messageVersion().envelope();
+        return media.equals(envelope.mediaType()) || envelope == EnvelopeVersion.NONE && PLAIN_XML_ALSO.contains(media);
     }
 
     /** WCF's text for a content type this encoder does not read (HTTP 415). */
@@ -127,6 +137,9 @@ public final class TextMessageEncoder {
     public Message read(byte[] data, int offset, int length, String contentTypeHeader) {
         Charset charset = charset(data, offset, length, contentTypeHeader);
         int skip = bomLength(data, offset, length);
+        if (length == skip && element.messageVersion() == MessageVersion.NONE) {
+            return Message.create(MessageVersion.NONE, null, XmlFragment.EMPTY); // WCF's NullMessage
+        }
         String text = new String(data, offset + skip, length - skip, charset);
         return reader.read(text, element.messageVersion());
     }

@@ -310,24 +310,48 @@ public final class ServiceMetadata {
     private void bindings(XmlOut out, List<BindingExport> bindings,
             Function<String, String> prefix) {
         for (BindingExport b : bindings) {
-            String soap = WsdlExporter.soap12(b.version) ? "soap12" : "soap";
+            String soap = WsdlExporter.soapPrefix(b.version);
             out.start("wsdl:binding").attr("name", b.name).attr("type",
                     prefix.apply(b.contract.namespace()) + ":" + b.contract.name());
             if (!b.assertions.isEmpty()) {
                 out.empty("wsp:PolicyReference", "URI", "#" + b.name + "_policy");
             }
-            out.empty(soap + ":binding", "transport", b.transport);
+            if (soap != null) {
+                out.empty(soap + ":binding", "transport", b.transport);
+            }
             for (Exchange x : Exchange.of(b.contract)) {
-                out.start("wsdl:operation").attr("name", x.op.name())
-                        .empty(soap + ":operation", "soapAction", x.op.action(), "style", "document")
-                        .start(x.direction(true)).empty(soap + ":body", "use", "literal").end();
+                out.start("wsdl:operation").attr("name", x.op.name());
+                if (soap != null) {
+                    out.empty(soap + ":operation", "soapAction", x.op.action(), "style", "document");
+                }
+                messageBinding(out, x.direction(true), soap);
                 if (!x.op.oneWay()) {
-                    out.start(x.direction(false)).empty(soap + ":body", "use", "literal").end();
+                    messageBinding(out, x.direction(false), soap);
                 }
                 out.end();
             }
             out.end();
         }
+    }
+
+    /** A binding's {@code wsdl:input}/{@code wsdl:output}: literal SOAP body, or nothing without an envelope. */
+    private static void messageBinding(XmlOut out, String direction, String soap) {
+        if (soap == null) {
+            out.empty(direction);
+        } else {
+            out.start(direction).empty(soap + ":body", "use", "literal").end();
+        }
+    }
+
+    /** A port: its binding and, with an envelope, its SOAP address; its WS-Addressing endpoint reference if any. */
+    private static void port(XmlOut out, PortExport p, String binding) {
+        String soap = WsdlExporter.soapPrefix(p.binding.version);
+        out.start("wsdl:port").attr("name", p.name).attr("binding", binding);
+        if (soap != null) {
+            out.empty(soap + ":address", "location", p.address.toString());
+        }
+        endpointReference(out, p);
+        out.end();
     }
 
     /**
@@ -354,12 +378,7 @@ public final class ServiceMetadata {
         }
         out.start("wsdl:service").attr("name", model.service.getLocalPart());
         for (PortExport p : ports) {
-            BindingExport b = p.binding;
-            String soap = WsdlExporter.soap12(b.version) ? "soap12" : "soap";
-            out.start("wsdl:port").attr("name", p.name).attr("binding", prefix.apply(b.namespace) + ":" + b.name)
-                    .empty(soap + ":address", "location", p.address.toString());
-            endpointReference(out, p);
-            out.end();
+            port(out, p, prefix.apply(p.binding.namespace) + ":" + p.binding.name);
         }
         out.end();
     }
@@ -459,11 +478,7 @@ public final class ServiceMetadata {
         bindings(out, bindings, tns);
         out.start("wsdl:service").attr("name", model.service.getLocalPart());
         for (PortExport p : ports) {
-            String soap = WsdlExporter.soap12(p.binding.version) ? "soap12" : "soap";
-            out.start("wsdl:port").attr("name", p.name).attr("binding", "tns:" + p.binding.name)
-                    .empty(soap + ":address", "location", p.address.toString());
-            endpointReference(out, p);
-            out.end();
+            port(out, p, "tns:" + p.binding.name);
         }
         return out.end().end().toString();
     }

@@ -186,9 +186,14 @@ public final class WsdlExporter {
         }
     }
 
-    /** Whether a message version writes SOAP 1.2 ({@code soap12:}) or SOAP 1.1 ({@code soap:}) bindings. */
-    static boolean soap12(MessageVersion v) {
-        return v.envelope() == EnvelopeVersion.SOAP12;
+    /**
+     * The prefix of a message version's WSDL SOAP binding: {@code soap12} (SOAP 1.2) or {@code soap} (SOAP 1.1); none
+     * ({@code null}) without an envelope, where WCF's {@code SoapHelper} writes no SOAP extension at all (no
+     * {@code soap:binding}, {@code soap:operation}, {@code soap:body} or {@code soap:address}).
+     */
+    static String soapPrefix(MessageVersion v) {
+        return v.envelope() == EnvelopeVersion.SOAP12 ? "soap12" : v.envelope() == EnvelopeVersion.SOAP11 ? "soap"
+                : null;
     }
 
     static boolean addressed(MessageVersion v) {

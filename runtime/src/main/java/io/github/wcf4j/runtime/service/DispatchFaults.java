@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.service;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.message.FaultCode;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.ProblemHeaderFault;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.xml.namespace.QName;
 
 /**
@@ -69,6 +71,22 @@ public final class DispatchFaults {
     public static MessageFault actionNotSupported(String action, AddressingVersion addressing) {
         return MessageFault.sender(WcfText.SFxNoEndpointMatchingContract.format(action == null ? "" : action),
                 addressingSubcode(addressing, "ActionNotSupported"));
+    }
+
+    /**
+     * A message without an envelope ({@code messageVersion="None"}) whose document element is no operation's request
+     * element. WCF, which matches actions only, answers every such message with {@code ActionNotSupported} and the
+     * empty action; wcf4j keeps that code and subcode (so a client still sees an {@code ActionNotSupportedException})
+     * and says what it looked for.
+     */
+    public static MessageFault noOperationForPayload(Optional<QName> element, ContractDescription contract) {
+        String expected = contract.operations().stream().map(o -> o.requestElement().toString())
+                .collect(Collectors.joining(", "));
+        String found = element.map(e -> "whose element " + e + " is").orElse("without a body element is");
+        return MessageFault.sender("The message " + found + " not the request of any operation of contract '"
+                + contract.name() + "' at the receiver. With messageVersion None a message has no action, so the"
+                + " operation is chosen by its body element, which must be one of: " + expected + ".",
+                addressingSubcode(AddressingVersion.NONE, "ActionNotSupported"));
     }
 
     /** The message's {@code To} is not this endpoint's address. */

@@ -1,13 +1,18 @@
 package io.github.wcf4j.runtime.service;
 
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceHostingEnvironment;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.Refusal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Everything an endpoint's configuration asks for that wcf4j cannot run, found without opening anything: the
@@ -50,7 +55,15 @@ public final class EndpointRefusals {
 
     /** As {@link #of(ClientEndpoint)}, its factory built in {@code shape} ({@code null}: not known). */
     public List<Refusal> of(ClientEndpoint endpoint, ChannelShape shape) {
-        return builder.refusals(endpoint.binding(), Side.CLIENT, shape);
+        List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.CLIENT, shape));
+        if (!endpoint.headers().isEmpty() && endpoint.binding().messageVersion()
+                .filter(v -> v.envelope() == EnvelopeVersion.NONE).isPresent()) {
+            found.add(new Refusal(endpoint, "headers", "The endpoint's <headers> (" + names(endpoint.headers())
+                    + ") are sent with every message, but messageVersion None has no envelope to carry them: "
+                    + WcfText.HeadersCannotBeAddedToEnvelopeVersion.format(EnvelopeVersion.NONE.wcfToString())
+                    + " (WCF fails every call with this text; remove the headers or use a SOAP message version)."));
+        }
+        return found;
     }
 
     /**
@@ -67,5 +80,10 @@ public final class EndpointRefusals {
                         + " authorization (" + rule + ") decides who may call the service; wcf4j does not run ASP.NET's"
                         + " pipeline, so the service is refused rather than served to callers its configuration turns"
                         + " away.")).toList();
+    }
+
+    private static String names(List<AddressHeader> headers) {
+        return headers.stream().map(h -> h.namespace().isEmpty() ? h.name() : "{" + h.namespace() + "}" + h.name())
+                .collect(Collectors.joining(", "));
     }
 }

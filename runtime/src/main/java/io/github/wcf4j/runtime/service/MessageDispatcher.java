@@ -10,6 +10,7 @@ import io.github.wcf4j.runtime.message.TypedBodyQuotas;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MustUnderstandFault;
+import io.github.wcf4j.runtime.message.PayloadElement;
 import io.github.wcf4j.runtime.message.UnreadableBody;
 import java.net.URI;
 import java.util.List;
@@ -73,8 +74,16 @@ final class MessageDispatcher {
         instances.endSession(session);
     }
 
-    /** The operation a request would invoke, if any (the transport answers one-way requests before invoking). */
+    /**
+     * The operation a request would invoke, if any (the transport answers one-way requests before invoking): the one
+     * of its action; without an envelope ({@code messageVersion="None"}) a message has no action, and the operation is
+     * the one whose request element is the message's document element ({@link PayloadElement}).
+     */
     Optional<OperationDescription> operation(Message request) {
+        if (version.envelope() == EnvelopeVersion.NONE) {
+            return request.properties().get(PayloadElement.class)
+                    .flatMap(p -> invoker.contract().operationForElement(p.name()));
+        }
         return invoker.contract().operationForAction(request.headers().action());
     }
 
@@ -181,6 +190,11 @@ final class MessageDispatcher {
         }
         if (operation(request).isPresent()) {
             return Optional.empty();
+        }
+        if (version.envelope() == EnvelopeVersion.NONE) {
+            return Optional.of(fault(request, DispatchFaults.noOperationForPayload(
+                    request.properties().get(PayloadElement.class).map(PayloadElement::name), invoker.contract()),
+                    null));
         }
         String action = request.headers().action();
         if (action == null && addressing == AddressingVersion.WS_ADDRESSING_10) {

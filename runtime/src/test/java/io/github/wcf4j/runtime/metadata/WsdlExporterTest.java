@@ -1,11 +1,13 @@
 package io.github.wcf4j.runtime.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
+import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
@@ -89,6 +91,20 @@ class WsdlExporterTest {
         String wsdl = text(export(b).wsdl(BASE));
         assertTrue(wsdl.contains("<wsp:Policy wsu:Id=\"CustomBinding_ICalculator_policy\"><wsp:ExactlyOne>"
                 + expected("rm11-policy.xml") + "</wsp:ExactlyOne></wsp:Policy>"), wsdl);
+    }
+
+    @Test
+    void withoutAnEnvelopeTheBindingAndPortCarryNoSoapExtension() {
+        CustomBinding b = CustomBinding.of("b", TextMessageEncodingBindingElement.defaults()
+                .withMessageVersion(MessageVersion.NONE), HttpTransportBindingElement.defaults());
+        String wsdl = text(export(b).wsdl(BASE));
+        assertTrue(wsdl.contains("<wsdl:binding name=\"CustomBinding_ICalculator\" type=\"i0:ICalculator\">"
+                + "<wsdl:operation name=\"Add\"><wsdl:input/><wsdl:output/></wsdl:operation>"), wsdl);
+        assertTrue(wsdl.contains("<wsdl:port name=\"CustomBinding_ICalculator\""
+                + " binding=\"tns:CustomBinding_ICalculator\"/>"), wsdl);
+        assertFalse(wsdl.contains("soap:binding") || wsdl.contains("soap12:binding") || wsdl.contains(":address"),
+                wsdl);
+        assertFalse(wsdl.contains("wsp:PolicyReference"), wsdl);
     }
 
     @Test

@@ -100,12 +100,11 @@ class RefusalRulesTest {
     }
 
     @Test
-    void plainXmlAndPacketRoutingAreRefusedByName() {
+    void plainXmlRunsAndPacketRoutingIsRefusedByName() {
         Binding pox = CustomBinding.of("pox", TextMessageEncodingBindingElement.of(MessageVersion.NONE,
                 StandardCharsets.UTF_8), HttpTransportBindingElement.defaults());
-        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
-                builder.buildListener(pox, ChannelType.REPLY, net.parameters()));
-        assertEquals("textMessageEncoding/@messageVersion", e.element());
+        assertEquals(List.of(), builder.refusals(pox, Side.SERVICE), "plain XML (messageVersion None) runs");
+        assertEquals(List.of(), builder.refusals(pox, Side.CLIENT), "plain XML (messageVersion None) runs");
         Binding routable = CustomBinding.of("r", new OneWayBindingElement(10, true, ChannelPoolSettings.defaults()),
                 TextMessageEncodingBindingElement.defaults(), HttpTransportBindingElement.defaults());
         assertEquals(List.of("oneWay/@packetRoutable"),

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.ProtocolException;
@@ -15,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What an HTTP response means to a WCF client ({@code HttpChannelUtilities.ValidateRequestReplyResponse} and
- * {@code ProcessGetResponseWebException}): 2xx and 500 carry a SOAP message or nothing; 404, 503 and 415 become
+ * {@code ProcessGetResponseWebException}): 2xx and 500 carry a SOAP message or nothing (a plain XML 500 must be a
+ * fault); 404, 503 and 415 become
  * {@code EndpointNotFoundException}, {@code ServerTooBusyException} and {@code ProtocolException} with WCF's texts;
  * any other status is "The remote server returned an unexpected response".
  */
@@ -46,13 +48,23 @@ final class HttpResponseInterpreter {
                 throw new ProtocolException(WcfText.ResponseContentTypeMismatch.format(r.contentType(),
                         encoder.contentType(), n, new String(r.body(), 0, n, StandardCharsets.UTF_8)));
             }
+            Message reply;
             try {
-                return encoder.read(r.body(), r.contentType());
+                reply = encoder.read(r.body(), r.contentType());
             } catch (QuotaExceededException | ProtocolException e) {
                 throw e;
             } catch (RuntimeException e) {
                 throw new ProtocolException(WcfText.MessageXmlProtocolError.format(), e);
             }
+            if (status == 500 && !reply.isFault() && reply.version() == MessageVersion.NONE) {
+                // plain XML: a 500 whose payload is not WCF's none fault is the service's own error document
+                int n = Math.min(EXCERPT, r.body().length);
+                throw new ProtocolException(WcfText.UnexpectedHttpResponseCode.format(status, r.reason()),
+                        new CommunicationException("The remote server returned an error: (500) " + r.reason()
+                                + ". Its plain XML body is not a fault: " + new String(r.body(), 0, n,
+                                        StandardCharsets.UTF_8)));
+            }
+            return reply;
         }
         CommunicationException cause = new CommunicationException(
                 "The remote server returned an error: (" + status + ") " + r.reason() + ".");
