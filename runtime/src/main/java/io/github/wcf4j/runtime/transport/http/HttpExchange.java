@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.transport.http;
 
 import io.netty.channel.Channel;
 import io.netty.channel.pool.ChannelPool;
+import io.netty.handler.codec.http.FullHttpRequest;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
@@ -33,7 +34,7 @@ final class HttpExchange {
     }
 
     /** The exchange now owns {@code c}; returns {@code false} (and gives the connection back) if it already ended. */
-    boolean attach(Channel c) {
+    private boolean attach(Channel c) {
         synchronized (this) {
             if (!ended) {
                 connection = c;
@@ -43,6 +44,24 @@ final class HttpExchange {
         }
         pool.release(c);
         return false;
+    }
+
+    /**
+     * Sends {@code request} on {@code c}, which this exchange then owns (unless it already ended). The connection may
+     * have ended before it got here: where the peer speaks first (a proxy answering {@code CONNECT}, a server in the
+     * TLS handshake), its answer can be read on the connection's event loop before the pool hands the connection over
+     * on another; the exchange then ends with what ended the connection ({@link HttpClientHandler#sendFailed}).
+     */
+    void send(Channel c, FullHttpRequest request, long maxReceivedMessageSize) {
+        if (!attach(c)) {
+            request.release();
+            return;
+        }
+        c.writeAndFlush(request).addListener(written -> {
+            if (!written.isSuccess()) {
+                HttpClientHandler.sendFailed(this, c, written.cause(), maxReceivedMessageSize);
+            }
+        });
     }
 
     void completed(HttpResponseData response, boolean responseKeepAlive) {
