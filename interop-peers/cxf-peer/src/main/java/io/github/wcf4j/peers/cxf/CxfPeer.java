@@ -343,6 +343,7 @@ public final class CxfPeer {
             // Addressable client: ReplyTo/AcksTo point here and CXF starts a Jetty listener for it;
             // replies and acks arrive as separate HTTP requests (WCF compositeDuplex shape).
             conduit.getClient().setDecoupledEndpoint(decoupled);
+            DecoupledReplyKeeper.install(bus);
         }
         System.err.printf("# cxf client rm=%s decoupled=%s proxy ready in %.1f ms (JVM uptime %d ms)%n", rm,
                 decoupled, Cli.ms(t0), ManagementFactory.getRuntimeMXBean().getUptime());
@@ -353,7 +354,7 @@ public final class CxfPeer {
         long s = System.nanoTime();
         if (end.equals("terminate") && !rm.equals("none")) {
             calling.closing(() -> {
-                terminateSequences(bus, decoupled != null);
+                terminateSequences(bus);
                 return null;
             }, "terminate");
         }
@@ -370,12 +371,11 @@ public final class CxfPeer {
 
     /**
      * Closes (RM 1.0 LastMessage / RM 1.1 CloseSequence) and then terminates every source sequence of the
-     * client, through CXF's management API (the same calls as its JMX operations). With a decoupled endpoint, CXF
-     * races itself: when the TerminateSequenceResponse reaches its decoupled endpoint before its own thread has read
-     * the HTTP 202 of the TerminateSequence request, it takes that 202 for the (empty) response and throws
-     * IllegalEmptyResponseException although the response arrived. That one case is reported on stderr, not failed.
+     * client, through CXF's management API (the same calls as its JMX operations). With a decoupled endpoint, the
+     * TerminateSequenceResponse can reach the decoupled endpoint before CXF has read the 202 of the TerminateSequence
+     * request: {@link DecoupledReplyKeeper} keeps it from being replaced by that 202.
      */
-    static void terminateSequences(Bus bus, boolean decoupled) throws Exception {
+    static void terminateSequences(Bus bus) throws Exception {
         RMManager mgr = bus.getExtension(RMManager.class);
         if (mgr == null) {
             return;
@@ -397,23 +397,7 @@ public final class CxfPeer {
                 continue;
             }
             System.err.println("# terminating source sequence " + id);
-            try {
-                managed.terminateSourceSequence(id);
-            } catch (Exception e) {
-                if (!decoupled || !readTheAcceptedAsTheResponse(e)) {
-                    throw e;
-                }
-                System.err.println("# CXF read the 202 of TerminateSequence after the decoupled response: " + e);
-            }
+            managed.terminateSourceSequence(id);
         }
-    }
-
-    private static boolean readTheAcceptedAsTheResponse(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.apache.cxf.endpoint.ClientImpl.IllegalEmptyResponseException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.PendingWriteQueue;
 import io.netty.util.ByteProcessor;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -44,6 +45,8 @@ final class HttpConnectTunnel extends ChannelDuplexHandler {
     private final String authority;
     private PendingWriteQueue held;
     private ByteBuf head;
+    /** Why writes fail from now on: the tunnel was refused, or the connection closed before it opened. */
+    private Throwable ended;
 
     /** A tunnel to {@code host}:{@code port}. */
     HttpConnectTunnel(String host, int port) {
@@ -65,6 +68,11 @@ final class HttpConnectTunnel extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (ended != null) { // a request of an exchange that got the connection after it ended: never held
+            ReferenceCountUtil.release(msg);
+            promise.setFailure(ended);
+            return;
+        }
         held.add(msg, promise);
     }
 
@@ -125,6 +133,7 @@ final class HttpConnectTunnel extends ChannelDuplexHandler {
     private void refuse(ChannelHandlerContext ctx, Refused refused) {
         head.release();
         head = null;
+        ended = refused;
         ctx.fireExceptionCaught(refused); // first: the exchange ends with the proxy's status, not a failed write
         held.removeAndFailAll(refused);
         ctx.close();
@@ -132,7 +141,10 @@ final class HttpConnectTunnel extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        held.removeAndFailAll(new ClosedChannelException());
+        if (ended == null) {
+            ended = new ClosedChannelException();
+        }
+        held.removeAndFailAll(ended);
         ctx.fireChannelInactive();
     }
 

@@ -3,7 +3,6 @@ package io.github.wcf4j.runtime.transport.http;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
-import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -90,21 +89,7 @@ final class HttpConnectionPool implements AutoCloseable {
                 exchange.failed(connectFailure(via, acquired.cause()));
                 return;
             }
-            Channel c = (Channel) acquired.getNow();
-            if (!exchange.attach(c)) {
-                ReferenceCountUtil.release(request);
-                return;
-            }
-            c.writeAndFlush(request).addListener(written -> {
-                if (written.isSuccess()) {
-                    exchange.requestWritten(c);
-                } else {
-                    exchange.failed(HttpClientHandler.isTlsHandshakeFailure(written.cause())
-                            ? new SecurityNegotiationException(
-                                    WcfText.TrustFailure.format(via.getAuthority()), written.cause())
-                            : new CommunicationException(WcfText.HttpSendFailure.format(via), written.cause()));
-                }
-            });
+            exchange.send((Channel) acquired.getNow(), request, settings.maxReceivedMessageSize());
         });
         return exchange;
     }

@@ -2,6 +2,8 @@ package io.github.wcf4j.runtime.transport.http;
 
 import io.netty.channel.Channel;
 import io.netty.channel.pool.ChannelPool;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.ReferenceCountUtil;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
@@ -101,7 +103,7 @@ final class HttpExchange {
     }
 
     /** The exchange now owns {@code c}; returns {@code false} (and gives the connection back) if it already ended. */
-    boolean attach(Channel c) {
+    private boolean attach(Channel c) {
         synchronized (this) {
             if (!ended) {
                 connection = c;
@@ -111,6 +113,26 @@ final class HttpExchange {
         }
         pool.release(c);
         return false;
+    }
+
+    /**
+     * Sends {@code request} on {@code c}, which this exchange then owns (unless it already ended). The connection may
+     * have ended before it got here: where the peer speaks first (a proxy answering {@code CONNECT}, a server in the
+     * TLS handshake), its answer can be read on the connection's event loop before the pool hands the connection over
+     * on another; the exchange then ends with what ended the connection ({@link HttpClientHandler#sendFailed}).
+     */
+    void send(Channel c, HttpRequest request, long maxReceivedMessageSize) {
+        if (!attach(c)) {
+            ReferenceCountUtil.release(request);
+            return;
+        }
+        c.writeAndFlush(request).addListener(written -> {
+            if (written.isSuccess()) {
+                requestWritten(c);
+            } else {
+                HttpClientHandler.sendFailed(this, c, written.cause(), maxReceivedMessageSize);
+            }
+        });
     }
 
     void completed(HttpResponseData response, boolean responseKeepAlive) {
