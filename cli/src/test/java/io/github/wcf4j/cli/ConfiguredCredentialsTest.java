@@ -1,6 +1,7 @@
 package io.github.wcf4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import io.github.wcf4j.runtime.service.ServiceHostException;
 import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
 import io.github.wcf4j.runtime.transport.http.TlsSettings;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,5 +226,19 @@ class ConfiguredCredentialsTest {
         opened.add(host);
         host.open();
         assertEquals("UserName:ann", client(config, host, ClientCredentials.userName("ann", "code")).whoAmI());
+    }
+
+    @Test
+    void validateSaysAWindowsValidatedUserNameEndpointCannotRun() throws Exception {
+        Path windows = Files.writeString(dir.resolve("windows.config"), config("UserName", "", ""));
+        CliRun r = CliRun.of("validate", windows.toString());
+        assertEquals(ExitCodes.NOT_RUNNABLE, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("unsupported: userNamePasswordValidationMode=\"Windows\""), r.out());
+        Path custom = Files.writeString(dir.resolve("custom.config"), config("UserName", "<userNameAuthentication"
+                + " userNamePasswordValidationMode=\"Custom\" customUserNamePasswordValidatorType=\"" + VALIDATOR
+                + "\"/>", ""));
+        CliRun runs = CliRun.of("validate", custom.toString());
+        assertFalse(runs.out().contains("userNamePasswordValidationMode"), runs.out());
+        assertTrue(runs.err().contains("2 of 2 endpoints run"), runs.out() + runs.err());
     }
 }

@@ -5,10 +5,12 @@ import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.address.StoreLocation;
 import io.github.wcf4j.binding.address.StoreName;
+import io.github.wcf4j.binding.credentials.ClientCertificateAuthentication;
 import io.github.wcf4j.binding.credentials.ClientCredentials;
 import io.github.wcf4j.binding.credentials.ScopedCertificate;
 import io.github.wcf4j.binding.credentials.ServiceCredentials;
 import io.github.wcf4j.binding.credentials.UserNameAuthentication;
+import io.github.wcf4j.binding.credentials.UserNamePasswordValidationMode;
 import io.github.wcf4j.binding.credentials.X509CertificateReference;
 import io.github.wcf4j.binding.credentials.X509CertificateValidation;
 import io.github.wcf4j.binding.credentials.X509RevocationMode;
@@ -19,9 +21,11 @@ import io.github.wcf4j.runtime.security.message.CertificateValidationMode;
 import io.github.wcf4j.runtime.security.message.UserNamePasswordValidator;
 import io.github.wcf4j.runtime.security.message.X509CertificateAuthentication;
 import io.github.wcf4j.runtime.security.message.X509Credential;
+import io.github.wcf4j.runtime.stack.Refusal;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +40,8 @@ import java.util.Set;
  * .NET {@code "Type, Assembly"} name: its type part) resolved to Java classes as service types are ({@link ServiceTypes}:
  * an explicit mapping, a registration, or a class of that name).
  *
- * <p>What a JVM cannot do is refused per endpoint, where its binding would use it ({@link ConfiguredServiceCredentials#
- * forBinding}): user names checked by Windows (WCF's default) or an ASP.NET membership provider, client certificates
+ * <p>What a JVM cannot do is refused per endpoint, where its binding would use it ({@link #refusals}, decided from the
+ * configuration alone, so {@code validate} reports it too): user names checked by Windows (WCF's default) or an ASP.NET membership provider, client certificates
  * mapped to Windows accounts, revocation checks (not implemented: {@code revocationMode="NoCheck"} runs), a custom
  * certificate validator. No endpoint is ever opened without the authentication its mode needs.
  */
@@ -71,38 +75,63 @@ public final class CredentialsFromConfiguration {
     public ConfiguredServiceCredentials service(ServiceCredentials c) {
         Optional<X509Credential> certificate = c.serviceCertificate().map(r -> withKey(r, null, "serviceCertificate"));
         UserNameAuthentication u = c.userNameAuthentication();
-        Optional<UserNamePasswordValidator> validator = Optional.empty();
-        Optional<String> userNameRefusal = Optional.empty();
-        switch (u.userNamePasswordValidationMode()) {
-            case Custom -> {
-                if (u.customUserNamePasswordValidatorType().isBlank()) {
-                    userNameRefusal = Optional.of("UserNamePasswordValidationMode.Custom requires"
-                            + " CustomUserNamePasswordValidator. Specify the CustomUserNamePasswordValidator property.");
-                } else {
-                    validator = Optional.of(instance(u.customUserNamePasswordValidatorType(),
-                            "customUserNamePasswordValidatorType", UserNamePasswordValidator.class));
-                }
-            }
-            case Windows -> userNameRefusal = Optional.of("userNamePasswordValidationMode=\"Windows\" (WCF's default"
-                    + " for <serviceCredentials><userNameAuthentication>): a JVM cannot log a user on as a Windows"
-                    + " account, so wcf4j cannot check this endpoint's user names and does not open it. Configure"
-                    + " <userNameAuthentication userNamePasswordValidationMode=\"Custom\""
-                    + " customUserNamePasswordValidatorType=\"...\"/> naming a Java class that implements "
-                    + UserNamePasswordValidator.class.getName() + ".");
-            case MembershipProvider -> userNameRefusal = Optional.of("userNamePasswordValidationMode="
-                    + "\"MembershipProvider\": a JVM has no ASP.NET membership provider, so wcf4j cannot check this"
-                    + " endpoint's user names and does not open it. Configure <userNameAuthentication"
-                    + " userNamePasswordValidationMode=\"Custom\" customUserNamePasswordValidatorType=\"...\"/> naming a"
-                    + " Java class that implements " + UserNamePasswordValidator.class.getName() + ".");
-        }
-        var a = c.clientCertificate().authentication();
-        Optional<String> certificateRefusal = a.mapClientCertificateToWindowsAccount()
-                ? Optional.of("mapClientCertificateToWindowsAccount=\"true\": a JVM has no Windows accounts to map"
-                        + " client certificates to, so wcf4j does not open this endpoint.")
-                : trustRefusal(a.validation(), "<serviceCredentials><clientCertificate><authentication>");
-        X509CertificateAuthentication trust = certificateRefusal.isPresent()
+        Optional<UserNamePasswordValidator> validator = u.userNamePasswordValidationMode()
+                == UserNamePasswordValidationMode.Custom && !u.customUserNamePasswordValidatorType().isBlank()
+                ? Optional.of(instance(u.customUserNamePasswordValidatorType(), "customUserNamePasswordValidatorType",
+                        UserNamePasswordValidator.class))
+                : Optional.empty();
+        ClientCertificateAuthentication a = c.clientCertificate().authentication();
+        X509CertificateAuthentication trust = clientCertificateRefusal(a).isPresent()
                 ? X509CertificateAuthentication.defaults() : trust(a.validation());
-        return new ConfiguredServiceCredentials(certificate, validator, userNameRefusal, trust, certificateRefusal);
+        return new ConfiguredServiceCredentials(c, certificate, validator, trust);
+    }
+
+    /**
+     * What an endpoint over {@code binding} would need of the service credentials {@code c} that wcf4j cannot run,
+     * decided from the configuration alone (no store is read, no class loaded): user names checked by Windows (WCF's
+     * default) or a membership provider, or a {@code Custom} mode without a type; client certificates mapped to Windows
+     * accounts, checked by a custom validator or for revocation. Empty when the binding's security needs none of them
+     * (or has none). {@code validate} reports these; a host refuses the endpoint with them.
+     */
+    public static List<Refusal> refusals(ServiceCredentials c, Binding binding) {
+        Set<AuthenticationMode> modes = modes(binding);
+        List<Refusal> refused = new ArrayList<>();
+        if (modes.stream().anyMatch(USER_NAME::contains)) {
+            userNameRefusal(c.userNameAuthentication()).ifPresent(m -> refused.add(new Refusal(
+                    c.userNameAuthentication(), "serviceCredentials/userNameAuthentication", m)));
+        }
+        if (modes.stream().anyMatch(CLIENT_CERTIFICATE::contains)) {
+            ClientCertificateAuthentication a = c.clientCertificate().authentication();
+            clientCertificateRefusal(a).ifPresent(m -> refused.add(new Refusal(a,
+                    "serviceCredentials/clientCertificate/authentication", m)));
+        }
+        return refused;
+    }
+
+    private static Optional<String> userNameRefusal(UserNameAuthentication u) {
+        String custom = " Configure <userNameAuthentication userNamePasswordValidationMode=\"Custom\""
+                + " customUserNamePasswordValidatorType=\"...\"/> naming a Java class that implements "
+                + UserNamePasswordValidator.class.getName() + ".";
+        return switch (u.userNamePasswordValidationMode()) {
+            case Custom -> u.customUserNamePasswordValidatorType().isBlank()
+                    ? Optional.of("UserNamePasswordValidationMode.Custom requires CustomUserNamePasswordValidator."
+                            + " Specify the CustomUserNamePasswordValidator property.")
+                    : Optional.empty();
+            case Windows -> Optional.of("userNamePasswordValidationMode=\"Windows\" (WCF's default for"
+                    + " userNameAuthentication): a JVM cannot log a user on as a Windows account,"
+                    + " so wcf4j cannot check this endpoint's user names and does not open it." + custom);
+            case MembershipProvider -> Optional.of("userNamePasswordValidationMode=\"MembershipProvider\": a JVM has"
+                    + " no ASP.NET membership provider, so wcf4j cannot check this endpoint's user names and does not"
+                    + " open it." + custom);
+        };
+    }
+
+    private static Optional<String> clientCertificateRefusal(ClientCertificateAuthentication a) {
+        if (a.mapClientCertificateToWindowsAccount()) {
+            return Optional.of("mapClientCertificateToWindowsAccount=\"true\": a JVM has no Windows accounts to map"
+                    + " client certificates to, so wcf4j does not open this endpoint.");
+        }
+        return trustRefusal(a.validation(), "clientCertificate/authentication");
     }
 
     // ---- client
@@ -130,7 +159,7 @@ public final class CredentialsFromConfiguration {
     // ---- both
 
     /** The authentication modes of {@code binding}'s security, a secure conversation's bootstrap included. */
-    static Set<AuthenticationMode> modes(Binding binding) {
+    private static Set<AuthenticationMode> modes(Binding binding) {
         Set<AuthenticationMode> modes = EnumSet.noneOf(AuthenticationMode.class);
         List<BindingElement> elements;
         try {
@@ -145,14 +174,6 @@ public final class CredentialsFromConfiguration {
             }
         }
         return modes;
-    }
-
-    static boolean authenticatesUserNames(Set<AuthenticationMode> modes) {
-        return modes.stream().anyMatch(USER_NAME::contains);
-    }
-
-    static boolean authenticatesClientCertificates(Set<AuthenticationMode> modes) {
-        return modes.stream().anyMatch(CLIENT_CERTIFICATE::contains);
     }
 
     private StoredCertificate find(X509CertificateReference r, URI target) {
