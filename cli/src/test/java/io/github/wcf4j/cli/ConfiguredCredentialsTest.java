@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConfiguredCredentialsTest {
     private static final String VALIDATOR = "Contoso.Security.PasswordValidator";
+    private static final String CERTIFICATE_VALIDATOR = "Contoso.Security.CertificateValidator";
 
     @TempDir
     static Path dir;
@@ -94,7 +95,8 @@ class ConfiguredCredentialsTest {
     private ServiceHost host(ServiceModelConfiguration config) {
         ServiceHost host = ServiceHost.builder(config, "IdentityService")
                 .types(ServiceTypes.empty().map("IdentityService", IdentityService.class)
-                        .map(VALIDATOR, TestPasswordValidator.class))
+                        .map(VALIDATOR, TestPasswordValidator.class)
+                        .map(CERTIFICATE_VALIDATOR, TestCertificateValidator.class))
                 .baseAddress(URI.create("https://localhost:0/secure")).parameter(TlsSettings.class, tls)
                 .parameter(CertificateStores.class, stores).build();
         opened.add(host);
@@ -156,6 +158,18 @@ class ConfiguredCredentialsTest {
         ServiceHost host = host(config);
         host.open();
         assertTrue(client(config, host, ClientCredentials.none()).whoAmI().startsWith("X509:CN=chained; "));
+        ServiceModelConfiguration peer = read(config("Certificate", trust, clientCertificate("CN=peer")));
+        assertThrows(MessageSecurityException.class, client(peer, host, ClientCredentials.none())::whoAmI);
+    }
+
+    @Test
+    void certificateOverTransportWithACustomValidatorRunsTheClassTheConfigurationNames() {
+        String trust = clientAuthentication("certificateValidationMode=\"Custom\" customCertificateValidatorType=\""
+                + CERTIFICATE_VALIDATOR + ", Contoso\"");
+        ServiceModelConfiguration config = read(config("Certificate", trust, clientCertificate("CN=stranger")));
+        ServiceHost host = host(config);
+        host.open();
+        assertTrue(client(config, host, ClientCredentials.none()).whoAmI().startsWith("X509:CN=stranger; "));
         ServiceModelConfiguration peer = read(config("Certificate", trust, clientCertificate("CN=peer")));
         assertThrows(MessageSecurityException.class, client(peer, host, ClientCredentials.none())::whoAmI);
     }

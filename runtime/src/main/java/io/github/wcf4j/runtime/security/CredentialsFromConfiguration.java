@@ -20,6 +20,7 @@ import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.security.message.CertificateValidationMode;
 import io.github.wcf4j.runtime.security.message.UserNamePasswordValidator;
 import io.github.wcf4j.runtime.security.message.X509CertificateAuthentication;
+import io.github.wcf4j.runtime.security.message.X509CertificateValidator;
 import io.github.wcf4j.runtime.security.message.X509Credential;
 import io.github.wcf4j.runtime.stack.Refusal;
 import java.lang.reflect.InvocationTargetException;
@@ -36,14 +37,16 @@ import java.util.Set;
  * {@code ServiceCredentialsElement.ApplyConfiguration} / {@code ClientCredentialsElement.ApplyConfiguration} and the
  * security token managers make them: certificates found in the {@link CertificateStores} by {@link CertificateLookup}
  * (WCF's texts when a search finds none or several; a certificate the side signs with must come with its private key),
- * trust read from the {@code TrustedPeople} and {@code Root} stores of {@code trustedStoreLocation}, validator types (a
- * .NET {@code "Type, Assembly"} name: its type part) resolved to Java classes as service types are ({@link ServiceTypes}:
- * an explicit mapping, a registration, or a class of that name).
+ * trust read from the {@code TrustedPeople} and {@code Root} stores of {@code trustedStoreLocation}, validator types
+ * ({@link UserNamePasswordValidator}, {@link X509CertificateValidator}; of a .NET {@code "Type, Assembly"} name the type
+ * part) resolved to Java classes as service types are ({@link ServiceTypes}: an explicit mapping, a registration, or a
+ * class of that name) and made with their public parameterless constructor.
  *
  * <p>What a JVM cannot do is refused per endpoint, where its binding would use it ({@link #refusals}, decided from the
- * configuration alone, so {@code validate} reports it too): user names checked by Windows (WCF's default) or an ASP.NET membership provider, client certificates
- * mapped to Windows accounts, revocation checks (not implemented: {@code revocationMode="NoCheck"} runs), a custom
- * certificate validator. No endpoint is ever opened without the authentication its mode needs.
+ * configuration alone, so {@code validate} reports it too): user names checked by Windows (WCF's default) or an ASP.NET
+ * membership provider, client certificates mapped to Windows accounts, chain trust with revocation checks (not
+ * implemented: {@code revocationMode="NoCheck"} runs; peer trust and a {@code Custom} validator check no chain, as in
+ * WCF). No endpoint is ever opened without the authentication its mode needs.
  */
 public final class CredentialsFromConfiguration {
     private static final Set<AuthenticationMode> USER_NAME = EnumSet.of(AuthenticationMode.UserNameForCertificate,
@@ -90,7 +93,7 @@ public final class CredentialsFromConfiguration {
      * What an endpoint over {@code binding} would need of the service credentials {@code c} that wcf4j cannot run,
      * decided from the configuration alone (no store is read, no class loaded): user names checked by Windows (WCF's
      * default) or a membership provider, or a {@code Custom} mode without a type; client certificates mapped to Windows
-     * accounts, checked by a custom validator or for revocation. Empty when the binding's security needs none of them
+     * accounts, {@code Custom} without a type, chain trust checked for revocation. Empty when the binding's security needs none of them
      * (or has none). {@code validate} reports these; a host refuses the endpoint with them.
      */
     public static List<Refusal> refusals(ServiceCredentials c, Binding binding) {
@@ -192,9 +195,9 @@ public final class CredentialsFromConfiguration {
     private static Optional<String> trustRefusal(X509CertificateValidation v, String element) {
         switch (v.certificateValidationMode()) {
             case Custom:
-                return Optional.of(element + " certificateValidationMode=\"Custom\" (customCertificateValidatorType=\""
-                        + v.customCertificateValidatorType() + "\"): custom certificate validators are not run by"
-                        + " wcf4j yet; use None, PeerTrust, ChainTrust or PeerOrChainTrust.");
+                return v.customCertificateValidatorType().isBlank() ? Optional.of("X509CertificateValidationMode.Custom"
+                        + " requires CustomCertificateValidator. Specify the CustomCertificateValidator property.")
+                        : Optional.empty();
             case ChainTrust:
             case PeerOrChainTrust:
                 if (v.revocationMode() != X509RevocationMode.NoCheck) {
@@ -220,7 +223,8 @@ public final class CredentialsFromConfiguration {
             case ChainTrust -> X509CertificateAuthentication.chainTrust(certificates(at, StoreName.Root));
             case PeerOrChainTrust -> new X509CertificateAuthentication(CertificateValidationMode.PeerOrChainTrust,
                     certificates(at, StoreName.TrustedPeople), certificates(at, StoreName.Root));
-            case Custom -> throw new IllegalStateException("refused by trustRefusal");
+            case Custom -> X509CertificateAuthentication.custom(instance(v.customCertificateValidatorType(),
+                    "customCertificateValidatorType", X509CertificateValidator.class));
         };
     }
 
