@@ -130,7 +130,8 @@ class ConfiguredCredentialsTest {
     @Test
     void userNameOverTransportRunsTheValidatorClassTheConfigurationNames() {
         ServiceModelConfiguration config = read(config("UserName", "<serviceCertificate findValue=\"CN=localhost\"/>"
-                + "<userNameAuthentication userNamePasswordValidationMode=\"Custom\" customUserNamePasswordValidatorType=\""
+                + "<userNameAuthentication userNamePasswordValidationMode=\"Custom\""
+                + " customUserNamePasswordValidatorType=\""
                 + VALIDATOR + ", Contoso.Security\"/>", ""));
         ServiceHost host = host(config);
         host.open();
@@ -139,46 +140,47 @@ class ConfiguredCredentialsTest {
         assertThrows(MessageSecurityException.class, wrong::whoAmI);
     }
 
-    @Test
-    void certificateOverTransportWithPeerTrustTrustsTheTrustedPeopleStore() {
-        ServiceModelConfiguration config = read(config("Certificate",
-                clientAuthentication("certificateValidationMode=\"PeerTrust\""), clientCertificate("CN=peer")));
+    /** A CertificateOverTransport host trusting clients as {@code trust} says: {@code trusted}, not {@code refused}. */
+    private void assertTrusts(String trust, String trusted, String refused) {
+        ServiceModelConfiguration config = read(config("Certificate", trust, clientCertificate(trusted)));
         ServiceHost host = host(config);
         host.open();
-        assertTrue(client(config, host, ClientCredentials.none()).whoAmI().startsWith("X509:CN=peer; "));
-        ServiceModelConfiguration stranger = read(config("Certificate",
-                clientAuthentication("certificateValidationMode=\"PeerTrust\""), clientCertificate("CN=stranger")));
-        assertThrows(MessageSecurityException.class, client(stranger, host, ClientCredentials.none())::whoAmI);
+        assertTrue(client(config, host, ClientCredentials.none()).whoAmI().startsWith("X509:" + trusted + "; "));
+        ServiceModelConfiguration other = read(config("Certificate", trust, clientCertificate(refused)));
+        assertThrows(MessageSecurityException.class, client(other, host, ClientCredentials.none())::whoAmI);
+    }
+
+    @Test
+    void certificateOverTransportWithPeerTrustTrustsTheTrustedPeopleStore() {
+        assertTrusts(clientAuthentication("certificateValidationMode=\"PeerTrust\""), "CN=peer", "CN=stranger");
     }
 
     @Test
     void certificateOverTransportWithChainTrustTrustsTheRootStore() {
-        String trust = clientAuthentication("certificateValidationMode=\"ChainTrust\" revocationMode=\"NoCheck\"");
-        ServiceModelConfiguration config = read(config("Certificate", trust, clientCertificate("CN=chained")));
-        ServiceHost host = host(config);
-        host.open();
-        assertTrue(client(config, host, ClientCredentials.none()).whoAmI().startsWith("X509:CN=chained; "));
-        ServiceModelConfiguration peer = read(config("Certificate", trust, clientCertificate("CN=peer")));
-        assertThrows(MessageSecurityException.class, client(peer, host, ClientCredentials.none())::whoAmI);
+        assertTrusts(clientAuthentication("certificateValidationMode=\"ChainTrust\" revocationMode=\"NoCheck\""),
+                "CN=chained", "CN=peer");
+    }
+
+    @Test
+    void certificateOverTransportWithPeerOrChainTrustTrustsEither() {
+        String trust = clientAuthentication("certificateValidationMode=\"PeerOrChainTrust\""
+                + " revocationMode=\"NoCheck\"");
+        assertTrusts(trust, "CN=chained", "CN=stranger");
+        assertTrusts(trust, "CN=peer", "CN=stranger");
     }
 
     @Test
     void certificateOverTransportWithACustomValidatorRunsTheClassTheConfigurationNames() {
-        String trust = clientAuthentication("certificateValidationMode=\"Custom\" customCertificateValidatorType=\""
-                + CERTIFICATE_VALIDATOR + ", Contoso\"");
-        ServiceModelConfiguration config = read(config("Certificate", trust, clientCertificate("CN=stranger")));
-        ServiceHost host = host(config);
-        host.open();
-        assertTrue(client(config, host, ClientCredentials.none()).whoAmI().startsWith("X509:CN=stranger; "));
-        ServiceModelConfiguration peer = read(config("Certificate", trust, clientCertificate("CN=peer")));
-        assertThrows(MessageSecurityException.class, client(peer, host, ClientCredentials.none())::whoAmI);
+        assertTrusts(clientAuthentication("certificateValidationMode=\"Custom\" customCertificateValidatorType=\""
+                + CERTIFICATE_VALIDATOR + ", Contoso\""), "CN=stranger", "CN=peer");
     }
 
     @Test
     void windowsValidationTheDefaultDoesNotOpenAndSaysWhatToConfigure() {
         ServiceHost host = host(read(config("UserName", "", "")));
         ServiceHostException e = assertThrows(ServiceHostException.class, host::open);
-        assertTrue(e.getMessage().contains("userNamePasswordValidationMode=\"Windows\" (WCF's default"), e.getMessage());
+        assertTrue(e.getMessage().contains("userNamePasswordValidationMode=\"Windows\" (WCF's default"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("userNamePasswordValidationMode=\"Custom\""), e.getMessage());
         ServiceHost membership = host(read(config("UserName",
                 "<userNameAuthentication userNamePasswordValidationMode=\"MembershipProvider\"/>", "")));
@@ -220,8 +222,8 @@ class ConfiguredCredentialsTest {
 
     @Test
     void chainTrustWithRevocationChecksIsRefusedByName() {
-        ServiceHost host = host(read(config("Certificate", clientAuthentication("certificateValidationMode=\"ChainTrust\""),
-                "")));
+        ServiceHost host = host(read(config("Certificate",
+                clientAuthentication("certificateValidationMode=\"ChainTrust\""), "")));
         ServiceHostException e = assertThrows(ServiceHostException.class, host::open);
         assertTrue(e.getMessage().contains("revocationMode=\"Online\" (WCF's default)"), e.getMessage());
     }

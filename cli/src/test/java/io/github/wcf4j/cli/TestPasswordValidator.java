@@ -3,7 +3,7 @@ package io.github.wcf4j.cli;
 import io.github.wcf4j.runtime.security.message.SecurityTokenValidationException;
 import io.github.wcf4j.runtime.security.message.UserNamePasswordValidator;
 
-/** The Java class a test configuration's {@code customUserNamePasswordValidatorType} names: password is user + "-pw". */
+/** The class a test configuration's {@code customUserNamePasswordValidatorType} names: the password is user + "-pw". */
 public class TestPasswordValidator implements UserNamePasswordValidator {
     @Override
     public void validate(String userName, String password) {

@@ -41,7 +41,7 @@ final class TestStores {
         keytool(args.toArray(String[]::new));
     }
 
-    /** A key entry {@code alias} for {@code dname} in {@code store}, issued by the key entry {@code caAlias} of {@code ca}. */
+    /** A key entry {@code alias} for {@code dname} in {@code store}, issued by the entry {@code caAlias} of {@code ca}. */
     static void issued(Path store, String alias, String dname, Path ca, String caAlias) throws Exception {
         selfSigned(store, alias, dname);
         Path request = store.resolveSibling(alias + ".csr");

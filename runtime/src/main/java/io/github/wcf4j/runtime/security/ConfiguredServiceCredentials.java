@@ -34,7 +34,8 @@ public record ConfiguredServiceCredentials(io.github.wcf4j.binding.credentials.S
         if (!refused.isEmpty()) {
             throw new IllegalStateException(refused.get(0).message());
         }
-        ServiceCredentials c = ServiceCredentials.defaults().withClientCertificateAuthentication(clientCertificateTrust);
+        ServiceCredentials c = ServiceCredentials.defaults()
+                .withClientCertificateAuthentication(clientCertificateTrust);
         return userNameValidator.map(c::withUserNameValidator).orElse(c);
     }
 }

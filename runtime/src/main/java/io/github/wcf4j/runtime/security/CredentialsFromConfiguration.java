@@ -1,7 +1,6 @@
 package io.github.wcf4j.runtime.security;
 
 import io.github.wcf4j.binding.Binding;
-import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.address.StoreLocation;
 import io.github.wcf4j.binding.address.StoreName;
@@ -15,7 +14,6 @@ import io.github.wcf4j.binding.credentials.X509CertificateReference;
 import io.github.wcf4j.binding.credentials.X509CertificateValidation;
 import io.github.wcf4j.binding.credentials.X509RevocationMode;
 import io.github.wcf4j.binding.security.AuthenticationMode;
-import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.security.message.CertificateValidationMode;
 import io.github.wcf4j.runtime.security.message.UserNamePasswordValidator;
@@ -27,7 +25,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +35,8 @@ import java.util.Set;
  * security token managers make them: certificates found in the {@link CertificateStores} by {@link CertificateLookup}
  * (WCF's texts when a search finds none or several; a certificate the side signs with must come with its private key),
  * trust read from the {@code TrustedPeople} and {@code Root} stores of {@code trustedStoreLocation}, validator types
- * ({@link UserNamePasswordValidator}, {@link X509CertificateValidator}; of a .NET {@code "Type, Assembly"} name the type
- * part) resolved to Java classes as service types are ({@link ServiceTypes}: an explicit mapping, a registration, or a
+ * ({@link UserNamePasswordValidator}, {@link X509CertificateValidator}; of a .NET {@code "Type, Assembly"} name the
+ * type part) resolved to Java classes as service types are ({@link ServiceTypes}: an explicit mapping, a registration, or a
  * class of that name) and made with their public parameterless constructor.
  *
  * <p>What a JVM cannot do is refused per endpoint, where its binding would use it ({@link #refusals}, decided from the
@@ -49,12 +46,6 @@ import java.util.Set;
  * WCF). No endpoint is ever opened without the authentication its mode needs.
  */
 public final class CredentialsFromConfiguration {
-    private static final Set<AuthenticationMode> USER_NAME = EnumSet.of(AuthenticationMode.UserNameForCertificate,
-            AuthenticationMode.UserNameForSslNegotiated, AuthenticationMode.UserNameOverTransport);
-    private static final Set<AuthenticationMode> CLIENT_CERTIFICATE = EnumSet.of(AuthenticationMode.MutualCertificate,
-            AuthenticationMode.MutualCertificateDuplex, AuthenticationMode.CertificateOverTransport,
-            AuthenticationMode.MutualSslNegotiated);
-
     private final CertificateStores stores;
     private final CertificateLookup lookup;
     private final ServiceTypes types;
@@ -93,17 +84,17 @@ public final class CredentialsFromConfiguration {
      * What an endpoint over {@code binding} would need of the service credentials {@code c} that wcf4j cannot run,
      * decided from the configuration alone (no store is read, no class loaded): user names checked by Windows (WCF's
      * default) or a membership provider, or a {@code Custom} mode without a type; client certificates mapped to Windows
-     * accounts, {@code Custom} without a type, chain trust checked for revocation. Empty when the binding's security needs none of them
-     * (or has none). {@code validate} reports these; a host refuses the endpoint with them.
+     * accounts, {@code Custom} without a type, chain trust checked for revocation. Empty when the binding's security
+     * needs none of them (or has none). {@code validate} reports these; a host refuses the endpoint with them.
      */
     public static List<Refusal> refusals(ServiceCredentials c, Binding binding) {
         Set<AuthenticationMode> modes = modes(binding);
         List<Refusal> refused = new ArrayList<>();
-        if (modes.stream().anyMatch(USER_NAME::contains)) {
+        if (modes.stream().anyMatch(AuthenticationMode::sendsUserName)) {
             userNameRefusal(c.userNameAuthentication()).ifPresent(m -> refused.add(new Refusal(
                     c.userNameAuthentication(), "serviceCredentials/userNameAuthentication", m)));
         }
-        if (modes.stream().anyMatch(CLIENT_CERTIFICATE::contains)) {
+        if (modes.stream().anyMatch(AuthenticationMode::authenticatesClientCertificate)) {
             ClientCertificateAuthentication a = c.clientCertificate().authentication();
             clientCertificateRefusal(a).ifPresent(m -> refused.add(new Refusal(a,
                     "serviceCredentials/clientCertificate/authentication", m)));
@@ -161,22 +152,13 @@ public final class CredentialsFromConfiguration {
 
     // ---- both
 
-    /** The authentication modes of {@code binding}'s security, a secure conversation's bootstrap included. */
+    /** The authentication modes of {@code binding}'s security ({@link AuthenticationMode#of}). */
     private static Set<AuthenticationMode> modes(Binding binding) {
-        Set<AuthenticationMode> modes = EnumSet.noneOf(AuthenticationMode.class);
-        List<BindingElement> elements;
         try {
-            elements = binding.createBindingElements();
+            return AuthenticationMode.of(binding.createBindingElements());
         } catch (BindingValidationException invalid) {
-            return modes;
+            return Set.of();
         }
-        for (BindingElement e : elements) {
-            if (e instanceof SecurityBindingElement security) {
-                modes.add(security.authenticationMode());
-                security.secureConversationBootstrap().ifPresent(b -> modes.add(b.authenticationMode()));
-            }
-        }
-        return modes;
     }
 
     private StoredCertificate find(X509CertificateReference r, URI target) {

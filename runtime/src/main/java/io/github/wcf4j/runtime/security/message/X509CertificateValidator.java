@@ -15,8 +15,8 @@ import java.security.cert.X509Certificate;
  * };
  * }</pre>
  *
- * <p>It runs for every request that presents a certificate, before the operation; a request whose certificate it refuses
- * is never dispatched.
+ * <p>It runs for every request that presents a certificate, before the operation; a request whose certificate it
+ * refuses is never dispatched.
  */
 @FunctionalInterface
 public interface X509CertificateValidator {
