@@ -14,10 +14,8 @@ import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.binding.security.AuthenticationMode;
-import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,12 +43,6 @@ import java.util.Set;
  * runtime's refusals are; {@code validate} and {@code describe} print them with the rest.
  */
 public final class CredentialNotes {
-    private static final Set<AuthenticationMode> USER_NAME = EnumSet.of(AuthenticationMode.UserNameForCertificate,
-            AuthenticationMode.UserNameForSslNegotiated, AuthenticationMode.UserNameOverTransport);
-    private static final Set<AuthenticationMode> CLIENT_CERTIFICATE = EnumSet.of(AuthenticationMode.MutualCertificate,
-            AuthenticationMode.MutualCertificateDuplex, AuthenticationMode.CertificateOverTransport,
-            AuthenticationMode.MutualSslNegotiated);
-
     private final SourceMap sources;
 
     private CredentialNotes(SourceMap sources) {
@@ -93,7 +85,7 @@ public final class CredentialNotes {
             notes.addAll(dotNetOnly(c.type(), "ServiceCredentials", c.useIdentityConfiguration(), credentialsAt));
         }
         UserNameAuthentication userName = c.userNameAuthentication();
-        if (modes.stream().anyMatch(USER_NAME::contains)
+        if (modes.stream().anyMatch(AuthenticationMode::sendsUserName)
                 && userName.userNamePasswordValidationMode() != UserNamePasswordValidationMode.Custom) {
             notes.add(new Note(at(userName, credentialsAt), "userNamePasswordValidationMode=\""
                     + userName.userNamePasswordValidationMode() + "\": a JVM can neither log a user on as a Windows"
@@ -101,7 +93,7 @@ public final class CredentialNotes {
                     + " as WCF would; configure userNamePasswordValidationMode=\"Custom\" with a"
                     + " customUserNamePasswordValidatorType."));
         }
-        if (modes.stream().anyMatch(CLIENT_CERTIFICATE::contains)
+        if (modes.stream().anyMatch(AuthenticationMode::authenticatesClientCertificate)
                 && c.clientCertificate().authentication().mapClientCertificateToWindowsAccount()) {
             notes.add(new Note(at(c.clientCertificate().authentication(), credentialsAt),
                     "mapClientCertificateToWindowsAccount=\"true\": a JVM has no Windows accounts to map client"
@@ -176,14 +168,7 @@ public final class CredentialNotes {
 
     /** The authentication modes of the binding's security, a secure conversation's bootstrap included. */
     private static Set<AuthenticationMode> modes(List<BindingElement> elements) {
-        Set<AuthenticationMode> modes = EnumSet.noneOf(AuthenticationMode.class);
-        for (BindingElement e : elements) {
-            if (e instanceof SecurityBindingElement security) {
-                modes.add(security.authenticationMode());
-                security.secureConversationBootstrap().ifPresent(b -> modes.add(b.authenticationMode()));
-            }
-        }
-        return modes;
+        return AuthenticationMode.of(elements);
     }
 
     private static Optional<HttpsTransportBindingElement> https(List<BindingElement> elements) {

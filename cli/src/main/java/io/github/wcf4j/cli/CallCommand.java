@@ -6,6 +6,7 @@ import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.client.DotNetNumbers;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.OperationDescription;
+import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.transport.http.TlsSettings;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.PrintWriter;
@@ -55,6 +56,15 @@ final class CallCommand implements Callable<Integer> {
 
     @Option(names = "--truststore-password", paramLabel = "PASSWORD", defaultValue = "")
     String trustStorePassword;
+
+    @Option(names = "--username", paramLabel = "NAME", defaultValue = "${env:WCF4J_USERNAME}",
+            description = "the user name for an endpoint whose security sends one (WCF's ClientCredentials.UserName,"
+                    + " which configuration never holds); default: the environment variable WCF4J_USERNAME")
+    String userName;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:WCF4J_PASSWORD}",
+            description = "its password; default: the environment variable WCF4J_PASSWORD")
+    String password;
 
     @Override
     public Integer call() throws Exception {
@@ -135,6 +145,9 @@ final class CallCommand implements Callable<Integer> {
         ClientFactory.Builder<?> b = ClientFactory.builder(endpoint, contract);
         if (trustStore != null) {
             b.parameter(TlsSettings.class, TlsSettings.keyStore(trustStore, trustStorePassword.toCharArray()));
+        }
+        if (userName != null) {
+            b.credentials(ClientCredentials.userName(userName, password == null ? "" : password));
         }
         try (ClientFactory<?> factory = b.build()) {
             Object proxy = factory.createChannel();

@@ -18,6 +18,7 @@ import io.github.wcf4j.config.CredentialNotes;
 import io.github.wcf4j.config.Diagnostic;
 import io.github.wcf4j.config.Severity;
 import io.github.wcf4j.config.SourceLocation;
+import io.github.wcf4j.runtime.security.CredentialsFromConfiguration;
 import io.github.wcf4j.runtime.service.EndpointRefusals;
 import io.github.wcf4j.runtime.stack.Refusal;
 import java.net.URI;
@@ -86,7 +87,9 @@ record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
                     verdicts.add(v.verdict("service", service.name(), defaults ? defaultName(service, e)
                             : e.displayName(), e.contract(), bindingName(e.bindingSection(), e.bindingConfiguration()),
                             defaults ? service : e, e.binding(), e.isMetadataExchange(),
-                            concat(hosting, refusals.of(e, shape(e.binding(), Side.SERVICE, contract)))));
+                            concat(concat(hosting, refusals.of(e, shape(e.binding(), Side.SERVICE, contract))),
+                                    CredentialsFromConfiguration.refusals(
+                                            service.effectiveBehavior().effectiveCredentials(), e.binding()))));
                 }
             }
             for (ClientEndpoint e : config.clientEndpoints()) {

@@ -47,7 +47,8 @@ final class HostCommand implements Callable<Integer> {
     String service;
 
     @Option(names = "--type", paramLabel = "NAME=CLASS",
-            description = "map a .NET type name of the configuration to a Java class")
+            description = "map a .NET type name of the configuration to a Java class: a service, a contract, or a"
+                    + " customUserNamePasswordValidatorType / customCertificateValidatorType")
     List<String> types;
 
     @Option(names = "--keystore", paramLabel = "FILE", description = "PKCS12/JKS keystore for httpsTransport")

@@ -19,6 +19,7 @@ import io.github.wcf4j.config.Diagnostic;
 import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationObject;
+import io.github.wcf4j.runtime.security.CredentialsFromConfiguration;
 import io.github.wcf4j.runtime.service.EndpointRefusals;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
@@ -84,6 +85,8 @@ class CorpusVerdictTest {
                     List<Refusal> refused = new ArrayList<>(refusals.of(read.configuration().get()
                             .hostingEnvironment()));
                     refused.addAll(refusals.of(e));
+                    refused.addAll(CredentialsFromConfiguration.refusals(
+                            service.effectiveBehavior().effectiveCredentials(), e.binding()));
                     builds.add(loads && builds(e.binding(), Side.SERVICE, e.isMetadataExchange()
                             ? ContractCatalog.METADATA_EXCHANGE : contracts.find(e.contract()).orElse(null),
                             refused));

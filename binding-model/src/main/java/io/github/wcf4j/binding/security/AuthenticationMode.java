@@ -1,5 +1,10 @@
 package io.github.wcf4j.binding.security;
 
+import io.github.wcf4j.binding.BindingElement;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * How a custom binding's {@code <security>} element authenticates (WCF config {@code AuthenticationMode}); each mode is
  * one of WCF's {@code SecurityBindingElement.Create*BindingElement} factories, whose family decides the channel shapes.
@@ -47,5 +52,28 @@ public enum AuthenticationMode {
 
     public Family family() {
         return family;
+    }
+
+    /** Whether the client sends a user name and password the service must check. */
+    public boolean sendsUserName() {
+        return this == UserNameForCertificate || this == UserNameForSslNegotiated || this == UserNameOverTransport;
+    }
+
+    /** Whether the service authenticates the client by its certificate. */
+    public boolean authenticatesClientCertificate() {
+        return this == MutualCertificate || this == MutualCertificateDuplex || this == CertificateOverTransport
+                || this == MutualSslNegotiated;
+    }
+
+    /** The authentication modes of a binding's security elements, a secure conversation's bootstrap included. */
+    public static Set<AuthenticationMode> of(List<BindingElement> elements) {
+        Set<AuthenticationMode> modes = EnumSet.noneOf(AuthenticationMode.class);
+        for (BindingElement e : elements) {
+            if (e instanceof SecurityBindingElement security) {
+                modes.add(security.authenticationMode());
+                security.secureConversationBootstrap().ifPresent(b -> modes.add(b.authenticationMode()));
+            }
+        }
+        return modes;
     }
 }

@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.EndpointBehaviorElement;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.binding.stack.ChannelShape;
@@ -13,9 +14,11 @@ import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.contract.ContractDescription;
+import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.metro.MetroProxyFactory;
 import io.github.wcf4j.runtime.security.CertificateLookup;
 import io.github.wcf4j.runtime.security.CertificateStores;
+import io.github.wcf4j.runtime.security.CredentialsFromConfiguration;
 import io.github.wcf4j.runtime.security.HttpsServerIdentity;
 import io.github.wcf4j.runtime.security.ServerCertificateCheck;
 import io.github.wcf4j.runtime.security.message.ClientCredentials;
@@ -99,7 +102,8 @@ public final class ClientFactory<T> implements AutoCloseable {
         }
         this.scheduler = b.parameters.require(Scheduler.class);
         this.version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
-        this.factory = b.stackBuilder.buildFactory(binding, ChannelType.of(shape), withServerIdentity(b.parameters));
+        this.factory = b.stackBuilder.buildFactory(binding, ChannelType.of(shape),
+                withConfiguredCredentials(withServerIdentity(b.parameters)));
         this.proxies = MetroProxyFactory.of(contract);
         this.ownCallbackExecutor = b.callback != null && b.callbackExecutor == null ? callbackPool(contract) : null;
         this.callbacks = b.callback == null ? null : CallbackDispatcher.create(description.callback().orElseThrow(),
@@ -124,6 +128,23 @@ public final class ClientFactory<T> implements AutoCloseable {
             return given;
         }
         return given.copy().put(ServerCertificateCheck.class, check.get());
+    }
+
+    /**
+     * {@code given} with the endpoint's {@code <clientCredentials>} applied (WCF's {@code ClientCredentialsElement}):
+     * its certificates found now, as WCF's {@code ChannelFactory} finds them, the client certificate used unless one
+     * was given in code ({@link Builder#credentials}, which wins part by part; the user name only ever comes from
+     * code). Certificates are found in the {@link CertificateStores} binding parameter or else the environment's.
+     */
+    private BindingParameters withConfiguredCredentials(BindingParameters given) {
+        if (endpoint.behavior().flatMap(EndpointBehaviorElement::credentials).isEmpty()) {
+            return given;
+        }
+        CertificateStores stores = given.find(CertificateStores.class).orElseGet(CertificateStores::fromEnvironment);
+        ClientCredentials applied = new CredentialsFromConfiguration(stores, ServiceTypes.empty()).client(
+                endpoint.behavior().orElseThrow().effectiveCredentials(),
+                given.find(ClientCredentials.class).orElse(ClientCredentials.none()));
+        return given.copy().put(ClientCredentials.class, applied);
     }
 
     /** WCF's {@code DuplexChannelFactory} checks of its callback instance, with WCF's texts. */

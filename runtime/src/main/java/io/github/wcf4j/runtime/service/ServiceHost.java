@@ -20,6 +20,9 @@ import io.github.wcf4j.runtime.metadata.IMetadataExchange;
 import io.github.wcf4j.runtime.metadata.ServiceMetadata;
 import io.github.wcf4j.runtime.metadata.WsdlExporter.ExportedEndpoint;
 import io.github.wcf4j.runtime.metro.MetroOperationInvoker;
+import io.github.wcf4j.runtime.security.CertificateStores;
+import io.github.wcf4j.runtime.security.ConfiguredServiceCredentials;
+import io.github.wcf4j.runtime.security.CredentialsFromConfiguration;
 import io.github.wcf4j.runtime.security.message.ServiceCredentials;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
@@ -91,6 +94,7 @@ public final class ServiceHost implements AutoCloseable {
     private final List<EndpointDispatcher> dispatchers = new ArrayList<>();
     private final List<HostedEndpoint> hosted = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
+    private ConfiguredServiceCredentials configuredCredentials;
     private boolean opened;
 
     private ServiceHost(Builder b) {
@@ -199,6 +203,7 @@ public final class ServiceHost implements AutoCloseable {
             if (!hosting.isEmpty()) {
                 throw hosting.get(0).toException();
             }
+            configuredCredentials = configuredCredentials();
             for (ServiceEndpoint e : ServiceEndpoints.of(configuration, service, baseAddresses, implementation)) {
                 if (e.isMetadataExchange() && !metadata.enabled()) {
                     throw new ServiceHostException(WcfText.SfxReflectedContractKeyNotFoundIMetadataExchange.format(
@@ -239,6 +244,14 @@ public final class ServiceHost implements AutoCloseable {
             throw refused.get(0).toException();
         }
         BindingParameters p = parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri));
+        if (configuredCredentials != null) {
+            try {
+                p.put(ServiceCredentials.class, configuredCredentials.forBinding(binding));
+            } catch (IllegalStateException cannot) {
+                throw new ServiceHostException("The endpoint '" + e.displayName() + "' of service '" + service.name()
+                        + "' cannot be opened: " + cannot.getMessage(), cannot);
+            }
+        }
         AtomicReference<ChannelListener<?>> opened = new AtomicReference<>();
         metadata.handlerAt(listenUri, () -> opened.get().uri()).ifPresent(get -> p.put(HttpGetHandler.class, get));
         ChannelListener<?> listener = builder.buildListener(binding, type, p);
@@ -272,6 +285,27 @@ public final class ServiceHost implements AutoCloseable {
                 ? actual : address, actual, type.shape()));
         LOG.info("{}: endpoint '{}' ({}) listening at {} as {}", service.name(), e.displayName(),
                 description.configurationName(), actual, type);
+    }
+
+    /**
+     * The service's {@code <serviceCredentials>} (WCF's defaults when it has none) as the runtime runs them, unless
+     * credentials were given in code ({@link Builder#credentials}), which then apply instead, as WCF's code-set
+     * {@code ServiceHost.Credentials} replace what the configuration set. Certificates are found now, at open, in the
+     * {@link CertificateStores} binding parameter or else the stores the environment names.
+     */
+    private ConfiguredServiceCredentials configuredCredentials() {
+        if (parameters.find(ServiceCredentials.class).isPresent()) {
+            return null;
+        }
+        CertificateStores stores = parameters.find(CertificateStores.class)
+                .orElseGet(CertificateStores::fromEnvironment);
+        try {
+            return new CredentialsFromConfiguration(stores, types).service(
+                    service.effectiveBehavior().effectiveCredentials());
+        } catch (IllegalStateException | IllegalArgumentException failed) {
+            throw new ServiceHostException("The credentials of service '" + service.name() + "' cannot be applied: "
+                    + failed.getMessage(), failed);
+        }
     }
 
     /** The opened endpoints. */
@@ -412,7 +446,8 @@ public final class ServiceHost implements AutoCloseable {
 
         /**
          * How the endpoints with message security authenticate callers (WCF's {@code ServiceHost.Credentials}: a
-         * user name validator, the trust in client certificates).
+         * user name validator, the trust in client certificates). Given here, they apply instead of the
+         * configuration's {@code <serviceCredentials>}, which is then not read.
          */
         public Builder credentials(ServiceCredentials credentials) {
             return parameter(ServiceCredentials.class, credentials);

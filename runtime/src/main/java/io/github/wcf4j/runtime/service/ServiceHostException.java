@@ -5,4 +5,8 @@ public class ServiceHostException extends RuntimeException {
     public ServiceHostException(String message) {
         super(message);
     }
+
+    public ServiceHostException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -1,7 +1,7 @@
 package io.github.wcf4j.runtime.security.message;
 
 /**
- * How a received certificate is trusted (WCF {@code X509CertificateValidationMode}; {@code Custom} is not run yet).
+ * How a received certificate is trusted (WCF {@code X509CertificateValidationMode}).
  */
 public enum CertificateValidationMode {
     /** Any certificate (WCF {@code None}). */
@@ -11,5 +11,7 @@ public enum CertificateValidationMode {
     /** Its chain builds to a trusted root (WCF's default). */
     ChainTrust,
     /** Either. */
-    PeerOrChainTrust
+    PeerOrChainTrust,
+    /** As an {@link X509CertificateValidator} decides. */
+    Custom
 }

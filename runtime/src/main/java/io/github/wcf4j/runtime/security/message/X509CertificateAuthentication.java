@@ -16,22 +16,40 @@ import java.security.cert.X509Certificate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 
 /**
  * How a service trusts client certificates (WCF {@code X509ClientCertificateAuthentication}): the validation mode, the
  * trusted people (WCF's {@code TrustedPeople} store) and the trusted roots for chain trust (empty: the JDK's default
- * certificate authorities, as WCF's chain trust uses the machine's roots). Revocation is not checked yet (WCF's
- * {@code revocationMode="NoCheck"}).
+ * certificate authorities, as WCF's chain trust uses the machine's roots), or a custom validator ({@code Custom}).
+ * Revocation is not checked yet (WCF's {@code revocationMode="NoCheck"}).
  */
 public record X509CertificateAuthentication(CertificateValidationMode mode, List<X509Certificate> trustedPeople,
-        List<X509Certificate> trustedRoots) {
+        List<X509Certificate> trustedRoots, Optional<X509CertificateValidator> customValidator) {
 
     public X509CertificateAuthentication {
         Objects.requireNonNull(mode, "mode");
         trustedPeople = List.copyOf(trustedPeople);
         trustedRoots = List.copyOf(trustedRoots);
+        customValidator = customValidator == null ? Optional.empty() : customValidator;
+        if (mode == CertificateValidationMode.Custom && customValidator.isEmpty()) {
+            throw new IllegalArgumentException("X509CertificateValidationMode.Custom requires"
+                    + " CustomCertificateValidator. Specify the CustomCertificateValidator property.");
+        }
+    }
+
+    /** Without a custom validator. */
+    public X509CertificateAuthentication(CertificateValidationMode mode, List<X509Certificate> trustedPeople,
+            List<X509Certificate> trustedRoots) {
+        this(mode, trustedPeople, trustedRoots, Optional.empty());
+    }
+
+    /** WCF's {@code Custom}: {@code validator} decides. */
+    public static X509CertificateAuthentication custom(X509CertificateValidator validator) {
+        return new X509CertificateAuthentication(CertificateValidationMode.Custom, List.of(), List.of(),
+                Optional.of(validator));
     }
 
     /** WCF's default: chain trust to the JDK's default roots. */
@@ -61,6 +79,9 @@ public record X509CertificateAuthentication(CertificateValidationMode mode, List
                 return;
             case ChainTrust:
                 checkChain(certificate);
+                return;
+            case Custom:
+                customValidator.orElseThrow().validate(certificate);
                 return;
             default:
                 if (!trustedPeople.contains(certificate)) {
