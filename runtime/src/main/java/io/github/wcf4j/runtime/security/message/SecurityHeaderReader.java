@@ -138,8 +138,8 @@ final class SecurityHeaderReader {
         }
     }
 
-    /** WCF's {@code DuplicateIdInMessageToBeVerified}: no {@code wsu:Id} or {@code Id} twice in the header. */
-    private static void checkUniqueIds(Element security) {
+    /** WCF's {@code DuplicateIdInMessageToBeVerified}: no {@code wsu:Id} or {@code Id} twice under {@code root}. */
+    static void checkUniqueIds(Element security) {
         Set<String> seen = new HashSet<>();
         List<Element> all = new ArrayList<>();
         descendants(security, all);
@@ -156,7 +156,7 @@ final class SecurityHeaderReader {
         }
     }
 
-    private static SecurityTimestamp timestamp(Element e) {
+    static SecurityTimestamp timestamp(Element e) {
         List<Element> parts = DomXml.children(e);
         if (parts.isEmpty() || !is(parts.get(0), WSU, "Created") || parts.size() > 2
                 || parts.size() == 2 && !is(parts.get(1), WSU, "Expires")) {
