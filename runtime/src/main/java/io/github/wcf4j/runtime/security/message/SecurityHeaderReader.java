@@ -167,7 +167,7 @@ final class SecurityHeaderReader {
         return new SecurityTimestamp(created, expires);
     }
 
-    private static UserNameCredential usernameToken(Element e) {
+    static UserNameCredential usernameToken(Element e) {
         String user = null;
         String password = null;
         for (Element c : DomXml.children(e)) {

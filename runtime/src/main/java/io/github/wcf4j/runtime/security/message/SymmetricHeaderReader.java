@@ -56,13 +56,16 @@ final class SymmetricHeaderReader {
 
     /** What a verified message carried. */
     record Received(byte[] key, String encryptedKeySha1, byte[] signatureValue, Optional<SecurityTimestamp> timestamp,
-            List<byte[]> confirmations) {
+            List<byte[]> confirmations, Optional<UserNameCredential> userName) {
     }
 
     private SymmetricHeaderReader() {
     }
 
-    /** Verifies a request to the service holding {@code serviceKey} (its certificate's base64 {@code thumbprint}). */
+    /**
+     * Verifies a request (with a signed, encrypted UsernameToken under UserNameForCertificate) to the service
+     * holding {@code serviceKey} (its certificate's base64 {@code thumbprint}).
+     */
     static Received readRequest(Document envelope, SymmetricHeaderWriter.Settings s, PrivateKey serviceKey,
             String thumbprint) {
         return new Verification(envelope, s).run(new KeySource.Wrapped(serviceKey, thumbprint));
@@ -122,7 +125,7 @@ final class SymmetricHeaderReader {
 
             Element timestamp = null;
             List<String> dataReferences = null;
-            Element encryptedSignature = null;
+            List<Element> encryptedItems = new ArrayList<>();
             List<Element> confirmations = new ArrayList<>();
             List<Element> items = DomXml.children(security);
             for (int i = 0; i < items.size(); i++) {
@@ -148,8 +151,8 @@ final class SymmetricHeaderReader {
                     dataReferences = dataReferences(item);
                 } else if (WSSE11.equals(ns) && "SignatureConfirmation".equals(local)) {
                     confirmations.add(item);
-                } else if (XENC.equals(ns) && "EncryptedData".equals(local) && encryptedSignature == null) {
-                    encryptedSignature = item;
+                } else if (XENC.equals(ns) && "EncryptedData".equals(local) && encryptedItems.size() < 2) {
+                    encryptedItems.add(item);
                 } else {
                     throw new MessageSecurityException("The security header element '" + local
                             + "' is not expected here.");
@@ -158,7 +161,7 @@ final class SymmetricHeaderReader {
             if (key == null) {
                 throw new MessageSecurityException("The message's key was not found.");
             }
-            if (dataReferences == null || encryptedSignature == null) {
+            if (dataReferences == null || encryptedItems.isEmpty()) {
                 throw new MessageSecurityException("The message's body and signature must be encrypted.");
             }
             List<Element> bodyContent = DomXml.children(body);
@@ -167,19 +170,37 @@ final class SymmetricHeaderReader {
                 throw new MessageSecurityException("The message's body must be encrypted.");
             }
             Element encryptedBody = bodyContent.get(0);
-            if (!Set.copyOf(dataReferences).equals(Set.of(encryptedBody.getAttribute("Id"),
-                    encryptedSignature.getAttribute("Id"))) || dataReferences.size() != 2) {
-                throw new MessageSecurityException("The reference list must name the encrypted body and signature.");
+            Set<String> encryptedIds = new HashSet<>();
+            encryptedIds.add(encryptedBody.getAttribute("Id"));
+            encryptedItems.forEach(e -> encryptedIds.add(e.getAttribute("Id")));
+            if (!Set.copyOf(dataReferences).equals(encryptedIds) || dataReferences.size() != encryptedIds.size()) {
+                throw new MessageSecurityException("The reference list must name exactly the encrypted parts.");
             }
-            Element signature = decryptSignature(encryptedSignature);
+            Element signature = null;
+            Element usernameToken = null;
+            for (Element item : encryptedItems) {
+                Element decrypted = decryptElement(item);
+                if (is(decrypted, DS, "Signature") && signature == null) {
+                    signature = decrypted;
+                } else if (is(decrypted, WSSE, "UsernameToken") && usernameToken == null) {
+                    usernameToken = decrypted;
+                } else {
+                    throw new MessageSecurityException("The encrypted header element '" + decrypted.getLocalName()
+                            + "' is not expected here.");
+                }
+            }
+            if (signature == null) {
+                throw new MessageSecurityException("The message's signature must be encrypted.");
+            }
             decrypt(encryptedBody, XmlEncryption.CONTENT);
-            byte[] signatureValue = verify(signature, header, body, timestamp, confirmations);
+            byte[] signatureValue = verify(signature, header, body, timestamp, confirmations, usernameToken);
             List<byte[]> confirmed = new ArrayList<>();
             for (Element c : confirmations) {
                 confirmed.add(c.hasAttribute("Value") ? DerivedKeyToken.base64(c.getAttribute("Value")) : new byte[0]);
             }
             return new Received(key, keySha1, signatureValue,
-                    Optional.ofNullable(timestamp).map(SecurityHeaderReader::timestamp), confirmed);
+                    Optional.ofNullable(timestamp).map(SecurityHeaderReader::timestamp), confirmed,
+                    Optional.ofNullable(usernameToken).map(SecurityHeaderReader::usernameToken));
         }
 
         private void indexIds(Element root) {
@@ -250,19 +271,25 @@ final class SymmetricHeaderReader {
                     suite);
         }
 
-        private Element decryptSignature(Element encryptedSignature) {
-            List<Node> nodes = decrypt(encryptedSignature, XmlEncryption.ELEMENT);
-            List<Element> elements = nodes.stream().filter(Element.class::isInstance).map(Element.class::cast)
-                    .toList();
-            if (nodes.size() != 1 || elements.size() != 1 || !DS.equals(elements.get(0).getNamespaceURI())
-                    || !"Signature".equals(elements.get(0).getLocalName())) {
+        /** An encrypted header element ({@code #Element}): exactly one element once decrypted. */
+        private Element decryptElement(Element encrypted) {
+            List<Node> nodes = decrypt(encrypted, XmlEncryption.ELEMENT);
+            if (nodes.size() != 1 || !(nodes.get(0) instanceof Element element)) {
                 throw new MessageSecurityException(BlockCipher.DECRYPTION_FAILED);
             }
-            return elements.get(0);
+            if (element.hasAttributeNS(WSU, "Id")) {
+                String id = element.getAttributeNS(WSU, "Id");
+                if (byId.containsKey(id)) {
+                    throw new MessageSecurityException(WcfText.DuplicateIdInMessageToBeVerified.format(id));
+                }
+                element.setIdAttributeNS(WSU, "Id", true);
+                byId.put(id, element);
+            }
+            return element;
         }
 
         private byte[] verify(Element signature, Element header, Element body, Element timestamp,
-                List<Element> confirmations) {
+                List<Element> confirmations, Element usernameToken) {
             List<Element> parts = DomXml.children(signature);
             if (parts.size() != 3 || !is(parts.get(0), DS, "SignedInfo") || !is(parts.get(1), DS, "SignatureValue")
                     || !is(parts.get(2), DS, "KeyInfo")) {
@@ -293,6 +320,9 @@ final class SymmetricHeaderReader {
                 required.add(timestamp);
             }
             required.addAll(confirmations);
+            if (usernameToken != null) {
+                required.add(usernameToken);
+            }
             for (Element h : DomXml.children(header)) {
                 if (ADDRESSING_NAMESPACES.contains(h.getNamespaceURI()) && ADDRESSING_PARTS.contains(h.getLocalName())) {
                     required.add(h);

@@ -44,11 +44,12 @@ import org.w3c.dom.Node;
 /**
  * Secures a SOAP envelope (as a DOM) the way WCF's {@code SymmetricSecurityProtocol} with
  * {@code WSSecurityOneDotOneSendSecurityHeader} does for the symmetric X.509 modes ({@code AnonymousForCertificate}),
- * with {@code requireDerivedKeys} and {@code SignBeforeEncryptAndEncryptSignature}:
+ * and {@code UserNameForCertificate}, with {@code requireDerivedKeys} and {@code SignBeforeEncryptAndEncryptSignature}:
  *
  * <pre>
  * o:Security  [u:Timestamp] [e:EncryptedKey (request)] c:DerivedKeyToken (signing) c:DerivedKeyToken (encryption)
- *             e:ReferenceList [k:SignatureConfirmation (reply)] e:EncryptedData (the ds:Signature) [u:Timestamp]
+ *             e:ReferenceList [e:EncryptedData (the o:UsernameToken, UserNameForCertificate requests)]
+ *             [k:SignatureConfirmation (reply)] e:EncryptedData (the ds:Signature) [u:Timestamp]
  * s:Body u:Id  e:EncryptedData (#Content)
  * </pre>
  *
@@ -79,16 +80,19 @@ final class SymmetricHeaderWriter {
     private SymmetricHeaderWriter() {
     }
 
-    /** Secures a request to the holder of {@code service}'s key with a fresh key. */
+    /**
+     * Secures a request to the holder of {@code service}'s key with a fresh key; with {@code userName}
+     * (UserNameForCertificate) its {@code UsernameToken} is a signed and encrypted supporting token.
+     */
     static Sent writeRequest(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp,
-            X509Certificate service) {
+            X509Certificate service, Optional<UserNameCredential> userName) {
         AlgorithmSuite suite = s.suite();
         byte[] key = KeyWrap.generateKey(suite.keyBits());
         EncryptedKeyToken ek = new EncryptedKeyToken("uuid-" + UUID.randomUUID() + "-1", suite.asymmetricKeyWrap(),
                 Base64.getEncoder().encodeToString(CertificateFind.thumbprint(service)),
                 KeyWrap.wrap(suite.asymmetricKeyWrap(), service.getPublicKey(), key));
         byte[] signature = protect(envelope, s, timestamp, key, new TokenReference.Local(ek.id(), ENCRYPTED_KEY_TOKEN),
-                Optional.of(ek.write(envelope)), List.of());
+                Optional.of(ek.write(envelope)), userName, List.of());
         return new Sent(key, ek.sha1(), signature);
     }
 
@@ -100,12 +104,13 @@ final class SymmetricHeaderWriter {
             String encryptedKeySha1, List<byte[]> confirmations) {
         byte[] signature = protect(envelope, s, timestamp, key,
                 new TokenReference.KeyIdentifier(ENCRYPTED_KEY_SHA1, encryptedKeySha1), Optional.empty(),
-                confirmations);
+                Optional.empty(), confirmations);
         return new Sent(key, encryptedKeySha1, signature);
     }
 
     private static byte[] protect(Document doc, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
-            TokenReference keySource, Optional<Element> encryptedKey, List<byte[]> confirmations) {
+            TokenReference keySource, Optional<Element> encryptedKey, Optional<UserNameCredential> userName,
+            List<byte[]> confirmations) {
         AlgorithmSuite suite = s.suite();
         Element envelope = doc.getDocumentElement();
         String soap = envelope.getNamespaceURI();
@@ -147,6 +152,12 @@ final class SymmetricHeaderWriter {
         if (ts != null) {
             signed.add(ts.getAttributeNS(WSU, "Id"));
         }
+        Element usernameToken = userName.map(u -> SecurityHeaderWriter.usernameToken(doc, u)).orElse(null);
+        if (usernameToken != null) {
+            usernameToken.setIdAttributeNS(WSU, "Id", true);
+            signed.add(usernameToken.getAttributeNS(WSU, "Id"));
+            security.appendChild(usernameToken);
+        }
         for (byte[] confirmed : confirmations) {
             Element c = doc.createElementNS(WSSE11, WSSE11_PREFIX + ":SignatureConfirmation");
             signed.add(ids.assign(c));
@@ -170,7 +181,13 @@ final class SymmetricHeaderWriter {
         String signatureData = ids.next();
         XmlEncryption.encryptContent(body, bodyData, encryptionKey, suite, encryptionRef);
         XmlEncryption.encryptElement(signature, signatureData, encryptionKey, suite, encryptionRef);
-        for (String id : List.of(bodyData, signatureData)) {
+        List<String> encrypted = new ArrayList<>(List.of(bodyData, signatureData));
+        if (usernameToken != null) {
+            String tokenData = ids.next();
+            XmlEncryption.encryptElement(usernameToken, tokenData, encryptionKey, suite, encryptionRef);
+            encrypted.add(tokenData);
+        }
+        for (String id : encrypted) {
             Element ref = doc.createElementNS(XENC, XENC_PREFIX + ":DataReference");
             ref.setAttribute("URI", "#" + id);
             referenceList.appendChild(ref);

@@ -91,7 +91,7 @@ class SymmetricMessageProtectionTest {
     @Test
     void aRequestHasWcfsSymmetricShapeAndHidesItsBody() {
         Document request = envelope(ADD);
-        SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), service.certificate());
+        SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), service.certificate(), Optional.empty());
         Document sent = wire(request);
         List<String> items = DomXml.children(security(sent)).stream().map(Element::getLocalName).toList();
         assertEquals(List.of("Timestamp", "EncryptedKey", "DerivedKeyToken", "DerivedKeyToken", "ReferenceList",
@@ -116,7 +116,7 @@ class SymmetricMessageProtectionTest {
     void theServiceReadsTheRequestAndTheClientItsConfirmedReply() {
         Document request = envelope(ADD);
         SymmetricHeaderWriter.Sent sent = SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(),
-                service.certificate());
+                service.certificate(), Optional.empty());
         Document received = wire(request);
         SymmetricHeaderReader.Received r = receive(received);
         assertArrayEquals(sent.key(), r.key());
@@ -152,7 +152,7 @@ class SymmetricMessageProtectionTest {
         SymmetricHeaderWriter.Settings lax = new SymmetricHeaderWriter.Settings(BASIC256.suite(),
                 WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.LaxTimestampLast);
         Document request = envelope(ADD);
-        SymmetricHeaderWriter.writeRequest(request, lax, timestamp(), service.certificate());
+        SymmetricHeaderWriter.writeRequest(request, lax, timestamp(), service.certificate(), Optional.empty());
         Document received = wire(request);
         List<Element> items = DomXml.children(security(received));
         assertEquals("Timestamp", items.get(items.size() - 1).getLocalName());
@@ -161,7 +161,7 @@ class SymmetricMessageProtectionTest {
 
     private static void assertRefused(Consumer<Document> tamper) {
         Document request = envelope(ADD);
-        SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), service.certificate());
+        SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), service.certificate(), Optional.empty());
         Document received = wire(request);
         tamper.accept(received);
         Document again = wire(received);
@@ -203,7 +203,7 @@ class SymmetricMessageProtectionTest {
     @Test
     void aRequestForAnotherServiceOrAnotherKeyIsRefused() {
         Document request = envelope(ADD);
-        SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), other.certificate());
+        SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), other.certificate(), Optional.empty());
         Document received = wire(request);
         assertThrows(MessageSecurityException.class, () -> receive(received));
         MessageSecurityException e = assertThrows(MessageSecurityException.class,
@@ -235,7 +235,7 @@ class SymmetricMessageProtectionTest {
     @Test
     void aDuplicateIdIsRefused() {
         Document request = envelope(ADD);
-        SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), service.certificate());
+        SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), service.certificate(), Optional.empty());
         Document received = wire(request);
         Element header = DomXml.children(received.getDocumentElement()).get(0);
         Element wrapper = received.createElementNS("urn:evil", "x:Wrapper");
@@ -250,14 +250,14 @@ class SymmetricMessageProtectionTest {
         Document request = envelope(ADD);
         SymmetricHeaderWriter.Settings basic128 = new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName(
                 "Basic128"), WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.Strict);
-        SymmetricHeaderWriter.writeRequest(request, basic128, timestamp(), service.certificate());
+        SymmetricHeaderWriter.writeRequest(request, basic128, timestamp(), service.certificate(), Optional.empty());
         MessageSecurityException e = assertThrows(MessageSecurityException.class, () -> receive(wire(request)));
         assertTrue(e.getMessage().contains("is not accepted for operation") || e.getMessage().equals(
                 BlockCipher.DECRYPTION_FAILED), e.getMessage());
         Document sha256 = envelope(ADD);
         SymmetricHeaderWriter.writeRequest(sha256, new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName(
                 "Basic256Sha256"), WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.Strict), timestamp(),
-                service.certificate());
+                service.certificate(), Optional.empty());
         MessageSecurityException s = assertThrows(MessageSecurityException.class, () -> receive(wire(sha256)));
         assertTrue(s.getMessage().contains("is not accepted for operation"), s.getMessage());
     }
@@ -266,7 +266,7 @@ class SymmetricMessageProtectionTest {
     void aReplyWithAnotherKeyIsRefused() {
         Document request = envelope(ADD);
         SymmetricHeaderWriter.Sent sent = SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(),
-                service.certificate());
+                service.certificate(), Optional.empty());
         Document reply = envelope("<R xmlns=\"urn:r\"/>");
         byte[] otherKey = KeyWrap.generateKey(256);
         SymmetricHeaderWriter.writeReply(reply, BASIC256, timestamp(), otherKey, sent.encryptedKeySha1(), List.of());
@@ -299,7 +299,7 @@ class SymmetricMessageProtectionTest {
         };
         ReplayCache cache = new ReplayCache(clock, 2, Duration.ofMinutes(5), Duration.ofMinutes(5));
         Document request = envelope(ADD);
-        SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), service.certificate());
+        SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), service.certificate(), Optional.empty());
         String copy = text(request);
         byte[] nonce = receive(wire(request)).signatureValue();
         cache.check(nonce);
@@ -310,5 +310,38 @@ class SymmetricMessageProtectionTest {
         assertThrows(MessageSecurityException.class, () -> cache.check(new byte[] {2}), "full: fail closed");
         now[0] = NOW.plus(Duration.ofMinutes(15));
         cache.check(again);
+    }
+
+    @Test
+    void userNameForCertificateSignsAndEncryptsTheUsernameToken() {
+        Document request = envelope(ADD);
+        SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), service.certificate(),
+                Optional.of(new UserNameCredential("alice", "s3cret")));
+        Document received = wire(request);
+        String xml = text(received);
+        assertFalse(xml.contains("alice") || xml.contains("s3cret") || xml.contains("UsernameToken"), xml);
+        assertEquals(List.of("Timestamp", "EncryptedKey", "DerivedKeyToken", "DerivedKeyToken", "ReferenceList",
+                "EncryptedData", "EncryptedData"),
+                DomXml.children(security(received)).stream().map(Element::getLocalName).toList());
+        assertEquals(3, received.getElementsByTagNameNS(WsSecurityNames.XENC, "DataReference").getLength());
+        SymmetricHeaderReader.Received r = receive(received);
+        assertEquals("alice", r.userName().orElseThrow().userName());
+        assertEquals("s3cret", r.userName().orElseThrow().password());
+        assertEquals(Optional.empty(), receive(wire(signedRequest())).userName());
+    }
+
+    private static Document signedRequest() {
+        Document request = envelope(ADD);
+        SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), service.certificate(), Optional.empty());
+        return request;
+    }
+
+    @Test
+    void anInsertedUnsignedUsernameTokenIsRefused() {
+        assertRefused(d -> {
+            Element token = SecurityHeaderWriter.usernameToken(d, new UserNameCredential("mallory", "x"));
+            Element security = security(d);
+            security.insertBefore(token, last(security));
+        });
     }
 }

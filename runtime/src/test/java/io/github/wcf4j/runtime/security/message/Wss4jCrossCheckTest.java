@@ -49,7 +49,7 @@ class Wss4jCrossCheckTest {
                 .getOwnerDocument();
         SymmetricHeaderWriter.writeRequest(request, new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName(
                 "Default"), WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.Strict),
-                Optional.of(SecurityTimestamp.issue(Instant.now(), Duration.ofMinutes(5))), service.certificate());
+                Optional.of(SecurityTimestamp.issue(Instant.now(), Duration.ofMinutes(5))), service.certificate(), Optional.empty());
         Document received = DomXml.parse(XmlEncryption.serialize(request.getDocumentElement())).getOwnerDocument();
 
         KeyStore keys = KeyStore.getInstance("PKCS12");
