@@ -8,7 +8,6 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.XENC_PREF
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.security.PrivateKey;
-import java.util.Base64;
 import java.util.List;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
@@ -62,15 +61,7 @@ record EncryptedKeyToken(String id, String algorithm, String thumbprint, byte[] 
             method.appendChild(digest);
         }
         ek.appendChild(method);
-        Element keyInfo = doc.createElementNS(DS, "KeyInfo");
-        keyInfo.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", DS);
-        keyInfo.appendChild(new TokenReference.KeyIdentifier(THUMBPRINT_SHA1, thumbprint).write(doc, null));
-        ek.appendChild(keyInfo);
-        Element data = doc.createElementNS(XENC, XENC_PREFIX + ":CipherData");
-        Element value = doc.createElementNS(XENC, XENC_PREFIX + ":CipherValue");
-        value.setTextContent(Base64.getEncoder().encodeToString(wrapped));
-        data.appendChild(value);
-        ek.appendChild(data);
+        XmlEncryption.appendKeyAndCipher(ek, new TokenReference.KeyIdentifier(THUMBPRINT_SHA1, thumbprint), wrapped);
         return ek;
     }
 

@@ -76,16 +76,22 @@ final class XmlEncryption {
         Element method = doc.createElementNS(XENC, XENC_PREFIX + ":EncryptionMethod");
         method.setAttribute("Algorithm", suite.encryption());
         data.appendChild(method);
+        appendKeyAndCipher(data, keyRef, cipher);
+        return data;
+    }
+
+    /** The {@code ds:KeyInfo} (one token reference) and {@code e:CipherData} of an encrypted type. */
+    static void appendKeyAndCipher(Element encrypted, TokenReference keyRef, byte[] cipher) {
+        Document doc = encrypted.getOwnerDocument();
         Element keyInfo = doc.createElementNS(DS, "KeyInfo");
         keyInfo.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", DS);
         keyInfo.appendChild(keyRef.write(doc, null));
-        data.appendChild(keyInfo);
+        encrypted.appendChild(keyInfo);
         Element cipherData = doc.createElementNS(XENC, XENC_PREFIX + ":CipherData");
         Element value = doc.createElementNS(XENC, XENC_PREFIX + ":CipherValue");
         value.setTextContent(Base64.getEncoder().encodeToString(cipher));
         cipherData.appendChild(value);
-        data.appendChild(cipherData);
-        return data;
+        encrypted.appendChild(cipherData);
     }
 
     /** What an {@code EncryptedData} says: its type, the reference to its key, its cipher value. */
