@@ -27,31 +27,39 @@ import org.apache.wss4j.dom.handler.WSHandlerResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * An independent check of the AnonymousForCertificate request wcf4j writes: Apache WSS4J (the engine CXF runs with
  * WCF's plug-fest policies) finds the service certificate by thumbprint, unwraps the key, derives the keys, decrypts
- * the signature and the body and verifies the signature.
+ * the signature and the body and verifies the signature; validates the UsernameToken of UserNameForCertificate; and
+ * reads the reply, whose key it is given for the EncryptedKeySHA1 it names, with its signature confirmation.
  */
 class Wss4jCrossCheckTest {
     @TempDir
     Path dir;
 
-    @Test
-    void wss4jVerifiesAndDecryptsAnAnonymousForCertificateRequest() throws Exception {
-        X509Credential service = TestKeys.client(dir, "service");
-        Document request = DomXml.parse("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
+    private static final SymmetricHeaderWriter.Settings BASIC256 = new SymmetricHeaderWriter.Settings(
+            AlgorithmSuite.forName("Default"), WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.Strict);
+
+    private static Document envelope() {
+        return DomXml.parse("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
                 + " xmlns:a=\"http://www.w3.org/2005/08/addressing\"><s:Header>"
                 + "<a:Action s:mustUnderstand=\"1\">http://tempuri.org/ICalculator/Add</a:Action>"
                 + "<a:To s:mustUnderstand=\"1\">http://localhost:8080/calc</a:To></s:Header><s:Body>"
                 + "<Add xmlns=\"http://tempuri.org/\"><a>2</a><b>3</b></Add></s:Body></s:Envelope>")
                 .getOwnerDocument();
-        SymmetricHeaderWriter.writeRequest(request, new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName(
-                "Default"), WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.Strict),
-                Optional.of(SecurityTimestamp.issue(Instant.now(), Duration.ofMinutes(5))), service.certificate(), Optional.empty());
-        Document received = DomXml.parse(XmlEncryption.serialize(request.getDocumentElement())).getOwnerDocument();
+    }
 
+    private static Optional<SecurityTimestamp> now() {
+        return Optional.of(SecurityTimestamp.issue(Instant.now(), Duration.ofMinutes(5)));
+    }
+
+    private static Document wire(Document d) {
+        return DomXml.parse(XmlEncryption.serialize(d.getDocumentElement())).getOwnerDocument();
+    }
+
+    /** WSS4J's processing of {@code received}; its callbacks answer key store and user passwords and reply keys. */
+    private WSHandlerResult process(Document received, byte[] replyKey) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(dir.resolve("service.p12"))) {
             keys.load(in, SelfSignedKeyStore.PASSWORD);
@@ -65,16 +73,64 @@ class Wss4jCrossCheckTest {
         data.setDisableBSPEnforcement(true);
         data.setCallbackHandler(callbacks -> {
             for (Callback c : callbacks) {
-                ((WSPasswordCallback) c).setPassword(new String(SelfSignedKeyStore.PASSWORD));
+                WSPasswordCallback pc = (WSPasswordCallback) c;
+                if (pc.getUsage() == WSPasswordCallback.USERNAME_TOKEN) {
+                    pc.setPassword("alice".equals(pc.getIdentifier()) ? "s3cret" : null);
+                } else if (replyKey != null) {
+                    pc.setKey(replyKey);
+                } else {
+                    pc.setPassword(new String(SelfSignedKeyStore.PASSWORD));
+                }
             }
         });
-        WSHandlerResult result = new WSSecurityEngine().processSecurityHeader(received, data);
+        return new WSSecurityEngine().processSecurityHeader(received, data);
+    }
 
-        Set<Integer> actions = result.getResults().stream()
-                .map(r -> (Integer) r.get(WSSecurityEngineResult.TAG_ACTION)).collect(Collectors.toSet());
-        assertTrue(actions.containsAll(List.of(WSConstants.ENCR, WSConstants.SIGN,
-                WSConstants.TS, WSConstants.DKT)), actions.toString());
-        Element body = DomXml.children(received.getDocumentElement()).get(1);
-        assertEquals("Add", DomXml.children(body).get(0).getLocalName());
+    private static Set<Integer> actions(WSHandlerResult result) {
+        return result.getResults().stream().map(r -> (Integer) r.get(WSSecurityEngineResult.TAG_ACTION))
+                .collect(Collectors.toSet());
+    }
+
+    private static String bodyElement(Document d) {
+        return DomXml.children(DomXml.children(d.getDocumentElement()).get(1)).get(0).getLocalName();
+    }
+
+    @Test
+    void wss4jVerifiesAndDecryptsAnAnonymousForCertificateRequest() throws Exception {
+        X509Credential service = TestKeys.client(dir, "service");
+        Document request = envelope();
+        SymmetricHeaderWriter.writeRequest(request, BASIC256, now(), service.certificate(), Optional.empty());
+        Document received = wire(request);
+        Set<Integer> actions = actions(process(received, null));
+        assertTrue(actions.containsAll(List.of(WSConstants.ENCR, WSConstants.SIGN, WSConstants.TS,
+                WSConstants.DKT)), actions.toString());
+        assertEquals("Add", bodyElement(received));
+    }
+
+    @Test
+    void wss4jValidatesTheSignedEncryptedUsernameTokenOfUserNameForCertificate() throws Exception {
+        X509Credential service = TestKeys.client(dir, "service");
+        Document request = envelope();
+        SymmetricHeaderWriter.writeRequest(request, BASIC256, now(), service.certificate(),
+                Optional.of(new UserNameCredential("alice", "s3cret")));
+        Set<Integer> actions = actions(process(wire(request), null));
+        assertTrue(actions.containsAll(List.of(WSConstants.ENCR, WSConstants.SIGN, WSConstants.UT)),
+                actions.toString());
+    }
+
+    @Test
+    void wss4jReadsTheReplyByItsEncryptedKeySha1() throws Exception {
+        X509Credential service = TestKeys.client(dir, "service");
+        Document request = envelope();
+        SymmetricHeaderWriter.Sent sent = SymmetricHeaderWriter.writeRequest(request, BASIC256, now(),
+                service.certificate(), Optional.empty());
+        Document reply = envelope();
+        SymmetricHeaderWriter.writeReply(reply, BASIC256, now(), sent.key(), sent.encryptedKeySha1(),
+                List.of(sent.signatureValue()));
+        Document received = wire(reply);
+        Set<Integer> actions = actions(process(received, sent.key()));
+        assertTrue(actions.containsAll(List.of(WSConstants.ENCR, WSConstants.SIGN, WSConstants.SC)),
+                actions.toString());
+        assertEquals("Add", bodyElement(received));
     }
 }
