@@ -372,9 +372,17 @@ final class SymmetricHeaderReader {
             return ids;
         }
 
+        /**
+         * {@code e} names exactly {@code expected}, with no parameters; exclusive c14n may carry its
+         * {@code InclusiveNamespaces PrefixList} (WSS4J/CXF write one; WCF reads it), which the JDK applies.
+         */
         private void algorithm(Element e, String expected, String operation) {
             String actual = e.getAttribute("Algorithm");
-            if (!actual.equals(expected) || !DomXml.children(e).isEmpty()) {
+            List<Element> parameters = DomXml.children(e);
+            boolean prefixList = parameters.size() == 1 && expected.equals(EXC_C14N)
+                    && is(parameters.get(0), EXC_C14N, "InclusiveNamespaces")
+                    && DomXml.children(parameters.get(0)).isEmpty();
+            if (!actual.equals(expected) || !parameters.isEmpty() && !prefixList) {
                 throw new MessageSecurityException(WcfText.SuiteDoesNotAcceptAlgorithm.format(actual, operation,
                         suite));
             }
