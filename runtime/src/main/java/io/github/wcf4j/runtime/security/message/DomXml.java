@@ -66,6 +66,17 @@ final class DomXml {
     }
 
     /** {@code element} as text: its own prefixes, its own attributes (declarations included), nothing added. */
+    /** The element children (text between them is ignored, as WCF's reader skips whitespace). */
+    static List<Element> children(Element parent) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     static String write(Element element) {
         StringBuilder out = new StringBuilder(256);
         write(element, out);
@@ -100,8 +111,9 @@ final class DomXml {
     }
 
     /**
-     * The attributes in the order WCF writes them (a DOM keeps them sorted by name): declarations, {@code u:Id},
-     * {@code ValueType}, {@code EncodingType}, then the rest as they are.
+     * The attributes in the order WCF writes them (a DOM keeps them sorted by name): {@code u:Id}, {@code ValueType},
+     * {@code EncodingType}, the rest as they are, then the namespace declarations (WCF's writer declares an element's
+     * namespaces after its attributes: {@code <c:DerivedKeyToken u:Id="_0" xmlns:c="...">}).
      */
     private static List<Attr> attributesInWcfOrder(Element e) {
         NamedNodeMap map = e.getAttributes();
@@ -116,7 +128,7 @@ final class DomXml {
     private static int rank(Attr a) {
         String name = a.getName();
         if (name.equals("xmlns") || name.startsWith("xmlns:")) {
-            return 0;
+            return 5;
         }
         return switch (a.getLocalName() == null ? name : a.getLocalName()) {
             case "Id" -> 1;

@@ -67,7 +67,7 @@ final class SecurityHeaderReader {
     }
 
     static Received read(Element security, SecurityHeaderLayout layout, AlgorithmSuite suite) {
-        List<Element> items = children(security);
+        List<Element> items = DomXml.children(security);
         if (items.isEmpty()) {
             throw new MessageSecurityException("Security header is empty.");
         }
@@ -138,8 +138,8 @@ final class SecurityHeaderReader {
         }
     }
 
-    /** WCF's {@code DuplicateIdInMessageToBeVerified}: no {@code wsu:Id} or {@code Id} twice in the header. */
-    private static void checkUniqueIds(Element security) {
+    /** WCF's {@code DuplicateIdInMessageToBeVerified}: no {@code wsu:Id} or {@code Id} twice under {@code root}. */
+    static void checkUniqueIds(Element security) {
         Set<String> seen = new HashSet<>();
         List<Element> all = new ArrayList<>();
         descendants(security, all);
@@ -156,8 +156,8 @@ final class SecurityHeaderReader {
         }
     }
 
-    private static SecurityTimestamp timestamp(Element e) {
-        List<Element> parts = children(e);
+    static SecurityTimestamp timestamp(Element e) {
+        List<Element> parts = DomXml.children(e);
         if (parts.isEmpty() || !is(parts.get(0), WSU, "Created") || parts.size() > 2
                 || parts.size() == 2 && !is(parts.get(1), WSU, "Expires")) {
             throw new MessageSecurityException("The security timestamp must hold Created and optionally Expires.");
@@ -167,10 +167,10 @@ final class SecurityHeaderReader {
         return new SecurityTimestamp(created, expires);
     }
 
-    private static UserNameCredential usernameToken(Element e) {
+    static UserNameCredential usernameToken(Element e) {
         String user = null;
         String password = null;
-        for (Element c : children(e)) {
+        for (Element c : DomXml.children(e)) {
             if (is(c, WSSE, "Username") && user == null) {
                 user = c.getTextContent();
             } else if (is(c, WSSE, "Password") && password == null) {
@@ -214,7 +214,7 @@ final class SecurityHeaderReader {
     private static int signingToken(Element signature, List<Element> tokenElements, List<X509Certificate> tokens) {
         Element keyInfo = child(signature, DS, "KeyInfo");
         Element str = keyInfo == null ? null : child(keyInfo, WSSE, "SecurityTokenReference");
-        List<Element> clauses = str == null ? List.of() : children(str);
+        List<Element> clauses = str == null ? List.of() : DomXml.children(str);
         if (clauses.size() != 1) {
             throw new MessageSecurityException("The signature's KeyInfo must hold one SecurityTokenReference with one"
                     + " reference.");
@@ -304,23 +304,12 @@ final class SecurityHeaderReader {
     }
 
     private static Element child(Element parent, String namespace, String local) {
-        return children(parent).stream().filter(c -> is(c, namespace, local)).findFirst().orElse(null);
-    }
-
-    /** The element children (text between them is ignored, as WCF's reader skips whitespace). */
-    private static List<Element> children(Element parent) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                out.add(e);
-            }
-        }
-        return out;
+        return DomXml.children(parent).stream().filter(c -> is(c, namespace, local)).findFirst().orElse(null);
     }
 
     private static void descendants(Element e, List<Element> out) {
         out.add(e);
-        for (Element c : children(e)) {
+        for (Element c : DomXml.children(e)) {
             descendants(c, out);
         }
     }

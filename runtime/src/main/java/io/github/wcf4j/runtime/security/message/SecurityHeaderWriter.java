@@ -96,7 +96,7 @@ final class SecurityHeaderWriter {
         return ts;
     }
 
-    private static Element usernameToken(Document doc, UserNameCredential u) {
+    static Element usernameToken(Document doc, UserNameCredential u) {
         Element token = doc.createElementNS(WSSE, WSSE_PREFIX + ":UsernameToken");
         token.setAttributeNS(WSU, WSU_PREFIX + ":Id", tokenId());
         token.appendChild(text(doc, WSSE, WSSE_PREFIX + ":Username", u.userName()));

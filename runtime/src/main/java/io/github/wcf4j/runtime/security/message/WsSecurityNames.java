@@ -28,6 +28,19 @@ final class WsSecurityNames {
     static final String THUMBPRINT_SHA1 =
             "http://docs.oasis-open.org/wss/oasis-wss-soap-message-security-1.1#ThumbprintSHA1";
     static final String EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
+    /** WS-Security 1.1's secext namespace ({@code k:TokenType}, {@code k:SignatureConfirmation}). */
+    static final String WSSE11 = "http://docs.oasis-open.org/wss/oasis-wss-wssecurity-secext-1.1.xsd";
+    static final String WSSE11_PREFIX = "k";
+    static final String ENCRYPTED_KEY_TOKEN =
+            "http://docs.oasis-open.org/wss/oasis-wss-soap-message-security-1.1#EncryptedKey";
+    static final String ENCRYPTED_KEY_SHA1 =
+            "http://docs.oasis-open.org/wss/oasis-wss-soap-message-security-1.1#EncryptedKeySHA1";
+    static final String XENC = "http://www.w3.org/2001/04/xmlenc#";
+    static final String XENC_PREFIX = "e";
+    /** WS-SecureConversation February 2005 and 1.3 ({@code c:DerivedKeyToken}). */
+    static final String SC_FEB2005 = "http://schemas.xmlsoap.org/ws/2005/02/sc";
+    static final String SC_13 = "http://docs.oasis-open.org/ws-sx/ws-secureconversation/200512";
+    static final String SC_PREFIX = "c";
 
     /** Fault subcodes (WCF {@code SecurityVersion.InvalidSecurityFaultCode} and friends), in the wsse namespace. */
     static final QName INVALID_SECURITY = new QName(WSSE, "InvalidSecurity");

@@ -1,0 +1,395 @@
+package io.github.wcf4j.runtime.security.message;
+
+import static io.github.wcf4j.runtime.security.message.SymmetricHeaderWriter.ADDRESSING_NAMESPACES;
+import static io.github.wcf4j.runtime.security.message.SymmetricHeaderWriter.ADDRESSING_PARTS;
+import static io.github.wcf4j.runtime.security.message.SymmetricHeaderWriter.child;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.DS;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.ENCRYPTED_KEY_SHA1;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.EXC_C14N;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE11;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.XENC;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.security.PrivateKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.crypto.spec.SecretKeySpec;
+import javax.xml.crypto.MarshalException;
+import javax.xml.crypto.dsig.XMLSignature;
+import javax.xml.crypto.dsig.XMLSignatureException;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMValidateContext;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Verifies and decrypts a SOAP envelope (as a DOM) secured by {@link SymmetricHeaderWriter}'s protocol, as WCF's
+ * {@code ReceiveSecurityHeader} does for the symmetric X.509 modes, and strictly:
+ *
+ * <ul>
+ *   <li>every {@code Id} unique in the whole envelope ({@code DuplicateIdInMessageToBeVerified}); tokens declared
+ *       before use; one timestamp, one key, one reference list, one primary signature;</li>
+ *   <li>the request's key: an {@code EncryptedKey} to this service's certificate (thumbprint), the suite's key wrap;
+ *       the reply's: the request's key, named by its {@code EncryptedKeySHA1};</li>
+ *   <li>derived keys required (a key used directly is refused), at least the suite's derivation lengths;</li>
+ *   <li>the body and the signature encrypted (no downgrade to an unencrypted body or signature), the suite's
+ *       encryption; the signature the suite's HMAC (no {@code HMACOutputLength}), exclusive c14n, one exclusive-c14n
+ *       transform and the suite's digest per reference;</li>
+ *   <li>every required part signed: the body, the timestamp, every WS-Addressing header instance, every signature
+ *       confirmation; references only to those (signature wrapping).</li>
+ * </ul>
+ *
+ * Decryption failures of every kind surface as one text ({@link BlockCipher#DECRYPTION_FAILED}); the caller answers
+ * every failure with WCF's one generic fault anyway.
+ */
+final class SymmetricHeaderReader {
+
+    /** What a verified message carried. */
+    record Received(byte[] key, String encryptedKeySha1, byte[] signatureValue, Optional<SecurityTimestamp> timestamp,
+            List<byte[]> confirmations, Optional<UserNameCredential> userName) {
+    }
+
+    private SymmetricHeaderReader() {
+    }
+
+    /**
+     * Verifies a request (with a signed, encrypted UsernameToken under UserNameForCertificate) to the service
+     * holding {@code serviceKey} (its certificate's base64 {@code thumbprint}).
+     */
+    static Received readRequest(Document envelope, SymmetricHeaderWriter.Settings s, PrivateKey serviceKey,
+            String thumbprint) {
+        return new Verification(envelope, s).run(new KeySource.Wrapped(serviceKey, thumbprint));
+    }
+
+    /** Verifies a reply secured with the request's {@code key} ({@code encryptedKeySha1}). */
+    static Received readReply(Document envelope, SymmetricHeaderWriter.Settings s, byte[] key,
+            String encryptedKeySha1) {
+        return new Verification(envelope, s).run(new KeySource.Known(key, encryptedKeySha1));
+    }
+
+    private sealed interface KeySource {
+        record Wrapped(PrivateKey own, String thumbprint) implements KeySource {
+        }
+
+        record Known(byte[] key, String sha1) implements KeySource {
+        }
+    }
+
+    private static final class Verification {
+        private final Document doc;
+        private final SymmetricHeaderWriter.Settings s;
+        private final AlgorithmSuite suite;
+        private final Map<String, Element> byId = new HashMap<>();
+        private final Map<String, DerivedKeyToken> derived = new LinkedHashMap<>();
+        private byte[] key;
+        private String keySha1;
+        private String encryptedKeyId;
+
+        Verification(Document doc, SymmetricHeaderWriter.Settings s) {
+            this.doc = doc;
+            this.s = s;
+            this.suite = s.suite();
+        }
+
+        Received run(KeySource source) {
+            Element envelope = doc.getDocumentElement();
+            String soap = envelope.getNamespaceURI();
+            Element header = child(envelope, soap, "Header").orElseThrow(() -> new MessageSecurityException(
+                    WcfText.UnableToFindSecurityHeaderInMessage.format("")));
+            Element body = child(envelope, soap, "Body").orElseThrow(() -> new MessageSecurityException(
+                    "The message has no body."));
+            List<Element> securities = DomXml.children(header).stream()
+                    .filter(h -> WSSE.equals(h.getNamespaceURI()) && "Security".equals(h.getLocalName())).toList();
+            if (securities.size() != 1) {
+                throw new MessageSecurityException(securities.isEmpty()
+                        ? WcfText.UnableToFindSecurityHeaderInMessage.format("")
+                        : "The message has more than one security header for the same actor.");
+            }
+            Element security = securities.get(0);
+            SecurityHeaderReader.checkUniqueIds(envelope);
+            indexIds(envelope);
+            if (source instanceof KeySource.Known known) {
+                key = known.key();
+                keySha1 = known.sha1();
+            }
+
+            Element timestamp = null;
+            List<String> dataReferences = null;
+            List<Element> encryptedItems = new ArrayList<>();
+            List<Element> confirmations = new ArrayList<>();
+            List<Element> items = DomXml.children(security);
+            for (int i = 0; i < items.size(); i++) {
+                Element item = items.get(i);
+                String ns = item.getNamespaceURI();
+                String local = item.getLocalName();
+                if (WSU.equals(ns) && "Timestamp".equals(local) && timestamp == null) {
+                    timestamp = item;
+                } else if (XENC.equals(ns) && "EncryptedKey".equals(local) && key == null
+                        && source instanceof KeySource.Wrapped wrapped) {
+                    EncryptedKeyToken ek = EncryptedKeyToken.read(item);
+                    if (!ek.thumbprint().equals(wrapped.thumbprint())) {
+                        throw new MessageSecurityException("The EncryptedKey is not for this service's certificate.");
+                    }
+                    key = ek.unwrap(suite, wrapped.own());
+                    keySha1 = ek.sha1();
+                    encryptedKeyId = ek.id();
+                } else if (s.scNamespace().equals(ns) && "DerivedKeyToken".equals(local)) {
+                    DerivedKeyToken dkt = DerivedKeyToken.read(item, s.scNamespace());
+                    checkSource(dkt.source());
+                    derived.put(dkt.id(), dkt);
+                } else if (XENC.equals(ns) && "ReferenceList".equals(local) && dataReferences == null) {
+                    dataReferences = dataReferences(item);
+                } else if (WSSE11.equals(ns) && "SignatureConfirmation".equals(local)) {
+                    confirmations.add(item);
+                } else if (XENC.equals(ns) && "EncryptedData".equals(local) && encryptedItems.size() < 2) {
+                    encryptedItems.add(item);
+                } else {
+                    throw new MessageSecurityException("The security header element '" + local
+                            + "' is not expected here.");
+                }
+            }
+            if (key == null) {
+                throw new MessageSecurityException("The message's key was not found.");
+            }
+            if (dataReferences == null || encryptedItems.isEmpty()) {
+                throw new MessageSecurityException("The message's body and signature must be encrypted.");
+            }
+            List<Element> bodyContent = DomXml.children(body);
+            if (bodyContent.size() != 1 || !XENC.equals(bodyContent.get(0).getNamespaceURI())
+                    || !"EncryptedData".equals(bodyContent.get(0).getLocalName())) {
+                throw new MessageSecurityException("The message's body must be encrypted.");
+            }
+            Element encryptedBody = bodyContent.get(0);
+            Set<String> encryptedIds = new HashSet<>();
+            encryptedIds.add(encryptedBody.getAttribute("Id"));
+            encryptedItems.forEach(e -> encryptedIds.add(e.getAttribute("Id")));
+            if (!Set.copyOf(dataReferences).equals(encryptedIds) || dataReferences.size() != encryptedIds.size()) {
+                throw new MessageSecurityException("The reference list must name exactly the encrypted parts.");
+            }
+            Element signature = null;
+            Element usernameToken = null;
+            for (Element item : encryptedItems) {
+                Element decrypted = decryptElement(item);
+                if (is(decrypted, DS, "Signature") && signature == null) {
+                    signature = decrypted;
+                } else if (is(decrypted, WSSE, "UsernameToken") && usernameToken == null) {
+                    usernameToken = decrypted;
+                } else {
+                    throw new MessageSecurityException("The encrypted header element '" + decrypted.getLocalName()
+                            + "' is not expected here.");
+                }
+            }
+            if (signature == null) {
+                throw new MessageSecurityException("The message's signature must be encrypted.");
+            }
+            decrypt(encryptedBody, XmlEncryption.CONTENT);
+            byte[] signatureValue = verify(signature, header, body, timestamp, confirmations, usernameToken);
+            List<byte[]> confirmed = new ArrayList<>();
+            for (Element c : confirmations) {
+                confirmed.add(c.hasAttribute("Value") ? DerivedKeyToken.base64(c.getAttribute("Value")) : new byte[0]);
+            }
+            return new Received(key, keySha1, signatureValue,
+                    Optional.ofNullable(timestamp).map(SecurityHeaderReader::timestamp), confirmed,
+                    Optional.ofNullable(usernameToken).map(SecurityHeaderReader::usernameToken));
+        }
+
+        private void indexIds(Element root) {
+            List<Element> all = new ArrayList<>();
+            collect(root, all);
+            for (Element e : all) {
+                if (e.hasAttributeNS(WSU, "Id")) {
+                    e.setIdAttributeNS(WSU, "Id", true);
+                    byId.put(e.getAttributeNS(WSU, "Id"), e);
+                }
+                if (e.hasAttribute("Id")) {
+                    e.setIdAttribute("Id", true);
+                    byId.put(e.getAttribute("Id"), e);
+                }
+            }
+        }
+
+        private static void collect(Element e, List<Element> out) {
+            out.add(e);
+            for (Element c : DomXml.children(e)) {
+                collect(c, out);
+            }
+        }
+
+        /** A derived key's source must be this message's key, declared before. */
+        private void checkSource(TokenReference ref) {
+            boolean ok = ref instanceof TokenReference.Local local && encryptedKeyId != null
+                    && local.id().equals(encryptedKeyId)
+                    || ref instanceof TokenReference.KeyIdentifier ki && encryptedKeyId == null && keySha1 != null
+                    && ki.valueType().equals(ENCRYPTED_KEY_SHA1) && ki.value().equals(keySha1);
+            if (!ok) {
+                throw new MessageSecurityException("A derived key token does not derive from the message's key.");
+            }
+        }
+
+        private static List<String> dataReferences(Element list) {
+            List<String> ids = new ArrayList<>();
+            for (Element ref : DomXml.children(list)) {
+                String uri = ref.getAttribute("URI");
+                if (!XENC.equals(ref.getNamespaceURI()) || !"DataReference".equals(ref.getLocalName())
+                        || !uri.startsWith("#")) {
+                    throw new MessageSecurityException("The reference list holds local data references only.");
+                }
+                ids.add(uri.substring(1));
+            }
+            return ids;
+        }
+
+        /** The derived key {@code ref} names, of at least {@code minBits}. */
+        private byte[] derivedKey(TokenReference ref, int minBits) {
+            if (!(ref instanceof TokenReference.Local local) || !derived.containsKey(local.id())) {
+                throw new MessageSecurityException("The message was not protected by a derived key of its header.");
+            }
+            DerivedKeyToken dkt = derived.get(local.id());
+            if (dkt.length() * 8 < minBits) {
+                throw new MessageSecurityException("The derived key is shorter than the suite " + suite
+                        + " requires.");
+            }
+            return dkt.key(key);
+        }
+
+        private List<Node> decrypt(Element encryptedData, String type) {
+            XmlEncryption.Parsed parsed = XmlEncryption.read(encryptedData, suite);
+            if (!type.equals(parsed.type())) {
+                throw new MessageSecurityException("The encrypted data is not of type " + type + ".");
+            }
+            return XmlEncryption.decrypt(parsed, derivedKey(parsed.keyRef(), suite.encryptionDerivationBits()),
+                    suite);
+        }
+
+        /** An encrypted header element ({@code #Element}): exactly one element once decrypted. */
+        private Element decryptElement(Element encrypted) {
+            List<Node> nodes = decrypt(encrypted, XmlEncryption.ELEMENT);
+            if (nodes.size() != 1 || !(nodes.get(0) instanceof Element element)) {
+                throw new MessageSecurityException(BlockCipher.DECRYPTION_FAILED);
+            }
+            if (element.hasAttributeNS(WSU, "Id")) {
+                String id = element.getAttributeNS(WSU, "Id");
+                if (byId.containsKey(id)) {
+                    throw new MessageSecurityException(WcfText.DuplicateIdInMessageToBeVerified.format(id));
+                }
+                element.setIdAttributeNS(WSU, "Id", true);
+                byId.put(id, element);
+            }
+            return element;
+        }
+
+        private byte[] verify(Element signature, Element header, Element body, Element timestamp,
+                List<Element> confirmations, Element usernameToken) {
+            List<Element> parts = DomXml.children(signature);
+            if (parts.size() != 3 || !is(parts.get(0), DS, "SignedInfo") || !is(parts.get(1), DS, "SignatureValue")
+                    || !is(parts.get(2), DS, "KeyInfo")) {
+                throw new MessageSecurityException("The signature must hold SignedInfo, SignatureValue and KeyInfo.");
+            }
+            Set<String> referenced = checkSignedInfo(parts.get(0));
+            List<Element> clauses = DomXml.children(parts.get(2));
+            if (clauses.size() != 1) {
+                throw new MessageSecurityException("The signature must name its key once.");
+            }
+            byte[] signingKey = derivedKey(TokenReference.read(clauses.get(0)), suite.signingDerivationBits());
+            try {
+                XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
+                DOMValidateContext context = new DOMValidateContext(new SecretKeySpec(signingKey, suite.jcaMac()),
+                        signature);
+                // the JDK's secure validation refuses SHA-1 (WCF's default suites); checkSignedInfo made its checks
+                context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
+                XMLSignature xml = f.unmarshalXMLSignature(context);
+                if (!xml.validate(context)) {
+                    throw new MessageSecurityException("The signature verification failed.");
+                }
+            } catch (MarshalException | XMLSignatureException e) {
+                throw new MessageSecurityException("The signature verification failed.");
+            }
+            Set<Element> required = new HashSet<>();
+            required.add(body);
+            if (timestamp != null) {
+                required.add(timestamp);
+            }
+            required.addAll(confirmations);
+            if (usernameToken != null) {
+                required.add(usernameToken);
+            }
+            for (Element h : DomXml.children(header)) {
+                if (ADDRESSING_NAMESPACES.contains(h.getNamespaceURI()) && ADDRESSING_PARTS.contains(h.getLocalName())) {
+                    required.add(h);
+                }
+            }
+            Set<Element> signed = new HashSet<>();
+            for (String id : referenced) {
+                signed.add(byId.get(id));
+            }
+            for (Element part : required) {
+                if (!signed.contains(part)) {
+                    throw new MessageSecurityException("The '" + part.getLocalName() + "', '"
+                            + part.getNamespaceURI() + "' required message part was not signed.");
+                }
+            }
+            if (!required.containsAll(signed)) {
+                throw new MessageSecurityException("The signature references a part that is not a message part.");
+            }
+            return DerivedKeyToken.base64(parts.get(1).getTextContent());
+        }
+
+        /** The suite's algorithms in every slot; the ids referenced (each once, local). */
+        private Set<String> checkSignedInfo(Element signedInfo) {
+            List<Element> parts = DomXml.children(signedInfo);
+            if (parts.size() < 3 || !is(parts.get(0), DS, "CanonicalizationMethod")
+                    || !is(parts.get(1), DS, "SignatureMethod")) {
+                throw new MessageSecurityException("The SignedInfo is malformed.");
+            }
+            algorithm(parts.get(0), EXC_C14N, "Canonicalization");
+            algorithm(parts.get(1), suite.symmetricSignature(), "SymmetricSign");
+            Set<String> ids = new HashSet<>();
+            for (Element reference : parts.subList(2, parts.size())) {
+                String uri = reference.getAttribute("URI");
+                List<Element> r = DomXml.children(reference);
+                if (!is(reference, DS, "Reference") || !uri.startsWith("#") || !ids.add(uri.substring(1))
+                        || !byId.containsKey(uri.substring(1)) || r.size() != 3 || !is(r.get(0), DS, "Transforms")
+                        || !is(r.get(1), DS, "DigestMethod") || !is(r.get(2), DS, "DigestValue")) {
+                    throw new MessageSecurityException("A signature reference is malformed or not local.");
+                }
+                List<Element> transforms = DomXml.children(r.get(0));
+                if (transforms.size() != 1) {
+                    throw new MessageSecurityException("A signature reference must have one transform.");
+                }
+                algorithm(transforms.get(0), EXC_C14N, "Canonicalization");
+                algorithm(r.get(1), suite.digest(), "Digest");
+            }
+            return ids;
+        }
+
+        /**
+         * {@code e} names exactly {@code expected}, with no parameters; exclusive c14n may carry its
+         * {@code InclusiveNamespaces PrefixList} (WSS4J/CXF write one; WCF reads it), which the JDK applies.
+         */
+        private void algorithm(Element e, String expected, String operation) {
+            String actual = e.getAttribute("Algorithm");
+            List<Element> parameters = DomXml.children(e);
+            boolean prefixList = parameters.size() == 1 && expected.equals(EXC_C14N)
+                    && is(parameters.get(0), EXC_C14N, "InclusiveNamespaces")
+                    && DomXml.children(parameters.get(0)).isEmpty();
+            if (!actual.equals(expected) || !parameters.isEmpty() && !prefixList) {
+                throw new MessageSecurityException(WcfText.SuiteDoesNotAcceptAlgorithm.format(actual, operation,
+                        suite));
+            }
+        }
+
+        private static boolean is(Element e, String namespace, String local) {
+            return namespace.equals(e.getNamespaceURI()) && local.equals(e.getLocalName());
+        }
+    }
+}

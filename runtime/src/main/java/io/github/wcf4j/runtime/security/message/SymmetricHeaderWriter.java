@@ -1,0 +1,259 @@
+package io.github.wcf4j.runtime.security.message;
+
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.DS;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.ENCRYPTED_KEY_SHA1;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.ENCRYPTED_KEY_TOKEN;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.EXC_C14N;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE11;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE11_PREFIX;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE_PREFIX;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU_PREFIX;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.XENC;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.XENC_PREFIX;
+
+import io.github.wcf4j.binding.security.SecurityHeaderLayout;
+import io.github.wcf4j.runtime.security.CertificateFind;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
+import javax.xml.XMLConstants;
+import javax.xml.crypto.MarshalException;
+import javax.xml.crypto.dom.DOMStructure;
+import javax.xml.crypto.dsig.CanonicalizationMethod;
+import javax.xml.crypto.dsig.Reference;
+import javax.xml.crypto.dsig.SignedInfo;
+import javax.xml.crypto.dsig.XMLSignature;
+import javax.xml.crypto.dsig.XMLSignatureException;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMSignContext;
+import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
+import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Secures a SOAP envelope (as a DOM) the way WCF's {@code SymmetricSecurityProtocol} with
+ * {@code WSSecurityOneDotOneSendSecurityHeader} does for the symmetric X.509 modes ({@code AnonymousForCertificate}),
+ * and {@code UserNameForCertificate}, with {@code requireDerivedKeys} and {@code SignBeforeEncryptAndEncryptSignature}:
+ *
+ * <pre>
+ * o:Security  [u:Timestamp] [e:EncryptedKey (request)] c:DerivedKeyToken (signing) c:DerivedKeyToken (encryption)
+ *             e:ReferenceList [e:EncryptedData (the o:UsernameToken, UserNameForCertificate requests)]
+ *             [k:SignatureConfirmation (reply)] e:EncryptedData (the ds:Signature) [u:Timestamp]
+ * s:Body u:Id  e:EncryptedData (#Content)
+ * </pre>
+ *
+ * The request's symmetric key is fresh ({@link KeyWrap}), wrapped to the service certificate (named by thumbprint, the
+ * certificate is never sent); the reply uses the same key, named by {@code EncryptedKeySHA1}. Each message derives a
+ * signing key (the suite's signature derivation length) and an encryption key from it with fresh nonces. The
+ * signature (the suite's HMAC, exclusive c14n) covers the WS-Addressing headers, the body, the timestamp and the
+ * signature confirmations; then the body content and the signature are encrypted.
+ */
+final class SymmetricHeaderWriter {
+    /** The WS-Addressing headers WCF's transport protection requirements sign (AddressingVersion L82–103). */
+    static final Set<String> ADDRESSING_PARTS = Set.of("To", "From", "FaultTo", "ReplyTo", "MessageID", "RelatesTo",
+            "Action");
+    static final Set<String> ADDRESSING_NAMESPACES = Set.of("http://www.w3.org/2005/08/addressing",
+            "http://schemas.xmlsoap.org/ws/2004/08/addressing");
+
+    /** How a message is secured: the suite, the WS-SecureConversation namespace of its DKTs, the layout. */
+    record Settings(AlgorithmSuite suite, String scNamespace, SecurityHeaderLayout layout) {
+    }
+
+    /**
+     * What the sender keeps: the message's key and its {@code EncryptedKeySHA1}, and the primary signature's value
+     * (what the other side's signature confirmation repeats; the replay nonce).
+     */
+    record Sent(byte[] key, String encryptedKeySha1, byte[] signatureValue) {
+    }
+
+    private SymmetricHeaderWriter() {
+    }
+
+    /**
+     * Secures a request to the holder of {@code service}'s key with a fresh key; with {@code userName}
+     * (UserNameForCertificate) its {@code UsernameToken} is a signed and encrypted supporting token.
+     */
+    static Sent writeRequest(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp,
+            X509Certificate service, Optional<UserNameCredential> userName) {
+        AlgorithmSuite suite = s.suite();
+        byte[] key = KeyWrap.generateKey(suite.keyBits());
+        EncryptedKeyToken ek = new EncryptedKeyToken("uuid-" + UUID.randomUUID() + "-1", suite.asymmetricKeyWrap(),
+                Base64.getEncoder().encodeToString(CertificateFind.thumbprint(service)),
+                KeyWrap.wrap(suite.asymmetricKeyWrap(), service.getPublicKey(), key));
+        byte[] signature = protect(envelope, s, timestamp, key, new TokenReference.Local(ek.id(), ENCRYPTED_KEY_TOKEN),
+                Optional.of(ek.write(envelope)), userName, List.of());
+        return new Sent(key, ek.sha1(), signature);
+    }
+
+    /**
+     * Secures a reply with the request's {@code key} (named by {@code encryptedKeySha1}), confirming
+     * {@code confirmations} (the request's signature values) when the mode requires signature confirmation.
+     */
+    static Sent writeReply(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
+            String encryptedKeySha1, List<byte[]> confirmations) {
+        byte[] signature = protect(envelope, s, timestamp, key,
+                new TokenReference.KeyIdentifier(ENCRYPTED_KEY_SHA1, encryptedKeySha1), Optional.empty(),
+                Optional.empty(), confirmations);
+        return new Sent(key, encryptedKeySha1, signature);
+    }
+
+    private static byte[] protect(Document doc, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
+            TokenReference keySource, Optional<Element> encryptedKey, Optional<UserNameCredential> userName,
+            List<byte[]> confirmations) {
+        AlgorithmSuite suite = s.suite();
+        Element envelope = doc.getDocumentElement();
+        String soap = envelope.getNamespaceURI();
+        envelope.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + WSU_PREFIX, WSU);
+        Element body = child(envelope, soap, "Body").orElseThrow(() -> new IllegalArgumentException("no Body"));
+        Element header = child(envelope, soap, "Header").orElseGet(() -> {
+            Element h = doc.createElementNS(soap, envelope.getPrefix() + ":Header");
+            envelope.insertBefore(h, body);
+            return h;
+        });
+        child(header, WSSE, "Security").ifPresent(header::removeChild);
+        Ids ids = new Ids();
+        DerivedKeyToken signing = DerivedKeyToken.create(ids.next(), keySource, suite.signingDerivationBits() / 8);
+        DerivedKeyToken encrypting = DerivedKeyToken.create(ids.next(), keySource,
+                suite.encryptionDerivationBits() / 8);
+        List<String> signed = new ArrayList<>();
+        for (Element h : DomXml.children(header)) {
+            if (ADDRESSING_NAMESPACES.contains(h.getNamespaceURI()) && ADDRESSING_PARTS.contains(h.getLocalName())) {
+                signed.add(ids.assign(h));
+            }
+        }
+        signed.add(ids.assign(body));
+
+        Element security = doc.createElementNS(WSSE, WSSE_PREFIX + ":Security");
+        security.setAttributeNS(soap, envelope.getPrefix() + ":mustUnderstand", "1");
+        security.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + WSSE_PREFIX, WSSE);
+        header.appendChild(security);
+        Element ts = timestamp.map(t -> timestamp(doc, t, ids)).orElse(null);
+        boolean last = s.layout() == SecurityHeaderLayout.LaxTimestampLast;
+        if (ts != null && !last) {
+            security.appendChild(ts);
+        }
+        encryptedKey.ifPresent(security::appendChild);
+        security.appendChild(signing.write(doc, s.scNamespace(), ENCRYPTED_KEY_TOKEN));
+        security.appendChild(encrypting.write(doc, s.scNamespace(), ENCRYPTED_KEY_TOKEN));
+        Element referenceList = doc.createElementNS(XENC, XENC_PREFIX + ":ReferenceList");
+        referenceList.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + XENC_PREFIX, XENC);
+        security.appendChild(referenceList);
+        if (ts != null) {
+            signed.add(ts.getAttributeNS(WSU, "Id"));
+        }
+        Element usernameToken = userName.map(u -> SecurityHeaderWriter.usernameToken(doc, u)).orElse(null);
+        if (usernameToken != null) {
+            usernameToken.setIdAttributeNS(WSU, "Id", true);
+            signed.add(usernameToken.getAttributeNS(WSU, "Id"));
+            security.appendChild(usernameToken);
+        }
+        for (byte[] confirmed : confirmations) {
+            Element c = doc.createElementNS(WSSE11, WSSE11_PREFIX + ":SignatureConfirmation");
+            signed.add(ids.assign(c));
+            if (confirmed.length > 0) {
+                c.setAttribute("Value", Base64.getEncoder().encodeToString(confirmed));
+            }
+            c.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + WSSE11_PREFIX, WSSE11);
+            security.appendChild(c);
+        }
+        if (ts != null && last) {
+            security.appendChild(ts);
+        }
+        Element signature = sign(security, ts != null && last ? ts : null, signed, signing.key(key),
+                new TokenReference.Local(signing.id(), null), suite);
+        byte[] signatureValue = Base64.getMimeDecoder().decode(
+                signature.getElementsByTagNameNS(DS, "SignatureValue").item(0).getTextContent());
+
+        byte[] encryptionKey = encrypting.key(key);
+        TokenReference encryptionRef = new TokenReference.Local(encrypting.id(), null);
+        String bodyData = ids.next();
+        String signatureData = ids.next();
+        XmlEncryption.encryptContent(body, bodyData, encryptionKey, suite, encryptionRef);
+        XmlEncryption.encryptElement(signature, signatureData, encryptionKey, suite, encryptionRef);
+        List<String> encrypted = new ArrayList<>(List.of(bodyData, signatureData));
+        if (usernameToken != null) {
+            String tokenData = ids.next();
+            XmlEncryption.encryptElement(usernameToken, tokenData, encryptionKey, suite, encryptionRef);
+            encrypted.add(tokenData);
+        }
+        for (String id : encrypted) {
+            Element ref = doc.createElementNS(XENC, XENC_PREFIX + ":DataReference");
+            ref.setAttribute("URI", "#" + id);
+            referenceList.appendChild(ref);
+        }
+        return signatureValue;
+    }
+
+    private static Element timestamp(Document doc, SecurityTimestamp t, Ids ids) {
+        Element ts = doc.createElementNS(WSU, WSU_PREFIX + ":Timestamp");
+        ids.assign(ts);
+        Element created = doc.createElementNS(WSU, WSU_PREFIX + ":Created");
+        created.setTextContent(SecurityTimestamp.format(t.created()));
+        Element expires = doc.createElementNS(WSU, WSU_PREFIX + ":Expires");
+        expires.setTextContent(SecurityTimestamp.format(t.expires()));
+        ts.appendChild(created);
+        ts.appendChild(expires);
+        return ts;
+    }
+
+    private static Element sign(Element security, Node before, List<String> ids, byte[] key, TokenReference keyRef,
+            AlgorithmSuite suite) {
+        Document doc = security.getOwnerDocument();
+        try {
+            XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
+            List<Reference> references = new ArrayList<>();
+            for (String id : ids) {
+                references.add(f.newReference("#" + id, f.newDigestMethod(suite.digest(), null),
+                        List.of(f.newTransform(EXC_C14N, (TransformParameterSpec) null)), null, null));
+            }
+            SignedInfo si = f.newSignedInfo(f.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE,
+                    (C14NMethodParameterSpec) null), f.newSignatureMethod(suite.symmetricSignature(), null),
+                    references);
+            XMLSignature signature = f.newXMLSignature(si,
+                    f.getKeyInfoFactory().newKeyInfo(List.of(new DOMStructure(keyRef.write(doc, null)))));
+            DOMSignContext context = before == null
+                    ? new DOMSignContext(new SecretKeySpec(key, suite.jcaMac()), security)
+                    : new DOMSignContext(new SecretKeySpec(key, suite.jcaMac()), security, before);
+            context.setDefaultNamespacePrefix("");
+            signature.sign(context);
+        } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
+            throw new MessageSecurityException("The message cannot be signed: " + e.getMessage(), e);
+        }
+        Element signature = before == null ? (Element) security.getLastChild() : (Element) before.getPreviousSibling();
+        Element value = (Element) signature.getElementsByTagNameNS(DS, "SignatureValue").item(0);
+        value.setTextContent(value.getTextContent().replaceAll("\\s", ""));
+        return signature;
+    }
+
+    static Optional<Element> child(Element parent, String namespace, String local) {
+        return DomXml.children(parent).stream()
+                .filter(c -> namespace.equals(c.getNamespaceURI()) && local.equals(c.getLocalName())).findFirst();
+    }
+
+    /** WCF's message-local ids: {@code _0}, {@code _1}, ... */
+    private static final class Ids {
+        private int next;
+
+        String next() {
+            return "_" + next++;
+        }
+
+        String assign(Element e) {
+            String id = next();
+            e.setAttributeNS(WSU, WSU_PREFIX + ":Id", id);
+            e.setIdAttributeNS(WSU, "Id", true);
+            return id;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.wcf4j.runtime.security.message;
+
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE11;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE11_PREFIX;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE_PREFIX;
+
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.util.List;
+import javax.xml.XMLConstants;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * An {@code o:SecurityTokenReference} of the symmetric modes (WCF {@code WSSecurityJan2004}/{@code WSSecurityXXX2005}
+ * clause serializers): a {@link Local} reference to a token of the same header by its id, or a {@link KeyIdentifier}
+ * naming a token that is not sent (the service certificate's {@code ThumbprintSHA1}, the request's key by
+ * {@code EncryptedKeySHA1} in a reply). {@code tokenType}, when given, is written as WS-Security 1.1's
+ * {@code k:TokenType}, as WCF writes it on references to an {@code EncryptedKey}.
+ */
+sealed interface TokenReference {
+
+    /** {@code <o:Reference URI="#id" ValueType="..."/>} ({@code valueType} may be null). */
+    record Local(String id, String valueType) implements TokenReference {
+    }
+
+    /** {@code <o:KeyIdentifier ValueType="...">value</o:KeyIdentifier>}. */
+    record KeyIdentifier(String valueType, String value) implements TokenReference {
+    }
+
+    /** This reference as an {@code o:SecurityTokenReference} of {@code doc}, with {@code tokenType} when not null. */
+    default Element write(Document doc, String tokenType) {
+        Element str = doc.createElementNS(WSSE, WSSE_PREFIX + ":SecurityTokenReference");
+        if (tokenType != null) {
+            str.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + WSSE11_PREFIX, WSSE11);
+            str.setAttributeNS(WSSE11, WSSE11_PREFIX + ":TokenType", tokenType);
+        }
+        if (this instanceof Local local) {
+            Element ref = doc.createElementNS(WSSE, WSSE_PREFIX + ":Reference");
+            if (local.valueType() != null) {
+                ref.setAttribute("ValueType", local.valueType());
+            }
+            ref.setAttribute("URI", "#" + local.id());
+            str.appendChild(ref);
+        } else if (this instanceof KeyIdentifier ki) {
+            Element ref = doc.createElementNS(WSSE, WSSE_PREFIX + ":KeyIdentifier");
+            ref.setAttribute("ValueType", ki.valueType());
+            ref.setTextContent(ki.value());
+            str.appendChild(ref);
+        }
+        return str;
+    }
+
+    /**
+     * Reads an {@code o:SecurityTokenReference}: exactly one {@code o:Reference} (a local {@code #id}) or one
+     * {@code o:KeyIdentifier} (base64, binary encoding only).
+     *
+     * @throws MessageSecurityException for any other shape
+     */
+    static TokenReference read(Element str) {
+        if (!WSSE.equals(str.getNamespaceURI()) || !"SecurityTokenReference".equals(str.getLocalName())) {
+            throw new MessageSecurityException("A SecurityTokenReference was expected, not " + str.getLocalName()
+                    + ".");
+        }
+        List<Element> children = DomXml.children(str);
+        if (children.size() != 1 || !WSSE.equals(children.get(0).getNamespaceURI())) {
+            throw new MessageSecurityException("A SecurityTokenReference must hold exactly one reference.");
+        }
+        Element ref = children.get(0);
+        String valueType = ref.hasAttribute("ValueType") ? ref.getAttribute("ValueType") : null;
+        switch (ref.getLocalName()) {
+            case "Reference" -> {
+                String uri = ref.getAttribute("URI");
+                if (!uri.startsWith("#") || uri.length() == 1) {
+                    throw new MessageSecurityException("Only references to a token of the security header ('#id')"
+                            + " are accepted here, not '" + uri + "'.");
+                }
+                return new Local(uri.substring(1), valueType);
+            }
+            case "KeyIdentifier" -> {
+                String encoding = ref.getAttribute("EncodingType");
+                if (valueType == null || !(encoding.isEmpty() || encoding.equals(WsSecurityNames.BASE64_BINARY))) {
+                    throw new MessageSecurityException("A KeyIdentifier needs a ValueType and base64 content.");
+                }
+                return new KeyIdentifier(valueType, ref.getTextContent().strip());
+            }
+            default -> throw new MessageSecurityException("The SecurityTokenReference form '" + ref.getLocalName()
+                    + "' is not accepted here.");
+        }
+    }
+}
