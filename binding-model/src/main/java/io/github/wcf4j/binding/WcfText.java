@@ -684,6 +684,10 @@ public enum WcfText {
     TimeStampWasCreatedTooLongAgo("The security timestamp is stale because its creation time ('{0}') is too far back in"
             + " the past. Current time is '{1}', maximum timestamp lifetime is '{2}' and allowed clock skew is"
             + " '{3}'."),
+    ServiceCertificateNotProvidedOnServiceCredentials("The service certificate is not provided. Specify a service"
+            + " certificate in ServiceCredentials. "),
+    ServiceCertificateNotProvidedOnClientCredentials("The service certificate is not provided for target '{0}'."
+            + " Specify a service certificate in ClientCredentials. "),
     UserNamePasswordNotProvidedOnClientCredentials("The username is not provided. Specify username in"
             + " ClientCredentials."),
     ClientCertificateNotProvidedOnClientCredentials("The client certificate is not provided. Specify a client"

@@ -170,7 +170,7 @@ public record SecurityBindingElement(
         private SecurityKeyEntropyMode keyEntropyMode = SecurityKeyEntropyMode.CombinedEntropy;
         private MessageProtectionOrder messageProtectionOrder = MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature;
         private boolean protectTokens;
-        private boolean requireSignatureConfirmation;
+        private Boolean requireSignatureConfirmation;
         private boolean allowSerializedSigningTokenOnReply;
         private boolean enableUnsecuredResponse;
         private boolean allowInsecureTransport;
@@ -206,6 +206,12 @@ public record SecurityBindingElement(
 
         public Builder protectTokens(boolean v) { this.protectTokens = v; return this; }
 
+        /**
+         * {@code requireSignatureConfirmation}; unset, it is what the mode's WCF factory sets: true for
+         * {@code AnonymousForCertificate} and {@code MutualCertificate} under WS-Security 1.1
+         * ({@code CreateAnonymousForCertificateBindingElement}, {@code CreateMutualCertificateBindingElement}), else
+         * false (WCF's configuration applies the attribute only when it is given).
+         */
         public Builder requireSignatureConfirmation(boolean v) { this.requireSignatureConfirmation = v; return this; }
 
         public Builder allowSerializedSigningTokenOnReply(boolean v) {
@@ -232,10 +238,14 @@ public record SecurityBindingElement(
             if (boot == null && authenticationMode == AuthenticationMode.SecureConversation) {
                 boot = SecurityBindingElement.defaults();
             }
+            boolean signatureConfirmation = requireSignatureConfirmation != null ? requireSignatureConfirmation
+                    : (authenticationMode == AuthenticationMode.AnonymousForCertificate
+                            || authenticationMode == AuthenticationMode.MutualCertificate)
+                            && messageSecurityVersion.name().startsWith("WSSecurity11");
             return new SecurityBindingElement(authenticationMode, requireSecurityContextCancellation,
                     messageSecurityVersion, defaultAlgorithmSuite, includeTimestamp, requireDerivedKeys,
                     canRenewSecurityContextToken, securityHeaderLayout, keyEntropyMode, messageProtectionOrder,
-                    protectTokens, requireSignatureConfirmation, allowSerializedSigningTokenOnReply,
+                    protectTokens, signatureConfirmation, allowSerializedSigningTokenOnReply,
                     enableUnsecuredResponse, allowInsecureTransport, localClientSettings, localServiceSettings,
                     Optional.ofNullable(boot));
         }

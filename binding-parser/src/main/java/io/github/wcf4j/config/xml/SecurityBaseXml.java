@@ -41,7 +41,7 @@ public class SecurityBaseXml extends BindingElementXml {
 
     SecurityBindingElement.Builder builder(ConfigContext ctx) {
         SecurityBindingElement.Builder d = SecurityBindingElement.builder();
-        return d
+        d
                 .defaultAlgorithmSuite(ctx.converted(this, "defaultAlgorithmSuite", defaultAlgorithmSuite,
                         s -> SecurityAlgorithmSuite.isValid(s) ? Optional.of(s) : Optional.empty(),
                         s -> WcfText.ConfigInvalidClassFactoryValue.format(s,
@@ -69,12 +69,16 @@ public class SecurityBaseXml extends BindingElementXml {
                         MessageSecurityVersion.DEFAULT))
                 .requireSecurityContextCancellation(ctx.bool(this, "requireSecurityContextCancellation",
                         requireSecurityContextCancellation, true))
-                .requireSignatureConfirmation(ctx.bool(this, "requireSignatureConfirmation",
-                        requireSignatureConfirmation, false))
                 .canRenewSecurityContextToken(ctx.bool(this, "canRenewSecurityContextToken",
                         canRenewSecurityContextToken, true))
                 .localClientSettings(LocalClientSettingsXml.toModel(localClientSettings, ctx))
                 .localServiceSettings(LocalServiceSettingsXml.toModel(localServiceSettings, ctx));
+        // WCF applies it only when given; unset, the mode's factory decides (the model's builder)
+        if (requireSignatureConfirmation != null) {
+            d.requireSignatureConfirmation(ctx.bool(this, "requireSignatureConfirmation",
+                    requireSignatureConfirmation, false));
+        }
+        return d;
     }
 
     /** WCF's {@code MessageSecurityVersionConverter}. */

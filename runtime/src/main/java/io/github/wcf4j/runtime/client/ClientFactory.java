@@ -6,6 +6,7 @@ import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.EndpointBehaviorElement;
 import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.Channel;
@@ -17,6 +18,7 @@ import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.metro.MetroProxyFactory;
 import io.github.wcf4j.runtime.security.CertificateLookup;
+import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.CertificateStores;
 import io.github.wcf4j.runtime.security.CredentialsFromConfiguration;
 import io.github.wcf4j.runtime.security.HttpsServerIdentity;
@@ -103,7 +105,7 @@ public final class ClientFactory<T> implements AutoCloseable {
         this.scheduler = b.parameters.require(Scheduler.class);
         this.version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
         this.factory = b.stackBuilder.buildFactory(binding, ChannelType.of(shape),
-                withConfiguredCredentials(withServerIdentity(b.parameters)));
+                withConfiguredCredentials(withExpectedIdentity(withServerIdentity(b.parameters))));
         this.proxies = MetroProxyFactory.of(contract);
         this.ownCallbackExecutor = b.callback != null && b.callbackExecutor == null ? callbackPool(contract) : null;
         this.callbacks = b.callback == null ? null : CallbackDispatcher.create(description.callback().orElseThrow(),
@@ -128,6 +130,21 @@ public final class ClientFactory<T> implements AutoCloseable {
             return given;
         }
         return given.copy().put(ServerCertificateCheck.class, check.get());
+    }
+
+    /**
+     * {@code given} with the service identity message security checks the service's certificate against (WCF's
+     * {@code IdentityVerifier}): the endpoint's {@code <identity>}, found now, else the address's DNS identity.
+     */
+    private BindingParameters withExpectedIdentity(BindingParameters given) {
+        if (endpoint.identity().isEmpty() || given.find(ExpectedServiceIdentity.class).isPresent()
+                || AuthenticationMode.of(endpoint.binding().createBindingElements()).isEmpty()) {
+            return given;
+        }
+        CertificateLookup lookup = new CertificateLookup(given.find(CertificateStores.class)
+                .orElseGet(CertificateStores::fromEnvironment));
+        return given.copy().put(ExpectedServiceIdentity.class, ExpectedServiceIdentity.of(endpoint.identity(),
+                lookup));
     }
 
     /**

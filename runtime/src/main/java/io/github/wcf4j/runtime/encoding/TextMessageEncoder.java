@@ -9,9 +9,12 @@ import io.github.wcf4j.binding.encoding.TextEncodings;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.message.EnvelopeProtection;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.ReceivedEnvelope;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 
 /**
@@ -37,6 +41,7 @@ import javax.xml.stream.XMLStreamException;
  * {@code application/rss+xml}, {@code application/atom+xml}, {@code text/html}), and an empty body is an empty message.
  */
 public final class TextMessageEncoder {
+    private static final QName WS_SECURITY = new QName(ReceivedEnvelope.WS_SECURITY_NAMESPACE, "Security");
     /** What WCF's text encoder also reads for {@code MessageVersion.None} besides {@code application/xml}. */
     private static final Set<String> PLAIN_XML_ALSO = Set.of("text/xml", "application/rss+xml",
             "application/atom+xml", "text/html");
@@ -120,9 +125,23 @@ public final class TextMessageEncoder {
         return out.toByteArray();
     }
 
+    /**
+     * Writes {@code m}; a message with an {@link EnvelopeProtection} is written whole, protected, then sent in the
+     * write encoding.
+     */
     public void write(Message m, OutputStream out) {
         try {
+            Optional<EnvelopeProtection> protection = m.properties().get(EnvelopeProtection.class);
+            if (protection.isPresent()) {
+                ByteArrayOutputStream plain = new ByteArrayOutputStream(2048);
+                writer.write(m, plain, StandardCharsets.UTF_8);
+                String secured = protection.get().protect(plain.toString(StandardCharsets.UTF_8));
+                out.write(secured.getBytes(element.writeEncoding()));
+                return;
+            }
             writer.write(m, out, element.writeEncoding());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the message: " + e.getMessage(), e);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write the message: " + e.getMessage(), e);
         }
@@ -141,7 +160,11 @@ public final class TextMessageEncoder {
             return Message.create(MessageVersion.NONE, null, XmlFragment.EMPTY); // WCF's NullMessage
         }
         String text = new String(data, offset + skip, length - skip, charset);
-        return reader.read(text, element.messageVersion());
+        Message m = reader.read(text, element.messageVersion());
+        if (m.headers().find(WS_SECURITY).isPresent()) {
+            m.properties().put(ReceivedEnvelope.class, new ReceivedEnvelope(text));
+        }
+        return m;
     }
 
     /**

@@ -23,6 +23,11 @@ public final class MessageProperties {
         values.remove(type);
     }
 
+    /** Puts every property of {@code other} here (a message made from another, e.g. once decrypted, keeps them). */
+    public void putAll(MessageProperties other) {
+        values.putAll(other.values);
+    }
+
     MessageProperties copy() {
         MessageProperties p = new MessageProperties();
         p.values.putAll(values);

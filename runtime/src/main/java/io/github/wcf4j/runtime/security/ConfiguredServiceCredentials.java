@@ -36,6 +36,7 @@ public record ConfiguredServiceCredentials(io.github.wcf4j.binding.credentials.S
         }
         ServiceCredentials c = ServiceCredentials.defaults()
                 .withClientCertificateAuthentication(clientCertificateTrust);
+        c = serviceCertificate.map(c::withServiceCertificate).orElse(c);
         return userNameValidator.map(c::withUserNameValidator).orElse(c);
     }
 }

@@ -25,7 +25,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -143,11 +145,16 @@ public final class CredentialsFromConfiguration {
             io.github.wcf4j.runtime.security.message.ClientCredentials fromCode) {
         Optional<X509Credential> certificate = fromCode.clientCertificate().isPresent() ? fromCode.clientCertificate()
                 : c.clientCertificate().map(r -> withKey(r, null, "clientCertificate"));
-        c.serviceCertificate().defaultCertificate().ifPresent(r -> find(r, null));
+        Optional<X509Certificate> defaultService = fromCode.defaultServiceCertificate().isPresent()
+                ? fromCode.defaultServiceCertificate()
+                : c.serviceCertificate().defaultCertificate().map(r -> find(r, null).certificate());
+        Map<URI, X509Certificate> scoped = new LinkedHashMap<>();
         for (ScopedCertificate s : c.serviceCertificate().scopedCertificates()) {
-            find(s.certificate(), s.targetUri());
+            scoped.put(s.targetUri(), find(s.certificate(), s.targetUri()).certificate());
         }
-        return new io.github.wcf4j.runtime.security.message.ClientCredentials(fromCode.userName(), certificate);
+        scoped.putAll(fromCode.scopedServiceCertificates());
+        return new io.github.wcf4j.runtime.security.message.ClientCredentials(fromCode.userName(), certificate,
+                defaultService, scoped);
     }
 
     // ---- both

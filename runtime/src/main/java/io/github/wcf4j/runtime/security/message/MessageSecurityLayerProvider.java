@@ -1,11 +1,14 @@
 package io.github.wcf4j.runtime.security.message;
 
+import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
@@ -13,23 +16,34 @@ import io.github.wcf4j.runtime.stack.RefusalRule;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
- * {@code <security>} (WCF {@code SecurityBindingElement}) for the {@code TransportSecurityBindingElement} family it
- * runs: {@code authenticationMode="UserNameOverTransport"} and {@code "CertificateOverTransport"}, and the standard
- * bindings' {@code TransportWithMessageCredential} modes that expand to them, over request/reply:
+ * {@code <security>} (WCF {@code SecurityBindingElement}) for the families it runs, over request/reply:
+ *
+ * <ul>
+ * <li>{@code TransportSecurityBindingElement}: {@code authenticationMode="UserNameOverTransport"} and
+ * {@code "CertificateOverTransport"} ({@link TransportSecurityProtocol}), and the standard bindings'
+ * {@code TransportWithMessageCredential} modes that expand to them;</li>
+ * <li>{@code SymmetricSecurityBindingElement} with the service's X.509 certificate as its protection token:
+ * {@code "AnonymousForCertificate"} and {@code "UserNameForCertificate"} under WS-Security 1.1, with derived keys and
+ * WCF's default protection order ({@link SymmetricSecurityProtocol}).</li>
+ * </ul>
  *
  * <pre>
  * client  IRequestChannel ← IRequestChannel   requests secured, replies verified
  * service IReplyChannel   ← IReplyChannel     requests verified (else WCF's security fault), replies secured
  * </pre>
  *
- * <p>Credentials are binding parameters: {@link ClientCredentials} on a client, {@link ServiceCredentials} on a
- * service, checked when the factory or listener opens, as WCF checks them; the clock ({@link Clock}, the system's UTC
- * clock by default) dates and checks timestamps. A service's transport must protect the messages (WCF's
+ * <p>Credentials are binding parameters: {@link ClientCredentials} on a client (with the service's certificate for the
+ * symmetric modes, checked against the {@link ExpectedServiceIdentity}), {@link ServiceCredentials} on a service,
+ * checked when the factory or listener opens, as WCF checks them; the clock ({@link Clock}, the system's UTC clock by
+ * default) dates and checks timestamps. Cryptography runs on the scheduler's executor, never on a transport's event
+ * loop. A transport-security service's transport must protect the messages (WCF's
  * {@code TransportDoesNotProtectMessage} is one of the model's {@code BuildChecks}). Everything else of
- * {@code <security>} (the symmetric and asymmetric modes, negotiation, secure conversation, Kerberos, issued tokens) and
- * the other channel shapes are refused by name, as data ({@link #refusals()}).
+ * {@code <security>} (the asymmetric modes, negotiation, secure conversation, Kerberos, issued tokens, WS-Security 1.0
+ * in the symmetric modes, settings the symmetric engine does not apply) and the other channel shapes are refused by
+ * name, as data ({@link #refusals()}).
  */
 public final class MessageSecurityLayerProvider implements LayerProvider<SecurityBindingElement> {
 
@@ -38,18 +52,46 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         return SecurityBindingElement.class;
     }
 
+    private static boolean runs(SecurityBindingElement e) {
+        return TransportSecurityProtocol.runs(e.authenticationMode())
+                || SymmetricSecurityProtocol.runs(e.authenticationMode());
+    }
+
+    private static String refused(SecurityBindingElement e) {
+        return "The binding element '" + e.configName() + "' (authenticationMode=" + e.authenticationMode() + ") ";
+    }
+
     @Override
     public List<RefusalRule<SecurityBindingElement>> refusals() {
         return List.of(
-                RefusalRule.when("", e -> !TransportSecurityProtocol.runs(e.authenticationMode()),
-                        e -> "The binding element '" + e.configName() + "' (authenticationMode="
-                                + e.authenticationMode() + ") is not supported by the wcf4j runtime: of WS-Security"
-                                + " it runs UserNameOverTransport and CertificateOverTransport only (message"
-                                + " signing and encryption, negotiation and WS-SecureConversation are not"
-                                + " implemented yet), so this binding cannot be opened."),
-                RefusalRule.<SecurityBindingElement>when("", e -> TransportSecurityProtocol.runs(e.authenticationMode()),
-                        e -> "The binding element '" + e.configName() + "' (authenticationMode="
-                                + e.authenticationMode() + ") runs over request/reply channels only in wcf4j so far;"
+                RefusalRule.when("", e -> !runs(e),
+                        e -> refused(e) + "is not supported by the wcf4j runtime: of WS-Security it runs"
+                                + " UserNameOverTransport, CertificateOverTransport, AnonymousForCertificate and"
+                                + " UserNameForCertificate only (the asymmetric modes, SSL negotiation and"
+                                + " WS-SecureConversation are not implemented yet), so this binding cannot be"
+                                + " opened."),
+                RefusalRule.when("messageSecurityVersion", e -> SymmetricSecurityProtocol.runs(e.authenticationMode())
+                        && !SymmetricSecurityProtocol.runs(e.messageSecurityVersion()),
+                        e -> refused(e) + "runs under WS-Security 1.1 only in wcf4j; messageSecurityVersion="
+                                + e.messageSecurityVersion() + " (WS-Security 1.0: issuer-serial references, no"
+                                + " EncryptedKeySHA1 or signature confirmation) is not implemented, so this binding"
+                                + " cannot be opened."),
+                RefusalRule.when("requireDerivedKeys", e -> SymmetricSecurityProtocol.runs(e.authenticationMode())
+                        && !e.requireDerivedKeys(),
+                        e -> refused(e) + "runs with requireDerivedKeys=\"true\" (WCF's default) only in wcf4j;"
+                                + " signing and encrypting with the message key itself is not implemented, so this"
+                                + " binding cannot be opened."),
+                RefusalRule.when("messageProtectionOrder", e -> SymmetricSecurityProtocol.runs(e.authenticationMode())
+                        && e.messageProtectionOrder() != MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature,
+                        e -> refused(e) + "runs with messageProtectionOrder=\"SignBeforeEncryptAndEncryptSignature\""
+                                + " (WCF's default) only in wcf4j; " + e.messageProtectionOrder()
+                                + " is not implemented, so this binding cannot be opened."),
+                RefusalRule.when("protectTokens", e -> SymmetricSecurityProtocol.runs(e.authenticationMode())
+                        && e.protectTokens(),
+                        e -> refused(e) + "runs with protectTokens=\"false\" (WCF's default) only in wcf4j; signing"
+                                + " the protection token is not implemented, so this binding cannot be opened."),
+                RefusalRule.<SecurityBindingElement>when("", MessageSecurityLayerProvider::runs,
+                        e -> refused(e) + "runs over request/reply channels only in wcf4j so far;"
                                 + " this endpoint's contract or stack needs another channel shape, so it is refused.")
                         .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
                                 ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.DUPLEX_SESSION,
@@ -59,25 +101,37 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     @Override
     public <C extends Channel> ChannelFactory<C> factory(SecurityBindingElement e, ChannelType<C> type,
             InnerStack inner, BindingParameters p) {
-        TransportSecurityProtocol protocol = protocol(e, type, p);
+        SecurityProtocol protocol = protocol(e, type, p);
         ClientCredentials credentials = p.find(ClientCredentials.class).orElse(ClientCredentials.none());
-        return new SecurityRequestChannelFactory<>(type, inner.factory(), protocol, credentials);
+        return new SecurityRequestChannelFactory<>(type, inner.factory(), protocol, credentials, verifier(e, p));
     }
 
     @Override
     public <C extends Channel> ChannelListener<C> listener(SecurityBindingElement e, ChannelType<C> type,
             InnerStack inner, BindingParameters p) {
-        TransportSecurityProtocol protocol = protocol(e, type, p);
+        SecurityProtocol protocol = protocol(e, type, p);
         ServiceCredentials credentials = p.find(ServiceCredentials.class).orElse(ServiceCredentials.defaults());
-        return new SecurityReplyChannelListener<>(type, inner.listener(), protocol, credentials,
-                p.require(Scheduler.class).executor());
+        Executor executor = p.require(Scheduler.class).executor();
+        return new SecurityReplyChannelListener<>(type, inner.listener(), protocol, credentials, executor,
+                verifier(e, p));
     }
 
-    private static TransportSecurityProtocol protocol(SecurityBindingElement e, ChannelType<?> type,
-            BindingParameters p) {
+    private static SecurityProtocol protocol(SecurityBindingElement e, ChannelType<?> type, BindingParameters p) {
         if (type != ChannelType.REQUEST && type != ChannelType.REPLY) {
             throw new IllegalStateException("the refusal rules admit request/reply only, not " + type);
         }
-        return new TransportSecurityProtocol(e, p.find(Clock.class).orElse(Clock.systemUTC()));
+        Clock clock = p.find(Clock.class).orElse(Clock.systemUTC());
+        if (SymmetricSecurityProtocol.runs(e.authenticationMode())) {
+            return new SymmetricSecurityProtocol(e, clock,
+                    p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
+        }
+        return new TransportSecurityProtocol(e, clock);
+    }
+
+    /** Where messages are verified: cryptography off the transport's threads; a timestamp check where it lands. */
+    private static Executor verifier(SecurityBindingElement e, BindingParameters p) {
+        return SymmetricSecurityProtocol.runs(e.authenticationMode()) ? p.require(Scheduler.class).executor()
+                : Runnable::run;
     }
 }

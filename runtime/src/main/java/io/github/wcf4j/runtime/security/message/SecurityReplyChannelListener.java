@@ -18,24 +18,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service side of transport message security: reply channels that hand on only requests whose security verified
- * (their sender in the message's {@link ServiceSecurityContext}) and secure every reply. A request that fails is
- * answered at once with WCF's generic, unsecured security fault and never reaches the dispatcher; why it failed is
- * logged, never sent (WCF's {@code SecurityChannelListener} with a {@code TransportSecurityProtocol}).
+ * The service side of message security: reply channels that hand on only requests whose security verified (their
+ * sender in the message's {@link ServiceSecurityContext}) and secure every reply. A request that fails is answered at
+ * once with WCF's generic, unsecured security fault and never reaches the dispatcher; why it failed is logged, never
+ * sent (WCF's {@code SecurityChannelListener} with its {@link SecurityProtocol}). Requests are verified on
+ * {@code verifier} (the scheduler's executor when verification is cryptography, never a transport's event loop).
  */
 final class SecurityReplyChannelListener<C extends Channel> extends LayeredChannelListener<C> {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityReplyChannelListener.class);
 
-    private final TransportSecurityProtocol protocol;
+    private final SecurityProtocol protocol;
     private final ServiceCredentials credentials;
     private final Executor executor;
+    private final Executor verifier;
 
-    SecurityReplyChannelListener(ChannelType<C> type, ChannelListener<?> inner, TransportSecurityProtocol protocol,
-            ServiceCredentials credentials, Executor executor) {
+    SecurityReplyChannelListener(ChannelType<C> type, ChannelListener<?> inner, SecurityProtocol protocol,
+            ServiceCredentials credentials, Executor executor, Executor verifier) {
         super(type, inner);
         this.protocol = protocol;
         this.credentials = credentials;
         this.executor = executor;
+        this.verifier = verifier;
     }
 
     /** The service's credential check when the listener opens: the mode's token must be verifiable. */
@@ -63,21 +66,23 @@ final class SecurityReplyChannelListener<C extends Channel> extends LayeredChann
 
         @Override
         public CompletableFuture<Optional<RequestContext>> receiveRequest(Duration timeout) {
-            return inner.receiveRequest(timeout).thenCompose(received -> {
+            return inner.receiveRequest(timeout).thenComposeAsync(received -> {
                 if (received.isEmpty()) {
                     return CompletableFuture.completedFuture(received);
                 }
                 RequestContext context = received.get();
                 try {
-                    protocol.verifyRequest(context.requestMessage(), credentials);
-                    return CompletableFuture.completedFuture(Optional.of(new SecuredRequestContext(context)));
+                    SecurityProtocol.VerifiedRequest verified = protocol.verifyRequest(context.requestMessage(),
+                            credentials);
+                    return CompletableFuture.completedFuture(Optional.of(new SecuredRequestContext(context,
+                            verified)));
                 } catch (MessageSecurityException | SecurityTokenValidationException e) {
                     refuse(context, e, timeout);
                     // the next receive from the executor, so a run of refused requests never deepens the stack
                     return CompletableFuture.supplyAsync(() -> receiveRequest(timeout), executor)
                             .thenCompose(next -> next);
                 }
-            });
+            }, verifier);
         }
 
         private void refuse(RequestContext context, RuntimeException failure, Duration timeout) {
@@ -95,22 +100,28 @@ final class SecurityReplyChannelListener<C extends Channel> extends LayeredChann
     }
 
     /** A verified request: its reply is secured before it is sent. */
-    private final class SecuredRequestContext implements RequestContext {
+    private static final class SecuredRequestContext implements RequestContext {
         private final RequestContext inner;
+        private final SecurityProtocol.VerifiedRequest verified;
 
-        SecuredRequestContext(RequestContext inner) {
+        SecuredRequestContext(RequestContext inner, SecurityProtocol.VerifiedRequest verified) {
             this.inner = inner;
+            this.verified = verified;
         }
 
         @Override
         public Message requestMessage() {
-            return inner.requestMessage();
+            return verified.request();
         }
 
         @Override
         public CompletableFuture<Void> reply(Message reply, Duration timeout) {
             if (reply != null) {
-                protocol.secureReply(reply);
+                try {
+                    verified.secureReply(reply);
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
             }
             return inner.reply(reply, timeout);
         }

@@ -11,20 +11,25 @@ import io.github.wcf4j.runtime.message.Message;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
- * The client side of transport message security: request channels that secure each request and verify each reply
- * (WCF's {@code SecurityChannelFactory} with a {@code TransportSecurityProtocol}).
+ * The client side of message security: request channels that secure each request and verify each reply (WCF's
+ * {@code SecurityChannelFactory} with its {@link SecurityProtocol}). A reply is verified on {@code verifier}: the
+ * scheduler's executor when verification is cryptography (never a transport's event loop), the completing thread
+ * when it is a timestamp check.
  */
 final class SecurityRequestChannelFactory<C extends Channel> extends LayeredChannelFactory<C> {
-    private final TransportSecurityProtocol protocol;
+    private final SecurityProtocol protocol;
     private final ClientCredentials credentials;
+    private final Executor verifier;
 
-    SecurityRequestChannelFactory(ChannelType<C> type, ChannelFactory<?> inner, TransportSecurityProtocol protocol,
-            ClientCredentials credentials) {
+    SecurityRequestChannelFactory(ChannelType<C> type, ChannelFactory<?> inner, SecurityProtocol protocol,
+            ClientCredentials credentials, Executor verifier) {
         super(type, inner);
         this.protocol = protocol;
         this.credentials = credentials;
+        this.verifier = verifier;
     }
 
     /** WCF's client credential check when the factory opens: the mode's credential must be given. */
@@ -57,15 +62,13 @@ final class SecurityRequestChannelFactory<C extends Channel> extends LayeredChan
         @Override
         public CompletableFuture<Message> request(Message request, Duration timeout) {
             throwIfNotOpened();
+            SecurityProtocol.ReplyVerification verification;
             try {
-                protocol.secureRequest(request, credentials);
+                verification = protocol.secureRequest(request, remoteAddress(), credentials);
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
-            return inner.request(request, timeout).thenApply(reply -> {
-                protocol.verifyReply(reply);
-                return reply;
-            });
+            return inner.request(request, timeout).thenApplyAsync(verification::verify, verifier);
         }
     }
 }

@@ -4,30 +4,43 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a service authenticates its callers (WCF {@code ServiceCredentials} set in code): the validator of user names
- * and passwords (WCF {@code UserNameAuthentication} with {@code userNamePasswordValidationMode="Custom"}) and the trust
- * in client certificates ({@code ClientCertificate.Authentication}). Given to a service's stacks as a binding parameter
- * ({@code ServiceHost.Builder.credentials}). Without a validator a {@code UserNameOverTransport} endpoint does not
- * open: WCF's default, Windows accounts, is not run by wcf4j, and no request is ever served unauthenticated.
+ * How a service proves itself and authenticates its callers (WCF {@code ServiceCredentials} set in code): its
+ * certificate ({@code ServiceCertificate.Certificate}, with its private key: the symmetric modes' requests are
+ * encrypted to it), the validator of user names and passwords (WCF {@code UserNameAuthentication} with
+ * {@code userNamePasswordValidationMode="Custom"}) and the trust in client certificates
+ * ({@code ClientCertificate.Authentication}). Given to a service's stacks as a binding parameter
+ * ({@code ServiceHost.Builder.credentials}). Without a validator a user-name endpoint does not open: WCF's default,
+ * Windows accounts, is not run by wcf4j, and no request is ever served unauthenticated.
  */
 public record ServiceCredentials(Optional<UserNamePasswordValidator> userNameValidator,
-        X509CertificateAuthentication clientCertificateAuthentication) {
+        X509CertificateAuthentication clientCertificateAuthentication, Optional<X509Credential> serviceCertificate) {
 
     public ServiceCredentials {
         userNameValidator = userNameValidator == null ? Optional.empty() : userNameValidator;
         Objects.requireNonNull(clientCertificateAuthentication, "clientCertificateAuthentication");
+        serviceCertificate = serviceCertificate == null ? Optional.empty() : serviceCertificate;
     }
 
-    /** No validator; client certificates chain-trusted to the JDK's roots. */
+    public ServiceCredentials(Optional<UserNamePasswordValidator> userNameValidator,
+            X509CertificateAuthentication clientCertificateAuthentication) {
+        this(userNameValidator, clientCertificateAuthentication, Optional.empty());
+    }
+
+    /** No validator; client certificates chain-trusted to the JDK's roots; no service certificate. */
     public static ServiceCredentials defaults() {
         return new ServiceCredentials(Optional.empty(), X509CertificateAuthentication.defaults());
     }
 
     public ServiceCredentials withUserNameValidator(UserNamePasswordValidator v) {
-        return new ServiceCredentials(Optional.of(v), clientCertificateAuthentication);
+        return new ServiceCredentials(Optional.of(v), clientCertificateAuthentication, serviceCertificate);
     }
 
     public ServiceCredentials withClientCertificateAuthentication(X509CertificateAuthentication a) {
-        return new ServiceCredentials(userNameValidator, a);
+        return new ServiceCredentials(userNameValidator, a, serviceCertificate);
+    }
+
+    /** {@code ServiceCertificate.Certificate}. */
+    public ServiceCredentials withServiceCertificate(X509Credential certificate) {
+        return new ServiceCredentials(userNameValidator, clientCertificateAuthentication, Optional.of(certificate));
     }
 }

@@ -15,6 +15,16 @@ import java.util.Optional;
 public record ServiceSecurityContext(String primaryIdentityName, String authenticationType,
         Optional<X509Certificate> certificate) {
 
+    /** WCF's {@code ServiceSecurityContext.Anonymous}: a caller that proved nothing (AnonymousForCertificate). */
+    public static ServiceSecurityContext anonymous() {
+        return new ServiceSecurityContext("", "", Optional.empty());
+    }
+
+    /** Whether the caller proved nothing ({@code IsAnonymous}). */
+    public boolean isAnonymous() {
+        return authenticationType.isEmpty();
+    }
+
     static ServiceSecurityContext userName(String userName) {
         return new ServiceSecurityContext(userName, "UserName", Optional.empty());
     }

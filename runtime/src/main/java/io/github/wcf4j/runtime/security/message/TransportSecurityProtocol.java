@@ -7,6 +7,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.message.BufferedHeader;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
@@ -25,7 +26,7 @@ import org.w3c.dom.Element;
  * the timestamp), the service's replies a timestamp. Replay detection is off, as those factories set it. The transport
  * (HTTPS) protects the message; this protocol authenticates the client and bounds the message's age.
  */
-final class TransportSecurityProtocol {
+final class TransportSecurityProtocol implements SecurityProtocol {
     private final SecurityBindingElement element;
     private final AlgorithmSuite suite;
     private final boolean bspAttributes;
@@ -50,7 +51,8 @@ final class TransportSecurityProtocol {
     // ---- client
 
     /** Checks at build time that the client has the credential its mode sends (WCF's texts). */
-    void checkClientCredentials(ClientCredentials credentials) {
+    @Override
+    public void checkClientCredentials(ClientCredentials credentials) {
         if (certificateMode() && credentials.clientCertificate().isEmpty()) {
             throw new IllegalStateException(WcfText.ClientCertificateNotProvidedOnClientCredentials.format());
         }
@@ -63,6 +65,15 @@ final class TransportSecurityProtocol {
                 throw new IllegalArgumentException(WcfText.UserNameCannotBeEmpty.format());
             }
         }
+    }
+
+    @Override
+    public ReplyVerification secureRequest(Message request, EndpointAddress to, ClientCredentials credentials) {
+        secureRequest(request, credentials);
+        return reply -> {
+            verifyReply(reply);
+            return reply;
+        };
     }
 
     /** Secures an outgoing request: its security header, replacing any the message had. */
@@ -113,7 +124,8 @@ final class TransportSecurityProtocol {
     // ---- service
 
     /** Checks at build time that the service can authenticate its mode's token. */
-    void checkServiceCredentials(ServiceCredentials credentials) {
+    @Override
+    public void checkServiceCredentials(ServiceCredentials credentials) {
         if (!certificateMode() && credentials.userNameValidator().isEmpty()) {
             throw new IllegalStateException("UserNameOverTransport needs a UserNamePasswordValidator in the service's"
                     + " credentials (WCF's userNamePasswordValidationMode=\"Custom\"): WCF's default, Windows"
@@ -127,7 +139,23 @@ final class TransportSecurityProtocol {
      * @return who sent it
      * @throws MessageSecurityException or {@link SecurityTokenValidationException} when it does not verify
      */
-    ServiceSecurityContext verifyRequest(Message request, ServiceCredentials credentials) {
+    @Override
+    public VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials) {
+        authenticate(request, credentials);
+        return new VerifiedRequest() {
+            @Override
+            public Message request() {
+                return request;
+            }
+
+            @Override
+            public void secureReply(Message reply) {
+                TransportSecurityProtocol.this.secureReply(reply);
+            }
+        };
+    }
+
+    ServiceSecurityContext authenticate(Message request, ServiceCredentials credentials) {
         int count = request.headers().count(SECURITY);
         if (count == 0) {
             throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));

@@ -67,7 +67,7 @@ class SecurityHeaderVerificationTest {
                 .authenticationMode(mode).build(), Clock.fixed(NOW, ZoneOffset.UTC));
         Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:a", XmlFragment.EMPTY);
         m.headers().add(new BufferedHeader(WsSecurityNames.SECURITY, true, new XmlFragment(standalone(content))));
-        return protocol.verifyRequest(m, ServiceCredentials.defaults().withUserNameValidator(ANYONE)
+        return protocol.authenticate(m, ServiceCredentials.defaults().withUserNameValidator(ANYONE)
                 .withClientCertificateAuthentication(X509CertificateAuthentication.peerTrust(
                         List.of(client.certificate()))));
     }

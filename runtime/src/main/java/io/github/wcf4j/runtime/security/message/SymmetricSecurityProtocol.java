@@ -1,0 +1,275 @@
+package io.github.wcf4j.runtime.security.message;
+
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.SECURITY;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.MessageSecurityVersion;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.EnvelopeProtection;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.ReceivedEnvelope;
+import io.github.wcf4j.runtime.security.CertificateFind;
+import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * What a {@code SymmetricSecurityBindingElement} with an X.509 protection token does to each message (WCF
+ * {@code SymmetricSecurityProtocol} as {@code CreateAnonymousForCertificateBindingElement} and
+ * {@code CreateUserNameForCertificateBindingElement} configure it for WS-Security 1.1): the client makes a fresh key
+ * for each request, wraps it to the service's certificate, and signs and encrypts the request with keys derived from
+ * it ({@link SymmetricHeaderWriter}); the service unwraps it with its private key, verifies and decrypts
+ * ({@link SymmetricHeaderReader}) and secures the reply with the same key, confirming the request's signature. Under
+ * {@code UserNameForCertificate} the request carries the caller's {@code UsernameToken}, signed and encrypted, which
+ * the service's validator checks; under {@code AnonymousForCertificate} the caller is anonymous.
+ *
+ * <p>Messages are secured as they are written ({@link EnvelopeProtection}), so the headers the layers below add are
+ * signed too, and verified from the envelope as it arrived ({@link ReceivedEnvelope}); the decrypted envelope is read
+ * again by the stack's encoder, with its quotas. The service keeps no state between requests: the key travels wrapped
+ * in each request and is held only for its reply.
+ */
+final class SymmetricSecurityProtocol implements SecurityProtocol {
+    private final SecurityBindingElement element;
+    private final SymmetricHeaderWriter.Settings settings;
+    private final boolean signatureConfirmation;
+    private final Clock clock;
+    private final TextMessageEncoder encoder;
+    private final ExpectedServiceIdentity identity;
+    private final Optional<ReplayCache> replays;
+
+    SymmetricSecurityProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
+            ExpectedServiceIdentity identity) {
+        this.element = element;
+        this.settings = new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName(element.defaultAlgorithmSuite()),
+                secureConversationNamespace(element.messageSecurityVersion()), element.securityHeaderLayout());
+        // WCF's factories ask for confirmation under WS-Security 1.1, the only version this protocol runs
+        this.signatureConfirmation = element.requireSignatureConfirmation();
+        this.clock = clock;
+        this.encoder = encoder;
+        this.identity = identity;
+        var service = element.localServiceSettings();
+        this.replays = service.detectReplays() ? Optional.of(new ReplayCache(clock, service.replayCacheSize(),
+                service.replayWindow(), service.maxClockSkew())) : Optional.empty();
+    }
+
+    /** The modes this protocol runs. */
+    static boolean runs(AuthenticationMode mode) {
+        return mode == AuthenticationMode.AnonymousForCertificate || mode == AuthenticationMode.UserNameForCertificate;
+    }
+
+    /** Whether {@code version} is one this protocol writes (WS-Security 1.1: thumbprints, EncryptedKeySHA1). */
+    static boolean runs(MessageSecurityVersion version) {
+        return version.name().startsWith("WSSecurity11");
+    }
+
+    private boolean userNameMode() {
+        return element.authenticationMode() == AuthenticationMode.UserNameForCertificate;
+    }
+
+    static String secureConversationNamespace(MessageSecurityVersion version) {
+        return version.name().contains("WSSecureConversation13") ? WsSecurityNames.SC_13 : WsSecurityNames.SC_FEB2005;
+    }
+
+    // ---- client
+
+    @Override
+    public void checkClientCredentials(ClientCredentials credentials) {
+        if (userNameMode()) {
+            String user = credentials.userName().map(UserNameCredential::userName).orElse(null);
+            if (user == null) {
+                throw new IllegalStateException(WcfText.UserNamePasswordNotProvidedOnClientCredentials.format());
+            }
+            if (user.isEmpty()) {
+                throw new IllegalArgumentException(WcfText.UserNameCannotBeEmpty.format());
+            }
+        }
+    }
+
+    @Override
+    public ReplyVerification secureRequest(Message request, EndpointAddress to, ClientCredentials credentials) {
+        X509Certificate service = credentials.serviceCertificateFor(to.uri()).or(identity::certificate)
+                .orElseThrow(() -> new IllegalStateException(
+                        WcfText.ServiceCertificateNotProvidedOnClientCredentials.format(to.uri())));
+        identity.ensureOutgoing(to.uri(), service);
+        if (request.headers().to() == null) {
+            request.headers().to(to);
+        }
+        Optional<UserNameCredential> user = userNameMode() ? credentials.userName() : Optional.empty();
+        Optional<SecurityTimestamp> ts = timestamp(element.localClientSettings().timestampValidityDuration());
+        SentRequest sent = new SentRequest();
+        request.properties().put(EnvelopeProtection.class, envelope -> {
+            Document doc = DomXml.parse(envelope).getOwnerDocument();
+            sent.value = SymmetricHeaderWriter.writeRequest(doc, settings, ts, service, user);
+            return XmlEncryption.serialize(doc.getDocumentElement());
+        });
+        return reply -> verifyReply(reply, sent);
+    }
+
+    /** What was sent with a request, once it was written: the key its reply must use. */
+    private static final class SentRequest {
+        volatile SymmetricHeaderWriter.Sent value;
+    }
+
+    private Message verifyReply(Message reply, SentRequest request) {
+        if (reply == null) {
+            return null;
+        }
+        if (reply.headers().count(SECURITY) == 0) {
+            if (element.enableUnsecuredResponse()) {
+                return reply;
+            }
+            if (reply.isFault()) {
+                throw new MessageSecurityException(WcfText.UnsecuredMessageFaultReceived.format(),
+                        new SecurityFaultException(reply.fault().orElseThrow()));
+            }
+            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        }
+        SymmetricHeaderWriter.Sent sent = request.value;
+        if (sent == null) {
+            throw new MessageSecurityException("A reply arrived for a request that was never written.");
+        }
+        Document doc = envelope(reply);
+        SymmetricHeaderReader.Received r = SymmetricHeaderReader.readReply(doc, settings, sent.key(),
+                sent.encryptedKeySha1());
+        checkTimestamp(r, element.localClientSettings().replayWindow(), element.localClientSettings().maxClockSkew());
+        if (signatureConfirmation) {
+            checkConfirmations(r.confirmations(), List.of(sent.signatureValue()));
+        }
+        return decrypted(doc, reply);
+    }
+
+    /** WCF's {@code SignatureConfirmations} check: the reply confirms exactly the request's signature values. */
+    private static void checkConfirmations(List<byte[]> received, List<byte[]> sent) {
+        if (received.isEmpty()) {
+            throw new MessageSecurityException("Signature confirmation is expected in the security header but is"
+                    + " missing.");
+        }
+        if (received.size() != sent.size()) {
+            throw new MessageSecurityException("The reply confirms " + received.size() + " signatures; the request"
+                    + " made " + sent.size() + ".");
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            if (!Arrays.equals(received.get(i), sent.get(i))) {
+                throw new MessageSecurityException("The signature confirmation does not match the request's"
+                        + " signature.");
+            }
+        }
+    }
+
+    // ---- service
+
+    @Override
+    public void checkServiceCredentials(ServiceCredentials credentials) {
+        if (credentials.serviceCertificate().isEmpty()) {
+            throw new IllegalStateException(WcfText.ServiceCertificateNotProvidedOnServiceCredentials.format());
+        }
+        if (userNameMode() && credentials.userNameValidator().isEmpty()) {
+            throw new IllegalStateException("UserNameForCertificate needs a UserNamePasswordValidator in the service's"
+                    + " credentials (WCF's userNamePasswordValidationMode=\"Custom\"): WCF's default, Windows"
+                    + " accounts, is not run by wcf4j, so the endpoint is not opened.");
+        }
+    }
+
+    @Override
+    public VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials) {
+        if (request.headers().count(SECURITY) == 0) {
+            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        }
+        X509Credential own = credentials.serviceCertificate().orElseThrow();
+        Document doc = envelope(request);
+        SymmetricHeaderReader.Received r = SymmetricHeaderReader.readRequest(doc, settings, own.privateKey(),
+                Base64.getEncoder().encodeToString(CertificateFind.thumbprint(own.certificate())));
+        checkTimestamp(r, element.localServiceSettings().replayWindow(),
+                element.localServiceSettings().maxClockSkew());
+        replays.ifPresent(cache -> cache.check(r.signatureValue()));
+        ServiceSecurityContext caller;
+        if (userNameMode()) {
+            UserNameCredential user = r.userName().orElseThrow(() -> new MessageSecurityException(
+                    WcfText.NoUserNameTokenProvided.format()));
+            if (user.userName().isEmpty()) {
+                throw new SecurityTokenValidationException(WcfText.UserNameCannotBeEmpty.format());
+            }
+            credentials.userNameValidator().orElseThrow().validate(user.userName(), user.password());
+            caller = ServiceSecurityContext.userName(user.userName());
+        } else {
+            if (r.userName().isPresent()) {
+                throw new MessageSecurityException(WcfText.TokenNotExpectedInSecurityHeader.format(
+                        "UserNameSecurityToken"));
+            }
+            caller = ServiceSecurityContext.anonymous();
+        }
+        Message decrypted = decrypted(doc, request);
+        decrypted.properties().put(ServiceSecurityContext.class, caller);
+        List<byte[]> confirmations = signatureConfirmation ? List.of(r.signatureValue()) : List.of();
+        return new VerifiedRequest() {
+            @Override
+            public Message request() {
+                return decrypted;
+            }
+
+            @Override
+            public void secureReply(Message reply) {
+                Optional<SecurityTimestamp> ts = timestamp(element.localServiceSettings()
+                        .timestampValidityDuration());
+                reply.headers().remove(SECURITY);
+                reply.properties().put(EnvelopeProtection.class, envelope -> {
+                    Document out = DomXml.parse(envelope).getOwnerDocument();
+                    SymmetricHeaderWriter.writeReply(out, settings, ts, r.key(), r.encryptedKeySha1(), confirmations);
+                    return XmlEncryption.serialize(out.getDocumentElement());
+                });
+            }
+        };
+    }
+
+    // ---- both
+
+    /** The envelope of a received message as it arrived. */
+    private static Document envelope(Message m) {
+        ReceivedEnvelope received = m.properties().get(ReceivedEnvelope.class).orElseThrow(() ->
+                new MessageSecurityException("The security header was not received."));
+        return DomXml.parse(received.xml()).getOwnerDocument();
+    }
+
+    /**
+     * The verified envelope, its security header removed and its body decrypted, read again by the stack's encoder
+     * (its reader quotas apply to what was encrypted); the received message's properties carry over.
+     */
+    private Message decrypted(Document doc, Message received) {
+        Element envelope = doc.getDocumentElement();
+        Element header = SymmetricHeaderWriter.child(envelope, envelope.getNamespaceURI(), "Header").orElseThrow();
+        SymmetricHeaderWriter.child(header, WSSE, "Security").ifPresent(header::removeChild);
+        byte[] plain = XmlEncryption.serialize(envelope).getBytes(StandardCharsets.UTF_8);
+        Message m = encoder.read(plain, encoder.contentType());
+        m.properties().putAll(received.properties());
+        m.properties().remove(ReceivedEnvelope.class);
+        return m;
+    }
+
+    private void checkTimestamp(SymmetricHeaderReader.Received r, Duration timeToLive, Duration clockSkew) {
+        if (r.timestamp().isEmpty()) {
+            if (element.includeTimestamp()) {
+                throw new MessageSecurityException(WcfText.RequiredTimestampMissingInSecurityHeader.format());
+            }
+            return;
+        }
+        r.timestamp().get().validate(clock.instant(), timeToLive, clockSkew);
+    }
+
+    private Optional<SecurityTimestamp> timestamp(Duration validity) {
+        return element.includeTimestamp() ? Optional.of(SecurityTimestamp.issue(clock.instant(), validity))
+                : Optional.empty();
+    }
+}
