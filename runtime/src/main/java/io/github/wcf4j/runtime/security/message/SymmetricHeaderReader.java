@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -538,7 +539,7 @@ final class SymmetricHeaderReader {
             }
             algorithm(parts.get(0), EXC_C14N, "Canonicalization");
             algorithm(parts.get(1), signature, operation);
-            Set<String> ids = new HashSet<>();
+            Set<String> ids = new LinkedHashSet<>();
             for (Element reference : parts.subList(2, parts.size())) {
                 String uri = reference.getAttribute("URI");
                 List<Element> r = DomXml.children(reference);

@@ -221,6 +221,21 @@ class MutualCertificateProtectionTest {
     }
 
     @Test
+    void aSha256SuiteEndorsesWithRsaSha256() {
+        SymmetricHeaderWriter.Settings sha256 = new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName(
+                "Basic256Sha256"), WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.Strict);
+        Document request = envelope(ADD);
+        SymmetricHeaderWriter.writeRequest(request, sha256, timestamp(), service.certificate(), Optional.empty(),
+                Optional.of(client));
+        Document received = wire(request);
+        SymmetricHeaderReader.Received r = SymmetricHeaderReader.readRequest(received, sha256, service.privateKey(),
+                thumbprint(service), SymmetricHeaderReader.EndorsingToken.X509);
+        assertEquals(client.certificate(), r.clientCertificate().orElseThrow());
+        assertEquals(AlgorithmSuite.RSA_SHA256, elements(signatures(received).get(1), "SignatureMethod").get(0)
+                .getAttribute("Algorithm"));
+    }
+
+    @Test
     void aRequestWithoutTheClientCertificateIsRefused() {
         Document request = envelope(ADD);
         SymmetricHeaderWriter.writeRequest(request, BASIC256, timestamp(), service.certificate(), Optional.empty());
