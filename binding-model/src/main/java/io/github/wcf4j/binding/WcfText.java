@@ -675,6 +675,16 @@ public enum WcfText {
     SupportingTokenIsNotEndorsing("The supporting token provided for parameters '{0}' did not endorse the primary"
             + " signature."),
     RequiredSecurityHeaderElementNotSigned("The security header element '{0}' with the '{1}' id must be signed."),
+    SupportingTokenNotProvided("A supporting token that satisfies parameters '{0}' and attachment mode '{1}' was not"
+            + " provided."),
+    SupportingTokenSignaturesNotExpected("Supporting token signatures not expected."),
+    MoreThanOneSupportingSignature("More than one supporting signature was encountered using the same supporting token"
+            + " '{0}'."),
+    UnableToResolveKeyInfoForVerifyingSignature("Cannot resolve KeyInfo for verifying signature: KeyInfo '{0}',"
+            + " available tokens '{1}'."),
+    UnableToResolveReferenceUriForSignature("Cannot resolve reference URI '{0}' in signature to compute digest."),
+    SignatureVerificationFailed("Signature verification failed."),
+    NotAllSignaturesConfirmed("Not all the signatures in the request message were confirmed in the reply message."),
     TimeStampHasCreationAheadOfExpiry("The security timestamp is invalid because its creation time ('{0}') is greater"
             + " than or equal to its expiration time ('{1}')."),
     TimeStampHasExpiryTimeInPast("The security timestamp is stale because its expiration time ('{0}') is in the past."
@@ -698,6 +708,8 @@ public enum WcfText {
             + " confidentiality."),
     SigningWithoutPrimarySignatureRequiresTimestamp("Signing without primary signature requires timestamp."),
     SuiteDoesNotAcceptAlgorithm("The algorithm '{0}' is not accepted for operation '{1}' by algorithm suite {2}."),
+    TokenDoesNotMeetKeySizeRequirements("The key size requirements for the '{0}' algorithm suite are not met by the"
+            + " '{1}' token which has key size of '{2}'."),
     /** System.IdentityModel's {@code X509ChainBuildFail}. */
     X509ChainBuildFail("The X.509 certificate {0} chain building failed. The certificate that was used has a trust"
             + " chain that cannot be verified. Replace the certificate or change the certificateValidationMode. {1}"),

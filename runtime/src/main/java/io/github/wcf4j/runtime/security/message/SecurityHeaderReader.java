@@ -191,7 +191,7 @@ final class SecurityHeaderReader {
         return new UserNameCredential(user, password == null ? "" : password);
     }
 
-    private static X509Certificate certificate(Element e) {
+    static X509Certificate certificate(Element e) {
         String valueType = e.getAttribute("ValueType");
         String encoding = e.getAttribute("EncodingType");
         if (!valueType.equals(X509V3) || !encoding.isEmpty() && !encoding.equals(BASE64_BINARY)) {

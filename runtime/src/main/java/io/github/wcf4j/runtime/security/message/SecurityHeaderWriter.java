@@ -106,7 +106,7 @@ final class SecurityHeaderWriter {
         return token;
     }
 
-    private static Element binarySecurityToken(Document doc, X509Credential credential) {
+    static Element binarySecurityToken(Document doc, X509Credential credential) {
         Element bst = doc.createElementNS(WSSE, WSSE_PREFIX + ":BinarySecurityToken");
         bst.setAttributeNS(WSU, WSU_PREFIX + ":Id", tokenId());
         bst.setAttribute("ValueType", X509V3);

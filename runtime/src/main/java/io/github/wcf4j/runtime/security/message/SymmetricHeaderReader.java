@@ -12,12 +12,17 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.XENC;
 
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.runtime.security.CertificateFind;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +51,12 @@ import org.w3c.dom.Node;
  *       encryption; the signature the suite's HMAC (no {@code HMACOutputLength}), exclusive c14n, one exclusive-c14n
  *       transform and the suite's digest per reference;</li>
  *   <li>every required part signed: the body, the timestamp, every WS-Addressing header instance, every signature
- *       confirmation; references only to those (signature wrapping).</li>
+ *       confirmation; references only to those (signature wrapping);</li>
+ *   <li>MutualCertificate ({@link EndorsingToken#X509}): one X509v3 {@code BinarySecurityToken} and one endorsing
+ *       signature after the primary one (encrypted or not), by that token's key (a local reference or its
+ *       thumbprint), the suite's RSA signature, exactly one reference: the primary signature by its id, as WCF's
+ *       {@code ReceiveSecurityHeader.ProcessSupportingSignature} and {@code VerifySupportingToken} check; WCF's texts
+ *       for a token not provided, a token that did not endorse, a reference to anything else.</li>
  * </ul>
  *
  * Decryption failures of every kind surface as one text ({@link BlockCipher#DECRYPTION_FAILED}); the caller answers
@@ -54,10 +64,37 @@ import org.w3c.dom.Node;
  */
 final class SymmetricHeaderReader {
 
-    /** What a verified message carried. */
+    /**
+     * What a verified message carried: its key, the primary signature's value (the replay nonce), the signature
+     * confirmations (of a reply), the UsernameToken (UserNameForCertificate), the client's certificate whose key
+     * endorsed the request (MutualCertificate; verified to have signed, not yet trusted: that is the service's
+     * {@link X509CertificateAuthentication}'s decision), and the values of all its signatures, primary first (what the
+     * reply confirms).
+     */
     record Received(byte[] key, String encryptedKeySha1, byte[] signatureValue, Optional<SecurityTimestamp> timestamp,
-            List<byte[]> confirmations, Optional<UserNameCredential> userName) {
+            List<byte[]> confirmations, Optional<UserNameCredential> userName,
+            Optional<X509Certificate> clientCertificate, List<byte[]> signatureValues) {
+        Received {
+            signatureValues = List.copyOf(signatureValues);
+        }
     }
+
+    /** The endorsing supporting token a request must carry, by the binding's authentication mode. */
+    enum EndorsingToken {
+        /** AnonymousForCertificate, UserNameForCertificate: none; a token or second signature is refused. */
+        NONE,
+        /** MutualCertificate (WS-Security 1.1): the client's X.509 certificate, included, endorsing. */
+        X509
+    }
+
+    /**
+     * WCF's rendering of MutualCertificate's endorsing token parameters ({@code X509SecurityTokenParameters.ToString},
+     * Windows line breaks), the {@code '{0}'} of its supporting-token texts.
+     */
+    static final String ENDORSING_X509_PARAMETERS = "System.ServiceModel.Security.Tokens.X509SecurityTokenParameters:"
+            + "\r\nInclusionMode: AlwaysToRecipient\r\nReferenceStyle: Internal\r\nRequireDerivedKeys: False"
+            + "\r\nX509ReferenceStyle: Thumbprint";
+    private static final int MIN_RSA_BITS = 1024;
 
     private SymmetricHeaderReader() {
     }
@@ -68,13 +105,47 @@ final class SymmetricHeaderReader {
      */
     static Received readRequest(Document envelope, SymmetricHeaderWriter.Settings s, PrivateKey serviceKey,
             String thumbprint) {
-        return new Verification(envelope, s).run(new KeySource.Wrapped(serviceKey, thumbprint));
+        return readRequest(envelope, s, serviceKey, thumbprint, EndorsingToken.NONE);
+    }
+
+    /**
+     * Verifies a request as {@link #readRequest(Document, SymmetricHeaderWriter.Settings, PrivateKey, String)} does,
+     * requiring the {@code endorsing} token of the binding's mode.
+     */
+    static Received readRequest(Document envelope, SymmetricHeaderWriter.Settings s, PrivateKey serviceKey,
+            String thumbprint, EndorsingToken endorsing) {
+        return new Verification(envelope, s, endorsing).run(new KeySource.Wrapped(serviceKey, thumbprint));
     }
 
     /** Verifies a reply secured with the request's {@code key} ({@code encryptedKeySha1}). */
     static Received readReply(Document envelope, SymmetricHeaderWriter.Settings s, byte[] key,
             String encryptedKeySha1) {
-        return new Verification(envelope, s).run(new KeySource.Known(key, encryptedKeySha1));
+        return new Verification(envelope, s, EndorsingToken.NONE).run(new KeySource.Known(key, encryptedKeySha1));
+    }
+
+    /**
+     * The client's check of a reply's confirmations ({@code MessageSecurityProtocol.CheckSignatureConfirmation}):
+     * exactly the values of the request's signatures ({@link SymmetricHeaderWriter.Sent#signatureValues()}), in any
+     * order.
+     *
+     * @throws MessageSecurityException {@code NotAllSignaturesConfirmed} otherwise
+     */
+    static void checkConfirmations(List<byte[]> sent, List<byte[]> confirmed) {
+        List<byte[]> unmatched = new ArrayList<>(confirmed);
+        boolean all = sent.size() == confirmed.size();
+        for (byte[] value : sent) {
+            int match = -1;
+            for (int i = 0; i < unmatched.size() && match < 0; i++) {
+                match = Arrays.equals(unmatched.get(i), value) ? i : -1;
+            }
+            all &= match >= 0;
+            if (match >= 0) {
+                unmatched.remove(match);
+            }
+        }
+        if (!all) {
+            throw new MessageSecurityException(WcfText.NotAllSignaturesConfirmed.format());
+        }
     }
 
     private sealed interface KeySource {
@@ -88,6 +159,7 @@ final class SymmetricHeaderReader {
     private static final class Verification {
         private final Document doc;
         private final SymmetricHeaderWriter.Settings s;
+        private final EndorsingToken endorsing;
         private final AlgorithmSuite suite;
         private final Map<String, Element> byId = new HashMap<>();
         private final Map<String, DerivedKeyToken> derived = new LinkedHashMap<>();
@@ -95,9 +167,10 @@ final class SymmetricHeaderReader {
         private String keySha1;
         private String encryptedKeyId;
 
-        Verification(Document doc, SymmetricHeaderWriter.Settings s) {
+        Verification(Document doc, SymmetricHeaderWriter.Settings s, EndorsingToken endorsing) {
             this.doc = doc;
             this.s = s;
+            this.endorsing = endorsing;
             this.suite = s.suite();
         }
 
@@ -127,6 +200,10 @@ final class SymmetricHeaderReader {
             List<String> dataReferences = null;
             List<Element> encryptedItems = new ArrayList<>();
             List<Element> confirmations = new ArrayList<>();
+            // the encrypted items and plain signatures after the reference list, in order: signatures are told apart
+            // by their position (WCF: the first is the primary signature, later ones supporting signatures)
+            List<Element> protectedItems = new ArrayList<>();
+            Element endorsingToken = null;
             List<Element> items = DomXml.children(security);
             for (int i = 0; i < items.size(); i++) {
                 Element item = items.get(i);
@@ -151,8 +228,15 @@ final class SymmetricHeaderReader {
                     dataReferences = dataReferences(item);
                 } else if (WSSE11.equals(ns) && "SignatureConfirmation".equals(local)) {
                     confirmations.add(item);
-                } else if (XENC.equals(ns) && "EncryptedData".equals(local) && encryptedItems.size() < 2) {
+                } else if (WSSE.equals(ns) && "BinarySecurityToken".equals(local) && endorsingToken == null
+                        && endorsing == EndorsingToken.X509) {
+                    endorsingToken = item;
+                } else if (XENC.equals(ns) && "EncryptedData".equals(local) && encryptedItems.size() < 3) {
                     encryptedItems.add(item);
+                    protectedItems.add(item);
+                } else if (DS.equals(ns) && "Signature".equals(local) && !protectedItems.isEmpty()
+                        && protectedItems.size() < 4) {
+                    protectedItems.add(item);
                 } else {
                     throw new MessageSecurityException("The security header element '" + local
                             + "' is not expected here.");
@@ -177,15 +261,27 @@ final class SymmetricHeaderReader {
                 throw new MessageSecurityException("The reference list must name exactly the encrypted parts.");
             }
             Element signature = null;
+            Element supportingSignature = null;
             Element usernameToken = null;
-            for (Element item : encryptedItems) {
-                Element decrypted = decryptElement(item);
-                if (is(decrypted, DS, "Signature") && signature == null) {
-                    signature = decrypted;
-                } else if (is(decrypted, WSSE, "UsernameToken") && usernameToken == null) {
-                    usernameToken = decrypted;
+            for (Element item : protectedItems) {
+                boolean encrypted = is(item, XENC, "EncryptedData");
+                Element element = encrypted ? decryptElement(item) : item;
+                if (is(element, DS, "Signature") && signature == null) {
+                    if (!encrypted) {
+                        throw new MessageSecurityException("The message's signature must be encrypted.");
+                    }
+                    signature = element;
+                } else if (is(element, DS, "Signature") && endorsing == EndorsingToken.NONE) {
+                    throw new MessageSecurityException(WcfText.SupportingTokenSignaturesNotExpected.format());
+                } else if (is(element, DS, "Signature") && supportingSignature == null) {
+                    supportingSignature = element;
+                } else if (is(element, DS, "Signature")) {
+                    throw new MessageSecurityException(WcfText.MoreThanOneSupportingSignature.format(
+                            "X509SecurityToken"));
+                } else if (encrypted && is(element, WSSE, "UsernameToken") && usernameToken == null) {
+                    usernameToken = element;
                 } else {
-                    throw new MessageSecurityException("The encrypted header element '" + decrypted.getLocalName()
+                    throw new MessageSecurityException("The encrypted header element '" + element.getLocalName()
                             + "' is not expected here.");
                 }
             }
@@ -194,13 +290,94 @@ final class SymmetricHeaderReader {
             }
             decrypt(encryptedBody, XmlEncryption.CONTENT);
             byte[] signatureValue = verify(signature, header, body, timestamp, confirmations, usernameToken);
+            List<byte[]> signatureValues = new ArrayList<>(List.of(signatureValue));
+            X509Certificate client = null;
+            if (endorsing == EndorsingToken.X509) {
+                if (endorsingToken == null) {
+                    throw new MessageSecurityException(WcfText.SupportingTokenNotProvided.format(
+                            ENDORSING_X509_PARAMETERS, "Endorsing"));
+                }
+                if (supportingSignature == null) {
+                    throw new MessageSecurityException(WcfText.SupportingTokenIsNotEndorsing.format(
+                            ENDORSING_X509_PARAMETERS));
+                }
+                if (position(security, endorsingToken) > position(security, supportingSignature)) {
+                    throw new MessageSecurityException("The endorsing token must precede its signature in the"
+                            + " security header.");
+                }
+                client = SecurityHeaderReader.certificate(endorsingToken);
+                signatureValues.add(verifyEndorsing(supportingSignature, signature, endorsingToken, client));
+            }
             List<byte[]> confirmed = new ArrayList<>();
             for (Element c : confirmations) {
                 confirmed.add(c.hasAttribute("Value") ? DerivedKeyToken.base64(c.getAttribute("Value")) : new byte[0]);
             }
             return new Received(key, keySha1, signatureValue,
                     Optional.ofNullable(timestamp).map(SecurityHeaderReader::timestamp), confirmed,
-                    Optional.ofNullable(usernameToken).map(SecurityHeaderReader::usernameToken));
+                    Optional.ofNullable(usernameToken).map(SecurityHeaderReader::usernameToken),
+                    Optional.ofNullable(client), signatureValues);
+        }
+
+        /** The index among {@code security}'s children of {@code e} (a child, or decrypted in a child's place). */
+        private static int position(Element security, Element e) {
+            return DomXml.children(security).indexOf(e);
+        }
+
+        /**
+         * Verifies MutualCertificate's endorsing signature: WCF's {@code ProcessSupportingSignature} resolves its key
+         * among the header's tokens, verifies the digest of the primary signature and then that every reference was
+         * verified; so exactly one reference, to the primary signature's id, the suite's algorithms, the client's
+         * RSA key of at least 1024 bits.
+         *
+         * @return its signature value (the reply confirms it)
+         */
+        private byte[] verifyEndorsing(Element endorsingSignature, Element primary, Element token,
+                X509Certificate client) {
+            List<Element> parts = DomXml.children(endorsingSignature);
+            if (parts.size() != 3 || !is(parts.get(0), DS, "SignedInfo") || !is(parts.get(1), DS, "SignatureValue")
+                    || !is(parts.get(2), DS, "KeyInfo")) {
+                throw new MessageSecurityException("The signature must hold SignedInfo, SignatureValue and KeyInfo.");
+            }
+            List<Element> clauses = DomXml.children(parts.get(2));
+            TokenReference keyRef = clauses.size() == 1 ? TokenReference.read(clauses.get(0)) : null;
+            String tokenId = token.getAttributeNS(WSU, "Id");
+            boolean byReference = keyRef instanceof TokenReference.Local local && local.id().equals(tokenId)
+                    && (local.valueType() == null || local.valueType().equals(WsSecurityNames.X509V3));
+            boolean byThumbprint = keyRef instanceof TokenReference.KeyIdentifier ki
+                    && ki.valueType().equals(WsSecurityNames.THUMBPRINT_SHA1)
+                    && Arrays.equals(DerivedKeyToken.base64(ki.value()), CertificateFind.thumbprint(client));
+            if (!byReference && !byThumbprint) {
+                throw new MessageSecurityException(WcfText.UnableToResolveKeyInfoForVerifyingSignature.format(
+                        clauses.isEmpty() ? "" : DomXml.write(clauses.get(0)), "X509SecurityToken " + tokenId));
+            }
+            if (!(client.getPublicKey() instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+                throw new MessageSecurityException(WcfText.TokenDoesNotMeetKeySizeRequirements.format(suite,
+                        "X509SecurityToken", client.getPublicKey() instanceof RSAPublicKey r
+                                ? r.getModulus().bitLength() : 0));
+            }
+            String primaryId = primary.getAttribute("Id");
+            Set<String> referenced = checkSignedInfo(parts.get(0), suite.asymmetricSignature(), "AsymmetricSign");
+            for (String id : referenced) {
+                if (primaryId.isEmpty() || !id.equals(primaryId)) {
+                    throw new MessageSecurityException(WcfText.UnableToResolveReferenceUriForSignature.format(
+                            "#" + id));
+                }
+            }
+            if (referenced.size() != 1) {
+                throw new MessageSecurityException(WcfText.SupportingTokenIsNotEndorsing.format(
+                        ENDORSING_X509_PARAMETERS));
+            }
+            try {
+                DOMValidateContext context = new DOMValidateContext(rsa, endorsingSignature);
+                context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
+                XMLSignature xml = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
+                if (!xml.validate(context)) {
+                    throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
+                }
+            } catch (MarshalException | XMLSignatureException e) {
+                throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
+            }
+            return DerivedKeyToken.base64(parts.get(1).getTextContent());
         }
 
         private void indexIds(Element root) {
@@ -285,6 +462,15 @@ final class SymmetricHeaderReader {
                 element.setIdAttributeNS(WSU, "Id", true);
                 byId.put(id, element);
             }
+            // a signature's own id (the primary signature's, which an endorsing signature references)
+            if (element.hasAttribute("Id")) {
+                String id = element.getAttribute("Id");
+                if (byId.containsKey(id)) {
+                    throw new MessageSecurityException(WcfText.DuplicateIdInMessageToBeVerified.format(id));
+                }
+                element.setIdAttribute("Id", true);
+                byId.put(id, element);
+            }
             return element;
         }
 
@@ -295,7 +481,7 @@ final class SymmetricHeaderReader {
                     || !is(parts.get(2), DS, "KeyInfo")) {
                 throw new MessageSecurityException("The signature must hold SignedInfo, SignatureValue and KeyInfo.");
             }
-            Set<String> referenced = checkSignedInfo(parts.get(0));
+            Set<String> referenced = checkSignedInfo(parts.get(0), suite.symmetricSignature(), "SymmetricSign");
             List<Element> clauses = DomXml.children(parts.get(2));
             if (clauses.size() != 1) {
                 throw new MessageSecurityException("The signature must name its key once.");
@@ -344,16 +530,16 @@ final class SymmetricHeaderReader {
             return DerivedKeyToken.base64(parts.get(1).getTextContent());
         }
 
-        /** The suite's algorithms in every slot; the ids referenced (each once, local). */
-        private Set<String> checkSignedInfo(Element signedInfo) {
+        /** The suite's algorithms in every slot ({@code signature} signs); the ids referenced (each once, local). */
+        private Set<String> checkSignedInfo(Element signedInfo, String signature, String operation) {
             List<Element> parts = DomXml.children(signedInfo);
             if (parts.size() < 3 || !is(parts.get(0), DS, "CanonicalizationMethod")
                     || !is(parts.get(1), DS, "SignatureMethod")) {
                 throw new MessageSecurityException("The SignedInfo is malformed.");
             }
             algorithm(parts.get(0), EXC_C14N, "Canonicalization");
-            algorithm(parts.get(1), suite.symmetricSignature(), "SymmetricSign");
-            Set<String> ids = new HashSet<>();
+            algorithm(parts.get(1), signature, operation);
+            Set<String> ids = new LinkedHashSet<>();
             for (Element reference : parts.subList(2, parts.size())) {
                 String uri = reference.getAttribute("URI");
                 List<Element> r = DomXml.children(reference);

@@ -43,13 +43,16 @@ import org.w3c.dom.Node;
 
 /**
  * Secures a SOAP envelope (as a DOM) the way WCF's {@code SymmetricSecurityProtocol} with
- * {@code WSSecurityOneDotOneSendSecurityHeader} does for the symmetric X.509 modes ({@code AnonymousForCertificate}),
- * and {@code UserNameForCertificate}, with {@code requireDerivedKeys} and {@code SignBeforeEncryptAndEncryptSignature}:
+ * {@code WSSecurityOneDotOneSendSecurityHeader} does for the symmetric X.509 modes ({@code AnonymousForCertificate},
+ * {@code UserNameForCertificate} and WS-Security 1.1's {@code MutualCertificate}), with {@code requireDerivedKeys} and
+ * {@code SignBeforeEncryptAndEncryptSignature}:
  *
  * <pre>
  * o:Security  [u:Timestamp] [e:EncryptedKey (request)] c:DerivedKeyToken (signing) c:DerivedKeyToken (encryption)
  *             e:ReferenceList [e:EncryptedData (the o:UsernameToken, UserNameForCertificate requests)]
- *             [k:SignatureConfirmation (reply)] e:EncryptedData (the ds:Signature) [u:Timestamp]
+ *             [o:BinarySecurityToken (the client's certificate, MutualCertificate requests)]
+ *             [k:SignatureConfirmation (reply)] e:EncryptedData (the ds:Signature)
+ *             [e:EncryptedData (the endorsing ds:Signature, MutualCertificate requests)] [u:Timestamp]
  * s:Body u:Id  e:EncryptedData (#Content)
  * </pre>
  *
@@ -58,6 +61,15 @@ import org.w3c.dom.Node;
  * signing key (the suite's signature derivation length) and an encryption key from it with fresh nonces. The
  * signature (the suite's HMAC, exclusive c14n) covers the WS-Addressing headers, the body, the timestamp and the
  * signature confirmations; then the body content and the signature are encrypted.
+ *
+ * <p>MutualCertificate ({@code CreateMutualCertificateBindingElement} for WS-Security 1.1) adds the client's
+ * certificate as an endorsing supporting token ({@code AlwaysToRecipient}, so only in requests; no derived keys, as
+ * WCF never derives from an asymmetric endorsing token): the primary signature gets an {@code Id} and a second
+ * signature, made with the client's private key (the suite's RSA signature, exclusive c14n), covers exactly that
+ * element ({@code SendSecurityHeader.SignWithSupportingTokens}); its {@code KeyInfo} is a local reference to the
+ * {@code BinarySecurityToken} (without {@code ValueType}: WCF writes it only under the Basic Security Profile
+ * versions). The endorsing signature is made before encryption and encrypted with the primary one; its value is the
+ * second one a reply confirms.
  */
 final class SymmetricHeaderWriter {
     /** The WS-Addressing headers WCF's transport protection requirements sign (AddressingVersion L82–103). */
@@ -71,10 +83,14 @@ final class SymmetricHeaderWriter {
     }
 
     /**
-     * What the sender keeps: the message's key and its {@code EncryptedKeySHA1}, and the primary signature's value
-     * (what the other side's signature confirmation repeats; the replay nonce).
+     * What the sender keeps: the message's key and its {@code EncryptedKeySHA1}, the primary signature's value (the
+     * replay nonce), and the values of all its signatures, primary first (what a reply's signature confirmations
+     * must repeat: one for AnonymousForCertificate, the primary and the endorsing one for MutualCertificate).
      */
-    record Sent(byte[] key, String encryptedKeySha1, byte[] signatureValue) {
+    record Sent(byte[] key, String encryptedKeySha1, byte[] signatureValue, List<byte[]> signatureValues) {
+        Sent {
+            signatureValues = List.copyOf(signatureValues);
+        }
     }
 
     private SymmetricHeaderWriter() {
@@ -86,14 +102,26 @@ final class SymmetricHeaderWriter {
      */
     static Sent writeRequest(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp,
             X509Certificate service, Optional<UserNameCredential> userName) {
+        return writeRequest(envelope, s, timestamp, service, userName, Optional.empty());
+    }
+
+    /**
+     * Secures a request as {@link #writeRequest(Document, Settings, Optional, X509Certificate, Optional)} does and,
+     * with {@code clientCertificate} (MutualCertificate), endorses its primary signature with the client's key and
+     * includes the client's certificate as a {@code BinarySecurityToken}.
+     */
+    static Sent writeRequest(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp,
+            X509Certificate service, Optional<UserNameCredential> userName,
+            Optional<X509Credential> clientCertificate) {
         AlgorithmSuite suite = s.suite();
         byte[] key = KeyWrap.generateKey(suite.keyBits());
         EncryptedKeyToken ek = new EncryptedKeyToken("uuid-" + UUID.randomUUID() + "-1", suite.asymmetricKeyWrap(),
                 Base64.getEncoder().encodeToString(CertificateFind.thumbprint(service)),
                 KeyWrap.wrap(suite.asymmetricKeyWrap(), service.getPublicKey(), key));
-        byte[] signature = protect(envelope, s, timestamp, key, new TokenReference.Local(ek.id(), ENCRYPTED_KEY_TOKEN),
-                Optional.of(ek.write(envelope)), userName, List.of());
-        return new Sent(key, ek.sha1(), signature);
+        List<byte[]> signatures = protect(envelope, s, timestamp, key,
+                new TokenReference.Local(ek.id(), ENCRYPTED_KEY_TOKEN), Optional.of(ek.write(envelope)), userName,
+                clientCertificate, List.of());
+        return new Sent(key, ek.sha1(), signatures.get(0), signatures);
     }
 
     /**
@@ -102,15 +130,16 @@ final class SymmetricHeaderWriter {
      */
     static Sent writeReply(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
             String encryptedKeySha1, List<byte[]> confirmations) {
-        byte[] signature = protect(envelope, s, timestamp, key,
+        List<byte[]> signatures = protect(envelope, s, timestamp, key,
                 new TokenReference.KeyIdentifier(ENCRYPTED_KEY_SHA1, encryptedKeySha1), Optional.empty(),
-                Optional.empty(), confirmations);
-        return new Sent(key, encryptedKeySha1, signature);
+                Optional.empty(), Optional.empty(), confirmations);
+        return new Sent(key, encryptedKeySha1, signatures.get(0), signatures);
     }
 
-    private static byte[] protect(Document doc, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
+    /** Secures the envelope; returns the values of its signatures, primary first. */
+    private static List<byte[]> protect(Document doc, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
             TokenReference keySource, Optional<Element> encryptedKey, Optional<UserNameCredential> userName,
-            List<byte[]> confirmations) {
+            Optional<X509Credential> endorsing, List<byte[]> confirmations) {
         AlgorithmSuite suite = s.suite();
         Element envelope = doc.getDocumentElement();
         String soap = envelope.getNamespaceURI();
@@ -158,6 +187,11 @@ final class SymmetricHeaderWriter {
             signed.add(usernameToken.getAttributeNS(WSU, "Id"));
             security.appendChild(usernameToken);
         }
+        Element endorsingToken = endorsing.map(c -> SecurityHeaderWriter.binarySecurityToken(doc, c)).orElse(null);
+        if (endorsingToken != null) {
+            endorsingToken.setIdAttributeNS(WSU, "Id", true);
+            security.appendChild(endorsingToken);
+        }
         for (byte[] confirmed : confirmations) {
             Element c = doc.createElementNS(WSSE11, WSSE11_PREFIX + ":SignatureConfirmation");
             signed.add(ids.assign(c));
@@ -170,10 +204,16 @@ final class SymmetricHeaderWriter {
         if (ts != null && last) {
             security.appendChild(ts);
         }
+        // WCF gives the primary signature an id only when an endorsing signature is to reference it
+        String signatureId = endorsingToken == null ? null : ids.next();
         Element signature = sign(security, ts != null && last ? ts : null, signed, signing.key(key),
-                new TokenReference.Local(signing.id(), null), suite);
-        byte[] signatureValue = Base64.getMimeDecoder().decode(
-                signature.getElementsByTagNameNS(DS, "SignatureValue").item(0).getTextContent());
+                new TokenReference.Local(signing.id(), null), suite, signatureId);
+        List<byte[]> signatureValues = new ArrayList<>(List.of(signatureValue(signature)));
+        Element endorsingSignature = null;
+        if (endorsingToken != null) {
+            endorsingSignature = endorse(signature, signatureId, endorsingToken, endorsing.get(), suite);
+            signatureValues.add(signatureValue(endorsingSignature));
+        }
 
         byte[] encryptionKey = encrypting.key(key);
         TokenReference encryptionRef = new TokenReference.Local(encrypting.id(), null);
@@ -187,12 +227,22 @@ final class SymmetricHeaderWriter {
             XmlEncryption.encryptElement(usernameToken, tokenData, encryptionKey, suite, encryptionRef);
             encrypted.add(tokenData);
         }
+        if (endorsingSignature != null) {
+            String endorsingData = ids.next();
+            XmlEncryption.encryptElement(endorsingSignature, endorsingData, encryptionKey, suite, encryptionRef);
+            encrypted.add(endorsingData);
+        }
         for (String id : encrypted) {
             Element ref = doc.createElementNS(XENC, XENC_PREFIX + ":DataReference");
             ref.setAttribute("URI", "#" + id);
             referenceList.appendChild(ref);
         }
-        return signatureValue;
+        return signatureValues;
+    }
+
+    private static byte[] signatureValue(Element signature) {
+        return Base64.getMimeDecoder().decode(
+                signature.getElementsByTagNameNS(DS, "SignatureValue").item(0).getTextContent());
     }
 
     private static Element timestamp(Document doc, SecurityTimestamp t, Ids ids) {
@@ -208,7 +258,7 @@ final class SymmetricHeaderWriter {
     }
 
     private static Element sign(Element security, Node before, List<String> ids, byte[] key, TokenReference keyRef,
-            AlgorithmSuite suite) {
+            AlgorithmSuite suite, String signatureId) {
         Document doc = security.getOwnerDocument();
         try {
             XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
@@ -221,7 +271,8 @@ final class SymmetricHeaderWriter {
                     (C14NMethodParameterSpec) null), f.newSignatureMethod(suite.symmetricSignature(), null),
                     references);
             XMLSignature signature = f.newXMLSignature(si,
-                    f.getKeyInfoFactory().newKeyInfo(List.of(new DOMStructure(keyRef.write(doc, null)))));
+                    f.getKeyInfoFactory().newKeyInfo(List.of(new DOMStructure(keyRef.write(doc, null)))), null,
+                    signatureId, null);
             DOMSignContext context = before == null
                     ? new DOMSignContext(new SecretKeySpec(key, suite.jcaMac()), security)
                     : new DOMSignContext(new SecretKeySpec(key, suite.jcaMac()), security, before);
@@ -231,9 +282,47 @@ final class SymmetricHeaderWriter {
             throw new MessageSecurityException("The message cannot be signed: " + e.getMessage(), e);
         }
         Element signature = before == null ? (Element) security.getLastChild() : (Element) before.getPreviousSibling();
+        if (signatureId != null) {
+            signature.setIdAttribute("Id", true);
+        }
         Element value = (Element) signature.getElementsByTagNameNS(DS, "SignatureValue").item(0);
         value.setTextContent(value.getTextContent().replaceAll("\\s", ""));
         return signature;
+    }
+
+    /**
+     * The endorsing signature (WCF {@code CreateSupportingSignature(token, identifier, primarySignature)}): one
+     * reference, to the primary signature by its id, exclusive c14n and the suite's digest; signed with the client's
+     * private key by the suite's asymmetric signature; the key named by a local reference to its
+     * {@code BinarySecurityToken}. Placed right after the primary signature.
+     */
+    private static Element endorse(Element primary, String primaryId, Element token, X509Credential client,
+            AlgorithmSuite suite) {
+        Element security = (Element) primary.getParentNode();
+        Document doc = security.getOwnerDocument();
+        Node after = primary.getNextSibling();
+        TokenReference tokenRef = new TokenReference.Local(token.getAttributeNS(WSU, "Id"), null);
+        try {
+            XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
+            Reference reference = f.newReference("#" + primaryId, f.newDigestMethod(suite.digest(), null),
+                    List.of(f.newTransform(EXC_C14N, (TransformParameterSpec) null)), null, null);
+            SignedInfo si = f.newSignedInfo(f.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE,
+                    (C14NMethodParameterSpec) null), f.newSignatureMethod(suite.asymmetricSignature(), null),
+                    List.of(reference));
+            XMLSignature signature = f.newXMLSignature(si,
+                    f.getKeyInfoFactory().newKeyInfo(List.of(new DOMStructure(tokenRef.write(doc, null)))));
+            DOMSignContext context = after == null
+                    ? new DOMSignContext(client.privateKey(), security)
+                    : new DOMSignContext(client.privateKey(), security, after);
+            context.setDefaultNamespacePrefix("");
+            signature.sign(context);
+        } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
+            throw new MessageSecurityException("The message cannot be signed: " + e.getMessage(), e);
+        }
+        Element endorsing = (Element) primary.getNextSibling();
+        Element value = (Element) endorsing.getElementsByTagNameNS(DS, "SignatureValue").item(0);
+        value.setTextContent(value.getTextContent().replaceAll("\\s", ""));
+        return endorsing;
     }
 
     static Optional<Element> child(Element parent, String namespace, String local) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.security.auth.callback.Callback;
+import javax.xml.namespace.QName;
 import org.apache.wss4j.common.crypto.Merlin;
 import org.apache.wss4j.dom.WSConstants;
+import org.apache.wss4j.dom.WSDataRef;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
 import org.apache.wss4j.dom.engine.WSSConfig;
 import org.apache.wss4j.dom.engine.WSSecurityEngine;
@@ -31,7 +34,8 @@ import org.w3c.dom.Document;
 /**
  * An independent check of the AnonymousForCertificate request wcf4j writes: Apache WSS4J (the engine CXF runs with
  * WCF's plug-fest policies) finds the service certificate by thumbprint, unwraps the key, derives the keys, decrypts
- * the signature and the body and verifies the signature; validates the UsernameToken of UserNameForCertificate; and
+ * the signature and the body and verifies the signature; validates the UsernameToken of UserNameForCertificate;
+ * verifies MutualCertificate's endorsing signature by the client's BinarySecurityToken over the primary signature; and
  * reads the reply, whose key it is given for the EncryptedKeySHA1 it names, with its signature confirmation.
  */
 class Wss4jCrossCheckTest {
@@ -59,10 +63,14 @@ class Wss4jCrossCheckTest {
     }
 
     /** WSS4J's processing of {@code received}; its callbacks answer key store and user passwords and reply keys. */
-    private WSHandlerResult process(Document received, byte[] replyKey) throws Exception {
+    private WSHandlerResult process(Document received, byte[] replyKey, X509Certificate... trusted)
+            throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(dir.resolve("service.p12"))) {
             keys.load(in, SelfSignedKeyStore.PASSWORD);
+        }
+        for (X509Certificate t : trusted) {
+            keys.setCertificateEntry(t.getSubjectX500Principal().getName(), t);
         }
         Merlin crypto = new Merlin();
         crypto.setKeyStore(keys);
@@ -116,6 +124,30 @@ class Wss4jCrossCheckTest {
         Set<Integer> actions = actions(process(wire(request), null));
         assertTrue(actions.containsAll(List.of(WSConstants.ENCR, WSConstants.SIGN, WSConstants.UT)),
                 actions.toString());
+    }
+
+    @Test
+    void wss4jVerifiesTheEndorsingSignatureOfAMutualCertificateRequest() throws Exception {
+        X509Credential service = TestKeys.client(dir, "service");
+        X509Credential client = TestKeys.client(dir, "alice");
+        Document request = envelope();
+        SymmetricHeaderWriter.writeRequest(request, BASIC256, now(), service.certificate(), Optional.empty(),
+                Optional.of(client));
+        Document received = wire(request);
+        List<WSSecurityEngineResult> signatures = process(received, null, client.certificate()).getResults()
+                .stream().filter(r -> (Integer) r.get(WSSecurityEngineResult.TAG_ACTION) == WSConstants.SIGN)
+                .toList();
+        assertEquals(2, signatures.size(), signatures.toString());
+        WSSecurityEngineResult endorsing = signatures.stream()
+                .filter(r -> r.get(WSSecurityEngineResult.TAG_X509_CERTIFICATE) != null).findFirst().orElseThrow();
+        assertEquals(client.certificate(), endorsing.get(WSSecurityEngineResult.TAG_X509_CERTIFICATE));
+        @SuppressWarnings("unchecked")
+        List<WSDataRef> refs = (List<WSDataRef>) endorsing.get(WSSecurityEngineResult.TAG_DATA_REF_URIS);
+        assertEquals(1, refs.size());
+        assertEquals(new QName(WsSecurityNames.DS, "Signature"), refs.get(0).getName(),
+                "the endorsing signature covers the primary signature");
+        assertEquals(AlgorithmSuite.RSA_SHA1, endorsing.get(WSSecurityEngineResult.TAG_SIGNATURE_METHOD));
+        assertEquals("Add", bodyElement(received));
     }
 
     @Test
