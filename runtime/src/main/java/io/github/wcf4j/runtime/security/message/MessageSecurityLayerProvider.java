@@ -26,8 +26,8 @@ import java.util.concurrent.Executor;
  * {@code "CertificateOverTransport"} ({@link TransportSecurityProtocol}), and the standard bindings'
  * {@code TransportWithMessageCredential} modes that expand to them;</li>
  * <li>{@code SymmetricSecurityBindingElement} with the service's X.509 certificate as its protection token:
- * {@code "AnonymousForCertificate"} and {@code "UserNameForCertificate"} under WS-Security 1.1, with derived keys and
- * WCF's default protection order ({@link SymmetricSecurityProtocol}).</li>
+ * {@code "AnonymousForCertificate"}, {@code "UserNameForCertificate"} and {@code "MutualCertificate"} under WS-Security
+ * 1.1, with derived keys and WCF's default protection order ({@link SymmetricSecurityProtocol}).</li>
  * </ul>
  *
  * <pre>
@@ -41,7 +41,7 @@ import java.util.concurrent.Executor;
  * default) dates and checks timestamps. Cryptography runs on the scheduler's executor, never on a transport's event
  * loop. A transport-security service's transport must protect the messages (WCF's
  * {@code TransportDoesNotProtectMessage} is one of the model's {@code BuildChecks}). Everything else of
- * {@code <security>} (the asymmetric modes, negotiation, secure conversation, Kerberos, issued tokens, WS-Security 1.0
+ * {@code <security>} (MutualCertificateDuplex, negotiation, secure conversation, Kerberos, issued tokens, WS-Security 1.0
  * in the symmetric modes, settings the symmetric engine does not apply) and the other channel shapes are refused by
  * name, as data ({@link #refusals()}).
  */
@@ -66,10 +66,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         return List.of(
                 RefusalRule.when("", e -> !runs(e),
                         e -> refused(e) + "is not supported by the wcf4j runtime: of WS-Security it runs"
-                                + " UserNameOverTransport, CertificateOverTransport, AnonymousForCertificate and"
-                                + " UserNameForCertificate only (the asymmetric modes, SSL negotiation and"
-                                + " WS-SecureConversation are not implemented yet), so this binding cannot be"
-                                + " opened."),
+                                + " UserNameOverTransport, CertificateOverTransport, AnonymousForCertificate,"
+                                + " UserNameForCertificate and MutualCertificate only (MutualCertificateDuplex, SSL"
+                                + " negotiation, Kerberos, issued tokens and WS-SecureConversation are not implemented"
+                                + " yet), so this binding cannot be opened."),
                 RefusalRule.when("messageSecurityVersion", e -> SymmetricSecurityProtocol.runs(e.authenticationMode())
                         && !SymmetricSecurityProtocol.runs(e.messageSecurityVersion()),
                         e -> refused(e) + "runs under WS-Security 1.1 only in wcf4j; messageSecurityVersion="

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +27,16 @@ import org.w3c.dom.Element;
 
 /**
  * What a {@code SymmetricSecurityBindingElement} with an X.509 protection token does to each message (WCF
- * {@code SymmetricSecurityProtocol} as {@code CreateAnonymousForCertificateBindingElement} and
- * {@code CreateUserNameForCertificateBindingElement} configure it for WS-Security 1.1): the client makes a fresh key
+ * {@code SymmetricSecurityProtocol} as {@code CreateAnonymousForCertificateBindingElement},
+ * {@code CreateUserNameForCertificateBindingElement} and {@code CreateMutualCertificateBindingElement} configure it for
+ * WS-Security 1.1): the client makes a fresh key
  * for each request, wraps it to the service's certificate, and signs and encrypts the request with keys derived from
  * it ({@link SymmetricHeaderWriter}); the service unwraps it with its private key, verifies and decrypts
  * ({@link SymmetricHeaderReader}) and secures the reply with the same key, confirming the request's signature. Under
  * {@code UserNameForCertificate} the request carries the caller's {@code UsernameToken}, signed and encrypted, which
- * the service's validator checks; under {@code AnonymousForCertificate} the caller is anonymous.
+ * the service's validator checks; under {@code MutualCertificate} the client's certificate, included, endorses the
+ * request's signature and the service's certificate trust checks it; under {@code AnonymousForCertificate} the caller
+ * is anonymous.
  *
  * <p>Messages are secured as they are written ({@link EnvelopeProtection}), so the headers the layers below add are
  * signed too, and verified from the envelope as it arrived ({@link ReceivedEnvelope}); the decrypted envelope is read
@@ -67,7 +69,8 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
 
     /** The modes this protocol runs. */
     static boolean runs(AuthenticationMode mode) {
-        return mode == AuthenticationMode.AnonymousForCertificate || mode == AuthenticationMode.UserNameForCertificate;
+        return mode == AuthenticationMode.AnonymousForCertificate || mode == AuthenticationMode.UserNameForCertificate
+                || mode == AuthenticationMode.MutualCertificate;
     }
 
     /** Whether {@code version} is one this protocol writes (WS-Security 1.1: thumbprints, EncryptedKeySHA1). */
@@ -79,6 +82,10 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         return element.authenticationMode() == AuthenticationMode.UserNameForCertificate;
     }
 
+    private boolean certificateMode() {
+        return element.authenticationMode() == AuthenticationMode.MutualCertificate;
+    }
+
     static String secureConversationNamespace(MessageSecurityVersion version) {
         return version.name().contains("WSSecureConversation13") ? WsSecurityNames.SC_13 : WsSecurityNames.SC_FEB2005;
     }
@@ -87,6 +94,9 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
 
     @Override
     public void checkClientCredentials(ClientCredentials credentials) {
+        if (certificateMode() && credentials.clientCertificate().isEmpty()) {
+            throw new IllegalStateException(WcfText.ClientCertificateNotProvidedOnClientCredentials.format());
+        }
         if (userNameMode()) {
             String user = credentials.userName().map(UserNameCredential::userName).orElse(null);
             if (user == null) {
@@ -108,11 +118,12 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
             request.headers().to(to);
         }
         Optional<UserNameCredential> user = userNameMode() ? credentials.userName() : Optional.empty();
+        Optional<X509Credential> own = certificateMode() ? credentials.clientCertificate() : Optional.empty();
         Optional<SecurityTimestamp> ts = timestamp(element.localClientSettings().timestampValidityDuration());
         SentRequest sent = new SentRequest();
         request.properties().put(EnvelopeProtection.class, envelope -> {
             Document doc = DomXml.parse(envelope).getOwnerDocument();
-            sent.value = SymmetricHeaderWriter.writeRequest(doc, settings, ts, service, user);
+            sent.value = SymmetricHeaderWriter.writeRequest(doc, settings, ts, service, user, own);
             return XmlEncryption.serialize(doc.getDocumentElement());
         });
         return reply -> verifyReply(reply, sent);
@@ -146,27 +157,9 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
                 sent.encryptedKeySha1());
         checkTimestamp(r, element.localClientSettings().replayWindow(), element.localClientSettings().maxClockSkew());
         if (signatureConfirmation) {
-            checkConfirmations(r.confirmations(), List.of(sent.signatureValue()));
+            SymmetricHeaderReader.checkConfirmations(sent.signatureValues(), r.confirmations());
         }
         return decrypted(doc, reply);
-    }
-
-    /** WCF's {@code SignatureConfirmations} check: the reply confirms exactly the request's signature values. */
-    private static void checkConfirmations(List<byte[]> received, List<byte[]> sent) {
-        if (received.isEmpty()) {
-            throw new MessageSecurityException("Signature confirmation is expected in the security header but is"
-                    + " missing.");
-        }
-        if (received.size() != sent.size()) {
-            throw new MessageSecurityException("The reply confirms " + received.size() + " signatures; the request"
-                    + " made " + sent.size() + ".");
-        }
-        for (int i = 0; i < sent.size(); i++) {
-            if (!Arrays.equals(received.get(i), sent.get(i))) {
-                throw new MessageSecurityException("The signature confirmation does not match the request's"
-                        + " signature.");
-            }
-        }
     }
 
     // ---- service
@@ -191,7 +184,8 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         X509Credential own = credentials.serviceCertificate().orElseThrow();
         Document doc = envelope(request);
         SymmetricHeaderReader.Received r = SymmetricHeaderReader.readRequest(doc, settings, own.privateKey(),
-                Base64.getEncoder().encodeToString(CertificateFind.thumbprint(own.certificate())));
+                Base64.getEncoder().encodeToString(CertificateFind.thumbprint(own.certificate())),
+                certificateMode() ? SymmetricHeaderReader.EndorsingToken.X509 : SymmetricHeaderReader.EndorsingToken.NONE);
         checkTimestamp(r, element.localServiceSettings().replayWindow(),
                 element.localServiceSettings().maxClockSkew());
         replays.ifPresent(cache -> cache.check(r.signatureValue()));
@@ -204,6 +198,11 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
             }
             credentials.userNameValidator().orElseThrow().validate(user.userName(), user.password());
             caller = ServiceSecurityContext.userName(user.userName());
+        } else if (certificateMode()) {
+            X509Certificate client = r.clientCertificate().orElseThrow(() -> new MessageSecurityException(
+                    "The client's certificate was not found in the request."));
+            credentials.clientCertificateAuthentication().validate(client);
+            caller = ServiceSecurityContext.certificate(client);
         } else {
             if (r.userName().isPresent()) {
                 throw new MessageSecurityException(WcfText.TokenNotExpectedInSecurityHeader.format(
@@ -213,7 +212,7 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         }
         Message decrypted = decrypted(doc, request);
         decrypted.properties().put(ServiceSecurityContext.class, caller);
-        List<byte[]> confirmations = signatureConfirmation ? List.of(r.signatureValue()) : List.of();
+        List<byte[]> confirmations = signatureConfirmation ? r.signatureValues() : List.of();
         return new VerifiedRequest() {
             @Override
             public Message request() {

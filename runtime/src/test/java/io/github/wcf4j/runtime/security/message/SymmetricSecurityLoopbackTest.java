@@ -68,6 +68,7 @@ class SymmetricSecurityLoopbackTest {
     static Path dir;
     static X509Credential service;
     static X509Credential impostor;
+    static X509Credential client;
 
     private final SystemScheduler scheduler = new SystemScheduler();
     private final InMemoryNetwork network = new InMemoryNetwork(scheduler);
@@ -78,6 +79,7 @@ class SymmetricSecurityLoopbackTest {
     static void keys() throws Exception {
         service = TestKeys.client(dir, "localhost");
         impostor = TestKeys.client(dir, "elsewhere.example");
+        client = TestKeys.client(dir, "client");
     }
 
     @AfterEach
@@ -101,7 +103,9 @@ class SymmetricSecurityLoopbackTest {
     }
 
     private static ServiceCredentials serviceCredentials() {
-        return ServiceCredentials.defaults().withUserNameValidator(ALICE).withServiceCertificate(service);
+        return ServiceCredentials.defaults().withUserNameValidator(ALICE).withServiceCertificate(service)
+                .withClientCertificateAuthentication(X509CertificateAuthentication.peerTrust(
+                        List.of(client.certificate())));
     }
 
     private void host(Binding binding, ServiceCredentials credentials) {
@@ -172,6 +176,38 @@ class SymmetricSecurityLoopbackTest {
         assertEquals("UserName:alice", id.whoAmI());
         String request = sent(Direction.CLIENT_TO_SERVICE).get(0);
         assertFalse(request.contains("secret") || request.contains("alice"), "the token travels encrypted");
+    }
+
+    @Test
+    void mutualCertificateAuthenticatesTheCallersCertificateAndConfirmsBothSignatures() {
+        Identity id = both(security(AuthenticationMode.MutualCertificate).build(),
+                ClientCredentials.certificate(client).withDefaultServiceCertificate(service.certificate()));
+        assertEquals("X509:CN=client; " + io.github.wcf4j.runtime.security.CertificateFind.thumbprintString(
+                client.certificate()), id.whoAmI());
+        String request = sent(Direction.CLIENT_TO_SERVICE).get(0);
+        assertTrue(request.contains("<o:BinarySecurityToken"), "the client's certificate travels in the request");
+        String reply = sent(Direction.SERVICE_TO_CLIENT).get(0);
+        assertFalse(reply.contains("<o:BinarySecurityToken"), "and never in a reply");
+        assertEquals(2, reply.split("<k:SignatureConfirmation").length - 1, "primary and endorsing: " + reply);
+    }
+
+    @Test
+    void mutualCertificateRefusesAnUntrustedCertificateWithFailedAuthentication() {
+        int before = IdentityService.CALLS.get();
+        Identity id = both(security(AuthenticationMode.MutualCertificate).build(),
+                ClientCredentials.certificate(impostor).withDefaultServiceCertificate(service.certificate()));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, id::whoAmI);
+        assertEquals(WsSecurityNames.FAILED_AUTHENTICATION,
+                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void mutualCertificateNeedsTheClientsCertificate() {
+        Binding b = binding(security(AuthenticationMode.MutualCertificate).build());
+        host(b, serviceCredentials());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> client(b, anonymous()));
+        assertEquals(WcfText.ClientCertificateNotProvidedOnClientCredentials.format(), e.getMessage());
     }
 
     @Test
