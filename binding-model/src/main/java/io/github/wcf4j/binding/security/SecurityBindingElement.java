@@ -157,6 +157,16 @@ public record SecurityBindingElement(
         return rule.build();
     }
 
+    /**
+     * WCF's {@code RequireSignatureConfirmation} as the mode's {@code SecurityBindingElement.Create*} factory leaves it:
+     * true for {@code AnonymousForCertificate} and for {@code MutualCertificate} under WS-Security 1.1 (where it is a
+     * symmetric element), false otherwise.
+     */
+    public static boolean defaultRequireSignatureConfirmation(AuthenticationMode mode, MessageSecurityVersion version) {
+        return mode == AuthenticationMode.AnonymousForCertificate
+                || mode == AuthenticationMode.MutualCertificate && version.isWsSecurity11();
+    }
+
     /** Builds a {@link SecurityBindingElement}, starting from WCF's defaults. */
     public static final class Builder {
         private AuthenticationMode authenticationMode = AuthenticationMode.DEFAULT;
@@ -170,7 +180,8 @@ public record SecurityBindingElement(
         private SecurityKeyEntropyMode keyEntropyMode = SecurityKeyEntropyMode.CombinedEntropy;
         private MessageProtectionOrder messageProtectionOrder = MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature;
         private boolean protectTokens;
-        private boolean requireSignatureConfirmation;
+        /** Null until set: then the mode's own default ({@link #build()}). */
+        private Boolean requireSignatureConfirmation;
         private boolean allowSerializedSigningTokenOnReply;
         private boolean enableUnsecuredResponse;
         private boolean allowInsecureTransport;
@@ -206,6 +217,10 @@ public record SecurityBindingElement(
 
         public Builder protectTokens(boolean v) { this.protectTokens = v; return this; }
 
+        /**
+         * Overrides the mode's default, as an explicit {@code requireSignatureConfirmation} attribute does in WCF
+         * ({@code SecurityElementBase.ApplyConfiguration} sets it only when configured).
+         */
         public Builder requireSignatureConfirmation(boolean v) { this.requireSignatureConfirmation = v; return this; }
 
         public Builder allowSerializedSigningTokenOnReply(boolean v) {
@@ -232,10 +247,12 @@ public record SecurityBindingElement(
             if (boot == null && authenticationMode == AuthenticationMode.SecureConversation) {
                 boot = SecurityBindingElement.defaults();
             }
+            boolean signatureConfirmation = requireSignatureConfirmation != null ? requireSignatureConfirmation
+                    : defaultRequireSignatureConfirmation(authenticationMode, messageSecurityVersion);
             return new SecurityBindingElement(authenticationMode, requireSecurityContextCancellation,
                     messageSecurityVersion, defaultAlgorithmSuite, includeTimestamp, requireDerivedKeys,
                     canRenewSecurityContextToken, securityHeaderLayout, keyEntropyMode, messageProtectionOrder,
-                    protectTokens, requireSignatureConfirmation, allowSerializedSigningTokenOnReply,
+                    protectTokens, signatureConfirmation, allowSerializedSigningTokenOnReply,
                     enableUnsecuredResponse, allowInsecureTransport, localClientSettings, localServiceSettings,
                     Optional.ofNullable(boot));
         }

@@ -40,9 +40,8 @@ public class SecurityBaseXml extends BindingElementXml {
     }
 
     SecurityBindingElement.Builder builder(ConfigContext ctx) {
-        SecurityBindingElement.Builder d = SecurityBindingElement.builder();
-        return d
-                .defaultAlgorithmSuite(ctx.converted(this, "defaultAlgorithmSuite", defaultAlgorithmSuite,
+        SecurityBindingElement.Builder b = SecurityBindingElement.builder();
+        b.defaultAlgorithmSuite(ctx.converted(this, "defaultAlgorithmSuite", defaultAlgorithmSuite,
                         s -> SecurityAlgorithmSuite.isValid(s) ? Optional.of(s) : Optional.empty(),
                         s -> WcfText.ConfigInvalidClassFactoryValue.format(s,
                                 "System.ServiceModel.Security.SecurityAlgorithmSuite"),
@@ -69,12 +68,16 @@ public class SecurityBaseXml extends BindingElementXml {
                         MessageSecurityVersion.DEFAULT))
                 .requireSecurityContextCancellation(ctx.bool(this, "requireSecurityContextCancellation",
                         requireSecurityContextCancellation, true))
-                .requireSignatureConfirmation(ctx.bool(this, "requireSignatureConfirmation",
-                        requireSignatureConfirmation, false))
                 .canRenewSecurityContextToken(ctx.bool(this, "canRenewSecurityContextToken",
                         canRenewSecurityContextToken, true))
                 .localClientSettings(LocalClientSettingsXml.toModel(localClientSettings, ctx))
                 .localServiceSettings(LocalServiceSettingsXml.toModel(localServiceSettings, ctx));
+        // WCF applies requireSignatureConfirmation only when configured; otherwise the mode's factory default stands
+        if (requireSignatureConfirmation != null) {
+            b.requireSignatureConfirmation(ctx.bool(this, "requireSignatureConfirmation",
+                    requireSignatureConfirmation, false));
+        }
+        return b;
     }
 
     /** WCF's {@code MessageSecurityVersionConverter}. */
