@@ -16,4 +16,14 @@ public enum MessageSecurityVersion {
     /** {@code MessageSecurityVersion.Default}. */
     public static final MessageSecurityVersion DEFAULT =
             WSSecurity11WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11;
+
+    /** Whether the WS-Security version is 1.1 (the name starts {@code WSSecurity11}), else 1.0. */
+    public boolean isWsSecurity11() {
+        return name().startsWith("WSSecurity11");
+    }
+
+    /** Whether the policy dialect is WS-SecurityPolicy 1.2 (with WS-Trust 1.3), else 1.1 (WS-Trust February 2005). */
+    public boolean isSecurityPolicy12() {
+        return name().contains("WSSecurityPolicy12");
+    }
 }

@@ -157,6 +157,16 @@ public record SecurityBindingElement(
         return rule.build();
     }
 
+    /**
+     * WCF's {@code RequireSignatureConfirmation} as the mode's {@code SecurityBindingElement.Create*} factory leaves it:
+     * true for {@code AnonymousForCertificate} and for {@code MutualCertificate} under WS-Security 1.1 (where it is a
+     * symmetric element), false otherwise.
+     */
+    public static boolean defaultRequireSignatureConfirmation(AuthenticationMode mode, MessageSecurityVersion version) {
+        return mode == AuthenticationMode.AnonymousForCertificate
+                || mode == AuthenticationMode.MutualCertificate && version.isWsSecurity11();
+    }
+
     /** Builds a {@link SecurityBindingElement}, starting from WCF's defaults. */
     public static final class Builder {
         private AuthenticationMode authenticationMode = AuthenticationMode.DEFAULT;
@@ -170,6 +180,7 @@ public record SecurityBindingElement(
         private SecurityKeyEntropyMode keyEntropyMode = SecurityKeyEntropyMode.CombinedEntropy;
         private MessageProtectionOrder messageProtectionOrder = MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature;
         private boolean protectTokens;
+        /** Null until set: then the mode's own default ({@link #build()}). */
         private Boolean requireSignatureConfirmation;
         private boolean allowSerializedSigningTokenOnReply;
         private boolean enableUnsecuredResponse;
@@ -207,10 +218,8 @@ public record SecurityBindingElement(
         public Builder protectTokens(boolean v) { this.protectTokens = v; return this; }
 
         /**
-         * {@code requireSignatureConfirmation}; unset, it is what the mode's WCF factory sets: true for
-         * {@code AnonymousForCertificate} and {@code MutualCertificate} under WS-Security 1.1
-         * ({@code CreateAnonymousForCertificateBindingElement}, {@code CreateMutualCertificateBindingElement}), else
-         * false (WCF's configuration applies the attribute only when it is given).
+         * Overrides the mode's default, as an explicit {@code requireSignatureConfirmation} attribute does in WCF
+         * ({@code SecurityElementBase.ApplyConfiguration} sets it only when configured).
          */
         public Builder requireSignatureConfirmation(boolean v) { this.requireSignatureConfirmation = v; return this; }
 
@@ -239,9 +248,7 @@ public record SecurityBindingElement(
                 boot = SecurityBindingElement.defaults();
             }
             boolean signatureConfirmation = requireSignatureConfirmation != null ? requireSignatureConfirmation
-                    : (authenticationMode == AuthenticationMode.AnonymousForCertificate
-                            || authenticationMode == AuthenticationMode.MutualCertificate)
-                            && messageSecurityVersion.name().startsWith("WSSecurity11");
+                    : defaultRequireSignatureConfirmation(authenticationMode, messageSecurityVersion);
             return new SecurityBindingElement(authenticationMode, requireSecurityContextCancellation,
                     messageSecurityVersion, defaultAlgorithmSuite, includeTimestamp, requireDerivedKeys,
                     canRenewSecurityContextToken, securityHeaderLayout, keyEntropyMode, messageProtectionOrder,

@@ -40,9 +40,8 @@ public class SecurityBaseXml extends BindingElementXml {
     }
 
     SecurityBindingElement.Builder builder(ConfigContext ctx) {
-        SecurityBindingElement.Builder d = SecurityBindingElement.builder();
-        d
-                .defaultAlgorithmSuite(ctx.converted(this, "defaultAlgorithmSuite", defaultAlgorithmSuite,
+        SecurityBindingElement.Builder b = SecurityBindingElement.builder();
+        b.defaultAlgorithmSuite(ctx.converted(this, "defaultAlgorithmSuite", defaultAlgorithmSuite,
                         s -> SecurityAlgorithmSuite.isValid(s) ? Optional.of(s) : Optional.empty(),
                         s -> WcfText.ConfigInvalidClassFactoryValue.format(s,
                                 "System.ServiceModel.Security.SecurityAlgorithmSuite"),
@@ -73,12 +72,12 @@ public class SecurityBaseXml extends BindingElementXml {
                         canRenewSecurityContextToken, true))
                 .localClientSettings(LocalClientSettingsXml.toModel(localClientSettings, ctx))
                 .localServiceSettings(LocalServiceSettingsXml.toModel(localServiceSettings, ctx));
-        // WCF applies it only when given; unset, the mode's factory decides (the model's builder)
+        // WCF applies requireSignatureConfirmation only when configured; otherwise the mode's factory default stands
         if (requireSignatureConfirmation != null) {
-            d.requireSignatureConfirmation(ctx.bool(this, "requireSignatureConfirmation",
+            b.requireSignatureConfirmation(ctx.bool(this, "requireSignatureConfirmation",
                     requireSignatureConfirmation, false));
         }
-        return d;
+        return b;
     }
 
     /** WCF's {@code MessageSecurityVersionConverter}. */

@@ -9,6 +9,8 @@ import io.github.wcf4j.binding.encoding.MtomMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
@@ -18,11 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
  * The WS-Policy assertions each binding element exports, as WCF's {@code IPolicyExportExtension}s write them
- * (wcf-metadata.md §3.2), one entry per element type: the table is the rule, there is no per-binding logic. Elements
+ * (wcf-metadata.md §3.2), one entry per element type: the table is the rule, there is no per-binding logic; message
+ * security's WS-SecurityPolicy is {@link SecurityPolicy}'s. Elements
  * that export nothing (text encoding, anonymous HTTP, transaction flow when off) have no entry. The addressing
  * assertion comes last, written by the transport after its own assertions.
  */
@@ -38,16 +42,23 @@ final class PolicyAssertions {
     /** Largest whole milliseconds WCF writes ({@code TimeSpan.MaxValue.TotalMilliseconds}, clamped). */
     private static final long MAX_MILLISECONDS = 922_337_203_685_477L;
 
-    /** What an assertion writer may need besides its element. */
-    record Context(PolicyVersion policy, AddressingVersion addressing, boolean nonAnonymousResponses) {
+    /**
+     * What an assertion writer may need besides its element.
+     *
+     * @param emitTrust           whether security exports {@code sp:Trust10|13} (not for the basic HTTP bindings, whose
+     *                            WCF element sets {@code DoNotEmitTrust})
+     * @param contractHasMessages whether the contract has any operation, whose messages security then encrypts
+     */
+    record Context(PolicyVersion policy, AddressingVersion addressing, boolean nonAnonymousResponses,
+            boolean emitTrust, boolean contractHasMessages) {
     }
 
     @FunctionalInterface
     private interface Writer<E extends BindingElement> extends BiConsumer<E, Step> {
     }
 
-    /** One writing step: the output and the context. */
-    record Step(XmlOut out, Context context) {
+    /** One writing step: the output, the context and the stack's security element, if any. */
+    record Step(XmlOut out, Context context, Optional<SecurityBindingElement> security) {
     }
 
     private static final Map<Class<? extends BindingElement>, Writer<? extends BindingElement>> EXPORTS = Map.of(
@@ -59,8 +70,12 @@ final class PolicyAssertions {
                     s.out().start("msb:BinaryEncoding").xmlns("msb", MSB).end(),
             MtomMessageEncodingBindingElement.class, (Writer<MtomMessageEncodingBindingElement>) (e, s) ->
                     s.out().start("wsoma:OptimizedMimeSerialization").xmlns("wsoma", WSOMA).end(),
-            HttpTransportBindingElement.class, (Writer<HttpTransportBindingElement>) (e, s) -> http(e, s),
-            HttpsTransportBindingElement.class, (Writer<HttpsTransportBindingElement>) (e, s) -> http(e.http(), s));
+            SecurityBindingElement.class, (Writer<SecurityBindingElement>) SecurityPolicy::endpoint,
+            HttpTransportBindingElement.class, (Writer<HttpTransportBindingElement>) PolicyAssertions::insecureHttp,
+            HttpsTransportBindingElement.class, (Writer<HttpsTransportBindingElement>) (e, s) -> {
+                http(e.http(), s);
+                SecurityPolicy.transport(e, s.security(), s);
+            });
 
     private PolicyAssertions() {
     }
@@ -68,7 +83,8 @@ final class PolicyAssertions {
     /** The binding's assertions, in stack order, ending with the addressing assertion; empty when it has none. */
     static String of(List<BindingElement> stack, Context context) {
         XmlOut out = new XmlOut();
-        Step step = new Step(out, context);
+        Step step = new Step(out, context, stack.stream().filter(SecurityBindingElement.class::isInstance)
+                .map(SecurityBindingElement.class::cast).findFirst());
         for (BindingElement e : stack) {
             write(e, step);
         }
@@ -112,6 +128,17 @@ final class PolicyAssertions {
             s.out().empty("ow:PacketRoutable");
         }
         s.out().end();
+    }
+
+    /**
+     * Plain HTTP: its authentication assertion and, under a transport security element that allows an insecure
+     * transport, that element's policy with a default HTTPS token, as WCF exports it.
+     */
+    private static void insecureHttp(HttpTransportBindingElement e, Step s) {
+        http(e, s);
+        s.security().filter(sec -> sec.allowInsecureTransport()
+                && sec.authenticationMode().family() == AuthenticationMode.Family.TRANSPORT)
+                .ifPresent(sec -> SecurityPolicy.transport(HttpsTransportBindingElement.defaults(), s.security(), s));
     }
 
     /** Authentication schemes other than Anonymous, in WCF's order (one, or a choice of several). */

@@ -209,14 +209,38 @@ public final class ServiceMetadata {
         return "";
     }
 
+    /**
+     * Each binding's policies in WCF's order: the endpoint's ({@code {binding}_policy}), then each operation's
+     * messages' ({@code {binding}_{operation}_Input_policy} for a message to the service,
+     * {@code ..._output_policy} for one from it).
+     */
     private void policies(XmlOut out, List<BindingExport> bindings) {
         for (BindingExport b : bindings) {
-            if (b.assertions.isEmpty()) {
+            policy(out, b.name + "_policy", b.assertions);
+            if (b.messageAssertions.isEmpty()) {
                 continue;
             }
-            out.start("wsp:Policy").attr("wsu:Id", b.name + "_policy").start("wsp:ExactlyOne").start("wsp:All")
-                    .raw(b.assertions).end().end().end();
+            for (Exchange x : Exchange.of(b.contract)) {
+                policy(out, messagePolicyId(b, x, true), b.messageAssertions);
+                if (!x.op.oneWay()) {
+                    policy(out, messagePolicyId(b, x, false), b.messageAssertions);
+                }
+            }
         }
+    }
+
+    private static void policy(XmlOut out, String id, String assertions) {
+        if (assertions.isEmpty()) {
+            return;
+        }
+        out.start("wsp:Policy").attr("wsu:Id", id).start("wsp:ExactlyOne").start("wsp:All").raw(assertions).end()
+                .end().end();
+    }
+
+    /** WCF's message policy key: the message's direction, {@code Input} (to the service) or {@code output}. */
+    private static String messagePolicyId(BindingExport b, Exchange x, boolean first) {
+        return b.name + "_" + x.op.name() + (x.direction(first).equals("wsdl:input") ? "_Input_policy"
+                : "_output_policy");
     }
 
     private void types(XmlOut out, Doc d, String base, boolean inline) {
@@ -324,9 +348,9 @@ public final class ServiceMetadata {
                 if (soap != null) {
                     out.empty(soap + ":operation", "soapAction", x.op.action(), "style", "document");
                 }
-                messageBinding(out, x.direction(true), soap);
+                messageBinding(out, x.direction(true), soap, messagePolicy(b, x, true));
                 if (!x.op.oneWay()) {
-                    messageBinding(out, x.direction(false), soap);
+                    messageBinding(out, x.direction(false), soap, messagePolicy(b, x, false));
                 }
                 out.end();
             }
@@ -334,13 +358,28 @@ public final class ServiceMetadata {
         }
     }
 
-    /** A binding's {@code wsdl:input}/{@code wsdl:output}: literal SOAP body, or nothing without an envelope. */
-    private static void messageBinding(XmlOut out, String direction, String soap) {
-        if (soap == null) {
+    /** The message's policy id when it has one, else null. */
+    private static String messagePolicy(BindingExport b, Exchange x, boolean first) {
+        return b.messageAssertions.isEmpty() ? null : messagePolicyId(b, x, first);
+    }
+
+    /**
+     * A binding's {@code wsdl:input}/{@code wsdl:output}: its policy reference if any, then the literal SOAP body, or
+     * no body without an envelope.
+     */
+    private static void messageBinding(XmlOut out, String direction, String soap, String policyId) {
+        if (soap == null && policyId == null) {
             out.empty(direction);
-        } else {
-            out.start(direction).empty(soap + ":body", "use", "literal").end();
+            return;
         }
+        out.start(direction);
+        if (policyId != null) {
+            out.empty("wsp:PolicyReference", "URI", "#" + policyId);
+        }
+        if (soap != null) {
+            out.empty(soap + ":body", "use", "literal");
+        }
+        out.end();
     }
 
     /** A port: its binding and, with an envelope, its SOAP address; its WS-Addressing endpoint reference if any. */
@@ -534,8 +573,14 @@ public final class ServiceMetadata {
     record Element(String name, DataContractTypes.XsdType type) {
     }
 
+    /**
+     * A WSDL binding.
+     *
+     * @param assertions        its endpoint policy's assertions, empty for none
+     * @param messageAssertions the policy assertions of each of its messages, empty for none
+     */
     record BindingExport(String name, String namespace, ContractDescription contract, MessageVersion version,
-            String transport, String assertions) {
+            String transport, String assertions, String messageAssertions) {
     }
 
     record PortExport(String name, BindingExport binding, URI address, List<AddressHeader> headers) {

@@ -1,11 +1,16 @@
 package io.github.wcf4j.runtime.metadata;
 
 import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.standard.BasicHttpBinding;
+import io.github.wcf4j.binding.standard.BasicHttpsBinding;
+import io.github.wcf4j.binding.standard.NetHttpBinding;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.OperationDescription;
@@ -24,8 +29,9 @@ import javax.xml.namespace.QName;
  * namespace in creation order (each contract's namespace first, then the bindings' and the service's,
  * {@code http://tempuri.org/} by default), one message schema per contract namespace plus the Serialization schema,
  * WSDL bindings shared by endpoints with the same contract and binding, endpoint names
- * {@code {Binding.Name}_{Contract.Name}} made unique with {@code 1}, {@code 2}, ..., and one policy per binding from
- * {@link PolicyAssertions}. The result renders to bytes with {@link ServiceMetadata}.
+ * {@code {Binding.Name}_{Contract.Name}} made unique with {@code 1}, {@code 2}, ..., one policy per binding from
+ * {@link PolicyAssertions}, and, under symmetric or asymmetric message security, one policy per message
+ * ({@code {binding}_{operation}_Input_policy}, {@code ..._output_policy}) from {@link SecurityPolicy}. The result renders to bytes with {@link ServiceMetadata}.
  *
  * <pre>{@code
  * ServiceMetadata m = WsdlExporter.export(new QName("http://tempuri.org/", "CalculatorService"),
@@ -82,10 +88,12 @@ public final class WsdlExporter {
         ServiceMetadata.BindingExport b = bindings.get(key);
         if (b == null) {
             nonAnonymousResponses |= e.binding().find(CompositeDuplexBindingElement.class).isPresent();
-            String assertions = PolicyAssertions.of(e.binding().createBindingElements(), new PolicyAssertions.Context(
-                    policy, version.addressing(), nonAnonymousResponses));
+            List<BindingElement> stack = e.binding().createBindingElements();
+            boolean hasMessages = !contract.operations().isEmpty() || !contract.callbackOperations().isEmpty();
+            String assertions = PolicyAssertions.of(stack, new PolicyAssertions.Context(policy, version.addressing(),
+                    nonAnonymousResponses, emitsTrust(e.binding()), hasMessages));
             b = new ServiceMetadata.BindingExport(unique(endpointName, bindingNames), TEMPURI, contract, version,
-                    transportUri(e.binding()), assertions);
+                    transportUri(e.binding()), assertions, messageAssertions(stack, version));
             bindings.put(key, b);
             ServiceMetadata.Doc d = doc(TEMPURI);
             d.bindings.add(b);
@@ -154,6 +162,25 @@ public final class WsdlExporter {
             candidate = name + i;
         }
         return candidate;
+    }
+
+    /**
+     * The {@code sp:SignedParts} and {@code sp:EncryptedParts} every message of a symmetric or asymmetric security
+     * element carries (the contract's default protection level, EncryptAndSign), or empty.
+     */
+    private static String messageAssertions(List<BindingElement> stack, MessageVersion version) {
+        return stack.stream().filter(SecurityBindingElement.class::isInstance).map(SecurityBindingElement.class::cast)
+                .findFirst().filter(SecurityPolicy::protectsMessages).map(security -> {
+                    List<SecurityPolicy.Header> encrypted = new ArrayList<>();
+                    List<SecurityPolicy.Header> signed = SecurityPolicy.signedHeaders(stack, version.addressing(),
+                            encrypted);
+                    return SecurityPolicy.messageParts(security, signed, encrypted);
+                }).orElse("");
+    }
+
+    /** Whether security exports WS-Trust: not for the basic HTTP bindings (WCF's {@code DoNotEmitTrust}). */
+    private static boolean emitsTrust(Binding b) {
+        return !(b instanceof BasicHttpBinding || b instanceof BasicHttpsBinding || b instanceof NetHttpBinding);
     }
 
     private static String transportUri(Binding b) {

@@ -1,0 +1,399 @@
+package io.github.wcf4j.runtime.metadata;
+
+import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
+import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.binding.oneway.OneWayBindingElement;
+import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
+import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.binding.security.MessageProtectionOrder;
+import io.github.wcf4j.binding.security.SecurityAlgorithmSuite;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.security.SecurityHeaderLayout;
+import io.github.wcf4j.binding.security.SecurityKeyEntropyMode;
+import io.github.wcf4j.binding.transaction.TransactionFlowBindingElement;
+import io.github.wcf4j.binding.transport.AuthenticationScheme;
+import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The WS-SecurityPolicy assertions WCF exports for a {@code <security>} element (wcf-security-reference.md §7; reference
+ * source {@code SecurityBindingElement.ExportPolicy}, {@code WSSecurityPolicy}, {@code WSSecurityPolicy11/12}).
+ *
+ * <p>Where they go: a symmetric or asymmetric element writes its binding assertion, supporting tokens, {@code Wss10|11}
+ * and {@code Trust10|13} at its own place in the stack, and its {@code sp:SignedParts}/{@code sp:EncryptedParts} on
+ * every message ({@link #messageParts}); a transport element writes nothing itself, the HTTPS transport writes
+ * {@code sp:TransportBinding} with the element's supporting tokens after its authentication assertion
+ * ({@link #transport}). An HTTPS transport without message security still writes WCF's {@code sp:TransportBinding}
+ * (no timestamp).
+ *
+ * <p>Exported modes, with the token parameters of WCF's {@code Create*BindingElement} factories:
+ * {@code UserNameOverTransport}, {@code CertificateOverTransport}, {@code AnonymousForCertificate},
+ * {@code UserNameForCertificate}, and {@code MutualCertificate} (symmetric under WS-Security 1.1, asymmetric under 1.0).
+ * Any other mode exports no security assertion at all, so the WSDL stays valid but says nothing of its security.
+ */
+final class SecurityPolicy {
+    static final String SP11 = "http://schemas.xmlsoap.org/ws/2005/07/securitypolicy";
+    static final String SP12 = "http://docs.oasis-open.org/ws-sx/ws-securitypolicy/200702";
+    private static final String WSA10 = "http://www.w3.org/2005/08/addressing";
+    private static final String WSA2004 = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
+    private static final String NEVER = "Never";
+    private static final String ALWAYS_TO_RECIPIENT = "AlwaysToRecipient";
+
+    /** An X.509 token parameter: thumbprint references (else any), its inclusion, whether keys are derived from it. */
+    private record X509(boolean thumbprint, String inclusion, boolean derivedKeys) {
+    }
+
+    /** The WCF class of a mode's element. */
+    private enum Kind { TRANSPORT, SYMMETRIC, ASYMMETRIC }
+
+    /**
+     * A supported element as WCF's factory builds it: for a symmetric element {@code primary} is the protection token;
+     * for an asymmetric one, the initiator token, {@code recipient} the recipient token.
+     */
+    private record Shape(Kind kind, X509 primary, X509 recipient, boolean signedEncryptedUserName,
+            Optional<X509> endorsing) {
+    }
+
+    /** A header a signature or encryption covers. */
+    record Header(String name, String namespace) {
+    }
+
+    private SecurityPolicy() {
+    }
+
+    /** The shape of an element whose policy wcf4j exports, or empty. */
+    private static Optional<Shape> shape(SecurityBindingElement e) {
+        boolean wss11 = e.messageSecurityVersion().isWsSecurity11();
+        X509 protection = new X509(true, NEVER, e.requireDerivedKeys());
+        switch (e.authenticationMode()) {
+            case UserNameOverTransport:
+                return Optional.of(new Shape(Kind.TRANSPORT, null, null, true, Optional.empty()));
+            case CertificateOverTransport:
+                return Optional.of(new Shape(Kind.TRANSPORT, null, null, false,
+                        Optional.of(new X509(wss11, ALWAYS_TO_RECIPIENT, false))));
+            case AnonymousForCertificate:
+                return Optional.of(new Shape(Kind.SYMMETRIC, protection, null, false, Optional.empty()));
+            case UserNameForCertificate:
+                return Optional.of(new Shape(Kind.SYMMETRIC, protection, null, true, Optional.empty()));
+            case MutualCertificate:
+                if (wss11) {
+                    return Optional.of(new Shape(Kind.SYMMETRIC, protection, null, false,
+                            Optional.of(new X509(true, ALWAYS_TO_RECIPIENT, false))));
+                }
+                return Optional.of(new Shape(Kind.ASYMMETRIC, new X509(false, ALWAYS_TO_RECIPIENT, false),
+                        new X509(false, NEVER, false), false, Optional.empty()));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** Whether the element's messages carry per-message protection policies (symmetric or asymmetric). */
+    static boolean protectsMessages(SecurityBindingElement e) {
+        return shape(e).map(s -> s.kind() != Kind.TRANSPORT).orElse(false);
+    }
+
+    /** The element's own assertions, at its place in the stack (symmetric and asymmetric elements only). */
+    static void endpoint(SecurityBindingElement e, PolicyAssertions.Step s) {
+        Optional<Shape> shape = shape(e);
+        if (shape.isEmpty() || shape.get().kind() == Kind.TRANSPORT) {
+            return;
+        }
+        Driver d = new Driver(s, e.messageSecurityVersion().isSecurityPolicy12());
+        Shape sh = shape.get();
+        XmlOut out = s.out();
+        boolean symmetric = sh.kind() == Kind.SYMMETRIC;
+        d.top(symmetric ? "SymmetricBinding" : "AsymmetricBinding").start("wsp:Policy");
+        if (symmetric) {
+            out.start("sp:ProtectionToken").start("wsp:Policy");
+            d.x509(sh.primary());
+            out.end().end();
+            d.protectionTokenAsymmetric = true;
+        } else {
+            out.start("sp:InitiatorToken").start("wsp:Policy");
+            d.x509(sh.primary());
+            out.end().end().start("sp:RecipientToken").start("wsp:Policy");
+            d.x509(sh.recipient());
+            out.end().end();
+        }
+        d.suiteAndLayout(e);
+        if (e.includeTimestamp()) {
+            out.empty("sp:IncludeTimestamp");
+        }
+        if (e.messageProtectionOrder() == MessageProtectionOrder.EncryptBeforeSign) {
+            out.empty("sp:EncryptBeforeSigning");
+        }
+        if (e.messageProtectionOrder() == MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature
+                && (sh.signedEncryptedUserName() || s.context().contractHasMessages())) {
+            out.empty("sp:EncryptSignature");
+        }
+        if (e.protectTokens()) {
+            out.empty("sp:ProtectTokens");
+        }
+        out.empty("sp:OnlySignEntireHeadersAndBody").end().end();
+        d.supportingTokens(sh, AddressingVersion.NONE);
+        d.wssAndTrust(e, true);
+    }
+
+    /**
+     * What an HTTPS transport writes after its authentication assertion (WCF's
+     * {@code ExportPolicyForTransportTokenAssertionProviders}): with a transport element, its full policy; with no
+     * security element, or a symmetric/asymmetric one, WCF's default {@code sp:TransportBinding} (WS-SecurityPolicy
+     * 1.1, Basic256, Strict, a timestamp only when a security element is present); nothing for a mode wcf4j does not
+     * export.
+     */
+    static void transport(HttpsTransportBindingElement https, Optional<SecurityBindingElement> security,
+            PolicyAssertions.Step s) {
+        Optional<Shape> shape = security.flatMap(SecurityPolicy::shape);
+        if (security.isPresent() && shape.isEmpty()) {
+            return;
+        }
+        if (shape.isPresent() && shape.get().kind() == Kind.TRANSPORT) {
+            SecurityBindingElement e = security.get();
+            Driver d = new Driver(s, e.messageSecurityVersion().isSecurityPolicy12());
+            d.transportBinding(https, e.defaultAlgorithmSuite(), e.securityHeaderLayout(), e.includeTimestamp());
+            if (d.supportingTokens(shape.get(), s.context().addressing())) {
+                d.wssAndTrust(e, false);
+            }
+            return;
+        }
+        new Driver(s, false).transportBinding(https, SecurityAlgorithmSuite.DEFAULT, SecurityHeaderLayout.Strict,
+                security.isPresent());
+    }
+
+    /**
+     * The headers every secured message signs, in WCF's order (each element's {@code ChannelProtectionRequirements},
+     * top to bottom): reliable-messaging headers, the transaction context, composite duplex's
+     * {@code ChannelInstance}, one-way's {@code PacketRoutable}, then the transport's addressing headers.
+     *
+     * @param encrypted collects the headers also encrypted (the transaction context)
+     */
+    static List<Header> signedHeaders(List<BindingElement> stack, AddressingVersion addressing,
+            List<Header> encrypted) {
+        List<Header> signed = new ArrayList<>();
+        for (BindingElement e : stack) {
+            if (e instanceof ReliableSessionBindingElement rm) {
+                boolean feb2005 = rm.reliableMessagingVersion()
+                        == ReliableMessagingVersion.WS_RELIABLE_MESSAGING_FEBRUARY_2005;
+                String ns = feb2005 ? "http://schemas.xmlsoap.org/ws/2005/02/rm"
+                        : "http://docs.oasis-open.org/ws-rx/wsrm/200702";
+                for (String h : List.of("Sequence", "SequenceAcknowledgement", "AckRequested")) {
+                    signed.add(new Header(h, ns));
+                }
+                if (!feb2005) {
+                    signed.add(new Header("UsesSequenceSTR", ns));
+                }
+            } else if (e instanceof TransactionFlowBindingElement t && t.transactionFlow()) {
+                List<Header> context = List.of(
+                        new Header("CoordinationContext", "http://schemas.xmlsoap.org/ws/2004/10/wscoor"),
+                        new Header("CoordinationContext", "http://docs.oasis-open.org/ws-tx/wscoor/2006/06"),
+                        new Header("OleTxTransaction", "http://schemas.microsoft.com/ws/2006/02/transactions"));
+                signed.addAll(context);
+                encrypted.addAll(context);
+            } else if (e instanceof CompositeDuplexBindingElement) {
+                signed.add(new Header("ChannelInstance", "http://schemas.microsoft.com/ws/2005/02/duplex"));
+            } else if (e instanceof OneWayBindingElement o && o.packetRoutable()) {
+                signed.add(new Header("PacketRoutable", "http://schemas.microsoft.com/ws/2005/05/routing"));
+            }
+        }
+        if (addressing != AddressingVersion.NONE) {
+            String ns = addressing == AddressingVersion.WS_ADDRESSING_10 ? WSA10 : WSA2004;
+            for (String h : List.of("To", "From", "FaultTo", "ReplyTo", "MessageID", "RelatesTo", "Action")) {
+                signed.add(new Header(h, ns));
+            }
+        }
+        return signed;
+    }
+
+    /**
+     * A message's {@code sp:SignedParts} (the body and {@code signed}) and {@code sp:EncryptedParts} (the body and
+     * {@code encrypted}), as the contract's default protection level (EncryptAndSign) asks.
+     */
+    static String messageParts(SecurityBindingElement e, List<Header> signed, List<Header> encrypted) {
+        String ns = e.messageSecurityVersion().isSecurityPolicy12() ? SP12 : SP11;
+        XmlOut out = new XmlOut();
+        parts(out, "sp:SignedParts", ns, signed);
+        parts(out, "sp:EncryptedParts", ns, encrypted);
+        return out.toString();
+    }
+
+    private static void parts(XmlOut out, String name, String ns, List<Header> headers) {
+        out.start(name).xmlns("sp", ns).empty("sp:Body");
+        for (Header h : headers) {
+            out.empty("sp:Header", "Name", h.name(), "Namespace", h.namespace());
+        }
+        out.end();
+    }
+
+    /**
+     * One export's writer, as WCF's per-export {@code WSSecurityPolicy} driver: the dialect, and which key references
+     * the tokens written so far require ({@code sp:Wss10|11} lists them).
+     */
+    private static final class Driver {
+        private final PolicyAssertions.Step step;
+        private final boolean sp12;
+        private final String ns;
+        private boolean keyIdentifier;
+        private boolean issuerSerial;
+        private boolean thumbprint;
+        private boolean protectionTokenAsymmetric;
+
+        Driver(PolicyAssertions.Step step, boolean sp12) {
+            this.step = step;
+            this.sp12 = sp12;
+            this.ns = sp12 ? SP12 : SP11;
+        }
+
+        /** A top-level assertion, which declares {@code sp}. */
+        XmlOut top(String localName) {
+            return step.out().start("sp:" + localName).xmlns("sp", ns);
+        }
+
+        void transportBinding(HttpsTransportBindingElement https, String suite, SecurityHeaderLayout layout,
+                boolean includeTimestamp) {
+            XmlOut out = step.out();
+            top("TransportBinding").start("wsp:Policy").start("sp:TransportToken").start("wsp:Policy");
+            httpsToken(https);
+            out.end().end();
+            suiteAndLayout(suite, layout);
+            if (includeTimestamp) {
+                out.empty("sp:IncludeTimestamp");
+            }
+            out.end().end();
+        }
+
+        /** SP 1.1: a {@code RequireClientCertificate} attribute; SP 1.2: nested assertions only when needed. */
+        private void httpsToken(HttpsTransportBindingElement https) {
+            XmlOut out = step.out();
+            if (!sp12) {
+                out.empty("sp:HttpsToken", "RequireClientCertificate", Boolean.toString(https.requireClientCertificate()));
+                return;
+            }
+            Set<AuthenticationScheme> scheme = https.http().authenticationScheme();
+            boolean basic = scheme.equals(Set.of(AuthenticationScheme.Basic));
+            boolean digest = scheme.equals(Set.of(AuthenticationScheme.Digest));
+            if (!https.requireClientCertificate() && !basic && !digest) {
+                out.empty("sp:HttpsToken");
+                return;
+            }
+            out.start("sp:HttpsToken").start("wsp:Policy");
+            if (https.requireClientCertificate()) {
+                out.empty("sp:RequireClientCertificate");
+            }
+            if (basic) {
+                out.empty("sp:HttpBasicAuthentication");
+            } else if (digest) {
+                out.empty("sp:HttpDigestAuthentication");
+            }
+            out.end().end();
+        }
+
+        void suiteAndLayout(SecurityBindingElement e) {
+            suiteAndLayout(e.defaultAlgorithmSuite(), e.securityHeaderLayout());
+        }
+
+        private void suiteAndLayout(String suite, SecurityHeaderLayout layout) {
+            String name = SecurityAlgorithmSuite.DEFAULT.equals(suite) ? "Basic256" : suite;
+            step.out().start("sp:AlgorithmSuite").start("wsp:Policy").empty("sp:" + name).end().end()
+                    .start("sp:Layout").start("wsp:Policy").empty("sp:" + layoutName(layout)).end().end();
+        }
+
+        private static String layoutName(SecurityHeaderLayout layout) {
+            switch (layout) {
+                case Lax: return "Lax";
+                case LaxTimestampFirst: return "LaxTsFirst";
+                case LaxTimestampLast: return "LaxTsLast";
+                default: return "Strict";
+            }
+        }
+
+        /** {@code sp:X509Token} with its inclusion, derived keys, reference style and token type. */
+        void x509(X509 t) {
+            XmlOut out = step.out();
+            out.start("sp:X509Token").attr("sp:IncludeToken", ns + "/IncludeToken/" + t.inclusion())
+                    .start("wsp:Policy");
+            if (t.derivedKeys()) {
+                out.empty("sp:RequireDerivedKeys");
+            }
+            if (t.thumbprint()) {
+                thumbprint = true;
+                out.empty("sp:RequireThumbprintReference");
+            } else {
+                keyIdentifier = true;
+                issuerSerial = true;
+                thumbprint = true;
+            }
+            out.empty("sp:WssX509V3Token10").end().end();
+        }
+
+        private void userName() {
+            step.out().start("sp:UsernameToken").attr("sp:IncludeToken", ns + "/IncludeToken/" + ALWAYS_TO_RECIPIENT)
+                    .start("wsp:Policy").empty("sp:WssUsernameToken10").end().end();
+        }
+
+        /**
+         * The endpoint's supporting tokens: the user name signed (SP 1.1) or signed and encrypted (SP 1.2), an
+         * endorsing certificate, which over a transport also signs {@code wsa:To}.
+         *
+         * @return whether any was written
+         */
+        boolean supportingTokens(Shape sh, AddressingVersion addressing) {
+            XmlOut out = step.out();
+            if (sh.signedEncryptedUserName()) {
+                top(sp12 ? "SignedEncryptedSupportingTokens" : "SignedSupportingTokens").start("wsp:Policy");
+                userName();
+                out.end().end();
+            }
+            if (sh.endorsing().isPresent()) {
+                top("EndorsingSupportingTokens").start("wsp:Policy");
+                x509(sh.endorsing().get());
+                if (addressing != AddressingVersion.NONE) {
+                    out.start("sp:SignedParts").empty("sp:Header", "Name", "To", "Namespace",
+                            addressing == AddressingVersion.WS_ADDRESSING_10 ? WSA10 : WSA2004).end();
+                }
+                out.end().end();
+            }
+            return sh.signedEncryptedUserName() || sh.endorsing().isPresent();
+        }
+
+        /** {@code sp:Wss10} or {@code sp:Wss11}, then {@code sp:Trust10|13} unless the binding is a basic HTTP one. */
+        void wssAndTrust(SecurityBindingElement e, boolean messageSecurity) {
+            XmlOut out = step.out();
+            boolean wss11 = e.messageSecurityVersion().isWsSecurity11();
+            top(wss11 ? "Wss11" : "Wss10").start("wsp:Policy");
+            if (keyIdentifier) {
+                out.empty("sp:MustSupportRefKeyIdentifier");
+            }
+            if (issuerSerial) {
+                out.empty("sp:MustSupportRefIssuerSerial");
+            }
+            if (wss11) {
+                if (thumbprint) {
+                    out.empty("sp:MustSupportRefThumbprint");
+                }
+                if (protectionTokenAsymmetric) {
+                    out.empty("sp:MustSupportRefEncryptedKey");
+                }
+                if (messageSecurity && e.requireSignatureConfirmation()) {
+                    out.empty("sp:RequireSignatureConfirmation");
+                }
+            }
+            out.end().end();
+            if (!step.context().emitTrust()) {
+                return;
+            }
+            top(sp12 ? "Trust13" : "Trust10").start("wsp:Policy").empty("sp:MustSupportIssuedTokens");
+            SecurityKeyEntropyMode entropy = e.keyEntropyMode();
+            if (entropy != SecurityKeyEntropyMode.ServerEntropy) {
+                out.empty("sp:RequireClientEntropy");
+            }
+            if (entropy != SecurityKeyEntropyMode.ClientEntropy) {
+                out.empty("sp:RequireServerEntropy");
+            }
+            out.end().end();
+        }
+    }
+}
