@@ -158,6 +158,14 @@ public final class CertificateStores {
         return distinct(all);
     }
 
+    /**
+     * The certificates of the store's own folder (a {@code wcf4j certs list}), without what a search adds: the JDK's
+     * roots, the machine's roots in the user's {@code Root}; none with a mapping file.
+     */
+    public List<StoredCertificate> openFolder(StoreLocation location, StoreName name) {
+        return folders == null ? List.of() : distinct(folders.read(location, name));
+    }
+
     /** One entry per certificate, where it first appears, with a private key if any of its entries has one. */
     private static List<StoredCertificate> distinct(List<StoredCertificate> entries) {
         Map<X509Certificate, StoredCertificate> out = new LinkedHashMap<>();
