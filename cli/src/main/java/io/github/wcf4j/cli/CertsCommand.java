@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.List;
 import javax.security.auth.x500.X500Principal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +34,8 @@ final class CertsCommand implements Runnable {
 
     /** One certificate as {@code certs} prints it: thumbprint (as WCF writes it), subject, expiry, key, file. */
     static String line(StoredCertificate c) {
-        return "  " + CertificateFind.thumbprintString(c.certificate()) + "  " + CertificateFind.subject(c.certificate())
+        return "  " + CertificateFind.thumbprintString(c.certificate()) + "  "
+                + CertificateFind.subject(c.certificate())
                 + "  not after " + c.certificate().getNotAfter().toInstant().truncatedTo(ChronoUnit.SECONDS)
                 + "  " + (c.privateKey().isPresent() ? "private key" : "no private key") + "  (" + c.alias() + ")";
     }
@@ -55,10 +56,11 @@ final class CertsCommand implements Runnable {
         return CertificateStores.folders(root).folder(store.location(), store.name()).orElseThrow();
     }
 
-    /** What a search of the store finds in {@code file} now that it holds {@code credential}. */
-    static StoredCertificate stored(Path file, CertificateIssuer.Credential credential) {
-        return new StoredCertificate(file.getFileName().toString(), credential.certificate(), credential.chain(),
-                Optional.of(credential.key()));
+    /** The entries a search of {@code store} finds from {@code file}, read back as the runtime reads it. */
+    static List<StoredCertificate> readBack(Path root, StorePath store, Path file) {
+        String name = file.getFileName().toString();
+        return CertificateStores.folders(root).openFolder(store.location(), store.name()).stream()
+                .filter(c -> c.alias().equals(name) || c.alias().startsWith(name + ":")).toList();
     }
 
     /** A failure of a {@code certs} command as the command's input error (exit code 1). */

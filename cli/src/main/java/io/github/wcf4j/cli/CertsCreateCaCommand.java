@@ -45,7 +45,8 @@ final class CertsCreateCaCommand implements Callable<Integer> {
             description = "also put the certificate (without its key) in this store; repeatable")
     List<StorePath> trustIn = new ArrayList<>();
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "3650", description = "valid for (default: ${DEFAULT-VALUE})")
+    @Option(names = "--days", paramLabel = "N", defaultValue = "3650",
+            description = "days it is valid for (default: ${DEFAULT-VALUE})")
     int days;
 
     @Option(names = "--force", description = "replace a file of the same name")
@@ -61,12 +62,12 @@ final class CertsCreateCaCommand implements Callable<Integer> {
             String name = StoreFiles.baseName(ca.certificate().getSubjectX500Principal());
             Path file = StoreFiles.writeCredential(CertsCommand.folder(at, store), name, ca, force);
             out.println("certs: created " + store + " " + file);
-            out.println(CertsCommand.line(CertsCommand.stored(file, ca)));
+            CertsCommand.readBack(at, store, file).forEach(c -> out.println(CertsCommand.line(c)));
             for (StorePath s : trustIn) {
                 out.println("certs: trusted in " + s + " " + StoreFiles.writeCertificate(CertsCommand.folder(at,
                         s), name, ca.certificate(), force));
             }
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | IllegalStateException e) {
             throw CertsCommand.failed("create-ca", e);
         }
         return ExitCodes.OK;

@@ -77,7 +77,8 @@ final class CertsCreateCommand implements Callable<Integer> {
                     + " repeatable")
     List<StorePath> trustIn = new ArrayList<>();
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "365", description = "valid for (default: ${DEFAULT-VALUE})")
+    @Option(names = "--days", paramLabel = "N", defaultValue = "365",
+            description = "days it is valid for (default: ${DEFAULT-VALUE})")
     int days;
 
     @Option(names = "--force", description = "replace a file of the same name")
@@ -94,12 +95,12 @@ final class CertsCreateCommand implements Callable<Integer> {
             String base = StoreFiles.baseName(name);
             Path file = StoreFiles.writeCredential(CertsCommand.folder(at, store), base, made, force);
             out.println("certs: created " + store + " " + file);
-            out.println(CertsCommand.line(CertsCommand.stored(file, made)));
+            CertsCommand.readBack(at, store, file).forEach(c -> out.println(CertsCommand.line(c)));
             for (StorePath s : trustIn) {
                 out.println("certs: trusted in " + s + " " + StoreFiles.writeCertificate(CertsCommand.folder(at, s),
                         base, made.certificate(), force));
             }
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | IllegalStateException e) {
             throw CertsCommand.failed("create", e);
         }
         return ExitCodes.OK;

@@ -1,6 +1,5 @@
 package io.github.wcf4j.cli;
 
-import io.github.wcf4j.runtime.security.CertificateStores;
 import io.github.wcf4j.runtime.security.StoredCertificate;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -72,8 +71,7 @@ final class CertsImportCommand implements Callable<Integer> {
         List<StoredCertificate> imported;
         try {
             StoreFiles.copy(file, folder, Optional.ofNullable(password), force);
-            imported = CertificateStores.folders(at).openFolder(store.location(), store.name()).stream()
-                    .filter(c -> c.alias().equals(name) || c.alias().startsWith(name + ":")).toList();
+            imported = CertsCommand.readBack(at, store, target);
         } catch (IOException e) {
             throw CertsCommand.failed("import", e);
         } catch (IllegalStateException e) {

@@ -145,7 +145,8 @@ class CertsCommandTest {
                 TestStores.PASSWORD));
         assertTrue(r.out().contains(": 1 certificate\n") && r.out().contains("CN=service.contoso.com  not after"),
                 r.out());
-        assertEquals(TestStores.PASSWORD + "\n", Files.readString(root.resolve("LocalMachine/My/service.pfx.password")));
+        assertEquals(TestStores.PASSWORD + "\n",
+                Files.readString(root.resolve("LocalMachine/My/service.pfx.password")));
         assertTrue(find(StoreLocation.LocalMachine, StoreName.My, "service.contoso.com").privateKey().isPresent());
     }
 

@@ -66,7 +66,9 @@ class CertsSampleConfigTest {
         return ServiceModelConfigReader.create().read("app.config", """
                 <configuration><system.serviceModel>
                   <bindings><basicHttpsBinding><binding name="secure">
-                    <security mode="TransportWithMessageCredential"><message clientCredentialType="Certificate"/></security>
+                    <security mode="TransportWithMessageCredential">
+                      <message clientCredentialType="Certificate"/>
+                    </security>
                   </binding></basicHttpsBinding></bindings>
                   <behaviors>
                     <serviceBehaviors><behavior name="service"><serviceCredentials>

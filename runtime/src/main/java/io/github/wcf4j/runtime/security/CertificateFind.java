@@ -107,7 +107,7 @@ public final class CertificateFind {
         return HexString.encode(thumbprint(certificate));
     }
 
-    /** The certificate's subject as Windows shows it ({@code X509Certificate2.Subject}): {@code CN=localhost, O=...}. */
+    /** The subject as Windows shows it ({@code X509Certificate2.Subject}): {@code CN=localhost, O=Contoso}. */
     public static String subject(X509Certificate certificate) {
         return DistinguishedNames.name(certificate.getSubjectX500Principal());
     }

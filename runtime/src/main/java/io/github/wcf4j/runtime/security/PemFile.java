@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * {@code CERTIFICATE} blocks and at most one unencrypted PKCS#8 {@code PRIVATE KEY} block, or DER (a certificate or a
  * PKCS#7 bundle, as Windows exports a {@code .cer}). Without a key every certificate is an entry of the store. With a
  * key, the file is one credential, as a {@code .pfx} is: the certificate the key belongs to, with the file's other
- * certificates as its chain (Windows puts a PFX's issuers in other stores, not beside it). An encrypted or PKCS#1 key is
- * an error that says how to convert it, rather than a certificate silently without its key.
+ * certificates as its chain (Windows puts a PFX's issuers in other stores, not beside it). An encrypted or PKCS#1 key
+ * is an error that says how to convert it, rather than a certificate silently without its key.
  */
 final class PemFile {
     private static final Pattern BLOCK = Pattern.compile(

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * (unencrypted PKCS#8) giving its certificate's key ({@link PemFile}).</li>
  * </ul>
  * Other files are not part of the store. A folder that does not exist is an empty store. A store is read, in file
- * name order, when it is searched; a certificate in several files is one entry of the store ({@link CertificateStores}).
- * Thread-safe.
+ * name order, when it is searched; a certificate in several files is one entry of the store
+ * ({@link CertificateStores}). Thread-safe.
  */
 final class StoreFolders {
     private final Path root;
