@@ -72,10 +72,16 @@ final class StoreFiles {
         return file;
     }
 
-    /** Copies {@code file} into {@code folder}, with a PKCS#12 file's password beside it when one is given. */
+    /**
+     * Copies {@code file} into {@code folder}, with a PKCS#12 file's password beside it when one is given; a file
+     * that may hold a private key ({@code .p12}, {@code .pfx}, {@code .pem}) readable by its owner only.
+     */
     static Path copy(Path file, Path folder, Optional<String> password, boolean replace) throws IOException {
         Path target = target(folder, file.getFileName().toString(), replace);
         Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        if (!fileNameEndsWith(target, ".cer") && !fileNameEndsWith(target, ".crt")) {
+            ownerOnly(target);
+        }
         Path passwordFile = target.resolveSibling(target.getFileName() + ".password");
         if (password.isPresent()) {
             Files.writeString(passwordFile, "", StandardCharsets.UTF_8);
@@ -85,6 +91,10 @@ final class StoreFiles {
             Files.deleteIfExists(passwordFile);
         }
         return target;
+    }
+
+    private static boolean fileNameEndsWith(Path file, String extension) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension);
     }
 
     private static Path target(Path folder, String fileName, boolean replace) throws IOException {

@@ -13,6 +13,7 @@ import io.github.wcf4j.runtime.security.CertificateStores;
 import io.github.wcf4j.runtime.security.StoredCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.RSAPublicKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -148,6 +149,8 @@ class CertsCommandTest {
         assertEquals(TestStores.PASSWORD + "\n",
                 Files.readString(root.resolve("LocalMachine/My/service.pfx.password")));
         assertTrue(find(StoreLocation.LocalMachine, StoreName.My, "service.contoso.com").privateKey().isPresent());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                root.resolve("LocalMachine/My/service.pfx"))));
     }
 
     @Test
