@@ -24,10 +24,9 @@ import javax.security.auth.x500.X500Principal;
 /**
  * Files written into a store folder ({@code <root>/<StoreLocation>/<StoreName>/}) in the layout the runtime reads: a
  * credential as {@code <name>.p12} with an empty password (a test store's, as Setup.bat's certificates have none; the
- * file is readable by its owner only where the file system says so), a certificate alone as PEM {@code <name>.cer},
- * an imported file under its own name. An existing file is replaced only when asked, since two copies of a
- * certificate under different names would be one entry, but two certificates for one subject make WCF's lookups
- * find several.
+ * file readable by its owner only on a POSIX file system), a certificate alone as PEM {@code <name>.cer},
+ * an imported file under its own name. An existing file is replaced only when asked ({@code --force}): a second
+ * certificate for a subject beside the first would make WCF's lookups find several.
  */
 final class StoreFiles {
     private StoreFiles() {

@@ -135,7 +135,8 @@ class CertsCommandTest {
 
     @Test
     void listOfNoStoresSaysHowToMakeThem() {
-        assertTrue(ok(certs("list")).out().startsWith("certs: no store folders under " + root), root.toString());
+        String out = ok(certs("list")).out();
+        assertTrue(out.startsWith("certs: no store folders under " + root), out);
     }
 
     @Test
