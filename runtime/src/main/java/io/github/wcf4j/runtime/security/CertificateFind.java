@@ -107,6 +107,11 @@ public final class CertificateFind {
         return HexString.encode(thumbprint(certificate));
     }
 
+    /** The subject as Windows shows it ({@code X509Certificate2.Subject}): {@code CN=localhost, O=Contoso}. */
+    public static String subject(X509Certificate certificate) {
+        return DistinguishedNames.name(certificate.getSubjectX500Principal());
+    }
+
     private interface Bytes {
         byte[] of(X509Certificate c);
     }

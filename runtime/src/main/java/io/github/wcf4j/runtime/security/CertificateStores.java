@@ -2,55 +2,49 @@ package io.github.wcf4j.runtime.security;
 
 import io.github.wcf4j.binding.address.StoreLocation;
 import io.github.wcf4j.binding.address.StoreName;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.Key;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.UnrecoverableKeyException;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Function;
 
 /**
  * Windows' certificate stores for the JVM: each {@code (StoreLocation, StoreName)} a WCF configuration names
- * ({@code LocalMachine/My}, {@code CurrentUser/TrustedPeople}, ...) is a keystore file, so that the configuration's
+ * ({@code LocalMachine/My}, {@code CurrentUser/TrustedPeople}, ...) is found on disk, so that the configuration's
  * {@code <serviceCertificate storeLocation storeName x509FindType findValue>} and {@code <certificateReference>} stay
- * as they are. The mapping is one small properties file beside the unchanged {@code app.config}, named by the system
- * property {@value #PROPERTY} or else the environment variable {@value #ENVIRONMENT}:
+ * as they are. Two layouts:
+ * <ul>
+ * <li><b>store folders</b> (the default): {@code <root>/<StoreLocation>/<StoreName>/} holding PKCS#12 and PEM files
+ * ({@link StoreFolders} says which), the root named by the system property {@value #ROOT_PROPERTY} or else the
+ * environment variable {@value #ROOT_ENVIRONMENT}, else {@link #defaultRoot() ~/.wcf4j/certificates}. {@code Root}
+ * is the JDK's {@code cacerts} plus its folder, and {@code CurrentUser/Root} also shows {@code LocalMachine/Root}, as
+ * Windows' user root store shows the machine's roots;</li>
+ * <li><b>a mapping file</b>, one keystore per store ({@link #load(Path)}), named by the system property
+ * {@value #PROPERTY} or else the environment variable {@value #ENVIRONMENT}; when it is named it wins over the
+ * folders.</li>
+ * </ul>
+ * A store is read when it is searched, as WCF opens a store per search, so a certificate added on disk is found by the
+ * next search; a certificate the store holds more than once (a {@code .p12} and its {@code .cer}) is one entry, with
+ * its private key if either has it. A store that does not exist is empty, so a search in it finds nothing (WCF's
+ * "Cannot find the X.509 certificate ..."). Immutable; thread-safe.
  *
- * <pre>
- * # &lt;StoreLocation&gt;/&lt;StoreName&gt; = keystore (PKCS#12; JKS when it ends in .jks), relative to this file
- * LocalMachine/My = service.p12
- * LocalMachine/My.password = changeit
- * CurrentUser/TrustedPeople = peers.jks
- * CurrentUser/TrustedPeople.passwordEnv = PEERS_PASSWORD
- * </pre>
- *
- * <p>{@code .password} gives a store's password, {@code .passwordEnv} the environment variable that holds it,
- * {@code .type} its keystore type when the extension does not tell. {@code Root} (both locations) is the JDK's
- * {@code cacerts} unless mapped; any other store not mapped is empty, so a search in it finds nothing (WCF's
- * "Cannot find the X.509 certificate ..."). A store is read when it is searched, as WCF opens a store per search.
- * Immutable; thread-safe.
+ * <pre>{@code
+ * CertificateStores stores = CertificateStores.fromEnvironment();
+ * List<StoredCertificate> my = stores.open(StoreLocation.LocalMachine, StoreName.My);
+ * }</pre>
  */
 public final class CertificateStores {
     /** The system property naming the mapping file. */
     public static final String PROPERTY = "wcf4j.certificateStores";
     /** The environment variable naming the mapping file, when the system property is not set. */
     public static final String ENVIRONMENT = "WCF4J_CERTIFICATE_STORES";
+    /** The system property naming the root folder of the store folders. */
+    public static final String ROOT_PROPERTY = "wcf4j.certificateStoreRoot";
+    /** The environment variable naming the root folder of the store folders, when the system property is not set. */
+    public static final String ROOT_ENVIRONMENT = "WCF4J_CERTIFICATE_STORE_ROOT";
 
     /** Where one store's certificates are read from. */
     public record StoreFile(Path path, String type, char[] password) {
@@ -59,159 +53,126 @@ public final class CertificateStores {
         }
     }
 
-    private final Map<StoreLocation, Map<StoreName, StoreFile>> files;
+    private final StoreMapping mapping;
+    private final StoreFolders folders;
 
-    private CertificateStores(Map<StoreLocation, Map<StoreName, StoreFile>> files) {
-        this.files = files;
+    private CertificateStores(StoreMapping mapping, StoreFolders folders) {
+        this.mapping = mapping;
+        this.folders = folders;
     }
 
     /** Only the defaults: {@code Root} is the JDK's {@code cacerts}; every other store is empty. */
     public static CertificateStores defaults() {
-        return new CertificateStores(withDefaults(new EnumMap<>(StoreLocation.class)));
+        return new CertificateStores(StoreMapping.defaults(), null);
     }
 
     /**
-     * The stores the system property {@value #PROPERTY} or the environment variable {@value #ENVIRONMENT} names
-     * ({@link #defaults()} when neither is set).
+     * The stores the mapping file named by {@value #PROPERTY} or {@value #ENVIRONMENT} maps, if one is named, else the
+     * store folders under {@link #rootFromEnvironment()}.
      */
     public static CertificateStores fromEnvironment() {
-        return fromEnvironment(System.getProperty(PROPERTY), System::getenv);
+        return fromSettings(System::getProperty, System::getenv);
     }
 
-    static CertificateStores fromEnvironment(String property, Function<String, String> environment) {
-        String file = property != null && !property.isBlank() ? property : environment.apply(ENVIRONMENT);
-        return file == null || file.isBlank() ? defaults() : load(Path.of(file), environment);
+    static CertificateStores fromSettings(Function<String, String> properties, Function<String, String> environment) {
+        String file = setting(properties, PROPERTY, environment, ENVIRONMENT);
+        return file != null ? load(Path.of(file), environment) : folders(root(properties, environment));
     }
 
-    /** The stores {@code mapping} (a properties file as above) maps. */
+    /**
+     * The root of the store folders: {@value #ROOT_PROPERTY}, else {@value #ROOT_ENVIRONMENT}, else
+     * {@link #defaultRoot()}.
+     */
+    public static Path rootFromEnvironment() {
+        return root(System::getProperty, System::getenv);
+    }
+
+    static Path root(Function<String, String> properties, Function<String, String> environment) {
+        String root = setting(properties, ROOT_PROPERTY, environment, ROOT_ENVIRONMENT);
+        return root != null ? Path.of(root) : defaultRoot(properties.apply("user.home"));
+    }
+
+    /**
+     * {@code ~/.wcf4j/certificates}: the user's, as {@code ~/.keystore} and {@code ~/.m2} are, so that
+     * {@code wcf4j certs} and a test host need no administrator; a machine-wide host names another root.
+     */
+    public static Path defaultRoot() {
+        return defaultRoot(System.getProperty("user.home"));
+    }
+
+    private static Path defaultRoot(String home) {
+        return Path.of(home, ".wcf4j", "certificates");
+    }
+
+    /** Whether the mapping file is named by {@value #PROPERTY} or {@value #ENVIRONMENT} (and so wins). */
+    public static boolean mappingFromEnvironment() {
+        return setting(System::getProperty, PROPERTY, System::getenv, ENVIRONMENT) != null;
+    }
+
+    private static String setting(Function<String, String> properties, String property,
+            Function<String, String> environment, String variable) {
+        String value = properties.apply(property);
+        if (value == null || value.isBlank()) {
+            value = environment.apply(variable);
+        }
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The store folders under {@code root} (see above); the folders need not exist. */
+    public static CertificateStores folders(Path root) {
+        return new CertificateStores(null, new StoreFolders(root));
+    }
+
+    /** The stores {@code mapping} (a properties file, see {@link StoreMapping}) maps. */
     public static CertificateStores load(Path mapping) {
         return load(mapping, System::getenv);
     }
 
     static CertificateStores load(Path mapping, Function<String, String> environment) {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(mapping)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the certificate store mapping " + mapping + " (" + PROPERTY
-                    + "): " + e.getMessage(), e);
-        }
-        Path base = mapping.toAbsolutePath().getParent();
-        Map<StoreLocation, Map<StoreName, StoreFile>> files = new EnumMap<>(StoreLocation.class);
-        for (String key : p.stringPropertyNames()) {
-            int dot = key.indexOf('.');
-            String store = dot < 0 ? key : key.substring(0, dot);
-            String attribute = dot < 0 ? "" : key.substring(dot + 1);
-            if (!List.of("", "password", "passwordEnv", "type").contains(attribute)) {
-                throw bad(mapping, key, "unknown setting '" + attribute + "' (path, .password, .passwordEnv, .type)");
-            }
-            String[] parts = store.split("/", -1);
-            if (parts.length != 2) {
-                throw bad(mapping, key, "a store is <StoreLocation>/<StoreName>, e.g. LocalMachine/My");
-            }
-            StoreLocation location = parse(StoreLocation.class, parts[0], mapping, key);
-            StoreName name = parse(StoreName.class, parts[1], mapping, key);
-            if (attribute.isEmpty()) {
-                String path = p.getProperty(key).trim();
-                String passwordEnv = p.getProperty(store + ".passwordEnv");
-                String password = passwordEnv != null ? environment.apply(passwordEnv.trim())
-                        : p.getProperty(store + ".password");
-                if (passwordEnv != null && password == null) {
-                    throw bad(mapping, store + ".passwordEnv", "the environment variable " + passwordEnv.trim()
-                            + " is not set");
-                }
-                Path file = base == null ? Path.of(path) : base.resolve(path);
-                String type = p.getProperty(store + ".type", file.toString().toLowerCase(Locale.ROOT)
-                        .endsWith(".jks") ? "JKS" : "PKCS12").trim();
-                files.computeIfAbsent(location, l -> new EnumMap<>(StoreName.class)).put(name,
-                        new StoreFile(file, type, password == null ? null : password.toCharArray()));
-            } else if (!p.containsKey(store)) {
-                throw bad(mapping, key, "no keystore is given for " + store);
-            }
-        }
-        return new CertificateStores(withDefaults(files));
+        return new CertificateStores(StoreMapping.load(mapping, environment), null);
     }
 
-    private static Map<StoreLocation, Map<StoreName, StoreFile>> withDefaults(
-            Map<StoreLocation, Map<StoreName, StoreFile>> files) {
-        Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
-        for (StoreLocation location : StoreLocation.values()) {
-            files.computeIfAbsent(location, l -> new EnumMap<>(StoreName.class))
-                    .putIfAbsent(StoreName.Root, new StoreFile(cacerts, KeyStore.getDefaultType(), null));
-        }
-        Map<StoreLocation, Map<StoreName, StoreFile>> frozen = new EnumMap<>(StoreLocation.class);
-        files.forEach((l, m) -> frozen.put(l, Collections.unmodifiableMap(new EnumMap<>(m))));
-        return Collections.unmodifiableMap(frozen);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, Path mapping, String key) {
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            throw bad(mapping, key, "'" + value + "' is not a " + type.getSimpleName() + " ("
-                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())
-                    + ")");
-        }
-    }
-
-    private static IllegalArgumentException bad(Path mapping, String key, String why) {
-        return new IllegalArgumentException(mapping + ": " + key + ": " + why);
-    }
-
-    /** Where {@code (location, name)} is read from, if it is not empty. */
+    /** The keystore {@code (location, name)} is read from, when a mapping file (or the default {@code Root}) says. */
     public Optional<StoreFile> file(StoreLocation location, StoreName name) {
-        return Optional.ofNullable(files.getOrDefault(location, Map.of()).get(name));
+        return mapping == null ? Optional.empty() : mapping.file(location, name);
     }
 
-    /** The certificates of one store, read now, in the keystore's alias order; none when the store is not mapped. */
+    /** The folder {@code (location, name)} is read from, with the store folders. */
+    public Optional<Path> folder(StoreLocation location, StoreName name) {
+        return folders == null ? Optional.empty() : Optional.of(folders.folder(location, name));
+    }
+
+    /** The certificates of one store, read now, in store order; none when the store does not exist. */
     public List<StoredCertificate> open(StoreLocation location, StoreName name) {
-        Optional<StoreFile> file = file(location, name);
-        if (file.isEmpty()) {
-            return List.of();
+        if (mapping != null) {
+            return distinct(mapping.read(location, name));
         }
-        StoreFile f = file.get();
-        try {
-            KeyStore ks = KeyStore.getInstance(f.type());
-            try (InputStream in = Files.newInputStream(f.path())) {
-                ks.load(in, f.password());
+        List<StoredCertificate> all = new ArrayList<>();
+        if (name == StoreName.Root) {
+            all.addAll(StoreMapping.read(location, name, StoreMapping.cacerts()));
+            if (location == StoreLocation.CurrentUser) {
+                all.addAll(folders.read(StoreLocation.LocalMachine, name));
             }
-            List<StoredCertificate> out = new ArrayList<>();
-            for (String alias : Collections.list(ks.aliases())) {
-                Certificate c = ks.getCertificate(alias);
-                if (c instanceof X509Certificate x) {
-                    out.add(new StoredCertificate(alias, x, chain(ks, alias, x), key(ks, alias, f.password())));
-                }
-            }
-            return out;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot read the certificate store " + location + "/" + name + " ("
-                    + f.path() + "): " + e.getMessage(), e);
         }
+        all.addAll(folders.read(location, name));
+        return distinct(all);
     }
 
-    private static List<X509Certificate> chain(KeyStore ks, String alias, X509Certificate c)
-            throws GeneralSecurityException {
-        Certificate[] chain = ks.getCertificateChain(alias);
-        if (chain == null) {
-            return List.of(c);
-        }
-        List<X509Certificate> out = new ArrayList<>();
-        for (Certificate x : chain) {
-            out.add((X509Certificate) x);
-        }
-        return out;
+    /**
+     * The certificates of the store's own folder (a {@code wcf4j certs list}), without what a search adds: the JDK's
+     * roots, the machine's roots in the user's {@code Root}; none with a mapping file.
+     */
+    public List<StoredCertificate> openFolder(StoreLocation location, StoreName name) {
+        return folders == null ? List.of() : distinct(folders.read(location, name));
     }
 
-    private static Optional<PrivateKey> key(KeyStore ks, String alias, char[] password)
-            throws GeneralSecurityException {
-        if (!ks.isKeyEntry(alias) || password == null) {
-            return Optional.empty();
+    /** One entry per certificate, where it first appears, with a private key if any of its entries has one. */
+    private static List<StoredCertificate> distinct(List<StoredCertificate> entries) {
+        Map<X509Certificate, StoredCertificate> out = new LinkedHashMap<>();
+        for (StoredCertificate c : entries) {
+            out.merge(c.certificate(), c, (first, again) -> first.privateKey().isPresent()
+                    || again.privateKey().isEmpty() ? first : again);
         }
-        try {
-            Key k = ks.getKey(alias, password);
-            return k instanceof PrivateKey pk ? Optional.of(pk) : Optional.empty();
-        } catch (UnrecoverableKeyException e) {
-            return Optional.empty();
-        }
+        return List.copyOf(out.values());
     }
 }

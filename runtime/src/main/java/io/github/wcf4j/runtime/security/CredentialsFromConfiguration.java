@@ -177,7 +177,8 @@ public final class CredentialsFromConfiguration {
         return new X509Credential(found.certificate(), found.privateKey().orElseThrow(() -> new IllegalStateException(
                 "The certificate '" + found.certificate().getSubjectX500Principal().getName() + "' that " + setting
                         + " names (" + r.criteria() + ") has no private key in its store: it must be a key entry"
-                        + " readable with the store's password (" + CertificateStores.PROPERTY + ").")));
+                        + " readable with the store's password (a PKCS#12 file's .password file, or the mapping"
+                        + " file's).")));
     }
 
     /** Why {@code v} cannot be run, if it cannot: revocation checks, a custom validator. */

@@ -148,10 +148,13 @@ class CertificateLookupTest {
         Path mapping = dir.resolve("env.properties");
         Files.writeString(mapping, "CurrentUser/TrustedPeople = my.p12\n"
                 + "CurrentUser/TrustedPeople.password = changeit\n");
-        assertEquals(2, CertificateStores.fromEnvironment(null, Map.of(CertificateStores.ENVIRONMENT,
+        assertEquals(2, CertificateStores.fromSettings(k -> null, Map.of(CertificateStores.ENVIRONMENT,
                 mapping.toString())::get).open(StoreLocation.CurrentUser, StoreName.TrustedPeople).size());
-        assertTrue(CertificateStores.fromEnvironment(null, k -> null).file(StoreLocation.CurrentUser,
-                StoreName.TrustedPeople).isEmpty());
+        assertEquals(2, CertificateStores.fromSettings(Map.of(CertificateStores.PROPERTY, mapping.toString())::get,
+                Map.of(CertificateStores.ENVIRONMENT, "elsewhere.properties")::get).open(StoreLocation.CurrentUser,
+                        StoreName.TrustedPeople).size());
+        assertTrue(CertificateStores.fromSettings(Map.of("user.home", dir.toString())::get, k -> null).file(
+                StoreLocation.CurrentUser, StoreName.TrustedPeople).isEmpty());
     }
 
     @Test
