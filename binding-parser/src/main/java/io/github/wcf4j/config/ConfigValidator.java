@@ -10,6 +10,7 @@ import io.github.wcf4j.binding.description.DefaultEndpoints;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
+import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.stack.BuildChecks;
 import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.binding.stack.ContractCatalog;
@@ -70,6 +71,7 @@ public final class ConfigValidator {
                 ContractShape contract = e.isMetadataExchange() ? ContractCatalog.METADATA_EXCHANGE
                         : contracts.find(e.contract()).orElse(null);
                 checkEndpoint(e.binding(), Side.SERVICE, contract, locate(e).orElseThrow());
+                checkServiceCertificate(service, e.binding(), locate(e).orElseThrow());
             }
             checkBaseAddressesAndDefaultEndpoints(config, service, locate(service).orElseThrow());
         }
@@ -113,6 +115,27 @@ public final class ConfigValidator {
         }
         sound.put(binding, negotiable);
         return negotiable;
+    }
+
+    /**
+     * A service whose binding's security proves the service with its certificate must name one in its
+     * {@code <serviceCredentials>}: WCF's host fails to open otherwise ({@code SecurityTokenManager} creating the
+     * service's X.509 token provider).
+     */
+    private void checkServiceCertificate(ServiceDescription service, Binding binding, SourceLocation at) {
+        Set<AuthenticationMode> modes;
+        try {
+            modes = AuthenticationMode.of(binding.createBindingElements());
+        } catch (BindingValidationException invalid) {
+            return;
+        }
+        if (modes.stream().anyMatch(AuthenticationMode::needsServiceCertificate)
+                && service.effectiveBehavior().effectiveCredentials().serviceCertificate().isEmpty()) {
+            Diagnostic d = Diagnostic.error(at, WcfText.ServiceCertificateNotProvidedOnServiceCredentials);
+            if (reported.add(at + "|" + d.message())) {
+                diagnostics.add(d);
+            }
+        }
     }
 
     /**

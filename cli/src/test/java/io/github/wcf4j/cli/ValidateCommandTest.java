@@ -102,12 +102,42 @@ class ValidateCommandTest {
                 + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/>\n</service>\n</services>\n"
                 + "</system.serviceModel>\n</configuration>\n");
         CliRun r = CliRun.of("validate", config.toString());
-        assertEquals(ExitCodes.NOT_RUNNABLE, r.exitCode(), r.out() + r.err());
+        assertEquals(ExitCodes.INVALID, r.exitCode(), "WCF's own error (no service certificate) outranks: " + r.out());
         // the runtime refuses the endpoint for it (as a host does), which supersedes the credential note at that line
         assertTrue(r.out().contains(config + ":5:1: unsupported: userNamePasswordValidationMode=\"Windows\" (WCF's"
                 + " default for userNameAuthentication): a JVM cannot log a user on as a Windows"
                 + " account"), r.out());
-        assertFalse(r.out().contains("serviceCredentials"), r.out());
+        assertFalse(r.out().contains("warning: userNamePasswordValidationMode"), r.out());
+        // and WCF itself would not open it: message security proves the service with a certificate it does not name
+        assertTrue(r.out().contains(config + ":9:1: error: The service certificate is not provided. Specify a service"
+                + " certificate in ServiceCredentials."), r.out());
+    }
+
+    @Test
+    void aCertificateModeServiceWithoutItsCertificateIsWcfsErrorAndOneWithItRuns(@TempDir Path dir)
+            throws IOException {
+        Path config = dir.resolve("app.config");
+        String head = "<configuration>\n<system.serviceModel>\n<bindings><wsHttpBinding>"
+                + "<binding name=\"a\"><security mode=\"Message\"><message clientCredentialType=\"None\""
+                + " negotiateServiceCredential=\"false\" establishSecurityContext=\"false\"/>"
+                + "</security></binding></wsHttpBinding></bindings>\n<behaviors><serviceBehaviors>"
+                + "<behavior name=\"b\"><serviceCredentials>\n";
+        String tail = "</serviceCredentials></behavior></serviceBehaviors></behaviors>\n<services>\n"
+                + "<service name=\"Microsoft.ServiceModel.Samples.CalculatorService\" behaviorConfiguration=\"b\">\n"
+                + "<endpoint address=\"http://localhost:8000/c\" binding=\"wsHttpBinding\" bindingConfiguration=\"a\""
+                + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/>\n</service>\n</services>\n"
+                + "</system.serviceModel>\n</configuration>\n";
+        Files.writeString(config, head + tail);
+        CliRun without = CliRun.of("validate", config.toString());
+        assertTrue(without.out().contains(config + ":8:1: error: The service certificate is not provided."),
+                without.out());
+        assertEquals(ExitCodes.INVALID, without.exitCode(), "a WCF error, not a wcf4j limit");
+        assertTrue((without.out() + without.err()).contains("0 of 1 endpoint run"), without.err());
+        Files.writeString(config, head + "<serviceCertificate findValue=\"localhost\" storeLocation=\"LocalMachine\""
+                + " storeName=\"My\" x509FindType=\"FindBySubjectName\"/>\n" + tail);
+        CliRun with = CliRun.of("validate", config.toString());
+        assertEquals(0, with.exitCode(), with.out() + with.err());
+        assertTrue((with.out() + with.err()).contains("1 of 1 endpoint run"), with.err());
     }
 
     @Test

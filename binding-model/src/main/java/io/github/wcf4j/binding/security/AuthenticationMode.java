@@ -65,6 +65,18 @@ public enum AuthenticationMode {
                 || this == MutualSslNegotiated;
     }
 
+    /**
+     * Whether the service proves itself with its own certificate, which its credentials must therefore name (WCF's
+     * {@code ServiceCertificateNotProvidedOnServiceCredentials} when they do not): the X.509 symmetric and asymmetric
+     * modes, and the SSL-negotiated ones, whose TLS runs with it.
+     */
+    public boolean needsServiceCertificate() {
+        return this == AnonymousForCertificate || this == UserNameForCertificate || this == MutualCertificate
+                || this == MutualCertificateDuplex || this == IssuedTokenForCertificate
+                || this == AnonymousForSslNegotiated || this == UserNameForSslNegotiated
+                || this == MutualSslNegotiated || this == IssuedTokenForSslNegotiated;
+    }
+
     /** The authentication modes of a binding's security elements, a secure conversation's bootstrap included. */
     public static Set<AuthenticationMode> of(List<BindingElement> elements) {
         Set<AuthenticationMode> modes = EnumSet.noneOf(AuthenticationMode.class);
