@@ -192,8 +192,10 @@ final class SymmetricHeaderWriter {
             endorsingToken.setIdAttributeNS(WSU, "Id", true);
             security.appendChild(endorsingToken);
         }
+        List<Element> confirmationElements = new ArrayList<>();
         for (byte[] confirmed : confirmations) {
             Element c = doc.createElementNS(WSSE11, WSSE11_PREFIX + ":SignatureConfirmation");
+            confirmationElements.add(c);
             signed.add(ids.assign(c));
             if (confirmed.length > 0) {
                 c.setAttribute("Value", Base64.getEncoder().encodeToString(confirmed));
@@ -226,6 +228,14 @@ final class SymmetricHeaderWriter {
             String tokenData = ids.next();
             XmlEncryption.encryptElement(usernameToken, tokenData, encryptionKey, suite, encryptionRef);
             encrypted.add(tokenData);
+        }
+        // the request's signature arrived encrypted (the only protection order wcf4j runs), so WCF marks the
+        // confirmations for encryption (SignatureConfirmations.IsMarkedForEncryption; SendSecurityHeader encrypts the
+        // primary signature, the basic tokens, the confirmations, then the endorsing signatures)
+        for (Element c : confirmationElements) {
+            String confirmationData = ids.next();
+            XmlEncryption.encryptElement(c, confirmationData, encryptionKey, suite, encryptionRef);
+            encrypted.add(confirmationData);
         }
         if (endorsingSignature != null) {
             String endorsingData = ids.next();

@@ -138,8 +138,10 @@ class SymmetricMessageProtectionTest {
                 + sent.encryptedKeySha1()), xml);
         assertFalse(xml.contains("EncryptedKey Id"), xml);
         assertEquals(List.of("Timestamp", "DerivedKeyToken", "DerivedKeyToken", "ReferenceList",
-                "SignatureConfirmation", "EncryptedData"),
-                DomXml.children(security(replied)).stream().map(Element::getLocalName).toList());
+                "EncryptedData", "EncryptedData"),
+                DomXml.children(security(replied)).stream().map(Element::getLocalName).toList(),
+                "the confirmation is encrypted in its place, as WCF encrypts it when the request's signature was");
+        assertFalse(xml.contains("SignatureConfirmation"), xml);
         SymmetricHeaderReader.Received back = SymmetricHeaderReader.readReply(replied, BASIC256, sent.key(),
                 sent.encryptedKeySha1());
         assertEquals(1, back.confirmations().size());
