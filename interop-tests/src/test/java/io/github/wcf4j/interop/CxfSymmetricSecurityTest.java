@@ -15,6 +15,7 @@ import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.runtime.client.ClientFactory;
@@ -53,6 +54,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * wcf4j's {@code AnonymousForCertificate} and {@code UserNameForCertificate} (WS-Security 1.1 symmetric binding, the
@@ -89,17 +92,30 @@ class CxfSymmetricSecurityTest {
         }
     }
 
-    private static Binding binding(AuthenticationMode mode) {
+    /**
+     * The mode's binding under WCF's default message security version or its Basic Security Profile twin. WSS4J
+     * enforces the profile by default; WCF's non-BSP versions write references without the attributes it requires
+     * (as WCF does), so the peer is told {@code --no-bsp} for those.
+     */
+    private static Binding binding(AuthenticationMode mode, boolean basicSecurityProfile) {
         return CustomBinding.of("CustomBinding_ICalculator", SecurityBindingElement.builder().authenticationMode(mode)
-                .build(), TextMessageEncodingBindingElement.defaults(), HttpTransportBindingElement.defaults());
+                .messageSecurityVersion(basicSecurityProfile
+                        ? MessageSecurityVersion.WSSecurity11WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11BasicSecurityProfile10
+                        : MessageSecurityVersion.DEFAULT).build(),
+                TextMessageEncodingBindingElement.defaults(), HttpTransportBindingElement.defaults());
+    }
+
+    private static List<String> bsp(boolean basicSecurityProfile) {
+        return basicSecurityProfile ? List.of() : List.of("--no-bsp");
     }
 
     /** A wcf4j service of {@code mode}, its envelopes recorded in {@code tapped}. */
-    private static ServiceHost host(AuthenticationMode mode, List<String> tapped) {
+    private static ServiceHost host(AuthenticationMode mode, boolean basicSecurityProfile, List<String> tapped) {
         WireTap tap = (direction, envelope, contentType) -> tapped.add((direction == WireTap.Direction.SENT
                 ? "sent " : "received ") + new String(envelope, StandardCharsets.UTF_8));
         ServiceHost host = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(
-                new ServiceEndpoint("", "", "customBinding", "", binding(mode), CONTRACT, Optional.empty(),
+                new ServiceEndpoint("", "", "customBinding", "", binding(mode, basicSecurityProfile), CONTRACT,
+                        Optional.empty(),
                         Optional.empty(), Optional.empty(), List.of(), Optional.empty()))))
                 .types(ServiceTypes.discovered().map(SERVICE, Callers.class))
                 .baseAddress(URI.create("http://127.0.0.1:0/calc")).parameter(WireTap.class, tap)
@@ -115,10 +131,11 @@ class CxfSymmetricSecurityTest {
         return host;
     }
 
-    private static Peer cxfClient(ServiceHost host, String auth, String... options) {
+    private static Peer cxfClient(ServiceHost host, String auth, boolean basicSecurityProfile, String... options) {
         List<String> args = new ArrayList<>(List.of("client", "--auth", auth, "--address",
                 host.endpoints().get(0).address().toString(), "--service-cert", serviceCertificate.toString(),
-                "--password", PASSWORD, "--no-bsp", "--dump"));
+                "--password", PASSWORD));
+        args.addAll(bsp(basicSecurityProfile));
         args.addAll(List.of(options));
         return Peer.cxfSymmetric(args.toArray(String[]::new));
     }
@@ -140,11 +157,12 @@ class CxfSymmetricSecurityTest {
 
     // ---------------------------------------------------------------- CXF client → wcf4j service
 
-    @Test
-    void aCxfAnonymousForCertificateClientCallsAWcf4jService() {
+    @ParameterizedTest(name = "basicSecurityProfile={0}")
+    @ValueSource(booleans = {true, false})
+    void aCxfAnonymousForCertificateClientCallsAWcf4jService(boolean basicSecurityProfile) {
         List<String> tap = new CopyOnWriteArrayList<>();
-        ServiceHost host = host(AuthenticationMode.AnonymousForCertificate, tap);
-        try (Peer cxf = cxfClient(host, "anonymous", "--calls", CxfClientTest.CALLS)) {
+        ServiceHost host = host(AuthenticationMode.AnonymousForCertificate, basicSecurityProfile, tap);
+        try (Peer cxf = cxfClient(host, "anonymous", basicSecurityProfile, "--calls", CxfClientTest.CALLS)) {
             assertResults(cxf);
             assertEquals(List.of(":", ":", ":", ":"), CALLERS, "WCF's anonymous ServiceSecurityContext");
             String request = tapped(tap, "received").get(0);
@@ -159,13 +177,17 @@ class CxfSymmetricSecurityTest {
         }
     }
 
-    @Test
-    void aCxfUserNameForCertificateClientCallsAWcf4jServiceAsItsUser() {
+    @ParameterizedTest(name = "basicSecurityProfile={0}")
+    @ValueSource(booleans = {true, false})
+    void aCxfUserNameForCertificateClientCallsAWcf4jServiceAsItsUser(boolean basicSecurityProfile) {
         List<String> tap = new CopyOnWriteArrayList<>();
-        ServiceHost host = host(AuthenticationMode.UserNameForCertificate, tap);
-        try (Peer cxf = cxfClient(host, "username", "--user", "alice", "--pass", "secret", "--calls",
-                CxfClientTest.CALLS)) {
+        ServiceHost host = host(AuthenticationMode.UserNameForCertificate, basicSecurityProfile, tap);
+        try (Peer cxf = cxfClient(host, "username", basicSecurityProfile, "--user", "alice", "--pass", "secret",
+                "--calls", CxfClientTest.CALLS)) {
             assertResults(cxf);
+            String request = tapped(tap, "received").get(0);
+            assertFalse(request.contains("alice") || request.contains("secret"),
+                    "CXF encrypts the UsernameToken, as WCF does: " + request);
             assertEquals(List.of("UserName:alice", "UserName:alice", "UserName:alice", "UserName:alice"), CALLERS);
         } finally {
             host.abort();
@@ -174,8 +196,9 @@ class CxfSymmetricSecurityTest {
 
     @Test
     void aCxfClientWithAWrongPasswordGetsWcfsFailedAuthentication() {
-        ServiceHost host = host(AuthenticationMode.UserNameForCertificate, new CopyOnWriteArrayList<>());
-        try (Peer cxf = cxfClient(host, "username", "--user", "alice", "--pass", "guess", "--calls", "Add 1 2")) {
+        ServiceHost host = host(AuthenticationMode.UserNameForCertificate, true, new CopyOnWriteArrayList<>());
+        try (Peer cxf = cxfClient(host, "username", true, "--user", "alice", "--pass", "guess", "--calls",
+                "Add 1 2")) {
             AssertionError e = assertThrows(AssertionError.class, () -> cxf.await("RESULT", PEER));
             assertTrue(e.getMessage().contains("At least one security token in the message could not be validated."),
                     e.getMessage());
@@ -190,10 +213,12 @@ class CxfSymmetricSecurityTest {
 
     /** A CXF service of {@code auth}, with its proxy; closes both. */
     private record CxfService(Peer peer, FaultInjectingHttpProxy proxy, URI address) implements AutoCloseable {
-        static CxfService start(String auth) {
-            Peer peer = Peer.cxfSymmetric("server", "--auth", auth, "--address", "http://127.0.0.1:0/calc",
-                    "--keystore", serviceKeys.toString(), "--password", PASSWORD, "--user", "alice", "--pass",
-                    "secret", "--no-bsp", "--dump");
+        static CxfService start(String auth, boolean basicSecurityProfile) {
+            List<String> args = new ArrayList<>(List.of("server", "--auth", auth, "--address",
+                    "http://127.0.0.1:0/calc", "--keystore", serviceKeys.toString(), "--password", PASSWORD, "--user",
+                    "alice", "--pass", "secret"));
+            args.addAll(bsp(basicSecurityProfile));
+            Peer peer = Peer.cxfSymmetric(args.toArray(String[]::new));
             try {
                 URI direct = URI.create(peer.await("READY", PEER).substring("READY ".length()));
                 FaultInjectingHttpProxy proxy = new FaultInjectingHttpProxy(direct);
@@ -211,9 +236,11 @@ class CxfSymmetricSecurityTest {
         }
     }
 
-    private static ICalculator wcf4jClient(AuthenticationMode mode, URI address, ClientCredentials credentials) {
+    private static ICalculator wcf4jClient(AuthenticationMode mode, boolean basicSecurityProfile, URI address,
+            ClientCredentials credentials) {
         // the certificate names localhost; the peer listens on 127.0.0.1 (a WCF client configures <dns value=...>)
-        return ClientFactory.builder(new ClientEndpoint("", address, "customBinding", "", binding(mode), CONTRACT,
+        return ClientFactory.builder(new ClientEndpoint("", address, "customBinding", "",
+                binding(mode, basicSecurityProfile), CONTRACT,
                 Optional.empty(), Optional.of(new EndpointIdentity.Dns("localhost")), List.of(), Optional.empty()),
                 ICalculator.class).credentials(credentials.withDefaultServiceCertificate(service.certificate()))
                 .build().createChannel();
@@ -228,10 +255,12 @@ class CxfSymmetricSecurityTest {
         }
     }
 
-    @Test
-    void aWcf4jAnonymousForCertificateClientCallsACxfService() throws Exception {
-        try (CxfService cxf = CxfService.start("anonymous")) {
-            ICalculator calc = wcf4jClient(AuthenticationMode.AnonymousForCertificate, cxf.address(),
+    @ParameterizedTest(name = "basicSecurityProfile={0}")
+    @ValueSource(booleans = {true, false})
+    void aWcf4jAnonymousForCertificateClientCallsACxfService(boolean basicSecurityProfile) throws Exception {
+        try (CxfService cxf = CxfService.start("anonymous", basicSecurityProfile)) {
+            ICalculator calc = wcf4jClient(AuthenticationMode.AnonymousForCertificate, basicSecurityProfile,
+                    cxf.address(),
                     ClientCredentials.none());
             assertEquals(115.99, explained(cxf.peer(), () -> calc.add(100, 15.99)), 1e-9);
             assertEquals(68.46, explained(cxf.peer(), () -> calc.subtract(145, 76.54)), 1e-9);
@@ -244,10 +273,12 @@ class CxfSymmetricSecurityTest {
         }
     }
 
-    @Test
-    void aWcf4jUserNameForCertificateClientCallsACxfServiceAsItsUser() throws Exception {
-        try (CxfService cxf = CxfService.start("username")) {
-            ICalculator calc = wcf4jClient(AuthenticationMode.UserNameForCertificate, cxf.address(),
+    @ParameterizedTest(name = "basicSecurityProfile={0}")
+    @ValueSource(booleans = {true, false})
+    void aWcf4jUserNameForCertificateClientCallsACxfServiceAsItsUser(boolean basicSecurityProfile) throws Exception {
+        try (CxfService cxf = CxfService.start("username", basicSecurityProfile)) {
+            ICalculator calc = wcf4jClient(AuthenticationMode.UserNameForCertificate, basicSecurityProfile,
+                    cxf.address(),
                     ClientCredentials.userName("alice", "secret"));
             assertEquals(731.25, explained(cxf.peer(), () -> calc.multiply(9, 81.25)), 1e-9);
             assertEquals("CALLER 1 alice", cxf.peer().await("CALLER", PEER));
@@ -258,14 +289,14 @@ class CxfSymmetricSecurityTest {
 
     @Test
     void aCxfServiceRefusesATamperedRequestAndServesTheNextOne() throws Exception {
-        try (CxfService cxf = CxfService.start("anonymous")) {
+        try (CxfService cxf = CxfService.start("anonymous", true)) {
             cxf.proxy().inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).occurrence(1).then(FaultAction.rewrite(s -> {
                 Matcher m = Pattern.compile("(<s:Body[^>]*>.*?CipherValue>)(.)").matcher(s);
                 assertTrue(m.find(), s);
                 char flipped = m.group(2).charAt(0) == 'A' ? 'B' : 'A';
                 return s.substring(0, m.start(2)) + flipped + s.substring(m.end(2));
             })));
-            ICalculator calc = wcf4jClient(AuthenticationMode.AnonymousForCertificate, cxf.address(),
+            ICalculator calc = wcf4jClient(AuthenticationMode.AnonymousForCertificate, true, cxf.address(),
                     ClientCredentials.none());
             MessageSecurityException e = assertThrows(MessageSecurityException.class, () -> calc.add(1, 2));
             assertEquals(WcfText.UnsecuredMessageFaultReceived.format(), e.getMessage());

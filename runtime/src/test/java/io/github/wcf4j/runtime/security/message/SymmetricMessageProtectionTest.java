@@ -150,6 +150,41 @@ class SymmetricMessageProtectionTest {
     }
 
     @Test
+    void underTheBasicSecurityProfileReferencesCarryTheAttributesWcfAddsForIt() {
+        // WCF's emitBspRequiredAttributes: EncodingType on every KeyIdentifier (KeyIdentifierStrEntry.WriteContent),
+        // the referenced token's type as ValueType on local references (LocalReferenceStrEntry.WriteContent)
+        SymmetricHeaderWriter.Settings bsp = new SymmetricHeaderWriter.Settings(BASIC256.suite(),
+                WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.Strict, true);
+        Document request = envelope(ADD);
+        SymmetricHeaderWriter.Sent sent = SymmetricHeaderWriter.writeRequest(request, bsp, timestamp(),
+                service.certificate(), Optional.empty());
+        Document received = wire(request);
+        String xml = text(received);
+        assertTrue(xml.contains("EncodingType=\"" + WsSecurityNames.BASE64_BINARY + "\""), xml);
+        assertTrue(xml.contains("ValueType=\"" + WsSecurityNames.SC_FEB2005 + "/dk\""), xml);
+        SymmetricHeaderReader.Received r = SymmetricHeaderReader.readRequest(received, bsp, service.privateKey(),
+                thumbprint(service));
+
+        Document reply = envelope("<AddResponse xmlns=\"http://Microsoft.ServiceModel.Samples\"><AddResult>5"
+                + "</AddResult></AddResponse>");
+        SymmetricHeaderWriter.writeReply(reply, bsp, timestamp(), r.key(), r.encryptedKeySha1(),
+                List.of(r.signatureValue()));
+        Document replied = wire(reply);
+        assertTrue(text(replied).contains("EncodingType=\"" + WsSecurityNames.BASE64_BINARY + "\" ValueType=\""
+                + WsSecurityNames.ENCRYPTED_KEY_SHA1 + "\"") || text(replied).contains("ValueType=\""
+                + WsSecurityNames.ENCRYPTED_KEY_SHA1 + "\" EncodingType=\"" + WsSecurityNames.BASE64_BINARY + "\""),
+                text(replied));
+        SymmetricHeaderReader.readReply(replied, bsp, sent.key(), sent.encryptedKeySha1());
+        assertFalse(text(wire(writtenWith(BASIC256))).contains("EncodingType"), "not without the profile");
+    }
+
+    private static Document writtenWith(SymmetricHeaderWriter.Settings s) {
+        Document request = envelope(ADD);
+        SymmetricHeaderWriter.writeRequest(request, s, timestamp(), service.certificate(), Optional.empty());
+        return request;
+    }
+
+    @Test
     void laxTimestampLastPutsTheTimestampLast() {
         SymmetricHeaderWriter.Settings lax = new SymmetricHeaderWriter.Settings(BASIC256.suite(),
                 WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.LaxTimestampLast);
