@@ -57,6 +57,11 @@ final class Peer implements AutoCloseable {
         return start("cxf-peer", "io.github.wcf4j.peers.cxf.CxfSecurityPeer", args);
     }
 
+    /** Apache CXF with WS-Security, as WCF's symmetric X.509 modes (AnonymousForCertificate, UserNameForCertificate). */
+    static Peer cxfSymmetric(String... args) {
+        return start("cxf-peer", "io.github.wcf4j.peers.cxf.CxfSymmetricSecurityPeer", args);
+    }
+
     private static Peer start(String module, String main, String... args) {
         Path target = PEERS.resolve(module).resolve("target");
         try {

@@ -98,7 +98,7 @@ public final class CxfSecurityPeer {
         return feature;
     }
 
-    private static KeyStore load(String file, char[] password) throws Exception {
+    static KeyStore load(String file, char[] password) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(Path.of(file))) {
             ks.load(in, password);
@@ -107,7 +107,7 @@ public final class CxfSecurityPeer {
     }
 
     /** WSS4J's Merlin crypto over a PKCS#12 file, as a key store or a trust store. */
-    private static Properties merlin(String file, String password, boolean keyStore) {
+    static Properties merlin(String file, String password, boolean keyStore) {
         Properties p = new Properties();
         p.put("org.apache.wss4j.crypto.provider", "org.apache.wss4j.common.crypto.Merlin");
         String kind = keyStore ? "keystore" : "truststore";
@@ -117,7 +117,7 @@ public final class CxfSecurityPeer {
         return p;
     }
 
-    private static CallbackHandler passwords(Map<String, String> known) {
+    static CallbackHandler passwords(Map<String, String> known) {
         return callbacks -> {
             for (Callback c : callbacks) {
                 if (c instanceof WSPasswordCallback pc) {

@@ -48,6 +48,11 @@ record EncryptedKeyToken(String id, String algorithm, String thumbprint, byte[] 
     }
 
     Element write(Document doc) {
+        return write(doc, false);
+    }
+
+    /** With {@code bspAttributes}, the thumbprint carries its {@code EncodingType} (the Basic Security Profile). */
+    Element write(Document doc, boolean bspAttributes) {
         Element ek = doc.createElementNS(XENC, XENC_PREFIX + ":EncryptedKey");
         ek.setAttribute("Id", id);
         ek.setIdAttribute("Id", true);
@@ -61,7 +66,8 @@ record EncryptedKeyToken(String id, String algorithm, String thumbprint, byte[] 
             method.appendChild(digest);
         }
         ek.appendChild(method);
-        XmlEncryption.appendKeyAndCipher(ek, new TokenReference.KeyIdentifier(THUMBPRINT_SHA1, thumbprint), wrapped);
+        XmlEncryption.appendKeyAndCipher(ek, new TokenReference.KeyIdentifier(THUMBPRINT_SHA1, thumbprint,
+                bspAttributes), wrapped);
         return ek;
     }
 

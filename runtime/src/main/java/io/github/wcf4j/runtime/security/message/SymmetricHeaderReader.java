@@ -95,6 +95,11 @@ final class SymmetricHeaderReader {
             + "\r\nInclusionMode: AlwaysToRecipient\r\nReferenceStyle: Internal\r\nRequireDerivedKeys: False"
             + "\r\nX509ReferenceStyle: Thumbprint";
     private static final int MIN_RSA_BITS = 1024;
+    /**
+     * Encrypted items a security header may hold besides the body: the primary and the endorsing signature, the
+     * UsernameToken and the signature confirmations (one per request signature); a bound on the decryption work.
+     */
+    private static final int MAX_ENCRYPTED_HEADER_ITEMS = 8;
 
     private SymmetricHeaderReader() {
     }
@@ -231,11 +236,12 @@ final class SymmetricHeaderReader {
                 } else if (WSSE.equals(ns) && "BinarySecurityToken".equals(local) && endorsingToken == null
                         && endorsing == EndorsingToken.X509) {
                     endorsingToken = item;
-                } else if (XENC.equals(ns) && "EncryptedData".equals(local) && encryptedItems.size() < 3) {
+                } else if (XENC.equals(ns) && "EncryptedData".equals(local)
+                        && encryptedItems.size() < MAX_ENCRYPTED_HEADER_ITEMS) {
                     encryptedItems.add(item);
                     protectedItems.add(item);
                 } else if (DS.equals(ns) && "Signature".equals(local) && !protectedItems.isEmpty()
-                        && protectedItems.size() < 4) {
+                        && protectedItems.size() <= MAX_ENCRYPTED_HEADER_ITEMS) {
                     protectedItems.add(item);
                 } else {
                     throw new MessageSecurityException("The security header element '" + local
@@ -280,6 +286,10 @@ final class SymmetricHeaderReader {
                             "X509SecurityToken"));
                 } else if (encrypted && is(element, WSSE, "UsernameToken") && usernameToken == null) {
                     usernameToken = element;
+                } else if (encrypted && is(element, WSSE11, "SignatureConfirmation")) {
+                    // WCF encrypts a reply's confirmations when the request's signature was encrypted, and reads
+                    // them decrypted (ReceiveSecurityHeader.ProcessEncryptedData); so does CXF under EncryptSignature
+                    confirmations.add(element);
                 } else {
                     throw new MessageSecurityException("The encrypted header element '" + element.getLocalName()
                             + "' is not expected here.");

@@ -67,8 +67,8 @@ import org.w3c.dom.Node;
  * WCF never derives from an asymmetric endorsing token): the primary signature gets an {@code Id} and a second
  * signature, made with the client's private key (the suite's RSA signature, exclusive c14n), covers exactly that
  * element ({@code SendSecurityHeader.SignWithSupportingTokens}); its {@code KeyInfo} is a local reference to the
- * {@code BinarySecurityToken} (without {@code ValueType}: WCF writes it only under the Basic Security Profile
- * versions). The endorsing signature is made before encryption and encrypted with the primary one; its value is the
+ * {@code BinarySecurityToken} (its {@code ValueType} only under the Basic Security Profile versions, as every local
+ * reference's: {@link Settings#bspAttributes()}). The endorsing signature is made before encryption and encrypted with the primary one; its value is the
  * second one a reply confirms.
  */
 final class SymmetricHeaderWriter {
@@ -78,8 +78,26 @@ final class SymmetricHeaderWriter {
     static final Set<String> ADDRESSING_NAMESPACES = Set.of("http://www.w3.org/2005/08/addressing",
             "http://schemas.xmlsoap.org/ws/2004/08/addressing");
 
-    /** How a message is secured: the suite, the WS-SecureConversation namespace of its DKTs, the layout. */
-    record Settings(AlgorithmSuite suite, String scNamespace, SecurityHeaderLayout layout) {
+    /**
+     * How a message is secured: the suite, the WS-SecureConversation namespace of its DKTs, the layout, and whether
+     * references carry the attributes the Basic Security Profile requires (WCF's {@code emitBspRequiredAttributes},
+     * true for the {@code ...BasicSecurityProfile10} message security versions): {@code EncodingType} on key
+     * identifiers, the referenced token's type as {@code ValueType} on local references.
+     */
+    record Settings(AlgorithmSuite suite, String scNamespace, SecurityHeaderLayout layout, boolean bspAttributes) {
+        Settings(AlgorithmSuite suite, String scNamespace, SecurityHeaderLayout layout) {
+            this(suite, scNamespace, layout, false);
+        }
+
+        /** The {@code ValueType} of a local reference to a token of type {@code tokenType}, when one is written. */
+        String localValueType(String tokenType) {
+            return bspAttributes ? tokenType : null;
+        }
+
+        /** The token type of a derived key token (WCF's {@code DerivedKeySecurityToken} type URI). */
+        String derivedKeyTokenType() {
+            return scNamespace + "/dk";
+        }
     }
 
     /**
@@ -119,7 +137,8 @@ final class SymmetricHeaderWriter {
                 Base64.getEncoder().encodeToString(CertificateFind.thumbprint(service)),
                 KeyWrap.wrap(suite.asymmetricKeyWrap(), service.getPublicKey(), key));
         List<byte[]> signatures = protect(envelope, s, timestamp, key,
-                new TokenReference.Local(ek.id(), ENCRYPTED_KEY_TOKEN), Optional.of(ek.write(envelope)), userName,
+                new TokenReference.Local(ek.id(), ENCRYPTED_KEY_TOKEN), Optional.of(ek.write(envelope, s.bspAttributes())),
+                userName,
                 clientCertificate, List.of());
         return new Sent(key, ek.sha1(), signatures.get(0), signatures);
     }
@@ -131,7 +150,7 @@ final class SymmetricHeaderWriter {
     static Sent writeReply(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
             String encryptedKeySha1, List<byte[]> confirmations) {
         List<byte[]> signatures = protect(envelope, s, timestamp, key,
-                new TokenReference.KeyIdentifier(ENCRYPTED_KEY_SHA1, encryptedKeySha1), Optional.empty(),
+                new TokenReference.KeyIdentifier(ENCRYPTED_KEY_SHA1, encryptedKeySha1, s.bspAttributes()), Optional.empty(),
                 Optional.empty(), Optional.empty(), confirmations);
         return new Sent(key, encryptedKeySha1, signatures.get(0), signatures);
     }
@@ -192,8 +211,10 @@ final class SymmetricHeaderWriter {
             endorsingToken.setIdAttributeNS(WSU, "Id", true);
             security.appendChild(endorsingToken);
         }
+        List<Element> confirmationElements = new ArrayList<>();
         for (byte[] confirmed : confirmations) {
             Element c = doc.createElementNS(WSSE11, WSSE11_PREFIX + ":SignatureConfirmation");
+            confirmationElements.add(c);
             signed.add(ids.assign(c));
             if (confirmed.length > 0) {
                 c.setAttribute("Value", Base64.getEncoder().encodeToString(confirmed));
@@ -207,16 +228,17 @@ final class SymmetricHeaderWriter {
         // WCF gives the primary signature an id only when an endorsing signature is to reference it
         String signatureId = endorsingToken == null ? null : ids.next();
         Element signature = sign(security, ts != null && last ? ts : null, signed, signing.key(key),
-                new TokenReference.Local(signing.id(), null), suite, signatureId);
+                new TokenReference.Local(signing.id(), s.localValueType(s.derivedKeyTokenType())), suite, signatureId);
         List<byte[]> signatureValues = new ArrayList<>(List.of(signatureValue(signature)));
         Element endorsingSignature = null;
         if (endorsingToken != null) {
-            endorsingSignature = endorse(signature, signatureId, endorsingToken, endorsing.get(), suite);
+            endorsingSignature = endorse(signature, signatureId, endorsingToken, endorsing.get(), s);
             signatureValues.add(signatureValue(endorsingSignature));
         }
 
         byte[] encryptionKey = encrypting.key(key);
-        TokenReference encryptionRef = new TokenReference.Local(encrypting.id(), null);
+        TokenReference encryptionRef = new TokenReference.Local(encrypting.id(),
+                s.localValueType(s.derivedKeyTokenType()));
         String bodyData = ids.next();
         String signatureData = ids.next();
         XmlEncryption.encryptContent(body, bodyData, encryptionKey, suite, encryptionRef);
@@ -226,6 +248,14 @@ final class SymmetricHeaderWriter {
             String tokenData = ids.next();
             XmlEncryption.encryptElement(usernameToken, tokenData, encryptionKey, suite, encryptionRef);
             encrypted.add(tokenData);
+        }
+        // the request's signature arrived encrypted (the only protection order wcf4j runs), so WCF marks the
+        // confirmations for encryption (SignatureConfirmations.IsMarkedForEncryption; SendSecurityHeader encrypts the
+        // primary signature, the basic tokens, the confirmations, then the endorsing signatures)
+        for (Element c : confirmationElements) {
+            String confirmationData = ids.next();
+            XmlEncryption.encryptElement(c, confirmationData, encryptionKey, suite, encryptionRef);
+            encrypted.add(confirmationData);
         }
         if (endorsingSignature != null) {
             String endorsingData = ids.next();
@@ -297,11 +327,13 @@ final class SymmetricHeaderWriter {
      * {@code BinarySecurityToken}. Placed right after the primary signature.
      */
     private static Element endorse(Element primary, String primaryId, Element token, X509Credential client,
-            AlgorithmSuite suite) {
+            Settings s) {
+        AlgorithmSuite suite = s.suite();
         Element security = (Element) primary.getParentNode();
         Document doc = security.getOwnerDocument();
         Node after = primary.getNextSibling();
-        TokenReference tokenRef = new TokenReference.Local(token.getAttributeNS(WSU, "Id"), null);
+        TokenReference tokenRef = new TokenReference.Local(token.getAttributeNS(WSU, "Id"),
+                s.localValueType(WsSecurityNames.X509V3));
         try {
             XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
             Reference reference = f.newReference("#" + primaryId, f.newDigestMethod(suite.digest(), null),

@@ -56,7 +56,8 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
             ExpectedServiceIdentity identity) {
         this.element = element;
         this.settings = new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName(element.defaultAlgorithmSuite()),
-                secureConversationNamespace(element.messageSecurityVersion()), element.securityHeaderLayout());
+                secureConversationNamespace(element.messageSecurityVersion()), element.securityHeaderLayout(),
+                TransportSecurityProtocol.basicSecurityProfile(element.messageSecurityVersion()));
         // WCF's factories ask for confirmation under WS-Security 1.1, the only version this protocol runs
         this.signatureConfirmation = element.requireSignatureConfirmation();
         this.clock = clock;

@@ -24,8 +24,15 @@ sealed interface TokenReference {
     record Local(String id, String valueType) implements TokenReference {
     }
 
-    /** {@code <o:KeyIdentifier ValueType="...">value</o:KeyIdentifier>}. */
-    record KeyIdentifier(String valueType, String value) implements TokenReference {
+    /**
+     * {@code <o:KeyIdentifier ValueType="...">value</o:KeyIdentifier>}; with {@code encodingType}, also
+     * {@code EncodingType="...#Base64Binary"} (WCF's {@code KeyIdentifierStrEntry} writes it only under the Basic
+     * Security Profile versions, {@code emitBspRequiredAttributes}).
+     */
+    record KeyIdentifier(String valueType, String value, boolean encodingType) implements TokenReference {
+        KeyIdentifier(String valueType, String value) {
+            this(valueType, value, false);
+        }
     }
 
     /** This reference as an {@code o:SecurityTokenReference} of {@code doc}, with {@code tokenType} when not null. */
@@ -45,6 +52,9 @@ sealed interface TokenReference {
         } else if (this instanceof KeyIdentifier ki) {
             Element ref = doc.createElementNS(WSSE, WSSE_PREFIX + ":KeyIdentifier");
             ref.setAttribute("ValueType", ki.valueType());
+            if (ki.encodingType()) {
+                ref.setAttribute("EncodingType", WsSecurityNames.BASE64_BINARY);
+            }
             ref.setTextContent(ki.value());
             str.appendChild(ref);
         }
@@ -82,7 +92,7 @@ sealed interface TokenReference {
                 if (valueType == null || !(encoding.isEmpty() || encoding.equals(WsSecurityNames.BASE64_BINARY))) {
                     throw new MessageSecurityException("A KeyIdentifier needs a ValueType and base64 content.");
                 }
-                return new KeyIdentifier(valueType, ref.getTextContent().strip());
+                return new KeyIdentifier(valueType, ref.getTextContent().strip(), !encoding.isEmpty());
             }
             default -> throw new MessageSecurityException("The SecurityTokenReference form '" + ref.getLocalName()
                     + "' is not accepted here.");

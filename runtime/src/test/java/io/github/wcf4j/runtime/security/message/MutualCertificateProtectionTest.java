@@ -175,8 +175,8 @@ class MutualCertificateProtectionTest {
                 r.signatureValues());
         Document replied = wire(reply);
         assertEquals(List.of("Timestamp", "DerivedKeyToken", "DerivedKeyToken", "ReferenceList",
-                "SignatureConfirmation", "SignatureConfirmation", "EncryptedData"), items(replied),
-                "the client's token is AlwaysToRecipient: never in a reply");
+                "EncryptedData", "EncryptedData", "EncryptedData"), items(replied),
+                "the client's token is AlwaysToRecipient: never in a reply; both confirmations are encrypted");
         SymmetricHeaderReader.Received back = SymmetricHeaderReader.readReply(replied, BASIC256, sent.key(),
                 sent.encryptedKeySha1());
         assertEquals(Optional.empty(), back.clientCertificate());

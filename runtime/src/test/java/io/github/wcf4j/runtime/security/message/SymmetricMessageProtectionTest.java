@@ -138,13 +138,50 @@ class SymmetricMessageProtectionTest {
                 + sent.encryptedKeySha1()), xml);
         assertFalse(xml.contains("EncryptedKey Id"), xml);
         assertEquals(List.of("Timestamp", "DerivedKeyToken", "DerivedKeyToken", "ReferenceList",
-                "SignatureConfirmation", "EncryptedData"),
-                DomXml.children(security(replied)).stream().map(Element::getLocalName).toList());
+                "EncryptedData", "EncryptedData"),
+                DomXml.children(security(replied)).stream().map(Element::getLocalName).toList(),
+                "the confirmation is encrypted in its place, as WCF encrypts it when the request's signature was");
+        assertFalse(xml.contains("SignatureConfirmation"), xml);
         SymmetricHeaderReader.Received back = SymmetricHeaderReader.readReply(replied, BASIC256, sent.key(),
                 sent.encryptedKeySha1());
         assertEquals(1, back.confirmations().size());
         assertArrayEquals(sent.signatureValue(), back.confirmations().get(0));
         assertEquals("AddResponse", DomXml.children(body(replied)).get(0).getLocalName());
+    }
+
+    @Test
+    void underTheBasicSecurityProfileReferencesCarryTheAttributesWcfAddsForIt() {
+        // WCF's emitBspRequiredAttributes: EncodingType on every KeyIdentifier (KeyIdentifierStrEntry.WriteContent),
+        // the referenced token's type as ValueType on local references (LocalReferenceStrEntry.WriteContent)
+        SymmetricHeaderWriter.Settings bsp = new SymmetricHeaderWriter.Settings(BASIC256.suite(),
+                WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.Strict, true);
+        Document request = envelope(ADD);
+        SymmetricHeaderWriter.Sent sent = SymmetricHeaderWriter.writeRequest(request, bsp, timestamp(),
+                service.certificate(), Optional.empty());
+        Document received = wire(request);
+        String xml = text(received);
+        assertTrue(xml.contains("EncodingType=\"" + WsSecurityNames.BASE64_BINARY + "\""), xml);
+        assertTrue(xml.contains("ValueType=\"" + WsSecurityNames.SC_FEB2005 + "/dk\""), xml);
+        SymmetricHeaderReader.Received r = SymmetricHeaderReader.readRequest(received, bsp, service.privateKey(),
+                thumbprint(service));
+
+        Document reply = envelope("<AddResponse xmlns=\"http://Microsoft.ServiceModel.Samples\"><AddResult>5"
+                + "</AddResult></AddResponse>");
+        SymmetricHeaderWriter.writeReply(reply, bsp, timestamp(), r.key(), r.encryptedKeySha1(),
+                List.of(r.signatureValue()));
+        Document replied = wire(reply);
+        assertTrue(text(replied).contains("EncodingType=\"" + WsSecurityNames.BASE64_BINARY + "\" ValueType=\""
+                + WsSecurityNames.ENCRYPTED_KEY_SHA1 + "\"") || text(replied).contains("ValueType=\""
+                + WsSecurityNames.ENCRYPTED_KEY_SHA1 + "\" EncodingType=\"" + WsSecurityNames.BASE64_BINARY + "\""),
+                text(replied));
+        SymmetricHeaderReader.readReply(replied, bsp, sent.key(), sent.encryptedKeySha1());
+        assertFalse(text(wire(writtenWith(BASIC256))).contains("EncodingType"), "not without the profile");
+    }
+
+    private static Document writtenWith(SymmetricHeaderWriter.Settings s) {
+        Document request = envelope(ADD);
+        SymmetricHeaderWriter.writeRequest(request, s, timestamp(), service.certificate(), Optional.empty());
+        return request;
     }
 
     @Test

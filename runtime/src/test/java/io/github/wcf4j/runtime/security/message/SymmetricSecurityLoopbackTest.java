@@ -163,7 +163,10 @@ class SymmetricSecurityLoopbackTest {
                 "named by its thumbprint");
         assertFalse(reply.contains("<e:EncryptedKey"), "the reply reuses the request's key");
         assertTrue(reply.contains("EncryptedKeySHA1"), "named by its SHA-1");
-        assertTrue(reply.contains("<k:SignatureConfirmation"), "confirming the request's signature");
+        assertFalse(reply.contains("SignatureConfirmation"), "the confirmation of the request's (encrypted)"
+                + " signature travels encrypted, as WCF sends it: " + reply);
+        assertEquals(3, reply.split("<e:EncryptedData ", -1).length - 1,
+                "body, signature and confirmation: " + reply);
         assertTrue(request.contains("<c:DerivedKeyToken"), "derived keys sign and encrypt");
         assertTrue(request.indexOf("<a:To") < request.indexOf("<o:Security"), request);
         Matcher to = Pattern.compile("<a:To [^>]*u:Id=\"_\\d+\"").matcher(request);
