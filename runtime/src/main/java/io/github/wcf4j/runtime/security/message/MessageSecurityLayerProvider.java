@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.security.message;
 
+import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.stack.ChannelShape;
@@ -17,6 +18,7 @@ import io.github.wcf4j.runtime.time.Scheduler;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 
 /**
  * {@code <security>} (WCF {@code SecurityBindingElement}) for the families it runs, over request/reply:
@@ -54,7 +56,26 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
 
     private static boolean runs(SecurityBindingElement e) {
         return TransportSecurityProtocol.runs(e.authenticationMode())
-                || SymmetricSecurityProtocol.runs(e.authenticationMode());
+                || SymmetricSecurityProtocol.runs(e.authenticationMode()) || SecureConversationProtocol.runs(e);
+    }
+
+    /**
+     * The elements whose messages the symmetric engine protects: a symmetric mode's element; a cookie-mode secure
+     * conversation's element and its bootstrap.
+     */
+    private static Stream<SecurityBindingElement> symmetric(SecurityBindingElement e) {
+        if (SymmetricSecurityProtocol.runs(e.authenticationMode())) {
+            return Stream.of(e);
+        }
+        if (secureConversation(e) && !e.requireSecurityContextCancellation()) {
+            return Stream.concat(Stream.of(e), e.secureConversationBootstrap()
+                    .filter(b -> SymmetricSecurityProtocol.runs(b.authenticationMode())).stream());
+        }
+        return Stream.empty();
+    }
+
+    private static boolean secureConversation(SecurityBindingElement e) {
+        return e.authenticationMode() == AuthenticationMode.SecureConversation;
     }
 
     private static String refused(SecurityBindingElement e) {
@@ -64,30 +85,43 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     @Override
     public List<RefusalRule<SecurityBindingElement>> refusals() {
         return List.of(
-                RefusalRule.when("", e -> !runs(e),
+                RefusalRule.when("requireSecurityContextCancellation", e -> secureConversation(e)
+                        && e.requireSecurityContextCancellation(),
+                        e -> refused(e) + "with requireSecurityContextCancellation=\"true\" (WCF's default: a security"
+                                + " session, its token cancelled at close) is not implemented in wcf4j yet; it runs"
+                                + " WCF's cookie mode, requireSecurityContextCancellation=\"false\", so this binding"
+                                + " cannot be opened."),
+                RefusalRule.when("", e -> secureConversation(e) && !e.requireSecurityContextCancellation()
+                        && !runs(e),
+                        e -> refused(e) + "runs in wcf4j over the bootstraps AnonymousForCertificate,"
+                                + " UserNameForCertificate and MutualCertificate under WS-Security 1.1 only; this"
+                                + " binding's <secureConversationBootstrap> (authenticationMode="
+                                + e.secureConversationBootstrap().map(b -> b.authenticationMode().name())
+                                        .orElse("none") + ", messageSecurityVersion="
+                                + e.secureConversationBootstrap().map(b -> b.messageSecurityVersion().name())
+                                        .orElse("none") + ") is not one of them, so this binding cannot be opened."),
+                RefusalRule.when("", e -> !secureConversation(e) && !runs(e),
                         e -> refused(e) + "is not supported by the wcf4j runtime: of WS-Security it runs"
                                 + " UserNameOverTransport, CertificateOverTransport, AnonymousForCertificate,"
                                 + " UserNameForCertificate and MutualCertificate only (MutualCertificateDuplex, SSL"
                                 + " negotiation, Kerberos, issued tokens and WS-SecureConversation are not implemented"
                                 + " yet), so this binding cannot be opened."),
-                RefusalRule.when("messageSecurityVersion", e -> SymmetricSecurityProtocol.runs(e.authenticationMode())
-                        && !SymmetricSecurityProtocol.runs(e.messageSecurityVersion()),
+                RefusalRule.when("messageSecurityVersion", e -> symmetric(e).anyMatch(x ->
+                        !SymmetricSecurityProtocol.runs(x.messageSecurityVersion())),
                         e -> refused(e) + "runs under WS-Security 1.1 only in wcf4j; messageSecurityVersion="
                                 + e.messageSecurityVersion() + " (WS-Security 1.0: issuer-serial references, no"
                                 + " EncryptedKeySHA1 or signature confirmation) is not implemented, so this binding"
                                 + " cannot be opened."),
-                RefusalRule.when("requireDerivedKeys", e -> SymmetricSecurityProtocol.runs(e.authenticationMode())
-                        && !e.requireDerivedKeys(),
-                        e -> refused(e) + "runs with requireDerivedKeys=\"true\" (WCF's default) only in wcf4j;"
-                                + " signing and encrypting with the message key itself is not implemented, so this"
-                                + " binding cannot be opened."),
-                RefusalRule.when("messageProtectionOrder", e -> SymmetricSecurityProtocol.runs(e.authenticationMode())
-                        && e.messageProtectionOrder() != MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature,
+                RefusalRule.when("requireDerivedKeys", e -> symmetric(e).anyMatch(x -> !x.requireDerivedKeys()),
+                        e -> refused(e) + "runs with requireDerivedKeys=\"true\" (WCF's default) only in wcf4j,"
+                                + " its bootstrap too; signing and encrypting with the message key itself is not"
+                                + " implemented, so this binding cannot be opened."),
+                RefusalRule.when("messageProtectionOrder", e -> symmetric(e).anyMatch(x -> x.messageProtectionOrder()
+                        != MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature),
                         e -> refused(e) + "runs with messageProtectionOrder=\"SignBeforeEncryptAndEncryptSignature\""
-                                + " (WCF's default) only in wcf4j; " + e.messageProtectionOrder()
-                                + " is not implemented, so this binding cannot be opened."),
-                RefusalRule.when("protectTokens", e -> SymmetricSecurityProtocol.runs(e.authenticationMode())
-                        && e.protectTokens(),
+                                + " (WCF's default) only in wcf4j, its bootstrap too; other orders are not"
+                                + " implemented, so this binding cannot be opened."),
+                RefusalRule.when("protectTokens", e -> symmetric(e).anyMatch(SecurityBindingElement::protectTokens),
                         e -> refused(e) + "runs with protectTokens=\"false\" (WCF's default) only in wcf4j; signing"
                                 + " the protection token is not implemented, so this binding cannot be opened."),
                 RefusalRule.<SecurityBindingElement>when("", MessageSecurityLayerProvider::runs,
@@ -121,6 +155,11 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             throw new IllegalStateException("the refusal rules admit request/reply only, not " + type);
         }
         Clock clock = p.find(Clock.class).orElse(Clock.systemUTC());
+        if (SecureConversationProtocol.runs(e)) {
+            return new SecureConversationProtocol(e, clock,
+                    p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
+        }
         if (SymmetricSecurityProtocol.runs(e.authenticationMode())) {
             return new SymmetricSecurityProtocol(e, clock,
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
@@ -131,7 +170,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
 
     /** Where messages are verified: cryptography off the transport's threads; a timestamp check where it lands. */
     private static Executor verifier(SecurityBindingElement e, BindingParameters p) {
-        return SymmetricSecurityProtocol.runs(e.authenticationMode()) ? p.require(Scheduler.class).executor()
-                : Runnable::run;
+        return SymmetricSecurityProtocol.runs(e.authenticationMode()) || SecureConversationProtocol.runs(e)
+                ? p.require(Scheduler.class).executor() : Runnable::run;
     }
 }

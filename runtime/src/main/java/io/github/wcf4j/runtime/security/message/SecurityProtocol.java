@@ -1,7 +1,11 @@
 package io.github.wcf4j.runtime.security.message;
 
 import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.message.Message;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What a security binding element does to each message of a request/reply exchange (WCF {@code SecurityProtocol}),
@@ -33,6 +37,27 @@ interface SecurityProtocol {
      */
     VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials);
 
+    /**
+     * How one client channel over {@code inner} secures its requests: by default each at once with
+     * {@link #secureRequest}; a secure conversation first obtains its context token over {@code inner}.
+     */
+    default ClientChannel clientChannel(RequestChannel inner, EndpointAddress to, ClientCredentials credentials) {
+        return (request, timeout) -> {
+            try {
+                return CompletableFuture.completedFuture(secureRequest(request, to, credentials));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        };
+    }
+
+    /** A client channel's security: secures each request, once whatever it needs first is there. */
+    @FunctionalInterface
+    interface ClientChannel {
+        /** Secures {@code request}; completes with what verifies its reply. */
+        CompletableFuture<ReplyVerification> secure(Message request, Duration timeout);
+    }
+
     /** Verifies the reply to one secured request. */
     @FunctionalInterface
     interface ReplyVerification {
@@ -51,5 +76,13 @@ interface SecurityProtocol {
 
         /** Secures {@code reply} to this request. */
         void secureReply(Message reply);
+
+        /**
+         * The protocol's own answer, when the request was addressed to the security layer itself (a secure
+         * conversation's token request): sent, secured, and the request is not handed on.
+         */
+        default Optional<Message> answer() {
+            return Optional.empty();
+        }
     }
 }

@@ -74,6 +74,16 @@ final class SecurityReplyChannelListener<C extends Channel> extends LayeredChann
                 try {
                     SecurityProtocol.VerifiedRequest verified = protocol.verifyRequest(context.requestMessage(),
                             credentials);
+                    if (verified.answer().isPresent()) {
+                        // addressed to the security layer itself (a token request): answered here, not handed on
+                        new SecuredRequestContext(context, verified).reply(verified.answer().get(), timeout)
+                                .exceptionally(e -> {
+                                    context.abort();
+                                    return null;
+                                });
+                        return CompletableFuture.supplyAsync(() -> receiveRequest(timeout), executor)
+                                .thenCompose(next -> next);
+                    }
                     return CompletableFuture.completedFuture(Optional.of(new SecuredRequestContext(context,
                             verified)));
                 } catch (MessageSecurityException | SecurityTokenValidationException e) {

@@ -45,8 +45,11 @@ final class SecurityRequestChannelFactory<C extends Channel> extends LayeredChan
     }
 
     private final class SecurityRequestChannel extends LayeredChannel<RequestChannel> implements RequestChannel {
+        private final SecurityProtocol.ClientChannel security;
+
         SecurityRequestChannel(RequestChannel inner) {
             super(inner);
+            this.security = protocol.clientChannel(inner, inner.remoteAddress(), credentials);
         }
 
         @Override
@@ -62,13 +65,8 @@ final class SecurityRequestChannelFactory<C extends Channel> extends LayeredChan
         @Override
         public CompletableFuture<Message> request(Message request, Duration timeout) {
             throwIfNotOpened();
-            SecurityProtocol.ReplyVerification verification;
-            try {
-                verification = protocol.secureRequest(request, remoteAddress(), credentials);
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            return inner.request(request, timeout).thenApplyAsync(verification::verify, verifier);
+            return security.secure(request, timeout).thenCompose(verification -> inner.request(request, timeout)
+                    .thenApplyAsync(verification::verify, verifier));
         }
     }
 }

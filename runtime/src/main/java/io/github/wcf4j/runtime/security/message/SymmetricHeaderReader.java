@@ -73,10 +73,30 @@ final class SymmetricHeaderReader {
      */
     record Received(byte[] key, String encryptedKeySha1, byte[] signatureValue, Optional<SecurityTimestamp> timestamp,
             List<byte[]> confirmations, Optional<UserNameCredential> userName,
-            Optional<X509Certificate> clientCertificate, List<byte[]> signatureValues) {
+            Optional<X509Certificate> clientCertificate, List<byte[]> signatureValues, Optional<String> contextId) {
         Received {
             signatureValues = List.copyOf(signatureValues);
         }
+    }
+
+    /**
+     * Where a secure conversation's keys come from: the service opens the context token a request carries (its
+     * cookie), the client knows the key of the context it holds.
+     */
+    interface ContextKeys {
+        /**
+         * The key of the {@code c:SecurityContextToken} a request carries.
+         *
+         * @throws MessageSecurityException when the token is not one this service issued, or has expired
+         */
+        byte[] keyOf(Element securityContextToken);
+
+        /**
+         * The key of the context named {@code contextId} (a reply's external reference).
+         *
+         * @throws MessageSecurityException when it is not the context this side holds
+         */
+        byte[] keyOf(String contextId);
     }
 
     /** The endorsing supporting token a request must carry, by the binding's authentication mode. */
@@ -122,6 +142,14 @@ final class SymmetricHeaderReader {
         return new Verification(envelope, s, endorsing).run(new KeySource.Wrapped(serviceKey, thumbprint));
     }
 
+    /**
+     * Verifies a message secured with a security context's key (WS-SecureConversation): a request carrying its
+     * context token, or a reply naming it by identifier; {@link Received#contextId()} names the context.
+     */
+    static Received readWithContext(Document envelope, SymmetricHeaderWriter.Settings s, ContextKeys keys) {
+        return new Verification(envelope, s, EndorsingToken.NONE).run(new KeySource.Context(keys));
+    }
+
     /** Verifies a reply secured with the request's {@code key} ({@code encryptedKeySha1}). */
     static Received readReply(Document envelope, SymmetricHeaderWriter.Settings s, byte[] key,
             String encryptedKeySha1) {
@@ -159,6 +187,9 @@ final class SymmetricHeaderReader {
 
         record Known(byte[] key, String sha1) implements KeySource {
         }
+
+        record Context(ContextKeys keys) implements KeySource {
+        }
     }
 
     private static final class Verification {
@@ -171,6 +202,9 @@ final class SymmetricHeaderReader {
         private byte[] key;
         private String keySha1;
         private String encryptedKeyId;
+        private KeySource source;
+        private String contextTokenId;
+        private String contextId;
 
         Verification(Document doc, SymmetricHeaderWriter.Settings s, EndorsingToken endorsing) {
             this.doc = doc;
@@ -180,6 +214,7 @@ final class SymmetricHeaderReader {
         }
 
         Received run(KeySource source) {
+            this.source = source;
             Element envelope = doc.getDocumentElement();
             String soap = envelope.getNamespaceURI();
             Element header = child(envelope, soap, "Header").orElseThrow(() -> new MessageSecurityException(
@@ -225,6 +260,19 @@ final class SymmetricHeaderReader {
                     key = ek.unwrap(suite, wrapped.own());
                     keySha1 = ek.sha1();
                     encryptedKeyId = ek.id();
+                } else if (s.scNamespace().equals(ns) && "SecurityContextToken".equals(local) && key == null
+                        && source instanceof KeySource.Context context) {
+                    contextTokenId = item.getAttributeNS(WSU, "Id");
+                    if (contextTokenId.isEmpty()) {
+                        throw new MessageSecurityException("The security context token has no Id.");
+                    }
+                    contextId = DomXml.children(item).stream()
+                            .filter(c -> s.scNamespace().equals(c.getNamespaceURI())
+                                    && "Identifier".equals(c.getLocalName()))
+                            .map(c -> c.getTextContent().strip()).findFirst()
+                            .orElseThrow(() -> new MessageSecurityException(
+                                    "The security context token has no Identifier."));
+                    key = context.keys().keyOf(item);
                 } else if (s.scNamespace().equals(ns) && "DerivedKeyToken".equals(local)) {
                     DerivedKeyToken dkt = DerivedKeyToken.read(item, s.scNamespace());
                     checkSource(dkt.source());
@@ -325,7 +373,7 @@ final class SymmetricHeaderReader {
             return new Received(key, keySha1, signatureValue,
                     Optional.ofNullable(timestamp).map(SecurityHeaderReader::timestamp), confirmed,
                     Optional.ofNullable(usernameToken).map(SecurityHeaderReader::usernameToken),
-                    Optional.ofNullable(client), signatureValues);
+                    Optional.ofNullable(client), signatureValues, Optional.ofNullable(contextId));
         }
 
         /** The index among {@code security}'s children of {@code e} (a child, or decrypted in a child's place). */
@@ -414,6 +462,21 @@ final class SymmetricHeaderReader {
 
         /** A derived key's source must be this message's key, declared before. */
         private void checkSource(TokenReference ref) {
+            if (source instanceof KeySource.Context context) {
+                boolean local = ref instanceof TokenReference.Local l && contextTokenId != null
+                        && l.id().equals(contextTokenId);
+                boolean external = ref instanceof TokenReference.External e && contextTokenId == null
+                        && (contextId == null || e.uri().equals(contextId));
+                if (external && key == null) {
+                    contextId = ((TokenReference.External) ref).uri();
+                    key = context.keys().keyOf(contextId);
+                }
+                if (!local && !external) {
+                    throw new MessageSecurityException("A derived key token does not derive from the message's"
+                            + " security context.");
+                }
+                return;
+            }
             boolean ok = ref instanceof TokenReference.Local local && encryptedKeyId != null
                     && local.id().equals(encryptedKeyId)
                     || ref instanceof TokenReference.KeyIdentifier ki && encryptedKeyId == null && keySha1 != null

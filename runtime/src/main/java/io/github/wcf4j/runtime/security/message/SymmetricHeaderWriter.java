@@ -159,6 +159,40 @@ final class SymmetricHeaderWriter {
     private static List<byte[]> protect(Document doc, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
             TokenReference keySource, Optional<Element> encryptedKey, Optional<UserNameCredential> userName,
             Optional<X509Credential> endorsing, List<byte[]> confirmations) {
+        return protect(doc, s, timestamp, key, keySource, ENCRYPTED_KEY_TOKEN, encryptedKey, userName, endorsing,
+                confirmations);
+    }
+
+    /**
+     * Secures a message with a security context token's {@code key} (WS-SecureConversation): a request carries the
+     * token itself ({@code token}, as it was issued, echoed; its derived keys reference it by id), a reply names it by
+     * its identifier ({@code token} empty, {@code contextId}). No signature confirmation: WCF's secure conversation
+     * binding asks for none.
+     */
+    static Sent writeWithContext(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
+            String contextId, Optional<String> token) {
+        String valueType = s.scNamespace() + "/sct";
+        Optional<Element> included = token.map(xml -> (Element) envelope.importNode(DomXml.parse(xml), true));
+        TokenReference source;
+        if (included.isPresent()) {
+            Element sct = included.get();
+            String id = sct.getAttributeNS(WSU, "Id");
+            if (id.isEmpty()) {
+                throw new IllegalArgumentException("the security context token has no wsu:Id");
+            }
+            sct.setIdAttributeNS(WSU, "Id", true);
+            source = new TokenReference.Local(id, valueType);
+        } else {
+            source = new TokenReference.External(contextId, valueType);
+        }
+        List<byte[]> signatures = protect(envelope, s, timestamp, key, source, null, included, Optional.empty(),
+                Optional.empty(), List.of());
+        return new Sent(key, null, signatures.get(0), signatures);
+    }
+
+    private static List<byte[]> protect(Document doc, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
+            TokenReference keySource, String dktTokenType, Optional<Element> encryptedKey,
+            Optional<UserNameCredential> userName, Optional<X509Credential> endorsing, List<byte[]> confirmations) {
         AlgorithmSuite suite = s.suite();
         Element envelope = doc.getDocumentElement();
         String soap = envelope.getNamespaceURI();
@@ -192,8 +226,8 @@ final class SymmetricHeaderWriter {
             security.appendChild(ts);
         }
         encryptedKey.ifPresent(security::appendChild);
-        security.appendChild(signing.write(doc, s.scNamespace(), ENCRYPTED_KEY_TOKEN));
-        security.appendChild(encrypting.write(doc, s.scNamespace(), ENCRYPTED_KEY_TOKEN));
+        security.appendChild(signing.write(doc, s.scNamespace(), dktTokenType));
+        security.appendChild(encrypting.write(doc, s.scNamespace(), dktTokenType));
         Element referenceList = doc.createElementNS(XENC, XENC_PREFIX + ":ReferenceList");
         referenceList.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + XENC_PREFIX, XENC);
         security.appendChild(referenceList);

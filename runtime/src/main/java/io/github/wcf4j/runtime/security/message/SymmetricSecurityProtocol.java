@@ -237,7 +237,7 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
     // ---- both
 
     /** The envelope of a received message as it arrived. */
-    private static Document envelope(Message m) {
+    static Document envelope(Message m) {
         ReceivedEnvelope received = m.properties().get(ReceivedEnvelope.class).orElseThrow(() ->
                 new MessageSecurityException("The security header was not received."));
         return DomXml.parse(received.xml()).getOwnerDocument();
@@ -248,6 +248,11 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
      * (its reader quotas apply to what was encrypted); the received message's properties carry over.
      */
     private Message decrypted(Document doc, Message received) {
+        return decrypted(encoder, doc, received);
+    }
+
+    /** As {@link #decrypted(Document, Message)}, read by {@code encoder}. */
+    static Message decrypted(TextMessageEncoder encoder, Document doc, Message received) {
         Element envelope = doc.getDocumentElement();
         Element header = SymmetricHeaderWriter.child(envelope, envelope.getNamespaceURI(), "Header").orElseThrow();
         SymmetricHeaderWriter.child(header, WSSE, "Security").ifPresent(header::removeChild);

@@ -13,7 +13,8 @@ import org.w3c.dom.Element;
 
 /**
  * An {@code o:SecurityTokenReference} of the symmetric modes (WCF {@code WSSecurityJan2004}/{@code WSSecurityXXX2005}
- * clause serializers): a {@link Local} reference to a token of the same header by its id, or a {@link KeyIdentifier}
+ * clause serializers): a {@link Local} reference to a token of the same header by its id, an {@link External} one to
+ * a token by its identifier (a security context token not sent again), or a {@link KeyIdentifier}
  * naming a token that is not sent (the service certificate's {@code ThumbprintSHA1}, the request's key by
  * {@code EncryptedKeySHA1} in a reply). {@code tokenType}, when given, is written as WS-Security 1.1's
  * {@code k:TokenType}, as WCF writes it on references to an {@code EncryptedKey}.
@@ -22,6 +23,13 @@ sealed interface TokenReference {
 
     /** {@code <o:Reference URI="#id" ValueType="..."/>} ({@code valueType} may be null). */
     record Local(String id, String valueType) implements TokenReference {
+    }
+
+    /**
+     * {@code <o:Reference URI="urn:uuid:..." ValueType="..."/>}: a token that is not in the message, by its own
+     * identifier (a security context token's {@code Identifier} in a reply, WCF's unattached reference).
+     */
+    record External(String uri, String valueType) implements TokenReference {
     }
 
     /**
@@ -48,6 +56,13 @@ sealed interface TokenReference {
                 ref.setAttribute("ValueType", local.valueType());
             }
             ref.setAttribute("URI", "#" + local.id());
+            str.appendChild(ref);
+        } else if (this instanceof External external) {
+            Element ref = doc.createElementNS(WSSE, WSSE_PREFIX + ":Reference");
+            ref.setAttribute("URI", external.uri());
+            if (external.valueType() != null) {
+                ref.setAttribute("ValueType", external.valueType());
+            }
             str.appendChild(ref);
         } else if (this instanceof KeyIdentifier ki) {
             Element ref = doc.createElementNS(WSSE, WSSE_PREFIX + ":KeyIdentifier");
@@ -81,11 +96,10 @@ sealed interface TokenReference {
         switch (ref.getLocalName()) {
             case "Reference" -> {
                 String uri = ref.getAttribute("URI");
-                if (!uri.startsWith("#") || uri.length() == 1) {
-                    throw new MessageSecurityException("Only references to a token of the security header ('#id')"
-                            + " are accepted here, not '" + uri + "'.");
+                if (uri.isEmpty() || uri.equals("#")) {
+                    throw new MessageSecurityException("A token reference without a URI is not accepted.");
                 }
-                return new Local(uri.substring(1), valueType);
+                return uri.startsWith("#") ? new Local(uri.substring(1), valueType) : new External(uri, valueType);
             }
             case "KeyIdentifier" -> {
                 String encoding = ref.getAttribute("EncodingType");

@@ -1,0 +1,245 @@
+package io.github.wcf4j.runtime.security.message;
+
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU;
+
+import io.github.wcf4j.binding.security.MessageSecurityVersion;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+
+/**
+ * The WS-Trust exchange that issues a security context token (WCF {@code SecuritySessionSecurityTokenProvider} /
+ * {@code AcceleratedTokenAuthenticator}, RS {@code Sec/WSTrust.cs}): the client's {@code RequestSecurityToken} for an
+ * SCT with its entropy and key size, the service's {@code RequestSecurityTokenResponse} with the token, its attached
+ * and unattached references, a computed proof key ({@code CK/PSHA1} over both entropies), the service's entropy, the
+ * lifetime and key size; WS-Trust 1.3 wraps the response in a {@code RequestSecurityTokenResponseCollection}. Written
+ * in the element order WCF writes; read leniently as to order, strictly as to content.
+ */
+final class ContextTokenIssuance {
+    static final String TRUST_FEB2005 = "http://schemas.xmlsoap.org/ws/2005/02/trust";
+    static final String TRUST_13 = "http://docs.oasis-open.org/ws-sx/ws-trust/200512";
+    static final String COOKIE_NS = "http://schemas.microsoft.com/ws/2006/05/security";
+
+    private final String trust;
+    private final String trustPrefix;
+    private final String sc;
+    private final boolean collection;
+
+    ContextTokenIssuance(MessageSecurityVersion version) {
+        boolean v13 = version.name().contains("WSTrust13");
+        this.trust = v13 ? TRUST_13 : TRUST_FEB2005;
+        this.trustPrefix = v13 ? "trust" : "t";
+        this.sc = SymmetricSecurityProtocol.secureConversationNamespace(version);
+        this.collection = v13;
+    }
+
+    /** {@code …/RST/SCT}: the action of a request for a context token. */
+    String requestAction() {
+        return trust + "/RST/SCT";
+    }
+
+    /** {@code …/RSTR/SCT}: the action of the response. */
+    String responseAction() {
+        return trust + "/RSTR/SCT";
+    }
+
+    String tokenType() {
+        return sc + "/sct";
+    }
+
+    /** A request with the client's {@code entropy} for a key of {@code keyBits}. */
+    String request(byte[] entropy, int keyBits) {
+        String t = trustPrefix + ":";
+        return "<" + t + "RequestSecurityToken xmlns:" + trustPrefix + "=\"" + trust + "\">"
+                + "<" + t + "TokenType>" + tokenType() + "</" + t + "TokenType>"
+                + "<" + t + "RequestType>" + trust + "/Issue</" + t + "RequestType>"
+                + "<" + t + "Entropy><" + t + "BinarySecret u:Id=\"uuid-" + java.util.UUID.randomUUID() + "-1\""
+                + " Type=\"" + trust + "/Nonce\" xmlns:u=\"" + WSU + "\">"
+                + Base64.getEncoder().encodeToString(entropy) + "</" + t + "BinarySecret></" + t + "Entropy>"
+                + "<" + t + "KeySize>" + keyBits + "</" + t + "KeySize>"
+                + "</" + t + "RequestSecurityToken>";
+    }
+
+    /** What a request asked for. */
+    record Request(Optional<byte[]> entropy, int keyBits) {
+    }
+
+    /**
+     * Reads a request body.
+     *
+     * @throws MessageSecurityException when it is not a request for a context token of this version
+     */
+    Request readRequest(Element body) {
+        if (!is(body, trust, "RequestSecurityToken")) {
+            throw new MessageSecurityException("The message is not a RequestSecurityToken of " + trust + ".");
+        }
+        String type = text(body, trust, "TokenType").orElse(tokenType());
+        if (!type.equals(tokenType())) {
+            throw new MessageSecurityException("The token type '" + type + "' is not issued here.");
+        }
+        String requestType = text(body, trust, "RequestType").orElse(trust + "/Issue");
+        if (!requestType.equals(trust + "/Issue")) {
+            throw new MessageSecurityException("The request type '" + requestType + "' is not supported.");
+        }
+        int keyBits = text(body, trust, "KeySize").map(ContextTokenIssuance::number).orElse(0);
+        Optional<byte[]> entropy = child(body, trust, "Entropy").flatMap(e -> child(e, trust, "BinarySecret"))
+                .map(b -> DerivedKeyToken.base64(b.getTextContent().strip()));
+        return new Request(entropy, keyBits);
+    }
+
+    /** The context token the service issues, its cookie inside. */
+    String token(String tokenId, String contextId, byte[] cookie) {
+        return "<c:SecurityContextToken u:Id=\"" + tokenId + "\" xmlns:c=\"" + sc + "\" xmlns:u=\"" + WSU + "\">"
+                + "<c:Identifier>" + contextId + "</c:Identifier>"
+                + "<dnse:Cookie xmlns:dnse=\"" + COOKIE_NS + "\">" + Base64.getEncoder().encodeToString(cookie)
+                + "</dnse:Cookie></c:SecurityContextToken>";
+    }
+
+    /** The response issuing {@code token}, its key computed from both entropies. */
+    String response(String token, String tokenId, String contextId, byte[] serverEntropy, Instant created,
+            Instant expires, int keyBits) {
+        String t = trustPrefix + ":";
+        String str = "<o:SecurityTokenReference xmlns:o=\"" + WSSE + "\"><o:Reference URI=\"%s\" ValueType=\""
+                + tokenType() + "\"/></o:SecurityTokenReference>";
+        String rstr = "<" + t + "RequestSecurityTokenResponse" + (collection ? "" : " xmlns:" + trustPrefix + "=\""
+                + trust + "\"") + ">"
+                + "<" + t + "TokenType>" + tokenType() + "</" + t + "TokenType>"
+                + "<" + t + "RequestedSecurityToken>" + token + "</" + t + "RequestedSecurityToken>"
+                + "<" + t + "RequestedAttachedReference>" + String.format(str, "#" + tokenId)
+                + "</" + t + "RequestedAttachedReference>"
+                + "<" + t + "RequestedUnattachedReference>" + String.format(str, contextId)
+                + "</" + t + "RequestedUnattachedReference>"
+                + "<" + t + "RequestedProofToken><" + t + "ComputedKey>" + trust + "/CK/PSHA1</" + t
+                + "ComputedKey></" + t + "RequestedProofToken>"
+                + "<" + t + "Entropy><" + t + "BinarySecret u:Id=\"uuid-" + java.util.UUID.randomUUID() + "-2\""
+                + " Type=\"" + trust + "/Nonce\" xmlns:u=\"" + WSU + "\">"
+                + Base64.getEncoder().encodeToString(serverEntropy) + "</" + t + "BinarySecret></" + t + "Entropy>"
+                + "<" + t + "Lifetime><u:Created xmlns:u=\"" + WSU + "\">" + SecurityTimestamp.format(created)
+                + "</u:Created><u:Expires xmlns:u=\"" + WSU + "\">" + SecurityTimestamp.format(expires)
+                + "</u:Expires></" + t + "Lifetime>"
+                + "<" + t + "KeySize>" + keyBits + "</" + t + "KeySize>"
+                + "</" + t + "RequestSecurityTokenResponse>";
+        return collection ? "<" + t + "RequestSecurityTokenResponseCollection xmlns:" + trustPrefix + "=\"" + trust
+                + "\">" + rstr + "</" + t + "RequestSecurityTokenResponseCollection>" : rstr;
+    }
+
+    /**
+     * Reads a response and makes the context the client holds: the token (standalone, to echo), its key (from both
+     * entropies, or the service's proof key), its lifetime.
+     *
+     * @throws MessageSecurityException when it does not issue a context token as requested
+     */
+    SecurityContext readResponse(Element body, byte[] clientEntropy, int keyBits) {
+        Element rstr = body;
+        if (is(body, trust, "RequestSecurityTokenResponseCollection")) {
+            List<Element> items = DomXml.children(body);
+            if (items.isEmpty()) {
+                throw new MessageSecurityException("The RequestSecurityTokenResponseCollection is empty.");
+            }
+            rstr = items.get(0);
+        }
+        if (!is(rstr, trust, "RequestSecurityTokenResponse")) {
+            throw new MessageSecurityException("The reply is not a RequestSecurityTokenResponse of " + trust + ".");
+        }
+        Element token = child(rstr, trust, "RequestedSecurityToken").flatMap(r -> child(r, sc,
+                "SecurityContextToken")).orElseThrow(() -> new MessageSecurityException(
+                        "The RequestSecurityTokenResponse does not carry a security context token."));
+        String contextId = text(token, sc, "Identifier").orElseThrow(() -> new MessageSecurityException(
+                "The security context token has no Identifier."));
+        if (token.getAttributeNS(WSU, "Id").isEmpty()) {
+            throw new MessageSecurityException("The security context token has no Id.");
+        }
+        int bits = text(rstr, trust, "KeySize").map(ContextTokenIssuance::number).orElse(keyBits);
+        Element proof = child(rstr, trust, "RequestedProofToken").orElse(null);
+        byte[] key;
+        if (proof != null && text(proof, trust, "ComputedKey").isPresent()) {
+            String algorithm = text(proof, trust, "ComputedKey").get();
+            if (!algorithm.equals(trust + "/CK/PSHA1")) {
+                throw new MessageSecurityException("The computed key algorithm '" + algorithm + "' is not supported.");
+            }
+            byte[] serverEntropy = child(rstr, trust, "Entropy").flatMap(e -> child(e, trust, "BinarySecret"))
+                    .map(b -> DerivedKeyToken.base64(b.getTextContent().strip()))
+                    .orElseThrow(() -> new MessageSecurityException("The computed key needs the service's entropy."));
+            key = computedKey(clientEntropy, serverEntropy, bits);
+        } else if (proof != null && child(proof, trust, "BinarySecret").isPresent()) {
+            key = DerivedKeyToken.base64(child(proof, trust, "BinarySecret").get().getTextContent().strip());
+        } else {
+            key = clientEntropy;
+        }
+        Instant expires = child(rstr, trust, "Lifetime").flatMap(l -> text(l, WSU, "Expires"))
+                .map(SecurityTimestamp::parse).orElse(Instant.MAX);
+        return new SecurityContext(contextId, standalone(token), key, expires);
+    }
+
+    /** WS-Trust's {@code CK/PSHA1}: {@code P_SHA1(client entropy, server entropy)}, {@code keyBits} long. */
+    static byte[] computedKey(byte[] clientEntropy, byte[] serverEntropy, int keyBits) {
+        return KeyDerivation.pSha1(clientEntropy, "", serverEntropy, 0, keyBits / 8);
+    }
+
+    /** {@code e} as text that declares every prefix it uses (a token taken out of its message, to send again). */
+    static String standalone(Element e) {
+        Document doc = DomXml.newDocument();
+        Element copy = (Element) doc.importNode(e, true);
+        doc.appendChild(copy);
+        List<Element> all = new ArrayList<>();
+        collect(copy, all);
+        for (Element x : all) {
+            declare(copy, x.getPrefix(), x.getNamespaceURI());
+            NamedNodeMap attributes = x.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                Attr a = (Attr) attributes.item(i);
+                if (a.getPrefix() != null && !XMLConstants.XMLNS_ATTRIBUTE.equals(a.getPrefix())) {
+                    declare(copy, a.getPrefix(), a.getNamespaceURI());
+                }
+            }
+        }
+        return XmlEncryption.serialize(copy);
+    }
+
+    private static void declare(Element root, String prefix, String namespace) {
+        if (namespace == null) {
+            return;
+        }
+        String attribute = prefix == null ? XMLConstants.XMLNS_ATTRIBUTE : XMLConstants.XMLNS_ATTRIBUTE + ":" + prefix;
+        if (!root.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, prefix == null ? XMLConstants.XMLNS_ATTRIBUTE
+                : prefix)) {
+            root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, attribute, namespace);
+        }
+    }
+
+    private static void collect(Element e, List<Element> out) {
+        out.add(e);
+        for (Element c : DomXml.children(e)) {
+            collect(c, out);
+        }
+    }
+
+    private static int number(String s) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            throw new MessageSecurityException("The key size '" + s + "' is not a number.");
+        }
+    }
+
+    private static boolean is(Element e, String namespace, String local) {
+        return namespace.equals(e.getNamespaceURI()) && local.equals(e.getLocalName());
+    }
+
+    private static Optional<Element> child(Element parent, String namespace, String local) {
+        return DomXml.children(parent).stream().filter(c -> is(c, namespace, local)).findFirst();
+    }
+
+    private static Optional<String> text(Element parent, String namespace, String local) {
+        return child(parent, namespace, local).map(c -> c.getTextContent().strip());
+    }
+}

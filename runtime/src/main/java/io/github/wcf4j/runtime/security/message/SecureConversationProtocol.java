@@ -1,0 +1,332 @@
+package io.github.wcf4j.runtime.security.message;
+
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.SECURITY;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.EnvelopeProtection;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * {@code authenticationMode="SecureConversation"} in WCF's cookie mode ({@code requireSecurityContextCancellation=
+ * "false"}, RS {@code CreateSecureConversationBindingElement(bootstrap, false)}) over an X.509 bootstrap
+ * ({@code AnonymousForCertificate}, {@code UserNameForCertificate}, {@code MutualCertificate}):
+ *
+ * <ol>
+ * <li>before a client channel's first request it asks for a security context token, {@code RST/SCT} with its entropy,
+ * secured by the bootstrap ({@link SymmetricSecurityProtocol}); the service authenticates the caller as the bootstrap
+ * does and answers {@code RSTR/SCT} itself: a token whose cookie seals the key, the lifetime
+ * ({@code issuedCookieLifetime}) and the caller ({@link ContextCookies}), the key computed from both entropies;</li>
+ * <li>every application request then carries that token and is signed and encrypted with keys derived from the
+ * context's key; the service opens the cookie, so it keeps no state, and sees the caller the token was issued to;
+ * replies name the context by its identifier.</li>
+ * </ol>
+ *
+ * There is no session and nothing to cancel: a token lasts its lifetime. The outer element's suite, layout, timestamp
+ * and version secure the application messages; the bootstrap's secure the token exchange.
+ */
+final class SecureConversationProtocol implements SecurityProtocol {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecurityBindingElement element;
+    private final SymmetricSecurityProtocol bootstrap;
+    private final SymmetricHeaderWriter.Settings settings;
+    private final ContextTokenIssuance issuance;
+    private final Clock clock;
+    private final TextMessageEncoder encoder;
+    private final ContextCookies cookies = new ContextCookies();
+    private final Optional<ReplayCache> replays;
+    private final int keyBits;
+
+    SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
+            ExpectedServiceIdentity identity) {
+        this.element = element;
+        SecurityBindingElement boot = element.secureConversationBootstrap().orElseThrow();
+        this.bootstrap = new SymmetricSecurityProtocol(boot, clock, encoder, identity);
+        AlgorithmSuite suite = AlgorithmSuite.forName(element.defaultAlgorithmSuite());
+        this.settings = new SymmetricHeaderWriter.Settings(suite,
+                SymmetricSecurityProtocol.secureConversationNamespace(element.messageSecurityVersion()),
+                element.securityHeaderLayout());
+        this.issuance = new ContextTokenIssuance(element.messageSecurityVersion());
+        this.clock = clock;
+        this.encoder = encoder;
+        this.keyBits = suite.keyBits();
+        var service = element.localServiceSettings();
+        this.replays = service.detectReplays() ? Optional.of(new ReplayCache(clock, service.replayCacheSize(),
+                service.replayWindow(), service.maxClockSkew())) : Optional.empty();
+    }
+
+    /** Whether this protocol runs {@code e}: cookie mode over a bootstrap the symmetric protocol runs. */
+    static boolean runs(SecurityBindingElement e) {
+        return e.authenticationMode() == AuthenticationMode.SecureConversation
+                && !e.requireSecurityContextCancellation()
+                && e.secureConversationBootstrap().map(b -> SymmetricSecurityProtocol.runs(b.authenticationMode())
+                        && SymmetricSecurityProtocol.runs(b.messageSecurityVersion())).orElse(false)
+                && SymmetricSecurityProtocol.runs(e.messageSecurityVersion());
+    }
+
+    // ---- client
+
+    @Override
+    public void checkClientCredentials(ClientCredentials credentials) {
+        bootstrap.checkClientCredentials(credentials);
+    }
+
+    @Override
+    public ClientChannel clientChannel(RequestChannel inner, EndpointAddress to, ClientCredentials credentials) {
+        return new ContextClient(inner, to, credentials);
+    }
+
+    @Override
+    public ReplyVerification secureRequest(Message request, EndpointAddress to, ClientCredentials credentials) {
+        throw new IllegalStateException("a secure conversation secures requests through its client channel");
+    }
+
+    /** One client channel's context: obtained before its first request, used until it expires, then again. */
+    private final class ContextClient implements ClientChannel {
+        private final RequestChannel inner;
+        private final EndpointAddress to;
+        private final ClientCredentials credentials;
+        private CompletableFuture<SecurityContext> context;
+
+        ContextClient(RequestChannel inner, EndpointAddress to, ClientCredentials credentials) {
+            this.inner = inner;
+            this.to = to;
+            this.credentials = credentials;
+        }
+
+        @Override
+        public CompletableFuture<ReplyVerification> secure(Message request, Duration timeout) {
+            return context(request, timeout).thenApply(c -> secureWithContext(request, c));
+        }
+
+        private synchronized CompletableFuture<SecurityContext> context(Message request, Duration timeout) {
+            boolean stale = context != null && context.isDone() && !context.isCompletedExceptionally()
+                    && !clock.instant().isBefore(context.join().expires());
+            if (context == null || context.isCompletedExceptionally() || stale) {
+                context = issue(request, timeout);
+            }
+            return context;
+        }
+
+        private CompletableFuture<SecurityContext> issue(Message application, Duration timeout) {
+            byte[] entropy = new byte[keyBits / 8];
+            RANDOM.nextBytes(entropy);
+            Message rst = Message.create(application.version(), issuance.requestAction(),
+                    new XmlFragment(issuance.request(entropy, keyBits)));
+            rst.headers().messageId("urn:uuid:" + UUID.randomUUID());
+            ReplyVerification verification;
+            try {
+                verification = bootstrap.secureRequest(rst, to, credentials);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return inner.request(rst, timeout).thenApply(reply -> {
+                Message rstr = verification.verify(reply);
+                if (rstr == null) {
+                    throw new MessageSecurityException("The service did not answer the security token request.");
+                }
+                if (rstr.isFault()) {
+                    throw new MessageSecurityException("The security token request was refused: "
+                            + rstr.fault().orElseThrow().reason(), new SecurityFaultException(rstr.fault().get()));
+                }
+                return issuance.readResponse(DomXml.parse(rstr.body().xml()), entropy, keyBits);
+            });
+        }
+    }
+
+    private ReplyVerification secureWithContext(Message request, SecurityContext context) {
+        EndpointAddress to = request.headers().to();
+        Optional<SecurityTimestamp> ts = timestamp(element.localClientSettings().timestampValidityDuration());
+        request.properties().put(EnvelopeProtection.class, envelope -> {
+            Document doc = DomXml.parse(envelope).getOwnerDocument();
+            SymmetricHeaderWriter.writeWithContext(doc, settings, ts, context.key(), context.contextId(),
+                    Optional.of(context.tokenXml()));
+            return XmlEncryption.serialize(doc.getDocumentElement());
+        });
+        return reply -> verifyReply(reply, context);
+    }
+
+    private Message verifyReply(Message reply, SecurityContext context) {
+        if (reply == null) {
+            return null;
+        }
+        if (reply.headers().count(SECURITY) == 0) {
+            if (element.enableUnsecuredResponse()) {
+                return reply;
+            }
+            if (reply.isFault()) {
+                throw new MessageSecurityException(WcfText.UnsecuredMessageFaultReceived.format(),
+                        new SecurityFaultException(reply.fault().orElseThrow()));
+            }
+            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        }
+        Document doc = SymmetricSecurityProtocol.envelope(reply);
+        SymmetricHeaderReader.Received r = SymmetricHeaderReader.readWithContext(doc, settings,
+                new SymmetricHeaderReader.ContextKeys() {
+                    @Override
+                    public byte[] keyOf(Element securityContextToken) {
+                        throw new MessageSecurityException("A reply does not carry the security context token.");
+                    }
+
+                    @Override
+                    public byte[] keyOf(String contextId) {
+                        if (!contextId.equals(context.contextId())) {
+                            throw new MessageSecurityException("The reply is not secured with this channel's"
+                                    + " security context.");
+                        }
+                        return context.key();
+                    }
+                });
+        checkTimestamp(r, element.localClientSettings().replayWindow(), element.localClientSettings().maxClockSkew());
+        return SymmetricSecurityProtocol.decrypted(encoder, doc, reply);
+    }
+
+    // ---- service
+
+    @Override
+    public void checkServiceCredentials(ServiceCredentials credentials) {
+        bootstrap.checkServiceCredentials(credentials);
+    }
+
+    @Override
+    public VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials) {
+        if (issuance.requestAction().equals(request.headers().action())) {
+            return issue(request, credentials);
+        }
+        if (request.headers().count(SECURITY) == 0) {
+            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        }
+        Document doc = SymmetricSecurityProtocol.envelope(request);
+        ContextCookies.State[] opened = new ContextCookies.State[1];
+        SymmetricHeaderReader.Received r = SymmetricHeaderReader.readWithContext(doc, settings,
+                new SymmetricHeaderReader.ContextKeys() {
+                    @Override
+                    public byte[] keyOf(Element token) {
+                        String contextId = DomXml.children(token).stream()
+                                .filter(c -> "Identifier".equals(c.getLocalName())).findFirst()
+                                .map(c -> c.getTextContent().strip()).orElse("");
+                        Element cookie = DomXml.children(token).stream()
+                                .filter(c -> ContextTokenIssuance.COOKIE_NS.equals(c.getNamespaceURI())
+                                        && "Cookie".equals(c.getLocalName())).findFirst()
+                                .orElseThrow(() -> new MessageSecurityException("The security context token '"
+                                        + contextId + "' has no cookie, and this service keeps no sessions."));
+                        opened[0] = cookies.open(DerivedKeyToken.base64(cookie.getTextContent().strip()), contextId,
+                                clock.instant());
+                        return opened[0].key();
+                    }
+
+                    @Override
+                    public byte[] keyOf(String contextId) {
+                        throw new MessageSecurityException("A request must carry its security context token.");
+                    }
+                });
+        if (opened[0] == null) {
+            throw new MessageSecurityException("A request must carry its security context token.");
+        }
+        checkTimestamp(r, element.localServiceSettings().replayWindow(),
+                element.localServiceSettings().maxClockSkew());
+        replays.ifPresent(cache -> cache.check(r.signatureValue()));
+        Message decrypted = SymmetricSecurityProtocol.decrypted(encoder, doc, request);
+        decrypted.properties().put(ServiceSecurityContext.class, opened[0].caller());
+        ContextCookies.State context = opened[0];
+        return new VerifiedRequest() {
+            @Override
+            public Message request() {
+                return decrypted;
+            }
+
+            @Override
+            public void secureReply(Message reply) {
+                Optional<SecurityTimestamp> ts = timestamp(element.localServiceSettings()
+                        .timestampValidityDuration());
+                reply.headers().remove(SECURITY);
+                reply.properties().put(EnvelopeProtection.class, envelope -> {
+                    Document out = DomXml.parse(envelope).getOwnerDocument();
+                    SymmetricHeaderWriter.writeWithContext(out, settings, ts, context.key(), context.contextId(),
+                            Optional.empty());
+                    return XmlEncryption.serialize(out.getDocumentElement());
+                });
+            }
+        };
+    }
+
+    /** A token request: authenticated by the bootstrap, answered with a new context for its caller. */
+    private VerifiedRequest issue(Message request, ServiceCredentials credentials) {
+        VerifiedRequest verified = bootstrap.verifyRequest(request, credentials);
+        Message rst = verified.request();
+        ContextTokenIssuance.Request asked = issuance.readRequest(DomXml.parse(rst.body().xml()));
+        int bits = asked.keyBits() > 0 ? asked.keyBits() : keyBits;
+        if (bits != keyBits) {
+            throw new MessageSecurityException("The requested key size " + bits + " is not the suite's " + keyBits
+                    + ".");
+        }
+        byte[] clientEntropy = asked.entropy().orElseThrow(() -> new MessageSecurityException(
+                "The security token request has no entropy (keyEntropyMode CombinedEntropy)."));
+        byte[] serverEntropy = new byte[keyBits / 8];
+        RANDOM.nextBytes(serverEntropy);
+        byte[] key = ContextTokenIssuance.computedKey(clientEntropy, serverEntropy, keyBits);
+        Instant created = clock.instant();
+        Instant expires = created.plus(element.localServiceSettings().issuedCookieLifetime());
+        String contextId = "urn:uuid:" + UUID.randomUUID();
+        String tokenId = "uuid-" + UUID.randomUUID() + "-1";
+        ServiceSecurityContext caller = rst.properties().get(ServiceSecurityContext.class)
+                .orElse(ServiceSecurityContext.anonymous());
+        byte[] cookie = cookies.seal(new ContextCookies.State(contextId, key, created, expires, caller));
+        String token = issuance.token(tokenId, contextId, cookie);
+        Message rstr = Message.create(request.version(), issuance.responseAction(), new XmlFragment(
+                issuance.response(token, tokenId, contextId, serverEntropy, created, expires, keyBits)));
+        if (request.headers().messageId() != null) {
+            rstr.headers().relatesTo(request.headers().messageId());
+        }
+        return new VerifiedRequest() {
+            @Override
+            public Message request() {
+                return rst;
+            }
+
+            @Override
+            public void secureReply(Message reply) {
+                verified.secureReply(reply);
+            }
+
+            @Override
+            public Optional<Message> answer() {
+                return Optional.of(rstr);
+            }
+        };
+    }
+
+    // ---- both
+
+    private void checkTimestamp(SymmetricHeaderReader.Received r, Duration timeToLive, Duration clockSkew) {
+        if (r.timestamp().isEmpty()) {
+            if (element.includeTimestamp()) {
+                throw new MessageSecurityException(WcfText.RequiredTimestampMissingInSecurityHeader.format());
+            }
+            return;
+        }
+        r.timestamp().get().validate(clock.instant(), timeToLive, clockSkew);
+    }
+
+    private Optional<SecurityTimestamp> timestamp(Duration validity) {
+        return element.includeTimestamp() ? Optional.of(SecurityTimestamp.issue(clock.instant(), validity))
+                : Optional.empty();
+    }
+}

@@ -1,0 +1,293 @@
+package io.github.wcf4j.runtime.security.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.address.EndpointIdentity;
+import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.ServiceDescription;
+import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.MessageProtectionOrder;
+import io.github.wcf4j.binding.security.MessageSecurityVersion;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
+import io.github.wcf4j.runtime.client.ClientFactory;
+import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
+import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.time.SystemScheduler;
+import io.github.wcf4j.runtime.transport.inmemory.Direction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
+import io.github.wcf4j.runtime.transport.inmemory.InMemoryNetwork;
+import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * WS-SecureConversation in WCF's cookie mode ({@code requireSecurityContextCancellation="false"}) over the X.509
+ * bootstraps, end to end through the channel stack over the in-memory transport: one token request per channel
+ * secured by the bootstrap, then application messages secured with the context's key and carrying its token; the
+ * service keeps no state (its cookie does), sees the caller the token was issued to, and refuses forged tokens.
+ */
+class SecureConversationLoopbackTest {
+    private static final String SERVICE = "IdentityService";
+    private static final String CONTRACT = Identity.class.getName();
+    private static final URI BASE = URI.create("inmemory://localhost/conversation");
+    private static final UserNamePasswordValidator ALICE = (user, password) -> {
+        if (!user.equals("alice") || !password.equals("secret")) {
+            throw new SecurityTokenValidationException("Unknown user name or incorrect password");
+        }
+    };
+
+    @TempDir
+    static Path dir;
+    static X509Credential service;
+    static X509Credential impostor;
+    static X509Credential client;
+
+    private final SystemScheduler scheduler = new SystemScheduler();
+    private final InMemoryNetwork network = new InMemoryNetwork(scheduler);
+    private ServiceHost host;
+    private ClientFactory<Identity> factory;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        service = TestKeys.client(dir, "localhost");
+        impostor = TestKeys.client(dir, "elsewhere.example");
+        client = TestKeys.client(dir, "client");
+    }
+
+    @AfterEach
+    void close() {
+        if (factory != null) {
+            factory.abort();
+        }
+        if (host != null) {
+            host.abort();
+        }
+        scheduler.close();
+    }
+
+    static SecurityBindingElement.Builder security(AuthenticationMode mode) {
+        return SecurityBindingElement.builder().authenticationMode(mode);
+    }
+
+    static Binding binding(SecurityBindingElement security) {
+        return CustomBinding.of("b", security, TextMessageEncodingBindingElement.defaults(),
+                InMemoryTransportBindingElement.requestReply());
+    }
+
+    private static ServiceCredentials serviceCredentials() {
+        return ServiceCredentials.defaults().withUserNameValidator(ALICE).withServiceCertificate(service)
+                .withClientCertificateAuthentication(X509CertificateAuthentication.peerTrust(
+                        List.of(client.certificate())));
+    }
+
+    private void host(Binding binding, ServiceCredentials credentials) {
+        host = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(
+                new ServiceEndpoint("", "", "customBinding", "b", binding, CONTRACT, Optional.empty(), Optional.empty(),
+                        Optional.empty(), List.of(), Optional.empty()))))
+                .types(ServiceTypes.empty().map(SERVICE, IdentityService.class)).baseAddress(BASE)
+                .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
+                .credentials(credentials).build();
+        host.open();
+    }
+
+    private Identity client(Binding binding, ClientCredentials credentials, Optional<EndpointIdentity> identity) {
+        factory = ClientFactory.builder(new ClientEndpoint("", BASE, "customBinding", "b", binding, CONTRACT,
+                Optional.empty(), identity, List.of(), Optional.empty()), Identity.class)
+                .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
+                .credentials(credentials).build();
+        return factory.createChannel();
+    }
+
+    private Identity client(Binding binding, ClientCredentials credentials) {
+        return client(binding, credentials, Optional.empty());
+    }
+
+    private Identity both(SecurityBindingElement security, ClientCredentials credentials) {
+        Binding b = binding(security);
+        host(b, serviceCredentials());
+        return client(b, credentials);
+    }
+
+    private static ClientCredentials anonymous() {
+        return ClientCredentials.none().withDefaultServiceCertificate(service.certificate());
+    }
+
+    private static ClientCredentials alice(String password) {
+        return ClientCredentials.userName("alice", password).withDefaultServiceCertificate(service.certificate());
+    }
+
+    private List<String> sent(Direction direction) {
+        return network.wire().stream().filter(r -> r.direction() == direction).map(WireRecord::envelope).toList();
+    }
+
+    static SecurityBindingElement conversation(AuthenticationMode bootstrap) {
+        return SecurityBindingElement.builder().authenticationMode(AuthenticationMode.SecureConversation)
+                .requireSecurityContextCancellation(false)
+                .bootstrap(SecurityBindingElement.builder().authenticationMode(bootstrap).build()).build();
+    }
+
+    private long count(Direction direction, String text) {
+        return sent(direction).stream().filter(m -> m.contains(text)).count();
+    }
+
+    @Test
+    void overUserNameForCertificateOneTokenRequestThenContextSecuredCalls() {
+        Identity id = both(conversation(AuthenticationMode.UserNameForCertificate), alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        assertEquals("UserName:alice", id.whoAmI(), "the caller comes back out of the cookie");
+        assertEquals(5.0, id.add(2, 3));
+        List<String> requests = sent(Direction.CLIENT_TO_SERVICE);
+        assertEquals(4, requests.size(), "one token request, then the three calls");
+        assertTrue(requests.get(0).contains("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/SCT"), requests.get(0));
+        assertTrue(requests.get(0).contains("<e:EncryptedKey"), "the token request is secured by the bootstrap");
+        for (String call : requests.subList(1, 4)) {
+            assertTrue(call.contains("<c:SecurityContextToken"), "each call carries the token: " + call);
+            assertTrue(call.contains("<dnse:Cookie"), "with the service's cookie");
+            assertFalse(call.contains("<e:EncryptedKey"), "and no key of its own");
+            assertFalse(call.contains("alice"), "the body and identity stay encrypted or sealed");
+        }
+        String reply = sent(Direction.SERVICE_TO_CLIENT).get(1);
+        assertTrue(reply.contains("URI=\"urn:uuid:"), "a reply names the context by its identifier: " + reply);
+        assertFalse(reply.contains("SecurityContextToken>"), "and does not carry it");
+        String rstr = sent(Direction.SERVICE_TO_CLIENT).get(0);
+        assertTrue(rstr.contains("/RSTR/SCT"), rstr);
+        assertFalse(rstr.contains("dnse:Cookie"), "the issued token travels encrypted");
+    }
+
+    @Test
+    void overAnonymousForCertificateTheCallerIsAnonymous() {
+        Identity id = both(conversation(AuthenticationMode.AnonymousForCertificate), anonymous());
+        assertEquals(5.0, id.add(2, 3));
+        assertEquals(":", id.whoAmI());
+    }
+
+    @Test
+    void overMutualCertificateTheCallerIsTheCertificate() {
+        Identity id = both(conversation(AuthenticationMode.MutualCertificate),
+                ClientCredentials.certificate(client).withDefaultServiceCertificate(service.certificate()));
+        assertEquals("X509:CN=client; " + io.github.wcf4j.runtime.security.CertificateFind.thumbprintString(
+                client.certificate()), id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+    }
+
+    @Test
+    void everyChannelObtainsItsOwnContext() {
+        Binding b = binding(conversation(AuthenticationMode.UserNameForCertificate));
+        host(b, serviceCredentials());
+        Identity first = client(b, alice("secret"));
+        first.whoAmI();
+        Identity second = factory.createChannel();
+        second.whoAmI();
+        first.whoAmI();
+        assertEquals(2, count(Direction.CLIENT_TO_SERVICE, "/RST/SCT"));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAtTheTokenRequestAndNothingIsServed() {
+        int before = IdentityService.CALLS.get();
+        Identity id = both(conversation(AuthenticationMode.UserNameForCertificate), alice("guess"));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, id::whoAmI);
+        assertEquals(WsSecurityNames.FAILED_AUTHENTICATION,
+                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+        assertEquals(0, count(Direction.CLIENT_TO_SERVICE, "SecurityContextToken"), "no token was issued");
+    }
+
+    @Test
+    void aForgedCookieIsRefusedAndNeverServed() {
+        Identity id = both(conversation(AuthenticationMode.UserNameForCertificate), alice("secret"));
+        id.whoAmI();
+        int before = IdentityService.CALLS.get();
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing("<dnse:Cookie").then(
+                FaultAction.rewrite(s -> {
+                    Matcher m = Pattern.compile("(<dnse:Cookie[^>]*>)(.)").matcher(s);
+                    assertTrue(m.find(), s);
+                    char flipped = m.group(2).charAt(0) == 'A' ? 'B' : 'A';
+                    return s.substring(0, m.start(2)) + flipped + s.substring(m.end(2));
+                })));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, id::whoAmI);
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void aTokenFromAnotherServiceIsRefused() {
+        Binding b = binding(conversation(AuthenticationMode.UserNameForCertificate));
+        host(b, serviceCredentials());
+        Identity id = client(b, alice("secret"));
+        id.whoAmI();
+        host.abort();
+        host(b, serviceCredentials());
+        int before = IdentityService.CALLS.get();
+        assertThrows(MessageSecurityException.class, id::whoAmI, "the new host cannot open the old host's cookie");
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void sessionModeAndOtherBootstrapsAreRefusedByName() {
+        SecurityBindingElement session = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).bootstrap(SecurityBindingElement.builder()
+                        .authenticationMode(AuthenticationMode.UserNameForCertificate).build()).build();
+        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class,
+                () -> host(binding(session), serviceCredentials()));
+        assertTrue(e.getMessage().contains("requireSecurityContextCancellation=\"true\""), e.getMessage());
+        SecurityBindingElement windows = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).requireSecurityContextCancellation(false)
+                .build();
+        UnsupportedBindingException w = assertThrows(UnsupportedBindingException.class,
+                () -> host(binding(windows), serviceCredentials()));
+        assertTrue(w.getMessage().contains("authenticationMode=SspiNegotiated"), w.getMessage());
+        SecurityBindingElement noDerivedKeys = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).requireSecurityContextCancellation(false)
+                .bootstrap(SecurityBindingElement.builder().authenticationMode(
+                        AuthenticationMode.AnonymousForCertificate).requireDerivedKeys(false).build()).build();
+        UnsupportedBindingException d = assertThrows(UnsupportedBindingException.class,
+                () -> host(binding(noDerivedKeys), serviceCredentials()));
+        assertTrue(d.getMessage().contains("requireDerivedKeys"), d.getMessage());
+    }
+
+    @Test
+    void wsTrust13RunsToo() {
+        SecurityBindingElement e = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).requireSecurityContextCancellation(false)
+                .messageSecurityVersion(MessageSecurityVersion.WSSecurity11WSTrust13WSSecureConversation13WSSecurityPolicy12)
+                .bootstrap(SecurityBindingElement.builder().authenticationMode(AuthenticationMode.UserNameForCertificate)
+                        .messageSecurityVersion(MessageSecurityVersion
+                                .WSSecurity11WSTrust13WSSecureConversation13WSSecurityPolicy12).build()).build();
+        Identity id = both(e, alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        assertTrue(sent(Direction.CLIENT_TO_SERVICE).get(0).contains(
+                "http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/SCT"));
+        assertTrue(sent(Direction.CLIENT_TO_SERVICE).get(1).contains(WsSecurityNames.SC_13));
+    }
+}
