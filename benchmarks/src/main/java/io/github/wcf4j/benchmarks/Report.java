@@ -308,7 +308,7 @@ final class Report {
     }
 
     private static String times(double x) {
-        return Double.isNaN(x) ? "—" : String.format(Locale.ROOT, "%.2f×", x);
+        return Double.isNaN(x) || Double.isInfinite(x) ? "—" : String.format(Locale.ROOT, "%.2f×", x);
     }
 
     private static String pct(double x) {
