@@ -285,6 +285,16 @@ final class Report {
             }
         }
         line("");
+        int n = plan.securitySessions().get(plan.securitySessions().size() - 1);
+        Optional<Measurement> wcf4j = secured(Contender.WCF4J_UNOT, n);
+        Optional<Measurement> cxf = secured(Contender.CXF_UNOT, n);
+        if (wcf4j.isPresent() && cxf.isPresent()) {
+            line("Against the peer (same run, " + n + " sessions): wcf4j + UserNameOverTransport makes "
+                    + times(wcf4j.get().median() / cxf.get().median())
+                    + " Apache CXF + UserNameOverTransport's calls/s (" + num(wcf4j.get().median()) + " / "
+                    + num(cxf.get().median()) + ").");
+            line("");
+        }
     }
 
     private static double median(List<Long> xs) {
