@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,24 +22,60 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs every benchmark on loopback, each system in its own JVM with the same flags, all in one run, and writes
  * {@code RESULTS.md} and {@code results.png}. {@code benchmarks/run} builds and starts it:
  * <pre>
- * Benchmarks --root DIR --out DIR [--smoke]
+ * Benchmarks --root DIR --out DIR [--smoke] [--only SCENARIO,...] [--warmup-ms N] [--window-ms N] [--rounds N]
  * </pre>
  * Scenarios: (1) sequential {@code Add} latency from one client; (2) calls per second at 1, 16 and 64 sessions;
  * (3) one-way messages per second over the seed binding at windows 8 and 128; (4) scenario 2 at 16 sessions through
  * the fault-injecting proxy dropping 5% of HTTP exchanges (and through it without drops); (5) heap per idle reliable
- * session with 10,000 open; (6) {@code ./wcf4j validate} wall time against a bare JVM start.
+ * session with 10,000 open; (6) {@code ./wcf4j validate} wall time against a bare JVM start; (7) the cost of
+ * security per call: message security over HTTP and over HTTPS against the same system without it, at 1 and 16
+ * sessions.
+ *
+ * <p>{@code --only} runs some of them ({@link #SCENARIOS}' names) and writes to {@code benchmarks/target/only/}
+ * unless {@code --out} says otherwise, so that {@code RESULTS.md} is only ever written by a whole run; the load
+ * options shorten or lengthen every load of the run.
  */
 public final class Benchmarks {
     /** How long and how much: the full run, or the smoke run CI makes. */
     record Plan(boolean smoke, List<Integer> sessions, int dropSessions, long warmupMs, long windowMs, int rounds,
-            int heapSessions, int validateRuns, double dropRate) {
+            int heapSessions, int validateRuns, double dropRate, Set<String> scenarios) {
         /** 20 s of warm-up: on 2 cores the JIT is still compiling wcf4j's path after 12 s (the first round was low). */
         static Plan fullRun() {
-            return new Plan(false, List.of(16, 1, 64), 16, 20_000, 3000, 4, 10_000, 5, 0.05);
+            return new Plan(false, List.of(16, 1, 64), 16, 20_000, 3000, 4, 10_000, 5, 0.05, SCENARIOS);
         }
 
         static Plan smokeRun() {
-            return new Plan(true, List.of(1, 4), 4, 400, 400, 2, 200, 1, 0.05);
+            return new Plan(true, List.of(1, 4), 4, 400, 400, 2, 200, 1, 0.05, SCENARIOS);
+        }
+
+        Plan only(Set<String> names) {
+            return new Plan(smoke, sessions, dropSessions, warmupMs, windowMs, rounds, heapSessions, validateRuns,
+                    dropRate, names);
+        }
+
+        Plan loads(long warmup, long window, int n) {
+            return new Plan(smoke, sessions, dropSessions, warmup, window, n, heapSessions, validateRuns, dropRate,
+                    scenarios);
+        }
+
+        boolean runs(String scenario) {
+            return scenarios.contains(scenario);
+        }
+
+        /**
+         * The sessions of the security scenario: one client, and the targets' concurrency; a smoke run makes one
+         * client's only.
+         */
+        List<Integer> securitySessions() {
+            return smoke ? List.of(1) : List.of(1, dropSessions);
+        }
+
+        /**
+         * The security scenario's systems. A smoke run only checks that wcf4j's two secured systems run under the
+         * harness (about 10 s each on 2 busy cores): plain wcf4j is scenario 2's, HTTPS alone and CXF are left out.
+         */
+        List<Contender> securitySystems() {
+            return smoke ? List.of(Contender.WCF4J, Contender.WCF4J_UNFC, Contender.WCF4J_UNOT) : Contender.SECURITY;
         }
 
         List<String> load(int n) {
@@ -48,6 +87,10 @@ public final class Benchmarks {
             return Duration.ofMillis(warmupMs + rounds * windowMs).plusMinutes(3);
         }
     }
+
+    /** Every scenario's name, in the order a run makes them (for {@code --only}). */
+    static final Set<String> SCENARIOS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("calls", "stack",
+            "oneway", "drops", "heap", "validate", "security")));
 
     private final Plan plan;
     private final Layout layout;
@@ -78,20 +121,36 @@ public final class Benchmarks {
         boolean smoke = false;
         Path root = Path.of(".");
         Path out = null;
+        Set<String> only = null;
+        Long warmup = null;
+        Long window = null;
+        Integer rounds = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
                 case "--root" -> root = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--only" -> only = only(args[++i]);
+                case "--warmup-ms" -> warmup = Long.parseLong(args[++i]);
+                case "--window-ms" -> window = Long.parseLong(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         root = root.toAbsolutePath().normalize();
-        out = out == null ? root.resolve(smoke ? "benchmarks/target/smoke" : "benchmarks") : out.toAbsolutePath();
+        String defaultOut = smoke ? "benchmarks/target/smoke" : only != null ? "benchmarks/target/only" : "benchmarks";
+        out = out == null ? root.resolve(defaultOut) : out.toAbsolutePath();
         Path logs = root.resolve("benchmarks/target/logs");
         Files.createDirectories(out);
         Files.createDirectories(logs);
         Plan plan = smoke ? Plan.smokeRun() : Plan.fullRun();
+        if (only != null) {
+            plan = plan.only(only);
+        }
+        if (warmup != null || window != null || rounds != null) {
+            plan = plan.loads(warmup == null ? plan.warmupMs() : warmup, window == null ? plan.windowMs() : window,
+                    rounds == null ? plan.rounds() : rounds);
+        }
         Benchmarks b = new Benchmarks(plan, new Layout(root, logs, "2g"), out);
         b.runAll();
         RunInfo run = RunInfo.now();
@@ -107,21 +166,75 @@ public final class Benchmarks {
         }
     }
 
+    private static Set<String> only(String names) {
+        Set<String> s = new LinkedHashSet<>(List.of(names.split(",")));
+        if (!SCENARIOS.containsAll(s)) {
+            throw new IllegalArgumentException("--only takes some of " + SCENARIOS + ", not " + names);
+        }
+        return s;
+    }
+
     private void runAll() throws InterruptedException {
-        for (int n : plan.sessions()) {
-            for (Contender c : Contender.ALL) {
-                results.add(load("calls", c, n, null, 0));
+        if (plan.runs("calls")) {
+            for (int n : plan.sessions()) {
+                for (Contender c : Contender.ALL) {
+                    results.add(load("calls", c, n, null, 0));
+                    checkpoint();
+                }
+            }
+        }
+        if (plan.runs("stack")) {
+            for (Contender c : Contender.STACK_ONLY) {
+                results.add(load("calls", c, plan.dropSessions(), null, 0));
                 checkpoint();
             }
         }
-        for (Contender c : Contender.STACK_ONLY) {
-            results.add(load("calls", c, plan.dropSessions(), null, 0));
-            checkpoint();
+        if (plan.runs("oneway")) {
+            for (int window : List.of(8, 128)) {
+                results.add(oneWay(window));
+                checkpoint();
+            }
         }
-        for (int window : List.of(8, 128)) {
-            results.add(oneWay(window));
-            checkpoint();
+        if (plan.runs("drops")) {
+            drops();
         }
+        if (plan.runs("heap")) {
+            for (Contender c : List.of(Contender.WCF4J_RM, Contender.METRO_RM, Contender.CXF_RM)) {
+                results.add(heap(c));
+                checkpoint();
+            }
+        }
+        if (plan.runs("validate")) {
+            results.validate(validate());
+        }
+        if (plan.runs("security")) {
+            security();
+        }
+    }
+
+    /**
+     * Scenario 7: each secured system and its baseline at 1 and 16 sessions, with one run's keys ({@link BenchKeys});
+     * plain wcf4j is measured again only if scenario 2 did not measure it in this run.
+     */
+    private void security() throws InterruptedException {
+        try (BenchKeys keys = BenchKeys.create()) {
+            for (int n : plan.securitySessions()) {
+                for (Contender c : plan.securitySystems()) {
+                    if (c.security() == Contender.Security.NONE && results.load("calls", c, n, "").isPresent()) {
+                        continue;
+                    }
+                    results.add(load("security", c, n, null, 0, c.security() == Contender.Security.NONE
+                            ? List.of() : keys.options()));
+                    checkpoint();
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("bench: security: no keys: " + e.getMessage());
+            results.add(Measurement.failed("security", Contender.WCF4J_UNFC, 1, "", "no keys: " + e.getMessage()));
+        }
+    }
+
+    private void drops() throws InterruptedException {
         for (Contender c : Contender.ALL) {
             if (c.family() != Contender.Family.RAW) {
                 results.add(load("drops", c, plan.dropSessions(), "5% of HTTP exchanges dropped", plan.dropRate()));
@@ -131,16 +244,19 @@ public final class Benchmarks {
                 checkpoint();
             }
         }
-        for (Contender c : List.of(Contender.WCF4J_RM, Contender.METRO_RM, Contender.CXF_RM)) {
-            results.add(heap(c));
-            checkpoint();
-        }
-        results.validate(validate());
     }
 
-    /** Scenario 1/2 ({@code proxyDetail == null}) or 4 (through the fault-injecting proxy). */
     private Measurement load(String scenario, Contender c, int sessions, String proxyDetail, double dropRate)
             throws InterruptedException {
+        return load(scenario, c, sessions, proxyDetail, dropRate, List.of());
+    }
+
+    /**
+     * Scenario 1/2/7 ({@code proxyDetail == null}) or 4 (through the fault-injecting proxy); {@code options}: more of
+     * the system's options.
+     */
+    private Measurement load(String scenario, Contender c, int sessions, String proxyDetail, double dropRate,
+            List<String> options) throws InterruptedException {
         String detail = proxyDetail == null ? "" : proxyDetail;
         String name = scenario + "-" + c.id() + "-" + sessions + (dropRate > 0 ? "-drops" : "");
         System.err.println("bench: " + scenario + " " + c.name() + " sessions=" + sessions + " " + detail);
@@ -148,6 +264,7 @@ public final class Benchmarks {
         FaultInjectingHttpProxy proxy = null;
         try {
             List<String> extra = new ArrayList<>(plan.load(sessions));
+            extra.addAll(options);
             if (proxyDetail != null) {
                 proxy = new FaultInjectingHttpProxy(target::get).unlogged();
                 if (dropRate > 0) {

@@ -6,10 +6,34 @@ import java.util.Locale;
 
 /**
  * A benchmarked system and how its JVM is started: the raw HTTP echo, wcf4j, Metro WSIT and Apache CXF, each with and
- * without a reliable session (WS-RM February 2005, WCF's default, ordered exactly-once: {@code <reliableSession/>}).
+ * without a reliable session (WS-RM February 2005, WCF's default, ordered exactly-once: {@code <reliableSession/>}),
+ * and wcf4j and CXF with security ({@link Security}).
  */
-record Contender(String name, Family family, boolean reliable) {
+record Contender(String name, Family family, boolean reliable, Security security) {
     enum Family { RAW, WCF4J, WCF4J_STACK, METRO, CXF }
+
+    /**
+     * What protects the calls: nothing (plain HTTP), HTTPS alone, or message security, each with its benchmark
+     * configuration ({@code configs/calculator.CONFIG.config}) and whether the system needs {@link BenchKeys}.
+     */
+    enum Security {
+        NONE("none"),
+        HTTPS("https"),
+        /** WS-Security 1.1 with the service's certificate, derived keys, Basic256, over plain HTTP. */
+        USERNAME_FOR_CERTIFICATE("unfc"),
+        /** A signed user name token (WCF's {@code TransportWithMessageCredential}) over HTTPS. */
+        USERNAME_OVER_TRANSPORT("unot");
+
+        final String config;
+
+        Security(String config) {
+            this.config = config;
+        }
+    }
+
+    Contender(String name, Family family, boolean reliable) {
+        this(name, family, reliable, Security.NONE);
+    }
 
     static final Contender RAW = new Contender("raw HTTP echo (Netty)", Family.RAW, false);
     static final Contender WCF4J = new Contender("wcf4j", Family.WCF4J, false);
@@ -19,6 +43,17 @@ record Contender(String name, Family family, boolean reliable) {
     static final Contender CXF = new Contender("Apache CXF", Family.CXF, false);
     static final Contender CXF_RM = new Contender("Apache CXF + RM", Family.CXF, true);
 
+    static final Contender WCF4J_UNFC = new Contender("wcf4j + UserNameForCertificate", Family.WCF4J, false,
+            Security.USERNAME_FOR_CERTIFICATE);
+    static final Contender WCF4J_HTTPS = new Contender("wcf4j over HTTPS", Family.WCF4J, false, Security.HTTPS);
+    static final Contender WCF4J_UNOT = new Contender("wcf4j + UserNameOverTransport", Family.WCF4J, false,
+            Security.USERNAME_OVER_TRANSPORT);
+    static final Contender CXF_HTTPS = new Contender("Apache CXF over HTTPS", Family.CXF, false, Security.HTTPS);
+    static final Contender CXF_UNOT = new Contender("Apache CXF + UserNameOverTransport", Family.CXF, false,
+            Security.USERNAME_OVER_TRANSPORT);
+    /** The security scenario's systems, each secured one after its baseline (plain HTTP's is {@link #WCF4J}). */
+    static final List<Contender> SECURITY = List.of(WCF4J, WCF4J_UNFC, WCF4J_HTTPS, WCF4J_UNOT, CXF_HTTPS, CXF_UNOT);
+
     static final List<Contender> ALL = List.of(RAW, WCF4J, WCF4J_RM, METRO, METRO_RM, CXF, CXF_RM);
 
     /** wcf4j's channel stack without the service model ({@link ChannelStackSystem}): where a call's cost goes. */
@@ -26,13 +61,22 @@ record Contender(String name, Family family, boolean reliable) {
     static final Contender WCF4J_RM_STACK = new Contender("wcf4j + RM channel stack alone", Family.WCF4J_STACK, true);
     static final List<Contender> STACK_ONLY = List.of(WCF4J_STACK, WCF4J_RM_STACK);
 
+    /** The same system without its security: what its security's cost is measured against. */
+    Contender baseline() {
+        return switch (security) {
+            case NONE -> this;
+            case HTTPS, USERNAME_FOR_CERTIFICATE -> family == Family.CXF ? CXF : WCF4J;
+            case USERNAME_OVER_TRANSPORT -> family == Family.CXF ? CXF_HTTPS : WCF4J_HTTPS;
+        };
+    }
+
     /** The command running this system's load ({@code mode} bench or heap); {@code extra}: the load's options. */
     List<String> command(Layout layout, String mode, List<String> extra) {
         List<String> c = new ArrayList<>(layout.java());
         switch (family) {
             case RAW -> c.addAll(List.of("-cp", layout.benchmarksClasspath(), RawHttpEcho.class.getName(), "raw"));
             case WCF4J -> c.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(),
-                    mode.equals("heap") ? "heap" : "calc", "--config", reliable ? "rm10" : "none"));
+                    mode.equals("heap") ? "heap" : "calc", "--config", reliable ? "rm10" : security.config));
             case WCF4J_STACK -> c.addAll(List.of("-cp", layout.benchmarksClasspath(),
                     ChannelStackSystem.class.getName(), mode, "--config", reliable ? "rm10" : "none"));
             case METRO -> {
@@ -42,8 +86,17 @@ record Contender(String name, Family family, boolean reliable) {
                     c.add("--ordered");
                 }
             }
-            case CXF -> c.addAll(List.of("-cp", layout.peerClasspath("cxf-peer"), "io.github.wcf4j.peers.cxf.CxfPeer",
-                    mode, "--rm", reliable ? "10" : "none", "--address", "http://127.0.0.1:0/calc"));
+            case CXF -> {
+                if (security == Security.NONE) {
+                    c.addAll(List.of("-cp", layout.peerClasspath("cxf-peer"), "io.github.wcf4j.peers.cxf.CxfPeer",
+                            mode, "--rm", reliable ? "10" : "none", "--address", "http://127.0.0.1:0/calc"));
+                } else {
+                    c.addAll(List.of("-cp", layout.peerClasspath("cxf-peer"),
+                            "io.github.wcf4j.peers.cxf.CxfSecurityPeer", mode, "--auth",
+                            security == Security.HTTPS ? "none" : "username", "--address",
+                            "https://127.0.0.1:0/calc"));
+                }
+            }
             default -> throw new IllegalStateException();
         }
         c.addAll(extra);

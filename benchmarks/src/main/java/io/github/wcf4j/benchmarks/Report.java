@@ -38,6 +38,7 @@ final class Report {
         scenario4();
         scenario5();
         scenario6();
+        scenario7();
         List<String> failures = results.failures();
         if (!failures.isEmpty()) {
             line("## What did not run");
@@ -60,6 +61,12 @@ final class Report {
         // cost per call = 1 / throughput: RM's cost relative to no RM is calls/s without over calls/s with
         target("wcf4j + RM costs ≤ 1.3× wcf4j per call", calls(Contender.WCF4J, n), rm, 1.3, false);
         target("wcf4j + RM ≥ 50% of the raw HTTP echo (requests/s)", rm, calls(Contender.RAW, n), 0.5, true);
+        for (Contender c : List.of(Contender.WCF4J_UNFC, Contender.WCF4J_UNOT)) {
+            measuredOnly(c.name() + " costs ≤ X× " + c.baseline().name() + " per call (no X set: measured only)",
+                    secured(c.baseline(), n), secured(c, n));
+        }
+        line("| wcf4j + SecureConversation + RM ≥ 5× Metro WSIT + SecureConversation + RM (calls/s) | not measured: "
+                + "SecureConversation does not run in wcf4j yet | — | " + run.row() + " |");
         line("");
         Optional<Measurement> stack = calls(Contender.WCF4J_RM_STACK, n);
         Optional<Measurement> raw = calls(Contender.RAW, n);
@@ -87,6 +94,22 @@ final class Report {
         boolean holds = atLeast ? ratio >= bound : ratio <= bound;
         line("| " + what + " | " + (bound < 1 ? pct(ratio) : times(ratio)) + " (" + num(a.get().median()) + " / "
                 + num(b.get().median()) + ") | " + (holds ? "yes" : "**no**") + " | " + run.row() + " |");
+    }
+
+    /** A ratio with no bound to hold: a cost per call is calls/s without over calls/s with. */
+    private void measuredOnly(String what, Optional<Measurement> without, Optional<Measurement> with) {
+        if (without.isEmpty() || with.isEmpty()) {
+            line("| " + what + " | not measured | — | " + run.row() + " |");
+            return;
+        }
+        line("| " + what + " | " + times(without.get().median() / with.get().median()) + " ("
+                + num(without.get().median()) + " / " + num(with.get().median()) + ") | — | " + run.row() + " |");
+    }
+
+    /** Scenario 7's measurement of {@code c}; plain wcf4j's may be scenario 2's of the same run. */
+    private Optional<Measurement> secured(Contender c, int sessions) {
+        Optional<Measurement> m = results.load("security", c, sessions, "");
+        return m.isPresent() || c.security() != Contender.Security.NONE ? m : calls(c, sessions);
     }
 
     private Optional<Measurement> calls(Contender c, int sessions) {
@@ -213,6 +236,67 @@ final class Report {
         line("");
     }
 
+    private void scenario7() {
+        line("## 7. The cost of security per call");
+        line("");
+        if (Contender.SECURITY.stream().noneMatch(c -> c.security() != Contender.Security.NONE
+                && plan.securitySessions().stream().anyMatch(n -> secured(c, n).isPresent()))) {
+            line("Not measured.");
+            line("");
+            return;
+        }
+        line("The calculator's `Add` as in scenarios 1 and 2, each secured system against the same system without "
+                + "its security, in this run: wcf4j with `<security authenticationMode=\"UserNameForCertificate\"/>` "
+                + "(WS-Security 1.1, derived keys, Basic256: what wsHttpBinding's Message security with a user name "
+                + "builds when it negotiates neither the service credential nor a security context) over plain HTTP "
+                + "against plain wcf4j; wcf4j with `UserNameOverTransport` (WCF's TransportWithMessageCredential: a "
+                + "signed user name token and a timestamp) over HTTPS against plain wcf4j over HTTPS; Apache CXF "
+                + "(WSS4J, enforcing the WS-SecurityPolicy 1.1 TransportBinding with the user name token that WCF "
+                + "exports for UserNameOverTransport) over HTTPS against plain CXF over HTTPS. The service "
+                + "certificate is self-signed (RSA 2048, keytool), made for the run and deleted after it; every "
+                + "call's password is checked by a validator comparing one user name and password. HTTPS connections "
+                + "are kept alive, so TLS handshakes are not in the per-call cost. These loads warm up "
+                + plan.warmupMs() + " ms, then measure " + plan.rounds() + " rounds of " + plan.windowMs() + " ms.");
+        line("");
+        line("Not measured: Metro WSIT with either mode, and Apache CXF with UserNameForCertificate (the symmetric "
+                + "binding's policy is not configured in the CXF peer yet).");
+        line("");
+        line("| system | p50 µs | p99 µs | calls/s (median) | p50 vs its baseline | baseline | run |");
+        line("|---|---|---|---|---|---|---|");
+        for (Contender c : Contender.SECURITY) {
+            Optional<Measurement> base = secured(c.baseline(), 1);
+            secured(c, 1).ifPresent(m -> line("| " + c.name() + " | " + num(m.p50()) + " | " + num(m.p99()) + " | "
+                    + num(m.median()) + " | " + (c.security() == Contender.Security.NONE ? "1.00×"
+                    : base.map(b -> times(m.p50() / b.p50())).orElse("—")) + " | " + c.baseline().name() + " | "
+                    + run.row() + " |"));
+        }
+        line("");
+        line("| system | sessions | calls/s min | median | max | p50 µs | p99 µs | errors | cost per call vs its "
+                + "baseline | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
+        for (int n : plan.securitySessions()) {
+            for (Contender c : Contender.SECURITY) {
+                Optional<Measurement> base = secured(c.baseline(), n);
+                secured(c, n).ifPresent(m -> line("| " + c.name() + " | " + n + " | " + num(m.min()) + " | "
+                        + num(m.median()) + " | " + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99())
+                        + " | " + m.errors() + " | " + (c.security() == Contender.Security.NONE ? "1.00×"
+                        : base.map(b -> times(b.median() / m.median()) + " (" + c.baseline().name() + ")")
+                        .orElse("—")) + " | " + run.row() + " |"));
+            }
+        }
+        line("");
+        int n = plan.securitySessions().get(plan.securitySessions().size() - 1);
+        Optional<Measurement> wcf4j = secured(Contender.WCF4J_UNOT, n);
+        Optional<Measurement> cxf = secured(Contender.CXF_UNOT, n);
+        if (wcf4j.isPresent() && cxf.isPresent()) {
+            line("Against the peer (same run, " + n + " sessions): wcf4j + UserNameOverTransport makes "
+                    + times(wcf4j.get().median() / cxf.get().median())
+                    + " Apache CXF + UserNameOverTransport's calls/s (" + num(wcf4j.get().median()) + " / "
+                    + num(cxf.get().median()) + ").");
+            line("");
+        }
+    }
+
     private static double median(List<Long> xs) {
         long[] s = xs.stream().mapToLong(Long::longValue).sorted().toArray();
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
@@ -234,7 +318,7 @@ final class Report {
     }
 
     private static String times(double x) {
-        return Double.isNaN(x) ? "—" : String.format(Locale.ROOT, "%.2f×", x);
+        return Double.isNaN(x) || Double.isInfinite(x) ? "—" : String.format(Locale.ROOT, "%.2f×", x);
     }
 
     private static String pct(double x) {

@@ -10,7 +10,12 @@ import io.github.wcf4j.peers.Cli;
 import io.github.wcf4j.peers.Load;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.security.message.ClientCredentials;
+import io.github.wcf4j.runtime.security.message.SecurityTokenValidationException;
+import io.github.wcf4j.runtime.security.message.ServiceCredentials;
+import io.github.wcf4j.runtime.security.message.X509Credential;
 import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.runtime.transport.http.TlsSettings;
 import io.github.wcf4j.samples.ConfigEdits;
 import io.github.wcf4j.samples.ICalculator;
 import java.io.IOException;
@@ -28,15 +33,19 @@ import java.util.Set;
  * wcf4j as a benchmarked system, run as its own JVM by {@link Benchmarks} with the peers' process protocol
  * ({@link Load}). Both ends are wcf4j, configured from unchanged configuration files:
  * <pre>
- * calc   --config rm10|rm11|none [--published URL] --sessions N [--warmup-ms N] [--window-ms N] [--rounds N]
+ * calc   --config rm10|rm11|none|https|unot|unfc [--published URL] [--keystore P12 --password PW]
+ *        --sessions N [--warmup-ms N] [--window-ms N] [--rounds N]
  * oneway --seed DIR --window N --sessions N ...   (the seed binding, one-way messages)
  * heap   --config rm10|rm11|none --sessions N      (heap per idle session, both ends in this process)
  * </pre>
  * {@code --published URL}: the service is published at {@code URL} (a proxy's address, the {@code wsa:To} clients
- * send) and listens on a loopback port of its own (WCF's {@code listenUri}).
+ * send) and listens on a loopback port of its own (WCF's {@code listenUri}). {@code --keystore}: the service
+ * certificate and key ({@link BenchKeys}), used as the HTTPS server's key, the message-security service certificate
+ * and what the client trusts; the service accepts the one user name {@value #USER} (password: the key store's).
  */
 public final class Wcf4jSystem {
     static final String SERVICE = "Microsoft.ServiceModel.Samples.CalculatorService";
+    static final String USER = "bench";
 
     private Wcf4jSystem() {
     }
@@ -56,14 +65,18 @@ public final class Wcf4jSystem {
 
     private static void calc(Cli cli, PrintStream out) throws Exception {
         ServiceModelConfiguration config = config(cli.get("config", "rm10"));
-        try (ServiceHost host = host(config, cli.get("published", null))) {
+        Optional<Keys> keys = Keys.of(cli);
+        try (ServiceHost host = host(config, cli.get("published", null), ServiceTypes.discovered(), keys)) {
             out.println("READY " + host.endpoints().get(0).listenUri());
             out.flush();
             String target = Load.awaitGo();
             ClientEndpoint client = config.clientEndpoint("").orElseThrow();
             Load.Plan plan = Load.Plan.of(cli);
-            try (ClientFactory<ICalculator> factory = ClientFactory.builder(ConfigEdits.endpoint(client,
-                    URI.create(target), client.binding()), ICalculator.class).build()) {
+            ClientFactory.Builder<ICalculator> builder = ClientFactory.builder(ConfigEdits.endpoint(client,
+                    URI.create(target), client.binding()), ICalculator.class);
+            keys.ifPresent(k -> builder.parameter(TlsSettings.class, k.tls()).credentials(ClientCredentials.userName(
+                    USER, k.password()).withDefaultServiceCertificate(k.service().certificate())));
+            try (ClientFactory<ICalculator> factory = builder.build()) {
                 List<Load.Call> clients = new ArrayList<>();
                 for (int i = 0; i < plan.sessions(); i++) {
                     ICalculator calc = factory.createChannel();
@@ -142,6 +155,12 @@ public final class Wcf4jSystem {
      * published there and listens on a loopback port of its own (WCF's {@code listenUri}).
      */
     static ServiceHost host(ServiceModelConfiguration config, String published, ServiceTypes types) {
+        return host(config, published, types, Optional.empty());
+    }
+
+    /** The same, given {@code keys} when its binding is secured (HTTPS, message security or both). */
+    private static ServiceHost host(ServiceModelConfiguration config, String published, ServiceTypes types,
+            Optional<Keys> keys) {
         ServiceDescription d = config.service(SERVICE).orElseThrow();
         if (published != null) {
             ServiceEndpoint e = d.endpoints().get(0);
@@ -150,10 +169,31 @@ public final class Wcf4jSystem {
                     Optional.of(URI.create("http://127.0.0.1:0" + URI.create(published).getPath())),
                     e.behavior(), e.identity(), e.headers(), e.standardEndpoint())));
         }
-        ServiceHost host = ServiceHost.builder(d).types(types).baseAddress(URI.create("http://127.0.0.1:0/calc"))
-                .build();
+        String scheme = d.endpoints().get(0).binding().transport().map(t -> t.scheme()).orElse("http");
+        ServiceHost.Builder builder = ServiceHost.builder(d).types(types)
+                .baseAddress(URI.create(scheme + "://127.0.0.1:0/calc"));
+        keys.ifPresent(k -> builder.parameter(TlsSettings.class, k.tls()).credentials(ServiceCredentials.defaults()
+                .withServiceCertificate(k.service()).withUserNameValidator((user, password) -> {
+                    if (!user.equals(USER) || !password.equals(k.password())) {
+                        throw new SecurityTokenValidationException("Unknown user name or incorrect password");
+                    }
+                })));
+        ServiceHost host = builder.build();
         host.open();
         return host;
+    }
+
+    /** {@code --keystore}'s key material, loaded: see the class comment. */
+    private record Keys(TlsSettings tls, X509Credential service, String password) {
+        static Optional<Keys> of(Cli cli) {
+            String file = cli.get("keystore", null);
+            if (file == null) {
+                return Optional.empty();
+            }
+            String password = cli.require("password");
+            return Optional.of(new Keys(TlsSettings.keyStore(Path.of(file), password.toCharArray()),
+                    X509Credential.fromKeyStore(Path.of(file), password.toCharArray(), null), password));
+        }
     }
 
     static ServiceModelConfiguration config(String name) throws IOException {

@@ -4,6 +4,7 @@ import io.github.wcf4j.peers.BoundedCalls;
 import io.github.wcf4j.peers.CalculatorService;
 import io.github.wcf4j.peers.Cli;
 import io.github.wcf4j.peers.ICalculator;
+import io.github.wcf4j.peers.Load;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +52,17 @@ import org.w3c.dom.Element;
  *        messageSecurityVersions write them; WSS4J enforces BSP by default)]
  * client --auth username|certificate --address URL --trust P12 --password PW --calls "Add 1 2;..."
  *        [--user NAME --pass PW | --keystore P12 (client certificate)] [--dump]
+ * bench  --auth username|none --address https://127.0.0.1:0/path --keystore P12 --password PW
+ *        --sessions N [--warmup-ms N] [--window-ms N] [--rounds N]   (then GO URL on stdin)
  * </pre>
+ * {@code bench}: the server and {@code --sessions} client proxies on one bus under {@link Load}'s load (the
+ * benchmarks' process protocol); the one user is {@value #BENCH_USER} with the key store's password, the clients
+ * trust the key store's certificate; {@code --auth none} is plain HTTPS, without WS-Security.
  */
 public final class CxfSecurityPeer {
     private static final String SP = "http://schemas.xmlsoap.org/ws/2005/07/securitypolicy";
     private static final String WSP = "http://schemas.xmlsoap.org/ws/2004/09/policy";
+    static final String BENCH_USER = "bench";
 
     private CxfSecurityPeer() {
     }
@@ -63,7 +71,9 @@ public final class CxfSecurityPeer {
         int rc = Cli.main(args, Set.of("dump", "no-bsp"), (cli, out) -> switch (cli.mode()) {
             case "server" -> server(cli, out);
             case "client" -> client(cli, out);
-            default -> throw new IllegalArgumentException("unknown mode " + cli.mode() + " (expected server, client)");
+            case "bench" -> bench(cli, out);
+            default -> throw new IllegalArgumentException("unknown mode " + cli.mode()
+                    + " (expected server, client, bench)");
         });
         Runtime.getRuntime().halt(rc);
     }
@@ -128,10 +138,24 @@ public final class CxfSecurityPeer {
     }
 
     private static int server(Cli cli, PrintStream out) throws Exception {
-        String auth = cli.require("auth");
         String address = CxfPeer.withPort(cli.require("address"));
-        char[] password = cli.require("password").toCharArray();
         Bus bus = CxfPeer.newBus(cli, 0);
+        boolean users = cli.require("auth").equals("username");
+        Server server = serve(cli, bus, address, users ? cli.require("user") : null,
+                users ? cli.require("pass") : null);
+        out.println("READY " + address);
+        out.flush();
+        Cli.awaitStop();
+        server.stop();
+        server.destroy();
+        bus.shutdown(true);
+        return 0;
+    }
+
+    /** The calculator at {@code address} on {@code bus}, secured by {@code --auth} (or only HTTPS for none). */
+    private static Server serve(Cli cli, Bus bus, String address, String user, String pass) throws Exception {
+        String auth = cli.require("auth");
+        char[] password = cli.require("password").toCharArray();
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(load(cli.require("keystore"), password), password);
         TLSServerParameters tls = new TLSServerParameters();
@@ -147,12 +171,13 @@ public final class CxfSecurityPeer {
         sf.setEndpointName(CxfPeer.PORT);
         sf.setAddress(address);
         sf.setBindingConfig(CxfPeer.soap12());
-        sf.setFeatures(List.of(new WSAddressingFeature(), policyFeature(auth)));
+        sf.setFeatures(auth.equals("none") ? List.of(new WSAddressingFeature())
+                : List.of(new WSAddressingFeature(), policyFeature(auth)));
         Map<String, Object> props = new HashMap<>();
         if (auth.equals("certificate")) {
             props.put("security.signature.properties", merlin(cli.require("trust"), cli.require("password"), false));
-        } else {
-            props.put("security.callback-handler", passwords(Map.of(cli.require("user"), cli.require("pass"))));
+        } else if (auth.equals("username")) {
+            props.put("security.callback-handler", passwords(Map.of(user, pass)));
         }
         if (cli.flag("no-bsp")) {
             // CXF's name, and the WSS4J configuration name its in-interceptor reads
@@ -160,14 +185,52 @@ public final class CxfSecurityPeer {
             props.put("isBSPCompliant", "false");
         }
         sf.setProperties(props);
-        Server server = sf.create();
+        return sf.create();
+    }
+
+    private static int bench(Cli cli, PrintStream out) throws Exception {
+        String password = cli.require("password");
+        String address = CxfPeer.withPort(cli.require("address"));
+        Bus bus = CxfPeer.newBus(cli, 30_000);
+        Server server = serve(cli, bus, address, BENCH_USER, password);
         out.println("READY " + address);
         out.flush();
-        Cli.awaitStop();
+        String target = Load.awaitGo();
+        Load.Plan plan = Load.Plan.of(cli);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(load(cli.require("keystore"), password.toCharArray()));
+        List<Load.Call> clients = new ArrayList<>();
+        for (int i = 0; i < plan.sessions(); i++) {
+            ICalculator calc = benchClient(cli.require("auth"), bus, target, password, tmf);
+            clients.add(() -> calc.add(100, 15.99));
+        }
+        Load.run(plan, clients, out);
         server.stop();
-        server.destroy();
-        bus.shutdown(true);
         return 0;
+    }
+
+    /** A proxy as {@code client} makes one, with the bench user (or none) and trusting {@code tmf}'s certificates. */
+    private static ICalculator benchClient(String auth, Bus bus, String address, String password,
+            TrustManagerFactory tmf) throws Exception {
+        JaxWsProxyFactoryBean pf = new JaxWsProxyFactoryBean();
+        pf.setBus(bus);
+        pf.setServiceClass(ICalculator.class);
+        pf.setServiceName(CxfPeer.SERVICE);
+        pf.setEndpointName(CxfPeer.PORT);
+        pf.setAddress(address);
+        pf.setBindingConfig(CxfPeer.soap12());
+        if (auth.equals("username")) {
+            pf.setFeatures(List.of(new WSAddressingFeature(), policyFeature(auth)));
+            pf.setProperties(new HashMap<>(Map.of("security.username", BENCH_USER, "security.password", password)));
+        } else {
+            pf.setFeatures(List.of(new WSAddressingFeature()));
+        }
+        ICalculator calc = (ICalculator) pf.create();
+        TLSClientParameters tls = new TLSClientParameters();
+        tls.setTrustManagers(tmf.getTrustManagers());
+        tls.setDisableCNCheck(true);
+        ((HTTPConduit) ClientProxy.getClient(calc).getConduit()).setTlsClientParameters(tls);
+        return calc;
     }
 
     private static int client(Cli cli, PrintStream out) throws Exception {
