@@ -20,8 +20,10 @@ class ValidateCommandTest {
         String client = CliRun.seed("calculator-client.config");
         CliRun r = CliRun.of("validate", service, client);
         assertEquals(ExitCodes.NOT_RUNNABLE, r.exitCode(), r.err());
-        String refused = ": unsupported: The binding element 'security' (authenticationMode=SecureConversation) is not"
-                + " supported by the wcf4j runtime";
+        String refused = ": unsupported: The binding element 'security' (authenticationMode=SecureConversation) runs in"
+                + " wcf4j over the bootstraps AnonymousForCertificate, UserNameForCertificate and MutualCertificate"
+                + " under WS-Security 1.1 only; this binding's <secureConversationBootstrap> (authenticationMode="
+                + "SspiNegotiated";
         assertTrue(r.out().contains(service + ":24:11" + refused), r.out());
         assertTrue(r.out().contains(client + ":16:11" + refused), r.out());
         assertEquals(2, r.out().lines().count(), r.out());

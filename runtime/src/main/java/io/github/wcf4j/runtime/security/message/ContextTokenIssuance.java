@@ -52,6 +52,60 @@ final class ContextTokenIssuance {
         return trust + "/RSTR/SCT";
     }
 
+    /** {@code …/RST/SCT/Cancel}: the action of a request to cancel a context token. */
+    String cancelAction() {
+        return trust + "/RST/SCT/Cancel";
+    }
+
+    /** {@code …/RSTR/SCT/Cancel}: the action of its response. */
+    String cancelResponseAction() {
+        return trust + "/RSTR/SCT/Cancel";
+    }
+
+    /** A request to cancel the context {@code contextId}. */
+    String cancel(String contextId) {
+        String t = trustPrefix + ":";
+        return "<" + t + "RequestSecurityToken xmlns:" + trustPrefix + "=\"" + trust + "\">"
+                + "<" + t + "RequestType>" + trust + "/Cancel</" + t + "RequestType>"
+                + "<" + t + "CancelTarget><o:SecurityTokenReference xmlns:o=\"" + WSSE + "\"><o:Reference URI=\""
+                + contextId + "\" ValueType=\"" + tokenType() + "\"/></o:SecurityTokenReference></" + t
+                + "CancelTarget></" + t + "RequestSecurityToken>";
+    }
+
+    /**
+     * The context a cancel request names.
+     *
+     * @throws MessageSecurityException when it is not a cancel request of this version
+     */
+    String readCancel(Element body) {
+        if (!is(body, trust, "RequestSecurityToken")
+                || !text(body, trust, "RequestType").orElse("").equals(trust + "/Cancel")) {
+            throw new MessageSecurityException("The message is not a request to cancel a security context token.");
+        }
+        return child(body, trust, "CancelTarget").flatMap(c -> child(c, WSSE, "SecurityTokenReference"))
+                .flatMap(r -> child(r, WSSE, "Reference")).map(r -> r.getAttribute("URI"))
+                .orElseThrow(() -> new MessageSecurityException("The cancel request names no security context."));
+    }
+
+    /** The response to a cancel request. */
+    String cancelled() {
+        String t = trustPrefix + ":";
+        return "<" + t + "RequestSecurityTokenResponse xmlns:" + trustPrefix + "=\"" + trust + "\"><" + t
+                + "RequestedTokenCancelled/></" + t + "RequestSecurityTokenResponse>";
+    }
+
+    /** Whether {@code body} says the token was cancelled. */
+    boolean isCancelled(Element body) {
+        return is(body, trust, "RequestSecurityTokenResponse")
+                && child(body, trust, "RequestedTokenCancelled").isPresent();
+    }
+
+    /** A session's context token: no cookie, the service keeps the context. */
+    String sessionToken(String tokenId, String contextId) {
+        return "<c:SecurityContextToken u:Id=\"" + tokenId + "\" xmlns:c=\"" + sc + "\" xmlns:u=\"" + WSU + "\">"
+                + "<c:Identifier>" + contextId + "</c:Identifier></c:SecurityContextToken>";
+    }
+
     String tokenType() {
         return sc + "/sct";
     }

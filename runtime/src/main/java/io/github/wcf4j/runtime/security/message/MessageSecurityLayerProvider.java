@@ -67,11 +67,16 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         if (SymmetricSecurityProtocol.runs(e.authenticationMode())) {
             return Stream.of(e);
         }
-        if (secureConversation(e) && !e.requireSecurityContextCancellation()) {
+        if (secureConversation(e)) {
             return Stream.concat(Stream.of(e), e.secureConversationBootstrap()
                     .filter(b -> SymmetricSecurityProtocol.runs(b.authenticationMode())).stream());
         }
         return Stream.empty();
+    }
+
+    /** A secure conversation with a security session ({@code requireSecurityContextCancellation="true"}). */
+    private static boolean session(SecurityBindingElement e) {
+        return secureConversation(e) && e.requireSecurityContextCancellation();
     }
 
     private static boolean secureConversation(SecurityBindingElement e) {
@@ -85,14 +90,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     @Override
     public List<RefusalRule<SecurityBindingElement>> refusals() {
         return List.of(
-                RefusalRule.when("requireSecurityContextCancellation", e -> secureConversation(e)
-                        && e.requireSecurityContextCancellation(),
-                        e -> refused(e) + "with requireSecurityContextCancellation=\"true\" (WCF's default: a security"
-                                + " session, its token cancelled at close) is not implemented in wcf4j yet; it runs"
-                                + " WCF's cookie mode, requireSecurityContextCancellation=\"false\", so this binding"
-                                + " cannot be opened."),
-                RefusalRule.when("", e -> secureConversation(e) && !e.requireSecurityContextCancellation()
-                        && !runs(e),
+                RefusalRule.when("", e -> secureConversation(e) && !runs(e),
                         e -> refused(e) + "runs in wcf4j over the bootstraps AnonymousForCertificate,"
                                 + " UserNameForCertificate and MutualCertificate under WS-Security 1.1 only; this"
                                 + " binding's <secureConversationBootstrap> (authenticationMode="
@@ -124,30 +122,59 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                 RefusalRule.when("protectTokens", e -> symmetric(e).anyMatch(SecurityBindingElement::protectTokens),
                         e -> refused(e) + "runs with protectTokens=\"false\" (WCF's default) only in wcf4j; signing"
                                 + " the protection token is not implemented, so this binding cannot be opened."),
-                RefusalRule.<SecurityBindingElement>when("", MessageSecurityLayerProvider::runs,
+                RefusalRule.<SecurityBindingElement>when("", e -> runs(e) && !session(e),
                         e -> refused(e) + "runs over request/reply channels only in wcf4j so far;"
                                 + " this endpoint's contract or stack needs another channel shape, so it is refused.")
                         .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
                                 ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.DUPLEX_SESSION,
-                                ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION));
+                                ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                RefusalRule.<SecurityBindingElement>when("", e -> runs(e) && session(e),
+                        e -> refused(e) + "with requireSecurityContextCancellation=\"true\" runs as a security"
+                                + " session over request/reply channels only in wcf4j so far (not duplex: no"
+                                + " reliable session or callback contract over it yet); this endpoint needs another"
+                                + " channel shape, so it is refused.")
+                        .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
+                                ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.DUPLEX_SESSION,
+                                ChannelShape.REQUEST, ChannelShape.REPLY));
     }
 
     @Override
     public <C extends Channel> ChannelFactory<C> factory(SecurityBindingElement e, ChannelType<C> type,
             InnerStack inner, BindingParameters p) {
-        SecurityProtocol protocol = protocol(e, type, p);
         ClientCredentials credentials = p.find(ClientCredentials.class).orElse(ClientCredentials.none());
+        if (type == ChannelType.REQUEST_SESSION) {
+            TextMessageEncoder encoder = encoder(p);
+            return new SecuritySessionRequestChannelFactory<>(type, inner.factory(), conversation(e, p), credentials,
+                    encoder.messageVersion(), verifier(e, p));
+        }
+        SecurityProtocol protocol = protocol(e, type, p);
         return new SecurityRequestChannelFactory<>(type, inner.factory(), protocol, credentials, verifier(e, p));
     }
 
     @Override
     public <C extends Channel> ChannelListener<C> listener(SecurityBindingElement e, ChannelType<C> type,
             InnerStack inner, BindingParameters p) {
-        SecurityProtocol protocol = protocol(e, type, p);
         ServiceCredentials credentials = p.find(ServiceCredentials.class).orElse(ServiceCredentials.defaults());
-        Executor executor = p.require(Scheduler.class).executor();
-        return new SecurityReplyChannelListener<>(type, inner.listener(), protocol, credentials, executor,
-                verifier(e, p));
+        Scheduler scheduler = p.require(Scheduler.class);
+        if (type == ChannelType.REPLY_SESSION) {
+            return new SecuritySessionReplyChannelListener<>(type, inner.listener(), conversation(e, p), credentials,
+                    scheduler, e.localServiceSettings().maxPendingSessions());
+        }
+        SecurityProtocol protocol = protocol(e, type, p);
+        return new SecurityReplyChannelListener<>(type, inner.listener(), protocol, credentials,
+                scheduler.executor(), verifier(e, p));
+    }
+
+    private static TextMessageEncoder encoder(BindingParameters p) {
+        return p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder);
+    }
+
+    private static SecureConversationProtocol conversation(SecurityBindingElement e, BindingParameters p) {
+        if (!SecureConversationProtocol.runs(e) || !e.requireSecurityContextCancellation()) {
+            throw new IllegalStateException("the refusal rules admit security sessions of secure conversations only");
+        }
+        return new SecureConversationProtocol(e, p.find(Clock.class).orElse(Clock.systemUTC()), encoder(p),
+                p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
     }
 
     private static SecurityProtocol protocol(SecurityBindingElement e, ChannelType<?> type, BindingParameters p) {

@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.security.message;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.SECURITY;
 
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -72,10 +73,12 @@ final class SecureConversationProtocol implements SecurityProtocol {
                 service.replayWindow(), service.maxClockSkew())) : Optional.empty();
     }
 
-    /** Whether this protocol runs {@code e}: cookie mode over a bootstrap the symmetric protocol runs. */
+    /**
+     * Whether this protocol runs {@code e}: a secure conversation (cookie mode, or a security session with
+     * {@link SecuritySessionChannels}) over a bootstrap the symmetric protocol runs.
+     */
     static boolean runs(SecurityBindingElement e) {
         return e.authenticationMode() == AuthenticationMode.SecureConversation
-                && !e.requireSecurityContextCancellation()
                 && e.secureConversationBootstrap().map(b -> SymmetricSecurityProtocol.runs(b.authenticationMode())
                         && SymmetricSecurityProtocol.runs(b.messageSecurityVersion())).orElse(false)
                 && SymmetricSecurityProtocol.runs(e.messageSecurityVersion());
@@ -126,32 +129,54 @@ final class SecureConversationProtocol implements SecurityProtocol {
         }
 
         private CompletableFuture<SecurityContext> issue(Message application, Duration timeout) {
-            byte[] entropy = new byte[keyBits / 8];
-            RANDOM.nextBytes(entropy);
-            Message rst = Message.create(application.version(), issuance.requestAction(),
-                    new XmlFragment(issuance.request(entropy, keyBits)));
-            rst.headers().messageId("urn:uuid:" + UUID.randomUUID());
-            ReplyVerification verification;
-            try {
-                verification = bootstrap.secureRequest(rst, to, credentials);
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            return inner.request(rst, timeout).thenApply(reply -> {
-                Message rstr = verification.verify(reply);
-                if (rstr == null) {
-                    throw new MessageSecurityException("The service did not answer the security token request.");
-                }
-                if (rstr.isFault()) {
-                    throw new MessageSecurityException("The security token request was refused: "
-                            + rstr.fault().orElseThrow().reason(), new SecurityFaultException(rstr.fault().get()));
-                }
-                return issuance.readResponse(DomXml.parse(rstr.body().xml()), entropy, keyBits);
-            });
+            return issueContext(inner, to, credentials, application.version(), timeout);
         }
     }
 
-    private ReplyVerification secureWithContext(Message request, SecurityContext context) {
+    /** Asks the service over {@code inner} for a context token, the request secured by the bootstrap. */
+    CompletableFuture<SecurityContext> issueContext(RequestChannel inner, EndpointAddress to,
+            ClientCredentials credentials, MessageVersion version, Duration timeout) {
+        byte[] entropy = new byte[keyBits / 8];
+        RANDOM.nextBytes(entropy);
+        Message rst = Message.create(version, issuance.requestAction(),
+                new XmlFragment(issuance.request(entropy, keyBits)));
+        rst.headers().messageId("urn:uuid:" + UUID.randomUUID());
+        ReplyVerification verification;
+        try {
+            verification = bootstrap.secureRequest(rst, to, credentials);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return inner.request(rst, timeout).thenApply(reply -> {
+            Message rstr = verification.verify(reply);
+            if (rstr == null) {
+                throw new MessageSecurityException("The service did not answer the security token request.");
+            }
+            if (rstr.isFault()) {
+                throw new MessageSecurityException("The security token request was refused: "
+                        + rstr.fault().orElseThrow().reason(), new SecurityFaultException(rstr.fault().get()));
+            }
+            return issuance.readResponse(DomXml.parse(rstr.body().xml()), entropy, keyBits);
+        });
+    }
+
+    /** Cancels {@code context} over {@code inner} (a session's close), the request secured by the context. */
+    CompletableFuture<Void> cancelContext(RequestChannel inner, SecurityContext context, MessageVersion version,
+            Duration timeout) {
+        Message cancel = Message.create(version, issuance.cancelAction(),
+                new XmlFragment(issuance.cancel(context.contextId())));
+        cancel.headers().messageId("urn:uuid:" + UUID.randomUUID());
+        cancel.headers().to(inner.remoteAddress());
+        ReplyVerification verification = secureWithContext(cancel, context);
+        return inner.request(cancel, timeout).thenAccept(reply -> {
+            Message answer = verification.verify(reply);
+            if (answer == null || answer.isFault() || !issuance.isCancelled(DomXml.parse(answer.body().xml()))) {
+                throw new MessageSecurityException("The service did not cancel the security context token.");
+            }
+        });
+    }
+
+    ReplyVerification secureWithContext(Message request, SecurityContext context) {
         EndpointAddress to = request.headers().to();
         Optional<SecurityTimestamp> ts = timestamp(element.localClientSettings().timestampValidityDuration());
         request.properties().put(EnvelopeProtection.class, envelope -> {
@@ -208,28 +233,58 @@ final class SecureConversationProtocol implements SecurityProtocol {
     @Override
     public VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials) {
         if (issuance.requestAction().equals(request.headers().action())) {
-            return issue(request, credentials);
+            return issueContext(request, credentials).answer();
         }
+        return verifyWithContext(request, token -> {
+            String contextId = identifier(token);
+            Element cookie = DomXml.children(token).stream()
+                    .filter(c -> ContextTokenIssuance.COOKIE_NS.equals(c.getNamespaceURI())
+                            && "Cookie".equals(c.getLocalName())).findFirst()
+                    .orElseThrow(() -> new MessageSecurityException("The security context token '" + contextId
+                            + "' has no cookie, and this service keeps no sessions."));
+            ContextCookies.State state = cookies.open(DerivedKeyToken.base64(cookie.getTextContent().strip()),
+                    contextId, clock.instant());
+            return new ServiceContext(state.contextId(), state.key(), state.caller(), state.expires());
+        });
+    }
+
+    /** A context as the service knows it: from the cookie, or from its session. */
+    record ServiceContext(String contextId, byte[] key, ServiceSecurityContext caller, Instant expires) {
+    }
+
+    /** Finds the context of the token a request carries. */
+    @FunctionalInterface
+    interface ContextLookup {
+        /**
+         * The context of {@code token}.
+         *
+         * @throws MessageSecurityException when this service does not know it
+         */
+        ServiceContext find(Element token);
+    }
+
+    /** The {@code c:Identifier} of a context token. */
+    String identifier(Element token) {
+        return DomXml.children(token).stream().filter(c -> "Identifier".equals(c.getLocalName())).findFirst()
+                .map(c -> c.getTextContent().strip()).orElse("");
+    }
+
+    /**
+     * Verifies a request secured with the context of the token it carries ({@code lookup}); its caller is the
+     * context's, and its reply is secured with the context.
+     */
+    VerifiedRequest verifyWithContext(Message request, ContextLookup lookup) {
         if (request.headers().count(SECURITY) == 0) {
             throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
         }
         Document doc = SymmetricSecurityProtocol.envelope(request);
-        ContextCookies.State[] opened = new ContextCookies.State[1];
+        ServiceContext[] found = new ServiceContext[1];
         SymmetricHeaderReader.Received r = SymmetricHeaderReader.readWithContext(doc, settings,
                 new SymmetricHeaderReader.ContextKeys() {
                     @Override
                     public byte[] keyOf(Element token) {
-                        String contextId = DomXml.children(token).stream()
-                                .filter(c -> "Identifier".equals(c.getLocalName())).findFirst()
-                                .map(c -> c.getTextContent().strip()).orElse("");
-                        Element cookie = DomXml.children(token).stream()
-                                .filter(c -> ContextTokenIssuance.COOKIE_NS.equals(c.getNamespaceURI())
-                                        && "Cookie".equals(c.getLocalName())).findFirst()
-                                .orElseThrow(() -> new MessageSecurityException("The security context token '"
-                                        + contextId + "' has no cookie, and this service keeps no sessions."));
-                        opened[0] = cookies.open(DerivedKeyToken.base64(cookie.getTextContent().strip()), contextId,
-                                clock.instant());
-                        return opened[0].key();
+                        found[0] = lookup.find(token);
+                        return found[0].key();
                     }
 
                     @Override
@@ -237,15 +292,15 @@ final class SecureConversationProtocol implements SecurityProtocol {
                         throw new MessageSecurityException("A request must carry its security context token.");
                     }
                 });
-        if (opened[0] == null) {
+        if (found[0] == null) {
             throw new MessageSecurityException("A request must carry its security context token.");
         }
         checkTimestamp(r, element.localServiceSettings().replayWindow(),
                 element.localServiceSettings().maxClockSkew());
         replays.ifPresent(cache -> cache.check(r.signatureValue()));
         Message decrypted = SymmetricSecurityProtocol.decrypted(encoder, doc, request);
-        decrypted.properties().put(ServiceSecurityContext.class, opened[0].caller());
-        ContextCookies.State context = opened[0];
+        ServiceContext context = found[0];
+        decrypted.properties().put(ServiceSecurityContext.class, context.caller());
         return new VerifiedRequest() {
             @Override
             public Message request() {
@@ -267,8 +322,15 @@ final class SecureConversationProtocol implements SecurityProtocol {
         };
     }
 
-    /** A token request: authenticated by the bootstrap, answered with a new context for its caller. */
-    private VerifiedRequest issue(Message request, ServiceCredentials credentials) {
+    /** A context issued for a token request, and the verified request with its answer (the RSTR). */
+    record Issued(VerifiedRequest answer, ServiceContext context) {
+    }
+
+    /**
+     * A token request: authenticated by the bootstrap, answered with a new context for its caller; in cookie mode
+     * the token's cookie holds the context, in a session the caller keeps it ({@link #cookieMode()}).
+     */
+    Issued issueContext(Message request, ServiceCredentials credentials) {
         VerifiedRequest verified = bootstrap.verifyRequest(request, credentials);
         Message rst = verified.request();
         ContextTokenIssuance.Request asked = issuance.readRequest(DomXml.parse(rst.body().xml()));
@@ -288,14 +350,16 @@ final class SecureConversationProtocol implements SecurityProtocol {
         String tokenId = "uuid-" + UUID.randomUUID() + "-1";
         ServiceSecurityContext caller = rst.properties().get(ServiceSecurityContext.class)
                 .orElse(ServiceSecurityContext.anonymous());
-        byte[] cookie = cookies.seal(new ContextCookies.State(contextId, key, created, expires, caller));
-        String token = issuance.token(tokenId, contextId, cookie);
+        String token = cookieMode()
+                ? issuance.token(tokenId, contextId, cookies.seal(new ContextCookies.State(contextId, key, created,
+                        expires, caller)))
+                : issuance.sessionToken(tokenId, contextId);
         Message rstr = Message.create(request.version(), issuance.responseAction(), new XmlFragment(
                 issuance.response(token, tokenId, contextId, serverEntropy, created, expires, keyBits)));
         if (request.headers().messageId() != null) {
             rstr.headers().relatesTo(request.headers().messageId());
         }
-        return new VerifiedRequest() {
+        return new Issued(new VerifiedRequest() {
             @Override
             public Message request() {
                 return rst;
@@ -310,7 +374,16 @@ final class SecureConversationProtocol implements SecurityProtocol {
             public Optional<Message> answer() {
                 return Optional.of(rstr);
             }
-        };
+        }, new ServiceContext(contextId, key, caller, expires));
+    }
+
+    /** Whether contexts live in their tokens' cookies ({@code requireSecurityContextCancellation="false"}). */
+    boolean cookieMode() {
+        return !element.requireSecurityContextCancellation();
+    }
+
+    ContextTokenIssuance issuance() {
+        return issuance;
     }
 
     // ---- both

@@ -96,49 +96,24 @@ final class SecurityReplyChannelListener<C extends Channel> extends LayeredChann
         }
 
         private void refuse(RequestContext context, RuntimeException failure, Duration timeout) {
-            LOG.warn("refused a request to {}: {}", localAddress().uri(), failure.getMessage());
-            Message request = context.requestMessage();
-            Message fault = Message.createFault(request.version(), TransportSecurityProtocol.fault(failure), null);
-            if (request.headers().messageId() != null) {
-                fault.headers().relatesTo(request.headers().messageId());
-            }
-            context.reply(fault, timeout).exceptionally(e -> {
-                context.abort();
-                return null;
-            });
+            SecurityReplyChannelListener.refuse(context, failure, timeout, localAddress());
         }
     }
 
-    /** A verified request: its reply is secured before it is sent. */
-    private static final class SecuredRequestContext implements RequestContext {
-        private final RequestContext inner;
-        private final SecurityProtocol.VerifiedRequest verified;
-
-        SecuredRequestContext(RequestContext inner, SecurityProtocol.VerifiedRequest verified) {
-            this.inner = inner;
-            this.verified = verified;
+    /**
+     * Answers a request whose security failed at once with WCF's generic, unsecured security fault; why it failed is
+     * logged, never sent.
+     */
+    static void refuse(RequestContext context, RuntimeException failure, Duration timeout, EndpointAddress at) {
+        LOG.warn("refused a request to {}: {}", at.uri(), failure.getMessage());
+        Message request = context.requestMessage();
+        Message fault = Message.createFault(request.version(), TransportSecurityProtocol.fault(failure), null);
+        if (request.headers().messageId() != null) {
+            fault.headers().relatesTo(request.headers().messageId());
         }
-
-        @Override
-        public Message requestMessage() {
-            return verified.request();
-        }
-
-        @Override
-        public CompletableFuture<Void> reply(Message reply, Duration timeout) {
-            if (reply != null) {
-                try {
-                    verified.secureReply(reply);
-                } catch (RuntimeException e) {
-                    return CompletableFuture.failedFuture(e);
-                }
-            }
-            return inner.reply(reply, timeout);
-        }
-
-        @Override
-        public void abort() {
-            inner.abort();
-        }
+        context.reply(fault, timeout).exceptionally(e -> {
+            context.abort();
+            return null;
+        });
     }
 }

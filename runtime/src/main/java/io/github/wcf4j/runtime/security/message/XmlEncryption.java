@@ -167,12 +167,25 @@ final class XmlEncryption {
         return out;
     }
 
-    /** {@code node} as text, with the namespaces it uses declared (the JDK's serializer fixes them up). */
-    static String serialize(Node node) {
+    /**
+     * One serializer per thread: finding a {@code TransformerFactory} searches the class path, which cost a symmetric
+     * call more than its cryptography (benchmarks/RESULTS.md, scenario 7).
+     */
+    private static final ThreadLocal<Transformer> SERIALIZER = ThreadLocal.withInitial(() -> {
         try {
             Transformer t = TransformerFactory.newInstance().newTransformer();
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            return t;
+        } catch (TransformerException e) {
+            throw new IllegalStateException("no XML serializer", e);
+        }
+    });
+
+    /** {@code node} as text, with the namespaces it uses declared (the JDK's serializer fixes them up). */
+    static String serialize(Node node) {
+        try {
+            Transformer t = SERIALIZER.get();
             StringWriter out = new StringWriter();
             t.transform(new DOMSource(node), new StreamResult(out));
             return out.toString();

@@ -254,13 +254,7 @@ class SecureConversationLoopbackTest {
     }
 
     @Test
-    void sessionModeAndOtherBootstrapsAreRefusedByName() {
-        SecurityBindingElement session = SecurityBindingElement.builder()
-                .authenticationMode(AuthenticationMode.SecureConversation).bootstrap(SecurityBindingElement.builder()
-                        .authenticationMode(AuthenticationMode.UserNameForCertificate).build()).build();
-        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class,
-                () -> host(binding(session), serviceCredentials()));
-        assertTrue(e.getMessage().contains("requireSecurityContextCancellation=\"true\""), e.getMessage());
+    void otherBootstrapsAreRefusedByName() {
         SecurityBindingElement windows = SecurityBindingElement.builder()
                 .authenticationMode(AuthenticationMode.SecureConversation).requireSecurityContextCancellation(false)
                 .build();
@@ -289,5 +283,78 @@ class SecureConversationLoopbackTest {
         assertTrue(sent(Direction.CLIENT_TO_SERVICE).get(0).contains(
                 "http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/SCT"));
         assertTrue(sent(Direction.CLIENT_TO_SERVICE).get(1).contains(WsSecurityNames.SC_13));
+    }
+
+    static SecurityBindingElement session(AuthenticationMode bootstrap) {
+        return SecurityBindingElement.builder().authenticationMode(AuthenticationMode.SecureConversation)
+                .bootstrap(SecurityBindingElement.builder().authenticationMode(bootstrap).build()).build();
+    }
+
+    @Test
+    void aSecuritySessionIssuesItsTokenAtOpenAndCancelsItAtClose() {
+        Identity id = both(session(AuthenticationMode.UserNameForCertificate), alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        List<String> requests = sent(Direction.CLIENT_TO_SERVICE);
+        assertTrue(requests.get(0).contains("/RST/SCT<"), requests.get(0));
+        assertTrue(requests.get(1).contains("<c:SecurityContextToken"), requests.get(1));
+        assertFalse(requests.get(1).contains("Cookie"), "the service keeps the session's context: no cookie");
+        factory.close(id);
+        requests = sent(Direction.CLIENT_TO_SERVICE);
+        assertEquals(4, requests.size(), "token request, two calls, cancel: " + requests);
+        assertTrue(requests.get(3).contains("/RST/SCT/Cancel"), requests.get(3));
+        assertTrue(sent(Direction.SERVICE_TO_CLIENT).get(3).contains("/RSTR/SCT/Cancel"));
+    }
+
+    @Test
+    void overMutualCertificateAndAnonymousForCertificateSessionsRunToo() {
+        Identity mutual = both(session(AuthenticationMode.MutualCertificate),
+                ClientCredentials.certificate(client).withDefaultServiceCertificate(service.certificate()));
+        assertTrue(mutual.whoAmI().startsWith("X509:CN=client; "));
+        factory.abort();
+        host.abort();
+        Identity anonymous = both(session(AuthenticationMode.AnonymousForCertificate), anonymous());
+        assertEquals(":", anonymous.whoAmI());
+        assertEquals(5.0, anonymous.add(2, 3));
+    }
+
+    @Test
+    void aCancelledContextIsRefusedAndAnotherSessionKeepsServing() {
+        Binding b = binding(session(AuthenticationMode.UserNameForCertificate));
+        host(b, serviceCredentials());
+        Identity first = client(b, alice("secret"));
+        first.whoAmI();
+        String cancelledId = contextId(sent(Direction.CLIENT_TO_SERVICE).get(1));
+        factory.close(first);
+        Identity second = factory.createChannel();
+        assertEquals("UserName:alice", second.whoAmI());
+        int before = IdentityService.CALLS.get();
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing("<c:SecurityContextToken").then(
+                FaultAction.rewrite(s -> s.replaceFirst("<c:Identifier>[^<]+</c:Identifier>",
+                        "<c:Identifier>" + cancelledId + "</c:Identifier>"))));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, second::whoAmI);
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get(), "nothing was served with the cancelled context");
+        network.clearFaults();
+        assertEquals("UserName:alice", second.whoAmI(), "the other session still serves");
+    }
+
+    @Test
+    void aWrongPasswordFailsTheSessionsOpen() {
+        Binding b = binding(session(AuthenticationMode.UserNameForCertificate));
+        host(b, serviceCredentials());
+        Identity id = client(b, alice("guess"));
+        RuntimeException e = assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(e instanceof MessageSecurityException || e.getCause() instanceof MessageSecurityException,
+                e.toString());
+        assertEquals(0, sent(Direction.CLIENT_TO_SERVICE).stream().filter(m -> m.contains("SecurityContextToken>"))
+                .count(), "no context was issued");
+    }
+
+    private static String contextId(String request) {
+        Matcher m = Pattern.compile("<c:Identifier>([^<]+)</c:Identifier>").matcher(request);
+        assertTrue(m.find(), request);
+        return m.group(1);
     }
 }

@@ -1,0 +1,167 @@
+package io.github.wcf4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.ServiceModelConfiguration;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.config.ServiceModelConfigReader;
+import io.github.wcf4j.runtime.client.ClientFactory;
+import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.security.CertificateStores;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import io.github.wcf4j.runtime.security.message.ClientCredentials;
+import io.github.wcf4j.runtime.security.message.Identity;
+import io.github.wcf4j.runtime.security.message.IdentityService;
+import io.github.wcf4j.runtime.service.ServiceHost;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * wsHttpBinding's {@code Message} security from an unchanged app.config, over plain HTTP, for every client credential
+ * type that needs no Windows and no SSL negotiation ({@code negotiateServiceCredential="false"}), with and without a
+ * security context ({@code establishSecurityContext}): the binding expands to WCF's elements (the symmetric X.509 mode,
+ * wrapped in a secure conversation session when a context is established), the service proves itself with the
+ * certificate its {@code <serviceCertificate>} names, the client encrypts to the one its {@code <defaultCertificate>}
+ * names, and the caller is authenticated as the configuration says (the validator class it names, the trusted people
+ * store).
+ */
+class MessageSecurityConfigTest {
+    private static final String VALIDATOR = "Contoso.Security.PasswordValidator";
+
+    @TempDir
+    static Path dir;
+    static CertificateStores stores;
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private ClientFactory<Identity> lastFactory;
+
+    @BeforeAll
+    static void stores() throws Exception {
+        Path service = dir.resolve("service.p12");
+        TestStores.selfSigned(service, "localhost", "CN=localhost", "-ext", "san=dns:localhost");
+        Path my = dir.resolve("my.p12");
+        TestStores.selfSigned(my, "peer", "CN=peer");
+        TestStores.selfSigned(my, "stranger", "CN=stranger");
+        TestStores.trusted(dir.resolve("people.p12"), TestStores.certificate(my, "peer"));
+        stores = CertificateStores.load(TestStores.mapping(dir.resolve("stores.properties"),
+                "LocalMachine/My=service.p12", "CurrentUser/My=my.p12", "LocalMachine/TrustedPeople=people.p12"));
+    }
+
+    /** Clients first: a security session's close cancels its context with the service. */
+    @AfterEach
+    void close() throws Exception {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
+        }
+    }
+
+    private static String config(String credentialType, boolean context, String clientCertificate) {
+        return """
+                <configuration><system.serviceModel>
+                  <bindings><wsHttpBinding><binding name="secure">
+                    <security mode="Message"><message clientCredentialType="%s" negotiateServiceCredential="false"
+                        establishSecurityContext="%s"/></security>
+                  </binding></wsHttpBinding></bindings>
+                  <behaviors>
+                    <serviceBehaviors><behavior name="service"><serviceCredentials>
+                      <serviceCertificate findValue="localhost" storeLocation="LocalMachine" storeName="My"
+                          x509FindType="FindBySubjectName"/>
+                      <userNameAuthentication userNamePasswordValidationMode="Custom"
+                          customUserNamePasswordValidatorType="%s, Contoso.Security"/>
+                      <clientCertificate><authentication certificateValidationMode="PeerTrust"/></clientCertificate>
+                    </serviceCredentials></behavior></serviceBehaviors>
+                    <endpointBehaviors><behavior name="client"><clientCredentials>%s
+                      <serviceCertificate><defaultCertificate findValue="localhost" storeLocation="LocalMachine"
+                          storeName="My" x509FindType="FindBySubjectName"/></serviceCertificate>
+                    </clientCredentials></behavior></endpointBehaviors>
+                  </behaviors>
+                  <services><service name="IdentityService" behaviorConfiguration="service">
+                    <endpoint address="" binding="wsHttpBinding" bindingConfiguration="secure" contract="%s"/>
+                  </service></services>
+                  <client><endpoint name="identity" address="http://localhost/unused" binding="wsHttpBinding"
+                      bindingConfiguration="secure" behaviorConfiguration="client" contract="%5$s"/></client>
+                </system.serviceModel></configuration>
+                """.formatted(credentialType, context, VALIDATOR, clientCertificate, Identity.class.getName());
+    }
+
+    private ServiceHost host(ServiceModelConfiguration config) {
+        ServiceHost host = ServiceHost.builder(config, "IdentityService")
+                .types(ServiceTypes.empty().map("IdentityService", IdentityService.class)
+                        .map(VALIDATOR, TestPasswordValidator.class))
+                .baseAddress(URI.create("http://localhost:0/secure"))
+                .parameter(CertificateStores.class, stores).build();
+        opened.add(host);
+        host.open();
+        return host;
+    }
+
+    private Identity client(ServiceModelConfiguration config, ServiceHost host, ClientCredentials fromCode) {
+        ClientEndpoint e = config.clientEndpoint("identity").orElseThrow();
+        ClientEndpoint at = new ClientEndpoint(e.name(), host.endpoints().get(0).address(), e.bindingSection(),
+                e.bindingConfiguration(), e.binding(), e.contract(), e.behavior(), e.identity(), e.headers(),
+                e.standardEndpoint());
+        ClientFactory<Identity> f = ClientFactory.builder(at, Identity.class)
+                .parameter(CertificateStores.class, stores).credentials(fromCode).build();
+        opened.add(f);
+        lastFactory = f;
+        return f.createChannel();
+    }
+
+    /** The last client was refused: its channel faulted (a session's open failed), so it is aborted, not closed. */
+    private void refused() {
+        opened.remove(lastFactory);
+        lastFactory.abort();
+    }
+
+    private static ServiceModelConfiguration read(String xml) {
+        return ServiceModelConfigReader.create().read("app.config", xml).orThrow();
+    }
+
+    @ParameterizedTest(name = "clientCredentialType={0} establishSecurityContext={1}")
+    @CsvSource({"UserName,false,UserNameForCertificate", "UserName,true,SecureConversation",
+            "Certificate,false,MutualCertificate", "Certificate,true,SecureConversation",
+            "None,false,AnonymousForCertificate", "None,true,SecureConversation"})
+    void wsHttpBindingMessageSecurityRunsFromTheConfiguration(String type, boolean context, String mode) {
+        String clientCertificate = type.equals("Certificate") ? "<clientCertificate findValue=\"CN=peer\""
+                + " storeLocation=\"CurrentUser\" storeName=\"My\" x509FindType=\"FindBySubjectDistinguishedName\"/>"
+                : "";
+        ServiceModelConfiguration config = read(config(type, context, clientCertificate));
+        assertTrue(AuthenticationMode.of(config.services().get(0).endpoints().get(0).binding()
+                .createBindingElements()).contains(AuthenticationMode.valueOf(mode)), "expands to " + mode);
+        ServiceHost host = host(config);
+        ClientCredentials fromCode = type.equals("UserName") ? ClientCredentials.userName("bob", "bob-pw")
+                : ClientCredentials.none();
+        Identity id = client(config, host, fromCode);
+        String expected = switch (type) {
+            case "UserName" -> "UserName:bob";
+            case "Certificate" -> "X509:CN=peer; ";
+            default -> ":";
+        };
+        assertTrue(id.whoAmI().startsWith(expected), id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        if (type.equals("UserName")) {
+            Identity wrong = client(config, host, ClientCredentials.userName("bob", "guess"));
+            assertThrows(RuntimeException.class, wrong::whoAmI);
+            refused();
+        }
+        if (type.equals("Certificate")) {
+            ServiceModelConfiguration stranger = read(config(type, context, "<clientCertificate"
+                    + " findValue=\"CN=stranger\" storeLocation=\"CurrentUser\" storeName=\"My\""
+                    + " x509FindType=\"FindBySubjectDistinguishedName\"/>"));
+            RuntimeException e = assertThrows(RuntimeException.class, client(stranger, host, fromCode)::whoAmI);
+            assertTrue(e instanceof MessageSecurityException || e.getCause() instanceof MessageSecurityException,
+                    e.toString());
+            refused();
+        }
+    }
+}

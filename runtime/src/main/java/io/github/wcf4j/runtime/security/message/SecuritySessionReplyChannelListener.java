@@ -1,0 +1,197 @@
+package io.github.wcf4j.runtime.security.message;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.InboundQueue;
+import io.github.wcf4j.runtime.channel.LayeredChannelListener;
+import io.github.wcf4j.runtime.channel.QueuedReplyChannel;
+import io.github.wcf4j.runtime.channel.ReceivePump;
+import io.github.wcf4j.runtime.channel.ReplyChannel;
+import io.github.wcf4j.runtime.channel.ReplySessionChannel;
+import io.github.wcf4j.runtime.channel.RequestContext;
+import io.github.wcf4j.runtime.channel.Session;
+import io.github.wcf4j.runtime.channel.SessionChannel;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import io.github.wcf4j.runtime.time.Scheduler;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The service side of security sessions (WCF {@code SecuritySessionServerSettings} over reply channels): reads every
+ * request of the inner channels on the executor (cryptography never on a transport's threads) and
+ *
+ * <ul>
+ * <li>answers a token request ({@code RST/SCT}, authenticated by the bootstrap) with a new context and opens a
+ * session channel for it, to be accepted; at most {@code maxPendingSessions} wait to be accepted, beyond that a
+ * token request is refused;</li>
+ * <li>hands every request secured with a context to that context's session channel, its caller in the message's
+ * {@link ServiceSecurityContext}, its reply secured with the context;</li>
+ * <li>answers a cancel ({@code RST/SCT/Cancel}, secured with the context) and ends the session: its channel receives
+ * no more requests; a context the service does not hold (cancelled, or never issued) is refused.</li>
+ * </ul>
+ *
+ * A request whose security fails gets WCF's generic security fault and reaches no session. The service keeps each
+ * context until its session is cancelled, closed or aborted.
+ */
+final class SecuritySessionReplyChannelListener<C extends Channel> extends LayeredChannelListener<C> {
+    private final SecureConversationProtocol protocol;
+    private final ServiceCredentials credentials;
+    private final Scheduler scheduler;
+    private final Executor executor;
+    private final int maxPendingSessions;
+    private final InboundQueue<C> accepted;
+    private final Map<String, SessionReplyChannel> sessions = new ConcurrentHashMap<>();
+
+    SecuritySessionReplyChannelListener(ChannelType<C> type, ChannelListener<?> inner,
+            SecureConversationProtocol protocol, ServiceCredentials credentials, Scheduler scheduler,
+            int maxPendingSessions) {
+        super(type, inner);
+        this.protocol = protocol;
+        this.credentials = credentials;
+        this.scheduler = scheduler;
+        this.executor = scheduler.executor();
+        this.maxPendingSessions = maxPendingSessions;
+        this.accepted = new InboundQueue<>(scheduler);
+    }
+
+    @Override
+    protected String wcfTypeName() {
+        return "System.ServiceModel.Security.SecuritySessionServerSettings+SecuritySessionChannelListener";
+    }
+
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        return TransportSecurityProtocol.checked(() -> protocol.checkServiceCredentials(credentials))
+                .thenCompose(v -> innerListener.open(timeout)).thenRun(this::acceptInner);
+    }
+
+    @Override
+    public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
+        throwIfNotOpened();
+        return accepted.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
+    }
+
+    @Override
+    protected CompletableFuture<Void> onClose(Duration timeout) {
+        accepted.close();
+        sessions.values().forEach(SessionReplyChannel::abort);
+        return super.onClose(timeout);
+    }
+
+    @Override
+    protected void onAbort() {
+        accepted.close();
+        sessions.values().forEach(SessionReplyChannel::abort);
+        super.onAbort();
+    }
+
+    private void acceptInner() {
+        innerListener.acceptChannel(WcfTimeSpan.INFINITE).whenComplete((c, e) -> {
+            if (e != null || c.isEmpty()) {
+                return;
+            }
+            ReplyChannel inner = (ReplyChannel) c.get();
+            inner.open(WcfTimeSpan.INFINITE).thenRun(() -> ReceivePump.run(
+                    () -> inner.receiveRequest(WcfTimeSpan.INFINITE),
+                    request -> executor.execute(() -> receive(request, inner.localAddress())), end -> { }));
+            if (inner instanceof SessionChannel) {
+                acceptInner();
+            }
+        });
+    }
+
+    /** One request of an inner channel: a token request, a cancel, or a request of a session. */
+    private void receive(RequestContext context, EndpointAddress at) {
+        Duration timeout = WcfTimeSpan.INFINITE;
+        Message request = context.requestMessage();
+        ContextTokenIssuance issuance = protocol.issuance();
+        String action = request.headers().action();
+        try {
+            if (issuance.requestAction().equals(action)) {
+                if (accepted.size() >= maxPendingSessions) {
+                    throw new MessageSecurityException("The service has " + maxPendingSessions + " security sessions"
+                            + " waiting to be accepted (maxPendingSessions); the token request is refused.");
+                }
+                SecureConversationProtocol.Issued issued = protocol.issueContext(request, credentials);
+                SessionReplyChannel session = new SessionReplyChannel(issued.context(), at);
+                sessions.put(issued.context().contextId(), session);
+                session.onClosed(() -> sessions.remove(issued.context().contextId()));
+                if (!accepted.offer(typed(session))) {
+                    sessions.remove(issued.context().contextId());
+                    throw new MessageSecurityException("The listener is closed.");
+                }
+                new SecuredRequestContext(context, issued.answer()).reply(issued.answer().answer().orElseThrow(),
+                        timeout).exceptionally(e -> failed(context));
+                return;
+            }
+            AtomicReference<SessionReplyChannel> target = new AtomicReference<>();
+            SecurityProtocol.VerifiedRequest verified = protocol.verifyWithContext(request, token -> {
+                SessionReplyChannel s = sessions.get(protocol.identifier(token));
+                if (s == null) {
+                    throw new MessageSecurityException("The security context token is expired or is not valid."
+                            + " The message was not processed.");
+                }
+                target.set(s);
+                return s.context;
+            });
+            SessionReplyChannel session = target.get();
+            if (issuance.cancelAction().equals(action)) {
+                String cancelled = issuance.readCancel(DomXml.parse(verified.request().body().xml()));
+                if (!cancelled.equals(session.context.contextId())) {
+                    throw new MessageSecurityException("A session may cancel only its own security context.");
+                }
+                sessions.remove(cancelled);
+                Message answer = Message.create(request.version(), issuance.cancelResponseAction(),
+                        new XmlFragment(issuance.cancelled()));
+                if (request.headers().messageId() != null) {
+                    answer.headers().relatesTo(request.headers().messageId());
+                }
+                new SecuredRequestContext(context, verified).reply(answer, timeout)
+                        .exceptionally(e -> failed(context));
+                session.ended();
+                return;
+            }
+            if (!session.offer(new SecuredRequestContext(context, verified))) {
+                throw new MessageSecurityException("The security session has ended.");
+            }
+        } catch (MessageSecurityException | SecurityTokenValidationException e) {
+            SecurityReplyChannelListener.refuse(context, e, timeout, at);
+        }
+    }
+
+    private static Void failed(RequestContext context) {
+        context.abort();
+        return null;
+    }
+
+    /** One security session: the requests of one context, in order, to its accepter. */
+    private final class SessionReplyChannel extends QueuedReplyChannel implements ReplySessionChannel {
+        private final SecureConversationProtocol.ServiceContext context;
+
+        SessionReplyChannel(SecureConversationProtocol.ServiceContext context, EndpointAddress at) {
+            super(scheduler, () -> at.uri());
+            this.context = context;
+        }
+
+        @Override
+        public Session session() {
+            return context::contextId;
+        }
+
+        /** The client cancelled the context: no more requests; the accepter's next receive ends the session. */
+        void ended() {
+            close(WcfTimeSpan.INFINITE);
+        }
+    }
+}

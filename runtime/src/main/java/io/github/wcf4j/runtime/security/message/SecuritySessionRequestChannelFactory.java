@@ -1,0 +1,110 @@
+package io.github.wcf4j.runtime.security.message;
+
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.LayeredChannel;
+import io.github.wcf4j.runtime.channel.LayeredChannelFactory;
+import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.channel.RequestSessionChannel;
+import io.github.wcf4j.runtime.channel.Session;
+import io.github.wcf4j.runtime.message.Message;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The client side of a security session ({@code authenticationMode="SecureConversation"} with
+ * {@code requireSecurityContextCancellation="true"}, WCF's {@code SecuritySessionClientSettings} over a request
+ * channel): each session channel obtains its security context token when it opens (the token request secured by the
+ * bootstrap), secures every request with it, and cancels it when it closes ({@code RST/SCT/Cancel}); the session's
+ * id is the context's identifier. Aborting forgets the context without a word, as WCF does.
+ */
+final class SecuritySessionRequestChannelFactory<C extends Channel> extends LayeredChannelFactory<C> {
+    private final SecureConversationProtocol protocol;
+    private final ClientCredentials credentials;
+    private final MessageVersion version;
+    private final Executor verifier;
+
+    SecuritySessionRequestChannelFactory(ChannelType<C> type, ChannelFactory<?> inner,
+            SecureConversationProtocol protocol, ClientCredentials credentials, MessageVersion version,
+            Executor verifier) {
+        super(type, inner);
+        this.protocol = protocol;
+        this.credentials = credentials;
+        this.version = version;
+        this.verifier = verifier;
+    }
+
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        return TransportSecurityProtocol.checked(() -> protocol.checkClientCredentials(credentials))
+                .thenCompose(v -> super.onOpen(timeout));
+    }
+
+    @Override
+    public C createChannel(EndpointAddress to, URI via) {
+        return typed(new SecuritySessionChannel((RequestChannel) innerFactory.createChannel(to, via)));
+    }
+
+    private final class SecuritySessionChannel extends LayeredChannel<RequestChannel>
+            implements RequestSessionChannel {
+        private volatile SecurityContext context;
+
+        SecuritySessionChannel(RequestChannel inner) {
+            super(inner);
+        }
+
+        @Override
+        protected String wcfTypeName() {
+            return "System.ServiceModel.Security.SecuritySessionClientSettings`1+SecurityRequestSessionChannel"
+                    + "[System.ServiceModel.Channels.IRequestSessionChannel]";
+        }
+
+        @Override
+        public Session session() {
+            SecurityContext c = context;
+            return () -> c == null ? null : c.contextId();
+        }
+
+        @Override
+        public EndpointAddress remoteAddress() {
+            return inner.remoteAddress();
+        }
+
+        @Override
+        public URI via() {
+            return inner.via();
+        }
+
+        @Override
+        protected CompletableFuture<Void> onOpen(Duration timeout) {
+            return inner.open(timeout).thenCompose(v -> protocol.issueContext(inner, inner.remoteAddress(),
+                    credentials, version, timeout)).thenAccept(c -> context = c);
+        }
+
+        @Override
+        public CompletableFuture<Message> request(Message request, Duration timeout) {
+            throwIfNotOpened();
+            SecurityProtocol.ReplyVerification verification;
+            try {
+                verification = protocol.secureWithContext(request, context);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return inner.request(request, timeout).thenApplyAsync(verification::verify, verifier);
+        }
+
+        @Override
+        protected CompletableFuture<Void> onClose(Duration timeout) {
+            SecurityContext c = context;
+            if (c == null) {
+                return inner.close(timeout);
+            }
+            return protocol.cancelContext(inner, c, version, timeout).thenCompose(v -> inner.close(timeout));
+        }
+    }
+}
