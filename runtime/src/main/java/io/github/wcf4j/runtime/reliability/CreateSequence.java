@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.reliability;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.message.ParsedElement;
 import io.github.wcf4j.runtime.message.XmlElement;
 import java.util.Optional;
@@ -15,9 +16,23 @@ import java.util.Optional;
  * @param offerId            the offered return sequence
  * @param offerEndpoint      1.1: the offer's endpoint (WCF: equal to AcksTo)
  * @param incompleteBehavior 1.1: {@code DiscardFollowingFirstGap} (ordered) or {@code NoDiscard}
+ * @param securityToken      the security session the sequence is bound to: an {@code o:SecurityTokenReference} to its
+ *                           context token ends the body (both versions; WCF's {@code CreateSequence.OnWriteBodyContents})
  */
 public record CreateSequence(EndpointAddress acksTo, Optional<String> offerId, Optional<EndpointAddress> offerEndpoint,
-        Optional<String> incompleteBehavior) {
+        Optional<String> incompleteBehavior, Optional<SecuritySessionToken> securityToken) {
+
+    static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+
+    public CreateSequence(EndpointAddress acksTo, Optional<String> offerId, Optional<EndpointAddress> offerEndpoint,
+            Optional<String> incompleteBehavior) {
+        this(acksTo, offerId, offerEndpoint, incompleteBehavior, Optional.empty());
+    }
+
+    /** This CreateSequence bound to the security session {@code token}. */
+    CreateSequence boundTo(Optional<SecuritySessionToken> token) {
+        return new CreateSequence(acksTo, offerId, offerEndpoint, incompleteBehavior, token);
+    }
 
     static final String DISCARD_FOLLOWING_FIRST_GAP = "DiscardFollowingFirstGap";
     static final String NO_DISCARD = "NoDiscard";
@@ -43,6 +58,9 @@ public record CreateSequence(EndpointAddress acksTo, Optional<String> offerId, O
                     XmlElement.text(wsrm.ns(), Wsrm.INCOMPLETE_SEQUENCE_BEHAVIOR, b)));
             cs.add(offer);
         }
+        securityToken.ifPresent(t -> cs.add(XmlElement.prefixed("o", WSSE, "SecurityTokenReference").add(
+                XmlElement.prefixed("o", WSSE, "Reference").attribute("URI", t.contextId())
+                        .attribute("ValueType", t.tokenType()))));
         return cs;
     }
 
@@ -56,9 +74,12 @@ public record CreateSequence(EndpointAddress acksTo, Optional<String> offerId, O
         }
         EndpointAddress acksTo = Endpoints.read(body.child(wsrm.ns(), "AcksTo").orElseThrow(() ->
                 new WsrmParseException("The CreateSequence has no AcksTo.")), addressing);
+        Optional<SecuritySessionToken> token = body.child(WSSE, "SecurityTokenReference")
+                .flatMap(str -> str.child(WSSE, "Reference"))
+                .map(r -> new SecuritySessionToken(r.attribute("URI").orElse(""), r.attribute("ValueType").orElse("")));
         Optional<ParsedElement> offer = body.child(wsrm.ns(), "Offer");
         if (offer.isEmpty()) {
-            return new CreateSequence(acksTo, Optional.empty(), Optional.empty(), Optional.empty());
+            return new CreateSequence(acksTo, Optional.empty(), Optional.empty(), Optional.empty(), token);
         }
         String id = WsrmRead.identifier(wsrm, offer.get());
         Optional<EndpointAddress> endpoint = Optional.empty();
@@ -74,6 +95,6 @@ public record CreateSequence(EndpointAddress acksTo, Optional<String> offerId, O
             }
             behavior = b;
         }
-        return new CreateSequence(acksTo, Optional.of(id), endpoint, behavior);
+        return new CreateSequence(acksTo, Optional.of(id), endpoint, behavior, token);
     }
 }

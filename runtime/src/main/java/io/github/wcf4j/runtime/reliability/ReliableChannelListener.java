@@ -16,11 +16,13 @@ import io.github.wcf4j.runtime.channel.LayeredChannelListener;
 import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
+import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.channel.SessionChannel;
 import io.github.wcf4j.runtime.message.FaultCode;
 import io.github.wcf4j.runtime.message.Message;
 import java.time.Duration;
 import java.util.Optional;
+import javax.xml.namespace.QName;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -337,6 +339,10 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
 
     /** WCF's CreateSequence checks for this listener's shape; the refusal to send, if any. */
     private Optional<Message> validate(Message m, CreateSequence cs) {
+        Optional<Message> binding = validateSecurityBinding(m, cs);
+        if (binding.isPresent()) {
+            return binding;
+        }
         EndpointAddress replyTo = replyTo(m);
         if (!cs.acksTo().uri().equals(replyTo.uri())) {
             return refuse(WcfText.CSRefusedAcksToMustEqualReplyTo.format());
@@ -353,6 +359,33 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             default -> cs.offerId().isPresent() ? Optional.empty()
                     : refuse(WcfText.CSRefusedDuplexNoOffer.format(uri()));
         };
+    }
+
+    /**
+     * WCF's binding of a sequence to the security session it arrives in ({@code CreateSequence.Create},
+     * {@code WsrmMessageInfo.ValidateCreateSequenceHeaders}): in a security session the CreateSequence must reference
+     * that session's context token; under WS-RM 1.1 the {@code UsesSequenceSTR} header and the reference come together.
+     */
+    private Optional<Message> validateSecurityBinding(Message m, CreateSequence cs) {
+        QName usesStr = new QName(wsrm.ns(), Wsrm.USES_SEQUENCE_STR);
+        boolean header = m.headers().find(usesStr).isPresent();
+        if (header) {
+            m.headers().understood(usesStr);
+        }
+        if (wsrm.defines(Wsrm.CLOSE_SEQUENCE)) {
+            if (header && cs.securityToken().isEmpty()) {
+                return refuse(WcfText.CSRefusedSTRNoWSSecurity.format());
+            }
+            if (!header && cs.securityToken().isPresent()) {
+                return refuse(WcfText.CSRefusedNoSTRWSSecurity.format());
+            }
+        }
+        Optional<SecuritySessionToken> session = m.properties().get(SecuritySessionToken.class);
+        if (session.isPresent() && !cs.securityToken().map(t -> t.contextId().equals(session.get().contextId()))
+                .orElse(false)) {
+            return refuse(WcfText.CSRefusedRequiredSecurityElementMissing.format());
+        }
+        return Optional.empty();
     }
 
     private Optional<Message> refuse(String why) {

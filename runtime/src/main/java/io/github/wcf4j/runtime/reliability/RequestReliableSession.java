@@ -8,6 +8,7 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.time.Timeouts;
 import java.time.Duration;
@@ -63,7 +64,8 @@ final class RequestReliableSession extends ReliableSession implements Transmissi
     CompletableFuture<Void> open(Duration timeout) {
         Optional<String> offer = replies ? Optional.of(WsrmMessages.newId()) : Optional.empty();
         EndpointAddress anonymous = EndpointAddress.of(settings.version().addressing().anonymous());
-        CreateSequence cs = CreateSequence.of(wsrm, anonymous, offer, settings.rm().ordered());
+        CreateSequence cs = CreateSequence.of(wsrm, anonymous, offer, settings.rm().ordered())
+                .boundTo(inner.property(SecuritySessionToken.class));
         String messageId = WsrmMessages.newId();
         long started = scheduler.nanoTime();
         CompletableFuture<Message> response = new CompletableFuture<>();

@@ -50,6 +50,8 @@ public abstract sealed class Wsrm permits WsrmFebruary2005, Wsrm11 {
     public static final String ENDPOINT = "Endpoint";
     /** What the destination does with an incomplete sequence (1.1). */
     public static final String INCOMPLETE_SEQUENCE_BEHAVIOR = "IncompleteSequenceBehavior";
+    /** 1.1's header saying the CreateSequence binds the sequence to a security token (WCF always with the SCT). */
+    public static final String USES_SEQUENCE_STR = "UsesSequenceSTR";
     /** The wrapper of a SOAP 1.1 SequenceFault's detail (1.1). */
     public static final String DETAIL = "Detail";
 

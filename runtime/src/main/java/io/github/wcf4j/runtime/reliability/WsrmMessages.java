@@ -3,7 +3,9 @@ package io.github.wcf4j.runtime.reliability;
 import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.message.ElementHeader;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.XmlElement;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.util.UUID;
 
@@ -28,6 +30,11 @@ final class WsrmMessages {
 
     Message createSequence(CreateSequence cs, String messageId, EndpointAddress replyTo) {
         Message m = Message.create(version, wsrm.action(Wsrm.CREATE_SEQUENCE), cs.toBody(wsrm, version.addressing()));
+        if (cs.securityToken().isPresent() && wsrm.defines(Wsrm.CLOSE_SEQUENCE)) {
+            // WS-RM 1.1 says so in a header too (WCF's ChannelReliableSession: mustUnderstand)
+            m.headers().add(new ElementHeader(XmlElement.of(wsrm.ns(), Wsrm.USES_SEQUENCE_STR), true, false,
+                    Wsrm.PREFIX));
+        }
         request(m, messageId, replyTo);
         return m;
     }

@@ -13,6 +13,7 @@ import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.ReplySessionChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
+import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.channel.Session;
 import io.github.wcf4j.runtime.channel.SessionChannel;
 import io.github.wcf4j.runtime.message.Message;
@@ -162,6 +163,8 @@ final class SecuritySessionReplyChannelListener<C extends Channel> extends Layer
                 session.ended();
                 return;
             }
+            verified.request().properties().put(SecuritySessionToken.class,
+                    new SecuritySessionToken(session.context.contextId(), issuance.tokenType()));
             if (!session.offer(new SecuredRequestContext(context, verified))) {
                 throw new MessageSecurityException("The security session has ended.");
             }

@@ -9,10 +9,12 @@ import io.github.wcf4j.runtime.channel.LayeredChannel;
 import io.github.wcf4j.runtime.channel.LayeredChannelFactory;
 import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.channel.RequestSessionChannel;
+import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.channel.Session;
 import io.github.wcf4j.runtime.message.Message;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -68,6 +70,15 @@ final class SecuritySessionRequestChannelFactory<C extends Channel> extends Laye
         public Session session() {
             SecurityContext c = context;
             return () -> c == null ? null : c.contextId();
+        }
+
+        @Override
+        public <T> Optional<T> property(Class<T> type) {
+            SecurityContext c = context;
+            if (type == SecuritySessionToken.class && c != null) {
+                return Optional.of(type.cast(new SecuritySessionToken(c.contextId(), protocol.issuance().tokenType())));
+            }
+            return super.property(type);
         }
 
         @Override

@@ -357,4 +357,60 @@ class SecureConversationLoopbackTest {
         assertTrue(m.find(), request);
         return m.group(1);
     }
+
+    @Test
+    void aReliableSessionRunsOverASecuritySession() {
+        Binding b = CustomBinding.of("b", io.github.wcf4j.binding.reliability.ReliableSessionBindingElement.builder()
+                .build(), session(AuthenticationMode.UserNameForCertificate),
+                TextMessageEncodingBindingElement.defaults(), InMemoryTransportBindingElement.requestReply());
+        host(b, serviceCredentials());
+        Identity id = client(b, alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        factory.close(id);
+        List<String> requests = sent(Direction.CLIENT_TO_SERVICE);
+        assertTrue(requests.get(0).contains("/RST/SCT<"), "the security session first: " + requests.get(0));
+        assertTrue(requests.stream().skip(1).allMatch(r -> r.contains("<c:SecurityContextToken")),
+                "then everything, CreateSequence included, secured with its context");
+        assertTrue(requests.get(requests.size() - 1).contains("/RST/SCT/Cancel"), "cancelled after the sequence");
+    }
+
+    private static Binding reliable(io.github.wcf4j.binding.reliability.ReliableMessagingVersion version,
+            SecurityBindingElement security) {
+        return CustomBinding.of("b", io.github.wcf4j.binding.reliability.ReliableSessionBindingElement.builder()
+                .reliableMessagingVersion(version).build(), security, TextMessageEncodingBindingElement.defaults(),
+                InMemoryTransportBindingElement.requestReply());
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.github.wcf4j.binding.reliability.ReliableMessagingVersion.class)
+    void theSequenceIsBoundToTheSecuritySession(io.github.wcf4j.binding.reliability.ReliableMessagingVersion version) {
+        Binding b = reliable(version, session(AuthenticationMode.UserNameForCertificate));
+        host(b, serviceCredentials());
+        Identity id = client(b, alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI(), "the service accepted the sequence: it names the session");
+        String createSequence = sent(Direction.CLIENT_TO_SERVICE).get(1);
+        boolean v11 = version.name().contains("11");
+        assertEquals(v11, createSequence.contains("UsesSequenceSTR s:mustUnderstand=\"1\""),
+                "WS-RM 1.1 says so in a header: " + createSequence);
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.github.wcf4j.binding.reliability.ReliableMessagingVersion.class)
+    void aSequenceNotBoundToItsSecuritySessionIsRefusedWithWcfsText(
+            io.github.wcf4j.binding.reliability.ReliableMessagingVersion version) {
+        // a client whose secure conversation is in cookie mode (a binding mismatch) creates no security session, so
+        // its CreateSequence names none
+        host(reliable(version, session(AuthenticationMode.UserNameForCertificate)), serviceCredentials());
+        Identity id = client(reliable(version, conversation(AuthenticationMode.UserNameForCertificate)),
+                alice("secret"));
+        int before = IdentityService.CALLS.get();
+        RuntimeException e = assertThrows(RuntimeException.class, id::whoAmI);
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            chain.append(t.getMessage()).append(" | ");
+        }
+        assertTrue(chain.toString().contains(WcfText.CSRefusedRequiredSecurityElementMissing.format()), chain.toString());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
 }
