@@ -110,17 +110,40 @@ final class ContextTokenIssuance {
         return sc + "/sct";
     }
 
-    /** A request with the client's {@code entropy} for a key of {@code keyBits}. */
-    String request(byte[] entropy, int keyBits) {
+    /**
+     * A request for a key of {@code keyBits}, with the client's {@code entropy} when its key entropy mode contributes
+     * some ({@code ClientEntropy}, {@code CombinedEntropy}).
+     */
+    String request(Optional<byte[]> entropy, int keyBits) {
         String t = trustPrefix + ":";
         return "<" + t + "RequestSecurityToken xmlns:" + trustPrefix + "=\"" + trust + "\">"
                 + "<" + t + "TokenType>" + tokenType() + "</" + t + "TokenType>"
                 + "<" + t + "RequestType>" + trust + "/Issue</" + t + "RequestType>"
-                + "<" + t + "Entropy><" + t + "BinarySecret u:Id=\"uuid-" + java.util.UUID.randomUUID() + "-1\""
-                + " Type=\"" + trust + "/Nonce\" xmlns:u=\"" + WSU + "\">"
-                + Base64.getEncoder().encodeToString(entropy) + "</" + t + "BinarySecret></" + t + "Entropy>"
+                + entropy.map(e -> "<" + t + "Entropy>" + binarySecret(e, "1") + "</" + t + "Entropy>").orElse("")
                 + "<" + t + "KeySize>" + keyBits + "</" + t + "KeySize>"
                 + "</" + t + "RequestSecurityToken>";
+    }
+
+    private String binarySecret(byte[] value, String n) {
+        String t = trustPrefix + ":";
+        return "<" + t + "BinarySecret u:Id=\"uuid-" + java.util.UUID.randomUUID() + "-" + n + "\" Type=\"" + trust
+                + "/Nonce\" xmlns:u=\"" + WSU + "\">" + Base64.getEncoder().encodeToString(value) + "</" + t
+                + "BinarySecret>";
+    }
+
+    /** How the issued key reaches the client (the service's {@code keyEntropyMode}). */
+    sealed interface Proof {
+        /** {@code CombinedEntropy}: {@code ComputedKey} {@code CK/PSHA1} and the service's entropy. */
+        record Computed(byte[] serverEntropy) implements Proof {
+        }
+
+        /** {@code ServerEntropy}: the key itself, in {@code RequestedProofToken/BinarySecret}. */
+        record Secret(byte[] key) implements Proof {
+        }
+
+        /** {@code ClientEntropy}: nothing; the key is the client's entropy. */
+        record None() implements Proof {
+        }
     }
 
     /** What a request asked for. */
@@ -158,12 +181,21 @@ final class ContextTokenIssuance {
                 + "</dnse:Cookie></c:SecurityContextToken>";
     }
 
-    /** The response issuing {@code token}, its key computed from both entropies. */
-    String response(String token, String tokenId, String contextId, byte[] serverEntropy, Instant created,
+    /** The response issuing {@code token}, its key as {@code proof} says. */
+    String response(String token, String tokenId, String contextId, Proof proof, Instant created,
             Instant expires, int keyBits) {
         String t = trustPrefix + ":";
         String str = "<o:SecurityTokenReference xmlns:o=\"" + WSSE + "\"><o:Reference URI=\"%s\" ValueType=\""
                 + tokenType() + "\"/></o:SecurityTokenReference>";
+        String proofXml = "";
+        if (proof instanceof Proof.Computed c) {
+            proofXml = "<" + t + "RequestedProofToken><" + t + "ComputedKey>" + trust + "/CK/PSHA1</" + t
+                    + "ComputedKey></" + t + "RequestedProofToken>"
+                    + "<" + t + "Entropy>" + binarySecret(c.serverEntropy(), "2") + "</" + t + "Entropy>";
+        } else if (proof instanceof Proof.Secret secret) {
+            proofXml = "<" + t + "RequestedProofToken>" + binarySecret(secret.key(), "2").replace(
+                    " Type=\"" + trust + "/Nonce\"", "") + "</" + t + "RequestedProofToken>";
+        }
         String rstr = "<" + t + "RequestSecurityTokenResponse" + (collection ? "" : " xmlns:" + trustPrefix + "=\""
                 + trust + "\"") + ">"
                 + "<" + t + "TokenType>" + tokenType() + "</" + t + "TokenType>"
@@ -172,11 +204,7 @@ final class ContextTokenIssuance {
                 + "</" + t + "RequestedAttachedReference>"
                 + "<" + t + "RequestedUnattachedReference>" + String.format(str, contextId)
                 + "</" + t + "RequestedUnattachedReference>"
-                + "<" + t + "RequestedProofToken><" + t + "ComputedKey>" + trust + "/CK/PSHA1</" + t
-                + "ComputedKey></" + t + "RequestedProofToken>"
-                + "<" + t + "Entropy><" + t + "BinarySecret u:Id=\"uuid-" + java.util.UUID.randomUUID() + "-2\""
-                + " Type=\"" + trust + "/Nonce\" xmlns:u=\"" + WSU + "\">"
-                + Base64.getEncoder().encodeToString(serverEntropy) + "</" + t + "BinarySecret></" + t + "Entropy>"
+                + proofXml
                 + "<" + t + "Lifetime><u:Created xmlns:u=\"" + WSU + "\">" + SecurityTimestamp.format(created)
                 + "</u:Created><u:Expires xmlns:u=\"" + WSU + "\">" + SecurityTimestamp.format(expires)
                 + "</u:Expires></" + t + "Lifetime>"
@@ -192,7 +220,7 @@ final class ContextTokenIssuance {
      *
      * @throws MessageSecurityException when it does not issue a context token as requested
      */
-    SecurityContext readResponse(Element body, byte[] clientEntropy, int keyBits) {
+    SecurityContext readResponse(Element body, Optional<byte[]> clientEntropy, int keyBits) {
         Element rstr = body;
         if (is(body, trust, "RequestSecurityTokenResponseCollection")) {
             List<Element> items = DomXml.children(body);
@@ -223,11 +251,14 @@ final class ContextTokenIssuance {
             byte[] serverEntropy = child(rstr, trust, "Entropy").flatMap(e -> child(e, trust, "BinarySecret"))
                     .map(b -> DerivedKeyToken.base64(b.getTextContent().strip()))
                     .orElseThrow(() -> new MessageSecurityException("The computed key needs the service's entropy."));
-            key = computedKey(clientEntropy, serverEntropy, bits);
+            key = computedKey(clientEntropy.orElseThrow(() -> new MessageSecurityException(
+                    "The service computed the key from the client's entropy, which this client did not send.")),
+                    serverEntropy, bits);
         } else if (proof != null && child(proof, trust, "BinarySecret").isPresent()) {
             key = DerivedKeyToken.base64(child(proof, trust, "BinarySecret").get().getTextContent().strip());
         } else {
-            key = clientEntropy;
+            key = clientEntropy.orElseThrow(() -> new MessageSecurityException(
+                    "The RequestSecurityTokenResponse has no proof token, and this client sent no entropy."));
         }
         Instant expires = child(rstr, trust, "Lifetime").flatMap(l -> text(l, WSU, "Expires"))
                 .map(SecurityTimestamp::parse).orElse(Instant.MAX);

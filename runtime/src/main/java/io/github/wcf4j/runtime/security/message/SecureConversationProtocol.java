@@ -6,6 +6,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.security.SecurityKeyEntropyMode;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
@@ -136,8 +137,13 @@ final class SecureConversationProtocol implements SecurityProtocol {
     /** Asks the service over {@code inner} for a context token, the request secured by the bootstrap. */
     CompletableFuture<SecurityContext> issueContext(RequestChannel inner, EndpointAddress to,
             ClientCredentials credentials, MessageVersion version, Duration timeout) {
-        byte[] entropy = new byte[keyBits / 8];
-        RANDOM.nextBytes(entropy);
+        Optional<byte[]> entropy = Optional.empty();
+        if (element.keyEntropyMode() != SecurityKeyEntropyMode.ServerEntropy) {
+            byte[] e = new byte[keyBits / 8];
+            RANDOM.nextBytes(e);
+            entropy = Optional.of(e);
+        }
+        Optional<byte[]> sent = entropy;
         Message rst = Message.create(version, issuance.requestAction(),
                 new XmlFragment(issuance.request(entropy, keyBits)));
         rst.headers().messageId("urn:uuid:" + UUID.randomUUID());
@@ -156,7 +162,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
                 throw new MessageSecurityException("The security token request was refused: "
                         + rstr.fault().orElseThrow().reason(), new SecurityFaultException(rstr.fault().get()));
             }
-            return issuance.readResponse(DomXml.parse(rstr.body().xml()), entropy, keyBits);
+            return issuance.readResponse(DomXml.parse(rstr.body().xml()), sent, keyBits);
         });
     }
 
@@ -339,11 +345,31 @@ final class SecureConversationProtocol implements SecurityProtocol {
             throw new MessageSecurityException("The requested key size " + bits + " is not the suite's " + keyBits
                     + ".");
         }
-        byte[] clientEntropy = asked.entropy().orElseThrow(() -> new MessageSecurityException(
-                "The security token request has no entropy (keyEntropyMode CombinedEntropy)."));
-        byte[] serverEntropy = new byte[keyBits / 8];
-        RANDOM.nextBytes(serverEntropy);
-        byte[] key = ContextTokenIssuance.computedKey(clientEntropy, serverEntropy, keyBits);
+        byte[] key;
+        ContextTokenIssuance.Proof proof;
+        switch (element.keyEntropyMode()) {
+            case ServerEntropy -> {
+                key = new byte[keyBits / 8];
+                RANDOM.nextBytes(key);
+                proof = new ContextTokenIssuance.Proof.Secret(key);
+            }
+            case ClientEntropy -> {
+                key = asked.entropy().orElseThrow(() -> new MessageSecurityException(
+                        "The security token request has no entropy, which keyEntropyMode ClientEntropy needs."));
+                if (key.length * 8 != keyBits) {
+                    throw new MessageSecurityException("The client's entropy is not the suite's key size.");
+                }
+                proof = new ContextTokenIssuance.Proof.None();
+            }
+            default -> {
+                byte[] clientEntropy = asked.entropy().orElseThrow(() -> new MessageSecurityException(
+                        "The security token request has no entropy, which keyEntropyMode CombinedEntropy needs."));
+                byte[] serverEntropy = new byte[keyBits / 8];
+                RANDOM.nextBytes(serverEntropy);
+                key = ContextTokenIssuance.computedKey(clientEntropy, serverEntropy, keyBits);
+                proof = new ContextTokenIssuance.Proof.Computed(serverEntropy);
+            }
+        }
         Instant created = clock.instant();
         Instant expires = created.plus(element.localServiceSettings().issuedCookieLifetime());
         String contextId = "urn:uuid:" + UUID.randomUUID();
@@ -355,7 +381,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
                         expires, caller)))
                 : issuance.sessionToken(tokenId, contextId);
         Message rstr = Message.create(request.version(), issuance.responseAction(), new XmlFragment(
-                issuance.response(token, tokenId, contextId, serverEntropy, created, expires, keyBits)));
+                issuance.response(token, tokenId, contextId, proof, created, expires, keyBits)));
         if (request.headers().messageId() != null) {
             rstr.headers().relatesTo(request.headers().messageId());
         }

@@ -413,4 +413,29 @@ class SecureConversationLoopbackTest {
         assertTrue(chain.toString().contains(WcfText.CSRefusedRequiredSecurityElementMissing.format()), chain.toString());
         assertEquals(before, IdentityService.CALLS.get());
     }
+
+    private static SecurityBindingElement withEntropy(SecurityBindingElement e,
+            io.github.wcf4j.binding.security.SecurityKeyEntropyMode mode) {
+        return e.toBuilder().keyEntropyMode(mode).build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.github.wcf4j.binding.security.SecurityKeyEntropyMode.class)
+    void everyKeyEntropyModeIssuesAWorkingKey(io.github.wcf4j.binding.security.SecurityKeyEntropyMode mode) {
+        Identity id = both(withEntropy(session(AuthenticationMode.UserNameForCertificate), mode), alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        assertEquals(3, sent(Direction.CLIENT_TO_SERVICE).size(), "one token request, then the two calls");
+    }
+
+    @Test
+    void aClientWithoutEntropyIsRefusedByACombinedEntropyService() {
+        Binding service = binding(session(AuthenticationMode.UserNameForCertificate));
+        host(service, serviceCredentials());
+        Identity id = client(binding(withEntropy(session(AuthenticationMode.UserNameForCertificate),
+                io.github.wcf4j.binding.security.SecurityKeyEntropyMode.ServerEntropy)), alice("secret"));
+        RuntimeException e = assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(e instanceof MessageSecurityException || e.getCause() instanceof MessageSecurityException,
+                e.toString());
+    }
 }
