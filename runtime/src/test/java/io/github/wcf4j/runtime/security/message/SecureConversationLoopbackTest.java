@@ -438,4 +438,32 @@ class SecureConversationLoopbackTest {
         assertTrue(e instanceof MessageSecurityException || e.getCause() instanceof MessageSecurityException,
                 e.toString());
     }
+
+    @Test
+    void aRetransmissionIsSecuredAgainAndNeverRefusedAsAReplay() {
+        Binding b = reliable(io.github.wcf4j.binding.reliability.ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11,
+                session(AuthenticationMode.UserNameForCertificate));
+        host(b, serviceCredentials());
+        Identity id = client(b, alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        int before = IdentityService.CALLS.get();
+        // the next application request is lost once: the reliable session sends it again
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing("<r:Sequence").occurrence(1)
+                .then(FaultAction.drop()));
+        assertEquals(5.0, id.add(2, 3));
+        assertEquals(before + 1, IdentityService.CALLS.get(), "delivered once");
+        List<String> adds = sent(Direction.CLIENT_TO_SERVICE).stream().filter(m -> m.contains("<r:Sequence")
+                && m.contains("<r:MessageNumber>2</r:MessageNumber>")).toList();
+        assertTrue(adds.size() >= 2, "sent twice: " + adds.size());
+        assertTrue(!signatureNonce(adds.get(0)).equals(signatureNonce(adds.get(1))),
+                "each attempt is secured anew (new derived-key nonces), so the replay cache never sees it twice");
+        assertFalse(sent(Direction.SERVICE_TO_CLIENT).stream().anyMatch(m -> m.contains("InvalidSecurity")),
+                "no attempt was refused");
+    }
+
+    private static String signatureNonce(String envelope) {
+        Matcher m = Pattern.compile("<c:Nonce>([^<]+)</c:Nonce>").matcher(envelope);
+        assertTrue(m.find(), envelope);
+        return m.group(1);
+    }
 }
