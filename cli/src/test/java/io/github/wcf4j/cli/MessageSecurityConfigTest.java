@@ -164,4 +164,50 @@ class MessageSecurityConfigTest {
             refused();
         }
     }
+
+    /** The seed's binding (reliable session over a security session over composite duplex) with a certificate bootstrap. */
+    private static String seedStack(String rm) {
+        return """
+                <configuration><system.serviceModel>
+                  <bindings><customBinding><binding name="Binding1">
+                    <reliableSession reliableMessagingVersion="%s"/>
+                    <security authenticationMode="SecureConversation" requireSecurityContextCancellation="true">
+                      <secureConversationBootstrap authenticationMode="UserNameForCertificate"/>
+                    </security>
+                    <compositeDuplex/>
+                    <oneWay/>
+                    <textMessageEncoding messageVersion="Soap12WSAddressing10" writeEncoding="utf-8"/>
+                    <httpTransport/>
+                  </binding></customBinding></bindings>
+                  <behaviors>
+                    <serviceBehaviors><behavior name="service"><serviceCredentials>
+                      <serviceCertificate findValue="localhost" storeLocation="LocalMachine" storeName="My"
+                          x509FindType="FindBySubjectName"/>
+                      <userNameAuthentication userNamePasswordValidationMode="Custom"
+                          customUserNamePasswordValidatorType="%s, Contoso.Security"/>
+                    </serviceCredentials></behavior></serviceBehaviors>
+                    <endpointBehaviors><behavior name="client"><clientCredentials>
+                      <serviceCertificate><defaultCertificate findValue="localhost" storeLocation="LocalMachine"
+                          storeName="My" x509FindType="FindBySubjectName"/></serviceCertificate>
+                    </clientCredentials></behavior></endpointBehaviors>
+                  </behaviors>
+                  <services><service name="IdentityService" behaviorConfiguration="service">
+                    <endpoint address="" binding="customBinding" bindingConfiguration="Binding1" contract="%s"/>
+                  </service></services>
+                  <client><endpoint name="identity" address="http://localhost/unused" binding="customBinding"
+                      bindingConfiguration="Binding1" behaviorConfiguration="client" contract="%3$s"/></client>
+                </system.serviceModel></configuration>
+                """.formatted(rm, VALIDATOR, Identity.class.getName());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"WSReliableMessagingFebruary2005", "WSReliableMessaging11"})
+    void theSeedsStackRunsOverACertificateBootstrap(String rm) {
+        ServiceModelConfiguration config = read(seedStack(rm));
+        ServiceHost host = host(config);
+        Identity id = client(config, host, ClientCredentials.userName("bob", "bob-pw"));
+        assertEquals("UserName:bob", id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        assertEquals(9.0, id.add(4, 5));
+    }
 }

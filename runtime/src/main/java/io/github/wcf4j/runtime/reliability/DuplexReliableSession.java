@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.message.Message;
@@ -86,11 +87,14 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
 
     /**
      * Client: sends CreateSequence (with an offer when the session has an input) and waits for the response, trying
-     * again every 10 s until {@code timeout}, as WCF's requestor does.
+     * again every 10 s until {@code timeout}, as WCF's requestor does; bound to {@code securitySession} when the
+     * channel below is one (WCF's CreateSequence names the session's context token).
      */
-    CompletableFuture<Void> openClient(EndpointAddress localAddress, URI remote, Duration timeout) {
+    CompletableFuture<Void> openClient(EndpointAddress localAddress, URI remote,
+            Optional<SecuritySessionToken> securitySession, Duration timeout) {
         Optional<String> offer = sequences.input ? Optional.of(WsrmMessages.newId()) : Optional.empty();
-        CreateSequence cs = CreateSequence.of(wsrm, localAddress, offer, settings.rm().ordered());
+        CreateSequence cs = CreateSequence.of(wsrm, localAddress, offer, settings.rm().ordered())
+                .boundTo(securitySession);
         String messageId = WsrmMessages.newId();
         long started = scheduler.nanoTime();
         creating = messageId;

@@ -6,6 +6,7 @@ import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.ReceivePump;
+import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.channel.Session;
 import io.github.wcf4j.runtime.channel.SessionChannel;
 import io.github.wcf4j.runtime.message.Message;
@@ -111,7 +112,7 @@ abstract class ReliableSessionChannelOverDuplex extends AbstractCommunicationObj
                     session.fail(e);
                 }
             });
-            return session.openClient(local, remote.uri(), timeout);
+            return session.openClient(local, remote.uri(), inner.property(SecuritySessionToken.class), timeout);
         });
     }
 

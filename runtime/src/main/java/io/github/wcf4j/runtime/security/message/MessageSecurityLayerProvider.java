@@ -130,12 +130,11 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
                 RefusalRule.<SecurityBindingElement>when("", e -> runs(e) && session(e),
                         e -> refused(e) + "with requireSecurityContextCancellation=\"true\" runs as a security"
-                                + " session over request/reply channels only in wcf4j so far (not duplex: no"
-                                + " reliable session or callback contract over it yet); this endpoint needs another"
-                                + " channel shape, so it is refused.")
+                                + " session over request/reply or duplex session channels in wcf4j; this endpoint"
+                                + " needs another channel shape, so it is refused.")
                         .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
-                                ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.DUPLEX_SESSION,
-                                ChannelShape.REQUEST, ChannelShape.REPLY));
+                                ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.REQUEST,
+                                ChannelShape.REPLY));
     }
 
     @Override
@@ -146,6 +145,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             TextMessageEncoder encoder = encoder(p);
             return new SecuritySessionRequestChannelFactory<>(type, inner.factory(), conversation(e, p), credentials,
                     encoder.messageVersion(), verifier(e, p));
+        }
+        if (type == ChannelType.DUPLEX_SESSION) {
+            return new SecuritySessionDuplexChannelFactory<>(type, inner.factory(), conversation(e, p), credentials,
+                    encoder(p).messageVersion(), p.require(Scheduler.class));
         }
         SecurityProtocol protocol = protocol(e, type, p);
         return new SecurityRequestChannelFactory<>(type, inner.factory(), protocol, credentials, verifier(e, p));
@@ -158,6 +161,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         Scheduler scheduler = p.require(Scheduler.class);
         if (type == ChannelType.REPLY_SESSION) {
             return new SecuritySessionReplyChannelListener<>(type, inner.listener(), conversation(e, p), credentials,
+                    scheduler, e.localServiceSettings().maxPendingSessions());
+        }
+        if (type == ChannelType.DUPLEX_SESSION) {
+            return new SecuritySessionDuplexChannelListener<>(type, inner.listener(), conversation(e, p), credentials,
                     scheduler, e.localServiceSettings().maxPendingSessions());
         }
         SecurityProtocol protocol = protocol(e, type, p);

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -137,6 +138,13 @@ final class SecureConversationProtocol implements SecurityProtocol {
     /** Asks the service over {@code inner} for a context token, the request secured by the bootstrap. */
     CompletableFuture<SecurityContext> issueContext(RequestChannel inner, EndpointAddress to,
             ClientCredentials credentials, MessageVersion version, Duration timeout) {
+        return issueContext(m -> inner.request(m, timeout), to, credentials, version);
+    }
+
+    /** As {@link #issueContext(RequestChannel, EndpointAddress, ClientCredentials, MessageVersion, Duration)}, over any
+     * {@code exchange} of a request for its reply (a duplex channel's correlation). */
+    CompletableFuture<SecurityContext> issueContext(Function<Message, CompletableFuture<Message>> exchange,
+            EndpointAddress to, ClientCredentials credentials, MessageVersion version) {
         Optional<byte[]> entropy = Optional.empty();
         if (element.keyEntropyMode() != SecurityKeyEntropyMode.ServerEntropy) {
             byte[] e = new byte[keyBits / 8];
@@ -153,7 +161,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return inner.request(rst, timeout).thenApply(reply -> {
+        return exchange.apply(rst).thenApply(reply -> {
             Message rstr = verification.verify(reply);
             if (rstr == null) {
                 throw new MessageSecurityException("The service did not answer the security token request.");
@@ -169,12 +177,18 @@ final class SecureConversationProtocol implements SecurityProtocol {
     /** Cancels {@code context} over {@code inner} (a session's close), the request secured by the context. */
     CompletableFuture<Void> cancelContext(RequestChannel inner, SecurityContext context, MessageVersion version,
             Duration timeout) {
+        return cancelContext(m -> inner.request(m, timeout), inner.remoteAddress(), context, version);
+    }
+
+    /** As {@link #cancelContext(RequestChannel, SecurityContext, MessageVersion, Duration)}, over any {@code exchange}. */
+    CompletableFuture<Void> cancelContext(Function<Message, CompletableFuture<Message>> exchange, EndpointAddress to,
+            SecurityContext context, MessageVersion version) {
         Message cancel = Message.create(version, issuance.cancelAction(),
                 new XmlFragment(issuance.cancel(context.contextId())));
         cancel.headers().messageId("urn:uuid:" + UUID.randomUUID());
-        cancel.headers().to(inner.remoteAddress());
+        cancel.headers().to(to);
         ReplyVerification verification = secureWithContext(cancel, context);
-        return inner.request(cancel, timeout).thenAccept(reply -> {
+        return exchange.apply(cancel).thenAccept(reply -> {
             Message answer = verification.verify(reply);
             if (answer == null || answer.isFault() || !issuance.isCancelled(DomXml.parse(answer.body().xml()))) {
                 throw new MessageSecurityException("The service did not cancel the security context token.");
@@ -194,7 +208,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
         return reply -> verifyReply(reply, context);
     }
 
-    private Message verifyReply(Message reply, SecurityContext context) {
+    /** Verifies a message the service sent in {@code context} (a reply, or any message of a duplex session). */
+    Message verifyReply(Message reply, SecurityContext context) {
         if (reply == null) {
             return null;
         }
@@ -315,17 +330,21 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
             @Override
             public void secureReply(Message reply) {
-                Optional<SecurityTimestamp> ts = timestamp(element.localServiceSettings()
-                        .timestampValidityDuration());
-                reply.headers().remove(SECURITY);
-                reply.properties().put(EnvelopeProtection.class, envelope -> {
-                    Document out = DomXml.parse(envelope).getOwnerDocument();
-                    SymmetricHeaderWriter.writeWithContext(out, settings, ts, context.key(), context.contextId(),
-                            Optional.empty());
-                    return XmlEncryption.serialize(out.getDocumentElement());
-                });
+                secureForClient(reply, context);
             }
         };
+    }
+
+    /** Secures a message the service sends in {@code context}: keys derived from it, the context named by id. */
+    void secureForClient(Message m, ServiceContext context) {
+        Optional<SecurityTimestamp> ts = timestamp(element.localServiceSettings().timestampValidityDuration());
+        m.headers().remove(SECURITY);
+        m.properties().put(EnvelopeProtection.class, envelope -> {
+            Document out = DomXml.parse(envelope).getOwnerDocument();
+            SymmetricHeaderWriter.writeWithContext(out, settings, ts, context.key(), context.contextId(),
+                    Optional.empty());
+            return XmlEncryption.serialize(out.getDocumentElement());
+        });
     }
 
     /** A context issued for a token request, and the verified request with its answer (the RSTR). */

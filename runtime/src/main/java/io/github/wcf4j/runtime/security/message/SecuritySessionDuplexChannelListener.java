@@ -1,0 +1,259 @@
+package io.github.wcf4j.runtime.security.message;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.DuplexChannel;
+import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.InboundQueue;
+import io.github.wcf4j.runtime.channel.LayeredChannelListener;
+import io.github.wcf4j.runtime.channel.ReceivePump;
+import io.github.wcf4j.runtime.channel.SecuritySessionToken;
+import io.github.wcf4j.runtime.channel.Session;
+import io.github.wcf4j.runtime.channel.SessionChannel;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import io.github.wcf4j.runtime.time.Scheduler;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service side of security sessions over duplex channels (WCF {@code SecuritySessionServerSettings}' duplex
+ * session channels, e.g. under composite duplex): reads every message of the inner channels on the executor; a token
+ * request (authenticated by the bootstrap) opens a session whose other end is the request's {@code ReplyTo}, answered
+ * there; a message secured with a session's context goes to that session, its caller in its
+ * {@link ServiceSecurityContext}; a Cancel ends the session and is answered. Every message a session sends is secured
+ * with its context. A request whose security fails is answered with WCF's generic security fault at its
+ * {@code ReplyTo} and reaches no session.
+ */
+final class SecuritySessionDuplexChannelListener<C extends Channel> extends LayeredChannelListener<C> {
+    private static final Logger LOG = LoggerFactory.getLogger(SecuritySessionDuplexChannelListener.class);
+
+    private final SecureConversationProtocol protocol;
+    private final ServiceCredentials credentials;
+    private final Scheduler scheduler;
+    private final Executor executor;
+    private final int maxPendingSessions;
+    private final InboundQueue<C> accepted;
+    private final Map<String, DuplexSession> sessions = new ConcurrentHashMap<>();
+
+    SecuritySessionDuplexChannelListener(ChannelType<C> type, ChannelListener<?> inner,
+            SecureConversationProtocol protocol, ServiceCredentials credentials, Scheduler scheduler,
+            int maxPendingSessions) {
+        super(type, inner);
+        this.protocol = protocol;
+        this.credentials = credentials;
+        this.scheduler = scheduler;
+        this.executor = scheduler.executor();
+        this.maxPendingSessions = maxPendingSessions;
+        this.accepted = new InboundQueue<>(scheduler);
+    }
+
+    @Override
+    protected String wcfTypeName() {
+        return "System.ServiceModel.Security.SecuritySessionServerSettings+SecuritySessionChannelListener";
+    }
+
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        return TransportSecurityProtocol.checked(() -> protocol.checkServiceCredentials(credentials))
+                .thenCompose(v -> innerListener.open(timeout)).thenRun(this::acceptInner);
+    }
+
+    @Override
+    public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
+        throwIfNotOpened();
+        return accepted.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
+    }
+
+    @Override
+    protected CompletableFuture<Void> onClose(Duration timeout) {
+        accepted.close();
+        sessions.values().forEach(DuplexSession::abort);
+        return super.onClose(timeout);
+    }
+
+    @Override
+    protected void onAbort() {
+        accepted.close();
+        sessions.values().forEach(DuplexSession::abort);
+        super.onAbort();
+    }
+
+    private void acceptInner() {
+        innerListener.acceptChannel(WcfTimeSpan.INFINITE).whenComplete((c, e) -> {
+            if (e != null || c.isEmpty()) {
+                return;
+            }
+            DuplexChannel inner = (DuplexChannel) c.get();
+            inner.open(WcfTimeSpan.INFINITE).thenRun(() -> ReceivePump.run(() -> inner.receive(WcfTimeSpan.INFINITE),
+                    m -> executor.execute(() -> receive(m, inner)), end -> { }));
+            if (inner instanceof SessionChannel) {
+                acceptInner();
+            }
+        });
+    }
+
+    private void receive(Message m, DuplexChannel inner) {
+        ContextTokenIssuance issuance = protocol.issuance();
+        String action = m.headers().action();
+        EndpointAddress replyTo = m.headers().replyTo();
+        try {
+            if (replyTo == null) {
+                throw new MessageSecurityException("A message of a duplex security session must say where to reply.");
+            }
+            if (issuance.requestAction().equals(action)) {
+                if (accepted.size() >= maxPendingSessions) {
+                    throw new MessageSecurityException("The service has " + maxPendingSessions + " security sessions"
+                            + " waiting to be accepted (maxPendingSessions); the token request is refused.");
+                }
+                SecureConversationProtocol.Issued issued = protocol.issueContext(m, credentials);
+                DuplexSession session = new DuplexSession(issued.context(), inner, replyTo);
+                sessions.put(issued.context().contextId(), session);
+                session.onClosed(() -> sessions.remove(issued.context().contextId()));
+                Message rstr = issued.answer().answer().orElseThrow();
+                issued.answer().secureReply(rstr);
+                rstr.headers().to(replyTo);
+                send(inner, rstr);
+                if (!accepted.offer(typed(session))) {
+                    sessions.remove(issued.context().contextId());
+                }
+                return;
+            }
+            AtomicReference<DuplexSession> target = new AtomicReference<>();
+            SecurityProtocol.VerifiedRequest verified = protocol.verifyWithContext(m, token -> {
+                DuplexSession s = sessions.get(protocol.identifier(token));
+                if (s == null) {
+                    throw new MessageSecurityException("The security context token is expired or is not valid."
+                            + " The message was not processed.");
+                }
+                target.set(s);
+                return s.context;
+            });
+            DuplexSession session = target.get();
+            if (issuance.cancelAction().equals(action)) {
+                String cancelled = issuance.readCancel(DomXml.parse(verified.request().body().xml()));
+                if (!cancelled.equals(session.context.contextId())) {
+                    throw new MessageSecurityException("A session may cancel only its own security context.");
+                }
+                sessions.remove(cancelled);
+                Message answer = Message.create(m.version(), issuance.cancelResponseAction(),
+                        new XmlFragment(issuance.cancelled()));
+                if (m.headers().messageId() != null) {
+                    answer.headers().relatesTo(m.headers().messageId());
+                }
+                verified.secureReply(answer);
+                answer.headers().to(replyTo);
+                send(inner, answer);
+                session.ended();
+                return;
+            }
+            Message request = verified.request();
+            request.properties().put(SecuritySessionToken.class,
+                    new SecuritySessionToken(session.context.contextId(), issuance.tokenType()));
+            if (!session.inbox.offer(request)) {
+                throw new MessageSecurityException("The security session has ended.");
+            }
+        } catch (MessageSecurityException | SecurityTokenValidationException e) {
+            LOG.warn("refused a message to {}: {}", uri(), e.getMessage());
+            if (replyTo != null) {
+                Message fault = Message.createFault(m.version(), TransportSecurityProtocol.fault(e), null);
+                if (m.headers().messageId() != null) {
+                    fault.headers().relatesTo(m.headers().messageId());
+                }
+                fault.headers().to(replyTo);
+                send(inner, fault);
+            }
+        }
+    }
+
+    private static void send(DuplexChannel inner, Message m) {
+        inner.send(m, WcfTimeSpan.INFINITE).exceptionally(e -> {
+            LOG.warn("could not send {}: {}", m.headers().action(), e.getMessage());
+            return null;
+        });
+    }
+
+    /** One security session: its context's messages in, its own messages out to the client's address. */
+    private final class DuplexSession extends AbstractCommunicationObject implements DuplexSessionChannel {
+        private final SecureConversationProtocol.ServiceContext context;
+        private final DuplexChannel inner;
+        private final EndpointAddress remote;
+        private final InboundQueue<Message> inbox = new InboundQueue<>(scheduler);
+
+        DuplexSession(SecureConversationProtocol.ServiceContext context, DuplexChannel inner, EndpointAddress remote) {
+            this.context = context;
+            this.inner = inner;
+            this.remote = remote;
+        }
+
+        @Override
+        public Session session() {
+            return context::contextId;
+        }
+
+        @Override
+        public EndpointAddress localAddress() {
+            return inner.localAddress();
+        }
+
+        @Override
+        public EndpointAddress remoteAddress() {
+            return remote;
+        }
+
+        @Override
+        public URI via() {
+            return remote.uri();
+        }
+
+        @Override
+        public CompletableFuture<Void> send(Message message, Duration timeout) {
+            throwIfNotOpened();
+            if (message.headers().to() == null) {
+                message.headers().to(remote);
+            }
+            protocol.secureForClient(message, context);
+            return inner.send(message, timeout);
+        }
+
+        @Override
+        public CompletableFuture<Optional<Message>> receive(Duration timeout) {
+            return receiveFrom(inbox, timeout);
+        }
+
+        /** The client cancelled the context: no more messages; the next receive ends the session. */
+        void ended() {
+            inbox.close();
+        }
+
+        @Override
+        protected CompletableFuture<Void> onOpen(Duration timeout) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        protected CompletableFuture<Void> onClose(Duration timeout) {
+            inbox.close();
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        protected void onAbort() {
+            inbox.close();
+        }
+    }
+}
