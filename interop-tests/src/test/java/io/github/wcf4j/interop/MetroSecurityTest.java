@@ -122,9 +122,18 @@ class MetroSecurityTest {
     }
 
     private static Peer metroClient(ServiceHost host, String user, String pass, String calls) {
-        return Peer.metroSecurity("client", "--wsdl", host.endpoints().get(0).address() + "?wsdl", "--service",
-                WSDL_SERVICE, "--port", WSDL_PORT, "--service-cert", serviceCertificate.toString(), "--password",
-                PASSWORD, "--user", user, "--pass", pass, "--calls", calls);
+        List<String> args = new ArrayList<>(List.of("client", "--wsdl", host.endpoints().get(0).address() + "?wsdl",
+                "--service", WSDL_SERVICE, "--port", WSDL_PORT, "--service-cert", serviceCertificate.toString(),
+                "--password", PASSWORD, "--user", user, "--pass", pass, "--calls", calls));
+        dump(args);
+        return Peer.metroSecurity(args.toArray(String[]::new));
+    }
+
+    /** With {@code -Dwcf4j.metro.dump=true}, the peer dumps its HTTP traffic to its stderr (shown on failures). */
+    private static void dump(List<String> args) {
+        if (Boolean.getBoolean("wcf4j.metro.dump")) {
+            args.add("--dump");
+        }
     }
 
     // ---------------------------------------------------------------- Metro client → wcf4j service

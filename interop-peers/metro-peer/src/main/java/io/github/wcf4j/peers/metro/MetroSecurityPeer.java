@@ -236,6 +236,9 @@ public final class MetroSecurityPeer {
                 MetroSecurityPeer.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
 
+        if (cli.flag("dump")) {
+            System.err.println("# the service's WSDL:\n" + fetch(cli.require("wsdl")));
+        }
         Service s = Service.create(new URL(cli.require("wsdl")), service);
         ICalculator calc = s.getPort(port, ICalculator.class, new FastInfosetFeature(false));
         Map<String, Object> rc = ((BindingProvider) calc).getRequestContext();
