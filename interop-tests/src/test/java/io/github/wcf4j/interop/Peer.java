@@ -48,6 +48,11 @@ final class Peer implements AutoCloseable {
         return start("metro-peer", "io.github.wcf4j.peers.metro.MetroPeer", args);
     }
 
+    /** Eclipse Metro with WS-Security, driven by the WS-SecurityPolicy of a WSDL (WCF's message security modes). */
+    static Peer metroSecurity(String... args) {
+        return start("metro-peer", "io.github.wcf4j.peers.metro.MetroSecurityPeer", args);
+    }
+
     static Peer cxf(String... args) {
         return start("cxf-peer", "io.github.wcf4j.peers.cxf.CxfPeer", args);
     }

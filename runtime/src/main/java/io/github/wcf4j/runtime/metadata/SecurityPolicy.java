@@ -32,8 +32,9 @@ import java.util.Set;
  *
  * <p>Exported modes, with the token parameters of WCF's {@code Create*BindingElement} factories:
  * {@code UserNameOverTransport}, {@code CertificateOverTransport}, {@code AnonymousForCertificate},
- * {@code UserNameForCertificate}, and {@code MutualCertificate} (symmetric under WS-Security 1.1, asymmetric under 1.0).
- * Any other mode exports no security assertion at all, so the WSDL stays valid but says nothing of its security.
+ * {@code UserNameForCertificate}, {@code MutualCertificate} (symmetric under WS-Security 1.1, asymmetric under 1.0), and
+ * {@code SecureConversation} over any of the last three ({@code sp:SecureConversationToken} with its
+ * {@code sp:BootstrapPolicy}). Any other mode exports no security assertion at all, so the WSDL stays valid but says nothing of its security.
  */
 final class SecurityPolicy {
     static final String SP11 = "http://schemas.xmlsoap.org/ws/2005/07/securitypolicy";
@@ -47,8 +48,11 @@ final class SecurityPolicy {
     private record X509(boolean thumbprint, String inclusion, boolean derivedKeys) {
     }
 
-    /** The WCF class of a mode's element. */
-    private enum Kind { TRANSPORT, SYMMETRIC, ASYMMETRIC }
+    /**
+     * The WCF class of a mode's element; {@code SECURE_CONVERSATION} is the symmetric element whose protection token is
+     * the security context token, over a symmetric or asymmetric bootstrap.
+     */
+    private enum Kind { TRANSPORT, SYMMETRIC, ASYMMETRIC, SECURE_CONVERSATION }
 
     /**
      * A supported element as WCF's factory builds it: for a symmetric element {@code primary} is the protection token;
@@ -86,6 +90,11 @@ final class SecurityPolicy {
                 }
                 return Optional.of(new Shape(Kind.ASYMMETRIC, new X509(false, ALWAYS_TO_RECIPIENT, false),
                         new X509(false, NEVER, false), false, Optional.empty()));
+            case SecureConversation:
+                // over a message-security bootstrap (a transport bootstrap's endorsing context token is not exported)
+                return e.secureConversationBootstrap().flatMap(SecurityPolicy::shape)
+                        .filter(b -> b.kind() == Kind.SYMMETRIC || b.kind() == Kind.ASYMMETRIC)
+                        .map(b -> new Shape(Kind.SECURE_CONVERSATION, null, null, false, Optional.empty()));
             default:
                 return Optional.empty();
         }
@@ -102,8 +111,23 @@ final class SecurityPolicy {
         if (shape.isEmpty() || shape.get().kind() == Kind.TRANSPORT) {
             return;
         }
+        if (shape.get().kind() == Kind.SECURE_CONVERSATION) {
+            secureConversation(e, s);
+            return;
+        }
+        messageBinding(e, shape.get(), s, s.context().contractHasMessages());
+    }
+
+    /**
+     * A symmetric or asymmetric element's binding assertion, supporting tokens, {@code sp:Wss10|11} and
+     * {@code sp:Trust10|13}, with a driver of its own (WCF's {@code GetSecurityPolicyDriver} is new per export).
+     *
+     * @param encryptsMessages whether anything the element protects is encrypted (WCF's
+     *                         {@code ContainsEncryptionParts}: always for a bootstrap's RST/RSTR)
+     */
+    private static void messageBinding(SecurityBindingElement e, Shape sh, PolicyAssertions.Step s,
+            boolean encryptsMessages) {
         Driver d = new Driver(s, e.messageSecurityVersion().isSecurityPolicy12());
-        Shape sh = shape.get();
         XmlOut out = s.out();
         boolean symmetric = sh.kind() == Kind.SYMMETRIC;
         d.top(symmetric ? "SymmetricBinding" : "AsymmetricBinding").start("wsp:Policy");
@@ -119,23 +143,53 @@ final class SecurityPolicy {
             d.x509(sh.recipient());
             out.end().end();
         }
-        d.suiteAndLayout(e);
-        if (e.includeTimestamp()) {
-            out.empty("sp:IncludeTimestamp");
-        }
-        if (e.messageProtectionOrder() == MessageProtectionOrder.EncryptBeforeSign) {
-            out.empty("sp:EncryptBeforeSigning");
-        }
-        if (e.messageProtectionOrder() == MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature
-                && (sh.signedEncryptedUserName() || s.context().contractHasMessages())) {
-            out.empty("sp:EncryptSignature");
-        }
-        if (e.protectTokens()) {
-            out.empty("sp:ProtectTokens");
-        }
-        out.empty("sp:OnlySignEntireHeadersAndBody").end().end();
+        d.protection(e, sh.signedEncryptedUserName() || encryptsMessages);
         d.supportingTokens(sh, AddressingVersion.NONE);
         d.wssAndTrust(e, true);
+    }
+
+    /**
+     * SecureConversation over a symmetric or asymmetric bootstrap, as WCF's {@code CreateSecureConversationBindingElement}
+     * builds it and {@code CreateWsspSecureConversationTokenAssertion} exports it: {@code sp:SymmetricBinding} whose
+     * protection token is {@code sp:SecureConversationToken} (included always to the recipient; derived keys;
+     * {@code MustNotSendCancel} in cookie mode; SP 1.2's {@code MustNotSendAmend} and {@code MustNotSendRenew}) holding
+     * the {@code sp:BootstrapPolicy}: the RST/RSTR's parts (body and the addressing headers signed, body encrypted)
+     * and the bootstrap binding's own assertions; then {@code sp:Wss11} (no signature confirmation on the steady-state
+     * binding, and no key reference the context token would require) and {@code sp:Trust10|13}.
+     */
+    private static void secureConversation(SecurityBindingElement e, PolicyAssertions.Step s) {
+        SecurityBindingElement boot = e.secureConversationBootstrap().orElseThrow();
+        boolean sp12 = e.messageSecurityVersion().isSecurityPolicy12();
+        boolean cancel = e.requireSecurityContextCancellation();
+        Driver d = new Driver(s, sp12);
+        XmlOut out = s.out();
+        d.top("SymmetricBinding").start("wsp:Policy").start("sp:ProtectionToken").start("wsp:Policy")
+                .start("sp:SecureConversationToken").attr("sp:IncludeToken", d.ns + "/IncludeToken/"
+                        + ALWAYS_TO_RECIPIENT).start("wsp:Policy");
+        if (e.requireDerivedKeys()) {
+            out.empty("sp:RequireDerivedKeys");
+        }
+        if (!cancel) {
+            out.empty("sp:MustNotSendCancel");
+        }
+        out.start("sp:BootstrapPolicy").start("wsp:Policy");
+        List<Header> addressing = signedHeaders(List.of(), s.context().addressing(), new ArrayList<>());
+        out.start("sp:SignedParts").empty("sp:Body");
+        for (Header h : addressing) {
+            out.empty("sp:Header", "Name", h.name(), "Namespace", h.namespace());
+        }
+        out.end().start("sp:EncryptedParts").empty("sp:Body").end();
+        messageBinding(boot, shape(boot).orElseThrow(), s, true);
+        out.end().end();
+        if (sp12) {
+            out.empty("sp:MustNotSendAmend");
+            if (!cancel || !e.canRenewSecurityContextToken()) {
+                out.empty("sp:MustNotSendRenew");
+            }
+        }
+        out.end().end().end().end();
+        d.protection(e, s.context().contractHasMessages());
+        d.wssAndTrust(e, false);
     }
 
     /**
@@ -293,6 +347,29 @@ final class SecurityPolicy {
 
         void suiteAndLayout(SecurityBindingElement e) {
             suiteAndLayout(e.defaultAlgorithmSuite(), e.securityHeaderLayout());
+        }
+
+        /**
+         * The rest of a symmetric or asymmetric binding assertion after its tokens: suite, layout, timestamp, the
+         * order of protection ({@code EncryptSignature} only when something is encrypted), {@code ProtectTokens},
+         * {@code OnlySignEntireHeadersAndBody}; closes the assertion.
+         */
+        void protection(SecurityBindingElement e, boolean encrypts) {
+            XmlOut out = step.out();
+            suiteAndLayout(e);
+            if (e.includeTimestamp()) {
+                out.empty("sp:IncludeTimestamp");
+            }
+            if (e.messageProtectionOrder() == MessageProtectionOrder.EncryptBeforeSign) {
+                out.empty("sp:EncryptBeforeSigning");
+            }
+            if (e.messageProtectionOrder() == MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature && encrypts) {
+                out.empty("sp:EncryptSignature");
+            }
+            if (e.protectTokens()) {
+                out.empty("sp:ProtectTokens");
+            }
+            out.empty("sp:OnlySignEntireHeadersAndBody").end().end();
         }
 
         private void suiteAndLayout(String suite, SecurityHeaderLayout layout) {

@@ -236,6 +236,60 @@ class SecurityPolicyExportTest {
                 + userNameToken(SP12) + "</wsp:Policy></sp:SignedEncryptedSupportingTokens>"), sp12);
     }
 
+    /** The bootstrap's binding as it appears inside {@code sp:BootstrapPolicy} (its assertions, then Wss11, Trust10). */
+    private static String userNameForCertificateBootstrap() {
+        String wsa = "http://www.w3.org/2005/08/addressing";
+        StringBuilder signed = new StringBuilder("<sp:SignedParts><sp:Body/>");
+        for (String h : List.of("To", "From", "FaultTo", "ReplyTo", "MessageID", "RelatesTo", "Action")) {
+            signed.append("<sp:Header Name=\"").append(h).append("\" Namespace=\"").append(wsa).append("\"/>");
+        }
+        return "<sp:BootstrapPolicy><wsp:Policy>" + signed + "</sp:SignedParts>"
+                + "<sp:EncryptedParts><sp:Body/></sp:EncryptedParts>" + symmetricBinding(SP11)
+                + "<sp:SignedSupportingTokens xmlns:sp=\"" + SP11 + "\"><wsp:Policy>" + userNameToken(SP11)
+                + "</wsp:Policy></sp:SignedSupportingTokens>"
+                + wss11(SP11, "MustSupportRefThumbprint", "MustSupportRefEncryptedKey") + trust("Trust10", SP11)
+                + "</wsp:Policy></sp:BootstrapPolicy>";
+    }
+
+    private static SecurityBindingElement secureConversation(boolean cancel, MessageSecurityVersion version) {
+        return SecurityBindingElement.builder().authenticationMode(AuthenticationMode.SecureConversation)
+                .requireSecurityContextCancellation(cancel).messageSecurityVersion(version)
+                .bootstrap(SecurityBindingElement.builder().authenticationMode(AuthenticationMode.UserNameForCertificate)
+                        .messageSecurityVersion(version).build())
+                .build();
+    }
+
+    /**
+     * WCF's {@code CreateSecureConversationBindingElement} exported by {@code CreateWsspSecureConversationTokenAssertion}:
+     * the context token (always to the recipient, derived keys) holds the bootstrap's policy; the steady-state binding
+     * asks for no signature confirmation, and its {@code sp:Wss11} lists no reference (the context token needs none).
+     */
+    @Test
+    void secureConversationCarriesItsBootstrapPolicyInsideTheContextToken() {
+        String wsdl = wsdl(overHttp(secureConversation(true, MessageSecurityVersion.DEFAULT)), HTTP);
+        String outer = "<sp:SymmetricBinding xmlns:sp=\"" + SP11 + "\"><wsp:Policy><sp:ProtectionToken><wsp:Policy>"
+                + "<sp:SecureConversationToken sp:IncludeToken=\"" + SP11 + "/IncludeToken/AlwaysToRecipient\">"
+                + "<wsp:Policy><sp:RequireDerivedKeys/>" + userNameForCertificateBootstrap()
+                + "</wsp:Policy></sp:SecureConversationToken></wsp:Policy></sp:ProtectionToken>"
+                + "<sp:AlgorithmSuite><wsp:Policy><sp:Basic256/></wsp:Policy></sp:AlgorithmSuite>"
+                + "<sp:Layout><wsp:Policy><sp:Strict/></wsp:Policy></sp:Layout><sp:IncludeTimestamp/>"
+                + "<sp:EncryptSignature/><sp:OnlySignEntireHeadersAndBody/></wsp:Policy></sp:SymmetricBinding>";
+        assertTrue(wsdl.contains(endpointPolicy(outer + wss11(SP11) + trust("Trust10", SP11) + ADDRESSING)), wsdl);
+        assertTrue(wsdl.contains("<wsp:PolicyReference URI=\"#CustomBinding_ICalculator_Add_Input_policy\"/>"),
+                "the application messages are signed and encrypted as the symmetric modes': " + wsdl);
+        parse(wsdl);
+
+        String cookie = wsdl(overHttp(secureConversation(false, MessageSecurityVersion.DEFAULT)), HTTP);
+        assertTrue(cookie.contains("<wsp:Policy><sp:RequireDerivedKeys/><sp:MustNotSendCancel/><sp:BootstrapPolicy>"),
+                cookie);
+        String sp12 = wsdl(overHttp(secureConversation(true, WSS11_SP12)), HTTP);
+        assertTrue(sp12.contains("</sp:BootstrapPolicy><sp:MustNotSendAmend/></wsp:Policy></sp:SecureConversationToken>"),
+                sp12);
+        String sp12Cookie = wsdl(overHttp(secureConversation(false, WSS11_SP12)), HTTP);
+        assertTrue(sp12Cookie.contains("<sp:MustNotSendCancel/><sp:BootstrapPolicy>") && sp12Cookie.contains(
+                "</sp:BootstrapPolicy><sp:MustNotSendAmend/><sp:MustNotSendRenew/></wsp:Policy>"), sp12Cookie);
+    }
+
     @Test
     void mutualCertificateUnderWss11EndorsesTheSymmetricBindingWithTheClientCertificate() {
         String wsdl = wsdl(overHttp(security(AuthenticationMode.MutualCertificate)), HTTP);
@@ -316,6 +370,7 @@ class SecurityPolicyExportTest {
 
     @Test
     void modesWcf4jDoesNotRunExportNoSecurityAssertion() {
+        // SecureConversation here: over its default bootstrap, SspiNegotiated
         for (AuthenticationMode mode : List.of(AuthenticationMode.SspiNegotiated, AuthenticationMode.Kerberos,
                 AuthenticationMode.SecureConversation, AuthenticationMode.MutualCertificateDuplex,
                 AuthenticationMode.UserNameForSslNegotiated)) {

@@ -199,10 +199,12 @@ final class SecureConversationProtocol implements SecurityProtocol {
     ReplyVerification secureWithContext(Message request, SecurityContext context) {
         EndpointAddress to = request.headers().to();
         Optional<SecurityTimestamp> ts = timestamp(element.localClientSettings().timestampValidityDuration());
+        // WCF signs a cancel and encrypts nothing of it (SecuritySessionClientSettings: CloseAction NoParts)
+        boolean encrypt = !issuance.cancelAction().equals(request.headers().action());
         request.properties().put(EnvelopeProtection.class, envelope -> {
             Document doc = DomXml.parse(envelope).getOwnerDocument();
             SymmetricHeaderWriter.writeWithContext(doc, settings, ts, context.key(), context.contextId(),
-                    Optional.of(context.tokenXml()));
+                    Optional.of(context.tokenXml()), encrypt);
             return XmlEncryption.serialize(doc.getDocumentElement());
         });
         return reply -> verifyReply(reply, context);
@@ -225,7 +227,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         }
         Document doc = SymmetricSecurityProtocol.envelope(reply);
         SymmetricHeaderReader.Received r = SymmetricHeaderReader.readWithContext(doc, settings,
-                new SymmetricHeaderReader.ContextKeys() {
+                signedOnly(reply), new SymmetricHeaderReader.ContextKeys() {
                     @Override
                     public byte[] keyOf(Element securityContextToken) {
                         throw new MessageSecurityException("A reply does not carry the security context token.");
@@ -284,6 +286,16 @@ final class SecureConversationProtocol implements SecurityProtocol {
         ServiceContext find(Element token);
     }
 
+    /**
+     * Whether {@code message} is a cancel or its response, which WCF signs only and accepts unencrypted
+     * ({@code SecuritySessionServerSettings}/{@code SecuritySessionClientSettings}: {@code IncomingEncryptionParts}
+     * {@code NoParts} for the {@code CloseAction} and {@code CloseResponseAction}).
+     */
+    private boolean signedOnly(Message message) {
+        String action = message.headers().action();
+        return issuance.cancelAction().equals(action) || issuance.cancelResponseAction().equals(action);
+    }
+
     /** The {@code c:Identifier} of a context token. */
     String identifier(Element token) {
         return DomXml.children(token).stream().filter(c -> "Identifier".equals(c.getLocalName())).findFirst()
@@ -301,7 +313,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         Document doc = SymmetricSecurityProtocol.envelope(request);
         ServiceContext[] found = new ServiceContext[1];
         SymmetricHeaderReader.Received r = SymmetricHeaderReader.readWithContext(doc, settings,
-                new SymmetricHeaderReader.ContextKeys() {
+                signedOnly(request), new SymmetricHeaderReader.ContextKeys() {
                     @Override
                     public byte[] keyOf(Element token) {
                         found[0] = lookup.find(token);
@@ -339,10 +351,12 @@ final class SecureConversationProtocol implements SecurityProtocol {
     void secureForClient(Message m, ServiceContext context) {
         Optional<SecurityTimestamp> ts = timestamp(element.localServiceSettings().timestampValidityDuration());
         m.headers().remove(SECURITY);
+        // the cancel's response is signed only, as WCF's (SecuritySessionServerSettings: NoParts encrypted)
+        boolean encrypt = !issuance.cancelResponseAction().equals(m.headers().action());
         m.properties().put(EnvelopeProtection.class, envelope -> {
             Document out = DomXml.parse(envelope).getOwnerDocument();
             SymmetricHeaderWriter.writeWithContext(out, settings, ts, context.key(), context.contextId(),
-                    Optional.empty());
+                    Optional.empty(), encrypt);
             return XmlEncryption.serialize(out.getDocumentElement());
         });
     }

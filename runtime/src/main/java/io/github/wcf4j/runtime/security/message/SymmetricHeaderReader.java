@@ -147,7 +147,20 @@ final class SymmetricHeaderReader {
      * context token, or a reply naming it by identifier; {@link Received#contextId()} names the context.
      */
     static Received readWithContext(Document envelope, SymmetricHeaderWriter.Settings s, ContextKeys keys) {
-        return new Verification(envelope, s, EndorsingToken.NONE).run(new KeySource.Context(keys));
+        return readWithContext(envelope, s, false, keys);
+    }
+
+    /**
+     * As {@link #readWithContext(Document, SymmetricHeaderWriter.Settings, ContextKeys)}; with {@code signedOnly}
+     * the message may also be signed only, its signature in clear and nothing encrypted: WCF requires no encryption
+     * of a security session's cancel and its response ({@code IncomingEncryptionParts} {@code NoParts} for the
+     * {@code CloseAction} and {@code CloseResponseAction}), and signs them only.
+     */
+    static Received readWithContext(Document envelope, SymmetricHeaderWriter.Settings s, boolean signedOnly,
+            ContextKeys keys) {
+        Verification v = new Verification(envelope, s, EndorsingToken.NONE);
+        v.signedOnly = signedOnly;
+        return v.run(new KeySource.Context(keys));
     }
 
     /** Verifies a reply secured with the request's {@code key} ({@code encryptedKeySha1}). */
@@ -205,6 +218,8 @@ final class SymmetricHeaderReader {
         private KeySource source;
         private String contextTokenId;
         private String contextId;
+        /** Whether a message signed only (its signature in clear, nothing encrypted) is acceptable. */
+        private boolean signedOnly;
 
         Verification(Document doc, SymmetricHeaderWriter.Settings s, EndorsingToken endorsing) {
             this.doc = doc;
@@ -244,6 +259,7 @@ final class SymmetricHeaderReader {
             // by their position (WCF: the first is the primary signature, later ones supporting signatures)
             List<Element> protectedItems = new ArrayList<>();
             Element endorsingToken = null;
+            Element clearSignature = null;
             List<Element> items = DomXml.children(security);
             for (int i = 0; i < items.size(); i++) {
                 Element item = items.get(i);
@@ -291,6 +307,9 @@ final class SymmetricHeaderReader {
                 } else if (DS.equals(ns) && "Signature".equals(local) && !protectedItems.isEmpty()
                         && protectedItems.size() <= MAX_ENCRYPTED_HEADER_ITEMS) {
                     protectedItems.add(item);
+                } else if (DS.equals(ns) && "Signature".equals(local) && signedOnly && dataReferences == null
+                        && protectedItems.isEmpty() && clearSignature == null) {
+                    clearSignature = item;
                 } else {
                     throw new MessageSecurityException("The security header element '" + local
                             + "' is not expected here.");
@@ -298,6 +317,15 @@ final class SymmetricHeaderReader {
             }
             if (key == null) {
                 throw new MessageSecurityException("The message's key was not found.");
+            }
+            if (clearSignature != null) {
+                if (dataReferences != null || !encryptedItems.isEmpty() || !confirmations.isEmpty()) {
+                    throw new MessageSecurityException("A message signed only encrypts nothing.");
+                }
+                byte[] value = verify(clearSignature, header, body, timestamp, List.of(), null);
+                return new Received(key, keySha1, value,
+                        Optional.ofNullable(timestamp).map(SecurityHeaderReader::timestamp), List.of(),
+                        Optional.empty(), Optional.empty(), List.of(value), Optional.ofNullable(contextId));
             }
             if (dataReferences == null || encryptedItems.isEmpty()) {
                 throw new MessageSecurityException("The message's body and signature must be encrypted.");

@@ -160,7 +160,7 @@ final class SymmetricHeaderWriter {
             TokenReference keySource, Optional<Element> encryptedKey, Optional<UserNameCredential> userName,
             Optional<X509Credential> endorsing, List<byte[]> confirmations) {
         return protect(doc, s, timestamp, key, keySource, ENCRYPTED_KEY_TOKEN, encryptedKey, userName, endorsing,
-                confirmations);
+                confirmations, true);
     }
 
     /**
@@ -171,6 +171,18 @@ final class SymmetricHeaderWriter {
      */
     static Sent writeWithContext(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
             String contextId, Optional<String> token) {
+        return writeWithContext(envelope, s, timestamp, key, contextId, token, true);
+    }
+
+    /**
+     * As {@link #writeWithContext(Document, Settings, Optional, byte[], String, Optional)}; with {@code encrypt}
+     * false the message is signed only (no encryption key, reference list or encrypted part, the signature in clear):
+     * how WCF secures a security session's cancel and its response ({@code SecuritySessionClientSettings} and
+     * {@code SecuritySessionServerSettings}: the body signed, {@code MessagePartSpecification.NoParts} encrypted for
+     * the {@code CloseAction} and {@code CloseResponseAction}).
+     */
+    static Sent writeWithContext(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
+            String contextId, Optional<String> token, boolean encrypt) {
         String valueType = s.scNamespace() + "/sct";
         Optional<Element> included = token.map(xml -> (Element) envelope.importNode(DomXml.parse(xml), true));
         TokenReference source;
@@ -186,13 +198,14 @@ final class SymmetricHeaderWriter {
             source = new TokenReference.External(contextId, valueType);
         }
         List<byte[]> signatures = protect(envelope, s, timestamp, key, source, null, included, Optional.empty(),
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), encrypt);
         return new Sent(key, null, signatures.get(0), signatures);
     }
 
     private static List<byte[]> protect(Document doc, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
             TokenReference keySource, String dktTokenType, Optional<Element> encryptedKey,
-            Optional<UserNameCredential> userName, Optional<X509Credential> endorsing, List<byte[]> confirmations) {
+            Optional<UserNameCredential> userName, Optional<X509Credential> endorsing, List<byte[]> confirmations,
+            boolean encrypt) {
         AlgorithmSuite suite = s.suite();
         Element envelope = doc.getDocumentElement();
         String soap = envelope.getNamespaceURI();
@@ -227,10 +240,13 @@ final class SymmetricHeaderWriter {
         }
         encryptedKey.ifPresent(security::appendChild);
         security.appendChild(signing.write(doc, s.scNamespace(), dktTokenType));
-        security.appendChild(encrypting.write(doc, s.scNamespace(), dktTokenType));
-        Element referenceList = doc.createElementNS(XENC, XENC_PREFIX + ":ReferenceList");
-        referenceList.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + XENC_PREFIX, XENC);
-        security.appendChild(referenceList);
+        Element referenceList = null;
+        if (encrypt) {
+            security.appendChild(encrypting.write(doc, s.scNamespace(), dktTokenType));
+            referenceList = doc.createElementNS(XENC, XENC_PREFIX + ":ReferenceList");
+            referenceList.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + XENC_PREFIX, XENC);
+            security.appendChild(referenceList);
+        }
         if (ts != null) {
             signed.add(ts.getAttributeNS(WSU, "Id"));
         }
@@ -268,6 +284,9 @@ final class SymmetricHeaderWriter {
         if (endorsingToken != null) {
             endorsingSignature = endorse(signature, signatureId, endorsingToken, endorsing.get(), s);
             signatureValues.add(signatureValue(endorsingSignature));
+        }
+        if (!encrypt) {
+            return signatureValues;
         }
 
         byte[] encryptionKey = encrypting.key(key);

@@ -1,0 +1,304 @@
+package io.github.wcf4j.peers.metro;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.xml.ws.api.fastinfoset.FastInfosetFeature;
+import com.sun.xml.wss.SubjectAccessor;
+import com.sun.xml.wss.impl.callback.PasswordValidationCallback;
+import io.github.wcf4j.peers.BoundedCalls;
+import io.github.wcf4j.peers.CalculatorService;
+import io.github.wcf4j.peers.Cli;
+import io.github.wcf4j.peers.ICalculator;
+import jakarta.annotation.Resource;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.BindingType;
+import jakarta.xml.ws.Endpoint;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.soap.SOAPBinding;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.security.auth.Subject;
+import javax.xml.namespace.QName;
+import javax.xml.transform.stream.StreamSource;
+
+/**
+ * Eclipse Metro (WSIT) with WS-Security as WCF's message security asks for it, for wcf4j interop tests. Metro is
+ * driven by the WS-SecurityPolicy in a WSDL, never by code: the server publishes the WSDL wcf4j exports for the same
+ * binding (fetched from {@code --wsdl}, its address rewritten, Metro's own key-store and validator assertions added
+ * to the endpoint policy); the client is built from the service's {@code ?wsdl} alone, plus a
+ * {@code META-INF/wsit-client.xml} that says only where the service's certificate is (Metro's client configuration,
+ * merged with the WSDL's policy by port). Run as its own JVM:
+ * <pre>
+ * server --wsdl URL (wcf4j's ?singleWsdl) --service {ns}name --port {ns}name --address http://127.0.0.1:PORT/path
+ *        --keystore P12 --password PW [--user NAME --pass PW (the one accepted user)] [--dump]
+ * client --wsdl URL --service {ns}name --port {ns}name --service-cert P12 --password PW --calls "Add 1 2;..."
+ *        [--user NAME --pass PW] [--no-close] [--dump]
+ * </pre>
+ * The server prints {@code CALLER n names} on the protocol stream for every invocation (n counts them; names are the
+ * principals of the requester's subject as Metro established it, {@code anonymous} when none).
+ */
+public final class MetroSecurityPeer {
+    private static final String SERVER_CONFIG = "http://schemas.sun.com/2006/03/wss/server";
+    private static final String CLIENT_CONFIG = "http://schemas.sun.com/2006/03/wss/client";
+    private static final String WSPP = "http://java.sun.com/xml/ns/wsit/policy";
+
+    private static volatile String acceptedUser;
+    private static volatile String acceptedPassword;
+    private static volatile PrintStream protocol;
+
+    private MetroSecurityPeer() {
+    }
+
+    public static void main(String[] args) {
+        int rc = Cli.main(args, Set.of("dump", "no-close"), (cli, out) -> {
+            if (cli.flag("dump")) {
+                MetroPeer.enableDump();
+            }
+            return switch (cli.mode()) {
+                case "server" -> server(cli, out);
+                case "client" -> client(cli, out);
+                default -> throw new IllegalArgumentException("unknown mode " + cli.mode() + " (expected server, client)");
+            };
+        });
+        Runtime.getRuntime().halt(rc);
+    }
+
+    // ------------------------------------------------------------------ server
+
+    private static int server(Cli cli, PrintStream out) throws Exception {
+        protocol = out;
+        acceptedUser = cli.get("user", null);
+        acceptedPassword = cli.get("pass", null);
+        QName service = QName.valueOf(cli.require("service"));
+        QName port = QName.valueOf(cli.require("port"));
+        URI uri = URI.create(cli.require("address"));
+        String keystore = cli.require("keystore");
+        String password = cli.require("password");
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(Path.of(keystore))) {
+            ks.load(in, password.toCharArray());
+        }
+        String alias = ks.aliases().nextElement();
+
+        HttpServer http = HttpServer.create(new InetSocketAddress(uri.getHost(), Math.max(uri.getPort(), 0)), 64);
+        String address = new URI(uri.getScheme(), null, uri.getHost(), http.getAddress().getPort(), uri.getPath(),
+                null, null).toString();
+        String wsdl = fetch(cli.require("wsdl"));
+        wsdl = rewriteAddress(wsdl, address);
+        String config = "<sc:KeyStore xmlns:sc=\"" + SERVER_CONFIG + "\" xmlns:wspp=\"" + WSPP
+                + "\" wspp:visibility=\"private\" location=\"" + keystore + "\" type=\"PKCS12\" storepass=\""
+                + password + "\" alias=\"" + alias + "\"/>"
+                + "<sc:ValidatorConfiguration xmlns:sc=\"" + SERVER_CONFIG + "\" xmlns:wspp=\"" + WSPP
+                + "\" wspp:visibility=\"private\"><sc:Validator name=\"usernameValidator\" classname=\""
+                + Passwords.class.getName() + "\"/></sc:ValidatorConfiguration>";
+        wsdl = addToEndpointPolicy(wsdl, port.getLocalPart(), config);
+        System.err.println("# metro security server WSDL:\n" + wsdl);
+
+        Endpoint ep = Endpoint.create(new SecuredCalculator(), new FastInfosetFeature(false));
+        ep.setMetadata(List.of(new StreamSource(new StringReader(wsdl), "http://wcf4j.invalid/calculator.wsdl")));
+        ep.setProperties(Map.of(Endpoint.WSDL_SERVICE, service, Endpoint.WSDL_PORT, port));
+        ExecutorService pool = Executors.newCachedThreadPool();
+        http.setExecutor(pool);
+        ep.publish(http.createContext(uri.getPath().isEmpty() ? "/" : uri.getPath()));
+        http.start();
+        out.println("READY " + address);
+        out.flush();
+        Cli.awaitStop();
+        ep.stop();
+        http.stop(0);
+        pool.shutdownNow();
+        return 0;
+    }
+
+    private static String fetch(String url) throws Exception {
+        try (InputStream in = new URL(url).openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every {@code location}/{@code wsa:Address} of the WSDL's ports becomes the Metro service's own address. */
+    static String rewriteAddress(String wsdl, String address) {
+        String s = wsdl.replaceAll("(<soap12:address location=\")[^\"]*\"", "$1" + Matcher.quoteReplacement(address)
+                + "\"");
+        return s.replaceAll("(<wsa10:Address>)[^<]*(</wsa10:Address>)", "$1" + Matcher.quoteReplacement(address)
+                + "$2");
+    }
+
+    /** Adds {@code assertions} to the endpoint policy ({@code <port>_policy}) of the WSDL. */
+    static String addToEndpointPolicy(String wsdl, String port, String assertions) {
+        Matcher m = Pattern.compile("<wsp:Policy wsu:Id=\"" + Pattern.quote(port) + "_policy\">\\s*<wsp:ExactlyOne>"
+                + "\\s*<wsp:All>").matcher(wsdl);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no endpoint policy " + port + "_policy in the WSDL:\n" + wsdl);
+        }
+        return wsdl.substring(0, m.end()) + assertions + wsdl.substring(m.end());
+    }
+
+    /** The calculator, printing who called each operation as Metro's security established it. */
+    @WebService(endpointInterface = "io.github.wcf4j.peers.ICalculator", targetNamespace = ICalculator.NS,
+            serviceName = "CalculatorService", portName = "CustomBinding_ICalculator")
+    @BindingType(SOAPBinding.SOAP12HTTP_BINDING)
+    public static class SecuredCalculator extends CalculatorService {
+        private static final AtomicInteger INVOCATIONS = new AtomicInteger();
+        @Resource
+        private WebServiceContext context;
+
+        private double caller(double result) {
+            Set<String> names = new TreeSet<>();
+            try {
+                Subject subject = SubjectAccessor.getRequesterSubject(context);
+                if (subject != null) {
+                    for (Principal p : subject.getPrincipals()) {
+                        names.add(p.getName());
+                    }
+                }
+            } catch (Exception e) {
+                names.add("unknown(" + e + ")");
+            }
+            protocol.println("CALLER " + INVOCATIONS.incrementAndGet() + " "
+                    + (names.isEmpty() ? "anonymous" : String.join(",", names)));
+            protocol.flush();
+            return result;
+        }
+
+        @Override
+        public double add(double n1, double n2) {
+            return caller(super.add(n1, n2));
+        }
+
+        @Override
+        public double subtract(double n1, double n2) {
+            return caller(super.subtract(n1, n2));
+        }
+
+        @Override
+        public double multiply(double n1, double n2) {
+            return caller(super.multiply(n1, n2));
+        }
+
+        @Override
+        public double divide(double n1, double n2) {
+            return caller(super.divide(n1, n2));
+        }
+    }
+
+    /** Metro's user-name validator: accepts the one user the server was given. */
+    public static final class Passwords implements PasswordValidationCallback.PasswordValidator {
+        @Override
+        public boolean validate(PasswordValidationCallback.Request request) {
+            if (!(request instanceof PasswordValidationCallback.PlainTextPasswordRequest plain)) {
+                return false;
+            }
+            boolean ok = plain.getUsername().equals(acceptedUser) && plain.getPassword().equals(acceptedPassword);
+            System.err.println("# validated " + plain.getUsername() + ": " + ok);
+            return ok;
+        }
+    }
+
+    // ------------------------------------------------------------------ client
+
+    private static int client(Cli cli, PrintStream out) throws Exception {
+        QName service = QName.valueOf(cli.require("service"));
+        QName port = QName.valueOf(cli.require("port"));
+        String serviceCert = cli.require("service-cert");
+        String password = cli.require("password");
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(Path.of(serviceCert))) {
+            ks.load(in, password.toCharArray());
+        }
+        // Metro's client configuration: where the service's certificate is, nothing about security itself
+        Path dir = Files.createTempDirectory("metro-client");
+        Files.createDirectories(dir.resolve("META-INF"));
+        Files.writeString(dir.resolve("META-INF/wsit-client.xml"), clientConfig(service, port, serviceCert, password,
+                ks.aliases().nextElement()));
+        Files.writeString(dir.resolve("META-INF/wsit-client-contract.xml"), contract());
+        ClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                MetroSecurityPeer.class.getClassLoader());
+        Thread.currentThread().setContextClassLoader(loader);
+
+        if (cli.flag("dump")) {
+            System.err.println("# the service's WSDL:\n" + fetch(cli.require("wsdl")));
+        }
+        Service s = Service.create(new URL(cli.require("wsdl")), service);
+        ICalculator calc = s.getPort(port, ICalculator.class, new FastInfosetFeature(false));
+        Map<String, Object> rc = ((BindingProvider) calc).getRequestContext();
+        String user = cli.get("user", null);
+        if (user != null) {
+            rc.put(BindingProvider.USERNAME_PROPERTY, user);
+            rc.put(BindingProvider.PASSWORD_PROPERTY, cli.require("pass"));
+        }
+        rc.put("com.sun.xml.ws.request.timeout", 30_000);
+        rc.put("com.sun.xml.ws.connect.timeout", 30_000);
+        BoundedCalls calling = new BoundedCalls("metro-security-client-call", 60_000);
+        calling.run(calc, Cli.parseCalls(cli.require("calls")), out);
+        if (!cli.flag("no-close")) {
+            // a security session's proxy cancels its context token when closed
+            calling.closing(() -> {
+                ((com.sun.xml.ws.Closeable) calc).close();
+                return null;
+            }, "close");
+        }
+        out.println("DONE");
+        return 0;
+    }
+
+    /** The port type the client configuration's binding names (its own document: another namespace). */
+    static String contract() {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<wsdl:definitions targetNamespace=\"" + ICalculator.NS + "\""
+                + " xmlns:wsdl=\"http://schemas.xmlsoap.org/wsdl/\">\n"
+                + "  <wsdl:portType name=\"ICalculator\"/>\n"
+                + "</wsdl:definitions>\n";
+    }
+
+    /**
+     * Metro's {@code wsit-client.xml}: a WSDL whose port, named as the service's, carries the private client
+     * assertions (Metro merges them with the service WSDL's policy for that port).
+     */
+    static String clientConfig(QName service, QName port, String trustStore, String password, String alias) {
+        String ns = service.getNamespaceURI();
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<wsdl:definitions targetNamespace=\"" + ns + "\" xmlns:tns=\"" + ns + "\""
+                + " xmlns:wsdl=\"http://schemas.xmlsoap.org/wsdl/\""
+                + " xmlns:soap12=\"http://schemas.xmlsoap.org/wsdl/soap12/\""
+                + " xmlns:wsp=\"http://schemas.xmlsoap.org/ws/2004/09/policy\""
+                + " xmlns:wsu=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd\""
+                + " xmlns:sc=\"" + CLIENT_CONFIG + "\" xmlns:wspp=\"" + WSPP + "\""
+                + " xmlns:i=\"" + ICalculator.NS + "\">\n"
+                + "  <wsdl:import namespace=\"" + ICalculator.NS + "\" location=\"wsit-client-contract.xml\"/>\n"
+                + "  <wsp:Policy wsu:Id=\"ClientKeystorePolicy\"><wsp:ExactlyOne><wsp:All>\n"
+                + "    <sc:TrustStore wspp:visibility=\"private\" location=\"" + trustStore + "\" type=\"PKCS12\""
+                + " storepass=\"" + password + "\" peeralias=\"" + alias + "\"/>\n"
+                + "  </wsp:All></wsp:ExactlyOne></wsp:Policy>\n"
+                + "  <wsdl:binding name=\"" + port.getLocalPart() + "\" type=\"i:ICalculator\">\n"
+                + "    <wsp:PolicyReference URI=\"#ClientKeystorePolicy\"/>\n"
+                + "    <soap12:binding transport=\"http://schemas.xmlsoap.org/soap/http\"/>\n"
+                + "  </wsdl:binding>\n"
+                + "  <wsdl:service name=\"" + service.getLocalPart() + "\">\n"
+                + "    <wsdl:port name=\"" + port.getLocalPart() + "\" binding=\"tns:" + port.getLocalPart() + "\">\n"
+                + "      <soap12:address location=\"http://wcf4j.invalid/\"/>\n"
+                + "    </wsdl:port>\n"
+                + "  </wsdl:service>\n"
+                + "</wsdl:definitions>\n";
+    }
+}
