@@ -1,6 +1,5 @@
 package io.github.wcf4j.runtime.security.message;
 
-import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.Channel;
@@ -10,22 +9,17 @@ import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.InboundQueue;
-import io.github.wcf4j.runtime.channel.LayeredChannelListener;
 import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.channel.Session;
-import io.github.wcf4j.runtime.channel.SessionChannel;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,72 +33,21 @@ import org.slf4j.LoggerFactory;
  * with its context. A request whose security fails is answered with WCF's generic security fault at its
  * {@code ReplyTo} and reaches no session.
  */
-final class SecuritySessionDuplexChannelListener<C extends Channel> extends LayeredChannelListener<C> {
+final class SecuritySessionDuplexChannelListener<C extends Channel>
+        extends SecuritySessionListener<C, SecuritySessionDuplexChannelListener<C>.DuplexSession> {
     private static final Logger LOG = LoggerFactory.getLogger(SecuritySessionDuplexChannelListener.class);
-
-    private final SecureConversationProtocol protocol;
-    private final ServiceCredentials credentials;
-    private final Scheduler scheduler;
-    private final Executor executor;
-    private final int maxPendingSessions;
-    private final InboundQueue<C> accepted;
-    private final Map<String, DuplexSession> sessions = new ConcurrentHashMap<>();
 
     SecuritySessionDuplexChannelListener(ChannelType<C> type, ChannelListener<?> inner,
             SecureConversationProtocol protocol, ServiceCredentials credentials, Scheduler scheduler,
             int maxPendingSessions) {
-        super(type, inner);
-        this.protocol = protocol;
-        this.credentials = credentials;
-        this.scheduler = scheduler;
-        this.executor = scheduler.executor();
-        this.maxPendingSessions = maxPendingSessions;
-        this.accepted = new InboundQueue<>(scheduler);
+        super(type, inner, protocol, credentials, scheduler, maxPendingSessions);
     }
 
     @Override
-    protected String wcfTypeName() {
-        return "System.ServiceModel.Security.SecuritySessionServerSettings+SecuritySessionChannelListener";
-    }
-
-    @Override
-    protected CompletableFuture<Void> onOpen(Duration timeout) {
-        return TransportSecurityProtocol.checked(() -> protocol.checkServiceCredentials(credentials))
-                .thenCompose(v -> innerListener.open(timeout)).thenRun(this::acceptInner);
-    }
-
-    @Override
-    public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
-        throwIfNotOpened();
-        return accepted.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
-    }
-
-    @Override
-    protected CompletableFuture<Void> onClose(Duration timeout) {
-        accepted.close();
-        sessions.values().forEach(DuplexSession::abort);
-        return super.onClose(timeout);
-    }
-
-    @Override
-    protected void onAbort() {
-        accepted.close();
-        sessions.values().forEach(DuplexSession::abort);
-        super.onAbort();
-    }
-
-    private void acceptInner() {
-        innerListener.acceptChannel(WcfTimeSpan.INFINITE).whenComplete((c, e) -> {
-            if (e != null || c.isEmpty()) {
-                return;
-            }
-            DuplexChannel inner = (DuplexChannel) c.get();
-            inner.open(WcfTimeSpan.INFINITE).thenRun(() -> ReceivePump.run(() -> inner.receive(WcfTimeSpan.INFINITE),
-                    m -> executor.execute(() -> receive(m, inner)), end -> { }));
-            if (inner instanceof SessionChannel) {
-                acceptInner();
-            }
-        });
+    protected void pump(Channel channel) {
+        DuplexChannel inner = (DuplexChannel) channel;
+        ReceivePump.run(() -> inner.receive(WcfTimeSpan.INFINITE), m -> executor.execute(() -> receive(m, inner)),
+                end -> { });
     }
 
     private void receive(Message m, DuplexChannel inner) {
@@ -116,21 +59,15 @@ final class SecuritySessionDuplexChannelListener<C extends Channel> extends Laye
                 throw new MessageSecurityException("A message of a duplex security session must say where to reply.");
             }
             if (issuance.requestAction().equals(action)) {
-                if (accepted.size() >= maxPendingSessions) {
-                    throw new MessageSecurityException("The service has " + maxPendingSessions + " security sessions"
-                            + " waiting to be accepted (maxPendingSessions); the token request is refused.");
-                }
+                admit();
                 SecureConversationProtocol.Issued issued = protocol.issueContext(m, credentials);
-                DuplexSession session = new DuplexSession(issued.context(), inner, replyTo);
-                sessions.put(issued.context().contextId(), session);
-                session.onClosed(() -> sessions.remove(issued.context().contextId()));
+                if (!opened(issued.context().contextId(), new DuplexSession(issued.context(), inner, replyTo))) {
+                    throw new MessageSecurityException("The listener is closed.");
+                }
                 Message rstr = issued.answer().answer().orElseThrow();
                 issued.answer().secureReply(rstr);
                 rstr.headers().to(replyTo);
                 send(inner, rstr);
-                if (!accepted.offer(typed(session))) {
-                    sessions.remove(issued.context().contextId());
-                }
                 return;
             }
             AtomicReference<DuplexSession> target = new AtomicReference<>();
@@ -188,7 +125,7 @@ final class SecuritySessionDuplexChannelListener<C extends Channel> extends Laye
     }
 
     /** One security session: its context's messages in, its own messages out to the client's address. */
-    private final class DuplexSession extends AbstractCommunicationObject implements DuplexSessionChannel {
+    final class DuplexSession extends AbstractCommunicationObject implements DuplexSessionChannel {
         private final SecureConversationProtocol.ServiceContext context;
         private final DuplexChannel inner;
         private final EndpointAddress remote;

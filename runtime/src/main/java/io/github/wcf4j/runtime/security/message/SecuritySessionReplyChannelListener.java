@@ -1,13 +1,10 @@
 package io.github.wcf4j.runtime.security.message;
 
-import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
-import io.github.wcf4j.runtime.channel.InboundQueue;
-import io.github.wcf4j.runtime.channel.LayeredChannelListener;
 import io.github.wcf4j.runtime.channel.QueuedReplyChannel;
 import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
@@ -15,17 +12,11 @@ import io.github.wcf4j.runtime.channel.ReplySessionChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.channel.Session;
-import io.github.wcf4j.runtime.channel.SessionChannel;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -45,71 +36,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * A request whose security fails gets WCF's generic security fault and reaches no session. The service keeps each
  * context until its session is cancelled, closed or aborted.
  */
-final class SecuritySessionReplyChannelListener<C extends Channel> extends LayeredChannelListener<C> {
-    private final SecureConversationProtocol protocol;
-    private final ServiceCredentials credentials;
-    private final Scheduler scheduler;
-    private final Executor executor;
-    private final int maxPendingSessions;
-    private final InboundQueue<C> accepted;
-    private final Map<String, SessionReplyChannel> sessions = new ConcurrentHashMap<>();
+final class SecuritySessionReplyChannelListener<C extends Channel>
+        extends SecuritySessionListener<C, SecuritySessionReplyChannelListener<C>.SessionReplyChannel> {
 
     SecuritySessionReplyChannelListener(ChannelType<C> type, ChannelListener<?> inner,
             SecureConversationProtocol protocol, ServiceCredentials credentials, Scheduler scheduler,
             int maxPendingSessions) {
-        super(type, inner);
-        this.protocol = protocol;
-        this.credentials = credentials;
-        this.scheduler = scheduler;
-        this.executor = scheduler.executor();
-        this.maxPendingSessions = maxPendingSessions;
-        this.accepted = new InboundQueue<>(scheduler);
+        super(type, inner, protocol, credentials, scheduler, maxPendingSessions);
     }
 
     @Override
-    protected String wcfTypeName() {
-        return "System.ServiceModel.Security.SecuritySessionServerSettings+SecuritySessionChannelListener";
-    }
-
-    @Override
-    protected CompletableFuture<Void> onOpen(Duration timeout) {
-        return TransportSecurityProtocol.checked(() -> protocol.checkServiceCredentials(credentials))
-                .thenCompose(v -> innerListener.open(timeout)).thenRun(this::acceptInner);
-    }
-
-    @Override
-    public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
-        throwIfNotOpened();
-        return accepted.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
-    }
-
-    @Override
-    protected CompletableFuture<Void> onClose(Duration timeout) {
-        accepted.close();
-        sessions.values().forEach(SessionReplyChannel::abort);
-        return super.onClose(timeout);
-    }
-
-    @Override
-    protected void onAbort() {
-        accepted.close();
-        sessions.values().forEach(SessionReplyChannel::abort);
-        super.onAbort();
-    }
-
-    private void acceptInner() {
-        innerListener.acceptChannel(WcfTimeSpan.INFINITE).whenComplete((c, e) -> {
-            if (e != null || c.isEmpty()) {
-                return;
-            }
-            ReplyChannel inner = (ReplyChannel) c.get();
-            inner.open(WcfTimeSpan.INFINITE).thenRun(() -> ReceivePump.run(
-                    () -> inner.receiveRequest(WcfTimeSpan.INFINITE),
-                    request -> executor.execute(() -> receive(request, inner.localAddress())), end -> { }));
-            if (inner instanceof SessionChannel) {
-                acceptInner();
-            }
-        });
+    protected void pump(Channel channel) {
+        ReplyChannel inner = (ReplyChannel) channel;
+        ReceivePump.run(() -> inner.receiveRequest(WcfTimeSpan.INFINITE),
+                request -> executor.execute(() -> receive(request, inner.localAddress())), end -> { });
     }
 
     /** One request of an inner channel: a token request, a cancel, or a request of a session. */
@@ -120,16 +60,9 @@ final class SecuritySessionReplyChannelListener<C extends Channel> extends Layer
         String action = request.headers().action();
         try {
             if (issuance.requestAction().equals(action)) {
-                if (accepted.size() >= maxPendingSessions) {
-                    throw new MessageSecurityException("The service has " + maxPendingSessions + " security sessions"
-                            + " waiting to be accepted (maxPendingSessions); the token request is refused.");
-                }
+                admit();
                 SecureConversationProtocol.Issued issued = protocol.issueContext(request, credentials);
-                SessionReplyChannel session = new SessionReplyChannel(issued.context(), at);
-                sessions.put(issued.context().contextId(), session);
-                session.onClosed(() -> sessions.remove(issued.context().contextId()));
-                if (!accepted.offer(typed(session))) {
-                    sessions.remove(issued.context().contextId());
+                if (!opened(issued.context().contextId(), new SessionReplyChannel(issued.context(), at))) {
                     throw new MessageSecurityException("The listener is closed.");
                 }
                 new SecuredRequestContext(context, issued.answer()).reply(issued.answer().answer().orElseThrow(),
@@ -179,7 +112,7 @@ final class SecuritySessionReplyChannelListener<C extends Channel> extends Layer
     }
 
     /** One security session: the requests of one context, in order, to its accepter. */
-    private final class SessionReplyChannel extends QueuedReplyChannel implements ReplySessionChannel {
+    final class SessionReplyChannel extends QueuedReplyChannel implements ReplySessionChannel {
         private final SecureConversationProtocol.ServiceContext context;
 
         SessionReplyChannel(SecureConversationProtocol.ServiceContext context, EndpointAddress at) {
