@@ -161,11 +161,13 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         Scheduler scheduler = p.require(Scheduler.class);
         if (type == ChannelType.REPLY_SESSION) {
             return new SecuritySessionReplyChannelListener<>(type, inner.listener(), conversation(e, p), credentials,
-                    scheduler, e.localServiceSettings().maxPendingSessions());
+                    scheduler, e.localServiceSettings().maxPendingSessions(),
+                    e.localServiceSettings().inactivityTimeout());
         }
         if (type == ChannelType.DUPLEX_SESSION) {
             return new SecuritySessionDuplexChannelListener<>(type, inner.listener(), conversation(e, p), credentials,
-                    scheduler, e.localServiceSettings().maxPendingSessions());
+                    scheduler, e.localServiceSettings().maxPendingSessions(),
+                    e.localServiceSettings().inactivityTimeout());
         }
         SecurityProtocol protocol = protocol(e, type, p);
         return new SecurityReplyChannelListener<>(type, inner.listener(), protocol, credentials,

@@ -39,8 +39,8 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
 
     SecuritySessionDuplexChannelListener(ChannelType<C> type, ChannelListener<?> inner,
             SecureConversationProtocol protocol, ServiceCredentials credentials, Scheduler scheduler,
-            int maxPendingSessions) {
-        super(type, inner, protocol, credentials, scheduler, maxPendingSessions);
+            int maxPendingSessions, Duration inactivityTimeout) {
+        super(type, inner, protocol, credentials, scheduler, maxPendingSessions, inactivityTimeout);
     }
 
     @Override

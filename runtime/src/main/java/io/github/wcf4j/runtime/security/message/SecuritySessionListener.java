@@ -13,6 +13,7 @@ import io.github.wcf4j.runtime.time.Scheduler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -20,7 +21,9 @@ import java.util.concurrent.Executor;
 /**
  * What the service sides of security sessions share, over reply and over duplex inner channels: the service's
  * credentials checked at open, every inner channel accepted and read ({@link #pump}), the sessions by context id,
- * those waiting to be accepted (at most {@code maxPendingSessions}), and every session aborted with the listener.
+ * those waiting to be accepted (at most {@code maxPendingSessions}; one not accepted within {@code inactivityTimeout}
+ * is reaped, as WCF's pending-session sweep reaps it, here exactly at the timeout rather than within one to two), and
+ * every session aborted with the listener.
  *
  * @param <C> the session shape accepted
  * @param <S> the session channel
@@ -33,11 +36,14 @@ abstract class SecuritySessionListener<C extends Channel, S extends AbstractComm
     protected final Executor executor;
     protected final Map<String, S> sessions = new ConcurrentHashMap<>();
     private final int maxPendingSessions;
+    private final Duration inactivityTimeout;
     private final InboundQueue<C> accepted;
+    private final Set<Object> pending = ConcurrentHashMap.newKeySet();
 
     SecuritySessionListener(ChannelType<C> type, ChannelListener<?> inner, SecureConversationProtocol protocol,
-            ServiceCredentials credentials, Scheduler scheduler, int maxPendingSessions) {
+            ServiceCredentials credentials, Scheduler scheduler, int maxPendingSessions, Duration inactivityTimeout) {
         super(type, inner);
+        this.inactivityTimeout = inactivityTimeout;
         this.protocol = protocol;
         this.credentials = credentials;
         this.scheduler = scheduler;
@@ -60,7 +66,10 @@ abstract class SecuritySessionListener<C extends Channel, S extends AbstractComm
     @Override
     public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
         throwIfNotOpened();
-        return accepted.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)));
+        return accepted.take(timeout, () -> WcfText.ReceiveTimedOut.format(WcfTimeSpan.format(timeout)))
+                .thenCompose(c -> c.isPresent() && !pending.remove(c.get())
+                        ? acceptChannel(timeout) // reaped while it waited: the next one
+                        : CompletableFuture.completedFuture(c));
     }
 
     @Override
@@ -99,7 +108,7 @@ abstract class SecuritySessionListener<C extends Channel, S extends AbstractComm
      * @throws io.github.wcf4j.runtime.security.MessageSecurityException then
      */
     protected void admit() {
-        if (accepted.size() >= maxPendingSessions) {
+        if (pending.size() >= maxPendingSessions) {
             throw new io.github.wcf4j.runtime.security.MessageSecurityException("The service has "
                     + maxPendingSessions + " security sessions waiting to be accepted (maxPendingSessions); the"
                     + " token request is refused.");
@@ -110,10 +119,18 @@ abstract class SecuritySessionListener<C extends Channel, S extends AbstractComm
     protected boolean opened(String contextId, S session) {
         sessions.put(contextId, session);
         session.onClosed(() -> sessions.remove(contextId));
+        pending.add(session);
         if (!accepted.offer(typed((Channel) session))) {
+            pending.remove(session);
             sessions.remove(contextId);
             return false;
         }
+        scheduler.schedule(inactivityTimeout, () -> {
+            if (pending.remove(session)) {
+                sessions.remove(contextId);
+                session.abort();
+            }
+        });
         return true;
     }
 }

@@ -41,8 +41,8 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
 
     SecuritySessionReplyChannelListener(ChannelType<C> type, ChannelListener<?> inner,
             SecureConversationProtocol protocol, ServiceCredentials credentials, Scheduler scheduler,
-            int maxPendingSessions) {
-        super(type, inner, protocol, credentials, scheduler, maxPendingSessions);
+            int maxPendingSessions, Duration inactivityTimeout) {
+        super(type, inner, protocol, credentials, scheduler, maxPendingSessions, inactivityTimeout);
     }
 
     @Override
