@@ -115,6 +115,13 @@ final class SecuritySessionDuplexChannelListener<C extends Channel> extends Laye
             if (replyTo == null) {
                 throw new MessageSecurityException("A message of a duplex security session must say where to reply.");
             }
+            if (protocol.isNegotiationLeg(action)) {
+                // a leg of the bootstrap's TLS negotiation: answered unsecured at the requester's ReplyTo
+                Message answer = protocol.answerNegotiationLeg(m, credentials);
+                answer.headers().to(replyTo);
+                send(inner, answer);
+                return;
+            }
             if (issuance.requestAction().equals(action)) {
                 if (accepted.size() >= maxPendingSessions) {
                     throw new MessageSecurityException("The service has " + maxPendingSessions + " security sessions"
