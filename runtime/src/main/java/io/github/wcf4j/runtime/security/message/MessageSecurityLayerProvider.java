@@ -108,8 +108,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                 RefusalRule.when("", e -> !secureConversation(e) && !runs(e),
                         e -> refused(e) + "is not supported by the wcf4j runtime: of WS-Security it runs"
                                 + " UserNameOverTransport, CertificateOverTransport, AnonymousForCertificate,"
-                                + " UserNameForCertificate and MutualCertificate only (MutualCertificateDuplex, SSL"
-                                + " negotiation, Kerberos, issued tokens and WS-SecureConversation are not implemented"
+                                + " UserNameForCertificate and MutualCertificate, and SecureConversation over those or"
+                                + " over AnonymousForSslNegotiated/UserNameForSslNegotiated only (MutualCertificateDuplex,"
+                                + " SSL negotiation as the message protection itself (establishSecurityContext=\"false\"),"
+                                + " MutualSslNegotiated, SSPI negotiation, Kerberos and issued tokens are not implemented"
                                 + " yet), so this binding cannot be opened."),
                 RefusalRule.when("messageSecurityVersion", e -> symmetric(e).anyMatch(x ->
                         !SymmetricSecurityProtocol.runs(x.messageSecurityVersion())),
