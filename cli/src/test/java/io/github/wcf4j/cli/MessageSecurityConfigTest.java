@@ -16,6 +16,7 @@ import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.Identity;
 import io.github.wcf4j.runtime.security.message.IdentityService;
 import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,10 +67,15 @@ class MessageSecurityConfigTest {
     }
 
     private static String config(String credentialType, boolean context, String clientCertificate) {
+        return config(credentialType, context, clientCertificate, false);
+    }
+
+    private static String config(String credentialType, boolean context, String clientCertificate,
+            boolean negotiate) {
         return """
                 <configuration><system.serviceModel>
                   <bindings><wsHttpBinding><binding name="secure">
-                    <security mode="Message"><message clientCredentialType="%s" negotiateServiceCredential="false"
+                    <security mode="Message"><message clientCredentialType="%s" negotiateServiceCredential="%6$s"
                         establishSecurityContext="%s"/></security>
                   </binding></wsHttpBinding></bindings>
                   <behaviors>
@@ -91,7 +97,8 @@ class MessageSecurityConfigTest {
                   <client><endpoint name="identity" address="http://localhost/unused" binding="wsHttpBinding"
                       bindingConfiguration="secure" behaviorConfiguration="client" contract="%5$s"/></client>
                 </system.serviceModel></configuration>
-                """.formatted(credentialType, context, VALIDATOR, clientCertificate, Identity.class.getName());
+                """.formatted(credentialType, context, VALIDATOR, clientCertificate, Identity.class.getName(),
+                        negotiate);
     }
 
     private ServiceHost host(ServiceModelConfiguration config) {
@@ -163,6 +170,46 @@ class MessageSecurityConfigTest {
                     e.toString());
             refused();
         }
+    }
+
+    /**
+     * WCF's default {@code negotiateServiceCredential="true"}: the service's certificate is negotiated by TLSNEGO
+     * (AnonymousForSslNegotiated, UserNameForSslNegotiated) as the bootstrap of the security session or of cookie
+     * mode; the client's configured {@code defaultCertificate} is the certificate the handshake must present.
+     */
+    @ParameterizedTest(name = "clientCredentialType={0} establishSecurityContext={1}")
+    @CsvSource({"None,AnonymousForSslNegotiated", "UserName,UserNameForSslNegotiated"})
+    void wsHttpBindingNegotiatesTheServiceCredentialByTlsNego(String type, String bootstrap) {
+        ServiceModelConfiguration config = read(config(type, true, "", true));
+        var security = config.services().get(0).endpoints().get(0).binding().createBindingElements().stream()
+                .filter(io.github.wcf4j.binding.security.SecurityBindingElement.class::isInstance)
+                .map(io.github.wcf4j.binding.security.SecurityBindingElement.class::cast).findFirst().orElseThrow();
+        assertEquals(AuthenticationMode.SecureConversation, security.authenticationMode());
+        assertEquals(AuthenticationMode.valueOf(bootstrap),
+                security.secureConversationBootstrap().orElseThrow().authenticationMode());
+        ServiceHost host = host(config);
+        boolean user = type.equals("UserName");
+        Identity id = client(config, host, user ? ClientCredentials.userName("bob", "bob-pw")
+                : ClientCredentials.none());
+        assertEquals(user ? "UserName:bob" : ":", id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        if (user) {
+            Identity wrong = client(config, host, ClientCredentials.userName("bob", "guess"));
+            assertThrows(RuntimeException.class, wrong::whoAmI);
+            refused();
+        }
+    }
+
+    /**
+     * Without a security context ({@code establishSecurityContext="false"}) the negotiated token would secure the
+     * application messages itself: not implemented, refused by name.
+     */
+    @ParameterizedTest
+    @CsvSource({"None,AnonymousForSslNegotiated", "UserName,UserNameForSslNegotiated"})
+    void tlsNegoWithoutASecurityContextIsRefusedByName(String type, String mode) {
+        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class,
+                () -> host(read(config(type, false, "", true))));
+        assertTrue(e.getMessage().contains("authenticationMode=" + mode), e.getMessage());
     }
 
     /** The seed's binding (reliable session over a security session over composite duplex) with a certificate bootstrap. */

@@ -29,7 +29,11 @@ import java.util.stream.Stream;
  * {@code TransportWithMessageCredential} modes that expand to them;</li>
  * <li>{@code SymmetricSecurityBindingElement} with the service's X.509 certificate as its protection token:
  * {@code "AnonymousForCertificate"}, {@code "UserNameForCertificate"} and {@code "MutualCertificate"} under WS-Security
- * 1.1, with derived keys and WCF's default protection order ({@link SymmetricSecurityProtocol}).</li>
+ * 1.1, with derived keys and WCF's default protection order ({@link SymmetricSecurityProtocol});</li>
+ * <li>{@code "SecureConversation"} over those X.509 bootstraps or the SSL-negotiated ones
+ * {@code "AnonymousForSslNegotiated"} and {@code "UserNameForSslNegotiated"} (TLSNEGO, {@link SslNegotiationProtocol}):
+ * cookie mode over request/reply, security sessions over request and duplex session channels
+ * ({@link SecureConversationProtocol}).</li>
  * </ul>
  *
  * <pre>
@@ -69,7 +73,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         }
         if (secureConversation(e)) {
             return Stream.concat(Stream.of(e), e.secureConversationBootstrap()
-                    .filter(b -> SymmetricSecurityProtocol.runs(b.authenticationMode())).stream());
+                    .filter(b -> SymmetricSecurityProtocol.runs(b.authenticationMode())
+                            || SslNegotiationProtocol.runs(b.authenticationMode())).stream());
         }
         return Stream.empty();
     }
@@ -92,7 +97,9 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         return List.of(
                 RefusalRule.when("", e -> secureConversation(e) && !runs(e),
                         e -> refused(e) + "runs in wcf4j over the bootstraps AnonymousForCertificate,"
-                                + " UserNameForCertificate and MutualCertificate under WS-Security 1.1 only; this"
+                                + " UserNameForCertificate, MutualCertificate, AnonymousForSslNegotiated and"
+                                + " UserNameForSslNegotiated under WS-Security 1.1 only (MutualSslNegotiated, SSPI"
+                                + " negotiation, Kerberos and issued tokens are not implemented); this"
                                 + " binding's <secureConversationBootstrap> (authenticationMode="
                                 + e.secureConversationBootstrap().map(b -> b.authenticationMode().name())
                                         .orElse("none") + ", messageSecurityVersion="
@@ -101,8 +108,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                 RefusalRule.when("", e -> !secureConversation(e) && !runs(e),
                         e -> refused(e) + "is not supported by the wcf4j runtime: of WS-Security it runs"
                                 + " UserNameOverTransport, CertificateOverTransport, AnonymousForCertificate,"
-                                + " UserNameForCertificate and MutualCertificate only (MutualCertificateDuplex, SSL"
-                                + " negotiation, Kerberos, issued tokens and WS-SecureConversation are not implemented"
+                                + " UserNameForCertificate and MutualCertificate, and SecureConversation over those or"
+                                + " over AnonymousForSslNegotiated/UserNameForSslNegotiated only (MutualCertificateDuplex,"
+                                + " SSL negotiation as the message protection itself (establishSecurityContext=\"false\"),"
+                                + " MutualSslNegotiated, SSPI negotiation, Kerberos and issued tokens are not implemented"
                                 + " yet), so this binding cannot be opened."),
                 RefusalRule.when("messageSecurityVersion", e -> symmetric(e).anyMatch(x ->
                         !SymmetricSecurityProtocol.runs(x.messageSecurityVersion())),

@@ -48,7 +48,10 @@ final class SecureConversationProtocol implements SecurityProtocol {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecurityBindingElement element;
+    /** The X.509 bootstrap's protocol; null when the bootstrap is negotiated. */
     private final SymmetricSecurityProtocol bootstrap;
+    /** The SSL-negotiated bootstrap's protocol (TLSNEGO); null for an X.509 bootstrap. */
+    private final SslNegotiationProtocol negotiation;
     private final SymmetricHeaderWriter.Settings settings;
     private final ContextTokenIssuance issuance;
     private final Clock clock;
@@ -61,7 +64,9 @@ final class SecureConversationProtocol implements SecurityProtocol {
             ExpectedServiceIdentity identity) {
         this.element = element;
         SecurityBindingElement boot = element.secureConversationBootstrap().orElseThrow();
-        this.bootstrap = new SymmetricSecurityProtocol(boot, clock, encoder, identity);
+        boolean negotiated = SslNegotiationProtocol.runs(boot.authenticationMode());
+        this.bootstrap = negotiated ? null : new SymmetricSecurityProtocol(boot, clock, encoder, identity);
+        this.negotiation = negotiated ? new SslNegotiationProtocol(boot, clock, encoder, identity) : null;
         AlgorithmSuite suite = AlgorithmSuite.forName(element.defaultAlgorithmSuite());
         this.settings = new SymmetricHeaderWriter.Settings(suite,
                 SymmetricSecurityProtocol.secureConversationNamespace(element.messageSecurityVersion()),
@@ -81,7 +86,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
      */
     static boolean runs(SecurityBindingElement e) {
         return e.authenticationMode() == AuthenticationMode.SecureConversation
-                && e.secureConversationBootstrap().map(b -> SymmetricSecurityProtocol.runs(b.authenticationMode())
+                && e.secureConversationBootstrap().map(b -> (SymmetricSecurityProtocol.runs(b.authenticationMode())
+                        || SslNegotiationProtocol.runs(b.authenticationMode()))
                         && SymmetricSecurityProtocol.runs(b.messageSecurityVersion())).orElse(false)
                 && SymmetricSecurityProtocol.runs(e.messageSecurityVersion());
     }
@@ -90,6 +96,10 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
     @Override
     public void checkClientCredentials(ClientCredentials credentials) {
+        if (negotiation != null) {
+            negotiation.checkClientCredentials(credentials);
+            return;
+        }
         bootstrap.checkClientCredentials(credentials);
     }
 
@@ -155,12 +165,23 @@ final class SecureConversationProtocol implements SecurityProtocol {
         Message rst = Message.create(version, issuance.requestAction(),
                 new XmlFragment(issuance.request(entropy, keyBits)));
         rst.headers().messageId("urn:uuid:" + UUID.randomUUID());
+        if (negotiation != null) {
+            // TLSNEGO first; the RST/SCT is then protected by the negotiated token
+            return negotiation.negotiate(exchange, to, credentials, version).thenCompose(token ->
+                    requestContext(exchange, rst, negotiation.secureRequest(rst, to, token, credentials), sent));
+        }
         ReplyVerification verification;
         try {
             verification = bootstrap.secureRequest(rst, to, credentials);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        return requestContext(exchange, rst, verification, sent);
+    }
+
+    /** Sends the secured {@code rst} and reads the context its reply issues. */
+    private CompletableFuture<SecurityContext> requestContext(Function<Message, CompletableFuture<Message>> exchange,
+            Message rst, ReplyVerification verification, Optional<byte[]> sent) {
         return exchange.apply(rst).thenApply(reply -> {
             Message rstr = verification.verify(reply);
             if (rstr == null) {
@@ -250,11 +271,48 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
     @Override
     public void checkServiceCredentials(ServiceCredentials credentials) {
+        if (negotiation != null) {
+            negotiation.checkServiceCredentials(credentials);
+            return;
+        }
         bootstrap.checkServiceCredentials(credentials);
+    }
+
+    /** Whether {@code action} is a leg of the bootstrap's negotiation (TLSNEGO), answered unsecured. */
+    boolean isNegotiationLeg(String action) {
+        return negotiation != null && negotiation.isLeg(action);
+    }
+
+    /**
+     * The unsecured answer to a leg of the bootstrap's negotiation.
+     *
+     * @throws MessageSecurityException when the leg is refused
+     */
+    Message answerNegotiationLeg(Message leg, ServiceCredentials credentials) {
+        return negotiation.answerLeg(leg, credentials);
     }
 
     @Override
     public VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials) {
+        if (isNegotiationLeg(request.headers().action())) {
+            Message answer = answerNegotiationLeg(request, credentials);
+            return new VerifiedRequest() {
+                @Override
+                public Message request() {
+                    return request;
+                }
+
+                @Override
+                public void secureReply(Message reply) {
+                    // negotiation legs travel unsecured
+                }
+
+                @Override
+                public Optional<Message> answer() {
+                    return Optional.of(answer);
+                }
+            };
+        }
         if (issuance.requestAction().equals(request.headers().action())) {
             return issueContext(request, credentials).answer();
         }
@@ -370,7 +428,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
      * the token's cookie holds the context, in a session the caller keeps it ({@link #cookieMode()}).
      */
     Issued issueContext(Message request, ServiceCredentials credentials) {
-        VerifiedRequest verified = bootstrap.verifyRequest(request, credentials);
+        VerifiedRequest verified = negotiation != null ? negotiation.verifyRequest(request, credentials)
+                : bootstrap.verifyRequest(request, credentials);
         Message rst = verified.request();
         ContextTokenIssuance.Request asked = issuance.readRequest(DomXml.parse(rst.body().xml()));
         int bits = asked.keyBits() > 0 ? asked.keyBits() : keyBits;

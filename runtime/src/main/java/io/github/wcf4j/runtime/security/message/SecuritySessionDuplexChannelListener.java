@@ -58,6 +58,13 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
             if (replyTo == null) {
                 throw new MessageSecurityException("A message of a duplex security session must say where to reply.");
             }
+            if (protocol.isNegotiationLeg(action)) {
+                // a leg of the bootstrap's TLS negotiation: answered unsecured at the requester's ReplyTo
+                Message answer = protocol.answerNegotiationLeg(m, credentials);
+                answer.headers().to(replyTo);
+                send(inner, answer);
+                return;
+            }
             if (issuance.requestAction().equals(action)) {
                 admit();
                 SecureConversationProtocol.Issued issued = protocol.issueContext(m, credentials);

@@ -59,6 +59,12 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
         ContextTokenIssuance issuance = protocol.issuance();
         String action = request.headers().action();
         try {
+            if (protocol.isNegotiationLeg(action)) {
+                // a leg of the bootstrap's TLS negotiation: answered unsecured, no session yet
+                context.reply(protocol.answerNegotiationLeg(request, credentials), timeout)
+                        .exceptionally(e -> failed(context));
+                return;
+            }
             if (issuance.requestAction().equals(action)) {
                 admit();
                 SecureConversationProtocol.Issued issued = protocol.issueContext(request, credentials);

@@ -183,6 +183,16 @@ final class SymmetricHeaderWriter {
      */
     static Sent writeWithContext(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
             String contextId, Optional<String> token, boolean encrypt) {
+        return writeWithContext(envelope, s, timestamp, key, contextId, token, encrypt, Optional.empty());
+    }
+
+    /**
+     * As {@link #writeWithContext(Document, Settings, Optional, byte[], String, Optional, boolean)}, with
+     * {@code userName} as a signed and encrypted supporting token: the outer {@code RST/SCT} of a secure conversation
+     * over {@code UserNameForSslNegotiated}, protected by the negotiated token.
+     */
+    static Sent writeWithContext(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
+            String contextId, Optional<String> token, boolean encrypt, Optional<UserNameCredential> userName) {
         String valueType = s.scNamespace() + "/sct";
         Optional<Element> included = token.map(xml -> (Element) envelope.importNode(DomXml.parse(xml), true));
         TokenReference source;
@@ -197,7 +207,7 @@ final class SymmetricHeaderWriter {
         } else {
             source = new TokenReference.External(contextId, valueType);
         }
-        List<byte[]> signatures = protect(envelope, s, timestamp, key, source, null, included, Optional.empty(),
+        List<byte[]> signatures = protect(envelope, s, timestamp, key, source, null, included, userName,
                 Optional.empty(), List.of(), encrypt);
         return new Sent(key, null, signatures.get(0), signatures);
     }

@@ -1,0 +1,239 @@
+package io.github.wcf4j.runtime.security.message;
+
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.io.ByteArrayOutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * One TLS 1.2 handshake of the JDK's {@link SSLEngine}, pumped through opaque blobs rather than a socket: what WCF's
+ * {@code TlsSspiNegotiation} does with SChannel for TLSNEGO. {@link #step(byte[])} takes the peer's records (a whole
+ * flight, as one {@code BinaryExchange} carries it) and returns this side's next flight; once the handshake is done,
+ * {@link #wrap(byte[])} and {@link #unwrap(byte[])} protect application data as single records ({@code #TLS_Wrap}).
+ * Not thread-safe: one negotiation drives it, a leg at a time.
+ */
+final class TlsHandshake {
+    /** The protocol WCF 4.8 negotiates by default; the only one enabled here. */
+    static final String PROTOCOL = "TLSv1.2";
+
+    private final SSLEngine engine;
+    private final ByteBuffer application;
+
+    private TlsHandshake(SSLEngine engine) {
+        this.engine = engine;
+        this.application = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+    }
+
+    /**
+     * The client's side: the service's certificate chain goes to {@code serverCheck}, which throws
+     * {@link MessageSecurityException} to refuse it (the handshake then fails with that cause).
+     */
+    static TlsHandshake client(Consumer<X509Certificate[]> serverCheck) {
+        try {
+            SSLContext context = SSLContext.getInstance(PROTOCOL);
+            context.init(null, new TrustManager[] {new ServerCheck(serverCheck)}, null);
+            SSLEngine engine = context.createSSLEngine();
+            engine.setUseClientMode(true);
+            engine.setEnabledProtocols(new String[] {PROTOCOL});
+            engine.beginHandshake();
+            return new TlsHandshake(engine);
+        } catch (GeneralSecurityException | SSLException e) {
+            throw new MessageSecurityException("The TLS negotiation could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** The service's side, proving itself with {@code own}. */
+    static TlsHandshake server(X509Credential own) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            char[] password = new char[0];
+            store.setKeyEntry("service", own.privateKey(), password, new X509Certificate[] {own.certificate()});
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            SSLContext context = SSLContext.getInstance(PROTOCOL);
+            context.init(keys.getKeyManagers(), null, null);
+            SSLEngine engine = context.createSSLEngine();
+            engine.setUseClientMode(false);
+            engine.setEnabledProtocols(new String[] {PROTOCOL});
+            engine.beginHandshake();
+            return new TlsHandshake(engine);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new MessageSecurityException("The TLS negotiation could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Feeds the peer's {@code incoming} records (empty for the client's first flight) and returns this side's next
+     * flight, empty when it has nothing to send.
+     *
+     * @throws MessageSecurityException when the handshake fails (the cause says why)
+     */
+    byte[] step(byte[] incoming) {
+        ByteBuffer in = ByteBuffer.wrap(incoming);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuffer net = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        try {
+            while (true) {
+                HandshakeStatus status = engine.getHandshakeStatus();
+                switch (status) {
+                    case NEED_TASK -> {
+                        Runnable task;
+                        while ((task = engine.getDelegatedTask()) != null) {
+                            task.run();
+                        }
+                    }
+                    case NEED_WRAP -> {
+                        net.clear();
+                        SSLEngineResult r = engine.wrap(ByteBuffer.allocate(0), net);
+                        if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                            throw new MessageSecurityException("The TLS negotiation was closed by this side.");
+                        }
+                        out.write(net.array(), 0, net.position());
+                    }
+                    case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                        if (!in.hasRemaining() && status == HandshakeStatus.NEED_UNWRAP) {
+                            return out.toByteArray();
+                        }
+                        application.clear();
+                        SSLEngineResult r = engine.unwrap(in, application);
+                        if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+                            throw new MessageSecurityException("The TLS negotiation's blob ends inside a record.");
+                        }
+                        if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                            throw new MessageSecurityException("The peer closed the TLS negotiation.");
+                        }
+                    }
+                    default -> {
+                        if (in.hasRemaining()) {
+                            throw new MessageSecurityException("The TLS negotiation's blob goes on after the"
+                                    + " handshake finished.");
+                        }
+                        return out.toByteArray();
+                    }
+                }
+            }
+        } catch (SSLException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof MessageSecurityException m) {
+                    throw m;
+                }
+            }
+            throw new MessageSecurityException("The TLS negotiation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the handshake has finished on this side. */
+    boolean complete() {
+        HandshakeStatus s = engine.getHandshakeStatus();
+        return s == HandshakeStatus.NOT_HANDSHAKING || s == HandshakeStatus.FINISHED;
+    }
+
+    /** {@code data} as TLS application data records ({@code #TLS_Wrap}). */
+    byte[] wrap(byte[] data) {
+        ByteBuffer net = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        try {
+            SSLEngineResult r = engine.wrap(ByteBuffer.wrap(data), net);
+            if (r.getStatus() != SSLEngineResult.Status.OK || r.bytesConsumed() != data.length) {
+                throw new MessageSecurityException("The key could not be wrapped as TLS application data.");
+            }
+            return Arrays.copyOf(net.array(), net.position());
+        } catch (SSLException e) {
+            throw new MessageSecurityException("The key could not be wrapped as TLS application data.", e);
+        }
+    }
+
+    /** The application data of {@code records}, which must all be consumed. */
+    byte[] unwrap(byte[] records) {
+        ByteBuffer in = ByteBuffer.wrap(records);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            while (in.hasRemaining()) {
+                application.clear();
+                SSLEngineResult r = engine.unwrap(in, application);
+                if (r.getStatus() != SSLEngineResult.Status.OK) {
+                    throw new MessageSecurityException("The proof token is not TLS application data of this"
+                            + " negotiation.");
+                }
+                out.write(application.array(), 0, application.position());
+            }
+            return out.toByteArray();
+        } catch (SSLException e) {
+            throw new MessageSecurityException("The proof token is not TLS application data of this negotiation.",
+                    e);
+        }
+    }
+
+    /** Trusts the service's certificate as the negotiation's caller decides; never checks a host name. */
+    private static final class ServerCheck extends X509ExtendedTrustManager {
+        private final Consumer<X509Certificate[]> check;
+
+        ServerCheck(Consumer<X509Certificate[]> check) {
+            this.check = check;
+        }
+
+        private void server(X509Certificate[] chain) throws CertificateException {
+            if (chain == null || chain.length == 0) {
+                throw new CertificateException("The service presented no certificate.");
+            }
+            try {
+                check.accept(chain);
+            } catch (MessageSecurityException e) {
+                throw new CertificateException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            server(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            server(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            server(chain);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("a client does not check clients");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("a client does not check clients");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("a client does not check clients");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

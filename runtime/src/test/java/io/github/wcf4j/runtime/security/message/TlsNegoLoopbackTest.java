@@ -1,0 +1,297 @@
+package io.github.wcf4j.runtime.security.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.address.EndpointIdentity;
+import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.ServiceDescription;
+import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.MessageProtectionOrder;
+import io.github.wcf4j.binding.security.MessageSecurityVersion;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
+import io.github.wcf4j.runtime.client.ClientFactory;
+import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
+import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.time.SystemScheduler;
+import io.github.wcf4j.runtime.transport.inmemory.Direction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
+import io.github.wcf4j.runtime.transport.inmemory.InMemoryNetwork;
+import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * TLSNEGO (WCF's AnonymousForSslNegotiated and UserNameForSslNegotiated) as the bootstrap of a secure conversation,
+ * wcf4j to wcf4j through the channel stack over the in-memory transport: a TLS 1.2 handshake in unsecured WS-Trust legs,
+ * the negotiated token protecting the RST/SCT, then the security session.
+ *
+ * <p>(Fixtures as in SecureConversationLoopbackTest.) WS-SecureConversation in WCF's cookie mode ({@code requireSecurityContextCancellation="false"}) over the X.509
+ * bootstraps, end to end through the channel stack over the in-memory transport: one token request per channel
+ * secured by the bootstrap, then application messages secured with the context's key and carrying its token; the
+ * service keeps no state (its cookie does), sees the caller the token was issued to, and refuses forged tokens.
+ */
+class TlsNegoLoopbackTest {
+    private static final String SERVICE = "IdentityService";
+    private static final String CONTRACT = Identity.class.getName();
+    private static final URI BASE = URI.create("inmemory://localhost/conversation");
+    private static final UserNamePasswordValidator ALICE = (user, password) -> {
+        if (!user.equals("alice") || !password.equals("secret")) {
+            throw new SecurityTokenValidationException("Unknown user name or incorrect password");
+        }
+    };
+
+    @TempDir
+    static Path dir;
+    static X509Credential service;
+    static X509Credential impostor;
+    static X509Credential client;
+
+    private final SystemScheduler scheduler = new SystemScheduler();
+    private final InMemoryNetwork network = new InMemoryNetwork(scheduler);
+    private ServiceHost host;
+    private ClientFactory<Identity> factory;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        service = TestKeys.client(dir, "localhost");
+        impostor = TestKeys.client(dir, "elsewhere.example");
+        client = TestKeys.client(dir, "client");
+    }
+
+    @AfterEach
+    void close() {
+        if (factory != null) {
+            factory.abort();
+        }
+        if (host != null) {
+            host.abort();
+        }
+        scheduler.close();
+    }
+
+    static SecurityBindingElement.Builder security(AuthenticationMode mode) {
+        return SecurityBindingElement.builder().authenticationMode(mode);
+    }
+
+    static Binding binding(SecurityBindingElement security) {
+        return CustomBinding.of("b", security, TextMessageEncodingBindingElement.defaults(),
+                InMemoryTransportBindingElement.requestReply());
+    }
+
+    private static ServiceCredentials serviceCredentials() {
+        return ServiceCredentials.defaults().withUserNameValidator(ALICE).withServiceCertificate(service)
+                .withClientCertificateAuthentication(X509CertificateAuthentication.peerTrust(
+                        List.of(client.certificate())));
+    }
+
+    private void host(Binding binding, ServiceCredentials credentials) {
+        host = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(
+                new ServiceEndpoint("", "", "customBinding", "b", binding, CONTRACT, Optional.empty(), Optional.empty(),
+                        Optional.empty(), List.of(), Optional.empty()))))
+                .types(ServiceTypes.empty().map(SERVICE, IdentityService.class)).baseAddress(BASE)
+                .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
+                .credentials(credentials).build();
+        host.open();
+    }
+
+    private Identity client(Binding binding, ClientCredentials credentials, Optional<EndpointIdentity> identity) {
+        factory = ClientFactory.builder(new ClientEndpoint("", BASE, "customBinding", "b", binding, CONTRACT,
+                Optional.empty(), identity, List.of(), Optional.empty()), Identity.class)
+                .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
+                .credentials(credentials).build();
+        return factory.createChannel();
+    }
+
+    private Identity client(Binding binding, ClientCredentials credentials) {
+        return client(binding, credentials, Optional.empty());
+    }
+
+    private Identity both(SecurityBindingElement security, ClientCredentials credentials) {
+        Binding b = binding(security);
+        host(b, serviceCredentials());
+        return client(b, credentials);
+    }
+
+    private static ClientCredentials anonymous() {
+        return ClientCredentials.none().withDefaultServiceCertificate(service.certificate());
+    }
+
+    private static ClientCredentials alice(String password) {
+        return ClientCredentials.userName("alice", password).withDefaultServiceCertificate(service.certificate());
+    }
+
+    private List<String> sent(Direction direction) {
+        return network.wire().stream().filter(r -> r.direction() == direction).map(WireRecord::envelope).toList();
+    }
+
+    static SecurityBindingElement conversation(AuthenticationMode bootstrap) {
+        return SecurityBindingElement.builder().authenticationMode(AuthenticationMode.SecureConversation)
+                .requireSecurityContextCancellation(false)
+                .bootstrap(SecurityBindingElement.builder().authenticationMode(bootstrap).build()).build();
+    }
+
+    private long count(Direction direction, String text) {
+        return sent(direction).stream().filter(m -> m.contains(text)).count();
+    }
+
+
+    static SecurityBindingElement negotiated(AuthenticationMode bootstrap, boolean session) {
+        return SecurityBindingElement.builder().authenticationMode(AuthenticationMode.SecureConversation)
+                .requireSecurityContextCancellation(session)
+                .bootstrap(SecurityBindingElement.builder().authenticationMode(bootstrap).build()).build();
+    }
+
+    private static String body(String envelope) {
+        return envelope.substring(envelope.indexOf("Body"));
+    }
+
+    @Test
+    void anonymousForSslNegotiatedRunsTheHandshakeInLegsThenASession() {
+        Identity id = both(negotiated(AuthenticationMode.AnonymousForSslNegotiated, true),
+                ClientCredentials.none().withDefaultServiceCertificate(service.certificate()));
+        assertEquals(":", id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        List<String> requests = sent(Direction.CLIENT_TO_SERVICE);
+        List<String> replies = sent(Direction.SERVICE_TO_CLIENT);
+        // ClientHello; ClientKeyExchange+Finished; then the RST/SCT and the two calls
+        assertEquals(5, requests.size(), "two legs, the token request, two calls: " + requests);
+        String first = requests.get(0);
+        assertTrue(first.contains("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/Issue"), first);
+        assertTrue(first.contains("<t:RequestSecurityToken Context=\"uuid-"), first);
+        assertTrue(first.contains("<t:TokenType>http://schemas.xmlsoap.org/ws/2005/02/sc/sct</t:TokenType>"
+                + "<t:KeySize>256</t:KeySize><t:BinaryExchange ValueType=\" http://schemas.xmlsoap.org/ws/2005/02/"
+                + "trust/tlsnego\""), "TokenType, KeySize, BinaryExchange with WCF's spaced ValueType: " + first);
+        assertFalse(first.contains("RequestType"), "WCF's first leg names no RequestType");
+        assertFalse(first.contains("<o:Security "), "the legs are unsecured");
+        assertTrue(replies.get(0).contains("/trust/RSTR/Issue"), replies.get(0));
+        assertTrue(requests.get(1).contains("<t:RequestSecurityTokenResponse Context=\"uuid-"), requests.get(1));
+        assertTrue(requests.get(1).contains("/trust/RSTR/Issue"), "the client's later legs are RSTRs");
+        String last = replies.get(1);
+        assertTrue(last.contains("<t:RequestSecurityTokenResponseCollection"), last);
+        assertTrue(last.contains("Algorithm=\"http://schemas.xmlsoap.org/2005/02/trust/tlsnego#TLS_Wrap\""), last);
+        assertTrue(last.contains("<t:Authenticator><t:CombinedHash>"), last);
+        assertFalse(last.contains("<o:Security "), "the final leg is unsecured too");
+        String rst = requests.get(2);
+        assertTrue(rst.contains("/trust/RST/SCT<"), rst);
+        assertTrue(rst.contains("<c:SecurityContextToken"), "the negotiated token protects the RST/SCT: " + rst);
+        assertFalse(rst.contains("<e:EncryptedKey"), "no key wrapped to the certificate");
+        assertTrue(replies.get(2).contains("/RSTR/SCT"), replies.get(2));
+        assertTrue(requests.get(3).contains("<c:SecurityContextToken"), requests.get(3));
+        assertFalse(contextId(requests.get(3)).equals(contextId(rst)),
+                "the session's context is not the negotiated one");
+    }
+
+    @Test
+    void userNameForSslNegotiatedCarriesTheUserEncryptedInTheTokenRequest() {
+        Identity id = both(negotiated(AuthenticationMode.UserNameForSslNegotiated, true), alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        String rst = sent(Direction.CLIENT_TO_SERVICE).get(2);
+        assertTrue(rst.contains("/trust/RST/SCT<"), rst);
+        assertFalse(rst.contains("alice"), "the UsernameToken travels encrypted: " + rst);
+        for (String leg : sent(Direction.CLIENT_TO_SERVICE).subList(0, 2)) {
+            assertFalse(leg.contains("alice"), "nothing of the user in the legs");
+        }
+        factory.close(id);
+        assertTrue(sent(Direction.CLIENT_TO_SERVICE).stream().anyMatch(m -> m.contains("/RST/SCT/Cancel")));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAfterTheNegotiation() {
+        Binding b = binding(negotiated(AuthenticationMode.UserNameForSslNegotiated, true));
+        host(b, serviceCredentials());
+        Identity id = client(b, alice("guess"));
+        int before = IdentityService.CALLS.get();
+        RuntimeException e = assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(e instanceof MessageSecurityException || e.getCause() instanceof MessageSecurityException,
+                e.toString());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void cookieModeOverTlsNegoRunsToo() {
+        Identity id = both(negotiated(AuthenticationMode.UserNameForSslNegotiated, false), alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        assertEquals("UserName:alice", id.whoAmI());
+        assertTrue(sent(Direction.CLIENT_TO_SERVICE).get(3).contains("<dnse:Cookie"));
+    }
+
+    @Test
+    void anUnexpectedServiceCertificateFailsTheHandshake() {
+        Binding b = binding(negotiated(AuthenticationMode.AnonymousForSslNegotiated, true));
+        host(b, serviceCredentials());
+        Identity id = client(b, ClientCredentials.none().withDefaultServiceCertificate(impostor.certificate()));
+        RuntimeException e = assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(String.valueOf(e.getMessage()).contains("not the service certificate")
+                || String.valueOf(e.getCause()).contains("not the service certificate"), e.toString());
+        assertEquals(1, sent(Direction.CLIENT_TO_SERVICE).size(), "the client stops after the service's hello");
+    }
+
+    @Test
+    void aTamperedLegFailsTheAuthenticatorOrTheHandshake() {
+        Binding b = binding(negotiated(AuthenticationMode.AnonymousForSslNegotiated, true));
+        host(b, serviceCredentials());
+        Identity id = client(b, ClientCredentials.none().withDefaultServiceCertificate(service.certificate()));
+        network.inject(FaultRule.on(Direction.SERVICE_TO_CLIENT).containing("<t:CombinedHash>").then(
+                FaultAction.rewrite(s -> s.replaceFirst("<t:CombinedHash>.", "<t:CombinedHash>A"))));
+        RuntimeException e = assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(String.valueOf(e.getMessage()).contains("CombinedHash is incorrect")
+                || String.valueOf(e.getCause()).contains("CombinedHash is incorrect"), e.toString());
+    }
+
+    @Test
+    void mutualSslNegotiatedIsRefusedByName() {
+        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () -> host(
+                binding(negotiated(AuthenticationMode.MutualSslNegotiated, true)), serviceCredentials()));
+        assertTrue(e.getMessage().contains("authenticationMode=MutualSslNegotiated"), e.getMessage());
+    }
+
+    @Test
+    void wsTrust13UsesTheUnspacedValueTypeAndIssueFinal() {
+        MessageSecurityVersion v13 = MessageSecurityVersion.WSSecurity11WSTrust13WSSecureConversation13WSSecurityPolicy12;
+        SecurityBindingElement e = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).messageSecurityVersion(v13)
+                .bootstrap(SecurityBindingElement.builder().authenticationMode(
+                        AuthenticationMode.UserNameForSslNegotiated).messageSecurityVersion(v13).build()).build();
+        Identity id = both(e, alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        assertTrue(sent(Direction.CLIENT_TO_SERVICE).get(0).contains(
+                "ValueType=\"http://schemas.xmlsoap.org/ws/2005/02/trust/tlsnego\""));
+        assertTrue(sent(Direction.SERVICE_TO_CLIENT).get(1).contains(
+                "http://docs.oasis-open.org/ws-sx/ws-trust/200512/RSTRC/IssueFinal"));
+    }
+
+    private static String contextId(String request) {
+        Matcher m = Pattern.compile("<c:Identifier>([^<]+)</c:Identifier>").matcher(request);
+        assertTrue(m.find(), request);
+        return m.group(1);
+    }
+}
