@@ -21,9 +21,10 @@ class ValidateCommandTest {
         CliRun r = CliRun.of("validate", service, client);
         assertEquals(ExitCodes.NOT_RUNNABLE, r.exitCode(), r.err());
         String refused = ": unsupported: The binding element 'security' (authenticationMode=SecureConversation) runs in"
-                + " wcf4j over the bootstraps AnonymousForCertificate, UserNameForCertificate and MutualCertificate"
-                + " under WS-Security 1.1 only; this binding's <secureConversationBootstrap> (authenticationMode="
-                + "SspiNegotiated";
+                + " wcf4j over the bootstraps AnonymousForCertificate, UserNameForCertificate, MutualCertificate,"
+                + " AnonymousForSslNegotiated and UserNameForSslNegotiated";
+        assertTrue(r.out().contains("this binding's <secureConversationBootstrap> (authenticationMode=SspiNegotiated"),
+                r.out());
         assertTrue(r.out().contains(service + ":24:11" + refused), r.out());
         assertTrue(r.out().contains(client + ":16:11" + refused), r.out());
         assertEquals(2, r.out().lines().count(), r.out());
