@@ -71,11 +71,17 @@ public final class Benchmarks {
         }
 
         /**
-         * The security scenario's systems. A smoke run only checks that wcf4j's two secured systems run under the
+         * The security scenario's systems. A smoke run only checks that wcf4j's three secured systems run under the
          * harness (about 10 s each on 2 busy cores): plain wcf4j is scenario 2's, HTTPS alone and CXF are left out.
          */
         List<Contender> securitySystems() {
-            return smoke ? List.of(Contender.WCF4J, Contender.WCF4J_UNFC, Contender.WCF4J_UNOT) : Contender.SECURITY;
+            return smoke ? List.of(Contender.WCF4J, Contender.WCF4J_UNFC, Contender.WCF4J_SC, Contender.WCF4J_UNOT)
+                    : Contender.SECURITY;
+        }
+
+        /** How many channels scenario 7 opens one after another to time a channel's opening (wcf4j only). */
+        int openChannels() {
+            return smoke ? 2 : 20;
         }
 
         List<String> load(int n) {
@@ -113,6 +119,9 @@ public final class Benchmarks {
             System.err.println("bench: cannot write results: " + e.getMessage());
         }
     }
+
+    /** The option asking a wcf4j system to time its channels' opening after its load ({@link Wcf4jSystem}). */
+    private static final String OPEN_CHANNELS = "--open-sessions";
 
     /** {@code wcf4j validate}'s exit code for a valid configuration that asks for what wcf4j cannot run yet. */
     private static final int VALIDATE_NOT_RUNNABLE = 4;
@@ -214,7 +223,8 @@ public final class Benchmarks {
 
     /**
      * Scenario 7: each secured system and its baseline at 1 and 16 sessions, with one run's keys ({@link BenchKeys});
-     * plain wcf4j is measured again only if scenario 2 did not measure it in this run.
+     * plain wcf4j is measured again only if scenario 2 did not measure it in this run. After each wcf4j system's
+     * one-session load, it times the opening of {@link Plan#openChannels()} channels.
      */
     private void security() throws InterruptedException {
         try (BenchKeys keys = BenchKeys.create()) {
@@ -223,8 +233,12 @@ public final class Benchmarks {
                     if (c.security() == Contender.Security.NONE && results.load("calls", c, n, "").isPresent()) {
                         continue;
                     }
-                    results.add(load("security", c, n, null, 0, c.security() == Contender.Security.NONE
-                            ? List.of() : keys.options()));
+                    List<String> options = new ArrayList<>(c.security() == Contender.Security.NONE ? List.of()
+                            : keys.options());
+                    if (n == 1 && c.family() == Contender.Family.WCF4J) {
+                        options.addAll(List.of(OPEN_CHANNELS, String.valueOf(plan.openChannels())));
+                    }
+                    results.add(load("security", c, n, null, 0, options));
                     checkpoint();
                 }
             }
@@ -284,6 +298,12 @@ public final class Benchmarks {
                 List<Measurement.Round> rounds = new ArrayList<>();
                 for (String json : p.collect("ROUND ", plan.timeout())) {
                     rounds.add(Measurement.Round.parse(json));
+                }
+                if (options.contains(OPEN_CHANNELS)) {
+                    String json = p.await("OPEN ", Duration.ofMinutes(2));
+                    results.add(new Results.SessionOpen(c, (int) Measurement.Round.field(json, "channels"),
+                            Measurement.Round.field(json, "firstMicros"), Measurement.Round.field(json,
+                            "laterMicros"), Measurement.Round.field(json, "openMicros")));
                 }
                 return new Measurement(scenario, c, sessions, detail, rounds, null);
             }

@@ -21,6 +21,11 @@ record Contender(String name, Family family, boolean reliable, Security security
         HTTPS("https"),
         /** WS-Security 1.1 with the service's certificate, derived keys, Basic256, over plain HTTP. */
         USERNAME_FOR_CERTIFICATE("unfc"),
+        /**
+         * A SecureConversation security session bootstrapped by {@link #USERNAME_FOR_CERTIFICATE}, over plain HTTP: a
+         * token request when the channel opens, then each call secured with the context's derived keys.
+         */
+        SECURE_CONVERSATION("sc"),
         /** A signed user name token (WCF's {@code TransportWithMessageCredential}) over HTTPS. */
         USERNAME_OVER_TRANSPORT("unot");
 
@@ -45,6 +50,8 @@ record Contender(String name, Family family, boolean reliable, Security security
 
     static final Contender WCF4J_UNFC = new Contender("wcf4j + UserNameForCertificate", Family.WCF4J, false,
             Security.USERNAME_FOR_CERTIFICATE);
+    static final Contender WCF4J_SC = new Contender("wcf4j + SecureConversation (UserNameForCertificate bootstrap)",
+            Family.WCF4J, false, Security.SECURE_CONVERSATION);
     static final Contender WCF4J_HTTPS = new Contender("wcf4j over HTTPS", Family.WCF4J, false, Security.HTTPS);
     static final Contender WCF4J_UNOT = new Contender("wcf4j + UserNameOverTransport", Family.WCF4J, false,
             Security.USERNAME_OVER_TRANSPORT);
@@ -52,7 +59,8 @@ record Contender(String name, Family family, boolean reliable, Security security
     static final Contender CXF_UNOT = new Contender("Apache CXF + UserNameOverTransport", Family.CXF, false,
             Security.USERNAME_OVER_TRANSPORT);
     /** The security scenario's systems, each secured one after its baseline (plain HTTP's is {@link #WCF4J}). */
-    static final List<Contender> SECURITY = List.of(WCF4J, WCF4J_UNFC, WCF4J_HTTPS, WCF4J_UNOT, CXF_HTTPS, CXF_UNOT);
+    static final List<Contender> SECURITY = List.of(WCF4J, WCF4J_UNFC, WCF4J_SC, WCF4J_HTTPS, WCF4J_UNOT, CXF_HTTPS,
+            CXF_UNOT);
 
     static final List<Contender> ALL = List.of(RAW, WCF4J, WCF4J_RM, METRO, METRO_RM, CXF, CXF_RM);
 
@@ -65,7 +73,7 @@ record Contender(String name, Family family, boolean reliable, Security security
     Contender baseline() {
         return switch (security) {
             case NONE -> this;
-            case HTTPS, USERNAME_FOR_CERTIFICATE -> family == Family.CXF ? CXF : WCF4J;
+            case HTTPS, USERNAME_FOR_CERTIFICATE, SECURE_CONVERSATION -> family == Family.CXF ? CXF : WCF4J;
             case USERNAME_OVER_TRANSPORT -> family == Family.CXF ? CXF_HTTPS : WCF4J_HTTPS;
         };
     }

@@ -61,12 +61,13 @@ final class Report {
         // cost per call = 1 / throughput: RM's cost relative to no RM is calls/s without over calls/s with
         target("wcf4j + RM costs ≤ 1.3× wcf4j per call", calls(Contender.WCF4J, n), rm, 1.3, false);
         target("wcf4j + RM ≥ 50% of the raw HTTP echo (requests/s)", rm, calls(Contender.RAW, n), 0.5, true);
-        for (Contender c : List.of(Contender.WCF4J_UNFC, Contender.WCF4J_UNOT)) {
+        for (Contender c : List.of(Contender.WCF4J_UNFC, Contender.WCF4J_SC, Contender.WCF4J_UNOT)) {
             measuredOnly(c.name() + " costs ≤ X× " + c.baseline().name() + " per call (no X set: measured only)",
                     secured(c.baseline(), n), secured(c, n));
         }
         line("| wcf4j + SecureConversation + RM ≥ 5× Metro WSIT + SecureConversation + RM (calls/s) | not measured: "
-                + "SecureConversation does not run in wcf4j yet | — | " + run.row() + " |");
+                + "neither system runs SecureConversation + RM in the harness yet (scenario 7 measures wcf4j's "
+                + "SecureConversation without RM) | — | " + run.row() + " |");
         line("");
         Optional<Measurement> stack = calls(Contender.WCF4J_RM_STACK, n);
         Optional<Measurement> raw = calls(Contender.RAW, n);
@@ -249,7 +250,12 @@ final class Report {
                 + "its security, in this run: wcf4j with `<security authenticationMode=\"UserNameForCertificate\"/>` "
                 + "(WS-Security 1.1, derived keys, Basic256: what wsHttpBinding's Message security with a user name "
                 + "builds when it negotiates neither the service credential nor a security context) over plain HTTP "
-                + "against plain wcf4j; wcf4j with `UserNameOverTransport` (WCF's TransportWithMessageCredential: a "
+                + "against plain wcf4j; wcf4j with `<security authenticationMode=\"SecureConversation\">` over a "
+                + "`UserNameForCertificate` bootstrap (what wsHttpBinding's Message security with a user name builds "
+                + "with `establishSecurityContext=\"true\"`: a token request when a session's channel opens, then "
+                + "each call secured with the context's derived keys; each load session is one security session) "
+                + "over plain HTTP against plain wcf4j; wcf4j with `UserNameOverTransport` (WCF's "
+                + "TransportWithMessageCredential: a "
                 + "signed user name token and a timestamp) over HTTPS against plain wcf4j over HTTPS; Apache CXF "
                 + "(WSS4J, enforcing the WS-SecurityPolicy 1.1 TransportBinding with the user name token that WCF "
                 + "exports for UserNameOverTransport) over HTTPS against plain CXF over HTTPS. The service "
@@ -285,6 +291,7 @@ final class Report {
             }
         }
         line("");
+        sessionOpens();
         int n = plan.securitySessions().get(plan.securitySessions().size() - 1);
         Optional<Measurement> wcf4j = secured(Contender.WCF4J_UNOT, n);
         Optional<Measurement> cxf = secured(Contender.CXF_UNOT, n);
@@ -295,6 +302,28 @@ final class Report {
                     + num(cxf.get().median()) + ").");
             line("");
         }
+    }
+
+    /** Scenario 7's opening of a channel, for the wcf4j systems that timed it. */
+    private void sessionOpens() {
+        List<Results.SessionOpen> opens = Contender.SECURITY.stream().map(results::open).flatMap(Optional::stream)
+                .toList();
+        if (opens.isEmpty()) {
+            return;
+        }
+        line("Opening a channel (after each wcf4j system's one-session load, on the warm JVM): " + opens.get(0)
+                .channels() + " new channels opened one after another, each making one call that opens it and "
+                + "then three more, and closed (not timed). The first call's latency less a later call's is what "
+                + "opening costs: for SecureConversation, the token request (RST/SCT, secured as a "
+                + "UserNameForCertificate call) and the session's setup at both ends. Medians over the channels.");
+        line("");
+        line("| system | first call µs | later call µs | opening µs (first − later) | run |");
+        line("|---|---|---|---|---|");
+        for (Results.SessionOpen o : opens) {
+            line("| " + o.system().name() + " | " + num(o.firstMicros()) + " | " + num(o.laterMicros()) + " | "
+                    + num(o.openMicros()) + " | " + run.row() + " |");
+        }
+        line("");
     }
 
     private static double median(List<Long> xs) {
@@ -314,7 +343,7 @@ final class Report {
         if (Double.isNaN(x)) {
             return "—";
         }
-        return x >= 100 ? String.format(Locale.ROOT, "%,.0f", x) : String.format(Locale.ROOT, "%.1f", x);
+        return Math.abs(x) >= 100 ? String.format(Locale.ROOT, "%,.0f", x) : String.format(Locale.ROOT, "%.1f", x);
     }
 
     private static String times(double x) {

@@ -15,7 +15,16 @@ final class Results {
     record Validate(List<Long> validateMillis, List<Long> bareJvmMillis, String failure) {
     }
 
+    /**
+     * Scenario 7: what opening a channel adds to its first call, over {@code channels} opened one after another
+     * after a load (medians, microseconds; {@code openMicros} is the median of each channel's first call less its
+     * later call).
+     */
+    record SessionOpen(Contender system, int channels, double firstMicros, double laterMicros, double openMicros) {
+    }
+
     private final List<Measurement> loads = new ArrayList<>();
+    private final List<SessionOpen> opens = new ArrayList<>();
     private final List<Heap> heaps = new ArrayList<>();
     private Validate validate;
 
@@ -25,6 +34,14 @@ final class Results {
 
     void add(Heap h) {
         heaps.add(h);
+    }
+
+    void add(SessionOpen o) {
+        opens.add(o);
+    }
+
+    Optional<SessionOpen> open(Contender c) {
+        return opens.stream().filter(o -> o.system().equals(c)).findFirst();
     }
 
     void validate(Validate v) {

@@ -25,7 +25,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,8 +35,8 @@ import java.util.Set;
  * wcf4j as a benchmarked system, run as its own JVM by {@link Benchmarks} with the peers' process protocol
  * ({@link Load}). Both ends are wcf4j, configured from unchanged configuration files:
  * <pre>
- * calc   --config rm10|rm11|none|https|unot|unfc [--published URL] [--keystore P12 --password PW]
- *        --sessions N [--warmup-ms N] [--window-ms N] [--rounds N]
+ * calc   --config rm10|rm11|none|https|unot|unfc|sc [--published URL] [--keystore P12 --password PW]
+ *        --sessions N [--warmup-ms N] [--window-ms N] [--rounds N] [--open-sessions N]
  * oneway --seed DIR --window N --sessions N ...   (the seed binding, one-way messages)
  * heap   --config rm10|rm11|none --sessions N      (heap per idle session, both ends in this process)
  * </pre>
@@ -42,6 +44,8 @@ import java.util.Set;
  * send) and listens on a loopback port of its own (WCF's {@code listenUri}). {@code --keystore}: the service
  * certificate and key ({@link BenchKeys}), used as the HTTPS server's key, the message-security service certificate
  * and what the client trusts; the service accepts the one user name {@value #USER} (password: the key store's).
+ * {@code --open-sessions N}: after the load ({@code DONE}), what opening a channel adds to its first call
+ * ({@link #openCost}).
  */
 public final class Wcf4jSystem {
     static final String SERVICE = "Microsoft.ServiceModel.Samples.CalculatorService";
@@ -83,9 +87,55 @@ public final class Wcf4jSystem {
                     clients.add(() -> calc.add(100, 15.99));
                 }
                 Load.run(plan, clients, out);
+                int open = Integer.parseInt(cli.get("open-sessions", "0"));
+                if (open > 0) {
+                    openCost(factory, open, out);
+                }
                 factory.abort();
             }
         }
+    }
+
+    /** Calls after the first that {@link #openCost} times on each channel. */
+    private static final int LATER_CALLS = 3;
+
+    /**
+     * Opens {@code channels} channels one after another on the warm JVM, times each one's first call (which opens it:
+     * for a security session, the token request) and its later calls, and closes it gracefully (not timed); prints
+     * {@code OPEN {json}} with the medians over the channels of the first call, of a later call (the median of each
+     * channel's {@value #LATER_CALLS}) and of their difference, in microseconds.
+     */
+    private static void openCost(ClientFactory<ICalculator> factory, int channels, PrintStream out) {
+        double[] first = new double[channels];
+        double[] later = new double[channels];
+        double[] open = new double[channels];
+        for (int i = 0; i < channels; i++) {
+            ICalculator calc = factory.createChannel();
+            first[i] = timedCall(calc);
+            double[] l = new double[LATER_CALLS];
+            for (int j = 0; j < LATER_CALLS; j++) {
+                l[j] = timedCall(calc);
+            }
+            later[i] = median(l);
+            open[i] = first[i] - later[i];
+            factory.close(calc);
+        }
+        out.println(String.format(Locale.ROOT, "OPEN {\"channels\":%d,\"firstMicros\":%.1f,\"laterMicros\":%.1f,"
+                + "\"openMicros\":%.1f}", channels, median(first), median(later), median(open)));
+        out.flush();
+    }
+
+    private static double timedCall(ICalculator calc) {
+        long start = System.nanoTime();
+        calc.add(100, 15.99);
+        return (System.nanoTime() - start) / 1e3;
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
     private static void heap(Cli cli, PrintStream out) throws Exception {

@@ -26,6 +26,18 @@ import org.xml.sax.SAXException;
 final class DomXml {
     private static final DocumentBuilderFactory FACTORY = factory();
 
+    /**
+     * One parser per thread, reset before each use: a new {@code DocumentBuilder} builds Xerces' whole parser
+     * configuration, about 6% of a security session call's profile (benchmarks/RESULTS.md, scenario 7).
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+        try {
+            return FACTORY.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private DomXml() {
     }
 
@@ -57,12 +69,11 @@ final class DomXml {
         }
     }
 
+    /** This thread's parser, as the factory configured it (a failed parse leaves nothing behind). */
     private static DocumentBuilder builder() {
-        try {
-            return FACTORY.newDocumentBuilder();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        DocumentBuilder b = BUILDER.get();
+        b.reset();
+        return b;
     }
 
     /** {@code element} as text: its own prefixes, its own attributes (declarations included), nothing added. */
