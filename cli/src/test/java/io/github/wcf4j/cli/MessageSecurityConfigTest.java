@@ -201,6 +201,39 @@ class MessageSecurityConfigTest {
     }
 
     /**
+     * {@code clientCredentialType="Certificate"} with {@code negotiateServiceCredential="true"}: MutualSslNegotiated,
+     * the client's configured {@code <clientCertificate>} sent in the TLSNEGO handshake and trusted by the service's
+     * PeerTrust (its TrustedPeople store), so the session's caller is that certificate; a certificate outside the
+     * store is refused.
+     */
+    @org.junit.jupiter.api.Test
+    void wsHttpBindingCertificateNegotiatesMutualSsl() {
+        ServiceModelConfiguration config = read(config("Certificate", true, "<clientCertificate findValue=\"CN=peer\""
+                + " storeLocation=\"CurrentUser\" storeName=\"My\" x509FindType=\"FindBySubjectDistinguishedName\"/>",
+                true));
+        var security = config.services().get(0).endpoints().get(0).binding().createBindingElements().stream()
+                .filter(io.github.wcf4j.binding.security.SecurityBindingElement.class::isInstance)
+                .map(io.github.wcf4j.binding.security.SecurityBindingElement.class::cast).findFirst().orElseThrow();
+        assertEquals(AuthenticationMode.SecureConversation, security.authenticationMode());
+        assertEquals(AuthenticationMode.MutualSslNegotiated,
+                security.secureConversationBootstrap().orElseThrow().authenticationMode());
+        ServiceHost host = host(config);
+        Identity id = client(config, host, ClientCredentials.none());
+        String caller = id.whoAmI();
+        assertTrue(caller.matches("X509:CN=peer; [0-9A-F]{40}"), caller);
+        assertEquals(5.0, id.add(2, 3));
+        assertEquals(caller, id.whoAmI());
+        ServiceModelConfiguration stranger = read(config("Certificate", true, "<clientCertificate"
+                + " findValue=\"CN=stranger\" storeLocation=\"CurrentUser\" storeName=\"My\""
+                + " x509FindType=\"FindBySubjectDistinguishedName\"/>", true));
+        RuntimeException e = assertThrows(RuntimeException.class, client(stranger, host, ClientCredentials.none())
+                ::whoAmI);
+        assertTrue(e instanceof MessageSecurityException || e.getCause() instanceof MessageSecurityException,
+                e.toString());
+        refused();
+    }
+
+    /**
      * Without a security context ({@code establishSecurityContext="false"}) the negotiated token would secure the
      * application messages itself: not implemented, refused by name.
      */

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * {@code "AnonymousForCertificate"}, {@code "UserNameForCertificate"} and {@code "MutualCertificate"} under WS-Security
  * 1.1, with derived keys and WCF's default protection order ({@link SymmetricSecurityProtocol});</li>
  * <li>{@code "SecureConversation"} over those X.509 bootstraps or the SSL-negotiated ones
- * {@code "AnonymousForSslNegotiated"} and {@code "UserNameForSslNegotiated"} (TLSNEGO, {@link SslNegotiationProtocol}):
+ * {@code "AnonymousForSslNegotiated"}, {@code "UserNameForSslNegotiated"} and {@code "MutualSslNegotiated"} (TLSNEGO,
+ * {@link SslNegotiationProtocol}):
  * cookie mode over request/reply, security sessions over request and duplex session channels
  * ({@link SecureConversationProtocol}).</li>
  * </ul>
@@ -97,8 +98,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         return List.of(
                 RefusalRule.when("", e -> secureConversation(e) && !runs(e),
                         e -> refused(e) + "runs in wcf4j over the bootstraps AnonymousForCertificate,"
-                                + " UserNameForCertificate, MutualCertificate, AnonymousForSslNegotiated and"
-                                + " UserNameForSslNegotiated under WS-Security 1.1 only (MutualSslNegotiated, SSPI"
+                                + " UserNameForCertificate, MutualCertificate, AnonymousForSslNegotiated,"
+                                + " UserNameForSslNegotiated and MutualSslNegotiated under WS-Security 1.1 only (SSPI"
                                 + " negotiation, Kerberos and issued tokens are not implemented); this"
                                 + " binding's <secureConversationBootstrap> (authenticationMode="
                                 + e.secureConversationBootstrap().map(b -> b.authenticationMode().name())
@@ -109,9 +110,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                         e -> refused(e) + "is not supported by the wcf4j runtime: of WS-Security it runs"
                                 + " UserNameOverTransport, CertificateOverTransport, AnonymousForCertificate,"
                                 + " UserNameForCertificate and MutualCertificate, and SecureConversation over those or"
-                                + " over AnonymousForSslNegotiated/UserNameForSslNegotiated only (MutualCertificateDuplex,"
-                                + " SSL negotiation as the message protection itself (establishSecurityContext=\"false\"),"
-                                + " MutualSslNegotiated, SSPI negotiation, Kerberos and issued tokens are not implemented"
+                                + " over AnonymousForSslNegotiated/UserNameForSslNegotiated/MutualSslNegotiated only"
+                                + " (MutualCertificateDuplex, SSL negotiation as the message protection itself"
+                                + " (establishSecurityContext=\"false\"), SSPI negotiation, Kerberos and issued tokens"
+                                + " are not implemented"
                                 + " yet), so this binding cannot be opened."),
                 RefusalRule.when("messageSecurityVersion", e -> symmetric(e).anyMatch(x ->
                         !SymmetricSecurityProtocol.runs(x.messageSecurityVersion())),

@@ -34,14 +34,18 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The SSL-negotiated bootstraps of a secure conversation, {@code AnonymousForSslNegotiated} and
- * {@code UserNameForSslNegotiated} (WCF's {@code SslSecurityTokenParameters}, TLSNEGO): before the outer
+ * The SSL-negotiated bootstraps of a secure conversation, {@code AnonymousForSslNegotiated},
+ * {@code UserNameForSslNegotiated} and {@code MutualSslNegotiated} (WCF's {@code SslSecurityTokenParameters}, TLSNEGO,
+ * with {@code requireClientCertificate} for the last): before the outer
  * {@code RST/SCT} the client runs a TLS 1.2 handshake with the service ({@link TlsHandshake}, the service's
  * certificate as the server's) carried in unsecured WS-Trust legs ({@link TlsnegoMessages}); on the last leg the
  * service issues a security context token whose key travels as TLS application data, and proves the exchange with
  * its authenticator. The {@code RST/SCT} is then secured with that negotiated token as a symmetric protection token
  * (included, derived keys, body signed and encrypted), and under {@code UserNameForSslNegotiated} carries the
- * caller's {@code UsernameToken}, signed and encrypted; the service answers it secured with the same token.
+ * caller's {@code UsernameToken}, signed and encrypted; the service answers it secured with the same token. Under
+ * {@code MutualSslNegotiated} the service requests the client's certificate in the handshake, the client sends its
+ * credentials' certificate, and the service validates it with its client certificate authentication once the
+ * handshake completes; that certificate is the caller of the negotiated token and of the context issued under it.
  *
  * <p>The service keeps a negotiation's state between legs (at most {@code maxStatefulNegotiations}, each for
  * {@code negotiationTimeout}) and each negotiated token for the bootstrap's {@code issuedCookieLifetime}: a
@@ -85,7 +89,13 @@ final class SslNegotiationProtocol {
     /** The bootstrap modes this protocol runs. */
     static boolean runs(AuthenticationMode mode) {
         return mode == AuthenticationMode.AnonymousForSslNegotiated
-                || mode == AuthenticationMode.UserNameForSslNegotiated;
+                || mode == AuthenticationMode.UserNameForSslNegotiated
+                || mode == AuthenticationMode.MutualSslNegotiated;
+    }
+
+    /** {@code MutualSslNegotiated}: the client's certificate is requested and sent in the handshake. */
+    private boolean mutualMode() {
+        return element.authenticationMode() == AuthenticationMode.MutualSslNegotiated;
     }
 
     private boolean userNameMode() {
@@ -95,6 +105,9 @@ final class SslNegotiationProtocol {
     // ---- client
 
     void checkClientCredentials(ClientCredentials credentials) {
+        if (mutualMode() && credentials.clientCertificate().isEmpty()) {
+            throw new IllegalStateException(WcfText.ClientCertificateNotProvidedOnClientCredentials.format());
+        }
         if (userNameMode()) {
             String user = credentials.userName().map(UserNameCredential::userName).orElse(null);
             if (user == null) {
@@ -121,7 +134,8 @@ final class SslNegotiationProtocol {
             this.exchange = exchange;
             this.to = to;
             this.version = version;
-            this.tls = TlsHandshake.client(chain -> checkService(chain[0], to, credentials));
+            this.tls = TlsHandshake.client(chain -> checkService(chain[0], to, credentials),
+                    mutualMode() ? credentials.clientCertificate() : Optional.empty());
         }
 
         CompletableFuture<SecurityContext> send(String body, String action) {
@@ -320,8 +334,8 @@ final class SslNegotiationProtocol {
     private record Pending(TlsHandshake tls, TlsnegoMessages.Digest digest, String valueType, Instant expires) {
     }
 
-    /** A negotiated token the service holds. */
-    private record Negotiated(byte[] key, Instant expires) {
+    /** A negotiated token the service holds, and the client certificate it was negotiated with (MutualSslNegotiated). */
+    private record Negotiated(byte[] key, Optional<X509Certificate> client, Instant expires) {
     }
 
     /**
@@ -356,7 +370,7 @@ final class SslNegotiationProtocol {
             }
             TlsnegoMessages.Exchange x = messages.exchange(body).orElseThrow(() -> new MessageSecurityException(
                     "The negotiation's first leg carries no BinaryExchange."));
-            state = new Pending(TlsHandshake.server(credentials.serviceCertificate().orElseThrow()),
+            state = new Pending(TlsHandshake.server(credentials.serviceCertificate().orElseThrow(), mutualMode()),
                     new TlsnegoMessages.Digest(), x.valueType(),
                     now.plus(element.localServiceSettings().negotiationTimeout()));
             if (pending.putIfAbsent(context, state) != null) {
@@ -375,8 +389,10 @@ final class SslNegotiationProtocol {
             Message answer;
             if (state.tls().complete()) {
                 pending.remove(context);
+                Optional<X509Certificate> client = mutualMode() ? Optional.of(clientCertificate(state.tls(),
+                        credentials)) : Optional.empty();
                 answer = Message.create(leg.version(), messages.finalAction(), new XmlFragment(
-                        issue(context, state, out, now)));
+                        issue(context, state, client, out, now)));
             } else {
                 if (out.length == 0) {
                     throw new MessageSecurityException("The TLS negotiation has nothing to answer.");
@@ -395,14 +411,28 @@ final class SslNegotiationProtocol {
         }
     }
 
-    private String issue(String context, Pending state, byte[] lastFlight, Instant now) {
+    /**
+     * The client's certificate of a completed mutual handshake, validated with the service's client certificate
+     * authentication (WCF's {@code TlsnegoTokenAuthenticator} authenticates the client's token once SChannel is done).
+     *
+     * @throws SecurityTokenValidationException when it is not trusted (WCF's FailedAuthentication fault)
+     */
+    private static X509Certificate clientCertificate(TlsHandshake tls, ServiceCredentials credentials) {
+        X509Certificate client = tls.peerCertificate().orElseThrow(() -> new MessageSecurityException(
+                "The TLS negotiation completed without the client's certificate."));
+        credentials.clientCertificateAuthentication().validate(client);
+        return client;
+    }
+
+    private String issue(String context, Pending state, Optional<X509Certificate> client, byte[] lastFlight,
+            Instant now) {
         byte[] key = new byte[keyBits / 8];
         RANDOM.nextBytes(key);
         Instant expires = now.plus(element.localServiceSettings().issuedCookieLifetime());
         String contextId = "urn:uuid:" + UUID.randomUUID();
         String tokenId = "uuid-" + UUID.randomUUID() + "-1";
         negotiated.values().removeIf(n -> !now.isBefore(n.expires()));
-        negotiated.put(contextId, new Negotiated(key, expires));
+        negotiated.put(contextId, new Negotiated(key, client, expires));
         String issued = messages.issued(context, state.valueType(), issuance.sessionToken(tokenId, contextId), tokenId,
                 contextId, state.tls().wrap(key), now, expires, keyBits, lastFlight);
         String collection = messages.collection(issued, "");
@@ -421,6 +451,7 @@ final class SslNegotiationProtocol {
         }
         Document doc = SymmetricSecurityProtocol.envelope(request);
         String[] used = new String[1];
+        Negotiated[] usedToken = new Negotiated[1];
         byte[][] usedKey = new byte[1][];
         SymmetricHeaderReader.Received r = SymmetricHeaderReader.readWithContext(doc, settings,
                 new SymmetricHeaderReader.ContextKeys() {
@@ -435,6 +466,7 @@ final class SslNegotiationProtocol {
                         }
                         used[0] = id;
                         usedKey[0] = n.key();
+                        usedToken[0] = n;
                         return n.key();
                     }
 
@@ -458,6 +490,13 @@ final class SslNegotiationProtocol {
             }
             credentials.userNameValidator().orElseThrow().validate(user.userName(), user.password());
             caller = ServiceSecurityContext.userName(user.userName());
+        } else if (mutualMode()) {
+            if (r.userName().isPresent()) {
+                throw new MessageSecurityException(WcfText.TokenNotExpectedInSecurityHeader.format(
+                        "UserNameSecurityToken"));
+            }
+            caller = ServiceSecurityContext.certificate(usedToken[0].client().orElseThrow(() ->
+                    new MessageSecurityException("The negotiated token carries no client certificate.")));
         } else {
             if (r.userName().isPresent()) {
                 throw new MessageSecurityException(WcfText.TokenNotExpectedInSecurityHeader.format(

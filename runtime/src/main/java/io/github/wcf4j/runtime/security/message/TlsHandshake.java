@@ -9,13 +9,16 @@ import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Consumer;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -40,40 +43,76 @@ final class TlsHandshake {
 
     /**
      * The client's side: the service's certificate chain goes to {@code serverCheck}, which throws
-     * {@link MessageSecurityException} to refuse it (the handshake then fails with that cause).
+     * {@link MessageSecurityException} to refuse it (the handshake then fails with that cause); {@code own}, when
+     * present, is the client certificate this side sends when the service requests one (MutualSslNegotiated).
      */
-    static TlsHandshake client(Consumer<X509Certificate[]> serverCheck) {
+    static TlsHandshake client(Consumer<X509Certificate[]> serverCheck, Optional<X509Credential> own) {
         try {
             SSLContext context = SSLContext.getInstance(PROTOCOL);
-            context.init(null, new TrustManager[] {new ServerCheck(serverCheck)}, null);
+            context.init(own.isPresent() ? keys(own.get(), "client") : null,
+                    new TrustManager[] {new ServerCheck(serverCheck)}, null);
             SSLEngine engine = context.createSSLEngine();
             engine.setUseClientMode(true);
             engine.setEnabledProtocols(new String[] {PROTOCOL});
             engine.beginHandshake();
             return new TlsHandshake(engine);
-        } catch (GeneralSecurityException | SSLException e) {
+        } catch (GeneralSecurityException | java.io.IOException e) {
             throw new MessageSecurityException("The TLS negotiation could not start: " + e.getMessage(), e);
         }
     }
 
-    /** The service's side, proving itself with {@code own}. */
-    static TlsHandshake server(X509Credential own) {
+    /** The client's side without a certificate of its own. */
+    static TlsHandshake client(Consumer<X509Certificate[]> serverCheck) {
+        return client(serverCheck, Optional.empty());
+    }
+
+    /**
+     * The service's side, proving itself with {@code own}; with {@code requireClientCertificate} it requests the
+     * client's certificate and fails the handshake without one ({@code setNeedClientAuth}). The certificate is not
+     * judged here: as WCF's {@code TlsnegoTokenAuthenticator} does once the handshake completes, the caller validates
+     * {@link #clientCertificate()} with the service's client certificate authentication.
+     */
+    static TlsHandshake server(X509Credential own, boolean requireClientCertificate) {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            char[] password = new char[0];
-            store.setKeyEntry("service", own.privateKey(), password, new X509Certificate[] {own.certificate()});
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
             SSLContext context = SSLContext.getInstance(PROTOCOL);
-            context.init(keys.getKeyManagers(), null, null);
+            context.init(keys(own, "service"), requireClientCertificate
+                    ? new TrustManager[] {new ClientAccepted()} : null, null);
             SSLEngine engine = context.createSSLEngine();
             engine.setUseClientMode(false);
+            engine.setNeedClientAuth(requireClientCertificate);
             engine.setEnabledProtocols(new String[] {PROTOCOL});
             engine.beginHandshake();
             return new TlsHandshake(engine);
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new MessageSecurityException("The TLS negotiation could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** The service's side without requesting a client certificate. */
+    static TlsHandshake server(X509Credential own) {
+        return server(own, false);
+    }
+
+    private static KeyManager[] keys(X509Credential own, String alias)
+            throws GeneralSecurityException, java.io.IOException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        char[] password = new char[0];
+        store.setKeyEntry(alias, own.privateKey(), password, new X509Certificate[] {own.certificate()});
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        return keys.getKeyManagers();
+    }
+
+    /**
+     * The certificate the peer presented in the completed handshake (the client's, on the service's side), if any.
+     */
+    Optional<X509Certificate> peerCertificate() {
+        try {
+            var chain = engine.getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate x ? Optional.of(x) : Optional.empty();
+        } catch (SSLPeerUnverifiedException e) {
+            return Optional.empty();
         }
     }
 
@@ -229,6 +268,57 @@ final class TlsHandshake {
         public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                 throws CertificateException {
             throw new CertificateException("a client does not check clients");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
+    /**
+     * The service's trust manager when it requests a client certificate: any presented chain is taken (an absent one
+     * fails the handshake, {@code needClientAuth}); the service validates it after the handshake, as WCF does.
+     */
+    private static final class ClientAccepted extends X509ExtendedTrustManager {
+        private static void client(X509Certificate[] chain) throws CertificateException {
+            if (chain == null || chain.length == 0) {
+                throw new CertificateException("The client presented no certificate.");
+            }
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            client(chain);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            client(chain);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            client(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("a service does not check services");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("a service does not check services");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("a service does not check services");
         }
 
         @Override

@@ -267,11 +267,88 @@ class TlsNegoLoopbackTest {
                 || String.valueOf(e.getCause()).contains("CombinedHash is incorrect"), e.toString());
     }
 
+    private static ClientCredentials certificate(X509Credential own) {
+        return ClientCredentials.certificate(own).withDefaultServiceCertificate(service.certificate());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void mutualSslNegotiatedMakesTheClientsCertificateTheCaller(boolean session) {
+        Identity id = both(negotiated(AuthenticationMode.MutualSslNegotiated, session), certificate(client));
+        String caller = "X509:" + X509CertificateAuthentication.id(client.certificate());
+        assertTrue(caller.startsWith("X509:CN=client; "), caller);
+        assertEquals(caller, id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        assertEquals(caller, id.whoAmI());
+        List<String> requests = sent(Direction.CLIENT_TO_SERVICE);
+        assertTrue(requests.get(0).contains("<t:BinaryExchange"), requests.get(0));
+        assertTrue(requests.get(1).contains("<t:RequestSecurityTokenResponse Context=\"uuid-"), requests.get(1));
+        assertTrue(requests.get(2).contains("/trust/RST/SCT<"), "two legs, then the token request: " + requests);
+        assertFalse(requests.get(2).contains("<o:BinarySecurityToken"),
+                "the certificate travels in the handshake, not in the token request");
+        assertFalse(requests.get(2).contains("<o:UsernameToken"), requests.get(2));
+        byte[] der = encoded(client);
+        String hex = java.util.HexFormat.of().formatHex(der);
+        byte[] second = Base64.getDecoder().decode(blob(requests.get(1)));
+        assertTrue(java.util.HexFormat.of().formatHex(second).contains(hex),
+                "the client's second flight carries its certificate");
+        byte[] hello = Base64.getDecoder().decode(blob(requests.get(0)));
+        assertFalse(java.util.HexFormat.of().formatHex(hello).contains(hex), "not in the ClientHello");
+        if (session) {
+            factory.close(id);
+            assertTrue(sent(Direction.CLIENT_TO_SERVICE).stream().anyMatch(m -> m.contains("/RST/SCT/Cancel")));
+        }
+    }
+
     @Test
-    void mutualSslNegotiatedIsRefusedByName() {
+    void mutualSslNegotiatedRefusesAnUntrustedCertificateWithFailedAuthentication() {
+        Binding b = binding(negotiated(AuthenticationMode.MutualSslNegotiated, true));
+        host(b, serviceCredentials());
+        Identity id = client(b, certificate(impostor));
+        int before = IdentityService.CALLS.get();
+        RuntimeException e = assertThrows(RuntimeException.class, id::whoAmI);
+        SecurityFaultException fault = null;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SecurityFaultException f) {
+                fault = f;
+            }
+        }
+        assertTrue(fault != null, "the service's fault is the cause: " + e);
+        assertEquals(WsSecurityNames.FAILED_AUTHENTICATION, fault.fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get(), "nothing is served");
+        assertEquals(2, sent(Direction.CLIENT_TO_SERVICE).size(), "the two legs, no token request: "
+                + sent(Direction.CLIENT_TO_SERVICE));
+        assertFalse(sent(Direction.SERVICE_TO_CLIENT).stream().anyMatch(m -> m.contains("RequestSecurityTokenResponseCollection")),
+                "no token is issued");
+    }
+
+    @Test
+    void mutualSslNegotiatedNeedsTheClientsCertificate() {
+        Binding b = binding(negotiated(AuthenticationMode.MutualSslNegotiated, true));
+        host(b, serviceCredentials());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> client(b, anonymous()));
+        assertEquals(WcfText.ClientCertificateNotProvidedOnClientCredentials.format(), e.getMessage());
+    }
+
+    @Test
+    void mutualSslNegotiatedWithoutASecurityContextIsRefusedByName() {
         UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () -> host(
-                binding(negotiated(AuthenticationMode.MutualSslNegotiated, true)), serviceCredentials()));
+                binding(security(AuthenticationMode.MutualSslNegotiated).build()), serviceCredentials()));
         assertTrue(e.getMessage().contains("authenticationMode=MutualSslNegotiated"), e.getMessage());
+    }
+
+    private static byte[] encoded(X509Credential credential) {
+        try {
+            return credential.certificate().getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String blob(String envelope) {
+        Matcher m = Pattern.compile("<t:BinaryExchange[^>]*>([^<]+)</t:BinaryExchange>").matcher(envelope);
+        assertTrue(m.find(), envelope);
+        return m.group(1).replaceAll("\\s", "");
     }
 
     @Test
