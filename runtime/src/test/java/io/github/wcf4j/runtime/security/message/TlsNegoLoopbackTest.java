@@ -2,156 +2,33 @@ package io.github.wcf4j.runtime.security.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.Binding;
-import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.binding.address.EndpointIdentity;
-import io.github.wcf4j.binding.description.ClientEndpoint;
-import io.github.wcf4j.binding.description.ServiceDescription;
-import io.github.wcf4j.binding.description.ServiceEndpoint;
-import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.security.AuthenticationMode;
-import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
-import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
-import io.github.wcf4j.runtime.client.ClientFactory;
-import io.github.wcf4j.runtime.contract.ServiceTypes;
-import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
-import io.github.wcf4j.runtime.message.Message;
-import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
-import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
-import io.github.wcf4j.runtime.time.Scheduler;
-import io.github.wcf4j.runtime.time.SystemScheduler;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
-import io.github.wcf4j.runtime.transport.inmemory.InMemoryNetwork;
-import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * TLSNEGO (WCF's AnonymousForSslNegotiated and UserNameForSslNegotiated) as the bootstrap of a secure conversation,
  * wcf4j to wcf4j through the channel stack over the in-memory transport: a TLS 1.2 handshake in unsecured WS-Trust legs,
  * the negotiated token protecting the RST/SCT, then the security session.
- *
- * <p>(Fixtures as in SecureConversationLoopbackTest.) WS-SecureConversation in WCF's cookie mode ({@code requireSecurityContextCancellation="false"}) over the X.509
- * bootstraps, end to end through the channel stack over the in-memory transport: one token request per channel
- * secured by the bootstrap, then application messages secured with the context's key and carrying its token; the
- * service keeps no state (its cookie does), sees the caller the token was issued to, and refuses forged tokens.
  */
-class TlsNegoLoopbackTest {
-    private static final String SERVICE = "IdentityService";
-    private static final String CONTRACT = Identity.class.getName();
-    private static final URI BASE = URI.create("inmemory://localhost/conversation");
-    private static final UserNamePasswordValidator ALICE = (user, password) -> {
-        if (!user.equals("alice") || !password.equals("secret")) {
-            throw new SecurityTokenValidationException("Unknown user name or incorrect password");
-        }
-    };
-
-    @TempDir
-    static Path dir;
-    static X509Credential service;
-    static X509Credential impostor;
-    static X509Credential client;
-
-    private final SystemScheduler scheduler = new SystemScheduler();
-    private final InMemoryNetwork network = new InMemoryNetwork(scheduler);
-    private ServiceHost host;
-    private ClientFactory<Identity> factory;
-
-    @BeforeAll
-    static void keys() throws Exception {
-        service = TestKeys.client(dir, "localhost");
-        impostor = TestKeys.client(dir, "elsewhere.example");
-        client = TestKeys.client(dir, "client");
-    }
-
-    @AfterEach
-    void close() {
-        if (factory != null) {
-            factory.abort();
-        }
-        if (host != null) {
-            host.abort();
-        }
-        scheduler.close();
-    }
-
-    static SecurityBindingElement.Builder security(AuthenticationMode mode) {
-        return SecurityBindingElement.builder().authenticationMode(mode);
-    }
-
-    static Binding binding(SecurityBindingElement security) {
-        return CustomBinding.of("b", security, TextMessageEncodingBindingElement.defaults(),
-                InMemoryTransportBindingElement.requestReply());
-    }
-
-    private static ServiceCredentials serviceCredentials() {
-        return ServiceCredentials.defaults().withUserNameValidator(ALICE).withServiceCertificate(service)
-                .withClientCertificateAuthentication(X509CertificateAuthentication.peerTrust(
-                        List.of(client.certificate())));
-    }
-
-    private void host(Binding binding, ServiceCredentials credentials) {
-        host = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(
-                new ServiceEndpoint("", "", "customBinding", "b", binding, CONTRACT, Optional.empty(), Optional.empty(),
-                        Optional.empty(), List.of(), Optional.empty()))))
-                .types(ServiceTypes.empty().map(SERVICE, IdentityService.class)).baseAddress(BASE)
-                .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
-                .credentials(credentials).build();
-        host.open();
-    }
-
-    private Identity client(Binding binding, ClientCredentials credentials, Optional<EndpointIdentity> identity) {
-        factory = ClientFactory.builder(new ClientEndpoint("", BASE, "customBinding", "b", binding, CONTRACT,
-                Optional.empty(), identity, List.of(), Optional.empty()), Identity.class)
-                .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
-                .credentials(credentials).build();
-        return factory.createChannel();
-    }
-
-    private Identity client(Binding binding, ClientCredentials credentials) {
-        return client(binding, credentials, Optional.empty());
-    }
-
-    private Identity both(SecurityBindingElement security, ClientCredentials credentials) {
-        Binding b = binding(security);
-        host(b, serviceCredentials());
-        return client(b, credentials);
-    }
-
-    private static ClientCredentials anonymous() {
-        return ClientCredentials.none().withDefaultServiceCertificate(service.certificate());
-    }
-
-    private static ClientCredentials alice(String password) {
-        return ClientCredentials.userName("alice", password).withDefaultServiceCertificate(service.certificate());
-    }
-
-    private List<String> sent(Direction direction) {
-        return network.wire().stream().filter(r -> r.direction() == direction).map(WireRecord::envelope).toList();
-    }
+class TlsNegoLoopbackTest extends SecuredLoopback {
 
     static SecurityBindingElement conversation(AuthenticationMode bootstrap) {
         return SecurityBindingElement.builder().authenticationMode(AuthenticationMode.SecureConversation)
@@ -162,7 +39,6 @@ class TlsNegoLoopbackTest {
     private long count(Direction direction, String text) {
         return sent(direction).stream().filter(m -> m.contains(text)).count();
     }
-
 
     static SecurityBindingElement negotiated(AuthenticationMode bootstrap, boolean session) {
         return SecurityBindingElement.builder().authenticationMode(AuthenticationMode.SecureConversation)
