@@ -367,4 +367,23 @@ class SecureConversationLoopbackTest extends SecuredLoopback {
         Identity defaults = both(session(AuthenticationMode.UserNameForCertificate), alice("secret"));
         assertEquals("UserName:alice", defaults.whoAmI(), "WCF's default intervals run");
     }
+
+    @Test
+    void aCookieOutlivingIssuedCookieLifetimeIsRefusedAndTheClientAsksForANewOneWhenItsLifetimeEnds() {
+        // no timestamps: only the token's lifetime decides (the clocks drift apart on purpose)
+        SecurityBindingElement e = conversation(AuthenticationMode.UserNameForCertificate).toBuilder()
+                .includeTimestamp(false).build();
+        Identity id = both(e, alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        int before = IdentityService.CALLS.get();
+        serviceClock.advance(java.time.Duration.ofHours(10).plusMinutes(1));
+        MessageSecurityException expired = assertThrows(MessageSecurityException.class, id::whoAmI,
+                "the service's cookie lifetime (issuedCookieLifetime, 10 h) has passed");
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                ((SecurityFaultException) expired.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+        clientClock.advance(java.time.Duration.ofHours(10).plusMinutes(1));
+        assertEquals("UserName:alice", id.whoAmI(), "the client's token expired too: it asked for a new one");
+        assertEquals(2, count(Direction.CLIENT_TO_SERVICE, "/RST/SCT<"));
+    }
 }

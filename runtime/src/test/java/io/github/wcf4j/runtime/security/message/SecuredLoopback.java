@@ -21,6 +21,7 @@ import io.github.wcf4j.runtime.transport.inmemory.InMemoryNetwork;
 import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,9 @@ abstract class SecuredLoopback {
 
     protected final SystemScheduler scheduler = new SystemScheduler();
     protected final InMemoryNetwork network = new InMemoryNetwork(scheduler);
+    /** The service's and the client's clocks (timestamps, token lifetimes); tests may move them. */
+    protected final SettableClock serviceClock = new SettableClock();
+    protected final SettableClock clientClock = new SettableClock();
     protected ServiceHost host;
     protected ClientFactory<Identity> factory;
 
@@ -92,7 +96,7 @@ abstract class SecuredLoopback {
                         Optional.empty(), List.of(), Optional.empty()))))
                 .types(ServiceTypes.empty().map(SERVICE, IdentityService.class)).baseAddress(BASE)
                 .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
-                .credentials(credentials).build();
+                .parameter(Clock.class, serviceClock).credentials(credentials).build();
         host.open();
     }
 
@@ -100,7 +104,7 @@ abstract class SecuredLoopback {
         factory = ClientFactory.builder(new ClientEndpoint("", BASE, "customBinding", "b", binding, CONTRACT,
                 Optional.empty(), identity, List.of(), Optional.empty()), Identity.class)
                 .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
-                .credentials(credentials).build();
+                .parameter(Clock.class, clientClock).credentials(credentials).build();
         return factory.createChannel();
     }
 
