@@ -351,7 +351,18 @@ final class SecureConversationProtocol implements SecurityProtocol {
      */
     private boolean signedOnly(Message message) {
         String action = message.headers().action();
-        return issuance.cancelAction().equals(action) || issuance.cancelResponseAction().equals(action);
+        return issuance.cancelAction().equals(action) || issuance.cancelResponseAction().equals(action)
+                || reliableMessagingProtocol(action);
+    }
+
+    /**
+     * Whether {@code action} is a WS-RM protocol message's (February 2005 or 1.1), whose body WCF signs and does not
+     * encrypt ({@code ReliableSessionBindingElement.ProtectProtocolMessage}: signature {@code BodyOnly}, encryption
+     * {@code NoParts}); Metro sends them so, CreateSequence with its reference to the context in the clear.
+     */
+    static boolean reliableMessagingProtocol(String action) {
+        return action != null && (action.startsWith("http://schemas.xmlsoap.org/ws/2005/02/rm/")
+                || action.startsWith("http://docs.oasis-open.org/ws-rx/wsrm/200702/"));
     }
 
     /** The {@code c:Identifier} of a context token. */
