@@ -233,8 +233,9 @@ class MetroSecurityTest {
         String port = rm11 ? "{http://tempuri.org/}CustomBinding_ICalculator" : WSDL_PORT;
         try (Peer metro = metroClient(host, port, "alice", "secret", MetroClientTest.CALLS)) {
             String wsdl = fetch(host.endpoints().get(0).address() + "?wsdl");
-            assertTrue(wsdl.contains(rm11 ? "<wsrmp:RMAssertion xmlns:wsrmp=\"http://docs.oasis-open.org/ws-rx/wsrmp/200702\">"
-                    + "<wsp:Policy><wsrmp:SequenceSTR/>" : "<wsrm:RMAssertion"), wsdl);
+            assertTrue(wsdl.contains(rm11 ? "<wsrmp:RMAssertion xmlns:wsrmp=\""
+                    + "http://docs.oasis-open.org/ws-rx/wsrmp/200702\"><wsp:Policy><wsrmp:SequenceSTR/>"
+                    : "<wsrm:RMAssertion"), wsdl);
             assertEquals("RESULT Add 115.99", metro.await("RESULT", PEER));
             assertEquals("RESULT Subtract 68.46", metro.await("RESULT", PEER));
             assertEquals("RESULT Multiply 731.25", metro.await("RESULT", PEER));
@@ -249,9 +250,11 @@ class MetroSecurityTest {
             List<String> received = tapped(tap, "received");
             assertTrue(received.get(0).contains("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/SCT"),
                     "the security session opens first: " + received.get(0));
-            String rmNs = rm11 ? "http://docs.oasis-open.org/ws-rx/wsrm/200702" : "http://schemas.xmlsoap.org/ws/2005/02/rm";
+            String rmNs = rm11 ? "http://docs.oasis-open.org/ws-rx/wsrm/200702"
+                    : "http://schemas.xmlsoap.org/ws/2005/02/rm";
             String createSequence = received.get(1);
-            assertTrue(createSequence.contains(rmNs + "/CreateSequence<") && createSequence.contains("SecurityContextToken"),
+            assertTrue(createSequence.contains(rmNs + "/CreateSequence<")
+                    && createSequence.contains("SecurityContextToken"),
                     "then CreateSequence, secured by the context: " + createSequence);
             java.util.regex.Matcher context = java.util.regex.Pattern.compile(
                     "SecurityContextToken[^>]*>\\s*<(?:\\w+:)?Identifier>([^<]+)<").matcher(createSequence);
