@@ -81,31 +81,41 @@ class MetroSecurityTest {
 
     /** An unchanged app.config: wsHttpBinding Message security for a user name, with or without a context. */
     private static ServiceModelConfiguration config(boolean securityContext) {
-        String xml = """
-                <configuration><system.serviceModel>
-                  <bindings><wsHttpBinding><binding name="secure">
+        return config("wsHttpBinding", """
+                <wsHttpBinding><binding name="secure">
                     <security mode="Message"><message clientCredentialType="UserName"
                         negotiateServiceCredential="false" establishSecurityContext="%s"/></security>
-                  </binding></wsHttpBinding></bindings>
+                  </binding></wsHttpBinding>""".formatted(securityContext));
+    }
+
+    /** An unchanged app.config whose endpoints use the binding configuration {@code secure} of {@code bindings}. */
+    private static ServiceModelConfiguration config(String binding, String bindings) {
+        String xml = """
+                <configuration><system.serviceModel>
+                  <bindings>%s</bindings>
                   <behaviors><serviceBehaviors><behavior name="metadata">
                     <serviceMetadata httpGetEnabled="true"/>
                   </behavior></serviceBehaviors></behaviors>
                   <services><service name="%s" behaviorConfiguration="metadata">
-                    <endpoint address="" binding="wsHttpBinding" bindingConfiguration="secure"
+                    <endpoint address="" binding="%s" bindingConfiguration="secure"
                         contract="Microsoft.ServiceModel.Samples.ICalculator"/>
                   </service></services>
-                  <client><endpoint name="calculator" address="http://localhost/unused" binding="wsHttpBinding"
+                  <client><endpoint name="calculator" address="http://localhost/unused" binding="%s"
                       bindingConfiguration="secure" contract="Microsoft.ServiceModel.Samples.ICalculator"/></client>
                 </system.serviceModel></configuration>
-                """.formatted(securityContext, SERVICE);
+                """.formatted(bindings, SERVICE, binding, binding);
         return ServiceModelConfigReader.create().read("app.config", xml).orThrow();
     }
 
     /** The wcf4j service of the configuration, its envelopes recorded in {@code tapped}. */
     private static ServiceHost host(boolean securityContext, List<String> tapped) {
+        return host(config(securityContext), tapped);
+    }
+
+    private static ServiceHost host(ServiceModelConfiguration config, List<String> tapped) {
         WireTap tap = (direction, envelope, contentType) -> tapped.add((direction == WireTap.Direction.SENT
                 ? "sent " : "received ") + new String(envelope, StandardCharsets.UTF_8));
-        ServiceHost host = ServiceHost.builder(config(securityContext), SERVICE)
+        ServiceHost host = ServiceHost.builder(config, SERVICE)
                 .types(ServiceTypes.discovered().map(SERVICE, CxfSymmetricSecurityTest.Callers.class))
                 .baseAddress(URI.create("http://127.0.0.1:0/calc")).parameter(WireTap.class, tap)
                 .credentials(ServiceCredentials.defaults().withServiceCertificate(service)
@@ -120,13 +130,25 @@ class MetroSecurityTest {
         return host;
     }
 
+    private static String fetch(String url) {
+        try {
+            return new String(URI.create(url).toURL().openStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static List<String> tapped(List<String> tap, String direction) {
         return tap.stream().filter(s -> s.startsWith(direction + " ")).toList();
     }
 
     private static Peer metroClient(ServiceHost host, String user, String pass, String calls) {
+        return metroClient(host, WSDL_PORT, user, pass, calls);
+    }
+
+    private static Peer metroClient(ServiceHost host, String wsdlPort, String user, String pass, String calls) {
         List<String> args = new ArrayList<>(List.of("client", "--wsdl", host.endpoints().get(0).address() + "?wsdl",
-                "--service", WSDL_SERVICE, "--port", WSDL_PORT, "--service-cert", serviceCertificate.toString(),
+                "--service", WSDL_SERVICE, "--port", wsdlPort, "--service-cert", serviceCertificate.toString(),
                 "--password", PASSWORD, "--user", user, "--pass", pass, "--calls", calls));
         dump(args);
         return Peer.metroSecurity(args.toArray(String[]::new));
@@ -175,6 +197,85 @@ class MetroSecurityTest {
             } else {
                 assertTrue(first.contains("EncryptedKey") && first.contains("DerivedKeyToken"), first);
             }
+        } finally {
+            host.abort();
+        }
+    }
+
+    /**
+     * A reliable session over the security session, as WCF binds them: wsHttpBinding's
+     * {@code <reliableSession enabled="true"/>} runs WS-RM 1.0 (February 2005); a customBinding over
+     * SecureConversation/UserNameForCertificate runs WS-RM 1.1, whose exported assertion carries
+     * {@code wsrmp:SequenceSTR}. Metro's client, built from the {@code ?wsdl} alone, opens the security session, then
+     * sends CreateSequence through it with a reference to the context token (plus the {@code UsesSequenceSTR} header
+     * under 1.1): wcf4j's RM destination accepts it only when the reference names the session's context (else
+     * CreateSequenceRefused), so the calls going through prove the binding.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"WSReliableMessagingFebruary2005", "WSReliableMessaging11"})
+    void aMetroClientCallsAWcf4jServiceInAReliableSessionOverItsSecuritySession(String version) {
+        boolean rm11 = version.equals("WSReliableMessaging11");
+        ServiceModelConfiguration config = rm11 ? config("customBinding", """
+                <customBinding><binding name="secure">
+                    <reliableSession reliableMessagingVersion="WSReliableMessaging11"/>
+                    <security authenticationMode="SecureConversation" requireSecurityContextCancellation="true">
+                      <secureConversationBootstrap authenticationMode="UserNameForCertificate"/>
+                    </security>
+                    <textMessageEncoding/><httpTransport/>
+                  </binding></customBinding>""") : config("wsHttpBinding", """
+                <wsHttpBinding><binding name="secure">
+                    <reliableSession enabled="true"/>
+                    <security mode="Message"><message clientCredentialType="UserName"
+                        negotiateServiceCredential="false" establishSecurityContext="true"/></security>
+                  </binding></wsHttpBinding>""");
+        List<String> tap = new CopyOnWriteArrayList<>();
+        ServiceHost host = host(config, tap);
+        String port = rm11 ? "{http://tempuri.org/}CustomBinding_ICalculator" : WSDL_PORT;
+        try (Peer metro = metroClient(host, port, "alice", "secret", MetroClientTest.CALLS)) {
+            String wsdl = fetch(host.endpoints().get(0).address() + "?wsdl");
+            assertTrue(wsdl.contains(rm11 ? "<wsrmp:RMAssertion xmlns:wsrmp=\""
+                    + "http://docs.oasis-open.org/ws-rx/wsrmp/200702\"><wsp:Policy><wsrmp:SequenceSTR/>"
+                    : "<wsrm:RMAssertion"), wsdl);
+            assertEquals("RESULT Add 115.99", metro.await("RESULT", PEER));
+            assertEquals("RESULT Subtract 68.46", metro.await("RESULT", PEER));
+            assertEquals("RESULT Multiply 731.25", metro.await("RESULT", PEER));
+            assertEquals("RESULT Divide 3.142857142857143", metro.await("RESULT", PEER));
+            metro.await("DONE", PEER);
+            assertEquals(0, metro.exitCode(PEER), metro.stderr());
+            for (String op : List.of("Add", "Subtract", "Multiply", "Divide")) {
+                assertEquals(1, HostedCalculator.calls(op), op);
+            }
+            assertEquals(List.of("UserName:alice", "UserName:alice", "UserName:alice", "UserName:alice"),
+                    CxfSymmetricSecurityTest.CALLERS);
+            List<String> received = tapped(tap, "received");
+            assertTrue(received.get(0).contains("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/SCT"),
+                    "the security session opens first: " + received.get(0));
+            String rmNs = rm11 ? "http://docs.oasis-open.org/ws-rx/wsrm/200702"
+                    : "http://schemas.xmlsoap.org/ws/2005/02/rm";
+            String createSequence = received.get(1);
+            assertTrue(createSequence.contains(rmNs + "/CreateSequence<")
+                    && createSequence.contains("SecurityContextToken"),
+                    "then CreateSequence, secured by the context: " + createSequence);
+            java.util.regex.Matcher context = java.util.regex.Pattern.compile(
+                    "SecurityContextToken[^>]*>\\s*<(?:\\w+:)?Identifier>([^<]+)<").matcher(createSequence);
+            assertTrue(context.find(), createSequence);
+            assertTrue(createSequence.matches("(?s).*<(\\w+:)?Body[^>]*>.*CreateSequence.*SecurityTokenReference>\\s*"
+                    + "<(\\w+:)?Reference URI=\"" + java.util.regex.Pattern.quote(context.group(1))
+                    + "\" ValueType=\"http://schemas.xmlsoap.org/ws/2005/02/sc/sct\"/>.*"),
+                    "CreateSequence (signed, its body in the clear as WCF sends it) ends with a reference to the"
+                    + " session's context token " + context.group(1) + ": " + createSequence);
+            List<String> actions = received.stream().map(r -> r.replaceAll("(?s).*<(?:\\w+:)?Action[^>]*>([^<]*)<.*",
+                    "$1")).toList();
+            assertTrue(actions.contains(rmNs + "/TerminateSequence"), actions.toString());
+            assertTrue(actions.get(actions.size() - 1).endsWith("RST/SCT/Cancel"), actions.toString());
+            if (rm11) {
+                assertTrue(createSequence.matches("(?s).*<(\\w+:)?UsesSequenceSTR[^>]*mustUnderstand=\"(1|true)\".*"),
+                        "RM 1.1 announces the STR with a mustUnderstand header: " + createSequence);
+            }
+            List<String> sent = tapped(tap, "sent");
+            assertTrue(sent.get(1).contains(rmNs + "/CreateSequenceResponse"),
+                    "wcf4j's RM destination accepts the sequence bound to the context: " + sent.get(1));
+            assertFalse(sent.stream().anyMatch(r -> r.contains("CreateSequenceRefused")), sent.toString());
         } finally {
             host.abort();
         }

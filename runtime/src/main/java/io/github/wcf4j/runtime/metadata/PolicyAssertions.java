@@ -57,8 +57,12 @@ final class PolicyAssertions {
     private interface Writer<E extends BindingElement> extends BiConsumer<E, Step> {
     }
 
-    /** One writing step: the output, the context and the stack's security element, if any. */
-    record Step(XmlOut out, Context context, Optional<SecurityBindingElement> security) {
+    /**
+     * One writing step: the output, the context and the stack's security element, if any; {@code sequenceStr} whether
+     * the element right below the reliable session is a SecureConversation security element (WCF's
+     * {@code ReliableSessionBindingElement.IsSecureConversationEnabled}, either value of requireCancellation).
+     */
+    record Step(XmlOut out, Context context, Optional<SecurityBindingElement> security, boolean sequenceStr) {
     }
 
     private static final Map<Class<? extends BindingElement>, Writer<? extends BindingElement>> EXPORTS = Map.of(
@@ -84,12 +88,23 @@ final class PolicyAssertions {
     static String of(List<BindingElement> stack, Context context) {
         XmlOut out = new XmlOut();
         Step step = new Step(out, context, stack.stream().filter(SecurityBindingElement.class::isInstance)
-                .map(SecurityBindingElement.class::cast).findFirst());
+                .map(SecurityBindingElement.class::cast).findFirst(), secureConversationBelowReliableSession(stack));
         for (BindingElement e : stack) {
             write(e, step);
         }
         addressing(step);
         return out.toString();
+    }
+
+    /** Whether the element right after the reliable session is a SecureConversation security element. */
+    private static boolean secureConversationBelowReliableSession(List<BindingElement> stack) {
+        for (int i = 0; i + 1 < stack.size(); i++) {
+            if (stack.get(i) instanceof ReliableSessionBindingElement) {
+                return stack.get(i + 1) instanceof SecurityBindingElement sc
+                        && sc.authenticationMode() == AuthenticationMode.SecureConversation;
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")
@@ -111,8 +126,12 @@ final class PolicyAssertions {
                     .end();
             return;
         }
-        out.start("wsrmp:RMAssertion").xmlns("wsrmp", RM_11).start("wsp:Policy")
-                .start("wsrmp:DeliveryAssurance").start("wsp:Policy").empty("wsrmp:ExactlyOnce");
+        out.start("wsrmp:RMAssertion").xmlns("wsrmp", RM_11).start("wsp:Policy");
+        if (s.sequenceStr()) {
+            // WS-RM Policy 1.1 "Sequence STR Assertion": the sequence is bound to the security context token
+            out.empty("wsrmp:SequenceSTR");
+        }
+        out.start("wsrmp:DeliveryAssurance").start("wsp:Policy").empty("wsrmp:ExactlyOnce");
         if (e.ordered()) {
             out.empty("wsrmp:InOrder");
         }

@@ -366,6 +366,32 @@ class SecurityPolicyExportTest {
                 + "<sp:Header Name=\"AckRequested\" Namespace=\"" + rm + "\"/><sp:Header Name=\"To\""), wsdl);
     }
 
+    /**
+     * WCF's {@code ReliableSessionBindingElement.CreateReliabilityAssertion}: under WS-RM 1.1, {@code wsrmp:SequenceSTR}
+     * opens the assertion's policy when the element right below is SecureConversation (the sequence is bound to the
+     * context token); not over a plain message-security element, and never under WS-RM 1.0 (no place for it).
+     */
+    @Test
+    void reliableSession11OverSecureConversationRequiresTheSequenceStr() {
+        io.github.wcf4j.binding.reliability.ReliableSessionBindingElement rm11 =
+                io.github.wcf4j.binding.reliability.ReliableSessionBindingElement.builder().reliableMessagingVersion(
+                        io.github.wcf4j.binding.reliability.ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11).build();
+        String rmp = "http://docs.oasis-open.org/ws-rx/wsrmp/200702";
+        String sc = wsdl(overHttp(rm11, secureConversation(true, MessageSecurityVersion.DEFAULT)), HTTP);
+        assertTrue(sc.contains("<wsrmp:RMAssertion xmlns:wsrmp=\"" + rmp + "\"><wsp:Policy><wsrmp:SequenceSTR/>"
+                + "<wsrmp:DeliveryAssurance><wsp:Policy><wsrmp:ExactlyOnce/><wsrmp:InOrder/></wsp:Policy>"
+                + "</wsrmp:DeliveryAssurance></wsp:Policy>"), sc);
+        assertTrue(sc.indexOf("wsrmp:RMAssertion") < sc.indexOf("sp:SymmetricBinding"), "RM first, in stack order");
+        parse(sc);
+        String cookie = wsdl(overHttp(rm11, secureConversation(false, MessageSecurityVersion.DEFAULT)), HTTP);
+        assertTrue(cookie.contains("<wsp:Policy><wsrmp:SequenceSTR/>"), cookie);
+        String plain = wsdl(overHttp(rm11, security(AuthenticationMode.UserNameForCertificate)), HTTP);
+        assertTrue(plain.contains("wsrmp:RMAssertion") && !plain.contains("wsrmp:SequenceSTR"), plain);
+        String rm10 = wsdl(overHttp(io.github.wcf4j.binding.reliability.ReliableSessionBindingElement.builder().build(),
+                secureConversation(true, MessageSecurityVersion.DEFAULT)), HTTP);
+        assertTrue(rm10.contains("wsrm:RMAssertion") && !rm10.contains("SequenceSTR/>"), rm10);
+    }
+
     // ------------------------------------------------------------------ what is not exported
 
     @Test

@@ -220,8 +220,9 @@ final class SecureConversationProtocol implements SecurityProtocol {
     ReplyVerification secureWithContext(Message request, SecurityContext context) {
         EndpointAddress to = request.headers().to();
         Optional<SecurityTimestamp> ts = timestamp(element.localClientSettings().timestampValidityDuration());
-        // WCF signs a cancel and encrypts nothing of it (SecuritySessionClientSettings: CloseAction NoParts)
-        boolean encrypt = !issuance.cancelAction().equals(request.headers().action());
+        // WCF signs a cancel and encrypts nothing of it (SecuritySessionClientSettings: CloseAction NoParts), nor of
+        // a WS-RM protocol message (ReliableSessionBindingElement.ProtectProtocolMessage)
+        boolean encrypt = !signedOnly(request);
         request.properties().put(EnvelopeProtection.class, envelope -> {
             Document doc = DomXml.parse(envelope).getOwnerDocument();
             SymmetricHeaderWriter.writeWithContext(doc, settings, ts, context.key(), context.contextId(),
@@ -351,7 +352,18 @@ final class SecureConversationProtocol implements SecurityProtocol {
      */
     private boolean signedOnly(Message message) {
         String action = message.headers().action();
-        return issuance.cancelAction().equals(action) || issuance.cancelResponseAction().equals(action);
+        return issuance.cancelAction().equals(action) || issuance.cancelResponseAction().equals(action)
+                || reliableMessagingProtocol(action);
+    }
+
+    /**
+     * Whether {@code action} is a WS-RM protocol message's (February 2005 or 1.1), whose body WCF signs and does not
+     * encrypt ({@code ReliableSessionBindingElement.ProtectProtocolMessage}: signature {@code BodyOnly}, encryption
+     * {@code NoParts}); Metro sends them so, CreateSequence with its reference to the context in the clear.
+     */
+    static boolean reliableMessagingProtocol(String action) {
+        return action != null && (action.startsWith("http://schemas.xmlsoap.org/ws/2005/02/rm/")
+                || action.startsWith("http://docs.oasis-open.org/ws-rx/wsrm/200702/"));
     }
 
     /** The {@code c:Identifier} of a context token. */
@@ -410,7 +422,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         Optional<SecurityTimestamp> ts = timestamp(element.localServiceSettings().timestampValidityDuration());
         m.headers().remove(SECURITY);
         // the cancel's response is signed only, as WCF's (SecuritySessionServerSettings: NoParts encrypted)
-        boolean encrypt = !issuance.cancelResponseAction().equals(m.headers().action());
+        boolean encrypt = !signedOnly(m);
         m.properties().put(EnvelopeProtection.class, envelope -> {
             Document out = DomXml.parse(envelope).getOwnerDocument();
             SymmetricHeaderWriter.writeWithContext(out, settings, ts, context.key(), context.contextId(),

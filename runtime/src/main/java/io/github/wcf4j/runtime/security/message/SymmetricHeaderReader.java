@@ -1,7 +1,5 @@
 package io.github.wcf4j.runtime.security.message;
 
-import static io.github.wcf4j.runtime.security.message.SymmetricHeaderWriter.ADDRESSING_NAMESPACES;
-import static io.github.wcf4j.runtime.security.message.SymmetricHeaderWriter.ADDRESSING_PARTS;
 import static io.github.wcf4j.runtime.security.message.SymmetricHeaderWriter.child;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.DS;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.ENCRYPTED_KEY_SHA1;
@@ -611,7 +609,7 @@ final class SymmetricHeaderReader {
                 required.add(usernameToken);
             }
             for (Element h : DomXml.children(header)) {
-                if (ADDRESSING_NAMESPACES.contains(h.getNamespaceURI()) && ADDRESSING_PARTS.contains(h.getLocalName())) {
+                if (SymmetricHeaderWriter.signedHeader(h)) {
                     required.add(h);
                 }
             }

@@ -77,6 +77,22 @@ final class SymmetricHeaderWriter {
             "Action");
     static final Set<String> ADDRESSING_NAMESPACES = Set.of("http://www.w3.org/2005/08/addressing",
             "http://schemas.xmlsoap.org/ws/2004/08/addressing");
+    /**
+     * The WS-RM headers a reliable session above security has signed ({@code ReliableSessionBindingElement}'s
+     * protection requirements: {@code Sequence}, {@code SequenceAcknowledgement}, {@code AckRequested}, and under 1.1
+     * {@code UsesSequenceSTR}), in either version's namespace.
+     */
+    static final Set<String> RELIABLE_MESSAGING_PARTS = Set.of("Sequence", "SequenceAcknowledgement", "AckRequested",
+            "UsesSequenceSTR");
+    static final Set<String> RELIABLE_MESSAGING_NAMESPACES = Set.of("http://schemas.xmlsoap.org/ws/2005/02/rm",
+            "http://docs.oasis-open.org/ws-rx/wsrm/200702");
+
+    /** Whether the header {@code h} is one a message signature covers: an addressing or a WS-RM header. */
+    static boolean signedHeader(Element h) {
+        return ADDRESSING_NAMESPACES.contains(h.getNamespaceURI()) && ADDRESSING_PARTS.contains(h.getLocalName())
+                || RELIABLE_MESSAGING_NAMESPACES.contains(h.getNamespaceURI())
+                && RELIABLE_MESSAGING_PARTS.contains(h.getLocalName());
+    }
 
     /**
      * How a message is secured: the suite, the WS-SecureConversation namespace of its DKTs, the layout, and whether
@@ -233,7 +249,7 @@ final class SymmetricHeaderWriter {
                 suite.encryptionDerivationBits() / 8);
         List<String> signed = new ArrayList<>();
         for (Element h : DomXml.children(header)) {
-            if (ADDRESSING_NAMESPACES.contains(h.getNamespaceURI()) && ADDRESSING_PARTS.contains(h.getLocalName())) {
+            if (signedHeader(h)) {
                 signed.add(ids.assign(h));
             }
         }

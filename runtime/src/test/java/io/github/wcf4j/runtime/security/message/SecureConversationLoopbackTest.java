@@ -278,6 +278,17 @@ class SecureConversationLoopbackTest extends SecuredLoopback {
         boolean v11 = version.name().contains("11");
         assertEquals(v11, createSequence.contains("UsesSequenceSTR s:mustUnderstand=\"1\""),
                 "WS-RM 1.1 says so in a header: " + createSequence);
+        // WCF signs the protocol messages' bodies and encrypts none
+        // (ReliableSessionBindingElement.ProtectProtocolMessage)
+        assertTrue(createSequence.matches("(?s).*<s:Body[^>]*><(r:)?CreateSequence"
+                + ".*<o:SecurityTokenReference[^>]*>"
+                + "<o:Reference URI=\"urn:uuid:.*"),
+                "the body, with its reference to the context, in the clear: " + createSequence);
+        assertTrue(sent(Direction.SERVICE_TO_CLIENT).stream().anyMatch(r -> r.contains("CreateSequenceResponse><")),
+                "its response signed only as well");
+        // the RM headers are signed (a wsu:Id a signature references), as the exported SignedParts say
+        String call = sent(Direction.CLIENT_TO_SERVICE).get(2);
+        assertTrue(call.matches("(?s).*<(r:)?Sequence [^>]*u:Id=\".*"), call);
     }
 
     @ParameterizedTest
