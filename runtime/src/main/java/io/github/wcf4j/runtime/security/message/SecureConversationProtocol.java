@@ -58,6 +58,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
     private final TextMessageEncoder encoder;
     private final ContextCookies cookies = new ContextCookies();
     private final Optional<ReplayCache> replays;
+    private final MessageFreshness freshness;
     private final int keyBits;
 
     SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
@@ -76,8 +77,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
         this.encoder = encoder;
         this.keyBits = suite.keyBits();
         var service = element.localServiceSettings();
-        this.replays = service.detectReplays() ? Optional.of(new ReplayCache(clock, service.replayCacheSize(),
-                service.replayWindow(), service.maxClockSkew())) : Optional.empty();
+        this.replays = MessageFreshness.replayCache(service, clock);
+        this.freshness = new MessageFreshness(element.includeTimestamp(), clock);
     }
 
     /**
@@ -219,7 +220,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
     ReplyVerification secureWithContext(Message request, SecurityContext context) {
         EndpointAddress to = request.headers().to();
-        Optional<SecurityTimestamp> ts = timestamp(element.localClientSettings().timestampValidityDuration());
+        Optional<SecurityTimestamp> ts = freshness.issue(element.localClientSettings().timestampValidityDuration());
         // WCF signs a cancel and encrypts nothing of it (SecuritySessionClientSettings: CloseAction NoParts), nor of
         // a WS-RM protocol message (ReliableSessionBindingElement.ProtectProtocolMessage)
         boolean encrypt = !signedOnly(request);
@@ -264,7 +265,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
                         return context.key();
                     }
                 });
-        checkTimestamp(r, element.localClientSettings().replayWindow(), element.localClientSettings().maxClockSkew());
+        freshness.check(r.timestamp(), element.localClientSettings().replayWindow(), element.localClientSettings().maxClockSkew());
         return SymmetricSecurityProtocol.decrypted(encoder, doc, reply);
     }
 
@@ -398,7 +399,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         if (found[0] == null) {
             throw new MessageSecurityException("A request must carry its security context token.");
         }
-        checkTimestamp(r, element.localServiceSettings().replayWindow(),
+        freshness.check(r.timestamp(), element.localServiceSettings().replayWindow(),
                 element.localServiceSettings().maxClockSkew());
         replays.ifPresent(cache -> cache.check(r.signatureValue()));
         Message decrypted = SymmetricSecurityProtocol.decrypted(encoder, doc, request);
@@ -419,7 +420,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
     /** Secures a message the service sends in {@code context}: keys derived from it, the context named by id. */
     void secureForClient(Message m, ServiceContext context) {
-        Optional<SecurityTimestamp> ts = timestamp(element.localServiceSettings().timestampValidityDuration());
+        Optional<SecurityTimestamp> ts = freshness.issue(element.localServiceSettings().timestampValidityDuration());
         m.headers().remove(SECURITY);
         // the cancel's response is signed only, as WCF's (SecuritySessionServerSettings: NoParts encrypted)
         boolean encrypt = !signedOnly(m);
@@ -517,19 +518,4 @@ final class SecureConversationProtocol implements SecurityProtocol {
     }
 
     // ---- both
-
-    private void checkTimestamp(SymmetricHeaderReader.Received r, Duration timeToLive, Duration clockSkew) {
-        if (r.timestamp().isEmpty()) {
-            if (element.includeTimestamp()) {
-                throw new MessageSecurityException(WcfText.RequiredTimestampMissingInSecurityHeader.format());
-            }
-            return;
-        }
-        r.timestamp().get().validate(clock.instant(), timeToLive, clockSkew);
-    }
-
-    private Optional<SecurityTimestamp> timestamp(Duration validity) {
-        return element.includeTimestamp() ? Optional.of(SecurityTimestamp.issue(clock.instant(), validity))
-                : Optional.empty();
-    }
 }

@@ -1,5 +1,7 @@
 package io.github.wcf4j.runtime.security.message;
 
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,6 +39,22 @@ public record ServiceCredentials(Optional<UserNamePasswordValidator> userNameVal
 
     public ServiceCredentials withClientCertificateAuthentication(X509CertificateAuthentication a) {
         return new ServiceCredentials(userNameValidator, a, serviceCertificate);
+    }
+
+    /**
+     * The caller a message's {@code UsernameToken} proves, checked by the validator (the user-name modes).
+     *
+     * @throws MessageSecurityException WCF's {@code NoUserNameTokenProvided} when there is none
+     * @throws SecurityTokenValidationException for an empty user name, or when the validator refuses it
+     */
+    ServiceSecurityContext authenticate(Optional<UserNameCredential> token) {
+        UserNameCredential user = token.orElseThrow(() -> new MessageSecurityException(
+                WcfText.NoUserNameTokenProvided.format()));
+        if (user.userName().isEmpty()) {
+            throw new SecurityTokenValidationException(WcfText.UserNameCannotBeEmpty.format());
+        }
+        userNameValidator.orElseThrow().validate(user.userName(), user.password());
+        return ServiceSecurityContext.userName(user.userName());
     }
 
     /** {@code ServiceCertificate.Certificate}. */

@@ -19,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +63,7 @@ final class SslNegotiationProtocol {
     private final ExpectedServiceIdentity identity;
     private final int keyBits;
     private final Optional<ReplayCache> replays;
+    private final MessageFreshness freshness;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Negotiated> negotiated = new ConcurrentHashMap<>();
 
@@ -82,8 +82,8 @@ final class SslNegotiationProtocol {
         this.identity = identity;
         this.keyBits = suite.keyBits();
         var service = element.localServiceSettings();
-        this.replays = service.detectReplays() ? Optional.of(new ReplayCache(clock, service.replayCacheSize(),
-                service.replayWindow(), service.maxClockSkew())) : Optional.empty();
+        this.replays = MessageFreshness.replayCache(service, clock);
+        this.freshness = new MessageFreshness(element.includeTimestamp(), clock);
     }
 
     /** The bootstrap modes this protocol runs. */
@@ -271,7 +271,7 @@ final class SslNegotiationProtocol {
             request.headers().to(to);
         }
         Optional<UserNameCredential> user = userNameMode() ? credentials.userName() : Optional.empty();
-        Optional<SecurityTimestamp> ts = timestamp(element.localClientSettings().timestampValidityDuration());
+        Optional<SecurityTimestamp> ts = freshness.issue(element.localClientSettings().timestampValidityDuration());
         request.properties().put(EnvelopeProtection.class, envelope -> {
             Document doc = DomXml.parse(envelope).getOwnerDocument();
             SymmetricHeaderWriter.writeWithContext(doc, settings, ts, token.key(), token.contextId(),
@@ -308,7 +308,7 @@ final class SslNegotiationProtocol {
                         return token.key();
                     }
                 });
-        checkTimestamp(r, element.localClientSettings().replayWindow(), element.localClientSettings().maxClockSkew());
+        freshness.check(r.timestamp(), element.localClientSettings().replayWindow(), element.localClientSettings().maxClockSkew());
         return SymmetricSecurityProtocol.decrypted(encoder, doc, reply);
     }
 
@@ -478,18 +478,12 @@ final class SslNegotiationProtocol {
         if (used[0] == null) {
             throw new MessageSecurityException("A token request must carry its negotiated token.");
         }
-        checkTimestamp(r, element.localServiceSettings().replayWindow(),
+        freshness.check(r.timestamp(), element.localServiceSettings().replayWindow(),
                 element.localServiceSettings().maxClockSkew());
         replays.ifPresent(cache -> cache.check(r.signatureValue()));
         ServiceSecurityContext caller;
         if (userNameMode()) {
-            UserNameCredential user = r.userName().orElseThrow(() -> new MessageSecurityException(
-                    WcfText.NoUserNameTokenProvided.format()));
-            if (user.userName().isEmpty()) {
-                throw new SecurityTokenValidationException(WcfText.UserNameCannotBeEmpty.format());
-            }
-            credentials.userNameValidator().orElseThrow().validate(user.userName(), user.password());
-            caller = ServiceSecurityContext.userName(user.userName());
+            caller = credentials.authenticate(r.userName());
         } else if (mutualMode()) {
             if (r.userName().isPresent()) {
                 throw new MessageSecurityException(WcfText.TokenNotExpectedInSecurityHeader.format(
@@ -516,7 +510,7 @@ final class SslNegotiationProtocol {
 
             @Override
             public void secureReply(Message reply) {
-                Optional<SecurityTimestamp> ts = timestamp(element.localServiceSettings()
+                Optional<SecurityTimestamp> ts = freshness.issue(element.localServiceSettings()
                         .timestampValidityDuration());
                 reply.headers().remove(SECURITY);
                 reply.properties().put(EnvelopeProtection.class, envelope -> {
@@ -529,19 +523,4 @@ final class SslNegotiationProtocol {
     }
 
     // ---- both
-
-    private void checkTimestamp(SymmetricHeaderReader.Received r, Duration timeToLive, Duration clockSkew) {
-        if (r.timestamp().isEmpty()) {
-            if (element.includeTimestamp()) {
-                throw new MessageSecurityException(WcfText.RequiredTimestampMissingInSecurityHeader.format());
-            }
-            return;
-        }
-        r.timestamp().get().validate(clock.instant(), timeToLive, clockSkew);
-    }
-
-    private Optional<SecurityTimestamp> timestamp(Duration validity) {
-        return element.includeTimestamp() ? Optional.of(SecurityTimestamp.issue(clock.instant(), validity))
-                : Optional.empty();
-    }
 }

@@ -18,7 +18,6 @@ import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +50,7 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
     private final TextMessageEncoder encoder;
     private final ExpectedServiceIdentity identity;
     private final Optional<ReplayCache> replays;
+    private final MessageFreshness freshness;
 
     SymmetricSecurityProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity) {
@@ -64,8 +64,8 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         this.encoder = encoder;
         this.identity = identity;
         var service = element.localServiceSettings();
-        this.replays = service.detectReplays() ? Optional.of(new ReplayCache(clock, service.replayCacheSize(),
-                service.replayWindow(), service.maxClockSkew())) : Optional.empty();
+        this.replays = MessageFreshness.replayCache(service, clock);
+        this.freshness = new MessageFreshness(element.includeTimestamp(), clock);
     }
 
     /** The modes this protocol runs. */
@@ -120,7 +120,7 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         }
         Optional<UserNameCredential> user = userNameMode() ? credentials.userName() : Optional.empty();
         Optional<X509Credential> own = certificateMode() ? credentials.clientCertificate() : Optional.empty();
-        Optional<SecurityTimestamp> ts = timestamp(element.localClientSettings().timestampValidityDuration());
+        Optional<SecurityTimestamp> ts = freshness.issue(element.localClientSettings().timestampValidityDuration());
         SentRequest sent = new SentRequest();
         request.properties().put(EnvelopeProtection.class, envelope -> {
             Document doc = DomXml.parse(envelope).getOwnerDocument();
@@ -156,7 +156,7 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         Document doc = envelope(reply);
         SymmetricHeaderReader.Received r = SymmetricHeaderReader.readReply(doc, settings, sent.key(),
                 sent.encryptedKeySha1());
-        checkTimestamp(r, element.localClientSettings().replayWindow(), element.localClientSettings().maxClockSkew());
+        freshness.check(r.timestamp(), element.localClientSettings().replayWindow(), element.localClientSettings().maxClockSkew());
         if (signatureConfirmation) {
             SymmetricHeaderReader.checkConfirmations(sent.signatureValues(), r.confirmations());
         }
@@ -187,18 +187,12 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         SymmetricHeaderReader.Received r = SymmetricHeaderReader.readRequest(doc, settings, own.privateKey(),
                 Base64.getEncoder().encodeToString(CertificateFind.thumbprint(own.certificate())),
                 certificateMode() ? SymmetricHeaderReader.EndorsingToken.X509 : SymmetricHeaderReader.EndorsingToken.NONE);
-        checkTimestamp(r, element.localServiceSettings().replayWindow(),
+        freshness.check(r.timestamp(), element.localServiceSettings().replayWindow(),
                 element.localServiceSettings().maxClockSkew());
         replays.ifPresent(cache -> cache.check(r.signatureValue()));
         ServiceSecurityContext caller;
         if (userNameMode()) {
-            UserNameCredential user = r.userName().orElseThrow(() -> new MessageSecurityException(
-                    WcfText.NoUserNameTokenProvided.format()));
-            if (user.userName().isEmpty()) {
-                throw new SecurityTokenValidationException(WcfText.UserNameCannotBeEmpty.format());
-            }
-            credentials.userNameValidator().orElseThrow().validate(user.userName(), user.password());
-            caller = ServiceSecurityContext.userName(user.userName());
+            caller = credentials.authenticate(r.userName());
         } else if (certificateMode()) {
             X509Certificate client = r.clientCertificate().orElseThrow(() -> new MessageSecurityException(
                     "The client's certificate was not found in the request."));
@@ -222,7 +216,7 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
 
             @Override
             public void secureReply(Message reply) {
-                Optional<SecurityTimestamp> ts = timestamp(element.localServiceSettings()
+                Optional<SecurityTimestamp> ts = freshness.issue(element.localServiceSettings()
                         .timestampValidityDuration());
                 reply.headers().remove(SECURITY);
                 reply.properties().put(EnvelopeProtection.class, envelope -> {
@@ -261,20 +255,5 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         m.properties().putAll(received.properties());
         m.properties().remove(ReceivedEnvelope.class);
         return m;
-    }
-
-    private void checkTimestamp(SymmetricHeaderReader.Received r, Duration timeToLive, Duration clockSkew) {
-        if (r.timestamp().isEmpty()) {
-            if (element.includeTimestamp()) {
-                throw new MessageSecurityException(WcfText.RequiredTimestampMissingInSecurityHeader.format());
-            }
-            return;
-        }
-        r.timestamp().get().validate(clock.instant(), timeToLive, clockSkew);
-    }
-
-    private Optional<SecurityTimestamp> timestamp(Duration validity) {
-        return element.includeTimestamp() ? Optional.of(SecurityTimestamp.issue(clock.instant(), validity))
-                : Optional.empty();
     }
 }

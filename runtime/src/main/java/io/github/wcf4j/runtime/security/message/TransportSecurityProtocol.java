@@ -14,7 +14,6 @@ import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MessageHeader;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.w3c.dom.Element;
@@ -181,13 +180,7 @@ final class TransportSecurityProtocol implements SecurityProtocol {
                 throw new MessageSecurityException(WcfText.TokenNotExpectedInSecurityHeader.format(
                         "X509SecurityToken"));
             }
-            UserNameCredential user = r.userName().orElseThrow(() -> new MessageSecurityException(
-                    WcfText.NoUserNameTokenProvided.format()));
-            if (user.userName().isEmpty()) {
-                throw new SecurityTokenValidationException(WcfText.UserNameCannotBeEmpty.format());
-            }
-            credentials.userNameValidator().orElseThrow().validate(user.userName(), user.password());
-            context = ServiceSecurityContext.userName(user.userName());
+            context = credentials.authenticate(r.userName());
         }
         request.headers().understood(SECURITY);
         request.properties().put(ServiceSecurityContext.class, context);
