@@ -18,6 +18,7 @@ import io.github.wcf4j.config.CredentialNotes;
 import io.github.wcf4j.config.Diagnostic;
 import io.github.wcf4j.config.Severity;
 import io.github.wcf4j.config.SourceLocation;
+import io.github.wcf4j.runtime.security.CredentialProblem;
 import io.github.wcf4j.runtime.security.CredentialsFromConfiguration;
 import io.github.wcf4j.runtime.service.EndpointRefusals;
 import io.github.wcf4j.runtime.stack.Refusal;
@@ -65,10 +66,26 @@ record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
     }
 
     static Findings of(ConfigReadResult read, ContractCatalog contracts) {
-        return of(read, contracts, EndpointRefusals.standard());
+        return of(read, contracts, EndpointRefusals.standard(), Optional.empty());
+    }
+
+    /**
+     * The findings, and when {@code machine} is given what applying the credentials on this machine would fail on
+     * ({@link CredentialsFromConfiguration#problems}: certificates its stores lack, validator types no class answers
+     * to) as errors at their elements, each stopping the endpoints that would apply those credentials, as it stops
+     * the host or factory.
+     */
+    static Findings of(ConfigReadResult read, ContractCatalog contracts,
+            Optional<CredentialsFromConfiguration> machine) {
+        return of(read, contracts, EndpointRefusals.standard(), machine);
     }
 
     static Findings of(ConfigReadResult read, ContractCatalog contracts, EndpointRefusals refusals) {
+        return of(read, contracts, refusals, Optional.empty());
+    }
+
+    private static Findings of(ConfigReadResult read, ContractCatalog contracts, EndpointRefusals refusals,
+            Optional<CredentialsFromConfiguration> machine) {
         List<Diagnostic> validation = ConfigValidator.validate(read, contracts);
         Set<Diagnostic> all = new LinkedHashSet<>(read.diagnostics());
         all.addAll(validation);
@@ -80,21 +97,26 @@ record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
             Verdicts v = new Verdicts(read, loadErrors, validation, all);
             List<Refusal> hosting = refusals.of(config.hostingEnvironment());
             for (ServiceDescription service : config.services()) {
+                List<Diagnostic> unappliable = v.problems(service, machine.map(m -> m.problems(
+                        service.effectiveBehavior().effectiveCredentials())).orElse(List.of()));
                 boolean defaults = service.endpoints().isEmpty();
                 for (ServiceEndpoint e : endpointsOf(config, service, contracts)) {
                     Optional<ContractShape> contract = e.isMetadataExchange()
                             ? Optional.of(ContractCatalog.METADATA_EXCHANGE) : contracts.find(e.contract());
                     verdicts.add(v.verdict("service", service.name(), defaults ? defaultName(service, e)
                             : e.displayName(), e.contract(), bindingName(e.bindingSection(), e.bindingConfiguration()),
-                            defaults ? service : e, e.binding(), e.isMetadataExchange(),
+                            defaults ? service : e, e.binding(), e.isMetadataExchange(), unappliable,
                             concat(concat(hosting, refusals.of(e, shape(e.binding(), Side.SERVICE, contract))),
                                     CredentialsFromConfiguration.refusals(
                                             service.effectiveBehavior().effectiveCredentials(), e.binding()))));
                 }
             }
             for (ClientEndpoint e : config.clientEndpoints()) {
+                List<Diagnostic> unappliable = v.problems(e, machine.flatMap(m -> e.behavior()
+                        .filter(b -> b.credentials().isPresent())
+                        .map(b -> m.problems(b.effectiveCredentials()))).orElse(List.of()));
                 verdicts.add(v.verdict("client", "", e.displayName(), e.contract(),
-                        bindingName(e.bindingSection(), e.bindingConfiguration()), e, e.binding(), false,
+                        bindingName(e.bindingSection(), e.bindingConfiguration()), e, e.binding(), false, unappliable,
                         refusals.of(e, shape(e.binding(), Side.CLIENT, contracts.find(e.contract())))));
             }
         }
@@ -169,8 +191,21 @@ record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
     private record Verdicts(ConfigReadResult read, List<Diagnostic> loadErrors, List<Diagnostic> validation,
             Set<Diagnostic> all) {
 
+        /** {@code problems} as errors at their elements (else at {@code owner}), added to the file's findings. */
+        List<Diagnostic> problems(Object owner, List<CredentialProblem> problems) {
+            List<Diagnostic> errors = new ArrayList<>();
+            for (CredentialProblem p : problems) {
+                SourceLocation where = read.sourceMap().locate(p.subject())
+                        .or(() -> read.sourceMap().locate(owner)).orElse(new SourceLocation(read.source(), 1, 1));
+                Diagnostic d = Diagnostic.error(where, p.message());
+                all.add(d);
+                errors.add(d);
+            }
+            return errors;
+        }
+
         EndpointVerdict verdict(String kind, String service, String name, String contract, String bindingName,
-                Object endpoint, Object binding, boolean mex, List<Refusal> refused) {
+                Object endpoint, Object binding, boolean mex, List<Diagnostic> unappliable, List<Refusal> refused) {
             SourceLocation at = read.sourceMap().locate(endpoint)
                     .orElse(new SourceLocation(read.source(), 1, 1));
             SourceLocation bindingAt = read.sourceMap().locate(binding).orElse(at);
@@ -179,6 +214,7 @@ record Findings(List<Diagnostic> diagnostics, List<EndpointVerdict> endpoints) {
             validation.stream().filter(Diagnostic::isError)
                     .filter(d -> d.location().equals(at) || d.location().equals(bindingAt))
                     .forEach(reasons::add);
+            reasons.addAll(unappliable);
             for (Refusal r : refused) {
                 SourceLocation where = read.sourceMap().locate(r.subject()).orElse(bindingAt);
                 Diagnostic d = Diagnostic.unsupported(where, r.message());

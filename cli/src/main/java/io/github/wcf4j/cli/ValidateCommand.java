@@ -7,10 +7,13 @@ import io.github.wcf4j.binding.stack.ContractCatalog;
 import io.github.wcf4j.config.Diagnostic;
 import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.config.Severity;
+import io.github.wcf4j.runtime.security.CertificateStores;
+import io.github.wcf4j.runtime.security.CredentialsFromConfiguration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +25,11 @@ import picocli.CommandLine.Spec;
  * {@code wcf4j validate FILE...}: every diagnostic WCF would give when loading the configuration and opening its hosts
  * and channel factories (channel shapes negotiated per endpoint, no socket opened), and everything WCF accepts that
  * wcf4j cannot run ({@code unsupported}), one per line as {@code file:line:col: error|warning|unsupported: message};
- * then, per endpoint, whether {@code host}/{@code call} would open it. Exit 0 when every endpoint runs, 1 with errors,
- * 2 on usage errors, 4 when the configuration is valid but an endpoint asks for something wcf4j cannot run.
+ * then, per endpoint, whether {@code host}/{@code call} would open it. Unless {@code --config-only}, the credentials
+ * are also applied as a host or factory applies them, on this machine: a certificate its stores lack or a validator
+ * type no Java class answers to is an error at its element, as opening would fail on it. Exit 0 when every endpoint
+ * runs, 1 with errors, 2 on usage errors, 4 when the configuration is valid but an endpoint asks for something wcf4j
+ * cannot run.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Validate configuration files as WCF would (load time and channel-stack build time), and say"
@@ -40,6 +46,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text (default) or json")
     Format format;
 
+    @Option(names = "--config-only", description = "check the files alone: do not look for the certificates they"
+            + " name in this machine's stores, nor resolve their validator types (e.g. on a build machine)")
+    boolean configOnly;
+
+    @Option(names = "--type", paramLabel = "NAME=CLASS", description = "the Java class a .NET type name in the"
+            + " configuration (a service or a validator type) stands for; repeatable")
+    List<String> types;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -47,8 +61,11 @@ final class ValidateCommand implements Callable<Integer> {
         ServiceModelConfigReader reader = ServiceModelConfigReader.create();
         ContractCatalog contracts = Contracts.discovered();
         List<Findings> all = new ArrayList<>();
+        Optional<CredentialsFromConfiguration> machine = configOnly ? Optional.empty()
+                : Optional.of(new CredentialsFromConfiguration(CertificateStores.fromEnvironment(),
+                        LoadedConfig.types(types)));
         for (Path file : files) {
-            all.add(Findings.of(reader.read(file), contracts));
+            all.add(Findings.of(reader.read(file), contracts, machine));
         }
         if (format == Format.json) {
             out.println(json(all));

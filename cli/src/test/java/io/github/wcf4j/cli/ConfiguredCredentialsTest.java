@@ -12,6 +12,7 @@ import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.security.CertificateStores;
+import io.github.wcf4j.runtime.security.message.UserNamePasswordValidator;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.Identity;
@@ -253,8 +254,57 @@ class ConfiguredCredentialsTest {
         Path custom = Files.writeString(dir.resolve("custom.config"), config("UserName", "<userNameAuthentication"
                 + " userNamePasswordValidationMode=\"Custom\" customUserNamePasswordValidatorType=\"" + VALIDATOR
                 + "\"/>", ""));
-        CliRun runs = CliRun.of("validate", custom.toString());
+        CliRun runs = CliRun.of("validate", "--type", VALIDATOR + "=" + TestPasswordValidator.class.getName(),
+                custom.toString());
         assertFalse(runs.out().contains("userNamePasswordValidationMode"), runs.out());
         assertTrue(runs.err().contains("2 of 2 endpoints run"), runs.out() + runs.err());
+    }
+
+    @Test
+    void validateReportsAValidatorTypeNoClassAnswersToAtItsLine() throws Exception {
+        Path custom = Files.writeString(dir.resolve("unresolved.config"), config("UserName", "\n<userNameAuthentication"
+                + " userNamePasswordValidationMode=\"Custom\" customUserNamePasswordValidatorType=\"" + VALIDATOR
+                + ", Contoso.Security\"/>", ""));
+        CliRun r = CliRun.of("validate", custom.toString());
+        assertEquals(ExitCodes.INVALID, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains(custom + ":7:"), r.out());
+        assertTrue(r.out().contains("error: No Java class for customUserNamePasswordValidatorType=\"" + VALIDATOR
+                + ", Contoso.Security\""), r.out());
+        assertTrue(r.err().contains("1 of 2 endpoints run"), r.err());
+        CliRun configOnly = CliRun.of("validate", "--config-only", custom.toString());
+        assertEquals(ExitCodes.OK, configOnly.exitCode(), configOnly.out() + configOnly.err());
+        CliRun notAValidator = CliRun.of("validate", "--type", VALIDATOR + "=" + IdentityService.class.getName(),
+                custom.toString());
+        assertTrue(notAValidator.out().contains("does not implement " + UserNamePasswordValidator.class.getName()),
+                notAValidator.out());
+    }
+
+    @Test
+    void validateReportsACertificateTheStoresLackAtItsLineWithWcfsText() throws Exception {
+        Path missing = Files.writeString(dir.resolve("missing.config"), config("Certificate",
+                "\n<serviceCertificate findValue=\"CN=nobody\"/>" + clientAuthentication(
+                        "certificateValidationMode=\"PeerTrust\""), "\n" + clientCertificate("CN=nobody too")));
+        String previous = System.setProperty(CertificateStores.PROPERTY,
+                dir.resolve("stores.properties").toString());
+        try {
+            CliRun r = CliRun.of("validate", missing.toString());
+            assertEquals(ExitCodes.INVALID, r.exitCode(), r.out() + r.err());
+            assertTrue(r.out().contains(missing + ":7:1: error: " + WcfText.CannotFindCert.format("My", "LocalMachine",
+                    "FindBySubjectDistinguishedName", "CN=nobody")), r.out());
+            assertTrue(r.out().contains(missing + ":9:1: error: " + WcfText.CannotFindCert.format("My", "CurrentUser",
+                    "FindBySubjectDistinguishedName", "CN=nobody too")), r.out());
+            assertTrue(r.err().contains("0 of 2 endpoints run"), r.err());
+            Path found = Files.writeString(dir.resolve("found.config"), config("Certificate",
+                    "<serviceCertificate findValue=\"CN=localhost\"/>" + clientAuthentication(
+                            "certificateValidationMode=\"PeerTrust\""), clientCertificate("CN=peer")));
+            CliRun ok = CliRun.of("validate", found.toString());
+            assertEquals(ExitCodes.OK, ok.exitCode(), ok.out() + ok.err());
+        } finally {
+            if (previous == null) {
+                System.clearProperty(CertificateStores.PROPERTY);
+            } else {
+                System.setProperty(CertificateStores.PROPERTY, previous);
+            }
+        }
     }
 }

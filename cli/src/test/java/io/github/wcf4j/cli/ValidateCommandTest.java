@@ -84,7 +84,7 @@ class ValidateCommandTest {
                 + "<endpoint address=\"http://localhost:8000/c\" binding=\"basicHttpBinding\""
                 + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/>\n</service>\n</services>\n"
                 + "</system.serviceModel>\n</configuration>\n");
-        CliRun r = CliRun.of("validate", config.toString());
+        CliRun r = CliRun.of("validate", "--config-only", config.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertEquals("", r.out());
         assertTrue(r.err().contains("0 errors, 0 warnings, 0 unsupported; 1 of 1 endpoint run"), r.err());
@@ -103,7 +103,7 @@ class ValidateCommandTest {
                 + "<endpoint address=\"http://localhost:8000/c\" binding=\"wsHttpBinding\" bindingConfiguration=\"u\""
                 + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/>\n</service>\n</services>\n"
                 + "</system.serviceModel>\n</configuration>\n");
-        CliRun r = CliRun.of("validate", config.toString());
+        CliRun r = CliRun.of("validate", "--config-only", config.toString());
         assertEquals(ExitCodes.INVALID, r.exitCode(), "WCF's own error (no service certificate) outranks: " + r.out());
         // the runtime refuses the endpoint for it (as a host does), which supersedes the credential note at that line
         assertTrue(r.out().contains(config + ":5:1: unsupported: userNamePasswordValidationMode=\"Windows\" (WCF's"
@@ -130,14 +130,14 @@ class ValidateCommandTest {
                 + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/>\n</service>\n</services>\n"
                 + "</system.serviceModel>\n</configuration>\n";
         Files.writeString(config, head + tail);
-        CliRun without = CliRun.of("validate", config.toString());
+        CliRun without = CliRun.of("validate", "--config-only", config.toString());
         assertTrue(without.out().contains(config + ":8:1: error: The service certificate is not provided."),
                 without.out());
         assertEquals(ExitCodes.INVALID, without.exitCode(), "a WCF error, not a wcf4j limit");
         assertTrue((without.out() + without.err()).contains("0 of 1 endpoint run"), without.err());
         Files.writeString(config, head + "<serviceCertificate findValue=\"localhost\" storeLocation=\"LocalMachine\""
                 + " storeName=\"My\" x509FindType=\"FindBySubjectName\"/>\n" + tail);
-        CliRun with = CliRun.of("validate", config.toString());
+        CliRun with = CliRun.of("validate", "--config-only", config.toString());
         assertEquals(0, with.exitCode(), with.out() + with.err());
         assertTrue((with.out() + with.err()).contains("1 of 1 endpoint run"), with.err());
     }

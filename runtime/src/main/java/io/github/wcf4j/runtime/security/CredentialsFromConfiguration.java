@@ -12,6 +12,7 @@ import io.github.wcf4j.binding.credentials.UserNameAuthentication;
 import io.github.wcf4j.binding.credentials.UserNamePasswordValidationMode;
 import io.github.wcf4j.binding.credentials.X509CertificateReference;
 import io.github.wcf4j.binding.credentials.X509CertificateValidation;
+import io.github.wcf4j.binding.credentials.X509CertificateValidationMode;
 import io.github.wcf4j.binding.credentials.X509RevocationMode;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
@@ -157,6 +158,68 @@ public final class CredentialsFromConfiguration {
                 defaultService, scoped);
     }
 
+    // ---- what applying would fail on
+
+    /**
+     * What {@link #service} would fail on for {@code c}, each at its element, found without making anything: the
+     * {@code serviceCertificate} not found (WCF's {@code CannotFindCert}), found several times or without its private
+     * key; a {@code Custom} user-name or client-certificate validator type that no Java class answers to, or that is
+     * not a validator. WCF applies the service credentials whether or not an endpoint uses them, so each stops every
+     * endpoint of the service.
+     */
+    public List<CredentialProblem> problems(ServiceCredentials c) {
+        List<CredentialProblem> found = new ArrayList<>();
+        c.serviceCertificate().ifPresent(r -> check(found, r, "serviceCredentials/serviceCertificate",
+                () -> withKey(r, null, "serviceCertificate")));
+        UserNameAuthentication u = c.userNameAuthentication();
+        if (u.userNamePasswordValidationMode() == UserNamePasswordValidationMode.Custom
+                && !u.customUserNamePasswordValidatorType().isBlank()) {
+            check(found, u, "serviceCredentials/userNameAuthentication/@customUserNamePasswordValidatorType",
+                    () -> type(u.customUserNamePasswordValidatorType(), "customUserNamePasswordValidatorType",
+                            UserNamePasswordValidator.class));
+        }
+        ClientCertificateAuthentication a = c.clientCertificate().authentication();
+        if (clientCertificateRefusal(a).isEmpty()) {
+            X509CertificateValidation v = a.validation();
+            check(found, a, "serviceCredentials/clientCertificate/authentication",
+                    () -> {
+                        if (v.certificateValidationMode() == X509CertificateValidationMode.Custom) {
+                            type(v.customCertificateValidatorType(), "customCertificateValidatorType",
+                                    X509CertificateValidator.class);
+                        } else {
+                            trust(v);
+                        }
+                    });
+        }
+        return found;
+    }
+
+    /**
+     * What {@link #client} would fail on for {@code c}, each at its certificate reference: the
+     * {@code clientCertificate} (with its private key), the {@code defaultCertificate} and each scoped certificate
+     * not found or found several times.
+     */
+    public List<CredentialProblem> problems(ClientCredentials c) {
+        List<CredentialProblem> found = new ArrayList<>();
+        c.clientCertificate().ifPresent(r -> check(found, r, "clientCredentials/clientCertificate",
+                () -> withKey(r, null, "clientCertificate")));
+        c.serviceCertificate().defaultCertificate().ifPresent(r -> check(found, r,
+                "clientCredentials/serviceCertificate/defaultCertificate", () -> find(r, null)));
+        for (ScopedCertificate s : c.serviceCertificate().scopedCertificates()) {
+            check(found, s.certificate(), "clientCredentials/serviceCertificate/scopedCertificates",
+                    () -> find(s.certificate(), s.targetUri()));
+        }
+        return found;
+    }
+
+    private static void check(List<CredentialProblem> found, Object subject, String setting, Runnable apply) {
+        try {
+            apply.run();
+        } catch (IllegalStateException | IllegalArgumentException failed) {
+            found.add(new CredentialProblem(subject, setting, failed.getMessage()));
+        }
+    }
+
     // ---- both
 
     /** The authentication modes of {@code binding}'s security ({@link AuthenticationMode#of}). */
@@ -224,6 +287,23 @@ public final class CredentialsFromConfiguration {
 
     /** The Java class a configuration's .NET type name ({@code "Type, Assembly"}) names, made. */
     private <T> T instance(String dotNetType, String setting, Class<T> base) {
+        Class<? extends T> type = type(dotNetType, setting, base);
+        try {
+            return type.getConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("Cannot create the " + setting + " " + type.getName() + ": "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot create the " + setting + " " + type.getName() + ": it needs a"
+                    + " public parameterless constructor (" + e + ").", e);
+        }
+    }
+
+    /**
+     * The Java class a configuration's .NET type name names, checked as {@link #instance} needs it (a subtype of
+     * {@code base} with a public parameterless constructor) but not made.
+     */
+    private <T> Class<? extends T> type(String dotNetType, String setting, Class<T> base) {
         String name = dotNetType.split(",", 2)[0].trim();
         Class<?> type = types.service(name).orElseThrow(() -> new IllegalStateException("No Java class for " + setting
                 + "=\"" + dotNetType + "\": map '" + name + "' to a class implementing " + base.getName()
@@ -234,13 +314,11 @@ public final class CredentialsFromConfiguration {
                     + "\" resolves to does not implement " + base.getName() + ".");
         }
         try {
-            return base.cast(type.getConstructor().newInstance());
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("Cannot create the " + setting + " " + type.getName() + ": "
-                    + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
+            type.getConstructor();
+        } catch (NoSuchMethodException e) {
             throw new IllegalStateException("Cannot create the " + setting + " " + type.getName() + ": it needs a"
                     + " public parameterless constructor (" + e + ").", e);
         }
+        return type.asSubclass(base);
     }
 }
