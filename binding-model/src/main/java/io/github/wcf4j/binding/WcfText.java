@@ -31,6 +31,9 @@ public enum WcfText {
             + " 'WSReliableMessagingFebruary2005' and 'WSReliableMessaging11'."),
     ConfigInvalidClassFactoryValue("The value '{0}' is not a valid instance of type '{1}'."),
     MessageTextEncodingNotSupported("The text encoding '{0}' used in the text message format is not supported."),
+    HttpAuthorizationFailed("The HTTP request is unauthorized with client authentication scheme '{0}'. The"
+            + " authentication header received from the server was '{1}'."),
+    HttpAuthorizationForbidden("The HTTP request was forbidden with client authentication scheme '{0}'."),
     HttpAuthSchemeCannotBeNone("The value specified for the AuthenticationScheme property on the"
             + " HttpTransportBindingElement ('{0}') is not allowed when building a ChannelFactory. If you used a standard"
             + " binding, ensure the ClientCredentialType is not set to HttpClientCredentialType.InheritedFromHost, a value"

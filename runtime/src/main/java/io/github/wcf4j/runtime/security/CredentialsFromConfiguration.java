@@ -15,6 +15,9 @@ import io.github.wcf4j.binding.credentials.X509CertificateValidation;
 import io.github.wcf4j.binding.credentials.X509CertificateValidationMode;
 import io.github.wcf4j.binding.credentials.X509RevocationMode;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.transport.AuthenticationScheme;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.security.message.CertificateValidationMode;
 import io.github.wcf4j.runtime.security.message.UserNamePasswordValidator;
@@ -93,7 +96,7 @@ public final class CredentialsFromConfiguration {
     public static List<Refusal> refusals(ServiceCredentials c, Binding binding) {
         Set<AuthenticationMode> modes = modes(binding);
         List<Refusal> refused = new ArrayList<>();
-        if (modes.stream().anyMatch(AuthenticationMode::sendsUserName)) {
+        if (modes.stream().anyMatch(AuthenticationMode::sendsUserName) || httpBasic(binding)) {
             userNameRefusal(c.userNameAuthentication()).ifPresent(m -> refused.add(new Refusal(
                     c.userNameAuthentication(), "serviceCredentials/userNameAuthentication", m)));
         }
@@ -221,6 +224,18 @@ public final class CredentialsFromConfiguration {
     }
 
     // ---- both
+
+    /** Whether {@code binding}'s HTTP(S) transport authenticates callers with HTTP Basic (user names, too). */
+    private static boolean httpBasic(Binding binding) {
+        try {
+            return binding.createBindingElements().stream().anyMatch(e -> (e instanceof HttpTransportBindingElement h
+                    && h.authenticationScheme().contains(AuthenticationScheme.Basic))
+                    || (e instanceof HttpsTransportBindingElement s
+                    && s.http().authenticationScheme().contains(AuthenticationScheme.Basic)));
+        } catch (BindingValidationException invalid) {
+            return false;
+        }
+    }
 
     /** The authentication modes of {@code binding}'s security ({@link AuthenticationMode#of}). */
     private static Set<AuthenticationMode> modes(Binding binding) {

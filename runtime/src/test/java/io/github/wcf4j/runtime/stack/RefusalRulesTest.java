@@ -49,31 +49,45 @@ class RefusalRulesTest {
     }
 
     @Test
-    void everyHttpAuthenticationSchemeIsRefusedOnBothSidesNeverServedAnonymously() {
+    void everyHttpAuthenticationSchemeButBasicIsRefusedOnBothSidesNeverServedAnonymously() {
         for (AuthenticationScheme scheme : List.of(AuthenticationScheme.Negotiate, AuthenticationScheme.Ntlm,
-                AuthenticationScheme.Basic, AuthenticationScheme.Digest)) {
+                AuthenticationScheme.Digest)) {
             Binding b = http(HttpTransportBindingElement.builder().authenticationScheme(Set.of(scheme)).build());
             UnsupportedBindingException listener = assertThrows(UnsupportedBindingException.class, () ->
                     builder.buildListener(b, ChannelType.REPLY, net.parameters()));
             assertEquals("httpTransport/@authenticationScheme", listener.element());
-            assertTrue(listener.getMessage().startsWith("authenticationScheme=\"" + scheme + "\": HTTP authentication"
-                    + " is not implemented by wcf4j yet"), listener.getMessage());
+            assertTrue(listener.getMessage().startsWith("authenticationScheme=\"" + scheme + "\": of HTTP"
+                    + " authentication wcf4j runs Basic only yet"), listener.getMessage());
             assertThrows(UnsupportedBindingException.class, () ->
                     builder.buildFactory(b, ChannelType.REQUEST, net.parameters()));
         }
         Binding both = http(HttpTransportBindingElement.builder().authenticationScheme(
                 Set.of(AuthenticationScheme.Negotiate, AuthenticationScheme.Anonymous)).build());
-        assertEquals("authenticationScheme=\"Anonymous, Negotiate\": HTTP authentication is not implemented by wcf4j"
-                + " yet, so this endpoint is refused rather than served or called without the authentication its"
-                + " configuration demands (a standard binding's transport clientCredentialType other than None asks"
-                + " for it too).", builder.refusals(both, Side.SERVICE).get(0).message());
+        assertEquals("authenticationScheme=\"Anonymous, Negotiate\": of HTTP authentication wcf4j runs Basic only yet (checked by the service's userNameAuthentication validator); Negotiate, Ntlm, Digest, IntegratedWindowsAuthentication and combinations of schemes are not implemented, so this endpoint is refused rather than served or called without the authentication its configuration demands (a standard binding's transport clientCredentialType Windows, Ntlm or Digest asks for them too).",
+                builder.refusals(both, Side.SERVICE).get(0).message());
+        Binding basicOrAnonymous = http(HttpTransportBindingElement.builder().authenticationScheme(
+                Set.of(AuthenticationScheme.Basic, AuthenticationScheme.Anonymous)).build());
+        assertEquals(1, builder.refusals(basicOrAnonymous, Side.SERVICE).size(), "Basic or anonymous is refused");
+    }
+
+    @Test
+    void basicRunsOnlyWithAValidatorAndAUserNameNeverAnonymously() {
+        Binding b = http(HttpTransportBindingElement.builder()
+                .authenticationScheme(Set.of(AuthenticationScheme.Basic)).build());
+        assertTrue(builder.refusals(b, Side.SERVICE).isEmpty());
+        IllegalStateException listener = assertThrows(IllegalStateException.class, () ->
+                builder.buildListener(b, ChannelType.REPLY, net.parameters()));
+        assertTrue(listener.getMessage().contains("the service has no user name validator"), listener.getMessage());
+        IllegalStateException factory = assertThrows(IllegalStateException.class, () ->
+                builder.buildFactory(b, ChannelType.REQUEST, net.parameters()));
+        assertTrue(factory.getMessage().contains("user name and password are not set"), factory.getMessage());
     }
 
     @Test
     void httpsAsksTheSameOfItsHttpSettings() {
         Binding b = CustomBinding.of("s", TextMessageEncodingBindingElement.defaults(),
                 new HttpsTransportBindingElement(HttpTransportBindingElement.builder()
-                        .authenticationScheme(Set.of(AuthenticationScheme.Basic)).build(), false));
+                        .authenticationScheme(Set.of(AuthenticationScheme.Digest)).build(), false));
         List<Refusal> refused = builder.refusals(b, Side.CLIENT);
         assertEquals(1, refused.size());
         assertEquals("httpsTransport/@authenticationScheme", refused.get(0).setting());

@@ -25,7 +25,8 @@ public record ServiceSecurityContext(String primaryIdentityName, String authenti
         return authenticationType.isEmpty();
     }
 
-    static ServiceSecurityContext userName(String userName) {
+    /** A caller that proved a user name and password (a {@code UsernameToken}, or HTTP Basic). */
+    public static ServiceSecurityContext userName(String userName) {
         return new ServiceSecurityContext(userName, "UserName", Optional.empty());
     }
 

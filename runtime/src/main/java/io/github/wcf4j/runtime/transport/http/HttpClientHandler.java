@@ -47,7 +47,8 @@ final class HttpClientHandler extends SimpleChannelInboundHandler<FullHttpRespon
         boolean keepAlive = HttpUtil.isKeepAlive(response);
         exchange.completed(new HttpResponseData(response.status().code(), response.status().reasonPhrase(),
                 response.headers().get(HttpHeaderNames.CONTENT_TYPE),
-                response.headers().getAll(HttpHeaderNames.SET_COOKIE), body), keepAlive);
+                response.headers().getAll(HttpHeaderNames.SET_COOKIE), body, null,
+                response.headers().get(HttpHeaderNames.WWW_AUTHENTICATE)), keepAlive);
     }
 
     @Override

@@ -15,10 +15,11 @@ import java.net.ProxySelector;
  * @param serverCheck what an HTTPS server's certificate must also pass (the endpoint's identity), or {@code null}
  * @param transferMode  which directions are streamed
  * @param maxBufferSize in streamed mode, how many bytes a response's headers may take
+ * @param authorization the {@code Authorization} header every request carries (HTTP Basic), or {@code null}
  */
 record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled, boolean allowCookies,
         HttpProxyChoice proxy, int connectTimeoutMillis, TlsSettings tls, WireTap tap,
-        ServerCertificateCheck serverCheck, TransferMode transferMode, int maxBufferSize) {
+        ServerCertificateCheck serverCheck, TransferMode transferMode, int maxBufferSize, String authorization) {
 
     /**
      * @param systemProxy the system proxy ({@code useDefaultWebProxy}), or {@code null} for
@@ -28,6 +29,11 @@ record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled,
             TlsSettings tls, WireTap tap, ServerCertificateCheck serverCheck) {
         return new HttpClientSettings(http.maxReceivedMessageSize(), http.keepAliveEnabled(), http.allowCookies(),
                 HttpProxyChoice.of(http, systemProxy), connectTimeoutMillis, tls, tap, serverCheck,
-                http.transferMode(), http.effectiveMaxBufferSize());
+                http.transferMode(), http.effectiveMaxBufferSize(), null);
+    }
+
+    HttpClientSettings withAuthorization(String header) {
+        return new HttpClientSettings(maxReceivedMessageSize, keepAliveEnabled, allowCookies, proxy,
+                connectTimeoutMillis, tls, tap, serverCheck, transferMode, maxBufferSize, header);
     }
 }

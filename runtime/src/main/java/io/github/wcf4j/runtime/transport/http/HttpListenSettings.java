@@ -17,21 +17,27 @@ import java.time.Duration;
  *                   {@code receiveTimeout}): a client trickling its headers or body is disconnected then
  * @param transferMode which directions are streamed
  * @param maxBufferSize in streamed mode, how many bytes a request's headers may take
+ * @param authentication HTTP Basic, or {@code null}: anonymous
  */
 record HttpListenSettings(long maxReceivedMessageSize, HostNameComparisonMode hostNameComparisonMode,
         boolean keepAliveEnabled, TlsSettings tls, boolean requireClientCertificate,
         WireTap tap, HttpGetHandler getHandler, Duration requestReadTimeout, TransferMode transferMode,
-        int maxBufferSize) {
+        int maxBufferSize, HttpBasicAuthentication authentication) {
 
     static HttpListenSettings of(HttpTransportBindingElement http, TlsSettings tls, boolean requireClientCertificate,
             WireTap tap, HttpGetHandler getHandler) {
         return new HttpListenSettings(http.maxReceivedMessageSize(), http.hostNameComparisonMode(),
                 http.keepAliveEnabled(), tls, requireClientCertificate, tap, getHandler,
-                BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT, http.transferMode(), http.effectiveMaxBufferSize());
+                BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT, http.transferMode(), http.effectiveMaxBufferSize(), null);
     }
 
     HttpListenSettings withRequestReadTimeout(Duration timeout) {
         return new HttpListenSettings(maxReceivedMessageSize, hostNameComparisonMode, keepAliveEnabled, tls,
-                requireClientCertificate, tap, getHandler, timeout, transferMode, maxBufferSize);
+                requireClientCertificate, tap, getHandler, timeout, transferMode, maxBufferSize, authentication);
+    }
+
+    HttpListenSettings withAuthentication(HttpBasicAuthentication basic) {
+        return new HttpListenSettings(maxReceivedMessageSize, hostNameComparisonMode, keepAliveEnabled, tls,
+                requireClientCertificate, tap, getHandler, requestReadTimeout, transferMode, maxBufferSize, basic);
     }
 }

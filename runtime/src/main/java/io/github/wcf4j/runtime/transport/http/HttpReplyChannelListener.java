@@ -115,6 +115,11 @@ final class HttpReplyChannelListener<C extends Channel> extends ChannelManagerBa
         return settings.getHandler();
     }
 
+    /** HTTP Basic, or {@code null} when requests are anonymous. */
+    HttpBasicAuthentication authentication() {
+        return settings.authentication();
+    }
+
     TextMessageEncoder encoder() {
         return encoder;
     }

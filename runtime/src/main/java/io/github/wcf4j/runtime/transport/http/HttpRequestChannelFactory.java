@@ -61,6 +61,8 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
     private final WireTap tap;
     /** {@code allowCookies}: the factory's cookies; {@code null} when off (cookies neither stored nor sent). */
     private final HttpCookieContainer cookies;
+    /** HTTP Basic's {@code Authorization} header, sent with every request; {@code null} when anonymous. */
+    private final String authorization;
 
     HttpRequestChannelFactory(ChannelType<C> type, String scheme, NettyResources resources,
             HttpClientSettings settings, TextMessageEncoder encoder, Scheduler scheduler, boolean manualAddressing) {
@@ -74,6 +76,7 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
         this.keepAliveEnabled = settings.keepAliveEnabled();
         this.tap = settings.tap();
         this.cookies = settings.allowCookies() ? new HttpCookieContainer() : null;
+        this.authorization = settings.authorization();
     }
 
     @Override
@@ -229,7 +232,11 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
             return target;
         }
 
-        /** Host, content type and SOAPAction, as WCF's {@code HttpOutput} sets them. */
+        /**
+         * Host, content type and SOAPAction, as WCF's {@code HttpOutput} sets them, and HTTP Basic's credentials, sent
+         * with the first request (WCF's client sends them after the service's 401; a Basic service accepts them either
+         * way, and the body is not sent twice).
+         */
         private void headers(HttpRequest http, Message request) {
             URI via = via();
             http.headers().set(HttpHeaderNames.HOST, via.getPort() >= 0 ? via.getHost() + ":" + via.getPort()
@@ -238,6 +245,9 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
             String action = request.headers().action();
             if (encoder.messageVersion().envelope() == EnvelopeVersion.SOAP11 && action != null) {
                 http.headers().set("SOAPAction", TextMessageEncoder.quotedAction(action));
+            }
+            if (authorization != null) {
+                http.headers().set(HttpHeaderNames.AUTHORIZATION, authorization);
             }
         }
 

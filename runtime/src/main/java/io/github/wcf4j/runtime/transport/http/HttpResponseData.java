@@ -13,11 +13,17 @@ import java.util.List;
  * @param body        the entity body (empty for none)
  * @param message     in streamed mode, the message already read from it (its body possibly still arriving), else
  *                    {@code null}
+ * @param wwwAuthenticate the {@code WWW-Authenticate} header of a 401, or {@code null}
  */
 record HttpResponseData(int status, String reason, String contentType, List<String> setCookies, byte[] body,
-        Message message) {
+        Message message, String wwwAuthenticate) {
 
     HttpResponseData(int status, String reason, String contentType, List<String> setCookies, byte[] body) {
-        this(status, reason, contentType, setCookies, body, null);
+        this(status, reason, contentType, setCookies, body, null, null);
+    }
+
+    HttpResponseData(int status, String reason, String contentType, List<String> setCookies, byte[] body,
+            Message message) {
+        this(status, reason, contentType, setCookies, body, message, null);
     }
 }

@@ -9,8 +9,9 @@ import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.ServerTooBusyException;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
-import io.netty.handler.codec.http.HttpRequest;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -19,12 +20,23 @@ import java.nio.charset.StandardCharsets;
  * {@code ProcessGetResponseWebException}): 2xx and 500 carry a SOAP message or nothing (a plain XML 500 must be a
  * fault); 404, 503 and 415 become
  * {@code EndpointNotFoundException}, {@code ServerTooBusyException} and {@code ProtocolException} with WCF's texts;
+ * 401 and 403 are WCF's {@code MessageSecurityException}s naming the authentication scheme (and a 401's challenge);
  * any other status is "The remote server returned an unexpected response".
  */
 final class HttpResponseInterpreter {
     private static final int EXCERPT = 1024;
 
     private HttpResponseInterpreter() {
+    }
+
+    /** The HTTP authentication scheme {@code request} used, as WCF names it in its texts. */
+    private static String scheme(HttpRequest request) {
+        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        if (authorization == null || authorization.isBlank()) {
+            return "Anonymous";
+        }
+        int space = authorization.indexOf(' ');
+        return space > 0 ? authorization.substring(0, space) : authorization;
     }
 
     /** The reply message, or {@code null} for an empty (one-way) response. */
@@ -69,6 +81,11 @@ final class HttpResponseInterpreter {
         CommunicationException cause = new CommunicationException(
                 "The remote server returned an error: (" + status + ") " + r.reason() + ".");
         switch (status) {
+            case 401:
+                throw new MessageSecurityException(WcfText.HttpAuthorizationFailed.format(scheme(request),
+                        r.wwwAuthenticate() == null ? "" : r.wwwAuthenticate()), cause);
+            case 403:
+                throw new MessageSecurityException(WcfText.HttpAuthorizationForbidden.format(scheme(request)), cause);
             case 404:
                 throw new EndpointNotFoundException(WcfText.EndpointNotFound.format(via), cause);
             case 503:

@@ -5,6 +5,7 @@ import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.encoding.ContentType;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.security.message.ServiceSecurityContext;
 import io.github.wcf4j.runtime.transport.WireTap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -55,6 +56,14 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         // WCF sets every response's KeepAlive to its listener's keepAliveEnabled (HttpRequestContext.GetHttpOutput)
         boolean keepAlive = HttpUtil.isKeepAlive(request)
                 && route.map(HttpReplyChannelListener::keepAliveEnabled).orElse(true);
+        Optional<ServiceSecurityContext> caller = Optional.empty();
+        if (route.isPresent() && route.get().authentication() != null) {
+            caller = route.get().authentication().authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+            if (caller.isEmpty()) {
+                send(ctx, keepAlive, unauthorized(route.get().authentication()));
+                return;
+            }
+        }
         if (HttpMethod.GET.equals(request.method())) {
             get(ctx, request, route, keepAlive);
             return;
@@ -112,6 +121,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         applyHttpAction(message, request, contentType, listener);
+        caller.ifPresent(c -> message.properties().put(ServiceSecurityContext.class, c));
         HttpReplyContext context = new HttpReplyContext(ctx.channel(), message, listener.encoder(), keepAlive,
                 listener.tap(), listener.transferMode().streamsResponses(), null);
         ctx.channel().config().setAutoRead(false);
@@ -198,6 +208,13 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
             b.append(c >= 0x20 && c < 0x7F ? c : '?');
         }
         return b.toString();
+    }
+
+    /** HTTP authentication failed or was not attempted: 401 with the scheme's challenge, as HTTP.sys answers. */
+    static FullHttpResponse unauthorized(HttpBasicAuthentication authentication) {
+        FullHttpResponse r = emptyResponse(HttpResponseStatus.UNAUTHORIZED);
+        r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, authentication.challenge());
+        return r;
     }
 
     static FullHttpResponse emptyResponse(HttpResponseStatus status) {

@@ -17,6 +17,11 @@ import io.github.wcf4j.runtime.stack.ListenAddress;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.transport.WireTap;
 import java.net.ProxySelector;
+import io.github.wcf4j.binding.transport.AuthenticationScheme;
+import io.github.wcf4j.runtime.security.message.ClientCredentials;
+import io.github.wcf4j.runtime.security.message.ServiceCredentials;
+import io.github.wcf4j.runtime.security.message.UserNameCredential;
+import io.github.wcf4j.runtime.security.message.UserNamePasswordValidator;
 import java.time.Duration;
 import java.util.List;
 
@@ -57,6 +62,9 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         int connectMillis = (int) Math.min(Math.max(send.toMillis(), 1), Integer.MAX_VALUE);
         HttpClientSettings settings = HttpClientSettings.of(e, p.find(ProxySelector.class).orElse(null), connectMillis,
                 tls, tap(p), scheme.equals("https") ? p.find(ServerCertificateCheck.class).orElse(null) : null);
+        if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
+            settings = settings.withAuthorization(basicAuthorization(p));
+        }
         return new HttpRequestChannelFactory<>(type, scheme, resources(p), settings, encoder(p),
                 p.require(Scheduler.class),
                 e.manualAddressing());
@@ -66,9 +74,31 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
             HttpTransportBindingElement e, HttpListenSettings settings, BindingParameters p) {
         Duration receive = p.find(Binding.class).map(b -> b.timeouts().receiveTimeout())
                 .orElse(BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT);
+        HttpListenSettings listen = settings.withRequestReadTimeout(receive);
+        if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
+            listen = listen.withAuthentication(new HttpBasicAuthentication(e.realm(), basicValidator(p)));
+        }
         return new HttpReplyChannelListener<>(type, HttpServerRegistry.of(resources(p)),
-                p.require(ListenAddress.class), settings.withRequestReadTimeout(receive), encoder(p),
+                p.require(ListenAddress.class), listen, encoder(p),
                 p.require(Scheduler.class));
+    }
+
+    /** HTTP Basic's header for the client's user name (WCF's {@code ClientCredentials.UserName}, set in code). */
+    private static String basicAuthorization(BindingParameters p) {
+        UserNameCredential user = p.find(ClientCredentials.class).flatMap(ClientCredentials::userName)
+                .orElseThrow(() -> new IllegalStateException("authenticationScheme=\"Basic\": the client's user name"
+                        + " and password are not set (ClientCredentials.UserName, given in code as in WCF), so no"
+                        + " request is sent without the authentication the binding demands."));
+        return HttpBasicAuthentication.authorization(user.userName(), user.password());
+    }
+
+    /** The validator HTTP Basic checks callers with: the service's user-name validator. */
+    private static UserNamePasswordValidator basicValidator(BindingParameters p) {
+        return p.find(ServiceCredentials.class).flatMap(ServiceCredentials::userNameValidator)
+                .orElseThrow(() -> new IllegalStateException("authenticationScheme=\"Basic\": the service has no"
+                        + " user name validator (<userNameAuthentication userNamePasswordValidationMode=\"Custom\""
+                        + " customUserNamePasswordValidatorType=\"...\"/>, or ServiceCredentials in code), so it"
+                        + " does not open rather than serve callers it cannot authenticate."));
     }
 
     static WireTap tap(BindingParameters p) {

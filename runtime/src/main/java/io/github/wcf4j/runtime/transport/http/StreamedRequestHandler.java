@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.transport.http;
 
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.security.message.ServiceSecurityContext;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -76,6 +77,10 @@ final class StreamedRequestHandler extends ChannelInboundHandlerAdapter {
             return false;
         }
         HttpReplyChannelListener<?> listener = route.get();
+        if (listener.authentication() != null && listener.authentication()
+                .authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION)).isEmpty()) {
+            return false; // aggregated, and answered 401 there
+        }
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         return (listener.getHandler() == null || listener.getHandler().acceptsPost())
                 && contentType != null && !contentType.isBlank() && listener.encoder().accepts(contentType)
@@ -105,6 +110,10 @@ final class StreamedRequestHandler extends ChannelInboundHandlerAdapter {
             Message message, boolean keepAlive) {
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         HttpServerHandler.applyHttpAction(message, request, contentType, listener);
+        if (listener.authentication() != null) {
+            listener.authentication().authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION))
+                    .ifPresent(c -> message.properties().put(ServiceSecurityContext.class, c));
+        }
         InboundBody inbound = current.body().orElse(null);
         HttpReplyContext reply = new HttpReplyContext(ctx.channel(), message, listener.encoder(), keepAlive,
                 listener.tap(), listener.transferMode().streamsResponses(), inbound);
