@@ -89,9 +89,7 @@ class HttpBasicAuthenticationTest {
 
     private Identity client(ServiceModelConfiguration config, ServiceHost host, ClientCredentials credentials) {
         ClientEndpoint e = config.clientEndpoint("identity").orElseThrow();
-        ClientEndpoint at = new ClientEndpoint(e.name(), host.endpoints().get(0).address(), e.bindingSection(),
-                e.bindingConfiguration(), e.binding(), e.contract(), e.behavior(), e.identity(), e.headers(),
-                e.standardEndpoint());
+        ClientEndpoint at = e.withAddress(host.endpoints().get(0).address());
         ClientFactory<Identity> f = ClientFactory.builder(at, Identity.class).credentials(credentials).build();
         opened.add(f);
         return f.createChannel();

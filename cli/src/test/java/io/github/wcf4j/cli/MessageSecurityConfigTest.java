@@ -114,9 +114,7 @@ class MessageSecurityConfigTest {
 
     private Identity client(ServiceModelConfiguration config, ServiceHost host, ClientCredentials fromCode) {
         ClientEndpoint e = config.clientEndpoint("identity").orElseThrow();
-        ClientEndpoint at = new ClientEndpoint(e.name(), host.endpoints().get(0).address(), e.bindingSection(),
-                e.bindingConfiguration(), e.binding(), e.contract(), e.behavior(), e.identity(), e.headers(),
-                e.standardEndpoint());
+        ClientEndpoint at = e.withAddress(host.endpoints().get(0).address());
         ClientFactory<Identity> f = ClientFactory.builder(at, Identity.class)
                 .parameter(CertificateStores.class, stores).credentials(fromCode).build();
         opened.add(f);

@@ -39,6 +39,15 @@ public record ClientEndpoint(String name, URI address, String bindingSection, St
         standardEndpoint = standardEndpoint == null ? Optional.empty() : standardEndpoint;
     }
 
+    /**
+     * The same endpoint at another address (as code sets {@code ChannelFactory.Endpoint.Address}, e.g. to the port a
+     * host actually opened), everything else as configured.
+     */
+    public ClientEndpoint withAddress(URI other) {
+        return new ClientEndpoint(name, other, bindingSection, bindingConfiguration, binding, contract, behavior,
+                identity, headers, standardEndpoint);
+    }
+
     /** How {@code describe} and diagnostics name it. */
     public String displayName() {
         return name.isEmpty() ? "(default)" : name;
