@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         description = "Validate configuration files as WCF would (load time and channel-stack build time), and say"
                 + " which endpoints wcf4j runs.")
 final class ValidateCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, sarif }
 
     @Spec
     CommandSpec spec;
@@ -43,7 +43,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "app.config / web.config files")
     List<Path> files;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (default) or json")
+    @Option(names = "--format", defaultValue = "text", description = "text (default), json, or sarif (SARIF 2.1.0,"
+            + " for code-scanning tools)")
     Format format;
 
     @Option(names = "--config-only", description = "check the files alone: do not look for the certificates they"
@@ -69,6 +70,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (format == Format.json) {
             out.println(json(all));
+        } else if (format == Format.sarif) {
+            out.println(SarifReport.of(all, VersionProvider.version()));
         } else {
             all.forEach(f -> f.diagnostics().forEach(out::println));
         }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -203,6 +205,42 @@ class ValidateCommandTest {
         assertEquals("Top_level_validation_error", d.get("wcfResource").asText());
         assertEquals("The value for the property 'maxPendingChannels' is not valid. The error is: The value must be"
                 + " inside the range 1-16384.", d.get("message").asText());
+    }
+
+    @Test
+    void sarifFormatGivesCodeScanningToolsEachFindingAtItsPlaceUnderWcfsResourceName(@TempDir Path dir)
+            throws IOException {
+        Path config = dir.resolve("app.config");
+        Files.writeString(config, "<configuration><system.serviceModel><bindings><customBinding><binding name=\"b\">"
+                + "<reliableSession maxPendingChannels=\"0\"/><httpTransport/></binding></customBinding></bindings>"
+                + "</system.serviceModel></configuration>");
+        Path windows = dir.resolve("web.config");
+        Files.writeString(windows, WINDOWS_AUTH_SERVICE);
+        CliRun r = CliRun.of("validate", "--format", "sarif", config.toString(), windows.toString());
+        assertEquals(1, r.exitCode());
+        JsonNode log = new ObjectMapper().readTree(r.out());
+        assertEquals("2.1.0", log.get("version").asText());
+        assertEquals(SarifReport.SCHEMA, log.get("$schema").asText());
+        JsonNode run = log.get("runs").get(0);
+        assertEquals("wcf4j", run.get("tool").get("driver").get("name").asText());
+        JsonNode results = run.get("results");
+        assertEquals(2, results.size());
+        JsonNode error = results.get(0);
+        assertEquals("Top_level_validation_error", error.get("ruleId").asText());
+        assertEquals("error", error.get("level").asText());
+        assertTrue(error.get("message").get("text").asText().startsWith("The value for the property"
+                + " 'maxPendingChannels' is not valid."));
+        JsonNode physical = error.get("locations").get(0).get("physicalLocation");
+        assertEquals(config.toUri().toString(), physical.get("artifactLocation").get("uri").asText());
+        assertEquals(1, physical.get("region").get("startLine").asInt());
+        JsonNode unsupported = results.get(1);
+        assertEquals("wcf4j.unsupported", unsupported.get("ruleId").asText());
+        assertEquals("warning", unsupported.get("level").asText());
+        assertEquals(4, unsupported.get("locations").get(0).get("physicalLocation").get("region").get("startLine")
+                .asInt());
+        List<String> rules = new ArrayList<>();
+        run.get("tool").get("driver").get("rules").forEach(rule -> rules.add(rule.get("id").asText()));
+        assertEquals(List.of("Top_level_validation_error", "wcf4j.unsupported"), rules);
     }
 
     @Test
