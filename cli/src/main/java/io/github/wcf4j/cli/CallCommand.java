@@ -1,6 +1,7 @@
 package io.github.wcf4j.cli;
 
 import io.github.wcf4j.binding.description.ClientEndpoint;
+import io.github.wcf4j.binding.description.MessageLoggingSettings;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.client.DotNetNumbers;
@@ -79,7 +80,7 @@ final class CallCommand implements Callable<Integer> {
                         + endpoint.contract() + "'; map one with --type " + endpoint.contract() + "=CLASS"));
         OperationDescription op = find(ContractDescription.of(contract));
         Object[] values = convert(op.method(), args);
-        Object result = invoke(endpoint, contract, op.method(), values);
+        Object result = invoke(endpoint, c.messageLogging(), contract, op.method(), values);
         if (op.method().getReturnType() != void.class) {
             out.println(format(result));
         }
@@ -141,8 +142,9 @@ final class CallCommand implements Callable<Integer> {
                 + ") from the command line");
     }
 
-    private Object invoke(ClientEndpoint endpoint, Class<?> contract, Method m, Object[] values) throws Exception {
-        ClientFactory.Builder<?> b = ClientFactory.builder(endpoint, contract);
+    private Object invoke(ClientEndpoint endpoint, MessageLoggingSettings logging, Class<?> contract, Method m,
+            Object[] values) throws Exception {
+        ClientFactory.Builder<?> b = ClientFactory.builder(endpoint, contract).messageLogging(logging);
         if (trustStore != null) {
             b.parameter(TlsSettings.class, TlsSettings.keyStore(trustStore, trustStorePassword.toCharArray()));
         }

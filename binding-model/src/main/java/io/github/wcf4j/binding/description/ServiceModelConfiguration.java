@@ -19,11 +19,12 @@ import java.util.Optional;
  * @param protocolMapping   {@code <protocolMapping>} in effect (WCF's defaults unless changed)
  * @param standardEndpoints {@code <standardEndpoints>}
  * @param hostingEnvironment {@code <serviceHostingEnvironment>} (WCF's defaults unless given)
+ * @param messageLogging    {@code <diagnostics><messageLogging>} (WCF's defaults, nothing logged, unless given)
  */
 public record ServiceModelConfiguration(List<ServiceDescription> services, List<ClientEndpoint> clientEndpoints,
         List<Binding> bindings, List<ServiceBehaviorElement> serviceBehaviors,
         List<EndpointBehaviorElement> endpointBehaviors, ProtocolMapping protocolMapping, List<StandardEndpointConfiguration> standardEndpoints,
-        ServiceHostingEnvironment hostingEnvironment) {
+        ServiceHostingEnvironment hostingEnvironment, MessageLoggingSettings messageLogging) {
 
     public ServiceModelConfiguration {
         services = List.copyOf(ArgumentChecks.notNull(services, "services"));
@@ -34,6 +35,16 @@ public record ServiceModelConfiguration(List<ServiceDescription> services, List<
         ArgumentChecks.notNull(protocolMapping, "protocolMapping");
         standardEndpoints = List.copyOf(ArgumentChecks.notNull(standardEndpoints, "standardEndpoints"));
         ArgumentChecks.notNull(hostingEnvironment, "hostingEnvironment");
+        ArgumentChecks.notNull(messageLogging, "messageLogging");
+    }
+
+    /** Without {@code <diagnostics>}: no message is logged. */
+    public ServiceModelConfiguration(List<ServiceDescription> services, List<ClientEndpoint> clientEndpoints,
+            List<Binding> bindings, List<ServiceBehaviorElement> serviceBehaviors,
+            List<EndpointBehaviorElement> endpointBehaviors, ProtocolMapping protocolMapping,
+            List<StandardEndpointConfiguration> standardEndpoints, ServiceHostingEnvironment hostingEnvironment) {
+        this(services, clientEndpoints, bindings, serviceBehaviors, endpointBehaviors, protocolMapping,
+                standardEndpoints, hostingEnvironment, MessageLoggingSettings.defaults());
     }
 
     /**

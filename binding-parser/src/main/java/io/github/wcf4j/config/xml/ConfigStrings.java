@@ -58,6 +58,7 @@ public final class ConfigStrings {
     public static final String STANDARD_ENDPOINT = "standardEndpoint";
     public static final String MEX_ENDPOINT = "mexEndpoint";
     public static final String SERVICE_HOSTING_ENVIRONMENT = "serviceHostingEnvironment";
+    public static final String DIAGNOSTICS = "diagnostics";
 
     // binding sections
     public static final String CUSTOM_BINDING = "customBinding";

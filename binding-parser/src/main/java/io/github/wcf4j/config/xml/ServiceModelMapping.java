@@ -63,7 +63,8 @@ public final class ServiceModelMapping {
                 endpoints.clientEndpoints(sections.of(ClientXml.class)), bindingTable.all(),
                 List.copyOf(behaviorTable.serviceBehaviors.values()),
                 List.copyOf(behaviorTable.endpointBehaviors.values()),
-                protocolMapping, standardEndpoints.all(), hosting);
+                protocolMapping, standardEndpoints.all(), hosting,
+                DiagnosticsMapping.read(sections.of(DiagnosticsXml.class), ctx));
     }
 
     /** The sections read, by type, in document order. */

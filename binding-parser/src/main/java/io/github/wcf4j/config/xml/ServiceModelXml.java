@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * {@code <system.serviceModel>}: the sections wcf4j reads (services, client, bindings, behaviors, extensions,
- * protocolMapping, standardEndpoints, serviceHostingEnvironment), the WCF
+ * protocolMapping, standardEndpoints, serviceHostingEnvironment, diagnostics), the WCF
  * sections it does not (kept as known), and nothing else ("Unrecognized configuration section").
  */
 public class ServiceModelXml extends OrderedElementXml {
@@ -19,7 +19,8 @@ public class ServiceModelXml extends OrderedElementXml {
             ConfigStrings.EXTENSIONS, ExtensionsXml.class,
             ConfigStrings.PROTOCOL_MAPPING, ProtocolMappingXml.class,
             ConfigStrings.STANDARD_ENDPOINTS, StandardEndpointsXml.class,
-            ConfigStrings.SERVICE_HOSTING_ENVIRONMENT, ServiceHostingEnvironmentXml.class);
+            ConfigStrings.SERVICE_HOSTING_ENVIRONMENT, ServiceHostingEnvironmentXml.class,
+            ConfigStrings.DIAGNOSTICS, DiagnosticsXml.class);
 
     @Override
     protected Set<String> attributeNames() {

@@ -16,7 +16,7 @@ public final class WcfExtensionCatalog {
             + " PublicKeyToken=b77a5c561934e089";
 
     /** Sections of {@code <system.serviceModel>} that wcf4j does not read (ignored with a warning where it matters). */
-    public static final Set<String> UNSUPPORTED_SECTIONS = Set.of("comContracts", "commonBehaviors", "diagnostics",
+    public static final Set<String> UNSUPPORTED_SECTIONS = Set.of("comContracts", "commonBehaviors",
             "machineSettings", "routing", "tracking");
 
     /**

@@ -5,6 +5,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.EndpointBehaviorElement;
+import io.github.wcf4j.binding.description.MessageLoggingSettings;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.stack.ChannelSelection;
@@ -16,11 +17,13 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.contract.ContractDescription;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.diagnostics.MessageLog;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.metro.MetroProxyFactory;
 import io.github.wcf4j.runtime.security.CertificateLookup;
-import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.CertificateStores;
 import io.github.wcf4j.runtime.security.CredentialsFromConfiguration;
+import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.HttpsServerIdentity;
 import io.github.wcf4j.runtime.security.ServerCertificateCheck;
 import io.github.wcf4j.runtime.security.message.ClientCredentials;
@@ -31,6 +34,7 @@ import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.Refusal;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
+import io.github.wcf4j.runtime.transport.WireTap;
 import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -83,6 +87,10 @@ public final class ClientFactory<T> implements AutoCloseable {
     private final CallbackDispatcher callbacks;
     private final ExecutorService ownCallbackExecutor;
 
+    /** {@code <diagnostics><messageLogging>}, when the builder was given it. */
+    private final MessageLog messageLog;
+    private final TextMessageEncoder logEncoder;
+
     private ClientFactory(Builder<T> b) {
         this.endpoint = b.endpoint;
         this.contract = b.contract;
@@ -103,6 +111,11 @@ public final class ClientFactory<T> implements AutoCloseable {
             ownScheduler = null;
         }
         this.scheduler = b.parameters.require(Scheduler.class);
+        this.messageLog = b.parameters.find(MessageLog.class).orElse(b.messageLog);
+        if (messageLog.atTransportLevel()) {
+            b.parameters.put(WireTap.class, messageLog.tap(b.parameters.find(WireTap.class).orElse(null)));
+        }
+        this.logEncoder = MessageLog.encoderFor(binding);
         this.version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
         this.factory = b.stackBuilder.buildFactory(binding, ChannelType.of(shape),
                 withConfiguredCredentials(withExpectedIdentity(withServerIdentity(b.parameters))));
@@ -213,7 +226,8 @@ public final class ClientFactory<T> implements AutoCloseable {
         // the endpoint's <headers> travel on every message to it, as WCF's address headers
         Channel c = factory.createChannel(new EndpointAddress(endpoint.address(),
                 endpoint.headers().stream().map(AddressHeader::xml).toList()));
-        ServiceChannel sc = new ServiceChannel(c, version, endpoint.binding().timeouts(), scheduler, callbacks);
+        ServiceChannel sc = new ServiceChannel(c, version, endpoint.binding().timeouts(), scheduler, callbacks,
+                messageLog, logEncoder);
         T proxy = proxies.create(sc, endpoint.address());
         sc.proxy(proxy);
         synchronized (channels) {
@@ -288,6 +302,7 @@ public final class ClientFactory<T> implements AutoCloseable {
         private ChannelStackBuilder stackBuilder = ChannelStackBuilder.standard();
         private Object callback;
         private Executor callbackExecutor;
+        private MessageLog messageLog = MessageLog.none();
 
         private Builder(ClientEndpoint endpoint, Class<T> contract) {
             this.endpoint = endpoint;
@@ -315,6 +330,16 @@ public final class ClientFactory<T> implements AutoCloseable {
 
         public Builder<T> stackBuilder(ChannelStackBuilder b) {
             this.stackBuilder = b;
+            return this;
+        }
+
+        /**
+         * WCF's message logging for this client ({@code <diagnostics><messageLogging>} of the configuration the
+         * endpoint comes from, {@code ServiceModelConfiguration.messageLogging()}): service level as calls send and
+         * receive them, transport level on the wire.
+         */
+        public Builder<T> messageLogging(MessageLoggingSettings settings) {
+            this.messageLog = MessageLog.of(settings);
             return this;
         }
 

@@ -12,6 +12,8 @@ import io.github.wcf4j.runtime.channel.OutputChannel;
 import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyCorrelator;
 import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.diagnostics.MessageLog;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.BodyWriter;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
@@ -46,10 +48,20 @@ final class ServiceChannel implements PayloadTransport {
     private final Object callbackOrder = new Object();
     private CompletableFuture<Void> callbacksDone = CompletableFuture.completedFuture(null);
     private boolean opened;
+    private final MessageLog messageLog;
+    private final TextMessageEncoder logEncoder;
 
     /** {@code callbacks}: where the service's callbacks go, {@code null} when the contract has none. */
     ServiceChannel(Channel channel, MessageVersion version, BindingTimeouts timeouts, Scheduler scheduler,
             CallbackDispatcher callbacks) {
+        this(channel, version, timeouts, scheduler, callbacks, MessageLog.none(), null);
+    }
+
+    /** With {@code messageLog} logging calls at service level, written by {@code logEncoder}. */
+    ServiceChannel(Channel channel, MessageVersion version, BindingTimeouts timeouts, Scheduler scheduler,
+            CallbackDispatcher callbacks, MessageLog messageLog, TextMessageEncoder logEncoder) {
+        this.messageLog = messageLog;
+        this.logEncoder = logEncoder;
         this.channel = channel;
         this.version = version;
         this.timeouts = timeouts;
@@ -127,15 +139,23 @@ final class ServiceChannel implements PayloadTransport {
     }
 
     private Message send(Message request, boolean oneWay) {
+        Message reply = exchange(request, oneWay);
+        messageLog.serviceLevel(MessageLog.Source.ServiceLevelReceiveReply, reply, logEncoder);
+        return reply;
+    }
+
+    private Message exchange(Message request, boolean oneWay) {
         ensureOpen();
         boolean addressing = version.addressing() != AddressingVersion.NONE;
         if (!oneWay && addressing) {
             request.headers().messageId("urn:uuid:" + UUID.randomUUID());
         }
+        if (channel instanceof RequestChannel requests && !oneWay && addressing) {
+            request.headers().replyTo(EndpointAddress.of(version.addressing().anonymous()));
+        }
+        messageLog.serviceLevel(oneWay ? MessageLog.Source.ServiceLevelSendDatagram
+                : MessageLog.Source.ServiceLevelSendRequest, request, logEncoder);
         if (channel instanceof RequestChannel requests) {
-            if (!oneWay && addressing) {
-                request.headers().replyTo(EndpointAddress.of(version.addressing().anonymous()));
-            }
             Message reply = Futures.join(requests.request(request, timeouts.sendTimeout()));
             return oneWay ? null : PayloadTransport.readable(reply);
         }

@@ -7,6 +7,8 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.contract.ConcurrencyMode;
 import io.github.wcf4j.runtime.contract.OperationDescription;
 import io.github.wcf4j.runtime.message.TypedBodyQuotas;
+import io.github.wcf4j.runtime.diagnostics.MessageLog;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MustUnderstandFault;
@@ -43,6 +45,8 @@ final class MessageDispatcher {
     private final MessageVersion version;
     private final Executor executor;
     private final InstanceContexts instances;
+    private final MessageLog messageLog;
+    private final TextMessageEncoder logEncoder;
 
     /**
      * {@code endpointAddress}: where messages are sent {@code To} (known once the listener is open, for port 0);
@@ -51,6 +55,15 @@ final class MessageDispatcher {
      */
     MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress, AddressFilter addressFilter,
             MessageVersion version, Executor executor, InstanceContexts instances) {
+        this(invoker, endpointAddress, addressFilter, version, executor, instances, MessageLog.none(), null);
+    }
+
+    /** With {@code messageLog} logging requests and replies at service level, written by {@code logEncoder}. */
+    MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress, AddressFilter addressFilter,
+            MessageVersion version, Executor executor, InstanceContexts instances, MessageLog messageLog,
+            TextMessageEncoder logEncoder) {
+        this.messageLog = messageLog;
+        this.logEncoder = logEncoder;
         this.invoker = invoker;
         this.instances = instances;
         this.endpointAddress = endpointAddress;
@@ -101,12 +114,17 @@ final class MessageDispatcher {
             return CompletableFuture.completedFuture(refused.get());
         }
         OperationDescription op = operation(request).orElseThrow();
+        messageLog.serviceLevel(op.oneWay() ? MessageLog.Source.ServiceLevelReceiveDatagram
+                : MessageLog.Source.ServiceLevelReceiveRequest, request, logEncoder);
         return instances.enter(session).thenCompose(instance -> {
             OperationContext context = new OperationContext(request, callbacks, instance);
             try {
                 return CompletableFuture.supplyAsync(
                         () -> OperationContext.run(context, () -> invoke(op, request, session)), executor)
-                        .whenComplete((r, e) -> instances.exit(instance));
+                        .whenComplete((r, e) -> {
+                            instances.exit(instance);
+                            messageLog.serviceLevel(MessageLog.Source.ServiceLevelSendReply, r, logEncoder);
+                        });
             } catch (RuntimeException rejected) {
                 instances.exit(instance);
                 throw rejected;

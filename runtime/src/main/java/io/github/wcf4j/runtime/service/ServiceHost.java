@@ -22,8 +22,10 @@ import io.github.wcf4j.runtime.metadata.WsdlExporter.ExportedEndpoint;
 import io.github.wcf4j.runtime.metro.MetroOperationInvoker;
 import io.github.wcf4j.runtime.security.CertificateStores;
 import io.github.wcf4j.runtime.security.ConfiguredServiceCredentials;
+import io.github.wcf4j.runtime.diagnostics.MessageLog;
 import io.github.wcf4j.runtime.security.CredentialsFromConfiguration;
 import io.github.wcf4j.runtime.security.message.ServiceCredentials;
+import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.ListenAddress;
@@ -94,6 +96,8 @@ public final class ServiceHost implements AutoCloseable {
     private final List<EndpointDispatcher> dispatchers = new ArrayList<>();
     private final List<HostedEndpoint> hosted = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
+    /** {@code <diagnostics><messageLogging>}: service level here, transport level through the wire tap. */
+    private final MessageLog messageLog;
     private ConfiguredServiceCredentials configuredCredentials;
     private boolean opened;
 
@@ -117,6 +121,11 @@ public final class ServiceHost implements AutoCloseable {
         this.throttling = service.effectiveBehavior().effectiveThrottling();
         this.baseAddresses = BaseAddresses.of(b.baseAddresses, service.baseAddresses());
         this.parameters = b.parameters;
+        this.messageLog = parameters.find(MessageLog.class)
+                .orElseGet(() -> MessageLog.of(configuration.messageLogging()));
+        if (messageLog.atTransportLevel()) {
+            parameters.put(WireTap.class, messageLog.tap(parameters.find(WireTap.class).orElse(null)));
+        }
         this.builder = b.stackBuilder;
         this.metadata = new MetadataPublisher(service, implementation, baseAddresses, builder, parameters);
         if (!parameters.find(Scheduler.class).isPresent()) {
@@ -264,7 +273,8 @@ public final class ServiceHost implements AutoCloseable {
                 ? listener.uri() : configured;
         MessageVersion version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
         MessageDispatcher md = new MessageDispatcher(invoker, endpointAddress, AddressFilter.of(e.headers()),
-                version, executor, mex ? InstanceContexts.single(ConcurrencyMode.Multiple) : contexts);
+                version, executor, mex ? InstanceContexts.single(ConcurrencyMode.Multiple) : contexts,
+                messageLog, MessageLog.encoderFor(binding));
         CallbackEndpoint callbacks = description.isDuplex() ? new CallbackEndpoint(description.callback().orElseThrow(),
                 version, binding.timeouts().sendTimeout(), p.require(Scheduler.class), endpointAddress) : null;
         EndpointDispatcher d = new EndpointDispatcher(listener, md, calls, sessions,

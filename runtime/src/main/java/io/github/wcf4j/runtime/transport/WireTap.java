@@ -10,4 +10,8 @@ public interface WireTap {
     enum Direction { SENT, RECEIVED }
 
     void record(Direction direction, byte[] envelope, String contentType);
+
+    /** Bytes a transport received and could not read as a message (WCF's malformed messages); by default ignored. */
+    default void malformed(byte[] received, String contentType) {
+    }
 }

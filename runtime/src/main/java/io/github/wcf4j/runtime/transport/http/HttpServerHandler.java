@@ -105,18 +105,20 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         Message message;
+        byte[] bytes = ByteBufUtil.getBytes(body, body.readerIndex(), body.readableBytes(), false);
         try {
-            byte[] bytes = ByteBufUtil.getBytes(body, body.readerIndex(), body.readableBytes(), false);
             if (listener.tap() != null) {
                 listener.tap().record(WireTap.Direction.RECEIVED, bytes, contentType);
             }
             message = listener.encoder().read(bytes, contentType);
         } catch (QuotaExceededException e) {
             LOG.debug("400 for {}: {}", path, e.getMessage());
+            malformed(listener, bytes, contentType);
             respond(ctx, HttpResponseStatus.BAD_REQUEST, false);
             return;
         } catch (RuntimeException e) {
             LOG.debug("400 for {}: {}", path, e.getMessage());
+            malformed(listener, bytes, contentType);
             respond(ctx, HttpResponseStatus.BAD_REQUEST, keepAlive);
             return;
         }
@@ -128,6 +130,13 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         if (!listener.deliver(context)) {
             ctx.channel().config().setAutoRead(true);
             respond(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, keepAlive);
+        }
+    }
+
+    /** A request that could not be read as a message, shown to the wire tap (message logging's malformed ones). */
+    private static void malformed(HttpReplyChannelListener<?> listener, byte[] bytes, String contentType) {
+        if (listener.tap() != null) {
+            listener.tap().malformed(bytes, contentType);
         }
     }
 
