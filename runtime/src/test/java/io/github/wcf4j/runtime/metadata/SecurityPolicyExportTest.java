@@ -416,8 +416,7 @@ class SecurityPolicyExportTest {
     void modesWcf4jDoesNotRunExportNoSecurityAssertion() {
         // SecureConversation here: over its default bootstrap, SspiNegotiated
         for (AuthenticationMode mode : List.of(AuthenticationMode.SspiNegotiated, AuthenticationMode.Kerberos,
-                AuthenticationMode.SecureConversation, AuthenticationMode.MutualCertificateDuplex,
-                AuthenticationMode.UserNameForSslNegotiated)) {
+                AuthenticationMode.SecureConversation, AuthenticationMode.UserNameForSslNegotiated)) {
             String wsdl = wsdl(overHttp(security(mode)), HTTP);
             assertFalse(wsdl.contains("securitypolicy"), mode + ": " + wsdl);
             assertTrue(wsdl.contains(endpointPolicy(ADDRESSING)), mode + ": " + wsdl);
