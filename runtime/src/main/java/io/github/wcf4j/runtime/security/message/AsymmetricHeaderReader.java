@@ -101,7 +101,8 @@ final class AsymmetricHeaderReader {
             if (is(item, WSU, "Timestamp") && timestamp == null) {
                 timestamp = item;
                 timestampIndex = i;
-            } else if (is(item, WSSE, "BinarySecurityToken") && token == null && key == null) {
+            } else if (is(item, WSSE, "BinarySecurityToken") && token == null && encryptedItems.isEmpty()) {
+                // before the (encrypted) signature that uses it: declare before use
                 token = item;
             } else if (is(item, XENC, "EncryptedKey") && key == null) {
                 key = EncryptedKeyToken.readAny(item);
@@ -138,7 +139,7 @@ final class AsymmetricHeaderReader {
         Element signature = null;
         List<Element> confirmations = new ArrayList<>();
         for (Element item : encryptedItems) {
-            Element element = decryptElement(item, secret, suite, byId);
+            Element element = decryptElement(item, secret, suite, byId, key.id());
             if (is(element, DS, "Signature") && signature == null) {
                 signature = element;
             } else if (is(element, WSSE11, "SignatureConfirmation")) {
@@ -151,7 +152,7 @@ final class AsymmetricHeaderReader {
         if (signature == null) {
             throw new MessageSecurityException("The message's signature must be encrypted.");
         }
-        decrypt(encryptedBody, XmlEncryption.CONTENT, secret, suite);
+        decrypt(encryptedBody, XmlEncryption.CONTENT, secret, suite, key.id());
         X509Certificate signingCertificate = verify(signature, signer, token, header, body, timestamp, confirmations,
                 suite, byId, security);
         List<byte[]> confirmed = new ArrayList<>();
@@ -246,12 +247,18 @@ final class AsymmetricHeaderReader {
                 DomXml.write(clause), "X509SecurityToken"));
     }
 
-    private static List<Node> decrypt(Element encryptedData, String type, byte[] key, AlgorithmSuite suite) {
+    /**
+     * Decrypts with the message's key: the data name no key (WCF) or a local reference to the {@code EncryptedKey}
+     * ({@code keyId}; WSS4J writes one).
+     */
+    private static List<Node> decrypt(Element encryptedData, String type, byte[] key, AlgorithmSuite suite,
+            String keyId) {
         XmlEncryption.Parsed parsed = XmlEncryption.read(encryptedData, suite);
         if (!type.equals(parsed.type())) {
             throw new MessageSecurityException("The encrypted data is not of type " + type + ".");
         }
-        if (parsed.keyRef() != null) {
+        if (parsed.keyRef() != null && !(parsed.keyRef() instanceof TokenReference.Local local
+                && local.id().equals(keyId))) {
             throw new MessageSecurityException("The encrypted data must be encrypted with the message's key.");
         }
         return XmlEncryption.decrypt(parsed, key, suite);
@@ -259,8 +266,8 @@ final class AsymmetricHeaderReader {
 
     /** An encrypted header element ({@code #Element}): exactly one element once decrypted, its ids indexed. */
     private static Element decryptElement(Element encrypted, byte[] key, AlgorithmSuite suite,
-            Map<String, Element> byId) {
-        List<Node> nodes = decrypt(encrypted, XmlEncryption.ELEMENT, key, suite);
+            Map<String, Element> byId, String keyId) {
+        List<Node> nodes = decrypt(encrypted, XmlEncryption.ELEMENT, key, suite, keyId);
         if (nodes.size() != 1 || !(nodes.get(0) instanceof Element element)) {
             throw new MessageSecurityException(BlockCipher.DECRYPTION_FAILED);
         }
