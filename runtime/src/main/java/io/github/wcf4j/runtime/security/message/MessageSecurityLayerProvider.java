@@ -190,7 +190,18 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                 RefusalRule.when("protectTokens", e -> symmetric(e).anyMatch(SecurityBindingElement::protectTokens),
                         e -> refused(e) + "runs with protectTokens=\"false\" (WCF's default) only in wcf4j; signing"
                                 + " the protection token is not implemented, so this binding cannot be opened."),
-                RefusalRule.<SecurityBindingElement>when("", e -> runs(e) && !session(e),
+                RefusalRule.<SecurityBindingElement>when("", e -> AsymmetricSecurityProtocol.runs(e),
+                        e -> refused(e) + "runs over request/reply channels only in wcf4j: the asymmetric binding"
+                                + " over duplex channels (compositeDuplex, WCF's DuplexSecurityProtocolFactory: each"
+                                + " direction signed by its sender and encrypted to its receiver, callbacks to the"
+                                + " certificate of serviceCredentials/clientCertificate/certificate) is not"
+                                + " implemented yet, and neither are one-way channels; this endpoint's contract or"
+                                + " stack needs one, so it is refused.")
+                        .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
+                                ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.DUPLEX_SESSION,
+                                ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                RefusalRule.<SecurityBindingElement>when("", e -> runs(e) && !session(e)
+                        && !AsymmetricSecurityProtocol.runs(e),
                         e -> refused(e) + "runs over request/reply channels only in wcf4j so far;"
                                 + " this endpoint's contract or stack needs another channel shape, so it is refused.")
                         .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,

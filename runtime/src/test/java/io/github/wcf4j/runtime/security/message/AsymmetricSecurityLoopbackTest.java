@@ -292,4 +292,17 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
             assertTrue(refused.getMessage().contains("MutualCertificate"), refused.getMessage());
         }
     }
+
+    @Test
+    void mutualCertificateDuplexOverDuplexChannelsIsRefusedByName() {
+        SecurityBindingElement duplex = security(AuthenticationMode.MutualCertificateDuplex).build();
+        List<String> reasons = new MessageSecurityLayerProvider().refusals().stream()
+                .filter(r -> r.shapes().contains(io.github.wcf4j.binding.stack.ChannelShape.DUPLEX))
+                .filter(r -> r.applies().test(duplex)).map(r -> r.reason().apply(duplex)).toList();
+        assertEquals(1, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(0).contains("the asymmetric binding over duplex channels"), reasons.get(0));
+        assertTrue(new MessageSecurityLayerProvider().refusals().stream()
+                .filter(r -> r.shapes().isEmpty()).noneMatch(r -> r.applies().test(duplex)),
+                "over request/reply nothing of MutualCertificateDuplex is refused");
+    }
 }
