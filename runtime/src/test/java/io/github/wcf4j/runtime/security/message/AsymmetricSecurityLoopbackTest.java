@@ -305,4 +305,46 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
                 .filter(r -> r.shapes().isEmpty()).noneMatch(r -> r.applies().test(duplex)),
                 "over request/reply nothing of MutualCertificateDuplex is refused");
     }
+
+    @Test
+    void aSubstitutedClientCertificateIsRefusedAndNeverServed() throws Exception {
+        // the attacker swaps in another certificate the service trusts: the signature no longer verifies
+        int before = IdentityService.CALLS.get();
+        Binding b = binding(mutual(WSS10).build());
+        host(b, ServiceCredentials.defaults().withServiceCertificate(service).withClientCertificateAuthentication(
+                X509CertificateAuthentication.peerTrust(List.of(client.certificate(), impostor.certificate()))));
+        Identity id = client(b, clientCertificate());
+        String swapped = base64(impostor.certificate().getEncoded());
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).then(FaultAction.rewrite(s ->
+                s.replaceFirst("(<o:BinarySecurityToken[^>]*>)[^<]*", "$1" + swapped))));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, () -> id.add(1, 2));
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void aRequestWhoseBodyIsNotEncryptedIsRefused() {
+        // a downgrade: the body in clear, its EncryptedData moved out of it
+        int before = IdentityService.CALLS.get();
+        Identity id = both(mutual(WSS10).build(), clientCertificate());
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).then(FaultAction.rewrite(s -> s.replaceFirst(
+                "(<s:Body[^>]*>)(<e:EncryptedData.*?</e:EncryptedData>)</s:Body>",
+                "$1<Add xmlns=\"http://tempuri.org/\"><n1>1</n1><n2>2</n2></Add></s:Body>"))));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, () -> id.add(1, 2));
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void aClientClockBeyondTheSkewIsRefusedByTheService() {
+        int before = IdentityService.CALLS.get();
+        Identity id = both(mutual(WSS10).build(), clientCertificate());
+        clientClock.advance(java.time.Duration.ofMinutes(6));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, () -> id.add(1, 2));
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
 }
