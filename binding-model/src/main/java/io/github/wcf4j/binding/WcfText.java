@@ -706,6 +706,11 @@ public enum WcfText {
     ClientCertificateNotProvidedOnClientCredentials("The client certificate is not provided. Specify a client"
             + " certificate in ClientCredentials. "),
     UserNameCannotBeEmpty("The username cannot be empty."),
+    SecurityVersionDoesNotSupportEncryptedKeyBinding("The binding ('{0}','{1}') for contract ('{2}','{3}') has been"
+            + " configured with an incompatible security version that does not support unattached references to"
+            + " EncryptedKeys. Use '{4}' or higher as the security version for the binding."),
+    SignatureConfirmationNotSupported("The configured SecurityVersion does not support signature confirmation. Use"
+            + " WsSecurity11 or above."),
     TransportDoesNotProtectMessage("The '{0}'.'{1}' binding is configured with an authentication mode that requires"
             + " transport level integrity and confidentiality. However the transport cannot provide integrity and"
             + " confidentiality."),

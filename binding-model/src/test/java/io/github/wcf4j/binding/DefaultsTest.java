@@ -109,6 +109,26 @@ class DefaultsTest {
         row(sec, "localServiceSettings", LocalServiceSecuritySettings.defaults());
         row(sec, "secureConversationBootstrap", Optional.empty());
 
+        // the asymmetric factories (CreateMutualCertificateBindingElement under WS-Security 1.0,
+        // CreateMutualCertificateDuplexBindingElement): X509 token parameters without derived keys, no confirmation
+        SecurityBindingElement asymmetric = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.MutualCertificate).messageSecurityVersion(MessageSecurityVersion
+                        .WSSecurity10WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11BasicSecurityProfile10)
+                .build();
+        row(asymmetric, "requireDerivedKeys", false);
+        row(asymmetric, "requireSignatureConfirmation", false);
+        row(asymmetric, "allowSerializedSigningTokenOnReply", false);
+        row(asymmetric, "messageProtectionOrder", MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature);
+        SecurityBindingElement duplex = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.MutualCertificateDuplex).build();
+        row(duplex, "requireDerivedKeys", false);
+        row(duplex, "requireSignatureConfirmation", false);
+        // under WS-Security 1.1 MutualCertificate is symmetric: derived keys and signature confirmation
+        SecurityBindingElement symmetricMutual = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.MutualCertificate).build();
+        row(symmetricMutual, "requireDerivedKeys", true);
+        row(symmetricMutual, "requireSignatureConfirmation", true);
+
         LocalClientSecuritySettings lc = LocalClientSecuritySettings.defaults();
         row(lc, "cacheCookies", true);
         row(lc, "cookieRenewalThresholdPercentage", 60);

@@ -47,6 +47,28 @@ class HttpStandardBindingsConfigTest {
     }
 
     @Test
+    void basicHttpBindingMessageCertificateIsWcfsAsymmetricMutualCertificate() {
+        Binding b = endpointBinding("basicHttpBinding", "<binding name=\"b\"><security mode=\"Message\"><message"
+                + " clientCredentialType=\"Certificate\" algorithmSuite=\"Basic128\"/></security></binding>");
+        io.github.wcf4j.binding.security.SecurityBindingElement sec = b.createBindingElements().stream()
+                .filter(io.github.wcf4j.binding.security.SecurityBindingElement.class::isInstance)
+                .map(io.github.wcf4j.binding.security.SecurityBindingElement.class::cast).findFirst().orElseThrow();
+        // BasicHttpMessageSecurity.CreateMessageSecurity: CreateMutualCertificateBindingElement(WSS 1.0 BSP, true),
+        // Lax, no derived keys
+        assertEquals(io.github.wcf4j.binding.security.AuthenticationMode.MutualCertificate, sec.authenticationMode());
+        assertEquals(io.github.wcf4j.binding.security.MessageSecurityVersion
+                .WSSecurity10WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11BasicSecurityProfile10,
+                sec.messageSecurityVersion());
+        assertEquals(io.github.wcf4j.binding.security.AuthenticationMode.Family.ASYMMETRIC, sec.family());
+        assertEquals(io.github.wcf4j.binding.security.SecurityHeaderLayout.Lax, sec.securityHeaderLayout());
+        assertFalse(sec.requireDerivedKeys());
+        assertTrue(sec.allowSerializedSigningTokenOnReply());
+        assertFalse(sec.requireSignatureConfirmation());
+        assertTrue(sec.includeTimestamp());
+        assertEquals("Basic128", sec.defaultAlgorithmSuite());
+    }
+
+    @Test
     void basicHttpsBindingIsSoap11OverHttpsByDefault() {
         BasicHttpsBinding b = (BasicHttpsBinding) endpointBinding("basicHttpsBinding", "<binding name=\"b\"/>");
         assertEquals(BasicHttpsBinding.defaults("b"), b);

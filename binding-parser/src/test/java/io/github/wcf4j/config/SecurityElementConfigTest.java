@@ -45,4 +45,32 @@ class SecurityElementConfigTest {
         assertEquals(configured, security("authenticationMode=\"" + mode + "\" requireSignatureConfirmation=\""
                 + configured + "\"").requireSignatureConfirmation());
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "MutualCertificate, WSSecurity10WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11"
+                + "BasicSecurityProfile10, false, ASYMMETRIC",
+        "MutualCertificate, WSSecurity10WSTrust13WSSecureConversation13WSSecurityPolicy12BasicSecurityProfile10,"
+                + " false, ASYMMETRIC",
+        "MutualCertificate, Default, true, SYMMETRIC",
+        "MutualCertificateDuplex, Default, false, ASYMMETRIC",
+        "AnonymousForCertificate, WSSecurity10WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11"
+                + "BasicSecurityProfile10, true, SYMMETRIC",
+    })
+    void derivedKeysAndTheElementClassAsTheModesFactoryLeavesThem(String mode, String version, boolean derived,
+            String family) {
+        SecurityBindingElement e = security("authenticationMode=\"" + mode + "\" messageSecurityVersion=\"" + version
+                + "\"");
+        assertEquals(derived, e.requireDerivedKeys());
+        assertEquals(family, e.family().name());
+        assertEquals(family.equals("ASYMMETRIC"), e.supportsDuplex(), "AsymmetricSecurityBindingElement.SupportsDuplex");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MutualCertificate, true", "MutualCertificateDuplex, false"})
+    void aConfiguredRequireDerivedKeysWins(String mode, boolean configured) {
+        assertEquals(configured, security("authenticationMode=\"" + mode + "\" messageSecurityVersion=\""
+                + "WSSecurity10WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11"
+                + "BasicSecurityProfile10\" requireDerivedKeys=\"" + configured + "\"").requireDerivedKeys());
+    }
 }

@@ -67,6 +67,11 @@ final class Peer implements AutoCloseable {
         return start("cxf-peer", "io.github.wcf4j.peers.cxf.CxfSymmetricSecurityPeer", args);
     }
 
+    /** Apache CXF with WS-Security, as WCF's asymmetric binding (MutualCertificate under WS-Security 1.0). */
+    static Peer cxfAsymmetric(String... args) {
+        return start("cxf-peer", "io.github.wcf4j.peers.cxf.CxfAsymmetricSecurityPeer", args);
+    }
+
     private static Peer start(String module, String main, String... args) {
         Path target = PEERS.resolve(module).resolve("target");
         try {

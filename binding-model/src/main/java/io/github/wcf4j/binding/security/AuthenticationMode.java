@@ -50,6 +50,10 @@ public enum AuthenticationMode {
         this.family = family;
     }
 
+    /**
+     * The mode's family under WS-Security 1.1 and 1.0 alike, except {@code MutualCertificate}, symmetric under 1.1:
+     * ask {@link SecurityBindingElement#family()} for the class an element actually creates.
+     */
     public Family family() {
         return family;
     }

@@ -27,8 +27,9 @@ import java.util.Optional;
  * {@code TransportSecurityBindingElement}). A secure-conversation session ({@code SecureConversation} with
  * {@code requireSecurityContextCancellation}) builds only {@code IRequestSessionChannel}/{@code IReplySessionChannel} and
  * {@code IDuplexSessionChannel}; every other mode passes the inner shape through, duplex only where the family supports
- * it. wcf4j models security fully for validation and description; its runtime does not implement message security yet
- * and refuses to open such a stack, naming the element and mode.
+ * it ({@link #family()}: {@code MutualCertificate} is asymmetric under WS-Security 1.0 only). The mode's factory
+ * defaults that differ by mode ({@code requireSignatureConfirmation}, {@code requireDerivedKeys}) stand unless set, as
+ * WCF's configuration applies those attributes only when written.
  *
  * @param secureConversationBootstrap the {@code <secureConversationBootstrap>} settings; present exactly when the mode is
  *                  {@code SecureConversation}
@@ -114,9 +115,26 @@ public record SecurityBindingElement(
         return authenticationMode == AuthenticationMode.SecureConversation && requireSecurityContextCancellation;
     }
 
+    /**
+     * The WCF element class this element's mode creates for its version: the mode's family, except
+     * {@code MutualCertificate}, which {@code CreateMutualCertificateBindingElement(version)} makes an
+     * {@code AsymmetricSecurityBindingElement} under WS-Security 1.0 only and a symmetric one under 1.1.
+     */
+    public AuthenticationMode.Family family() {
+        return family(authenticationMode, messageSecurityVersion);
+    }
+
+    /** {@link #family()} of a mode under a version. */
+    public static AuthenticationMode.Family family(AuthenticationMode mode, MessageSecurityVersion version) {
+        if (mode == AuthenticationMode.MutualCertificate && version.isWsSecurity11()) {
+            return AuthenticationMode.Family.SYMMETRIC;
+        }
+        return mode.family();
+    }
+
     /** Whether the created WCF element supports duplex shapes ({@code SupportsDuplex}). */
     public boolean supportsDuplex() {
-        switch (authenticationMode.family()) {
+        switch (family()) {
             case ASYMMETRIC:
             case TRANSPORT:
                 return true;
@@ -167,6 +185,16 @@ public record SecurityBindingElement(
                 || mode == AuthenticationMode.MutualCertificate && version.isWsSecurity11();
     }
 
+    /**
+     * WCF's {@code RequireDerivedKeys} as the mode's factory leaves its token parameters: false for the asymmetric
+     * elements ({@code CreateMutualCertificateBindingElement} under WS-Security 1.0 and
+     * {@code CreateMutualCertificateDuplexBindingElement} build their {@code X509SecurityTokenParameters} with
+     * {@code requireDerivedKeys=false}), true otherwise ({@code SecurityTokenParameters.defaultRequireDerivedKeys}).
+     */
+    public static boolean defaultRequireDerivedKeys(AuthenticationMode mode, MessageSecurityVersion version) {
+        return family(mode, version) != AuthenticationMode.Family.ASYMMETRIC;
+    }
+
     /** Builds a {@link SecurityBindingElement}, starting from WCF's defaults. */
     public static final class Builder {
         private AuthenticationMode authenticationMode = AuthenticationMode.DEFAULT;
@@ -174,7 +202,8 @@ public record SecurityBindingElement(
         private MessageSecurityVersion messageSecurityVersion = MessageSecurityVersion.DEFAULT;
         private String defaultAlgorithmSuite = SecurityAlgorithmSuite.DEFAULT;
         private boolean includeTimestamp = true;
-        private boolean requireDerivedKeys = true;
+        /** Null until set: then the mode's own default ({@link #build()}). */
+        private Boolean requireDerivedKeys;
         private boolean canRenewSecurityContextToken = true;
         private SecurityHeaderLayout securityHeaderLayout = SecurityHeaderLayout.Strict;
         private SecurityKeyEntropyMode keyEntropyMode = SecurityKeyEntropyMode.CombinedEntropy;
@@ -205,6 +234,10 @@ public record SecurityBindingElement(
 
         public Builder includeTimestamp(boolean v) { this.includeTimestamp = v; return this; }
 
+        /**
+         * Overrides the mode's default, as an explicit {@code requireDerivedKeys} attribute does in WCF
+         * ({@code SecurityElementBase.ApplyConfiguration} calls {@code SetKeyDerivation} only when configured).
+         */
         public Builder requireDerivedKeys(boolean v) { this.requireDerivedKeys = v; return this; }
 
         public Builder canRenewSecurityContextToken(boolean v) { this.canRenewSecurityContextToken = v; return this; }
@@ -249,8 +282,10 @@ public record SecurityBindingElement(
             }
             boolean signatureConfirmation = requireSignatureConfirmation != null ? requireSignatureConfirmation
                     : defaultRequireSignatureConfirmation(authenticationMode, messageSecurityVersion);
+            boolean derivedKeys = requireDerivedKeys != null ? requireDerivedKeys
+                    : defaultRequireDerivedKeys(authenticationMode, messageSecurityVersion);
             return new SecurityBindingElement(authenticationMode, requireSecurityContextCancellation,
-                    messageSecurityVersion, defaultAlgorithmSuite, includeTimestamp, requireDerivedKeys,
+                    messageSecurityVersion, defaultAlgorithmSuite, includeTimestamp, derivedKeys,
                     canRenewSecurityContextToken, securityHeaderLayout, keyEntropyMode, messageProtectionOrder,
                     protectTokens, signatureConfirmation, allowSerializedSigningTokenOnReply,
                     enableUnsecuredResponse, allowInsecureTransport, localClientSettings, localServiceSettings,

@@ -132,9 +132,11 @@ final class StandardElements {
         AuthenticationMode mode = security.mode() == SecurityMode.TransportWithMessageCredential
                 ? overTransport(security.message().clientCredentialType(), false)
                 : AuthenticationMode.MutualCertificate;
-        // WCF sets Lax and no key derivation on basicHttp's element, whatever the mode (BasicHttpMessageSecurity)
+        // WCF sets Lax and no key derivation on basicHttp's element, whatever the mode (BasicHttpMessageSecurity);
+        // Message is CreateMutualCertificateBindingElement(WSS 1.0 BSP, allowSerializedSigningTokenOnReply: true)
         return Optional.of(wrap(mode, security.message().algorithmSuite(), version, false).toBuilder()
-                .securityHeaderLayout(SecurityHeaderLayout.Lax).requireDerivedKeys(false).build());
+                .securityHeaderLayout(SecurityHeaderLayout.Lax).requireDerivedKeys(false)
+                .allowSerializedSigningTokenOnReply(mode == AuthenticationMode.MutualCertificate).build());
     }
 
     private static SecurityBindingElement wrap(AuthenticationMode mode, String algorithmSuite,

@@ -51,7 +51,6 @@ public class SecurityBaseXml extends BindingElementXml {
                 .enableUnsecuredResponse(ctx.bool(this, "enableUnsecuredResponse", enableUnsecuredResponse, false))
                 .authenticationMode(ctx.enumValue(this, "authenticationMode", authenticationMode,
                         AuthenticationMode.class, AuthenticationMode.DEFAULT))
-                .requireDerivedKeys(ctx.bool(this, "requireDerivedKeys", requireDerivedKeys, true))
                 .securityHeaderLayout(ctx.enumValue(this, "securityHeaderLayout", securityHeaderLayout,
                         SecurityHeaderLayout.class, SecurityHeaderLayout.Strict))
                 .includeTimestamp(ctx.bool(this, "includeTimestamp", includeTimestamp, true))
@@ -72,7 +71,11 @@ public class SecurityBaseXml extends BindingElementXml {
                         canRenewSecurityContextToken, true))
                 .localClientSettings(LocalClientSettingsXml.toModel(localClientSettings, ctx))
                 .localServiceSettings(LocalServiceSettingsXml.toModel(localServiceSettings, ctx));
-        // WCF applies requireSignatureConfirmation only when configured; otherwise the mode's factory default stands
+        // WCF applies requireDerivedKeys and requireSignatureConfirmation only when configured; otherwise the mode's
+        // factory default stands (no derived keys for the asymmetric modes)
+        if (requireDerivedKeys != null) {
+            b.requireDerivedKeys(ctx.bool(this, "requireDerivedKeys", requireDerivedKeys, true));
+        }
         if (requireSignatureConfirmation != null) {
             b.requireSignatureConfirmation(ctx.bool(this, "requireSignatureConfirmation",
                     requireSignatureConfirmation, false));

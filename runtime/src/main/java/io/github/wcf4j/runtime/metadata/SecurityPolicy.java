@@ -43,6 +43,7 @@ final class SecurityPolicy {
     private static final String WSA2004 = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
     private static final String NEVER = "Never";
     private static final String ALWAYS_TO_RECIPIENT = "AlwaysToRecipient";
+    private static final String ALWAYS_TO_INITIATOR = "AlwaysToInitiator";
 
     /** An X.509 token parameter: thumbprint references (else any), its inclusion, whether keys are derived from it. */
     private record X509(boolean thumbprint, String inclusion, boolean derivedKeys) {
@@ -88,8 +89,15 @@ final class SecurityPolicy {
                     return Optional.of(new Shape(Kind.SYMMETRIC, protection, null, false,
                             Optional.of(new X509(true, ALWAYS_TO_RECIPIENT, false))));
                 }
-                return Optional.of(new Shape(Kind.ASYMMETRIC, new X509(false, ALWAYS_TO_RECIPIENT, false),
-                        new X509(false, NEVER, false), false, Optional.empty()));
+                return Optional.of(new Shape(Kind.ASYMMETRIC,
+                        new X509(false, ALWAYS_TO_RECIPIENT, e.requireDerivedKeys()),
+                        new X509(false, NEVER, e.requireDerivedKeys()), false, Optional.empty()));
+            case MutualCertificateDuplex:
+                // CreateMutualCertificateDuplexBindingElement: the service's token AlwaysToInitiator, thumbprint
+                // references under WS-Security 1.1, any under 1.0
+                return Optional.of(new Shape(Kind.ASYMMETRIC,
+                        new X509(wss11, ALWAYS_TO_RECIPIENT, e.requireDerivedKeys()),
+                        new X509(wss11, ALWAYS_TO_INITIATOR, e.requireDerivedKeys()), false, Optional.empty()));
             case SecureConversation:
                 // over a message-security bootstrap (a transport bootstrap's endorsing context token is not exported)
                 return e.secureConversationBootstrap().flatMap(SecurityPolicy::shape)

@@ -127,6 +127,22 @@ public final class CertificateFind {
         return haystack.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The certificate's subject key identifier (the key identifier inside the extension's value, as WCF's
+     * {@code X509SubjectKeyIdentifierClause} takes it), or null when it has none.
+     */
+    public static byte[] subjectKeyIdentifier(X509Certificate certificate) {
+        byte[] value = extensionValue(certificate, "2.5.29.14");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Der.read(value).contents();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The contents of an extension's extnValue OCTET STRING (.NET's {@code X509Extension.RawData}), or null. */
     private static byte[] extensionValue(X509Certificate c, String oid) {
         byte[] wrapped = c.getExtensionValue(oid);

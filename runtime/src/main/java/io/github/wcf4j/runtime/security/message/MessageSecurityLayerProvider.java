@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.security.message;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.LocalClientSecuritySettings;
 import io.github.wcf4j.binding.security.LocalServiceSecuritySettings;
@@ -31,7 +32,11 @@ import java.util.stream.Stream;
  * {@code TransportWithMessageCredential} modes that expand to them;</li>
  * <li>{@code SymmetricSecurityBindingElement} with the service's X.509 certificate as its protection token:
  * {@code "AnonymousForCertificate"}, {@code "UserNameForCertificate"} and {@code "MutualCertificate"} under WS-Security
- * 1.1, with derived keys and WCF's default protection order ({@link SymmetricSecurityProtocol});</li>
+ * 1.1, with derived keys and WCF's default protection order ({@link SymmetricSecurityProtocol}); under WS-Security 1.0
+ * these are refused with WCF's {@code SecurityVersionDoesNotSupportEncryptedKeyBinding};</li>
+ * <li>{@code AsymmetricSecurityBindingElement}: {@code "MutualCertificate"} under WS-Security 1.0 (also
+ * {@code basicHttpBinding}'s {@code Message} security) and {@code "MutualCertificateDuplex"}, without derived keys
+ * ({@link AsymmetricSecurityProtocol});</li>
  * <li>{@code "SecureConversation"} over those X.509 bootstraps or the SSL-negotiated ones
  * {@code "AnonymousForSslNegotiated"}, {@code "UserNameForSslNegotiated"} and {@code "MutualSslNegotiated"} (TLSNEGO,
  * {@link SslNegotiationProtocol}):
@@ -50,8 +55,8 @@ import java.util.stream.Stream;
  * default) dates and checks timestamps. Cryptography runs on the scheduler's executor, never on a transport's event
  * loop. A transport-security service's transport must protect the messages (WCF's
  * {@code TransportDoesNotProtectMessage} is one of the model's {@code BuildChecks}). Everything else of
- * {@code <security>} (MutualCertificateDuplex, negotiation, secure conversation, Kerberos, issued tokens, WS-Security 1.0
- * in the symmetric modes, settings the symmetric engine does not apply) and the other channel shapes are refused by
+ * {@code <security>} (SSPI negotiation, Kerberos, issued tokens, settings the symmetric and asymmetric engines do not
+ * apply) and the other channel shapes are refused by
  * name, as data ({@link #refusals()}).
  */
 public final class MessageSecurityLayerProvider implements LayerProvider<SecurityBindingElement> {
@@ -62,8 +67,19 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     }
 
     private static boolean runs(SecurityBindingElement e) {
-        return TransportSecurityProtocol.runs(e.authenticationMode())
-                || SymmetricSecurityProtocol.runs(e.authenticationMode()) || SecureConversationProtocol.runs(e);
+        return TransportSecurityProtocol.runs(e.authenticationMode()) || symmetricMode(e)
+                || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e);
+    }
+
+    /** A symmetric X.509 mode's element (MutualCertificate is one under WS-Security 1.1 only). */
+    private static boolean symmetricMode(SecurityBindingElement e) {
+        return SymmetricSecurityProtocol.runs(e.authenticationMode())
+                && e.family() == AuthenticationMode.Family.SYMMETRIC;
+    }
+
+    /** WCF's {@code SecurityVersionSupportForEncryptedKeyBindingRule}: a symmetric X.509 element under WSS 1.0. */
+    private static boolean encryptedKeyUnderWss10(SecurityBindingElement e) {
+        return symmetricMode(e) && !e.messageSecurityVersion().isWsSecurity11();
     }
 
     /**
@@ -71,7 +87,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
      * conversation's element and its bootstrap.
      */
     private static Stream<SecurityBindingElement> symmetric(SecurityBindingElement e) {
-        if (SymmetricSecurityProtocol.runs(e.authenticationMode())) {
+        if (symmetricMode(e)) {
             return Stream.of(e);
         }
         if (secureConversation(e)) {
@@ -121,18 +137,41 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                 RefusalRule.when("", e -> !secureConversation(e) && !runs(e),
                         e -> refused(e) + "is not supported by the wcf4j runtime: of WS-Security it runs"
                                 + " UserNameOverTransport, CertificateOverTransport, AnonymousForCertificate,"
-                                + " UserNameForCertificate and MutualCertificate, and SecureConversation over those or"
+                                + " UserNameForCertificate, MutualCertificate, MutualCertificateDuplex, and"
+                                + " SecureConversation over the symmetric X.509 modes or"
                                 + " over AnonymousForSslNegotiated/UserNameForSslNegotiated/MutualSslNegotiated only"
-                                + " (MutualCertificateDuplex, SSL negotiation as the message protection itself"
+                                + " (SSL negotiation as the message protection itself"
                                 + " (establishSecurityContext=\"false\"), SSPI negotiation, Kerberos and issued tokens"
                                 + " are not implemented"
                                 + " yet), so this binding cannot be opened."),
-                RefusalRule.when("messageSecurityVersion", e -> symmetric(e).anyMatch(x ->
-                        !SymmetricSecurityProtocol.runs(x.messageSecurityVersion())),
+                RefusalRule.when("messageSecurityVersion", MessageSecurityLayerProvider::encryptedKeyUnderWss10,
+                        e -> WcfText.SecurityVersionDoesNotSupportEncryptedKeyBinding.format("CustomBinding",
+                                "http://tempuri.org/", "<contract>", "<contract namespace>", "WSSecurity11")
+                                + " (authenticationMode=" + e.authenticationMode() + ": its symmetric element names"
+                                + " the request's EncryptedKey by EncryptedKeySHA1 in the reply, which WS-Security 1.0"
+                                + " cannot express; WCF's SecurityValidationBehavior refuses it at open.)"),
+                RefusalRule.when("messageSecurityVersion", e -> !encryptedKeyUnderWss10(e) && symmetric(e).anyMatch(
+                        x -> !SymmetricSecurityProtocol.runs(x.messageSecurityVersion())),
                         e -> refused(e) + "runs under WS-Security 1.1 only in wcf4j; messageSecurityVersion="
                                 + e.messageSecurityVersion() + " (WS-Security 1.0: issuer-serial references, no"
                                 + " EncryptedKeySHA1 or signature confirmation) is not implemented, so this binding"
                                 + " cannot be opened."),
+                RefusalRule.when("requireSignatureConfirmation", e -> AsymmetricSecurityProtocol.runs(e)
+                        && e.requireSignatureConfirmation() && !e.messageSecurityVersion().isWsSecurity11(),
+                        e -> WcfText.SignatureConfirmationNotSupported.format()),
+                RefusalRule.when("requireDerivedKeys", e -> AsymmetricSecurityProtocol.runs(e)
+                        && e.requireDerivedKeys(),
+                        e -> refused(e) + "is an asymmetric binding, which wcf4j runs with requireDerivedKeys=\"false\""
+                                + " (the default of WCF's asymmetric factories) only; keys derived from the wrapped"
+                                + " key are not implemented, so this binding cannot be opened."),
+                RefusalRule.when("messageProtectionOrder", e -> AsymmetricSecurityProtocol.runs(e)
+                        && e.messageProtectionOrder() != MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature,
+                        e -> refused(e) + "is an asymmetric binding, which wcf4j runs with messageProtectionOrder="
+                                + "\"SignBeforeEncryptAndEncryptSignature\" (WCF's default) only; other orders are not"
+                                + " implemented, so this binding cannot be opened."),
+                RefusalRule.when("protectTokens", e -> AsymmetricSecurityProtocol.runs(e) && e.protectTokens(),
+                        e -> refused(e) + "runs with protectTokens=\"false\" (WCF's default) only in wcf4j; signing"
+                                + " the signing token is not implemented, so this binding cannot be opened."),
                 RefusalRule.when("sessionKeyRenewalInterval", e -> session(e) && !keyRenewalAsDefault(e),
                         e -> refused(e) + "renews no session key in wcf4j yet (RST/SCT/Renew is not implemented),"
                                 + " so it runs only with WCF's default renewal and rollover intervals (client 10:00:00,"
@@ -151,7 +190,18 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                 RefusalRule.when("protectTokens", e -> symmetric(e).anyMatch(SecurityBindingElement::protectTokens),
                         e -> refused(e) + "runs with protectTokens=\"false\" (WCF's default) only in wcf4j; signing"
                                 + " the protection token is not implemented, so this binding cannot be opened."),
-                RefusalRule.<SecurityBindingElement>when("", e -> runs(e) && !session(e),
+                RefusalRule.<SecurityBindingElement>when("", e -> AsymmetricSecurityProtocol.runs(e),
+                        e -> refused(e) + "runs over request/reply channels only in wcf4j: the asymmetric binding"
+                                + " over duplex channels (compositeDuplex, WCF's DuplexSecurityProtocolFactory: each"
+                                + " direction signed by its sender and encrypted to its receiver, callbacks to the"
+                                + " certificate of serviceCredentials/clientCertificate/certificate) is not"
+                                + " implemented yet, and neither are one-way channels; this endpoint's contract or"
+                                + " stack needs one, so it is refused.")
+                        .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
+                                ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.DUPLEX_SESSION,
+                                ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                RefusalRule.<SecurityBindingElement>when("", e -> runs(e) && !session(e)
+                        && !AsymmetricSecurityProtocol.runs(e),
                         e -> refused(e) + "runs over request/reply channels only in wcf4j so far;"
                                 + " this endpoint's contract or stack needs another channel shape, so it is refused.")
                         .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
@@ -225,7 +275,12 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
         }
-        if (SymmetricSecurityProtocol.runs(e.authenticationMode())) {
+        if (AsymmetricSecurityProtocol.runs(e)) {
+            return new AsymmetricSecurityProtocol(e, clock,
+                    p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
+        }
+        if (symmetricMode(e)) {
             return new SymmetricSecurityProtocol(e, clock,
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
@@ -235,7 +290,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
 
     /** Where messages are verified: cryptography off the transport's threads; a timestamp check where it lands. */
     private static Executor verifier(SecurityBindingElement e, BindingParameters p) {
-        return SymmetricSecurityProtocol.runs(e.authenticationMode()) || SecureConversationProtocol.runs(e)
+        return symmetricMode(e) || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e)
                 ? p.require(Scheduler.class).executor() : Runnable::run;
     }
 }

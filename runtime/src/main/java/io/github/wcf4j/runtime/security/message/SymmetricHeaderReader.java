@@ -268,7 +268,7 @@ final class SymmetricHeaderReader {
                 } else if (XENC.equals(ns) && "EncryptedKey".equals(local) && key == null
                         && source instanceof KeySource.Wrapped wrapped) {
                     EncryptedKeyToken ek = EncryptedKeyToken.read(item);
-                    if (!ek.thumbprint().equals(wrapped.thumbprint())) {
+                    if (!wrapped.thumbprint().equals(ek.thumbprint())) {
                         throw new MessageSecurityException("The EncryptedKey is not for this service's certificate.");
                     }
                     key = ek.unwrap(suite, wrapped.own());
@@ -292,7 +292,7 @@ final class SymmetricHeaderReader {
                     checkSource(dkt.source());
                     derived.put(dkt.id(), dkt);
                 } else if (XENC.equals(ns) && "ReferenceList".equals(local) && dataReferences == null) {
-                    dataReferences = dataReferences(item);
+                    dataReferences = EncryptedKeyToken.dataReferences(item);
                 } else if (WSSE11.equals(ns) && "SignatureConfirmation".equals(local)) {
                     confirmations.add(item);
                 } else if (WSSE.equals(ns) && "BinarySecurityToken".equals(local) && endorsingToken == null
@@ -465,25 +465,7 @@ final class SymmetricHeaderReader {
         }
 
         private void indexIds(Element root) {
-            List<Element> all = new ArrayList<>();
-            collect(root, all);
-            for (Element e : all) {
-                if (e.hasAttributeNS(WSU, "Id")) {
-                    e.setIdAttributeNS(WSU, "Id", true);
-                    byId.put(e.getAttributeNS(WSU, "Id"), e);
-                }
-                if (e.hasAttribute("Id")) {
-                    e.setIdAttribute("Id", true);
-                    byId.put(e.getAttribute("Id"), e);
-                }
-            }
-        }
-
-        private static void collect(Element e, List<Element> out) {
-            out.add(e);
-            for (Element c : DomXml.children(e)) {
-                collect(c, out);
-            }
+            MessageSignatureCheck.index(root, byId);
         }
 
         /** A derived key's source must be this message's key, declared before. */
@@ -510,19 +492,6 @@ final class SymmetricHeaderReader {
             if (!ok) {
                 throw new MessageSecurityException("A derived key token does not derive from the message's key.");
             }
-        }
-
-        private static List<String> dataReferences(Element list) {
-            List<String> ids = new ArrayList<>();
-            for (Element ref : DomXml.children(list)) {
-                String uri = ref.getAttribute("URI");
-                if (!XENC.equals(ref.getNamespaceURI()) || !"DataReference".equals(ref.getLocalName())
-                        || !uri.startsWith("#")) {
-                    throw new MessageSecurityException("The reference list holds local data references only.");
-                }
-                ids.add(uri.substring(1));
-            }
-            return ids;
         }
 
         /** The derived key {@code ref} names, of at least {@code minBits}. */
@@ -599,78 +568,16 @@ final class SymmetricHeaderReader {
             } catch (MarshalException | XMLSignatureException e) {
                 throw new MessageSecurityException("The signature verification failed.");
             }
-            Set<Element> required = new HashSet<>();
-            required.add(body);
-            if (timestamp != null) {
-                required.add(timestamp);
-            }
-            required.addAll(confirmations);
+            List<Element> more = new ArrayList<>(confirmations);
             if (usernameToken != null) {
-                required.add(usernameToken);
+                more.add(usernameToken);
             }
-            for (Element h : DomXml.children(header)) {
-                if (SymmetricHeaderWriter.signedHeader(h)) {
-                    required.add(h);
-                }
-            }
-            Set<Element> signed = new HashSet<>();
-            for (String id : referenced) {
-                signed.add(byId.get(id));
-            }
-            for (Element part : required) {
-                if (!signed.contains(part)) {
-                    throw new MessageSecurityException("The '" + part.getLocalName() + "', '"
-                            + part.getNamespaceURI() + "' required message part was not signed.");
-                }
-            }
-            if (!required.containsAll(signed)) {
-                throw new MessageSecurityException("The signature references a part that is not a message part.");
-            }
+            new MessageSignatureCheck(byId, suite).coversExactly(referenced, header, body, timestamp, more);
             return DerivedKeyToken.base64(parts.get(1).getTextContent());
         }
 
-        /** The suite's algorithms in every slot ({@code signature} signs); the ids referenced (each once, local). */
         private Set<String> checkSignedInfo(Element signedInfo, String signature, String operation) {
-            List<Element> parts = DomXml.children(signedInfo);
-            if (parts.size() < 3 || !is(parts.get(0), DS, "CanonicalizationMethod")
-                    || !is(parts.get(1), DS, "SignatureMethod")) {
-                throw new MessageSecurityException("The SignedInfo is malformed.");
-            }
-            algorithm(parts.get(0), EXC_C14N, "Canonicalization");
-            algorithm(parts.get(1), signature, operation);
-            Set<String> ids = new LinkedHashSet<>();
-            for (Element reference : parts.subList(2, parts.size())) {
-                String uri = reference.getAttribute("URI");
-                List<Element> r = DomXml.children(reference);
-                if (!is(reference, DS, "Reference") || !uri.startsWith("#") || !ids.add(uri.substring(1))
-                        || !byId.containsKey(uri.substring(1)) || r.size() != 3 || !is(r.get(0), DS, "Transforms")
-                        || !is(r.get(1), DS, "DigestMethod") || !is(r.get(2), DS, "DigestValue")) {
-                    throw new MessageSecurityException("A signature reference is malformed or not local.");
-                }
-                List<Element> transforms = DomXml.children(r.get(0));
-                if (transforms.size() != 1) {
-                    throw new MessageSecurityException("A signature reference must have one transform.");
-                }
-                algorithm(transforms.get(0), EXC_C14N, "Canonicalization");
-                algorithm(r.get(1), suite.digest(), "Digest");
-            }
-            return ids;
-        }
-
-        /**
-         * {@code e} names exactly {@code expected}, with no parameters; exclusive c14n may carry its
-         * {@code InclusiveNamespaces PrefixList} (WSS4J/CXF write one; WCF reads it), which the JDK applies.
-         */
-        private void algorithm(Element e, String expected, String operation) {
-            String actual = e.getAttribute("Algorithm");
-            List<Element> parameters = DomXml.children(e);
-            boolean prefixList = parameters.size() == 1 && expected.equals(EXC_C14N)
-                    && is(parameters.get(0), EXC_C14N, "InclusiveNamespaces")
-                    && DomXml.children(parameters.get(0)).isEmpty();
-            if (!actual.equals(expected) || !parameters.isEmpty() && !prefixList) {
-                throw new MessageSecurityException(WcfText.SuiteDoesNotAcceptAlgorithm.format(actual, operation,
-                        suite));
-            }
+            return new MessageSignatureCheck(byId, suite).signedInfo(signedInfo, signature, operation);
         }
 
         private static boolean is(Element e, String namespace, String local) {

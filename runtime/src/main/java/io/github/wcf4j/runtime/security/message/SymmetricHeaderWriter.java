@@ -349,12 +349,12 @@ final class SymmetricHeaderWriter {
         return signatureValues;
     }
 
-    private static byte[] signatureValue(Element signature) {
+    static byte[] signatureValue(Element signature) {
         return Base64.getMimeDecoder().decode(
                 signature.getElementsByTagNameNS(DS, "SignatureValue").item(0).getTextContent());
     }
 
-    private static Element timestamp(Document doc, SecurityTimestamp t, Ids ids) {
+    static Element timestamp(Document doc, SecurityTimestamp t, Ids ids) {
         Element ts = doc.createElementNS(WSU, WSU_PREFIX + ":Timestamp");
         ids.assign(ts);
         Element created = doc.createElementNS(WSU, WSU_PREFIX + ":Created");
@@ -442,7 +442,7 @@ final class SymmetricHeaderWriter {
     }
 
     /** WCF's message-local ids: {@code _0}, {@code _1}, ... */
-    private static final class Ids {
+    static final class Ids {
         private int next;
 
         String next() {

@@ -252,6 +252,10 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         SymmetricHeaderWriter.child(header, WSSE, "Security").ifPresent(header::removeChild);
         byte[] plain = XmlEncryption.serialize(envelope).getBytes(StandardCharsets.UTF_8);
         Message m = encoder.read(plain, encoder.contentType());
+        if (m.headers().action() == null && received.headers().action() != null) {
+            // without WS-Addressing the action came beside the envelope (SOAPAction), as the transport set it
+            m.headers().action(received.headers().action());
+        }
         m.properties().putAll(received.properties());
         m.properties().remove(ReceivedEnvelope.class);
         return m;

@@ -6,6 +6,7 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE11_PR
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE_PREFIX;
 
 import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.math.BigInteger;
 import java.util.List;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
@@ -43,6 +44,16 @@ sealed interface TokenReference {
         }
     }
 
+    /**
+     * {@code <X509Data><X509IssuerSerial><X509IssuerName>…</X509IssuerName><X509SerialNumber>…</X509SerialNumber>
+     * </X509IssuerSerial></X509Data>} (XML Signature's namespace as the default one, as WCF writes it): an X.509
+     * certificate that is not sent, by its issuer and serial number (WCF's {@code X509IssuerSerialKeyIdentifierClause},
+     * the WS-Security 1.0 reference of {@code X509KeyIdentifierClauseType.Any} when the certificate has no subject key
+     * identifier).
+     */
+    record IssuerSerial(String issuerName, BigInteger serialNumber) implements TokenReference {
+    }
+
     /** This reference as an {@code o:SecurityTokenReference} of {@code doc}, with {@code tokenType} when not null. */
     default Element write(Document doc, String tokenType) {
         Element str = doc.createElementNS(WSSE, WSSE_PREFIX + ":SecurityTokenReference");
@@ -72,6 +83,19 @@ sealed interface TokenReference {
             }
             ref.setTextContent(ki.value());
             str.appendChild(ref);
+        } else if (this instanceof IssuerSerial is) {
+            String ds = WsSecurityNames.DS;
+            Element data = doc.createElementNS(ds, "X509Data");
+            data.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", ds);
+            Element issuerSerial = doc.createElementNS(ds, "X509IssuerSerial");
+            Element name = doc.createElementNS(ds, "X509IssuerName");
+            name.setTextContent(is.issuerName());
+            Element number = doc.createElementNS(ds, "X509SerialNumber");
+            number.setTextContent(is.serialNumber().toString());
+            issuerSerial.appendChild(name);
+            issuerSerial.appendChild(number);
+            data.appendChild(issuerSerial);
+            str.appendChild(data);
         }
         return str;
     }
@@ -88,6 +112,10 @@ sealed interface TokenReference {
                     + ".");
         }
         List<Element> children = DomXml.children(str);
+        if (children.size() == 1 && WsSecurityNames.DS.equals(children.get(0).getNamespaceURI())
+                && "X509Data".equals(children.get(0).getLocalName())) {
+            return issuerSerial(children.get(0));
+        }
         if (children.size() != 1 || !WSSE.equals(children.get(0).getNamespaceURI())) {
             throw new MessageSecurityException("A SecurityTokenReference must hold exactly one reference.");
         }
@@ -110,6 +138,24 @@ sealed interface TokenReference {
             }
             default -> throw new MessageSecurityException("The SecurityTokenReference form '" + ref.getLocalName()
                     + "' is not accepted here.");
+        }
+    }
+
+    private static IssuerSerial issuerSerial(Element x509Data) {
+        String ds = WsSecurityNames.DS;
+        List<Element> data = DomXml.children(x509Data);
+        List<Element> parts = data.size() == 1 && ds.equals(data.get(0).getNamespaceURI())
+                && "X509IssuerSerial".equals(data.get(0).getLocalName()) ? DomXml.children(data.get(0)) : List.of();
+        if (parts.size() != 2 || !ds.equals(parts.get(0).getNamespaceURI())
+                || !"X509IssuerName".equals(parts.get(0).getLocalName()) || !ds.equals(parts.get(1).getNamespaceURI())
+                || !"X509SerialNumber".equals(parts.get(1).getLocalName())) {
+            throw new MessageSecurityException("An X509Data reference must hold one X509IssuerSerial.");
+        }
+        try {
+            return new IssuerSerial(parts.get(0).getTextContent().strip(),
+                    new BigInteger(parts.get(1).getTextContent().strip()));
+        } catch (NumberFormatException e) {
+            throw new MessageSecurityException("The X509SerialNumber is not a number.");
         }
     }
 }

@@ -80,13 +80,19 @@ final class XmlEncryption {
         return data;
     }
 
-    /** The {@code ds:KeyInfo} (one token reference) and {@code e:CipherData} of an encrypted type. */
+    /**
+     * The {@code ds:KeyInfo} (one token reference) and {@code e:CipherData} of an encrypted type; without
+     * {@code keyRef}, no key info (WCF's {@code skipKeyInfoForEncryption}: the {@code EncryptedKey} that holds the
+     * reference list names the key).
+     */
     static void appendKeyAndCipher(Element encrypted, TokenReference keyRef, byte[] cipher) {
         Document doc = encrypted.getOwnerDocument();
-        Element keyInfo = doc.createElementNS(DS, "KeyInfo");
-        keyInfo.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", DS);
-        keyInfo.appendChild(keyRef.write(doc, null));
-        encrypted.appendChild(keyInfo);
+        if (keyRef != null) {
+            Element keyInfo = doc.createElementNS(DS, "KeyInfo");
+            keyInfo.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", DS);
+            keyInfo.appendChild(keyRef.write(doc, null));
+            encrypted.appendChild(keyInfo);
+        }
         Element cipherData = doc.createElementNS(XENC, XENC_PREFIX + ":CipherData");
         Element value = doc.createElementNS(XENC, XENC_PREFIX + ":CipherValue");
         value.setTextContent(Base64.getEncoder().encodeToString(cipher));
@@ -94,7 +100,10 @@ final class XmlEncryption {
         encrypted.appendChild(cipherData);
     }
 
-    /** What an {@code EncryptedData} says: its type, the reference to its key, its cipher value. */
+    /**
+     * What an {@code EncryptedData} says: its type, the reference to its key (null when it has no key info: an
+     * {@code EncryptedKey}'s reference list names it), its cipher value.
+     */
     record Parsed(Element element, String type, TokenReference keyRef, byte[] cipher) {
     }
 
@@ -103,9 +112,12 @@ final class XmlEncryption {
      * info with one token reference, a cipher value.
      */
     static Parsed read(Element data, AlgorithmSuite suite) {
-        List<Element> parts = DomXml.children(data);
-        if (parts.size() != 3 || !is(parts.get(0), XENC, "EncryptionMethod") || !is(parts.get(1), DS, "KeyInfo")
-                || !is(parts.get(2), XENC, "CipherData")) {
+        List<Element> parts = new ArrayList<>(DomXml.children(data));
+        boolean keyInfo = parts.size() == 3;
+        if (parts.size() == 2 && is(parts.get(0), XENC, "EncryptionMethod") && is(parts.get(1), XENC, "CipherData")) {
+            parts.add(1, null);
+        } else if (parts.size() != 3 || !is(parts.get(0), XENC, "EncryptionMethod")
+                || !is(parts.get(1), DS, "KeyInfo") || !is(parts.get(2), XENC, "CipherData")) {
             throw new MessageSecurityException("An EncryptedData must hold EncryptionMethod, KeyInfo and CipherData.");
         }
         String algorithm = parts.get(0).getAttribute("Algorithm");
@@ -113,12 +125,12 @@ final class XmlEncryption {
             throw new MessageSecurityException(WcfText.SuiteDoesNotAcceptAlgorithm.format(algorithm, "Encryption",
                     suite));
         }
-        List<Element> clauses = DomXml.children(parts.get(1));
+        List<Element> clauses = keyInfo ? DomXml.children(parts.get(1)) : List.of();
         List<Element> values = DomXml.children(parts.get(2));
-        if (clauses.size() != 1 || values.size() != 1 || !is(values.get(0), XENC, "CipherValue")) {
+        if (keyInfo && clauses.size() != 1 || values.size() != 1 || !is(values.get(0), XENC, "CipherValue")) {
             throw new MessageSecurityException("An EncryptedData must name its key and hold one CipherValue.");
         }
-        return new Parsed(data, data.getAttribute("Type"), TokenReference.read(clauses.get(0)),
+        return new Parsed(data, data.getAttribute("Type"), keyInfo ? TokenReference.read(clauses.get(0)) : null,
                 DerivedKeyToken.base64(values.get(0).getTextContent()));
     }
 

@@ -1,0 +1,288 @@
+package io.github.wcf4j.runtime.security.message;
+
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.DS;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE11;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.X509V3;
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.XENC;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.security.SecurityHeaderLayout;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.xml.crypto.MarshalException;
+import javax.xml.crypto.dsig.XMLSignature;
+import javax.xml.crypto.dsig.XMLSignatureException;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMValidateContext;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Verifies a message secured as {@link AsymmetricHeaderWriter} writes it (WCF's {@code ReceiveSecurityHeader}
+ * configured by {@code ConfigureAsymmetricBindingServerReceiveHeader}/{@code ...ClientReceiveHeader}): one security
+ * header; one {@code EncryptedKey} for this side's certificate (by any reference WCF writes: subject key identifier,
+ * issuer and serial, thumbprint), unwrapped with its private key; the reference lists (in the key or in the header)
+ * naming exactly the encrypted body and header items; the primary signature encrypted, by the suite's RSA
+ * signature, its key the expected signer ({@link Signer}); the signed parts exactly the binding's
+ * ({@link MessageSignatureCheck}). A failure is a {@link MessageSecurityException}; its text is never sent (the
+ * service answers WCF's generic fault).
+ */
+final class AsymmetricHeaderReader {
+    private static final int MIN_RSA_BITS = 1024;
+    /** Encrypted header items besides the body: the signature and the confirmations; a bound on decryption work. */
+    private static final int MAX_ENCRYPTED_HEADER_ITEMS = 8;
+
+    /** Whose signature a message must carry. */
+    sealed interface Signer {
+        /**
+         * The signer's certificate travels in the header as a {@code BinarySecurityToken} the signature references
+         * locally (the initiator's token, {@code AlwaysToRecipient}); it is authenticated afterwards.
+         */
+        record Included() implements Signer {
+        }
+
+        /**
+         * The signer is {@code expected} (the client knows the service's certificate): named by an external
+         * reference, or, when {@code mayBeIncluded} ({@code allowSerializedSigningTokenOnReply}, or the recipient
+         * token's {@code AlwaysToInitiator}), included as a token equal to it.
+         */
+        record Known(X509Certificate expected, boolean mayBeIncluded) implements Signer {
+        }
+    }
+
+    /** What a verified message carried. */
+    record Received(Optional<SecurityTimestamp> timestamp, byte[] signatureValue, X509Certificate signer,
+            List<byte[]> confirmations) {
+    }
+
+    private AsymmetricHeaderReader() {
+    }
+
+    static Received read(Document doc, SymmetricHeaderWriter.Settings s, X509Credential own, Signer signer) {
+        AlgorithmSuite suite = s.suite();
+        Element envelope = doc.getDocumentElement();
+        String soap = envelope.getNamespaceURI();
+        Element header = SymmetricHeaderWriter.child(envelope, soap, "Header").orElseThrow(() ->
+                new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format("")));
+        Element body = SymmetricHeaderWriter.child(envelope, soap, "Body").orElseThrow(() ->
+                new MessageSecurityException("The message has no body."));
+        List<Element> securities = DomXml.children(header).stream()
+                .filter(h -> WSSE.equals(h.getNamespaceURI()) && "Security".equals(h.getLocalName())).toList();
+        if (securities.size() != 1) {
+            throw new MessageSecurityException(securities.isEmpty()
+                    ? WcfText.UnableToFindSecurityHeaderInMessage.format("")
+                    : "The message has more than one security header for the same actor.");
+        }
+        Element security = securities.get(0);
+        SecurityHeaderReader.checkUniqueIds(envelope);
+        Map<String, Element> byId = new HashMap<>();
+        MessageSignatureCheck.index(envelope, byId);
+
+        Element timestamp = null;
+        int timestampIndex = -1;
+        Element token = null;
+        EncryptedKeyToken key = null;
+        List<String> references = new ArrayList<>();
+        List<Element> encryptedItems = new ArrayList<>();
+        List<Element> items = DomXml.children(security);
+        for (int i = 0; i < items.size(); i++) {
+            Element item = items.get(i);
+            if (is(item, WSU, "Timestamp") && timestamp == null) {
+                timestamp = item;
+                timestampIndex = i;
+            } else if (is(item, WSSE, "BinarySecurityToken") && token == null && encryptedItems.isEmpty()) {
+                // before the (encrypted) signature that uses it: declare before use
+                token = item;
+            } else if (is(item, XENC, "EncryptedKey") && key == null) {
+                key = EncryptedKeyToken.readAny(item);
+                if (!X509Reference.names(key.recipient(), own.certificate())) {
+                    throw new MessageSecurityException("The EncryptedKey is not for this side's certificate.");
+                }
+                references.addAll(key.dataReferences());
+            } else if (is(item, XENC, "ReferenceList") && key != null) {
+                references.addAll(EncryptedKeyToken.dataReferences(item));
+            } else if (is(item, XENC, "EncryptedData") && key != null
+                    && encryptedItems.size() < MAX_ENCRYPTED_HEADER_ITEMS) {
+                encryptedItems.add(item);
+            } else {
+                throw new MessageSecurityException("The security header element '" + item.getLocalName()
+                        + "' is not expected here.");
+            }
+        }
+        checkLayout(s.layout(), timestampIndex, items.size());
+        if (key == null || encryptedItems.isEmpty()) {
+            throw new MessageSecurityException("The message's body and signature must be encrypted.");
+        }
+        byte[] secret = key.unwrap(suite, own.privateKey());
+        List<Element> bodyContent = DomXml.children(body);
+        if (bodyContent.size() != 1 || !is(bodyContent.get(0), XENC, "EncryptedData")) {
+            throw new MessageSecurityException("The message's body must be encrypted.");
+        }
+        Element encryptedBody = bodyContent.get(0);
+        Set<String> encryptedIds = new HashSet<>();
+        encryptedIds.add(encryptedBody.getAttribute("Id"));
+        encryptedItems.forEach(e -> encryptedIds.add(e.getAttribute("Id")));
+        if (!Set.copyOf(references).equals(encryptedIds) || references.size() != encryptedIds.size()) {
+            throw new MessageSecurityException("The reference list must name exactly the encrypted parts.");
+        }
+        Element signature = null;
+        List<Element> confirmations = new ArrayList<>();
+        for (Element item : encryptedItems) {
+            Element element = decryptElement(item, secret, suite, byId, key.id());
+            if (is(element, DS, "Signature") && signature == null) {
+                signature = element;
+            } else if (is(element, WSSE11, "SignatureConfirmation")) {
+                confirmations.add(element);
+            } else {
+                throw new MessageSecurityException("The encrypted header element '" + element.getLocalName()
+                        + "' is not expected here.");
+            }
+        }
+        if (signature == null) {
+            throw new MessageSecurityException("The message's signature must be encrypted.");
+        }
+        decrypt(encryptedBody, XmlEncryption.CONTENT, secret, suite, key.id());
+        X509Certificate signingCertificate = verify(signature, signer, token, header, body, timestamp, confirmations,
+                suite, byId, security);
+        List<byte[]> confirmed = new ArrayList<>();
+        for (Element c : confirmations) {
+            confirmed.add(c.hasAttribute("Value") ? DerivedKeyToken.base64(c.getAttribute("Value")) : new byte[0]);
+        }
+        Element value = DomXml.children(signature).get(1);
+        return new Received(Optional.ofNullable(timestamp).map(SecurityHeaderReader::timestamp),
+                DerivedKeyToken.base64(value.getTextContent()), signingCertificate, confirmed);
+    }
+
+    private static void checkLayout(SecurityHeaderLayout layout, int timestampIndex, int count) {
+        if (timestampIndex < 0) {
+            return;
+        }
+        if (layout == SecurityHeaderLayout.LaxTimestampFirst && timestampIndex != 0) {
+            throw new MessageSecurityException(WcfText.TimestampMustOccurFirstInSecurityHeaderLayout.format());
+        }
+        if (layout == SecurityHeaderLayout.LaxTimestampLast && timestampIndex != count - 1) {
+            throw new MessageSecurityException(WcfText.TimestampMustOccurLastInSecurityHeaderLayout.format());
+        }
+    }
+
+    private static X509Certificate verify(Element signature, Signer signer, Element token, Element header,
+            Element body, Element timestamp, List<Element> confirmations, AlgorithmSuite suite,
+            Map<String, Element> byId, Element security) {
+        List<Element> parts = DomXml.children(signature);
+        if (parts.size() != 3 || !is(parts.get(0), DS, "SignedInfo") || !is(parts.get(1), DS, "SignatureValue")
+                || !is(parts.get(2), DS, "KeyInfo")) {
+            throw new MessageSecurityException("The signature must hold SignedInfo, SignatureValue and KeyInfo.");
+        }
+        MessageSignatureCheck check = new MessageSignatureCheck(byId, suite);
+        Set<String> referenced = check.signedInfo(parts.get(0), suite.asymmetricSignature(), "AsymmetricSign");
+        List<Element> clauses = DomXml.children(parts.get(2));
+        if (clauses.size() != 1) {
+            throw new MessageSecurityException("The signature must name its key once.");
+        }
+        TokenReference keyRef = TokenReference.read(clauses.get(0));
+        X509Certificate certificate = signingCertificate(keyRef, signer, token, clauses.get(0));
+        if (!(certificate.getPublicKey() instanceof RSAPublicKey rsa)
+                || rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+            throw new MessageSecurityException(WcfText.TokenDoesNotMeetKeySizeRequirements.format(suite,
+                    "X509SecurityToken", certificate.getPublicKey() instanceof RSAPublicKey r
+                            ? r.getModulus().bitLength() : 0));
+        }
+        try {
+            DOMValidateContext context = new DOMValidateContext(rsa, signature);
+            // the JDK's secure validation refuses SHA-1 (WCF's default suites); signedInfo() made its checks
+            context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
+            XMLSignature xml = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
+            if (!xml.validate(context)) {
+                throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
+            }
+        } catch (MarshalException | XMLSignatureException e) {
+            throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
+        }
+        check.coversExactly(referenced, header, body, timestamp, confirmations);
+        return certificate;
+    }
+
+    /** The certificate whose key verifies the signature, as {@code signer} allows it to be named. */
+    private static X509Certificate signingCertificate(TokenReference keyRef, Signer signer, Element token,
+            Element clause) {
+        boolean local = keyRef instanceof TokenReference.Local l && token != null
+                && l.id().equals(token.getAttributeNS(WSU, "Id"))
+                && (l.valueType() == null || l.valueType().equals(X509V3));
+        if (signer instanceof Signer.Included) {
+            if (!local) {
+                throw unresolved(clause);
+            }
+            return SecurityHeaderReader.certificate(token);
+        }
+        Signer.Known known = (Signer.Known) signer;
+        if (local && known.mayBeIncluded()) {
+            X509Certificate included = SecurityHeaderReader.certificate(token);
+            if (!included.equals(known.expected())) {
+                throw new MessageSecurityException("The reply was signed by a certificate that is not the service's.");
+            }
+            return included;
+        }
+        if (token != null && !known.mayBeIncluded()) {
+            throw new MessageSecurityException(WcfText.TokenNotExpectedInSecurityHeader.format("X509SecurityToken"));
+        }
+        if (!X509Reference.names(keyRef, known.expected())) {
+            throw unresolved(clause);
+        }
+        return known.expected();
+    }
+
+    private static MessageSecurityException unresolved(Element clause) {
+        return new MessageSecurityException(WcfText.UnableToResolveKeyInfoForVerifyingSignature.format(
+                DomXml.write(clause), "X509SecurityToken"));
+    }
+
+    /**
+     * Decrypts with the message's key: the data name no key (WCF) or a local reference to the {@code EncryptedKey}
+     * ({@code keyId}; WSS4J writes one).
+     */
+    private static List<Node> decrypt(Element encryptedData, String type, byte[] key, AlgorithmSuite suite,
+            String keyId) {
+        XmlEncryption.Parsed parsed = XmlEncryption.read(encryptedData, suite);
+        if (!type.equals(parsed.type())) {
+            throw new MessageSecurityException("The encrypted data is not of type " + type + ".");
+        }
+        if (parsed.keyRef() != null && !(parsed.keyRef() instanceof TokenReference.Local local
+                && local.id().equals(keyId))) {
+            throw new MessageSecurityException("The encrypted data must be encrypted with the message's key.");
+        }
+        return XmlEncryption.decrypt(parsed, key, suite);
+    }
+
+    /** An encrypted header element ({@code #Element}): exactly one element once decrypted, its ids indexed. */
+    private static Element decryptElement(Element encrypted, byte[] key, AlgorithmSuite suite,
+            Map<String, Element> byId, String keyId) {
+        List<Node> nodes = decrypt(encrypted, XmlEncryption.ELEMENT, key, suite, keyId);
+        if (nodes.size() != 1 || !(nodes.get(0) instanceof Element element)) {
+            throw new MessageSecurityException(BlockCipher.DECRYPTION_FAILED);
+        }
+        if (element.hasAttributeNS(WSU, "Id")) {
+            String id = element.getAttributeNS(WSU, "Id");
+            if (byId.containsKey(id)) {
+                throw new MessageSecurityException(WcfText.DuplicateIdInMessageToBeVerified.format(id));
+            }
+            element.setIdAttributeNS(WSU, "Id", true);
+            byId.put(id, element);
+        }
+        return element;
+    }
+
+    private static boolean is(Element e, String namespace, String local) {
+        return namespace.equals(e.getNamespaceURI()) && local.equals(e.getLocalName());
+    }
+}

@@ -1,0 +1,189 @@
+package io.github.wcf4j.runtime.security.message;
+
+import static io.github.wcf4j.runtime.security.message.WsSecurityNames.SECURITY;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.EnvelopeProtection;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.w3c.dom.Document;
+
+/**
+ * The asymmetric binding ({@code AsymmetricSecurityBindingElement}, WCF's {@code AsymmetricSecurityProtocol}) over
+ * request/reply: {@code MutualCertificate} under WS-Security 1.0 ({@code CreateMutualCertificateBindingElement}, also
+ * {@code basicHttpBinding}'s {@code Message} security) and {@code MutualCertificateDuplex}
+ * ({@code CreateMutualCertificateDuplexBindingElement}), with WCF's defaults for them: no derived keys,
+ * {@code SignBeforeEncryptAndEncryptSignature}.
+ *
+ * <pre>
+ * client  request  signed with the client's key (its certificate included), encrypted to the service's certificate
+ * service reply    signed with the service's key (its certificate included only for MutualCertificateDuplex, the
+ *                  recipient token's AlwaysToInitiator), encrypted to the certificate that signed the request
+ * </pre>
+ *
+ * Certificates that do not travel are named as the version's token parameters say ({@link X509Reference}: WS-Security
+ * 1.0 {@code Any}, 1.1 {@code Thumbprint}). The service authenticates the client's certificate with its
+ * {@link X509CertificateValidator} ({@link ServiceCredentials#clientCertificateAuthentication()}); the client accepts
+ * a reply signed only by the service certificate it encrypted to (by reference, or included when
+ * {@code allowSerializedSigningTokenOnReply} or the mode allows it: then it must be that same certificate). Timestamps
+ * and the replay cache are {@link MessageFreshness}'s; signature confirmation (WS-Security 1.1 only) as WCF's.
+ */
+final class AsymmetricSecurityProtocol implements SecurityProtocol {
+    private final SecurityBindingElement element;
+    private final SymmetricHeaderWriter.Settings settings;
+    private final X509Reference references;
+    private final TextMessageEncoder encoder;
+    private final ExpectedServiceIdentity identity;
+    private final Optional<ReplayCache> replays;
+    private final MessageFreshness freshness;
+
+    AsymmetricSecurityProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
+            ExpectedServiceIdentity identity) {
+        this.element = element;
+        this.settings = new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName(element.defaultAlgorithmSuite()),
+                SymmetricSecurityProtocol.secureConversationNamespace(element.messageSecurityVersion()),
+                element.securityHeaderLayout(),
+                TransportSecurityProtocol.basicSecurityProfile(element.messageSecurityVersion()));
+        this.references = element.messageSecurityVersion().isWsSecurity11() ? X509Reference.THUMBPRINT
+                : X509Reference.ANY;
+        this.encoder = encoder;
+        this.identity = identity;
+        this.replays = MessageFreshness.replayCache(element.localServiceSettings(), clock);
+        this.freshness = new MessageFreshness(element.includeTimestamp(), clock);
+    }
+
+    /** The elements this protocol runs: the asymmetric elements of the two mutual-certificate modes. */
+    static boolean runs(SecurityBindingElement e) {
+        return e.family() == AuthenticationMode.Family.ASYMMETRIC
+                && (e.authenticationMode() == AuthenticationMode.MutualCertificate
+                || e.authenticationMode() == AuthenticationMode.MutualCertificateDuplex);
+    }
+
+    /** MutualCertificateDuplex's recipient token is {@code AlwaysToInitiator}: the service's certificate travels. */
+    private boolean serviceTokenIncluded() {
+        return element.authenticationMode() == AuthenticationMode.MutualCertificateDuplex;
+    }
+
+    // ---- client
+
+    @Override
+    public void checkClientCredentials(ClientCredentials credentials) {
+        if (credentials.clientCertificate().isEmpty()) {
+            throw new IllegalStateException(WcfText.ClientCertificateNotProvidedOnClientCredentials.format());
+        }
+    }
+
+    @Override
+    public ReplyVerification secureRequest(Message request, EndpointAddress to, ClientCredentials credentials) {
+        X509Certificate service = credentials.serviceCertificateFor(to.uri()).or(identity::certificate)
+                .orElseThrow(() -> new IllegalStateException(
+                        WcfText.ServiceCertificateNotProvidedOnClientCredentials.format(to.uri())));
+        identity.ensureOutgoing(to.uri(), service);
+        if (request.headers().to() == null) {
+            request.headers().to(to);
+        }
+        X509Credential own = credentials.clientCertificate().orElseThrow();
+        Optional<SecurityTimestamp> ts = freshness.issue(element.localClientSettings().timestampValidityDuration());
+        AsymmetricHeaderWriter.Parties parties = new AsymmetricHeaderWriter.Parties(own, true, service, references);
+        SentRequest sent = new SentRequest();
+        request.properties().put(EnvelopeProtection.class, envelope -> {
+            Document doc = DomXml.parse(envelope).getOwnerDocument();
+            sent.value = AsymmetricHeaderWriter.write(doc, settings, ts, parties, List.of());
+            return XmlEncryption.serialize(doc.getDocumentElement());
+        });
+        return reply -> verifyReply(reply, sent, own, service);
+    }
+
+    /** What was sent with a request, once it was written: the signature its reply may confirm. */
+    private static final class SentRequest {
+        volatile AsymmetricHeaderWriter.Sent value;
+    }
+
+    private Message verifyReply(Message reply, SentRequest request, X509Credential own, X509Certificate service) {
+        if (reply == null) {
+            return null;
+        }
+        if (reply.headers().count(SECURITY) == 0) {
+            if (element.enableUnsecuredResponse()) {
+                return reply;
+            }
+            if (reply.isFault()) {
+                throw new MessageSecurityException(WcfText.UnsecuredMessageFaultReceived.format(),
+                        new SecurityFaultException(reply.fault().orElseThrow()));
+            }
+            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        }
+        AsymmetricHeaderWriter.Sent sent = request.value;
+        if (sent == null) {
+            throw new MessageSecurityException("A reply arrived for a request that was never written.");
+        }
+        Document doc = SymmetricSecurityProtocol.envelope(reply);
+        AsymmetricHeaderReader.Received r = AsymmetricHeaderReader.read(doc, settings, own,
+                new AsymmetricHeaderReader.Signer.Known(service,
+                        element.allowSerializedSigningTokenOnReply() || serviceTokenIncluded()));
+        freshness.check(r.timestamp(), element.localClientSettings().replayWindow(),
+                element.localClientSettings().maxClockSkew());
+        if (element.requireSignatureConfirmation()) {
+            SymmetricHeaderReader.checkConfirmations(List.of(sent.signatureValue()), r.confirmations());
+        }
+        return SymmetricSecurityProtocol.decrypted(encoder, doc, reply);
+    }
+
+    // ---- service
+
+    @Override
+    public void checkServiceCredentials(ServiceCredentials credentials) {
+        if (credentials.serviceCertificate().isEmpty()) {
+            throw new IllegalStateException(WcfText.ServiceCertificateNotProvidedOnServiceCredentials.format());
+        }
+    }
+
+    @Override
+    public VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials) {
+        if (request.headers().count(SECURITY) == 0) {
+            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        }
+        X509Credential own = credentials.serviceCertificate().orElseThrow();
+        Document doc = SymmetricSecurityProtocol.envelope(request);
+        AsymmetricHeaderReader.Received r = AsymmetricHeaderReader.read(doc, settings, own,
+                new AsymmetricHeaderReader.Signer.Included());
+        freshness.check(r.timestamp(), element.localServiceSettings().replayWindow(),
+                element.localServiceSettings().maxClockSkew());
+        replays.ifPresent(cache -> cache.check(r.signatureValue()));
+        X509Certificate client = r.signer();
+        credentials.clientCertificateAuthentication().validate(client);
+        ServiceSecurityContext caller = ServiceSecurityContext.certificate(client);
+        Message decrypted = SymmetricSecurityProtocol.decrypted(encoder, doc, request);
+        decrypted.properties().put(ServiceSecurityContext.class, caller);
+        List<byte[]> confirmations = element.requireSignatureConfirmation() ? List.of(r.signatureValue()) : List.of();
+        AsymmetricHeaderWriter.Parties parties = new AsymmetricHeaderWriter.Parties(own, serviceTokenIncluded(),
+                client, references);
+        return new VerifiedRequest() {
+            @Override
+            public Message request() {
+                return decrypted;
+            }
+
+            @Override
+            public void secureReply(Message reply) {
+                Optional<SecurityTimestamp> ts = freshness.issue(element.localServiceSettings()
+                        .timestampValidityDuration());
+                reply.headers().remove(SECURITY);
+                reply.properties().put(EnvelopeProtection.class, envelope -> {
+                    Document out = DomXml.parse(envelope).getOwnerDocument();
+                    AsymmetricHeaderWriter.write(out, settings, ts, parties, confirmations);
+                    return XmlEncryption.serialize(out.getDocumentElement());
+                });
+            }
+        };
+    }
+}

@@ -1,0 +1,350 @@
+package io.github.wcf4j.runtime.security.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.MessageProtectionOrder;
+import io.github.wcf4j.binding.security.MessageSecurityVersion;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.security.SecurityHeaderLayout;
+import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.security.CertificateFind;
+import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
+import io.github.wcf4j.runtime.transport.inmemory.Direction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.w3c.dom.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The asymmetric binding end to end, client and service, through the channel stack over the in-memory transport:
+ * MutualCertificate under WS-Security 1.0 (custom bindings and basicHttpBinding's {@code Message} security) and
+ * MutualCertificateDuplex, for every message security version WCF offers them; what travels (WCF's WS-Security 1.0
+ * layout: the client's certificate as a BinarySecurityToken, a fresh key wrapped to the receiver's certificate holding
+ * the reference list, no derived keys), who the service sees, and what each side refuses.
+ */
+class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
+    private static final MessageSecurityVersion WSS10 = MessageSecurityVersion
+            .WSSecurity10WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11BasicSecurityProfile10;
+
+    private static SecurityBindingElement.Builder mutual(MessageSecurityVersion version) {
+        return security(AuthenticationMode.MutualCertificate).messageSecurityVersion(version);
+    }
+
+    private static ClientCredentials clientCertificate() {
+        return ClientCredentials.certificate(client).withDefaultServiceCertificate(service.certificate());
+    }
+
+    private static String base64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    private static String whoIsClient() {
+        return "X509:CN=client; " + CertificateFind.thumbprintString(client.certificate());
+    }
+
+    @Test
+    void mutualCertificateUnderWss10SignsWithTheClientsKeyAndEncryptsToTheService() {
+        Identity id = both(mutual(WSS10).build(), clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        String request = sent(Direction.CLIENT_TO_SERVICE).get(0);
+        String reply = sent(Direction.SERVICE_TO_CLIENT).get(0);
+        assertFalse(request.contains("<whoAmI") || reply.contains("whoAmIResult"), "bodies travel encrypted");
+        assertTrue(request.contains("<o:BinarySecurityToken"), "the client's certificate (AlwaysToRecipient)");
+        assertFalse(reply.contains("<o:BinarySecurityToken"), "the service's is never sent (Never)");
+        assertFalse(request.contains("DerivedKeyToken") || reply.contains("DerivedKeyToken"), "no derived keys");
+        assertFalse(request.contains("ThumbprintSHA1") || reply.contains("EncryptedKeySHA1"),
+                "WS-Security 1.0 has no thumbprint and no EncryptedKeySHA1: " + request);
+        byte[] serviceSki = CertificateFind.subjectKeyIdentifier(service.certificate());
+        byte[] clientSki = CertificateFind.subjectKeyIdentifier(client.certificate());
+        assertTrue(request.contains("EncodingType=\"" + WsSecurityNames.BASE64_BINARY + "\" ValueType=\""
+                + X509Reference.SUBJECT_KEY_IDENTIFIER + "\">" + base64(serviceSki)),
+                "the request's key is wrapped to the service, named by its subject key identifier");
+        assertTrue(reply.contains(">" + base64(clientSki) + "<"), "the reply's to the client's certificate");
+        assertFalse(reply.contains(">" + base64(serviceSki) + "<"),
+                "the reference to the service's signing certificate is inside the encrypted signature");
+        Matcher key = Pattern.compile("<e:EncryptedKey .*?</e:EncryptedKey>").matcher(request);
+        assertTrue(key.find(), request);
+        assertTrue(key.group().contains("<e:ReferenceList><e:DataReference"), "the key holds the reference list");
+        assertEquals(2, request.split("<e:EncryptedData ", -1).length - 1, "the body and the signature");
+        assertFalse(request.contains("<e:EncryptedData Id=\"_") && request.matches(
+                "(?s).*<e:EncryptedData [^>]*>\\s*<e:EncryptionMethod[^>]*/>\\s*<KeyInfo.*"),
+                "encrypted data carry no key info: the key names them");
+        assertFalse(request.contains("<ds:Signature") || request.contains("<Signature "), "the signature is encrypted");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MessageSecurityVersion.class, names = "WSSecurity10.*", mode = EnumSource.Mode.MATCH_ALL)
+    void mutualCertificateRunsUnderEveryWsSecurity10Version(MessageSecurityVersion version) {
+        Identity id = both(mutual(version).build(), clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+        assertTrue(sent(Direction.CLIENT_TO_SERVICE).get(0).contains("X509SubjectKeyIdentifier"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(MessageSecurityVersion.class)
+    void mutualCertificateDuplexRunsOverRequestReplyUnderEveryVersion(MessageSecurityVersion version)
+            throws Exception {
+        Identity id = both(security(AuthenticationMode.MutualCertificateDuplex).messageSecurityVersion(version)
+                .build(), clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+        String request = sent(Direction.CLIENT_TO_SERVICE).get(0);
+        String reply = sent(Direction.SERVICE_TO_CLIENT).get(0);
+        assertTrue(reply.contains("<o:BinarySecurityToken"), "the service's certificate travels (AlwaysToInitiator)");
+        assertTrue(reply.contains(base64(service.certificate().getEncoded())), reply);
+        String reference = version.isWsSecurity11() ? "ThumbprintSHA1" : "X509SubjectKeyIdentifier";
+        assertTrue(request.contains(reference) && reply.contains(reference),
+                "certificates that are not sent are named by " + reference + ": " + request);
+    }
+
+    @Test
+    void basicHttpBindingsMessageSecurityRunsOverSoap11WithoutAddressing() {
+        // what basicHttpBinding Message/Certificate expands to (BasicHttpMessageSecurity.CreateMessageSecurity)
+        SecurityBindingElement element = mutual(WSS10).securityHeaderLayout(SecurityHeaderLayout.Lax)
+                .requireDerivedKeys(false).allowSerializedSigningTokenOnReply(true).build();
+        Binding b = CustomBinding.of("b", element, TextMessageEncodingBindingElement.defaults()
+                .withMessageVersion(MessageVersion.SOAP11), InMemoryTransportBindingElement.requestReply());
+        host(b, serviceCredentials());
+        Identity id = client(b, clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+        String request = sent(Direction.CLIENT_TO_SERVICE).get(0);
+        assertTrue(request.contains("http://schemas.xmlsoap.org/soap/envelope/"), request);
+        assertFalse(request.contains("<a:To"), "no addressing headers to sign");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Basic128", "Basic192", "Basic256", "TripleDes", "Basic256Sha256", "Basic128Rsa15",
+            "Basic256Sha256Rsa15", "TripleDesSha256Rsa15"})
+    void everySuiteRuns(String suite) {
+        Identity id = both(mutual(WSS10).defaultAlgorithmSuite(suite).build(), clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SecurityHeaderLayout.class)
+    void everyLayoutRuns(SecurityHeaderLayout layout) {
+        Identity id = both(mutual(WSS10).securityHeaderLayout(layout).build(), clientCertificate());
+        assertEquals(5.0, id.add(2, 3));
+        String request = sent(Direction.CLIENT_TO_SERVICE).get(0);
+        boolean last = request.contains("</u:Timestamp></o:Security>");
+        assertEquals(layout == SecurityHeaderLayout.LaxTimestampLast, last, "the timestamp's place");
+    }
+
+    @Test
+    void signatureConfirmationUnderWss11ConfirmsTheRequestsSignatureEncrypted() {
+        Identity id = both(security(AuthenticationMode.MutualCertificateDuplex).requireSignatureConfirmation(true)
+                .build(), clientCertificate());
+        assertEquals(5.0, id.add(2, 3));
+        String reply = sent(Direction.SERVICE_TO_CLIENT).get(0);
+        assertFalse(reply.contains("<k:SignatureConfirmation"), "it travels encrypted");
+        assertEquals(3, reply.split("<e:EncryptedData ", -1).length - 1, "body, signature, confirmation: " + reply);
+    }
+
+    @Test
+    void anUntrustedClientCertificateIsRefusedWithFailedAuthenticationAndNeverServed() {
+        int before = IdentityService.CALLS.get();
+        Identity id = both(mutual(WSS10).build(),
+                ClientCredentials.certificate(impostor).withDefaultServiceCertificate(service.certificate()));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, id::whoAmI);
+        assertEquals(WcfText.UnsecuredMessageFaultReceived.format(), e.getMessage());
+        assertEquals(WsSecurityNames.FAILED_AUTHENTICATION,
+                assertInstanceOf(SecurityFaultException.class, e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void aTamperedBodyIsRefusedWithInvalidSecurityAndNeverServed() {
+        int before = IdentityService.CALLS.get();
+        Identity id = both(mutual(WSS10).build(), clientCertificate());
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).then(FaultAction.rewrite(s -> {
+            Matcher m = Pattern.compile("(<s:Body[^>]*>.*?<e:CipherValue>)(.)").matcher(s);
+            assertTrue(m.find(), s);
+            char flipped = m.group(2).charAt(0) == 'A' ? 'B' : 'A';
+            return s.substring(0, m.start(2)) + flipped + s.substring(m.end(2));
+        })));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, () -> id.add(1, 2));
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void aTamperedReplyIsRefusedByTheClient() {
+        Identity id = both(mutual(WSS10).build(), clientCertificate());
+        network.inject(FaultRule.on(Direction.SERVICE_TO_CLIENT).then(FaultAction.rewrite(s -> {
+            Matcher m = Pattern.compile("(<s:Body[^>]*>.*?<e:CipherValue>)(.)").matcher(s);
+            assertTrue(m.find(), s);
+            char flipped = m.group(2).charAt(0) == 'A' ? 'B' : 'A';
+            return s.substring(0, m.start(2)) + flipped + s.substring(m.end(2));
+        })));
+        assertThrows(MessageSecurityException.class, () -> id.add(1, 2));
+    }
+
+    @Test
+    void aRequestEncryptedToAnotherCertificateIsRefusedAndNeverServed() {
+        int before = IdentityService.CALLS.get();
+        Binding b = binding(mutual(WSS10).build());
+        host(b, serviceCredentials());
+        Identity id = client(b, ClientCredentials.certificate(client)
+                .withDefaultServiceCertificate(impostor.certificate()),
+                java.util.Optional.of(new io.github.wcf4j.binding.address.EndpointIdentity.Dns("elsewhere.example")));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, () -> id.add(1, 2));
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void aReplySignedByAnotherCertificateIsRefused() {
+        // the service holds the right key to decrypt (its certificate) but the client expects another signer
+        Binding b = binding(mutual(WSS10).build());
+        host(b, serviceCredentials());
+        AsymmetricSecurityProtocol protocol = new AsymmetricSecurityProtocol(mutual(WSS10).build(), Clock.systemUTC(),
+                TextMessageEncoder.defaultEncoder(), ExpectedServiceIdentity.ofAddress());
+        Identity id = client(b, clientCertificate());
+        id.add(1, 2);
+        String reply = sent(Direction.SERVICE_TO_CLIENT).get(0);
+        Document replyDoc = DomXml.parse(reply).getOwnerDocument();
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, () -> AsymmetricHeaderReader.read(
+                replyDoc, new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName("Default"),
+                        WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.Strict, true), client,
+                new AsymmetricHeaderReader.Signer.Known(impostor.certificate(), false)));
+        assertTrue(e.getMessage().startsWith("Cannot resolve KeyInfo for verifying signature"), e.getMessage());
+        assertTrue(protocol != null);
+    }
+
+    @Test
+    void theClientNeedsItsCertificateAndTheServiceItsOwnWithWcfsTexts() {
+        Binding b = binding(mutual(WSS10).build());
+        host(b, serviceCredentials());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> client(b, anonymous()));
+        assertEquals(WcfText.ClientCertificateNotProvidedOnClientCredentials.format(), e.getMessage());
+        host.abort();
+        IllegalStateException s = assertThrows(IllegalStateException.class, () -> host(binding(mutual(WSS10)
+                .build()), ServiceCredentials.defaults()));
+        assertTrue(s.getMessage().contains(WcfText.ServiceCertificateNotProvidedOnServiceCredentials.format()),
+                s.getMessage());
+    }
+
+    @Test
+    void aReplayedRequestIsRefusedWithWcfsText() {
+        SecurityBindingElement element = mutual(WSS10).build();
+        Identity id = both(element, clientCertificate());
+        id.add(2, 3);
+        byte[] captured = sent(Direction.CLIENT_TO_SERVICE).get(0).getBytes(StandardCharsets.UTF_8);
+        TextMessageEncoder encoder = TextMessageEncoder.defaultEncoder();
+        AsymmetricSecurityProtocol protocol = new AsymmetricSecurityProtocol(element, Clock.systemUTC(), encoder,
+                ExpectedServiceIdentity.ofAddress());
+        Message first = protocol.verifyRequest(encoder.read(captured, encoder.contentType()), serviceCredentials())
+                .request();
+        assertEquals("http://tempuri.org/IIdentity/Add", first.headers().action());
+        MessageSecurityException replayed = assertThrows(MessageSecurityException.class, () -> protocol.verifyRequest(
+                encoder.read(captured, encoder.contentType()), serviceCredentials()));
+        assertEquals(ReplayCache.REPLAYED, replayed.getMessage());
+    }
+
+    @Test
+    void theSymmetricX509ModesUnderWss10AreRefusedWithWcfsText() {
+        for (AuthenticationMode mode : List.of(AuthenticationMode.AnonymousForCertificate,
+                AuthenticationMode.UserNameForCertificate)) {
+            UnsupportedBindingException refused = assertThrows(UnsupportedBindingException.class,
+                    () -> host(binding(security(mode).messageSecurityVersion(WSS10).build()), serviceCredentials()));
+            assertTrue(refused.getMessage().contains("has been configured with an incompatible security version that"
+                    + " does not support unattached references to EncryptedKeys. Use 'WSSecurity11' or higher"),
+                    refused.getMessage());
+        }
+    }
+
+    @Test
+    void settingsTheAsymmetricEngineDoesNotApplyAreRefusedByName() {
+        UnsupportedBindingException confirmation = assertThrows(UnsupportedBindingException.class, () -> host(
+                binding(mutual(WSS10).requireSignatureConfirmation(true).build()), serviceCredentials()));
+        assertTrue(confirmation.getMessage().contains(WcfText.SignatureConfirmationNotSupported.format()),
+                confirmation.getMessage());
+        for (SecurityBindingElement e : List.of(mutual(WSS10).requireDerivedKeys(true).build(),
+                mutual(WSS10).messageProtectionOrder(MessageProtectionOrder.SignBeforeEncrypt).build(),
+                mutual(WSS10).protectTokens(true).build())) {
+            UnsupportedBindingException refused = assertThrows(UnsupportedBindingException.class,
+                    () -> host(binding(e), serviceCredentials()));
+            assertTrue(refused.getMessage().contains("MutualCertificate"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void mutualCertificateDuplexOverDuplexChannelsIsRefusedByName() {
+        SecurityBindingElement duplex = security(AuthenticationMode.MutualCertificateDuplex).build();
+        List<String> reasons = new MessageSecurityLayerProvider().refusals().stream()
+                .filter(r -> r.shapes().contains(io.github.wcf4j.binding.stack.ChannelShape.DUPLEX))
+                .filter(r -> r.applies().test(duplex)).map(r -> r.reason().apply(duplex)).toList();
+        assertEquals(1, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(0).contains("the asymmetric binding over duplex channels"), reasons.get(0));
+        assertTrue(new MessageSecurityLayerProvider().refusals().stream()
+                .filter(r -> r.shapes().isEmpty()).noneMatch(r -> r.applies().test(duplex)),
+                "over request/reply nothing of MutualCertificateDuplex is refused");
+    }
+
+    @Test
+    void aSubstitutedClientCertificateIsRefusedAndNeverServed() throws Exception {
+        // the attacker swaps in another certificate the service trusts: the signature no longer verifies
+        int before = IdentityService.CALLS.get();
+        Binding b = binding(mutual(WSS10).build());
+        host(b, ServiceCredentials.defaults().withServiceCertificate(service).withClientCertificateAuthentication(
+                X509CertificateAuthentication.peerTrust(List.of(client.certificate(), impostor.certificate()))));
+        Identity id = client(b, clientCertificate());
+        String swapped = base64(impostor.certificate().getEncoded());
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).then(FaultAction.rewrite(s ->
+                s.replaceFirst("(<o:BinarySecurityToken[^>]*>)[^<]*", "$1" + swapped))));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, () -> id.add(1, 2));
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void aRequestWhoseBodyIsNotEncryptedIsRefused() {
+        // a downgrade: the body in clear, its EncryptedData moved out of it
+        int before = IdentityService.CALLS.get();
+        Identity id = both(mutual(WSS10).build(), clientCertificate());
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).then(FaultAction.rewrite(s -> s.replaceFirst(
+                "(<s:Body[^>]*>)(<e:EncryptedData.*?</e:EncryptedData>)</s:Body>",
+                "$1<Add xmlns=\"http://tempuri.org/\"><n1>1</n1><n2>2</n2></Add></s:Body>"))));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, () -> id.add(1, 2));
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void aClientClockBeyondTheSkewIsRefusedByTheService() {
+        int before = IdentityService.CALLS.get();
+        Identity id = both(mutual(WSS10).build(), clientCertificate());
+        clientClock.advance(java.time.Duration.ofMinutes(6));
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, () -> id.add(1, 2));
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+}
