@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.DoubleSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -215,19 +217,7 @@ class MetroSecurityTest {
     @ValueSource(strings = {"WSReliableMessagingFebruary2005", "WSReliableMessaging11"})
     void aMetroClientCallsAWcf4jServiceInAReliableSessionOverItsSecuritySession(String version) {
         boolean rm11 = version.equals("WSReliableMessaging11");
-        ServiceModelConfiguration config = rm11 ? config("customBinding", """
-                <customBinding><binding name="secure">
-                    <reliableSession reliableMessagingVersion="WSReliableMessaging11"/>
-                    <security authenticationMode="SecureConversation" requireSecurityContextCancellation="true">
-                      <secureConversationBootstrap authenticationMode="UserNameForCertificate"/>
-                    </security>
-                    <textMessageEncoding/><httpTransport/>
-                  </binding></customBinding>""") : config("wsHttpBinding", """
-                <wsHttpBinding><binding name="secure">
-                    <reliableSession enabled="true"/>
-                    <security mode="Message"><message clientCredentialType="UserName"
-                        negotiateServiceCredential="false" establishSecurityContext="true"/></security>
-                  </binding></wsHttpBinding>""");
+        ServiceModelConfiguration config = reliableConfig(rm11);
         List<String> tap = new CopyOnWriteArrayList<>();
         ServiceHost host = host(config, tap);
         String port = rm11 ? "{http://tempuri.org/}CustomBinding_ICalculator" : WSDL_PORT;
@@ -282,6 +272,27 @@ class MetroSecurityTest {
     }
 
     /**
+     * A reliable session over a security session: wsHttpBinding's {@code <reliableSession enabled="true"/>} (WS-RM 1.0,
+     * its only version) over Message/UserName with a context, or a customBinding of WS-RM 1.1 over
+     * SecureConversation/UserNameForCertificate.
+     */
+    private static ServiceModelConfiguration reliableConfig(boolean rm11) {
+        return rm11 ? config("customBinding", """
+                <customBinding><binding name="secure">
+                    <reliableSession reliableMessagingVersion="WSReliableMessaging11"/>
+                    <security authenticationMode="SecureConversation" requireSecurityContextCancellation="true">
+                      <secureConversationBootstrap authenticationMode="UserNameForCertificate"/>
+                    </security>
+                    <textMessageEncoding/><httpTransport/>
+                  </binding></customBinding>""") : config("wsHttpBinding", """
+                <wsHttpBinding><binding name="secure">
+                    <reliableSession enabled="true"/>
+                    <security mode="Message"><message clientCredentialType="UserName"
+                        negotiateServiceCredential="false" establishSecurityContext="true"/></security>
+                  </binding></wsHttpBinding>""");
+    }
+
+    /**
      * A wrong password: wcf4j answers with WCF's unsecured {@code FailedAuthentication} fault (the token request's, in
      * a session) and never runs the operation. Metro's client does not surface that fault as WCF's client does (a
      * {@code MessageSecurityException} holding the fault): without a context its security tube refuses the unsecured
@@ -317,13 +328,18 @@ class MetroSecurityTest {
      */
     private record MetroService(Peer peer, FaultInjectingHttpProxy proxy, URI address) implements AutoCloseable {
         static MetroService start(boolean securityContext) {
-            ServiceHost exporter = host(securityContext, new CopyOnWriteArrayList<>());
+            return start(config(securityContext), "WSHttpBinding_ICalculator");
+        }
+
+        /** A Metro service publishing what wcf4j exports for {@code config}, its WSDL port named {@code port}. */
+        static MetroService start(ServiceModelConfiguration config, String port) {
+            ServiceHost exporter = host(config, new CopyOnWriteArrayList<>());
             Peer peer;
             try {
                 peer = Peer.metroSecurity("server", "--wsdl", exporter.endpoints().get(0).address() + "?singleWsdl",
                         // ?singleWsdl holds every component in the contract's namespace
                         "--service", "{" + CONTRACT_NS + "}CalculatorService", "--port",
-                        "{" + CONTRACT_NS + "}WSHttpBinding_ICalculator", "--address", "http://127.0.0.1:0/calc",
+                        "{" + CONTRACT_NS + "}" + port, "--address", "http://127.0.0.1:0/calc",
                         "--keystore", serviceKeys.toString(), "--password", PASSWORD, "--user", "alice", "--pass",
                         "secret");
                 URI direct = URI.create(peer.await("READY", PEER).substring("READY ".length()));
@@ -345,7 +361,12 @@ class MetroSecurityTest {
 
     private static ClientFactory<ICalculator> wcf4jClient(boolean securityContext, URI address, String user,
             String pass) {
-        ClientEndpoint e = config(securityContext).clientEndpoint("calculator").orElseThrow();
+        return wcf4jClient(config(securityContext), address, user, pass);
+    }
+
+    private static ClientFactory<ICalculator> wcf4jClient(ServiceModelConfiguration config, URI address, String user,
+            String pass) {
+        ClientEndpoint e = config.clientEndpoint("calculator").orElseThrow();
         // the certificate names localhost; the peer listens on 127.0.0.1 (a WCF client configures <dns value=...>)
         return ClientFactory.builder(new ClientEndpoint(e.name(), address, e.bindingSection(),
                 e.bindingConfiguration(), e.binding(), e.contract(), e.behavior(),
@@ -387,6 +408,64 @@ class MetroSecurityTest {
                 assertEquals(2, sent.size(), sent.toString());
             }
         }
+    }
+
+    /**
+     * wcf4j's client in a reliable session over its security session against a Metro service publishing what wcf4j
+     * exports for the same configuration (RM from the policy: the RM 1.0 assertion, or RM 1.1's with
+     * {@code wsrmp:SequenceSTR}): RST/SCT, then wcf4j's CreateSequence secured by the context and ending with the STR
+     * to it ({@code UsesSequenceSTR} under 1.1), which Metro's RM destination accepts only when it names the session's
+     * context token; four calls as {@code alice}, the close handshake, TerminateSequence, cancel.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"WSReliableMessagingFebruary2005", "WSReliableMessaging11"})
+    void aWcf4jClientCallsAMetroServiceInAReliableSessionOverItsSecuritySession(String version) throws Exception {
+        boolean rm11 = version.equals("WSReliableMessaging11");
+        ServiceModelConfiguration config = reliableConfig(rm11);
+        try (MetroService metro = MetroService.start(config, rm11 ? "CustomBinding_ICalculator"
+                : "WSHttpBinding_ICalculator")) {
+            ClientFactory<ICalculator> factory = wcf4jClient(config, metro.address(), "alice", "secret");
+            ICalculator calc = factory.createChannel();
+            assertEquals(115.99, explained(metro.peer(), () -> calc.add(100, 15.99)), 1e-9);
+            assertEquals(68.46, explained(metro.peer(), () -> calc.subtract(145, 76.54)), 1e-9);
+            assertEquals(731.25, explained(metro.peer(), () -> calc.multiply(9, 81.25)), 1e-9);
+            assertEquals(3.142857142857143, explained(metro.peer(), () -> calc.divide(22, 7)), 1e-9);
+            for (int i = 1; i <= 4; i++) {
+                String caller = metro.peer().await("CALLER", PEER);
+                assertTrue(caller.matches("CALLER " + i + " .*alice.*"), caller);
+            }
+            factory.close();
+            List<String> sent = metro.proxy().envelopes(Direction.CLIENT_TO_SERVICE);
+            List<String> replies = metro.proxy().envelopes(Direction.SERVICE_TO_CLIENT);
+            assertFalse(sent.stream().anyMatch(r -> r.contains("secret") || r.contains("115.99")), sent.toString());
+            List<String> actions = sent.stream().map(MetroSecurityTest::action).toList();
+            String rmNs = rm11 ? "http://docs.oasis-open.org/ws-rx/wsrm/200702"
+                    : "http://schemas.xmlsoap.org/ws/2005/02/rm";
+            assertEquals("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/SCT", actions.get(0), actions.toString());
+            assertEquals(rmNs + "/CreateSequence", actions.get(1), actions.toString());
+            String createSequence = sent.get(1);
+            Matcher context = Pattern.compile("SecurityContextToken[^>]*>\\s*<(?:\\w+:)?Identifier>([^<]+)<")
+                    .matcher(createSequence);
+            assertTrue(context.find(), "CreateSequence is secured by the context: " + createSequence);
+            assertTrue(createSequence.matches("(?s).*<(\\w+:)?Body[^>]*>.*CreateSequence.*SecurityTokenReference[^>]*>"
+                    + "\\s*<(\\w+:)?Reference URI=\"" + Pattern.quote(context.group(1))
+                    + "\" ValueType=\"http://schemas.xmlsoap.org/ws/2005/02/sc/sct\"/>.*"),
+                    "wcf4j's CreateSequence ends with the STR to " + context.group(1) + ": " + createSequence);
+            assertEquals(rm11, createSequence.matches("(?s).*<(\\w+:)?UsesSequenceSTR[^>]*mustUnderstand=\"1\".*"),
+                    createSequence);
+            assertTrue(replies.get(1).contains(rmNs + "/CreateSequenceResponse"),
+                    "Metro accepts the sequence bound to the context: " + replies.get(1));
+            assertTrue(actions.contains(rmNs + "/TerminateSequence"), actions.toString());
+            assertTrue(actions.contains(rm11 ? rmNs + "/CloseSequence" : rmNs + "/LastMessage"), actions.toString());
+            assertTrue(actions.get(actions.size() - 1).endsWith("RST/SCT/Cancel"), actions.toString());
+            assertEquals(4, actions.stream().filter(a -> a.startsWith(CONTRACT_NS)).count(), actions.toString());
+        }
+    }
+
+    /** The {@code wsa:Action} of an envelope. */
+    private static String action(String envelope) {
+        Matcher m = Pattern.compile("<(?:\\w+:)?Action[^>]*>([^<]*)<").matcher(envelope);
+        return m.find() ? m.group(1) : "";
     }
 
     /**
