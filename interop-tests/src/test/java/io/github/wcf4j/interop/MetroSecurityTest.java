@@ -16,6 +16,7 @@ import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.SecurityFaultException;
 import io.github.wcf4j.runtime.security.message.SecurityTokenValidationException;
 import io.github.wcf4j.runtime.security.message.ServiceCredentials;
+import io.github.wcf4j.runtime.security.message.X509CertificateAuthentication;
 import io.github.wcf4j.runtime.security.message.X509Credential;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.transport.WireTap;
@@ -67,6 +68,10 @@ class MetroSecurityTest {
     static Path serviceKeys;
     static Path serviceCertificate;
     static X509Credential service;
+    /** The client's key pair (the certificate modes), and its certificate alone as the Metro service trusts it. */
+    static Path clientKeys;
+    static Path clientCertificate;
+    static X509Credential client;
 
     @BeforeAll
     static void keys() throws Exception {
@@ -79,6 +84,28 @@ class MetroSecurityTest {
         try (OutputStream out = Files.newOutputStream(serviceCertificate)) {
             certOnly.store(out, SelfSignedKeyStore.PASSWORD);
         }
+        clientKeys = SelfSignedKeyStore.create(dir.resolve("client.p12"), "client", "dns:client");
+        client = X509Credential.fromKeyStore(clientKeys, SelfSignedKeyStore.PASSWORD, null);
+        KeyStore clientOnly = KeyStore.getInstance("PKCS12");
+        clientOnly.load(null, null);
+        clientOnly.setCertificateEntry("client", client.certificate());
+        clientCertificate = dir.resolve("client-cert.p12");
+        try (OutputStream out = Files.newOutputStream(clientCertificate)) {
+            clientOnly.store(out, SelfSignedKeyStore.PASSWORD);
+        }
+    }
+
+    /**
+     * An unchanged app.config: wsHttpBinding Message security for a client certificate without negotiation, so
+     * {@code MutualCertificate} (WS-Security 1.1: a symmetric binding, the service's certificate protecting, the
+     * client's endorsing) or, with a context, WS-SecureConversation over that bootstrap.
+     */
+    private static ServiceModelConfiguration certificateConfig(boolean securityContext) {
+        return config("wsHttpBinding", """
+                <wsHttpBinding><binding name="secure">
+                    <security mode="Message"><message clientCredentialType="Certificate"
+                        negotiateServiceCredential="false" establishSecurityContext="%s"/></security>
+                  </binding></wsHttpBinding>""".formatted(securityContext));
     }
 
     /** An unchanged app.config: wsHttpBinding Message security for a user name, with or without a context. */
@@ -125,7 +152,8 @@ class MetroSecurityTest {
                             if (!user.equals("alice") || !password.equals("secret")) {
                                 throw new SecurityTokenValidationException("Unknown user name or incorrect password");
                             }
-                        })).build();
+                        }).withClientCertificateAuthentication(X509CertificateAuthentication.peerTrust(
+                                List.of(client.certificate())))).build();
         HostedCalculator.CALLS.clear();
         CxfSymmetricSecurityTest.CALLERS.clear();
         host.open();
@@ -149,9 +177,15 @@ class MetroSecurityTest {
     }
 
     private static Peer metroClient(ServiceHost host, String wsdlPort, String user, String pass, String calls) {
+        return metroClientWith(host, wsdlPort, calls, "--user", user, "--pass", pass);
+    }
+
+    /** A Metro client of {@code host} built from its {@code ?wsdl}, with its {@code credentials} options. */
+    private static Peer metroClientWith(ServiceHost host, String wsdlPort, String calls, String... credentials) {
         List<String> args = new ArrayList<>(List.of("client", "--wsdl", host.endpoints().get(0).address() + "?wsdl",
                 "--service", WSDL_SERVICE, "--port", wsdlPort, "--service-cert", serviceCertificate.toString(),
-                "--password", PASSWORD, "--user", user, "--pass", pass, "--calls", calls));
+                "--password", PASSWORD, "--calls", calls));
+        args.addAll(List.of(credentials));
         dump(args);
         return Peer.metroSecurity(args.toArray(String[]::new));
     }
@@ -293,6 +327,89 @@ class MetroSecurityTest {
     }
 
     /**
+     * {@code MutualCertificate} (WS-Security 1.1 symmetric: the service's certificate protects, the client's endorses)
+     * and WS-SecureConversation over it as a security session, from wsHttpBinding {@code Message}/{@code Certificate}
+     * without negotiation: Metro's client, built from the {@code ?wsdl} alone plus its own key pair and where the
+     * service's certificate is, calls as its certificate; in a session RST/SCT (the bootstrap endorsed by the client's
+     * certificate), the calls under the context, cancel.
+     */
+    @ParameterizedTest(name = "establishSecurityContext={0}")
+    @ValueSource(booleans = {false, true})
+    void aMetroClientCallsAWcf4jServiceAsItsCertificate(boolean securityContext) {
+        List<String> tap = new CopyOnWriteArrayList<>();
+        ServiceHost host = host(certificateConfig(securityContext), tap);
+        try (Peer metro = metroClientWith(host, WSDL_PORT, MetroClientTest.CALLS, "--keystore", clientKeys.toString())) {
+            assertEquals("RESULT Add 115.99", metro.await("RESULT", PEER));
+            assertEquals("RESULT Subtract 68.46", metro.await("RESULT", PEER));
+            assertEquals("RESULT Multiply 731.25", metro.await("RESULT", PEER));
+            assertEquals("RESULT Divide 3.142857142857143", metro.await("RESULT", PEER));
+            metro.await("DONE", PEER);
+            assertEquals(0, metro.exitCode(PEER), metro.stderr());
+            for (String op : List.of("Add", "Subtract", "Multiply", "Divide")) {
+                assertEquals(1, HostedCalculator.calls(op), op);
+            }
+            // WCF's X509Identity name: "subject; thumbprint"
+            assertEquals(4, CxfSymmetricSecurityTest.CALLERS.size(), CxfSymmetricSecurityTest.CALLERS.toString());
+            assertTrue(CxfSymmetricSecurityTest.CALLERS.stream().allMatch(c -> c.matches("X509:CN=client; [0-9A-F]{40}")),
+                    CxfSymmetricSecurityTest.CALLERS.toString());
+            List<String> received = tapped(tap, "received");
+            assertFalse(received.stream().anyMatch(r -> r.contains("115.99") || r.contains(">100<")),
+                    "bodies are encrypted");
+            List<String> actions = received.stream().map(MetroSecurityTest::action).toList();
+            if (securityContext) {
+                assertEquals("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/SCT", actions.get(0), actions.toString());
+                assertTrue(received.get(0).contains("BinarySecurityToken") && received.get(0).contains("EncryptedKey"),
+                        "the token request is endorsed by the client's certificate: " + received.get(0));
+                assertTrue(received.get(1).contains("SecurityContextToken")
+                        && !received.get(1).contains("BinarySecurityToken"),
+                        "the calls are secured by the context alone: " + received.get(1));
+                assertTrue(actions.get(actions.size() - 1).endsWith("RST/SCT/Cancel"), actions.toString());
+            } else {
+                assertEquals(4, actions.size(), actions.toString());
+                assertTrue(received.stream().allMatch(r -> r.contains("BinarySecurityToken")
+                        && r.contains("EncryptedKey") && !r.contains("SecurityContextToken")), received.toString());
+            }
+        } finally {
+            host.abort();
+        }
+    }
+
+    /**
+     * wcf4j's client with its certificate ({@code MutualCertificate}, and SecureConversation over it) against a Metro
+     * service publishing what wcf4j exports for the same configuration: Metro's requester subject holds the client's
+     * certificate subject.
+     */
+    @ParameterizedTest(name = "establishSecurityContext={0}")
+    @ValueSource(booleans = {false, true})
+    void aWcf4jClientCallsAMetroServiceAsItsCertificate(boolean securityContext) throws Exception {
+        ServiceModelConfiguration config = certificateConfig(securityContext);
+        try (MetroService metro = MetroService.start(config, "WSHttpBinding_ICalculator")) {
+            ClientFactory<ICalculator> factory = wcf4jClient(config, metro.address(),
+                    ClientCredentials.certificate(client));
+            ICalculator calc = factory.createChannel();
+            assertEquals(115.99, explained(metro.peer(), () -> calc.add(100, 15.99)), 1e-9);
+            assertEquals(68.46, explained(metro.peer(), () -> calc.subtract(145, 76.54)), 1e-9);
+            for (int i = 1; i <= 2; i++) {
+                String caller = metro.peer().await("CALLER", PEER);
+                assertTrue(caller.matches("CALLER " + i + " .*CN=client.*"), caller);
+            }
+            factory.close();
+            List<String> sent = metro.proxy().envelopes(Direction.CLIENT_TO_SERVICE);
+            assertFalse(sent.stream().anyMatch(r -> r.contains("115.99")), sent.toString());
+            List<String> actions = sent.stream().map(MetroSecurityTest::action).toList();
+            if (securityContext) {
+                assertEquals(List.of("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/SCT", CONTRACT_NS
+                        + "/ICalculator/Add", CONTRACT_NS + "/ICalculator/Subtract",
+                        "http://schemas.xmlsoap.org/ws/2005/02/trust/RST/SCT/Cancel"), actions);
+                assertTrue(sent.get(0).contains("BinarySecurityToken"), sent.get(0));
+            } else {
+                assertEquals(2, sent.size(), sent.toString());
+                assertTrue(sent.stream().allMatch(r -> r.contains("BinarySecurityToken")), sent.toString());
+            }
+        }
+    }
+
+    /**
      * A wrong password: wcf4j answers with WCF's unsecured {@code FailedAuthentication} fault (the token request's, in
      * a session) and never runs the operation. Metro's client does not surface that fault as WCF's client does (a
      * {@code MessageSecurityException} holding the fault): without a context its security tube refuses the unsecured
@@ -341,7 +458,7 @@ class MetroSecurityTest {
                         "--service", "{" + CONTRACT_NS + "}CalculatorService", "--port",
                         "{" + CONTRACT_NS + "}" + port, "--address", "http://127.0.0.1:0/calc",
                         "--keystore", serviceKeys.toString(), "--password", PASSWORD, "--user", "alice", "--pass",
-                        "secret");
+                        "secret", "--truststore", clientCertificate.toString());
                 URI direct = URI.create(peer.await("READY", PEER).substring("READY ".length()));
                 FaultInjectingHttpProxy proxy = new FaultInjectingHttpProxy(direct);
                 return new MetroService(peer, proxy, proxy.via(direct));
@@ -366,13 +483,18 @@ class MetroSecurityTest {
 
     private static ClientFactory<ICalculator> wcf4jClient(ServiceModelConfiguration config, URI address, String user,
             String pass) {
+        return wcf4jClient(config, address, ClientCredentials.userName(user, pass));
+    }
+
+    private static ClientFactory<ICalculator> wcf4jClient(ServiceModelConfiguration config, URI address,
+            ClientCredentials credentials) {
         ClientEndpoint e = config.clientEndpoint("calculator").orElseThrow();
         // the certificate names localhost; the peer listens on 127.0.0.1 (a WCF client configures <dns value=...>)
         return ClientFactory.builder(new ClientEndpoint(e.name(), address, e.bindingSection(),
                 e.bindingConfiguration(), e.binding(), e.contract(), e.behavior(),
                 Optional.of(new EndpointIdentity.Dns("localhost")), e.headers(), e.standardEndpoint()),
                 ICalculator.class)
-                .credentials(ClientCredentials.userName(user, pass).withDefaultServiceCertificate(service.certificate()))
+                .credentials(credentials.withDefaultServiceCertificate(service.certificate()))
                 .build();
     }
 

@@ -50,9 +50,11 @@ import javax.xml.transform.stream.StreamSource;
  * merged with the WSDL's policy by port). Run as its own JVM:
  * <pre>
  * server --wsdl URL (wcf4j's ?singleWsdl) --service {ns}name --port {ns}name --address http://127.0.0.1:PORT/path
- *        --keystore P12 --password PW [--user NAME --pass PW (the one accepted user)] [--dump]
+ *        --keystore P12 --password PW [--user NAME --pass PW (the one accepted user)]
+ *        [--truststore P12 (the client certificates it trusts, the certificate modes)] [--dump]
  * client --wsdl URL --service {ns}name --port {ns}name --service-cert P12 --password PW --calls "Add 1 2;..."
- *        [--user NAME --pass PW] [--no-close] [--dump]
+ *        [--user NAME --pass PW] [--keystore P12 (the client's key pair, the certificate modes)] [--no-close]
+ *        [--dump]
  * </pre>
  * The server prints {@code CALLER n names} on the protocol stream for every invocation (n counts them; names are the
  * principals of the requester's subject as Metro established it, {@code anonymous} when none).
@@ -111,6 +113,12 @@ public final class MetroSecurityPeer {
                 + "<sc:ValidatorConfiguration xmlns:sc=\"" + SERVER_CONFIG + "\" xmlns:wspp=\"" + WSPP
                 + "\" wspp:visibility=\"private\"><sc:Validator name=\"usernameValidator\" classname=\""
                 + Passwords.class.getName() + "\"/></sc:ValidatorConfiguration>";
+        String truststore = cli.get("truststore", null);
+        if (truststore != null) {
+            config += "<sc:TrustStore xmlns:sc=\"" + SERVER_CONFIG + "\" xmlns:wspp=\"" + WSPP
+                    + "\" wspp:visibility=\"private\" location=\"" + truststore + "\" type=\"PKCS12\" storepass=\""
+                    + password + "\"/>";
+        }
         wsdl = addToEndpointPolicy(wsdl, port.getLocalPart(), config);
         System.err.println("# metro security server WSDL:\n" + wsdl);
 
@@ -229,8 +237,18 @@ public final class MetroSecurityPeer {
         // Metro's client configuration: where the service's certificate is, nothing about security itself
         Path dir = Files.createTempDirectory("metro-client");
         Files.createDirectories(dir.resolve("META-INF"));
+        String keystore = cli.get("keystore", null);
+        String clientKeys = "";
+        if (keystore != null) {
+            KeyStore own = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(Path.of(keystore))) {
+                own.load(in, password.toCharArray());
+            }
+            clientKeys = "    <sc:KeyStore wspp:visibility=\"private\" location=\"" + keystore + "\" type=\"PKCS12\""
+                    + " storepass=\"" + password + "\" alias=\"" + own.aliases().nextElement() + "\"/>\n";
+        }
         Files.writeString(dir.resolve("META-INF/wsit-client.xml"), clientConfig(service, port, serviceCert, password,
-                ks.aliases().nextElement()));
+                ks.aliases().nextElement(), clientKeys));
         Files.writeString(dir.resolve("META-INF/wsit-client-contract.xml"), contract());
         ClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
                 MetroSecurityPeer.class.getClassLoader());
@@ -275,7 +293,8 @@ public final class MetroSecurityPeer {
      * Metro's {@code wsit-client.xml}: a WSDL whose port, named as the service's, carries the private client
      * assertions (Metro merges them with the service WSDL's policy for that port).
      */
-    static String clientConfig(QName service, QName port, String trustStore, String password, String alias) {
+    static String clientConfig(QName service, QName port, String trustStore, String password, String alias,
+            String clientKeys) {
         String ns = service.getNamespaceURI();
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<wsdl:definitions targetNamespace=\"" + ns + "\" xmlns:tns=\"" + ns + "\""
@@ -289,6 +308,7 @@ public final class MetroSecurityPeer {
                 + "  <wsp:Policy wsu:Id=\"ClientKeystorePolicy\"><wsp:ExactlyOne><wsp:All>\n"
                 + "    <sc:TrustStore wspp:visibility=\"private\" location=\"" + trustStore + "\" type=\"PKCS12\""
                 + " storepass=\"" + password + "\" peeralias=\"" + alias + "\"/>\n"
+                + clientKeys
                 + "  </wsp:All></wsp:ExactlyOne></wsp:Policy>\n"
                 + "  <wsdl:binding name=\"" + port.getLocalPart() + "\" type=\"i:ICalculator\">\n"
                 + "    <wsp:PolicyReference URI=\"#ClientKeystorePolicy\"/>\n"
