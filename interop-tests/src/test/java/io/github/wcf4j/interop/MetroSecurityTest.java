@@ -118,7 +118,7 @@ class MetroSecurityTest {
     }
 
     /** An unchanged app.config whose endpoints use the binding configuration {@code secure} of {@code bindings}. */
-    private static ServiceModelConfiguration config(String binding, String bindings) {
+    static ServiceModelConfiguration config(String binding, String bindings) {
         String xml = """
                 <configuration><system.serviceModel>
                   <bindings>%s</bindings>
@@ -355,7 +355,7 @@ class MetroSecurityTest {
             List<String> received = tapped(tap, "received");
             assertFalse(received.stream().anyMatch(r -> r.contains("115.99") || r.contains(">100<")),
                     "bodies are encrypted");
-            List<String> actions = received.stream().map(MetroSecurityTest::action).toList();
+            List<String> actions = received.stream().map(Wire::fullAction).toList();
             if (securityContext) {
                 assertEquals("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/SCT", actions.get(0), actions.toString());
                 assertTrue(received.get(0).contains("BinarySecurityToken") && received.get(0).contains("EncryptedKey"),
@@ -396,7 +396,7 @@ class MetroSecurityTest {
             factory.close();
             List<String> sent = metro.proxy().envelopes(Direction.CLIENT_TO_SERVICE);
             assertFalse(sent.stream().anyMatch(r -> r.contains("115.99")), sent.toString());
-            List<String> actions = sent.stream().map(MetroSecurityTest::action).toList();
+            List<String> actions = sent.stream().map(Wire::fullAction).toList();
             if (securityContext) {
                 assertEquals(List.of("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/SCT", CONTRACT_NS
                         + "/ICalculator/Add", CONTRACT_NS + "/ICalculator/Subtract",
@@ -560,7 +560,7 @@ class MetroSecurityTest {
             List<String> sent = metro.proxy().envelopes(Direction.CLIENT_TO_SERVICE);
             List<String> replies = metro.proxy().envelopes(Direction.SERVICE_TO_CLIENT);
             assertFalse(sent.stream().anyMatch(r -> r.contains("secret") || r.contains("115.99")), sent.toString());
-            List<String> actions = sent.stream().map(MetroSecurityTest::action).toList();
+            List<String> actions = sent.stream().map(Wire::fullAction).toList();
             String rmNs = rm11 ? "http://docs.oasis-open.org/ws-rx/wsrm/200702"
                     : "http://schemas.xmlsoap.org/ws/2005/02/rm";
             assertEquals("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/SCT", actions.get(0), actions.toString());
@@ -582,12 +582,6 @@ class MetroSecurityTest {
             assertTrue(actions.get(actions.size() - 1).endsWith("RST/SCT/Cancel"), actions.toString());
             assertEquals(4, actions.stream().filter(a -> a.startsWith(CONTRACT_NS)).count(), actions.toString());
         }
-    }
-
-    /** The {@code wsa:Action} of an envelope. */
-    private static String action(String envelope) {
-        Matcher m = Pattern.compile("<(?:\\w+:)?Action[^>]*>([^<]*)<").matcher(envelope);
-        return m.find() ? m.group(1) : "";
     }
 
     /**

@@ -201,7 +201,7 @@ public final class CxfSymmetricSecurityPeer {
     }
 
     /** Prints who WSS4J says called, once per invocation, before the operation runs. */
-    private static final class CallerInterceptor extends AbstractPhaseInterceptor<Message> {
+    static final class CallerInterceptor extends AbstractPhaseInterceptor<Message> {
         private final PrintStream out;
         private final AtomicInteger invocations = new AtomicInteger();
 
