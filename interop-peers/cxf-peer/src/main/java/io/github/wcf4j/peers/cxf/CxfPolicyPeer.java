@@ -91,7 +91,7 @@ public final class CxfPolicyPeer {
         // the reply's key: the client's certificate when it sent one (MutualCertificate's asymmetric replies)
         props.put("security.encryption.username", "useReqSigCert");
         props.put("security.callback-handler", CxfSecurityPeer.passwords(known));
-        noBsp(cli, props);
+        noBsp(cli, props, bus);
         sf.setProperties(props);
         sf.getInInterceptors().add(new CxfSymmetricSecurityPeer.CallerInterceptor(out));
         Server server = sf.create();
@@ -147,12 +147,7 @@ public final class CxfPolicyPeer {
             // CXF then cancels its context token after every call (else never)
             props.put("security.sts.token.do.cancel", "true");
         }
-        noBsp(cli, props);
-        if (cli.flag("no-bsp")) {
-            // also for the security context's token requests, which CXF's STSClient makes with its own properties
-            bus.setProperty("security.is-bsp-compliant", "false");
-            bus.setProperty("isBSPCompliant", "false");
-        }
+        noBsp(cli, props, bus);
         pf.setProperties(props);
         ICalculator calc = (ICalculator) pf.create();
         new BoundedCalls("cxf-policy-client-call", 30_000).run(calc, Cli.parseCalls(cli.require("calls")), out);
@@ -165,10 +160,14 @@ public final class CxfPolicyPeer {
     }
 
     /** As {@link CxfSymmetricSecurityPeer}: {@code --no-bsp} accepts WCF's non-BSP messageSecurityVersions. */
-    private static void noBsp(Cli cli, Map<String, Object> props) {
+    private static void noBsp(Cli cli, Map<String, Object> props, Bus bus) {
         if (cli.flag("no-bsp")) {
             props.put("security.is-bsp-compliant", "false");
             props.put("isBSPCompliant", "false");
+            // also on the bus: the context token's own endpoints (CXF's STSClient, its SecureConversationTokenService)
+            // take their properties from there, not from the application endpoint's
+            bus.setProperty("security.is-bsp-compliant", "false");
+            bus.setProperty("isBSPCompliant", "false");
         }
     }
 }
