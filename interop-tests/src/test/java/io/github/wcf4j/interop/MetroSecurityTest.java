@@ -410,6 +410,61 @@ class MetroSecurityTest {
     }
 
     /**
+     * WCF's cookie mode ({@code requireSecurityContextCancellation="false"}: the context travels in the token's
+     * cookie, the service keeps no session; exported as {@code sp:MustNotSendCancel}) over UserNameForCertificate,
+     * Metro's client built from the {@code ?wsdl} alone. Metro echoes the issued token with its cookie on every call,
+     * so the calls are served; but it ignores {@code MustNotSendCancel} (SP0100, "not supported") and cancels at
+     * close. A cookie-mode WCF service has no cancel handler (its token issuer takes Issue and Renew only,
+     * {@code SecuritySessionSecurityTokenAuthenticator}): the cancel, secured with the cookie's context, reaches the
+     * dispatcher, whose fault goes back secured; Metro fails reading it and its close fails. A deviation, in
+     * INTEROP.md.
+     */
+    @org.junit.jupiter.api.Test
+    void aMetroClientInWcfsCookieMode() {
+        ServiceModelConfiguration config = config("customBinding", """
+                <customBinding><binding name="secure">
+                    <security authenticationMode="SecureConversation" requireSecurityContextCancellation="false">
+                      <secureConversationBootstrap authenticationMode="UserNameForCertificate"/>
+                    </security>
+                    <textMessageEncoding/><httpTransport/>
+                  </binding></customBinding>""");
+        List<String> tap = new CopyOnWriteArrayList<>();
+        ServiceHost host = host(config, tap);
+        try (Peer metro = metroClient(host, "{http://tempuri.org/}CustomBinding_ICalculator", "alice", "secret",
+                MetroClientTest.CALLS)) {
+            String wsdl = fetch(host.endpoints().get(0).address() + "?wsdl");
+            assertTrue(wsdl.contains("MustNotSendCancel"), wsdl);
+            assertEquals("RESULT Add 115.99", metro.await("RESULT", PEER));
+            assertEquals("RESULT Subtract 68.46", metro.await("RESULT", PEER));
+            assertEquals("RESULT Multiply 731.25", metro.await("RESULT", PEER));
+            assertEquals("RESULT Divide 3.142857142857143", metro.await("RESULT", PEER));
+            String closing = assertThrows(AssertionError.class, () -> metro.await("DONE", PEER)).getMessage();
+            assertTrue(closing.contains("WSSTUBE0025"), "Metro's close fails reading the fault: " + closing);
+            for (String op : List.of("Add", "Subtract", "Multiply", "Divide")) {
+                assertEquals(1, HostedCalculator.calls(op), op);
+            }
+            List<String> received = tapped(tap, "received");
+            List<String> actions = received.stream().map(Wire::fullAction).toList();
+            assertEquals("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/SCT", actions.get(0), actions.toString());
+            assertTrue(tapped(tap, "sent").get(0).contains("RSTR/SCT"), tapped(tap, "sent").get(0));
+            assertTrue(received.subList(1, 5).stream().allMatch(r -> r.contains("Cookie>")),
+                    "the context token travels with its cookie: " + received);
+            assertEquals(6, actions.size(), actions.toString());
+            assertTrue(actions.get(5).endsWith("RST/SCT/Cancel") && received.get(5).contains("Cookie>"),
+                    "Metro cancels anyway: " + actions);
+            String answer = tapped(tap, "sent").get(5);
+            assertEquals("http://www.w3.org/2005/08/addressing/fault", Wire.fullAction(answer));
+            assertTrue(answer.contains("<o:Security") && answer.contains("EncryptedData"),
+                    "the dispatcher's fault, secured with the cookie's context: " + answer);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nreceived: " + tapped(tap, "received") + "\nsent: "
+                    + tapped(tap, "sent"), e);
+        } finally {
+            host.abort();
+        }
+    }
+
+    /**
      * A wrong password: wcf4j answers with WCF's unsecured {@code FailedAuthentication} fault (the token request's, in
      * a session) and never runs the operation. Metro's client does not surface that fault as WCF's client does (a
      * {@code MessageSecurityException} holding the fault): without a context its security tube refuses the unsecured
