@@ -1,6 +1,8 @@
 package io.github.wcf4j.peers.metro;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import com.sun.xml.ws.api.fastinfoset.FastInfosetFeature;
 import com.sun.xml.wss.SubjectAccessor;
 import com.sun.xml.wss.impl.callback.PasswordValidationCallback;
@@ -37,6 +39,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.security.auth.Subject;
 import javax.xml.namespace.QName;
 import javax.xml.transform.stream.StreamSource;
@@ -51,11 +55,13 @@ import javax.xml.transform.stream.StreamSource;
  * <pre>
  * server --wsdl URL (wcf4j's ?singleWsdl) --service {ns}name --port {ns}name --address http://127.0.0.1:PORT/path
  *        --keystore P12 --password PW [--user NAME --pass PW (the one accepted user)]
- *        [--truststore P12 (the client certificates it trusts, the certificate modes)] [--dump]
+ *        [--truststore P12 (the client certificates it trusts, the certificate modes)] [--ssl-trust P12] [--dump]
  * client --wsdl URL --service {ns}name --port {ns}name --service-cert P12 --password PW --calls "Add 1 2;..."
  *        [--user NAME --pass PW] [--keystore P12 (the client's key pair, the certificate modes)] [--no-close]
- *        [--dump]
+ *        [--ssl-trust P12] [--dump]
  * </pre>
+ * An {@code https} server address serves over TLS with the {@code --keystore} key pair; {@code --ssl-trust} is the
+ * PKCS#12 trust store of this JVM's TLS (the WSDL's fetch, the client's calls).
  * The server prints {@code CALLER n names} on the protocol stream for every invocation (n counts them; names are the
  * principals of the requester's subject as Metro established it, {@code anonymous} when none).
  */
@@ -75,6 +81,13 @@ public final class MetroSecurityPeer {
         int rc = Cli.main(args, Set.of("dump", "no-close"), (cli, out) -> {
             if (cli.flag("dump")) {
                 MetroPeer.enableDump();
+            }
+            String sslTrust = cli.get("ssl-trust", null);
+            if (sslTrust != null) {
+                // HTTPS: the certificates this JVM's TLS trusts (the WSDL's fetch, the client's calls)
+                System.setProperty("javax.net.ssl.trustStore", sslTrust);
+                System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+                System.setProperty("javax.net.ssl.trustStorePassword", cli.require("password"));
             }
             return switch (cli.mode()) {
                 case "server" -> server(cli, out);
@@ -102,7 +115,20 @@ public final class MetroSecurityPeer {
         }
         String alias = ks.aliases().nextElement();
 
-        HttpServer http = HttpServer.create(new InetSocketAddress(uri.getHost(), Math.max(uri.getPort(), 0)), 64);
+        InetSocketAddress bind = new InetSocketAddress(uri.getHost(), Math.max(uri.getPort(), 0));
+        HttpServer http;
+        if ("https".equals(uri.getScheme())) {
+            // TLS with the service's key pair (the transport modes: UserNameOverTransport, CertificateOverTransport)
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password.toCharArray());
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(kmf.getKeyManagers(), null, null);
+            HttpsServer https = HttpsServer.create(bind, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            http = https;
+        } else {
+            http = HttpServer.create(bind, 64);
+        }
         String address = new URI(uri.getScheme(), null, uri.getHost(), http.getAddress().getPort(), uri.getPath(),
                 null, null).toString();
         String wsdl = fetch(cli.require("wsdl"));
