@@ -662,6 +662,13 @@ public enum WcfText {
     // ---- message security (SecurityUtils, ReceiveSecurityHeader, SecurityTimestamp, TransportSecurityBindingElement)
     InvalidSecurityFaultReason("An error occurred when verifying security for the message."),
     FailedAuthenticationFaultReason("At least one security token in the message could not be validated."),
+    BadContextTokenOrActionFaultReason("The message could not be processed. This is most likely because the action "
+            + "'{0}' is incorrect or because the message contains an invalid or expired security context token or "
+            + "because there is a mismatch between bindings. The security context token would be invalid if the "
+            + "service aborted the channel due to inactivity. To prevent the service from aborting idle sessions "
+            + "prematurely increase the Receive timeout on the service endpoint's binding."),
+    BadContextTokenFaultReason("The security context token is expired or is not valid. The message was not "
+            + "processed."),
     UnsecuredMessageFaultReceived("An unsecured or incorrectly secured fault was received from the other party. See the"
             + " inner FaultException for the fault code and detail."),
     MessageSecurityVerificationFailed("Message security verification failed."),

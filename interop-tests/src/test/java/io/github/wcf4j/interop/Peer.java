@@ -72,6 +72,11 @@ final class Peer implements AutoCloseable {
         return start("cxf-peer", "io.github.wcf4j.peers.cxf.CxfAsymmetricSecurityPeer", args);
     }
 
+    /** Apache CXF configured by the WS-SecurityPolicy of a WSDL wcf4j exports (SecureConversation, MutualCertificate). */
+    static Peer cxfPolicy(String... args) {
+        return start("cxf-peer", "io.github.wcf4j.peers.cxf.CxfPolicyPeer", args);
+    }
+
     private static Peer start(String module, String main, String... args) {
         Path target = PEERS.resolve(module).resolve("target");
         try {

@@ -28,6 +28,12 @@ final class Wire {
         return m.group(1).substring(m.group(1).lastIndexOf('/') + 1);
     }
 
+    /** The envelope's whole {@code wsa:Action}, or {@code ""}. */
+    static String fullAction(String envelope) {
+        Matcher m = ACTION.matcher(envelope);
+        return m.find() ? m.group(1) : "";
+    }
+
     static String describe(String envelope) {
         Matcher n = NUMBER.matcher(envelope);
         return action(envelope) + (n.find() ? "#" + n.group(1) : "");

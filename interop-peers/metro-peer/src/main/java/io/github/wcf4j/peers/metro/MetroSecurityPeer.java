@@ -1,6 +1,8 @@
 package io.github.wcf4j.peers.metro;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import com.sun.xml.ws.api.fastinfoset.FastInfosetFeature;
 import com.sun.xml.wss.SubjectAccessor;
 import com.sun.xml.wss.impl.callback.PasswordValidationCallback;
@@ -37,6 +39,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.security.auth.Subject;
 import javax.xml.namespace.QName;
 import javax.xml.transform.stream.StreamSource;
@@ -50,10 +54,14 @@ import javax.xml.transform.stream.StreamSource;
  * merged with the WSDL's policy by port). Run as its own JVM:
  * <pre>
  * server --wsdl URL (wcf4j's ?singleWsdl) --service {ns}name --port {ns}name --address http://127.0.0.1:PORT/path
- *        --keystore P12 --password PW [--user NAME --pass PW (the one accepted user)] [--dump]
+ *        --keystore P12 --password PW [--user NAME --pass PW (the one accepted user)]
+ *        [--truststore P12 (the client certificates it trusts, the certificate modes)] [--ssl-trust P12] [--dump]
  * client --wsdl URL --service {ns}name --port {ns}name --service-cert P12 --password PW --calls "Add 1 2;..."
- *        [--user NAME --pass PW] [--no-close] [--dump]
+ *        [--user NAME --pass PW] [--keystore P12 (the client's key pair, the certificate modes)] [--no-close]
+ *        [--ssl-trust P12] [--dump]
  * </pre>
+ * An {@code https} server address serves over TLS with the {@code --keystore} key pair; {@code --ssl-trust} is the
+ * PKCS#12 trust store of this JVM's TLS (the WSDL's fetch, the client's calls).
  * The server prints {@code CALLER n names} on the protocol stream for every invocation (n counts them; names are the
  * principals of the requester's subject as Metro established it, {@code anonymous} when none).
  */
@@ -73,6 +81,13 @@ public final class MetroSecurityPeer {
         int rc = Cli.main(args, Set.of("dump", "no-close"), (cli, out) -> {
             if (cli.flag("dump")) {
                 MetroPeer.enableDump();
+            }
+            String sslTrust = cli.get("ssl-trust", null);
+            if (sslTrust != null) {
+                // HTTPS: the certificates this JVM's TLS trusts (the WSDL's fetch, the client's calls)
+                System.setProperty("javax.net.ssl.trustStore", sslTrust);
+                System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+                System.setProperty("javax.net.ssl.trustStorePassword", cli.require("password"));
             }
             return switch (cli.mode()) {
                 case "server" -> server(cli, out);
@@ -100,7 +115,20 @@ public final class MetroSecurityPeer {
         }
         String alias = ks.aliases().nextElement();
 
-        HttpServer http = HttpServer.create(new InetSocketAddress(uri.getHost(), Math.max(uri.getPort(), 0)), 64);
+        InetSocketAddress bind = new InetSocketAddress(uri.getHost(), Math.max(uri.getPort(), 0));
+        HttpServer http;
+        if ("https".equals(uri.getScheme())) {
+            // TLS with the service's key pair (the transport modes: UserNameOverTransport, CertificateOverTransport)
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password.toCharArray());
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(kmf.getKeyManagers(), null, null);
+            HttpsServer https = HttpsServer.create(bind, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            http = https;
+        } else {
+            http = HttpServer.create(bind, 64);
+        }
         String address = new URI(uri.getScheme(), null, uri.getHost(), http.getAddress().getPort(), uri.getPath(),
                 null, null).toString();
         String wsdl = fetch(cli.require("wsdl"));
@@ -111,6 +139,12 @@ public final class MetroSecurityPeer {
                 + "<sc:ValidatorConfiguration xmlns:sc=\"" + SERVER_CONFIG + "\" xmlns:wspp=\"" + WSPP
                 + "\" wspp:visibility=\"private\"><sc:Validator name=\"usernameValidator\" classname=\""
                 + Passwords.class.getName() + "\"/></sc:ValidatorConfiguration>";
+        String truststore = cli.get("truststore", null);
+        if (truststore != null) {
+            config += "<sc:TrustStore xmlns:sc=\"" + SERVER_CONFIG + "\" xmlns:wspp=\"" + WSPP
+                    + "\" wspp:visibility=\"private\" location=\"" + truststore + "\" type=\"PKCS12\" storepass=\""
+                    + password + "\"/>";
+        }
         wsdl = addToEndpointPolicy(wsdl, port.getLocalPart(), config);
         System.err.println("# metro security server WSDL:\n" + wsdl);
 
@@ -229,8 +263,18 @@ public final class MetroSecurityPeer {
         // Metro's client configuration: where the service's certificate is, nothing about security itself
         Path dir = Files.createTempDirectory("metro-client");
         Files.createDirectories(dir.resolve("META-INF"));
+        String keystore = cli.get("keystore", null);
+        String clientKeys = "";
+        if (keystore != null) {
+            KeyStore own = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(Path.of(keystore))) {
+                own.load(in, password.toCharArray());
+            }
+            clientKeys = "    <sc:KeyStore wspp:visibility=\"private\" location=\"" + keystore + "\" type=\"PKCS12\""
+                    + " storepass=\"" + password + "\" alias=\"" + own.aliases().nextElement() + "\"/>\n";
+        }
         Files.writeString(dir.resolve("META-INF/wsit-client.xml"), clientConfig(service, port, serviceCert, password,
-                ks.aliases().nextElement()));
+                ks.aliases().nextElement(), clientKeys));
         Files.writeString(dir.resolve("META-INF/wsit-client-contract.xml"), contract());
         ClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
                 MetroSecurityPeer.class.getClassLoader());
@@ -275,7 +319,8 @@ public final class MetroSecurityPeer {
      * Metro's {@code wsit-client.xml}: a WSDL whose port, named as the service's, carries the private client
      * assertions (Metro merges them with the service WSDL's policy for that port).
      */
-    static String clientConfig(QName service, QName port, String trustStore, String password, String alias) {
+    static String clientConfig(QName service, QName port, String trustStore, String password, String alias,
+            String clientKeys) {
         String ns = service.getNamespaceURI();
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<wsdl:definitions targetNamespace=\"" + ns + "\" xmlns:tns=\"" + ns + "\""
@@ -289,6 +334,7 @@ public final class MetroSecurityPeer {
                 + "  <wsp:Policy wsu:Id=\"ClientKeystorePolicy\"><wsp:ExactlyOne><wsp:All>\n"
                 + "    <sc:TrustStore wspp:visibility=\"private\" location=\"" + trustStore + "\" type=\"PKCS12\""
                 + " storepass=\"" + password + "\" peeralias=\"" + alias + "\"/>\n"
+                + clientKeys
                 + "  </wsp:All></wsp:ExactlyOne></wsp:Policy>\n"
                 + "  <wsdl:binding name=\"" + port.getLocalPart() + "\" type=\"i:ICalculator\">\n"
                 + "    <wsp:PolicyReference URI=\"#ClientKeystorePolicy\"/>\n"

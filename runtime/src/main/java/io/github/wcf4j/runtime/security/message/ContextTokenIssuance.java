@@ -3,7 +3,9 @@ package io.github.wcf4j.runtime.security.message;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
+import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -108,6 +111,29 @@ final class ContextTokenIssuance {
 
     String tokenType() {
         return sc + "/sct";
+    }
+
+    /**
+     * The identifiers of the context tokens among the children of a request's security header, in order (WCF's
+     * {@code SecurityStandardsManager.TryGetSecurityContextIds}, by which its session filters route a request to
+     * the session of its context before any cryptography).
+     */
+    List<String> contextIds(Element security) {
+        return DomXml.children(security).stream()
+                .filter(c -> sc.equals(c.getNamespaceURI()) && "SecurityContextToken".equals(c.getLocalName()))
+                .map(t -> DomXml.children(t).stream().filter(c -> "Identifier".equals(c.getLocalName()))
+                        .findFirst().map(c -> c.getTextContent().strip()).orElse(""))
+                .toList();
+    }
+
+    /**
+     * WCF's fault for a request no security session takes ({@code SecuritySessionDemuxFailureHandler}:
+     * {@code SecurityUtils.CreateSecurityContextNotFoundFault}): {@code wsc:BadContextToken}, naming the action.
+     */
+    MessageFault contextNotFound(String action) {
+        String reason = action == null ? WcfText.BadContextTokenFaultReason.format()
+                : WcfText.BadContextTokenOrActionFaultReason.format(action);
+        return MessageFault.sender(reason, new QName(sc, "BadContextToken"));
     }
 
     /**

@@ -6,12 +6,15 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.security.SecurityHeaderLayout;
 import io.github.wcf4j.binding.security.SecurityKeyEntropyMode;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.BufferedHeader;
 import io.github.wcf4j.runtime.message.EnvelopeProtection;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.MessageHeader;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
@@ -19,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -368,6 +372,20 @@ final class SecureConversationProtocol implements SecurityProtocol {
     }
 
     /** The {@code c:Identifier} of a context token. */
+    /**
+     * The identifiers of the context tokens a request's security header carries, by which WCF routes it to a session
+     * before any cryptography ({@code SecuritySessionFilter}): under the {@code Strict} layout only the first counts.
+     */
+    List<String> contextIds(Message request) {
+        Optional<MessageHeader> header = request.headers().find(SECURITY);
+        if (header.isEmpty() || !(header.get() instanceof BufferedHeader received)) {
+            return List.of();
+        }
+        List<String> ids = issuance.contextIds(DomXml.parse(received.xml().xml()));
+        return element.securityHeaderLayout() == SecurityHeaderLayout.Strict && ids.size() > 1 ? ids.subList(0, 1)
+                : ids;
+    }
+
     String identifier(Element token) {
         return DomXml.children(token).stream().filter(c -> "Identifier".equals(c.getLocalName())).findFirst()
                 .map(c -> c.getTextContent().strip()).orElse("");

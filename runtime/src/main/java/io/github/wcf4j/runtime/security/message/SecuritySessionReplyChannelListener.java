@@ -13,11 +13,14 @@ import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.channel.Session;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service side of security sessions (WCF {@code SecuritySessionServerSettings} over reply channels): reads every
@@ -33,11 +36,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * no more requests; a context the service does not hold (cancelled, or never issued) is refused.</li>
  * </ul>
  *
- * A request whose security fails gets WCF's generic security fault and reaches no session. The service keeps each
+ * A request no session takes (it carries no context token, or one the service does not hold: never issued,
+ * cancelled, or of a closed session) gets WCF's {@code BadContextToken} fault naming its action, as WCF's demux
+ * failure handler answers it, before any cryptography. A request whose security fails gets WCF's generic security
+ * fault and reaches no session. The service keeps each
  * context until its session is cancelled, closed or aborted.
  */
 final class SecuritySessionReplyChannelListener<C extends Channel>
         extends SecuritySessionListener<C, SecuritySessionReplyChannelListener<C>.SessionReplyChannel> {
+    private static final Logger LOG = LoggerFactory.getLogger(SecuritySessionReplyChannelListener.class);
 
     SecuritySessionReplyChannelListener(ChannelType<C> type, ChannelListener<?> inner,
             SecureConversationProtocol protocol, ServiceCredentials credentials, Scheduler scheduler,
@@ -75,6 +82,11 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
                         timeout).exceptionally(e -> failed(context));
                 return;
             }
+            if (protocol.contextIds(request).stream().noneMatch(sessions::containsKey)) {
+                // no session takes it (no context token, or one the service does not hold): WCF's demux failure
+                refuse(context, issuance.contextNotFound(action), timeout, at);
+                return;
+            }
             AtomicReference<SessionReplyChannel> target = new AtomicReference<>();
             SecurityProtocol.VerifiedRequest verified = protocol.verifyWithContext(request, token -> {
                 SessionReplyChannel s = sessions.get(protocol.identifier(token));
@@ -110,6 +122,18 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
         } catch (MessageSecurityException | SecurityTokenValidationException e) {
             SecurityReplyChannelListener.refuse(context, e, timeout, at);
         }
+    }
+
+    /** Answers a request no session takes with WCF's unsecured {@code BadContextToken} fault. */
+    private static void refuse(RequestContext context, MessageFault fault, Duration timeout, EndpointAddress at) {
+        LOG.warn("no security session at {} takes a request: {}", at.uri(),
+                fault.reason());
+        Message request = context.requestMessage();
+        Message answer = Message.createFault(request.version(), fault, null);
+        if (request.headers().messageId() != null) {
+            answer.headers().relatesTo(request.headers().messageId());
+        }
+        context.reply(answer, timeout).exceptionally(e -> failed(context));
     }
 
     private static Void failed(RequestContext context) {

@@ -13,6 +13,7 @@ import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
+import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
@@ -218,8 +219,13 @@ class SecureConversationLoopbackTest extends SecuredLoopback {
                 FaultAction.rewrite(s -> s.replaceFirst("<c:Identifier>[^<]+</c:Identifier>",
                         "<c:Identifier>" + cancelledId + "</c:Identifier>"))));
         MessageSecurityException e = assertThrows(MessageSecurityException.class, second::whoAmI);
-        assertEquals(WsSecurityNames.INVALID_SECURITY,
-                ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
+        // WCF's demux failure: no session takes it (SecuritySessionDemuxFailureHandler), before any cryptography
+        MessageFault fault = ((SecurityFaultException) e.getCause()).fault();
+        assertEquals(new javax.xml.namespace.QName("http://schemas.xmlsoap.org/ws/2005/02/sc", "BadContextToken"),
+                fault.subcode().orElseThrow());
+        String action = fault.reason().replaceAll("(?s).*the action '([^']*)'.*", "$1");
+        assertTrue(action.endsWith("/WhoAmI"), fault.reason());
+        assertEquals(WcfText.BadContextTokenOrActionFaultReason.format(action), fault.reason());
         assertEquals(before, IdentityService.CALLS.get(), "nothing was served with the cancelled context");
         network.clearFaults();
         assertEquals("UserName:alice", second.whoAmI(), "the other session still serves");
