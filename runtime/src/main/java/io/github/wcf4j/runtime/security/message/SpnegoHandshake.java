@@ -36,12 +36,15 @@ final class SpnegoHandshake implements NegotiationHandshake {
     private final KerberosCredentials credentials;
     private final boolean initiator;
     private final String target;
+    private final String address;
 
-    private SpnegoHandshake(GSSContext context, KerberosCredentials credentials, boolean initiator, String target) {
+    private SpnegoHandshake(GSSContext context, KerberosCredentials credentials, boolean initiator, String target,
+            String address) {
         this.context = context;
         this.credentials = credentials;
         this.initiator = initiator;
         this.target = target;
+        this.address = address;
     }
 
     private static Oid oid(String s) {
@@ -52,8 +55,12 @@ final class SpnegoHandshake implements NegotiationHandshake {
         }
     }
 
-    /** The client's side, for the service principal {@code target} (an SPN such as {@code host/name}, or a UPN). */
-    static SpnegoHandshake initiator(KerberosCredentials credentials, String target, boolean delegation) {
+    /**
+     * The client's side, for the service principal {@code target} (an SPN such as {@code host/name}, or a UPN) of the
+     * service at {@code address}.
+     */
+    static SpnegoHandshake initiator(KerberosCredentials credentials, String target, String address,
+            boolean delegation) {
         try {
             GSSContext context = credentials.run(true, () -> {
                 GSSManager manager = GSSManager.getInstance();
@@ -67,9 +74,9 @@ final class SpnegoHandshake implements NegotiationHandshake {
                 c.requestCredDeleg(delegation);
                 return c;
             });
-            return new SpnegoHandshake(context, credentials, true, target);
+            return new SpnegoHandshake(context, credentials, true, target, address);
         } catch (Exception e) {
-            throw failed(credentials, target, e);
+            throw failed(credentials, target, address, e);
         }
     }
 
@@ -82,7 +89,7 @@ final class SpnegoHandshake implements NegotiationHandshake {
                         new Oid[] {SPNEGO, KRB5}, GSSCredential.ACCEPT_ONLY);
                 return manager.createContext(own);
             });
-            return new SpnegoHandshake(context, credentials, false, "");
+            return new SpnegoHandshake(context, credentials, false, "", "");
         } catch (Exception e) {
             throw new MessageSecurityException("The service's Kerberos credentials (" + credentials.describe()
                     + ") cannot accept a negotiation: " + e.getMessage(), e);
@@ -94,12 +101,16 @@ final class SpnegoHandshake implements NegotiationHandshake {
         acceptor(credentials).dispose();
     }
 
-    private static MessageSecurityException failed(KerberosCredentials credentials, String target, Exception e) {
-        return new MessageSecurityException("The Kerberos negotiation of " + credentials.describe() + " for the"
-                + " service principal '" + target + "' failed: " + e.getMessage() + ". wcf4j negotiates Kerberos only:"
-                + " NTLM, which Windows falls back to when no Kerberos ticket can be had for the service principal, is"
-                + " not available on the JVM; check the endpoint's <identity> (servicePrincipalName, userPrincipalName)"
-                + " or WCF's default host/<address host>, and that the KDC knows that principal.", e);
+    /** WCF's {@code SoapSecurityNegotiationFailedForIssuerAndTarget}, the Kerberos failure as its inner exception. */
+    private static MessageSecurityException failed(KerberosCredentials credentials, String target, String address,
+            Exception e) {
+        return new MessageSecurityException(WcfText.SoapSecurityNegotiationFailedForIssuerAndTarget.format(address,
+                address), new MessageSecurityException("The Kerberos negotiation of " + credentials.describe()
+                + " for the service principal '" + target + "' failed: " + e.getMessage() + ". wcf4j negotiates"
+                + " Kerberos only: NTLM, which Windows falls back to when no Kerberos ticket can be had for the service"
+                + " principal, is not available on the JVM; check the endpoint's <identity> (servicePrincipalName,"
+                + " userPrincipalName) or WCF's default host/<address host>, and that the KDC knows that principal.",
+                e));
     }
 
     @Override
@@ -111,7 +122,7 @@ final class SpnegoHandshake implements NegotiationHandshake {
             return out == null ? new byte[0] : out;
         } catch (Exception e) {
             if (initiator) {
-                throw failed(credentials, target, e);
+                throw failed(credentials, target, address, e);
             }
             if (ntlmOnly(incoming)) {
                 throw new SecurityTokenValidationException("The client offered NTLM only: wcf4j authenticates Windows"

@@ -52,7 +52,7 @@ final class SspiNegotiation implements NegotiationMechanism {
     @Override
     public NegotiationHandshake initiator(EndpointAddress to, ClientCredentials credentials) {
         return SpnegoHandshake.initiator(kerberos.orElseThrow(() -> KerberosCredentials.notConfigured("client")),
-                identity.kerberosTarget(to.uri()), false);
+                identity.kerberosTarget(to.uri()), to.uri().toString(), false);
     }
 
     @Override

@@ -125,6 +125,8 @@ class SspiNegotiatedLoopbackTest extends SecuredLoopback {
         int before = IdentityService.CALLS.get();
         RuntimeException e = assertThrows(RuntimeException.class, id::whoAmI);
         String message = messages(e);
+        assertTrue(message.contains(WcfText.SoapSecurityNegotiationFailedForIssuerAndTarget.format(BASE, BASE)),
+                message);
         assertTrue(message.contains("'host/nowhere.example.com'"), message);
         assertTrue(message.contains("NTLM"), "the error says there is no NTLM fallback: " + message);
         assertEquals(0, sent(Direction.CLIENT_TO_SERVICE).size(), "no ticket, nothing sent");
