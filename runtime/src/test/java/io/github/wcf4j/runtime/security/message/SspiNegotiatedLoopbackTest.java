@@ -11,14 +11,23 @@ import io.github.wcf4j.binding.address.EndpointIdentity;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.security.EmbeddedKdc;
+import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
 import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,6 +232,36 @@ class SspiNegotiatedLoopbackTest extends SecuredLoopback {
         SecurityTokenValidationException e = assertThrows(SecurityTokenValidationException.class,
                 () -> acceptor.step(ntlmOnly));
         assertTrue(e.getMessage().contains("NTLM"), e.getMessage());
+    }
+
+    @Test
+    void theServiceRefusesALegOfAnUnknownNegotiationAndAReplayedFirstLeg() {
+        SecurityBindingElement boot = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SspiNegotiated).build();
+        NegotiationProtocol service = NegotiationProtocol.of(boot, serviceClock, TextMessageEncoder.defaultEncoder(),
+                ExpectedServiceIdentity.ofAddress(), serviceKerberos);
+        NegotiationProtocol client = NegotiationProtocol.of(boot, clientClock, TextMessageEncoder.defaultEncoder(),
+                ExpectedServiceIdentity.ofAddress(), clientKerberos);
+        List<Message> legs = new ArrayList<>();
+        SecurityContext token = client.negotiate(m -> {
+            legs.add(m);
+            return CompletableFuture.completedFuture(service.answerLeg(m, ServiceCredentials.defaults()));
+        }, EndpointAddress.of(BASE), ClientCredentials.none(), MessageVersion.DEFAULT).join();
+        assertEquals(32, token.key().length);
+        assertEquals(1, legs.size(), "Kerberos with mutual authentication: one leg");
+
+        Message stray = Message.create(MessageVersion.DEFAULT, "http://schemas.xmlsoap.org/ws/2005/02/trust/RSTR/Issue",
+                new XmlFragment("<t:RequestSecurityTokenResponse Context=\"uuid-unknown-1\" xmlns:t=\"http://schemas"
+                        + ".xmlsoap.org/ws/2005/02/trust\"><t:BinaryExchange ValueType=\"" + SPNEGO + "\">AAAA"
+                        + "</t:BinaryExchange></t:RequestSecurityTokenResponse>"));
+        MessageSecurityException unknown = assertThrows(MessageSecurityException.class,
+                () -> service.answerLeg(stray, ServiceCredentials.defaults()));
+        assertEquals(WcfText.BadSecurityNegotiationContext.format(), unknown.getMessage());
+
+        // the same NegTokenInit again: the Kerberos authenticator is a replay
+        SecurityTokenValidationException replay = assertThrows(SecurityTokenValidationException.class,
+                () -> service.answerLeg(legs.get(0), ServiceCredentials.defaults()));
+        assertTrue(replay.getMessage().contains("not authenticated"), replay.getMessage());
     }
 
     private static String messages(Throwable e) {
