@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.oneway.OneWayBindingElement;
+import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.address.EndpointIdentity;
 import io.github.wcf4j.binding.security.AuthenticationMode;
@@ -99,6 +104,23 @@ class SspiNegotiatedLoopbackTest extends SecuredLoopback {
         assertFalse(contextId(requests.get(2)).equals(contextId(rst)), "the session's context is not the SSPI one");
         factory.close(id);
         assertTrue(sent(Direction.CLIENT_TO_SERVICE).stream().anyMatch(m -> m.contains("/RST/SCT/Cancel")));
+    }
+
+    @Test
+    void aDuplexSessionOverCompositeDuplexAsInTheSeedsStack() {
+        Binding b = CustomBinding.of("b", conversation(true), CompositeDuplexBindingElement.defaults(),
+                OneWayBindingElement.defaults(), TextMessageEncodingBindingElement.defaults(),
+                InMemoryTransportBindingElement.requestReply());
+        host(b, ServiceCredentials.defaults());
+        Identity id = client(b, ClientCredentials.none());
+        assertEquals("Kerberos:alice@" + EmbeddedKdc.REALM, id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        assertTrue(sent(Direction.CLIENT_TO_SERVICE).get(0).contains("<a:ReplyTo>"), "the legs name the back channel");
+        assertTrue(network.wire().stream().anyMatch(r -> r.envelope().contains("<t:CombinedHash>")
+                && r.envelope().contains("#GSS_Wrap")), "the final leg travels back as its own message");
+        factory.close(id);
+        assertTrue(network.wire().stream().anyMatch(r -> r.envelope().contains("/RSTR/SCT/Cancel")),
+                "the client's Cancel is answered");
     }
 
     @ParameterizedTest
