@@ -26,8 +26,8 @@ import javax.security.auth.login.LoginException;
  * krb5.conf   = /etc/krb5.conf                  # optional: the Kerberos configuration (realm, KDCs); else the JDK's
  * principal   = svc-calculator@CORP.EXAMPLE.COM # the account (a service: its SPN's account, e.g. host/calc.corp...)
  * keytab      = /etc/wcf4j/calculator.keytab     # its keys (services; unattended clients)
- * ticketCache = /tmp/krb5cc_1000                 # or: a ticket cache (kinit); without keytab and ticketCache, the default cache
- * jaas.entry  = Wcf4jCalculator                  # or: an entry of the JAAS login configuration (java.security.auth.login.config)
+ * ticketCache = /tmp/krb5cc_1000                 # or: a ticket cache (kinit); neither: the default cache
+ * jaas.entry  = Wcf4jCalculator                  # or: an entry of java.security.auth.login.config
  * </pre>
  *
  * Code may give a {@code KerberosCredentials} to a host or client as a binding parameter instead; it wins over the
@@ -129,9 +129,9 @@ public final class KerberosCredentials {
      */
     public static IllegalStateException notConfigured(String role) {
         return new IllegalStateException("This " + role + "'s binding authenticates with Windows credentials"
-                + " (SspiNegotiated, WCF's default bootstrap of SecureConversation), which wcf4j runs as Kerberos through"
-                + " JGSS; no Kerberos identity is configured, so it is not opened (never as anonymous). Set the system"
-                + " property " + SETTING + " (or the environment variable " + ENVIRONMENT + ") to a properties file"
+                + " (SspiNegotiated, WCF's default bootstrap of SecureConversation), which wcf4j runs as Kerberos"
+                + " through JGSS; no Kerberos identity is configured, so it is not opened (never as anonymous). Set"
+                + " the system property " + SETTING + " (or the environment variable " + ENVIRONMENT + ") to a properties file"
                 + " naming krb5.conf, principal and keytab (or ticketCache, or jaas.entry); see the README, \"Windows"
                 + " authentication\".");
     }
@@ -158,7 +158,8 @@ public final class KerberosCredentials {
                 login.login();
                 s = login.getSubject();
             } catch (LoginException e) {
-                throw new IllegalStateException("The Kerberos login of " + describe() + " failed: " + e.getMessage(), e);
+                throw new IllegalStateException("The Kerberos login of " + describe() + " failed: " + e.getMessage(),
+                        e);
             }
             subjects.put(initiator, s);
         }

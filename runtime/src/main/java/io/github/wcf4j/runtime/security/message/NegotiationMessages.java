@@ -26,7 +26,8 @@ import org.w3c.dom.Element;
 
 /**
  * The WS-Trust bodies of WCF's binary negotiations, TLSNEGO and SPNEGO ({@code TlsnegoTokenProvider},
- * {@code SpnegoTokenProvider} and their authenticators over {@code SspiNegotiationTokenProvider}/{@code ...Authenticator},
+ * {@code SpnegoTokenProvider} and their authenticators over {@code SspiNegotiationTokenProvider}/
+ * {@code ...Authenticator},
  * written by {@code WSTrust.Driver}): the client's first {@code RequestSecurityToken} (Context, TokenType, KeySize,
  * BinaryExchange; no RequestType), the legs after it as {@code RequestSecurityTokenResponse}s with a
  * {@code BinaryExchange}, and the service's final collection: the RSTR issuing the security context token (TokenType,
@@ -57,7 +58,7 @@ final class NegotiationMessages {
     static final String VALUE_TYPE_13 = "http://schemas.xmlsoap.org/ws/2005/02/trust/tlsnego";
     /** The proof key's wrap algorithm: TLS application data (no {@code /ws/} in the URI, as WCF has it). */
     static final String TLS_WRAP = "http://schemas.xmlsoap.org/2005/02/trust/tlsnego#TLS_Wrap";
-    /** {@code XD.TrustFeb2005Dictionary.SpnegoValueTypeUri}, written under both versions ({@code SpnegoTokenProvider}). */
+    /** {@code XD.TrustFeb2005Dictionary.SpnegoValueTypeUri}, under both versions ({@code SpnegoTokenProvider}). */
     static final String SPNEGO_VALUE_TYPE = "http://schemas.xmlsoap.org/ws/2005/02/trust/spnego";
     /** The proof key's wrap algorithm under SPNEGO: GSS wrap (no {@code /ws/} in the URI, as WCF has it). */
     static final String GSS_WRAP = "http://schemas.xmlsoap.org/2005/02/trust/spnego#GSS_Wrap";

@@ -31,7 +31,8 @@ import org.w3c.dom.Element;
 /**
  * The negotiated bootstraps of a secure conversation: before the outer {@code RST/SCT} the client runs a handshake
  * with the service, its {@link NegotiationMechanism}'s (TLS for WCF's {@code SslSecurityTokenParameters}, TLSNEGO:
- * {@code AnonymousForSslNegotiated}, {@code UserNameForSslNegotiated}, {@code MutualSslNegotiated}; SPNEGO over Kerberos
+ * {@code AnonymousForSslNegotiated}, {@code UserNameForSslNegotiated}, {@code MutualSslNegotiated}; SPNEGO over
+ * Kerberos
  * for {@code SspiSecurityTokenParameters}: {@code SspiNegotiated}), carried in unsecured WS-Trust legs
  * ({@link NegotiationMessages}); on the last leg the service issues a security context token whose key travels
  * wrapped by the handshake, and proves the exchange with its authenticator. The {@code RST/SCT} is then secured with
@@ -109,7 +110,7 @@ final class NegotiationProtocol {
     private final class ClientNegotiation {
         final String context = "uuid-" + UUID.randomUUID() + "-1";
         final NegotiationMessages.Digest digest = new NegotiationMessages.Digest();
-        final NegotiationHandshake tls;
+        final NegotiationHandshake handshake;
         final Function<Message, CompletableFuture<Message>> exchange;
         final EndpointAddress to;
         final MessageVersion version;
@@ -120,12 +121,13 @@ final class NegotiationProtocol {
             this.exchange = exchange;
             this.to = to;
             this.version = version;
-            this.tls = mechanism.initiator(to, credentials);
+            this.handshake = mechanism.initiator(to, credentials);
         }
 
         CompletableFuture<SecurityContext> send(String body, String action) {
             if (++legs > MAX_LEGS) {
-                throw new MessageSecurityException("The " + mechanism.profile().name() + " negotiation did not end within " + MAX_LEGS + " legs.");
+                throw new MessageSecurityException("The " + mechanism.profile().name() + " negotiation did not end"
+                        + " within " + MAX_LEGS + " legs.");
             }
             digest.add(DomXml.parse(body));
             Message leg = Message.create(version, action, new XmlFragment(body));
@@ -136,7 +138,8 @@ final class NegotiationProtocol {
 
         private CompletableFuture<SecurityContext> received(Message reply) {
             if (reply == null) {
-                throw new MessageSecurityException("The service did not answer the " + mechanism.profile().name() + " negotiation.");
+                throw new MessageSecurityException("The service did not answer the " + mechanism.profile().name()
+                        + " negotiation.");
             }
             if (reply.isFault()) {
                 throw new MessageSecurityException("The service refused the " + mechanism.profile().name()
@@ -154,7 +157,7 @@ final class NegotiationProtocol {
             digest.add(body);
             byte[] blob = messages.exchange(body).orElseThrow(() -> new MessageSecurityException(
                     "The negotiation's reply carries no BinaryExchange.")).blob();
-            byte[] next = tls.step(blob);
+            byte[] next = handshake.step(blob);
             if (next.length == 0) {
                 throw new MessageSecurityException("The " + mechanism.profile().name() + " negotiation has nothing"
                         + " more to send, yet no token was issued.");
@@ -182,16 +185,16 @@ final class NegotiationProtocol {
             }
             digest.add(messages.withoutToken(issued));
             messages.exchange(issued).ifPresent(x -> {
-                if (tls.step(x.blob()).length != 0) {
+                if (handshake.step(x.blob()).length != 0) {
                     throw new MessageSecurityException("The " + mechanism.profile().name() + " negotiation wants"
                             + " another leg after its token.");
                 }
             });
-            if (!tls.complete()) {
+            if (!handshake.complete()) {
                 throw new MessageSecurityException("The token was issued before the " + mechanism.profile().name()
                         + " handshake completed.");
             }
-            byte[] key = tls.unwrap(messages.wrappedKey(issued));
+            byte[] key = handshake.unwrap(messages.wrappedKey(issued));
             if (key.length * 8 != keyBits) {
                 throw new MessageSecurityException("The negotiated key is " + key.length * 8 + " bits, not the"
                         + " suite's " + keyBits + ".");
@@ -215,7 +218,7 @@ final class NegotiationProtocol {
             EndpointAddress to, ClientCredentials credentials, MessageVersion version) {
         try {
             ClientNegotiation n = new ClientNegotiation(exchange, to, credentials, version);
-            byte[] hello = n.tls.step(new byte[0]);
+            byte[] hello = n.handshake.step(new byte[0]);
             return n.send(messages.firstRequest(n.context, keyBits, hello), messages.requestAction());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -282,7 +285,8 @@ final class NegotiationProtocol {
     }
 
     /** A service-side negotiation between legs. */
-    private record Pending(NegotiationHandshake tls, NegotiationMessages.Digest digest, String valueType, Instant expires) {
+    private record Pending(NegotiationHandshake handshake, NegotiationMessages.Digest digest, String valueType,
+            Instant expires) {
     }
 
     /** A negotiated token the service holds, and the caller its handshake proved. */
@@ -335,12 +339,12 @@ final class NegotiationProtocol {
         }
         try {
             state.digest().add(body);
-            byte[] out = state.tls().step(messages.exchange(body).orElseThrow(() -> new MessageSecurityException(
+            byte[] out = state.handshake().step(messages.exchange(body).orElseThrow(() -> new MessageSecurityException(
                     "The negotiation's leg carries no BinaryExchange.")).blob());
             Message answer;
-            if (state.tls().complete()) {
+            if (state.handshake().complete()) {
                 pending.remove(context);
-                ServiceSecurityContext caller = mechanism.caller(state.tls(), credentials);
+                ServiceSecurityContext caller = mechanism.caller(state.handshake(), credentials);
                 answer = Message.create(leg.version(), messages.finalAction(), new XmlFragment(
                         issue(context, state, caller, out, now)));
             } else {
@@ -372,7 +376,7 @@ final class NegotiationProtocol {
         negotiated.values().removeIf(n -> !now.isBefore(n.expires()));
         negotiated.put(contextId, new Negotiated(key, caller, expires));
         String issued = messages.issued(context, state.valueType(), issuance.sessionToken(tokenId, contextId), tokenId,
-                contextId, state.tls().wrap(key), now, expires, keyBits, lastFlight);
+                contextId, state.handshake().wrap(key), now, expires, keyBits, lastFlight);
         String collection = messages.collection(issued, "");
         Element parsed = (Element) DomXml.children(DomXml.parse(collection)).get(0);
         state.digest().add(messages.withoutToken(parsed));

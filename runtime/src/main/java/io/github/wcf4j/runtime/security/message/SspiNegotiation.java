@@ -7,10 +7,10 @@ import io.github.wcf4j.runtime.security.KerberosCredentials;
 import java.util.Optional;
 
 /**
- * SPNEGO, the mechanism of {@code SspiNegotiated} (WCF's {@code SspiSecurityTokenParameters}, {@code SpnegoTokenProvider}
- * and {@code SpnegoTokenAuthenticator}; the default bootstrap of {@code SecureConversation}): SSPI's "Negotiate" run
- * as Kerberos through JGSS ({@link SpnegoHandshake}), the key wrapped with GSS wrap. The client's identity and the
- * service's keys are the {@link KerberosCredentials} configured for the JVM; the client's target is the endpoint
+ * SPNEGO, the mechanism of {@code SspiNegotiated} (WCF's {@code SspiSecurityTokenParameters},
+ * {@code SpnegoTokenProvider} and {@code SpnegoTokenAuthenticator}; the default bootstrap of
+ * {@code SecureConversation}): SSPI's "Negotiate" run as Kerberos through JGSS ({@link SpnegoHandshake}), the key
+ * wrapped with GSS wrap. The client's identity and the service's keys are the {@link KerberosCredentials} configured for the JVM; the client's target is the endpoint
  * identity's principal, else WCF's {@code host/<address host>} ({@link ExpectedServiceIdentity#kerberosTarget}). The
  * service's caller is the Kerberos client principal. With Kerberos mutual authentication the negotiation is one round
  * trip: the first RST with the NegTokenInit, the final collection with the AP-REP.
