@@ -737,6 +737,11 @@ public enum WcfText {
     // ---- SSPI negotiation (SspiNegotiationTokenProvider/Authenticator, SecurityUtils)
     BadSecurityNegotiationContext("Security negotiation failure because an incorrect Context attribute specified in"
             + " RequestSecurityToken/RequestSecurityTokenResponse from the other party."),
+    AuthenticationOfClientFailed("The caller was not authenticated by the service."),
+    FailedSspiNegotiation("Secure channel cannot be opened because security negotiation with the remote endpoint has"
+            + " failed. This may be due to absent or incorrectly specified EndpointIdentity in the EndpointAddress used"
+            + " to create the channel. Please verify the EndpointIdentity specified or implied by the EndpointAddress"
+            + " correctly identifies the remote endpoint. "),
     RSTRAuthenticatorIncorrect("The RequestSecurityTokenResponse CombinedHash is incorrect."),
     AuthenticatorNotPresentInRSTRCollection("The RequestSecurityTokenResponseCollection received does not contain an"
             + " authenticator."),

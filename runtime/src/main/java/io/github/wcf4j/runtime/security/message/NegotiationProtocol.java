@@ -10,6 +10,7 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.EnvelopeProtection;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.KerberosCredentials;
@@ -142,9 +143,12 @@ final class NegotiationProtocol {
                         + " negotiation.");
             }
             if (reply.isFault()) {
-                throw new MessageSecurityException("The service refused the " + mechanism.profile().name()
-                        + " negotiation: "
-                        + reply.fault().orElseThrow().reason(), new SecurityFaultException(reply.fault().get()));
+                // SspiNegotiationTokenProvider.GetNextOutgoingMessageBody: FailedAuthentication is the caller's
+                MessageFault fault = reply.fault().orElseThrow();
+                boolean failedAuthentication = fault.subcode().map(WsSecurityNames.FAILED_AUTHENTICATION::equals)
+                        .orElse(false);
+                throw new MessageSecurityException((failedAuthentication ? WcfText.AuthenticationOfClientFailed
+                        : WcfText.FailedSspiNegotiation).format(), new SecurityFaultException(fault));
             }
             Element body = DomXml.parse(reply.body().xml());
             if (messages.isCollection(body)) {
