@@ -9,8 +9,12 @@ import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.config.ServiceModelConfigReader;
+import io.github.wcf4j.runtime.client.ClientFactory;
+import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.security.EmbeddedKdc;
 import io.github.wcf4j.runtime.security.KerberosCredentials;
+import io.github.wcf4j.runtime.security.message.Identity;
+import io.github.wcf4j.runtime.security.message.IdentityService;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.samples.CalculatorClient;
@@ -28,7 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed configurations as they are ({@code ../shared/seed-configs/calculator-service.config} and
+ * Windows authentication from unchanged configurations: the seed configurations as they are ({@code ../shared/seed-configs/calculator-service.config} and
  * {@code calculator-client.config}, not a character changed): a reliable session over a SecureConversation session
  * bootstrapped by SspiNegotiated (Kerberos, against an embedded KDC), over composite duplex and one-way on HTTP. Only
  * the addresses move to free ports; the Kerberos identities are given as binding parameters, as a JVM that hosts and
@@ -44,6 +48,43 @@ class SeedSecureConversationTest {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        }
+    }
+
+    /**
+     * wsHttpBinding's defaults (Message security, clientCredentialType Windows, a security context): SecureConversation
+     * over SspiNegotiated on request/reply; the client names the service by a {@code <userPrincipalName>} identity.
+     */
+    @Test
+    void wsHttpBindingsDefaultMessageSecurityRunsOverKerberosToAUserPrincipal() throws Exception {
+        String config = """
+                <configuration><system.serviceModel>
+                  <services><service name="IdentityService">
+                    <endpoint address="" binding="wsHttpBinding" contract="%1$s"/>
+                  </service></services>
+                  <client><endpoint name="identity" address="http://localhost/unused" binding="wsHttpBinding"
+                      contract="%1$s"><identity><userPrincipalName value="svc-identity@%2$s"/></identity></endpoint>
+                  </client>
+                </system.serviceModel></configuration>
+                """.formatted(Identity.class.getName(), EmbeddedKdc.REALM);
+        ServiceModelConfiguration read = ServiceModelConfigReader.create().read("app.config", config).orThrow();
+        EmbeddedKdc kdc = EmbeddedKdc.shared();
+        try (ServiceHost host = ServiceHost.builder(read, "IdentityService")
+                .types(ServiceTypes.empty().map("IdentityService", IdentityService.class))
+                .baseAddress(URI.create("http://localhost:" + freePort() + "/identity"))
+                .parameter(KerberosCredentials.class, kdc.credentials("svc-identity")).build()) {
+            host.open();
+            ClientEndpoint e = read.clientEndpoint("identity").orElseThrow();
+            ClientEndpoint at = new ClientEndpoint(e.name(), host.endpoints().get(0).address(), e.bindingSection(),
+                    e.bindingConfiguration(), e.binding(), e.contract(), e.behavior(), e.identity(), e.headers(),
+                    e.standardEndpoint());
+            try (ClientFactory<Identity> f = ClientFactory.builder(at, Identity.class)
+                    .parameter(KerberosCredentials.class, kdc.credentials("alice")).build()) {
+                Identity id = f.createChannel();
+                assertEquals("Kerberos:alice@" + EmbeddedKdc.REALM, id.whoAmI());
+                assertEquals(5.0, id.add(2, 3));
+                f.close(id);
+            }
         }
     }
 
