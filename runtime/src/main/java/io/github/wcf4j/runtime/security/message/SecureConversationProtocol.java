@@ -43,7 +43,10 @@ import org.w3c.dom.Element;
  * </ol>
  *
  * There is no session and nothing to cancel: a token lasts its lifetime. The outer element's suite, layout, timestamp
- * and version secure the application messages; the bootstrap's secure the token exchange.
+ * and version secure the application messages; the bootstrap's secure the token exchange. The same protocol serves
+ * the security sessions ({@link SecuritySessionListener} and its channels), and a negotiated bootstrap
+ * ({@link NegotiationProtocol}: TLSNEGO, or SPNEGO for {@code SspiNegotiated}) first negotiates the token that secures
+ * the {@code RST/SCT}.
  */
 final class SecureConversationProtocol implements SecurityProtocol {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -287,7 +290,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         bootstrap.checkServiceCredentials(credentials);
     }
 
-    /** Whether {@code action} is a leg of the bootstrap's negotiation (TLSNEGO), answered unsecured. */
+    /** Whether {@code action} is a leg of the bootstrap's negotiation (TLSNEGO, SPNEGO), answered unsecured. */
     boolean isNegotiationLeg(String action) {
         return negotiation != null && negotiation.isLeg(action);
     }
