@@ -749,6 +749,24 @@ public enum WcfText {
             + " longer timeout."),
     CommunicationObjectCloseInterrupted1("The communication object, {0}, cannot be used due to an error that occurred"
             + " during close."),
+    // ---- SSPI negotiation (SspiNegotiationTokenProvider/Authenticator, SecurityUtils)
+    BadSecurityNegotiationContext("Security negotiation failure because an incorrect Context attribute specified in"
+            + " RequestSecurityToken/RequestSecurityTokenResponse from the other party."),
+    AuthenticationOfClientFailed("The caller was not authenticated by the service."),
+    FailedSspiNegotiation("Secure channel cannot be opened because security negotiation with the remote endpoint has"
+            + " failed. This may be due to absent or incorrectly specified EndpointIdentity in the EndpointAddress used"
+            + " to create the channel. Please verify the EndpointIdentity specified or implied by the EndpointAddress"
+            + " correctly identifies the remote endpoint. "),
+    RSTRAuthenticatorIncorrect("The RequestSecurityTokenResponse CombinedHash is incorrect."),
+    AuthenticatorNotPresentInRSTRCollection("The RequestSecurityTokenResponseCollection received does not contain an"
+            + " authenticator."),
+    ProofTokenWasNotWrappedCorrectly("The proof token was not wrapped correctly in the"
+            + " RequestSecurityTokenResponse."),
+    SoapSecurityNegotiationFailedForIssuerAndTarget("SOAP security negotiation with '{0}' for target '{1}' failed. See"
+            + " inner exception for more details."),
+    CannotDetermineSPNBasedOnAddress("Client cannot determine the Service Principal Name based on the identity in the"
+            + " target address '{0}' for the purpose of SspiNegotiation/Kerberos. The target address identity must be a"
+            + " UPN identity (like acmedomain\\alice) or SPN identity (like host/bobs-machine)."),
     ;
 
     private final String template;

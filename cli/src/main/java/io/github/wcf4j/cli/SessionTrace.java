@@ -31,7 +31,8 @@ final class SessionTrace implements WireTap {
     public void record(Direction direction, byte[] envelope, String contentType) {
         String line;
         try {
-            line = describe(encoder.read(envelope, contentType));
+            String raw = new String(envelope, java.nio.charset.StandardCharsets.UTF_8);
+            line = describe(encoder.read(envelope, contentType)) + security(raw);
         } catch (RuntimeException e) {
             line = "(unreadable: " + e.getMessage() + ")";
         }
@@ -49,7 +50,9 @@ final class SessionTrace implements WireTap {
     private String describe(Message m) {
         WsrmInfo info = WsrmInfo.read(m, wsrm);
         String action = m.headers().action() == null ? "(no action)" : m.headers().action();
-        StringBuilder b = new StringBuilder(String.format("%-24s", action.substring(action.lastIndexOf('/') + 1)));
+        int trust = action.indexOf("/RST");
+        String label = trust >= 0 ? action.substring(trust + 1) : action.substring(action.lastIndexOf('/') + 1);
+        StringBuilder b = new StringBuilder(String.format("%-24s", label));
         switch (info.kind()) {
             case CREATE_SEQUENCE:
                 info.createSequence().offerId().ifPresent(o -> b.append(" offer ").append(shortId(o)));
@@ -77,6 +80,27 @@ final class SessionTrace implements WireTap {
         info.ackRequested().ifPresent(a -> b.append(" AckRequested"));
         info.ack().ifPresent(a -> b.append(" ack ").append(shortId(a.id())).append(" ").append(ranges(a)));
         return b.toString().stripTrailing();
+    }
+
+    /**
+     * What message security put in an envelope: a negotiation leg's SPNEGO blob, the token the last leg issues, or the
+     * security header protecting it.
+     */
+    private static String security(String raw) {
+        StringBuilder b = new StringBuilder();
+        java.util.regex.Matcher blob = java.util.regex.Pattern.compile(
+                "<[\\w:]*BinaryExchange ValueType=\"[^\"]*/(spnego|tlsnego)\"[^>]*>([^<]*)<").matcher(raw);
+        if (blob.find()) {
+            b.append(" ").append(blob.group(1).toUpperCase(java.util.Locale.ROOT)).append(" ")
+                    .append(java.util.Base64.getMimeDecoder().decode(blob.group(2).strip()).length).append(" bytes");
+        }
+        if (raw.contains("RequestedSecurityToken>") && raw.contains("#GSS_Wrap")) {
+            b.append(", context token, key GSS-wrapped, authenticator");
+        }
+        if (raw.contains("wss-wssecurity-secext-1.0.xsd") && raw.contains(":Security ")) {
+            b.append(raw.contains("SecurityContextToken") ? " [secured, SCT]" : " [secured]");
+        }
+        return b.toString();
     }
 
     private static String ranges(AckHeader a) {

@@ -8,6 +8,8 @@ import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.stack.ContractCatalog;
@@ -68,6 +70,8 @@ class CorpusVerdictTest {
         ServiceModelConfigReader reader = ServiceModelConfigReader.create();
         int application = 0;
         int running = 0;
+        int sspi = 0;
+        int sspiStopped = 0;
         Map<String, Integer> causes = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();
         for (String name : files(corpus)) {
@@ -80,6 +84,7 @@ class CorpusVerdictTest {
             boolean loads = read.diagnostics().stream().noneMatch(Diagnostic::isError);
             Iterator<Findings.EndpointVerdict> verdicts = findings.endpoints().iterator();
             List<Boolean> builds = new ArrayList<>();
+            List<Binding> bindings = new ArrayList<>();
             for (ServiceDescription service : read.configuration().get().services()) {
                 for (ServiceEndpoint e : Findings.endpointsOf(read.configuration().get(), service, contracts)) {
                     List<Refusal> refused = new ArrayList<>(refusals.of(read.configuration().get()
@@ -87,17 +92,21 @@ class CorpusVerdictTest {
                     refused.addAll(refusals.of(e));
                     refused.addAll(CredentialsFromConfiguration.refusals(
                             service.effectiveBehavior().effectiveCredentials(), e.binding()));
+                    bindings.add(e.binding());
                     builds.add(loads && builds(e.binding(), Side.SERVICE, e.isMetadataExchange()
                             ? ContractCatalog.METADATA_EXCHANGE : contracts.find(e.contract()).orElse(null),
                             refused));
                 }
             }
             for (ClientEndpoint e : read.configuration().get().clientEndpoints()) {
+                bindings.add(e.binding());
                 builds.add(loads && builds(e.binding(), Side.CLIENT, contracts.find(e.contract()).orElse(null),
                         refusals.of(e)));
             }
+            Iterator<Binding> endpointBindings = bindings.iterator();
             for (boolean built : builds) {
                 Findings.EndpointVerdict v = verdicts.next();
+                Binding binding = endpointBindings.next();
                 if (v.runs() != built) {
                     mismatches.add(name + " " + v.title() + ": validate says " + (v.runs() ? "runs" : "cannot run "
                             + v.reasons()) + ", building it " + (built ? "succeeds" : "fails"));
@@ -106,18 +115,34 @@ class CorpusVerdictTest {
                     application++;
                     if (v.runs()) {
                         running++;
+                        if (sspiNegotiated(binding)) {
+                            sspi++;
+                        }
                     } else {
+                        if (sspiNegotiated(binding)) {
+                            sspiStopped++;
+                        }
                         causes.merge(cause(v.reasons().get(0)), 1, Integer::sum);
                     }
                 }
             }
         }
-        System.out.println("wcf4j: " + running + " of " + application + " application endpoints of the corpus run;"
-                + " the rest by first cause:");
+        System.out.println("wcf4j: " + running + " of " + application + " application endpoints of the corpus run ("
+                + sspi + " of them over SspiNegotiated, Kerberos; " + sspiStopped + " more over SspiNegotiated stop at"
+                + " another cause); the rest by first cause:");
         causes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(c -> System.out.println("  " + c.getValue() + "  " + c.getKey()));
         assertEquals(List.of(), mismatches);
         assertEquals(132, application, "the corpus's application endpoints");
+        assertEquals(52, running, "the application endpoints that run");
+        assertEquals(25, sspi, "of them, the secure conversations over SspiNegotiated (Windows, run as Kerberos)");
+    }
+
+    /** Whether a binding's message security is bootstrapped by, or is, SSPI negotiation. */
+    private static boolean sspiNegotiated(Binding binding) {
+        return binding.find(SecurityBindingElement.class).map(s -> s.authenticationMode()
+                == AuthenticationMode.SspiNegotiated || s.secureConversationBootstrap().map(b -> b.authenticationMode()
+                        == AuthenticationMode.SspiNegotiated).orElse(false)).orElse(false);
     }
 
     /** What host and call do before they open anything. */

@@ -1,6 +1,7 @@
 package io.github.wcf4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,10 +104,35 @@ class HostCallDemoTest {
     }
 
     @Test
-    void demoRunsTheSeedCalculatorEndToEnd() {
-        // no --seed-dir: the seed configurations that ship with wcf4j
+    void demoRunsTheSeedCalculatorEndToEndSecurityAndAll() {
+        // no --seed-dir: the seed configurations that ship with wcf4j, verbatim; an embedded KDC for SspiNegotiated
         CliRun r = CliRun.of("demo", "--service-address", "http://localhost:0/servicemodelsamples/service.svc",
                 "--client-base-address", "http://localhost:0/myClient/");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("validate: 2 files, 0 errors, 0 warnings, 0 unsupported; 3 of 3 endpoints run"),
+                r.out() + r.err());
+        assertTrue(r.out().contains("the service as host/localhost (WCF's default SPN for its address), the client as"
+                + " alice"), r.out());
+        assertTrue(r.out().contains("[IDuplexSessionChannel]"), r.out());
+        assertTrue(r.out().contains("   Add(100,15.99) = 115.99\n"), r.out());
+        assertTrue(r.out().contains("   Divide(22,7) = 3.14285714285714\n"), r.out());
+        // the SPNEGO round trip, the security session's token, then the reliable session inside it
+        assertTrue(r.out().matches("(?s).*client --> RST/Issue SPNEGO \\d+ bytes\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*client <-- RSTR/Issue SPNEGO \\d+ bytes, context token, key GSS-wrapped,"
+                + " authenticator\n.*"), r.out());
+        assertTrue(r.out().contains("client --> RST/SCT [secured, SCT]"), r.out());
+        assertTrue(r.out().contains("client --> CreateSequence           offer "), r.out());
+        assertTrue(r.out().matches("(?s).*client --> Add +\\w{8} #1.*\\[secured, SCT\\].*"), r.out());
+        assertTrue(r.out().contains("client --> TerminateSequence"), r.out());
+        assertTrue(r.out().contains("client --> RST/SCT/Cancel [secured, SCT]"), r.out());
+        assertTrue(r.out().contains("client <-- RSTR/SCT/Cancel [secured]"), "the cancel is answered: " + r.out());
+    }
+
+    @Test
+    void demoRunsTheNoSecurityVariantsOnRequest() {
+        CliRun r = CliRun.of("demo", "--no-security", "--service-address",
+                "http://localhost:0/servicemodelsamples/service.svc", "--client-base-address",
+                "http://localhost:0/myClient/");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("[IDuplexSessionChannel]"), r.out());
         assertTrue(r.out().contains("   Add(100,15.99) = 115.99\n"), r.out());
@@ -118,6 +144,7 @@ class HostCallDemoTest {
         assertTrue(r.out().matches("(?s).*client --> LastMessage +\\w{8} #5 \\(last\\).*"), r.out());
         assertTrue(r.out().contains("client --> TerminateSequence"), r.out());
         assertTrue(r.out().matches("(?s).*client <-- SequenceAcknowledgement +ack \\w{8} 1-5.*"), r.out());
+        assertFalse(r.out().contains("SPNEGO"), r.out());
     }
 
     @Test
@@ -125,7 +152,7 @@ class HostCallDemoTest {
         Path empty = Files.createDirectories(dir.resolve("no-seeds-here"));
         CliRun r = CliRun.of("demo", "--seed-dir", empty.toString());
         assertEquals(ExitCodes.INVALID, r.exitCode(), r.out() + r.err());
-        assertTrue((r.out() + r.err()).contains(empty.resolve("calculator-service.no-security.config").toString()),
+        assertTrue((r.out() + r.err()).contains(empty.resolve("calculator-service.config").toString()),
                 r.out() + r.err());
     }
 

@@ -131,11 +131,16 @@ abstract class ReliableSessionChannelOverDuplex extends AbstractCommunicationObj
 
     @Override
     protected CompletableFuture<Void> onClose(Duration timeout) {
-        return session.close(local, timeout).whenComplete((v, e) -> {
+        // the inner channel's close is awaited: a security session below ends with its Cancel exchange, whose
+        // response comes back over the channel (WCF closes the inner channel as part of the close)
+        return session.close(local, timeout).handle((v, e) -> e).thenCompose(e -> {
             onEnd.run();
-            if (inner != null) {
-                inner.close(timeout);
-            }
+            CompletableFuture<Void> closed = inner == null ? CompletableFuture.completedFuture(null)
+                    : inner.close(timeout);
+            return e == null ? closed : closed.handle((x, ignored) -> {
+                throw e instanceof java.util.concurrent.CompletionException c ? c
+                        : new java.util.concurrent.CompletionException(e);
+            });
         });
     }
 

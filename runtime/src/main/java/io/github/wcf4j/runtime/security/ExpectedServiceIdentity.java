@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.security;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.address.EndpointIdentity;
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -41,6 +42,26 @@ public final class ExpectedServiceIdentity {
     public Optional<X509Certificate> certificate() {
         return configured.filter(IdentityClaim.Thumbprint.class::isInstance)
                 .map(c -> ((IdentityClaim.Thumbprint) c).primary());
+    }
+
+    /**
+     * The Kerberos principal a client asks a ticket for to reach {@code target} (WCF's
+     * {@code SecurityUtils.GetSpnFromIdentity}/{@code GetSpnFromTarget}): a {@code <userPrincipalName>} or
+     * {@code <servicePrincipalName>} as written, {@code host/<name>} for a {@code <dns>} identity, and with no identity
+     * {@code host/<the address's host>}.
+     *
+     * @throws MessageSecurityException WCF's {@code CannotDetermineSPNBasedOnAddress} for other identities
+     */
+    public String kerberosTarget(URI target) {
+        IdentityClaim claim = configured.orElseGet(() -> IdentityClaim.ofAddress(target));
+        if (claim instanceof IdentityClaim.Upn upn) {
+            return upn.name();
+        } else if (claim instanceof IdentityClaim.Spn spn) {
+            return spn.name();
+        } else if (claim instanceof IdentityClaim.Dns dns) {
+            return "host/" + dns.name();
+        }
+        throw new MessageSecurityException(WcfText.CannotDetermineSPNBasedOnAddress.format(target));
     }
 
     /**

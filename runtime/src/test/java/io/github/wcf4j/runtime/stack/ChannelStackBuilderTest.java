@@ -10,6 +10,7 @@ import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.standard.WsHttpBinding;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
@@ -53,11 +54,18 @@ class ChannelStackBuilderTest {
 
     @Test
     void messageSecurityIsRefusedAtBuildNamingTheElementAndItsMode() {
+        // wsHttpBinding's default (SecureConversation over SspiNegotiated) runs; Kerberos direct does not
         WsHttpBinding ws = WsHttpBinding.defaults(WsHttpBinding.Flavor.WS_HTTP, "");
+        CustomBinding kerberos = CustomBinding.of("kerberos", SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.Kerberos).build(), TextMessageEncodingBindingElement.defaults(),
+                HttpTransportBindingElement.defaults());
         UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
-                builder.buildListener(ws, ChannelType.REPLY_SESSION, net.parameters()));
+                builder.buildListener(kerberos, ChannelType.REPLY, net.parameters()));
         assertEquals("security", e.element());
-        assertTrue(e.getMessage().contains("'security' (authenticationMode=SecureConversation)"), e.getMessage());
+        assertTrue(e.getMessage().contains("'security' (authenticationMode=Kerberos)"), e.getMessage());
+        IllegalStateException past = assertThrows(IllegalStateException.class, () ->
+                builder.buildListener(ws, ChannelType.REPLY_SESSION, net.parameters()));
+        assertTrue(past.getMessage().contains("ListenAddress"), "past the security refusals: " + past.getMessage());
     }
 
     @Test

@@ -11,9 +11,11 @@ import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.security.EmbeddedKdc;
+import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.service.HostedEndpoint;
 import io.github.wcf4j.runtime.service.ServiceHost;
-import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
+import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.samples.ConfigEdits;
 import io.github.wcf4j.samples.SharedFolder;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,12 +85,36 @@ class DuplexCalculatorTest {
     }
 
     @Test
-    void theVerbatimServiceConfigurationIsRefusedForItsDefaultMessageSecurity() {
+    void theVerbatimServiceConfigurationDoesNotOpenWithoutAKerberosIdentity() {
         host = ServiceHost.builder(read("hostapplication.exe.config").service(SERVICE).orElseThrow()).types(types())
                 .baseAddress(URI.create("http://localhost:0/SampleService")).build();
-        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, host::open);
-        assertEquals("security", e.element());
+        RuntimeException e = assertThrows(RuntimeException.class, host::open);
+        assertTrue(String.valueOf(e.getMessage()).contains("no Kerberos identity is configured"), e.toString());
         assertTrue(host.endpoints().isEmpty(), "nothing is served without the security the configuration asks for");
+    }
+
+    @Test
+    void theVerbatimConfigurationsRunOverKerberosCallbacksIncluded() {
+        EmbeddedKdc kdc = EmbeddedKdc.shared();
+        ServiceDescription service = read("hostapplication.exe.config").service(SERVICE).orElseThrow();
+        host = ServiceHost.builder(service).types(types()).baseAddress(URI.create("http://localhost:0/SampleService"))
+                .parameter(KerberosCredentials.class, kdc.credentials("host/localhost")).build();
+        host.open();
+        HostedEndpoint at = host.endpoints().get(0);
+        assertEquals(ChannelShape.DUPLEX_SESSION, at.shape());
+        ClientEndpoint client = read("client.exe.config").clientEndpoint("").orElseThrow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> sent = new CopyOnWriteArrayList<>();
+        CalculatorDuplexClient.run(ConfigEdits.endpoint(client, at.address(), client.binding()),
+                b -> b.parameter(KerberosCredentials.class, kdc.credentials("alice")).parameter(WireTap.class,
+                        (direction, envelope, type) -> sent.add(new String(envelope, StandardCharsets.UTF_8))),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertEquals("Equals(100)\nEquals(50)\nEquals(882.5)\nEquals(441.25)\n"
+                + "Equation(0 + 100 - 50 * 17.65 / 2 = 441.25)\n",
+                out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
+        assertTrue(sent.stream().anyMatch(m -> m.contains("/trust/spnego\"")), "an SPNEGO negotiation");
+        assertTrue(sent.stream().anyMatch(m -> m.contains("/Equals<") && m.contains("wss-wssecurity-secext-1.0.xsd")
+                && m.contains("<e:EncryptedData")), "the callbacks travel inside the security session: " + sent);
     }
 
     @Test

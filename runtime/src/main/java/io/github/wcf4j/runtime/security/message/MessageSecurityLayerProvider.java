@@ -13,6 +13,7 @@ import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
+import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
@@ -20,6 +21,7 @@ import io.github.wcf4j.runtime.stack.RefusalRule;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
@@ -39,7 +41,8 @@ import java.util.stream.Stream;
  * ({@link AsymmetricSecurityProtocol});</li>
  * <li>{@code "SecureConversation"} over those X.509 bootstraps or the SSL-negotiated ones
  * {@code "AnonymousForSslNegotiated"}, {@code "UserNameForSslNegotiated"} and {@code "MutualSslNegotiated"} (TLSNEGO,
- * {@link SslNegotiationProtocol}):
+ * {@link NegotiationProtocol}), and {@code "SspiNegotiated"} (SPNEGO over Kerberos, the same protocol; the Kerberos
+ * identity from the {@link KerberosCredentials} binding parameter, else the {@code wcf4j.kerberos} setting):
  * cookie mode over request/reply, security sessions over request and duplex session channels
  * ({@link SecureConversationProtocol}).</li>
  * </ul>
@@ -93,7 +96,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         if (secureConversation(e)) {
             return Stream.concat(Stream.of(e), e.secureConversationBootstrap()
                     .filter(b -> SymmetricSecurityProtocol.runs(b.authenticationMode())
-                            || SslNegotiationProtocol.runs(b.authenticationMode())).stream());
+                            || NegotiationProtocol.runs(b.authenticationMode())).stream());
         }
         return Stream.empty();
     }
@@ -127,8 +130,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                 RefusalRule.when("", e -> secureConversation(e) && !runs(e),
                         e -> refused(e) + "runs in wcf4j over the bootstraps AnonymousForCertificate,"
                                 + " UserNameForCertificate, MutualCertificate, AnonymousForSslNegotiated,"
-                                + " UserNameForSslNegotiated and MutualSslNegotiated under WS-Security 1.1 only (SSPI"
-                                + " negotiation, Kerberos and issued tokens are not implemented); this"
+                                + " UserNameForSslNegotiated, MutualSslNegotiated and SspiNegotiated (Kerberos) under"
+                                + " WS-Security 1.1 only (Kerberos direct and issued tokens are not implemented); this"
                                 + " binding's <secureConversationBootstrap> (authenticationMode="
                                 + e.secureConversationBootstrap().map(b -> b.authenticationMode().name())
                                         .orElse("none") + ", messageSecurityVersion="
@@ -138,11 +141,11 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                         e -> refused(e) + "is not supported by the wcf4j runtime: of WS-Security it runs"
                                 + " UserNameOverTransport, CertificateOverTransport, AnonymousForCertificate,"
                                 + " UserNameForCertificate, MutualCertificate, MutualCertificateDuplex, and"
-                                + " SecureConversation over the symmetric X.509 modes or"
-                                + " over AnonymousForSslNegotiated/UserNameForSslNegotiated/MutualSslNegotiated only"
-                                + " (SSL negotiation as the message protection itself"
-                                + " (establishSecurityContext=\"false\"), SSPI negotiation, Kerberos and issued tokens"
-                                + " are not implemented"
+                                + " SecureConversation over the symmetric X.509 modes or over"
+                                + " AnonymousForSslNegotiated/UserNameForSslNegotiated/MutualSslNegotiated/SspiNegotiated"
+                                + " only (SSL or SSPI negotiation as the message protection itself"
+                                + " (establishSecurityContext=\"false\"), Kerberos and KerberosOverTransport (the"
+                                + " Kerberos token profile) and issued tokens are not implemented"
                                 + " yet), so this binding cannot be opened."),
                 RefusalRule.when("messageSecurityVersion", MessageSecurityLayerProvider::encryptedKeyUnderWss10,
                         e -> WcfText.SecurityVersionDoesNotSupportEncryptedKeyBinding.format("CustomBinding",
@@ -253,6 +256,11 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                 scheduler.executor(), verifier(e, p));
     }
 
+    /** The Kerberos identity: the binding parameter, else the {@code wcf4j.kerberos} setting, else none. */
+    private static Optional<KerberosCredentials> kerberos(BindingParameters p) {
+        return p.find(KerberosCredentials.class).or(KerberosCredentials::fromSetting);
+    }
+
     private static TextMessageEncoder encoder(BindingParameters p) {
         return p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder);
     }
@@ -262,7 +270,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             throw new IllegalStateException("the refusal rules admit security sessions of secure conversations only");
         }
         return new SecureConversationProtocol(e, p.find(Clock.class).orElse(Clock.systemUTC()), encoder(p),
-                p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
+                p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p));
     }
 
     private static SecurityProtocol protocol(SecurityBindingElement e, ChannelType<?> type, BindingParameters p) {
@@ -273,7 +281,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         if (SecureConversationProtocol.runs(e)) {
             return new SecureConversationProtocol(e, clock,
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
-                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p));
         }
         if (AsymmetricSecurityProtocol.runs(e)) {
             return new AsymmetricSecurityProtocol(e, clock,

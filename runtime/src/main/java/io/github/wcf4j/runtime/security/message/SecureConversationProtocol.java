@@ -17,6 +17,7 @@ import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageHeader;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
+import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -46,7 +47,10 @@ import org.w3c.dom.Element;
  * </ol>
  *
  * There is no session and nothing to cancel: a token lasts its lifetime. The outer element's suite, layout, timestamp
- * and version secure the application messages; the bootstrap's secure the token exchange.
+ * and version secure the application messages; the bootstrap's secure the token exchange. The same protocol serves
+ * the security sessions ({@link SecuritySessionListener} and its channels), and a negotiated bootstrap
+ * ({@link NegotiationProtocol}: TLSNEGO, or SPNEGO for {@code SspiNegotiated}) first negotiates the token that secures
+ * the {@code RST/SCT}.
  */
 final class SecureConversationProtocol implements SecurityProtocol {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -54,8 +58,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
     private final SecurityBindingElement element;
     /** The X.509 bootstrap's protocol; null when the bootstrap is negotiated. */
     private final SymmetricSecurityProtocol bootstrap;
-    /** The SSL-negotiated bootstrap's protocol (TLSNEGO); null for an X.509 bootstrap. */
-    private final SslNegotiationProtocol negotiation;
+    /** The negotiated bootstrap's protocol (TLSNEGO, SPNEGO); null for an X.509 bootstrap. */
+    private final NegotiationProtocol negotiation;
     private final SymmetricHeaderWriter.Settings settings;
     private final ContextTokenIssuance issuance;
     private final Clock clock;
@@ -67,11 +71,17 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
     SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity) {
+        this(element, clock, encoder, identity, Optional.empty());
+    }
+
+    /** @param kerberos the Kerberos identity an SSPI-negotiated bootstrap runs with, when one is configured */
+    SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
+            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos) {
         this.element = element;
         SecurityBindingElement boot = element.secureConversationBootstrap().orElseThrow();
-        boolean negotiated = SslNegotiationProtocol.runs(boot.authenticationMode());
+        boolean negotiated = NegotiationProtocol.runs(boot.authenticationMode());
         this.bootstrap = negotiated ? null : new SymmetricSecurityProtocol(boot, clock, encoder, identity);
-        this.negotiation = negotiated ? new SslNegotiationProtocol(boot, clock, encoder, identity) : null;
+        this.negotiation = negotiated ? NegotiationProtocol.of(boot, clock, encoder, identity, kerberos) : null;
         AlgorithmSuite suite = AlgorithmSuite.forName(element.defaultAlgorithmSuite());
         this.settings = new SymmetricHeaderWriter.Settings(suite,
                 SymmetricSecurityProtocol.secureConversationNamespace(element.messageSecurityVersion()),
@@ -92,7 +102,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
     static boolean runs(SecurityBindingElement e) {
         return e.authenticationMode() == AuthenticationMode.SecureConversation
                 && e.secureConversationBootstrap().map(b -> (SymmetricSecurityProtocol.runs(b.authenticationMode())
-                        || SslNegotiationProtocol.runs(b.authenticationMode()))
+                        || NegotiationProtocol.runs(b.authenticationMode()))
                         && SymmetricSecurityProtocol.runs(b.messageSecurityVersion())).orElse(false)
                 && SymmetricSecurityProtocol.runs(e.messageSecurityVersion());
     }
@@ -171,7 +181,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
                 new XmlFragment(issuance.request(entropy, keyBits)));
         rst.headers().messageId("urn:uuid:" + UUID.randomUUID());
         if (negotiation != null) {
-            // TLSNEGO first; the RST/SCT is then protected by the negotiated token
+            // TLSNEGO or SPNEGO first; the RST/SCT is then protected by the negotiated token
             return negotiation.negotiate(exchange, to, credentials, version).thenCompose(token ->
                     requestContext(exchange, rst, negotiation.secureRequest(rst, to, token, credentials), sent));
         }
@@ -284,7 +294,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         bootstrap.checkServiceCredentials(credentials);
     }
 
-    /** Whether {@code action} is a leg of the bootstrap's negotiation (TLSNEGO), answered unsecured. */
+    /** Whether {@code action} is a leg of the bootstrap's negotiation (TLSNEGO, SPNEGO), answered unsecured. */
     boolean isNegotiationLeg(String action) {
         return negotiation != null && negotiation.isLeg(action);
     }

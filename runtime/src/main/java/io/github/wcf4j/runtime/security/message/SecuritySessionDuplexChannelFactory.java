@@ -113,11 +113,12 @@ final class SecuritySessionDuplexChannelFactory<C extends Channel> extends Layer
 
         @Override
         protected CompletableFuture<Void> onOpen(Duration timeout) {
-            return inner.open(timeout).thenCompose(v -> {
+            // the negotiation's first step may ask a KDC for a ticket: off the transport's threads
+            return inner.open(timeout).thenComposeAsync(v -> {
                 ReceivePump.run(() -> inner.receive(WcfTimeSpan.INFINITE),
                         m -> executor.execute(() -> arrived(m)), end -> inbox.close());
                 return protocol.issueContext(m -> exchange(m, timeout), inner.remoteAddress(), credentials, version);
-            }).thenAccept(c -> context = c);
+            }, executor).thenAccept(c -> context = c);
         }
 
         /** Sends {@code request} and completes with the message that relates to it. */

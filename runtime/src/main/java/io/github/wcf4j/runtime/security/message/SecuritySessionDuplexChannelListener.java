@@ -59,7 +59,7 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
                 throw new MessageSecurityException("A message of a duplex security session must say where to reply.");
             }
             if (protocol.isNegotiationLeg(action)) {
-                // a leg of the bootstrap's TLS negotiation: answered unsecured at the requester's ReplyTo
+                // a leg of the bootstrap's negotiation (TLSNEGO, SPNEGO): answered unsecured at the requester's ReplyTo
                 Message answer = protocol.answerNegotiationLeg(m, credentials);
                 answer.headers().to(replyTo);
                 send(inner, answer);

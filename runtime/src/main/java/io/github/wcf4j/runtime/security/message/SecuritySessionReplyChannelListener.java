@@ -67,7 +67,7 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
         String action = request.headers().action();
         try {
             if (protocol.isNegotiationLeg(action)) {
-                // a leg of the bootstrap's TLS negotiation: answered unsecured, no session yet
+                // a leg of the bootstrap's negotiation (TLSNEGO, SPNEGO): answered unsecured, no session yet
                 context.reply(protocol.answerNegotiationLeg(request, credentials), timeout)
                         .exceptionally(e -> failed(context));
                 return;

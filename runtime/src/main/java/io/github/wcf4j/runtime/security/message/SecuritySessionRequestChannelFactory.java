@@ -93,8 +93,11 @@ final class SecuritySessionRequestChannelFactory<C extends Channel> extends Laye
 
         @Override
         protected CompletableFuture<Void> onOpen(Duration timeout) {
-            return inner.open(timeout).thenCompose(v -> protocol.issueContext(inner, inner.remoteAddress(),
-                    credentials, version, timeout)).thenAccept(c -> context = c);
+            // the token exchange (a KDC asked for a ticket, handshakes, key unwrapping) runs off the transport's
+            // threads: started on the verifier, each reply handed back to it
+            return inner.open(timeout).thenComposeAsync(v -> protocol.issueContext(
+                    m -> inner.request(m, timeout).thenApplyAsync(r -> r, verifier), inner.remoteAddress(),
+                    credentials, version), verifier).thenAccept(c -> context = c);
         }
 
         @Override

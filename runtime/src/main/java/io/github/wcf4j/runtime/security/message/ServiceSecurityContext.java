@@ -9,7 +9,10 @@ import java.util.Optional;
  *
  * @param primaryIdentityName {@code PrimaryIdentity.Name}: the user name for a {@code UsernameToken}; for a
  *                            certificate, WCF's {@code X509Identity} name "subject; thumbprint"
- * @param authenticationType  {@code PrimaryIdentity.AuthenticationType}: {@code "UserName"} or {@code "X509"}
+ *                            and for a Kerberos caller (SspiNegotiated) its client principal, e.g.
+ *                            {@code alice@EXAMPLE.COM} (where Windows would say {@code EXAMPLE\alice})
+ * @param authenticationType  {@code PrimaryIdentity.AuthenticationType}: {@code "UserName"}, {@code "X509"} or
+ *                            {@code "Kerberos"}
  * @param certificate         the client's certificate, when it authenticated with one
  */
 public record ServiceSecurityContext(String primaryIdentityName, String authenticationType,
@@ -28,6 +31,11 @@ public record ServiceSecurityContext(String primaryIdentityName, String authenti
     /** A caller that proved a user name and password (a {@code UsernameToken}, or HTTP Basic). */
     public static ServiceSecurityContext userName(String userName) {
         return new ServiceSecurityContext(userName, "UserName", Optional.empty());
+    }
+
+    /** A caller the service's Kerberos acceptor authenticated (WCF's {@code WindowsIdentity}, "Kerberos"). */
+    static ServiceSecurityContext kerberos(String clientPrincipal) {
+        return new ServiceSecurityContext(clientPrincipal, "Kerberos", Optional.empty());
     }
 
     static ServiceSecurityContext certificate(X509Certificate certificate) {

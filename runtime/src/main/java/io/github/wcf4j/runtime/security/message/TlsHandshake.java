@@ -29,7 +29,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@link #wrap(byte[])} and {@link #unwrap(byte[])} protect application data as single records ({@code #TLS_Wrap}).
  * Not thread-safe: one negotiation drives it, a leg at a time.
  */
-final class TlsHandshake {
+final class TlsHandshake implements NegotiationHandshake {
     /** The protocol WCF 4.8 negotiates by default; the only one enabled here. */
     static final String PROTOCOL = "TLSv1.2";
 
@@ -122,7 +122,8 @@ final class TlsHandshake {
      *
      * @throws MessageSecurityException when the handshake fails (the cause says why)
      */
-    byte[] step(byte[] incoming) {
+    @Override
+    public byte[] step(byte[] incoming) {
         ByteBuffer in = ByteBuffer.wrap(incoming);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer net = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
@@ -177,13 +178,15 @@ final class TlsHandshake {
     }
 
     /** Whether the handshake has finished on this side. */
-    boolean complete() {
+    @Override
+    public boolean complete() {
         HandshakeStatus s = engine.getHandshakeStatus();
         return s == HandshakeStatus.NOT_HANDSHAKING || s == HandshakeStatus.FINISHED;
     }
 
     /** {@code data} as TLS application data records ({@code #TLS_Wrap}). */
-    byte[] wrap(byte[] data) {
+    @Override
+    public byte[] wrap(byte[] data) {
         ByteBuffer net = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         try {
             SSLEngineResult r = engine.wrap(ByteBuffer.wrap(data), net);
@@ -197,7 +200,8 @@ final class TlsHandshake {
     }
 
     /** The application data of {@code records}, which must all be consumed. */
-    byte[] unwrap(byte[] records) {
+    @Override
+    public byte[] unwrap(byte[] records) {
         ByteBuffer in = ByteBuffer.wrap(records);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

@@ -141,12 +141,13 @@ class SecureConversationLoopbackTest extends SecuredLoopback {
 
     @Test
     void otherBootstrapsAreRefusedByName() {
-        SecurityBindingElement windows = SecurityBindingElement.builder()
+        SecurityBindingElement kerberos = SecurityBindingElement.builder()
                 .authenticationMode(AuthenticationMode.SecureConversation).requireSecurityContextCancellation(false)
+                .bootstrap(SecurityBindingElement.builder().authenticationMode(AuthenticationMode.Kerberos).build())
                 .build();
         UnsupportedBindingException w = assertThrows(UnsupportedBindingException.class,
-                () -> host(binding(windows), serviceCredentials()));
-        assertTrue(w.getMessage().contains("authenticationMode=SspiNegotiated"), w.getMessage());
+                () -> host(binding(kerberos), serviceCredentials()));
+        assertTrue(w.getMessage().contains("authenticationMode=Kerberos"), w.getMessage());
         SecurityBindingElement noDerivedKeys = SecurityBindingElement.builder()
                 .authenticationMode(AuthenticationMode.SecureConversation).requireSecurityContextCancellation(false)
                 .bootstrap(SecurityBindingElement.builder().authenticationMode(

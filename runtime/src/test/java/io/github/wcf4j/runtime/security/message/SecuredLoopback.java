@@ -13,6 +13,7 @@ import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
@@ -54,6 +55,9 @@ abstract class SecuredLoopback {
     /** The service's and the client's clocks (timestamps, token lifetimes); tests may move them. */
     protected final SettableClock serviceClock = new SettableClock();
     protected final SettableClock clientClock = new SettableClock();
+    /** The Kerberos identities of the service and the client (SspiNegotiated), given as binding parameters. */
+    protected Optional<KerberosCredentials> serviceKerberos = Optional.empty();
+    protected Optional<KerberosCredentials> clientKerberos = Optional.empty();
     protected ServiceHost host;
     protected ClientFactory<Identity> factory;
 
@@ -91,20 +95,24 @@ abstract class SecuredLoopback {
     }
 
     void host(Binding binding, ServiceCredentials credentials) {
-        host = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(
+        var builder = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(
                 new ServiceEndpoint("", "", "customBinding", "b", binding, CONTRACT, Optional.empty(), Optional.empty(),
                         Optional.empty(), List.of(), Optional.empty()))))
                 .types(ServiceTypes.empty().map(SERVICE, IdentityService.class)).baseAddress(BASE)
                 .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
-                .parameter(Clock.class, serviceClock).credentials(credentials).build();
+                .parameter(Clock.class, serviceClock).credentials(credentials);
+        serviceKerberos.ifPresent(k -> builder.parameter(KerberosCredentials.class, k));
+        host = builder.build();
         host.open();
     }
 
     Identity client(Binding binding, ClientCredentials credentials, Optional<EndpointIdentity> identity) {
-        factory = ClientFactory.builder(new ClientEndpoint("", BASE, "customBinding", "b", binding, CONTRACT,
+        var builder = ClientFactory.builder(new ClientEndpoint("", BASE, "customBinding", "b", binding, CONTRACT,
                 Optional.empty(), identity, List.of(), Optional.empty()), Identity.class)
                 .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
-                .parameter(Clock.class, clientClock).credentials(credentials).build();
+                .parameter(Clock.class, clientClock).credentials(credentials);
+        clientKerberos.ifPresent(k -> builder.parameter(KerberosCredentials.class, k));
+        factory = builder.build();
         return factory.createChannel();
     }
 

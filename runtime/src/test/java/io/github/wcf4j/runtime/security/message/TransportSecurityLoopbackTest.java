@@ -431,6 +431,11 @@ class TransportSecurityLoopbackTest {
             BindingElement e = security(mode).build();
             RuntimeException refused = assertThrows(RuntimeException.class, () -> client(binding(
                     (SecurityBindingElement) e), ClientCredentials.userName("alice", "secret")), mode.name());
+            if (mode == AuthenticationMode.SecureConversation) {
+                // over its default bootstrap, SspiNegotiated, it runs: here no Kerberos identity is configured
+                assertTrue(refused.getMessage().contains("no Kerberos identity is configured"), refused.getMessage());
+                continue;
+            }
             assertTrue(refused.getMessage().contains("authenticationMode=" + mode), refused.getMessage());
         }
     }

@@ -5,6 +5,7 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.XENC;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.io.ByteArrayInputStream;
@@ -24,22 +25,45 @@ import javax.xml.crypto.dsig.TransformService;
 import org.w3c.dom.Element;
 
 /**
- * The WS-Trust bodies of WCF's TLSNEGO ({@code TlsnegoTokenProvider}/{@code TlsnegoTokenAuthenticator} over
- * {@code SspiNegotiationTokenProvider}/{@code ...Authenticator}, written by {@code WSTrust.Driver}): the client's first
- * {@code RequestSecurityToken} (Context, TokenType, KeySize, BinaryExchange; no RequestType), the legs after it as
- * {@code RequestSecurityTokenResponse}s with a {@code BinaryExchange}, and the service's final collection: the RSTR
- * issuing the security context token (TokenType, RequestedSecurityToken, attached and unattached references,
- * RequestedProofToken holding the key as TLS application data under {@code #TLS_Wrap}, Lifetime, KeySize, the last
- * BinaryExchange) and the RSTR with the {@code Authenticator/CombinedHash}. Under WS-Trust February 2005 the
- * ValueType is WCF's with its leading space; the service accepts either form and echoes the client's.
+ * The WS-Trust bodies of WCF's binary negotiations, TLSNEGO and SPNEGO ({@code TlsnegoTokenProvider},
+ * {@code SpnegoTokenProvider} and their authenticators over {@code SspiNegotiationTokenProvider}/
+ * {@code ...Authenticator},
+ * written by {@code WSTrust.Driver}): the client's first {@code RequestSecurityToken} (Context, TokenType, KeySize,
+ * BinaryExchange; no RequestType), the legs after it as {@code RequestSecurityTokenResponse}s with a
+ * {@code BinaryExchange}, and the service's final collection: the RSTR issuing the security context token (TokenType,
+ * RequestedSecurityToken, attached and unattached references, RequestedProofToken holding the key wrapped by the
+ * mechanism ({@code #TLS_Wrap}, {@code #GSS_Wrap}), Lifetime, KeySize, the last BinaryExchange) and the RSTR with the
+ * {@code Authenticator/CombinedHash}. The {@link Profile} names what differs between the two: the BinaryExchange
+ * ValueType (TLSNEGO's February 2005 one with WCF's leading space, the service accepting either form and echoing the
+ * client's; SPNEGO's February 2005 URI under both WS-Trust versions) and the wrap algorithm.
  */
-final class TlsnegoMessages {
+final class NegotiationMessages {
+    /**
+     * What a negotiation's mechanism puts on the wire.
+     *
+     * @param name            the mechanism as texts name it, e.g. "TLS"
+     * @param valueTypeFeb2005 the client's BinaryExchange ValueType under WS-Trust February 2005
+     * @param valueType13     the client's BinaryExchange ValueType under WS-Trust 1.3
+     * @param wrapAlgorithm   the proof key's EncryptionMethod
+     */
+    record Profile(String name, String valueTypeFeb2005, String valueType13, String wrapAlgorithm) {
+        boolean accepts(String valueType) {
+            return valueType.equals(valueTypeFeb2005) || valueType.equals(valueType13);
+        }
+    }
+
     /** {@code XD.TrustFeb2005Dictionary.TlsnegoValueTypeUri}: WCF writes it with a leading space. */
     static final String VALUE_TYPE_FEB2005 = " http://schemas.xmlsoap.org/ws/2005/02/trust/tlsnego";
     /** {@code DXD.TrustDec2005Dictionary.TlsnegoValueTypeUri}. */
     static final String VALUE_TYPE_13 = "http://schemas.xmlsoap.org/ws/2005/02/trust/tlsnego";
     /** The proof key's wrap algorithm: TLS application data (no {@code /ws/} in the URI, as WCF has it). */
     static final String TLS_WRAP = "http://schemas.xmlsoap.org/2005/02/trust/tlsnego#TLS_Wrap";
+    /** {@code XD.TrustFeb2005Dictionary.SpnegoValueTypeUri}, under both versions ({@code SpnegoTokenProvider}). */
+    static final String SPNEGO_VALUE_TYPE = "http://schemas.xmlsoap.org/ws/2005/02/trust/spnego";
+    /** The proof key's wrap algorithm under SPNEGO: GSS wrap (no {@code /ws/} in the URI, as WCF has it). */
+    static final String GSS_WRAP = "http://schemas.xmlsoap.org/2005/02/trust/spnego#GSS_Wrap";
+    static final Profile TLSNEGO = new Profile("TLS", VALUE_TYPE_FEB2005, VALUE_TYPE_13, TLS_WRAP);
+    static final Profile SPNEGO = new Profile("SPNEGO", SPNEGO_VALUE_TYPE, SPNEGO_VALUE_TYPE, GSS_WRAP);
     /** {@code SecurityUtils.CombinedHashLabel}. */
     static final String COMBINED_HASH_LABEL = "AUTH-HASH";
     /** {@code SecurityNegotiationConstants.NegotiationAuthenticatorSize}, bytes. */
@@ -50,12 +74,14 @@ final class TlsnegoMessages {
     private final String valueType;
     private final boolean v13;
     private final String sc;
+    private final Profile profile;
 
-    TlsnegoMessages(MessageSecurityVersion version) {
+    NegotiationMessages(MessageSecurityVersion version, Profile profile) {
+        this.profile = profile;
         this.v13 = version.name().contains("WSTrust13");
         this.trust = v13 ? ContextTokenIssuance.TRUST_13 : ContextTokenIssuance.TRUST_FEB2005;
         this.t = (v13 ? "trust" : "t") + ":";
-        this.valueType = v13 ? VALUE_TYPE_13 : VALUE_TYPE_FEB2005;
+        this.valueType = v13 ? profile.valueType13() : profile.valueTypeFeb2005();
         this.sc = SymmetricSecurityProtocol.secureConversationNamespace(version);
     }
 
@@ -118,7 +144,7 @@ final class TlsnegoMessages {
                 + "<" + t + "RequestedUnattachedReference>" + String.format(str, contextId) + "</" + t
                 + "RequestedUnattachedReference>"
                 + "<" + t + "RequestedProofToken><e:EncryptedKey xmlns:e=\"" + XENC + "\"><e:EncryptionMethod"
-                + " Algorithm=\"" + TLS_WRAP + "\"/><e:CipherData><e:CipherValue>"
+                + " Algorithm=\"" + profile.wrapAlgorithm() + "\"/><e:CipherData><e:CipherValue>"
                 + Base64.getEncoder().encodeToString(wrappedKey) + "</e:CipherValue></e:CipherData></e:EncryptedKey>"
                 + "</" + t + "RequestedProofToken>"
                 + "<" + t + "Lifetime><u:Created>" + SecurityTimestamp.format(created) + "</u:Created><u:Expires>"
@@ -163,7 +189,7 @@ final class TlsnegoMessages {
     static String context(Element e) {
         String context = e.getAttribute("Context");
         if (context.isEmpty()) {
-            throw new MessageSecurityException("The security negotiation message has no Context.");
+            throw new MessageSecurityException(WcfText.BadSecurityNegotiationContext.format());
         }
         return context;
     }
@@ -175,8 +201,9 @@ final class TlsnegoMessages {
             return Optional.empty();
         }
         String type = b.get().getAttribute("ValueType");
-        if (!type.equals(VALUE_TYPE_13) && !type.equals(VALUE_TYPE_FEB2005)) {
-            throw new MessageSecurityException("The BinaryExchange's ValueType '" + type + "' is not TLSNEGO's.");
+        if (!profile.accepts(type)) {
+            throw new MessageSecurityException("The BinaryExchange's ValueType '" + type + "' is not "
+                    + profile.name() + "'s.");
         }
         String encoding = b.get().getAttribute("EncodingType");
         if (!encoding.isEmpty() && !encoding.equals(BASE64_BINARY)) {
@@ -218,21 +245,21 @@ final class TlsnegoMessages {
     }
 
     /**
-     * The TLS-wrapped key of the issuing RSTR.
+     * The wrapped key of the issuing RSTR.
      *
-     * @throws MessageSecurityException WCF's {@code ProofTokenWasNotWrappedCorrectly} when it is not under
-     *                                  {@code #TLS_Wrap}
+     * @throws MessageSecurityException WCF's {@code ProofTokenWasNotWrappedCorrectly} when it is not under the
+     *                                  profile's wrap algorithm
      */
     byte[] wrappedKey(Element rstr) {
         Element key = child(rstr, trust, "RequestedProofToken").flatMap(p -> child(p, XENC, "EncryptedKey"))
-                .orElseThrow(() -> new MessageSecurityException("The proof token was not wrapped correctly."));
+                .orElseThrow(() -> new MessageSecurityException(WcfText.ProofTokenWasNotWrappedCorrectly.format()));
         String algorithm = child(key, XENC, "EncryptionMethod").map(m -> m.getAttribute("Algorithm")).orElse("");
-        if (!algorithm.equals(TLS_WRAP)) {
-            throw new MessageSecurityException("The proof token was not wrapped correctly.");
+        if (!algorithm.equals(profile.wrapAlgorithm())) {
+            throw new MessageSecurityException(WcfText.ProofTokenWasNotWrappedCorrectly.format());
         }
         return child(key, XENC, "CipherData").flatMap(c -> child(c, XENC, "CipherValue"))
                 .map(c -> DerivedKeyToken.base64(c.getTextContent().strip()))
-                .orElseThrow(() -> new MessageSecurityException("The proof token was not wrapped correctly."));
+                .orElseThrow(() -> new MessageSecurityException(WcfText.ProofTokenWasNotWrappedCorrectly.format()));
     }
 
     /** The lifetime's end of the issuing RSTR. */
@@ -245,8 +272,8 @@ final class TlsnegoMessages {
     byte[] combinedHash(Element rstr) {
         return child(rstr, trust, "Authenticator").flatMap(a -> child(a, trust, "CombinedHash"))
                 .map(c -> DerivedKeyToken.base64(c.getTextContent().strip()))
-                .orElseThrow(() -> new MessageSecurityException("The RequestSecurityTokenResponse has no"
-                        + " authenticator."));
+                .orElseThrow(() -> new MessageSecurityException(
+                        WcfText.AuthenticatorNotPresentInRSTRCollection.format()));
     }
 
     /**
