@@ -730,6 +730,7 @@ public enum WcfText {
     KeyRolloverGreaterThanKeyRenewal("The key rollover interval cannot be greater than the key renewal interval."),
     InvalidRenewResponseAction("A security session renew response was received with an invalid action '{0}'."),
     UnableToRenewSessionKey("Cannot renew the security session key."),
+    SecuritySessionFaultReplyWasSent("The receiver sent back a security session fault message. Retry the request."),
 
     // ---- communication objects and timeouts (CommunicationObject, TimeoutHelper)
     CommunicationObjectFaulted1("The communication object, {0}, cannot be used for communication because it is in the"

@@ -76,6 +76,7 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
                 return;
             }
             AtomicReference<SessionReplyChannel> target = new AtomicReference<>();
+            AtomicReference<SecureConversationProtocol.ServiceContext> key = new AtomicReference<>();
             SecurityProtocol.VerifiedRequest verified = protocol.verifyWithContext(request, token -> {
                 SessionReplyChannel s = sessions.get(protocol.identifier(token));
                 if (s == null) {
@@ -83,12 +84,27 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
                             + " The message was not processed.");
                 }
                 target.set(s);
-                return s.context;
+                key.set(s.keys.find(protocol.instance(token)));
+                return key.get();
             });
             SessionReplyChannel session = target.get();
+            if (issuance.renewAction().equals(action)) {
+                // a new key generation for the session, used by the client's next message
+                SecureConversationProtocol.Issued renewed = protocol.renewContext(verified, key.get());
+                session.keys.renewed(key.get().instance(), renewed.context());
+                new SecuredRequestContext(context, verified).reply(renewed.answer().answer().orElseThrow(), timeout)
+                        .exceptionally(e -> failed(context));
+                return;
+            }
+            if (!issuance.cancelAction().equals(action) && protocol.stale(key.get())) {
+                // SendRenewFault: the key outlived the service's sessionKeyRenewalInterval
+                context.reply(protocol.renewNeededFault(request, session.keys.current()), timeout)
+                        .exceptionally(e -> failed(context));
+                return;
+            }
             if (issuance.cancelAction().equals(action)) {
                 String cancelled = issuance.readCancel(DomXml.parse(verified.request().body().xml()));
-                if (!cancelled.equals(session.context.contextId())) {
+                if (!cancelled.equals(session.contextId)) {
                     throw new MessageSecurityException("A session may cancel only its own security context.");
                 }
                 sessions.remove(cancelled);
@@ -103,7 +119,7 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
                 return;
             }
             verified.request().properties().put(SecuritySessionToken.class,
-                    new SecuritySessionToken(session.context.contextId(), issuance.tokenType()));
+                    new SecuritySessionToken(session.contextId, issuance.tokenType()));
             if (!session.offer(new SecuredRequestContext(context, verified))) {
                 throw new MessageSecurityException("The security session has ended.");
             }
@@ -119,16 +135,18 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
 
     /** One security session: the requests of one context, in order, to its accepter. */
     final class SessionReplyChannel extends QueuedReplyChannel implements ReplySessionChannel {
-        private final SecureConversationProtocol.ServiceContext context;
+        private final String contextId;
+        private final ServiceSessionKeys keys;
 
         SessionReplyChannel(SecureConversationProtocol.ServiceContext context, EndpointAddress at) {
             super(scheduler, () -> at.uri());
-            this.context = context;
+            this.contextId = context.contextId();
+            this.keys = protocol.serviceSessionKeys(context);
         }
 
         @Override
         public Session session() {
-            return context::contextId;
+            return () -> contextId;
         }
 
         /** The client cancelled the context: no more requests; the accepter's next receive ends the session. */
