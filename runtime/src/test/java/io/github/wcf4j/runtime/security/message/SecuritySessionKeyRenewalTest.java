@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.security.AuthenticationMode;
@@ -22,6 +24,7 @@ import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -139,6 +142,36 @@ class SecuritySessionKeyRenewalTest extends SecuredLoopback {
         List<String> all = sent(Direction.CLIENT_TO_SERVICE);
         assertTrue(all.get(all.size() - 1).contains("/RST/SCT/Cancel")
                 && all.get(all.size() - 1).contains(instance), "the cancel is secured with the renewed key");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Version.class)
+    void overCompositeDuplexTheRenewalIsCorrelatedAndTheServiceAnswersUnderTheNewKey(Version v) {
+        Binding b = CustomBinding.of("b", session(v).localClientSettings(client(MINUTE, Duration.ofSeconds(30)))
+                .build(), CompositeDuplexBindingElement.at(URI.create("inmemory://localhost/client/")),
+                OneWayBindingElement.defaults(), TextMessageEncodingBindingElement.defaults(),
+                InMemoryTransportBindingElement.requestReply());
+        host(b, serviceCredentials());
+        Identity id = client(b, alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        advance(MINUTE);
+        assertEquals(5.0, id.add(2, 3), "the call after the interval runs, on the renewed key");
+        // over composite duplex each direction is its own one-way exchange: the service's messages go to the
+        // client's address
+        List<String> toService = network.wire().stream().map(r -> r.envelope())
+                .filter(m -> m.contains(">inmemory://localhost/secured</a:To>")).toList();
+        List<String> toClient = network.wire().stream().map(r -> r.envelope())
+                .filter(m -> m.contains(">inmemory://localhost/client/")
+                        && !m.contains(">inmemory://localhost/secured</a:To>")).toList();
+        List<String> renews = toService.stream().filter(m -> m.contains(">" + v.trust + "/RST/SCT/Renew<")).toList();
+        assertEquals(1, renews.size());
+        String renewId = group("<a:MessageID[^>]*>([^<]+)</a:MessageID>", renews.get(0));
+        List<String> rstrs = toClient.stream().filter(m -> m.contains(">" + v.trust + "/RSTR/SCT/Renew<")).toList();
+        assertEquals(1, rstrs.size());
+        assertTrue(rstrs.get(0).contains(renewId + "</a:RelatesTo>"), "correlated by RelatesTo");
+        String instance = group("<c:Instance>([^<]+)</c:Instance>", toService.get(toService.size() - 1));
+        assertTrue(toClient.get(toClient.size() - 1).contains("c:Instance=\"" + instance + "\""),
+                "the service's message after the client used the new key is secured with it");
     }
 
     @Test
