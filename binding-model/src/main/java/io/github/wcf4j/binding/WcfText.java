@@ -730,6 +730,8 @@ public enum WcfText {
     KeyRolloverGreaterThanKeyRenewal("The key rollover interval cannot be greater than the key renewal interval."),
     InvalidRenewResponseAction("A security session renew response was received with an invalid action '{0}'."),
     UnableToRenewSessionKey("Cannot renew the security session key."),
+    SessionKeyRenewalNotSupported("Cannot renew the security session key. Session Key Renewal is not supported."),
+    SecurityContextKeyExpired("The SecurityContextSecurityToken with Context-id={0} (generation-id={1}) has expired."),
     SecuritySessionFaultReplyWasSent("The receiver sent back a security session fault message. Retry the request."),
 
     // ---- communication objects and timeouts (CommunicationObject, TimeoutHelper)

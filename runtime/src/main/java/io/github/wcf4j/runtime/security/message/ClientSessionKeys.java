@@ -33,6 +33,7 @@ final class ClientSessionKeys {
     private final Duration renewalInterval;
     private final Duration rolloverInterval;
     private final int thresholdPercentage;
+    private final boolean canRenew;
     private SecurityContext current;
     private SecurityContext previous;
     private Instant previousUntil = Instant.MIN;
@@ -40,6 +41,15 @@ final class ClientSessionKeys {
     private CompletableFuture<SecurityContext> renewing;
 
     ClientSessionKeys(SecurityContext issued, LocalClientSecuritySettings settings, Clock clock) {
+        this(issued, settings, true, clock);
+    }
+
+    /**
+     * With {@code canRenew} false ({@code canRenewSecurityContextToken="false"}) a key due for renewal fails what
+     * would be sent with it ({@code SessionKeyRenewalNotSupported}), as WCF's {@code RenewKey} does.
+     */
+    ClientSessionKeys(SecurityContext issued, LocalClientSecuritySettings settings, boolean canRenew, Clock clock) {
+        this.canRenew = canRenew;
         this.clock = clock;
         this.renewalInterval = settings.sessionKeyRenewalInterval();
         this.rolloverInterval = settings.sessionKeyRolloverInterval();
@@ -63,6 +73,10 @@ final class ClientSessionKeys {
         forgetPreviousIfRolledOver(now);
         if (now.isBefore(renewalAt)) {
             return CompletableFuture.completedFuture(current);
+        }
+        if (!canRenew) {
+            return CompletableFuture.failedFuture(new MessageSecurityException(
+                    WcfText.SessionKeyRenewalNotSupported.format()));
         }
         if (renewing == null) {
             CompletableFuture<SecurityContext> r = renew.apply(current).thenApply(this::renewed);

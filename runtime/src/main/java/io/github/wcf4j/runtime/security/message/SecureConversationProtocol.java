@@ -620,6 +620,9 @@ final class SecureConversationProtocol implements SecurityProtocol {
      * {@code sessionKeyRenewalInterval}; the answer is {@code RSTR/SCT/Renew} with the token and its {@code Instance}.
      */
     Issued renewContext(VerifiedRequest verified, ServiceContext renewed) {
+        if (!element.canRenewSecurityContextToken()) {
+            throw new MessageSecurityException(WcfText.SessionKeyRenewalNotSupported.format());
+        }
         Message rst = verified.request();
         ContextTokenIssuance.Request asked = issuance.readRequest(DomXml.parse(rst.body().xml()));
         ContextTokenIssuance.Target target = asked.renewTarget().orElseThrow(() -> new MessageSecurityException(
@@ -705,7 +708,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
     /** The keys of a client's security session whose context was {@code issued}, renewed as the client settings say. */
     ClientSessionKeys clientSessionKeys(SecurityContext issued) {
-        return new ClientSessionKeys(issued, element.localClientSettings(), clock);
+        return new ClientSessionKeys(issued, element.localClientSettings(), element.canRenewSecurityContextToken(),
+                clock);
     }
 
     /** The keys of a service's security session whose context was {@code issued}, rolled over as the settings say. */
@@ -718,7 +722,13 @@ final class SecureConversationProtocol implements SecurityProtocol {
      * session's message under it, other than a cancel, gets the renew fault.
      */
     boolean stale(ServiceContext context) {
-        return context.expires().isBefore(clock.instant());
+        boolean stale = context.expires().isBefore(clock.instant());
+        if (stale && !element.canRenewSecurityContextToken()) {
+            // CheckIncomingToken without CanRenewSession: no renew fault, the key has simply expired
+            throw new MessageSecurityException(WcfText.SecurityContextKeyExpired.format(context.contextId(),
+                    context.instance().orElse("")));
+        }
+        return stale;
     }
 
     /** Whether contexts live in their tokens' cookies ({@code requireSecurityContextCancellation="false"}). */

@@ -175,6 +175,32 @@ class SecuritySessionKeyRenewalTest extends SecuredLoopback {
     }
 
     @Test
+    void withoutCanRenewSecurityContextTokenADueKeyFailsTheCallAndAStaleOneIsRefused() {
+        Identity id = both(session(Version.FEBRUARY_2005).canRenewSecurityContextToken(false)
+                .localClientSettings(client(MINUTE, Duration.ofSeconds(30)))
+                .localServiceSettings(service(Duration.ofMinutes(2), Duration.ofSeconds(30), true)).build(),
+                alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        int before = IdentityService.CALLS.get();
+        clientClock.advance(MINUTE);
+        RuntimeException due = assertThrows(RuntimeException.class, id::whoAmI);
+        Throwable cause = due instanceof MessageSecurityException ? due : due.getCause();
+        assertEquals(WcfText.SessionKeyRenewalNotSupported.format(), cause.getMessage(), due.toString());
+        assertTrue(withAction(Direction.CLIENT_TO_SERVICE, Version.FEBRUARY_2005.trust + "/RST/SCT/Renew")
+                .isEmpty(), "nothing renewed");
+
+        serviceClock.advance(MINUTE);
+        Identity other = factory.createChannel();
+        assertEquals("UserName:alice", other.whoAmI());
+        serviceClock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        MessageSecurityException stale = assertThrows(MessageSecurityException.class, other::whoAmI,
+                "a stale key gets no renew fault: the key has expired");
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                ((SecurityFaultException) stale.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before + 1, IdentityService.CALLS.get());
+    }
+
+    @Test
     void theRenewalRequestAndResponseBodiesAreWcfs() {
         ContextTokenIssuance feb = new ContextTokenIssuance(MessageSecurityVersion.valueOf(FEB2005));
         SecurityContext current = new SecurityContext("urn:uuid:ctx", "<x/>", new byte[32], java.time.Instant.MAX,
