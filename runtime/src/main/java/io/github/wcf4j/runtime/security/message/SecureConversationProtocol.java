@@ -134,11 +134,34 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
         private synchronized CompletableFuture<SecurityContext> context(Message request, Duration timeout) {
             boolean stale = context != null && context.isDone() && !context.isCompletedExceptionally()
-                    && !clock.instant().isBefore(context.join().expires());
+                    && !cached(context.join());
             if (context == null || context.isCompletedExceptionally() || stale) {
                 context = issue(request, timeout);
             }
             return context;
+        }
+
+        /**
+         * Whether a cookie-mode token may still be used (WCF's {@code AcceleratedTokenProvider}, an
+         * {@code IssuanceTokenProviderBase}: {@code IsServiceTokenTimeValid}): only with {@code cacheCookies}, and
+         * until {@code cookieRenewalThresholdPercentage} of its lifetime or {@code maxCookieCachingTime} from its
+         * start, whichever comes first; then a new one is issued (cookie mode never renews: no RST/SCT/Renew).
+         */
+        private boolean cached(SecurityContext c) {
+            var settings = element.localClientSettings();
+            if (!settings.cacheCookies()) {
+                return false;
+            }
+            Instant now = clock.instant();
+            if (c.expires().equals(Instant.MAX) || c.validFrom() == null || c.expires().isBefore(c.validFrom())) {
+                return now.isBefore(c.expires());
+            }
+            Duration lifetime = Duration.between(c.validFrom(), c.expires());
+            Instant byThreshold = c.validFrom().plus(lifetime.multipliedBy(settings.cookieRenewalThresholdPercentage())
+                    .dividedBy(100));
+            Instant byCaching = settings.maxCookieCachingTime().compareTo(lifetime) >= 0 ? c.expires()
+                    : c.validFrom().plus(settings.maxCookieCachingTime());
+            return !now.isAfter(byThreshold.isBefore(byCaching) ? byThreshold : byCaching);
         }
 
         private CompletableFuture<SecurityContext> issue(Message application, Duration timeout) {

@@ -201,6 +201,24 @@ class SecuritySessionKeyRenewalTest extends SecuredLoopback {
     }
 
     @Test
+    void inCookieModeTheClientAsksForANewTokenAtCookieRenewalThresholdPercentageAndNeverRenews() {
+        SecurityBindingElement cookie = SecureConversationLoopbackTest.conversation(
+                AuthenticationMode.UserNameForCertificate).toBuilder()
+                .localClientSettings(client(MINUTE, Duration.ofSeconds(30))).build();
+        Identity id = both(cookie, alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        advance(Duration.ofHours(5));
+        assertEquals("UserName:alice", id.whoAmI(), "within 60 % of the 10 h cookie the token is kept");
+        assertEquals(1, sent(Direction.CLIENT_TO_SERVICE).stream().filter(m -> m.contains("/RST/SCT<")).count());
+        advance(Duration.ofHours(1).plusMinutes(1));
+        assertEquals("UserName:alice", id.whoAmI());
+        assertEquals(2, sent(Direction.CLIENT_TO_SERVICE).stream().filter(m -> m.contains("/RST/SCT<")).count(),
+                "past 60 % (cookieRenewalThresholdPercentage) a new token is issued");
+        assertTrue(sent(Direction.CLIENT_TO_SERVICE).stream().noneMatch(m -> m.contains("/RST/SCT/Renew")),
+                "cookie mode never renews, whatever sessionKeyRenewalInterval says");
+    }
+
+    @Test
     void theRenewalRequestAndResponseBodiesAreWcfs() {
         ContextTokenIssuance feb = new ContextTokenIssuance(MessageSecurityVersion.valueOf(FEB2005));
         SecurityContext current = new SecurityContext("urn:uuid:ctx", "<x/>", new byte[32], java.time.Instant.MAX,
