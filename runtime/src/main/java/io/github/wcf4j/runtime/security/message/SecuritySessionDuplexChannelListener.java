@@ -118,7 +118,7 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
                 if (m.headers().messageId() != null) {
                     answer.headers().relatesTo(m.headers().messageId());
                 }
-                verified.secureReply(answer);
+                protocol.secureForClient(answer, session.keys.current());
                 answer.headers().to(replyTo);
                 send(inner, answer);
                 session.ended();

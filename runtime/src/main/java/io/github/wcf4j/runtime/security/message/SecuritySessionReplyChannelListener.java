@@ -113,14 +113,15 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
                 if (request.headers().messageId() != null) {
                     answer.headers().relatesTo(request.headers().messageId());
                 }
-                new SecuredRequestContext(context, verified).reply(answer, timeout)
+                new SecuredRequestContext(context, repliedUnderCurrentKey(verified, session.keys))
+                        .reply(answer, timeout)
                         .exceptionally(e -> failed(context));
                 session.ended();
                 return;
             }
             verified.request().properties().put(SecuritySessionToken.class,
                     new SecuritySessionToken(session.contextId, issuance.tokenType()));
-            if (!session.offer(new SecuredRequestContext(context, verified))) {
+            if (!session.offer(new SecuredRequestContext(context, repliedUnderCurrentKey(verified, session.keys)))) {
                 throw new MessageSecurityException("The security session has ended.");
             }
         } catch (MessageSecurityException | SecurityTokenValidationException e) {
