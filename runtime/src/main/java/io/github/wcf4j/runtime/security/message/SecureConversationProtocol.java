@@ -60,6 +60,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
     private final Optional<ReplayCache> replays;
     private final MessageFreshness freshness;
     private final int keyBits;
+    private final ContextRenewal renewal;
 
     SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity) {
@@ -79,6 +80,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         var service = element.localServiceSettings();
         this.replays = MessageFreshness.replayCache(service, clock);
         this.freshness = new MessageFreshness(element.includeTimestamp(), clock);
+        this.renewal = new ContextRenewal(this);
     }
 
     /**
@@ -219,54 +221,6 @@ final class SecureConversationProtocol implements SecurityProtocol {
         });
     }
 
-    /**
-     * Renews the key of a session's {@code current} context over any {@code exchange} (WCF
-     * {@code SecuritySessionSecurityTokenProvider.RenewTokenCore}): {@code RST/SCT/Renew} naming the current token as
-     * its {@code RenewTarget}, with entropy as {@code keyEntropyMode} says, secured with the current key (the current
-     * token carried, as every request of the session carries it); the {@code RSTR/SCT/Renew} issues the context's next
-     * key generation ({@code Instance}). The reply is verified with {@code keys}.
-     */
-    CompletableFuture<SecurityContext> renewContext(Function<Message, CompletableFuture<Message>> exchange,
-            EndpointAddress to, SecurityContext current, MessageVersion version, ClientSessionKeys keys) {
-        Optional<byte[]> entropy = Optional.empty();
-        if (element.keyEntropyMode() != SecurityKeyEntropyMode.ServerEntropy) {
-            byte[] e = new byte[keyBits / 8];
-            RANDOM.nextBytes(e);
-            entropy = Optional.of(e);
-        }
-        Optional<byte[]> sent = entropy;
-        Message renew = Message.create(version, issuance.renewAction(),
-                new XmlFragment(issuance.renew(current, entropy, keyBits)));
-        renew.headers().messageId("urn:uuid:" + UUID.randomUUID());
-        renew.headers().to(to);
-        try {
-            secureWithContext(renew, current);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return exchange.apply(renew).thenApply(reply -> {
-            Message rstr = verifySessionMessage(reply, keys);
-            if (rstr == null) {
-                throw new MessageSecurityException("The service did not answer the renew request.");
-            }
-            if (rstr.isFault()) {
-                throw new MessageSecurityException("The renew request was refused: "
-                        + rstr.fault().orElseThrow().reason(), new SecurityFaultException(rstr.fault().get()));
-            }
-            if (!issuance.renewResponseAction().equals(rstr.headers().action())) {
-                throw new MessageSecurityException(WcfText.InvalidRenewResponseAction.format(
-                        rstr.headers().action()));
-            }
-            SecurityContext next = issuance.readResponse(DomXml.parse(rstr.body().xml()), sent, keyBits);
-            if (!next.contextId().equals(current.contextId()) || next.instance().isEmpty()
-                    || next.instance().equals(current.instance())) {
-                throw new MessageSecurityException("The renew response does not issue a new key generation of the"
-                        + " session's security context.");
-            }
-            return next;
-        });
-    }
-
     /** Cancels {@code context} over {@code inner} (a session's close), the request secured by the context. */
     CompletableFuture<Void> cancelContext(RequestChannel inner, SecurityContext context, MessageVersion version,
             Duration timeout) {
@@ -314,23 +268,6 @@ final class SecureConversationProtocol implements SecurityProtocol {
         });
     }
 
-    /**
-     * Verifies a message the service sent in a security session whose keys are {@code keys} (the current one, or the
-     * previous one within its rollover). WCF's renew fault ({@code c:RenewNeeded}) makes the key due for renewal and
-     * fails the request with WCF's text ({@code SecuritySessionFaultReplyWasSent}, the fault inside).
-     */
-    Message verifySessionMessage(Message reply, ClientSessionKeys keys) {
-        Message verified = verifyReply(reply, keys::keyOf);
-        if (verified != null && verified.isFault()
-                && SECURITY_SESSION_FAULT_ACTION.equals(verified.headers().action())
-                && verified.fault().flatMap(f -> f.subcode()).filter(renewNeeded()::equals).isPresent()) {
-            keys.renewalNeeded();
-            throw new MessageSecurityException(WcfText.SecuritySessionFaultReplyWasSent.format(),
-                    new SecurityFaultException(verified.fault().orElseThrow()));
-        }
-        return verified;
-    }
-
     /** The key of a context's generation as the client holds it. */
     @FunctionalInterface
     interface ClientKeyLookup {
@@ -342,7 +279,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         byte[] keyOf(String contextId, Optional<String> instance);
     }
 
-    private Message verifyReply(Message reply, ClientKeyLookup keys) {
+    Message verifyReply(Message reply, ClientKeyLookup keys) {
         if (reply == null) {
             return null;
         }
@@ -450,30 +387,6 @@ final class SecureConversationProtocol implements SecurityProtocol {
         ServiceContext(String contextId, byte[] key, ServiceSecurityContext caller, Instant expires) {
             this(contextId, key, caller, expires, Optional.empty());
         }
-    }
-
-    /** The action of WCF's security session faults ({@code DotNetSecurityStrings.SecuritySessionFaultAction}). */
-    static final String SECURITY_SESSION_FAULT_ACTION =
-            "http://schemas.microsoft.com/ws/2006/05/security/SecureConversationFault";
-
-    /** {@code c:RenewNeeded}: the key of the context a message used must be renewed (WCF's renew fault). */
-    javax.xml.namespace.QName renewNeeded() {
-        return new javax.xml.namespace.QName(settings.scNamespace(), "RenewNeeded");
-    }
-
-    /**
-     * WCF's renew fault ({@code ServerSecuritySessionChannel.SendRenewFault}): sender, {@code c:RenewNeeded},
-     * {@code SecurityRenewFaultReason}, the security session fault action, related to {@code request}, secured with
-     * the session's {@code current} key.
-     */
-    Message renewNeededFault(Message request, ServiceContext current) {
-        Message fault = Message.createFault(request.version(), io.github.wcf4j.runtime.message.MessageFault.sender(
-                WcfText.SecurityRenewFaultReason.format(), renewNeeded()), SECURITY_SESSION_FAULT_ACTION);
-        if (request.headers().messageId() != null) {
-            fault.headers().relatesTo(request.headers().messageId());
-        }
-        secureForClient(fault, current);
-        return fault;
     }
 
     /** Finds the context of the token a request carries. */
@@ -635,67 +548,12 @@ final class SecureConversationProtocol implements SecurityProtocol {
         }, new ServiceContext(contextId, key, caller, expires));
     }
 
-    /**
-     * A session's renewal ({@code RST/SCT/Renew}, already verified with the session's key {@code renewed}): a new key
-     * generation of the same context for the same caller (WCF {@code SecuritySessionSecurityTokenAuthenticator}
-     * {@code ProcessRenewRequest}/{@code IssueToken} with the current token): the {@code RenewTarget} must name the
-     * key that secured the request ({@code BadRenewTarget} otherwise); the new key is made as at issue, its lifetime
-     * {@code sessionKeyRenewalInterval}; the answer is {@code RSTR/SCT/Renew} with the token and its {@code Instance}.
-     */
-    Issued renewContext(VerifiedRequest verified, ServiceContext renewed) {
-        if (!element.canRenewSecurityContextToken()) {
-            throw new MessageSecurityException(WcfText.SessionKeyRenewalNotSupported.format());
-        }
-        Message rst = verified.request();
-        ContextTokenIssuance.Request asked = issuance.readRequest(DomXml.parse(rst.body().xml()));
-        ContextTokenIssuance.Target target = asked.renewTarget().orElseThrow(() -> new MessageSecurityException(
-                "The renew request names no security context (RenewTarget)."));
-        if (!target.contextId().equals(renewed.contextId()) || !target.instance().equals(renewed.instance())) {
-            throw new MessageSecurityException("The renew target '" + target.contextId() + "' (generation '"
-                    + target.instance().orElse("") + "') is not the security context token that secured the renew"
-                    + " request.");
-        }
-        ServiceSecurityContext caller = rst.properties().get(ServiceSecurityContext.class)
-                .orElse(ServiceSecurityContext.anonymous());
-        if (!caller.equals(renewed.caller())) {
-            throw new MessageSecurityException(WcfText.WrongIdentityRenewingToken.format());
-        }
-        Keyed keyed = issueKey(asked);
-        Instant created = clock.instant();
-        Instant expires = created.plus(element.localServiceSettings().sessionKeyRenewalInterval());
-        Optional<String> instance = Optional.of("urn:uuid:" + UUID.randomUUID());
-        String tokenId = "uuid-" + UUID.randomUUID() + "-1";
-        String token = issuance.sessionToken(tokenId, renewed.contextId(), instance);
-        Message rstr = Message.create(rst.version(), issuance.renewResponseAction(), new XmlFragment(
-                issuance.response(token, tokenId, renewed.contextId(), instance, keyed.proof(), created, expires,
-                        keyBits)));
-        if (rst.headers().messageId() != null) {
-            rstr.headers().relatesTo(rst.headers().messageId());
-        }
-        return new Issued(new VerifiedRequest() {
-            @Override
-            public Message request() {
-                return rst;
-            }
-
-            @Override
-            public void secureReply(Message reply) {
-                verified.secureReply(reply);
-            }
-
-            @Override
-            public Optional<Message> answer() {
-                return Optional.of(rstr);
-            }
-        }, new ServiceContext(renewed.contextId(), keyed.key(), renewed.caller(), expires, instance));
-    }
-
     /** A key issued for a token request and how it reaches the client. */
-    private record Keyed(byte[] key, ContextTokenIssuance.Proof proof) {
+    record Keyed(byte[] key, ContextTokenIssuance.Proof proof) {
     }
 
     /** The key for a token request or renewal ({@code asked}), as the service's {@code keyEntropyMode} makes it. */
-    private Keyed issueKey(ContextTokenIssuance.Request asked) {
+    Keyed issueKey(ContextTokenIssuance.Request asked) {
         int bits = asked.keyBits() > 0 ? asked.keyBits() : keyBits;
         if (bits != keyBits) {
             throw new MessageSecurityException("The requested key size " + bits + " is not the suite's " + keyBits
@@ -729,29 +587,31 @@ final class SecureConversationProtocol implements SecurityProtocol {
         return new Keyed(key, proof);
     }
 
-    /** The keys of a client's security session whose context was {@code issued}, renewed as the client settings say. */
-    ClientSessionKeys clientSessionKeys(SecurityContext issued) {
-        return new ClientSessionKeys(issued, element.localClientSettings(), element.canRenewSecurityContextToken(),
-                clock);
-    }
-
-    /** The keys of a service's security session whose context was {@code issued}, rolled over as the settings say. */
-    ServiceSessionKeys serviceSessionKeys(ServiceContext issued) {
-        return new ServiceSessionKeys(issued, element.localServiceSettings().sessionKeyRolloverInterval(), clock);
-    }
-
-    /**
-     * Whether {@code context}'s key is stale: past its expiry ({@code KeyExpirationTime < DateTime.UtcNow}), so a
-     * session's message under it, other than a cancel, gets the renew fault.
-     */
-    boolean stale(ServiceContext context) {
-        boolean stale = context.expires().isBefore(clock.instant());
-        if (stale && !element.canRenewSecurityContextToken()) {
-            // CheckIncomingToken without CanRenewSession: no renew fault, the key has simply expired
-            throw new MessageSecurityException(WcfText.SecurityContextKeyExpired.format(context.contextId(),
-                    context.instance().orElse("")));
+    /** The client's entropy for a token request or renewal, when its {@code keyEntropyMode} contributes some. */
+    Optional<byte[]> clientEntropy() {
+        if (element.keyEntropyMode() == SecurityKeyEntropyMode.ServerEntropy) {
+            return Optional.empty();
         }
-        return stale;
+        byte[] e = new byte[keyBits / 8];
+        RANDOM.nextBytes(e);
+        return Optional.of(e);
+    }
+
+    /** Key renewal in this protocol's security sessions. */
+    ContextRenewal renewal() {
+        return renewal;
+    }
+
+    int keyBits() {
+        return keyBits;
+    }
+
+    SecurityBindingElement element() {
+        return element;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /** Whether contexts live in their tokens' cookies ({@code requireSecurityContextCancellation="false"}). */

@@ -119,7 +119,7 @@ final class SecuritySessionDuplexChannelFactory<C extends Channel> extends Layer
                 ReceivePump.run(() -> inner.receive(WcfTimeSpan.INFINITE),
                         m -> executor.execute(() -> arrived(m)), end -> inbox.close());
                 return protocol.issueContext(m -> exchange(m, timeout), inner.remoteAddress(), credentials, version);
-            }).thenAccept(c -> keys = protocol.clientSessionKeys(c));
+            }).thenAccept(c -> keys = protocol.renewal().clientKeys(c));
         }
 
         /** Sends {@code request} and completes with the message that relates to it. */
@@ -157,7 +157,7 @@ final class SecuritySessionDuplexChannelFactory<C extends Channel> extends Layer
                 return;
             }
             try {
-                inbox.offer(protocol.verifySessionMessage(m, k));
+                inbox.offer(protocol.renewal().verify(m, k));
             } catch (RuntimeException e) {
                 LOG.warn("dropped a message whose security did not verify in session {}: {}", k.current().contextId(),
                         e.getMessage());
@@ -169,7 +169,7 @@ final class SecuritySessionDuplexChannelFactory<C extends Channel> extends Layer
             throwIfNotOpened();
             ClientSessionKeys k = keys;
             // the key renewed first when its renewal time has come: RST/SCT/Renew, its RSTR correlated by RelatesTo
-            return k.forSending(c -> protocol.renewContext(m -> exchange(m, timeout), inner.remoteAddress(), c,
+            return k.forSending(c -> protocol.renewal().renew(m -> exchange(m, timeout), inner.remoteAddress(), c,
                     version, k)).thenCompose(c -> {
                         protocol.secureWithContext(message, c);
                         return inner.send(message, timeout);

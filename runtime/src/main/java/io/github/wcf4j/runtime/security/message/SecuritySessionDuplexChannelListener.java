@@ -92,7 +92,7 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
             DuplexSession session = target.get();
             if (issuance.renewAction().equals(action)) {
                 // a new key generation for the session, used by the client's next message
-                SecureConversationProtocol.Issued renewed = protocol.renewContext(verified, key.get());
+                SecureConversationProtocol.Issued renewed = protocol.renewal().issue(verified, key.get());
                 session.keys.renewed(key.get().instance(), renewed.context());
                 Message rstr = renewed.answer().answer().orElseThrow();
                 verified.secureReply(rstr);
@@ -100,9 +100,9 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
                 send(inner, rstr);
                 return;
             }
-            if (!issuance.cancelAction().equals(action) && protocol.stale(key.get())) {
+            if (!issuance.cancelAction().equals(action) && protocol.renewal().stale(key.get())) {
                 // SendRenewFault: the key outlived the service's sessionKeyRenewalInterval
-                Message fault = protocol.renewNeededFault(m, session.keys.current());
+                Message fault = protocol.renewal().renewNeededFault(m, session.keys.current());
                 fault.headers().to(replyTo);
                 send(inner, fault);
                 return;
@@ -160,7 +160,7 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
 
         DuplexSession(SecureConversationProtocol.ServiceContext context, DuplexChannel inner, EndpointAddress remote) {
             this.contextId = context.contextId();
-            this.keys = protocol.serviceSessionKeys(context);
+            this.keys = protocol.renewal().serviceKeys(context);
             this.inner = inner;
             this.remote = remote;
         }

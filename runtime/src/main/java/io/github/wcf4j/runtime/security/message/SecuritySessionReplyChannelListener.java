@@ -90,15 +90,15 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
             SessionReplyChannel session = target.get();
             if (issuance.renewAction().equals(action)) {
                 // a new key generation for the session, used by the client's next message
-                SecureConversationProtocol.Issued renewed = protocol.renewContext(verified, key.get());
+                SecureConversationProtocol.Issued renewed = protocol.renewal().issue(verified, key.get());
                 session.keys.renewed(key.get().instance(), renewed.context());
                 new SecuredRequestContext(context, verified).reply(renewed.answer().answer().orElseThrow(), timeout)
                         .exceptionally(e -> failed(context));
                 return;
             }
-            if (!issuance.cancelAction().equals(action) && protocol.stale(key.get())) {
+            if (!issuance.cancelAction().equals(action) && protocol.renewal().stale(key.get())) {
                 // SendRenewFault: the key outlived the service's sessionKeyRenewalInterval
-                context.reply(protocol.renewNeededFault(request, session.keys.current()), timeout)
+                context.reply(protocol.renewal().renewNeededFault(request, session.keys.current()), timeout)
                         .exceptionally(e -> failed(context));
                 return;
             }
@@ -142,7 +142,7 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
         SessionReplyChannel(SecureConversationProtocol.ServiceContext context, EndpointAddress at) {
             super(scheduler, () -> at.uri());
             this.contextId = context.contextId();
-            this.keys = protocol.serviceSessionKeys(context);
+            this.keys = protocol.renewal().serviceKeys(context);
         }
 
         @Override

@@ -96,7 +96,7 @@ final class SecuritySessionRequestChannelFactory<C extends Channel> extends Laye
         @Override
         protected CompletableFuture<Void> onOpen(Duration timeout) {
             return inner.open(timeout).thenCompose(v -> protocol.issueContext(inner, inner.remoteAddress(),
-                    credentials, version, timeout)).thenAccept(c -> keys = protocol.clientSessionKeys(c));
+                    credentials, version, timeout)).thenAccept(c -> keys = protocol.renewal().clientKeys(c));
         }
 
         /**
@@ -108,12 +108,12 @@ final class SecuritySessionRequestChannelFactory<C extends Channel> extends Laye
         public CompletableFuture<Message> request(Message request, Duration timeout) {
             throwIfNotOpened();
             ClientSessionKeys k = keys;
-            return k.forSending(c -> protocol.renewContext(m -> inner.request(m, timeout)
+            return k.forSending(c -> protocol.renewal().renew(m -> inner.request(m, timeout)
                     .thenApplyAsync(r -> r, verifier), inner.remoteAddress(), c, version, k))
                     .thenCompose(c -> {
                         protocol.secureWithContext(request, c);
                         return inner.request(request, timeout);
-                    }).thenApplyAsync(reply -> protocol.verifySessionMessage(reply, k), verifier);
+                    }).thenApplyAsync(reply -> protocol.renewal().verify(reply, k), verifier);
         }
 
         @Override
