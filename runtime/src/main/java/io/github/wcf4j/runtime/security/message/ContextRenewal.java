@@ -130,6 +130,20 @@ final class ContextRenewal {
         return stale;
     }
 
+    /**
+     * WCF's {@code CheckOutgoingToken}: what the service sends in a session (a reply, a duplex session's message)
+     * needs a current key that is not stale.
+     *
+     * @throws MessageSecurityException {@code SecuritySessionKeyIsStale} when the key has expired
+     */
+    ServiceContext forSending(ServiceSessionKeys keys) {
+        ServiceContext current = keys.current();
+        if (current.expires().isBefore(protocol.clock().instant())) {
+            throw new MessageSecurityException(WcfText.SecuritySessionKeyIsStale.format());
+        }
+        return current;
+    }
+
     /** The action of WCF's security session faults ({@code DotNetSecurityStrings.SecuritySessionFaultAction}). */
     static final String SECURITY_SESSION_FAULT_ACTION =
             "http://schemas.microsoft.com/ws/2006/05/security/SecureConversationFault";

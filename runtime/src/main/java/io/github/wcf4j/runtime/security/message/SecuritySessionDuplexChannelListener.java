@@ -191,7 +191,11 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
             if (message.headers().to() == null) {
                 message.headers().to(remote);
             }
-            protocol.secureForClient(message, keys.current());
+            try {
+                protocol.secureForClient(message, protocol.renewal().forSending(keys));
+            } catch (MessageSecurityException e) {
+                return CompletableFuture.failedFuture(e);
+            }
             return inner.send(message, timeout);
         }
 

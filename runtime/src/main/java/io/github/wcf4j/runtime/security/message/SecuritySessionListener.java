@@ -100,11 +100,12 @@ abstract class SecuritySessionListener<C extends Channel, S extends AbstractComm
     }
 
     /**
-     * {@code verified}, its reply secured with the session's current key, whichever generation the request came
-     * with: WCF secures everything a session sends with its current session token ({@code SetOutgoingSessionToken}).
+     * {@code verified}, its reply secured with the key {@code key} gives when the reply is sent: the session's current
+     * one, whichever generation the request came with (WCF secures everything a session sends with its current session
+     * token, {@code SetOutgoingSessionToken}).
      */
-    protected SecurityProtocol.VerifiedRequest repliedUnderCurrentKey(SecurityProtocol.VerifiedRequest verified,
-            ServiceSessionKeys keys) {
+    protected SecurityProtocol.VerifiedRequest repliedUnder(SecurityProtocol.VerifiedRequest verified,
+            java.util.function.Supplier<SecureConversationProtocol.ServiceContext> key) {
         return new SecurityProtocol.VerifiedRequest() {
             @Override
             public io.github.wcf4j.runtime.message.Message request() {
@@ -113,7 +114,7 @@ abstract class SecuritySessionListener<C extends Channel, S extends AbstractComm
 
             @Override
             public void secureReply(io.github.wcf4j.runtime.message.Message reply) {
-                protocol.secureForClient(reply, keys.current());
+                protocol.secureForClient(reply, key.get());
             }
         };
     }

@@ -113,7 +113,8 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
                 if (request.headers().messageId() != null) {
                     answer.headers().relatesTo(request.headers().messageId());
                 }
-                new SecuredRequestContext(context, repliedUnderCurrentKey(verified, session.keys))
+                // the close response is no application message: no stale-key check (CheckOutgoingToken)
+                new SecuredRequestContext(context, repliedUnder(verified, session.keys::current))
                         .reply(answer, timeout)
                         .exceptionally(e -> failed(context));
                 session.ended();
@@ -121,7 +122,8 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
             }
             verified.request().properties().put(SecuritySessionToken.class,
                     new SecuritySessionToken(session.contextId, issuance.tokenType()));
-            if (!session.offer(new SecuredRequestContext(context, repliedUnderCurrentKey(verified, session.keys)))) {
+            if (!session.offer(new SecuredRequestContext(context, repliedUnder(verified,
+                    () -> protocol.renewal().forSending(session.keys))))) {
                 throw new MessageSecurityException("The security session has ended.");
             }
         } catch (MessageSecurityException | SecurityTokenValidationException e) {

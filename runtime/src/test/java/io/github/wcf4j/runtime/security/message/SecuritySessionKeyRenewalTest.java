@@ -325,6 +325,24 @@ class SecuritySessionKeyRenewalTest extends SecuredLoopback {
     }
 
     @Test
+    void theServiceSendsNothingUnderAStaleKey() {
+        SettableClock clock = new SettableClock();
+        SecureConversationProtocol protocol = new SecureConversationProtocol(session(Version.FEBRUARY_2005)
+                .localServiceSettings(service(MINUTE, Duration.ofSeconds(30), true)).build(), clock,
+                io.github.wcf4j.runtime.encoding.TextMessageEncoder.defaultEncoder(),
+                io.github.wcf4j.runtime.security.ExpectedServiceIdentity.ofAddress());
+        var issued = new SecureConversationProtocol.ServiceContext("urn:uuid:ctx", new byte[32],
+                ServiceSecurityContext.anonymous(), clock.instant().plus(MINUTE));
+        ServiceSessionKeys keys = protocol.renewal().serviceKeys(issued);
+        assertEquals(issued, protocol.renewal().forSending(keys));
+        clock.advance(MINUTE.plusSeconds(1));
+        MessageSecurityException stale = assertThrows(MessageSecurityException.class,
+                () -> protocol.renewal().forSending(keys), "WCF's CheckOutgoingToken");
+        assertEquals(WcfText.SecuritySessionKeyIsStale.format(), stale.getMessage());
+        assertTrue(protocol.renewal().stale(issued), "and a message under it gets the renew fault");
+    }
+
+    @Test
     void aRenewalIsCheckedAgainstTheSessionsCurrentGeneration() {
         SettableClock clock = new SettableClock();
         var issued = new SecureConversationProtocol.ServiceContext("urn:uuid:ctx", new byte[] {1},
