@@ -731,6 +731,24 @@ public enum WcfText {
     /** System.IdentityModel's {@code X509IsNotInTrustedStore}. */
     X509IsNotInTrustedStore("The X.509 certificate {0} is not in the trusted people store."),
 
+    // ---- security session key renewal (SecuritySessionClientSettings, SecuritySessionServerSettings,
+    // SecuritySessionSecurityTokenAuthenticator)
+    SecurityRenewFaultReason("The SecurityContextSecurityToken's key needs to be renewed."),
+    SecuritySessionKeyIsStale("The session key must be renewed before it can secure application messages."),
+    WrongIdentityRenewingToken("The identity of the security session renew message does not match the identity of"
+            + " the session token."),
+    CurrentSessionTokenNotRenewed("The supporting token in the renew message has a different generation '{0}' than"
+            + " the current session token's generation '{1}'."),
+    TooManyPendingSessionKeys("There are too many renewed session keys that have not been used."),
+    SecurityContextNotRegistered("The SecurityContextSecurityToken with context-id={0} (key generation-id={1}) is not"
+            + " registered."),
+    KeyRolloverGreaterThanKeyRenewal("The key rollover interval cannot be greater than the key renewal interval."),
+    InvalidRenewResponseAction("A security session renew response was received with an invalid action '{0}'."),
+    UnableToRenewSessionKey("Cannot renew the security session key."),
+    SessionKeyRenewalNotSupported("Cannot renew the security session key. Session Key Renewal is not supported."),
+    SecurityContextKeyExpired("The SecurityContextSecurityToken with Context-id={0} (generation-id={1}) has expired."),
+    SecuritySessionFaultReplyWasSent("The receiver sent back a security session fault message. Retry the request."),
+
     // ---- communication objects and timeouts (CommunicationObject, TimeoutHelper)
     CommunicationObjectFaulted1("The communication object, {0}, cannot be used for communication because it is in the"
             + " Faulted state."),

@@ -65,6 +65,43 @@ final class ContextTokenIssuance {
         return trust + "/RSTR/SCT/Cancel";
     }
 
+    /** {@code …/RST/SCT/Renew}: the action of a request to renew a context's key. */
+    String renewAction() {
+        return trust + "/RST/SCT/Renew";
+    }
+
+    /** {@code …/RSTR/SCT/Renew}: the action of its response. */
+    String renewResponseAction() {
+        return trust + "/RSTR/SCT/Renew";
+    }
+
+    /**
+     * {@code <o:SecurityTokenReference><o:Reference URI="contextId" [c:Instance="instance"] ValueType="…/sct"/>}: WCF's
+     * external reference to a context token ({@code WsKeyInfoSerializer.SctStrEntry}: the key generation, once
+     * renewed, as the {@code Instance} attribute of the SecureConversation namespace).
+     */
+    String externalReference(String contextId, Optional<String> instance) {
+        return "<o:SecurityTokenReference xmlns:o=\"" + WSSE + "\"><o:Reference URI=\"" + contextId + "\""
+                + instance.map(i -> " c:Instance=\"" + i + "\" xmlns:c=\"" + sc + "\"").orElse("")
+                + " ValueType=\"" + tokenType() + "\"/></o:SecurityTokenReference>";
+    }
+
+    /**
+     * A request to renew the key of {@code current} (WCF {@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}
+     * written by {@code WSTrust.Driver.WriteRequestSecurityToken}): token type, request type {@code Renew}, the
+     * client's entropy, the key size, then the {@code RenewTarget}, the current token by its external reference.
+     */
+    String renew(SecurityContext current, Optional<byte[]> entropy, int keyBits) {
+        String t = trustPrefix + ":";
+        return "<" + t + "RequestSecurityToken xmlns:" + trustPrefix + "=\"" + trust + "\">"
+                + "<" + t + "TokenType>" + tokenType() + "</" + t + "TokenType>"
+                + "<" + t + "RequestType>" + trust + "/Renew</" + t + "RequestType>"
+                + entropy.map(e -> "<" + t + "Entropy>" + binarySecret(e, "1") + "</" + t + "Entropy>").orElse("")
+                + "<" + t + "KeySize>" + keyBits + "</" + t + "KeySize>"
+                + "<" + t + "RenewTarget>" + externalReference(current.contextId(), current.instance()) + "</" + t
+                + "RenewTarget></" + t + "RequestSecurityToken>";
+    }
+
     /** A request to cancel the context {@code contextId}. */
     String cancel(String contextId) {
         String t = trustPrefix + ":";
@@ -105,8 +142,17 @@ final class ContextTokenIssuance {
 
     /** A session's context token: no cookie, the service keeps the context. */
     String sessionToken(String tokenId, String contextId) {
+        return sessionToken(tokenId, contextId, Optional.empty());
+    }
+
+    /**
+     * A session's context token of key generation {@code instance} (a renewed key: {@code c:Instance} after the
+     * identifier, as WCF's {@code WriteGeneration} writes it).
+     */
+    String sessionToken(String tokenId, String contextId, Optional<String> instance) {
         return "<c:SecurityContextToken u:Id=\"" + tokenId + "\" xmlns:c=\"" + sc + "\" xmlns:u=\"" + WSU + "\">"
-                + "<c:Identifier>" + contextId + "</c:Identifier></c:SecurityContextToken>";
+                + "<c:Identifier>" + contextId + "</c:Identifier>"
+                + instance.map(i -> "<c:Instance>" + i + "</c:Instance>").orElse("") + "</c:SecurityContextToken>";
     }
 
     String tokenType() {
@@ -172,8 +218,17 @@ final class ContextTokenIssuance {
         }
     }
 
-    /** What a request asked for. */
-    record Request(Optional<byte[]> entropy, int keyBits) {
+    /**
+     * What a request asked for; a renewal names the context and key generation it renews ({@code renewTarget}).
+     */
+    record Request(Optional<byte[]> entropy, int keyBits, Optional<Target> renewTarget) {
+        Request(Optional<byte[]> entropy, int keyBits) {
+            this(entropy, keyBits, Optional.empty());
+        }
+    }
+
+    /** A context token's key generation named by reference: its identifier and its {@code Instance}, if renewed. */
+    record Target(String contextId, Optional<String> instance) {
     }
 
     /**
@@ -190,13 +245,23 @@ final class ContextTokenIssuance {
             throw new MessageSecurityException("The token type '" + type + "' is not issued here.");
         }
         String requestType = text(body, trust, "RequestType").orElse(trust + "/Issue");
-        if (!requestType.equals(trust + "/Issue")) {
+        boolean renew = requestType.equals(trust + "/Renew");
+        if (!requestType.equals(trust + "/Issue") && !renew) {
             throw new MessageSecurityException("The request type '" + requestType + "' is not supported.");
         }
         int keyBits = text(body, trust, "KeySize").map(ContextTokenIssuance::number).orElse(0);
         Optional<byte[]> entropy = child(body, trust, "Entropy").flatMap(e -> child(e, trust, "BinarySecret"))
                 .map(b -> DerivedKeyToken.base64(b.getTextContent().strip()));
-        return new Request(entropy, keyBits);
+        Optional<Target> target = Optional.empty();
+        if (renew) {
+            Element reference = child(body, trust, "RenewTarget").flatMap(r -> child(r, WSSE, "SecurityTokenReference"))
+                    .flatMap(r -> child(r, WSSE, "Reference")).orElseThrow(() -> new MessageSecurityException(
+                            "The renew request names no security context (RenewTarget)."));
+            String instance = reference.getAttributeNS(sc, "Instance");
+            target = Optional.of(new Target(reference.getAttribute("URI"),
+                    instance.isEmpty() ? Optional.empty() : Optional.of(instance)));
+        }
+        return new Request(entropy, keyBits, target);
     }
 
     /** The context token the service issues, its cookie inside. */
@@ -210,6 +275,15 @@ final class ContextTokenIssuance {
     /** The response issuing {@code token}, its key as {@code proof} says. */
     String response(String token, String tokenId, String contextId, Proof proof, Instant created,
             Instant expires, int keyBits) {
+        return response(token, tokenId, contextId, Optional.empty(), proof, created, expires, keyBits);
+    }
+
+    /**
+     * As {@link #response(String, String, String, Proof, Instant, Instant, int)}, for a token of key generation
+     * {@code instance} (a renewal's: the unattached reference carries it).
+     */
+    String response(String token, String tokenId, String contextId, Optional<String> instance, Proof proof,
+            Instant created, Instant expires, int keyBits) {
         String t = trustPrefix + ":";
         String str = "<o:SecurityTokenReference xmlns:o=\"" + WSSE + "\"><o:Reference URI=\"%s\" ValueType=\""
                 + tokenType() + "\"/></o:SecurityTokenReference>";
@@ -228,7 +302,7 @@ final class ContextTokenIssuance {
                 + "<" + t + "RequestedSecurityToken>" + token + "</" + t + "RequestedSecurityToken>"
                 + "<" + t + "RequestedAttachedReference>" + String.format(str, "#" + tokenId)
                 + "</" + t + "RequestedAttachedReference>"
-                + "<" + t + "RequestedUnattachedReference>" + String.format(str, contextId)
+                + "<" + t + "RequestedUnattachedReference>" + externalReference(contextId, instance)
                 + "</" + t + "RequestedUnattachedReference>"
                 + proofXml
                 + "<" + t + "Lifetime><u:Created xmlns:u=\"" + WSU + "\">" + SecurityTimestamp.format(created)
@@ -288,7 +362,9 @@ final class ContextTokenIssuance {
         }
         Instant expires = child(rstr, trust, "Lifetime").flatMap(l -> text(l, WSU, "Expires"))
                 .map(SecurityTimestamp::parse).orElse(Instant.MAX);
-        return new SecurityContext(contextId, standalone(token), key, expires);
+        Instant created = child(rstr, trust, "Lifetime").flatMap(l -> text(l, WSU, "Created"))
+                .map(SecurityTimestamp::parse).orElse(null);
+        return new SecurityContext(contextId, standalone(token), key, expires, text(token, sc, "Instance"), created);
     }
 
     /** WS-Trust's {@code CK/PSHA1}: {@code P_SHA1(client entropy, server entropy)}, {@code keyBits} long. */

@@ -2,8 +2,6 @@ package io.github.wcf4j.runtime.security.message;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.security.AuthenticationMode;
-import io.github.wcf4j.binding.security.LocalClientSecuritySettings;
-import io.github.wcf4j.binding.security.LocalServiceSecuritySettings;
 import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.stack.ChannelShape;
@@ -101,14 +99,13 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         return Stream.empty();
     }
 
-    /** Whether the session key renewal settings are WCF's defaults (wcf4j does not renew keys). */
-    private static boolean keyRenewalAsDefault(SecurityBindingElement e) {
-        LocalClientSecuritySettings client = LocalClientSecuritySettings.defaults();
-        LocalServiceSecuritySettings service = LocalServiceSecuritySettings.defaults();
-        return e.localClientSettings().sessionKeyRenewalInterval().equals(client.sessionKeyRenewalInterval())
-                && e.localClientSettings().sessionKeyRolloverInterval().equals(client.sessionKeyRolloverInterval())
-                && e.localServiceSettings().sessionKeyRenewalInterval().equals(service.sessionKeyRenewalInterval())
-                && e.localServiceSettings().sessionKeyRolloverInterval().equals(service.sessionKeyRolloverInterval());
+    /**
+     * Whether the service's key rollover outlasts its key renewal interval, which WCF refuses when the service opens
+     * ({@code SecuritySessionServerSettings.OnOpen}: {@code KeyRolloverGreaterThanKeyRenewal}).
+     */
+    private static boolean rolloverOutlastsRenewal(SecurityBindingElement e) {
+        return e.localServiceSettings().sessionKeyRenewalInterval()
+                .compareTo(e.localServiceSettings().sessionKeyRolloverInterval()) < 0;
     }
 
     /** A secure conversation with a security session ({@code requireSecurityContextCancellation="true"}). */
@@ -175,12 +172,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                 RefusalRule.when("protectTokens", e -> AsymmetricSecurityProtocol.runs(e) && e.protectTokens(),
                         e -> refused(e) + "runs with protectTokens=\"false\" (WCF's default) only in wcf4j; signing"
                                 + " the signing token is not implemented, so this binding cannot be opened."),
-                RefusalRule.when("sessionKeyRenewalInterval", e -> session(e) && !keyRenewalAsDefault(e),
-                        e -> refused(e) + "renews no session key in wcf4j yet (RST/SCT/Renew is not implemented),"
-                                + " so it runs only with WCF's default renewal and rollover intervals (client 10:00:00,"
-                                + " service 15:00:00, rollover 00:05:00), which a session rarely outlives; this"
-                                + " binding's localClientSettings/localServiceSettings set others, so it cannot be"
-                                + " opened."),
+                RefusalRule.when("sessionKeyRolloverInterval", e -> session(e) && rolloverOutlastsRenewal(e),
+                        e -> WcfText.KeyRolloverGreaterThanKeyRenewal.format()),
                 RefusalRule.when("requireDerivedKeys", e -> symmetric(e).anyMatch(x -> !x.requireDerivedKeys()),
                         e -> refused(e) + "runs with requireDerivedKeys=\"true\" (WCF's default) only in wcf4j,"
                                 + " its bootstrap too; signing and encrypting with the message key itself is not"

@@ -68,6 +68,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
     private final Optional<ReplayCache> replays;
     private final MessageFreshness freshness;
     private final int keyBits;
+    private final ContextRenewal renewal;
 
     SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity) {
@@ -93,6 +94,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         var service = element.localServiceSettings();
         this.replays = MessageFreshness.replayCache(service, clock);
         this.freshness = new MessageFreshness(element.includeTimestamp(), clock);
+        this.renewal = new ContextRenewal(this);
     }
 
     /**
@@ -148,11 +150,34 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
         private synchronized CompletableFuture<SecurityContext> context(Message request, Duration timeout) {
             boolean stale = context != null && context.isDone() && !context.isCompletedExceptionally()
-                    && !clock.instant().isBefore(context.join().expires());
+                    && !cached(context.join());
             if (context == null || context.isCompletedExceptionally() || stale) {
                 context = issue(request, timeout);
             }
             return context;
+        }
+
+        /**
+         * Whether a cookie-mode token may still be used (WCF's {@code AcceleratedTokenProvider}, an
+         * {@code IssuanceTokenProviderBase}: {@code IsServiceTokenTimeValid}): only with {@code cacheCookies}, and
+         * until {@code cookieRenewalThresholdPercentage} of its lifetime or {@code maxCookieCachingTime} from its
+         * start, whichever comes first; then a new one is issued (cookie mode never renews: no RST/SCT/Renew).
+         */
+        private boolean cached(SecurityContext c) {
+            var settings = element.localClientSettings();
+            if (!settings.cacheCookies()) {
+                return false;
+            }
+            Instant now = clock.instant();
+            if (c.expires().equals(Instant.MAX) || c.validFrom() == null || c.expires().isBefore(c.validFrom())) {
+                return now.isBefore(c.expires());
+            }
+            Duration lifetime = Duration.between(c.validFrom(), c.expires());
+            Instant byThreshold = c.validFrom().plus(lifetime.multipliedBy(settings.cookieRenewalThresholdPercentage())
+                    .dividedBy(100));
+            Instant byCaching = settings.maxCookieCachingTime().compareTo(lifetime) >= 0 ? c.expires()
+                    : c.validFrom().plus(settings.maxCookieCachingTime());
+            return !now.isAfter(byThreshold.isBefore(byCaching) ? byThreshold : byCaching);
         }
 
         private CompletableFuture<SecurityContext> issue(Message application, Duration timeout) {
@@ -249,6 +274,26 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
     /** Verifies a message the service sent in {@code context} (a reply, or any message of a duplex session). */
     Message verifyReply(Message reply, SecurityContext context) {
+        return verifyReply(reply, (contextId, instance) -> {
+            if (!contextId.equals(context.contextId()) || !instance.equals(context.instance())) {
+                throw new MessageSecurityException("The reply is not secured with this channel's security context.");
+            }
+            return context.key();
+        });
+    }
+
+    /** The key of a context's generation as the client holds it. */
+    @FunctionalInterface
+    interface ClientKeyLookup {
+        /**
+         * The key of generation {@code instance} of the context {@code contextId}.
+         *
+         * @throws MessageSecurityException when the client holds no such key
+         */
+        byte[] keyOf(String contextId, Optional<String> instance);
+    }
+
+    Message verifyReply(Message reply, ClientKeyLookup keys) {
         if (reply == null) {
             return null;
         }
@@ -272,11 +317,12 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
                     @Override
                     public byte[] keyOf(String contextId) {
-                        if (!contextId.equals(context.contextId())) {
-                            throw new MessageSecurityException("The reply is not secured with this channel's"
-                                    + " security context.");
-                        }
-                        return context.key();
+                        return keys.keyOf(contextId, Optional.empty());
+                    }
+
+                    @Override
+                    public byte[] keyOf(String contextId, Optional<String> instance) {
+                        return keys.keyOf(contextId, instance);
                     }
                 });
         freshness.check(r.timestamp(), element.localClientSettings().replayWindow(), element.localClientSettings().maxClockSkew());
@@ -345,8 +391,16 @@ final class SecureConversationProtocol implements SecurityProtocol {
         });
     }
 
-    /** A context as the service knows it: from the cookie, or from its session. */
-    record ServiceContext(String contextId, byte[] key, ServiceSecurityContext caller, Instant expires) {
+    /**
+     * A context as the service knows it: from the cookie, or from its session; {@code expires} is the end of the
+     * key's life (in a session, after {@code sessionKeyRenewalInterval}: WCF's {@code KeyExpirationTime}), and
+     * {@code instance} the key's generation (empty for the key issued first).
+     */
+    record ServiceContext(String contextId, byte[] key, ServiceSecurityContext caller, Instant expires,
+            Optional<String> instance) {
+        ServiceContext(String contextId, byte[] key, ServiceSecurityContext caller, Instant expires) {
+            this(contextId, key, caller, expires, Optional.empty());
+        }
     }
 
     /** Finds the context of the token a request carries. */
@@ -379,6 +433,12 @@ final class SecureConversationProtocol implements SecurityProtocol {
     static boolean reliableMessagingProtocol(String action) {
         return action != null && (action.startsWith("http://schemas.xmlsoap.org/ws/2005/02/rm/")
                 || action.startsWith("http://docs.oasis-open.org/ws-rx/wsrm/200702/"));
+    }
+
+    /** The key generation ({@code c:Instance}) a context token names; empty for the key issued first. */
+    Optional<String> instance(Element token) {
+        return DomXml.children(token).stream().filter(c -> settings.scNamespace().equals(c.getNamespaceURI())
+                && "Instance".equals(c.getLocalName())).findFirst().map(c -> c.getTextContent().strip());
     }
 
     /** The {@code c:Identifier} of a context token. */
@@ -455,7 +515,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         m.properties().put(EnvelopeProtection.class, envelope -> {
             Document out = DomXml.parse(envelope).getOwnerDocument();
             SymmetricHeaderWriter.writeWithContext(out, settings, ts, context.key(), context.contextId(),
-                    Optional.empty(), encrypt);
+                    context.instance(), Optional.empty(), encrypt, Optional.empty());
             return XmlEncryption.serialize(out.getDocumentElement());
         });
     }
@@ -473,6 +533,55 @@ final class SecureConversationProtocol implements SecurityProtocol {
                 : bootstrap.verifyRequest(request, credentials);
         Message rst = verified.request();
         ContextTokenIssuance.Request asked = issuance.readRequest(DomXml.parse(rst.body().xml()));
+        if (asked.renewTarget().isPresent()) {
+            throw new MessageSecurityException("A renewal must be sent with the RST/SCT/Renew action.");
+        }
+        Keyed keyed = issueKey(asked);
+        byte[] key = keyed.key();
+        ContextTokenIssuance.Proof proof = keyed.proof();
+        Instant created = clock.instant();
+        // a session's token lives on; its key expires after the service's sessionKeyRenewalInterval, the lifetime
+        // the RSTR states (SecuritySessionSecurityTokenAuthenticator.IssueToken: SetLifetime(keyEffectiveTime,
+        // keyExpirationTime), SessionTokenLifetime infinite); a cookie's token lives issuedCookieLifetime
+        Instant expires = created.plus(cookieMode() ? element.localServiceSettings().issuedCookieLifetime()
+                : element.localServiceSettings().sessionKeyRenewalInterval());
+        String contextId = "urn:uuid:" + UUID.randomUUID();
+        String tokenId = "uuid-" + UUID.randomUUID() + "-1";
+        ServiceSecurityContext caller = rst.properties().get(ServiceSecurityContext.class)
+                .orElse(ServiceSecurityContext.anonymous());
+        String token = cookieMode()
+                ? issuance.token(tokenId, contextId, cookies.seal(new ContextCookies.State(contextId, key, created,
+                        expires, caller)))
+                : issuance.sessionToken(tokenId, contextId);
+        Message rstr = Message.create(request.version(), issuance.responseAction(), new XmlFragment(
+                issuance.response(token, tokenId, contextId, proof, created, expires, keyBits)));
+        if (request.headers().messageId() != null) {
+            rstr.headers().relatesTo(request.headers().messageId());
+        }
+        return new Issued(new VerifiedRequest() {
+            @Override
+            public Message request() {
+                return rst;
+            }
+
+            @Override
+            public void secureReply(Message reply) {
+                verified.secureReply(reply);
+            }
+
+            @Override
+            public Optional<Message> answer() {
+                return Optional.of(rstr);
+            }
+        }, new ServiceContext(contextId, key, caller, expires));
+    }
+
+    /** A key issued for a token request and how it reaches the client. */
+    record Keyed(byte[] key, ContextTokenIssuance.Proof proof) {
+    }
+
+    /** The key for a token request or renewal ({@code asked}), as the service's {@code keyEntropyMode} makes it. */
+    Keyed issueKey(ContextTokenIssuance.Request asked) {
         int bits = asked.keyBits() > 0 ? asked.keyBits() : keyBits;
         if (bits != keyBits) {
             throw new MessageSecurityException("The requested key size " + bits + " is not the suite's " + keyBits
@@ -503,37 +612,34 @@ final class SecureConversationProtocol implements SecurityProtocol {
                 proof = new ContextTokenIssuance.Proof.Computed(serverEntropy);
             }
         }
-        Instant created = clock.instant();
-        Instant expires = created.plus(element.localServiceSettings().issuedCookieLifetime());
-        String contextId = "urn:uuid:" + UUID.randomUUID();
-        String tokenId = "uuid-" + UUID.randomUUID() + "-1";
-        ServiceSecurityContext caller = rst.properties().get(ServiceSecurityContext.class)
-                .orElse(ServiceSecurityContext.anonymous());
-        String token = cookieMode()
-                ? issuance.token(tokenId, contextId, cookies.seal(new ContextCookies.State(contextId, key, created,
-                        expires, caller)))
-                : issuance.sessionToken(tokenId, contextId);
-        Message rstr = Message.create(request.version(), issuance.responseAction(), new XmlFragment(
-                issuance.response(token, tokenId, contextId, proof, created, expires, keyBits)));
-        if (request.headers().messageId() != null) {
-            rstr.headers().relatesTo(request.headers().messageId());
+        return new Keyed(key, proof);
+    }
+
+    /** The client's entropy for a token request or renewal, when its {@code keyEntropyMode} contributes some. */
+    Optional<byte[]> clientEntropy() {
+        if (element.keyEntropyMode() == SecurityKeyEntropyMode.ServerEntropy) {
+            return Optional.empty();
         }
-        return new Issued(new VerifiedRequest() {
-            @Override
-            public Message request() {
-                return rst;
-            }
+        byte[] e = new byte[keyBits / 8];
+        RANDOM.nextBytes(e);
+        return Optional.of(e);
+    }
 
-            @Override
-            public void secureReply(Message reply) {
-                verified.secureReply(reply);
-            }
+    /** Key renewal in this protocol's security sessions. */
+    ContextRenewal renewal() {
+        return renewal;
+    }
 
-            @Override
-            public Optional<Message> answer() {
-                return Optional.of(rstr);
-            }
-        }, new ServiceContext(contextId, key, caller, expires));
+    int keyBits() {
+        return keyBits;
+    }
+
+    SecurityBindingElement element() {
+        return element;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /** Whether contexts live in their tokens' cookies ({@code requireSecurityContextCancellation="false"}). */

@@ -70,7 +70,7 @@ final class SecuritySessionDuplexChannelFactory<C extends Channel> extends Layer
             implements DuplexSessionChannel {
         private final InboundQueue<Message> inbox = new InboundQueue<>(scheduler);
         private final Map<String, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
-        private volatile SecurityContext context;
+        private volatile ClientSessionKeys keys;
 
         SecuritySessionChannel(DuplexChannel inner) {
             super(inner);
@@ -83,13 +83,15 @@ final class SecuritySessionDuplexChannelFactory<C extends Channel> extends Layer
 
         @Override
         public Session session() {
-            SecurityContext c = context;
+            ClientSessionKeys k = keys;
+            SecurityContext c = k == null ? null : k.current();
             return () -> c == null ? null : c.contextId();
         }
 
         @Override
         public <T> Optional<T> property(Class<T> type) {
-            SecurityContext c = context;
+            ClientSessionKeys k = keys;
+            SecurityContext c = k == null ? null : k.current();
             if (type == SecuritySessionToken.class && c != null) {
                 return Optional.of(type.cast(new SecuritySessionToken(c.contextId(), protocol.issuance().tokenType())));
             }
@@ -118,7 +120,7 @@ final class SecuritySessionDuplexChannelFactory<C extends Channel> extends Layer
                 ReceivePump.run(() -> inner.receive(WcfTimeSpan.INFINITE),
                         m -> executor.execute(() -> arrived(m)), end -> inbox.close());
                 return protocol.issueContext(m -> exchange(m, timeout), inner.remoteAddress(), credentials, version);
-            }, executor).thenAccept(c -> context = c);
+            }, executor).thenAccept(c -> keys = protocol.renewal().clientKeys(c));
         }
 
         /** Sends {@code request} and completes with the message that relates to it. */
@@ -150,15 +152,15 @@ final class SecuritySessionDuplexChannelFactory<C extends Channel> extends Layer
                 waiting.complete(m);
                 return;
             }
-            SecurityContext c = context;
-            if (c == null) {
+            ClientSessionKeys k = keys;
+            if (k == null) {
                 LOG.warn("dropped a message that arrived before the security session was established");
                 return;
             }
             try {
-                inbox.offer(protocol.verifyReply(m, c));
+                inbox.offer(protocol.renewal().verify(m, k));
             } catch (RuntimeException e) {
-                LOG.warn("dropped a message whose security did not verify in session {}: {}", c.contextId(),
+                LOG.warn("dropped a message whose security did not verify in session {}: {}", k.current().contextId(),
                         e.getMessage());
             }
         }
@@ -166,12 +168,13 @@ final class SecuritySessionDuplexChannelFactory<C extends Channel> extends Layer
         @Override
         public CompletableFuture<Void> send(Message message, Duration timeout) {
             throwIfNotOpened();
-            try {
-                protocol.secureWithContext(message, context);
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            return inner.send(message, timeout);
+            ClientSessionKeys k = keys;
+            // the key renewed first when its renewal time has come: RST/SCT/Renew, its RSTR correlated by RelatesTo
+            return k.forSending(c -> protocol.renewal().renew(m -> exchange(m, timeout), inner.remoteAddress(), c,
+                    version, k)).thenCompose(c -> {
+                        protocol.secureWithContext(message, c);
+                        return inner.send(message, timeout);
+                    });
         }
 
         @Override
@@ -181,7 +184,8 @@ final class SecuritySessionDuplexChannelFactory<C extends Channel> extends Layer
 
         @Override
         protected CompletableFuture<Void> onClose(Duration timeout) {
-            SecurityContext c = context;
+            ClientSessionKeys k = keys;
+            SecurityContext c = k == null ? null : k.current();
             CompletableFuture<Void> cancelled = c == null ? CompletableFuture.completedFuture(null)
                     : protocol.cancelContext(m -> exchange(m, timeout), inner.remoteAddress(), c, version);
             return cancelled.thenCompose(v -> {

@@ -78,6 +78,7 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
                 return;
             }
             AtomicReference<DuplexSession> target = new AtomicReference<>();
+            AtomicReference<SecureConversationProtocol.ServiceContext> key = new AtomicReference<>();
             SecurityProtocol.VerifiedRequest verified = protocol.verifyWithContext(m, token -> {
                 DuplexSession s = sessions.get(protocol.identifier(token));
                 if (s == null) {
@@ -85,12 +86,30 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
                             + " The message was not processed.");
                 }
                 target.set(s);
-                return s.context;
+                key.set(s.keys.find(protocol.instance(token)));
+                return key.get();
             });
             DuplexSession session = target.get();
+            if (issuance.renewAction().equals(action)) {
+                // a new key generation for the session, used by the client's next message
+                SecureConversationProtocol.Issued renewed = protocol.renewal().issue(verified, key.get());
+                session.keys.renewed(key.get().instance(), renewed.context());
+                Message rstr = renewed.answer().answer().orElseThrow();
+                verified.secureReply(rstr);
+                rstr.headers().to(replyTo);
+                send(inner, rstr);
+                return;
+            }
+            if (!issuance.cancelAction().equals(action) && protocol.renewal().stale(key.get())) {
+                // SendRenewFault: the key outlived the service's sessionKeyRenewalInterval
+                Message fault = protocol.renewal().renewNeededFault(m, session.keys.current());
+                fault.headers().to(replyTo);
+                send(inner, fault);
+                return;
+            }
             if (issuance.cancelAction().equals(action)) {
                 String cancelled = issuance.readCancel(DomXml.parse(verified.request().body().xml()));
-                if (!cancelled.equals(session.context.contextId())) {
+                if (!cancelled.equals(session.contextId)) {
                     throw new MessageSecurityException("A session may cancel only its own security context.");
                 }
                 sessions.remove(cancelled);
@@ -99,7 +118,7 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
                 if (m.headers().messageId() != null) {
                     answer.headers().relatesTo(m.headers().messageId());
                 }
-                verified.secureReply(answer);
+                protocol.secureForClient(answer, session.keys.current());
                 answer.headers().to(replyTo);
                 send(inner, answer);
                 session.ended();
@@ -107,7 +126,7 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
             }
             Message request = verified.request();
             request.properties().put(SecuritySessionToken.class,
-                    new SecuritySessionToken(session.context.contextId(), issuance.tokenType()));
+                    new SecuritySessionToken(session.contextId, issuance.tokenType()));
             if (!session.inbox.offer(request)) {
                 throw new MessageSecurityException("The security session has ended.");
             }
@@ -133,20 +152,22 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
 
     /** One security session: its context's messages in, its own messages out to the client's address. */
     final class DuplexSession extends AbstractCommunicationObject implements DuplexSessionChannel {
-        private final SecureConversationProtocol.ServiceContext context;
+        private final String contextId;
+        private final ServiceSessionKeys keys;
         private final DuplexChannel inner;
         private final EndpointAddress remote;
         private final InboundQueue<Message> inbox = new InboundQueue<>(scheduler);
 
         DuplexSession(SecureConversationProtocol.ServiceContext context, DuplexChannel inner, EndpointAddress remote) {
-            this.context = context;
+            this.contextId = context.contextId();
+            this.keys = protocol.renewal().serviceKeys(context);
             this.inner = inner;
             this.remote = remote;
         }
 
         @Override
         public Session session() {
-            return context::contextId;
+            return () -> contextId;
         }
 
         @Override
@@ -170,7 +191,11 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
             if (message.headers().to() == null) {
                 message.headers().to(remote);
             }
-            protocol.secureForClient(message, context);
+            try {
+                protocol.secureForClient(message, protocol.renewal().forSending(keys));
+            } catch (MessageSecurityException e) {
+                return CompletableFuture.failedFuture(e);
+            }
             return inner.send(message, timeout);
         }
 

@@ -99,6 +99,26 @@ abstract class SecuritySessionListener<C extends Channel, S extends AbstractComm
         });
     }
 
+    /**
+     * {@code verified}, its reply secured with the key {@code key} gives when the reply is sent: the session's current
+     * one, whichever generation the request came with (WCF secures everything a session sends with its current session
+     * token, {@code SetOutgoingSessionToken}).
+     */
+    protected SecurityProtocol.VerifiedRequest repliedUnder(SecurityProtocol.VerifiedRequest verified,
+            java.util.function.Supplier<SecureConversationProtocol.ServiceContext> key) {
+        return new SecurityProtocol.VerifiedRequest() {
+            @Override
+            public io.github.wcf4j.runtime.message.Message request() {
+                return verified.request();
+            }
+
+            @Override
+            public void secureReply(io.github.wcf4j.runtime.message.Message reply) {
+                protocol.secureForClient(reply, key.get());
+            }
+        };
+    }
+
     /** Reads every message of the opened {@code inner} channel, each handled on the executor. */
     protected abstract void pump(Channel inner);
 

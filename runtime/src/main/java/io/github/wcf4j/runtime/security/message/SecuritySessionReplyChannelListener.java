@@ -88,6 +88,7 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
                 return;
             }
             AtomicReference<SessionReplyChannel> target = new AtomicReference<>();
+            AtomicReference<SecureConversationProtocol.ServiceContext> key = new AtomicReference<>();
             SecurityProtocol.VerifiedRequest verified = protocol.verifyWithContext(request, token -> {
                 SessionReplyChannel s = sessions.get(protocol.identifier(token));
                 if (s == null) {
@@ -95,12 +96,27 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
                             + " The message was not processed.");
                 }
                 target.set(s);
-                return s.context;
+                key.set(s.keys.find(protocol.instance(token)));
+                return key.get();
             });
             SessionReplyChannel session = target.get();
+            if (issuance.renewAction().equals(action)) {
+                // a new key generation for the session, used by the client's next message
+                SecureConversationProtocol.Issued renewed = protocol.renewal().issue(verified, key.get());
+                session.keys.renewed(key.get().instance(), renewed.context());
+                new SecuredRequestContext(context, verified).reply(renewed.answer().answer().orElseThrow(), timeout)
+                        .exceptionally(e -> failed(context));
+                return;
+            }
+            if (!issuance.cancelAction().equals(action) && protocol.renewal().stale(key.get())) {
+                // SendRenewFault: the key outlived the service's sessionKeyRenewalInterval
+                context.reply(protocol.renewal().renewNeededFault(request, session.keys.current()), timeout)
+                        .exceptionally(e -> failed(context));
+                return;
+            }
             if (issuance.cancelAction().equals(action)) {
                 String cancelled = issuance.readCancel(DomXml.parse(verified.request().body().xml()));
-                if (!cancelled.equals(session.context.contextId())) {
+                if (!cancelled.equals(session.contextId)) {
                     throw new MessageSecurityException("A session may cancel only its own security context.");
                 }
                 sessions.remove(cancelled);
@@ -109,14 +125,17 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
                 if (request.headers().messageId() != null) {
                     answer.headers().relatesTo(request.headers().messageId());
                 }
-                new SecuredRequestContext(context, verified).reply(answer, timeout)
+                // the close response is no application message: no stale-key check (CheckOutgoingToken)
+                new SecuredRequestContext(context, repliedUnder(verified, session.keys::current))
+                        .reply(answer, timeout)
                         .exceptionally(e -> failed(context));
                 session.ended();
                 return;
             }
             verified.request().properties().put(SecuritySessionToken.class,
-                    new SecuritySessionToken(session.context.contextId(), issuance.tokenType()));
-            if (!session.offer(new SecuredRequestContext(context, verified))) {
+                    new SecuritySessionToken(session.contextId, issuance.tokenType()));
+            if (!session.offer(new SecuredRequestContext(context, repliedUnder(verified,
+                    () -> protocol.renewal().forSending(session.keys))))) {
                 throw new MessageSecurityException("The security session has ended.");
             }
         } catch (MessageSecurityException | SecurityTokenValidationException e) {
@@ -143,16 +162,18 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
 
     /** One security session: the requests of one context, in order, to its accepter. */
     final class SessionReplyChannel extends QueuedReplyChannel implements ReplySessionChannel {
-        private final SecureConversationProtocol.ServiceContext context;
+        private final String contextId;
+        private final ServiceSessionKeys keys;
 
         SessionReplyChannel(SecureConversationProtocol.ServiceContext context, EndpointAddress at) {
             super(scheduler, () -> at.uri());
-            this.context = context;
+            this.contextId = context.contextId();
+            this.keys = protocol.renewal().serviceKeys(context);
         }
 
         @Override
         public Session session() {
-            return context::contextId;
+            return () -> contextId;
         }
 
         /** The client cancelled the context: no more requests; the accepter's next receive ends the session. */

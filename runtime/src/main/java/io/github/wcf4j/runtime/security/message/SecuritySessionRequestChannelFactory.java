@@ -54,7 +54,7 @@ final class SecuritySessionRequestChannelFactory<C extends Channel> extends Laye
 
     private final class SecuritySessionChannel extends LayeredChannel<RequestChannel>
             implements RequestSessionChannel {
-        private volatile SecurityContext context;
+        private volatile ClientSessionKeys keys;
 
         SecuritySessionChannel(RequestChannel inner) {
             super(inner);
@@ -68,15 +68,17 @@ final class SecuritySessionRequestChannelFactory<C extends Channel> extends Laye
 
         @Override
         public Session session() {
-            SecurityContext c = context;
-            return () -> c == null ? null : c.contextId();
+            ClientSessionKeys k = keys;
+            String id = k == null ? null : k.current().contextId();
+            return () -> id;
         }
 
         @Override
         public <T> Optional<T> property(Class<T> type) {
-            SecurityContext c = context;
-            if (type == SecuritySessionToken.class && c != null) {
-                return Optional.of(type.cast(new SecuritySessionToken(c.contextId(), protocol.issuance().tokenType())));
+            ClientSessionKeys k = keys;
+            if (type == SecuritySessionToken.class && k != null) {
+                return Optional.of(type.cast(new SecuritySessionToken(k.current().contextId(),
+                        protocol.issuance().tokenType())));
             }
             return super.property(type);
         }
@@ -97,28 +99,33 @@ final class SecuritySessionRequestChannelFactory<C extends Channel> extends Laye
             // threads: started on the verifier, each reply handed back to it
             return inner.open(timeout).thenComposeAsync(v -> protocol.issueContext(
                     m -> inner.request(m, timeout).thenApplyAsync(r -> r, verifier), inner.remoteAddress(),
-                    credentials, version), verifier).thenAccept(c -> context = c);
+                    credentials, version), verifier).thenAccept(c -> keys = protocol.renewal().clientKeys(c));
         }
 
+        /**
+         * Secures {@code request} with the session's current key, renewed first when its renewal time has come
+         * ({@code RST/SCT/Renew} over the same inner channel); the reply is verified with the current or, within its
+         * rollover, the previous key.
+         */
         @Override
         public CompletableFuture<Message> request(Message request, Duration timeout) {
             throwIfNotOpened();
-            SecurityProtocol.ReplyVerification verification;
-            try {
-                verification = protocol.secureWithContext(request, context);
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            return inner.request(request, timeout).thenApplyAsync(verification::verify, verifier);
+            ClientSessionKeys k = keys;
+            return k.forSending(c -> protocol.renewal().renew(m -> inner.request(m, timeout)
+                    .thenApplyAsync(r -> r, verifier), inner.remoteAddress(), c, version, k))
+                    .thenCompose(c -> {
+                        protocol.secureWithContext(request, c);
+                        return inner.request(request, timeout);
+                    }).thenApplyAsync(reply -> protocol.renewal().verify(reply, k), verifier);
         }
 
         @Override
         protected CompletableFuture<Void> onClose(Duration timeout) {
-            SecurityContext c = context;
-            if (c == null) {
+            ClientSessionKeys k = keys;
+            if (k == null) {
                 return inner.close(timeout);
             }
-            return protocol.cancelContext(inner, c, version, timeout).thenCompose(v -> inner.close(timeout));
+            return protocol.cancelContext(inner, k.current(), version, timeout).thenCompose(v -> inner.close(timeout));
         }
     }
 }

@@ -95,6 +95,16 @@ final class SymmetricHeaderReader {
          * @throws MessageSecurityException when it is not the context this side holds
          */
         byte[] keyOf(String contextId);
+
+        /**
+         * The key of generation {@code instance} (a renewed key's {@code c:Instance}; empty for the first key) of the
+         * context named {@code contextId}.
+         *
+         * @throws MessageSecurityException when this side holds no such key
+         */
+        default byte[] keyOf(String contextId, Optional<String> instance) {
+            return keyOf(contextId);
+        }
     }
 
     /** The endorsing supporting token a request must carry, by the binding's authentication mode. */
@@ -216,6 +226,8 @@ final class SymmetricHeaderReader {
         private KeySource source;
         private String contextTokenId;
         private String contextId;
+        /** The key generation a reply's external references name ({@code c:Instance}, a renewed key). */
+        private Optional<String> contextInstance = Optional.empty();
         /** Whether a message signed only (its signature in clear, nothing encrypted) is acceptable. */
         private boolean signedOnly;
 
@@ -477,7 +489,11 @@ final class SymmetricHeaderReader {
                         && (contextId == null || e.uri().equals(contextId));
                 if (external && key == null) {
                     contextId = ((TokenReference.External) ref).uri();
-                    key = context.keys().keyOf(contextId);
+                    contextInstance = ((TokenReference.External) ref).instance();
+                    key = context.keys().keyOf(contextId, contextInstance);
+                } else if (external && !((TokenReference.External) ref).instance().equals(contextInstance)) {
+                    throw new MessageSecurityException("The derived keys of a message derive from different"
+                            + " generations of its security context's key.");
                 }
                 if (!local && !external) {
                     throw new MessageSecurityException("A derived key token does not derive from the message's"

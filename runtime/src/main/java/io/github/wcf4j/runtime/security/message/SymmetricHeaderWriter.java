@@ -209,6 +209,16 @@ final class SymmetricHeaderWriter {
      */
     static Sent writeWithContext(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
             String contextId, Optional<String> token, boolean encrypt, Optional<UserNameCredential> userName) {
+        return writeWithContext(envelope, s, timestamp, key, contextId, Optional.empty(), token, encrypt, userName);
+    }
+
+    /**
+     * As {@link #writeWithContext(Document, Settings, Optional, byte[], String, Optional, boolean, Optional)}, a reply's
+     * external reference naming the context's key generation {@code instance} (a renewed key's {@code Instance}).
+     */
+    static Sent writeWithContext(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
+            String contextId, Optional<String> instance, Optional<String> token, boolean encrypt,
+            Optional<UserNameCredential> userName) {
         String valueType = s.scNamespace() + "/sct";
         Optional<Element> included = token.map(xml -> (Element) envelope.importNode(DomXml.parse(xml), true));
         TokenReference source;
@@ -221,7 +231,7 @@ final class SymmetricHeaderWriter {
             sct.setIdAttributeNS(WSU, "Id", true);
             source = new TokenReference.Local(id, valueType);
         } else {
-            source = new TokenReference.External(contextId, valueType);
+            source = new TokenReference.External(contextId, valueType, instance);
         }
         List<byte[]> signatures = protect(envelope, s, timestamp, key, source, null, included, userName,
                 Optional.empty(), List.of(), encrypt);

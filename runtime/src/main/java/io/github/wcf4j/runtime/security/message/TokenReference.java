@@ -8,6 +8,7 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSSE_PREF
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -30,7 +31,10 @@ sealed interface TokenReference {
      * {@code <o:Reference URI="urn:uuid:..." ValueType="..."/>}: a token that is not in the message, by its own
      * identifier (a security context token's {@code Identifier} in a reply, WCF's unattached reference).
      */
-    record External(String uri, String valueType) implements TokenReference {
+    record External(String uri, String valueType, Optional<String> instance) implements TokenReference {
+        External(String uri, String valueType) {
+            this(uri, valueType, Optional.empty());
+        }
     }
 
     /**
@@ -71,6 +75,13 @@ sealed interface TokenReference {
         } else if (this instanceof External external) {
             Element ref = doc.createElementNS(WSSE, WSSE_PREFIX + ":Reference");
             ref.setAttribute("URI", external.uri());
+            // a renewed context's key generation (WsKeyInfoSerializer.SctStrEntry.WriteGeneration), in the
+            // SecureConversation namespace of the reference's value type
+            external.instance().ifPresent(i -> {
+                String sc = external.valueType().substring(0, external.valueType().lastIndexOf('/'));
+                ref.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + WsSecurityNames.SC_PREFIX, sc);
+                ref.setAttributeNS(sc, WsSecurityNames.SC_PREFIX + ":Instance", i);
+            });
             if (external.valueType() != null) {
                 ref.setAttribute("ValueType", external.valueType());
             }
@@ -127,7 +138,12 @@ sealed interface TokenReference {
                 if (uri.isEmpty() || uri.equals("#")) {
                     throw new MessageSecurityException("A token reference without a URI is not accepted.");
                 }
-                return uri.startsWith("#") ? new Local(uri.substring(1), valueType) : new External(uri, valueType);
+                if (uri.startsWith("#")) {
+                    return new Local(uri.substring(1), valueType);
+                }
+                String instance = valueType == null ? "" : ref.getAttributeNS(valueType.substring(0,
+                        Math.max(0, valueType.lastIndexOf('/'))), "Instance");
+                return new External(uri, valueType, instance.isEmpty() ? Optional.empty() : Optional.of(instance));
             }
             case "KeyIdentifier" -> {
                 String encoding = ref.getAttribute("EncodingType");

@@ -371,22 +371,6 @@ class SecureConversationLoopbackTest extends SecuredLoopback {
     }
 
     @Test
-    void sessionKeyRenewalSettingsOtherThanWcfsDefaultsAreRefusedByName() {
-        var d = io.github.wcf4j.binding.security.LocalClientSecuritySettings.defaults();
-        var renewing = new io.github.wcf4j.binding.security.LocalClientSecuritySettings(d.cacheCookies(),
-                d.cookieRenewalThresholdPercentage(), d.detectReplays(), d.maxClockSkew(), d.maxCookieCachingTime(),
-                d.reconnectTransportOnFailure(), d.replayCacheSize(), d.replayWindow(), java.time.Duration.ofMinutes(1),
-                d.sessionKeyRolloverInterval(), d.timestampValidityDuration());
-        SecurityBindingElement e = session(AuthenticationMode.UserNameForCertificate).toBuilder()
-                .localClientSettings(renewing).build();
-        UnsupportedBindingException refused = assertThrows(UnsupportedBindingException.class,
-                () -> client(binding(e), alice("secret")));
-        assertTrue(refused.getMessage().contains("renews no session key"), refused.getMessage());
-        Identity defaults = both(session(AuthenticationMode.UserNameForCertificate), alice("secret"));
-        assertEquals("UserName:alice", defaults.whoAmI(), "WCF's default intervals run");
-    }
-
-    @Test
     void aCookieOutlivingIssuedCookieLifetimeIsRefusedAndTheClientAsksForANewOneWhenItsLifetimeEnds() {
         // no timestamps: only the token's lifetime decides (the clocks drift apart on purpose)
         SecurityBindingElement e = conversation(AuthenticationMode.UserNameForCertificate).toBuilder()
