@@ -33,8 +33,9 @@ public record ServiceSecurityContext(String primaryIdentityName, String authenti
         return new ServiceSecurityContext(userName, "UserName", Optional.empty());
     }
 
-    /** A caller the service's Kerberos acceptor authenticated (WCF's {@code WindowsIdentity}, "Kerberos"). */
-    static ServiceSecurityContext kerberos(String clientPrincipal) {
+    /** A caller the service's Kerberos acceptor authenticated (WCF's {@code WindowsIdentity}, "Kerberos"):
+     * SspiNegotiated, or HTTP Negotiate. */
+    public static ServiceSecurityContext kerberos(String clientPrincipal) {
         return new ServiceSecurityContext(clientPrincipal, "Kerberos", Optional.empty());
     }
 

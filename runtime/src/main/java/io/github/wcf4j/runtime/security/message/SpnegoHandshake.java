@@ -16,9 +16,10 @@ import org.ietf.jgss.Oid;
  * "Negotiate" package: on the JVM the only mechanism is Kerberos. The initiator asks for mutual authentication,
  * confidentiality and integrity; its target is the service principal the endpoint identity names. {@link #wrap(byte[])}
  * and {@link #unwrap(byte[])} are GSS wrap with confidentiality ({@code #GSS_Wrap}, an RFC 4121 token). Both sides run
- * as their {@link KerberosCredentials}' subject.
+ * as their {@link KerberosCredentials}' subject. HTTP's Negotiate scheme runs the same two sides, one context per
+ * request ({@code transport.http.HttpNegotiateAuthentication}).
  */
-final class SpnegoHandshake implements NegotiationHandshake {
+public final class SpnegoHandshake implements NegotiationHandshake {
     static final Oid SPNEGO = oid("1.3.6.1.5.5.2");
     static final Oid KRB5 = oid("1.2.840.113554.1.2.2");
     /** {@code GSS_KRB5_NT_PRINCIPAL_NAME}: a principal name used as written, SPN or UPN. */
@@ -59,7 +60,7 @@ final class SpnegoHandshake implements NegotiationHandshake {
      * The client's side, for the service principal {@code target} (an SPN such as {@code host/name}, or a UPN) of the
      * service at {@code address}.
      */
-    static SpnegoHandshake initiator(KerberosCredentials credentials, String target, String address,
+    public static SpnegoHandshake initiator(KerberosCredentials credentials, String target, String address,
             boolean delegation) {
         try {
             GSSContext context = credentials.run(true, () -> {
@@ -81,7 +82,7 @@ final class SpnegoHandshake implements NegotiationHandshake {
     }
 
     /** The service's side: any principal whose keys its credentials hold. */
-    static SpnegoHandshake acceptor(KerberosCredentials credentials) {
+    public static SpnegoHandshake acceptor(KerberosCredentials credentials) {
         try {
             GSSContext context = credentials.run(false, () -> {
                 GSSManager manager = GSSManager.getInstance();
@@ -97,7 +98,7 @@ final class SpnegoHandshake implements NegotiationHandshake {
     }
 
     /** Obtains the service's Kerberos credentials (at open: a login that fails, fails there). */
-    static void acceptorCredentials(KerberosCredentials credentials) {
+    public static void acceptorCredentials(KerberosCredentials credentials) {
         acceptor(credentials).dispose();
     }
 
@@ -135,7 +136,7 @@ final class SpnegoHandshake implements NegotiationHandshake {
     }
 
     /** Whether a token offers NTLM and no Kerberos (a raw NTLMSSP token, or a NegTokenInit listing NTLM only). */
-    static boolean ntlmOnly(byte[] token) {
+    public static boolean ntlmOnly(byte[] token) {
         return indexOf(token, NTLMSSP) >= 0 || (indexOf(token, NTLM_OID_DER) >= 0
                 && indexOf(token, KRB5_OID_DER) < 0 && indexOf(token, KRB5_MS_OID_DER) < 0);
     }
@@ -182,7 +183,7 @@ final class SpnegoHandshake implements NegotiationHandshake {
     }
 
     /** The authenticated peer: the client principal (acceptor) or the service principal (initiator). */
-    String peer() {
+    public String peer() {
         try {
             return initiator ? context.getTargName().toString() : context.getSrcName().toString();
         } catch (GSSException e) {
@@ -190,7 +191,7 @@ final class SpnegoHandshake implements NegotiationHandshake {
         }
     }
 
-    void dispose() {
+    public void dispose() {
         try {
             context.dispose();
         } catch (GSSException e) {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * sends the password in clear: WCF allows it over plain HTTP only in {@code TransportCredentialOnly} mode or a custom
  * binding, and so does wcf4j.
  */
-final class HttpBasicAuthentication {
+final class HttpBasicAuthentication implements HttpAuthentication {
     private final String realm;
     private final UserNamePasswordValidator validator;
 
@@ -29,13 +29,13 @@ final class HttpBasicAuthentication {
         this.validator = Objects.requireNonNull(validator, "validator");
     }
 
-    /** The {@code WWW-Authenticate} value of a 401. */
-    String challenge() {
+    @Override
+    public String challenge() {
         return "Basic realm=\"" + realm.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** The caller {@code authorization} (the request's header, or {@code null}) proves, if it proves one. */
-    Optional<ServiceSecurityContext> authenticate(String authorization) {
+    @Override
+    public Optional<Caller> authenticate(String authorization) {
         if (authorization == null || authorization.length() < 6
                 || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
@@ -57,7 +57,7 @@ final class HttpBasicAuthentication {
         } catch (RuntimeException refused) {
             return Optional.empty();
         }
-        return Optional.of(ServiceSecurityContext.userName(user));
+        return Optional.of(new Caller(ServiceSecurityContext.userName(user), null));
     }
 
     /** The {@code Authorization} value a client sends for {@code user} and {@code password}. */

@@ -15,11 +15,12 @@ import java.net.ProxySelector;
  * @param serverCheck what an HTTPS server's certificate must also pass (the endpoint's identity), or {@code null}
  * @param transferMode  which directions are streamed
  * @param maxBufferSize in streamed mode, how many bytes a response's headers may take
- * @param authorization the {@code Authorization} header every request carries (HTTP Basic), or {@code null}
+ * @param authentication how every request is authenticated (HTTP Basic, Negotiate), or {@code null}: anonymous
  */
 record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled, boolean allowCookies,
         HttpProxyChoice proxy, int connectTimeoutMillis, TlsSettings tls, WireTap tap,
-        ServerCertificateCheck serverCheck, TransferMode transferMode, int maxBufferSize, String authorization) {
+        ServerCertificateCheck serverCheck, TransferMode transferMode, int maxBufferSize,
+        HttpClientAuthentication authentication) {
 
     /**
      * @param systemProxy the system proxy ({@code useDefaultWebProxy}), or {@code null} for
@@ -32,8 +33,8 @@ record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled,
                 http.transferMode(), http.effectiveMaxBufferSize(), null);
     }
 
-    HttpClientSettings withAuthorization(String header) {
+    HttpClientSettings withAuthentication(HttpClientAuthentication authentication) {
         return new HttpClientSettings(maxReceivedMessageSize, keepAliveEnabled, allowCookies, proxy,
-                connectTimeoutMillis, tls, tap, serverCheck, transferMode, maxBufferSize, header);
+                connectTimeoutMillis, tls, tap, serverCheck, transferMode, maxBufferSize, authentication);
     }
 }

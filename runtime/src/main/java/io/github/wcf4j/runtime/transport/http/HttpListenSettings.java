@@ -17,12 +17,12 @@ import java.time.Duration;
  *                   {@code receiveTimeout}): a client trickling its headers or body is disconnected then
  * @param transferMode which directions are streamed
  * @param maxBufferSize in streamed mode, how many bytes a request's headers may take
- * @param authentication HTTP Basic, or {@code null}: anonymous
+ * @param authentication HTTP Basic or Negotiate, or {@code null}: anonymous
  */
 record HttpListenSettings(long maxReceivedMessageSize, HostNameComparisonMode hostNameComparisonMode,
         boolean keepAliveEnabled, TlsSettings tls, boolean requireClientCertificate,
         WireTap tap, HttpGetHandler getHandler, Duration requestReadTimeout, TransferMode transferMode,
-        int maxBufferSize, HttpBasicAuthentication authentication) {
+        int maxBufferSize, HttpAuthentication authentication) {
 
     static HttpListenSettings of(HttpTransportBindingElement http, TlsSettings tls, boolean requireClientCertificate,
             WireTap tap, HttpGetHandler getHandler) {
@@ -36,8 +36,9 @@ record HttpListenSettings(long maxReceivedMessageSize, HostNameComparisonMode ho
                 requireClientCertificate, tap, getHandler, timeout, transferMode, maxBufferSize, authentication);
     }
 
-    HttpListenSettings withAuthentication(HttpBasicAuthentication basic) {
+    HttpListenSettings withAuthentication(HttpAuthentication authentication) {
         return new HttpListenSettings(maxReceivedMessageSize, hostNameComparisonMode, keepAliveEnabled, tls,
-                requireClientCertificate, tap, getHandler, requestReadTimeout, transferMode, maxBufferSize, basic);
+                requireClientCertificate, tap, getHandler, requestReadTimeout, transferMode, maxBufferSize,
+                authentication);
     }
 }

@@ -116,7 +116,7 @@ final class HttpReplyChannelListener<C extends Channel> extends ChannelManagerBa
     }
 
     /** HTTP Basic, or {@code null} when requests are anonymous. */
-    HttpBasicAuthentication authentication() {
+    HttpAuthentication authentication() {
         return settings.authentication();
     }
 

@@ -45,6 +45,7 @@ final class HttpReplyContext implements RequestContext {
     private final WireTap tap;
     private final boolean streamedResponses;
     private final InboundBody inbound;
+    private final String authenticate;
     private final AtomicBoolean answered = new AtomicBoolean();
     private volatile boolean written;
 
@@ -52,9 +53,11 @@ final class HttpReplyContext implements RequestContext {
      * @param streamedResponses whether replies are sent chunked (transfer mode {@code Streamed}, {@code
      *                          StreamedResponse})
      * @param inbound           the rest of a streamed request's body, or {@code null}
+     * @param authenticate      the {@code WWW-Authenticate} value every response carries (Negotiate's
+     *                          mutual-authentication token), or {@code null}
      */
     HttpReplyContext(Channel connection, Message request, TextMessageEncoder encoder, boolean keepAlive,
-            WireTap tap, boolean streamedResponses, InboundBody inbound) {
+            WireTap tap, boolean streamedResponses, InboundBody inbound, String authenticate) {
         this.connection = connection;
         this.request = request;
         this.encoder = encoder;
@@ -62,6 +65,7 @@ final class HttpReplyContext implements RequestContext {
         this.tap = tap;
         this.streamedResponses = streamedResponses;
         this.inbound = inbound;
+        this.authenticate = authenticate;
     }
 
     @Override
@@ -117,6 +121,9 @@ final class HttpReplyContext implements RequestContext {
     }
 
     private CompletableFuture<Void> send(FullHttpResponse response) {
+        if (authenticate != null) {
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, authenticate);
+        }
         if (!keepAlive) {
             HttpUtil.setKeepAlive(response, false);
         }
@@ -128,6 +135,9 @@ final class HttpReplyContext implements RequestContext {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status(reply));
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, encoder.contentType());
         HttpUtil.setTransferEncodingChunked(head, true);
+        if (authenticate != null) {
+            head.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, authenticate);
+        }
         if (!keepAlive) {
             HttpUtil.setKeepAlive(head, false);
         }

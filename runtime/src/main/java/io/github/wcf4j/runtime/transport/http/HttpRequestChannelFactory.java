@@ -61,8 +61,8 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
     private final WireTap tap;
     /** {@code allowCookies}: the factory's cookies; {@code null} when off (cookies neither stored nor sent). */
     private final HttpCookieContainer cookies;
-    /** HTTP Basic's {@code Authorization} header, sent with every request; {@code null} when anonymous. */
-    private final String authorization;
+    /** How every request is authenticated (HTTP Basic, Negotiate); {@code null} when anonymous. */
+    private final HttpClientAuthentication authentication;
 
     HttpRequestChannelFactory(ChannelType<C> type, String scheme, NettyResources resources,
             HttpClientSettings settings, TextMessageEncoder encoder, Scheduler scheduler, boolean manualAddressing) {
@@ -76,7 +76,7 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
         this.keepAliveEnabled = settings.keepAliveEnabled();
         this.tap = settings.tap();
         this.cookies = settings.allowCookies() ? new HttpCookieContainer() : null;
-        this.authorization = settings.authorization();
+        this.authentication = settings.authentication();
     }
 
     @Override
@@ -125,12 +125,18 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
             if (!manualAddressing) {
                 request.headers().to(remoteAddress());
             }
+            HttpClientAuthentication.Attempt attempt;
+            try {
+                attempt = authentication == null ? null : authentication.start(remoteAddress().uri());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
             if (request.bodyWriter().isPresent() && streamsRequests) {
-                return streamed(request, timeout);
+                return streamed(request, attempt, timeout);
             }
             FullHttpRequest http;
             try {
-                http = toHttp(request);
+                http = toHttp(request, attempt);
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -138,7 +144,7 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 tap.record(WireTap.Direction.SENT,
                         ByteBufUtil.getBytes(http.content()), http.headers().get(HttpHeaderNames.CONTENT_TYPE));
             }
-            return exchange(pool.send(via(), http, idleRead(timeout)), http, timeout);
+            return exchange(pool.send(via(), http, idleRead(timeout)), http, attempt, timeout);
         }
 
         /**
@@ -146,13 +152,14 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
          * chunks from this thread, which waits for the connection and for the service to take each chunk (WCF's
          * streamed {@code HttpOutput} writes from the calling thread too).
          */
-        private CompletableFuture<Message> streamed(Message request, Duration timeout) {
+        private CompletableFuture<Message> streamed(Message request, HttpClientAuthentication.Attempt attempt,
+                Duration timeout) {
             HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target());
-            headers(head, request);
+            headers(head, request, attempt);
             HttpUtil.setTransferEncodingChunked(head, true);
             connectionHeaders(head);
             HttpExchange exchange = pool.send(via(), head, idleRead(timeout));
-            CompletableFuture<Message> reply = exchange(exchange, head, timeout);
+            CompletableFuture<Message> reply = exchange(exchange, head, attempt, timeout);
             ChunkedBodyOutput out;
             try {
                 out = new ChunkedBodyOutput(exchange.sent().join());
@@ -179,7 +186,8 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                     WcfText.HttpRequestTimedOut.format(via(), WcfTimeSpan.format(timeout))));
         }
 
-        private CompletableFuture<Message> exchange(HttpExchange exchange, HttpRequest http, Duration timeout) {
+        private CompletableFuture<Message> exchange(HttpExchange exchange, HttpRequest http,
+                HttpClientAuthentication.Attempt attempt, Duration timeout) {
             if (!WcfTimeSpan.isInfinite(timeout) && timeout.compareTo(WcfTimeSpan.MAX_WAIT) <= 0) {
                 Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> exchange.failed(
                         new CommunicationTimeoutException(WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)))));
@@ -192,6 +200,9 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 if (tap != null && r.body().length > 0) {
                     tap.record(WireTap.Direction.RECEIVED, r.body(), r.contentType());
                 }
+                if (attempt != null && r.status() != 401 && r.status() != 403) {
+                    attempt.verify(r); // Negotiate: the service's mutual authentication, before its reply is read
+                }
                 return HttpResponseInterpreter.reply(r, via(), http, encoder);
             }));
         }
@@ -202,7 +213,7 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
             return new CommunicationObjectAbortedException(WcfText.HttpRequestAborted.format(remoteAddress().uri()));
         }
 
-        private FullHttpRequest toHttp(Message request) {
+        private FullHttpRequest toHttp(Message request, HttpClientAuthentication.Attempt attempt) {
             // encoded on the caller's thread: a heap buffer (a TLAB bump); a pooled one from a thread that is not an
             // event loop took the arena's lock and was freed across threads (benchmarks/RESULTS.md)
             ByteBuf body = Unpooled.buffer(ENCODE_BUFFER_BYTES);
@@ -213,7 +224,7 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
             }
             FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target(), body);
-            headers(http, request);
+            headers(http, request, attempt);
             if (streamsRequests) {
                 HttpUtil.setTransferEncodingChunked(http, true);
             } else {
@@ -233,11 +244,11 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
         }
 
         /**
-         * Host, content type and SOAPAction, as WCF's {@code HttpOutput} sets them, and HTTP Basic's credentials, sent
-         * with the first request (WCF's client sends them after the service's 401; a Basic service accepts them either
-         * way, and the body is not sent twice).
+         * Host, content type and SOAPAction, as WCF's {@code HttpOutput} sets them, and the credentials (HTTP Basic,
+         * Negotiate), sent with the first request (WCF's client sends Negotiate's after the service's 401; a service
+         * accepts them either way, and the body is not sent twice).
          */
-        private void headers(HttpRequest http, Message request) {
+        private void headers(HttpRequest http, Message request, HttpClientAuthentication.Attempt attempt) {
             URI via = via();
             http.headers().set(HttpHeaderNames.HOST, via.getPort() >= 0 ? via.getHost() + ":" + via.getPort()
                     : via.getHost());
@@ -246,8 +257,8 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
             if (encoder.messageVersion().envelope() == EnvelopeVersion.SOAP11 && action != null) {
                 http.headers().set("SOAPAction", TextMessageEncoder.quotedAction(action));
             }
-            if (authorization != null) {
-                http.headers().set(HttpHeaderNames.AUTHORIZATION, authorization);
+            if (attempt != null) {
+                http.headers().set(HttpHeaderNames.AUTHORIZATION, attempt.authorization());
             }
         }
 

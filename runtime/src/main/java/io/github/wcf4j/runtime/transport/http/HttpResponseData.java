@@ -13,7 +13,8 @@ import java.util.List;
  * @param body        the entity body (empty for none)
  * @param message     in streamed mode, the message already read from it (its body possibly still arriving), else
  *                    {@code null}
- * @param wwwAuthenticate the {@code WWW-Authenticate} header of a 401, or {@code null}
+ * @param wwwAuthenticate the {@code WWW-Authenticate} header (a 401's challenge, Negotiate's mutual-authentication
+ *                        token), or {@code null}
  */
 record HttpResponseData(int status, String reason, String contentType, List<String> setCookies, byte[] body,
         Message message, String wwwAuthenticate) {

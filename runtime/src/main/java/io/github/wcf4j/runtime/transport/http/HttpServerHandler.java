@@ -56,7 +56,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         // WCF sets every response's KeepAlive to its listener's keepAliveEnabled (HttpRequestContext.GetHttpOutput)
         boolean keepAlive = HttpUtil.isKeepAlive(request)
                 && route.map(HttpReplyChannelListener::keepAliveEnabled).orElse(true);
-        Optional<ServiceSecurityContext> caller = Optional.empty();
+        Optional<HttpAuthentication.Caller> caller = Optional.empty();
         if (route.isPresent() && route.get().authentication() != null) {
             caller = route.get().authentication().authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION));
             if (caller.isEmpty()) {
@@ -123,9 +123,10 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         applyHttpAction(message, request, contentType, listener);
-        caller.ifPresent(c -> message.properties().put(ServiceSecurityContext.class, c));
+        caller.ifPresent(c -> message.properties().put(ServiceSecurityContext.class, c.context()));
         HttpReplyContext context = new HttpReplyContext(ctx.channel(), message, listener.encoder(), keepAlive,
-                listener.tap(), listener.transferMode().streamsResponses(), null);
+                listener.tap(), listener.transferMode().streamsResponses(), null,
+                caller.map(HttpAuthentication.Caller::authenticate).orElse(null));
         ctx.channel().config().setAutoRead(false);
         if (!listener.deliver(context)) {
             ctx.channel().config().setAutoRead(true);
@@ -220,7 +221,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     /** HTTP authentication failed or was not attempted: 401 with the scheme's challenge, as HTTP.sys answers. */
-    static FullHttpResponse unauthorized(HttpBasicAuthentication authentication) {
+    static FullHttpResponse unauthorized(HttpAuthentication authentication) {
         FullHttpResponse r = emptyResponse(HttpResponseStatus.UNAUTHORIZED);
         r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, authentication.challenge());
         return r;

@@ -8,6 +8,8 @@ import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
+import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.security.ServerCertificateCheck;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.InnerStack;
@@ -63,7 +65,10 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         HttpClientSettings settings = HttpClientSettings.of(e, p.find(ProxySelector.class).orElse(null), connectMillis,
                 tls, tap(p), scheme.equals("https") ? p.find(ServerCertificateCheck.class).orElse(null) : null);
         if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
-            settings = settings.withAuthorization(basicAuthorization(p));
+            settings = settings.withAuthentication(HttpClientAuthentication.basic(basicAuthorization(p)));
+        } else if (e.authenticationScheme().contains(AuthenticationScheme.Negotiate)) {
+            settings = settings.withAuthentication(new HttpNegotiateClient(kerberos(p, "client"),
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress)));
         }
         return new HttpRequestChannelFactory<>(type, scheme, resources(p), settings, encoder(p),
                 p.require(Scheduler.class),
@@ -77,6 +82,8 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         HttpListenSettings listen = settings.withRequestReadTimeout(receive);
         if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
             listen = listen.withAuthentication(new HttpBasicAuthentication(e.realm(), basicValidator(p)));
+        } else if (e.authenticationScheme().contains(AuthenticationScheme.Negotiate)) {
+            listen = listen.withAuthentication(new HttpNegotiateAuthentication(kerberos(p, "service")));
         }
         return new HttpReplyChannelListener<>(type, HttpServerRegistry.of(resources(p)),
                 p.require(ListenAddress.class), listen, encoder(p),
@@ -90,6 +97,21 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
                         + " and password are not set (ClientCredentials.UserName, given in code as in WCF), so no"
                         + " request is sent without the authentication the binding demands."));
         return HttpBasicAuthentication.authorization(user.userName(), user.password());
+    }
+
+    /**
+     * Negotiate's Kerberos identity: the binding parameter, else the {@code wcf4j.kerberos} setting; without either the
+     * {@code role} ("client", "service") does not open (never anonymous, never NTLM).
+     */
+    private static KerberosCredentials kerberos(BindingParameters p, String role) {
+        return p.find(KerberosCredentials.class).or(KerberosCredentials::fromSetting)
+                .orElseThrow(() -> new IllegalStateException("authenticationScheme=\"Negotiate\" (a transport"
+                        + " clientCredentialType=\"Windows\"): this " + role + " authenticates HTTP requests with"
+                        + " Windows credentials, which wcf4j runs as Kerberos through JGSS (SPNEGO); no Kerberos"
+                        + " identity is configured, so it is not opened (never as anonymous, never with NTLM). Set the"
+                        + " system property " + KerberosCredentials.SETTING + " (or the environment variable "
+                        + KerberosCredentials.ENVIRONMENT + ") to a properties file naming krb5.conf, principal and"
+                        + " keytab (or ticketCache, or jaas.entry); see the README, \"Windows authentication\"."));
     }
 
     /** The validator HTTP Basic checks callers with: the service's user-name validator. */

@@ -6,6 +6,7 @@ import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.WebSocketTransportUsage;
+import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.stack.RefusalRule;
 import java.util.List;
 import java.util.Set;
@@ -14,20 +15,39 @@ import java.util.stream.Collectors;
 /**
  * What the HTTP transport does not run yet, as data (for {@code httpTransport} and {@code httpsTransport} alike).
  * Authentication above all: a service whose configuration demands HTTP authentication must never be served, nor a
- * client call made, without it; Basic runs ({@link HttpBasicAuthentication}), the other schemes are refused. A standard binding's transport {@code clientCredentialType} (Windows, Basic, Digest,
- * Ntlm) becomes such a scheme when the binding expands, so it is refused here too.
+ * client call made, without it. Basic ({@link HttpBasicAuthentication}) and Negotiate ({@link
+ * HttpNegotiateAuthentication}, also as IntegratedWindowsAuthentication) run; Ntlm alone is refused naming what to
+ * configure instead, Digest and other combinations are refused. A standard binding's transport
+ * {@code clientCredentialType} (Windows, Basic, Digest, Ntlm) becomes such a scheme when the binding expands.
  */
 final class HttpTransportRefusals {
+    /**
+     * The schemes that run: {@code IntegratedWindowsAuthentication} (Negotiate | Ntlm) runs as Negotiate, whose only
+     * mechanism on the JVM is Kerberos.
+     */
+    private static final Set<Set<AuthenticationScheme>> RUNNABLE = Set.of(Set.of(AuthenticationScheme.Anonymous),
+            Set.of(AuthenticationScheme.Basic), Set.of(AuthenticationScheme.Negotiate),
+            Set.of(AuthenticationScheme.Negotiate, AuthenticationScheme.Ntlm));
+
     static final List<RefusalRule<HttpTransportBindingElement>> RULES = List.of(
             RefusalRule.when("authenticationScheme",
-                    e -> !e.authenticationScheme().equals(Set.of(AuthenticationScheme.Anonymous))
-                            && !e.authenticationScheme().equals(Set.of(AuthenticationScheme.Basic)),
+                    e -> e.authenticationScheme().equals(Set.of(AuthenticationScheme.Ntlm)),
+                    e -> "authenticationScheme=\"Ntlm\" (a transport clientCredentialType=\"Ntlm\"): NTLM cannot be"
+                            + " verified by a JVM without a domain controller, and wcf4j never falls back to an"
+                            + " unauthenticated call, so this endpoint is refused. Configure Negotiate instead"
+                            + " (authenticationScheme=\"Negotiate\" or \"IntegratedWindowsAuthentication\", or"
+                            + " clientCredentialType=\"Windows\"), which wcf4j runs as Kerberos: a Kerberos identity"
+                            + " from the " + KerberosCredentials.SETTING + " setting on both sides, and the service's"
+                            + " principal (SPN) in the client endpoint's <identity> or WCF's default host/<address host>."),
+            RefusalRule.when("authenticationScheme",
+                    e -> !RUNNABLE.contains(e.authenticationScheme())
+                            && !e.authenticationScheme().equals(Set.of(AuthenticationScheme.Ntlm)),
                     e -> "authenticationScheme=\"" + schemes(e.authenticationScheme()) + "\": of HTTP authentication"
-                            + " wcf4j runs Basic only yet (checked by the service's userNameAuthentication validator);"
-                            + " Negotiate, Ntlm, Digest, IntegratedWindowsAuthentication and combinations of schemes"
-                            + " are not implemented, so this endpoint is refused rather than served or called without"
-                            + " the authentication its configuration demands (a standard binding's transport"
-                            + " clientCredentialType Windows, Ntlm or Digest asks for them too)."),
+                            + " wcf4j runs Basic (checked by the service's userNameAuthentication validator) and"
+                            + " Negotiate/IntegratedWindowsAuthentication (Kerberos) only yet; Digest and other"
+                            + " combinations of schemes are not implemented, so this endpoint is refused rather than"
+                            + " served or called without the authentication its configuration demands (a standard"
+                            + " binding's transport clientCredentialType Digest asks for it too)."),
             RefusalRule.<HttpTransportBindingElement>when("proxyAuthenticationScheme",
                     e -> e.proxyAuthenticationScheme() != AuthenticationScheme.Anonymous,
                     e -> "proxyAuthenticationScheme=\"" + e.proxyAuthenticationScheme() + "\": authenticating to an"

@@ -40,6 +40,8 @@ final class StreamedRequestHandler extends ChannelInboundHandlerAdapter {
     private final HttpEndpointServer server;
     private StreamedReceive current;
     private HttpReplyContext context;
+    /** The caller the request being started authenticated as (the listener authenticates), else {@code null}. */
+    private HttpAuthentication.Caller caller;
 
     StreamedRequestHandler(HttpEndpointServer server) {
         this.server = server;
@@ -77,14 +79,20 @@ final class StreamedRequestHandler extends ChannelInboundHandlerAdapter {
             return false;
         }
         HttpReplyChannelListener<?> listener = route.get();
-        if (listener.authentication() != null && listener.authentication()
-                .authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION)).isEmpty()) {
-            return false; // aggregated, and answered 401 there
-        }
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        return (listener.getHandler() == null || listener.getHandler().acceptsPost())
+        if (!((listener.getHandler() == null || listener.getHandler().acceptsPost())
                 && contentType != null && !contentType.isBlank() && listener.encoder().accepts(contentType)
-                && HttpUtil.getContentLength(request, -1L) <= listener.maxReceivedMessageSize();
+                && HttpUtil.getContentLength(request, -1L) <= listener.maxReceivedMessageSize())) {
+            return false;
+        }
+        caller = null;
+        if (listener.authentication() != null) {
+            // last, and once: a Negotiate token is accepted once (the replay cache refuses it a second time)
+            caller = listener.authentication().authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION))
+                    .orElse(null);
+            return caller != null; // else aggregated, and answered 401 there
+        }
+        return true;
     }
 
     private Optional<HttpReplyChannelListener<?>> route(HttpRequest request) {
@@ -110,13 +118,15 @@ final class StreamedRequestHandler extends ChannelInboundHandlerAdapter {
             Message message, boolean keepAlive) {
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         HttpServerHandler.applyHttpAction(message, request, contentType, listener);
-        if (listener.authentication() != null) {
-            listener.authentication().authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION))
-                    .ifPresent(c -> message.properties().put(ServiceSecurityContext.class, c));
+        HttpAuthentication.Caller authenticated = caller;
+        caller = null;
+        if (authenticated != null) {
+            message.properties().put(ServiceSecurityContext.class, authenticated.context());
         }
         InboundBody inbound = current.body().orElse(null);
         HttpReplyContext reply = new HttpReplyContext(ctx.channel(), message, listener.encoder(), keepAlive,
-                listener.tap(), listener.transferMode().streamsResponses(), inbound);
+                listener.tap(), listener.transferMode().streamsResponses(), inbound,
+                authenticated == null ? null : authenticated.authenticate());
         context = reply;
         if (inbound == null) {
             // read whole (a fault, or a message that ended before its headers could be read): as a buffered request

@@ -69,7 +69,8 @@ final class StreamedResponseHandler extends ChannelInboundHandlerAdapter {
                 settings.maxReceivedMessageSize(), settings.tap(), claimed.idleRead(),
                 message -> claimed.headArrived(new HttpResponseData(response.status().code(),
                         response.status().reasonPhrase(), contentType,
-                        response.headers().getAll(HttpHeaderNames.SET_COOKIE), new byte[0], message)),
+                        response.headers().getAll(HttpHeaderNames.SET_COOKIE), new byte[0], message,
+                        response.headers().get(HttpHeaderNames.WWW_AUTHENTICATE))),
                 claimed::failed);
     }
 

@@ -1,0 +1,29 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import io.github.wcf4j.runtime.security.message.ServiceSecurityContext;
+import java.util.Optional;
+
+/**
+ * How a listener authenticates each HTTP request (the transport's {@code authenticationScheme}, as HTTP.sys does it
+ * for a WCF service): the request's {@code Authorization} header proves a caller, or the request is answered
+ * {@code 401} with {@link #challenge()} and never reaches the service. Implementations: {@link HttpBasicAuthentication},
+ * {@link HttpNegotiateAuthentication}. Thread-safe: called from any connection's event loop.
+ */
+interface HttpAuthentication {
+
+    /** The {@code WWW-Authenticate} value of a 401. */
+    String challenge();
+
+    /** The caller {@code authorization} (the request's header, or {@code null}) proves, if it proves one. */
+    Optional<Caller> authenticate(String authorization);
+
+    /**
+     * An authenticated caller.
+     *
+     * @param context       who the service sees as the caller
+     * @param authenticate  the {@code WWW-Authenticate} value the response carries (Negotiate's mutual-authentication
+     *                      token), or {@code null}
+     */
+    record Caller(ServiceSecurityContext context, String authenticate) {
+    }
+}

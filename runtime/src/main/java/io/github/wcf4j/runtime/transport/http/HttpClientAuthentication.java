@@ -1,0 +1,46 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import java.net.URI;
+
+/**
+ * How a client authenticates its HTTP requests (the transport's {@code authenticationScheme}): each request carries
+ * the {@code Authorization} of an {@link Attempt}, which then checks the response (Negotiate's mutual
+ * authentication). Implementations: {@link #basic(String)}, {@link HttpNegotiateClient}. Thread-safe.
+ */
+interface HttpClientAuthentication {
+
+    /**
+     * Credentials for one request to the service at {@code to} (its endpoint address, which names the service principal).
+     *
+     * @throws io.github.wcf4j.runtime.security.MessageSecurityException when none can be had (nothing is sent)
+     */
+    Attempt start(URI to);
+
+    /** One request's credentials. */
+    interface Attempt {
+        /** The {@code Authorization} header value. */
+        String authorization();
+
+        /**
+         * Checks that a response (not a 401 or 403) came from the service the request was authenticated to.
+         *
+         * @throws io.github.wcf4j.runtime.security.MessageSecurityException when it did not prove it
+         */
+        void verify(HttpResponseData response);
+    }
+
+    /** HTTP Basic: the same header on every request, no check of the response. */
+    static HttpClientAuthentication basic(String header) {
+        Attempt attempt = new Attempt() {
+            @Override
+            public String authorization() {
+                return header;
+            }
+
+            @Override
+            public void verify(HttpResponseData response) {
+            }
+        };
+        return to -> attempt;
+    }
+}

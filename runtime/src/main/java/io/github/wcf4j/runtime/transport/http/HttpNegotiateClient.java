@@ -1,0 +1,78 @@
+package io.github.wcf4j.runtime.transport.http;
+
+import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
+import io.github.wcf4j.runtime.security.KerberosCredentials;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import io.github.wcf4j.runtime.security.message.SpnegoHandshake;
+import java.net.URI;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * A client's HTTP Negotiate authentication (RFC 4559) over Kerberos: every request carries a fresh SPNEGO token for
+ * the endpoint's service principal ({@link ExpectedServiceIdentity#kerberosTarget}: the {@code <identity>}'s SPN or
+ * UPN, else WCF's {@code host/<address host>}), and its response must carry the service's mutual-authentication token
+ * in {@code WWW-Authenticate: Negotiate <token>}, which completes the context; a response without it, or with one that
+ * does not complete it, is refused.
+ *
+ * <p>WCF's client ({@code HttpWebRequest}, which pre-authenticates Basic only) sends a Negotiate request without
+ * credentials first and again with a token after the service's {@code 401}; wcf4j sends the token with the first
+ * request, which HTTP.sys and a wcf4j service accept alike, and spares the round trip and a second copy of the body.
+ * The service ticket is obtained once and cached in the client's Kerberos subject; creating the token contacts the KDC
+ * only then. NTLM is never offered.
+ */
+final class HttpNegotiateClient implements HttpClientAuthentication {
+    private final KerberosCredentials credentials;
+    private final ExpectedServiceIdentity identity;
+
+    HttpNegotiateClient(KerberosCredentials credentials, ExpectedServiceIdentity identity) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.identity = Objects.requireNonNull(identity, "identity");
+    }
+
+    @Override
+    public Attempt start(URI to) {
+        String target = identity.kerberosTarget(to);
+        SpnegoHandshake initiator;
+        byte[] token;
+        try {
+            initiator = SpnegoHandshake.initiator(credentials, target, to.toString(), false);
+            token = initiator.step(new byte[0]);
+        } catch (MessageSecurityException e) {
+            throw new MessageSecurityException("The HTTP request to '" + to + "' cannot be authenticated with"
+                    + " Negotiate: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+        String authorization = HttpNegotiateAuthentication.SCHEME + " " + Base64.getEncoder().encodeToString(token);
+        return new Attempt() {
+            @Override
+            public String authorization() {
+                return authorization;
+            }
+
+            @Override
+            public void verify(HttpResponseData response) {
+                try {
+                    byte[] reply = HttpNegotiateAuthentication.token(response.wwwAuthenticate());
+                    if (reply == null) {
+                        throw new MessageSecurityException("The service at '" + to + "' did not authenticate itself:"
+                                + " its HTTP response carries no Negotiate token (WWW-Authenticate), so the mutual"
+                                + " authentication of '" + target + "' the request asked for is missing.");
+                    }
+                    try {
+                        initiator.step(reply);
+                    } catch (MessageSecurityException e) {
+                        throw new MessageSecurityException("The service at '" + to + "' did not authenticate itself"
+                                + " as '" + target + "': its Negotiate token was refused ("
+                                + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ").", e);
+                    }
+                    if (!initiator.complete()) {
+                        throw new MessageSecurityException("The service at '" + to + "' did not complete the"
+                                + " mutual authentication of '" + target + "' in its HTTP response.");
+                    }
+                } finally {
+                    initiator.dispose();
+                }
+            }
+        };
+    }
+}
