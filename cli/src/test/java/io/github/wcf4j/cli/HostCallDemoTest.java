@@ -48,14 +48,14 @@ class HostCallDemoTest {
     }
 
     @Test
-    void aServiceThatDemandsWindowsAuthenticationIsNeverServedUnauthenticated() throws Exception {
-        Path config = Files.writeString(dir.resolve("windows.config"), ValidateCommandTest.WINDOWS_AUTH_SERVICE);
+    void aServiceThatDemandsNtlmIsNeverServedUnauthenticated() throws Exception {
+        Path config = Files.writeString(dir.resolve("ntlm.config"), ValidateCommandTest.NTLM_AUTH_SERVICE);
         int port = freePort();
         CliRun r = CliRun.of("host", config.toString(), "--base-address", "http://localhost:" + port + "/calc",
                 "--stop-after", "PT0S");
         assertEquals(ExitCodes.NOT_RUNNABLE, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().contains("authenticationScheme=\"Negotiate\": of HTTP authentication wcf4j runs Basic only"
-                + " yet"), r.err());
+        assertTrue(r.err().contains("authenticationScheme=\"Ntlm\" (a transport clientCredentialType=\"Ntlm\"): NTLM"
+                + " cannot be verified by a JVM"), r.err());
         assertTrue(!r.out().contains("host: ready"), r.out());
         // nothing listens: an anonymous caller reaches no service at all
         try (Socket s = new Socket()) {

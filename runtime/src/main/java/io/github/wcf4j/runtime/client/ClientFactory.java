@@ -10,6 +10,9 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.binding.transport.AuthenticationScheme;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
+import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelType;
@@ -147,17 +150,27 @@ public final class ClientFactory<T> implements AutoCloseable {
 
     /**
      * {@code given} with the service identity message security checks the service's certificate against (WCF's
-     * {@code IdentityVerifier}): the endpoint's {@code <identity>}, found now, else the address's DNS identity.
+     * {@code IdentityVerifier}): the endpoint's {@code <identity>}, found now, else the address's DNS identity. HTTP
+     * Negotiate asks a ticket for the principal it names too.
      */
     private BindingParameters withExpectedIdentity(BindingParameters given) {
         if (endpoint.identity().isEmpty() || given.find(ExpectedServiceIdentity.class).isPresent()
-                || AuthenticationMode.of(endpoint.binding().createBindingElements()).isEmpty()) {
+                || (AuthenticationMode.of(endpoint.binding().createBindingElements()).isEmpty()
+                        && !negotiatesOverHttp(endpoint.binding()))) {
             return given;
         }
         CertificateLookup lookup = new CertificateLookup(given.find(CertificateStores.class)
                 .orElseGet(CertificateStores::fromEnvironment));
         return given.copy().put(ExpectedServiceIdentity.class, ExpectedServiceIdentity.of(endpoint.identity(),
                 lookup));
+    }
+
+    /** Whether {@code binding}'s HTTP transport authenticates with Negotiate (Kerberos, to the identity's principal). */
+    private static boolean negotiatesOverHttp(Binding binding) {
+        return binding.createBindingElements().stream().anyMatch(e -> (e instanceof HttpTransportBindingElement h
+                && h.authenticationScheme().contains(AuthenticationScheme.Negotiate))
+                || (e instanceof HttpsTransportBindingElement s
+                        && s.http().authenticationScheme().contains(AuthenticationScheme.Negotiate)));
     }
 
     /**

@@ -49,25 +49,34 @@ class RefusalRulesTest {
     }
 
     @Test
-    void everyHttpAuthenticationSchemeButBasicIsRefusedOnBothSidesNeverServedAnonymously() {
-        for (AuthenticationScheme scheme : List.of(AuthenticationScheme.Negotiate, AuthenticationScheme.Ntlm,
-                AuthenticationScheme.Digest)) {
+    void digestNtlmAndMixedHttpAuthenticationSchemesAreRefusedOnBothSidesNeverServedAnonymously() {
+        for (AuthenticationScheme scheme : List.of(AuthenticationScheme.Ntlm, AuthenticationScheme.Digest)) {
             Binding b = http(HttpTransportBindingElement.builder().authenticationScheme(Set.of(scheme)).build());
             UnsupportedBindingException listener = assertThrows(UnsupportedBindingException.class, () ->
                     builder.buildListener(b, ChannelType.REPLY, net.parameters()));
             assertEquals("httpTransport/@authenticationScheme", listener.element());
-            assertTrue(listener.getMessage().startsWith("authenticationScheme=\"" + scheme + "\": of HTTP"
-                    + " authentication wcf4j runs Basic only yet"), listener.getMessage());
+            assertTrue(listener.getMessage().startsWith("authenticationScheme=\"" + scheme + "\""),
+                    listener.getMessage());
             assertThrows(UnsupportedBindingException.class, () ->
                     builder.buildFactory(b, ChannelType.REQUEST, net.parameters()));
         }
+        Binding ntlm = http(HttpTransportBindingElement.builder().authenticationScheme(
+                Set.of(AuthenticationScheme.Ntlm)).build());
+        assertTrue(builder.refusals(ntlm, Side.CLIENT).get(0).message().contains("NTLM cannot be verified by a JVM"
+                + " without a domain controller"), builder.refusals(ntlm, Side.CLIENT).toString());
         Binding both = http(HttpTransportBindingElement.builder().authenticationScheme(
                 Set.of(AuthenticationScheme.Negotiate, AuthenticationScheme.Anonymous)).build());
-        assertEquals("authenticationScheme=\"Anonymous, Negotiate\": of HTTP authentication wcf4j runs Basic only yet (checked by the service's userNameAuthentication validator); Negotiate, Ntlm, Digest, IntegratedWindowsAuthentication and combinations of schemes are not implemented, so this endpoint is refused rather than served or called without the authentication its configuration demands (a standard binding's transport clientCredentialType Windows, Ntlm or Digest asks for them too).",
+        assertEquals("authenticationScheme=\"Anonymous, Negotiate\": of HTTP authentication wcf4j runs Basic (checked by the service's userNameAuthentication validator) and Negotiate/IntegratedWindowsAuthentication (Kerberos) only yet; Digest and other combinations of schemes are not implemented, so this endpoint is refused rather than served or called without the authentication its configuration demands (a standard binding's transport clientCredentialType Digest asks for it too).",
                 builder.refusals(both, Side.SERVICE).get(0).message());
         Binding basicOrAnonymous = http(HttpTransportBindingElement.builder().authenticationScheme(
                 Set.of(AuthenticationScheme.Basic, AuthenticationScheme.Anonymous)).build());
         assertEquals(1, builder.refusals(basicOrAnonymous, Side.SERVICE).size(), "Basic or anonymous is refused");
+        for (Set<AuthenticationScheme> runs : List.of(Set.of(AuthenticationScheme.Negotiate),
+                Set.of(AuthenticationScheme.Negotiate, AuthenticationScheme.Ntlm))) {
+            assertEquals(List.of(), builder.refusals(http(HttpTransportBindingElement.builder()
+                    .authenticationScheme(runs).build()), Side.SERVICE), "Negotiate and IntegratedWindowsAuthentication"
+                    + " run");
+        }
     }
 
     @Test
