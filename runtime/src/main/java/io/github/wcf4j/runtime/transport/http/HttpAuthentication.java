@@ -11,6 +11,10 @@ import java.util.Optional;
  */
 interface HttpAuthentication {
 
+    /** Obtains what authenticating takes (Negotiate: the service's Kerberos keys), when the listener opens. */
+    default void open() {
+    }
+
     /** The {@code WWW-Authenticate} value of a 401. */
     String challenge();
 

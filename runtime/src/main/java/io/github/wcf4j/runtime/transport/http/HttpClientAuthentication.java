@@ -9,6 +9,10 @@ import java.net.URI;
  */
 interface HttpClientAuthentication {
 
+    /** Obtains what authenticating takes (Negotiate: the client's Kerberos login), when the factory opens. */
+    default void open() {
+    }
+
     /**
      * Credentials for one request to the service at {@code to} (its endpoint address, which names the service principal).
      *
@@ -41,6 +45,11 @@ interface HttpClientAuthentication {
             public void verify(HttpResponseData response) {
             }
         };
-        return to -> attempt;
+        return new HttpClientAuthentication() {
+            @Override
+            public Attempt start(URI to) {
+                return attempt;
+            }
+        };
     }
 }

@@ -6,6 +6,7 @@ import io.github.wcf4j.runtime.security.message.SpnegoHandshake;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +27,25 @@ final class HttpNegotiateAuthentication implements HttpAuthentication {
     static final String SCHEME = "Negotiate";
     private static final Logger LOG = LoggerFactory.getLogger(HttpNegotiateAuthentication.class);
 
-    private final KerberosCredentials credentials;
+    private final Optional<KerberosCredentials> configured;
+    private final Supplier<RuntimeException> notConfigured;
+    private volatile KerberosCredentials credentials;
 
-    /** Logs in with {@code credentials} now: a service whose keys cannot be had does not open. */
-    HttpNegotiateAuthentication(KerberosCredentials credentials) {
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
-        SpnegoHandshake.acceptorCredentials(credentials);
+    /**
+     * @param credentials   the service's Kerberos identity, if one is configured
+     * @param notConfigured the error of {@link #open()} when none is
+     */
+    HttpNegotiateAuthentication(Optional<KerberosCredentials> credentials, Supplier<RuntimeException> notConfigured) {
+        this.configured = Objects.requireNonNull(credentials, "credentials");
+        this.notConfigured = Objects.requireNonNull(notConfigured, "notConfigured");
+    }
+
+    /** Logs in: a service without Kerberos keys, or whose keys cannot be had, does not open. */
+    @Override
+    public void open() {
+        KerberosCredentials c = configured.orElseThrow(notConfigured);
+        SpnegoHandshake.acceptorCredentials(c);
+        credentials = c;
     }
 
     @Override
@@ -51,7 +65,11 @@ final class HttpNegotiateAuthentication implements HttpAuthentication {
                     + " service's principal (its endpoint identity, an SPN). Answered 401.");
             return Optional.empty();
         }
-        SpnegoHandshake acceptor = SpnegoHandshake.acceptor(credentials);
+        KerberosCredentials own = credentials;
+        if (own == null) {
+            return Optional.empty(); // not open
+        }
+        SpnegoHandshake acceptor = SpnegoHandshake.acceptor(own);
         try {
             byte[] out = acceptor.step(token);
             if (!acceptor.complete()) {

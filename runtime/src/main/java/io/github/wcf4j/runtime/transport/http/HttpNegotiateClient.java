@@ -7,6 +7,8 @@ import io.github.wcf4j.runtime.security.message.SpnegoHandshake;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A client's HTTP Negotiate authentication (RFC 4559) over Kerberos: every request carries a fresh SPNEGO token for
@@ -22,16 +24,31 @@ import java.util.Objects;
  * only then. NTLM is never offered.
  */
 final class HttpNegotiateClient implements HttpClientAuthentication {
-    private final KerberosCredentials credentials;
+    private final Optional<KerberosCredentials> configured;
+    private final Supplier<RuntimeException> notConfigured;
     private final ExpectedServiceIdentity identity;
 
-    HttpNegotiateClient(KerberosCredentials credentials, ExpectedServiceIdentity identity) {
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
+    /**
+     * @param credentials   the client's Kerberos identity, if one is configured
+     * @param notConfigured the error of {@link #open()} when none is
+     * @param identity      the endpoint's identity, which names the service principal
+     */
+    HttpNegotiateClient(Optional<KerberosCredentials> credentials, Supplier<RuntimeException> notConfigured,
+            ExpectedServiceIdentity identity) {
+        this.configured = Objects.requireNonNull(credentials, "credentials");
+        this.notConfigured = Objects.requireNonNull(notConfigured, "notConfigured");
         this.identity = Objects.requireNonNull(identity, "identity");
+    }
+
+    /** Logs in (a ticket-granting ticket): a client without a Kerberos identity, or whose login fails, does not open. */
+    @Override
+    public void open() {
+        configured.orElseThrow(notConfigured).subject(true);
     }
 
     @Override
     public Attempt start(URI to) {
+        KerberosCredentials credentials = configured.orElseThrow(notConfigured);
         String target = identity.kerberosTarget(to);
         SpnegoHandshake initiator;
         byte[] token;

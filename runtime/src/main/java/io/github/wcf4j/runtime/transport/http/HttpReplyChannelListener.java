@@ -156,6 +156,13 @@ final class HttpReplyChannelListener<C extends Channel> extends ChannelManagerBa
 
     @Override
     protected CompletableFuture<Void> onOpen(Duration timeout) {
+        if (settings.authentication() != null) {
+            try {
+                settings.authentication().open(); // Negotiate: the service's Kerberos keys, or it does not open
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         boolean ephemeral = listenAddress.unique() || uri.getPort() == 0;
         return registry.register(this, uri, ephemeral, settings).thenAccept(s -> {
             server = s;

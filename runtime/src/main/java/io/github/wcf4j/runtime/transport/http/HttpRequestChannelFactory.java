@@ -95,6 +95,13 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
 
     @Override
     protected CompletableFuture<Void> onOpen(Duration timeout) {
+        if (authentication != null) {
+            try {
+                authentication.open(); // Negotiate: the client's Kerberos login, or it does not open
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         return CompletableFuture.completedFuture(null);
     }
 

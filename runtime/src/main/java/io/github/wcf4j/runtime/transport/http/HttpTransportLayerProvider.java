@@ -26,6 +26,7 @@ import io.github.wcf4j.runtime.security.message.UserNameCredential;
 import io.github.wcf4j.runtime.security.message.UserNamePasswordValidator;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code httpTransport} (WCF {@code HttpTransportBindingElement}): request channels on the client, a reply channel
@@ -67,7 +68,7 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
             settings = settings.withAuthentication(HttpClientAuthentication.basic(basicAuthorization(p)));
         } else if (e.authenticationScheme().contains(AuthenticationScheme.Negotiate)) {
-            settings = settings.withAuthentication(new HttpNegotiateClient(kerberos(p, "client"),
+            settings = settings.withAuthentication(new HttpNegotiateClient(kerberos(p), () -> notConfigured("client"),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress)));
         }
         return new HttpRequestChannelFactory<>(type, scheme, resources(p), settings, encoder(p),
@@ -83,7 +84,8 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
             listen = listen.withAuthentication(new HttpBasicAuthentication(e.realm(), basicValidator(p)));
         } else if (e.authenticationScheme().contains(AuthenticationScheme.Negotiate)) {
-            listen = listen.withAuthentication(new HttpNegotiateAuthentication(kerberos(p, "service")));
+            listen = listen.withAuthentication(new HttpNegotiateAuthentication(kerberos(p),
+                    () -> notConfigured("service")));
         }
         return new HttpReplyChannelListener<>(type, HttpServerRegistry.of(resources(p)),
                 p.require(ListenAddress.class), listen, encoder(p),
@@ -99,19 +101,20 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         return HttpBasicAuthentication.authorization(user.userName(), user.password());
     }
 
-    /**
-     * Negotiate's Kerberos identity: the binding parameter, else the {@code wcf4j.kerberos} setting; without either the
-     * {@code role} ("client", "service") does not open (never anonymous, never NTLM).
-     */
-    private static KerberosCredentials kerberos(BindingParameters p, String role) {
-        return p.find(KerberosCredentials.class).or(KerberosCredentials::fromSetting)
-                .orElseThrow(() -> new IllegalStateException("authenticationScheme=\"Negotiate\" (a transport"
+    /** Negotiate's Kerberos identity: the binding parameter, else the {@code wcf4j.kerberos} setting. */
+    private static Optional<KerberosCredentials> kerberos(BindingParameters p) {
+        return p.find(KerberosCredentials.class).or(KerberosCredentials::fromSetting);
+    }
+
+    /** Why a {@code role} ("client", "service") that negotiates without a Kerberos identity does not open. */
+    private static IllegalStateException notConfigured(String role) {
+        return new IllegalStateException("authenticationScheme=\"Negotiate\" (a transport"
                         + " clientCredentialType=\"Windows\"): this " + role + " authenticates HTTP requests with"
                         + " Windows credentials, which wcf4j runs as Kerberos through JGSS (SPNEGO); no Kerberos"
                         + " identity is configured, so it is not opened (never as anonymous, never with NTLM). Set the"
                         + " system property " + KerberosCredentials.SETTING + " (or the environment variable "
                         + KerberosCredentials.ENVIRONMENT + ") to a properties file naming krb5.conf, principal and"
-                        + " keytab (or ticketCache, or jaas.entry); see the README, \"Windows authentication\"."));
+                        + " keytab (or ticketCache, or jaas.entry); see the README, \"Windows authentication\".");
     }
 
     /** The validator HTTP Basic checks callers with: the service's user-name validator. */
