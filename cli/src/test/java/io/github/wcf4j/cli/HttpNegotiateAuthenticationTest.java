@@ -98,6 +98,17 @@ class HttpNegotiateAuthenticationTest {
     }
 
     @Test
+    void aStreamedEndpointAuthenticatesEachRequestOnce() {
+        ServiceModelConfiguration config = config("customBinding", "<customBinding><binding name=\"windows\">"
+                + "<textMessageEncoding/><httpTransport authenticationScheme=\"Negotiate\" transferMode=\"Streamed\"/>"
+                + "</binding></customBinding>", "");
+        ServiceHost host = host(config);
+        Identity alice = client(config, host, "alice");
+        assertEquals("Kerberos:alice@" + EmbeddedKdc.REALM, alice.whoAmI());
+        assertEquals("Kerberos:alice@" + EmbeddedKdc.REALM, alice.whoAmI());
+    }
+
+    @Test
     void integratedWindowsAuthenticationRunsAsNegotiateWithKerberos() {
         ServiceHost host = host(config("customBinding", CUSTOM.formatted("IntegratedWindowsAuthentication"), ""));
         // WCF's client takes exactly one scheme (HttpClientNeedsOneAuthenticationScheme): it is configured Negotiate

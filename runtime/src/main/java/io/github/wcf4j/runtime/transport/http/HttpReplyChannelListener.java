@@ -12,6 +12,7 @@ import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.stack.ListenAddress;
 import io.github.wcf4j.runtime.time.Scheduler;
+import java.util.concurrent.Executor;
 import io.github.wcf4j.runtime.transport.WireTap;
 import java.net.URI;
 import java.time.Duration;
@@ -115,9 +116,14 @@ final class HttpReplyChannelListener<C extends Channel> extends ChannelManagerBa
         return settings.getHandler();
     }
 
-    /** HTTP Basic, or {@code null} when requests are anonymous. */
+    /** HTTP Basic or Negotiate, or {@code null} when requests are anonymous. */
     HttpAuthentication authentication() {
         return settings.authentication();
+    }
+
+    /** Where authentication runs, off the event loops (the scheduler's executor). */
+    Executor executor() {
+        return scheduler.executor();
     }
 
     TextMessageEncoder encoder() {

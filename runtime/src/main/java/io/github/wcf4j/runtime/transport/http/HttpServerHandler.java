@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.URI;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,14 +57,57 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
         // WCF sets every response's KeepAlive to its listener's keepAliveEnabled (HttpRequestContext.GetHttpOutput)
         boolean keepAlive = HttpUtil.isKeepAlive(request)
                 && route.map(HttpReplyChannelListener::keepAliveEnabled).orElse(true);
-        Optional<HttpAuthentication.Caller> caller = Optional.empty();
         if (route.isPresent() && route.get().authentication() != null) {
-            caller = route.get().authentication().authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-            if (caller.isEmpty()) {
-                send(ctx, keepAlive, unauthorized(route.get().authentication()));
-                return;
-            }
+            authenticateThenHandle(ctx, request, route.get(), keepAlive);
+            return;
         }
+        handle(ctx, request, route, keepAlive, Optional.empty());
+    }
+
+    /**
+     * Authenticates the request on the listener's executor, off this event loop (a Kerberos ticket's decryption and
+     * the replay cache, a user-name validator), the connection reading nothing meanwhile; then handles it here, or
+     * answers 401 with the scheme's challenge.
+     */
+    private void authenticateThenHandle(ChannelHandlerContext ctx, FullHttpRequest request,
+            HttpReplyChannelListener<?> listener, boolean keepAlive) {
+        HttpAuthentication authentication = listener.authentication();
+        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        request.retain();
+        ctx.channel().config().setAutoRead(false);
+        try {
+            listener.executor().execute(() -> {
+                Optional<HttpAuthentication.Caller> caller;
+                try {
+                    caller = authentication.authenticate(authorization);
+                } catch (RuntimeException e) {
+                    LOG.debug("401: {}", e.getMessage());
+                    caller = Optional.empty();
+                }
+                Optional<HttpAuthentication.Caller> authenticated = caller;
+                ctx.executor().execute(() -> {
+                    try {
+                        ctx.channel().config().setAutoRead(true);
+                        if (authenticated.isEmpty()) {
+                            send(ctx, keepAlive, unauthorized(authentication));
+                        } else {
+                            handle(ctx, request, Optional.of(listener), keepAlive, authenticated);
+                        }
+                    } finally {
+                        request.release();
+                    }
+                });
+            });
+        } catch (RejectedExecutionException closing) {
+            request.release();
+            ctx.close();
+        }
+    }
+
+    /** The rest of a request, once it is authenticated ({@code caller}) or needs no authentication. */
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest request,
+            Optional<HttpReplyChannelListener<?>> route, boolean keepAlive, Optional<HttpAuthentication.Caller> caller) {
+        String path = new QueryStringDecoder(request.uri()).path();
         if (HttpMethod.GET.equals(request.method())) {
             get(ctx, request, route, keepAlive);
             return;
