@@ -34,6 +34,7 @@ public enum WcfText {
     HttpAuthorizationFailed("The HTTP request is unauthorized with client authentication scheme '{0}'. The"
             + " authentication header received from the server was '{1}'."),
     HttpAuthorizationForbidden("The HTTP request was forbidden with client authentication scheme '{0}'."),
+    HttpMutualAuthNotSatisfied("The remote HTTP server did not satisfy the mutual authentication requirement."),
     HttpAuthSchemeCannotBeNone("The value specified for the AuthenticationScheme property on the"
             + " HttpTransportBindingElement ('{0}') is not allowed when building a ChannelFactory. If you used a standard"
             + " binding, ensure the ClientCredentialType is not set to HttpClientCredentialType.InheritedFromHost, a value"

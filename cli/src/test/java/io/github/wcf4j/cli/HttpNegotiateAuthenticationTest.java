@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.config.ServiceModelConfigReader;
+import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.security.EmbeddedKdc;
@@ -19,11 +21,15 @@ import io.github.wcf4j.runtime.security.message.IdentityService;
 import io.github.wcf4j.runtime.security.message.SpnegoHandshake;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.transport.http.RawHttp;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -184,6 +190,51 @@ class HttpNegotiateAuthenticationTest {
         MessageSecurityException e = assertThrows(MessageSecurityException.class,
                 () -> client(config, host, "alice").whoAmI());
         assertEquals(WcfText.HttpAuthorizationFailed.format("Negotiate", "Negotiate"), e.getMessage());
+    }
+
+    @Test
+    void aResponseThatDoesNotProveTheServiceIsRefusedWithWcfsMutualAuthenticationText() throws Exception {
+        kdc.credentials("host/localhost");
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        List<String> challenges = List.of("", "Negotiate " + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}));
+        AtomicInteger next = new AtomicInteger();
+        HttpServer impostor = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        impostor.createContext("/", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.getRequestBody().readAllBytes();
+            String challenge = challenges.get(next.getAndIncrement() % challenges.size());
+            if (!challenge.isEmpty()) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", challenge);
+            }
+            byte[] body = ENVELOPE.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/soap+xml; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        impostor.start();
+        try {
+            ServiceModelConfiguration config = config("customBinding", CUSTOM.formatted("Negotiate"), "");
+            ClientEndpoint e = config.clientEndpoint("identity").orElseThrow().withAddress(URI.create(
+                    "http://localhost:" + impostor.getAddress().getPort() + "/negotiate"));
+            ClientFactory<Identity> f = ClientFactory.builder(e, Identity.class)
+                    .parameter(KerberosCredentials.class, kdc.credentials("alice")).build();
+            opened.add(f);
+            for (int i = 0; i < challenges.size(); i++) {
+                Identity alice = f.createChannel();
+                SecurityNegotiationException refused = assertThrows(SecurityNegotiationException.class,
+                        alice::whoAmI);
+                assertEquals(WcfText.HttpMutualAuthNotSatisfied.format(), refused.getMessage());
+                assertTrue(refused.getCause().getMessage().contains("did not prove itself as 'host/localhost'"),
+                        refused.getCause().getMessage());
+            }
+            assertEquals(2, authorizations.size());
+            for (String sent : authorizations) {
+                assertTrue(sent.startsWith("Negotiate "), "the token goes with the first request: " + sent);
+            }
+        } finally {
+            impostor.stop(0);
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.github.wcf4j.runtime.transport.http;
 
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
@@ -15,7 +17,8 @@ import java.util.function.Supplier;
  * the endpoint's service principal ({@link ExpectedServiceIdentity#kerberosTarget}: the {@code <identity>}'s SPN or
  * UPN, else WCF's {@code host/<address host>}), and its response must carry the service's mutual-authentication token
  * in {@code WWW-Authenticate: Negotiate <token>}, which completes the context; a response without it, or with one that
- * does not complete it, is refused.
+ * does not complete it, is refused with WCF's {@code HttpMutualAuthNotSatisfied} (its {@code MutualAuthRequired} level,
+ * which WCF asks for when NTLM is not allowed: wcf4j never allows it).
  *
  * <p>WCF's client ({@code HttpWebRequest}, which pre-authenticates Basic only) sends a Negotiate request without
  * credentials first and again with a token after the service's {@code 401}; wcf4j sends the token with the first
@@ -49,7 +52,9 @@ final class HttpNegotiateClient implements HttpClientAuthentication {
     @Override
     public Attempt start(URI to) {
         KerberosCredentials credentials = configured.orElseThrow(notConfigured);
-        String target = identity.kerberosTarget(to);
+        // WCF's HttpTransportSecurityHelpers.AddIdentityMapping: a certificate identity names no principal
+        String target = (identity.certificate().isPresent() ? ExpectedServiceIdentity.ofAddress() : identity)
+                .kerberosTarget(to);
         SpnegoHandshake initiator;
         byte[] token;
         try {
@@ -71,24 +76,30 @@ final class HttpNegotiateClient implements HttpClientAuthentication {
                 try {
                     byte[] reply = HttpNegotiateAuthentication.token(response.wwwAuthenticate());
                     if (reply == null) {
-                        throw new MessageSecurityException("The service at '" + to + "' did not authenticate itself:"
-                                + " its HTTP response carries no Negotiate token (WWW-Authenticate), so the mutual"
-                                + " authentication of '" + target + "' the request asked for is missing.");
+                        throw notSatisfied("its HTTP response carries no Negotiate token (WWW-Authenticate)", null);
                     }
                     try {
                         initiator.step(reply);
                     } catch (MessageSecurityException e) {
-                        throw new MessageSecurityException("The service at '" + to + "' did not authenticate itself"
-                                + " as '" + target + "': its Negotiate token was refused ("
-                                + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ").", e);
+                        throw notSatisfied("its Negotiate token was refused: " + (e.getCause() != null
+                                ? e.getCause().getMessage() : e.getMessage()), e);
                     }
                     if (!initiator.complete()) {
-                        throw new MessageSecurityException("The service at '" + to + "' did not complete the"
-                                + " mutual authentication of '" + target + "' in its HTTP response.");
+                        throw notSatisfied("its Negotiate token does not complete the authentication", null);
                     }
                 } finally {
                     initiator.dispose();
                 }
+            }
+
+            /**
+             * WCF's {@code HttpMutualAuthNotSatisfied}: wcf4j requires mutual authentication as WCF does when NTLM is not
+             * allowed ({@code MutualAuthRequired}); without NTLM, Kerberos always gives it.
+             */
+            private SecurityNegotiationException notSatisfied(String why, Exception cause) {
+                return new SecurityNegotiationException(WcfText.HttpMutualAuthNotSatisfied.format(),
+                        new MessageSecurityException("The service at '" + to + "' did not prove itself as '" + target
+                                + "': " + why + ".", cause));
             }
         };
     }
