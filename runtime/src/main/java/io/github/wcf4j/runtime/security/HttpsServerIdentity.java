@@ -18,9 +18,9 @@ import java.util.Optional;
  * certificate's thumbprint, checked in the TLS handshake after the usual trust and host-name checks; a mismatch fails
  * the handshake (WCF's {@code HttpsServerCertThumbprintMismatch}, so the caller sees WCF's {@code TrustFailure}). An
  * identity with more than one certificate is refused ({@code HttpsIdentityMultipleCerts}).</li>
- * <li>{@code <dns>}, {@code <userPrincipalName>}, {@code <servicePrincipalName>}: accepted and not checked: WCF maps
- * them to a Windows target name only for NTLM/Negotiate; the server is checked against the address's host name, as
- * {@code SslStream} checks it.</li>
+ * <li>{@code <dns>}, {@code <userPrincipalName>}, {@code <servicePrincipalName>}: not checked against the certificate:
+ * WCF maps them to a Windows target name only for NTLM/Negotiate (wcf4j: the Kerberos principal HTTP Negotiate asks a
+ * ticket for); the server is checked against the address's host name, as {@code SslStream} checks it.</li>
  * <li>{@code <rsa>}: refused ({@code HttpsExplicitIdentity}).</li>
  * </ul>
  */
