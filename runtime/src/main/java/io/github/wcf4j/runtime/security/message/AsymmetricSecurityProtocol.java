@@ -112,15 +112,8 @@ final class AsymmetricSecurityProtocol implements SecurityProtocol {
         if (reply == null) {
             return null;
         }
-        if (reply.headers().count(SECURITY) == 0) {
-            if (element.enableUnsecuredResponse()) {
-                return reply;
-            }
-            if (reply.isFault()) {
-                throw new MessageSecurityException(WcfText.UnsecuredMessageFaultReceived.format(),
-                        new SecurityFaultException(reply.fault().orElseThrow()));
-            }
-            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        if (UnsecuredReply.acceptedAsIs(reply, element.enableUnsecuredResponse())) {
+            return reply;
         }
         AsymmetricHeaderWriter.Sent sent = request.value;
         if (sent == null) {

@@ -139,15 +139,8 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         if (reply == null) {
             return null;
         }
-        if (reply.headers().count(SECURITY) == 0) {
-            if (element.enableUnsecuredResponse()) {
-                return reply;
-            }
-            if (reply.isFault()) {
-                throw new MessageSecurityException(WcfText.UnsecuredMessageFaultReceived.format(),
-                        new SecurityFaultException(reply.fault().orElseThrow()));
-            }
-            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        if (UnsecuredReply.acceptedAsIs(reply, element.enableUnsecuredResponse())) {
+            return reply;
         }
         SymmetricHeaderWriter.Sent sent = request.value;
         if (sent == null) {
