@@ -769,6 +769,10 @@ public enum WcfText {
     FramingSizeTooLarge("Specified size is too large for this implementation."),
     ReceiveShutdownReturnedMessage("The channel received an unexpected input message with Action '{0}' while closing."
             + " You should only close your channel when you are not expecting any more input messages."),
+    TcpAddressInUse("There is already a listener on IP endpoint {0}.  Make sure that you are not trying to use this"
+            + " endpoint multiple times in your application and that there are no other applications listening on this"
+            + " endpoint."),
+    DuplicateRegistration("A registration already exists for URI '{0}'."),
     UnsupportedEnvelopeVersion("The {0} binding element requires envelope version '{1}' It doesn't support '{2}'."),
     ;
 
