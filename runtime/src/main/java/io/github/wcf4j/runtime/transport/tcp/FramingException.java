@@ -17,6 +17,12 @@ final class FramingException extends ProtocolException {
         this.recordType = recordType;
     }
 
+    /** What a handler caught: the decoder's exception itself, not Netty's {@code DecoderException} around it. */
+    static Throwable unwrap(Throwable caught) {
+        return caught instanceof io.netty.handler.codec.DecoderException && caught.getCause() != null
+                ? caught.getCause() : caught;
+    }
+
     FramingFault fault() {
         return fault;
     }

@@ -110,7 +110,8 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
     }
 
     @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable thrown) {
+        Throwable cause = FramingException.unwrap(thrown);
         if (cause instanceof FramingException f && f.fault() != null) {
             fault(ctx, f.fault());
         } else {

@@ -129,7 +129,8 @@ final class TcpConnector {
         }
 
         @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable thrown) {
+        Throwable cause = FramingException.unwrap(thrown);
             int type = cause instanceof FramingException f ? f.recordType() : -1;
             opened.completeExceptionally(type == 'h' || type == 'H'
                     ? new ProtocolException(WcfText.PreambleAckIncorrectMaybeHttp.format())

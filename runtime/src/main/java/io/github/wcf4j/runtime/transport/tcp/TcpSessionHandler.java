@@ -43,7 +43,8 @@ final class TcpSessionHandler extends SimpleChannelInboundHandler<FramingFrame> 
     }
 
     @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable thrown) {
+        Throwable cause = FramingException.unwrap(thrown);
         channel.connectionLost(cause instanceof FramingException ? cause : null);
         ctx.close();
     }
