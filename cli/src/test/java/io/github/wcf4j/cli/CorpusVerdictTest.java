@@ -14,6 +14,7 @@ import io.github.wcf4j.binding.stack.ContractCatalog;
 import io.github.wcf4j.binding.stack.ContractShape;
 import io.github.wcf4j.binding.stack.ShapeNegotiator;
 import io.github.wcf4j.binding.stack.Side;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.config.ConfigReadResult;
 import io.github.wcf4j.config.Diagnostic;
 import io.github.wcf4j.config.ServiceModelConfigReader;
@@ -68,6 +69,7 @@ class CorpusVerdictTest {
         ServiceModelConfigReader reader = ServiceModelConfigReader.create();
         int application = 0;
         int running = 0;
+        int runningOverTcp = 0;
         Map<String, Integer> causes = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();
         for (String name : files(corpus)) {
@@ -80,6 +82,7 @@ class CorpusVerdictTest {
             boolean loads = read.diagnostics().stream().noneMatch(Diagnostic::isError);
             Iterator<Findings.EndpointVerdict> verdicts = findings.endpoints().iterator();
             List<Boolean> builds = new ArrayList<>();
+            List<Binding> bindings = new ArrayList<>();
             for (ServiceDescription service : read.configuration().get().services()) {
                 for (ServiceEndpoint e : Findings.endpointsOf(read.configuration().get(), service, contracts)) {
                     List<Refusal> refused = new ArrayList<>(refusals.of(read.configuration().get()
@@ -87,16 +90,19 @@ class CorpusVerdictTest {
                     refused.addAll(refusals.of(e));
                     refused.addAll(CredentialsFromConfiguration.refusals(
                             service.effectiveBehavior().effectiveCredentials(), e.binding()));
+                    bindings.add(e.binding());
                     builds.add(loads && builds(e.binding(), Side.SERVICE, e.isMetadataExchange()
                             ? ContractCatalog.METADATA_EXCHANGE : contracts.find(e.contract()).orElse(null),
                             refused));
                 }
             }
             for (ClientEndpoint e : read.configuration().get().clientEndpoints()) {
+                bindings.add(e.binding());
                 builds.add(loads && builds(e.binding(), Side.CLIENT, contracts.find(e.contract()).orElse(null),
                         refusals.of(e)));
             }
-            for (boolean built : builds) {
+            for (int i = 0; i < builds.size(); i++) {
+                boolean built = builds.get(i);
                 Findings.EndpointVerdict v = verdicts.next();
                 if (v.runs() != built) {
                     mismatches.add(name + " " + v.title() + ": validate says " + (v.runs() ? "runs" : "cannot run "
@@ -106,18 +112,24 @@ class CorpusVerdictTest {
                     application++;
                     if (v.runs()) {
                         running++;
+                        if (bindings.get(i).createBindingElements().stream()
+                                .anyMatch(x -> x instanceof TcpTransportBindingElement)) {
+                            runningOverTcp++;
+                        }
                     } else {
                         causes.merge(cause(v.reasons().get(0)), 1, Integer::sum);
                     }
                 }
             }
         }
-        System.out.println("wcf4j: " + running + " of " + application + " application endpoints of the corpus run;"
-                + " the rest by first cause:");
+        System.out.println("wcf4j: " + running + " of " + application + " application endpoints of the corpus run ("
+                + runningOverTcp + " over net.tcp); the rest by first cause:");
         causes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(c -> System.out.println("  " + c.getValue() + "  " + c.getKey()));
         assertEquals(List.of(), mismatches);
         assertEquals(132, application, "the corpus's application endpoints");
+        assertEquals(34, running, "the application endpoints that run");
+        assertEquals(7, runningOverTcp, "of them over net.tcp (security None, buffered)");
     }
 
     /** What host and call do before they open anything. */
