@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * Binary SOAP over .NET Message Framing on TCP (WCF {@code NetTcpBinding}, config {@code <netTcpBinding>}). Expands, as
  * WCF's {@code NetTcpBinding.CreateBindingElements}, to {@code transactionFlow, [reliableSession], [security],
- * binaryMessageEncoding, [windowsStreamSecurity | sslStreamSecurity], tcpTransport}. Modelled for validation and
- * description; wcf4j's runtime does not speak net.tcp.
+ * binaryMessageEncoding, [windowsStreamSecurity | sslStreamSecurity], tcpTransport}. The runtime runs security
+ * {@code None} (buffered); the stream upgrades are refused by name.
  */
 public record NetTcpBinding(String configurationName, BindingTimeouts timeouts, boolean transactionFlow,
         TransactionProtocol transactionProtocol, TransferMode transferMode,
@@ -82,7 +82,9 @@ public record NetTcpBinding(String configurationName, BindingTimeouts timeouts, 
                 binary.maxSessionSize(), binary.compressionFormat(), readerQuotas));
         if (security.securesTransport()) {
             TransportSecurity t = security.transport();
+            // TcpTransportSecurity.CreateTransportProtectionAndAuthentication: None and Certificate are TLS
             elements.add(t.clientCredentialType() == TransportCredentialType.Certificate
+                    || t.clientCredentialType() == TransportCredentialType.None
                     || security.mode() == SecurityMode.TransportWithMessageCredential
                     ? new SslStreamSecurityBindingElement(
                             t.clientCredentialType() == TransportCredentialType.Certificate
