@@ -5,6 +5,7 @@ import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.LayerProvider;
 import io.github.wcf4j.runtime.stack.RefusalRule;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code binaryMessageEncoding}: builds no channel; publishes its {@link BinaryMessageEncoder} to the transport below
@@ -22,7 +23,7 @@ public final class BinaryEncodingLayerProvider implements LayerProvider<BinaryMe
     public List<RefusalRule<BinaryMessageEncodingBindingElement>> refusals() {
         return List.of(RefusalRule.when("compressionFormat", e -> !"None".equals(e.compressionFormat()),
                 e -> "compressionFormat '" + e.compressionFormat() + "' (content type application/soap+msbinsession1+"
-                        + e.compressionFormat().toLowerCase(java.util.Locale.ROOT) + ") is not run by wcf4j yet; use"
+                        + e.compressionFormat().toLowerCase(Locale.ROOT) + ") is not run by wcf4j yet; use"
                         + " None."));
     }
 

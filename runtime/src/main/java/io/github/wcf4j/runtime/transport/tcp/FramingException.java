@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.transport.tcp;
 
 import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.netty.handler.codec.DecoderException;
 
 /**
  * Bytes that break [MC-NMF]: WCF's {@code FramingError} text ({@code ProtocolException}), and the framing fault a
@@ -19,7 +20,7 @@ final class FramingException extends ProtocolException {
 
     /** What a handler caught: the decoder's exception itself, not Netty's {@code DecoderException} around it. */
     static Throwable unwrap(Throwable caught) {
-        return caught instanceof io.netty.handler.codec.DecoderException && caught.getCause() != null
+        return caught instanceof DecoderException && caught.getCause() != null
                 ? caught.getCause() : caught;
     }
 

@@ -18,6 +18,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -55,7 +56,7 @@ final class TcpConnector {
                 });
         InetSocketAddress address;
         try {
-            address = new InetSocketAddress(java.net.InetAddress.getByName(via.getHost()),
+            address = new InetSocketAddress(InetAddress.getByName(via.getHost()),
                     via.getPort() < 0 ? DEFAULT_PORT : via.getPort());
         } catch (UnknownHostException e) {
             return CompletableFuture.failedFuture(new EndpointNotFoundException(

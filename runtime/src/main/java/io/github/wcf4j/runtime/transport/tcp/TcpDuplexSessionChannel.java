@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.CommunicationException;
+import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.InboundQueue;
@@ -196,7 +197,7 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
                 return;
             }
         }
-        if (state() == io.github.wcf4j.runtime.channel.CommunicationState.Closed) {
+        if (state() == CommunicationState.Closed) {
             return;
         }
         fault(cause != null ? cause : connectionReset(null));

@@ -12,7 +12,9 @@ import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationObject;
+import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
@@ -220,6 +222,54 @@ class TcpWireTest {
                 assertEquals(WcfText.PreambleAckIncorrectMaybeHttp.format(), e.getMessage());
             }
         }
+    }
+
+    @Test
+    void anEnvelopeThatIsNotBinaryXmlFaultsItsSessionAndTheListenerKeepsServing() throws Exception {
+        ChannelListener<DuplexSessionChannel> listener = listen();
+        byte[] preamble = withVia(Arrays.copyOfRange(GoldenVectors.hex("pynettcp-framing-none.c2s.hex"), 0,
+                PREAMBLE), listener.uri());
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            raw.setSoTimeout(30_000);
+            raw.getOutputStream().write(preamble);
+            assertEquals(0x0B, raw.getInputStream().read());
+            DuplexSessionChannel service = await(listener.acceptChannel(T)).orElseThrow();
+            opened.add(service);
+            await(service.open(T));
+            CompletableFuture<Optional<Message>> receiving = service.receive(T);
+            // a session block claiming more strings than the envelope holds
+            raw.getOutputStream().write(new byte[] {0x06, 0x03, 0x7f, 0x01, 0x41});
+            assertInstanceOf(CommunicationException.class, failure(receiving));
+            assertEquals(CommunicationState.Faulted, service.state());
+            assertEquals(-1, raw.getInputStream().read(), "the connection is closed");
+        }
+        try (Socket again = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            again.setSoTimeout(30_000);
+            again.getOutputStream().write(preamble);
+            assertEquals(0x0B, again.getInputStream().read(), "the next client is served");
+        }
+    }
+
+    @Test
+    void aPreambleNotCompleteWithinChannelInitializationTimeoutIsCutOffWithoutAFault() throws Exception {
+        ChannelListener<DuplexSessionChannel> listener = listen();
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            raw.setSoTimeout(30_000);
+            raw.getOutputStream().write(new byte[] {0x00, 0x01, 0x00, 0x01});
+            raw.getOutputStream().flush();
+            awaitTimers(1);
+            clock.advanceBy(TcpTransportBindingElement.DEFAULT_CHANNEL_INITIALIZATION_TIMEOUT);
+            assertEquals(-1, raw.getInputStream().read(), "closed, nothing sent");
+        }
+    }
+
+    /** Waits (bounded) until the I/O threads have armed {@code n} timers on the clock. */
+    private void awaitTimers(int n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (clock.pendingTimers() < n && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(n, clock.pendingTimers());
     }
 
     /** {@code preamble} (Version, Mode, Via, KnownEncoding, PreambleEnd) with another Via. */
