@@ -15,7 +15,8 @@ import java.time.Duration;
  * framing fault and the connection is closed: UnsupportedVersion, UnsupportedMode (singleton/simplex: streamed transfer
  * is not run), EndpointNotFound, ContentTypeInvalid, UpgradeInvalid (no stream upgrade is run), ViaTooLong,
  * ContentTypeTooLong. A preamble not complete within {@code channelInitializationTimeout} is cut off without a fault,
- * as WCF does; other decode errors close the connection.
+ * as WCF does; other decode errors close the connection. A connection whose session ended with End both ways comes
+ * back here for the next preamble (a client's pooled connection), for at most the pool's {@code idleTimeout}.
  */
 final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFrame> {
     private final TcpPortServer server;
@@ -36,9 +37,21 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive()) {
+            armTimer(ctx); // a connection back from a session, awaiting the next preamble
+        }
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        timer = scheduler.schedule(initializationTimeout, () -> ctx.channel().close());
+        armTimer(ctx);
         ctx.fireChannelActive();
+    }
+
+    private void armTimer(ChannelHandlerContext ctx) {
+        timer.cancel();
+        timer = scheduler.schedule(initializationTimeout, () -> ctx.channel().close());
     }
 
     @Override
@@ -96,6 +109,12 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
         timer.cancel();
         TcpDuplexSessionChannel channel = TcpDuplexSessionChannel.service(listener.settings(), ctx.channel(), via);
         decoder.maxEnvelopeSize(listener.settings().maxEnvelopeSize());
+        // after End both ways the connection awaits another preamble, for the pool's idle timeout (WCF's demuxer)
+        Duration idle = listener.settings().element().connectionPoolSettings().idleTimeout();
+        channel.afterGracefulEnd(ch -> {
+            decoder.maxEnvelopeSize(1);
+            ch.pipeline().replace("session", "session", new ServerPreambleHandler(server, decoder, scheduler, idle));
+        });
         ctx.pipeline().replace(this, "session", new TcpSessionHandler(channel));
         ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {FramingRecord.PREAMBLE_ACK}));
         if (!listener.offer(channel)) {

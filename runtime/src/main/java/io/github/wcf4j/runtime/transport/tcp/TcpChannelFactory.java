@@ -10,22 +10,23 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Client duplex sessions over TCP (WCF {@code TcpChannelFactory<IDuplexSessionChannel>}): each channel its own
- * connection, opened with the channel. Connections are not pooled: a closed session's connection is closed rather than
- * reused (WCF would return it to its pool after End/End), which costs a connect per session and changes nothing on the
- * wire of a session.
+ * Client duplex sessions over TCP (WCF {@code TcpChannelFactory<IDuplexSessionChannel>}): a channel's connection is
+ * taken from the factory's {@link TcpConnectionPool} or connected when the channel opens, and goes back to the pool
+ * after End both ways.
  */
 final class TcpChannelFactory<C extends Channel> extends ChannelManagerBase<C> implements ChannelFactory<C> {
     private final TcpSettings settings;
+    private final TcpConnectionPool pool;
 
     TcpChannelFactory(ChannelType<C> type, TcpSettings settings) {
         super(type);
         this.settings = settings;
+        this.pool = new TcpConnectionPool(settings.element().connectionPoolSettings(), settings.scheduler());
     }
 
     @Override
     public C createChannel(EndpointAddress to, URI via) {
-        return typed(TcpDuplexSessionChannel.client(settings, to, via));
+        return typed(TcpDuplexSessionChannel.client(settings, to, via, pool));
     }
 
     @Override
@@ -35,10 +36,12 @@ final class TcpChannelFactory<C extends Channel> extends ChannelManagerBase<C> i
 
     @Override
     protected CompletableFuture<Void> onClose(Duration timeout) {
+        pool.close();
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
     protected void onAbort() {
+        pool.close();
     }
 }

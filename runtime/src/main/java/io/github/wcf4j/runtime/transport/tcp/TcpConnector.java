@@ -42,6 +42,21 @@ final class TcpConnector {
         TcpSettings s = channel.settings();
         URI via = channel.via();
         CompletableFuture<Void> opened = new CompletableFuture<>();
+        Channel pooled = channel.pool().take(via);
+        if (pooled != null) {
+            Scheduler.Cancellable timer = s.scheduler().schedule(timeout, () -> {
+                if (opened.completeExceptionally(new CommunicationTimeoutException(WcfText.TimeoutOnOpen.format(
+                        WcfTimeSpan.format(timeout))))) {
+                    pooled.close();
+                }
+            });
+            opened.whenComplete((v, e) -> timer.cancel());
+            pooled.pipeline().get(FramingDecoder.class).maxEnvelopeSize(s.maxEnvelopeSize());
+            pooled.pipeline().addLast("session", new PreambleAckHandler(channel, opened));
+            channel.attach(pooled);
+            pooled.writeAndFlush(Unpooled.wrappedBuffer(FramingWriter.preamble(via, s.encoding())));
+            return opened;
+        }
         long started = s.scheduler().nanoTime();
         FramingDecoder decoder = new FramingDecoder(s.maxEnvelopeSize());
         Bootstrap b = new Bootstrap().group(s.resources().group()).channel(NioSocketChannel.class)
@@ -77,6 +92,7 @@ final class TcpConnector {
                 return;
             }
             Channel ch = connecting.channel();
+            ch.attr(TcpConnectionPool.OPENED).set(s.scheduler().nanoTime());
             channel.attach(ch);
             ch.writeAndFlush(Unpooled.wrappedBuffer(FramingWriter.preamble(via, s.encoding())));
         });

@@ -15,6 +15,7 @@ import io.github.wcf4j.runtime.time.Scheduler;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One end of a .NET Message Framing duplex session ([MC-NMF] mode {@code 02}; WCF {@code ClientFramingDuplexSessionChannel}
@@ -36,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class TcpDuplexSessionChannel extends AbstractCommunicationObject implements DuplexSessionChannel {
     private static final byte[] END = {FramingRecord.END};
+    private static final AttributeKey<Integer> SESSIONS = AttributeKey.valueOf("wcf4j.tcp.sessions");
     private final TcpSettings settings;
     private final FramingEncoding.Codec codec;
     private final boolean service;
@@ -44,14 +47,19 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
     private final URI via;
     private final InboundQueue<Message> inbox;
     private final Object writeLock = new Object();
+    private final TcpConnectionPool pool;
     private volatile Channel socket;
     private volatile Session session;
+    /** What becomes of the connection after End both ways: kept for the next session (pool, demuxer), or closed. */
+    private volatile Consumer<Channel> reuse;
+    private volatile Scheduler.Cancellable linger = Scheduler.Cancellable.NONE;
     private boolean sentEnd;
     private boolean peerEnded;
 
     private TcpDuplexSessionChannel(TcpSettings settings, boolean service, EndpointAddress local,
-            EndpointAddress remote, URI via) {
+            EndpointAddress remote, URI via, TcpConnectionPool pool) {
         this.settings = settings;
+        this.pool = pool;
         this.codec = settings.encoding().newCodec();
         this.service = service;
         this.local = local;
@@ -61,16 +69,34 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
     }
 
     /** A client end, connected and through its preamble when opened. */
-    static TcpDuplexSessionChannel client(TcpSettings settings, EndpointAddress remote, URI via) {
-        return new TcpDuplexSessionChannel(settings, false, EndpointAddress.ANONYMOUS, remote, via);
+    static TcpDuplexSessionChannel client(TcpSettings settings, EndpointAddress remote, URI via,
+            TcpConnectionPool pool) {
+        TcpDuplexSessionChannel c = new TcpDuplexSessionChannel(settings, false, EndpointAddress.ANONYMOUS, remote,
+                via, pool);
+        c.reuse = ch -> pool.give(via, ch);
+        return c;
     }
 
     /** The service end of a connection whose preamble was accepted. */
     static TcpDuplexSessionChannel service(TcpSettings settings, Channel socket, URI via) {
         TcpDuplexSessionChannel c = new TcpDuplexSessionChannel(settings, true, EndpointAddress.of(via),
-                EndpointAddress.ANONYMOUS, via);
+                EndpointAddress.ANONYMOUS, via, null);
         c.attach(socket);
         return c;
+    }
+
+    /** Sets what becomes of the connection once this session has ended gracefully. */
+    void afterGracefulEnd(Consumer<Channel> next) {
+        reuse = next;
+    }
+
+    TcpConnectionPool pool() {
+        return pool;
+    }
+
+    /** The connection (tests: which one a session used). */
+    Channel connection() {
+        return socket;
     }
 
     @Override
@@ -79,12 +105,19 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
                 : "System.ServiceModel.Channels.ClientFramingDuplexSessionChannel";
     }
 
-    /** Binds this end to its connection; both ends derive the same session id from the connection's two endpoints. */
+    /**
+     * Binds this end to its connection. Both ends derive the same session id from the connection's two endpoints and
+     * the number of sessions the connection has carried (a pooled connection carries one after another).
+     */
     void attach(Channel ch) {
         socket = ch;
         InetSocketAddress mine = (InetSocketAddress) ch.localAddress();
         InetSocketAddress theirs = (InetSocketAddress) ch.remoteAddress();
-        String connection = service ? endpoint(theirs) + "|" + endpoint(mine) : endpoint(mine) + "|" + endpoint(theirs);
+        Integer before = ch.attr(SESSIONS).get();
+        int n = before == null ? 1 : before + 1;
+        ch.attr(SESSIONS).set(n);
+        String connection = (service ? endpoint(theirs) + "|" + endpoint(mine) : endpoint(mine) + "|" + endpoint(theirs))
+                + "#" + n;
         session = new TcpSession("urn:uuid:" + UUID.nameUUIDFromBytes(connection.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -183,7 +216,22 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
         }
         inbox.close();
         if (both) {
-            closeSocket();
+            release();
+        }
+    }
+
+    /** End both ways: the connection goes on to its next use (or is closed), never back to this session. */
+    private void release() {
+        linger.cancel();
+        Channel ch = socket;
+        Consumer<Channel> next = reuse;
+        if (ch == null) {
+            return;
+        }
+        if (next != null && ch.isActive()) {
+            next.accept(ch);
+        } else {
+            ch.close();
         }
     }
 
@@ -232,16 +280,19 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
             both = peerEnded;
         }
         CompletableFuture<Void> closed = new CompletableFuture<>();
+        if (!both) {
+            Scheduler.Cancellable timer = settings.scheduler().schedule(settings.closeTimeout(), ch::close);
+            linger = timer;
+            ch.closeFuture().addListener(f -> timer.cancel());
+        }
         ch.writeAndFlush(Unpooled.wrappedBuffer(END)).addListener(f -> {
-            if (both || !f.isSuccess()) {
+            if (!f.isSuccess()) {
                 ch.close();
+            } else if (both) {
+                release();
             }
             closed.complete(null);
         });
-        if (!both) {
-            Scheduler.Cancellable linger = settings.scheduler().schedule(settings.closeTimeout(), ch::close);
-            ch.closeFuture().addListener(f -> linger.cancel());
-        }
         return closed;
     }
 

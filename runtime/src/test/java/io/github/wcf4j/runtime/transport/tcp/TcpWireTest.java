@@ -3,6 +3,8 @@ package io.github.wcf4j.runtime.transport.tcp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
@@ -124,8 +126,59 @@ class TcpWireTest {
             assertEquals(Optional.empty(), await(service.receive(T)), "End ends the service's input");
             await(service.close(T));
             assertEquals(0x07, in.readUnsignedByte(), "End answered with End");
-            assertEquals(-1, in.read(), "then the connection closes");
+            // the connection now awaits the next preamble, as WCF's demuxer does for a client's pooled connection
+            out.write(withVia(Arrays.copyOfRange(c2s, 0, PREAMBLE), listener.uri()));
+            assertEquals(0x0B, in.readUnsignedByte(), "a second session on the same connection");
+            DuplexSessionChannel second = await(listener.acceptChannel(T)).orElseThrow();
+            opened.add(second);
+            await(second.open(T));
+            // a new session: a new dictionary, so WCF's first request (which defines its strings) reads again
+            out.write(Arrays.copyOfRange(c2s, PREAMBLE, request1));
+            assertEquals(ID1, await(second.receive(T)).orElseThrow().headers().messageId());
         }
+    }
+
+    @Test
+    void aSessionThatEndedGracefullyLeavesItsConnectionToTheNextSessionOfTheFactory() {
+        ChannelListener<DuplexSessionChannel> listener = listen();
+        ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(netTcpNone, ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        TcpDuplexSessionChannel first = (TcpDuplexSessionChannel) factory.createChannel(
+                EndpointAddress.of(listener.uri()));
+        opened.add(first);
+        await(first.open(T));
+        DuplexSessionChannel service = await(listener.acceptChannel(T)).orElseThrow();
+        opened.add(service);
+        await(service.open(T));
+        Message hello = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>one</text></Echo>"));
+        await(first.send(hello, T));
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>one</text></Echo>",
+                await(service.receive(T)).orElseThrow().body().xml());
+        await(first.close(T));
+        assertEquals(Optional.empty(), await(service.receive(T)));
+        await(service.close(T));
+        io.netty.channel.Channel connection = first.connection();
+        TcpDuplexSessionChannel second = (TcpDuplexSessionChannel) factory.createChannel(
+                EndpointAddress.of(listener.uri()));
+        opened.add(second);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (connection.pipeline().get("session") instanceof TcpSessionHandler && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // the server's End reaches the client on its event loop
+        }
+        await(second.open(T));
+        assertSame(connection, second.connection(), "the pooled connection");
+        DuplexSessionChannel service2 = await(listener.acceptChannel(T)).orElseThrow();
+        opened.add(service2);
+        await(service2.open(T));
+        assertEquals(second.session().id(), service2.session().id());
+        assertNotEquals(first.session().id(), second.session().id());
+        await(second.send(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>two</text></Echo>")), T));
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>two</text></Echo>",
+                await(service2.receive(T)).orElseThrow().body().xml());
     }
 
     @Test
