@@ -11,6 +11,8 @@ import java.util.Deque;
  * Memory stays proportional to the input (arrays are bounded by {@code maxArrayLength}). Not thread-safe.
  */
 public final class NbfxReader {
+    /** The most characters of XML text a byte of binary XML may become. */
+    static final int EXPANSION = 32;
     private final DictionaryLookup dictionary;
     private final int maxDepth;
     private final int maxArrayLength;
@@ -21,9 +23,14 @@ public final class NbfxReader {
         this.maxArrayLength = maxArrayLength;
     }
 
-    /** The XML text of the document in {@code in}, which it reads to its end. */
+    /**
+     * The XML text of the document in {@code in}, which it reads to its end. A record that names a dictionary string
+     * is a few bytes however long the string, so the text may be longer than the document: it is bounded by
+     * {@link #EXPANSION} characters per byte (WCF's own writer stays far below it), or the document is refused.
+     */
     public String toXml(BinaryInput in) {
-        StringBuilder xml = new StringBuilder(in.remaining() * 2);
+        long maxChars = (long) in.remaining() * EXPANSION + 65_536;
+        StringBuilder xml = new StringBuilder(Math.min(in.remaining() * 2, 1 << 20));
         Deque<String> open = new ArrayDeque<>();
         boolean inStartTag = false;
         while (!in.atEnd()) {
@@ -75,6 +82,10 @@ public final class NbfxReader {
                 array(in, xml, open.size());
             } else {
                 throw new MalformedBinaryException(String.format("The record type 0x%02X is not valid here.", type));
+            }
+            if (xml.length() > maxChars) {
+                throw new MalformedBinaryException("The binary XML document expands to more than " + EXPANSION
+                        + " characters per byte.");
             }
             if (open.isEmpty() && !in.atEnd() && !inStartTag) {
                 throw new MalformedBinaryException("Data after the document element.");

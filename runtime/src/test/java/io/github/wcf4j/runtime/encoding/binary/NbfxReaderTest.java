@@ -43,6 +43,20 @@ class NbfxReaderTest {
                 + "01"));
     }
 
+    /** A long session string named again and again by 3-byte records would otherwise become megabytes of text. */
+    @Test
+    void aDocumentThatExpandsBeyondItsBoundIsRefused() {
+        String longName = "n".repeat(2000);
+        NbfxReader session = new NbfxReader(index -> longName, 32, 16384);
+        StringBuilder hex = new StringBuilder("400172");
+        for (int i = 0; i < 5000; i++) {
+            hex.append("420101");
+        }
+        hex.append("01");
+        byte[] b = HexFormat.of().parseHex(hex.toString());
+        assertThrows(MalformedBinaryException.class, () -> session.toXml(new BinaryInput(b, 0, b.length)));
+    }
+
     @Test
     void refusesTruncatedMalformedOrTooDeepDocuments() {
         assertThrows(MalformedBinaryException.class, () -> xml("4001"));
