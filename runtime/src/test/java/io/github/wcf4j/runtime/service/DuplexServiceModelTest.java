@@ -11,11 +11,13 @@ import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
+import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.runtime.channel.CommunicationObjectFaultedException;
 import io.github.wcf4j.runtime.channel.ObjectDisposedException;
 import io.github.wcf4j.runtime.client.ClientFactory;
@@ -83,8 +85,15 @@ class DuplexServiceModelTest {
                 InMemoryTransportBindingElement.requestReply());
     }
 
+    /** netTcpBinding's stack with security None: binary session encoding over real loopback TCP. */
+    static Binding netTcp() {
+        return CustomBinding.of("b", BinaryMessageEncodingBindingElement.defaults(),
+                TcpTransportBindingElement.defaults());
+    }
+
     static Stream<Arguments> shapes() {
         return Stream.of(Arguments.of("duplex session", duplexSession(), ChannelShape.DUPLEX_SESSION),
+                Arguments.of("net.tcp", netTcp(), ChannelShape.DUPLEX_SESSION),
                 Arguments.of("composite duplex", compositeDuplex(), ChannelShape.DUPLEX),
                 Arguments.of("reliable session over composite duplex", reliableCompositeDuplex(),
                         ChannelShape.DUPLEX_SESSION));
@@ -107,13 +116,19 @@ class DuplexServiceModelTest {
 
     private void host(Binding binding) {
         host = ServiceHost.builder(service(binding)).types(ServiceTypes.empty().map(CONTRACT, Chat.class))
-                .instance(room).baseAddress(BASE).parameter(Scheduler.class, scheduler)
+                .instance(room).baseAddress(base(binding)).parameter(Scheduler.class, scheduler)
                 .parameter(InMemoryNetwork.class, network).build();
         host.open();
     }
 
+    private static URI base(Binding binding) {
+        return binding.createBindingElements().stream().anyMatch(e -> e instanceof TcpTransportBindingElement)
+                ? URI.create("net.tcp://localhost:0/chat") : BASE;
+    }
+
     private ClientFactory.Builder<Chat> clientOf(Binding binding) {
-        return ClientFactory.builder(endpoint(binding, BASE), Chat.class).parameter(Scheduler.class, scheduler)
+        URI address = base(binding) == BASE ? BASE : host.endpoints().get(0).address();
+        return ClientFactory.builder(endpoint(binding, address), Chat.class).parameter(Scheduler.class, scheduler)
                 .parameter(InMemoryNetwork.class, network);
     }
 
