@@ -66,6 +66,23 @@ class NetTcpConfigTest {
     }
 
     @Test
+    void theCalculatorRunsOverNetTcpWithAReliableSession() throws Exception {
+        String bindings = BINDINGS.replace("<security mode=\"None\"/>",
+                "<reliableSession enabled=\"true\"/><security mode=\"None\"/>");
+        String service = SERVICE_CONFIG.replace(BINDINGS, bindings);
+        try (ServiceHost host = ServiceHost.builder(ServiceModelConfigReader.create()
+                .read("service.config", service).orThrow().services().get(0))
+                .baseAddress(URI.create("net.tcp://localhost:0/calc")).build()) {
+            host.open();
+            Path client = Files.writeString(dir.resolve("client.config"), clientConfig(host.endpoints().get(0)
+                    .address()).replace(BINDINGS, bindings));
+            CliRun r = CliRun.of("call", client.toString(), "--endpoint", "calc", "Multiply", "6", "7");
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            assertEquals("42", r.out().trim());
+        }
+    }
+
+    @Test
     void validateCallsASecurityNoneNetTcpEndpointRunnableAndTheDefaultTransportSecurityRefused() throws Exception {
         Path none = Files.writeString(dir.resolve("none.config"), clientConfig(URI.create(
                 "net.tcp://localhost:808/calc")));
