@@ -12,6 +12,7 @@ import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.encoding.binary.GoldenVectors;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -151,5 +152,19 @@ class BinaryMessageEncoderTest {
         Message m = encoder.read(b, 0, b.length);
         assertEquals(ECHO_ACTION, m.headers().action());
         assertTrue(m.body().xml().contains("x &lt; y"), m.body().xml());
+    }
+    @Test
+    void aFaultAndALongTextRoundTripOnASession() {
+        BinaryMessageEncoder.Session out = encoder.newSession();
+        BinaryMessageEncoder.Session in = encoder.newSession();
+        Message fault = Message.createFault(MessageVersion.SOAP12_WS_ADDRESSING10,
+                MessageFault.receiver("Divide by zero & more"), "http://www.w3.org/2005/08/addressing/soap/fault");
+        byte[] b = encoder.write(fault, out);
+        Message back = encoder.read(b, 0, b.length, in);
+        assertTrue(back.isFault());
+        assertEquals("Divide by zero & more", back.fault().orElseThrow().reason());
+        String longText = "\u00e9".repeat(300) + "x".repeat(7_000); // within maxStringContentLength
+        byte[] big = encoder.write(request(ID2, longText), out);
+        assertTrue(encoder.read(big, 0, big.length, in).body().xml().contains(longText));
     }
 }

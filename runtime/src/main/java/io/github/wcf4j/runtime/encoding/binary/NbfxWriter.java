@@ -100,12 +100,19 @@ public final class NbfxWriter {
             return;
         }
         textWithLength(unicode ? NbfxRecord.UNICODE_CHARS8_TEXT : NbfxRecord.CHARS8_TEXT, bytes.length);
+        // WCF writes the characters in chunks of 170, each reserving 3 bytes per character in its buffer
         for (int i = 0; i < value.length(); i += CHAR_CHUNK) {
-            int chars = Math.min(CHAR_CHUNK, value.length() - i);
-            reserve(chars * MAX_BYTES_PER_CHAR);
+            int end = Math.min(value.length(), i + CHAR_CHUNK);
+            if (end < value.length() && Character.isHighSurrogate(value.charAt(end - 1))) {
+                end--;
+            }
+            String chunk = value.substring(i, end);
+            reserve(chunk.length() * MAX_BYTES_PER_CHAR);
+            bufferOffset += (unicode ? chunk.getBytes(StandardCharsets.UTF_16LE) : chunk.getBytes(StandardCharsets.UTF_8))
+                    .length;
+            i = end - CHAR_CHUNK;
         }
         out.write(bytes, 0, bytes.length);
-        bufferOffset = Math.min(BUFFER_LENGTH, bufferOffset + bytes.length % BUFFER_LENGTH);
     }
 
     public void dictionaryText(int id) {
