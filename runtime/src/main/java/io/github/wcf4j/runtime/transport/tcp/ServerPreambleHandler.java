@@ -24,12 +24,24 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
     private Scheduler.Cancellable timer = Scheduler.Cancellable.NONE;
     private final Scheduler scheduler;
     private final Duration initializationTimeout;
+    private final boolean reused;
     private int expected = FramingRecord.VERSION;
+    /** Whether this connection holds one of the {@code maxPendingConnections} slots (until its preamble ends). */
+    private boolean counted;
+    /** While this connection waits for a slot: what admits it. */
+    private Runnable ticket;
     private URI via;
     private TcpChannelListener<?> listener;
 
+    /** A new connection's handler: counted against {@code maxPendingConnections}, timed from its admission. */
     ServerPreambleHandler(TcpPortServer server, FramingDecoder decoder, Scheduler scheduler,
             Duration initializationTimeout) {
+        this(server, decoder, scheduler, initializationTimeout, false);
+    }
+
+    private ServerPreambleHandler(TcpPortServer server, FramingDecoder decoder, Scheduler scheduler,
+            Duration initializationTimeout, boolean reused) {
+        this.reused = reused;
         this.server = server;
         this.decoder = decoder;
         this.scheduler = scheduler;
@@ -38,15 +50,38 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        if (ctx.channel().isActive()) {
+        if (reused) {
             armTimer(ctx); // a connection back from a session, awaiting the next preamble
         }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        armTimer(ctx);
+        Runnable admitted = () -> ctx.channel().eventLoop().execute(() -> {
+            ticket = null;
+            if (!ctx.channel().isActive()) {
+                server.settled(); // closed while the slot was on its way: pass it on
+                return;
+            }
+            counted = true;
+            armTimer(ctx);
+            ctx.channel().config().setAutoRead(true);
+        });
+        if (server.admit(admitted)) {
+            counted = true;
+            armTimer(ctx);
+        } else {
+            ticket = admitted;
+            ctx.channel().config().setAutoRead(false); // unread until admitted; no timer runs meanwhile
+        }
         ctx.fireChannelActive();
+    }
+
+    private void settle() {
+        if (counted) {
+            counted = false;
+            server.settled();
+        }
     }
 
     private void armTimer(ChannelHandlerContext ctx) {
@@ -57,6 +92,10 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         timer.cancel();
+        if (ticket != null) {
+            server.abandon(ticket);
+        }
+        settle();
     }
 
     @Override
@@ -113,13 +152,15 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
         Duration idle = listener.settings().element().connectionPoolSettings().idleTimeout();
         channel.afterGracefulEnd(ch -> {
             decoder.maxEnvelopeSize(1);
-            ch.pipeline().replace("session", "session", new ServerPreambleHandler(server, decoder, scheduler, idle));
+            ch.pipeline().replace("session", "session", new ServerPreambleHandler(server, decoder, scheduler, idle,
+                    true));
         });
         ctx.pipeline().replace(this, "session", new TcpSessionHandler(channel));
         ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {FramingRecord.PREAMBLE_ACK}));
         if (!listener.offer(channel)) {
             channel.abort();
         }
+        settle(); // after the offer: sessions are accepted in the order their preambles ended
     }
 
     private void fault(ChannelHandlerContext ctx, FramingFault fault) {

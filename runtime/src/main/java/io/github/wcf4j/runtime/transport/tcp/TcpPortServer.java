@@ -14,6 +14,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,13 +23,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * One server socket on one port: every accepted connection reads a preamble ({@link ServerPreambleHandler}) and is
  * routed by its Via to the listener with the longest matching path. {@code listenBacklog} (0: WCF's default of
- * 12 × processors) sizes the accept queue; the preamble must complete within {@code channelInitializationTimeout}.
+ * 12 × processors) sizes the accept queue; at most {@code maxPendingConnections} (0: 12 × processors) connections read
+ * their preamble at a time; a preamble must complete within {@code channelInitializationTimeout}.
  */
 final class TcpPortServer {
     private final NettyResources resources;
     private final TcpPortRegistry registry;
     private final TcpSettings settings;
     private final CopyOnWriteArrayList<TcpChannelListener<?>> routes = new CopyOnWriteArrayList<>();
+    private final int maxPending;
+    private final Deque<Runnable> waiting = new ArrayDeque<>();
+    private int pending;
     private volatile Channel channel;
     private volatile int port;
 
@@ -35,6 +41,54 @@ final class TcpPortServer {
         this.resources = resources;
         this.registry = registry;
         this.settings = settings;
+        int configured = settings.element().maxPendingConnections();
+        this.maxPending = configured > 0 ? configured : 12 * Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * A new connection asks to read its preamble: admitted while fewer than {@code maxPendingConnections} do (the
+     * server then stops accepting at the limit, leaving the next in the listen backlog, as WCF's connection acceptor
+     * does); else it waits unread, and {@code whenAdmitted} runs when a slot is handed to it.
+     */
+    synchronized boolean admit(Runnable whenAdmitted) {
+        if (pending < maxPending) {
+            pending++;
+            if (pending >= maxPending) {
+                accepting(false);
+            }
+            return true;
+        }
+        waiting.addLast(whenAdmitted);
+        return false;
+    }
+
+    /** A waiting connection closed before it was admitted. */
+    synchronized void abandon(Runnable whenAdmitted) {
+        waiting.remove(whenAdmitted);
+    }
+
+    /** A preamble was accepted or its connection ended: the slot goes to the next waiting connection, or is freed. */
+    void settled() {
+        Runnable next;
+        synchronized (this) {
+            next = waiting.pollFirst();
+            if (next == null) {
+                pending--;
+                if (pending < maxPending) {
+                    accepting(true);
+                }
+            }
+        }
+        if (next != null) {
+            next.run();
+        }
+    }
+
+    private void accepting(boolean on) {
+        Channel ch = channel;
+        if (ch != null && ch.config().isAutoRead() != on) {
+            ch.config().setAutoRead(on);
+        }
     }
 
     CompletableFuture<TcpPortServer> start(int requestedPort) {

@@ -36,6 +36,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -313,6 +314,45 @@ class TcpWireTest {
             awaitTimers(1);
             clock.advanceBy(TcpTransportBindingElement.DEFAULT_CHANNEL_INITIALIZATION_TIMEOUT);
             assertEquals(-1, raw.getInputStream().read(), "closed, nothing sent");
+        }
+    }
+
+    @Test
+    void pastMaxPendingConnectionsTheServerAcceptsNoMoreUntilAPreambleEnds() throws Exception {
+        TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        TcpTransportBindingElement onePending = new TcpTransportBindingElement(false, d.maxBufferPoolSize(),
+                d.maxReceivedMessageSize(), d.connectionBufferSize(), d.hostNameComparisonMode(),
+                d.channelInitializationTimeout(), d.maxBufferSize(), 1, d.maxOutputDelay(), d.maxPendingAccepts(),
+                d.transferMode(), d.listenBacklog(), false, false, d.connectionPoolSettings());
+        ChannelListener<DuplexSessionChannel> listener = builder.buildListener(CustomBinding.of("one",
+                BinaryMessageEncodingBindingElement.defaults(), onePending), ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Demo"))));
+        opened.add(listener);
+        await(listener.open(T));
+        byte[] preamble = withVia(Arrays.copyOfRange(GoldenVectors.hex("pynettcp-framing-none.c2s.hex"), 0,
+                PREAMBLE), listener.uri());
+        assertEquals(0, clock.pendingTimers(), "no timer before the first connection");
+        try (Socket first = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort());
+                Socket second = new Socket()) {
+            first.setSoTimeout(30_000);
+            awaitTimers(1); // the first connection reads its preamble: the server stops accepting
+            second.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    listener.uri().getPort()));
+            second.setSoTimeout(30_000);
+            second.getOutputStream().write(preamble); // waits in the backlog, unread
+            first.getOutputStream().write(preamble);
+            assertEquals(0x0B, first.getInputStream().read());
+            TcpDuplexSessionChannel a = (TcpDuplexSessionChannel) await(listener.acceptChannel(T)).orElseThrow();
+            opened.add(a);
+            assertEquals(first.getLocalPort(), ((InetSocketAddress) a.connection().remoteAddress())
+                    .getPort(), () -> "the first connection's session is accepted first; second local port "
+                    + second.getLocalPort() + ", timers " + clock.pendingTimers());
+            assertEquals(0x0B, second.getInputStream().read(), "then the second is accepted and read");
+            TcpDuplexSessionChannel b = (TcpDuplexSessionChannel) await(listener.acceptChannel(T)).orElseThrow();
+            opened.add(b);
+            assertEquals(second.getLocalPort(), ((InetSocketAddress) b.connection().remoteAddress())
+                    .getPort());
         }
     }
 
