@@ -13,6 +13,7 @@ import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
 import io.github.wcf4j.binding.transaction.TransactionFlowBindingElement;
 import io.github.wcf4j.binding.transaction.TransactionProtocol;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
+import io.github.wcf4j.binding.transport.TcpConnectionPoolSettings;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransferMode;
 import java.util.ArrayList;
@@ -92,10 +93,17 @@ public record NetTcpBinding(String configurationName, BindingTimeouts timeouts, 
                     : new WindowsStreamSecurityBindingElement(t.protectionLevel()));
         }
         TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        // NetTcpBinding.MaxConnections sets the listener's MaxPendingConnections and the client pool's
+        // MaxOutboundConnectionsPerEndpoint alike
+        TcpConnectionPoolSettings pool = d.connectionPoolSettings();
+        if (maxConnections > 0) {
+            pool = new TcpConnectionPoolSettings(pool.groupName(), pool.idleTimeout(), pool.leaseTimeout(),
+                    maxConnections);
+        }
         elements.add(new TcpTransportBindingElement(false, maxBufferPoolSize, maxReceivedMessageSize,
                 d.connectionBufferSize(), hostNameComparisonMode, d.channelInitializationTimeout(), maxBufferSize,
                 maxConnections, d.maxOutputDelay(), d.maxPendingAccepts(), transferMode, listenBacklog,
-                portSharingEnabled, false, d.connectionPoolSettings()));
+                portSharingEnabled, false, pool));
         return List.copyOf(elements);
     }
 }

@@ -6,6 +6,7 @@ import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.security.ProtectionLevel;
 import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
 import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +42,17 @@ class NetTcpBindingTest {
         SslStreamSecurityBindingElement certificate = (SslStreamSecurityBindingElement) with(SecurityMode.Transport,
                 TransportCredentialType.Certificate).createBindingElements().get(2);
         assertEquals(true, certificate.requireClientCertificate());
+    }
+    @Test
+    void maxConnectionsSetsThePendingConnectionsAndThePoolsOutboundConnections() {
+        NetTcpBinding d = NetTcpBinding.defaults("");
+        NetTcpBinding b = new NetTcpBinding("", d.timeouts(), false, d.transactionProtocol(), d.transferMode(),
+                d.hostNameComparisonMode(), 0, d.maxBufferPoolSize(), d.maxBufferSize(), 50,
+                d.maxReceivedMessageSize(), false, d.readerQuotas(), d.reliableSession(), d.security());
+        TcpTransportBindingElement tcp = b.transport().map(TcpTransportBindingElement.class::cast).orElseThrow();
+        assertEquals(50, tcp.maxPendingConnections());
+        assertEquals(50, tcp.connectionPoolSettings().maxOutboundConnectionsPerEndpoint());
+        assertEquals(10, d.transport().map(TcpTransportBindingElement.class::cast).orElseThrow()
+                .connectionPoolSettings().maxOutboundConnectionsPerEndpoint());
     }
 }
