@@ -65,18 +65,43 @@ public final class BinaryMessageEncoder {
 
     /** The string tables of one framing session, one per direction; a channel's own, used one message at a time. */
     public Session newSession() {
+        return newSession(sessionContentType(), Long.MAX_VALUE);
+    }
+
+    /**
+     * A session whose messages travel as {@code contentType} (this encoder's {@link #sessionContentType()}, or, at a
+     * service, the plain type a client without compression announced: WCF's compressing service answers it plainly),
+     * decompressed to at most {@code maxReceivedMessageSize} bytes.
+     */
+    public Session newSession(String contentType, long maxReceivedMessageSize) {
         return new Session(new SessionWriterStrings(element.maxSessionSize()),
-                new SessionReaderStrings(element.maxSessionSize()));
+                new SessionReaderStrings(element.maxSessionSize()), SessionCompression.announcedBy(contentType),
+                maxReceivedMessageSize);
+    }
+
+    /** What a client announces: {@link #SESSION_CONTENT_TYPE}, with {@code +gzip}/{@code +deflate} when compressing. */
+    public String sessionContentType() {
+        return SessionCompression.of(element.compressionFormat()).contentType(SESSION_CONTENT_TYPE);
+    }
+
+    /** Whether a session announced as {@code contentType} is read by this encoder (WCF's IsContentTypeSupported). */
+    public boolean acceptsSession(String contentType) {
+        return SESSION_CONTENT_TYPE.equals(contentType) || sessionContentType().equals(contentType);
     }
 
     /** One channel's binary session: the strings it has sent and those it has received. */
     public static final class Session {
         private final SessionWriterStrings outgoing;
         private final SessionReaderStrings incoming;
+        private final SessionCompression compression;
+        private final long maxReceived;
 
-        private Session(SessionWriterStrings outgoing, SessionReaderStrings incoming) {
+        private Session(SessionWriterStrings outgoing, SessionReaderStrings incoming, SessionCompression compression,
+                long maxReceived) {
             this.outgoing = outgoing;
             this.incoming = incoming;
+            this.compression = compression;
+            this.maxReceived = maxReceived;
         }
     }
 
@@ -99,7 +124,7 @@ public final class BinaryMessageEncoder {
         ByteArrayOutputStream out = new ByteArrayOutputStream(document.size() + 64);
         session.outgoing.drainBlock(out);
         out.write(document.toByteArray(), 0, document.size());
-        return out.toByteArray();
+        return session.compression.compress(out.toByteArray());
     }
 
     /**
@@ -119,7 +144,13 @@ public final class BinaryMessageEncoder {
      * @throws ProtocolException for malformed binary XML or envelopes
      */
     public Message read(byte[] data, int offset, int length, Session session) {
-        BinaryInput in = new BinaryInput(data, offset, length);
+        BinaryInput in;
+        if (session.compression == SessionCompression.None) {
+            in = new BinaryInput(data, offset, length);
+        } else {
+            byte[] plain = session.compression.decompress(data, offset, length, session.maxReceived);
+            in = new BinaryInput(plain, 0, plain.length);
+        }
         session.incoming.readBlock(in);
         try {
             return readDocument(in, session.incoming);

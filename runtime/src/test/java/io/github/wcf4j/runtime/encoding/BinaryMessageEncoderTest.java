@@ -10,11 +10,17 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.encoding.binary.GoldenVectors;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.XmlFragment;
+import java.io.ByteArrayInputStream;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -166,5 +172,29 @@ class BinaryMessageEncoderTest {
         String longText = "\u00e9".repeat(300) + "x".repeat(7_000); // within maxStringContentLength
         byte[] big = encoder.write(request(ID2, longText), out);
         assertTrue(encoder.read(big, 0, big.length, in).body().xml().contains(longText));
+    }
+    @Test
+    void gzipAndDeflateCompressEachWholePayloadAndAreBoundedWhenDecompressed() throws Exception {
+        for (String format : new String[] {"GZip", "Deflate"}) {
+            BinaryMessageEncoder compressing = new BinaryMessageEncoder(new BinaryMessageEncodingBindingElement(64, 16,
+                    2048, format, ReaderQuotas.defaults()));
+            String type = "application/soap+msbinsession1+" + format.toLowerCase(Locale.ROOT);
+            assertEquals(type, compressing.sessionContentType());
+            assertTrue(compressing.acceptsSession(type) && compressing.acceptsSession(
+                    BinaryMessageEncoder.SESSION_CONTENT_TYPE), "a compressing service also reads plain sessions");
+            assertTrue(!encoder.acceptsSession(type), "a plain one refuses compressed ones");
+            byte[] wire = compressing.write(request(ID1, "hello0"), compressing.newSession());
+            byte[] plain = format.equals("GZip")
+                    ? new GZIPInputStream(new ByteArrayInputStream(wire)).readAllBytes()
+                    : new InflaterInputStream(new ByteArrayInputStream(wire),
+                            new Inflater(true)).readAllBytes();
+            byte[][] wcf = envelopes(GoldenVectors.hex("pynettcp-framing-none.c2s.hex"), 39);
+            assertEquals(GoldenVectors.toHex(wcf[0]), GoldenVectors.toHex(plain), "WCF's payload, compressed whole");
+            Message back = compressing.read(wire, 0, wire.length, compressing.newSession(type, 65_536));
+            assertEquals(ID1, back.headers().messageId());
+            QuotaExceededException bomb = assertThrows(QuotaExceededException.class,
+                    () -> compressing.read(wire, 0, wire.length, compressing.newSession(type, 100)));
+            assertEquals(WcfText.MaxReceivedMessageSizeExceeded.format(100), bomb.getMessage());
+        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The message encoding a TCP stack frames: binary with an in-band dictionary ({@code application/soap+msbinsession1},
- * known encoding {@code 08}: what netTcpBinding and a TCP transport with no encoder use) or text, as in WCF a custom
+ * known encoding {@code 08}: what netTcpBinding and a TCP transport with no encoder use; with {@code compressionFormat}
+ * {@code +gzip}/{@code +deflate}, an extensible encoding) or text, as in WCF a custom
  * binding may put {@code textMessageEncoding} over {@code tcpTransport}. Each channel gets its own {@link Codec}: a
  * binary session's string tables live exactly as long as the framing session. Thread-safe.
  */
@@ -27,7 +28,7 @@ final class FramingEncoding {
     private FramingEncoding(BinaryMessageEncoder binary, TextMessageEncoder text) {
         this.binary = binary;
         this.text = text;
-        this.contentType = binary != null ? BinaryMessageEncoder.SESSION_CONTENT_TYPE : text.contentType();
+        this.contentType = binary != null ? binary.sessionContentType() : text.contentType();
     }
 
     /** The encoder the stack above contributed; binary with WCF's defaults when there is none (WCF's TCP default). */
@@ -58,16 +59,19 @@ final class FramingEncoding {
             return false;
         }
         if (binary != null) {
-            return BinaryMessageEncoder.SESSION_CONTENT_TYPE.equals(announced);
+            return binary.acceptsSession(announced);
         }
         return text.accepts(announced) && ContentType.parse(announced).mediaType()
                 .equals(ContentType.parse(contentType).mediaType());
     }
 
-    /** A codec for one framing session. */
-    Codec newCodec() {
+    /**
+     * A codec for one framing session whose preamble announced {@code announced} (a client: its own content type), its
+     * messages at most {@code maxReceivedMessageSize} once decompressed.
+     */
+    Codec newCodec(String announced, long maxReceivedMessageSize) {
         if (binary != null) {
-            BinaryMessageEncoder.Session session = binary.newSession();
+            BinaryMessageEncoder.Session session = binary.newSession(announced, maxReceivedMessageSize);
             return new Codec() {
                 @Override
                 public byte[] write(Message m) {

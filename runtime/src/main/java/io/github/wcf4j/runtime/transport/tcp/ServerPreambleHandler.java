@@ -31,6 +31,7 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
     /** While this connection waits for a slot: what admits it. */
     private Runnable ticket;
     private URI via;
+    private String contentType;
     private TcpChannelListener<?> listener;
 
     /** A new connection's handler: counted against {@code maxPendingConnections}, timed from its admission. */
@@ -134,6 +135,7 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
                 fault(ctx, FramingFault.CONTENT_TYPE_INVALID);
                 return;
             }
+            contentType = announced;
             expected = FramingRecord.PREAMBLE_END;
         } else if (expected == FramingRecord.PREAMBLE_END && type == FramingRecord.UPGRADE_REQUEST) {
             fault(ctx, FramingFault.UPGRADE_INVALID);
@@ -146,7 +148,8 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
 
     private void accept(ChannelHandlerContext ctx) {
         timer.cancel();
-        TcpDuplexSessionChannel channel = TcpDuplexSessionChannel.service(listener.settings(), ctx.channel(), via);
+        TcpDuplexSessionChannel channel = TcpDuplexSessionChannel.service(listener.settings(), ctx.channel(), via,
+                contentType);
         decoder.maxEnvelopeSize(listener.settings().maxEnvelopeSize());
         // after End both ways the connection awaits another preamble, for the pool's idle timeout (WCF's demuxer)
         Duration idle = listener.settings().element().connectionPoolSettings().idleTimeout();

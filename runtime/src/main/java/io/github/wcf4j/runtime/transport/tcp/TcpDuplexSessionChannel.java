@@ -57,10 +57,10 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
     private boolean peerEnded;
 
     private TcpDuplexSessionChannel(TcpSettings settings, boolean service, EndpointAddress local,
-            EndpointAddress remote, URI via, TcpConnectionPool pool) {
+            EndpointAddress remote, URI via, TcpConnectionPool pool, String contentType) {
         this.settings = settings;
         this.pool = pool;
-        this.codec = settings.encoding().newCodec();
+        this.codec = settings.encoding().newCodec(contentType, settings.element().maxReceivedMessageSize());
         this.service = service;
         this.local = local;
         this.remote = remote;
@@ -72,15 +72,15 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
     static TcpDuplexSessionChannel client(TcpSettings settings, EndpointAddress remote, URI via,
             TcpConnectionPool pool) {
         TcpDuplexSessionChannel c = new TcpDuplexSessionChannel(settings, false, EndpointAddress.ANONYMOUS, remote,
-                via, pool);
+                via, pool, settings.encoding().contentType());
         c.reuse = ch -> pool.give(via, ch);
         return c;
     }
 
-    /** The service end of a connection whose preamble was accepted. */
-    static TcpDuplexSessionChannel service(TcpSettings settings, Channel socket, URI via) {
+    /** The service end of a connection whose preamble (announcing {@code contentType}) was accepted. */
+    static TcpDuplexSessionChannel service(TcpSettings settings, Channel socket, URI via, String contentType) {
         TcpDuplexSessionChannel c = new TcpDuplexSessionChannel(settings, true, EndpointAddress.of(via),
-                EndpointAddress.ANONYMOUS, via, null);
+                EndpointAddress.ANONYMOUS, via, null, contentType);
         c.attach(socket);
         return c;
     }

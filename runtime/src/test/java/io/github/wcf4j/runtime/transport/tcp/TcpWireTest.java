@@ -10,6 +10,7 @@ import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
@@ -353,6 +354,48 @@ class TcpWireTest {
             opened.add(b);
             assertEquals(second.getLocalPort(), ((InetSocketAddress) b.connection().remoteAddress())
                     .getPort());
+        }
+    }
+
+    @Test
+    void aGzipSessionAnnouncesItsContentTypeAndRunsCompressed() throws Exception {
+        CustomBinding gzip = CustomBinding.of("gzip", new BinaryMessageEncodingBindingElement(64, 16, 2048, "GZip",
+                ReaderQuotas.defaults()), TcpTransportBindingElement.defaults());
+        ChannelListener<DuplexSessionChannel> listener = builder.buildListener(gzip, ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Demo"))));
+        opened.add(listener);
+        await(listener.open(T));
+        ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(gzip, ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        DuplexSessionChannel client = factory.createChannel(EndpointAddress.of(listener.uri()));
+        opened.add(client);
+        await(client.open(T));
+        DuplexSessionChannel service = await(listener.acceptChannel(T)).orElseThrow();
+        opened.add(service);
+        await(service.open(T));
+        await(client.send(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>zipped</text></Echo>")), T));
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>zipped</text></Echo>",
+                await(service.receive(T)).orElseThrow().body().xml());
+        // the preamble names the compressed session type as an ExtensibleEncoding (04), as WCF's does
+        try (ServerSocket raw = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            raw.setSoTimeout(30_000);
+            DuplexSessionChannel probe = factory.createChannel(EndpointAddress.of(
+                    "net.tcp://localhost:" + raw.getLocalPort() + "/Demo"));
+            opened.add(probe);
+            probe.open(T);
+            try (Socket s = raw.accept()) {
+                s.setSoTimeout(30_000);
+                byte[] via = ("net.tcp://localhost:" + raw.getLocalPort() + "/Demo").getBytes(StandardCharsets.UTF_8);
+                byte[] head = readBytes(s.getInputStream(), 7 + via.length + 2);
+                assertEquals(0x04, head[7 + via.length]);
+                String type = "application/soap+msbinsession1+gzip";
+                assertEquals(type.length(), head[8 + via.length]);
+                assertEquals(type, new String(readBytes(s.getInputStream(), type.length()), StandardCharsets.UTF_8));
+            }
         }
     }
 
