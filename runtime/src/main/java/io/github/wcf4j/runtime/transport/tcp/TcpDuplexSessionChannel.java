@@ -163,8 +163,12 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
         synchronized (writeLock) {
             byte[] payload = codec.write(message);
             if (payload.length > settings.element().maxBufferSize()) {
-                return CompletableFuture.failedFuture(new QuotaExceededException(
-                        WcfText.MaxSentMessageSizeExceeded.format(settings.element().maxBufferSize())));
+                // the session's writer has already given keys to this message's new strings, which the peer will
+                // never see: the session cannot go on
+                QuotaExceededException tooLarge = new QuotaExceededException(
+                        WcfText.MaxSentMessageSizeExceeded.format(settings.element().maxBufferSize()));
+                fault(tooLarge);
+                return CompletableFuture.failedFuture(tooLarge);
             }
             written = ch.writeAndFlush(FramingWriter.sizedEnvelope(ch.alloc(), payload));
         }

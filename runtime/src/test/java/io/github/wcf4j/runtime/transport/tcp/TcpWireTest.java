@@ -23,6 +23,7 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.encoding.binary.GoldenVectors;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
@@ -397,6 +398,29 @@ class TcpWireTest {
                 assertEquals(type, new String(readBytes(s.getInputStream(), type.length()), StandardCharsets.UTF_8));
             }
         }
+    }
+
+    @Test
+    void aMessagePastTheSendersMaxBufferSizeIsRefusedWithWcfsTextAndEndsTheSession() {
+        ChannelListener<DuplexSessionChannel> listener = listen();
+        TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        TcpTransportBindingElement small = new TcpTransportBindingElement(false, d.maxBufferPoolSize(), 1000,
+                d.connectionBufferSize(), d.hostNameComparisonMode(), d.channelInitializationTimeout(), 1000,
+                d.maxPendingConnections(), d.maxOutputDelay(), d.maxPendingAccepts(), d.transferMode(),
+                d.listenBacklog(), false, false, d.connectionPoolSettings());
+        ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(CustomBinding.of("small",
+                BinaryMessageEncodingBindingElement.defaults(), small), ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        DuplexSessionChannel client = factory.createChannel(EndpointAddress.of(listener.uri()));
+        opened.add(client);
+        await(client.open(T));
+        Throwable e = failure(client.send(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>" + "x".repeat(2000) + "</text></Echo>")), T));
+        assertInstanceOf(QuotaExceededException.class, e);
+        assertEquals(WcfText.MaxSentMessageSizeExceeded.format(1000), e.getMessage());
+        assertEquals(CommunicationState.Faulted, client.state());
     }
 
     /** Waits (bounded) until the I/O threads have armed {@code n} timers on the clock. */
