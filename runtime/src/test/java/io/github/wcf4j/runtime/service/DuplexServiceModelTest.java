@@ -93,7 +93,6 @@ class DuplexServiceModelTest {
 
     static Stream<Arguments> shapes() {
         return Stream.of(Arguments.of("duplex session", duplexSession(), ChannelShape.DUPLEX_SESSION),
-                Arguments.of("net.tcp", netTcp(), ChannelShape.DUPLEX_SESSION),
                 Arguments.of("composite duplex", compositeDuplex(), ChannelShape.DUPLEX),
                 Arguments.of("reliable session over composite duplex", reliableCompositeDuplex(),
                         ChannelShape.DUPLEX_SESSION));
@@ -101,6 +100,15 @@ class DuplexServiceModelTest {
 
     static Stream<Arguments> sessions() {
         return shapes().filter(a -> a.get()[2] == ChannelShape.DUPLEX_SESSION);
+    }
+
+    /** The in-memory shapes and net.tcp (this test's own cases run over real TCP as well). */
+    static Stream<Arguments> transports() {
+        return Stream.concat(shapes(), Stream.of(Arguments.of("net.tcp", netTcp(), ChannelShape.DUPLEX_SESSION)));
+    }
+
+    static Stream<Arguments> sessionTransports() {
+        return transports().filter(a -> a.get()[2] == ChannelShape.DUPLEX_SESSION);
     }
 
     static ServiceDescription service(Binding binding) {
@@ -143,7 +151,7 @@ class DuplexServiceModelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("shapes")
+    @MethodSource("transports")
     void theServiceCallsItsCallerBackOneWayDuringItsOperationsAndAfterThem(String name, Binding binding,
             ChannelShape shape) throws InterruptedException {
         host(binding);
@@ -168,7 +176,7 @@ class DuplexServiceModelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("shapes")
+    @MethodSource("transports")
     void aStoredCallbackChannelMakesRequestReplyCallbacksFromAnyThread(String name, Binding binding, ChannelShape shape)
             throws InterruptedException {
         host(binding);
@@ -181,7 +189,7 @@ class DuplexServiceModelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("shapes")
+    @MethodSource("transports")
     void aRequestReplyCallbackOnTheChannelAnOperationAnswersFailsAsInWcf(String name, Binding binding,
             ChannelShape shape) throws InterruptedException {
         host(binding);
@@ -217,7 +225,7 @@ class DuplexServiceModelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("sessions")
+    @MethodSource("sessionTransports")
     void onceTheClientClosesItsSessionTheStoredCallbackChannelIsDisposed(String name, Binding binding,
             ChannelShape shape) throws Exception {
         host(binding);
