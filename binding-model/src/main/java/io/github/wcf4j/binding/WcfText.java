@@ -786,6 +786,43 @@ public enum WcfText {
     CannotDetermineSPNBasedOnAddress("Client cannot determine the Service Principal Name based on the identity in the"
             + " target address '{0}' for the purpose of SspiNegotiation/Kerberos. The target address identity must be a"
             + " UPN identity (like acmedomain\\alice) or SPN identity (like host/bobs-machine)."),
+
+    // ---- net.tcp: binary encoding ([MC-NBFSE]) and .NET Message Framing ([MC-NMF])
+    BinaryEncoderSessionTooLarge("The binary encoder session information exceeded the maximum size quota ({0}). To"
+            + " increase this quota, use the MaxSessionSize property on the BinaryMessageEncodingBindingElement."),
+    BinaryEncoderSessionInvalid("The binary encoder session is not valid. There was an error decoding a previous"
+            + " message."),
+    BinaryEncoderSessionMalformed("The binary encoder session information is not properly formed."),
+    MaxSentMessageSizeExceeded("The maximum message size quota for outgoing messages ({0}) has been exceeded."),
+    TcpConnectErrorWithTimeSpan("Could not connect to {0}. The connection attempt lasted for a time span of {3}. TCP"
+            + " error code {1}: {2}. "),
+    TcpConnectionResetError("The socket connection was aborted. This could be caused by an error processing your"
+            + " message or a receive timeout being exceeded by the remote host, or an underlying network resource"
+            + " issue. Local socket timeout was '{0}'."),
+    PreambleAckIncorrectMaybeHttp("You have tried to create a channel to a service that does not support .Net"
+            + " Framing. It is possible that you are encountering an HTTP endpoint."),
+    ServerRejectedSessionPreamble("The server at {0} rejected the session-establishment request."),
+    FramingViaTooLongFault("Via '{0}' is too long to be processed by the remote host. See the server logs for more"
+            + " details."),
+    FramingUpgradeInvalid("The requested upgrade is not supported by '{0}'. This could be due to mismatched bindings"
+            + " (for example security enabled on the client and not on the server)."),
+    FramingModeNotSupportedFault("The .Net Framing mode being used is not supported by '{0}'. See the server logs for"
+            + " more details."),
+    FramingVersionNotSupportedFault("The .Net Framing version being used is not supported by '{0}'. See the server"
+            + " logs for more details."),
+    FramingMaxMessageSizeExceeded("The maximum message size quota for incoming messages has been exceeded for the"
+            + " remote channel. See the server logs for more details."),
+    FramingFaultUnrecognized("Server faulted with code '{0}'."),
+    FramingError("Error while reading message framing format at position {0} of stream (state: {1})"),
+    FramingRecordTypeMismatch("Expected record type '{0}', found '{1}'."),
+    FramingSizeTooLarge("Specified size is too large for this implementation."),
+    ReceiveShutdownReturnedMessage("The channel received an unexpected input message with Action '{0}' while closing."
+            + " You should only close your channel when you are not expecting any more input messages."),
+    TcpAddressInUse("There is already a listener on IP endpoint {0}.  Make sure that you are not trying to use this"
+            + " endpoint multiple times in your application and that there are no other applications listening on this"
+            + " endpoint."),
+    DuplicateRegistration("A registration already exists for URI '{0}'."),
+    UnsupportedEnvelopeVersion("The {0} binding element requires envelope version '{1}' It doesn't support '{2}'."),
     ;
 
     private final String template;

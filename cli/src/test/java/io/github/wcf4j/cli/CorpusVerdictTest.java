@@ -16,6 +16,7 @@ import io.github.wcf4j.binding.stack.ContractCatalog;
 import io.github.wcf4j.binding.stack.ContractShape;
 import io.github.wcf4j.binding.stack.ShapeNegotiator;
 import io.github.wcf4j.binding.stack.Side;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.config.ConfigReadResult;
 import io.github.wcf4j.config.Diagnostic;
 import io.github.wcf4j.config.ServiceModelConfigReader;
@@ -72,6 +73,7 @@ class CorpusVerdictTest {
         int running = 0;
         int sspi = 0;
         int sspiStopped = 0;
+        int runningOverTcp = 0;
         Map<String, Integer> causes = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();
         for (String name : files(corpus)) {
@@ -118,6 +120,10 @@ class CorpusVerdictTest {
                         if (sspiNegotiated(binding)) {
                             sspi++;
                         }
+                        if (binding.createBindingElements().stream()
+                                .anyMatch(x -> x instanceof TcpTransportBindingElement)) {
+                            runningOverTcp++;
+                        }
                     } else {
                         if (sspiNegotiated(binding)) {
                             sspiStopped++;
@@ -129,13 +135,14 @@ class CorpusVerdictTest {
         }
         System.out.println("wcf4j: " + running + " of " + application + " application endpoints of the corpus run ("
                 + sspi + " of them over SspiNegotiated, Kerberos; " + sspiStopped + " more over SspiNegotiated stop at"
-                + " another cause); the rest by first cause:");
+                + " another cause; " + runningOverTcp + " over net.tcp); the rest by first cause:");
         causes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(c -> System.out.println("  " + c.getValue() + "  " + c.getKey()));
         assertEquals(List.of(), mismatches);
         assertEquals(132, application, "the corpus's application endpoints");
-        assertEquals(55, running, "the application endpoints that run (HTTP Negotiate: 3 more since issue 15)");
+        assertEquals(62, running, "the application endpoints that run");
         assertEquals(25, sspi, "of them, the secure conversations over SspiNegotiated (Windows, run as Kerberos)");
+        assertEquals(7, runningOverTcp, "of them over net.tcp (security None, buffered)");
     }
 
     /** Whether a binding's message security is bootstrapped by, or is, SSPI negotiation. */

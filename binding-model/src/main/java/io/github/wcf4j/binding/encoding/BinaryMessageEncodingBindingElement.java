@@ -4,7 +4,7 @@ import io.github.wcf4j.binding.ArgumentChecks;
 
 /**
  * WCF's binary XML ({@code application/soap+msbin1}; WCF {@code BinaryMessageEncodingBindingElement}, config
- * {@code <binaryMessageEncoding>}). Modelled for validation and description; not implemented by wcf4j's runtime.
+ * {@code <binaryMessageEncoding>}). The runtime runs it over {@code tcpTransport}, without compression.
  *
  * @param maxReadPoolSize   {@code 64}
  * @param maxWritePoolSize  {@code 16}

@@ -13,6 +13,7 @@ import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
 import io.github.wcf4j.binding.transaction.TransactionFlowBindingElement;
 import io.github.wcf4j.binding.transaction.TransactionProtocol;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
+import io.github.wcf4j.binding.transport.TcpConnectionPoolSettings;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransferMode;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import java.util.List;
 /**
  * Binary SOAP over .NET Message Framing on TCP (WCF {@code NetTcpBinding}, config {@code <netTcpBinding>}). Expands, as
  * WCF's {@code NetTcpBinding.CreateBindingElements}, to {@code transactionFlow, [reliableSession], [security],
- * binaryMessageEncoding, [windowsStreamSecurity | sslStreamSecurity], tcpTransport}. Modelled for validation and
- * description; wcf4j's runtime does not speak net.tcp.
+ * binaryMessageEncoding, [windowsStreamSecurity | sslStreamSecurity], tcpTransport}. The runtime runs security
+ * {@code None} (buffered); the stream upgrades are refused by name.
  */
 public record NetTcpBinding(String configurationName, BindingTimeouts timeouts, boolean transactionFlow,
         TransactionProtocol transactionProtocol, TransferMode transferMode,
@@ -82,7 +83,9 @@ public record NetTcpBinding(String configurationName, BindingTimeouts timeouts, 
                 binary.maxSessionSize(), binary.compressionFormat(), readerQuotas));
         if (security.securesTransport()) {
             TransportSecurity t = security.transport();
+            // TcpTransportSecurity.CreateTransportProtectionAndAuthentication: None and Certificate are TLS
             elements.add(t.clientCredentialType() == TransportCredentialType.Certificate
+                    || t.clientCredentialType() == TransportCredentialType.None
                     || security.mode() == SecurityMode.TransportWithMessageCredential
                     ? new SslStreamSecurityBindingElement(
                             t.clientCredentialType() == TransportCredentialType.Certificate
@@ -90,10 +93,17 @@ public record NetTcpBinding(String configurationName, BindingTimeouts timeouts, 
                     : new WindowsStreamSecurityBindingElement(t.protectionLevel()));
         }
         TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        // NetTcpBinding.MaxConnections sets the listener's MaxPendingConnections and the client pool's
+        // MaxOutboundConnectionsPerEndpoint alike
+        TcpConnectionPoolSettings pool = d.connectionPoolSettings();
+        if (maxConnections > 0) {
+            pool = new TcpConnectionPoolSettings(pool.groupName(), pool.idleTimeout(), pool.leaseTimeout(),
+                    maxConnections);
+        }
         elements.add(new TcpTransportBindingElement(false, maxBufferPoolSize, maxReceivedMessageSize,
                 d.connectionBufferSize(), hostNameComparisonMode, d.channelInitializationTimeout(), maxBufferSize,
                 maxConnections, d.maxOutputDelay(), d.maxPendingAccepts(), transferMode, listenBacklog,
-                portSharingEnabled, false, d.connectionPoolSettings()));
+                portSharingEnabled, false, pool));
         return List.copyOf(elements);
     }
 }

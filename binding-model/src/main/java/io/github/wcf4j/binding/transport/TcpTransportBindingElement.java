@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * .NET Message Framing over TCP (WCF {@code TcpTransportBindingElement}, config {@code <tcpTransport>}).
  *
- * <p>Modelled so that {@code netTcpBinding} and TCP custom bindings validate and describe exactly; wcf4j's runtime does
- * not implement net.tcp framing and refuses to open such a stack, naming the element. Shapes: buffered builds only
- * {@code IDuplexSessionChannel}; streamed builds {@code IRequestChannel}/{@code IReplyChannel}.
+ * <p>The runtime runs buffered transfer ([MC-NMF] duplex sessions); streamed transfer and port sharing are refused by
+ * name. Shapes: buffered builds only {@code IDuplexSessionChannel}; streamed builds
+ * {@code IRequestChannel}/{@code IReplyChannel}.
  */
 public record TcpTransportBindingElement(
         boolean manualAddressing,

@@ -90,6 +90,7 @@ public final class ChannelStackBuilder {
                     .map(PlannedLayer::builds).findFirst().orElse(null);
             found.addAll(providers.forElement(e).refusals(side, built));
         }
+        EncoderPairing.refusal(elements).ifPresent(found::add);
         return found;
     }
 

@@ -8,6 +8,7 @@ import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.duplex.CompositeDuplexLayerProvider;
+import io.github.wcf4j.runtime.encoding.BinaryEncodingLayerProvider;
 import io.github.wcf4j.runtime.encoding.TextEncodingLayerProvider;
 import io.github.wcf4j.runtime.oneway.OneWayLayerProvider;
 import io.github.wcf4j.runtime.reliability.ReliableSessionLayerProvider;
@@ -15,6 +16,7 @@ import io.github.wcf4j.runtime.security.message.MessageSecurityLayerProvider;
 import io.github.wcf4j.runtime.transport.http.HttpTransportLayerProvider;
 import io.github.wcf4j.runtime.transport.http.HttpsTransportLayerProvider;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryTransportLayerProvider;
+import io.github.wcf4j.runtime.transport.tcp.TcpTransportLayerProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,9 +52,9 @@ public final class LayerProviders {
                 new MessageSecurityLayerProvider(),
                 RefusedLayerProvider.windowsStreamSecurity(),
                 RefusedLayerProvider.sslStreamSecurity(),
-                RefusedLayerProvider.binaryEncoding(),
+                new BinaryEncodingLayerProvider(),
                 RefusedLayerProvider.mtomEncoding(),
-                RefusedLayerProvider.tcpTransport(),
+                new TcpTransportLayerProvider(),
                 RefusedLayerProvider.unsupported()));
     }
 

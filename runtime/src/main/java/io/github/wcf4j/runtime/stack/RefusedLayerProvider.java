@@ -2,11 +2,9 @@ package io.github.wcf4j.runtime.stack;
 
 import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.UnsupportedBindingElement;
-import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.MtomMessageEncodingBindingElement;
 import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
 import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
-import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
@@ -36,16 +34,8 @@ public final class RefusedLayerProvider<E extends BindingElement> implements Lay
         return named(SslStreamSecurityBindingElement.class);
     }
 
-    static RefusedLayerProvider<BinaryMessageEncodingBindingElement> binaryEncoding() {
-        return named(BinaryMessageEncodingBindingElement.class);
-    }
-
     static RefusedLayerProvider<MtomMessageEncodingBindingElement> mtomEncoding() {
         return named(MtomMessageEncodingBindingElement.class);
-    }
-
-    static RefusedLayerProvider<TcpTransportBindingElement> tcpTransport() {
-        return named(TcpTransportBindingElement.class);
     }
 
     static RefusedLayerProvider<UnsupportedBindingElement> unsupported() {
@@ -56,7 +46,7 @@ public final class RefusedLayerProvider<E extends BindingElement> implements Lay
 
     private static <T extends BindingElement> RefusedLayerProvider<T> named(Class<T> type) {
         return new RefusedLayerProvider<>(type, e -> "The binding element '" + e.configName() + "' is not supported"
-                + " by the wcf4j runtime (it runs HTTP/HTTPS with text encoding), so this binding cannot be opened.");
+                + " by the wcf4j runtime (it runs HTTP/HTTPS and net.tcp without stream upgrades), so this binding cannot be opened.");
     }
 
     @Override

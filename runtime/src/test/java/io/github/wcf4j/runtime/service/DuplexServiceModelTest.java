@@ -11,11 +11,13 @@ import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
+import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.runtime.channel.CommunicationObjectFaultedException;
 import io.github.wcf4j.runtime.channel.ObjectDisposedException;
 import io.github.wcf4j.runtime.client.ClientFactory;
@@ -83,6 +85,12 @@ class DuplexServiceModelTest {
                 InMemoryTransportBindingElement.requestReply());
     }
 
+    /** netTcpBinding's stack with security None: binary session encoding over real loopback TCP. */
+    static Binding netTcp() {
+        return CustomBinding.of("b", BinaryMessageEncodingBindingElement.defaults(),
+                TcpTransportBindingElement.defaults());
+    }
+
     static Stream<Arguments> shapes() {
         return Stream.of(Arguments.of("duplex session", duplexSession(), ChannelShape.DUPLEX_SESSION),
                 Arguments.of("composite duplex", compositeDuplex(), ChannelShape.DUPLEX),
@@ -92,6 +100,15 @@ class DuplexServiceModelTest {
 
     static Stream<Arguments> sessions() {
         return shapes().filter(a -> a.get()[2] == ChannelShape.DUPLEX_SESSION);
+    }
+
+    /** The in-memory shapes and net.tcp (this test's own cases run over real TCP as well). */
+    static Stream<Arguments> transports() {
+        return Stream.concat(shapes(), Stream.of(Arguments.of("net.tcp", netTcp(), ChannelShape.DUPLEX_SESSION)));
+    }
+
+    static Stream<Arguments> sessionTransports() {
+        return transports().filter(a -> a.get()[2] == ChannelShape.DUPLEX_SESSION);
     }
 
     static ServiceDescription service(Binding binding) {
@@ -107,13 +124,19 @@ class DuplexServiceModelTest {
 
     private void host(Binding binding) {
         host = ServiceHost.builder(service(binding)).types(ServiceTypes.empty().map(CONTRACT, Chat.class))
-                .instance(room).baseAddress(BASE).parameter(Scheduler.class, scheduler)
+                .instance(room).baseAddress(base(binding)).parameter(Scheduler.class, scheduler)
                 .parameter(InMemoryNetwork.class, network).build();
         host.open();
     }
 
+    private static URI base(Binding binding) {
+        return binding.createBindingElements().stream().anyMatch(e -> e instanceof TcpTransportBindingElement)
+                ? URI.create("net.tcp://localhost:0/chat") : BASE;
+    }
+
     private ClientFactory.Builder<Chat> clientOf(Binding binding) {
-        return ClientFactory.builder(endpoint(binding, BASE), Chat.class).parameter(Scheduler.class, scheduler)
+        URI address = base(binding) == BASE ? BASE : host.endpoints().get(0).address();
+        return ClientFactory.builder(endpoint(binding, address), Chat.class).parameter(Scheduler.class, scheduler)
                 .parameter(InMemoryNetwork.class, network);
     }
 
@@ -128,7 +151,7 @@ class DuplexServiceModelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("shapes")
+    @MethodSource("transports")
     void theServiceCallsItsCallerBackOneWayDuringItsOperationsAndAfterThem(String name, Binding binding,
             ChannelShape shape) throws InterruptedException {
         host(binding);
@@ -153,7 +176,7 @@ class DuplexServiceModelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("shapes")
+    @MethodSource("transports")
     void aStoredCallbackChannelMakesRequestReplyCallbacksFromAnyThread(String name, Binding binding, ChannelShape shape)
             throws InterruptedException {
         host(binding);
@@ -166,7 +189,7 @@ class DuplexServiceModelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("shapes")
+    @MethodSource("transports")
     void aRequestReplyCallbackOnTheChannelAnOperationAnswersFailsAsInWcf(String name, Binding binding,
             ChannelShape shape) throws InterruptedException {
         host(binding);
@@ -202,7 +225,7 @@ class DuplexServiceModelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("sessions")
+    @MethodSource("sessionTransports")
     void onceTheClientClosesItsSessionTheStoredCallbackChannelIsDisposed(String name, Binding binding,
             ChannelShape shape) throws Exception {
         host(binding);

@@ -174,8 +174,10 @@ class RefusalRulesTest {
             UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
                     builder.buildListener(b, ChannelType.REPLY, net.parameters()));
             assertEquals("binaryMessageEncoding", e.element());
-            assertEquals("The binding element 'binaryMessageEncoding' is not supported by the wcf4j runtime (it runs"
-                    + " HTTP/HTTPS with text encoding), so this binding cannot be opened.", e.getMessage());
+            String transport = flavor == NetHttpBinding.Flavor.values()[0] ? "httpTransport" : "httpsTransport";
+            assertEquals("The binding element 'binaryMessageEncoding' is not supported by the wcf4j runtime over '"
+                    + transport + "' (it runs binary encoding over tcpTransport only), so this binding cannot be"
+                    + " opened.", e.getMessage());
         }
     }
 

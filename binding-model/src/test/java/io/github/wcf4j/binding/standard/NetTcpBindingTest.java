@@ -1,0 +1,58 @@
+package io.github.wcf4j.binding.standard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.security.ProtectionLevel;
+import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
+import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** netTcpBinding expands as WCF's {@code NetTcpBinding.CreateBindingElements} (RS {@code TcpTransportSecurity}). */
+class NetTcpBindingTest {
+
+    private static List<String> names(NetTcpBinding b) {
+        return b.createBindingElements().stream().map(BindingElement::configName).toList();
+    }
+
+    private static NetTcpBinding with(SecurityMode mode, TransportCredentialType credential) {
+        NetTcpBinding d = NetTcpBinding.defaults("");
+        StandardSecurity s = new StandardSecurity(mode, TransportSecurity.withClientCredential(credential),
+                d.security().message());
+        return new NetTcpBinding("", d.timeouts(), false, d.transactionProtocol(), d.transferMode(),
+                d.hostNameComparisonMode(), 0, d.maxBufferPoolSize(), d.maxBufferSize(), 0,
+                d.maxReceivedMessageSize(), false, d.readerQuotas(), d.reliableSession(), s);
+    }
+
+    @Test
+    void securityNoneIsTransactionFlowBinaryEncodingAndTcp() {
+        assertEquals(List.of("transactionFlow", "binaryMessageEncoding", "tcpTransport"),
+                names(with(SecurityMode.None, TransportCredentialType.Windows)));
+    }
+
+    @Test
+    void transportSecurityIsWindowsStreamSecurityForWindowsAndTlsForNoneAndCertificate() {
+        assertEquals(new WindowsStreamSecurityBindingElement(ProtectionLevel.EncryptAndSign),
+                with(SecurityMode.Transport, TransportCredentialType.Windows).createBindingElements().get(2));
+        SslStreamSecurityBindingElement none = (SslStreamSecurityBindingElement) with(SecurityMode.Transport,
+                TransportCredentialType.None).createBindingElements().get(2);
+        assertEquals(false, none.requireClientCertificate());
+        SslStreamSecurityBindingElement certificate = (SslStreamSecurityBindingElement) with(SecurityMode.Transport,
+                TransportCredentialType.Certificate).createBindingElements().get(2);
+        assertEquals(true, certificate.requireClientCertificate());
+    }
+    @Test
+    void maxConnectionsSetsThePendingConnectionsAndThePoolsOutboundConnections() {
+        NetTcpBinding d = NetTcpBinding.defaults("");
+        NetTcpBinding b = new NetTcpBinding("", d.timeouts(), false, d.transactionProtocol(), d.transferMode(),
+                d.hostNameComparisonMode(), 0, d.maxBufferPoolSize(), d.maxBufferSize(), 50,
+                d.maxReceivedMessageSize(), false, d.readerQuotas(), d.reliableSession(), d.security());
+        TcpTransportBindingElement tcp = b.transport().map(TcpTransportBindingElement.class::cast).orElseThrow();
+        assertEquals(50, tcp.maxPendingConnections());
+        assertEquals(50, tcp.connectionPoolSettings().maxOutboundConnectionsPerEndpoint());
+        assertEquals(10, d.transport().map(TcpTransportBindingElement.class::cast).orElseThrow()
+                .connectionPoolSettings().maxOutboundConnectionsPerEndpoint());
+    }
+}

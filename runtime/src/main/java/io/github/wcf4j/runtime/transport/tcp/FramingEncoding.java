@@ -1,0 +1,109 @@
+package io.github.wcf4j.runtime.transport.tcp;
+
+import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
+import io.github.wcf4j.runtime.encoding.BinaryMessageEncoder;
+import io.github.wcf4j.runtime.encoding.ContentType;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.stack.BindingParameters;
+import java.util.List;
+
+/**
+ * The message encoding a TCP stack frames: binary with an in-band dictionary ({@code application/soap+msbinsession1},
+ * known encoding {@code 08}: what netTcpBinding and a TCP transport with no encoder use; with {@code compressionFormat}
+ * {@code +gzip}/{@code +deflate}, an extensible encoding) or text, as in WCF a custom
+ * binding may put {@code textMessageEncoding} over {@code tcpTransport}. Each channel gets its own {@link Codec}: a
+ * binary session's string tables live exactly as long as the framing session. Thread-safe.
+ */
+final class FramingEncoding {
+    /** [MC-NMF] §2.2.3.4 known encodings, by byte. */
+    private static final List<String> KNOWN = List.of("text/xml; charset=utf-8", "text/xml; charset=utf-16",
+            "text/xml; charset=unicodeFFFE", "application/soap+xml; charset=utf-8",
+            "application/soap+xml; charset=utf-16", "application/soap+xml; charset=unicodeFFFE", "multipart/related",
+            BinaryMessageEncoder.CONTENT_TYPE, BinaryMessageEncoder.SESSION_CONTENT_TYPE);
+    private final BinaryMessageEncoder binary;
+    private final TextMessageEncoder text;
+    private final String contentType;
+
+    private FramingEncoding(BinaryMessageEncoder binary, TextMessageEncoder text) {
+        this.binary = binary;
+        this.text = text;
+        this.contentType = binary != null ? binary.sessionContentType() : text.contentType();
+    }
+
+    /** The encoder the stack above contributed; binary with WCF's defaults when there is none (WCF's TCP default). */
+    static FramingEncoding from(BindingParameters p) {
+        return p.find(BinaryMessageEncoder.class).map(b -> new FramingEncoding(b, null))
+                .or(() -> p.find(TextMessageEncoder.class).map(t -> new FramingEncoding(null, t)))
+                .orElseGet(() -> new FramingEncoding(new BinaryMessageEncoder(
+                        BinaryMessageEncodingBindingElement.defaults()), null));
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    /** The KnownEncoding byte of this encoding's content type, or -1 when it travels as an ExtensibleEncoding. */
+    int knownEncoding() {
+        return KNOWN.indexOf(contentType);
+    }
+
+    /** The content type a client announced with a KnownEncoding byte, or {@code null} for an unknown byte. */
+    static String knownContentType(int encoding) {
+        return encoding >= 0 && encoding < KNOWN.size() ? KNOWN.get(encoding) : null;
+    }
+
+    /** Whether this encoding reads what a client announced (WCF's {@code IsContentTypeSupported}). */
+    boolean accepts(String announced) {
+        if (announced == null) {
+            return false;
+        }
+        if (binary != null) {
+            return binary.acceptsSession(announced);
+        }
+        return text.accepts(announced) && ContentType.parse(announced).mediaType()
+                .equals(ContentType.parse(contentType).mediaType());
+    }
+
+    /**
+     * A codec for one framing session whose preamble announced {@code announced} (a client: its own content type), its
+     * messages at most {@code maxReceivedMessageSize} once decompressed.
+     */
+    Codec newCodec(String announced, long maxReceivedMessageSize) {
+        if (binary != null) {
+            BinaryMessageEncoder.Session session = binary.newSession(announced, maxReceivedMessageSize);
+            return new Codec() {
+                @Override
+                public byte[] write(Message m) {
+                    return binary.write(m, session);
+                }
+
+                @Override
+                public Message read(byte[] payload) {
+                    return binary.read(payload, 0, payload.length, session);
+                }
+            };
+        }
+        return new Codec() {
+            @Override
+            public byte[] write(Message m) {
+                return text.write(m);
+            }
+
+            @Override
+            public Message read(byte[] payload) {
+                return text.read(payload, 0, payload.length, contentType);
+            }
+        };
+    }
+
+    /**
+     * Encodes and decodes the messages of one session. Writes must reach the wire in the order they were encoded (a
+     * binary session's strings are introduced by the first message that uses them); reads happen in wire order.
+     */
+    interface Codec {
+        byte[] write(Message m);
+
+        Message read(byte[] payload);
+    }
+}

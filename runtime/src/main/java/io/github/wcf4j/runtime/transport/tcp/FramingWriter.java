@@ -1,0 +1,59 @@
+package io.github.wcf4j.runtime.transport.tcp;
+
+import io.github.wcf4j.runtime.encoding.binary.MultiByteInt31;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/** Writes [MC-NMF] records as WCF does (RS {@code FramingEncoders.cs}, {@code SessionEncoder}). */
+final class FramingWriter {
+    private FramingWriter() {
+    }
+
+    /**
+     * The duplex-session preamble a client sends in one write: Version 1.0, Mode duplex, Via, the encoding (known byte or
+     * extensible content type) and PreambleEnd.
+     */
+    static byte[] preamble(URI via, FramingEncoding encoding) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+        b.write(FramingRecord.VERSION);
+        b.write(FramingRecord.MAJOR_VERSION);
+        b.write(FramingRecord.MINOR_VERSION);
+        b.write(FramingRecord.MODE);
+        b.write(FramingRecord.MODE_DUPLEX);
+        string(b, FramingRecord.VIA, via.toString());
+        if (encoding.knownEncoding() >= 0) {
+            b.write(FramingRecord.KNOWN_ENCODING);
+            b.write(encoding.knownEncoding());
+        } else {
+            string(b, FramingRecord.EXTENSIBLE_ENCODING, encoding.contentType());
+        }
+        b.write(FramingRecord.PREAMBLE_END);
+        return b.toByteArray();
+    }
+
+    static ByteBuf sizedEnvelope(ByteBufAllocator alloc, byte[] payload) {
+        ByteArrayOutputStream header = new ByteArrayOutputStream(MultiByteInt31.MAX_BYTES + 1);
+        header.write(FramingRecord.SIZED_ENVELOPE);
+        MultiByteInt31.write(header, payload.length);
+        ByteBuf b = alloc.buffer(header.size() + payload.length);
+        b.writeBytes(header.toByteArray());
+        b.writeBytes(payload);
+        return b;
+    }
+
+    static byte[] fault(FramingFault fault) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(80);
+        string(b, FramingRecord.FAULT, fault.uri());
+        return b.toByteArray();
+    }
+
+    private static void string(ByteArrayOutputStream b, int type, String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        b.write(type);
+        MultiByteInt31.write(b, utf8.length);
+        b.write(utf8, 0, utf8.length);
+    }
+}

@@ -1,0 +1,185 @@
+package io.github.wcf4j.runtime.transport.tcp;
+
+import io.github.wcf4j.runtime.time.Scheduler;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Reads a connection's preamble as WCF's server does ({@code ServerSessionDecoder}, {@code ConnectionDemuxer}):
+ * Version 1.x, Mode duplex, a Via some listener answers, an encoding it reads, then PreambleEnd, which it acknowledges
+ * with PreambleAck and turns the connection into a service channel for that listener. What it cannot accept gets WCF's
+ * framing fault and the connection is closed: UnsupportedVersion, UnsupportedMode (singleton/simplex: streamed transfer
+ * is not run), EndpointNotFound, ContentTypeInvalid, UpgradeInvalid (no stream upgrade is run), ViaTooLong,
+ * ContentTypeTooLong. A preamble not complete within {@code channelInitializationTimeout} is cut off without a fault,
+ * as WCF does; other decode errors close the connection. A connection whose session ended with End both ways comes
+ * back here for the next preamble (a client's pooled connection), for at most the pool's {@code idleTimeout}.
+ */
+final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFrame> {
+    private final TcpPortServer server;
+    private final FramingDecoder decoder;
+    private Scheduler.Cancellable timer = Scheduler.Cancellable.NONE;
+    private final Scheduler scheduler;
+    private final Duration initializationTimeout;
+    private final boolean reused;
+    private int expected = FramingRecord.VERSION;
+    /** Whether this connection holds one of the {@code maxPendingConnections} slots (until its preamble ends). */
+    private boolean counted;
+    /** While this connection waits for a slot: what admits it. */
+    private Runnable ticket;
+    private URI via;
+    private String contentType;
+    private TcpChannelListener<?> listener;
+
+    /** A new connection's handler: counted against {@code maxPendingConnections}, timed from its admission. */
+    ServerPreambleHandler(TcpPortServer server, FramingDecoder decoder, Scheduler scheduler,
+            Duration initializationTimeout) {
+        this(server, decoder, scheduler, initializationTimeout, false);
+    }
+
+    private ServerPreambleHandler(TcpPortServer server, FramingDecoder decoder, Scheduler scheduler,
+            Duration initializationTimeout, boolean reused) {
+        this.reused = reused;
+        this.server = server;
+        this.decoder = decoder;
+        this.scheduler = scheduler;
+        this.initializationTimeout = initializationTimeout;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (reused) {
+            armTimer(ctx); // a connection back from a session, awaiting the next preamble
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        Runnable admitted = () -> ctx.channel().eventLoop().execute(() -> {
+            ticket = null;
+            if (!ctx.channel().isActive()) {
+                server.settled(); // closed while the slot was on its way: pass it on
+                return;
+            }
+            counted = true;
+            armTimer(ctx);
+            ctx.channel().config().setAutoRead(true);
+        });
+        if (server.admit(admitted)) {
+            counted = true;
+            armTimer(ctx);
+        } else {
+            ticket = admitted;
+            ctx.channel().config().setAutoRead(false); // unread until admitted; no timer runs meanwhile
+        }
+        ctx.fireChannelActive();
+    }
+
+    private void settle() {
+        if (counted) {
+            counted = false;
+            server.settled();
+        }
+    }
+
+    private void armTimer(ChannelHandlerContext ctx) {
+        timer.cancel();
+        timer = scheduler.schedule(initializationTimeout, () -> ctx.channel().close());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        timer.cancel();
+        if (ticket != null) {
+            server.abandon(ticket);
+        }
+        settle();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FramingFrame frame) {
+        int type = frame.type();
+        if (expected == FramingRecord.VERSION && type == FramingRecord.VERSION) {
+            if (frame.value() >> 8 != FramingRecord.MAJOR_VERSION) {
+                fault(ctx, FramingFault.UNSUPPORTED_VERSION);
+                return;
+            }
+            expected = FramingRecord.MODE;
+        } else if (expected == FramingRecord.MODE && type == FramingRecord.MODE) {
+            if (frame.value() != FramingRecord.MODE_DUPLEX) {
+                fault(ctx, FramingFault.UNSUPPORTED_MODE);
+                return;
+            }
+            expected = FramingRecord.VIA;
+        } else if (expected == FramingRecord.VIA && type == FramingRecord.VIA) {
+            try {
+                via = URI.create(frame.text());
+            } catch (IllegalArgumentException e) {
+                ctx.close();
+                return;
+            }
+            listener = server.route(via);
+            if (listener == null) {
+                fault(ctx, FramingFault.ENDPOINT_NOT_FOUND);
+                return;
+            }
+            expected = FramingRecord.KNOWN_ENCODING;
+        } else if (expected == FramingRecord.KNOWN_ENCODING
+                && (type == FramingRecord.KNOWN_ENCODING || type == FramingRecord.EXTENSIBLE_ENCODING)) {
+            String announced = type == FramingRecord.KNOWN_ENCODING ? FramingEncoding.knownContentType(frame.value())
+                    : frame.text();
+            if (!listener.settings().encoding().accepts(announced)) {
+                fault(ctx, FramingFault.CONTENT_TYPE_INVALID);
+                return;
+            }
+            contentType = announced;
+            expected = FramingRecord.PREAMBLE_END;
+        } else if (expected == FramingRecord.PREAMBLE_END && type == FramingRecord.UPGRADE_REQUEST) {
+            fault(ctx, FramingFault.UPGRADE_INVALID);
+        } else if (expected == FramingRecord.PREAMBLE_END && type == FramingRecord.PREAMBLE_END) {
+            accept(ctx);
+        } else {
+            ctx.close(); // FramingRecordTypeMismatch: WCF aborts without a fault
+        }
+    }
+
+    private void accept(ChannelHandlerContext ctx) {
+        timer.cancel();
+        TcpDuplexSessionChannel channel = TcpDuplexSessionChannel.service(listener.settings(), ctx.channel(), via,
+                contentType);
+        decoder.maxEnvelopeSize(listener.settings().maxEnvelopeSize());
+        // after End both ways the connection awaits another preamble, for the pool's idle timeout (WCF's demuxer)
+        Duration idle = listener.settings().element().connectionPoolSettings().idleTimeout();
+        channel.afterGracefulEnd(ch -> {
+            decoder.maxEnvelopeSize(1);
+            ch.pipeline().replace("session", "session", new ServerPreambleHandler(server, decoder, scheduler, idle,
+                    true));
+        });
+        ctx.pipeline().replace(this, "session", new TcpSessionHandler(channel));
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {FramingRecord.PREAMBLE_ACK}));
+        if (!listener.offer(channel)) {
+            channel.abort();
+        }
+        settle(); // after the offer: sessions are accepted in the order their preambles ended
+    }
+
+    private void fault(ChannelHandlerContext ctx, FramingFault fault) {
+        timer.cancel();
+        expected = -1;
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(FramingWriter.fault(fault))).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable thrown) {
+        Throwable cause = FramingException.unwrap(thrown);
+        if (cause instanceof FramingException f && f.fault() != null) {
+            fault(ctx, f.fault());
+        } else {
+            timer.cancel();
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package io.github.wcf4j.runtime.transport.tcp;
+
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
+import io.github.wcf4j.runtime.channel.CommunicationException;
+import io.github.wcf4j.runtime.channel.CommunicationState;
+import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.InboundQueue;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.channel.Session;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.time.Scheduler;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One end of a .NET Message Framing duplex session ([MC-NMF] mode {@code 02}; WCF {@code ClientFramingDuplexSessionChannel}
+ * / {@code ServerFramingDuplexSessionChannel}): each message a SizedEnvelope, encoded by the session's own codec.
+ *
+ * <p>Closing writes End and completes; the connection is closed when the peer's End arrives (or after
+ * {@code closeTimeout}). The peer's End ends this end's input: pending and later receives complete empty. A connection
+ * lost without End faults the channel with WCF's {@code TcpConnectionResetError}; a SizedEnvelope past
+ * {@code maxBufferSize} faults it with WCF's quota text (the service first tells the client with the
+ * {@code MaxMessageSizeExceededFault} framing fault). Messages are encoded on the sender's thread, decoded on the
+ * connection's event loop, and handed to receivers through the scheduler's executor. Thread-safe.
+ */
+final class TcpDuplexSessionChannel extends AbstractCommunicationObject implements DuplexSessionChannel {
+    private static final byte[] END = {FramingRecord.END};
+    private static final AttributeKey<Integer> SESSIONS = AttributeKey.valueOf("wcf4j.tcp.sessions");
+    private final TcpSettings settings;
+    private final FramingEncoding.Codec codec;
+    private final boolean service;
+    private final EndpointAddress local;
+    private final EndpointAddress remote;
+    private final URI via;
+    private final InboundQueue<Message> inbox;
+    private final Object writeLock = new Object();
+    private final TcpConnectionPool pool;
+    private volatile Channel socket;
+    private volatile Session session;
+    /** What becomes of the connection after End both ways: kept for the next session (pool, demuxer), or closed. */
+    private volatile Consumer<Channel> reuse;
+    private volatile Scheduler.Cancellable linger = Scheduler.Cancellable.NONE;
+    private boolean sentEnd;
+    private boolean peerEnded;
+
+    private TcpDuplexSessionChannel(TcpSettings settings, boolean service, EndpointAddress local,
+            EndpointAddress remote, URI via, TcpConnectionPool pool, String contentType) {
+        this.settings = settings;
+        this.pool = pool;
+        this.codec = settings.encoding().newCodec(contentType, settings.element().maxReceivedMessageSize());
+        this.service = service;
+        this.local = local;
+        this.remote = remote;
+        this.via = via;
+        this.inbox = new InboundQueue<>(settings.scheduler());
+    }
+
+    /** A client end, connected and through its preamble when opened. */
+    static TcpDuplexSessionChannel client(TcpSettings settings, EndpointAddress remote, URI via,
+            TcpConnectionPool pool) {
+        TcpDuplexSessionChannel c = new TcpDuplexSessionChannel(settings, false, EndpointAddress.ANONYMOUS, remote,
+                via, pool, settings.encoding().contentType());
+        c.reuse = ch -> pool.give(via, ch);
+        return c;
+    }
+
+    /** The service end of a connection whose preamble (announcing {@code contentType}) was accepted. */
+    static TcpDuplexSessionChannel service(TcpSettings settings, Channel socket, URI via, String contentType) {
+        TcpDuplexSessionChannel c = new TcpDuplexSessionChannel(settings, true, EndpointAddress.of(via),
+                EndpointAddress.ANONYMOUS, via, null, contentType);
+        c.attach(socket);
+        return c;
+    }
+
+    /** Sets what becomes of the connection once this session has ended gracefully. */
+    void afterGracefulEnd(Consumer<Channel> next) {
+        reuse = next;
+    }
+
+    TcpConnectionPool pool() {
+        return pool;
+    }
+
+    /** The connection (tests: which one a session used). */
+    Channel connection() {
+        return socket;
+    }
+
+    @Override
+    protected String wcfTypeName() {
+        return service ? "System.ServiceModel.Channels.ServerFramingDuplexSessionChannel"
+                : "System.ServiceModel.Channels.ClientFramingDuplexSessionChannel";
+    }
+
+    /**
+     * Binds this end to its connection. Both ends derive the same session id from the connection's two endpoints and
+     * the number of sessions the connection has carried (a pooled connection carries one after another).
+     */
+    void attach(Channel ch) {
+        socket = ch;
+        InetSocketAddress mine = (InetSocketAddress) ch.localAddress();
+        InetSocketAddress theirs = (InetSocketAddress) ch.remoteAddress();
+        Integer before = ch.attr(SESSIONS).get();
+        int n = before == null ? 1 : before + 1;
+        ch.attr(SESSIONS).set(n);
+        String connection = (service ? endpoint(theirs) + "|" + endpoint(mine) : endpoint(mine) + "|" + endpoint(theirs))
+                + "#" + n;
+        session = new TcpSession("urn:uuid:" + UUID.nameUUIDFromBytes(connection.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String endpoint(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    private record TcpSession(String id) implements Session {
+    }
+
+    TcpSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Session session() {
+        return session;
+    }
+
+    @Override
+    public EndpointAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public EndpointAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public URI via() {
+        return via;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(Message message, Duration timeout) {
+        throwIfNotOpened();
+        if (!service && message.headers().to() == null && !settings.element().manualAddressing()) {
+            message.headers().to(remote);
+        }
+        Channel ch = socket;
+        ChannelFuture written;
+        synchronized (writeLock) {
+            byte[] payload = codec.write(message);
+            if (payload.length > settings.element().maxBufferSize()) {
+                // the session's writer has already given keys to this message's new strings, which the peer will
+                // never see: the session cannot go on
+                QuotaExceededException tooLarge = new QuotaExceededException(
+                        WcfText.MaxSentMessageSizeExceeded.format(settings.element().maxBufferSize()));
+                fault(tooLarge);
+                return CompletableFuture.failedFuture(tooLarge);
+            }
+            written = ch.writeAndFlush(FramingWriter.sizedEnvelope(ch.alloc(), payload));
+        }
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        written.addListener(f -> {
+            if (f.isSuccess()) {
+                sent.complete(null);
+            } else {
+                sent.completeExceptionally(connectionReset(f.cause()));
+            }
+        });
+        return sent;
+    }
+
+    @Override
+    public CompletableFuture<Optional<Message>> receive(Duration timeout) {
+        return receiveFrom(inbox, timeout);
+    }
+
+    // ---- from the connection (its event loop)
+
+    void received(byte[] payload) {
+        Message m;
+        try {
+            m = codec.read(payload);
+        } catch (RuntimeException e) {
+            fault(e);
+            return;
+        }
+        inbox.offer(m);
+    }
+
+    /** A SizedEnvelope past {@code maxBufferSize}: the service tells the client with a framing fault, then closes. */
+    void oversized() {
+        Channel ch = socket;
+        if (service && ch != null) {
+            ch.writeAndFlush(Unpooled.wrappedBuffer(FramingWriter.fault(FramingFault.MAX_MESSAGE_SIZE_EXCEEDED)))
+                    .addListener(f -> ch.close());
+        }
+        fault(new QuotaExceededException(WcfText.MaxReceivedMessageSizeExceeded.format(
+                settings.element().maxReceivedMessageSize())));
+    }
+
+    void peerEnded() {
+        boolean both;
+        synchronized (this) {
+            peerEnded = true;
+            both = sentEnd;
+        }
+        inbox.close();
+        if (both) {
+            release();
+        }
+    }
+
+    /** End both ways: the connection goes on to its next use (or is closed), never back to this session. */
+    private void release() {
+        linger.cancel();
+        Channel ch = socket;
+        Consumer<Channel> next = reuse;
+        if (ch == null) {
+            return;
+        }
+        if (next != null && ch.isActive()) {
+            next.accept(ch);
+        } else {
+            ch.close();
+        }
+    }
+
+    void peerFaulted(String faultUri) {
+        fault(FramingFault.toException(faultUri, via, settings.encoding().contentType()));
+    }
+
+    void connectionLost(Throwable cause) {
+        synchronized (this) {
+            if (sentEnd && peerEnded) {
+                return;
+            }
+        }
+        if (state() == CommunicationState.Closed) {
+            return;
+        }
+        fault(cause != null ? cause : connectionReset(null));
+    }
+
+    private CommunicationException connectionReset(Throwable cause) {
+        return new CommunicationException(WcfText.TcpConnectionResetError.format(
+                WcfTimeSpan.format(settings.timeouts().receiveTimeout())), cause);
+    }
+
+    // ---- lifecycle
+
+    /** Client: connects, sends the preamble and waits for PreambleAck. */
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        if (service) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return TcpConnector.connect(this, timeout);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onClose(Duration timeout) {
+        Channel ch = socket;
+        inbox.close();
+        if (ch == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        boolean both;
+        synchronized (this) {
+            sentEnd = true;
+            both = peerEnded;
+        }
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        if (!both) {
+            Scheduler.Cancellable timer = settings.scheduler().schedule(settings.closeTimeout(), ch::close);
+            linger = timer;
+            ch.closeFuture().addListener(f -> timer.cancel());
+        }
+        ch.writeAndFlush(Unpooled.wrappedBuffer(END)).addListener(f -> {
+            if (!f.isSuccess()) {
+                ch.close();
+            } else if (both) {
+                release();
+            }
+            closed.complete(null);
+        });
+        return closed;
+    }
+
+    @Override
+    protected void onAbort() {
+        closeSocket();
+        inbox.close();
+    }
+
+    @Override
+    protected void onFaulted(Throwable cause) {
+        inbox.fail(cause instanceof CommunicationException ? cause : new CommunicationException(cause.getMessage(),
+                cause));
+        closeSocket();
+    }
+
+    private void closeSocket() {
+        Channel ch = socket;
+        if (ch != null) {
+            ch.close();
+        }
+    }
+}

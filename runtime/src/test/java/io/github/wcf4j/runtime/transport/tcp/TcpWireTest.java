@@ -1,0 +1,478 @@
+package io.github.wcf4j.runtime.transport.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.encoding.ReaderQuotas;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.CommunicationException;
+import io.github.wcf4j.runtime.channel.CommunicationObject;
+import io.github.wcf4j.runtime.channel.CommunicationState;
+import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
+import io.github.wcf4j.runtime.channel.Futures;
+import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.encoding.binary.GoldenVectors;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
+import io.github.wcf4j.runtime.stack.ListenAddress;
+import io.github.wcf4j.runtime.time.ManualScheduler;
+import io.github.wcf4j.runtime.time.Scheduler;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * net.tcp on the wire against real WCF's bytes (pynettcp's {@code framing_none.json}: a stock WCF client and service,
+ * netTcpBinding security None): the service reads the WCF client's exact byte stream and answers with exactly what the
+ * WCF service sent; the client sends exactly what the WCF client sent; framing faults reach a raw client.
+ */
+class TcpWireTest {
+    private static final Duration T = Duration.ofMinutes(1);
+    private static final String ECHO = "urn:DemoService/IDemoService/Echo";
+    private static final String ID1 = "urn:uuid:c92b8486-cefb-4201-8a89-22bcd24b699e";
+    private static final String ID2 = "urn:uuid:e044fcf2-f6e9-49db-b548-c629bfda2cc7";
+    private static final int PREAMBLE = 39;
+    private final ManualScheduler clock = new ManualScheduler();
+    private final ChannelStackBuilder builder = ChannelStackBuilder.standard();
+    private final List<CommunicationObject> opened = new ArrayList<>();
+    private final CustomBinding netTcpNone = CustomBinding.of("netTcpNone",
+            BinaryMessageEncodingBindingElement.defaults(), TcpTransportBindingElement.defaults());
+
+    @AfterEach
+    void abortAll() {
+        opened.forEach(CommunicationObject::abort);
+        clock.runPending();
+    }
+
+    /** A listener at {@code /Demo} on an ephemeral port. */
+    private ChannelListener<DuplexSessionChannel> listen() {
+        ChannelListener<DuplexSessionChannel> l = builder.buildListener(netTcpNone, ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Demo"))));
+        opened.add(l);
+        await(l.open(T));
+        return l;
+    }
+
+    private static Message reply(String relatesTo, String text) {
+        Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO + "Response",
+                new XmlFragment("<EchoResponse xmlns=\"urn:DemoService\"><EchoResult>" + text
+                        + "</EchoResult></EchoResponse>"));
+        m.headers().relatesTo(relatesTo).to(EndpointAddress.ANONYMOUS);
+        return m;
+    }
+
+    @Test
+    void theServiceReadsAWcfClientsSessionAndAnswersByteForByteAsTheWcfServiceDid() throws Exception {
+        ChannelListener<DuplexSessionChannel> listener = listen();
+        byte[] c2s = GoldenVectors.hex("pynettcp-framing-none.c2s.hex");
+        byte[] s2c = GoldenVectors.hex("pynettcp-framing-none.s2c.hex");
+        int request1 = PREAMBLE + 3 + 163;
+        int request2 = request1 + 2 + 73;
+        int reply1 = 1 + 3 + 148;
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            raw.setSoTimeout(30_000);
+            OutputStream out = raw.getOutputStream();
+            DataInputStream in = new DataInputStream(raw.getInputStream());
+            // the capture's Via names port 8898; the service routes by path, as WCF's host-name matching allows
+            out.write(withVia(Arrays.copyOfRange(c2s, 0, PREAMBLE), listener.uri()));
+            assertEquals(0x0B, in.readUnsignedByte(), "PreambleAck");
+            DuplexSessionChannel service = await(listener.acceptChannel(T)).orElseThrow();
+            opened.add(service);
+            await(service.open(T));
+            out.write(Arrays.copyOfRange(c2s, PREAMBLE, request1));
+            Message first = await(service.receive(T)).orElseThrow();
+            assertEquals(ECHO, first.headers().action());
+            assertEquals(ID1, first.headers().messageId());
+            assertEquals("<Echo xmlns=\"urn:DemoService\"><text>hello0</text></Echo>", first.body().xml());
+            await(service.send(reply(ID1, "hello0"), T));
+            assertArrayEquals(Arrays.copyOfRange(s2c, 1, reply1), readBytes(in, reply1 - 1));
+            out.write(Arrays.copyOfRange(c2s, request1, request2));
+            assertEquals(ID2, await(service.receive(T)).orElseThrow().headers().messageId());
+            await(service.send(reply(ID2, "hello1"), T));
+            assertArrayEquals(Arrays.copyOfRange(s2c, reply1, s2c.length - 1), readBytes(in, s2c.length - 1 - reply1));
+            out.write(0x07);
+            assertEquals(Optional.empty(), await(service.receive(T)), "End ends the service's input");
+            await(service.close(T));
+            assertEquals(0x07, in.readUnsignedByte(), "End answered with End");
+            // the connection now awaits the next preamble, as WCF's demuxer does for a client's pooled connection
+            out.write(withVia(Arrays.copyOfRange(c2s, 0, PREAMBLE), listener.uri()));
+            assertEquals(0x0B, in.readUnsignedByte(), "a second session on the same connection");
+            DuplexSessionChannel second = await(listener.acceptChannel(T)).orElseThrow();
+            opened.add(second);
+            await(second.open(T));
+            // a new session: a new dictionary, so WCF's first request (which defines its strings) reads again
+            out.write(Arrays.copyOfRange(c2s, PREAMBLE, request1));
+            assertEquals(ID1, await(second.receive(T)).orElseThrow().headers().messageId());
+        }
+    }
+
+    @Test
+    void aSessionThatEndedGracefullyLeavesItsConnectionToTheNextSessionOfTheFactory() {
+        ChannelListener<DuplexSessionChannel> listener = listen();
+        ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(netTcpNone, ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        TcpDuplexSessionChannel first = (TcpDuplexSessionChannel) factory.createChannel(
+                EndpointAddress.of(listener.uri()));
+        opened.add(first);
+        await(first.open(T));
+        DuplexSessionChannel service = await(listener.acceptChannel(T)).orElseThrow();
+        opened.add(service);
+        await(service.open(T));
+        Message hello = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>one</text></Echo>"));
+        await(first.send(hello, T));
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>one</text></Echo>",
+                await(service.receive(T)).orElseThrow().body().xml());
+        await(first.close(T));
+        assertEquals(Optional.empty(), await(service.receive(T)));
+        await(service.close(T));
+        io.netty.channel.Channel connection = first.connection();
+        TcpDuplexSessionChannel second = (TcpDuplexSessionChannel) factory.createChannel(
+                EndpointAddress.of(listener.uri()));
+        opened.add(second);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (connection.pipeline().get("session") instanceof TcpSessionHandler && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // the server's End reaches the client on its event loop
+        }
+        await(second.open(T));
+        assertSame(connection, second.connection(), "the pooled connection");
+        DuplexSessionChannel service2 = await(listener.acceptChannel(T)).orElseThrow();
+        opened.add(service2);
+        await(service2.open(T));
+        assertEquals(second.session().id(), service2.session().id());
+        assertNotEquals(first.session().id(), second.session().id());
+        await(second.send(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>two</text></Echo>")), T));
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>two</text></Echo>",
+                await(service2.receive(T)).orElseThrow().body().xml());
+    }
+
+    @Test
+    void theClientWritesWhatTheWcfClientWrote() throws Exception {
+        byte[] c2s = GoldenVectors.hex("pynettcp-framing-none.c2s.hex");
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(30_000);
+            URI via = URI.create("net.tcp://localhost:" + server.getLocalPort() + "/Demo");
+            ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(netTcpNone,
+                    ChannelType.DUPLEX_SESSION, new BindingParameters().put(Scheduler.class, clock));
+            opened.add(factory);
+            await(factory.open(T));
+            DuplexSessionChannel client = factory.createChannel(
+                    EndpointAddress.of("net.tcp://localhost:8898/Demo"), via);
+            opened.add(client);
+            CompletableFuture<Void> opening = client.open(T);
+            try (Socket raw = server.accept()) {
+                raw.setSoTimeout(30_000);
+                DataInputStream in = new DataInputStream(raw.getInputStream());
+                byte[] expectedPreamble = withVia(Arrays.copyOfRange(c2s, 0, PREAMBLE), via);
+                assertArrayEquals(expectedPreamble, readBytes(in, expectedPreamble.length));
+                raw.getOutputStream().write(0x0B);
+                await(opening);
+                Message request = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                        new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>hello0</text></Echo>"));
+                request.headers().messageId(ID1).replyTo(EndpointAddress.ANONYMOUS);
+                await(client.send(request, T));
+                assertArrayEquals(Arrays.copyOfRange(c2s, PREAMBLE, PREAMBLE + 3 + 163), readBytes(in, 3 + 163));
+                await(client.close(T));
+                assertEquals(0x07, in.readUnsignedByte());
+            }
+        }
+    }
+
+    @Test
+    void aViaNobodyListensAtGetsTheEndpointNotFoundFaultAndTheClientWcfsText() throws Exception {
+        ChannelListener<DuplexSessionChannel> listener = listen();
+        URI elsewhere = URI.create("net.tcp://localhost:" + listener.uri().getPort() + "/nobody-here");
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            raw.setSoTimeout(30_000);
+            raw.getOutputStream().write(withVia(Arrays.copyOfRange(GoldenVectors.hex(
+                    "pynettcp-framing-none.c2s.hex"), 0, PREAMBLE), elsewhere));
+            byte[] fault = raw.getInputStream().readAllBytes();
+            String uri = "http://schemas.microsoft.com/ws/2006/05/framing/faults/EndpointNotFound";
+            assertEquals(0x08, fault[0]);
+            assertEquals(uri, new String(fault, 2, fault[1], StandardCharsets.UTF_8));
+        }
+        ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(netTcpNone, ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        DuplexSessionChannel client = factory.createChannel(EndpointAddress.of(elsewhere));
+        opened.add(client);
+        Throwable e = failure(client.open(T));
+        assertInstanceOf(EndpointNotFoundException.class, e);
+        assertEquals(WcfText.EndpointNotFound.format(elsewhere), e.getMessage());
+    }
+
+    @Test
+    void anUpgradeRequestToAServiceWithoutStreamSecurityIsFaultedUpgradeInvalid() throws Exception {
+        ChannelListener<DuplexSessionChannel> listener = listen();
+        byte[] preamble = withVia(Arrays.copyOfRange(GoldenVectors.hex("pynettcp-framing-none.c2s.hex"), 0,
+                PREAMBLE), listener.uri());
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(preamble, 0, preamble.length - 1); // without PreambleEnd
+        b.write(0x09);
+        b.write(21);
+        b.writeBytes("application/negotiate".getBytes(StandardCharsets.US_ASCII));
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            raw.setSoTimeout(30_000);
+            raw.getOutputStream().write(b.toByteArray());
+            byte[] fault = raw.getInputStream().readAllBytes();
+            assertEquals("http://schemas.microsoft.com/ws/2006/05/framing/faults/UpgradeInvalid",
+                    new String(fault, 2, fault[1], StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aClientTalkingToAnHttpPortGetsWcfsMaybeHttpText() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(30_000);
+            ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(netTcpNone,
+                    ChannelType.DUPLEX_SESSION, new BindingParameters().put(Scheduler.class, clock));
+            opened.add(factory);
+            await(factory.open(T));
+            DuplexSessionChannel client = factory.createChannel(EndpointAddress.of(
+                    "net.tcp://localhost:" + server.getLocalPort() + "/x"));
+            opened.add(client);
+            CompletableFuture<Void> opening = client.open(T);
+            try (Socket raw = server.accept()) {
+                raw.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                Throwable e = failure(opening);
+                assertInstanceOf(ProtocolException.class, e);
+                assertEquals(WcfText.PreambleAckIncorrectMaybeHttp.format(), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void anEnvelopeThatIsNotBinaryXmlFaultsItsSessionAndTheListenerKeepsServing() throws Exception {
+        ChannelListener<DuplexSessionChannel> listener = listen();
+        byte[] preamble = withVia(Arrays.copyOfRange(GoldenVectors.hex("pynettcp-framing-none.c2s.hex"), 0,
+                PREAMBLE), listener.uri());
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            raw.setSoTimeout(30_000);
+            raw.getOutputStream().write(preamble);
+            assertEquals(0x0B, raw.getInputStream().read());
+            DuplexSessionChannel service = await(listener.acceptChannel(T)).orElseThrow();
+            opened.add(service);
+            await(service.open(T));
+            CompletableFuture<Optional<Message>> receiving = service.receive(T);
+            // a session block claiming more strings than the envelope holds
+            raw.getOutputStream().write(new byte[] {0x06, 0x03, 0x7f, 0x01, 0x41});
+            assertInstanceOf(CommunicationException.class, failure(receiving));
+            assertEquals(CommunicationState.Faulted, service.state());
+            assertEquals(-1, raw.getInputStream().read(), "the connection is closed");
+        }
+        try (Socket again = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            again.setSoTimeout(30_000);
+            again.getOutputStream().write(preamble);
+            assertEquals(0x0B, again.getInputStream().read(), "the next client is served");
+        }
+    }
+
+    @Test
+    void aPreambleNotCompleteWithinChannelInitializationTimeoutIsCutOffWithoutAFault() throws Exception {
+        ChannelListener<DuplexSessionChannel> listener = listen();
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            raw.setSoTimeout(30_000);
+            raw.getOutputStream().write(new byte[] {0x00, 0x01, 0x00, 0x01});
+            raw.getOutputStream().flush();
+            awaitTimers(1);
+            clock.advanceBy(TcpTransportBindingElement.DEFAULT_CHANNEL_INITIALIZATION_TIMEOUT);
+            assertEquals(-1, raw.getInputStream().read(), "closed, nothing sent");
+        }
+    }
+
+    @Test
+    void pastMaxPendingConnectionsTheServerAcceptsNoMoreUntilAPreambleEnds() throws Exception {
+        TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        TcpTransportBindingElement onePending = new TcpTransportBindingElement(false, d.maxBufferPoolSize(),
+                d.maxReceivedMessageSize(), d.connectionBufferSize(), d.hostNameComparisonMode(),
+                d.channelInitializationTimeout(), d.maxBufferSize(), 1, d.maxOutputDelay(), d.maxPendingAccepts(),
+                d.transferMode(), d.listenBacklog(), false, false, d.connectionPoolSettings());
+        ChannelListener<DuplexSessionChannel> listener = builder.buildListener(CustomBinding.of("one",
+                BinaryMessageEncodingBindingElement.defaults(), onePending), ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Demo"))));
+        opened.add(listener);
+        await(listener.open(T));
+        byte[] preamble = withVia(Arrays.copyOfRange(GoldenVectors.hex("pynettcp-framing-none.c2s.hex"), 0,
+                PREAMBLE), listener.uri());
+        assertEquals(0, clock.pendingTimers(), "no timer before the first connection");
+        try (Socket first = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort());
+                Socket second = new Socket()) {
+            first.setSoTimeout(30_000);
+            awaitTimers(1); // the first connection reads its preamble: the server stops accepting
+            second.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    listener.uri().getPort()));
+            second.setSoTimeout(30_000);
+            second.getOutputStream().write(preamble); // waits in the backlog, unread
+            first.getOutputStream().write(preamble);
+            assertEquals(0x0B, first.getInputStream().read());
+            TcpDuplexSessionChannel a = (TcpDuplexSessionChannel) await(listener.acceptChannel(T)).orElseThrow();
+            opened.add(a);
+            assertEquals(first.getLocalPort(), ((InetSocketAddress) a.connection().remoteAddress())
+                    .getPort(), () -> "the first connection's session is accepted first; second local port "
+                    + second.getLocalPort() + ", timers " + clock.pendingTimers());
+            assertEquals(0x0B, second.getInputStream().read(), "then the second is accepted and read");
+            TcpDuplexSessionChannel b = (TcpDuplexSessionChannel) await(listener.acceptChannel(T)).orElseThrow();
+            opened.add(b);
+            assertEquals(second.getLocalPort(), ((InetSocketAddress) b.connection().remoteAddress())
+                    .getPort());
+        }
+    }
+
+    @Test
+    void aGzipSessionAnnouncesItsContentTypeAndRunsCompressed() throws Exception {
+        CustomBinding gzip = CustomBinding.of("gzip", new BinaryMessageEncodingBindingElement(64, 16, 2048, "GZip",
+                ReaderQuotas.defaults()), TcpTransportBindingElement.defaults());
+        ChannelListener<DuplexSessionChannel> listener = builder.buildListener(gzip, ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Demo"))));
+        opened.add(listener);
+        await(listener.open(T));
+        ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(gzip, ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        DuplexSessionChannel client = factory.createChannel(EndpointAddress.of(listener.uri()));
+        opened.add(client);
+        await(client.open(T));
+        DuplexSessionChannel service = await(listener.acceptChannel(T)).orElseThrow();
+        opened.add(service);
+        await(service.open(T));
+        await(client.send(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>zipped</text></Echo>")), T));
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>zipped</text></Echo>",
+                await(service.receive(T)).orElseThrow().body().xml());
+        // the preamble names the compressed session type as an ExtensibleEncoding (04), as WCF's does
+        try (ServerSocket raw = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            raw.setSoTimeout(30_000);
+            DuplexSessionChannel probe = factory.createChannel(EndpointAddress.of(
+                    "net.tcp://localhost:" + raw.getLocalPort() + "/Demo"));
+            opened.add(probe);
+            probe.open(T);
+            try (Socket s = raw.accept()) {
+                s.setSoTimeout(30_000);
+                byte[] via = ("net.tcp://localhost:" + raw.getLocalPort() + "/Demo").getBytes(StandardCharsets.UTF_8);
+                byte[] head = readBytes(s.getInputStream(), 7 + via.length + 2);
+                assertEquals(0x04, head[7 + via.length]);
+                String type = "application/soap+msbinsession1+gzip";
+                assertEquals(type.length(), head[8 + via.length]);
+                assertEquals(type, new String(readBytes(s.getInputStream(), type.length()), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
+    void aMessagePastTheSendersMaxBufferSizeIsRefusedWithWcfsTextAndEndsTheSession() {
+        ChannelListener<DuplexSessionChannel> listener = listen();
+        TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        TcpTransportBindingElement small = new TcpTransportBindingElement(false, d.maxBufferPoolSize(), 1000,
+                d.connectionBufferSize(), d.hostNameComparisonMode(), d.channelInitializationTimeout(), 1000,
+                d.maxPendingConnections(), d.maxOutputDelay(), d.maxPendingAccepts(), d.transferMode(),
+                d.listenBacklog(), false, false, d.connectionPoolSettings());
+        ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(CustomBinding.of("small",
+                BinaryMessageEncodingBindingElement.defaults(), small), ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        DuplexSessionChannel client = factory.createChannel(EndpointAddress.of(listener.uri()));
+        opened.add(client);
+        await(client.open(T));
+        Throwable e = failure(client.send(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>" + "x".repeat(2000) + "</text></Echo>")), T));
+        assertInstanceOf(QuotaExceededException.class, e);
+        assertEquals(WcfText.MaxSentMessageSizeExceeded.format(1000), e.getMessage());
+        assertEquals(CommunicationState.Faulted, client.state());
+    }
+
+    /** Waits (bounded) until the I/O threads have armed {@code n} timers on the clock. */
+    private void awaitTimers(int n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (clock.pendingTimers() < n && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(n, clock.pendingTimers());
+    }
+
+    /** {@code preamble} (Version, Mode, Via, KnownEncoding, PreambleEnd) with another Via. */
+    private static byte[] withVia(byte[] preamble, URI via) {
+        byte[] v = via.toString().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(preamble, 0, 6);
+        b.write(v.length);
+        b.writeBytes(v);
+        int oldLength = preamble[6];
+        b.write(preamble, 7 + oldLength, preamble.length - 7 - oldLength);
+        return b.toByteArray();
+    }
+
+    private static byte[] readBytes(InputStream in, int n) throws IOException {
+        byte[] b = new DataInputStream(in).readNBytes(n);
+        assertEquals(n, b.length, "the connection ended early");
+        return b;
+    }
+
+    private <T> T await(CompletableFuture<T> f) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!f.isDone() && System.nanoTime() < deadline) {
+            clock.runPending();
+            try {
+                f.get(10, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // keep driving the clock's queue, or rethrown by join below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        clock.runPending();
+        return Futures.join(f);
+    }
+
+    private Throwable failure(CompletableFuture<?> f) {
+        try {
+            await(f);
+        } catch (RuntimeException e) {
+            return Futures.unwrap(e);
+        }
+        throw new AssertionError("expected a failure");
+    }
+}
