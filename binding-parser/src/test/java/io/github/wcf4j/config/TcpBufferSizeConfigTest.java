@@ -1,6 +1,7 @@
 package io.github.wcf4j.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
@@ -37,5 +38,16 @@ class TcpBufferSizeConfigTest {
         assertEquals(65_536, tcp("<customBinding><binding name=\"b\"><binaryMessageEncoding/>"
                 + "<tcpTransport maxReceivedMessageSize=\"1048576\" transferMode=\"Streamed\"/></binding>"
                 + "</customBinding>", "customBinding").maxBufferSize());
+    }
+
+    @Test
+    void tuningWcf4jDoesNotApplyIsSaidWhereItIsWritten() {
+        ConfigReadResult r = ServiceModelConfigReader.create().read("app.config", "<configuration>"
+                + "<system.serviceModel><bindings><customBinding><binding name=\"b\"><binaryMessageEncoding/>"
+                + "<tcpTransport maxPendingAccepts=\"4\" maxOutputDelay=\"00:00:00.5\"/></binding></customBinding>"
+                + "</bindings></system.serviceModel></configuration>");
+        assertEquals(2, r.diagnostics().size(), r.diagnostics().toString());
+        assertTrue(r.diagnostics().stream().allMatch(d -> d.severity() == Severity.WARNING
+                && d.message().contains("has no effect")), r.diagnostics().toString());
     }
 }

@@ -30,6 +30,14 @@ public class TcpTransportXml extends BindingElementXml {
     @Override
     public BindingElement toModel(ConfigContext ctx) {
         TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        for (String[] tuning : new String[][] {{"maxPendingAccepts", maxPendingAccepts},
+                {"maxOutputDelay", maxOutputDelay}, {"connectionBufferSize", connectionBufferSize}}) {
+            if (tuning[1] != null) {
+                ctx.warning(this, "tcpTransport " + tuning[0] + " tunes WCF's own accept loop and write batching;"
+                        + " wcf4j's net.tcp runs on Netty's event loops, which accept, buffer and flush their own way,"
+                        + " so this setting has no effect (what an endpoint accepts and sends is unchanged).");
+            }
+        }
         return ctx.build(this, () -> new TcpTransportBindingElement(
                 ctx.bool(this, "manualAddressing", manualAddressing, false),
                 ctx.int64(this, "maxBufferPoolSize", maxBufferPoolSize, 1, Long.MAX_VALUE,

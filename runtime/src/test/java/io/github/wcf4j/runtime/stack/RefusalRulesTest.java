@@ -21,8 +21,10 @@ import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.standard.NetHttpBinding;
 import io.github.wcf4j.binding.standard.UnsupportedBinding;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
+import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.binding.transport.WebSocketTransportUsage;
 import io.github.wcf4j.runtime.InMemoryFixture;
@@ -102,6 +104,21 @@ class RefusalRulesTest {
         assertEquals("httpsTransport/@authenticationScheme", refused.get(0).setting());
         assertThrows(UnsupportedBindingException.class, () ->
                 builder.buildFactory(b, ChannelType.REQUEST, net.parameters()));
+    }
+
+    @Test
+    void netTcpsExactHostNameComparisonIsRefusedOnTheServiceAlone() {
+        TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        TcpTransportBindingElement exact = new TcpTransportBindingElement(d.manualAddressing(), d.maxBufferPoolSize(),
+                d.maxReceivedMessageSize(), d.connectionBufferSize(), HostNameComparisonMode.Exact,
+                d.channelInitializationTimeout(), d.maxBufferSize(), d.maxPendingConnections(), d.maxOutputDelay(),
+                d.maxPendingAccepts(), d.transferMode(), d.listenBacklog(), d.portSharingEnabled(), d.teredoEnabled(),
+                d.connectionPoolSettings());
+        Binding b = CustomBinding.of("t", TextMessageEncodingBindingElement.defaults(), exact);
+        List<Refusal> service = builder.refusals(b, Side.SERVICE);
+        assertEquals(1, service.size(), service.toString());
+        assertEquals("tcpTransport/@hostNameComparisonMode", service.get(0).setting());
+        assertTrue(builder.refusals(b, Side.CLIENT).isEmpty());
     }
 
     @Test

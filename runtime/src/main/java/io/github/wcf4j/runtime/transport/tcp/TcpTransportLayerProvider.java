@@ -1,5 +1,7 @@
 package io.github.wcf4j.runtime.transport.tcp;
 
+import io.github.wcf4j.binding.stack.Side;
+import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.runtime.channel.Channel;
@@ -35,7 +37,13 @@ public final class TcpTransportLayerProvider implements LayerProvider<TcpTranspo
                                 + " envelopes) is not run by wcf4j yet; only Buffered is."),
                 RefusalRule.when("portSharingEnabled", TcpTransportBindingElement::portSharingEnabled,
                         e -> "portSharingEnabled needs the Windows Net.Tcp Port Sharing Service (SMSvcHost), which a"
-                                + " JVM does not have; listen on a port of the service's own."));
+                                + " JVM does not have; listen on a port of the service's own."),
+                RefusalRule.<TcpTransportBindingElement>when("hostNameComparisonMode",
+                        e -> e.hostNameComparisonMode() == HostNameComparisonMode.Exact,
+                        e -> "hostNameComparisonMode=\"Exact\" over net.tcp: wcf4j routes a connection by its Via's"
+                                + " path, as WCF's wildcard modes do, and does not compare the host name, so this"
+                                + " endpoint is refused rather than answering for other host names.")
+                        .onlyOn(Side.SERVICE));
     }
 
     @Override
