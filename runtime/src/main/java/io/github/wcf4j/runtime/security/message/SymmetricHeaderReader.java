@@ -360,7 +360,9 @@ final class SymmetricHeaderReader {
                             + "' is not expected here.");
                 }
             }
-            if (key == null) {
+            // without derived keys a reply names its context only in its signature's and encrypted data's key info
+            boolean keyByReference = source instanceof KeySource.Context && !s.derivedKeys() && derived.isEmpty();
+            if (key == null && !keyByReference) {
                 throw new MessageSecurityException("The message's key was not found.");
             }
             List<Element> clearSignatures = protectedItems.stream().filter(e -> is(e, DS, "Signature")).toList();

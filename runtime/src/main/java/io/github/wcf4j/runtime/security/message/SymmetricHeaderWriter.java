@@ -363,12 +363,13 @@ final class SymmetricHeaderWriter {
             // their encrypted form (SendSecurityHeader.CompleteSecurityApplication: CompleteEncryption first;
             // SecurityAppliedMessage.WriteBodyToEncryptThenSign)
             String bodyData = ids.next();
-            XmlEncryption.encryptContent(body, bodyData, encryptionKey, suite, encryptionRef);
+            declarePrefixes(XmlEncryption.encryptContent(body, bodyData, encryptionKey, suite, encryptionRef));
             encrypted.add(bodyData);
             if (usernameToken != null) {
                 String tokenData = ids.next();
                 Element data = XmlEncryption.encryptElement(usernameToken, tokenData, encryptionKey, suite,
                         encryptionRef);
+                declarePrefixes(data);
                 data.setIdAttribute("Id", true);
                 signed.add(tokenData);
                 encrypted.add(tokenData);
@@ -433,6 +434,19 @@ final class SymmetricHeaderWriter {
             referenceList.appendChild(ref);
         }
         return signatureValues;
+    }
+
+    /**
+     * Declares on each prefixed element under {@code e} its prefix, as the serialized message will: an element
+     * signed in its DOM form is digested with the declarations the receiver's parse gives it.
+     */
+    private static void declarePrefixes(Element e) {
+        for (Element c : DomXml.children(e)) {
+            if (c.getPrefix() != null && !c.hasAttribute("xmlns:" + c.getPrefix())) {
+                c.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + c.getPrefix(), c.getNamespaceURI());
+            }
+            declarePrefixes(c);
+        }
     }
 
     private static boolean is(Element e, String namespace, String local) {
