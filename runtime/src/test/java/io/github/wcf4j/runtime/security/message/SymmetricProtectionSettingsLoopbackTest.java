@@ -148,4 +148,29 @@ class SymmetricProtectionSettingsLoopbackTest extends SecuredLoopback {
             host.abort();
         }
     }
+
+    @Test
+    void aSecuritySessionIssuesUsesAndCancelsItsTokenUnderEverySetting() {
+        for (MessageProtectionOrder order : MessageProtectionOrder.values()) {
+            SecurityBindingElement bootstrap = settings(security(AuthenticationMode.UserNameForCertificate), false,
+                    order, true).build();
+            SecurityBindingElement session = settings(SecurityBindingElement.builder()
+                    .authenticationMode(AuthenticationMode.SecureConversation).bootstrap(bootstrap), false, order,
+                    true).build();
+            network.clearWire();
+            Identity id = both(session, alice("secret"));
+            assertEquals("UserName:alice", id.whoAmI(), order.name());
+            assertEquals(5.0, id.add(2, 3));
+            factory.close(id);
+            List<String> requests = sent(Direction.CLIENT_TO_SERVICE);
+            assertTrue(requests.get(requests.size() - 1).contains("/RST/SCT/Cancel"), "the token is cancelled");
+            assertTrue(sent(Direction.SERVICE_TO_CLIENT).stream().anyMatch(m -> m.contains("/RSTR/SCT/Cancel")),
+                    "and the cancel answered");
+            for (String m : network.wire().stream().map(r -> r.envelope()).toList()) {
+                assertFalse(m.contains("DerivedKeyToken") || m.contains("secret"), m);
+            }
+            factory.abort();
+            host.abort();
+        }
+    }
 }
