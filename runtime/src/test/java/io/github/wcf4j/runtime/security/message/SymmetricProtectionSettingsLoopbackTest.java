@@ -173,4 +173,23 @@ class SymmetricProtectionSettingsLoopbackTest extends SecuredLoopback {
             host.abort();
         }
     }
+
+    @Test
+    void overAnSslNegotiatedBootstrapTheTokenRequestIsProtectedByTheBootstrapsSettings() {
+        SecurityBindingElement bootstrap = settings(security(AuthenticationMode.UserNameForSslNegotiated), false,
+                MessageProtectionOrder.EncryptBeforeSign, true).build();
+        SecurityBindingElement session = settings(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).bootstrap(bootstrap), true,
+                MessageProtectionOrder.SignBeforeEncrypt, false).build();
+        Identity id = both(session, alice("secret"));
+        assertEquals("UserName:alice", id.whoAmI());
+        List<String> requests = sent(Direction.CLIENT_TO_SERVICE);
+        String rst = requests.get(2);
+        assertTrue(rst.contains("/trust/RST/SCT<"), rst);
+        assertFalse(rst.contains("DerivedKeyToken") || rst.contains("alice"), rst);
+        assertTrue(rst.indexOf("<Signature ") < rst.indexOf("<e:ReferenceList"), "encrypted, then signed: " + rst);
+        String call = requests.get(3);
+        assertTrue(call.contains("DerivedKeyToken"), "the conversation derives its keys: " + call);
+        assertTrue(call.indexOf("<e:ReferenceList") < call.indexOf("<Signature "), "signed, then encrypted: " + call);
+    }
 }
