@@ -165,4 +165,28 @@ class Wss4jCrossCheckTest {
                 actions.toString());
         assertEquals("Add", bodyElement(received));
     }
+
+    @Test
+    void wss4jReadsRequestsUnderEveryProtectionSetting() throws Exception {
+        X509Credential service = TestKeys.client(dir, "service");
+        for (boolean derivedKeys : List.of(true, false)) {
+            for (io.github.wcf4j.binding.security.MessageProtectionOrder order
+                    : io.github.wcf4j.binding.security.MessageProtectionOrder.values()) {
+                for (boolean protectTokens : List.of(false, true)) {
+                    SymmetricHeaderWriter.Settings s = new SymmetricHeaderWriter.Settings(BASIC256.suite(),
+                            BASIC256.scNamespace(), BASIC256.layout(), false, derivedKeys, order, protectTokens);
+                    Document request = envelope();
+                    SymmetricHeaderWriter.writeRequest(request, s, now(), service.certificate(),
+                            Optional.of(new UserNameCredential("alice", "s3cret")));
+                    Document received = wire(request);
+                    String what = derivedKeys + " " + order + " " + protectTokens;
+                    Set<Integer> actions = actions(process(received, null));
+                    assertTrue(actions.containsAll(List.of(WSConstants.ENCR, WSConstants.SIGN, WSConstants.UT)),
+                            what + ": " + actions);
+                    assertEquals(derivedKeys, actions.contains(WSConstants.DKT), what);
+                    assertEquals("Add", bodyElement(received), what);
+                }
+            }
+        }
+    }
 }
