@@ -176,13 +176,22 @@ class Wss4jCrossCheckTest {
                     SymmetricHeaderWriter.Settings s = new SymmetricHeaderWriter.Settings(BASIC256.suite(),
                             BASIC256.scNamespace(), BASIC256.layout(), false, derivedKeys, order, protectTokens);
                     Document request = envelope();
+                    // WSS4J decrypts a header EncryptedData where it meets it, before the signature that covers
+                    // its cipher text (EncryptBeforeSign, where WCF writes the UsernameToken ahead of the signature)
+                    boolean user = order != io.github.wcf4j.binding.security.MessageProtectionOrder.EncryptBeforeSign;
                     SymmetricHeaderWriter.writeRequest(request, s, now(), service.certificate(),
-                            Optional.of(new UserNameCredential("alice", "s3cret")));
+                            user ? Optional.of(new UserNameCredential("alice", "s3cret")) : Optional.empty());
                     Document received = wire(request);
                     String what = derivedKeys + " " + order + " " + protectTokens;
-                    Set<Integer> actions = actions(process(received, null));
-                    assertTrue(actions.containsAll(List.of(WSConstants.ENCR, WSConstants.SIGN, WSConstants.UT)),
-                            what + ": " + actions);
+                    Set<Integer> actions;
+                    try {
+                        actions = actions(process(received, null));
+                    } catch (Exception e) {
+                        throw new AssertionError(what + ": " + e + " " + XmlEncryption.serialize(wire(request)
+                                .getDocumentElement()), e);
+                    }
+                    assertTrue(actions.containsAll(List.of(WSConstants.ENCR, WSConstants.SIGN)), what + ": " + actions);
+                    assertEquals(user, actions.contains(WSConstants.UT), what);
                     assertEquals(derivedKeys, actions.contains(WSConstants.DKT), what);
                     assertEquals("Add", bodyElement(received), what);
                 }
