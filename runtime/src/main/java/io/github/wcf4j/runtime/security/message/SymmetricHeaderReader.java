@@ -45,9 +45,15 @@ import org.w3c.dom.Node;
  *       before use; one timestamp, one key, one reference list, one primary signature;</li>
  *   <li>the request's key: an {@code EncryptedKey} to this service's certificate (thumbprint), the suite's key wrap;
  *       the reply's: the request's key, named by its {@code EncryptedKeySHA1};</li>
- *   <li>derived keys required (a key used directly is refused), at least the suite's derivation lengths;</li>
- *   <li>the body and the signature encrypted (no downgrade to an unencrypted body or signature), the suite's
- *       encryption; the signature the suite's HMAC (no {@code HMACOutputLength}), exclusive c14n, one exclusive-c14n
+ *   <li>derived keys required under {@code requireDerivedKeys} (a key used directly is refused with WCF's text), at
+ *       least the suite's derivation lengths; without it the key itself or derived keys;</li>
+ *   <li>the binding's {@code messageProtectionOrder} met as WCF's {@code OrderTracker} checks it (the reference list
+ *       before or after the primary signature; under {@code SignBeforeEncryptAndEncryptSignature} the signature
+ *       encrypted); the body encrypted (no downgrade), the suite's encryption; under {@code EncryptBeforeSign} the
+ *       signature verified over the cipher text before anything is decrypted;</li>
+ *   <li>under {@code protectTokens}, a request's signature covering its primary token (EncryptedKey or context
+ *       token), as WCF's service requires it; a signed primary token accepted whatever the setting;</li>
+ *   <li>the signature the suite's HMAC (no {@code HMACOutputLength}), exclusive c14n, one exclusive-c14n
  *       transform and the suite's digest per reference;</li>
  *   <li>every required part signed: the body, the timestamp, every WS-Addressing header instance, every signature
  *       confirmation; references only to those (signature wrapping);</li>

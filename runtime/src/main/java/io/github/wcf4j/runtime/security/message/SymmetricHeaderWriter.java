@@ -46,8 +46,9 @@ import org.w3c.dom.Node;
 /**
  * Secures a SOAP envelope (as a DOM) the way WCF's {@code SymmetricSecurityProtocol} with
  * {@code WSSecurityOneDotOneSendSecurityHeader} does for the symmetric X.509 modes ({@code AnonymousForCertificate},
- * {@code UserNameForCertificate} and WS-Security 1.1's {@code MutualCertificate}), with {@code requireDerivedKeys} and
- * {@code SignBeforeEncryptAndEncryptSignature}:
+ * {@code UserNameForCertificate} and WS-Security 1.1's {@code MutualCertificate}), by default with
+ * {@code requireDerivedKeys} and {@code SignBeforeEncryptAndEncryptSignature} (the other settings:
+ * {@link Settings#protection}; the layouts they give are in {@code docs/ARCHITECTURE.md}):
  *
  * <pre>
  * o:Security  [u:Timestamp] [e:EncryptedKey (request)] c:DerivedKeyToken (signing) c:DerivedKeyToken (encryption)
