@@ -685,6 +685,15 @@ public enum WcfText {
     NoUserNameTokenProvided("The required UserNameSecurityToken was not provided."),
     SupportingTokenIsNotEndorsing("The supporting token provided for parameters '{0}' did not endorse the primary"
             + " signature."),
+    SupportingTokenIsNotSigned("The supporting token provided for parameters '{0}' was not signed as part of the"
+            + " primary signature."),
+    PrimarySignatureWasNotSignedByDerivedKey("The primary signature is not signed with a derived key. The binding's"
+            + " primary token parameter '{0}' requires key derivation."),
+    MessageWasNotEncryptedByDerivedEncryptionToken("The message is not encrypted with a key derived from the"
+            + " encryption token. The binding's token parameter '{0}' requires key derivation."),
+    PrimarySignatureIsRequiredToBeEncrypted("The primary signature must be encrypted."),
+    MessageProtectionOrderMismatch("The received message does not meet the required message protection order"
+            + " '{0}'."),
     RequiredSecurityHeaderElementNotSigned("The security header element '{0}' with the '{1}' id must be signed."),
     SupportingTokenNotProvided("A supporting token that satisfies parameters '{0}' and attachment mode '{1}' was not"
             + " provided."),

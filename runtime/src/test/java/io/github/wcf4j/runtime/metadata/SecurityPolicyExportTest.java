@@ -375,6 +375,24 @@ class SecurityPolicyExportTest {
     }
 
     @Test
+    void signBeforeEncryptAndAConversationWithoutDerivedKeysDropTheirAssertions() {
+        String signFirst = wsdl(overHttp(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.AnonymousForCertificate)
+                .messageProtectionOrder(io.github.wcf4j.binding.security.MessageProtectionOrder.SignBeforeEncrypt)
+                .build()), HTTP);
+        assertTrue(signFirst.contains("<sp:IncludeTimestamp/><sp:OnlySignEntireHeadersAndBody/>"), signFirst);
+        assertFalse(signFirst.contains("EncryptSignature") || signFirst.contains("EncryptBeforeSigning"), signFirst);
+        String plain = wsdl(overHttp(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).requireDerivedKeys(false)
+                .bootstrap(SecurityBindingElement.builder().authenticationMode(AuthenticationMode
+                        .AnonymousForCertificate).requireDerivedKeys(false).protectTokens(true).build())
+                .build()), HTTP);
+        assertTrue(plain.contains("/IncludeToken/AlwaysToRecipient\"><wsp:Policy><sp:BootstrapPolicy>"), plain);
+        assertFalse(plain.contains("RequireDerivedKeys"), "neither the context token nor the bootstrap's: " + plain);
+        assertTrue(plain.contains("<sp:ProtectTokens/>"), "the bootstrap's protectTokens: " + plain);
+    }
+
+    @Test
     void reliableSessionHeadersAreSignedBeforeTheAddressingHeaders() {
         String wsdl = wsdl(overHttp(io.github.wcf4j.binding.reliability.ReliableSessionBindingElement.builder()
                 .build(), security(AuthenticationMode.AnonymousForCertificate)), HTTP);

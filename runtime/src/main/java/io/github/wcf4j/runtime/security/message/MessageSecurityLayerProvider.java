@@ -174,18 +174,6 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 + " the signing token is not implemented, so this binding cannot be opened."),
                 RefusalRule.when("sessionKeyRolloverInterval", e -> session(e) && rolloverOutlastsRenewal(e),
                         e -> WcfText.KeyRolloverGreaterThanKeyRenewal.format()),
-                RefusalRule.when("requireDerivedKeys", e -> symmetric(e).anyMatch(x -> !x.requireDerivedKeys()),
-                        e -> refused(e) + "runs with requireDerivedKeys=\"true\" (WCF's default) only in wcf4j,"
-                                + " its bootstrap too; signing and encrypting with the message key itself is not"
-                                + " implemented, so this binding cannot be opened."),
-                RefusalRule.when("messageProtectionOrder", e -> symmetric(e).anyMatch(x -> x.messageProtectionOrder()
-                        != MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature),
-                        e -> refused(e) + "runs with messageProtectionOrder=\"SignBeforeEncryptAndEncryptSignature\""
-                                + " (WCF's default) only in wcf4j, its bootstrap too; other orders are not"
-                                + " implemented, so this binding cannot be opened."),
-                RefusalRule.when("protectTokens", e -> symmetric(e).anyMatch(SecurityBindingElement::protectTokens),
-                        e -> refused(e) + "runs with protectTokens=\"false\" (WCF's default) only in wcf4j; signing"
-                                + " the protection token is not implemented, so this binding cannot be opened."),
                 RefusalRule.<SecurityBindingElement>when("", e -> AsymmetricSecurityProtocol.runs(e),
                         e -> refused(e) + "runs over request/reply channels only in wcf4j: the asymmetric binding"
                                 + " over duplex channels (compositeDuplex, WCF's DuplexSecurityProtocolFactory: each"

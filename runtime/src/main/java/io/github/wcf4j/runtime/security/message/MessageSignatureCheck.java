@@ -106,6 +106,15 @@ final class MessageSignatureCheck {
      */
     void coversExactly(Set<String> referenced, Element header, Element body, Element timestamp,
             Collection<Element> more) {
+        coversExactly(referenced, header, body, timestamp, more, List.of());
+    }
+
+    /**
+     * As {@link #coversExactly(Set, Element, Element, Element, Collection)}; the signature may also cover
+     * {@code optional} (a message's primary token, which WCF's receivers accept signed or not).
+     */
+    void coversExactly(Set<String> referenced, Element header, Element body, Element timestamp,
+            Collection<Element> more, Collection<Element> optional) {
         Set<Element> required = new HashSet<>();
         required.add(body);
         if (timestamp != null) {
@@ -127,7 +136,9 @@ final class MessageSignatureCheck {
                         + part.getNamespaceURI() + "' required message part was not signed.");
             }
         }
-        if (!required.containsAll(signed)) {
+        Set<Element> allowed = new HashSet<>(required);
+        allowed.addAll(optional);
+        if (!allowed.containsAll(signed)) {
             throw new MessageSecurityException("The signature references a part that is not a message part.");
         }
     }

@@ -72,7 +72,7 @@ final class NegotiationProtocol {
         this.settings = new SymmetricHeaderWriter.Settings(suite,
                 SymmetricSecurityProtocol.secureConversationNamespace(element.messageSecurityVersion()),
                 element.securityHeaderLayout(),
-                TransportSecurityProtocol.basicSecurityProfile(element.messageSecurityVersion()));
+                TransportSecurityProtocol.basicSecurityProfile(element.messageSecurityVersion())).protection(element);
         this.messages = new NegotiationMessages(element.messageSecurityVersion(), mechanism.profile());
         this.issuance = new ContextTokenIssuance(element.messageSecurityVersion());
         this.clock = clock;
@@ -399,7 +399,7 @@ final class NegotiationProtocol {
         String[] used = new String[1];
         Negotiated[] usedToken = new Negotiated[1];
         byte[][] usedKey = new byte[1][];
-        SymmetricHeaderReader.Received r = SymmetricHeaderReader.readWithContext(doc, settings,
+        SymmetricHeaderReader.Received r = SymmetricHeaderReader.readWithContext(doc, settings, false, true,
                 new SymmetricHeaderReader.ContextKeys() {
                     @Override
                     public byte[] keyOf(Element token) {

@@ -86,7 +86,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         AlgorithmSuite suite = AlgorithmSuite.forName(element.defaultAlgorithmSuite());
         this.settings = new SymmetricHeaderWriter.Settings(suite,
                 SymmetricSecurityProtocol.secureConversationNamespace(element.messageSecurityVersion()),
-                element.securityHeaderLayout());
+                element.securityHeaderLayout()).protection(element);
         this.issuance = new ContextTokenIssuance(element.messageSecurityVersion());
         this.clock = clock;
         this.encoder = encoder;
@@ -472,7 +472,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         Document doc = SymmetricSecurityProtocol.envelope(request);
         ServiceContext[] found = new ServiceContext[1];
         SymmetricHeaderReader.Received r = SymmetricHeaderReader.readWithContext(doc, settings,
-                signedOnly(request), new SymmetricHeaderReader.ContextKeys() {
+                signedOnly(request), true, new SymmetricHeaderReader.ContextKeys() {
                     @Override
                     public byte[] keyOf(Element token) {
                         found[0] = lookup.find(token);

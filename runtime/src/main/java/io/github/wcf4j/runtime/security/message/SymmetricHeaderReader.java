@@ -10,6 +10,7 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.XENC;
 
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.runtime.security.CertificateFind;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.security.PrivateKey;
@@ -44,9 +45,15 @@ import org.w3c.dom.Node;
  *       before use; one timestamp, one key, one reference list, one primary signature;</li>
  *   <li>the request's key: an {@code EncryptedKey} to this service's certificate (thumbprint), the suite's key wrap;
  *       the reply's: the request's key, named by its {@code EncryptedKeySHA1};</li>
- *   <li>derived keys required (a key used directly is refused), at least the suite's derivation lengths;</li>
- *   <li>the body and the signature encrypted (no downgrade to an unencrypted body or signature), the suite's
- *       encryption; the signature the suite's HMAC (no {@code HMACOutputLength}), exclusive c14n, one exclusive-c14n
+ *   <li>derived keys required under {@code requireDerivedKeys} (a key used directly is refused with WCF's text), at
+ *       least the suite's derivation lengths; without it the key itself or derived keys;</li>
+ *   <li>the binding's {@code messageProtectionOrder} met as WCF's {@code OrderTracker} checks it (the reference list
+ *       before or after the primary signature; under {@code SignBeforeEncryptAndEncryptSignature} the signature
+ *       encrypted); the body encrypted (no downgrade), the suite's encryption; under {@code EncryptBeforeSign} the
+ *       signature verified over the cipher text before anything is decrypted;</li>
+ *   <li>under {@code protectTokens}, a request's signature covering its primary token (EncryptedKey or context
+ *       token), as WCF's service requires it; a signed primary token accepted whatever the setting;</li>
+ *   <li>the signature the suite's HMAC (no {@code HMACOutputLength}), exclusive c14n, one exclusive-c14n
  *       transform and the suite's digest per reference;</li>
  *   <li>every required part signed: the body, the timestamp, every WS-Addressing header instance, every signature
  *       confirmation; references only to those (signature wrapping);</li>
@@ -122,6 +129,16 @@ final class SymmetricHeaderReader {
     static final String ENDORSING_X509_PARAMETERS = "System.ServiceModel.Security.Tokens.X509SecurityTokenParameters:"
             + "\r\nInclusionMode: AlwaysToRecipient\r\nReferenceStyle: Internal\r\nRequireDerivedKeys: False"
             + "\r\nX509ReferenceStyle: Thumbprint";
+    /**
+     * WCF's rendering of {@code new IssuedSecurityTokenParameters()} ({@code ToString}, Windows line breaks), the
+     * {@code '{0}'} of the text WCF's service answers a request whose primary token its signature does not cover under
+     * {@code protectTokens} ({@code WSSecurityOneDotZeroReceiveSecurityHeader.ProcessPrimarySignature}).
+     */
+    static final String ISSUED_PARAMETERS = "System.ServiceModel.Security.Tokens.IssuedSecurityTokenParameters:"
+            + "\r\nInclusionMode: AlwaysToRecipient\r\nReferenceStyle: Internal\r\nRequireDerivedKeys: True"
+            + "\r\nTokenType: null\r\nKeyType: SymmetricKey\r\nKeySize: 0\r\nIssuerAddress: null"
+            + "\r\nIssuerMetadataAddress: null\r\nDefaultMessgeSecurityVersion: null\r\nUseStrTransform: False"
+            + "\r\nIssuerBinding: null\r\nClaimTypeRequirements: none";
     private static final int MIN_RSA_BITS = 1024;
     /**
      * Encrypted items a security header may hold besides the body: the primary and the endorsing signature, the
@@ -147,7 +164,9 @@ final class SymmetricHeaderReader {
      */
     static Received readRequest(Document envelope, SymmetricHeaderWriter.Settings s, PrivateKey serviceKey,
             String thumbprint, EndorsingToken endorsing) {
-        return new Verification(envelope, s, endorsing).run(new KeySource.Wrapped(serviceKey, thumbprint));
+        Verification v = new Verification(envelope, s, endorsing);
+        v.request = true;
+        return v.run(new KeySource.Wrapped(serviceKey, thumbprint));
     }
 
     /**
@@ -166,8 +185,18 @@ final class SymmetricHeaderReader {
      */
     static Received readWithContext(Document envelope, SymmetricHeaderWriter.Settings s, boolean signedOnly,
             ContextKeys keys) {
+        return readWithContext(envelope, s, signedOnly, false, keys);
+    }
+
+    /**
+     * As {@link #readWithContext(Document, SymmetricHeaderWriter.Settings, boolean, ContextKeys)}; {@code request}
+     * when the service reads a request (under {@code protectTokens} its signature must cover its context token).
+     */
+    static Received readWithContext(Document envelope, SymmetricHeaderWriter.Settings s, boolean signedOnly,
+            boolean request, ContextKeys keys) {
         Verification v = new Verification(envelope, s, EndorsingToken.NONE);
         v.signedOnly = signedOnly;
+        v.request = request;
         return v.run(new KeySource.Context(keys));
     }
 
@@ -230,6 +259,12 @@ final class SymmetricHeaderReader {
         private Optional<String> contextInstance = Optional.empty();
         /** Whether a message signed only (its signature in clear, nothing encrypted) is acceptable. */
         private boolean signedOnly;
+        /** Whether this side is the service reading a request (WCF's RequireSignedPrimaryToken under protectTokens). */
+        private boolean request;
+        /** The primary token the message carries (the request's EncryptedKey or security context token). */
+        private Element primaryToken;
+        /** Whether the reference list is the EncryptedKey's (its EncryptedData then name no key). */
+        private boolean keyHoldsList;
 
         Verification(Document doc, SymmetricHeaderWriter.Settings s, EndorsingToken endorsing) {
             this.doc = doc;
@@ -262,14 +297,14 @@ final class SymmetricHeaderReader {
             }
 
             Element timestamp = null;
+            Element referenceList = null;
             List<String> dataReferences = null;
             List<Element> encryptedItems = new ArrayList<>();
             List<Element> confirmations = new ArrayList<>();
-            // the encrypted items and plain signatures after the reference list, in order: signatures are told apart
-            // by their position (WCF: the first is the primary signature, later ones supporting signatures)
+            // the encrypted items and plain signatures, in order: signatures are told apart by their position (WCF:
+            // the first is the primary signature, later ones supporting signatures)
             List<Element> protectedItems = new ArrayList<>();
             Element endorsingToken = null;
-            Element clearSignature = null;
             List<Element> items = DomXml.children(security);
             for (int i = 0; i < items.size(); i++) {
                 Element item = items.get(i);
@@ -279,13 +314,20 @@ final class SymmetricHeaderReader {
                     timestamp = item;
                 } else if (XENC.equals(ns) && "EncryptedKey".equals(local) && key == null
                         && source instanceof KeySource.Wrapped wrapped) {
-                    EncryptedKeyToken ek = EncryptedKeyToken.read(item);
-                    if (!wrapped.thumbprint().equals(ek.thumbprint())) {
+                    EncryptedKeyToken ek = EncryptedKeyToken.readAny(item);
+                    if (ek.thumbprint() == null || !wrapped.thumbprint().equals(ek.thumbprint())) {
                         throw new MessageSecurityException("The EncryptedKey is not for this service's certificate.");
                     }
                     key = ek.unwrap(suite, wrapped.own());
                     keySha1 = ek.sha1();
                     encryptedKeyId = ek.id();
+                    primaryToken = item;
+                    if (!ek.dataReferences().isEmpty()) {
+                        // WCF's EncryptedKeyContainsReferenceList (true by default): its EncryptedData name no key
+                        dataReferences = ek.dataReferences();
+                        referenceList = item;
+                        keyHoldsList = true;
+                    }
                 } else if (s.scNamespace().equals(ns) && "SecurityContextToken".equals(local) && key == null
                         && source instanceof KeySource.Context context) {
                     contextTokenId = item.getAttributeNS(WSU, "Id");
@@ -299,12 +341,14 @@ final class SymmetricHeaderReader {
                             .orElseThrow(() -> new MessageSecurityException(
                                     "The security context token has no Identifier."));
                     key = context.keys().keyOf(item);
+                    primaryToken = item;
                 } else if (s.scNamespace().equals(ns) && "DerivedKeyToken".equals(local)) {
                     DerivedKeyToken dkt = DerivedKeyToken.read(item, s.scNamespace());
                     checkSource(dkt.source());
                     derived.put(dkt.id(), dkt);
                 } else if (XENC.equals(ns) && "ReferenceList".equals(local) && dataReferences == null) {
                     dataReferences = EncryptedKeyToken.dataReferences(item);
+                    referenceList = item;
                 } else if (WSSE11.equals(ns) && "SignatureConfirmation".equals(local)) {
                     confirmations.add(item);
                 } else if (WSSE.equals(ns) && "BinarySecurityToken".equals(local) && endorsingToken == null
@@ -314,30 +358,30 @@ final class SymmetricHeaderReader {
                         && encryptedItems.size() < MAX_ENCRYPTED_HEADER_ITEMS) {
                     encryptedItems.add(item);
                     protectedItems.add(item);
-                } else if (DS.equals(ns) && "Signature".equals(local) && !protectedItems.isEmpty()
+                } else if (DS.equals(ns) && "Signature".equals(local)
                         && protectedItems.size() <= MAX_ENCRYPTED_HEADER_ITEMS) {
                     protectedItems.add(item);
-                } else if (DS.equals(ns) && "Signature".equals(local) && signedOnly && dataReferences == null
-                        && protectedItems.isEmpty() && clearSignature == null) {
-                    clearSignature = item;
                 } else {
                     throw new MessageSecurityException("The security header element '" + local
                             + "' is not expected here.");
                 }
             }
-            if (key == null) {
+            // without derived keys a reply names its context only in its signature's and encrypted data's key info
+            boolean keyByReference = source instanceof KeySource.Context && !s.derivedKeys() && derived.isEmpty();
+            if (key == null && !keyByReference) {
                 throw new MessageSecurityException("The message's key was not found.");
             }
-            if (clearSignature != null) {
-                if (dataReferences != null || !encryptedItems.isEmpty() || !confirmations.isEmpty()) {
+            List<Element> clearSignatures = protectedItems.stream().filter(e -> is(e, DS, "Signature")).toList();
+            if (signedOnly && dataReferences == null && encryptedItems.isEmpty() && clearSignatures.size() == 1) {
+                if (!confirmations.isEmpty()) {
                     throw new MessageSecurityException("A message signed only encrypts nothing.");
                 }
-                byte[] value = verify(clearSignature, header, body, timestamp, List.of(), null);
+                byte[] value = verify(clearSignatures.get(0), header, body, timestamp, List.of(), null);
                 return new Received(key, keySha1, value,
                         Optional.ofNullable(timestamp).map(SecurityHeaderReader::timestamp), List.of(),
                         Optional.empty(), Optional.empty(), List.of(value), Optional.ofNullable(contextId));
             }
-            if (dataReferences == null || encryptedItems.isEmpty()) {
+            if (dataReferences == null) {
                 throw new MessageSecurityException("The message's body and signature must be encrypted.");
             }
             List<Element> bodyContent = DomXml.children(body);
@@ -352,6 +396,20 @@ final class SymmetricHeaderReader {
             if (!Set.copyOf(dataReferences).equals(encryptedIds) || dataReferences.size() != encryptedIds.size()) {
                 throw new MessageSecurityException("The reference list must name exactly the encrypted parts.");
             }
+            // WCF's OrderTracker: the reference list met before the primary signature is SignBeforeEncrypt (decrypt,
+            // then verify), after it EncryptBeforeSign; the binding's order must be met
+            // (MessageProtectionOrderMismatch), and with ...AndEncryptSignature the signature must be encrypted
+            // (PrimarySignatureIsRequiredToBeEncrypted)
+            Element firstClear = clearSignatures.isEmpty() ? null : clearSignatures.get(0);
+            boolean verifyFirst = firstClear != null && position(security, firstClear) < position(security, referenceList);
+            MessageProtectionOrder order = s.order();
+            if (order == MessageProtectionOrder.EncryptBeforeSign ? !verifyFirst : verifyFirst) {
+                throw new MessageSecurityException(WcfText.MessageProtectionOrderMismatch.format(order));
+            }
+            if (order == MessageProtectionOrder.EncryptBeforeSign) {
+                return encryptedBeforeSigned(security, header, body, timestamp, firstClear, protectedItems,
+                        confirmations, endorsingToken, encryptedBody);
+            }
             Element signature = null;
             Element supportingSignature = null;
             Element usernameToken = null;
@@ -359,8 +417,8 @@ final class SymmetricHeaderReader {
                 boolean encrypted = is(item, XENC, "EncryptedData");
                 Element element = encrypted ? decryptElement(item) : item;
                 if (is(element, DS, "Signature") && signature == null) {
-                    if (!encrypted) {
-                        throw new MessageSecurityException("The message's signature must be encrypted.");
+                    if (!encrypted && order == MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature) {
+                        throw new MessageSecurityException(WcfText.PrimarySignatureIsRequiredToBeEncrypted.format());
                     }
                     signature = element;
                 } else if (is(element, DS, "Signature") && endorsing == EndorsingToken.NONE) {
@@ -382,10 +440,62 @@ final class SymmetricHeaderReader {
                 }
             }
             if (signature == null) {
-                throw new MessageSecurityException("The message's signature must be encrypted.");
+                throw new MessageSecurityException("The message has no signature.");
             }
             decrypt(encryptedBody, XmlEncryption.CONTENT);
             byte[] signatureValue = verify(signature, header, body, timestamp, confirmations, usernameToken);
+            return supported(security, signature, signatureValue, supportingSignature, endorsingToken, timestamp,
+                    confirmations, usernameToken);
+        }
+
+        /**
+         * EncryptBeforeSign: the primary signature (in clear, before the reference list) covers the encrypted body and
+         * the encrypted UsernameToken, so it is verified before anything is decrypted; then the endorsing signature,
+         * then the encrypted items are decrypted.
+         */
+        private Received encryptedBeforeSigned(Element security, Element header, Element body, Element timestamp,
+                Element signature, List<Element> protectedItems, List<Element> confirmations, Element endorsingToken,
+                Element encryptedBody) {
+            Element supportingSignature = null;
+            List<Element> encryptedHeaderItems = new ArrayList<>();
+            for (Element item : protectedItems) {
+                if (is(item, XENC, "EncryptedData")) {
+                    encryptedHeaderItems.add(item);
+                } else if (item != signature && endorsing == EndorsingToken.NONE) {
+                    throw new MessageSecurityException(WcfText.SupportingTokenSignaturesNotExpected.format());
+                } else if (item != signature && supportingSignature == null) {
+                    supportingSignature = item;
+                } else if (item != signature) {
+                    throw new MessageSecurityException(WcfText.MoreThanOneSupportingSignature.format(
+                            "X509SecurityToken"));
+                }
+            }
+            List<Element> signedItems = new ArrayList<>(confirmations);
+            signedItems.addAll(encryptedHeaderItems);
+            byte[] signatureValue = verify(signature, header, body, timestamp, signedItems, null);
+            Received verified = supported(security, signature, signatureValue, supportingSignature, endorsingToken,
+                    timestamp, confirmations, null);
+            Element usernameToken = null;
+            for (Element item : encryptedHeaderItems) {
+                Element element = decryptElement(item);
+                if (is(element, WSSE, "UsernameToken") && usernameToken == null) {
+                    usernameToken = element;
+                } else {
+                    throw new MessageSecurityException("The encrypted header element '" + element.getLocalName()
+                            + "' is not expected here.");
+                }
+            }
+            decrypt(encryptedBody, XmlEncryption.CONTENT);
+            return new Received(verified.key(), verified.encryptedKeySha1(), verified.signatureValue(),
+                    verified.timestamp(), verified.confirmations(),
+                    Optional.ofNullable(usernameToken).map(SecurityHeaderReader::usernameToken),
+                    verified.clientCertificate(), verified.signatureValues(), verified.contextId());
+        }
+
+        /** The endorsing signature's checks (MutualCertificate), then what the message carried. */
+        private Received supported(Element security, Element signature, byte[] signatureValue,
+                Element supportingSignature, Element endorsingToken, Element timestamp, List<Element> confirmations,
+                Element usernameToken) {
             List<byte[]> signatureValues = new ArrayList<>(List.of(signatureValue));
             X509Certificate client = null;
             if (endorsing == EndorsingToken.X509) {
@@ -510,17 +620,47 @@ final class SymmetricHeaderReader {
             }
         }
 
-        /** The derived key {@code ref} names, of at least {@code minBits}. */
-        private byte[] derivedKey(TokenReference ref, int minBits) {
-            if (!(ref instanceof TokenReference.Local local) || !derived.containsKey(local.id())) {
-                throw new MessageSecurityException("The message was not protected by a derived key of its header.");
+        /**
+         * The key {@code ref} names (null: the EncryptedKey whose reference list names the data): a derived key of
+         * the header of at least {@code minBits}, or, with {@code requireDerivedKeys="false"}, the message's key
+         * itself, named as the derived keys name their source (WCF accepts derived keys then too: it checks only that
+         * required ones were used). {@code signing} picks WCF's text when a required derived key was not used.
+         */
+        private byte[] messageKey(TokenReference ref, int minBits, boolean signing) {
+            if (ref instanceof TokenReference.Local local && derived.containsKey(local.id())) {
+                DerivedKeyToken dkt = derived.get(local.id());
+                if (dkt.length() * 8 < minBits) {
+                    throw new MessageSecurityException("The derived key is shorter than the suite " + suite
+                            + " requires.");
+                }
+                return dkt.key(key);
             }
-            DerivedKeyToken dkt = derived.get(local.id());
-            if (dkt.length() * 8 < minBits) {
-                throw new MessageSecurityException("The derived key is shorter than the suite " + suite
-                        + " requires.");
+            if (ref == null && !keyHoldsList) {
+                throw new MessageSecurityException("An EncryptedData must name its key.");
             }
-            return dkt.key(key);
+            if (ref != null) {
+                checkSource(ref);
+            }
+            if (s.derivedKeys()) {
+                throw new MessageSecurityException(signing
+                        ? WcfText.PrimarySignatureWasNotSignedByDerivedKey.format(primaryTokenParameters())
+                        : WcfText.MessageWasNotEncryptedByDerivedEncryptionToken.format(primaryTokenParameters()));
+            }
+            return key;
+        }
+
+        /**
+         * WCF's rendering of the binding's protection token parameters ({@code SecurityTokenParameters.ToString}, the
+         * derived-key texts' {@code '{0}'}); for a secure conversation the leading lines only (WCF goes on with its
+         * bootstrap binding element).
+         */
+        private String primaryTokenParameters() {
+            return source instanceof KeySource.Context
+                    ? "System.ServiceModel.Security.Tokens.SecureConversationSecurityTokenParameters:\r\nInclusionMode:"
+                            + " AlwaysToRecipient\r\nReferenceStyle: Internal\r\nRequireDerivedKeys: True"
+                    : "System.ServiceModel.Security.Tokens.X509SecurityTokenParameters:\r\nInclusionMode: Never"
+                            + "\r\nReferenceStyle: Internal\r\nRequireDerivedKeys: True\r\nX509ReferenceStyle:"
+                            + " Thumbprint";
         }
 
         private List<Node> decrypt(Element encryptedData, String type) {
@@ -528,7 +668,7 @@ final class SymmetricHeaderReader {
             if (!type.equals(parsed.type())) {
                 throw new MessageSecurityException("The encrypted data is not of type " + type + ".");
             }
-            return XmlEncryption.decrypt(parsed, derivedKey(parsed.keyRef(), suite.encryptionDerivationBits()),
+            return XmlEncryption.decrypt(parsed, messageKey(parsed.keyRef(), suite.encryptionDerivationBits(), false),
                     suite);
         }
 
@@ -570,7 +710,7 @@ final class SymmetricHeaderReader {
             if (clauses.size() != 1) {
                 throw new MessageSecurityException("The signature must name its key once.");
             }
-            byte[] signingKey = derivedKey(TokenReference.read(clauses.get(0)), suite.signingDerivationBits());
+            byte[] signingKey = messageKey(TokenReference.read(clauses.get(0)), suite.signingDerivationBits(), true);
             try {
                 XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
                 DOMValidateContext context = new DOMValidateContext(new SecretKeySpec(signingKey, suite.jcaMac()),
@@ -588,7 +728,15 @@ final class SymmetricHeaderReader {
             if (usernameToken != null) {
                 more.add(usernameToken);
             }
-            new MessageSignatureCheck(byId, suite).coversExactly(referenced, header, body, timestamp, more);
+            // the primary token may be signed (WCF consumes protected tokens quietly); the service requires it under
+            // protectTokens (RequireSignedPrimaryToken: SupportingTokenIsNotSigned)
+            List<Element> optional = primaryToken == null ? List.of() : List.of(primaryToken);
+            if (s.protectTokens() && request && (primaryToken == null
+                    || !referenced.contains(primaryToken.hasAttribute("Id") ? primaryToken.getAttribute("Id")
+                            : primaryToken.getAttributeNS(WSU, "Id")))) {
+                throw new MessageSecurityException(WcfText.SupportingTokenIsNotSigned.format(ISSUED_PARAMETERS));
+            }
+            new MessageSignatureCheck(byId, suite).coversExactly(referenced, header, body, timestamp, more, optional);
             return DerivedKeyToken.base64(parts.get(1).getTextContent());
         }
 

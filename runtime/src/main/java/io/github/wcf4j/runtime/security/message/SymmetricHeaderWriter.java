@@ -13,6 +13,8 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU_PREFI
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.XENC;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.XENC_PREFIX;
 
+import io.github.wcf4j.binding.security.MessageProtectionOrder;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
 import io.github.wcf4j.runtime.security.CertificateFind;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
@@ -44,8 +46,9 @@ import org.w3c.dom.Node;
 /**
  * Secures a SOAP envelope (as a DOM) the way WCF's {@code SymmetricSecurityProtocol} with
  * {@code WSSecurityOneDotOneSendSecurityHeader} does for the symmetric X.509 modes ({@code AnonymousForCertificate},
- * {@code UserNameForCertificate} and WS-Security 1.1's {@code MutualCertificate}), with {@code requireDerivedKeys} and
- * {@code SignBeforeEncryptAndEncryptSignature}:
+ * {@code UserNameForCertificate} and WS-Security 1.1's {@code MutualCertificate}), by default with
+ * {@code requireDerivedKeys} and {@code SignBeforeEncryptAndEncryptSignature} (the other settings:
+ * {@link Settings#protection}; the layouts they give are in {@code docs/ARCHITECTURE.md}):
  *
  * <pre>
  * o:Security  [u:Timestamp] [e:EncryptedKey (request)] c:DerivedKeyToken (signing) c:DerivedKeyToken (encryption)
@@ -100,9 +103,24 @@ final class SymmetricHeaderWriter {
      * true for the {@code ...BasicSecurityProfile10} message security versions): {@code EncodingType} on key
      * identifiers, the referenced token's type as {@code ValueType} on local references.
      */
-    record Settings(AlgorithmSuite suite, String scNamespace, SecurityHeaderLayout layout, boolean bspAttributes) {
+    record Settings(AlgorithmSuite suite, String scNamespace, SecurityHeaderLayout layout, boolean bspAttributes,
+            boolean derivedKeys, MessageProtectionOrder order, boolean protectTokens) {
+        Settings(AlgorithmSuite suite, String scNamespace, SecurityHeaderLayout layout, boolean bspAttributes) {
+            this(suite, scNamespace, layout, bspAttributes, true,
+                    MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature, false);
+        }
+
         Settings(AlgorithmSuite suite, String scNamespace, SecurityHeaderLayout layout) {
             this(suite, scNamespace, layout, false);
+        }
+
+        /**
+         * These settings with {@code element}'s {@code requireDerivedKeys}, {@code messageProtectionOrder} and
+         * {@code protectTokens} (how the symmetric binding's messages are protected).
+         */
+        Settings protection(SecurityBindingElement element) {
+            return new Settings(suite, scNamespace, layout, bspAttributes, element.requireDerivedKeys(),
+                    element.messageProtectionOrder(), element.protectTokens());
         }
 
         /** The {@code ValueType} of a local reference to a token of type {@code tokenType}, when one is written. */
@@ -243,6 +261,8 @@ final class SymmetricHeaderWriter {
             Optional<UserNameCredential> userName, Optional<X509Credential> endorsing, List<byte[]> confirmations,
             boolean encrypt) {
         AlgorithmSuite suite = s.suite();
+        boolean signFirst = s.order() != MessageProtectionOrder.EncryptBeforeSign;
+        boolean encryptSignature = s.order() == MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature;
         Element envelope = doc.getDocumentElement();
         String soap = envelope.getNamespaceURI();
         envelope.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + WSU_PREFIX, WSU);
@@ -254,9 +274,12 @@ final class SymmetricHeaderWriter {
         });
         child(header, WSSE, "Security").ifPresent(header::removeChild);
         Ids ids = new Ids();
-        DerivedKeyToken signing = DerivedKeyToken.create(ids.next(), keySource, suite.signingDerivationBits() / 8);
-        DerivedKeyToken encrypting = DerivedKeyToken.create(ids.next(), keySource,
-                suite.encryptionDerivationBits() / 8);
+        // requireDerivedKeys="false": the message key itself signs and encrypts, named as the derived keys name their
+        // source (SendSecurityHeader.StartSignature/StartEncryption: signingToken = SourceSigningToken)
+        DerivedKeyToken signing = s.derivedKeys()
+                ? DerivedKeyToken.create(ids.next(), keySource, suite.signingDerivationBits() / 8) : null;
+        DerivedKeyToken encrypting = s.derivedKeys()
+                ? DerivedKeyToken.create(ids.next(), keySource, suite.encryptionDerivationBits() / 8) : null;
         List<String> signed = new ArrayList<>();
         for (Element h : DomXml.children(header)) {
             if (signedHeader(h)) {
@@ -275,21 +298,42 @@ final class SymmetricHeaderWriter {
             security.appendChild(ts);
         }
         encryptedKey.ifPresent(security::appendChild);
-        security.appendChild(signing.write(doc, s.scNamespace(), dktTokenType));
+        if (signing != null) {
+            security.appendChild(signing.write(doc, s.scNamespace(), dktTokenType));
+        }
+        // WCF's skipKeyInfoForEncryption (SecurityHeader.EncryptedKeyContainsReferenceList, true by default): a request
+        // encrypted directly with its EncryptedKey, signature first, holds the reference list inside the EncryptedKey
+        // and its EncryptedData name no key; not when the primary signature covers that EncryptedKey (protectTokens),
+        // whose digest the reference list written after the signature would break
+        Element keyHolder = encryptedKey.filter(k -> is(k, XENC, "EncryptedKey")).orElse(null);
+        boolean listInKey = encrypt && !s.derivedKeys() && signFirst && keyHolder != null && !s.protectTokens();
         Element referenceList = null;
         if (encrypt) {
-            security.appendChild(encrypting.write(doc, s.scNamespace(), dktTokenType));
+            if (encrypting != null) {
+                security.appendChild(encrypting.write(doc, s.scNamespace(), dktTokenType));
+            }
             referenceList = doc.createElementNS(XENC, XENC_PREFIX + ":ReferenceList");
-            referenceList.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + XENC_PREFIX, XENC);
-            security.appendChild(referenceList);
+            if (listInKey) {
+                keyHolder.appendChild(referenceList);
+            } else {
+                referenceList.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + XENC_PREFIX, XENC);
+                if (signFirst) {
+                    security.appendChild(referenceList);
+                }
+            }
         }
         if (ts != null) {
             signed.add(ts.getAttributeNS(WSU, "Id"));
         }
+        // protectTokens="true": the primary signature covers the primary token the message carries (the request's
+        // EncryptedKey or security context token), which WCF's service requires (RequireSignedPrimaryToken)
+        if (s.protectTokens() && encryptedKey.isPresent()) {
+            Element token = encryptedKey.get();
+            signed.add(token.hasAttribute("Id") ? token.getAttribute("Id") : token.getAttributeNS(WSU, "Id"));
+        }
         Element usernameToken = userName.map(u -> SecurityHeaderWriter.usernameToken(doc, u)).orElse(null);
         if (usernameToken != null) {
             usernameToken.setIdAttributeNS(WSU, "Id", true);
-            signed.add(usernameToken.getAttributeNS(WSU, "Id"));
             security.appendChild(usernameToken);
         }
         Element endorsingToken = endorsing.map(c -> SecurityHeaderWriter.binarySecurityToken(doc, c)).orElse(null);
@@ -311,10 +355,36 @@ final class SymmetricHeaderWriter {
         if (ts != null && last) {
             security.appendChild(ts);
         }
+        byte[] encryptionKey = encrypting != null ? encrypting.key(key) : key;
+        TokenReference encryptionRef = listInKey ? null : encrypting != null
+                ? new TokenReference.Local(encrypting.id(), s.localValueType(s.derivedKeyTokenType())) : keySource;
+        List<String> encrypted = new ArrayList<>();
+        if (encrypt && !signFirst) {
+            // EncryptBeforeSign: the body content and the UsernameToken are encrypted first and the signature covers
+            // their encrypted form (SendSecurityHeader.CompleteSecurityApplication: CompleteEncryption first;
+            // SecurityAppliedMessage.WriteBodyToEncryptThenSign)
+            String bodyData = ids.next();
+            declarePrefixes(XmlEncryption.encryptContent(body, bodyData, encryptionKey, suite, encryptionRef));
+            encrypted.add(bodyData);
+            if (usernameToken != null) {
+                String tokenData = ids.next();
+                Element data = XmlEncryption.encryptElement(usernameToken, tokenData, encryptionKey, suite,
+                        encryptionRef);
+                declarePrefixes(data);
+                data.setIdAttribute("Id", true);
+                signed.add(tokenData);
+                encrypted.add(tokenData);
+            }
+        } else if (usernameToken != null) {
+            signed.add(usernameToken.getAttributeNS(WSU, "Id"));
+        }
         // WCF gives the primary signature an id only when an endorsing signature is to reference it
         String signatureId = endorsingToken == null ? null : ids.next();
-        Element signature = sign(security, ts != null && last ? ts : null, signed, signing.key(key),
-                new TokenReference.Local(signing.id(), s.localValueType(s.derivedKeyTokenType())), suite, signatureId);
+        Node before = ts != null && last ? ts : null;
+        byte[] signingKey = signing != null ? signing.key(key) : key;
+        TokenReference signingRef = signing != null
+                ? new TokenReference.Local(signing.id(), s.localValueType(s.derivedKeyTokenType())) : keySource;
+        Element signature = sign(security, before, signed, signingKey, signingRef, suite, signatureId);
         List<byte[]> signatureValues = new ArrayList<>(List.of(signatureValue(signature)));
         Element endorsingSignature = null;
         if (endorsingToken != null) {
@@ -324,32 +394,40 @@ final class SymmetricHeaderWriter {
         if (!encrypt) {
             return signatureValues;
         }
-
-        byte[] encryptionKey = encrypting.key(key);
-        TokenReference encryptionRef = new TokenReference.Local(encrypting.id(),
-                s.localValueType(s.derivedKeyTokenType()));
-        String bodyData = ids.next();
-        String signatureData = ids.next();
-        XmlEncryption.encryptContent(body, bodyData, encryptionKey, suite, encryptionRef);
-        XmlEncryption.encryptElement(signature, signatureData, encryptionKey, suite, encryptionRef);
-        List<String> encrypted = new ArrayList<>(List.of(bodyData, signatureData));
-        if (usernameToken != null) {
-            String tokenData = ids.next();
-            XmlEncryption.encryptElement(usernameToken, tokenData, encryptionKey, suite, encryptionRef);
-            encrypted.add(tokenData);
-        }
-        // the request's signature arrived encrypted (the only protection order wcf4j runs), so WCF marks the
-        // confirmations for encryption (SignatureConfirmations.IsMarkedForEncryption; SendSecurityHeader encrypts the
-        // primary signature, the basic tokens, the confirmations, then the endorsing signatures)
-        for (Element c : confirmationElements) {
-            String confirmationData = ids.next();
-            XmlEncryption.encryptElement(c, confirmationData, encryptionKey, suite, encryptionRef);
-            encrypted.add(confirmationData);
-        }
-        if (endorsingSignature != null) {
-            String endorsingData = ids.next();
-            XmlEncryption.encryptElement(endorsingSignature, endorsingData, encryptionKey, suite, encryptionRef);
-            encrypted.add(endorsingData);
+        if (signFirst) {
+            String bodyData = ids.next();
+            XmlEncryption.encryptContent(body, bodyData, encryptionKey, suite, encryptionRef);
+            encrypted.add(bodyData);
+            if (encryptSignature) {
+                String signatureData = ids.next();
+                XmlEncryption.encryptElement(signature, signatureData, encryptionKey, suite, encryptionRef);
+                encrypted.add(signatureData);
+            }
+            if (usernameToken != null) {
+                String tokenData = ids.next();
+                XmlEncryption.encryptElement(usernameToken, tokenData, encryptionKey, suite, encryptionRef);
+                encrypted.add(tokenData);
+            }
+            // WCF marks a reply's confirmations for encryption when the request's signature arrived encrypted
+            // (SignatureConfirmations.IsMarkedForEncryption), so under this order only; the endorsing signature is
+            // encrypted with the primary one (SendSecurityHeader.SignWithSupportingTokens: MarkedForEncryption =
+            // encryptSignature)
+            if (encryptSignature) {
+                for (Element c : confirmationElements) {
+                    String confirmationData = ids.next();
+                    XmlEncryption.encryptElement(c, confirmationData, encryptionKey, suite, encryptionRef);
+                    encrypted.add(confirmationData);
+                }
+                if (endorsingSignature != null) {
+                    String endorsingData = ids.next();
+                    XmlEncryption.encryptElement(endorsingSignature, endorsingData, encryptionKey, suite,
+                            encryptionRef);
+                    encrypted.add(endorsingData);
+                }
+            }
+        } else {
+            // EncryptBeforeSign: the reference list follows the signatures (SendSecurityHeader.OnWriteHeaderContents)
+            security.insertBefore(referenceList, before);
         }
         for (String id : encrypted) {
             Element ref = doc.createElementNS(XENC, XENC_PREFIX + ":DataReference");
@@ -357,6 +435,23 @@ final class SymmetricHeaderWriter {
             referenceList.appendChild(ref);
         }
         return signatureValues;
+    }
+
+    /**
+     * Declares on each prefixed element under {@code e} its prefix, as the serialized message will: an element
+     * signed in its DOM form is digested with the declarations the receiver's parse gives it.
+     */
+    private static void declarePrefixes(Element e) {
+        for (Element c : DomXml.children(e)) {
+            if (c.getPrefix() != null && !c.hasAttribute("xmlns:" + c.getPrefix())) {
+                c.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + c.getPrefix(), c.getNamespaceURI());
+            }
+            declarePrefixes(c);
+        }
+    }
+
+    private static boolean is(Element e, String namespace, String local) {
+        return namespace.equals(e.getNamespaceURI()) && local.equals(e.getLocalName());
     }
 
     static byte[] signatureValue(Element signature) {

@@ -57,7 +57,7 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         this.element = element;
         this.settings = new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName(element.defaultAlgorithmSuite()),
                 secureConversationNamespace(element.messageSecurityVersion()), element.securityHeaderLayout(),
-                TransportSecurityProtocol.basicSecurityProfile(element.messageSecurityVersion()));
+                TransportSecurityProtocol.basicSecurityProfile(element.messageSecurityVersion())).protection(element);
         // WCF's factories ask for confirmation under WS-Security 1.1, the only version this protocol runs
         this.signatureConfirmation = element.requireSignatureConfirmation();
         this.clock = clock;

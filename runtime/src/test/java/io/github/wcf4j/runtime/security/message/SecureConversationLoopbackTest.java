@@ -148,13 +148,6 @@ class SecureConversationLoopbackTest extends SecuredLoopback {
         UnsupportedBindingException w = assertThrows(UnsupportedBindingException.class,
                 () -> host(binding(kerberos), serviceCredentials()));
         assertTrue(w.getMessage().contains("authenticationMode=Kerberos"), w.getMessage());
-        SecurityBindingElement noDerivedKeys = SecurityBindingElement.builder()
-                .authenticationMode(AuthenticationMode.SecureConversation).requireSecurityContextCancellation(false)
-                .bootstrap(SecurityBindingElement.builder().authenticationMode(
-                        AuthenticationMode.AnonymousForCertificate).requireDerivedKeys(false).build()).build();
-        UnsupportedBindingException d = assertThrows(UnsupportedBindingException.class,
-                () -> host(binding(noDerivedKeys), serviceCredentials()));
-        assertTrue(d.getMessage().contains("requireDerivedKeys"), d.getMessage());
     }
 
     @Test

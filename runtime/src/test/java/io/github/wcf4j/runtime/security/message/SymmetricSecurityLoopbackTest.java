@@ -237,9 +237,6 @@ class SymmetricSecurityLoopbackTest extends SecuredLoopback {
     @Test
     void settingsTheEngineDoesNotApplyAreRefusedByName() {
         for (SecurityBindingElement e : List.of(
-                security(AuthenticationMode.AnonymousForCertificate).requireDerivedKeys(false).build(),
-                security(AuthenticationMode.AnonymousForCertificate).messageProtectionOrder(
-                        MessageProtectionOrder.SignBeforeEncrypt).build(),
                 security(AuthenticationMode.AnonymousForCertificate).messageSecurityVersion(MessageSecurityVersion
                         .WSSecurity10WSTrust13WSSecureConversation13WSSecurityPolicy12BasicSecurityProfile10).build())) {
             UnsupportedBindingException refused = assertThrows(UnsupportedBindingException.class,

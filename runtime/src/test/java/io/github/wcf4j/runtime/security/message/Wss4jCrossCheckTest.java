@@ -165,4 +165,37 @@ class Wss4jCrossCheckTest {
                 actions.toString());
         assertEquals("Add", bodyElement(received));
     }
+
+    @Test
+    void wss4jReadsRequestsUnderEveryProtectionSetting() throws Exception {
+        X509Credential service = TestKeys.client(dir, "service");
+        for (boolean derivedKeys : List.of(true, false)) {
+            for (io.github.wcf4j.binding.security.MessageProtectionOrder order
+                    : io.github.wcf4j.binding.security.MessageProtectionOrder.values()) {
+                for (boolean protectTokens : List.of(false, true)) {
+                    SymmetricHeaderWriter.Settings s = new SymmetricHeaderWriter.Settings(BASIC256.suite(),
+                            BASIC256.scNamespace(), BASIC256.layout(), false, derivedKeys, order, protectTokens);
+                    Document request = envelope();
+                    // WSS4J decrypts a header EncryptedData where it meets it, before the signature that covers
+                    // its cipher text (EncryptBeforeSign, where WCF writes the UsernameToken ahead of the signature)
+                    boolean user = order != io.github.wcf4j.binding.security.MessageProtectionOrder.EncryptBeforeSign;
+                    SymmetricHeaderWriter.writeRequest(request, s, now(), service.certificate(),
+                            user ? Optional.of(new UserNameCredential("alice", "s3cret")) : Optional.empty());
+                    Document received = wire(request);
+                    String what = derivedKeys + " " + order + " " + protectTokens;
+                    Set<Integer> actions;
+                    try {
+                        actions = actions(process(received, null));
+                    } catch (Exception e) {
+                        throw new AssertionError(what + ": " + e + " " + XmlEncryption.serialize(wire(request)
+                                .getDocumentElement()), e);
+                    }
+                    assertTrue(actions.containsAll(List.of(WSConstants.ENCR, WSConstants.SIGN)), what + ": " + actions);
+                    assertEquals(user, actions.contains(WSConstants.UT), what);
+                    assertEquals(derivedKeys, actions.contains(WSConstants.DKT), what);
+                    assertEquals("Add", bodyElement(received), what);
+                }
+            }
+        }
+    }
 }
