@@ -48,14 +48,7 @@ class MessageSecurityConfigTest {
 
     @BeforeAll
     static void stores() throws Exception {
-        Path service = dir.resolve("service.p12");
-        TestStores.selfSigned(service, "localhost", "CN=localhost", "-ext", "san=dns:localhost");
-        Path my = dir.resolve("my.p12");
-        TestStores.selfSigned(my, "peer", "CN=peer");
-        TestStores.selfSigned(my, "stranger", "CN=stranger");
-        TestStores.trusted(dir.resolve("people.p12"), TestStores.certificate(my, "peer"));
-        stores = CertificateStores.load(TestStores.mapping(dir.resolve("stores.properties"),
-                "LocalMachine/My=service.p12", "CurrentUser/My=my.p12", "LocalMachine/TrustedPeople=people.p12"));
+        stores = TestStores.serviceAndPeers(dir);
     }
 
     /** Clients first: a security session's close cancels its context with the service. */

@@ -2,6 +2,7 @@ package io.github.wcf4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.wcf4j.runtime.security.CertificateStores;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -89,5 +90,21 @@ final class TestStores {
             b.append(s).append('\n').append(store).append(".password=").append(PASSWORD).append('\n');
         }
         return Files.writeString(file, b.toString());
+    }
+
+    /**
+     * Message security's usual stores in {@code dir}: the service's {@code CN=localhost} (with its DNS name) in
+     * {@code LocalMachine/My}, the clients {@code CN=peer} and {@code CN=stranger} in {@code CurrentUser/My}, and
+     * {@code peer} alone in {@code LocalMachine/TrustedPeople}.
+     */
+    static CertificateStores serviceAndPeers(Path dir) throws Exception {
+        Path service = dir.resolve("service.p12");
+        selfSigned(service, "localhost", "CN=localhost", "-ext", "san=dns:localhost");
+        Path my = dir.resolve("my.p12");
+        selfSigned(my, "peer", "CN=peer");
+        selfSigned(my, "stranger", "CN=stranger");
+        trusted(dir.resolve("people.p12"), certificate(my, "peer"));
+        return CertificateStores.load(mapping(dir.resolve("stores.properties"),
+                "LocalMachine/My=service.p12", "CurrentUser/My=my.p12", "LocalMachine/TrustedPeople=people.p12"));
     }
 }
