@@ -134,6 +134,16 @@ abstract class SecuredLoopback {
         return ClientCredentials.userName("alice", password).withDefaultServiceCertificate(service.certificate());
     }
 
+    /**
+     * {@code envelope} with the first character after {@code start} replaced by another (never by itself, so the
+     * tampering always changes what follows).
+     */
+    static String alteredAfter(String envelope, String start) {
+        int at = envelope.indexOf(start) + start.length();
+        char changed = envelope.charAt(at) == 'A' ? 'B' : 'A';
+        return envelope.substring(0, at) + changed + envelope.substring(at + 1);
+    }
+
     List<String> sent(Direction direction) {
         return network.wire().stream().filter(r -> r.direction() == direction).map(WireRecord::envelope).toList();
     }
