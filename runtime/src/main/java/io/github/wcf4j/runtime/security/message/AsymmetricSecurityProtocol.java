@@ -95,11 +95,9 @@ final class AsymmetricSecurityProtocol implements SecurityProtocol {
         Optional<SecurityTimestamp> ts = freshness.issue(element.localClientSettings().timestampValidityDuration());
         AsymmetricHeaderWriter.Parties parties = new AsymmetricHeaderWriter.Parties(own, true, service, references);
         SentRequest sent = new SentRequest();
-        request.properties().put(EnvelopeProtection.class, envelope -> {
-            Document doc = DomXml.parse(envelope).getOwnerDocument();
+        request.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(doc -> {
             sent.value = AsymmetricHeaderWriter.write(doc, settings, ts, parties, List.of());
-            return XmlEncryption.serialize(doc.getDocumentElement());
-        });
+        }));
         return reply -> verifyReply(reply, sent, own, service);
     }
 
@@ -171,11 +169,9 @@ final class AsymmetricSecurityProtocol implements SecurityProtocol {
                 Optional<SecurityTimestamp> ts = freshness.issue(element.localServiceSettings()
                         .timestampValidityDuration());
                 reply.headers().remove(SECURITY);
-                reply.properties().put(EnvelopeProtection.class, envelope -> {
-                    Document out = DomXml.parse(envelope).getOwnerDocument();
+                reply.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(out -> {
                     AsymmetricHeaderWriter.write(out, settings, ts, parties, confirmations);
-                    return XmlEncryption.serialize(out.getDocumentElement());
-                });
+                }));
             }
         };
     }

@@ -237,12 +237,10 @@ final class NegotiationProtocol {
         }
         Optional<UserNameCredential> user = mechanism.carriesUserName() ? credentials.userName() : Optional.empty();
         Optional<SecurityTimestamp> ts = freshness.issue(element.localClientSettings().timestampValidityDuration());
-        request.properties().put(EnvelopeProtection.class, envelope -> {
-            Document doc = DomXml.parse(envelope).getOwnerDocument();
+        request.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(doc -> {
             SymmetricHeaderWriter.writeWithContext(doc, settings, ts, token.key(), token.contextId(),
                     Optional.of(token.tokenXml()), true, user);
-            return XmlEncryption.serialize(doc.getDocumentElement());
-        });
+        }));
         return reply -> verifyReply(reply, token);
     }
 
@@ -452,11 +450,9 @@ final class NegotiationProtocol {
                 Optional<SecurityTimestamp> ts = freshness.issue(element.localServiceSettings()
                         .timestampValidityDuration());
                 reply.headers().remove(SECURITY);
-                reply.properties().put(EnvelopeProtection.class, envelope -> {
-                    Document out = DomXml.parse(envelope).getOwnerDocument();
+                reply.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(out -> {
                     SymmetricHeaderWriter.writeWithContext(out, settings, ts, key, contextId, Optional.empty());
-                    return XmlEncryption.serialize(out.getDocumentElement());
-                });
+                }));
             }
         };
     }

@@ -263,12 +263,10 @@ final class SecureConversationProtocol implements SecurityProtocol {
         // WCF signs a cancel and encrypts nothing of it (SecuritySessionClientSettings: CloseAction NoParts), nor of
         // a WS-RM protocol message (ReliableSessionBindingElement.ProtectProtocolMessage)
         boolean encrypt = !signedOnly(request);
-        request.properties().put(EnvelopeProtection.class, envelope -> {
-            Document doc = DomXml.parse(envelope).getOwnerDocument();
+        request.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(doc -> {
             SymmetricHeaderWriter.writeWithContext(doc, settings, ts, context.key(), context.contextId(),
                     Optional.of(context.tokenXml()), encrypt);
-            return XmlEncryption.serialize(doc.getDocumentElement());
-        });
+        }));
         return reply -> verifyReply(reply, context);
     }
 
@@ -512,12 +510,10 @@ final class SecureConversationProtocol implements SecurityProtocol {
         m.headers().remove(SECURITY);
         // the cancel's response is signed only, as WCF's (SecuritySessionServerSettings: NoParts encrypted)
         boolean encrypt = !signedOnly(m);
-        m.properties().put(EnvelopeProtection.class, envelope -> {
-            Document out = DomXml.parse(envelope).getOwnerDocument();
+        m.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(out -> {
             SymmetricHeaderWriter.writeWithContext(out, settings, ts, context.key(), context.contextId(),
                     context.instance(), Optional.empty(), encrypt, Optional.empty());
-            return XmlEncryption.serialize(out.getDocumentElement());
-        });
+        }));
     }
 
     /** A context issued for a token request, and the verified request with its answer (the RSTR). */

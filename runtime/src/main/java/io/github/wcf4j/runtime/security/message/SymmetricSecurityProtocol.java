@@ -122,11 +122,9 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         Optional<X509Credential> own = certificateMode() ? credentials.clientCertificate() : Optional.empty();
         Optional<SecurityTimestamp> ts = freshness.issue(element.localClientSettings().timestampValidityDuration());
         SentRequest sent = new SentRequest();
-        request.properties().put(EnvelopeProtection.class, envelope -> {
-            Document doc = DomXml.parse(envelope).getOwnerDocument();
+        request.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(doc -> {
             sent.value = SymmetricHeaderWriter.writeRequest(doc, settings, ts, service, user, own);
-            return XmlEncryption.serialize(doc.getDocumentElement());
-        });
+        }));
         return reply -> verifyReply(reply, sent);
     }
 
@@ -212,11 +210,9 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
                 Optional<SecurityTimestamp> ts = freshness.issue(element.localServiceSettings()
                         .timestampValidityDuration());
                 reply.headers().remove(SECURITY);
-                reply.properties().put(EnvelopeProtection.class, envelope -> {
-                    Document out = DomXml.parse(envelope).getOwnerDocument();
+                reply.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(out -> {
                     SymmetricHeaderWriter.writeReply(out, settings, ts, r.key(), r.encryptedKeySha1(), confirmations);
-                    return XmlEncryption.serialize(out.getDocumentElement());
-                });
+                }));
             }
         };
     }
