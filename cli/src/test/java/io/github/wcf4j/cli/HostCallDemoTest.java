@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wcf4j.config.ServiceModelConfigReader;
+import io.github.wcf4j.junit.Wcf4jTest;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,17 +13,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** host, call and demo against the calculator, resolved by its .NET names (no Java class named anywhere). */
 class HostCallDemoTest {
-    private static final String SERVICE_CONFIG = "<configuration><system.serviceModel><services>"
-            + "<service name=\"Microsoft.ServiceModel.Samples.CalculatorService\"><endpoint address=\"\""
-            + " binding=\"basicHttpBinding\" contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/></service>"
-            + "</services></system.serviceModel></configuration>";
+    /** The calculator over basicHttpBinding, without a base address. */
+    static final String SERVICE_CONFIG = "calculator/basic-http.config";
 
     @TempDir
     Path dir;
@@ -34,10 +34,13 @@ class HostCallDemoTest {
                 + "</system.serviceModel></configuration>";
     }
 
+    static Path resource(String name) throws URISyntaxException {
+        return Path.of(HostCallDemoTest.class.getClassLoader().getResource(name).toURI());
+    }
+
     @Test
     void hostOpensTheConfiguredServiceByItsDotNetName() throws Exception {
-        Path config = Files.writeString(dir.resolve("service.config"), SERVICE_CONFIG);
-        CliRun r = CliRun.of("host", config.toString(), "--base-address", "http://localhost:0/calc",
+        CliRun r = CliRun.of("host", resource(SERVICE_CONFIG).toString(), "--base-address", "http://localhost:0/calc",
                 "--stop-after", "PT0S");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("host: Microsoft.ServiceModel.Samples.CalculatorService"
@@ -65,19 +68,18 @@ class HostCallDemoTest {
 
     @Test
     void hostWithoutABaseAddressGivesWcfsError() throws Exception {
-        Path config = Files.writeString(dir.resolve("service.config"), SERVICE_CONFIG);
-        CliRun r = CliRun.of("host", config.toString(), "--stop-after", "PT0S");
+        CliRun r = CliRun.of("host", resource(SERVICE_CONFIG).toString(), "--stop-after", "PT0S");
         assertEquals(ExitCodes.INVALID, r.exitCode());
         assertTrue(r.err().contains("Could not find a base address that matches scheme http for the endpoint with"
                 + " binding BasicHttpBinding. Registered base address schemes are []."), r.err());
     }
 
-    @Test
-    void callMakesOneCallAndPrintsTheResultAsDotNetDoes() throws Exception {
-        try (ServiceHost host = ServiceHost.builder(ServiceModelConfigReader.create()
-                .read("service.config", SERVICE_CONFIG).orThrow().services().get(0))
-                .baseAddress(URI.create("http://localhost:0/calc")).build()) {
-            host.open();
+    /** {@code call} against the calculator, hosted for the class at a free port. */
+    @Nested
+    @Wcf4jTest(config = "classpath:" + SERVICE_CONFIG, baseAddresses = "http://localhost:0/calc")
+    class Hosted {
+        @Test
+        void callMakesOneCallAndPrintsTheResultAsDotNetDoes(ServiceHost host) throws Exception {
             Path client = Files.writeString(dir.resolve("client.config"),
                     clientConfig(host.endpoints().get(0).address()));
             CliRun r = CliRun.of("call", client.toString(), "--endpoint", "calc", "Divide", "22", "7");

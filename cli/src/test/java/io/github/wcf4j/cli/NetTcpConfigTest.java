@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.config.ServiceModelConfigReader;
+import io.github.wcf4j.junit.Wcf4jTest;
 import io.github.wcf4j.runtime.service.HostedEndpoint;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.binding.encoding.MessageVersion;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,11 +34,6 @@ class NetTcpConfigTest {
     private static final Duration T = Duration.ofSeconds(30);
     private static final String BINDINGS = "<bindings><netTcpBinding><binding name=\"plain\">"
             + "<security mode=\"None\"/></binding></netTcpBinding></bindings>";
-    private static final String SERVICE_CONFIG = "<configuration><system.serviceModel><services>"
-            + "<service name=\"Microsoft.ServiceModel.Samples.CalculatorService\"><endpoint address=\"\""
-            + " binding=\"netTcpBinding\" bindingConfiguration=\"plain\""
-            + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/></service></services>" + BINDINGS
-            + "</system.serviceModel></configuration>";
 
     @TempDir
     Path dir;
@@ -48,12 +45,12 @@ class NetTcpConfigTest {
                 + "</system.serviceModel></configuration>";
     }
 
-    @Test
-    void theCalculatorRunsOverNetTcpWithSecurityNone() throws Exception {
-        try (ServiceHost host = ServiceHost.builder(ServiceModelConfigReader.create()
-                .read("service.config", SERVICE_CONFIG).orThrow().services().get(0))
-                .baseAddress(URI.create("net.tcp://localhost:0/calc")).build()) {
-            host.open();
+    /** The service of {@code calculator/net-tcp.config} (these BINDINGS), hosted at a free port. */
+    @Nested
+    @Wcf4jTest(config = "classpath:calculator/net-tcp.config", baseAddresses = "net.tcp://localhost:0/calc")
+    class SecurityNone {
+        @Test
+        void theCalculatorRunsOverNetTcpWithSecurityNone(ServiceHost host) throws Exception {
             URI address = host.endpoints().get(0).address();
             assertEquals("net.tcp", address.getScheme());
             Path client = Files.writeString(dir.resolve("client.config"), clientConfig(address));
@@ -65,15 +62,14 @@ class NetTcpConfigTest {
         }
     }
 
-    @Test
-    void theCalculatorRunsOverNetTcpWithAReliableSession() throws Exception {
-        String bindings = BINDINGS.replace("<security mode=\"None\"/>",
-                "<reliableSession enabled=\"true\"/><security mode=\"None\"/>");
-        String service = SERVICE_CONFIG.replace(BINDINGS, bindings);
-        try (ServiceHost host = ServiceHost.builder(ServiceModelConfigReader.create()
-                .read("service.config", service).orThrow().services().get(0))
-                .baseAddress(URI.create("net.tcp://localhost:0/calc")).build()) {
-            host.open();
+    /** The same with {@code <reliableSession enabled="true"/>} on both sides. */
+    @Nested
+    @Wcf4jTest(config = "classpath:calculator/net-tcp-reliable.config", baseAddresses = "net.tcp://localhost:0/calc")
+    class ReliableSession {
+        @Test
+        void theCalculatorRunsOverNetTcpWithAReliableSession(ServiceHost host) throws Exception {
+            String bindings = BINDINGS.replace("<security mode=\"None\"/>",
+                    "<reliableSession enabled=\"true\"/><security mode=\"None\"/>");
             Path client = Files.writeString(dir.resolve("client.config"), clientConfig(host.endpoints().get(0)
                     .address()).replace(BINDINGS, bindings));
             CliRun r = CliRun.of("call", client.toString(), "--endpoint", "calc", "Multiply", "6", "7");

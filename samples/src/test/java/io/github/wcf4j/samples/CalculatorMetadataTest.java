@@ -3,9 +3,9 @@ package io.github.wcf4j.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.config.ServiceModelConfigReader;
+import io.github.wcf4j.junit.Wcf4jTest;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.service.HostedEndpoint;
 import io.github.wcf4j.runtime.service.ServiceHost;
@@ -27,7 +27,6 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.xml.namespace.QName;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * imports, {@code ?singleWsdl}, the help page, and WS-MetadataExchange on its {@code mex} endpoint; and a JAX-WS
  * runtime reads the published WSDL.
  */
+@Wcf4jTest(config = "classpath:io/github/wcf4j/samples/seed-configs/calculator-service.no-security.config",
+        baseAddresses = "http://localhost:0/servicemodelsamples/service.svc")
 class CalculatorMetadataTest {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private ServiceHost host;
@@ -44,21 +45,11 @@ class CalculatorMetadataTest {
     private URI mex;
 
     @BeforeEach
-    void start() {
-        ServiceModelConfiguration c = ServiceModelConfigReader.create()
-                .read(CalculatorOverHttpTest.seed("calculator-service.no-security.config")).orThrow();
-        ServiceDescription d = c.service(CalculatorOverHttpTest.SERVICE).orElseThrow();
-        host = ServiceHost.builder(d).baseAddress(URI.create("http://localhost:0/servicemodelsamples/service.svc"))
-                .build();
-        host.open();
+    void endpoints(ServiceHost hosted) {
+        host = hosted;
         List<HostedEndpoint> endpoints = host.endpoints();
         service = endpoints.get(0).address();
         mex = endpoints.get(1).address();
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
     }
 
     private HttpResponse<String> get(String query) throws IOException, InterruptedException {
