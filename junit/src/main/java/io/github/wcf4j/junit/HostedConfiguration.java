@@ -30,6 +30,7 @@ final class HostedConfiguration implements ExtensionContext.Store.CloseableResou
     private final ServiceModelConfiguration clients;
     private final ServiceTypes types;
     private final Placement placement;
+    private final List<Wcf4jParameters> parameters;
     private final List<Hosted> hosted = new ArrayList<>();
     private final SystemScheduler scheduler;
     private final InMemoryNetwork network;
@@ -38,10 +39,12 @@ final class HostedConfiguration implements ExtensionContext.Store.CloseableResou
     private record Hosted(ServiceHost host, ServiceDescription description) {
     }
 
-    private HostedConfiguration(ServiceModelConfiguration clients, ServiceTypes types, Placement placement) {
+    private HostedConfiguration(ServiceModelConfiguration clients, ServiceTypes types, Placement placement,
+            List<Wcf4jParameters> parameters) {
         this.clients = clients;
         this.types = types;
         this.placement = placement;
+        this.parameters = parameters;
         this.scheduler = placement == Placement.IN_MEMORY ? new SystemScheduler() : null;
         this.network = scheduler == null ? null : new InMemoryNetwork(scheduler);
     }
@@ -54,7 +57,8 @@ final class HostedConfiguration implements ExtensionContext.Store.CloseableResou
         ServiceTypes types = ServiceTypes.discovered();
         Arrays.stream(test.types()).forEach(types::register);
         Arrays.stream(test.typeNames()).forEach(t -> types.map(t.name(), t.type()));
-        HostedConfiguration h = new HostedConfiguration(clients, types, Placement.of(test.transport()));
+        HostedConfiguration h = new HostedConfiguration(clients, types, Placement.of(test.transport()),
+                Arrays.stream(test.parameters()).map(HostedConfiguration::instantiate).toList());
         List<String> only = List.of(test.services());
         List<ServiceDescription> services = config.services().stream()
                 .filter(s -> only.isEmpty() || only.contains(s.name())).toList();
@@ -67,7 +71,8 @@ final class HostedConfiguration implements ExtensionContext.Store.CloseableResou
         try {
             for (ServiceDescription s : services) {
                 ServiceDescription moved = h.placement.move(s);
-                ServiceHost.Builder b = ServiceHost.builder(config, moved).types(types);
+                ServiceHost.Builder b = ServiceHost.builder(config, moved).types(types)
+                        .parameters(p -> h.parameters.forEach(x -> x.host(s, p)));
                 bases.forEach(b::baseAddress);
                 if (h.network != null) {
                     b.parameter(Scheduler.class, h.scheduler).parameter(InMemoryNetwork.class, h.network);
@@ -82,6 +87,15 @@ final class HostedConfiguration implements ExtensionContext.Store.CloseableResou
             throw failure;
         }
         return h;
+    }
+
+    private static Wcf4jParameters instantiate(Class<? extends Wcf4jParameters> type) {
+        try {
+            return type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new ExtensionConfigurationException("@Wcf4jTest(parameters = " + type.getName() + ".class): it needs"
+                    + " a public parameterless constructor", e);
+        }
     }
 
     /** The only host (a test of several services asks for none by type). */
@@ -148,7 +162,8 @@ final class HostedConfiguration implements ExtensionContext.Store.CloseableResou
     private <T> ClientFactory<T> factory(ClientEndpoint configured, Class<T> contract) {
         ClientEndpoint moved = placement.move(configured);
         ClientFactory.Builder<T> b = ClientFactory.builder(moved.withAddress(hostedAddress(moved)), contract)
-                .messageLogging(clients.messageLogging());
+                .messageLogging(clients.messageLogging())
+                .parameters(p -> parameters.forEach(x -> x.client(configured, p)));
         if (network != null) {
             b.parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network);
         }

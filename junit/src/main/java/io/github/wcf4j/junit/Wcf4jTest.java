@@ -70,4 +70,10 @@ public @interface Wcf4jTest {
 
     /** Explicit .NET name to Java class mappings (as {@code --type NAME=CLASS}): services, contracts, validators. */
     Wcf4jType[] typeNames() default {};
+
+    /**
+     * What the hosts and clients need that a configuration does not hold (a Kerberos identity, certificate stores,
+     * TLS settings), applied in order.
+     */
+    Class<? extends Wcf4jParameters>[] parameters() default {};
 }
