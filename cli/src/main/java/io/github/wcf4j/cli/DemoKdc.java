@@ -66,6 +66,21 @@ final class DemoKdc implements AutoCloseable {
         return KerberosCredentials.keytab(principal + "@" + REALM, keytab, Optional.of(dir.resolve("krb5.conf")));
     }
 
+    /**
+     * Creates {@code principal} and writes the settings file that names it ({@code wcf4j.kerberos} /
+     * {@code WCF4J_KERBEROS}: krb5.conf, principal, keytab) into {@code folder}; returns the file.
+     */
+    Path settingsFile(String principal, Path folder) throws IOException {
+        provision(principal);
+        Path file = folder.resolve(principal.replace('/', '_') + ".properties");
+        Files.writeString(file, "# " + principal + "@" + REALM + " in wcf4j kdc's test realm (valid while it runs)\n"
+                + "krb5.conf = " + dir.resolve("krb5.conf").toString().replace("\\", "/") + "\n"
+                + "principal = " + principal + "@" + REALM + "\n"
+                + "keytab = " + dir.resolve(principal.replace('/', '_') + ".keytab").toString().replace("\\", "/")
+                + "\n");
+        return file;
+    }
+
     @Override
     public void close() {
         try {

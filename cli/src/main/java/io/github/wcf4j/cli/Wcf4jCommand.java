@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         description = {"WCF bindings for the JVM: reads an unchanged app.config / web.config <system.serviceModel>,",
             "validates it as WCF does, and runs a wire-compatible channel stack."},
         subcommands = {ValidateCommand.class, DescribeCommand.class, WsdlCommand.class, HostCommand.class,
-            CallCommand.class, ContractCommand.class, DemoCommand.class, CertsCommand.class, HelpCommand.class})
+            CallCommand.class, ContractCommand.class, DemoCommand.class, KdcCommand.class, CertsCommand.class,
+            HelpCommand.class})
 final class Wcf4jCommand implements Runnable {
     @Spec
     CommandSpec spec;
