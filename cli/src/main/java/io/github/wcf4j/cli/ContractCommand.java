@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wcf4j contract WSDL -d DIR}: the Java contract interfaces and data classes of a WCF service, generated from its
- * WSDL ({@code http://host/Service.svc?wsdl}, or a saved file) by Metro's wsimport, with the names WCF uses: each WCF
- * namespace in the package a porting team expects ({@link NamespacePackages}), operations and messages as the WSDL
+ * {@code wcf4j contract WSDL -d DIR}: the Java contract interfaces and data classes of a WCF service, generated from
+ * its WSDL ({@code http://host/Service.svc?wsdl}, or a saved file) by Metro's wsimport, with the names WCF uses: each
+ * WCF namespace in the package a porting team expects ({@link NamespacePackages}), operations and messages as the WSDL
  * names them, each interface annotated with the configuration name {@code <endpoint contract>} uses, and a
  * {@code ServiceTypeRegistration} listing them ({@link GeneratedContracts}), so the contract hosts and calls with the
  * app.config unchanged.
@@ -37,7 +37,8 @@ final class ContractCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "WSDL",
-            description = "the service's WSDL: its ?wsdl address (e.g. http://localhost:8000/Service.svc?wsdl) or a file")
+            description = "the service's WSDL: its ?wsdl address (e.g. http://localhost:8000/Service.svc?wsdl)"
+                    + " or a file")
     String source;
 
     @Option(names = {"-d", "--directory"}, paramLabel = "DIR", required = true,
@@ -59,7 +60,8 @@ final class ContractCommand implements Callable<Integer> {
     List<String> configurationNames = new ArrayList<>();
 
     @Option(names = "--registration", paramLabel = "CLASS",
-            description = "the generated ServiceTypeRegistration (default: WcfContracts in the first contract's package)")
+            description = "the generated ServiceTypeRegistration (default: WcfContracts in the first contract's"
+                    + " package)")
     String registration;
 
     @Override

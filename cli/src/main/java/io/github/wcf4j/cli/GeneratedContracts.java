@@ -63,7 +63,10 @@ final class GeneratedContracts {
         return contracts;
     }
 
-    /** Writes the registration class under {@code sources} and its {@code META-INF/services} file under {@code resources}. */
+    /**
+     * Writes the registration class under {@code sources} and its {@code META-INF/services} file under
+     * {@code resources}.
+     */
     static void register(String registrationClass, List<Contract> contracts, String origin, Path sources,
             Path resources) throws IOException {
         int dot = registrationClass.lastIndexOf('.');

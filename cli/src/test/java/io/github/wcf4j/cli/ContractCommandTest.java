@@ -110,6 +110,28 @@ class ContractCommandTest {
     }
 
     @Test
+    void aSavedWsdlFileGivesTheContractOfflineInThePackageAndUnderTheNameGiven() throws Exception {
+        CliRun wsdl = CliRun.of("wsdl", HostCallDemoTest.resource("calculator/basic-http-metadata.config").toString(),
+                "--query", "singleWsdl");
+        assertEquals(0, wsdl.exitCode(), wsdl.err());
+        Path file = Files.writeString(dir.resolve("calculator.wsdl"), wsdl.out());
+        Path src = dir.resolve("src");
+        CliRun r = CliRun.of("contract", file.toString(), "-d", src.toString(), "--package",
+                "http://Microsoft.ServiceModel.Samples=com.contoso.calculator", "--configuration-name",
+                "ICalculator=Contoso.ICalculator", "--registration", "com.contoso.CalculatorContracts");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals("contract: Contoso.ICalculator = com.contoso.calculator.ICalculator\n"
+                + "package: http://Microsoft.ServiceModel.Samples = com.contoso.calculator\n"
+                + "registration: com.contoso.CalculatorContracts (META-INF/services/"
+                + ServiceTypeRegistration.class.getName() + ")\n", r.out().replace("\r\n", "\n"));
+        assertTrue(Files.readString(src.resolve("com/contoso/calculator/ICalculator.java"))
+                .contains("@io.github.wcf4j.runtime.contract.ServiceContract(configurationName ="
+                        + " \"Contoso.ICalculator\")"));
+        assertEquals(List.of("com.contoso.CalculatorContracts"), Files.readAllLines(src.resolve("META-INF/services/"
+                + ServiceTypeRegistration.class.getName())));
+    }
+
+    @Test
     void aMetadataExchangeAddressIsRefusedByName() {
         CliRun r = CliRun.of("contract", "http://localhost:8000/ServiceModelSamples/Service/mex", "-d",
                 dir.toString());

@@ -26,7 +26,8 @@ class NamespacePackagesTest {
     @Test
     void otherHttpNamespacesMapAsJaxbMapsThem() {
         assertEquals(Optional.of("org.tempuri"), NamespacePackages.of("http://tempuri.org/"));
-        assertEquals(Optional.of("com.contoso.orders._2024"), NamespacePackages.of("http://www.contoso.com/orders/2024"));
+        assertEquals(Optional.of("com.contoso.orders._2024"),
+                NamespacePackages.of("http://www.contoso.com/orders/2024"));
         assertEquals(Optional.empty(), NamespacePackages.dotNetNamespaceOf("http://tempuri.org/"));
     }
 

@@ -47,7 +47,10 @@ public @interface Wcf4jTest {
      */
     String config();
 
-    /** The configuration the clients' {@code <client>} endpoints come from (a client's app.config); default: {@link #config()}. */
+    /**
+     * The configuration the clients' {@code <client>} endpoints come from (a client's app.config); default:
+     * {@link #config()}.
+     */
     String clientConfig() default "";
 
     /**

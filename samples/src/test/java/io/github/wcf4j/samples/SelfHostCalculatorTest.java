@@ -16,10 +16,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The self-hosted calculator of WCF's documentation ({@code dotnet/docs}, {@code s_selfhost}), its configuration verbatim
- * from the corpus: wsHttpBinding's defaults (message security, Windows credentials run as Kerberos, here from an
- * embedded KDC: the service as {@code host/localhost}, WCF's default SPN for its address, the caller as alice), hosted by
- * {@code @Wcf4jTest} at a free port. The test {@code docs/PORTING.md} shows.
+ * The self-hosted calculator of WCF's documentation ({@code dotnet/docs}, {@code s_selfhost}), its configuration
+ * verbatim from the corpus: wsHttpBinding's defaults (message security, Windows credentials run as Kerberos, here from
+ * an embedded KDC: the service as {@code host/localhost}, WCF's default SPN for its address, the caller as alice),
+ * hosted by {@code @Wcf4jTest} at a free port. The test {@code docs/PORTING.md} shows.
  */
 @Wcf4jTest(config = "selfhost-configs/wholeenchilada.exe.config", parameters = SelfHostCalculatorTest.TestRealm.class)
 class SelfHostCalculatorTest {
