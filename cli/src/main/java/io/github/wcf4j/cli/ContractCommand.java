@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wcf4j contract WSDL -d DIR}: the Java contract interfaces and data classes of a WCF service, generated from
- * its WSDL ({@code http://host/Service.svc?wsdl}, or a saved file) by Metro's wsimport, with the names WCF uses: each
+ * its WSDL ({@code http://host/Service.svc?wsdl}, its metadata exchange endpoint ({@link MetadataExchangeDocuments}), or a
+ * saved file) by Metro's wsimport, with the names WCF uses: each
  * WCF namespace in the package a porting team expects ({@link NamespacePackages}), operations and messages as the WSDL
  * names them, each interface annotated with the configuration name {@code <endpoint contract>} uses, and a
  * {@code ServiceTypeRegistration} listing them ({@link GeneratedContracts}), so the contract hosts and calls with the
@@ -37,8 +38,8 @@ final class ContractCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "WSDL",
-            description = "the service's WSDL: its ?wsdl address (e.g. http://localhost:8000/Service.svc?wsdl)"
-                    + " or a file")
+            description = "the service's WSDL: its ?wsdl address (e.g. http://localhost:8000/Service.svc?wsdl),"
+                    + " its mexHttpBinding endpoint (an address ending in /mex), or a file")
     String source;
 
     @Option(names = {"-d", "--directory"}, paramLabel = "DIR", required = true,
@@ -67,15 +68,15 @@ final class ContractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        URI wsdl = location();
-        WsdlDocuments docs = WsdlDocuments.read(wsdl);
-        if (docs.portTypes().isEmpty()) {
-            throw new LoadedConfig.InvalidInputException(wsdl + " describes no port type (contract)");
-        }
-        Map<String, String> packages = packages(docs);
-        Files.createDirectories(sources);
         Path work = Files.createTempDirectory("wcf4j-contract");
         try {
+            URI wsdl = location(work);
+            WsdlDocuments docs = WsdlDocuments.read(wsdl);
+            if (docs.portTypes().isEmpty()) {
+                throw new LoadedConfig.InvalidInputException(wsdl + " describes no port type (contract)");
+            }
+            Map<String, String> packages = packages(docs);
+            Files.createDirectories(sources);
             wsimport(wsdl, ContractCustomization.write(docs, packages, work), work);
             List<GeneratedContracts.Contract> contracts = GeneratedContracts.annotate(sources,
                     pairs(configurationNames, "--configuration-name", "PORTTYPE=NAME"));
@@ -85,7 +86,7 @@ final class ContractCommand implements Callable<Integer> {
             String first = contracts.get(0).javaName();
             String registrationClass = registration != null ? registration
                     : (first.contains(".") ? first.substring(0, first.lastIndexOf('.') + 1) : "") + "WcfContracts";
-            GeneratedContracts.register(registrationClass, contracts, wsdl.toString(), sources,
+            GeneratedContracts.register(registrationClass, contracts, source, sources,
                     resources != null ? resources : sources);
             for (GeneratedContracts.Contract c : contracts) {
                 out.println("contract: " + c.configurationName() + " = " + c.javaName());
@@ -105,15 +106,16 @@ final class ContractCommand implements Callable<Integer> {
         }
     }
 
-    private URI location() {
+    /** The WSDL to read: the address or file given, or the documents a mex endpoint answers, saved in {@code work}. */
+    private URI location(Path work) throws IOException {
         if (source.startsWith("http://") || source.startsWith("https://")) {
             URI uri = URI.create(source);
-            if (uri.getQuery() == null && uri.getPath().endsWith("/mex")) {
-                throw new LoadedConfig.InvalidInputException(source + " looks like a WS-MetadataExchange endpoint;"
-                        + " wcf4j contract reads WSDL: give the service's ?wsdl address (WCF publishes it when"
-                        + " <serviceMetadata httpGetEnabled=\"true\"/>)");
-            }
-            return uri;
+            return MetadataExchangeDocuments.isMex(uri) ? MetadataExchangeDocuments.fetch(uri,
+                    Files.createDirectories(work.resolve("mex"))) : uri;
+        }
+        if (source.startsWith("net.tcp://")) {
+            throw new LoadedConfig.InvalidInputException(source + ": wcf4j contract asks HTTP(S) metadata endpoints"
+                    + " (?wsdl or a mexHttpBinding/mexHttpsBinding endpoint); mexTcpBinding is not implemented here");
         }
         Path file = Path.of(source);
         if (!Files.isRegularFile(file)) {

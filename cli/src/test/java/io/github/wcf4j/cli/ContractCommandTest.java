@@ -11,6 +11,7 @@ import io.github.wcf4j.junit.Wcf4jTest;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypeRegistration;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.service.HostedEndpoint;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -62,7 +63,8 @@ class ContractCommandTest {
     @Test
     void theContractGeneratedFromTheServicesWsdlCallsItAndHostsWithTheConfigurationUnchanged(ServiceHost host)
             throws Exception {
-        URI at = host.endpoints().get(0).address();
+        URI at = host.endpoints().stream().map(HostedEndpoint::address).filter(a -> !a.getPath().endsWith("/mex"))
+                .findFirst().orElseThrow();
         Path src = dir.resolve("src");
         CliRun r = CliRun.of("contract", at + "?wsdl", "-d", src.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
@@ -132,12 +134,26 @@ class ContractCommandTest {
     }
 
     @Test
-    void aMetadataExchangeAddressIsRefusedByName() {
-        CliRun r = CliRun.of("contract", "http://localhost:8000/ServiceModelSamples/Service/mex", "-d",
+    void theMexEndpointsMetadataGivesTheSameContract(ServiceHost host) throws Exception {
+        URI mex = host.endpoints().stream().map(HostedEndpoint::address).filter(a -> a.getPath().endsWith("/mex"))
+                .findFirst().orElseThrow();
+        Path src = dir.resolve("src");
+        CliRun r = CliRun.of("contract", mex.toString(), "-d", src.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().startsWith("contract: " + CONTRACT + " = microsoft.servicemodel.samples.ICalculator\n"
+                + "package: http://Microsoft.ServiceModel.Samples = microsoft.servicemodel.samples\n"), r.out());
+        String sei = Files.readString(src.resolve("microsoft/servicemodel/samples/ICalculator.java"));
+        assertTrue(sei.contains("@WebMethod(operationName = \"Divide\", action = \"http://Microsoft.ServiceModel"
+                + ".Samples/ICalculator/Divide\")"), sei);
+        assertTrue(sei.contains("configurationName = \"" + CONTRACT + "\""), sei);
+    }
+
+    @Test
+    void aNetTcpMetadataAddressIsRefusedByName() {
+        CliRun r = CliRun.of("contract", "net.tcp://localhost:8001/ServiceModelSamples/Service/mex", "-d",
                 dir.toString());
         assertEquals(ExitCodes.INVALID, r.exitCode());
-        assertTrue(r.err().contains("looks like a WS-MetadataExchange endpoint; wcf4j contract reads WSDL: give the"
-                + " service's ?wsdl address"), r.err());
+        assertTrue(r.err().contains("mexTcpBinding is not implemented here"), r.err());
     }
 
     private static double call(Class<?> contract, ClientEndpoint endpoint, String operation, Double n1, Double n2)
