@@ -70,6 +70,22 @@ class Wcf4jExtensionTest {
     }
 
     @Nested
+    @Wcf4jTest(config = "classpath:calculator/Service.config", clientConfig = "classpath:calculator/Client.config",
+        typeNames = {
+            @Wcf4jType(name = SERVICE, type = CalculatorService.class),
+            @Wcf4jType(name = CONTRACT, type = Calculator.class)})
+    class SeparateClientConfiguration {
+        @Test
+        void eachClientEndpointCallsTheHostedEndpointOfItsScheme(@Wcf4jClient("http") Calculator http,
+                @Wcf4jClient("tcp") Calculator tcp, ServiceHost host) {
+            assertEquals(3.0, http.add(1, 2));
+            assertEquals(0, host.openSessions(), "HTTP request/reply: no session");
+            assertEquals(7.0, tcp.add(3, 4));
+            assertEquals(1, host.openSessions(), "the net.tcp client's session, open until the test ends");
+        }
+    }
+
+    @Nested
     @Wcf4jTest(config = "classpath:calculator/App.config", transport = Wcf4jTransport.IN_MEMORY, typeNames = {
         @Wcf4jType(name = SERVICE, type = CalculatorService.class),
         @Wcf4jType(name = CONTRACT, type = Calculator.class)})
