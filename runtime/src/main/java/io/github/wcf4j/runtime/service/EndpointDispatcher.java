@@ -10,6 +10,7 @@ import io.github.wcf4j.runtime.channel.InputChannel;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Optional;
@@ -47,10 +48,19 @@ final class EndpointDispatcher {
             new ConcurrentHashMap<>());
     private final Set<Channel> openSessions = ConcurrentHashMap.newKeySet();
     private final CallbackEndpoint callbacks;
+    private final EndpointMetrics metrics;
 
     /** {@code callbacks}: how operations call their callers back, {@code null} when the contract is not duplex. */
     EndpointDispatcher(ChannelListener<?> listener, MessageDispatcher dispatcher, AsyncPermits calls,
             AsyncPermits sessions, Duration sendTimeout, Duration receiveTimeout, CallbackEndpoint callbacks) {
+        this(listener, dispatcher, calls, sessions, sendTimeout, receiveTimeout, callbacks, EndpointMetrics.NONE);
+    }
+
+    /** With {@code metrics} counting the sessions it accepts. */
+    EndpointDispatcher(ChannelListener<?> listener, MessageDispatcher dispatcher, AsyncPermits calls,
+            AsyncPermits sessions, Duration sendTimeout, Duration receiveTimeout, CallbackEndpoint callbacks,
+            EndpointMetrics metrics) {
+        this.metrics = metrics;
         this.callbacks = callbacks;
         this.listener = listener;
         this.shape = listener.channelType().shape();
@@ -160,7 +170,9 @@ final class EndpointDispatcher {
             }
             Channel session = c.get();
             openSessions.add(session);
+            metrics.sessionOpened();
             session.onClosed(() -> {
+                metrics.sessionClosed();
                 openSessions.remove(session);
                 dispatcher.endSession(session);
                 firstMessages.remove(session);

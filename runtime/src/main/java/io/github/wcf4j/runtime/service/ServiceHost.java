@@ -19,6 +19,9 @@ import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.metadata.IMetadataExchange;
 import io.github.wcf4j.runtime.metadata.ServiceMetadata;
 import io.github.wcf4j.runtime.metadata.WsdlExporter.ExportedEndpoint;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
+import io.github.wcf4j.runtime.metrics.MeteredEndpoint;
+import io.github.wcf4j.runtime.metrics.RuntimeMetrics;
 import io.github.wcf4j.runtime.metro.MetroOperationInvoker;
 import io.github.wcf4j.runtime.security.CertificateStores;
 import io.github.wcf4j.runtime.security.ConfiguredServiceCredentials;
@@ -252,7 +255,11 @@ public final class ServiceHost implements AutoCloseable {
         if (!refused.isEmpty()) {
             throw refused.get(0).toException();
         }
-        BindingParameters p = parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri));
+        EndpointMetrics meters = parameters.find(RuntimeMetrics.class).orElse(RuntimeMetrics.NONE).endpoint(
+                new MeteredEndpoint(MeteredEndpoint.Side.SERVICE, service.name(), e.displayName(),
+                        e.contract()));
+        BindingParameters p = parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri))
+                .put(EndpointMetrics.class, meters);
         if (configuredCredentials != null) {
             try {
                 p.put(ServiceCredentials.class, configuredCredentials.forBinding(binding));
@@ -274,11 +281,11 @@ public final class ServiceHost implements AutoCloseable {
         MessageVersion version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
         MessageDispatcher md = new MessageDispatcher(invoker, endpointAddress, AddressFilter.of(e.headers()),
                 version, executor, mex ? InstanceContexts.single(ConcurrencyMode.Multiple) : contexts,
-                messageLog, MessageLog.encoderFor(binding));
+                messageLog, MessageLog.encoderFor(binding), meters);
         CallbackEndpoint callbacks = description.isDuplex() ? new CallbackEndpoint(description.callback().orElseThrow(),
                 version, binding.timeouts().sendTimeout(), p.require(Scheduler.class), endpointAddress) : null;
         EndpointDispatcher d = new EndpointDispatcher(listener, md, calls, sessions,
-                binding.timeouts().sendTimeout(), binding.timeouts().receiveTimeout(), callbacks);
+                binding.timeouts().sendTimeout(), binding.timeouts().receiveTimeout(), callbacks, meters);
         dispatchers.add(d);
         try {
             Futures.join(d.open(binding.timeouts().openTimeout()));
@@ -461,6 +468,14 @@ public final class ServiceHost implements AutoCloseable {
          */
         public Builder credentials(ServiceCredentials credentials) {
             return parameter(ServiceCredentials.class, credentials);
+        }
+
+        /**
+         * Where the host's endpoints report their calls, sessions, reliable-session traffic and negotiations (default:
+         * {@link RuntimeMetrics#NONE}, nothing); {@code wcf4j-micrometer} implements it with Micrometer.
+         */
+        public Builder metrics(RuntimeMetrics metrics) {
+            return parameter(RuntimeMetrics.class, metrics);
         }
 
         /** Adjusts the binding parameters directly. */
