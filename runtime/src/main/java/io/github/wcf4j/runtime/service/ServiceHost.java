@@ -10,6 +10,7 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.contract.ConcurrencyMode;
 import io.github.wcf4j.runtime.contract.ContractDescription;
@@ -103,6 +104,7 @@ public final class ServiceHost implements AutoCloseable {
     private final MessageLog messageLog;
     private ConfiguredServiceCredentials configuredCredentials;
     private boolean opened;
+    private boolean ended;
 
     private ServiceHost(Builder b) {
         this.service = b.service;
@@ -338,6 +340,25 @@ public final class ServiceHost implements AutoCloseable {
         return dispatchers.stream().mapToInt(EndpointDispatcher::openSessions).sum();
     }
 
+    /**
+     * Whether the host serves: opened, not closed or aborted, and no endpoint's listener faulted (what a health check
+     * reports).
+     */
+    public synchronized boolean isOpen() {
+        return opened && !ended && faultedEndpoints().isEmpty();
+    }
+
+    /** The opened endpoints whose listener faulted (they accept nothing more), by name. */
+    public synchronized List<String> faultedEndpoints() {
+        List<String> faulted = new ArrayList<>();
+        for (int i = 0; i < hosted.size() && i < dispatchers.size(); i++) {
+            if (dispatchers.get(i).listener().state() == CommunicationState.Faulted) {
+                faulted.add(hosted.get(i).name());
+            }
+        }
+        return faulted;
+    }
+
     /** Endpoints of the configuration the host did not open, and why. */
     public synchronized List<String> skipped() {
         return List.copyOf(skipped);
@@ -349,6 +370,7 @@ public final class ServiceHost implements AutoCloseable {
 
     /** Closes every endpoint gracefully within {@code timeout}, then releases the host's threads. */
     public synchronized void close(Duration timeout) {
+        ended = true;
         try {
             metadata.abort();
             Futures.join(Futures.all(dispatchers.stream().map(d -> d.close(timeout)).collect(Collectors.toList())));
@@ -390,6 +412,7 @@ public final class ServiceHost implements AutoCloseable {
     }
 
     public synchronized void abort() {
+        ended = true;
         metadata.abort();
         dispatchers.forEach(EndpointDispatcher::abort);
         release();
