@@ -1,8 +1,10 @@
 package io.github.wcf4j.spring;
 
+import io.github.wcf4j.micrometer.MeterNames;
 import io.github.wcf4j.micrometer.MicrometerRuntimeMetrics;
 import io.github.wcf4j.runtime.metrics.RuntimeMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,6 +25,16 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({MeterRegistry.class, MicrometerRuntimeMetrics.class})
 @ConditionalOnBean(MeterRegistry.class)
 public class Wcf4jMetricsAutoConfiguration {
+    /**
+     * Boot's observation handler would time each call's span again ({@code wcf4j.call}, {@code wcf4j.call.active});
+     * {@code wcf4j.calls} times them already, with the outcome as a tag.
+     */
+    @Bean
+    MeterFilter wcf4jSpanTimers() {
+        return MeterFilter.deny(id -> id.getName().equals(MeterNames.CALL_OBSERVATION)
+                || id.getName().equals(MeterNames.CALL_OBSERVATION + ".active"));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     RuntimeMetrics wcf4jRuntimeMetrics(MeterRegistry registry, ObjectProvider<ObservationRegistry> observations) {
