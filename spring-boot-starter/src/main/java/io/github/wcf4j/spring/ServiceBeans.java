@@ -28,7 +28,7 @@ final class ServiceBeans {
             return Optional.of(beans.getBean(serviceName));
         }
         List<String> named = new ArrayList<>();
-        for (String name : beans.getBeanDefinitionNames()) {
+        for (String name : beans.getBeanNamesForType(Object.class, true, false)) {
             Class<?> type = beans.getType(name, false);
             if (type != null && !type.isInterface()
                     && serviceName.equals(ServiceTypes.serviceConfigurationName(ClassUtils.getUserClass(type)))) {

@@ -125,7 +125,10 @@ public final class ServiceHosts implements SmartLifecycle {
         return running;
     }
 
-    /** Before the web server stops accepting requests (its graceful shutdown runs in a later phase). */
+    /**
+     * The phase of Spring Boot's web server graceful shutdown ({@code DEFAULT_PHASE - 1024}): the hosts close beside
+     * it, after {@link ClientFactories}, each within its phase's timeout.
+     */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
