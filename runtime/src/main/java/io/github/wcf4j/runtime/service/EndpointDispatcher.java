@@ -13,11 +13,13 @@ import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.metrics.EndpointMetrics;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,8 +97,21 @@ final class EndpointDispatcher {
         });
     }
 
+    /**
+     * Closes the listener, then every session it accepted gracefully (WCF's {@code ChannelDispatcher.OnClose} closes
+     * its channels: a reliable session ends with its own closing handshake), each within {@code timeout}; a session
+     * that cannot close in time is aborted by its own close.
+     */
     CompletableFuture<Void> close(Duration timeout) {
-        return listener.close(timeout).whenComplete((v, e) -> dispatcher.invoker().close());
+        return listener.close(timeout).handle((v, listenerFailure) -> listenerFailure)
+                .thenCompose(listenerFailure -> Futures.all(List.copyOf(openSessions).stream()
+                        .map(session -> session.close(timeout).exceptionally(e -> {
+                            LOG.debug("session {} not closed gracefully: {}", session, Futures.unwrap(e).toString());
+                            return null;
+                        })).collect(Collectors.toList()))
+                        .thenCompose(v -> listenerFailure == null ? CompletableFuture.<Void>completedFuture(null)
+                                : CompletableFuture.<Void>failedFuture(listenerFailure)))
+                .whenComplete((v, e) -> dispatcher.invoker().close());
     }
 
     void abort() {
