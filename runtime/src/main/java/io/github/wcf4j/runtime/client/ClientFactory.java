@@ -38,7 +38,12 @@ import io.github.wcf4j.runtime.stack.Refusal;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
 import io.github.wcf4j.runtime.transport.WireTap;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
+import io.github.wcf4j.runtime.metrics.MeteredEndpoint;
+import io.github.wcf4j.runtime.metrics.OperationMetrics;
+import io.github.wcf4j.runtime.metrics.RuntimeMetrics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +98,9 @@ public final class ClientFactory<T> implements AutoCloseable {
     /** {@code <diagnostics><messageLogging>}, when the builder was given it. */
     private final MessageLog messageLog;
     private final TextMessageEncoder logEncoder;
+    private final EndpointMetrics metrics;
+    /** Each operation's meters by request action: resolved once, looked up per call without allocating. */
+    private final Map<String, OperationMetrics> operationMeters;
 
     private ClientFactory(Builder<T> b) {
         this.endpoint = b.endpoint;
@@ -120,6 +128,11 @@ public final class ClientFactory<T> implements AutoCloseable {
         }
         this.logEncoder = MessageLog.encoderFor(binding);
         this.version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
+        this.metrics = b.parameters.find(RuntimeMetrics.class).orElse(RuntimeMetrics.NONE).endpoint(
+                new MeteredEndpoint(MeteredEndpoint.Side.CLIENT, endpoint.address().toString(),
+                        endpoint.displayName(), endpoint.contract()));
+        b.parameters.put(EndpointMetrics.class, metrics);
+        this.operationMeters = operationMeters(description, metrics);
         this.factory = b.stackBuilder.buildFactory(binding, ChannelType.of(shape),
                 withConfiguredCredentials(withExpectedIdentity(withServerIdentity(b.parameters))));
         this.proxies = MetroProxyFactory.of(contract);
@@ -190,6 +203,16 @@ public final class ClientFactory<T> implements AutoCloseable {
         return given.copy().put(ClientCredentials.class, applied);
     }
 
+    private static Map<String, OperationMetrics> operationMeters(ContractDescription d, EndpointMetrics metrics) {
+        Map<String, OperationMetrics> byAction = new HashMap<>();
+        for (var op : d.operations()) {
+            if (op.action() != null) {
+                byAction.putIfAbsent(op.action(), metrics.operation(op.name()));
+            }
+        }
+        return Map.copyOf(byAction);
+    }
+
     /** WCF's {@code DuplexChannelFactory} checks of its callback instance, with WCF's texts. */
     private static void checkCallback(ContractDescription description, Object callback) {
         ContractDescription callbackContract = description.callback().orElseThrow(() -> new IllegalStateException(
@@ -240,7 +263,7 @@ public final class ClientFactory<T> implements AutoCloseable {
         Channel c = factory.createChannel(new EndpointAddress(endpoint.address(),
                 endpoint.headers().stream().map(AddressHeader::xml).toList()));
         ServiceChannel sc = new ServiceChannel(c, version, endpoint.binding().timeouts(), scheduler, callbacks,
-                messageLog, logEncoder);
+                messageLog, logEncoder, new ServiceChannel.Meters(metrics, operationMeters));
         T proxy = proxies.create(sc, endpoint.address());
         sc.proxy(proxy);
         synchronized (channels) {
@@ -334,6 +357,14 @@ public final class ClientFactory<T> implements AutoCloseable {
          */
         public Builder<T> credentials(ClientCredentials credentials) {
             return parameter(ClientCredentials.class, credentials);
+        }
+
+        /**
+         * Where the factory's calls, sessions, reliable-session traffic and negotiations are reported (default:
+         * {@link RuntimeMetrics#NONE}); {@code wcf4j-micrometer} implements it with Micrometer.
+         */
+        public Builder<T> metrics(RuntimeMetrics metrics) {
+            return parameter(RuntimeMetrics.class, metrics);
         }
 
         public Builder<T> parameters(Consumer<BindingParameters> change) {

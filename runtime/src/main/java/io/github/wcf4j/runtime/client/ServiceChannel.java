@@ -12,6 +12,7 @@ import io.github.wcf4j.runtime.channel.OutputChannel;
 import io.github.wcf4j.runtime.channel.ReceivePump;
 import io.github.wcf4j.runtime.channel.ReplyCorrelator;
 import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.channel.SessionChannel;
 import io.github.wcf4j.runtime.diagnostics.MessageLog;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.BodyWriter;
@@ -20,6 +21,11 @@ import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.service.CallbackDispatcher;
 import io.github.wcf4j.runtime.service.OperationContext;
 import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.metrics.CallOutcome;
+import io.github.wcf4j.runtime.metrics.CallSpan;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
+import io.github.wcf4j.runtime.metrics.OperationMetrics;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -50,6 +56,17 @@ final class ServiceChannel implements PayloadTransport {
     private boolean opened;
     private final MessageLog messageLog;
     private final TextMessageEncoder logEncoder;
+    private final Meters meters;
+
+    /** The endpoint's meters and its operations' meters by request action. */
+    record Meters(EndpointMetrics endpoint, Map<String, OperationMetrics> byAction) {
+        static final Meters NONE = new Meters(EndpointMetrics.NONE, Map.of());
+
+        OperationMetrics operation(String action) {
+            OperationMetrics m = action == null ? null : byAction.get(action);
+            return m != null ? m : OperationMetrics.NONE;
+        }
+    }
 
     /** {@code callbacks}: where the service's callbacks go, {@code null} when the contract has none. */
     ServiceChannel(Channel channel, MessageVersion version, BindingTimeouts timeouts, Scheduler scheduler,
@@ -60,6 +77,13 @@ final class ServiceChannel implements PayloadTransport {
     /** With {@code messageLog} logging calls at service level, written by {@code logEncoder}. */
     ServiceChannel(Channel channel, MessageVersion version, BindingTimeouts timeouts, Scheduler scheduler,
             CallbackDispatcher callbacks, MessageLog messageLog, TextMessageEncoder logEncoder) {
+        this(channel, version, timeouts, scheduler, callbacks, messageLog, logEncoder, Meters.NONE);
+    }
+
+    /** With {@code meters} timing each call and counting the channel's session. */
+    ServiceChannel(Channel channel, MessageVersion version, BindingTimeouts timeouts, Scheduler scheduler,
+            CallbackDispatcher callbacks, MessageLog messageLog, TextMessageEncoder logEncoder, Meters meters) {
+        this.meters = meters;
         this.messageLog = messageLog;
         this.logEncoder = logEncoder;
         this.channel = channel;
@@ -84,6 +108,10 @@ final class ServiceChannel implements PayloadTransport {
             return;
         }
         Futures.join(channel.open(timeouts.openTimeout()));
+        if (channel instanceof SessionChannel) {
+            meters.endpoint().sessionOpened();
+            channel.onClosed(meters.endpoint()::sessionClosed);
+        }
         if (channel instanceof DuplexChannel duplex) {
             correlator = new ReplyCorrelator(duplex, scheduler);
             ReplyCorrelator c = correlator;
@@ -139,7 +167,24 @@ final class ServiceChannel implements PayloadTransport {
     }
 
     private Message send(Message request, boolean oneWay) {
-        Message reply = exchange(request, oneWay);
+        boolean addressing = version.addressing() != AddressingVersion.NONE;
+        if (!oneWay && addressing) {
+            request.headers().messageId("urn:uuid:" + UUID.randomUUID());
+        }
+        OperationMetrics meter = meters.operation(request.headers().action());
+        long started = System.nanoTime();
+        CallSpan span = meter.span(request.headers().messageId());
+        Message reply;
+        try {
+            reply = exchange(request, oneWay);
+        } catch (RuntimeException | Error failed) {
+            meter.record(CallOutcome.ERROR, System.nanoTime() - started);
+            span.end(CallOutcome.ERROR, failed);
+            throw failed;
+        }
+        CallOutcome outcome = reply != null && reply.isFault() ? CallOutcome.FAULT : CallOutcome.SUCCESS;
+        meter.record(outcome, System.nanoTime() - started);
+        span.end(outcome, null);
         messageLog.serviceLevel(MessageLog.Source.ServiceLevelReceiveReply, reply, logEncoder);
         return reply;
     }
@@ -147,9 +192,6 @@ final class ServiceChannel implements PayloadTransport {
     private Message exchange(Message request, boolean oneWay) {
         ensureOpen();
         boolean addressing = version.addressing() != AddressingVersion.NONE;
-        if (!oneWay && addressing) {
-            request.headers().messageId("urn:uuid:" + UUID.randomUUID());
-        }
         if (channel instanceof RequestChannel requests && !oneWay && addressing) {
             request.headers().replyTo(EndpointAddress.of(version.addressing().anonymous()));
         }

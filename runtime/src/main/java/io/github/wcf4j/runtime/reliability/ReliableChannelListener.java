@@ -173,6 +173,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             return;
         }
         if (accepted.size() >= settings.rm().maxPendingChannels()) {
+            settings.metrics().sessionRefused();
             in.fault(messages.fault(WsrmFault.serverTooBusy(uri().toString())), true);
             return;
         }
@@ -389,6 +390,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     }
 
     private Optional<Message> refuse(String why) {
+        settings.metrics().sessionRefused();
         return Optional.of(messages.fault(WsrmFault.createSequenceRefused(why)));
     }
 

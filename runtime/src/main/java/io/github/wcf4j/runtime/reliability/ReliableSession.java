@@ -5,6 +5,7 @@ import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
 import io.github.wcf4j.runtime.time.RestartableTimer;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.Timeouts;
@@ -91,14 +92,36 @@ abstract class ReliableSession {
     /** The sending half of output sequence {@code id}; {@code requestAcks}: its messages ask for acknowledgements. */
     protected final TransmissionStrategy output(String id, boolean requestAcks, Duration initialRtt,
             TransmissionStrategy.Transmitter transmitter) {
+        EndpointMetrics metrics = settings.metrics();
+        TransmissionStrategy.Transmitter metered = metrics == EndpointMetrics.NONE ? transmitter
+                : new TransmissionStrategy.Transmitter() {
+                    @Override
+                    public void transmit(long number, Message message, boolean retry) {
+                        if (retry) {
+                            metrics.retransmission();
+                        }
+                        transmitter.transmit(number, message, retry);
+                    }
+
+                    @Override
+                    public void fault(RuntimeException local, WsrmFault remote) {
+                        transmitter.fault(local, remote);
+                    }
+                };
         return new TransmissionStrategy(wsrm, id, settings.rm().maxTransferWindowSize(), settings.rm().maxRetryCount(),
-                requestAcks, initialRtt, scheduler, transmitter);
+                requestAcks, initialRtt, scheduler, metered, metrics);
     }
 
     /** The receiving half of input sequence {@code id}. */
     protected final InputConnection input(String id, boolean flowControl, InputConnection.AckSender acks) {
+        EndpointMetrics metrics = settings.metrics();
+        InputConnection.AckSender metered = acks == InputConnection.AckSender.ON_RESPONSES
+                || metrics == EndpointMetrics.NONE ? acks : () -> {
+                    metrics.acknowledgementSent();
+                    acks.sendAck();
+                };
         return new InputConnection(wsrm, id, settings.rm().ordered(), settings.rm().maxTransferWindowSize(), scheduler,
-                settings.rm().acknowledgementInterval(), flowControl, acks);
+                settings.rm().acknowledgementInterval(), flowControl, metered);
     }
 
     /**
@@ -121,6 +144,7 @@ abstract class ReliableSession {
             violation(ProtocolViolation.UNSUPPORTED_CLOSE, outputId);
             return false;
         }
+        settings.metrics().acknowledgementReceived();
         return true;
     }
 

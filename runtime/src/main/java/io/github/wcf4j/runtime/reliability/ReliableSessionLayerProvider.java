@@ -8,6 +8,7 @@ import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
@@ -30,7 +31,7 @@ public final class ReliableSessionLayerProvider implements LayerProvider<Reliabl
         return new SessionSettings(e, Wsrm.of(e.reliableMessagingVersion()),
                 binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10),
                 binding.timeouts() != null ? binding.timeouts() : BindingTimeouts.defaults(),
-                p.require(Scheduler.class));
+                p.require(Scheduler.class), p.find(EndpointMetrics.class).orElse(EndpointMetrics.NONE));
     }
 
     @Override

@@ -6,18 +6,24 @@ import java.time.Duration;
 import io.github.wcf4j.binding.BindingTimeouts;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
 import io.github.wcf4j.runtime.time.Scheduler;
 
 /**
  * What every reliable session of a factory or listener shares: the {@code <reliableSession>} settings, the WS-RM and
- * message versions, the binding's timeouts and the scheduler.
+ * message versions, the binding's timeouts, the scheduler and the endpoint's meters.
  */
 record SessionSettings(ReliableSessionBindingElement rm, Wsrm wsrm, MessageVersion version, BindingTimeouts timeouts,
-        Scheduler scheduler, PollIntervals poll) {
+        Scheduler scheduler, PollIntervals poll, EndpointMetrics metrics) {
 
     SessionSettings(ReliableSessionBindingElement rm, Wsrm wsrm, MessageVersion version, BindingTimeouts timeouts,
             Scheduler scheduler) {
-        this(rm, wsrm, version, timeouts, scheduler, PollIntervals.of(rm, timeouts));
+        this(rm, wsrm, version, timeouts, scheduler, EndpointMetrics.NONE);
+    }
+
+    SessionSettings(ReliableSessionBindingElement rm, Wsrm wsrm, MessageVersion version, BindingTimeouts timeouts,
+            Scheduler scheduler, EndpointMetrics metrics) {
+        this(rm, wsrm, version, timeouts, scheduler, PollIntervals.of(rm, timeouts), metrics);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
 import io.github.wcf4j.runtime.time.RestartableTimer;
 import io.github.wcf4j.runtime.time.Scheduler;
 import java.time.Duration;
@@ -84,6 +85,7 @@ final class TransmissionStrategy {
     private final boolean requestAcks;
     private final Scheduler scheduler;
     private final Transmitter transmitter;
+    private final EndpointMetrics metrics;
 
     private final List<Slot> window = new ArrayList<>();
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
@@ -106,6 +108,13 @@ final class TransmissionStrategy {
 
     TransmissionStrategy(Wsrm wsrm, String id, int maxWindow, int maxRetryCount, boolean requestAcks,
             Duration initialRtt, Scheduler scheduler, Transmitter transmitter) {
+        this(wsrm, id, maxWindow, maxRetryCount, requestAcks, initialRtt, scheduler, transmitter, EndpointMetrics.NONE);
+    }
+
+    /** With {@code metrics} told the window's occupancy as messages enter it. */
+    TransmissionStrategy(Wsrm wsrm, String id, int maxWindow, int maxRetryCount, boolean requestAcks,
+            Duration initialRtt, Scheduler scheduler, Transmitter transmitter, EndpointMetrics metrics) {
+        this.metrics = metrics;
         this.wsrm = wsrm;
         this.id = id;
         this.maxWindow = maxWindow;
@@ -205,6 +214,7 @@ final class TransmissionStrategy {
                 armTimer();
             }
             window.add(s);
+            metrics.windowOccupancy(window.size());
             lastSent = number;
             if (w.last) {
                 last = number;

@@ -10,13 +10,16 @@ import io.github.wcf4j.runtime.channel.InputChannel;
 import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +50,19 @@ final class EndpointDispatcher {
             new ConcurrentHashMap<>());
     private final Set<Channel> openSessions = ConcurrentHashMap.newKeySet();
     private final CallbackEndpoint callbacks;
+    private final EndpointMetrics metrics;
 
     /** {@code callbacks}: how operations call their callers back, {@code null} when the contract is not duplex. */
     EndpointDispatcher(ChannelListener<?> listener, MessageDispatcher dispatcher, AsyncPermits calls,
             AsyncPermits sessions, Duration sendTimeout, Duration receiveTimeout, CallbackEndpoint callbacks) {
+        this(listener, dispatcher, calls, sessions, sendTimeout, receiveTimeout, callbacks, EndpointMetrics.NONE);
+    }
+
+    /** With {@code metrics} counting the sessions it accepts. */
+    EndpointDispatcher(ChannelListener<?> listener, MessageDispatcher dispatcher, AsyncPermits calls,
+            AsyncPermits sessions, Duration sendTimeout, Duration receiveTimeout, CallbackEndpoint callbacks,
+            EndpointMetrics metrics) {
+        this.metrics = metrics;
         this.callbacks = callbacks;
         this.listener = listener;
         this.shape = listener.channelType().shape();
@@ -85,8 +97,21 @@ final class EndpointDispatcher {
         });
     }
 
+    /**
+     * Closes the listener, then every session it accepted gracefully (WCF's {@code ChannelDispatcher.OnClose} closes
+     * its channels: a reliable session ends with its own closing handshake), each within {@code timeout}; a session
+     * that cannot close in time is aborted by its own close.
+     */
     CompletableFuture<Void> close(Duration timeout) {
-        return listener.close(timeout).whenComplete((v, e) -> dispatcher.invoker().close());
+        return listener.close(timeout).handle((v, listenerFailure) -> listenerFailure)
+                .thenCompose(listenerFailure -> Futures.all(List.copyOf(openSessions).stream()
+                        .map(session -> session.close(timeout).exceptionally(e -> {
+                            LOG.debug("session {} not closed gracefully: {}", session, Futures.unwrap(e).toString());
+                            return null;
+                        })).collect(Collectors.toList()))
+                        .thenCompose(v -> listenerFailure == null ? CompletableFuture.<Void>completedFuture(null)
+                                : CompletableFuture.<Void>failedFuture(listenerFailure)))
+                .whenComplete((v, e) -> dispatcher.invoker().close());
     }
 
     void abort() {
@@ -160,7 +185,9 @@ final class EndpointDispatcher {
             }
             Channel session = c.get();
             openSessions.add(session);
+            metrics.sessionOpened();
             session.onClosed(() -> {
+                metrics.sessionClosed();
                 openSessions.remove(session);
                 dispatcher.endSession(session);
                 firstMessages.remove(session);

@@ -14,12 +14,18 @@ import io.github.wcf4j.runtime.message.MessageFault;
 import io.github.wcf4j.runtime.message.MustUnderstandFault;
 import io.github.wcf4j.runtime.message.PayloadElement;
 import io.github.wcf4j.runtime.message.UnreadableBody;
+import io.github.wcf4j.runtime.metrics.CallOutcome;
+import io.github.wcf4j.runtime.metrics.CallSpan;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
+import io.github.wcf4j.runtime.metrics.OperationMetrics;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.xml.namespace.QName;
 import org.slf4j.Logger;
@@ -47,6 +53,8 @@ final class MessageDispatcher {
     private final InstanceContexts instances;
     private final MessageLog messageLog;
     private final TextMessageEncoder logEncoder;
+    private final Function<String, OperationMetrics> operationMeters;
+    private final ConcurrentHashMap<String, OperationMetrics> meters = new ConcurrentHashMap<>();
 
     /**
      * {@code endpointAddress}: where messages are sent {@code To} (known once the listener is open, for port 0);
@@ -62,6 +70,15 @@ final class MessageDispatcher {
     MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress, AddressFilter addressFilter,
             MessageVersion version, Executor executor, InstanceContexts instances, MessageLog messageLog,
             TextMessageEncoder logEncoder) {
+        this(invoker, endpointAddress, addressFilter, version, executor, instances, messageLog, logEncoder,
+                EndpointMetrics.NONE);
+    }
+
+    /** With {@code metrics} timing each dispatched call per operation. */
+    MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress, AddressFilter addressFilter,
+            MessageVersion version, Executor executor, InstanceContexts instances, MessageLog messageLog,
+            TextMessageEncoder logEncoder, EndpointMetrics metrics) {
+        this.operationMeters = metrics::operation;
         this.messageLog = messageLog;
         this.logEncoder = logEncoder;
         this.invoker = invoker;
@@ -116,6 +133,9 @@ final class MessageDispatcher {
         OperationDescription op = operation(request).orElseThrow();
         messageLog.serviceLevel(op.oneWay() ? MessageLog.Source.ServiceLevelReceiveDatagram
                 : MessageLog.Source.ServiceLevelReceiveRequest, request, logEncoder);
+        OperationMetrics meter = meter(op.name());
+        long started = System.nanoTime();
+        CallSpan span = meter.span(request.headers().messageId());
         return instances.enter(session).thenCompose(instance -> {
             OperationContext context = new OperationContext(request, callbacks, instance);
             try {
@@ -123,13 +143,25 @@ final class MessageDispatcher {
                         () -> OperationContext.run(context, () -> invoke(op, request, session)), executor)
                         .whenComplete((r, e) -> {
                             instances.exit(instance);
+                            CallOutcome outcome = e != null ? CallOutcome.ERROR
+                                    : r != null && r.isFault() ? CallOutcome.FAULT : CallOutcome.SUCCESS;
+                            meter.record(outcome, System.nanoTime() - started);
+                            span.end(outcome, e);
                             messageLog.serviceLevel(MessageLog.Source.ServiceLevelSendReply, r, logEncoder);
                         });
             } catch (RuntimeException rejected) {
                 instances.exit(instance);
+                meter.record(CallOutcome.ERROR, System.nanoTime() - started);
+                span.end(CallOutcome.ERROR, rejected);
                 throw rejected;
             }
         });
+    }
+
+    /** The meters of operation {@code name}, resolved once. */
+    private OperationMetrics meter(String name) {
+        OperationMetrics m = meters.get(name);
+        return m != null ? m : meters.computeIfAbsent(name, operationMeters);
     }
 
     /**

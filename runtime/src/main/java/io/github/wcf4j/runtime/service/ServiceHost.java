@@ -10,6 +10,7 @@ import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.contract.ConcurrencyMode;
 import io.github.wcf4j.runtime.contract.ContractDescription;
@@ -19,6 +20,9 @@ import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.metadata.IMetadataExchange;
 import io.github.wcf4j.runtime.metadata.ServiceMetadata;
 import io.github.wcf4j.runtime.metadata.WsdlExporter.ExportedEndpoint;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
+import io.github.wcf4j.runtime.metrics.MeteredEndpoint;
+import io.github.wcf4j.runtime.metrics.RuntimeMetrics;
 import io.github.wcf4j.runtime.metro.MetroOperationInvoker;
 import io.github.wcf4j.runtime.security.CertificateStores;
 import io.github.wcf4j.runtime.security.ConfiguredServiceCredentials;
@@ -100,6 +104,7 @@ public final class ServiceHost implements AutoCloseable {
     private final MessageLog messageLog;
     private ConfiguredServiceCredentials configuredCredentials;
     private boolean opened;
+    private boolean ended;
 
     private ServiceHost(Builder b) {
         this.service = b.service;
@@ -252,7 +257,11 @@ public final class ServiceHost implements AutoCloseable {
         if (!refused.isEmpty()) {
             throw refused.get(0).toException();
         }
-        BindingParameters p = parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri));
+        EndpointMetrics meters = parameters.find(RuntimeMetrics.class).orElse(RuntimeMetrics.NONE).endpoint(
+                new MeteredEndpoint(MeteredEndpoint.Side.SERVICE, service.name(), e.displayName(),
+                        e.contract()));
+        BindingParameters p = parameters.copy().put(ListenAddress.class, ListenAddress.explicit(listenUri))
+                .put(EndpointMetrics.class, meters);
         if (configuredCredentials != null) {
             try {
                 p.put(ServiceCredentials.class, configuredCredentials.forBinding(binding));
@@ -274,11 +283,11 @@ public final class ServiceHost implements AutoCloseable {
         MessageVersion version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
         MessageDispatcher md = new MessageDispatcher(invoker, endpointAddress, AddressFilter.of(e.headers()),
                 version, executor, mex ? InstanceContexts.single(ConcurrencyMode.Multiple) : contexts,
-                messageLog, MessageLog.encoderFor(binding));
+                messageLog, MessageLog.encoderFor(binding), meters);
         CallbackEndpoint callbacks = description.isDuplex() ? new CallbackEndpoint(description.callback().orElseThrow(),
                 version, binding.timeouts().sendTimeout(), p.require(Scheduler.class), endpointAddress) : null;
         EndpointDispatcher d = new EndpointDispatcher(listener, md, calls, sessions,
-                binding.timeouts().sendTimeout(), binding.timeouts().receiveTimeout(), callbacks);
+                binding.timeouts().sendTimeout(), binding.timeouts().receiveTimeout(), callbacks, meters);
         dispatchers.add(d);
         try {
             Futures.join(d.open(binding.timeouts().openTimeout()));
@@ -331,6 +340,25 @@ public final class ServiceHost implements AutoCloseable {
         return dispatchers.stream().mapToInt(EndpointDispatcher::openSessions).sum();
     }
 
+    /**
+     * Whether the host serves: opened, not closed or aborted, and no endpoint's listener faulted (what a health check
+     * reports).
+     */
+    public synchronized boolean isOpen() {
+        return opened && !ended && faultedEndpoints().isEmpty();
+    }
+
+    /** The opened endpoints whose listener faulted (they accept nothing more), by name. */
+    public synchronized List<String> faultedEndpoints() {
+        List<String> faulted = new ArrayList<>();
+        for (int i = 0; i < hosted.size() && i < dispatchers.size(); i++) {
+            if (dispatchers.get(i).listener().state() == CommunicationState.Faulted) {
+                faulted.add(hosted.get(i).name());
+            }
+        }
+        return faulted;
+    }
+
     /** Endpoints of the configuration the host did not open, and why. */
     public synchronized List<String> skipped() {
         return List.copyOf(skipped);
@@ -342,6 +370,7 @@ public final class ServiceHost implements AutoCloseable {
 
     /** Closes every endpoint gracefully within {@code timeout}, then releases the host's threads. */
     public synchronized void close(Duration timeout) {
+        ended = true;
         try {
             metadata.abort();
             Futures.join(Futures.all(dispatchers.stream().map(d -> d.close(timeout)).collect(Collectors.toList())));
@@ -383,6 +412,7 @@ public final class ServiceHost implements AutoCloseable {
     }
 
     public synchronized void abort() {
+        ended = true;
         metadata.abort();
         dispatchers.forEach(EndpointDispatcher::abort);
         release();
@@ -461,6 +491,14 @@ public final class ServiceHost implements AutoCloseable {
          */
         public Builder credentials(ServiceCredentials credentials) {
             return parameter(ServiceCredentials.class, credentials);
+        }
+
+        /**
+         * Where the host's endpoints report their calls, sessions, reliable-session traffic and negotiations (default:
+         * {@link RuntimeMetrics#NONE}, nothing); {@code wcf4j-micrometer} implements it with Micrometer.
+         */
+        public Builder metrics(RuntimeMetrics metrics) {
+            return parameter(RuntimeMetrics.class, metrics);
         }
 
         /** Adjusts the binding parameters directly. */

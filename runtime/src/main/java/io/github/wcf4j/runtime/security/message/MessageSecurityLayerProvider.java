@@ -10,6 +10,7 @@ import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.stack.BindingParameters;
@@ -242,6 +243,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         return p.find(KerberosCredentials.class).or(KerberosCredentials::fromSetting);
     }
 
+    private static EndpointMetrics metrics(BindingParameters p) {
+        return p.find(EndpointMetrics.class).orElse(EndpointMetrics.NONE);
+    }
+
     private static TextMessageEncoder encoder(BindingParameters p) {
         return p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder);
     }
@@ -251,7 +256,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             throw new IllegalStateException("the refusal rules admit security sessions of secure conversations only");
         }
         return new SecureConversationProtocol(e, p.find(Clock.class).orElse(Clock.systemUTC()), encoder(p),
-                p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p));
+                p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p),
+                metrics(p));
     }
 
     private static SecurityProtocol protocol(SecurityBindingElement e, ChannelType<?> type, BindingParameters p) {
@@ -262,7 +268,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         if (SecureConversationProtocol.runs(e)) {
             return new SecureConversationProtocol(e, clock,
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
-                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p));
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p),
+                    metrics(p));
         }
         if (AsymmetricSecurityProtocol.runs(e)) {
             return new AsymmetricSecurityProtocol(e, clock,

@@ -16,6 +16,7 @@ import io.github.wcf4j.runtime.message.EnvelopeProtection;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.MessageHeader;
 import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.metrics.EndpointMetrics;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
@@ -69,6 +70,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
     private final MessageFreshness freshness;
     private final int keyBits;
     private final ContextRenewal renewal;
+    /** Told each context token's issuance (the negotiation, if any, included), on either side. */
+    private final EndpointMetrics metrics;
 
     SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity) {
@@ -78,6 +81,13 @@ final class SecureConversationProtocol implements SecurityProtocol {
     /** @param kerberos the Kerberos identity an SSPI-negotiated bootstrap runs with, when one is configured */
     SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos) {
+        this(element, clock, encoder, identity, kerberos, EndpointMetrics.NONE);
+    }
+
+    /** With {@code metrics} told each security negotiation's outcome. */
+    SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
+            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, EndpointMetrics metrics) {
+        this.metrics = metrics;
         this.element = element;
         SecurityBindingElement boot = element.secureConversationBootstrap().orElseThrow();
         boolean negotiated = NegotiationProtocol.runs(boot.authenticationMode());
@@ -194,6 +204,12 @@ final class SecureConversationProtocol implements SecurityProtocol {
     /** As {@link #issueContext(RequestChannel, EndpointAddress, ClientCredentials, MessageVersion, Duration)}, over any
      * {@code exchange} of a request for its reply (a duplex channel's correlation). */
     CompletableFuture<SecurityContext> issueContext(Function<Message, CompletableFuture<Message>> exchange,
+            EndpointAddress to, ClientCredentials credentials, MessageVersion version) {
+        return requestIssuance(exchange, to, credentials, version)
+                .whenComplete((issued, failed) -> metrics.securityNegotiation(failed == null));
+    }
+
+    private CompletableFuture<SecurityContext> requestIssuance(Function<Message, CompletableFuture<Message>> exchange,
             EndpointAddress to, ClientCredentials credentials, MessageVersion version) {
         Optional<byte[]> entropy = Optional.empty();
         if (element.keyEntropyMode() != SecurityKeyEntropyMode.ServerEntropy) {
@@ -525,6 +541,17 @@ final class SecureConversationProtocol implements SecurityProtocol {
      * the token's cookie holds the context, in a session the caller keeps it ({@link #cookieMode()}).
      */
     Issued issueContext(Message request, ServiceCredentials credentials) {
+        try {
+            Issued issued = answerIssuance(request, credentials);
+            metrics.securityNegotiation(true);
+            return issued;
+        } catch (RuntimeException refused) {
+            metrics.securityNegotiation(false);
+            throw refused;
+        }
+    }
+
+    private Issued answerIssuance(Message request, ServiceCredentials credentials) {
         VerifiedRequest verified = negotiation != null ? negotiation.verifyRequest(request, credentials)
                 : bootstrap.verifyRequest(request, credentials);
         Message rst = verified.request();

@@ -95,6 +95,8 @@ class SecureConversationLoopbackTest extends SecuredLoopback {
         second.whoAmI();
         first.whoAmI();
         assertEquals(2, count(Direction.CLIENT_TO_SERVICE, "/RST/SCT"));
+        assertEquals(2, clientMetrics.count("client negotiation succeeded"), "one per token request");
+        assertEquals(2, serviceMetrics.count("service negotiation succeeded"), serviceMetrics.events().toString());
     }
 
     @Test
@@ -106,6 +108,8 @@ class SecureConversationLoopbackTest extends SecuredLoopback {
                 ((SecurityFaultException) e.getCause()).fault().subcode().orElseThrow());
         assertEquals(before, IdentityService.CALLS.get());
         assertEquals(0, count(Direction.CLIENT_TO_SERVICE, "SecurityContextToken"), "no token was issued");
+        assertEquals(1, serviceMetrics.count("service negotiation failed"), serviceMetrics.events().toString());
+        assertEquals(1, clientMetrics.count("client negotiation failed"), clientMetrics.events().toString());
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.metrics.RecordingMetrics;
 import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.time.Scheduler;
@@ -60,6 +61,9 @@ abstract class SecuredLoopback {
     protected Optional<KerberosCredentials> clientKerberos = Optional.empty();
     protected ServiceHost host;
     protected ClientFactory<Identity> factory;
+    /** What the host and the client report through the metrics port. */
+    protected final RecordingMetrics serviceMetrics = new RecordingMetrics();
+    protected final RecordingMetrics clientMetrics = new RecordingMetrics();
 
     @BeforeAll
     static void keys() throws Exception {
@@ -100,7 +104,7 @@ abstract class SecuredLoopback {
                         Optional.empty(), List.of(), Optional.empty()))))
                 .types(ServiceTypes.empty().map(SERVICE, IdentityService.class)).baseAddress(BASE)
                 .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
-                .parameter(Clock.class, serviceClock).credentials(credentials);
+                .parameter(Clock.class, serviceClock).credentials(credentials).metrics(serviceMetrics);
         serviceKerberos.ifPresent(k -> builder.parameter(KerberosCredentials.class, k));
         host = builder.build();
         host.open();
@@ -110,7 +114,7 @@ abstract class SecuredLoopback {
         var builder = ClientFactory.builder(new ClientEndpoint("", BASE, "customBinding", "b", binding, CONTRACT,
                 Optional.empty(), identity, List.of(), Optional.empty()), Identity.class)
                 .parameter(Scheduler.class, scheduler).parameter(InMemoryNetwork.class, network)
-                .parameter(Clock.class, clientClock).credentials(credentials);
+                .parameter(Clock.class, clientClock).credentials(credentials).metrics(clientMetrics);
         clientKerberos.ifPresent(k -> builder.parameter(KerberosCredentials.class, k));
         factory = builder.build();
         return factory.createChannel();
