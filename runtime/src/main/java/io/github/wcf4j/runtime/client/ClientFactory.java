@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.client;
 
 import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.stack.ElementKind;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
@@ -156,13 +157,18 @@ public final class ClientFactory<T> implements AutoCloseable {
     private BindingParameters withExpectedIdentity(BindingParameters given) {
         if (endpoint.identity().isEmpty() || given.find(ExpectedServiceIdentity.class).isPresent()
                 || (AuthenticationMode.of(endpoint.binding().createBindingElements()).isEmpty()
-                        && !negotiatesOverHttp(endpoint.binding()))) {
+                        && !negotiatesOverHttp(endpoint.binding()) && !securesStream(endpoint.binding()))) {
             return given;
         }
         CertificateLookup lookup = new CertificateLookup(given.find(CertificateStores.class)
                 .orElseGet(CertificateStores::fromEnvironment));
         return given.copy().put(ExpectedServiceIdentity.class, ExpectedServiceIdentity.of(endpoint.identity(),
                 lookup));
+    }
+
+    /** Whether {@code binding} upgrades its net.tcp stream (Kerberos to the identity's principal, or TLS). */
+    private static boolean securesStream(Binding binding) {
+        return binding.createBindingElements().stream().anyMatch(e -> e.kind() == ElementKind.STREAM_UPGRADE);
     }
 
     /** Whether {@code binding}'s HTTP transport authenticates with Negotiate (Kerberos, to the identity's principal). */

@@ -16,6 +16,7 @@ import io.github.wcf4j.runtime.security.message.MessageSecurityLayerProvider;
 import io.github.wcf4j.runtime.transport.http.HttpTransportLayerProvider;
 import io.github.wcf4j.runtime.transport.http.HttpsTransportLayerProvider;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryTransportLayerProvider;
+import io.github.wcf4j.runtime.transport.tcp.SslStreamSecurityLayerProvider;
 import io.github.wcf4j.runtime.transport.tcp.TcpTransportLayerProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +52,7 @@ public final class LayerProviders {
                 new ReliableSessionLayerProvider(),
                 new MessageSecurityLayerProvider(),
                 RefusedLayerProvider.windowsStreamSecurity(),
-                RefusedLayerProvider.sslStreamSecurity(),
+                new SslStreamSecurityLayerProvider(),
                 new BinaryEncodingLayerProvider(),
                 RefusedLayerProvider.mtomEncoding(),
                 new TcpTransportLayerProvider(),
