@@ -51,6 +51,9 @@ final class FramingDecoder extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
+        if (!in.isReadable()) {
+            return; // a stream upgrade took the rest (takeLeftover)
+        }
         int start = in.readerIndex();
         FramingFrame frame = next(in);
         if (frame == null) {

@@ -206,13 +206,14 @@ final class SslStreamUpgrade implements StreamUpgrade {
             // else: the handshake's failure, which its completion event reports
         }
 
-        /** The innermost message that says why: a refused certificate's, else the TLS failure's. */
+        /** The message that says why: the refused certificate's (the outermost), else the TLS failure's. */
         private static String reason(Throwable cause) {
             String why = cause.getMessage();
             for (Throwable c = cause; c != null; c = c.getCause()) {
                 if (c instanceof CertificateException || c instanceof MessageSecurityException
                         || c instanceof SecurityTokenValidationException) {
                     why = c.getMessage();
+                    break;
                 }
             }
             return "The TLS stream upgrade failed: " + why;
