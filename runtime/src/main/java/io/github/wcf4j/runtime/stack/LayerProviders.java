@@ -18,6 +18,7 @@ import io.github.wcf4j.runtime.transport.http.HttpsTransportLayerProvider;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryTransportLayerProvider;
 import io.github.wcf4j.runtime.transport.tcp.SslStreamSecurityLayerProvider;
 import io.github.wcf4j.runtime.transport.tcp.TcpTransportLayerProvider;
+import io.github.wcf4j.runtime.transport.tcp.WindowsStreamSecurityLayerProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class LayerProviders {
                 new TransactionFlowLayerProvider(),
                 new ReliableSessionLayerProvider(),
                 new MessageSecurityLayerProvider(),
-                RefusedLayerProvider.windowsStreamSecurity(),
+                new WindowsStreamSecurityLayerProvider(),
                 new SslStreamSecurityLayerProvider(),
                 new BinaryEncodingLayerProvider(),
                 RefusedLayerProvider.mtomEncoding(),
