@@ -89,6 +89,15 @@ final class UpgradeLoopback implements AutoCloseable {
         return b.toByteArray();
     }
 
+    /** Runs the virtual clock's queue (where GSS steps run) until {@code in} has bytes or is at its end. */
+    void pumpUntilReadable(java.io.InputStream in) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (in.available() == 0 && System.nanoTime() < deadline) {
+            clock.runPending();
+            Thread.onSpinWait();
+        }
+    }
+
     static String fault(byte[] record) {
         return new String(record, 2, record[1], StandardCharsets.UTF_8);
     }
