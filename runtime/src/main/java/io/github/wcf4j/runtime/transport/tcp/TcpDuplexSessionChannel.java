@@ -208,7 +208,7 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
             return;
         }
         ServiceSecurityContext c = caller;
-        if (c != null) {
+        if (c != null && !c.isAnonymous()) {
             m.properties().put(ServiceSecurityContext.class, c);
         }
         inbox.offer(m);
