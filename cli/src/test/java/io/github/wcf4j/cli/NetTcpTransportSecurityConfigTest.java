@@ -43,9 +43,15 @@ class NetTcpTransportSecurityConfigTest {
     private final List<AutoCloseable> opened = new ArrayList<>();
     private ClientFactory<Identity> lastFactory;
 
+    /** Message security's usual stores, and the service's certificate in the client's {@code TrustedPeople}. */
     @BeforeAll
     static void stores() throws Exception {
-        stores = TestStores.serviceAndPeers(dir);
+        TestStores.serviceAndPeers(dir);
+        TestStores.trusted(dir.resolve("client-people.p12"), TestStores.certificate(dir.resolve("service.p12"),
+                "localhost"));
+        stores = CertificateStores.load(TestStores.mapping(dir.resolve("tcp-stores.properties"),
+                "LocalMachine/My=service.p12", "CurrentUser/My=my.p12", "LocalMachine/TrustedPeople=people.p12",
+                "CurrentUser/TrustedPeople=client-people.p12"));
     }
 
     @AfterEach
@@ -68,8 +74,8 @@ class NetTcpTransportSecurityConfigTest {
                           customUserNamePasswordValidatorType="Contoso.Security.PasswordValidator, Contoso"/>
                     </serviceCredentials></behavior></serviceBehaviors>
                     <endpointBehaviors><behavior name="client"><clientCredentials>%s
-                      <serviceCertificate><defaultCertificate findValue="localhost" storeLocation="LocalMachine"
-                          storeName="My" x509FindType="FindBySubjectName"/></serviceCertificate>
+                      <serviceCertificate><authentication certificateValidationMode="PeerTrust"/>
+                      </serviceCertificate>
                     </clientCredentials></behavior></endpointBehaviors>
                   </behaviors>
                   <services><service name="IdentityService" behaviorConfiguration="service">
@@ -204,6 +210,24 @@ class NetTcpTransportSecurityConfigTest {
                 + " clientCredentialType=\"UserName\"/></security>", "", "");
         RuntimeException e = assertThrows(RuntimeException.class, () -> host(config));
         assertTrue(message(e).contains("authenticationMode=UserNameOverTransport"), message(e));
+    }
+
+    @Test
+    void aClientWhoseServiceCertificateTrustChecksRevocationIsRefusedByName() {
+        ServiceModelConfiguration config = config("<security mode=\"Transport\"><transport"
+                + " clientCredentialType=\"None\"/></security>", "", "");
+        ServiceHost host = host(config);
+        ServiceModelConfiguration chainTrust = ServiceModelConfigReader.create().read("app.config", """
+                <configuration><system.serviceModel>
+                  <bindings><netTcpBinding><binding name="secure"><security mode="Transport"><transport
+                      clientCredentialType="None"/></security></binding></netTcpBinding></bindings>
+                  <client><endpoint name="identity" address="net.tcp://localhost/unused" binding="netTcpBinding"
+                      bindingConfiguration="secure" contract="%s"/></client>
+                </system.serviceModel></configuration>
+                """.formatted(Identity.class.getName())).orThrow();
+        RuntimeException e = assertThrows(RuntimeException.class, () -> client(chainTrust, host, "alice"));
+        assertTrue(message(e).contains("clientCredentials/serviceCertificate/authentication revocationMode=\"Online\""
+                + " (WCF's default)"), message(e));
     }
 
     private static boolean causes(Throwable e, Class<?> type) {

@@ -32,6 +32,7 @@ import io.github.wcf4j.runtime.security.HttpsServerIdentity;
 import io.github.wcf4j.runtime.security.ServerCertificateCheck;
 import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.service.CallbackDispatcher;
+import io.github.wcf4j.runtime.security.ServiceCertificateAuthentication;
 import io.github.wcf4j.runtime.service.EndpointRefusals;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
@@ -186,6 +187,15 @@ public final class ClientFactory<T> implements AutoCloseable {
      * code). Certificates are found in the {@link CertificateStores} binding parameter or else the environment's.
      */
     private BindingParameters withConfiguredCredentials(BindingParameters given) {
+        if (securesStream(endpoint.binding()) && given.find(ServiceCertificateAuthentication.class).isEmpty()) {
+            // how a TLS upgrade trusts the service's certificate: <serviceCertificate><authentication>, or defaults
+            CertificateStores stores = given.find(CertificateStores.class)
+                    .orElseGet(CertificateStores::fromEnvironment);
+            given = given.copy().put(ServiceCertificateAuthentication.class, new CredentialsFromConfiguration(stores,
+                    ServiceTypes.empty()).serviceCertificateTrust(endpoint.behavior()
+                            .map(EndpointBehaviorElement::effectiveCredentials)
+                            .orElseGet(io.github.wcf4j.binding.credentials.ClientCredentials::defaults)));
+        }
         if (endpoint.behavior().flatMap(EndpointBehaviorElement::credentials).isEmpty()) {
             return given;
         }

@@ -6,6 +6,7 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
+import io.github.wcf4j.runtime.security.ServiceCertificateAuthentication;
 import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.SecurityTokenValidationException;
 import io.github.wcf4j.runtime.security.message.ServiceCredentials;
@@ -51,8 +52,9 @@ import javax.net.ssl.X509TrustManager;
  * {@code clientCertificate/authentication} does not trust, fails the handshake; the certificate is the caller
  * ({@code X509}), else the caller is anonymous.</li>
  * <li>Client: no SNI ({@code AuthenticateAsClient(string.Empty, ...)}), its {@code clientCertificate} when it has one;
- * the service's certificate must be the one its credentials name for the address (the default or scoped service
- * certificate, or a {@code <certificate>}/{@code <certificateReference>} identity), else be trusted by the client's
+ * the service's certificate must pass the configured {@code <serviceCertificate>} authentication
+ * ({@link ServiceCertificateAuthentication}, WCF's chain trust by default); a client built in code without one takes the
+ * service certificate its credentials name for the address (or a {@code <certificate>} identity's), else the client's
  * truststore ({@code TlsSettings}) or the JDK's certificate authorities; then the endpoint identity is checked
  * ({@code <dns>}, else the address's host, against the DNS names and common name: WCF's
  * {@code EnsureOutgoingIdentity}) instead of a host-name check.</li>
@@ -66,14 +68,17 @@ final class SslStreamUpgrade implements StreamUpgrade {
     private final Optional<ServiceCredentials> service;
     private final ClientCredentials client;
     private final ExpectedServiceIdentity identity;
+    private final Optional<ServiceCertificateAuthentication> serviceTrust;
     private final Optional<KeyStore> trustStore;
 
     SslStreamUpgrade(SslStreamSecurityBindingElement element, Optional<ServiceCredentials> service,
-            ClientCredentials client, ExpectedServiceIdentity identity, Optional<KeyStore> trustStore) {
+            ClientCredentials client, ExpectedServiceIdentity identity,
+            Optional<ServiceCertificateAuthentication> serviceTrust, Optional<KeyStore> trustStore) {
         this.element = element;
         this.service = service;
         this.client = client;
         this.identity = identity;
+        this.serviceTrust = serviceTrust;
         this.trustStore = trustStore;
     }
 
@@ -234,7 +239,13 @@ final class SslStreamUpgrade implements StreamUpgrade {
             }
             X509Certificate presented = chain[0];
             Optional<X509Certificate> expected = client.serviceCertificateFor(target).or(identity::certificate);
-            if (expected.isPresent()) {
+            if (serviceTrust.isPresent()) {
+                try {
+                    serviceTrust.get().authentication().validate(presented);
+                } catch (SecurityTokenValidationException e) {
+                    throw new CertificateException(e.getMessage(), e);
+                }
+            } else if (expected.isPresent()) {
                 if (!expected.get().equals(presented)) {
                     throw new CertificateException("The service's TLS certificate '"
                             + presented.getSubjectX500Principal() + "' is not the service certificate this client"
