@@ -18,6 +18,7 @@ import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
+import io.github.wcf4j.runtime.encoding.binary.GoldenVectors;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.security.CertificateLookup;
@@ -156,6 +157,32 @@ class WindowsStreamUpgradeTest {
             loop.pumpUntilReadable(in);
             assertArrayEquals(new byte[] {0x15, 1, 0, 0, 8, 0, 0, 0, 0, (byte) 0x80, 0x09, 0x03, 0x0C},
                     UpgradeLoopback.readBytes(in, 13), "HandshakeError SEC_E_LOGON_DENIED");
+            assertEquals(-1, in.read());
+        }
+    }
+
+    /**
+     * A stock WCF client's first bytes (pynettcp's {@code framing_transport.json}: netTcpBinding's default security,
+     * Windows without a domain, so its SPNEGO token is NTLM), sent in one write: the service answers UpgradeResponse,
+     * then, the token offering NTLM, a HandshakeError ({@code SEC_E_LOGON_DENIED}), and closes; a wcf4j client writes
+     * the same preamble and UpgradeRequest, byte for byte.
+     */
+    @Test
+    void aWcfClientsPreambleAndNtlmHandshakeAreReadAndItsNtlmRefused() throws Exception {
+        byte[] wcf = GoldenVectors.hex("pynettcp-framing-transport.c2s-first.hex");
+        int preamble = 61;
+        assertArrayEquals(Arrays.copyOf(wcf, preamble), UpgradeLoopback.preambleWithUpgrade(
+                URI.create("net.tcp://localhost:8898/Demo"), "application/negotiate"));
+        ChannelListener<DuplexSessionChannel> listener = listen(ProtectionLevel.EncryptAndSign);
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            raw.setSoTimeout(30_000);
+            // the capture's Via names port 8898; the service routes by path
+            raw.getOutputStream().write(wcf); // the handshake in the read of the UpgradeRequest: the pitfall too
+            DataInputStream in = new DataInputStream(raw.getInputStream());
+            assertEquals(0x0A, in.readUnsignedByte());
+            loop.pumpUntilReadable(in);
+            assertArrayEquals(new byte[] {0x15, 1, 0, 0, 8, 0, 0, 0, 0, (byte) 0x80, 0x09, 0x03, 0x0C},
+                    UpgradeLoopback.readBytes(in, 13));
             assertEquals(-1, in.read());
         }
     }
