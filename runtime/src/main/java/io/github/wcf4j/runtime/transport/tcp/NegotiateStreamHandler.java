@@ -254,13 +254,16 @@ final class NegotiateStreamHandler extends ByteToMessageCodec<ByteBuf> {
             return;
         }
         failed = true;
+        SecurityNegotiationException refused = cause instanceof SecurityNegotiationException s ? s
+                : new SecurityNegotiationException(cause.getMessage(), cause);
         if (!initiator && code != 0 && ctx.channel().isActive()) {
             ByteBuf b = ctx.alloc().buffer(13);
             b.writeByte(ERROR).writeByte(1).writeByte(0).writeShort(8).writeLong(code);
-            ctx.writeAndFlush(b);
+            // the connection is closed once the Error message is out
+            ctx.writeAndFlush(b).addListener(f -> ctx.fireExceptionCaught(refused));
+            return;
         }
-        ctx.fireExceptionCaught(cause instanceof SecurityNegotiationException s ? s
-                : new SecurityNegotiationException(cause.getMessage(), cause));
+        ctx.fireExceptionCaught(refused);
     }
 
     private void data(ByteBuf in, List<Object> out) {

@@ -192,6 +192,30 @@ class SslStreamUpgradeTest {
         }
     }
 
+    /**
+     * The pitfall at the client: bytes that follow UpgradeResponse in the same read (here a TLS alert) belong to TLS,
+     * not to the framing (which would call {@code 15} an unknown record).
+     */
+    @Test
+    void bytesAfterTheUpgradeResponseInItsReadGoToTls() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(30_000);
+            URI via = URI.create("net.tcp://localhost:" + server.getLocalPort() + "/Demo");
+            DuplexSessionChannel c = loop.track(clientFactory(client).createChannel(EndpointAddress.of(via)));
+            var opening = c.open(UpgradeLoopback.T);
+            try (Socket raw = server.accept()) {
+                raw.setSoTimeout(30_000);
+                DataInputStream in = new DataInputStream(raw.getInputStream());
+                UpgradeLoopback.readBytes(in, UpgradeLoopback.preambleWithUpgrade(via, "application/ssl-tls").length);
+                // UpgradeResponse, then a fatal handshake_failure alert, in one write
+                raw.getOutputStream().write(new byte[] {0x0A, 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28});
+                Throwable e = loop.failure(opening);
+                assertInstanceOf(SecurityNegotiationException.class, e);
+                assertTrue(e.getMessage().startsWith("The TLS stream upgrade failed"), e.getMessage());
+            }
+        }
+    }
+
     @Test
     void anUnknownUpgradeIsFaultedUpgradeInvalid() throws Exception {
         ChannelListener<DuplexSessionChannel> listener = listenTrustingClient();

@@ -187,12 +187,39 @@ class WindowsStreamUpgradeTest {
         }
     }
 
+    /**
+     * The pitfall at the client: bytes that follow UpgradeResponse in the same read (here the service's HandshakeError)
+     * belong to the NegotiateStream, not to the framing.
+     */
+    @Test
+    void bytesAfterTheUpgradeResponseInItsReadGoToTheNegotiateStream() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(30_000);
+            URI via = URI.create("net.tcp://localhost:" + server.getLocalPort() + "/Demo");
+            kdc.credentials("host/localhost"); // the principal the client asks a ticket for exists
+            DuplexSessionChannel c = loop.track(factory(ProtectionLevel.EncryptAndSign, new BindingParameters())
+                    .createChannel(EndpointAddress.of(via)));
+            var opening = c.open(UpgradeLoopback.T);
+            try (Socket raw = server.accept()) {
+                raw.setSoTimeout(30_000);
+                DataInputStream in = new DataInputStream(raw.getInputStream());
+                UpgradeLoopback.readBytes(in, UpgradeLoopback.preambleWithUpgrade(via, "application/negotiate").length);
+                raw.getOutputStream().write(new byte[] {0x0A, 0x15, 1, 0, 0, 8, 0, 0, 0, 0, (byte) 0x80, 0x09, 0x03,
+                    0x0C});
+                Throwable e = loop.failure(opening);
+                assertInstanceOf(SecurityNegotiationException.class, e);
+                assertEquals(WcfText.net_auth_bad_client_creds.format(), e.getMessage());
+            }
+        }
+    }
+
     /** The client's bytes: the preamble without PreambleEnd, UpgradeRequest, then after {@code 0a} a {@code 16} message. */
     @Test
     void theClientSendsTheNnsHandshakeAfterTheUpgradeResponse() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(30_000);
             URI via = URI.create("net.tcp://localhost:" + server.getLocalPort() + "/Demo");
+            kdc.credentials("host/localhost"); // the principal the client asks a ticket for exists
             DuplexSessionChannel c = loop.track(factory(ProtectionLevel.EncryptAndSign, new BindingParameters())
                     .createChannel(EndpointAddress.of(via)));
             var opening = c.open(UpgradeLoopback.T);
