@@ -132,6 +132,15 @@ class NetTcpTransportSecurityConfigTest {
     }
 
     @Test
+    void aReliableSessionRunsInsideTheNegotiateStream() {
+        ServiceModelConfiguration config = config("<reliableSession enabled=\"true\"/>", "", "");
+        ServiceHost host = host(config);
+        Identity alice = client(config, host, "alice");
+        assertEquals("Kerberos:alice@" + EmbeddedKdc.REALM, alice.whoAmI());
+        assertEquals(7.0, alice.add(3, 4));
+    }
+
+    @Test
     void signOnlyAndAnExplicitServicePrincipalName() {
         ServiceModelConfiguration config = config("<security mode=\"Transport\"><transport"
                 + " clientCredentialType=\"Windows\" protectionLevel=\"Sign\"/></security>",
