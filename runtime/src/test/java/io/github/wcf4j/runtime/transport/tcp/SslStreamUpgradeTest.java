@@ -217,6 +217,17 @@ class SslStreamUpgradeTest {
     }
 
     @Test
+    void aClientWithTlsToAServiceWithoutItGetsWcfsUpgradeInvalidText() {
+        ChannelListener<DuplexSessionChannel> plain = loop.listen(CustomBinding.of("plain",
+                BinaryMessageEncodingBindingElement.defaults(), TcpTransportBindingElement.defaults()),
+                new BindingParameters());
+        DuplexSessionChannel c = loop.track(clientFactory(client).createChannel(EndpointAddress.of(plain.uri())));
+        Throwable e = loop.failure(c.open(UpgradeLoopback.T));
+        assertInstanceOf(io.github.wcf4j.runtime.channel.ProtocolException.class, e);
+        assertEquals(io.github.wcf4j.binding.WcfText.FramingUpgradeInvalid.format(plain.uri()), e.getMessage());
+    }
+
+    @Test
     void anUnknownUpgradeIsFaultedUpgradeInvalid() throws Exception {
         ChannelListener<DuplexSessionChannel> listener = listenTrustingClient();
         try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
