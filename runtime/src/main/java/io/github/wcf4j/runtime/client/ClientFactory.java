@@ -1,7 +1,6 @@
 package io.github.wcf4j.runtime.client;
 
 import io.github.wcf4j.binding.Binding;
-import io.github.wcf4j.binding.stack.ElementKind;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
@@ -9,8 +8,10 @@ import io.github.wcf4j.binding.description.EndpointBehaviorElement;
 import io.github.wcf4j.binding.description.MessageLoggingSettings;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
 import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.binding.stack.ElementKind;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
@@ -187,7 +188,8 @@ public final class ClientFactory<T> implements AutoCloseable {
      * code). Certificates are found in the {@link CertificateStores} binding parameter or else the environment's.
      */
     private BindingParameters withConfiguredCredentials(BindingParameters given) {
-        if (securesStream(endpoint.binding()) && given.find(ServiceCertificateAuthentication.class).isEmpty()) {
+        if (endpoint.binding().createBindingElements().stream().anyMatch(SslStreamSecurityBindingElement.class::isInstance)
+                && given.find(ServiceCertificateAuthentication.class).isEmpty()) {
             // how a TLS upgrade trusts the service's certificate: <serviceCertificate><authentication>, or defaults
             CertificateStores stores = given.find(CertificateStores.class)
                     .orElseGet(CertificateStores::fromEnvironment);
