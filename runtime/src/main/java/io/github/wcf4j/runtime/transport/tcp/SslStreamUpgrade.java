@@ -96,7 +96,8 @@ final class SslStreamUpgrade implements StreamUpgrade {
 
     @Override
     public void initiate(ChannelPipeline pipeline, EndpointAddress to, URI via, Executor work) {
-        SSLEngine engine = engine(client.clientCertificate(), new ServiceTrust(to.uri()));
+        SSLEngine engine = engine(client.clientCertificate(), new PeerTrust(true,
+                (chain, authType) -> checkService(to.uri(), chain, authType)));
         engine.setUseClientMode(true);
         pipeline.addFirst("upgrade-events", new Events(false));
         pipeline.addFirst("upgrade", handler(engine));
@@ -106,7 +107,7 @@ final class SslStreamUpgrade implements StreamUpgrade {
     public void accept(ChannelPipeline pipeline, URI via, Executor work) {
         ServiceCredentials credentials = service.orElseThrow();
         SSLEngine engine = engine(credentials.serviceCertificate(), element.requireClientCertificate()
-                ? new ClientTrust(credentials) : null);
+                ? new PeerTrust(false, (chain, authType) -> checkClient(credentials, chain)) : null);
         engine.setUseClientMode(false);
         engine.setNeedClientAuth(element.requireClientCertificate());
         pipeline.addFirst("upgrade-events", new Events(true));
@@ -226,143 +227,113 @@ final class SslStreamUpgrade implements StreamUpgrade {
     }
 
     /** The client's check of the service's certificate (no host-name check: the endpoint identity instead). */
-    private final class ServiceTrust extends X509ExtendedTrustManager {
-        private final URI target;
-
-        ServiceTrust(URI target) {
-            this.target = target;
-        }
-
-        private void service(X509Certificate[] chain, String authType) throws CertificateException {
-            if (chain == null || chain.length == 0) {
-                throw new CertificateException("The service presented no certificate.");
-            }
-            X509Certificate presented = chain[0];
-            Optional<X509Certificate> expected = client.serviceCertificateFor(target).or(identity::certificate);
-            if (serviceTrust.isPresent()) {
-                try {
-                    serviceTrust.get().authentication().validate(presented);
-                } catch (SecurityTokenValidationException e) {
-                    throw new CertificateException(e.getMessage(), e);
-                }
-            } else if (expected.isPresent()) {
-                if (!expected.get().equals(presented)) {
-                    throw new CertificateException("The service's TLS certificate '"
-                            + presented.getSubjectX500Principal() + "' is not the service certificate this client"
-                            + " expects.");
-                }
-            } else {
-                try {
-                    TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                    f.init(trustStore.orElse(null));
-                    for (TrustManager m : f.getTrustManagers()) {
-                        if (m instanceof X509TrustManager x) {
-                            x.checkServerTrusted(chain, authType);
-                        }
-                    }
-                } catch (GeneralSecurityException e) {
-                    throw new CertificateException("The service's TLS certificate '"
-                            + presented.getSubjectX500Principal() + "' is not trusted: " + e.getMessage(), e);
-                }
-            }
+    private void checkService(URI target, X509Certificate[] chain, String authType) throws CertificateException {
+        X509Certificate presented = chain[0];
+        Optional<X509Certificate> expected = client.serviceCertificateFor(target).or(identity::certificate);
+        if (serviceTrust.isPresent()) {
             try {
-                identity.ensureOutgoing(target, presented);
-            } catch (MessageSecurityException e) {
+                serviceTrust.get().authentication().validate(presented);
+            } catch (SecurityTokenValidationException e) {
                 throw new CertificateException(e.getMessage(), e);
             }
+        } else if (expected.isPresent()) {
+            if (!expected.get().equals(presented)) {
+                throw new CertificateException("The service's TLS certificate '" + presented.getSubjectX500Principal()
+                        + "' is not the service certificate this client expects.");
+            }
+        } else {
+            try {
+                TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                f.init(trustStore.orElse(null));
+                for (TrustManager m : f.getTrustManagers()) {
+                    if (m instanceof X509TrustManager x) {
+                        x.checkServerTrusted(chain, authType);
+                    }
+                }
+            } catch (GeneralSecurityException e) {
+                throw new CertificateException("The service's TLS certificate '" + presented.getSubjectX500Principal()
+                        + "' is not trusted: " + e.getMessage(), e);
+            }
         }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            service(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            service(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            service(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("a client does not check clients");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("a client does not check clients");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("a client does not check clients");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
+        try {
+            identity.ensureOutgoing(target, presented);
+        } catch (MessageSecurityException e) {
+            throw new CertificateException(e.getMessage(), e);
         }
     }
 
     /** The service's check of a client's certificate: its {@code clientCertificate/authentication}. */
-    private static final class ClientTrust extends X509ExtendedTrustManager {
-        private final ServiceCredentials credentials;
+    private static void checkClient(ServiceCredentials credentials, X509Certificate[] chain)
+            throws CertificateException {
+        try {
+            credentials.clientCertificateAuthentication().validate(chain[0]);
+        } catch (SecurityTokenValidationException e) {
+            throw new CertificateException(e.getMessage(), e);
+        }
+    }
 
-        ClientTrust(ServiceCredentials credentials) {
-            this.credentials = credentials;
+    /** A check of the peer's chain (its own certificate first) that throws to fail the handshake. */
+    @FunctionalInterface
+    private interface PeerCheck {
+        void check(X509Certificate[] chain, String authType) throws CertificateException;
+    }
+
+    /**
+     * A trust manager that checks only the peer its side talks to ({@code server}: this side is the client), with
+     * {@code check}, after making sure the peer presented a certificate.
+     */
+    private static final class PeerTrust extends X509ExtendedTrustManager {
+        private final boolean server;
+        private final PeerCheck check;
+
+        PeerTrust(boolean server, PeerCheck check) {
+            this.server = server;
+            this.check = check;
         }
 
-        private void client(X509Certificate[] chain) throws CertificateException {
+        private void peer(boolean isServer, X509Certificate[] chain, String authType) throws CertificateException {
+            if (isServer != server) {
+                throw new CertificateException(server ? "a client does not check clients"
+                        : "a service does not check services");
+            }
             if (chain == null || chain.length == 0) {
-                throw new CertificateException("The client presented no certificate.");
+                throw new CertificateException((server ? "The service" : "The client") + " presented no certificate.");
             }
-            try {
-                credentials.clientCertificateAuthentication().validate(chain[0]);
-            } catch (SecurityTokenValidationException e) {
-                throw new CertificateException(e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            client(chain);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            client(chain);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            client(chain);
+            check.check(chain, authType);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("a service does not check services");
+            peer(true, chain, authType);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
                 throws CertificateException {
-            throw new CertificateException("a service does not check services");
+            peer(true, chain, authType);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                 throws CertificateException {
-            throw new CertificateException("a service does not check services");
+            peer(true, chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            peer(false, chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            peer(false, chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            peer(false, chain, authType);
         }
 
         @Override
