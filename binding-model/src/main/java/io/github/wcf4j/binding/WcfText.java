@@ -319,6 +319,20 @@ public enum WcfText {
             + " response code may be reported even when the service sends a different error code."),
     InvalidUriScheme("The provided URI scheme '{0}' is invalid; expected '{1}'."),
     TrustFailure("Could not establish trust relationship for the SSL/TLS secure channel with authority '{0}'."),
+    // ---- net.tcp stream upgrades (windowsStreamSecurity, sslStreamSecurity)
+    UpgradeRequestToNonupgradableService(".Net Framing upgrade request for {0} was sent to a service that is not setup"
+            + " to receive upgrades."),
+    UpgradeProtocolNotSupported("Protocol Type {0} was sent to a service that does not support that type of upgrade."),
+    RemoteSecurityNotNegotiatedOnStreamUpgrade("Stream Security is required at {0}, but no security context was"
+            + " negotiated. This is likely caused by the remote endpoint missing a StreamSecurityBindingElement from"
+            + " its binding."),
+    StreamMutualAuthNotSatisfied("The remote server did not satisfy the mutual authentication requirement."),
+    NegotiationFailedIO("Transport security negotiation failed due to an underlying IO error: {0}."),
+    /** System.dll's {@code net_auth_bad_client_creds} (NegotiateStream). */
+    net_auth_bad_client_creds("The server has rejected the client credentials."),
+    /** System.dll's {@code net_auth_bad_client_creds_or_target_mismatch} (NegotiateStream). */
+    net_auth_bad_client_creds_or_target_mismatch("Either the target name is incorrect or the server has rejected the"
+            + " client credentials."),
     HttpServerTooBusy("The HTTP service located at {0} is too busy."),
     FramingContentTypeMismatch("Content Type {0} was not supported by service {1}.  The client and service bindings"
             + " may be mismatched."),

@@ -79,7 +79,8 @@ class NetTcpConfigTest {
     }
 
     @Test
-    void validateCallsASecurityNoneNetTcpEndpointRunnableAndTheDefaultTransportSecurityRefused() throws Exception {
+    void validateCallsSecurityNoneAndTheDefaultTransportSecurityRunnableAndStreamedTransferRefused()
+            throws Exception {
         Path none = Files.writeString(dir.resolve("none.config"), clientConfig(URI.create(
                 "net.tcp://localhost:808/calc")));
         CliRun r = CliRun.of("validate", none.toString());
@@ -88,9 +89,16 @@ class NetTcpConfigTest {
                 + "<endpoint name=\"calc\" address=\"net.tcp://localhost:808/calc\" binding=\"netTcpBinding\""
                 + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/></client></system.serviceModel>"
                 + "</configuration>");
-        CliRun refused = CliRun.of("validate", windows.toString());
+        CliRun runs = CliRun.of("validate", windows.toString()); // Transport/Windows: windowsStreamSecurity, Kerberos
+        assertEquals(0, runs.exitCode(), runs.out() + runs.err());
+        Path streamed = Files.writeString(dir.resolve("streamed.config"), "<configuration><system.serviceModel>"
+                + "<client><endpoint name=\"calc\" address=\"net.tcp://localhost:808/calc\" binding=\"netTcpBinding\""
+                + " bindingConfiguration=\"s\" contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/></client>"
+                + "<bindings><netTcpBinding><binding name=\"s\" transferMode=\"Streamed\"/></netTcpBinding></bindings>"
+                + "</system.serviceModel></configuration>");
+        CliRun refused = CliRun.of("validate", streamed.toString());
         assertEquals(ExitCodes.NOT_RUNNABLE, refused.exitCode(), refused.out() + refused.err());
-        assertTrue(refused.err().contains("windowsStreamSecurity"), refused.err());
+        assertTrue(refused.err().contains("transferMode 'Streamed'"), refused.err());
     }
     @Test
     void mexTcpBindingServesTheWsdlWithWcfsNetTcpPolicy() throws Exception {

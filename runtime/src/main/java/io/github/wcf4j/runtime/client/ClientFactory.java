@@ -8,8 +8,10 @@ import io.github.wcf4j.binding.description.EndpointBehaviorElement;
 import io.github.wcf4j.binding.description.MessageLoggingSettings;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
 import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.binding.stack.ElementKind;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
@@ -31,6 +33,7 @@ import io.github.wcf4j.runtime.security.HttpsServerIdentity;
 import io.github.wcf4j.runtime.security.ServerCertificateCheck;
 import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.service.CallbackDispatcher;
+import io.github.wcf4j.runtime.security.ServiceCertificateAuthentication;
 import io.github.wcf4j.runtime.service.EndpointRefusals;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
@@ -169,13 +172,18 @@ public final class ClientFactory<T> implements AutoCloseable {
     private BindingParameters withExpectedIdentity(BindingParameters given) {
         if (endpoint.identity().isEmpty() || given.find(ExpectedServiceIdentity.class).isPresent()
                 || (AuthenticationMode.of(endpoint.binding().createBindingElements()).isEmpty()
-                        && !negotiatesOverHttp(endpoint.binding()))) {
+                        && !negotiatesOverHttp(endpoint.binding()) && !securesStream(endpoint.binding()))) {
             return given;
         }
         CertificateLookup lookup = new CertificateLookup(given.find(CertificateStores.class)
                 .orElseGet(CertificateStores::fromEnvironment));
         return given.copy().put(ExpectedServiceIdentity.class, ExpectedServiceIdentity.of(endpoint.identity(),
                 lookup));
+    }
+
+    /** Whether {@code binding} upgrades its net.tcp stream (Kerberos to the identity's principal, or TLS). */
+    private static boolean securesStream(Binding binding) {
+        return binding.createBindingElements().stream().anyMatch(e -> e.kind() == ElementKind.STREAM_UPGRADE);
     }
 
     /** Whether {@code binding}'s HTTP transport authenticates with Negotiate (Kerberos, to the identity's principal). */
@@ -193,6 +201,16 @@ public final class ClientFactory<T> implements AutoCloseable {
      * code). Certificates are found in the {@link CertificateStores} binding parameter or else the environment's.
      */
     private BindingParameters withConfiguredCredentials(BindingParameters given) {
+        if (endpoint.binding().createBindingElements().stream().anyMatch(SslStreamSecurityBindingElement.class::isInstance)
+                && given.find(ServiceCertificateAuthentication.class).isEmpty()) {
+            // how a TLS upgrade trusts the service's certificate: <serviceCertificate><authentication>, or defaults
+            CertificateStores stores = given.find(CertificateStores.class)
+                    .orElseGet(CertificateStores::fromEnvironment);
+            given = given.copy().put(ServiceCertificateAuthentication.class, new CredentialsFromConfiguration(stores,
+                    ServiceTypes.empty()).serviceCertificateTrust(endpoint.behavior()
+                            .map(EndpointBehaviorElement::effectiveCredentials)
+                            .orElseGet(io.github.wcf4j.binding.credentials.ClientCredentials::defaults)));
+        }
         if (endpoint.behavior().flatMap(EndpointBehaviorElement::credentials).isEmpty()) {
             return given;
         }

@@ -11,6 +11,8 @@ import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
+import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
@@ -79,7 +81,11 @@ final class PolicyAssertions {
             HttpsTransportBindingElement.class, (Writer<HttpsTransportBindingElement>) (e, s) -> {
                 http(e.http(), s);
                 SecurityPolicy.transport(e, s.security(), s);
-            });
+            },
+            WindowsStreamSecurityBindingElement.class, (Writer<WindowsStreamSecurityBindingElement>) (e, s) ->
+                    SecurityPolicy.streamTransport(e, s.security(), s),
+            SslStreamSecurityBindingElement.class, (Writer<SslStreamSecurityBindingElement>) (e, s) ->
+                    SecurityPolicy.streamTransport(e, s.security(), s));
 
     private PolicyAssertions() {
     }

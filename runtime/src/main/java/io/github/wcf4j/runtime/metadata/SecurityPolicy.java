@@ -9,6 +9,9 @@ import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityAlgorithmSuite;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
+import io.github.wcf4j.binding.security.StreamSecurityBindingElement;
+import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
 import io.github.wcf4j.binding.security.SecurityKeyEntropyMode;
 import io.github.wcf4j.binding.transaction.TransactionFlowBindingElement;
@@ -37,6 +40,8 @@ import java.util.Set;
  * {@code sp:BootstrapPolicy}). Any other mode exports no security assertion at all, so the WSDL stays valid but says nothing of its security.
  */
 final class SecurityPolicy {
+    /** .NET Framing's policy namespace ({@code TransportPolicyConstants.DotNetFramingNamespace}). */
+    static final String MSF = "http://schemas.microsoft.com/ws/2006/05/framing/policy";
     static final String SP11 = "http://schemas.xmlsoap.org/ws/2005/07/securitypolicy";
     static final String SP12 = "http://docs.oasis-open.org/ws-sx/ws-securitypolicy/200702";
     private static final String WSA10 = "http://www.w3.org/2005/08/addressing";
@@ -227,6 +232,44 @@ final class SecurityPolicy {
     }
 
     /**
+     * A net.tcp stream upgrade's {@code sp:TransportBinding} (WCF's {@code ExportPolicyForTransportTokenAssertionProviders}):
+     * its token {@code msf:WindowsTransportSecurity} (with the protection level) or {@code msf:SslTransportSecurity}
+     * (with {@code msf:RequireClientCertificate} when required), then, as over HTTPS, the transport security element's
+     * suite, layout, timestamp and supporting tokens, or Basic256 and Strict without one.
+     */
+    static void streamTransport(StreamSecurityBindingElement upgrade, Optional<SecurityBindingElement> security,
+            PolicyAssertions.Step s) {
+        Optional<Shape> shape = security.flatMap(SecurityPolicy::shape);
+        if (security.isPresent() && (shape.isEmpty() || shape.get().kind() != Kind.TRANSPORT)) {
+            return;
+        }
+        if (shape.isPresent()) {
+            SecurityBindingElement e = security.get();
+            Driver d = new Driver(s, e.messageSecurityVersion().isSecurityPolicy12());
+            d.transportBinding(() -> framingToken(upgrade, s.out()), e.defaultAlgorithmSuite(),
+                    e.securityHeaderLayout(), e.includeTimestamp());
+            if (d.supportingTokens(shape.get(), s.context().addressing())) {
+                d.wssAndTrust(e, false);
+            }
+            return;
+        }
+        new Driver(s, false).transportBinding(() -> framingToken(upgrade, s.out()), SecurityAlgorithmSuite.DEFAULT,
+                SecurityHeaderLayout.Strict, false);
+    }
+
+    /** RS {@code WindowsStreamSecurityBindingElement}/{@code SslStreamSecurityBindingElement.GetTransportTokenAssertion}. */
+    private static void framingToken(StreamSecurityBindingElement upgrade, XmlOut out) {
+        if (upgrade instanceof WindowsStreamSecurityBindingElement w) {
+            out.start("msf:WindowsTransportSecurity").xmlns("msf", MSF).start("msf:ProtectionLevel")
+                    .text(w.protectionLevel().name()).end().end();
+        } else if (((SslStreamSecurityBindingElement) upgrade).requireClientCertificate()) {
+            out.start("msf:SslTransportSecurity").xmlns("msf", MSF).empty("msf:RequireClientCertificate").end();
+        } else {
+            out.start("msf:SslTransportSecurity").xmlns("msf", MSF).end();
+        }
+    }
+
+    /**
      * The headers every secured message signs, in WCF's order (each element's {@code ChannelProtectionRequirements},
      * top to bottom): reliable-messaging headers, the transaction context, composite duplex's
      * {@code ChannelInstance}, one-way's {@code PacketRoutable}, then the transport's addressing headers.
@@ -316,9 +359,13 @@ final class SecurityPolicy {
 
         void transportBinding(HttpsTransportBindingElement https, String suite, SecurityHeaderLayout layout,
                 boolean includeTimestamp) {
+            transportBinding(() -> httpsToken(https), suite, layout, includeTimestamp);
+        }
+
+        void transportBinding(Runnable token, String suite, SecurityHeaderLayout layout, boolean includeTimestamp) {
             XmlOut out = step.out();
             top("TransportBinding").start("wsp:Policy").start("sp:TransportToken").start("wsp:Policy");
-            httpsToken(https);
+            token.run();
             out.end().end();
             suiteAndLayout(suite, layout);
             if (includeTimestamp) {

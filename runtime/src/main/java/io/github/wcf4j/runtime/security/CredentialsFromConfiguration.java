@@ -15,6 +15,7 @@ import io.github.wcf4j.binding.credentials.X509CertificateValidation;
 import io.github.wcf4j.binding.credentials.X509CertificateValidationMode;
 import io.github.wcf4j.binding.credentials.X509RevocationMode;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
@@ -100,7 +101,8 @@ public final class CredentialsFromConfiguration {
             userNameRefusal(c.userNameAuthentication()).ifPresent(m -> refused.add(new Refusal(
                     c.userNameAuthentication(), "serviceCredentials/userNameAuthentication", m)));
         }
-        if (modes.stream().anyMatch(AuthenticationMode::authenticatesClientCertificate)) {
+        if (modes.stream().anyMatch(AuthenticationMode::authenticatesClientCertificate)
+                || tlsClientCertificate(binding)) {
             ClientCertificateAuthentication a = c.clientCertificate().authentication();
             clientCertificateRefusal(a).ifPresent(m -> refused.add(new Refusal(a,
                     "serviceCredentials/clientCertificate/authentication", m)));
@@ -124,6 +126,20 @@ public final class CredentialsFromConfiguration {
                     + " no ASP.NET membership provider, so wcf4j cannot check this endpoint's user names and does not"
                     + " open it." + custom);
         };
+    }
+
+    /** Whether {@code binding}'s {@code sslStreamSecurity} requires the client's certificate. */
+    private static boolean tlsClientCertificate(Binding binding) {
+        return tls(binding).filter(SslStreamSecurityBindingElement::requireClientCertificate).isPresent();
+    }
+
+    private static Optional<SslStreamSecurityBindingElement> tls(Binding binding) {
+        try {
+            return binding.createBindingElements().stream().filter(SslStreamSecurityBindingElement.class::isInstance)
+                    .map(SslStreamSecurityBindingElement.class::cast).findFirst();
+        } catch (BindingValidationException invalid) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> clientCertificateRefusal(ClientCertificateAuthentication a) {
@@ -159,6 +175,41 @@ public final class CredentialsFromConfiguration {
         scoped.putAll(fromCode.scopedServiceCertificates());
         return new io.github.wcf4j.runtime.security.message.ClientCredentials(fromCode.userName(), certificate,
                 defaultService, scoped);
+    }
+
+    /**
+     * How a client over TLS stream security ({@code sslStreamSecurity}) trusts the service's certificate, as WCF's
+     * {@code ClientCredentialsSecurityTokenManager.CreateServerSslX509TokenAuthenticator} does: the
+     * {@code serviceCertificate/sslCertificateAuthentication} if configured, else {@code serviceCertificate/authentication}
+     * (ChainTrust to {@code CurrentUser/Root} by default), the trusted certificates read from this machine's stores.
+     * A setting {@link #refusals(ClientCredentials, Binding)} refuses makes WCF's default chain trust instead (never
+     * used: the endpoint does not open).
+     */
+    public ServiceCertificateAuthentication serviceCertificateTrust(ClientCredentials c) {
+        X509CertificateValidation v = sslValidation(c);
+        return new ServiceCertificateAuthentication(trustRefusal(v, "").isPresent()
+                ? X509CertificateAuthentication.defaults() : trust(v));
+    }
+
+    private static X509CertificateValidation sslValidation(ClientCredentials c) {
+        return c.serviceCertificate().sslCertificateAuthentication().orElse(c.serviceCertificate().authentication());
+    }
+
+    /**
+     * What a client endpoint over {@code binding} would need of its credentials {@code c} that wcf4j cannot run: over
+     * {@code sslStreamSecurity}, a service certificate trust that checks revocation (WCF's default, Online) or a
+     * {@code Custom} mode without a type. Empty otherwise. {@code validate} reports these; a client factory refuses the
+     * endpoint with them.
+     */
+    public static List<Refusal> refusals(ClientCredentials c, Binding binding) {
+        if (tls(binding).isEmpty()) {
+            return List.of();
+        }
+        boolean ssl = c.serviceCertificate().sslCertificateAuthentication().isPresent();
+        X509CertificateValidation v = sslValidation(c);
+        return trustRefusal(v, "clientCredentials/serviceCertificate/" + (ssl ? "sslCertificateAuthentication"
+                : "authentication")).map(m -> List.of(new Refusal(v, "clientCredentials/serviceCertificate", m)))
+                .orElse(List.of());
     }
 
     // ---- what applying would fail on

@@ -1,5 +1,8 @@
 package io.github.wcf4j.runtime.service;
 
+import io.github.wcf4j.binding.credentials.ClientCredentials;
+import io.github.wcf4j.binding.description.EndpointBehaviorElement;
+import io.github.wcf4j.runtime.security.CredentialsFromConfiguration;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
@@ -56,6 +59,9 @@ public final class EndpointRefusals {
     /** As {@link #of(ClientEndpoint)}, its factory built in {@code shape} ({@code null}: not known). */
     public List<Refusal> of(ClientEndpoint endpoint, ChannelShape shape) {
         List<Refusal> found = new ArrayList<>(builder.refusals(endpoint.binding(), Side.CLIENT, shape));
+        found.addAll(CredentialsFromConfiguration.refusals(endpoint.behavior()
+                .map(EndpointBehaviorElement::effectiveCredentials).orElseGet(ClientCredentials::defaults),
+                endpoint.binding()));
         if (!endpoint.headers().isEmpty() && endpoint.binding().messageVersion()
                 .filter(v -> v.envelope() == EnvelopeVersion.NONE).isPresent()) {
             found.add(new Refusal(endpoint, "headers", "The endpoint's <headers> (" + names(endpoint.headers())

@@ -23,6 +23,7 @@ import io.github.wcf4j.runtime.duplex.InternalDuplexChannelFactory;
 import io.github.wcf4j.runtime.duplex.InternalDuplexChannelListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Assembles a channel factory or listener from a binding, in one place: validate as WCF does, negotiate the plan,
@@ -74,12 +75,32 @@ public final class ChannelStackBuilder {
     /**
      * As {@link #refusals(Binding, Side)}, for the stack built in {@code shape} (the one its contract selects;
      * {@code null} when not known): the rules that concern only some shapes of a layer apply as the negotiated plan
-     * builds it.
+     * builds it. When the shape is not known, the binding runs if it runs in any shape it builds on that side: the
+     * refusals are those of its first buildable shape when every one of them is refused.
      */
     public List<Refusal> refusals(Binding binding, Side side, ChannelShape shape) {
         if (binding instanceof UnsupportedBinding b) {
             return List.of(new Refusal(binding, b.sectionName(), "The binding '" + b.sectionName() + "' is not"
                     + " supported by the wcf4j runtime, so this endpoint cannot be hosted or called."));
+        }
+        if (shape == null) {
+            Set<ChannelShape> buildable;
+            try {
+                buildable = ShapeNegotiator.of(binding.createBindingElements()).buildableShapes(side);
+            } catch (RuntimeException invalid) {
+                buildable = Set.of(); // the binding's own validation reports it
+            }
+            List<Refusal> first = null;
+            for (ChannelShape s : buildable) {
+                List<Refusal> in = refusals(binding, side, s);
+                if (in.isEmpty()) {
+                    return in;
+                }
+                first = first == null ? in : first;
+            }
+            if (first != null) {
+                return first;
+            }
         }
         List<BindingElement> elements = binding.createBindingElements();
         List<PlannedLayer> planned = shape == null ? List.of()

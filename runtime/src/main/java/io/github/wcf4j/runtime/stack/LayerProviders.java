@@ -16,7 +16,9 @@ import io.github.wcf4j.runtime.security.message.MessageSecurityLayerProvider;
 import io.github.wcf4j.runtime.transport.http.HttpTransportLayerProvider;
 import io.github.wcf4j.runtime.transport.http.HttpsTransportLayerProvider;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryTransportLayerProvider;
+import io.github.wcf4j.runtime.transport.tcp.SslStreamSecurityLayerProvider;
 import io.github.wcf4j.runtime.transport.tcp.TcpTransportLayerProvider;
+import io.github.wcf4j.runtime.transport.tcp.WindowsStreamSecurityLayerProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,8 +52,8 @@ public final class LayerProviders {
                 new TransactionFlowLayerProvider(),
                 new ReliableSessionLayerProvider(),
                 new MessageSecurityLayerProvider(),
-                RefusedLayerProvider.windowsStreamSecurity(),
-                RefusedLayerProvider.sslStreamSecurity(),
+                new WindowsStreamSecurityLayerProvider(),
+                new SslStreamSecurityLayerProvider(),
                 new BinaryEncodingLayerProvider(),
                 RefusedLayerProvider.mtomEncoding(),
                 new TcpTransportLayerProvider(),

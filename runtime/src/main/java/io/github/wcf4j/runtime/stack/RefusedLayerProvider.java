@@ -3,8 +3,6 @@ package io.github.wcf4j.runtime.stack;
 import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.UnsupportedBindingElement;
 import io.github.wcf4j.binding.encoding.MtomMessageEncodingBindingElement;
-import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
-import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
@@ -26,14 +24,6 @@ public final class RefusedLayerProvider<E extends BindingElement> implements Lay
         this.reason = reason;
     }
 
-    static RefusedLayerProvider<WindowsStreamSecurityBindingElement> windowsStreamSecurity() {
-        return named(WindowsStreamSecurityBindingElement.class);
-    }
-
-    static RefusedLayerProvider<SslStreamSecurityBindingElement> sslStreamSecurity() {
-        return named(SslStreamSecurityBindingElement.class);
-    }
-
     static RefusedLayerProvider<MtomMessageEncodingBindingElement> mtomEncoding() {
         return named(MtomMessageEncodingBindingElement.class);
     }
@@ -46,7 +36,7 @@ public final class RefusedLayerProvider<E extends BindingElement> implements Lay
 
     private static <T extends BindingElement> RefusedLayerProvider<T> named(Class<T> type) {
         return new RefusedLayerProvider<>(type, e -> "The binding element '" + e.configName() + "' is not supported"
-                + " by the wcf4j runtime (it runs HTTP/HTTPS and net.tcp without stream upgrades), so this binding cannot be opened.");
+                + " by the wcf4j runtime (it runs HTTP/HTTPS and net.tcp), so this binding cannot be opened.");
     }
 
     @Override

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
+import io.github.wcf4j.binding.security.ProtectionLevel;
+import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
+import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
@@ -120,6 +125,28 @@ class SecurityPolicyExportTest {
     private static final String ADDRESSING = "<wsaw:UsingAddressing/>";
 
     // ------------------------------------------------------------------ over transport
+
+    /**
+     * A net.tcp stream upgrade exports WCF's transport binding with a .NET Framing token
+     * ({@code GetTransportTokenAssertion}) at the transport's place, between the encoding and addressing.
+     */
+    @Test
+    void netTcpStreamUpgradesExportTheirFramingTransportTokens() {
+        URI tcp = URI.create("net.tcp://localhost:808/ServiceModelSamples/service");
+        String msf = "http://schemas.microsoft.com/ws/2006/05/framing/policy";
+        String windows = wsdl(CustomBinding.of("b", BinaryMessageEncodingBindingElement.defaults(),
+                new WindowsStreamSecurityBindingElement(ProtectionLevel.Sign), TcpTransportBindingElement.defaults()),
+                tcp);
+        String token = transportBinding(SP11, "<msf:WindowsTransportSecurity xmlns:msf=\"" + msf + "\">"
+                + "<msf:ProtectionLevel>Sign</msf:ProtectionLevel></msf:WindowsTransportSecurity>", "Basic256", false);
+        assertTrue(windows.contains(token), windows);
+        assertTrue(windows.indexOf("msb:BinaryEncoding") < windows.indexOf(token)
+                && windows.indexOf(token) < windows.indexOf(ADDRESSING), windows);
+        String ssl = wsdl(CustomBinding.of("b", BinaryMessageEncodingBindingElement.defaults(),
+                new SslStreamSecurityBindingElement(true, "Tls12"), TcpTransportBindingElement.defaults()), tcp);
+        assertTrue(ssl.contains(transportBinding(SP11, "<msf:SslTransportSecurity xmlns:msf=\"" + msf + "\">"
+                + "<msf:RequireClientCertificate/></msf:SslTransportSecurity>", "Basic256", false)), ssl);
+    }
 
     @Test
     void userNameOverTransportIsATransportBindingWithASignedUserName() {

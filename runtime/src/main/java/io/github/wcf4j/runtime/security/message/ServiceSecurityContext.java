@@ -39,7 +39,8 @@ public record ServiceSecurityContext(String primaryIdentityName, String authenti
         return new ServiceSecurityContext(clientPrincipal, "Kerberos", Optional.empty());
     }
 
-    static ServiceSecurityContext certificate(X509Certificate certificate) {
+    /** A caller that proved a certificate (WCF's {@code X509Identity}, "X509"). */
+    public static ServiceSecurityContext certificate(X509Certificate certificate) {
         return new ServiceSecurityContext(X509CertificateAuthentication.id(certificate), "X509",
                 Optional.of(certificate));
     }

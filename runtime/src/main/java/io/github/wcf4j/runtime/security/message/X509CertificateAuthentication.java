@@ -70,7 +70,7 @@ public record X509CertificateAuthentication(CertificateValidationMode mode, List
      *
      * @throws SecurityTokenValidationException with WCF's texts when it is not
      */
-    void validate(X509Certificate certificate) {
+    public void validate(X509Certificate certificate) {
         switch (mode) {
             case None:
                 return;

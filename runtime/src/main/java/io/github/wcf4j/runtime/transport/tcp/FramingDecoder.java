@@ -28,6 +28,17 @@ final class FramingDecoder extends ByteToMessageDecoder {
         this.maxEnvelopeSize = maxEnvelopeSize;
     }
 
+    /**
+     * Removes and returns the bytes read past the record just handed on ([MC-NMF] §5.1): after an UpgradeRequest (at
+     * the service) or UpgradeResponse (at the client) they are the upgrade's first bytes, which belong to the stream
+     * upgrade installed before this decoder, never to the framing. Called by the handler of that record, while it
+     * handles it.
+     */
+    ByteBuf takeLeftover() {
+        ByteBuf cumulation = internalBuffer();
+        return cumulation.readBytes(cumulation.readableBytes());
+    }
+
     /** Sets the SizedEnvelope limit once the listener (and its {@code maxBufferSize}) is known. */
     void maxEnvelopeSize(int max) {
         this.maxEnvelopeSize = max;
@@ -39,6 +50,9 @@ final class FramingDecoder extends ByteToMessageDecoder {
         if (stopped) {
             in.skipBytes(in.readableBytes());
             return;
+        }
+        if (!in.isReadable()) {
+            return; // a stream upgrade took the rest (takeLeftover)
         }
         int start = in.readerIndex();
         FramingFrame frame = next(in);

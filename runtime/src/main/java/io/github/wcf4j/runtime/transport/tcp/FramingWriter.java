@@ -17,6 +17,14 @@ final class FramingWriter {
      * extensible content type) and PreambleEnd.
      */
     static byte[] preamble(URI via, FramingEncoding encoding) {
+        return preamble(via, encoding, true);
+    }
+
+    /**
+     * The preamble's records; without PreambleEnd ({@code end} false) when a stream upgrade follows, which PreambleEnd
+     * then follows inside the upgraded stream.
+     */
+    static byte[] preamble(URI via, FramingEncoding encoding, boolean end) {
         ByteArrayOutputStream b = new ByteArrayOutputStream(64);
         b.write(FramingRecord.VERSION);
         b.write(FramingRecord.MAJOR_VERSION);
@@ -30,7 +38,9 @@ final class FramingWriter {
         } else {
             string(b, FramingRecord.EXTENSIBLE_ENCODING, encoding.contentType());
         }
-        b.write(FramingRecord.PREAMBLE_END);
+        if (end) {
+            b.write(FramingRecord.PREAMBLE_END);
+        }
         return b.toByteArray();
     }
 
@@ -42,6 +52,13 @@ final class FramingWriter {
         b.writeBytes(header.toByteArray());
         b.writeBytes(payload);
         return b;
+    }
+
+    /** UpgradeRequest {@code 09 <len> <upgrade content type>}, which WCF's client writes on its own. */
+    static byte[] upgradeRequest(String contentType) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(32);
+        string(b, FramingRecord.UPGRADE_REQUEST, contentType);
+        return b.toByteArray();
     }
 
     static byte[] fault(FramingFault fault) {

@@ -1,24 +1,34 @@
 package io.github.wcf4j.runtime.transport.tcp;
 
+import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
+import io.github.wcf4j.runtime.security.message.ServiceSecurityContext;
 import io.github.wcf4j.runtime.time.Scheduler;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.URI;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a connection's preamble as WCF's server does ({@code ServerSessionDecoder}, {@code ConnectionDemuxer}):
  * Version 1.x, Mode duplex, a Via some listener answers, an encoding it reads, then PreambleEnd, which it acknowledges
- * with PreambleAck and turns the connection into a service channel for that listener. What it cannot accept gets WCF's
+ * with PreambleAck and turns the connection into a service channel for that listener. Between the encoding and
+ * PreambleEnd the listener's {@link StreamUpgrade} runs when the client asks for it (UpgradeRequest, UpgradeResponse,
+ * the handshake), and PreambleEnd then comes inside the upgraded stream; a listener with an upgrade closes a
+ * connection that skipped it, without a fault, as WCF does. What it cannot accept gets WCF's
  * framing fault and the connection is closed: UnsupportedVersion, UnsupportedMode (singleton/simplex: streamed transfer
- * is not run), EndpointNotFound, ContentTypeInvalid, UpgradeInvalid (no stream upgrade is run), ViaTooLong,
+ * is not run), EndpointNotFound, ContentTypeInvalid, UpgradeInvalid (no upgrade, another one, a second one), ViaTooLong,
  * ContentTypeTooLong. A preamble not complete within {@code channelInitializationTimeout} is cut off without a fault,
- * as WCF does; other decode errors close the connection. A connection whose session ended with End both ways comes
+ * as WCF does (the upgrade's handshake included); other decode errors and a failed upgrade close the connection. A connection whose session ended with End both ways comes
  * back here for the next preamble (a client's pooled connection), for at most the pool's {@code idleTimeout}.
  */
 final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFrame> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerPreambleHandler.class);
     private final TcpPortServer server;
     private final FramingDecoder decoder;
     private Scheduler.Cancellable timer = Scheduler.Cancellable.NONE;
@@ -33,6 +43,10 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
     private URI via;
     private String contentType;
     private TcpChannelListener<?> listener;
+    /** Whether an UpgradeRequest was accepted. */
+    private boolean upgrading;
+    /** Once the upgrade completed: whom the client proved to be. */
+    private ServiceSecurityContext caller;
 
     /** A new connection's handler: counted against {@code maxPendingConnections}, timed from its admission. */
     ServerPreambleHandler(TcpPortServer server, FramingDecoder decoder, Scheduler scheduler,
@@ -138,26 +152,70 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
             contentType = announced;
             expected = FramingRecord.PREAMBLE_END;
         } else if (expected == FramingRecord.PREAMBLE_END && type == FramingRecord.UPGRADE_REQUEST) {
-            fault(ctx, FramingFault.UPGRADE_INVALID);
+            upgrade(ctx, frame.text());
         } else if (expected == FramingRecord.PREAMBLE_END && type == FramingRecord.PREAMBLE_END) {
+            if (listener.settings().upgrade().isPresent() && caller == null) {
+                // WCF's SetupSecurityIfNecessary: abort without a fault
+                LOG.warn(WcfText.RemoteSecurityNotNegotiatedOnStreamUpgrade.format(via));
+                timer.cancel();
+                ctx.close();
+                return;
+            }
             accept(ctx);
         } else {
             ctx.close(); // FramingRecordTypeMismatch: WCF aborts without a fault
         }
     }
 
+    /**
+     * An UpgradeRequest: the listener's upgrade, once, answered with UpgradeResponse; the bytes already read past the
+     * request go to the upgrade's handlers, installed before the framing decoder ([MC-NMF] §5.1's pitfall), and
+     * PreambleEnd is expected inside the upgraded stream once it completes ({@link StreamUpgradeCompleted}). Any other
+     * upgrade gets WCF's UpgradeInvalid fault.
+     */
+    private void upgrade(ChannelHandlerContext ctx, String requested) {
+        StreamUpgrade upgrade = listener.settings().upgrade().orElse(null);
+        if (upgrade == null || upgrading || !upgrade.contentType().equals(requested)) {
+            LOG.debug(upgrade == null ? WcfText.UpgradeRequestToNonupgradableService.format(via)
+                    : WcfText.UpgradeProtocolNotSupported.format(requested));
+            fault(ctx, FramingFault.UPGRADE_INVALID);
+            return;
+        }
+        upgrading = true;
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {FramingRecord.UPGRADE_RESPONSE}));
+        ByteBuf leftover = decoder.takeLeftover();
+        upgrade.accept(ctx.pipeline(), via, scheduler.executor());
+        if (leftover.isReadable()) {
+            ctx.pipeline().fireChannelRead(leftover);
+        } else {
+            leftover.release();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof StreamUpgradeCompleted done) {
+            caller = done.caller();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
     private void accept(ChannelHandlerContext ctx) {
         timer.cancel();
         TcpDuplexSessionChannel channel = TcpDuplexSessionChannel.service(listener.settings(), ctx.channel(), via,
-                contentType);
+                contentType, caller);
         decoder.maxEnvelopeSize(listener.settings().maxEnvelopeSize());
-        // after End both ways the connection awaits another preamble, for the pool's idle timeout (WCF's demuxer)
-        Duration idle = listener.settings().element().connectionPoolSettings().idleTimeout();
-        channel.afterGracefulEnd(ch -> {
-            decoder.maxEnvelopeSize(1);
-            ch.pipeline().replace("session", "session", new ServerPreambleHandler(server, decoder, scheduler, idle,
-                    true));
-        });
+        if (caller == null) {
+            // after End both ways the connection awaits another preamble, for the pool's idle timeout (WCF's
+            // demuxer); an upgraded connection is closed instead (its next preamble would be inside the upgrade)
+            Duration idle = listener.settings().element().connectionPoolSettings().idleTimeout();
+            channel.afterGracefulEnd(ch -> {
+                decoder.maxEnvelopeSize(1);
+                ch.pipeline().replace("session", "session", new ServerPreambleHandler(server, decoder, scheduler,
+                        idle, true));
+            });
+        }
         ctx.pipeline().replace(this, "session", new TcpSessionHandler(channel));
         ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {FramingRecord.PREAMBLE_ACK}));
         if (!listener.offer(channel)) {
@@ -178,6 +236,9 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
         if (cause instanceof FramingException f && f.fault() != null) {
             fault(ctx, f.fault());
         } else {
+            if (cause instanceof SecurityNegotiationException refused) {
+                LOG.warn("A net.tcp connection to {} was refused in its stream upgrade: {}", via, refused.getMessage());
+            }
             timer.cancel();
             ctx.close();
         }

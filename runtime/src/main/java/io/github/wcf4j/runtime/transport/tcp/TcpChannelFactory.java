@@ -31,6 +31,7 @@ final class TcpChannelFactory<C extends Channel> extends ChannelManagerBase<C> i
 
     @Override
     protected CompletableFuture<Void> onOpen(Duration timeout) {
+        settings.upgrade().ifPresent(u -> u.open(false));
         return CompletableFuture.completedFuture(null);
     }
 

@@ -62,6 +62,7 @@ final class TcpChannelListener<C extends Channel> extends ChannelManagerBase<C> 
 
     @Override
     protected CompletableFuture<Void> onOpen(Duration timeout) {
+        settings.upgrade().ifPresent(u -> u.open(true));
         boolean ephemeral = listenAddress.unique() || uri.getPort() == 0;
         if (listenAddress.unique()) {
             String base = uri.toString();

@@ -6,8 +6,10 @@ import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -27,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens a client session as WCF's {@code ClientFramingDuplexSessionChannel.OnOpen} does: connect, write the preamble in
- * one write (Version, Mode, Via, encoding, PreambleEnd), then read the one-byte answer: PreambleAck opens the channel,
+ * one write (Version, Mode, Via, encoding, PreambleEnd; with a stream upgrade, UpgradeRequest instead of PreambleEnd,
+ * then the upgrade, then PreambleEnd through it), then read the one-byte answer: PreambleAck opens the channel,
  * a framing fault fails it with the fault's exception, {@code h}/{@code H} means HTTP, the connection closing means the
  * server rejected the preamble. The whole of it is bounded by {@code openTimeout} on the scheduler.
  */
@@ -54,7 +57,7 @@ final class TcpConnector {
             pooled.pipeline().get(FramingDecoder.class).maxEnvelopeSize(s.maxEnvelopeSize());
             pooled.pipeline().addLast("session", new PreambleAckHandler(channel, opened));
             channel.attach(pooled);
-            pooled.writeAndFlush(Unpooled.wrappedBuffer(FramingWriter.preamble(via, s.encoding())));
+            writePreamble(pooled, s, via);
             return opened;
         }
         long started = s.scheduler().nanoTime();
@@ -94,9 +97,19 @@ final class TcpConnector {
             Channel ch = connecting.channel();
             ch.attr(TcpConnectionPool.OPENED).set(s.scheduler().nanoTime());
             channel.attach(ch);
-            ch.writeAndFlush(Unpooled.wrappedBuffer(FramingWriter.preamble(via, s.encoding())));
+            writePreamble(ch, s, via);
         });
         return opened;
+    }
+
+    /**
+     * The preamble; with a stream upgrade, without PreambleEnd and followed by the UpgradeRequest in a write of its
+     * own, as WCF's client writes them (PreambleEnd follows inside the upgraded stream).
+     */
+    private static void writePreamble(Channel ch, TcpSettings s, URI via) {
+        ch.write(Unpooled.wrappedBuffer(FramingWriter.preamble(via, s.encoding(), s.upgrade().isEmpty())));
+        s.upgrade().ifPresent(u -> ch.write(Unpooled.wrappedBuffer(FramingWriter.upgradeRequest(u.contentType()))));
+        ch.flush();
     }
 
     /** WCF's {@code SocketConnection.ConvertConnectException}: refused or unreachable is EndpointNotFound. */
@@ -110,19 +123,49 @@ final class TcpConnector {
         return refused ? new EndpointNotFoundException(text, cause) : new CommunicationException(text, cause);
     }
 
-    /** Waits for the server's answer to the preamble, then gives the connection to the session. */
+    /**
+     * Waits for the server's answer to the preamble, then gives the connection to the session. With a stream upgrade
+     * the first answer must be UpgradeResponse: the upgrade's handlers go before the framing decoder, with the bytes
+     * read past that record ([MC-NMF] §5.1), and once their handshake completed PreambleEnd goes out through them.
+     */
     private static final class PreambleAckHandler extends SimpleChannelInboundHandler<FramingFrame> {
         private final TcpDuplexSessionChannel channel;
         private final CompletableFuture<Void> opened;
+        private final StreamUpgrade upgrade;
+        private boolean upgrading;
+        private boolean upgraded;
 
         PreambleAckHandler(TcpDuplexSessionChannel channel, CompletableFuture<Void> opened) {
             this.channel = channel;
             this.opened = opened;
+            this.upgrade = channel.settings().upgrade().orElse(null);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof StreamUpgradeCompleted) {
+                upgraded = true;
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {FramingRecord.PREAMBLE_END}));
+            } else {
+                ctx.fireUserEventTriggered(event);
+            }
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FramingFrame frame) {
-            if (frame.type() == FramingRecord.PREAMBLE_ACK) {
+            if (frame.type() == FramingRecord.UPGRADE_RESPONSE && upgrade != null && !upgrading) {
+                upgrading = true;
+                ByteBuf leftover = ctx.pipeline().get(FramingDecoder.class).takeLeftover();
+                upgrade.initiate(ctx.pipeline(), channel.remoteAddress(), channel.via(),
+                        channel.settings().scheduler().executor());
+                if (leftover.isReadable()) {
+                    ctx.pipeline().fireChannelRead(leftover);
+                } else {
+                    leftover.release();
+                }
+                return;
+            }
+            if (frame.type() == FramingRecord.PREAMBLE_ACK && (upgrade == null || upgraded)) {
                 ctx.pipeline().replace(this, "session", new TcpSessionHandler(channel));
                 if (!opened.complete(null)) {
                     ctx.close();
@@ -133,8 +176,9 @@ final class TcpConnector {
                 opened.completeExceptionally(FramingFault.toException(frame.text(), channel.via(),
                         channel.settings().encoding().contentType()));
             } else {
+                int wanted = upgrade != null && !upgrading ? FramingRecord.UPGRADE_RESPONSE : FramingRecord.PREAMBLE_ACK;
                 opened.completeExceptionally(new ProtocolException(WcfText.FramingRecordTypeMismatch.format(
-                        FramingRecord.name(FramingRecord.PREAMBLE_ACK), FramingRecord.name(frame.type()))));
+                        FramingRecord.name(wanted), FramingRecord.name(frame.type()))));
             }
             ctx.close();
         }
@@ -147,7 +191,12 @@ final class TcpConnector {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable thrown) {
-        Throwable cause = FramingException.unwrap(thrown);
+            if (thrown instanceof SecurityNegotiationException refused) {
+                opened.completeExceptionally(refused);
+                ctx.close();
+                return;
+            }
+            Throwable cause = FramingException.unwrap(thrown);
             int type = cause instanceof FramingException f ? f.recordType() : -1;
             opened.completeExceptionally(type == 'h' || type == 'H'
                     ? new ProtocolException(WcfText.PreambleAckIncorrectMaybeHttp.format())

@@ -11,6 +11,7 @@ import io.github.wcf4j.runtime.channel.InboundQueue;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.Session;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.security.message.ServiceSecurityContext;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -52,6 +53,8 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
     private volatile Session session;
     /** What becomes of the connection after End both ways: kept for the next session (pool, demuxer), or closed. */
     private volatile Consumer<Channel> reuse;
+    /** Service: whom the stream upgrade proved the client to be ({@code null}: no upgrade). */
+    private volatile ServiceSecurityContext caller;
     private volatile Scheduler.Cancellable linger = Scheduler.Cancellable.NONE;
     private boolean sentEnd;
     private boolean peerEnded;
@@ -73,14 +76,20 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
             TcpConnectionPool pool) {
         TcpDuplexSessionChannel c = new TcpDuplexSessionChannel(settings, false, EndpointAddress.ANONYMOUS, remote,
                 via, pool, settings.encoding().contentType());
-        c.reuse = ch -> pool.give(via, ch);
+        // an upgraded connection is not pooled: closed after End both ways
+        c.reuse = settings.upgrade().isPresent() ? null : ch -> pool.give(via, ch);
         return c;
     }
 
-    /** The service end of a connection whose preamble (announcing {@code contentType}) was accepted. */
-    static TcpDuplexSessionChannel service(TcpSettings settings, Channel socket, URI via, String contentType) {
+    /**
+     * The service end of a connection whose preamble (announcing {@code contentType}) was accepted; {@code caller},
+     * when a stream upgrade authenticated the client, goes with every message received.
+     */
+    static TcpDuplexSessionChannel service(TcpSettings settings, Channel socket, URI via, String contentType,
+            ServiceSecurityContext caller) {
         TcpDuplexSessionChannel c = new TcpDuplexSessionChannel(settings, true, EndpointAddress.of(via),
                 EndpointAddress.ANONYMOUS, via, null, contentType);
+        c.caller = caller;
         c.attach(socket);
         return c;
     }
@@ -197,6 +206,10 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
         } catch (RuntimeException e) {
             fault(e);
             return;
+        }
+        ServiceSecurityContext c = caller;
+        if (c != null && !c.isAnonymous()) {
+            m.properties().put(ServiceSecurityContext.class, c);
         }
         inbox.offer(m);
     }

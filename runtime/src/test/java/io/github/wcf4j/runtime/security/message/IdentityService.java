@@ -7,6 +7,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class IdentityService implements Identity {
     static final AtomicInteger CALLS = new AtomicInteger();
 
+    /** How many operations ran so far (all instances). */
+    public static int calls() {
+        return CALLS.get();
+    }
+
     @Override
     public String whoAmI() {
         CALLS.incrementAndGet();
