@@ -37,6 +37,11 @@ import java.util.stream.Stream;
  * <li>{@code AsymmetricSecurityBindingElement}: {@code "MutualCertificate"} under WS-Security 1.0 (also
  * {@code basicHttpBinding}'s {@code Message} security) and {@code "MutualCertificateDuplex"}, without derived keys
  * ({@link AsymmetricSecurityProtocol});</li>
+ * <li>SSL negotiation as the message protection itself, a {@code SymmetricSecurityBindingElement} with WCF's
+ * {@code SslSecurityTokenParameters}: {@code "AnonymousForSslNegotiated"}, {@code "UserNameForSslNegotiated"} and
+ * {@code "MutualSslNegotiated"} as the outer mode (also {@code wsHttpBinding}'s {@code Message} security with
+ * {@code establishSecurityContext="false"}), the TLSNEGO token securing each message ({@link NegotiatedTokenProtocol});
+ * </li>
  * <li>{@code "SecureConversation"} over those X.509 bootstraps or the SSL-negotiated ones
  * {@code "AnonymousForSslNegotiated"}, {@code "UserNameForSslNegotiated"} and {@code "MutualSslNegotiated"} (TLSNEGO,
  * {@link NegotiationProtocol}), and {@code "SspiNegotiated"} (SPNEGO over Kerberos, the same protocol; the Kerberos
@@ -69,7 +74,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
 
     private static boolean runs(SecurityBindingElement e) {
         return TransportSecurityProtocol.runs(e.authenticationMode()) || symmetricMode(e)
-                || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e);
+                || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e)
+                || NegotiatedTokenProtocol.runs(e);
     }
 
     /** A symmetric X.509 mode's element (MutualCertificate is one under WS-Security 1.1 only). */
@@ -88,7 +94,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
      * conversation's element and its bootstrap.
      */
     private static Stream<SecurityBindingElement> symmetric(SecurityBindingElement e) {
-        if (symmetricMode(e)) {
+        if (symmetricMode(e) || SslNegotiation.runs(e.authenticationMode())) {
             return Stream.of(e);
         }
         if (secureConversation(e)) {
@@ -138,9 +144,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                         e -> refused(e) + "is not supported by the wcf4j runtime: of WS-Security it runs"
                                 + " UserNameOverTransport, CertificateOverTransport, AnonymousForCertificate,"
                                 + " UserNameForCertificate, MutualCertificate, MutualCertificateDuplex, and"
+                                + " AnonymousForSslNegotiated, UserNameForSslNegotiated, MutualSslNegotiated, and"
                                 + " SecureConversation over the symmetric X.509 modes or over"
                                 + " AnonymousForSslNegotiated/UserNameForSslNegotiated/MutualSslNegotiated/SspiNegotiated"
-                                + " only (SSL or SSPI negotiation as the message protection itself"
+                                + " only (SSPI negotiation as the message protection itself"
                                 + " (establishSecurityContext=\"false\"), Kerberos and KerberosOverTransport (the"
                                 + " Kerberos token profile) and issued tokens are not implemented"
                                 + " yet), so this binding cannot be opened."),
@@ -269,6 +276,11 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
         }
+        if (NegotiatedTokenProtocol.runs(e)) {
+            return new NegotiatedTokenProtocol(e, clock,
+                    p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
+        }
         if (symmetricMode(e)) {
             return new SymmetricSecurityProtocol(e, clock,
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
@@ -280,6 +292,6 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     /** Where messages are verified: cryptography off the transport's threads; a timestamp check where it lands. */
     private static Executor verifier(SecurityBindingElement e, BindingParameters p) {
         return symmetricMode(e) || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e)
-                ? p.require(Scheduler.class).executor() : Runnable::run;
+                || NegotiatedTokenProtocol.runs(e) ? p.require(Scheduler.class).executor() : Runnable::run;
     }
 }

@@ -5,6 +5,7 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.SECURITY;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.LocalClientSecuritySettings;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
 import io.github.wcf4j.binding.security.SecurityKeyEntropyMode;
@@ -150,39 +151,38 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
         private synchronized CompletableFuture<SecurityContext> context(Message request, Duration timeout) {
             boolean stale = context != null && context.isDone() && !context.isCompletedExceptionally()
-                    && !cached(context.join());
+                    && !cached(context.join(), element.localClientSettings(), clock.instant());
             if (context == null || context.isCompletedExceptionally() || stale) {
                 context = issue(request, timeout);
             }
             return context;
         }
 
-        /**
-         * Whether a cookie-mode token may still be used (WCF's {@code AcceleratedTokenProvider}, an
-         * {@code IssuanceTokenProviderBase}: {@code IsServiceTokenTimeValid}): only with {@code cacheCookies}, and
-         * until {@code cookieRenewalThresholdPercentage} of its lifetime or {@code maxCookieCachingTime} from its
-         * start, whichever comes first; then a new one is issued (cookie mode never renews: no RST/SCT/Renew).
-         */
-        private boolean cached(SecurityContext c) {
-            var settings = element.localClientSettings();
-            if (!settings.cacheCookies()) {
-                return false;
-            }
-            Instant now = clock.instant();
-            if (c.expires().equals(Instant.MAX) || c.validFrom() == null || c.expires().isBefore(c.validFrom())) {
-                return now.isBefore(c.expires());
-            }
-            Duration lifetime = Duration.between(c.validFrom(), c.expires());
-            Instant byThreshold = c.validFrom().plus(lifetime.multipliedBy(settings.cookieRenewalThresholdPercentage())
-                    .dividedBy(100));
-            Instant byCaching = settings.maxCookieCachingTime().compareTo(lifetime) >= 0 ? c.expires()
-                    : c.validFrom().plus(settings.maxCookieCachingTime());
-            return !now.isAfter(byThreshold.isBefore(byCaching) ? byThreshold : byCaching);
-        }
-
         private CompletableFuture<SecurityContext> issue(Message application, Duration timeout) {
             return issueContext(inner, to, credentials, application.version(), timeout);
         }
+    }
+
+    /**
+     * Whether a client may still use a token it obtained (a cookie-mode context, or a negotiated token) (WCF's
+     * {@code IssuanceTokenProviderBase.IsServiceTokenTimeValid}, for its {@code AcceleratedTokenProvider} and its
+     * negotiation providers alike): only with {@code cacheCookies}, and until {@code cookieRenewalThresholdPercentage}
+     * of its lifetime or {@code maxCookieCachingTime} from its start, whichever comes first; then a new one is obtained
+     * (such tokens are never renewed: no RST/SCT/Renew).
+     */
+    static boolean cached(SecurityContext c, LocalClientSecuritySettings settings, Instant now) {
+        if (!settings.cacheCookies()) {
+            return false;
+        }
+        if (c.expires().equals(Instant.MAX) || c.validFrom() == null || c.expires().isBefore(c.validFrom())) {
+            return now.isBefore(c.expires());
+        }
+        Duration lifetime = Duration.between(c.validFrom(), c.expires());
+        Instant byThreshold = c.validFrom().plus(lifetime.multipliedBy(settings.cookieRenewalThresholdPercentage())
+                .dividedBy(100));
+        Instant byCaching = settings.maxCookieCachingTime().compareTo(lifetime) >= 0 ? c.expires()
+                : c.validFrom().plus(settings.maxCookieCachingTime());
+        return !now.isAfter(byThreshold.isBefore(byCaching) ? byThreshold : byCaching);
     }
 
     /** Asks the service over {@code inner} for a context token, the request secured by the bootstrap. */
@@ -355,23 +355,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
     @Override
     public VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials) {
         if (isNegotiationLeg(request.headers().action())) {
-            Message answer = answerNegotiationLeg(request, credentials);
-            return new VerifiedRequest() {
-                @Override
-                public Message request() {
-                    return request;
-                }
-
-                @Override
-                public void secureReply(Message reply) {
-                    // negotiation legs travel unsecured
-                }
-
-                @Override
-                public Optional<Message> answer() {
-                    return Optional.of(answer);
-                }
-            };
+            return negotiation.answeredLeg(request, credentials);
         }
         if (issuance.requestAction().equals(request.headers().action())) {
             return issueContext(request, credentials).answer();
