@@ -16,7 +16,6 @@ import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.Identity;
 import io.github.wcf4j.runtime.security.message.IdentityService;
 import io.github.wcf4j.runtime.service.ServiceHost;
-import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -225,15 +224,43 @@ class MessageSecurityConfigTest {
     }
 
     /**
-     * Without a security context ({@code establishSecurityContext="false"}) the negotiated token would secure the
-     * application messages itself: not implemented, refused by name.
+     * Without a security context ({@code establishSecurityContext="false"}) the TLSNEGO token secures the application
+     * messages itself (WCF's {@code CreateSslNegotiationBindingElement}/{@code CreateUserNameForSslBindingElement}
+     * with requireCancellation=true, unwrapped): the binding expands to the negotiated mode alone, and over HTTP each
+     * channel negotiates once, then every call carries that token; a wrong password or an unknown certificate is
+     * refused.
      */
-    @ParameterizedTest
-    @CsvSource({"None,AnonymousForSslNegotiated", "UserName,UserNameForSslNegotiated"})
-    void tlsNegoWithoutASecurityContextIsRefusedByName(String type, String mode) {
-        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class,
-                () -> host(read(config(type, false, "", true))));
-        assertTrue(e.getMessage().contains("authenticationMode=" + mode), e.getMessage());
+    @ParameterizedTest(name = "clientCredentialType={0}")
+    @CsvSource({"None,AnonymousForSslNegotiated,", "UserName,UserNameForSslNegotiated,",
+            "Certificate,MutualSslNegotiated,CN=peer"})
+    void tlsNegoWithoutASecurityContextSecuresTheCallsWithTheNegotiatedToken(String type, String mode,
+            String certificate) {
+        String own = certificate == null ? "" : "<clientCertificate findValue=\"" + certificate + "\""
+                + " storeLocation=\"CurrentUser\" storeName=\"My\" x509FindType=\"FindBySubjectDistinguishedName\"/>";
+        ServiceModelConfiguration config = read(config(type, false, own, true));
+        var security = config.services().get(0).endpoints().get(0).binding().createBindingElements().stream()
+                .filter(io.github.wcf4j.binding.security.SecurityBindingElement.class::isInstance)
+                .map(io.github.wcf4j.binding.security.SecurityBindingElement.class::cast).findFirst().orElseThrow();
+        assertEquals(AuthenticationMode.valueOf(mode), security.authenticationMode());
+        assertTrue(security.requireSecurityContextCancellation(), "wsHttpBinding negotiates a stateful token");
+        ServiceHost host = host(config);
+        boolean user = type.equals("UserName");
+        Identity id = client(config, host, user ? ClientCredentials.userName("bob", "bob-pw")
+                : ClientCredentials.none());
+        String caller = id.whoAmI();
+        if (user) {
+            assertEquals("UserName:bob", caller);
+        } else if (certificate != null) {
+            assertTrue(caller.matches("X509:CN=peer; [0-9A-F]{40}"), caller);
+        } else {
+            assertEquals(":", caller);
+        }
+        assertEquals(5.0, id.add(2, 3));
+        assertEquals(caller, id.whoAmI());
+        if (user) {
+            Identity wrong = client(config, host, ClientCredentials.userName("bob", "guess"));
+            assertThrows(RuntimeException.class, wrong::whoAmI);
+        }
     }
 
     /** The seed's binding (reliable session over a security session over composite duplex) with a certificate bootstrap. */
