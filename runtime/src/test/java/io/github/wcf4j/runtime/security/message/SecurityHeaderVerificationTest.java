@@ -65,7 +65,8 @@ class SecurityHeaderVerificationTest {
     private static ServiceSecurityContext verify(AuthenticationMode mode, String content) {
         TransportSecurityProtocol protocol = new TransportSecurityProtocol(SecurityBindingElement.builder()
                 .authenticationMode(mode).build(), Clock.fixed(NOW, ZoneOffset.UTC));
-        Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:a", XmlFragment.EMPTY);
+        // without addressing the endorsing signature covers the timestamp alone (no To header to sign)
+        Message m = Message.create(MessageVersion.SOAP12, "urn:a", XmlFragment.EMPTY);
         m.headers().add(new BufferedHeader(WsSecurityNames.SECURITY, true, new XmlFragment(standalone(content))));
         return protocol.authenticate(m, ServiceCredentials.defaults().withUserNameValidator(ANYONE)
                 .withClientCertificateAuthentication(X509CertificateAuthentication.peerTrust(
@@ -155,6 +156,69 @@ class SecurityHeaderVerificationTest {
         MessageSecurityException e = assertThrows(MessageSecurityException.class,
                 () -> verify(AuthenticationMode.CertificateOverTransport, unsigned));
         assertEquals(WcfText.SupportingTokenIsNotEndorsing.format("X509SecurityTokenParameters"), e.getMessage());
+    }
+
+    /** A request as the service receives it: {@code client}'s certificate over a transport, written and read again. */
+    private static Message received(java.util.function.UnaryOperator<String> change) {
+        TransportSecurityProtocol protocol = new TransportSecurityProtocol(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.CertificateOverTransport).build(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:a", XmlFragment.EMPTY);
+        m.headers().to(io.github.wcf4j.runtime.channel.EndpointAddress.of(java.net.URI.create(
+                "https://localhost/service")));
+        protocol.secureRequest(m, ClientCredentials.certificate(client));
+        var encoder = io.github.wcf4j.runtime.encoding.TextMessageEncoder.defaultEncoder();
+        String sent = new String(encoder.write(m), java.nio.charset.StandardCharsets.UTF_8);
+        return encoder.read(change.apply(sent).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                encoder.contentType());
+    }
+
+    private static String refusedWithTo(java.util.function.UnaryOperator<String> change) {
+        TransportSecurityProtocol protocol = new TransportSecurityProtocol(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.CertificateOverTransport).build(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Message m = received(change);
+        return assertThrows(MessageSecurityException.class, () -> protocol.authenticate(m,
+                ServiceCredentials.defaults().withClientCertificateAuthentication(X509CertificateAuthentication
+                        .peerTrust(List.of(client.certificate()))))).getMessage();
+    }
+
+    @Test
+    void withAddressingTheEndorsingSignatureCoversTheToHeaderAsWcfs() {
+        Message m = received(s -> s);
+        TransportSecurityProtocol protocol = new TransportSecurityProtocol(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.CertificateOverTransport).build(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        assertTrue(protocol.authenticate(m, ServiceCredentials.defaults().withClientCertificateAuthentication(
+                X509CertificateAuthentication.peerTrust(List.of(client.certificate())))).primaryIdentityName()
+                .startsWith("CN=client; "));
+        String sent = m.properties().get(io.github.wcf4j.runtime.message.ReceivedEnvelope.class).orElseThrow().xml();
+        assertTrue(sent.contains("<a:To s:mustUnderstand=\"1\" u:Id=\"_1\">https://localhost/service</a:To>"), sent);
+        assertTrue(sent.indexOf("<Reference URI=\"#_0\">") < sent.indexOf("<Reference URI=\"#_1\">"), sent);
+    }
+
+    @Test
+    void aRedirectedToHeaderFailsTheSignature() {
+        assertEquals("The signature verification failed.", refusedWithTo(s -> s.replace(
+                "https://localhost/service</a:To>", "https://elsewhere/service</a:To>")));
+    }
+
+    @Test
+    void aToHeaderWithoutItsIdIsUnsigned() {
+        assertEquals(WcfText.UnsignedToHeaderInTransportSecuredMessage.format(),
+                refusedWithTo(s -> s.replace(" u:Id=\"_1\">https://localhost", ">https://localhost")));
+    }
+
+    @Test
+    void aSignatureThatLeavesTheToHeaderOutIsRefused() {
+        assertEquals(WcfText.UnsignedToHeaderInTransportSecuredMessage.format(),
+                refusedWithTo(s -> s.replaceFirst("<Reference URI=\"#_1\">.*?</Reference>", "")));
+    }
+
+    @Test
+    void aMessageWithoutToIsRefusedWithWcfsText() {
+        assertEquals(WcfText.TransportSecuredMessageMissingToHeader.format(),
+                refusedWithTo(s -> s.replaceFirst("<a:To [^>]*>[^<]*</a:To>", "")));
     }
 
     @Test
