@@ -22,7 +22,7 @@ import org.w3c.dom.Document;
  * request/reply: {@code MutualCertificate} under WS-Security 1.0 ({@code CreateMutualCertificateBindingElement}, also
  * {@code basicHttpBinding}'s {@code Message} security) and {@code MutualCertificateDuplex}
  * ({@code CreateMutualCertificateDuplexBindingElement}), with WCF's defaults for them: no derived keys,
- * {@code SignBeforeEncryptAndEncryptSignature}.
+ * {@code SignBeforeEncryptAndEncryptSignature} or {@code SignBeforeEncrypt} (the signature in the clear).
  *
  * <pre>
  * client  request  signed with the client's key (its certificate included), encrypted to the service's certificate
@@ -52,7 +52,7 @@ final class AsymmetricSecurityProtocol implements SecurityProtocol {
         this.settings = new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName(element.defaultAlgorithmSuite()),
                 SymmetricSecurityProtocol.secureConversationNamespace(element.messageSecurityVersion()),
                 element.securityHeaderLayout(),
-                TransportSecurityProtocol.basicSecurityProfile(element.messageSecurityVersion()));
+                TransportSecurityProtocol.basicSecurityProfile(element.messageSecurityVersion())).protection(element);
         this.references = element.messageSecurityVersion().isWsSecurity11() ? X509Reference.THUMBPRINT
                 : X509Reference.ANY;
         this.encoder = encoder;

@@ -172,10 +172,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 + " (the default of WCF's asymmetric factories) only; keys derived from the wrapped"
                                 + " key are not implemented, so this binding cannot be opened."),
                 RefusalRule.when("messageProtectionOrder", e -> AsymmetricSecurityProtocol.runs(e)
-                        && e.messageProtectionOrder() != MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature,
+                        && e.messageProtectionOrder() == MessageProtectionOrder.EncryptBeforeSign,
                         e -> refused(e) + "is an asymmetric binding, which wcf4j runs with messageProtectionOrder="
-                                + "\"SignBeforeEncryptAndEncryptSignature\" (WCF's default) only; other orders are not"
-                                + " implemented, so this binding cannot be opened."),
+                                + "\"SignBeforeEncryptAndEncryptSignature\" (WCF's default) or \"SignBeforeEncrypt\";"
+                                + " EncryptBeforeSign is not implemented for it, so this binding cannot be opened."),
                 RefusalRule.when("protectTokens", e -> AsymmetricSecurityProtocol.runs(e) && e.protectTokens(),
                         e -> refused(e) + "runs with protectTokens=\"false\" (WCF's default) only in wcf4j; signing"
                                 + " the signing token is not implemented, so this binding cannot be opened."),

@@ -278,6 +278,44 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
         }
     }
 
+    /**
+     * {@code messageProtectionOrder="SignBeforeEncrypt"}: the body is encrypted, the signature (and a reply's signature
+     * confirmation) travel in the clear after the {@code EncryptedKey}, whose reference list names the body alone.
+     */
+    @ParameterizedTest
+    @EnumSource(value = AuthenticationMode.class, names = {"MutualCertificate", "MutualCertificateDuplex"})
+    void signBeforeEncryptLeavesTheSignatureInTheClear(AuthenticationMode mode) {
+        SecurityBindingElement e = security(mode).messageSecurityVersion(mode == AuthenticationMode.MutualCertificate
+                ? WSS10 : MessageSecurityVersion.DEFAULT).messageProtectionOrder(MessageProtectionOrder.SignBeforeEncrypt)
+                .requireSignatureConfirmation(mode == AuthenticationMode.MutualCertificateDuplex).build();
+        Identity id = both(e, clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        for (String m : List.of(sent(Direction.CLIENT_TO_SERVICE).get(1), sent(Direction.SERVICE_TO_CLIENT).get(1))) {
+            assertEquals(1, m.split("<e:EncryptedData ", -1).length - 1, "the body alone is encrypted: " + m);
+            assertTrue(m.indexOf("</e:EncryptedKey>") < m.indexOf("<Signature xmlns=\"http://www.w3.org/2000/09/"
+                    + "xmldsig#\">"), "the signature in the clear, after the key: " + m);
+            assertFalse(m.contains("<add") || m.contains("addResult"), "the body is still encrypted");
+        }
+        if (mode == AuthenticationMode.MutualCertificateDuplex) {
+            assertTrue(sent(Direction.SERVICE_TO_CLIENT).get(1).contains("<k:SignatureConfirmation"),
+                    "the confirmation in the clear too");
+        }
+    }
+
+    @Test
+    void aServiceThatEncryptsTheSignatureRefusesOneInTheClear() {
+        Binding service = binding(mutual(WSS10).build());
+        host(service, serviceCredentials());
+        Identity id = client(binding(mutual(WSS10).messageProtectionOrder(MessageProtectionOrder.SignBeforeEncrypt)
+                .build()), clientCertificate());
+        int before = IdentityService.CALLS.get();
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, id::whoAmI);
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                assertInstanceOf(SecurityFaultException.class, e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get(), "PrimarySignatureIsRequiredToBeEncrypted: nothing served");
+    }
+
     @Test
     void settingsTheAsymmetricEngineDoesNotApplyAreRefusedByName() {
         UnsupportedBindingException confirmation = assertThrows(UnsupportedBindingException.class, () -> host(
@@ -285,7 +323,7 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
         assertTrue(confirmation.getMessage().contains(WcfText.SignatureConfirmationNotSupported.format()),
                 confirmation.getMessage());
         for (SecurityBindingElement e : List.of(mutual(WSS10).requireDerivedKeys(true).build(),
-                mutual(WSS10).messageProtectionOrder(MessageProtectionOrder.SignBeforeEncrypt).build(),
+                mutual(WSS10).messageProtectionOrder(MessageProtectionOrder.EncryptBeforeSign).build(),
                 mutual(WSS10).protectTokens(true).build())) {
             UnsupportedBindingException refused = assertThrows(UnsupportedBindingException.class,
                     () -> host(binding(e), serviceCredentials()));
