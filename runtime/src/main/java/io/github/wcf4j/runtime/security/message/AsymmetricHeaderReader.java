@@ -169,7 +169,7 @@ final class AsymmetricHeaderReader {
         }
         decrypt(encryptedBody, XmlEncryption.CONTENT, secret, suite, key.id());
         X509Certificate signingCertificate = verify(signature, signer, token, header, body, timestamp, confirmations,
-                suite, byId, security);
+                suite, byId, security, s.protectTokens());
         List<byte[]> confirmed = new ArrayList<>();
         for (Element c : confirmations) {
             confirmed.add(c.hasAttribute("Value") ? DerivedKeyToken.base64(c.getAttribute("Value")) : new byte[0]);
@@ -193,7 +193,7 @@ final class AsymmetricHeaderReader {
 
     private static X509Certificate verify(Element signature, Signer signer, Element token, Element header,
             Element body, Element timestamp, List<Element> confirmations, AlgorithmSuite suite,
-            Map<String, Element> byId, Element security) {
+            Map<String, Element> byId, Element security, boolean protectTokens) {
         List<Element> parts = DomXml.children(signature);
         if (parts.size() != 3 || !is(parts.get(0), DS, "SignedInfo") || !is(parts.get(1), DS, "SignatureValue")
                 || !is(parts.get(2), DS, "KeyInfo")) {
@@ -224,7 +224,14 @@ final class AsymmetricHeaderReader {
         } catch (MarshalException | XMLSignatureException e) {
             throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
         }
-        check.coversExactly(referenced, header, body, timestamp, confirmations);
+        // the signing token the message carries: signed as protectTokens requires (WCF's service requires it then),
+        // else accepted signed or not
+        List<Element> more = new ArrayList<>(confirmations);
+        if (token != null && protectTokens) {
+            more.add(token);
+        }
+        check.coversExactly(referenced, header, body, timestamp, more,
+                token != null && !protectTokens ? List.of(token) : List.of());
         return certificate;
     }
 

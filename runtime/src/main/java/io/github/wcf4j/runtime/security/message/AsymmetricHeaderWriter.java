@@ -112,6 +112,11 @@ final class AsymmetricHeaderWriter {
             bst.setIdAttributeNS(WSU, "Id", true);
             security.appendChild(bst);
             signerRef = new TokenReference.Local(bst.getAttributeNS(WSU, "Id"), s.localValueType(X509V3));
+            if (s.protectTokens()) {
+                // protectTokens="true": the primary signature covers the signing token it carries
+                // (SendSecurityHeader.AddPrimaryTokenSignatureReference)
+                signed.add(bst.getAttributeNS(WSU, "Id"));
+            }
         } else {
             signerRef = parties.references().to(parties.signer().certificate(), s.bspAttributes());
         }

@@ -176,9 +176,6 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                         e -> refused(e) + "is an asymmetric binding, which wcf4j runs with messageProtectionOrder="
                                 + "\"SignBeforeEncryptAndEncryptSignature\" (WCF's default) or \"SignBeforeEncrypt\";"
                                 + " EncryptBeforeSign is not implemented for it, so this binding cannot be opened."),
-                RefusalRule.when("protectTokens", e -> AsymmetricSecurityProtocol.runs(e) && e.protectTokens(),
-                        e -> refused(e) + "runs with protectTokens=\"false\" (WCF's default) only in wcf4j; signing"
-                                + " the signing token is not implemented, so this binding cannot be opened."),
                 RefusalRule.when("sessionKeyRolloverInterval", e -> session(e) && rolloverOutlastsRenewal(e),
                         e -> WcfText.KeyRolloverGreaterThanKeyRenewal.format()),
                 RefusalRule.<SecurityBindingElement>when("", e -> AsymmetricSecurityProtocol.runs(e),

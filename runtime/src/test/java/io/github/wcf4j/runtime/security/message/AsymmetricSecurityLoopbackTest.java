@@ -303,6 +303,48 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
         }
     }
 
+    /**
+     * {@code protectTokens="true"}: the primary signature covers the signing certificate's {@code BinarySecurityToken}
+     * (the client's in requests, the service's in MutualCertificateDuplex replies); seen here in the clear under
+     * SignBeforeEncrypt.
+     */
+    @ParameterizedTest
+    @EnumSource(value = AuthenticationMode.class, names = {"MutualCertificate", "MutualCertificateDuplex"})
+    void protectTokensSignsTheSigningToken(AuthenticationMode mode) {
+        SecurityBindingElement e = security(mode).messageSecurityVersion(mode == AuthenticationMode.MutualCertificate
+                ? WSS10 : MessageSecurityVersion.DEFAULT).messageProtectionOrder(MessageProtectionOrder.SignBeforeEncrypt)
+                .protectTokens(true).build();
+        Identity id = both(e, clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+        List<String> messages = new java.util.ArrayList<>(List.of(sent(Direction.CLIENT_TO_SERVICE).get(0)));
+        if (mode == AuthenticationMode.MutualCertificateDuplex) {
+            messages.add(sent(Direction.SERVICE_TO_CLIENT).get(0));
+        }
+        for (String m : messages) {
+            Matcher bst = Pattern.compile("<o:BinarySecurityToken [^>]*u:Id=\"([^\"]+)\"").matcher(m);
+            assertTrue(bst.find(), m);
+            assertTrue(m.contains("<Reference URI=\"#" + bst.group(1) + "\">"), "the token is signed: " + m);
+        }
+    }
+
+    @Test
+    void aServiceThatProtectsTokensRefusesAnUnsignedOne() {
+        host(binding(mutual(WSS10).protectTokens(true).build()), serviceCredentials());
+        Identity id = client(binding(mutual(WSS10).build()), clientCertificate());
+        int before = IdentityService.CALLS.get();
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, id::whoAmI);
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                assertInstanceOf(SecurityFaultException.class, e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void aServiceThatDoesNotProtectTokensAcceptsASignedOne() {
+        host(binding(mutual(WSS10).build()), serviceCredentials());
+        Identity id = client(binding(mutual(WSS10).protectTokens(true).build()), clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+    }
+
     @Test
     void aServiceThatEncryptsTheSignatureRefusesOneInTheClear() {
         Binding service = binding(mutual(WSS10).build());
@@ -323,8 +365,7 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
         assertTrue(confirmation.getMessage().contains(WcfText.SignatureConfirmationNotSupported.format()),
                 confirmation.getMessage());
         for (SecurityBindingElement e : List.of(mutual(WSS10).requireDerivedKeys(true).build(),
-                mutual(WSS10).messageProtectionOrder(MessageProtectionOrder.EncryptBeforeSign).build(),
-                mutual(WSS10).protectTokens(true).build())) {
+                mutual(WSS10).messageProtectionOrder(MessageProtectionOrder.EncryptBeforeSign).build())) {
             UnsupportedBindingException refused = assertThrows(UnsupportedBindingException.class,
                     () -> host(binding(e), serviceCredentials()));
             assertTrue(refused.getMessage().contains("MutualCertificate"), refused.getMessage());
