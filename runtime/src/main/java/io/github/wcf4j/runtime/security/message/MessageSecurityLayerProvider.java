@@ -178,16 +178,30 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 + " EncryptBeforeSign is not implemented for it, so this binding cannot be opened."),
                 RefusalRule.when("sessionKeyRolloverInterval", e -> session(e) && rolloverOutlastsRenewal(e),
                         e -> WcfText.KeyRolloverGreaterThanKeyRenewal.format()),
-                RefusalRule.<SecurityBindingElement>when("", e -> AsymmetricSecurityProtocol.runs(e),
-                        e -> refused(e) + "runs over request/reply channels only in wcf4j: the asymmetric binding"
-                                + " over duplex channels (compositeDuplex, WCF's DuplexSecurityProtocolFactory: each"
-                                + " direction signed by its sender and encrypted to its receiver, callbacks to the"
-                                + " certificate of serviceCredentials/clientCertificate/certificate) is not"
-                                + " implemented yet, and neither are one-way channels; this endpoint's contract or"
-                                + " stack needs one, so it is refused.")
+                RefusalRule.<SecurityBindingElement>when("", e -> AsymmetricSecurityProtocol.runs(e)
+                        && !AsymmetricSecurityProtocol.runsOverDuplex(e),
+                        e -> refused(e) + "runs over request/reply channels only in wcf4j: over duplex channels"
+                                + " (compositeDuplex) wcf4j runs the asymmetric binding of MutualCertificateDuplex"
+                                + " only, and one-way channels not at all; this endpoint's contract or stack needs"
+                                + " one, so it is refused.")
                         .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
                                 ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.DUPLEX_SESSION,
                                 ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                RefusalRule.<SecurityBindingElement>when("", AsymmetricSecurityProtocol::runsOverDuplex,
+                        e -> refused(e) + "runs over request/reply channels and over duplex channels"
+                                + " (compositeDuplex: each direction signed by its sender and encrypted to its"
+                                + " receiver, as WCF's DuplexSecurityProtocolFactory) in wcf4j; one-way and session"
+                                + " channels are not implemented, and this endpoint's contract or stack needs one, so"
+                                + " it is refused.")
+                        .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
+                                ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX_SESSION,
+                                ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                RefusalRule.<SecurityBindingElement>when("requireSignatureConfirmation",
+                        e -> AsymmetricSecurityProtocol.runsOverDuplex(e) && e.requireSignatureConfirmation(),
+                        e -> refused(e) + "over duplex channels runs without signature confirmation in wcf4j"
+                                + " (each message stands alone: nothing correlates a callback with what it would"
+                                + " confirm), so requireSignatureConfirmation=\"true\" is refused here.")
+                        .onlyFor(ChannelShape.DUPLEX),
                 RefusalRule.<SecurityBindingElement>when("", e -> runs(e) && !session(e)
                         && !AsymmetricSecurityProtocol.runs(e),
                         e -> refused(e) + "runs over request/reply channels only in wcf4j so far;"
@@ -213,6 +227,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             return new SecuritySessionRequestChannelFactory<>(type, inner.factory(), conversation(e, p), credentials,
                     encoder.messageVersion(), verifier(e, p));
         }
+        if (type == ChannelType.DUPLEX && AsymmetricSecurityProtocol.runsOverDuplex(e)) {
+            return new SecurityDuplexChannelFactory<>(type, inner.factory(), asymmetric(e, p), credentials,
+                    verifier(e, p));
+        }
         if (type == ChannelType.DUPLEX_SESSION) {
             return new SecuritySessionDuplexChannelFactory<>(type, inner.factory(), conversation(e, p), credentials,
                     encoder(p).messageVersion(), p.require(Scheduler.class));
@@ -230,6 +248,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             return new SecuritySessionReplyChannelListener<>(type, inner.listener(), conversation(e, p), credentials,
                     scheduler, e.localServiceSettings().maxPendingSessions(),
                     e.localServiceSettings().inactivityTimeout());
+        }
+        if (type == ChannelType.DUPLEX && AsymmetricSecurityProtocol.runsOverDuplex(e)) {
+            return new SecurityDuplexChannelListener<>(type, inner.listener(), asymmetric(e, p), credentials,
+                    verifier(e, p));
         }
         if (type == ChannelType.DUPLEX_SESSION) {
             return new SecuritySessionDuplexChannelListener<>(type, inner.listener(), conversation(e, p), credentials,
@@ -269,9 +291,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p));
         }
         if (AsymmetricSecurityProtocol.runs(e)) {
-            return new AsymmetricSecurityProtocol(e, clock,
-                    p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
-                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
+            return asymmetric(e, p);
         }
         if (NegotiatedTokenProtocol.runs(e)) {
             return new NegotiatedTokenProtocol(e, clock,
@@ -284,6 +304,12 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
         }
         return new TransportSecurityProtocol(e, clock);
+    }
+
+    private static AsymmetricSecurityProtocol asymmetric(SecurityBindingElement e, BindingParameters p) {
+        return new AsymmetricSecurityProtocol(e, p.find(Clock.class).orElse(Clock.systemUTC()),
+                p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
+                p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
     }
 
     /** Where messages are verified: cryptography off the transport's threads; a timestamp check where it lands. */
