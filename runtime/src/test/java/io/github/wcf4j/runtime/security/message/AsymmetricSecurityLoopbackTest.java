@@ -373,13 +373,21 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
     }
 
     @Test
-    void mutualCertificateDuplexOverDuplexChannelsIsRefusedByName() {
+    void overDuplexChannelsOnlyMutualCertificateDuplexRunsAndOnlyWithoutConfirmation() {
+        io.github.wcf4j.binding.stack.ChannelShape shape = io.github.wcf4j.binding.stack.ChannelShape.DUPLEX;
+        java.util.function.Function<SecurityBindingElement, List<String>> refusedOverDuplex = e ->
+                new MessageSecurityLayerProvider().refusals().stream()
+                        .filter(r -> r.shapes().contains(shape))
+                        .filter(r -> r.applies().test(e)).map(r -> r.reason().apply(e)).toList();
         SecurityBindingElement duplex = security(AuthenticationMode.MutualCertificateDuplex).build();
-        List<String> reasons = new MessageSecurityLayerProvider().refusals().stream()
-                .filter(r -> r.shapes().contains(io.github.wcf4j.binding.stack.ChannelShape.DUPLEX))
-                .filter(r -> r.applies().test(duplex)).map(r -> r.reason().apply(duplex)).toList();
-        assertEquals(1, reasons.size(), reasons.toString());
-        assertTrue(reasons.get(0).contains("the asymmetric binding over duplex channels"), reasons.get(0));
+        assertEquals(List.of(), refusedOverDuplex.apply(duplex));
+        List<String> confirming = refusedOverDuplex.apply(security(AuthenticationMode.MutualCertificateDuplex)
+                .requireSignatureConfirmation(true).build());
+        assertEquals(1, confirming.size(), confirming.toString());
+        assertTrue(confirming.get(0).contains("without signature confirmation"), confirming.get(0));
+        List<String> mutual = refusedOverDuplex.apply(mutual(WSS10).build());
+        assertEquals(1, mutual.size(), mutual.toString());
+        assertTrue(mutual.get(0).contains("MutualCertificateDuplex only"), mutual.get(0));
         assertTrue(new MessageSecurityLayerProvider().refusals().stream()
                 .filter(r -> r.shapes().isEmpty()).noneMatch(r -> r.applies().test(duplex)),
                 "over request/reply nothing of MutualCertificateDuplex is refused");
