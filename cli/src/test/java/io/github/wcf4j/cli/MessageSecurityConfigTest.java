@@ -308,4 +308,50 @@ class MessageSecurityConfigTest {
         assertEquals(5.0, id.add(2, 3));
         assertEquals(9.0, id.add(4, 5));
     }
+
+    /**
+     * MutualCertificateDuplex over {@code compositeDuplex} from an unchanged configuration: the client signs with its
+     * {@code <clientCertificate>} and encrypts to the service's certificate; the service's replies come back over the
+     * client's listener, signed with the service's key and encrypted to the certificate of its
+     * {@code serviceCredentials/clientCertificate/certificate}.
+     */
+    @org.junit.jupiter.api.Test
+    void mutualCertificateDuplexRunsOverCompositeDuplex() {
+        String peer = "findValue=\"CN=peer\" storeLocation=\"CurrentUser\" storeName=\"My\""
+                + " x509FindType=\"FindBySubjectDistinguishedName\"";
+        ServiceModelConfiguration config = read("""
+                <configuration><system.serviceModel>
+                  <bindings><customBinding><binding name="Binding1">
+                    <security authenticationMode="MutualCertificateDuplex"/>
+                    <compositeDuplex/>
+                    <oneWay/>
+                    <textMessageEncoding messageVersion="Soap12WSAddressing10"/>
+                    <httpTransport/>
+                  </binding></customBinding></bindings>
+                  <behaviors>
+                    <serviceBehaviors><behavior name="service"><serviceCredentials>
+                      <serviceCertificate findValue="localhost" storeLocation="LocalMachine" storeName="My"
+                          x509FindType="FindBySubjectName"/>
+                      <clientCertificate><certificate %1$s/>
+                        <authentication certificateValidationMode="PeerTrust"/></clientCertificate>
+                    </serviceCredentials></behavior></serviceBehaviors>
+                    <endpointBehaviors><behavior name="client"><clientCredentials>
+                      <clientCertificate %1$s/>
+                      <serviceCertificate><defaultCertificate findValue="localhost" storeLocation="LocalMachine"
+                          storeName="My" x509FindType="FindBySubjectName"/></serviceCertificate>
+                    </clientCredentials></behavior></endpointBehaviors>
+                  </behaviors>
+                  <services><service name="IdentityService" behaviorConfiguration="service">
+                    <endpoint address="" binding="customBinding" bindingConfiguration="Binding1" contract="%2$s"/>
+                  </service></services>
+                  <client><endpoint name="identity" address="http://localhost/unused" binding="customBinding"
+                      bindingConfiguration="Binding1" behaviorConfiguration="client" contract="%2$s"/></client>
+                </system.serviceModel></configuration>
+                """.formatted(peer, Identity.class.getName()));
+        ServiceHost host = host(config);
+        Identity id = client(config, host, ClientCredentials.none());
+        String caller = id.whoAmI();
+        assertTrue(caller.matches("X509:CN=peer; [0-9A-F]{40}"), caller);
+        assertEquals(5.0, id.add(2, 3));
+    }
 }
