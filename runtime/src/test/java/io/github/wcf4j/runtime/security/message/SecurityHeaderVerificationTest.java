@@ -216,6 +216,13 @@ class SecurityHeaderVerificationTest {
     }
 
     @Test
+    void aSecondToHeaderIsRefusedWithWcfsText() {
+        assertEquals(WcfText.TransportSecuredMessageHasMoreThanOneToHeader.format(), refusedWithTo(s -> s.replace(
+                "<a:To s:mustUnderstand=\"1\" u:Id=\"_1\">", "<a:To s:mustUnderstand=\"1\">https://elsewhere/</a:To>"
+                        + "<a:To s:mustUnderstand=\"1\" u:Id=\"_1\">")));
+    }
+
+    @Test
     void aMessageWithoutToIsRefusedWithWcfsText() {
         assertEquals(WcfText.TransportSecuredMessageMissingToHeader.format(),
                 refusedWithTo(s -> s.replaceFirst("<a:To [^>]*>[^<]*</a:To>", "")));
