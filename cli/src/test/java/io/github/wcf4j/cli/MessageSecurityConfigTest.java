@@ -177,6 +177,8 @@ class MessageSecurityConfigTest {
         assertEquals(AuthenticationMode.SecureConversation, security.authenticationMode());
         assertEquals(AuthenticationMode.valueOf(bootstrap),
                 security.secureConversationBootstrap().orElseThrow().authenticationMode());
+        assertEquals(java.time.Duration.ofMinutes(15), security.secureConversationBootstrap().orElseThrow()
+                .localServiceSettings().issuedCookieLifetime(), "WCF's transition token lifetime for the bootstrap");
         ServiceHost host = host(config);
         boolean user = type.equals("UserName");
         Identity id = client(config, host, user ? ClientCredentials.userName("bob", "bob-pw")
