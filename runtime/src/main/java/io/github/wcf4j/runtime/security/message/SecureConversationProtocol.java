@@ -605,6 +605,49 @@ final class SecureConversationProtocol implements SecurityProtocol {
         return Optional.of(e);
     }
 
+    /**
+     * Whether a renew request goes WCF's way, secured by the bootstrap and endorsed by the session's current token
+     * ({@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}): over the X.509 bootstraps without an endorsing
+     * certificate of their own (AnonymousForCertificate, UserNameForCertificate); over the others it is secured with
+     * the session's key, a documented deviation the service accepts as well.
+     */
+    boolean renewsWithBootstrap() {
+        return bootstrap != null && bootstrap.endorsesWithContext();
+    }
+
+    /** Secures a renew request WCF's way: by the bootstrap, endorsed by the session's {@code current} token. */
+    ReplyVerification secureRenewWithBootstrap(Message renew, EndpointAddress to, ClientCredentials credentials,
+            SecurityContext current) {
+        return bootstrap.secureRequest(renew, to, credentials, Optional.of(
+                new SymmetricHeaderWriter.ContextEndorsement(current.tokenXml(), current.key())));
+    }
+
+    /** Whether {@code request}'s security header carries a key wrapped to the service (the bootstrap secured it). */
+    boolean securedByBootstrap(Message request) {
+        Optional<MessageHeader> header = request.headers().find(SECURITY);
+        return bootstrap != null && header.isPresent() && header.get() instanceof BufferedHeader received
+                && DomXml.children(DomXml.parse(received.xml().xml())).stream()
+                        .anyMatch(e -> "EncryptedKey".equals(e.getLocalName()));
+    }
+
+    /**
+     * Verifies a renew request secured WCF's way: by the bootstrap (its caller authenticated as the bootstrap does),
+     * endorsed by the session token {@code lookup} finds; its reply is secured by the bootstrap.
+     */
+    VerifiedRequest verifyRenewWithBootstrap(Message request, ServiceCredentials credentials, ContextLookup lookup) {
+        return bootstrap.verifyRequest(request, credentials, new SymmetricHeaderReader.ContextKeys() {
+            @Override
+            public byte[] keyOf(Element token) {
+                return lookup.find(token).key();
+            }
+
+            @Override
+            public byte[] keyOf(String contextId) {
+                throw new MessageSecurityException("A renew request must carry its security context token.");
+            }
+        });
+    }
+
     /** Key renewal in this protocol's security sessions. */
     ContextRenewal renewal() {
         return renewal;
