@@ -5,17 +5,11 @@ import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
-import io.github.wcf4j.runtime.channel.LayeredChannel;
 import io.github.wcf4j.runtime.channel.LayeredChannelFactory;
-import io.github.wcf4j.runtime.message.Message;
-import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The client side of the asymmetric binding over duplex channels (MutualCertificateDuplex over
@@ -26,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * runs on {@code verifier}, off the transport's threads.
  */
 final class SecurityDuplexChannelFactory<C extends Channel> extends LayeredChannelFactory<C> {
-    private static final Logger LOG = LoggerFactory.getLogger(SecurityDuplexChannelFactory.class);
-
     private final AsymmetricSecurityProtocol protocol;
     private final ClientCredentials credentials;
     private final Executor verifier;
@@ -48,54 +40,9 @@ final class SecurityDuplexChannelFactory<C extends Channel> extends LayeredChann
 
     @Override
     public C createChannel(EndpointAddress to, URI via) {
-        return typed(new SecurityDuplexChannel((DuplexChannel) innerFactory.createChannel(to, via)));
-    }
-
-    private final class SecurityDuplexChannel extends LayeredChannel<DuplexChannel> implements DuplexChannel {
-        SecurityDuplexChannel(DuplexChannel inner) {
-            super(inner);
-        }
-
-        @Override
-        public EndpointAddress remoteAddress() {
-            return inner.remoteAddress();
-        }
-
-        @Override
-        public URI via() {
-            return inner.via();
-        }
-
-        @Override
-        public EndpointAddress localAddress() {
-            return inner.localAddress();
-        }
-
-        @Override
-        public CompletableFuture<Void> send(Message message, Duration timeout) {
-            throwIfNotOpened();
-            try {
-                protocol.secureFromClient(message, remoteAddress(), credentials);
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            return inner.send(message, timeout);
-        }
-
-        @Override
-        public CompletableFuture<Optional<Message>> receive(Duration timeout) {
-            return inner.receive(timeout).thenComposeAsync(received -> {
-                if (received.isEmpty()) {
-                    return CompletableFuture.completedFuture(received);
-                }
-                try {
-                    return CompletableFuture.completedFuture(Optional.of(protocol.verifyAtClient(received.get(),
-                            remoteAddress(), credentials)));
-                } catch (MessageSecurityException | SecurityTokenValidationException e) {
-                    LOG.warn("dropped a message from {}: {}", remoteAddress().uri(), e.getMessage());
-                    return receive(timeout);
-                }
-            }, verifier);
-        }
+        DuplexChannel inner = (DuplexChannel) innerFactory.createChannel(to, via);
+        return typed(new SecuredDuplexChannel(inner,
+                m -> protocol.secureFromClient(m, inner.remoteAddress(), credentials),
+                m -> protocol.verifyAtClient(m, inner.remoteAddress(), credentials), verifier));
     }
 }
