@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
@@ -18,6 +19,7 @@ import io.github.wcf4j.runtime.security.message.IdentityService;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -172,12 +174,12 @@ class MessageSecurityConfigTest {
     void wsHttpBindingNegotiatesTheServiceCredentialByTlsNego(String type, String bootstrap) {
         ServiceModelConfiguration config = read(config(type, true, "", true));
         var security = config.services().get(0).endpoints().get(0).binding().createBindingElements().stream()
-                .filter(io.github.wcf4j.binding.security.SecurityBindingElement.class::isInstance)
-                .map(io.github.wcf4j.binding.security.SecurityBindingElement.class::cast).findFirst().orElseThrow();
+                .filter(SecurityBindingElement.class::isInstance)
+                .map(SecurityBindingElement.class::cast).findFirst().orElseThrow();
         assertEquals(AuthenticationMode.SecureConversation, security.authenticationMode());
         assertEquals(AuthenticationMode.valueOf(bootstrap),
                 security.secureConversationBootstrap().orElseThrow().authenticationMode());
-        assertEquals(java.time.Duration.ofMinutes(15), security.secureConversationBootstrap().orElseThrow()
+        assertEquals(Duration.ofMinutes(15), security.secureConversationBootstrap().orElseThrow()
                 .localServiceSettings().issuedCookieLifetime(), "WCF's transition token lifetime for the bootstrap");
         ServiceHost host = host(config);
         boolean user = type.equals("UserName");
@@ -204,8 +206,8 @@ class MessageSecurityConfigTest {
                 + " storeLocation=\"CurrentUser\" storeName=\"My\" x509FindType=\"FindBySubjectDistinguishedName\"/>",
                 true));
         var security = config.services().get(0).endpoints().get(0).binding().createBindingElements().stream()
-                .filter(io.github.wcf4j.binding.security.SecurityBindingElement.class::isInstance)
-                .map(io.github.wcf4j.binding.security.SecurityBindingElement.class::cast).findFirst().orElseThrow();
+                .filter(SecurityBindingElement.class::isInstance)
+                .map(SecurityBindingElement.class::cast).findFirst().orElseThrow();
         assertEquals(AuthenticationMode.SecureConversation, security.authenticationMode());
         assertEquals(AuthenticationMode.MutualSslNegotiated,
                 security.secureConversationBootstrap().orElseThrow().authenticationMode());
@@ -241,8 +243,8 @@ class MessageSecurityConfigTest {
                 + " storeLocation=\"CurrentUser\" storeName=\"My\" x509FindType=\"FindBySubjectDistinguishedName\"/>";
         ServiceModelConfiguration config = read(config(type, false, own, true));
         var security = config.services().get(0).endpoints().get(0).binding().createBindingElements().stream()
-                .filter(io.github.wcf4j.binding.security.SecurityBindingElement.class::isInstance)
-                .map(io.github.wcf4j.binding.security.SecurityBindingElement.class::cast).findFirst().orElseThrow();
+                .filter(SecurityBindingElement.class::isInstance)
+                .map(SecurityBindingElement.class::cast).findFirst().orElseThrow();
         assertEquals(AuthenticationMode.valueOf(mode), security.authenticationMode());
         assertTrue(security.requireSecurityContextCancellation(), "wsHttpBinding negotiates a stateful token");
         ServiceHost host = host(config);

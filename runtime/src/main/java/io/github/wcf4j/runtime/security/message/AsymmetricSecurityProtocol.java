@@ -13,6 +13,7 @@ import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.w3c.dom.Document;
@@ -249,7 +250,7 @@ final class AsymmetricSecurityProtocol implements SecurityProtocol {
                 element.localServiceSettings().timestampValidityDuration());
     }
 
-    private void secureOutgoing(Message m, AsymmetricHeaderWriter.Parties parties, java.time.Duration validity) {
+    private void secureOutgoing(Message m, AsymmetricHeaderWriter.Parties parties, Duration validity) {
         Optional<SecurityTimestamp> ts = freshness.issue(validity);
         m.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(doc ->
                 AsymmetricHeaderWriter.write(doc, settings, ts, parties, List.of())));

@@ -16,6 +16,7 @@ import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
+import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
@@ -28,15 +29,17 @@ import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.w3c.dom.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
 
 /**
  * The asymmetric binding end to end, client and service, through the channel stack over the in-memory transport:
@@ -316,7 +319,7 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
                 .protectTokens(true).build();
         Identity id = both(e, clientCertificate());
         assertEquals(whoIsClient(), id.whoAmI());
-        List<String> messages = new java.util.ArrayList<>(List.of(sent(Direction.CLIENT_TO_SERVICE).get(0)));
+        List<String> messages = new ArrayList<>(List.of(sent(Direction.CLIENT_TO_SERVICE).get(0)));
         if (mode == AuthenticationMode.MutualCertificateDuplex) {
             messages.add(sent(Direction.SERVICE_TO_CLIENT).get(0));
         }
@@ -374,8 +377,8 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
 
     @Test
     void overDuplexChannelsOnlyMutualCertificateDuplexRunsAndOnlyWithoutConfirmation() {
-        io.github.wcf4j.binding.stack.ChannelShape shape = io.github.wcf4j.binding.stack.ChannelShape.DUPLEX;
-        java.util.function.Function<SecurityBindingElement, List<String>> refusedOverDuplex = e ->
+        ChannelShape shape = ChannelShape.DUPLEX;
+        Function<SecurityBindingElement, List<String>> refusedOverDuplex = e ->
                 new MessageSecurityLayerProvider().refusals().stream()
                         .filter(r -> r.shapes().contains(shape))
                         .filter(r -> r.applies().test(e)).map(r -> r.reason().apply(e)).toList();

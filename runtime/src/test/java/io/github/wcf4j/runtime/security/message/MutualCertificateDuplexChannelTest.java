@@ -21,6 +21,7 @@ import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.security.CertificateFind;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.stack.ListenAddress;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
@@ -29,9 +30,13 @@ import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
 import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +106,7 @@ class MutualCertificateDuplexChannelTest {
     void eachDirectionIsSignedByItsSenderAndEncryptedToItsReceiver() {
         DuplexChannel at = service(serviceCredentials(service));
         DuplexChannel caller = client(client);
-        CompletableFuture<java.util.Optional<Message>> arriving = at.receive(InMemoryFixture.TIMEOUT);
+        CompletableFuture<Optional<Message>> arriving = at.receive(InMemoryFixture.TIMEOUT);
         net.await(caller.send(message(NS + "/ICalculatorDuplex/AddTo", "<AddTo xmlns=\"" + NS + "\"><n>5</n></AddTo>"),
                 InMemoryFixture.TIMEOUT));
         Message received = net.await(arriving).orElseThrow();
@@ -112,7 +117,7 @@ class MutualCertificateDuplexChannelTest {
         Message callback = message(NS + "/ICalculatorDuplex/Result", "<Result xmlns=\"" + NS
                 + "\"><result>5</result></Result>");
         callback.headers().to(received.headers().replyTo());
-        CompletableFuture<java.util.Optional<Message>> back = caller.receive(InMemoryFixture.TIMEOUT);
+        CompletableFuture<Optional<Message>> back = caller.receive(InMemoryFixture.TIMEOUT);
         net.await(at.send(callback, InMemoryFixture.TIMEOUT));
         assertEquals("<Result xmlns=\"" + NS + "\"><result>5</result></Result>",
                 net.await(back).orElseThrow().body().xml());
@@ -128,24 +133,24 @@ class MutualCertificateDuplexChannelTest {
             assertTrue(m.contains("<o:BinarySecurityToken"), "the sender's certificate travels: " + m);
             assertTrue(m.contains("<e:EncryptedKey"), m);
         }
-        assertTrue(request.contains(java.util.Base64.getEncoder().encodeToString(
-                io.github.wcf4j.runtime.security.CertificateFind.thumbprint(service.certificate()))), "the request's key is for the service");
-        assertTrue(result.contains(java.util.Base64.getEncoder().encodeToString(
-                io.github.wcf4j.runtime.security.CertificateFind.thumbprint(client.certificate()))), "the callback's key is for the client");
+        assertTrue(request.contains(Base64.getEncoder().encodeToString(
+                CertificateFind.thumbprint(service.certificate()))), "the request's key is for the service");
+        assertTrue(result.contains(Base64.getEncoder().encodeToString(
+                CertificateFind.thumbprint(client.certificate()))), "the callback's key is for the client");
     }
 
     @Test
     void aCallbackSignedByAnotherCertificateIsDropped() {
         DuplexChannel at = service(serviceCredentials(impostor));
         DuplexChannel caller = client(client);
-        CompletableFuture<java.util.Optional<Message>> arriving = at.receive(InMemoryFixture.TIMEOUT);
+        CompletableFuture<Optional<Message>> arriving = at.receive(InMemoryFixture.TIMEOUT);
         // the request is encrypted to the real service's certificate, which the impostor cannot read: dropped
         net.await(caller.send(message("urn:test/Ping", "<Ping xmlns=\"urn:test\"/>"), InMemoryFixture.TIMEOUT));
         net.clock.runPending();
         assertFalse(arriving.isDone(), "nothing is handed on");
         Message callback = message("urn:test/Pong", "<Pong xmlns=\"urn:test\"/>");
         callback.headers().to(caller.localAddress());
-        CompletableFuture<java.util.Optional<Message>> back = caller.receive(InMemoryFixture.TIMEOUT);
+        CompletableFuture<Optional<Message>> back = caller.receive(InMemoryFixture.TIMEOUT);
         net.await(at.send(callback, InMemoryFixture.TIMEOUT));
         net.clock.runPending();
         assertFalse(back.isDone(), "a callback not signed by the service's certificate is dropped");
@@ -157,13 +162,13 @@ class MutualCertificateDuplexChannelTest {
         DuplexChannel caller = client(client);
         net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing("urn:test/First").then(
                 FaultAction.rewrite(s -> {
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    Matcher m = Pattern.compile(
                             "(<s:Body[^>]*>.*?<e:CipherValue>)(.)").matcher(s);
                     assertTrue(m.find(), s);
                     char flipped = m.group(2).charAt(0) == 'A' ? 'B' : 'A';
                     return s.substring(0, m.start(2)) + flipped + s.substring(m.end(2));
                 })));
-        CompletableFuture<java.util.Optional<Message>> arriving = at.receive(InMemoryFixture.TIMEOUT);
+        CompletableFuture<Optional<Message>> arriving = at.receive(InMemoryFixture.TIMEOUT);
         net.await(caller.send(message("urn:test/First", "<First xmlns=\"urn:test\"/>"), InMemoryFixture.TIMEOUT));
         net.await(caller.send(message("urn:test/Second", "<Second xmlns=\"urn:test\"/>"), InMemoryFixture.TIMEOUT));
         assertEquals("urn:test/Second", net.await(arriving).orElseThrow().headers().action(),

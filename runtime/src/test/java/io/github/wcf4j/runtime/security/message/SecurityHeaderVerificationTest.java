@@ -1,18 +1,19 @@
 package io.github.wcf4j.runtime.security.message;
 
-import io.github.wcf4j.runtime.security.MessageSecurityException;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.BufferedHeader;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.ReceivedEnvelope;
 import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +21,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The receive checks of the security header, one attack or mistake per test (wcf-security-reference.md §3.1, §9):
@@ -159,21 +164,21 @@ class SecurityHeaderVerificationTest {
     }
 
     /** A request as the service receives it: {@code client}'s certificate over a transport, written and read again. */
-    private static Message received(java.util.function.UnaryOperator<String> change) {
+    private static Message received(UnaryOperator<String> change) {
         TransportSecurityProtocol protocol = new TransportSecurityProtocol(SecurityBindingElement.builder()
                 .authenticationMode(AuthenticationMode.CertificateOverTransport).build(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:a", XmlFragment.EMPTY);
-        m.headers().to(io.github.wcf4j.runtime.channel.EndpointAddress.of(java.net.URI.create(
+        m.headers().to(EndpointAddress.of(URI.create(
                 "https://localhost/service")));
         protocol.secureRequest(m, ClientCredentials.certificate(client));
-        var encoder = io.github.wcf4j.runtime.encoding.TextMessageEncoder.defaultEncoder();
-        String sent = new String(encoder.write(m), java.nio.charset.StandardCharsets.UTF_8);
-        return encoder.read(change.apply(sent).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        var encoder = TextMessageEncoder.defaultEncoder();
+        String sent = new String(encoder.write(m), StandardCharsets.UTF_8);
+        return encoder.read(change.apply(sent).getBytes(StandardCharsets.UTF_8),
                 encoder.contentType());
     }
 
-    private static String refusedWithTo(java.util.function.UnaryOperator<String> change) {
+    private static String refusedWithTo(UnaryOperator<String> change) {
         TransportSecurityProtocol protocol = new TransportSecurityProtocol(SecurityBindingElement.builder()
                 .authenticationMode(AuthenticationMode.CertificateOverTransport).build(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
@@ -192,7 +197,7 @@ class SecurityHeaderVerificationTest {
         assertTrue(protocol.authenticate(m, ServiceCredentials.defaults().withClientCertificateAuthentication(
                 X509CertificateAuthentication.peerTrust(List.of(client.certificate())))).primaryIdentityName()
                 .startsWith("CN=client; "));
-        String sent = m.properties().get(io.github.wcf4j.runtime.message.ReceivedEnvelope.class).orElseThrow().xml();
+        String sent = m.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
         assertTrue(sent.contains("<a:To s:mustUnderstand=\"1\" u:Id=\"_1\">https://localhost/service</a:To>"), sent);
         assertTrue(sent.indexOf("<Reference URI=\"#_0\">") < sent.indexOf("<Reference URI=\"#_1\">"), sent);
     }

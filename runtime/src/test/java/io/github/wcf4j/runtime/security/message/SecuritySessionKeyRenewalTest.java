@@ -181,8 +181,8 @@ class SecuritySessionKeyRenewalTest extends SecuredLoopback {
         id.whoAmI();
         advance(MINUTE);
         // the endorsing token's identifier changed: no session holds it, so the renewal is refused
-        network.inject(io.github.wcf4j.runtime.transport.inmemory.FaultRule.on(Direction.CLIENT_TO_SERVICE)
-                .containing("/RST/SCT/Renew<").then(io.github.wcf4j.runtime.transport.inmemory.FaultAction.rewrite(
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE)
+                .containing("/RST/SCT/Renew<").then(FaultAction.rewrite(
                         m -> m.replaceFirst("<c:Identifier>urn:uuid:[0-9a-f]", "<c:Identifier>urn:uuid:z"))));
         int before = IdentityService.CALLS.get();
         assertThrows(RuntimeException.class, id::whoAmI);

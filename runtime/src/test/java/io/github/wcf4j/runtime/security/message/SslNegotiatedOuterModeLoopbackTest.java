@@ -12,6 +12,8 @@ import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -143,8 +145,8 @@ class SslNegotiatedOuterModeLoopbackTest extends SecuredLoopback {
         assertEquals(":", id.whoAmI());
         String call = sent(Direction.CLIENT_TO_SERVICE).get(2);
         assertTrue(call.contains("<dnse:Cookie"), call);
-        network.inject(io.github.wcf4j.runtime.transport.inmemory.FaultRule.on(Direction.CLIENT_TO_SERVICE)
-                .containing("<dnse:Cookie").then(io.github.wcf4j.runtime.transport.inmemory.FaultAction.rewrite(
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE)
+                .containing("<dnse:Cookie").then(FaultAction.rewrite(
                         s -> alteredAfter(s, "<dnse:Cookie xmlns:dnse=\"http://schemas.microsoft.com/ws/2006/05/"
                                 + "security\">"))));
         int before = IdentityService.CALLS.get();
