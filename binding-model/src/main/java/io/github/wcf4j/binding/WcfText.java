@@ -709,6 +709,15 @@ public enum WcfText {
     MessageProtectionOrderMismatch("The received message does not meet the required message protection order"
             + " '{0}'."),
     RequiredSecurityHeaderElementNotSigned("The security header element '{0}' with the '{1}' id must be signed."),
+    ClientCertificateNotProvidedOnServiceCredentials("The client certificate is not provided. Specify a client"
+            + " certificate in ServiceCredentials."),
+    TransportSecurityRequireToHeader("Transport secured messages should have the 'To' header specified."),
+    TransportSecuredMessageMissingToHeader("The message received over Transport security was missing the 'To'"
+            + " header."),
+    UnsignedToHeaderInTransportSecuredMessage("The message received over Transport security has unsigned 'To'"
+            + " header."),
+    TransportSecuredMessageHasMoreThanOneToHeader("More than one 'To' header specified in a message secured by"
+            + " Transport Security."),
     SupportingTokenNotProvided("A supporting token that satisfies parameters '{0}' and attachment mode '{1}' was not"
             + " provided."),
     SupportingTokenSignaturesNotExpected("Supporting token signatures not expected."),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
@@ -16,9 +17,9 @@ import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.Identity;
 import io.github.wcf4j.runtime.security.message.IdentityService;
 import io.github.wcf4j.runtime.service.ServiceHost;
-import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -173,11 +174,13 @@ class MessageSecurityConfigTest {
     void wsHttpBindingNegotiatesTheServiceCredentialByTlsNego(String type, String bootstrap) {
         ServiceModelConfiguration config = read(config(type, true, "", true));
         var security = config.services().get(0).endpoints().get(0).binding().createBindingElements().stream()
-                .filter(io.github.wcf4j.binding.security.SecurityBindingElement.class::isInstance)
-                .map(io.github.wcf4j.binding.security.SecurityBindingElement.class::cast).findFirst().orElseThrow();
+                .filter(SecurityBindingElement.class::isInstance)
+                .map(SecurityBindingElement.class::cast).findFirst().orElseThrow();
         assertEquals(AuthenticationMode.SecureConversation, security.authenticationMode());
         assertEquals(AuthenticationMode.valueOf(bootstrap),
                 security.secureConversationBootstrap().orElseThrow().authenticationMode());
+        assertEquals(Duration.ofMinutes(15), security.secureConversationBootstrap().orElseThrow()
+                .localServiceSettings().issuedCookieLifetime(), "WCF's transition token lifetime for the bootstrap");
         ServiceHost host = host(config);
         boolean user = type.equals("UserName");
         Identity id = client(config, host, user ? ClientCredentials.userName("bob", "bob-pw")
@@ -203,8 +206,8 @@ class MessageSecurityConfigTest {
                 + " storeLocation=\"CurrentUser\" storeName=\"My\" x509FindType=\"FindBySubjectDistinguishedName\"/>",
                 true));
         var security = config.services().get(0).endpoints().get(0).binding().createBindingElements().stream()
-                .filter(io.github.wcf4j.binding.security.SecurityBindingElement.class::isInstance)
-                .map(io.github.wcf4j.binding.security.SecurityBindingElement.class::cast).findFirst().orElseThrow();
+                .filter(SecurityBindingElement.class::isInstance)
+                .map(SecurityBindingElement.class::cast).findFirst().orElseThrow();
         assertEquals(AuthenticationMode.SecureConversation, security.authenticationMode());
         assertEquals(AuthenticationMode.MutualSslNegotiated,
                 security.secureConversationBootstrap().orElseThrow().authenticationMode());
@@ -225,15 +228,43 @@ class MessageSecurityConfigTest {
     }
 
     /**
-     * Without a security context ({@code establishSecurityContext="false"}) the negotiated token would secure the
-     * application messages itself: not implemented, refused by name.
+     * Without a security context ({@code establishSecurityContext="false"}) the TLSNEGO token secures the application
+     * messages itself (WCF's {@code CreateSslNegotiationBindingElement}/{@code CreateUserNameForSslBindingElement}
+     * with requireCancellation=true, unwrapped): the binding expands to the negotiated mode alone, and over HTTP each
+     * channel negotiates once, then every call carries that token; a wrong password or an unknown certificate is
+     * refused.
      */
-    @ParameterizedTest
-    @CsvSource({"None,AnonymousForSslNegotiated", "UserName,UserNameForSslNegotiated"})
-    void tlsNegoWithoutASecurityContextIsRefusedByName(String type, String mode) {
-        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class,
-                () -> host(read(config(type, false, "", true))));
-        assertTrue(e.getMessage().contains("authenticationMode=" + mode), e.getMessage());
+    @ParameterizedTest(name = "clientCredentialType={0}")
+    @CsvSource({"None,AnonymousForSslNegotiated,", "UserName,UserNameForSslNegotiated,",
+            "Certificate,MutualSslNegotiated,CN=peer"})
+    void tlsNegoWithoutASecurityContextSecuresTheCallsWithTheNegotiatedToken(String type, String mode,
+            String certificate) {
+        String own = certificate == null ? "" : "<clientCertificate findValue=\"" + certificate + "\""
+                + " storeLocation=\"CurrentUser\" storeName=\"My\" x509FindType=\"FindBySubjectDistinguishedName\"/>";
+        ServiceModelConfiguration config = read(config(type, false, own, true));
+        var security = config.services().get(0).endpoints().get(0).binding().createBindingElements().stream()
+                .filter(SecurityBindingElement.class::isInstance)
+                .map(SecurityBindingElement.class::cast).findFirst().orElseThrow();
+        assertEquals(AuthenticationMode.valueOf(mode), security.authenticationMode());
+        assertTrue(security.requireSecurityContextCancellation(), "wsHttpBinding negotiates a stateful token");
+        ServiceHost host = host(config);
+        boolean user = type.equals("UserName");
+        Identity id = client(config, host, user ? ClientCredentials.userName("bob", "bob-pw")
+                : ClientCredentials.none());
+        String caller = id.whoAmI();
+        if (user) {
+            assertEquals("UserName:bob", caller);
+        } else if (certificate != null) {
+            assertTrue(caller.matches("X509:CN=peer; [0-9A-F]{40}"), caller);
+        } else {
+            assertEquals(":", caller);
+        }
+        assertEquals(5.0, id.add(2, 3));
+        assertEquals(caller, id.whoAmI());
+        if (user) {
+            Identity wrong = client(config, host, ClientCredentials.userName("bob", "guess"));
+            assertThrows(RuntimeException.class, wrong::whoAmI);
+        }
     }
 
     /** The seed's binding (reliable session over a security session over composite duplex) with a certificate bootstrap. */
@@ -280,5 +311,51 @@ class MessageSecurityConfigTest {
         assertEquals("UserName:bob", id.whoAmI());
         assertEquals(5.0, id.add(2, 3));
         assertEquals(9.0, id.add(4, 5));
+    }
+
+    /**
+     * MutualCertificateDuplex over {@code compositeDuplex} from an unchanged configuration: the client signs with its
+     * {@code <clientCertificate>} and encrypts to the service's certificate; the service's replies come back over the
+     * client's listener, signed with the service's key and encrypted to the certificate of its
+     * {@code serviceCredentials/clientCertificate/certificate}.
+     */
+    @org.junit.jupiter.api.Test
+    void mutualCertificateDuplexRunsOverCompositeDuplex() {
+        String peer = "findValue=\"CN=peer\" storeLocation=\"CurrentUser\" storeName=\"My\""
+                + " x509FindType=\"FindBySubjectDistinguishedName\"";
+        ServiceModelConfiguration config = read("""
+                <configuration><system.serviceModel>
+                  <bindings><customBinding><binding name="Binding1">
+                    <security authenticationMode="MutualCertificateDuplex"/>
+                    <compositeDuplex/>
+                    <oneWay/>
+                    <textMessageEncoding messageVersion="Soap12WSAddressing10"/>
+                    <httpTransport/>
+                  </binding></customBinding></bindings>
+                  <behaviors>
+                    <serviceBehaviors><behavior name="service"><serviceCredentials>
+                      <serviceCertificate findValue="localhost" storeLocation="LocalMachine" storeName="My"
+                          x509FindType="FindBySubjectName"/>
+                      <clientCertificate><certificate %1$s/>
+                        <authentication certificateValidationMode="PeerTrust"/></clientCertificate>
+                    </serviceCredentials></behavior></serviceBehaviors>
+                    <endpointBehaviors><behavior name="client"><clientCredentials>
+                      <clientCertificate %1$s/>
+                      <serviceCertificate><defaultCertificate findValue="localhost" storeLocation="LocalMachine"
+                          storeName="My" x509FindType="FindBySubjectName"/></serviceCertificate>
+                    </clientCredentials></behavior></endpointBehaviors>
+                  </behaviors>
+                  <services><service name="IdentityService" behaviorConfiguration="service">
+                    <endpoint address="" binding="customBinding" bindingConfiguration="Binding1" contract="%2$s"/>
+                  </service></services>
+                  <client><endpoint name="identity" address="http://localhost/unused" binding="customBinding"
+                      bindingConfiguration="Binding1" behaviorConfiguration="client" contract="%2$s"/></client>
+                </system.serviceModel></configuration>
+                """.formatted(peer, Identity.class.getName()));
+        ServiceHost host = host(config);
+        Identity id = client(config, host, ClientCredentials.none());
+        String caller = id.whoAmI();
+        assertTrue(caller.matches("X509:CN=peer; [0-9A-F]{40}"), caller);
+        assertEquals(5.0, id.add(2, 3));
     }
 }

@@ -505,10 +505,11 @@ class MetroSecurityTest {
     /**
      * Metro's client, built from the {@code ?wsdl} alone (over HTTPS: WCF's {@code sp:TransportBinding} with
      * {@code sp:HttpsToken}, the UsernameToken as {@code sp:SignedSupportingTokens}), calls the wcf4j service as
-     * {@code alice}. {@code CertificateOverTransport} does not interoperate yet (below).
+     * {@code alice}; under {@code CertificateOverTransport} its certificate endorses the timestamp and the
+     * {@code To} header, which wcf4j requires as WCF does.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"UserName"})
+    @ValueSource(strings = {"UserName", "Certificate"})
     void aMetroClientCallsAWcf4jServiceOverHttps(String credential) {
         List<String> tap = new CopyOnWriteArrayList<>();
         ServiceHost host = host(transportConfig(credential), tap, true);
@@ -538,7 +539,7 @@ class MetroSecurityTest {
 
     /** wcf4j's client over HTTPS against a Metro service publishing what wcf4j exports for the same configuration. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"UserName"})
+    @ValueSource(strings = {"UserName", "Certificate"})
     void aWcf4jClientCallsAMetroServiceOverHttps(String credential) throws Exception {
         ServiceModelConfiguration config = transportConfig(credential);
         try (MetroService metro = MetroService.start(config, "WSHttpBinding_ICalculator", true)) {
@@ -564,44 +565,40 @@ class MetroSecurityTest {
     }
 
     /**
-     * {@code CertificateOverTransport} with Metro, both directions, fails because of wcf4j (an open deviation from
-     * WCF, in INTEROP.md): WCF's endorsing signature over a transport signs the timestamp <em>and</em> the
-     * {@code wsa:To} header ({@code SendSecurityHeader.shouldSignToHeader}: no message protection, an asymmetric
-     * endorsing key), as the exported {@code sp:EndorsingSupportingTokens} says ({@code sp:SignedParts} with
-     * {@code To}); wcf4j's signs the timestamp only and refuses a signature that references {@code To}. Metro does as
-     * WCF: wcf4j refuses its request with the generic security fault; Metro's service refuses wcf4j's request
-     * ("Missing target To for Signature"). Pinned until wcf4j signs and accepts the {@code To} header.
+     * {@code CertificateOverTransport}: Metro's endorsing signature references the {@code To} header, as WCF's
+     * ({@code SendSecurityHeader.shouldSignToHeader}), and so does wcf4j's; each side verifies the other's.
      */
     @org.junit.jupiter.api.Test
-    void certificateOverTransportWithMetroFailsUntilWcf4jSignsTheToHeaderAsWcfDoes() throws Exception {
+    void underCertificateOverTransportBothSignTheToHeader() throws Exception {
         ServiceModelConfiguration config = transportConfig("Certificate");
         List<String> tap = new CopyOnWriteArrayList<>();
         ServiceHost host = host(config, tap, true);
-        try (Peer metro = metroClientWith(host, WSDL_PORT, "Add 1 2", "--ssl-trust", serviceCertificate.toString(),
+        try (Peer metro = metroClientWith(host, WSDL_PORT, "Add 100 15.99", "--ssl-trust", serviceCertificate.toString(),
                 "--keystore", clientKeys.toString())) {
-            assertThrows(AssertionError.class, () -> metro.await("RESULT", PEER));
-            String request = tapped(tap, "received").get(0);
-            Matcher to = Pattern.compile("<(?:\\w+:)?To [^>]*wsu:Id=\"([^\"]+)\"").matcher(request);
-            assertTrue(to.find() && request.contains("Reference URI=\"#" + to.group(1) + "\""),
-                    "Metro's endorsing signature references the To header, as WCF's: " + request);
-            String fault = tapped(tap, "sent").get(0);
-            assertTrue(fault.contains("InvalidSecurity"), fault);
-            assertEquals(0, HostedCalculator.calls("Add"));
+            assertEquals("RESULT Add 115.99", metro.await("RESULT", PEER));
+            assertToSigned(tapped(tap, "received").get(0), "Metro's");
         } finally {
             host.abort();
         }
         try (MetroService metro = MetroService.start(config, "WSHttpBinding_ICalculator", true)) {
+            List<String> tapped = new CopyOnWriteArrayList<>();
+            WireTap wire = (direction, envelope, contentType) -> tapped.add((direction == WireTap.Direction.SENT
+                    ? "sent " : "received ") + new String(envelope, StandardCharsets.UTF_8));
             ClientFactory<ICalculator> factory = wcf4jClient(config, metro.address(),
-                    ClientCredentials.certificate(client));
+                    ClientCredentials.certificate(client), wire);
             try {
-                ICalculator calc = factory.createChannel();
-                RuntimeException e = assertThrows(RuntimeException.class, () -> calc.add(1, 2));
-                assertTrue(String.valueOf(e.getMessage()).contains("Invalid Security Header"), e.toString());
-                assertTrue(metro.peer().stderr().contains("Missing target To for Signature"), metro.peer().stderr());
+                assertEquals(115.99, explained(metro.peer(), () -> factory.createChannel().add(100, 15.99)), 1e-9);
+                assertToSigned(tapped(tapped, "sent").get(0), "wcf4j's");
             } finally {
                 factory.abort();
             }
         }
+    }
+
+    private static void assertToSigned(String request, String whose) {
+        Matcher to = Pattern.compile("<(?:\\w+:)?To [^>]*(?:wsu|u):Id=\"([^\"]+)\"").matcher(request);
+        assertTrue(to.find() && request.contains("Reference URI=\"#" + to.group(1) + "\""),
+                whose + " endorsing signature references the To header, as WCF's: " + request);
     }
 
     /**

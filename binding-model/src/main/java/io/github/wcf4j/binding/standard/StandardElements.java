@@ -8,6 +8,7 @@ import io.github.wcf4j.binding.encoding.MtomMessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.LocalServiceSecuritySettings;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
@@ -16,6 +17,7 @@ import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.binding.transport.WebSocketTransportUsage;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -139,16 +141,26 @@ final class StandardElements {
                 .allowSerializedSigningTokenOnReply(mode == AuthenticationMode.MutualCertificate).build());
     }
 
+    /** WCF's {@code defaultServerIssuedTransitionTokenLifetime}: a standard binding's bootstrap token lives 15 minutes. */
+    static final Duration TRANSITION_TOKEN_LIFETIME = Duration.ofMinutes(15);
+
     private static SecurityBindingElement wrap(AuthenticationMode mode, String algorithmSuite,
             MessageSecurityVersion version, boolean secureConversation) {
-        SecurityBindingElement inner = SecurityBindingElement.builder()
+        SecurityBindingElement.Builder oneShot = SecurityBindingElement.builder()
                 .authenticationMode(mode)
                 .defaultAlgorithmSuite(algorithmSuite)
-                .messageSecurityVersion(version)
-                .build();
+                .messageSecurityVersion(version);
         if (!secureConversation) {
-            return inner;
+            return oneShot.build();
         }
+        // "issue the transition SCT for a short duration only" (MessageSecurityOverHttp, MessageSecurityOverTcp:
+        // the bootstrap's IssuedCookieLifetime = NegotiationTokenAuthenticator.defaultServerIssuedTransitionTokenLifetime)
+        LocalServiceSecuritySettings d = LocalServiceSecuritySettings.defaults();
+        SecurityBindingElement inner = oneShot.localServiceSettings(new LocalServiceSecuritySettings(d.detectReplays(),
+                d.inactivityTimeout(), TRANSITION_TOKEN_LIFETIME, d.maxCachedCookies(), d.maxClockSkew(),
+                d.maxPendingSessions(), d.maxStatefulNegotiations(), d.negotiationTimeout(),
+                d.reconnectTransportOnFailure(), d.replayCacheSize(), d.replayWindow(), d.sessionKeyRenewalInterval(),
+                d.sessionKeyRolloverInterval(), d.timestampValidityDuration())).build();
         return SecurityBindingElement.builder()
                 .authenticationMode(AuthenticationMode.SecureConversation)
                 .requireSecurityContextCancellation(true)

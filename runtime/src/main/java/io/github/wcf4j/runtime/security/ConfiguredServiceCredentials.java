@@ -6,6 +6,7 @@ import io.github.wcf4j.runtime.security.message.UserNamePasswordValidator;
 import io.github.wcf4j.runtime.security.message.X509CertificateAuthentication;
 import io.github.wcf4j.runtime.security.message.X509Credential;
 import io.github.wcf4j.runtime.stack.Refusal;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,10 +19,12 @@ import java.util.Optional;
  * @param serviceCertificate     {@code <serviceCertificate>}, found
  * @param userNameValidator      the {@code Custom} validator
  * @param clientCertificateTrust how client certificates are trusted
+ * @param clientCertificate      {@code <clientCertificate><certificate>}, found: the client's certificate a duplex
+ *                               service encrypts its messages to (MutualCertificateDuplex)
  */
 public record ConfiguredServiceCredentials(io.github.wcf4j.binding.credentials.ServiceCredentials configured,
         Optional<X509Credential> serviceCertificate, Optional<UserNamePasswordValidator> userNameValidator,
-        X509CertificateAuthentication clientCertificateTrust) {
+        X509CertificateAuthentication clientCertificateTrust, Optional<X509Certificate> clientCertificate) {
 
     /**
      * The credentials an endpoint over {@code binding} runs with.
@@ -37,6 +40,7 @@ public record ConfiguredServiceCredentials(io.github.wcf4j.binding.credentials.S
         ServiceCredentials c = ServiceCredentials.defaults()
                 .withClientCertificateAuthentication(clientCertificateTrust);
         c = serviceCertificate.map(c::withServiceCertificate).orElse(c);
+        c = clientCertificate.map(c::withClientCertificate).orElse(c);
         return userNameValidator.map(c::withUserNameValidator).orElse(c);
     }
 }

@@ -84,7 +84,9 @@ public final class CredentialsFromConfiguration {
         ClientCertificateAuthentication a = c.clientCertificate().authentication();
         X509CertificateAuthentication trust = clientCertificateRefusal(a).isPresent()
                 ? X509CertificateAuthentication.defaults() : trust(a.validation());
-        return new ConfiguredServiceCredentials(c, certificate, validator, trust);
+        // <clientCertificate><certificate>: the client's certificate a duplex service encrypts its messages to
+        Optional<X509Certificate> client = c.clientCertificate().certificate().map(r -> find(r, null).certificate());
+        return new ConfiguredServiceCredentials(c, certificate, validator, trust, client);
     }
 
     /**
@@ -225,6 +227,8 @@ public final class CredentialsFromConfiguration {
         List<CredentialProblem> found = new ArrayList<>();
         c.serviceCertificate().ifPresent(r -> check(found, r, "serviceCredentials/serviceCertificate",
                 () -> withKey(r, null, "serviceCertificate")));
+        c.clientCertificate().certificate().ifPresent(r -> check(found, r,
+                "serviceCredentials/clientCertificate/certificate", () -> find(r, null)));
         UserNameAuthentication u = c.userNameAuthentication();
         if (u.userNamePasswordValidationMode() == UserNamePasswordValidationMode.Custom
                 && !u.customUserNamePasswordValidatorType().isBlank()) {

@@ -43,7 +43,8 @@ import org.w3c.dom.Element;
  * Apache CXF with WS-Security as WCF's {@code TransportSecurityBindingElement} asks for it, for wcf4j interop tests:
  * the calculator over HTTPS (SOAP 1.2, WS-Addressing 1.0) with the WS-SecurityPolicy 1.1 policy WCF exports for
  * {@code UserNameOverTransport} ({@code sp:TransportBinding} + {@code sp:SignedSupportingTokens/UsernameToken}) or
- * {@code CertificateOverTransport} ({@code sp:EndorsingSupportingTokens/X509Token}), enforced by CXF's WSS4J
+ * {@code CertificateOverTransport} ({@code sp:EndorsingSupportingTokens/X509Token} with {@code sp:SignedParts/To}),
+ * enforced by CXF's WSS4J
  * interceptors. Run as its own JVM:
  * <pre>
  * server --auth username|certificate --address https://127.0.0.1:PORT/path --keystore P12 --password PW
@@ -83,7 +84,10 @@ public final class CxfSecurityPeer {
         String supporting = auth.equals("certificate")
                 ? "<sp:EndorsingSupportingTokens><wsp:Policy><sp:X509Token sp:IncludeToken=\"" + SP
                         + "/IncludeToken/AlwaysToRecipient\"><wsp:Policy><sp:RequireThumbprintReference/>"
-                        + "<sp:WssX509V3Token10/></wsp:Policy></sp:X509Token></wsp:Policy></sp:EndorsingSupportingTokens>"
+                        + "<sp:WssX509V3Token10/></wsp:Policy></sp:X509Token>"
+                        // WCF's endorsing signature over a transport covers the To header too (ShouldSignToHeader)
+                        + "<sp:SignedParts><sp:Header Name=\"To\" Namespace=\"http://www.w3.org/2005/08/addressing\"/>"
+                        + "</sp:SignedParts></wsp:Policy></sp:EndorsingSupportingTokens>"
                 : "<sp:SignedSupportingTokens><wsp:Policy><sp:UsernameToken sp:IncludeToken=\"" + SP
                         + "/IncludeToken/AlwaysToRecipient\"><wsp:Policy><sp:WssUsernameToken10/></wsp:Policy>"
                         + "</sp:UsernameToken></wsp:Policy></sp:SignedSupportingTokens>";

@@ -8,6 +8,7 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.X509V3;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.XENC;
 
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.security.cert.X509Certificate;
@@ -95,6 +96,7 @@ final class AsymmetricHeaderReader {
         EncryptedKeyToken key = null;
         List<String> references = new ArrayList<>();
         List<Element> encryptedItems = new ArrayList<>();
+        List<Element> clearItems = new ArrayList<>();
         List<Element> items = DomXml.children(security);
         for (int i = 0; i < items.size(); i++) {
             Element item = items.get(i);
@@ -115,13 +117,17 @@ final class AsymmetricHeaderReader {
             } else if (is(item, XENC, "EncryptedData") && key != null
                     && encryptedItems.size() < MAX_ENCRYPTED_HEADER_ITEMS) {
                 encryptedItems.add(item);
+            } else if (key != null && (is(item, DS, "Signature") || is(item, WSSE11, "SignatureConfirmation"))
+                    && clearItems.size() < MAX_ENCRYPTED_HEADER_ITEMS) {
+                // SignBeforeEncrypt: the signature and its confirmations in the clear, after the key
+                clearItems.add(item);
             } else {
                 throw new MessageSecurityException("The security header element '" + item.getLocalName()
                         + "' is not expected here.");
             }
         }
         checkLayout(s.layout(), timestampIndex, items.size());
-        if (key == null || encryptedItems.isEmpty()) {
+        if (key == null) {
             throw new MessageSecurityException("The message's body and signature must be encrypted.");
         }
         byte[] secret = key.unwrap(suite, own.privateKey());
@@ -137,10 +143,15 @@ final class AsymmetricHeaderReader {
             throw new MessageSecurityException("The reference list must name exactly the encrypted parts.");
         }
         Element signature = null;
+        boolean signatureEncrypted = false;
         List<Element> confirmations = new ArrayList<>();
-        for (Element item : encryptedItems) {
-            Element element = decryptElement(item, secret, suite, byId, key.id());
+        List<Element> protectedItems = new ArrayList<>(encryptedItems);
+        protectedItems.addAll(clearItems);
+        for (Element item : protectedItems) {
+            boolean encrypted = is(item, XENC, "EncryptedData");
+            Element element = encrypted ? decryptElement(item, secret, suite, byId, key.id()) : item;
             if (is(element, DS, "Signature") && signature == null) {
+                signatureEncrypted = encrypted;
                 signature = element;
             } else if (is(element, WSSE11, "SignatureConfirmation")) {
                 confirmations.add(element);
@@ -150,11 +161,15 @@ final class AsymmetricHeaderReader {
             }
         }
         if (signature == null) {
-            throw new MessageSecurityException("The message's signature must be encrypted.");
+            throw new MessageSecurityException("The message carries no signature.");
+        }
+        if (!signatureEncrypted && s.order() == MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature) {
+            // WCF's receiver under this order (ReceiveSecurityHeader: the primary signature must be encrypted)
+            throw new MessageSecurityException(WcfText.PrimarySignatureIsRequiredToBeEncrypted.format());
         }
         decrypt(encryptedBody, XmlEncryption.CONTENT, secret, suite, key.id());
         X509Certificate signingCertificate = verify(signature, signer, token, header, body, timestamp, confirmations,
-                suite, byId, security);
+                suite, byId, security, s.protectTokens());
         List<byte[]> confirmed = new ArrayList<>();
         for (Element c : confirmations) {
             confirmed.add(c.hasAttribute("Value") ? DerivedKeyToken.base64(c.getAttribute("Value")) : new byte[0]);
@@ -178,7 +193,7 @@ final class AsymmetricHeaderReader {
 
     private static X509Certificate verify(Element signature, Signer signer, Element token, Element header,
             Element body, Element timestamp, List<Element> confirmations, AlgorithmSuite suite,
-            Map<String, Element> byId, Element security) {
+            Map<String, Element> byId, Element security, boolean protectTokens) {
         List<Element> parts = DomXml.children(signature);
         if (parts.size() != 3 || !is(parts.get(0), DS, "SignedInfo") || !is(parts.get(1), DS, "SignatureValue")
                 || !is(parts.get(2), DS, "KeyInfo")) {
@@ -209,7 +224,14 @@ final class AsymmetricHeaderReader {
         } catch (MarshalException | XMLSignatureException e) {
             throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
         }
-        check.coversExactly(referenced, header, body, timestamp, confirmations);
+        // the signing token the message carries: signed as protectTokens requires (WCF's service requires it then),
+        // else accepted signed or not
+        List<Element> more = new ArrayList<>(confirmations);
+        if (token != null && protectTokens) {
+            more.add(token);
+        }
+        check.coversExactly(referenced, header, body, timestamp, more,
+                token != null && !protectTokens ? List.of(token) : List.of());
         return certificate;
     }
 

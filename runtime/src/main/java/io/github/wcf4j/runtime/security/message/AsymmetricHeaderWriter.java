@@ -10,6 +10,7 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU_PREFIX;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.X509V3;
 
+import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.security.GeneralSecurityException;
@@ -37,7 +38,8 @@ import org.w3c.dom.Element;
 /**
  * Secures a SOAP envelope (as a DOM) the way WCF's {@code AsymmetricSecurityProtocol} does
  * ({@code AsymmetricSecurityBindingElement}: MutualCertificate under WS-Security 1.0, MutualCertificateDuplex), with
- * no derived keys and {@code SignBeforeEncryptAndEncryptSignature}:
+ * no derived keys and {@code SignBeforeEncryptAndEncryptSignature} (under {@code SignBeforeEncrypt} the signature and
+ * the confirmations stay in the clear, after the {@code EncryptedKey}):
  *
  * <pre>
  * o:Security  [u:Timestamp] [o:BinarySecurityToken (the signer's certificate, when its parameters include it)]
@@ -110,6 +112,11 @@ final class AsymmetricHeaderWriter {
             bst.setIdAttributeNS(WSU, "Id", true);
             security.appendChild(bst);
             signerRef = new TokenReference.Local(bst.getAttributeNS(WSU, "Id"), s.localValueType(X509V3));
+            if (s.protectTokens()) {
+                // protectTokens="true": the primary signature covers the signing token it carries
+                // (SendSecurityHeader.AddPrimaryTokenSignatureReference)
+                signed.add(bst.getAttributeNS(WSU, "Id"));
+            }
         } else {
             signerRef = parties.references().to(parties.signer().certificate(), s.bspAttributes());
         }
@@ -127,9 +134,12 @@ final class AsymmetricHeaderWriter {
             }
             c.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + WSSE11_PREFIX, WSSE11);
         }
-        List<String> encrypted = new ArrayList<>(List.of(bodyData, signatureData));
+        // SignBeforeEncrypt leaves the signature, and so the confirmations, in the clear
+        boolean encryptSignature = s.order() == MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature;
+        List<String> encrypted = new ArrayList<>(encryptSignature ? List.of(bodyData, signatureData)
+                : List.of(bodyData));
         List<String> confirmationData = new ArrayList<>();
-        for (int i = 0; i < confirmationElements.size(); i++) {
+        for (int i = 0; encryptSignature && i < confirmationElements.size(); i++) {
             confirmationData.add(ids.next());
         }
         encrypted.addAll(confirmationData);
@@ -148,10 +158,12 @@ final class AsymmetricHeaderWriter {
                 suite);
         byte[] signatureValue = SymmetricHeaderWriter.signatureValue(signature);
         XmlEncryption.encryptContent(body, bodyData, key, suite, null);
-        XmlEncryption.encryptElement(signature, signatureData, key, suite, null);
+        if (encryptSignature) {
+            XmlEncryption.encryptElement(signature, signatureData, key, suite, null);
+        }
         // the request's signature arrived encrypted, so the confirmations are encrypted too
         // (SignatureConfirmations.IsMarkedForEncryption), after the primary signature
-        for (int i = 0; i < confirmationElements.size(); i++) {
+        for (int i = 0; i < confirmationData.size(); i++) {
             XmlEncryption.encryptElement(confirmationElements.get(i), confirmationData.get(i), key, suite, null);
         }
         return new Sent(signatureValue);

@@ -13,6 +13,7 @@ import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.w3c.dom.Document;
@@ -22,7 +23,7 @@ import org.w3c.dom.Document;
  * request/reply: {@code MutualCertificate} under WS-Security 1.0 ({@code CreateMutualCertificateBindingElement}, also
  * {@code basicHttpBinding}'s {@code Message} security) and {@code MutualCertificateDuplex}
  * ({@code CreateMutualCertificateDuplexBindingElement}), with WCF's defaults for them: no derived keys,
- * {@code SignBeforeEncryptAndEncryptSignature}.
+ * {@code SignBeforeEncryptAndEncryptSignature} or {@code SignBeforeEncrypt} (the signature in the clear).
  *
  * <pre>
  * client  request  signed with the client's key (its certificate included), encrypted to the service's certificate
@@ -52,7 +53,7 @@ final class AsymmetricSecurityProtocol implements SecurityProtocol {
         this.settings = new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName(element.defaultAlgorithmSuite()),
                 SymmetricSecurityProtocol.secureConversationNamespace(element.messageSecurityVersion()),
                 element.securityHeaderLayout(),
-                TransportSecurityProtocol.basicSecurityProfile(element.messageSecurityVersion()));
+                TransportSecurityProtocol.basicSecurityProfile(element.messageSecurityVersion())).protection(element);
         this.references = element.messageSecurityVersion().isWsSecurity11() ? X509Reference.THUMBPRINT
                 : X509Reference.ANY;
         this.encoder = encoder;
@@ -174,5 +175,84 @@ final class AsymmetricSecurityProtocol implements SecurityProtocol {
                 }));
             }
         };
+    }
+
+    // ---- duplex channels (MutualCertificateDuplex over compositeDuplex, WCF's DuplexSecurityProtocolFactory)
+
+    /** Whether this protocol runs {@code e} over duplex channels: MutualCertificateDuplex, as WCF designs it. */
+    static boolean runsOverDuplex(SecurityBindingElement e) {
+        return runs(e) && e.authenticationMode() == AuthenticationMode.MutualCertificateDuplex;
+    }
+
+    /** The duplex service's check when it opens: its own certificate, and the client's to encrypt to (WCF's texts). */
+    void checkDuplexServiceCredentials(ServiceCredentials credentials) {
+        checkServiceCredentials(credentials);
+        if (credentials.clientCertificate().isEmpty()) {
+            throw new IllegalStateException(WcfText.ClientCertificateNotProvidedOnServiceCredentials.format());
+        }
+    }
+
+    /**
+     * Secures a message a duplex client sends to {@code to}: signed with its key (its certificate included), encrypted
+     * to the service's certificate, as a request.
+     */
+    void secureFromClient(Message m, EndpointAddress to, ClientCredentials credentials) {
+        X509Certificate service = serviceCertificate(to, credentials);
+        if (m.headers().to() == null) {
+            m.headers().to(to);
+        }
+        secureOutgoing(m, new AsymmetricHeaderWriter.Parties(credentials.clientCertificate().orElseThrow(), true,
+                service, references), element.localClientSettings().timestampValidityDuration());
+    }
+
+    /** The service's certificate a client encrypts to, checked against the endpoint's identity. */
+    private X509Certificate serviceCertificate(EndpointAddress to, ClientCredentials credentials) {
+        X509Certificate service = credentials.serviceCertificateFor(to.uri()).or(identity::certificate)
+                .orElseThrow(() -> new IllegalStateException(
+                        WcfText.ServiceCertificateNotProvidedOnClientCredentials.format(to.uri())));
+        identity.ensureOutgoing(to.uri(), service);
+        return service;
+    }
+
+    /**
+     * Verifies a message a duplex client received: signed by the service's certificate (included, as the recipient
+     * token's {@code AlwaysToInitiator} sends it, or referenced), encrypted to the client's; returns it decrypted.
+     */
+    Message verifyAtClient(Message m, EndpointAddress from, ClientCredentials credentials) {
+        X509Certificate service = serviceCertificate(from, credentials);
+        if (m.headers().count(SECURITY) == 0) {
+            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        }
+        Document doc = SymmetricSecurityProtocol.envelope(m);
+        AsymmetricHeaderReader.Received r = AsymmetricHeaderReader.read(doc, settings,
+                credentials.clientCertificate().orElseThrow(), new AsymmetricHeaderReader.Signer.Known(service, true));
+        freshness.check(r.timestamp(), element.localClientSettings().replayWindow(),
+                element.localClientSettings().maxClockSkew());
+        return SymmetricSecurityProtocol.decrypted(encoder, doc, m);
+    }
+
+    /**
+     * Verifies a message a duplex service received, as a request: signed by a client certificate it trusts (the
+     * caller, in its {@link ServiceSecurityContext}), encrypted to the service's; returns it decrypted.
+     */
+    Message verifyAtService(Message m, ServiceCredentials credentials) {
+        return verifyRequest(m, credentials).request();
+    }
+
+    /**
+     * Secures a message a duplex service sends (a reply or a callback): signed with its key (its certificate included
+     * for MutualCertificateDuplex), encrypted to the client's certificate of its credentials.
+     */
+    void secureFromService(Message m, ServiceCredentials credentials) {
+        m.headers().remove(SECURITY);
+        secureOutgoing(m, new AsymmetricHeaderWriter.Parties(credentials.serviceCertificate().orElseThrow(),
+                serviceTokenIncluded(), credentials.clientCertificate().orElseThrow(), references),
+                element.localServiceSettings().timestampValidityDuration());
+    }
+
+    private void secureOutgoing(Message m, AsymmetricHeaderWriter.Parties parties, Duration validity) {
+        Optional<SecurityTimestamp> ts = freshness.issue(validity);
+        m.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(doc ->
+                AsymmetricHeaderWriter.write(doc, settings, ts, parties, List.of())));
     }
 }

@@ -26,9 +26,11 @@ import javax.xml.namespace.QName;
  * generation, WCF's renew fault and when a key is stale; the key sets of each side ({@link ClientSessionKeys},
  * {@link ServiceSessionKeys}) as the binding's settings make them.
  *
- * <p><b>Deviation:</b> the Renew is secured with the session's current key (the current token carried, as every
- * request of the session), where WCF secures it with the bootstrap and endorses it with the current token; the body,
- * actions, {@code RenewTarget} and {@code Instance} are WCF's.
+ * <p>The client secures the Renew as WCF does, by the bootstrap and endorsed by the session's current token, over
+ * the bootstraps that allow it ({@link SecureConversationProtocol#renewsWithBootstrap}); over the others (MutualCertificate,
+ * whose own certificate already endorses, and the negotiated bootstraps) it is still secured with the session's current
+ * key (<b>deviation</b>). The service accepts both. The body, actions, {@code RenewTarget} and {@code Instance} are
+ * WCF's.
  */
 final class ContextRenewal {
     private final SecureConversationProtocol protocol;
@@ -47,7 +49,8 @@ final class ContextRenewal {
      * key generation ({@code Instance}). The reply is verified with {@code keys}.
      */
     CompletableFuture<SecurityContext> renew(Function<Message, CompletableFuture<Message>> exchange,
-            EndpointAddress to, SecurityContext current, MessageVersion version, ClientSessionKeys keys) {
+            EndpointAddress to, SecurityContext current, MessageVersion version, ClientSessionKeys keys,
+            ClientCredentials credentials) {
         ContextTokenIssuance issuance = protocol.issuance();
         int keyBits = protocol.keyBits();
         Optional<byte[]> entropy = protocol.clientEntropy();
@@ -56,13 +59,19 @@ final class ContextRenewal {
                 new XmlFragment(issuance.renew(current, entropy, keyBits)));
         renew.headers().messageId("urn:uuid:" + UUID.randomUUID());
         renew.headers().to(to);
+        SecurityProtocol.ReplyVerification bootstrapped;
         try {
-            protocol.secureWithContext(renew, current);
+            // WCF's way where the bootstrap allows it: secured by the bootstrap, endorsed by the current token
+            bootstrapped = protocol.renewsWithBootstrap()
+                    ? protocol.secureRenewWithBootstrap(renew, to, credentials, current) : null;
+            if (bootstrapped == null) {
+                protocol.secureWithContext(renew, current);
+            }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         return exchange.apply(renew).thenApply(reply -> {
-            Message rstr = verify(reply, keys);
+            Message rstr = bootstrapped != null ? bootstrapped.verify(reply) : verify(reply, keys);
             if (rstr == null) {
                 throw new MessageSecurityException("The service did not answer the renew request.");
             }

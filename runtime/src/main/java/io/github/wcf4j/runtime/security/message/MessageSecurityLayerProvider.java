@@ -38,6 +38,11 @@ import java.util.stream.Stream;
  * <li>{@code AsymmetricSecurityBindingElement}: {@code "MutualCertificate"} under WS-Security 1.0 (also
  * {@code basicHttpBinding}'s {@code Message} security) and {@code "MutualCertificateDuplex"}, without derived keys
  * ({@link AsymmetricSecurityProtocol});</li>
+ * <li>SSL negotiation as the message protection itself, a {@code SymmetricSecurityBindingElement} with WCF's
+ * {@code SslSecurityTokenParameters}: {@code "AnonymousForSslNegotiated"}, {@code "UserNameForSslNegotiated"} and
+ * {@code "MutualSslNegotiated"} as the outer mode (also {@code wsHttpBinding}'s {@code Message} security with
+ * {@code establishSecurityContext="false"}), the TLSNEGO token securing each message ({@link NegotiatedTokenProtocol});
+ * </li>
  * <li>{@code "SecureConversation"} over those X.509 bootstraps or the SSL-negotiated ones
  * {@code "AnonymousForSslNegotiated"}, {@code "UserNameForSslNegotiated"} and {@code "MutualSslNegotiated"} (TLSNEGO,
  * {@link NegotiationProtocol}), and {@code "SspiNegotiated"} (SPNEGO over Kerberos, the same protocol; the Kerberos
@@ -70,7 +75,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
 
     private static boolean runs(SecurityBindingElement e) {
         return TransportSecurityProtocol.runs(e.authenticationMode()) || symmetricMode(e)
-                || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e);
+                || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e)
+                || NegotiatedTokenProtocol.runs(e);
     }
 
     /** A symmetric X.509 mode's element (MutualCertificate is one under WS-Security 1.1 only). */
@@ -89,7 +95,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
      * conversation's element and its bootstrap.
      */
     private static Stream<SecurityBindingElement> symmetric(SecurityBindingElement e) {
-        if (symmetricMode(e)) {
+        if (symmetricMode(e) || SslNegotiation.runs(e.authenticationMode())) {
             return Stream.of(e);
         }
         if (secureConversation(e)) {
@@ -139,9 +145,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                         e -> refused(e) + "is not supported by the wcf4j runtime: of WS-Security it runs"
                                 + " UserNameOverTransport, CertificateOverTransport, AnonymousForCertificate,"
                                 + " UserNameForCertificate, MutualCertificate, MutualCertificateDuplex, and"
+                                + " AnonymousForSslNegotiated, UserNameForSslNegotiated, MutualSslNegotiated, and"
                                 + " SecureConversation over the symmetric X.509 modes or over"
                                 + " AnonymousForSslNegotiated/UserNameForSslNegotiated/MutualSslNegotiated/SspiNegotiated"
-                                + " only (SSL or SSPI negotiation as the message protection itself"
+                                + " only (SSPI negotiation as the message protection itself"
                                 + " (establishSecurityContext=\"false\"), Kerberos and KerberosOverTransport (the"
                                 + " Kerberos token profile) and issued tokens are not implemented"
                                 + " yet), so this binding cannot be opened."),
@@ -166,25 +173,36 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 + " (the default of WCF's asymmetric factories) only; keys derived from the wrapped"
                                 + " key are not implemented, so this binding cannot be opened."),
                 RefusalRule.when("messageProtectionOrder", e -> AsymmetricSecurityProtocol.runs(e)
-                        && e.messageProtectionOrder() != MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature,
+                        && e.messageProtectionOrder() == MessageProtectionOrder.EncryptBeforeSign,
                         e -> refused(e) + "is an asymmetric binding, which wcf4j runs with messageProtectionOrder="
-                                + "\"SignBeforeEncryptAndEncryptSignature\" (WCF's default) only; other orders are not"
-                                + " implemented, so this binding cannot be opened."),
-                RefusalRule.when("protectTokens", e -> AsymmetricSecurityProtocol.runs(e) && e.protectTokens(),
-                        e -> refused(e) + "runs with protectTokens=\"false\" (WCF's default) only in wcf4j; signing"
-                                + " the signing token is not implemented, so this binding cannot be opened."),
+                                + "\"SignBeforeEncryptAndEncryptSignature\" (WCF's default) or \"SignBeforeEncrypt\";"
+                                + " EncryptBeforeSign is not implemented for it, so this binding cannot be opened."),
                 RefusalRule.when("sessionKeyRolloverInterval", e -> session(e) && rolloverOutlastsRenewal(e),
                         e -> WcfText.KeyRolloverGreaterThanKeyRenewal.format()),
-                RefusalRule.<SecurityBindingElement>when("", e -> AsymmetricSecurityProtocol.runs(e),
-                        e -> refused(e) + "runs over request/reply channels only in wcf4j: the asymmetric binding"
-                                + " over duplex channels (compositeDuplex, WCF's DuplexSecurityProtocolFactory: each"
-                                + " direction signed by its sender and encrypted to its receiver, callbacks to the"
-                                + " certificate of serviceCredentials/clientCertificate/certificate) is not"
-                                + " implemented yet, and neither are one-way channels; this endpoint's contract or"
-                                + " stack needs one, so it is refused.")
+                RefusalRule.<SecurityBindingElement>when("", e -> AsymmetricSecurityProtocol.runs(e)
+                        && !AsymmetricSecurityProtocol.runsOverDuplex(e),
+                        e -> refused(e) + "runs over request/reply channels only in wcf4j: over duplex channels"
+                                + " (compositeDuplex) wcf4j runs the asymmetric binding of MutualCertificateDuplex"
+                                + " only, and one-way channels not at all; this endpoint's contract or stack needs"
+                                + " one, so it is refused.")
                         .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
                                 ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.DUPLEX_SESSION,
                                 ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                RefusalRule.<SecurityBindingElement>when("", AsymmetricSecurityProtocol::runsOverDuplex,
+                        e -> refused(e) + "runs over request/reply channels and over duplex channels"
+                                + " (compositeDuplex: each direction signed by its sender and encrypted to its"
+                                + " receiver, as WCF's DuplexSecurityProtocolFactory) in wcf4j; one-way and session"
+                                + " channels are not implemented, and this endpoint's contract or stack needs one, so"
+                                + " it is refused.")
+                        .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
+                                ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX_SESSION,
+                                ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                RefusalRule.<SecurityBindingElement>when("requireSignatureConfirmation",
+                        e -> AsymmetricSecurityProtocol.runsOverDuplex(e) && e.requireSignatureConfirmation(),
+                        e -> refused(e) + "over duplex channels runs without signature confirmation in wcf4j"
+                                + " (each message stands alone: nothing correlates a callback with what it would"
+                                + " confirm), so requireSignatureConfirmation=\"true\" is refused here.")
+                        .onlyFor(ChannelShape.DUPLEX),
                 RefusalRule.<SecurityBindingElement>when("", e -> runs(e) && !session(e)
                         && !AsymmetricSecurityProtocol.runs(e),
                         e -> refused(e) + "runs over request/reply channels only in wcf4j so far;"
@@ -210,6 +228,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             return new SecuritySessionRequestChannelFactory<>(type, inner.factory(), conversation(e, p), credentials,
                     encoder.messageVersion(), verifier(e, p));
         }
+        if (type == ChannelType.DUPLEX && AsymmetricSecurityProtocol.runsOverDuplex(e)) {
+            return new SecurityDuplexChannelFactory<>(type, inner.factory(), asymmetric(e, p), credentials,
+                    verifier(e, p));
+        }
         if (type == ChannelType.DUPLEX_SESSION) {
             return new SecuritySessionDuplexChannelFactory<>(type, inner.factory(), conversation(e, p), credentials,
                     encoder(p).messageVersion(), p.require(Scheduler.class));
@@ -227,6 +249,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             return new SecuritySessionReplyChannelListener<>(type, inner.listener(), conversation(e, p), credentials,
                     scheduler, e.localServiceSettings().maxPendingSessions(),
                     e.localServiceSettings().inactivityTimeout());
+        }
+        if (type == ChannelType.DUPLEX && AsymmetricSecurityProtocol.runsOverDuplex(e)) {
+            return new SecurityDuplexChannelListener<>(type, inner.listener(), asymmetric(e, p), credentials,
+                    verifier(e, p));
         }
         if (type == ChannelType.DUPLEX_SESSION) {
             return new SecuritySessionDuplexChannelListener<>(type, inner.listener(), conversation(e, p), credentials,
@@ -272,7 +298,10 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                     metrics(p));
         }
         if (AsymmetricSecurityProtocol.runs(e)) {
-            return new AsymmetricSecurityProtocol(e, clock,
+            return asymmetric(e, p);
+        }
+        if (NegotiatedTokenProtocol.runs(e)) {
+            return new NegotiatedTokenProtocol(e, clock,
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
         }
@@ -284,9 +313,15 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         return new TransportSecurityProtocol(e, clock);
     }
 
+    private static AsymmetricSecurityProtocol asymmetric(SecurityBindingElement e, BindingParameters p) {
+        return new AsymmetricSecurityProtocol(e, p.find(Clock.class).orElse(Clock.systemUTC()),
+                p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
+                p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
+    }
+
     /** Where messages are verified: cryptography off the transport's threads; a timestamp check where it lands. */
     private static Executor verifier(SecurityBindingElement e, BindingParameters p) {
         return symmetricMode(e) || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e)
-                ? p.require(Scheduler.class).executor() : Runnable::run;
+                || NegotiatedTokenProtocol.runs(e) ? p.require(Scheduler.class).executor() : Runnable::run;
     }
 }

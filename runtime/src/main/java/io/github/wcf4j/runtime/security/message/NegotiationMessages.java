@@ -268,6 +268,12 @@ final class NegotiationMessages {
                 .map(e -> SecurityTimestamp.parse(e.getTextContent().strip())).orElse(Instant.MAX);
     }
 
+    /** The start of an issued token's lifetime ({@code Lifetime/Created}), null when the RSTR states none. */
+    Instant created(Element rstr) {
+        return child(rstr, trust, "Lifetime").flatMap(l -> child(l, WSU, "Created"))
+                .map(e -> SecurityTimestamp.parse(e.getTextContent().strip())).orElse(null);
+    }
+
     /** The CombinedHash of the authenticator's RSTR (WCF's {@code RSTRAuthenticatorNotPresent} when none). */
     byte[] combinedHash(Element rstr) {
         return child(rstr, trust, "Authenticator").flatMap(a -> child(a, trust, "CombinedHash"))

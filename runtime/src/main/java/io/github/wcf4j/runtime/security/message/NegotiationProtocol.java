@@ -63,6 +63,7 @@ final class NegotiationProtocol {
     private final MessageFreshness freshness;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Negotiated> negotiated = new ConcurrentHashMap<>();
+    private final ContextCookies cookies = new ContextCookies();
 
     NegotiationProtocol(SecurityBindingElement element, NegotiationMechanism mechanism, Clock clock,
             TextMessageEncoder encoder) {
@@ -211,7 +212,7 @@ final class NegotiationProtocol {
                     .map(i -> i.getTextContent().strip()).orElseThrow(() -> new MessageSecurityException(
                             "The security context token has no Identifier."));
             return new SecurityContext(contextId, ContextTokenIssuance.standalone(token), key,
-                    messages.expires(issued));
+                    messages.expires(issued), Optional.empty(), messages.created(issued));
         }
     }
 
@@ -296,6 +297,32 @@ final class NegotiationProtocol {
     }
 
     /**
+     * A leg of a negotiation as the security layer answers it: its unsecured answer ({@link #answerLeg}), the leg not
+     * handed on.
+     *
+     * @throws MessageSecurityException when the leg is refused
+     */
+    SecurityProtocol.VerifiedRequest answeredLeg(Message leg, ServiceCredentials credentials) {
+        Message answer = answerLeg(leg, credentials);
+        return new SecurityProtocol.VerifiedRequest() {
+            @Override
+            public Message request() {
+                return leg;
+            }
+
+            @Override
+            public void secureReply(Message reply) {
+                // negotiation legs travel unsecured
+            }
+
+            @Override
+            public Optional<Message> answer() {
+                return Optional.of(answer);
+            }
+        };
+    }
+
+    /**
      * Answers one leg of a negotiation: its next flight, or, once the handshake is done, the issued token, its
      * TLS-wrapped key and the authenticator. The answer is unsecured.
      *
@@ -376,8 +403,17 @@ final class NegotiationProtocol {
         String contextId = "urn:uuid:" + UUID.randomUUID();
         String tokenId = "uuid-" + UUID.randomUUID() + "-1";
         negotiated.values().removeIf(n -> !now.isBefore(n.expires()));
-        negotiated.put(contextId, new Negotiated(key, caller, expires));
-        String issued = messages.issued(context, state.valueType(), issuance.sessionToken(tokenId, contextId), tokenId,
+        String token;
+        if (element.requireSecurityContextCancellation()) {
+            negotiated.put(contextId, new Negotiated(key, caller, expires));
+            token = issuance.sessionToken(tokenId, contextId);
+        } else {
+            // requireCancellation=false: the token carries its state in its cookie and the service keeps none, as
+            // WCF's negotiation authenticators do (ServiceCredentialsSecurityTokenManager: EncryptStateInServiceToken)
+            token = issuance.token(tokenId, contextId, cookies.seal(new ContextCookies.State(contextId, key, now,
+                    expires, caller)));
+        }
+        String issued = messages.issued(context, state.valueType(), token, tokenId,
                 contextId, state.handshake().wrap(key), now, expires, keyBits, lastFlight);
         String collection = messages.collection(issued, "");
         Element parsed = (Element) DomXml.children(DomXml.parse(collection)).get(0);
@@ -403,7 +439,13 @@ final class NegotiationProtocol {
                     public byte[] keyOf(Element token) {
                         String id = NegotiationMessages.child(token, settings.scNamespace(), "Identifier")
                                 .map(i -> i.getTextContent().strip()).orElse("");
-                        Negotiated n = negotiated.get(id);
+                        Optional<Element> cookie = NegotiationMessages.child(token, ContextTokenIssuance.COOKIE_NS,
+                                "Cookie");
+                        Negotiated n = cookie.map(c -> {
+                            ContextCookies.State state = cookies.open(DerivedKeyToken.base64(
+                                    c.getTextContent().strip()), id, clock.instant());
+                            return new Negotiated(state.key(), state.caller(), state.expires());
+                        }).orElseGet(() -> negotiated.get(id));
                         if (n == null || !clock.instant().isBefore(n.expires())) {
                             throw new MessageSecurityException("The security context token is expired or is not"
                                     + " valid. The message was not processed.");

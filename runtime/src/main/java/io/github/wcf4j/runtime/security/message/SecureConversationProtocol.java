@@ -5,6 +5,7 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.SECURITY;
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.LocalClientSecuritySettings;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
 import io.github.wcf4j.binding.security.SecurityKeyEntropyMode;
@@ -160,39 +161,38 @@ final class SecureConversationProtocol implements SecurityProtocol {
 
         private synchronized CompletableFuture<SecurityContext> context(Message request, Duration timeout) {
             boolean stale = context != null && context.isDone() && !context.isCompletedExceptionally()
-                    && !cached(context.join());
+                    && !cached(context.join(), element.localClientSettings(), clock.instant());
             if (context == null || context.isCompletedExceptionally() || stale) {
                 context = issue(request, timeout);
             }
             return context;
         }
 
-        /**
-         * Whether a cookie-mode token may still be used (WCF's {@code AcceleratedTokenProvider}, an
-         * {@code IssuanceTokenProviderBase}: {@code IsServiceTokenTimeValid}): only with {@code cacheCookies}, and
-         * until {@code cookieRenewalThresholdPercentage} of its lifetime or {@code maxCookieCachingTime} from its
-         * start, whichever comes first; then a new one is issued (cookie mode never renews: no RST/SCT/Renew).
-         */
-        private boolean cached(SecurityContext c) {
-            var settings = element.localClientSettings();
-            if (!settings.cacheCookies()) {
-                return false;
-            }
-            Instant now = clock.instant();
-            if (c.expires().equals(Instant.MAX) || c.validFrom() == null || c.expires().isBefore(c.validFrom())) {
-                return now.isBefore(c.expires());
-            }
-            Duration lifetime = Duration.between(c.validFrom(), c.expires());
-            Instant byThreshold = c.validFrom().plus(lifetime.multipliedBy(settings.cookieRenewalThresholdPercentage())
-                    .dividedBy(100));
-            Instant byCaching = settings.maxCookieCachingTime().compareTo(lifetime) >= 0 ? c.expires()
-                    : c.validFrom().plus(settings.maxCookieCachingTime());
-            return !now.isAfter(byThreshold.isBefore(byCaching) ? byThreshold : byCaching);
-        }
-
         private CompletableFuture<SecurityContext> issue(Message application, Duration timeout) {
             return issueContext(inner, to, credentials, application.version(), timeout);
         }
+    }
+
+    /**
+     * Whether a client may still use a token it obtained (a cookie-mode context, or a negotiated token) (WCF's
+     * {@code IssuanceTokenProviderBase.IsServiceTokenTimeValid}, for its {@code AcceleratedTokenProvider} and its
+     * negotiation providers alike): only with {@code cacheCookies}, and until {@code cookieRenewalThresholdPercentage}
+     * of its lifetime or {@code maxCookieCachingTime} from its start, whichever comes first; then a new one is obtained
+     * (such tokens are never renewed: no RST/SCT/Renew).
+     */
+    static boolean cached(SecurityContext c, LocalClientSecuritySettings settings, Instant now) {
+        if (!settings.cacheCookies()) {
+            return false;
+        }
+        if (c.expires().equals(Instant.MAX) || c.validFrom() == null || c.expires().isBefore(c.validFrom())) {
+            return now.isBefore(c.expires());
+        }
+        Duration lifetime = Duration.between(c.validFrom(), c.expires());
+        Instant byThreshold = c.validFrom().plus(lifetime.multipliedBy(settings.cookieRenewalThresholdPercentage())
+                .dividedBy(100));
+        Instant byCaching = settings.maxCookieCachingTime().compareTo(lifetime) >= 0 ? c.expires()
+                : c.validFrom().plus(settings.maxCookieCachingTime());
+        return !now.isAfter(byThreshold.isBefore(byCaching) ? byThreshold : byCaching);
     }
 
     /** Asks the service over {@code inner} for a context token, the request secured by the bootstrap. */
@@ -371,23 +371,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
     @Override
     public VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials) {
         if (isNegotiationLeg(request.headers().action())) {
-            Message answer = answerNegotiationLeg(request, credentials);
-            return new VerifiedRequest() {
-                @Override
-                public Message request() {
-                    return request;
-                }
-
-                @Override
-                public void secureReply(Message reply) {
-                    // negotiation legs travel unsecured
-                }
-
-                @Override
-                public Optional<Message> answer() {
-                    return Optional.of(answer);
-                }
-            };
+            return negotiation.answeredLeg(request, credentials);
         }
         if (issuance.requestAction().equals(request.headers().action())) {
             return issueContext(request, credentials).answer();
@@ -646,6 +630,49 @@ final class SecureConversationProtocol implements SecurityProtocol {
         byte[] e = new byte[keyBits / 8];
         RANDOM.nextBytes(e);
         return Optional.of(e);
+    }
+
+    /**
+     * Whether a renew request goes WCF's way, secured by the bootstrap and endorsed by the session's current token
+     * ({@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}): over the X.509 bootstraps without an endorsing
+     * certificate of their own (AnonymousForCertificate, UserNameForCertificate); over the others it is secured with
+     * the session's key, a documented deviation the service accepts as well.
+     */
+    boolean renewsWithBootstrap() {
+        return bootstrap != null && bootstrap.endorsesWithContext();
+    }
+
+    /** Secures a renew request WCF's way: by the bootstrap, endorsed by the session's {@code current} token. */
+    ReplyVerification secureRenewWithBootstrap(Message renew, EndpointAddress to, ClientCredentials credentials,
+            SecurityContext current) {
+        return bootstrap.secureRequest(renew, to, credentials, Optional.of(
+                new SymmetricHeaderWriter.ContextEndorsement(current.tokenXml(), current.key())));
+    }
+
+    /** Whether {@code request}'s security header carries a key wrapped to the service (the bootstrap secured it). */
+    boolean securedByBootstrap(Message request) {
+        Optional<MessageHeader> header = request.headers().find(SECURITY);
+        return bootstrap != null && header.isPresent() && header.get() instanceof BufferedHeader received
+                && DomXml.children(DomXml.parse(received.xml().xml())).stream()
+                        .anyMatch(e -> "EncryptedKey".equals(e.getLocalName()));
+    }
+
+    /**
+     * Verifies a renew request secured WCF's way: by the bootstrap (its caller authenticated as the bootstrap does),
+     * endorsed by the session token {@code lookup} finds; its reply is secured by the bootstrap.
+     */
+    VerifiedRequest verifyRenewWithBootstrap(Message request, ServiceCredentials credentials, ContextLookup lookup) {
+        return bootstrap.verifyRequest(request, credentials, new SymmetricHeaderReader.ContextKeys() {
+            @Override
+            public byte[] keyOf(Element token) {
+                return lookup.find(token).key();
+            }
+
+            @Override
+            public byte[] keyOf(String contextId) {
+                throw new MessageSecurityException("A renew request must carry its security context token.");
+            }
+        });
     }
 
     /** Key renewal in this protocol's security sessions. */

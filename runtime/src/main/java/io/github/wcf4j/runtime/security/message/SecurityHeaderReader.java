@@ -67,6 +67,15 @@ final class SecurityHeaderReader {
     }
 
     static Received read(Element security, SecurityHeaderLayout layout, AlgorithmSuite suite) {
+        return read(security, layout, suite, Optional.empty());
+    }
+
+    /**
+     * As {@link #read(Element, SecurityHeaderLayout, AlgorithmSuite)}, each endorsing signature also required to cover
+     * {@code to} (a {@code To} header with its {@code wsu:Id}, in the same document), as WCF requires of an
+     * asymmetric endorsing signature over a transport.
+     */
+    static Received read(Element security, SecurityHeaderLayout layout, AlgorithmSuite suite, Optional<Element> to) {
         List<Element> items = DomXml.children(security);
         if (items.isEmpty()) {
             throw new MessageSecurityException("Security header is empty.");
@@ -117,7 +126,7 @@ final class SecurityHeaderReader {
                 throw new MessageSecurityException("The signature's token must precede it in the Strict security"
                         + " header layout.");
             }
-            verify(s, tokens.get(token), timestampId, suite, security);
+            verify(s, tokens.get(token), timestampId, suite, security, to);
             signers.add(tokens.get(token));
         }
         return new Received(Optional.ofNullable(timestamp), Optional.ofNullable(timestampId),
@@ -244,7 +253,7 @@ final class SecurityHeaderReader {
     }
 
     private static void verify(Element signatureElement, X509Certificate signer, String timestampId,
-            AlgorithmSuite suite, Element security) {
+            AlgorithmSuite suite, Element security, Optional<Element> to) {
         if (!(signer.getPublicKey() instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() < MIN_RSA_BITS) {
             throw new MessageSecurityException("The signing token's key is not an RSA key of at least "
                     + MIN_RSA_BITS + " bits.");
@@ -252,11 +261,14 @@ final class SecurityHeaderReader {
         DOMValidateContext context = new DOMValidateContext(rsa, signatureElement);
         List<Element> all = new ArrayList<>();
         descendants(security, all);
+        to.ifPresent(all::add);
         for (Element e : all) {
             if (e.hasAttributeNS(WSU, "Id")) {
                 context.setIdAttributeNS(e, WSU, "Id");
             }
         }
+        List<String> expected = new ArrayList<>(List.of("#" + timestampId));
+        to.ifPresent(t -> expected.add("#" + id(t)));
         // SHA-1 (WCF's default suites) is refused by the JDK's secure validation; every check it would make that
         // applies here is made below, and more strictly: one same-document reference to the timestamp, one transform
         try {
@@ -265,20 +277,32 @@ final class SecurityHeaderReader {
             SignedInfo si = signature.getSignedInfo();
             accept(si.getCanonicalizationMethod().getAlgorithm(), EXC_C14N, "Canonicalization", suite);
             accept(si.getSignatureMethod().getAlgorithm(), suite.asymmetricSignature(), "AsymmetricSignature", suite);
-            if (si.getReferences().size() != 1) {
-                throw new MessageSecurityException("The endorsing signature must sign exactly the timestamp.");
+            if (si.getReferences().size() != expected.size()) {
+                if (to.isPresent() && si.getReferences().size() == 1) {
+                    throw new MessageSecurityException(WcfText.UnsignedToHeaderInTransportSecuredMessage.format());
+                }
+                throw new MessageSecurityException(to.isPresent() ? "The endorsing signature must sign exactly the"
+                        + " timestamp and the To header." : "The endorsing signature must sign exactly the timestamp.");
             }
-            Reference reference = (Reference) si.getReferences().get(0);
-            if (!("#" + timestampId).equals(reference.getURI())) {
+            // in any order, as WCF's receiver finds each signed part by its id
+            List<String> uris = new ArrayList<>();
+            for (Object o : si.getReferences()) {
+                Reference reference = (Reference) o;
+                uris.add(reference.getURI());
+                accept(reference.getDigestMethod().getAlgorithm(), suite.digest(), "Digest", suite);
+                List<?> transforms = reference.getTransforms();
+                if (transforms.size() != 1) {
+                    throw new MessageSecurityException("A signed part must be transformed by exclusive c14n only.");
+                }
+                accept(((Transform) transforms.get(0)).getAlgorithm(), EXC_C14N, "Transform", suite);
+            }
+            if (!uris.contains(expected.get(0))) {
                 throw new MessageSecurityException(WcfText.RequiredSecurityHeaderElementNotSigned.format(TIMESTAMP,
                         timestampId));
             }
-            accept(reference.getDigestMethod().getAlgorithm(), suite.digest(), "Digest", suite);
-            List<?> transforms = reference.getTransforms();
-            if (transforms.size() != 1) {
-                throw new MessageSecurityException("The signed timestamp must be transformed by exclusive c14n only.");
+            if (!uris.containsAll(expected)) {
+                throw new MessageSecurityException(WcfText.UnsignedToHeaderInTransportSecuredMessage.format());
             }
-            accept(((Transform) transforms.get(0)).getAlgorithm(), EXC_C14N, "Transform", suite);
             if (!signature.validate(context)) {
                 throw new MessageSecurityException("The signature verification failed.");
             }

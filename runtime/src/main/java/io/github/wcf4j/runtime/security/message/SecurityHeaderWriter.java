@@ -11,6 +11,7 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU_PREFIX;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.X509V3;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
@@ -35,6 +36,7 @@ import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
 import javax.xml.crypto.dsig.spec.TransformParameterSpec;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Writes the security header of a transport-secured message as WCF's {@code SendSecurityHeader} does for a
@@ -49,6 +51,8 @@ import org.w3c.dom.Element;
  */
 final class SecurityHeaderWriter {
     static final String TIMESTAMP_ID = "_0";
+    /** The id WCF gives the {@code To} header it signs over a transport: the next after the timestamp's. */
+    static final String TO_ID = "_1";
     private static final String XMLNS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
 
     private SecurityHeaderWriter() {
@@ -61,6 +65,17 @@ final class SecurityHeaderWriter {
     static OutgoingSecurityHeader write(SecurityHeaderLayout layout, Optional<SecurityTimestamp> timestamp,
             Optional<UserNameCredential> userName, Optional<X509Credential> endorsing, AlgorithmSuite suite,
             boolean bspAttributes) {
+        return write(layout, timestamp, userName, endorsing, suite, bspAttributes, true);
+    }
+
+    /**
+     * As {@link #write(SecurityHeaderLayout, Optional, Optional, Optional, AlgorithmSuite, boolean)}, with the
+     * endorsing token but without its signature when {@code sign} is false: {@link #endorseWithTo} signs it in the
+     * envelope, where the {@code To} header is.
+     */
+    static OutgoingSecurityHeader write(SecurityHeaderLayout layout, Optional<SecurityTimestamp> timestamp,
+            Optional<UserNameCredential> userName, Optional<X509Credential> endorsing, AlgorithmSuite suite,
+            boolean bspAttributes, boolean sign) {
         Document doc = DomXml.newDocument();
         Element security = doc.createElementNS(WSSE, WSSE_PREFIX + ":Security");
         security.setAttributeNS(XMLNS, "xmlns:" + WSSE_PREFIX, WSSE);
@@ -77,7 +92,9 @@ final class SecurityHeaderWriter {
             Element bst = binarySecurityToken(doc, endorsing.get());
             items.add(bst);
             security.appendChild(bst);
-            items.add(sign(security, ts, bst, endorsing.get(), suite, bspAttributes));
+            if (sign) {
+                items.add(sign(security, List.of(TIMESTAMP_ID), bst, endorsing.get(), suite, bspAttributes, null));
+            }
         }
         if (ts != null) {
             items.add(layout == SecurityHeaderLayout.LaxTimestampLast ? items.size() : 0, ts);
@@ -119,8 +136,43 @@ final class SecurityHeaderWriter {
         return bst;
     }
 
-    private static Element sign(Element security, Element timestamp, Element token, X509Credential credential,
-            AlgorithmSuite suite, boolean bspAttributes) {
+    /**
+     * Signs, in a secured envelope {@code doc} whose security header holds the timestamp and the endorsing token
+     * {@link #write} wrote unsigned, the timestamp and the {@code To} header ({@code addressing}'s), as WCF's
+     * {@code WSSecurityOneDotZeroSendSecurityHeader} does when the message itself is not protected and the endorsing
+     * key is asymmetric ({@code ShouldSignToHeader}): {@code To} gets the id {@code _1}, the signature references
+     * {@code #_0} then {@code #_1}, and goes after the token (before a {@code LaxTimestampLast} timestamp).
+     *
+     * @throws MessageSecurityException with WCF's {@code TransportSecurityRequireToHeader} when there is no {@code To}
+     */
+    static void endorseWithTo(Document doc, String addressing, X509Credential endorsing, AlgorithmSuite suite,
+            boolean bspAttributes) {
+        Element envelope = doc.getDocumentElement();
+        Element header = SymmetricHeaderWriter.child(envelope, envelope.getNamespaceURI(), "Header").orElseThrow(
+                () -> new MessageSecurityException(WcfText.TransportSecurityRequireToHeader.format()));
+        List<Element> tos = DomXml.children(header).stream()
+                .filter(h -> addressing.equals(h.getNamespaceURI()) && "To".equals(h.getLocalName())).toList();
+        if (tos.isEmpty()) {
+            throw new MessageSecurityException(WcfText.TransportSecurityRequireToHeader.format());
+        }
+        if (tos.size() > 1) {
+            throw new MessageSecurityException(WcfText.TransportSecuredMessageHasMoreThanOneToHeader.format());
+        }
+        Element security = SymmetricHeaderWriter.child(header, WSSE, "Security").orElseThrow();
+        Element timestamp = SymmetricHeaderWriter.child(security, WSU, "Timestamp").orElseThrow();
+        Element token = SymmetricHeaderWriter.child(security, WSSE, "BinarySecurityToken").orElseThrow();
+        Element to = tos.get(0);
+        to.setAttributeNS(WSU, WSU_PREFIX + ":Id", TO_ID);
+        to.setIdAttributeNS(WSU, "Id", true);
+        timestamp.setIdAttributeNS(WSU, "Id", true);
+        token.setIdAttributeNS(WSU, "Id", true);
+        Node before = timestamp.getNextSibling() == null && DomXml.children(security).indexOf(timestamp) != 0
+                ? timestamp : null;
+        sign(security, List.of(TIMESTAMP_ID, TO_ID), token, endorsing, suite, bspAttributes, before);
+    }
+
+    private static Element sign(Element security, List<String> signedIds, Element token, X509Credential credential,
+            AlgorithmSuite suite, boolean bspAttributes, Node before) {
         Document doc = security.getOwnerDocument();
         Element str = doc.createElementNS(WSSE, WSSE_PREFIX + ":SecurityTokenReference");
         Element ref = doc.createElementNS(WSSE, WSSE_PREFIX + ":Reference");
@@ -131,20 +183,24 @@ final class SecurityHeaderWriter {
         str.appendChild(ref);
         try {
             XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
-            Reference reference = f.newReference("#" + TIMESTAMP_ID, f.newDigestMethod(suite.digest(), null),
-                    List.of(f.newTransform(EXC_C14N, (TransformParameterSpec) null)), null, null);
+            List<Reference> references = new ArrayList<>();
+            for (String id : signedIds) {
+                references.add(f.newReference("#" + id, f.newDigestMethod(suite.digest(), null),
+                        List.of(f.newTransform(EXC_C14N, (TransformParameterSpec) null)), null, null));
+            }
             SignedInfo si = f.newSignedInfo(f.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE,
                     (C14NMethodParameterSpec) null), f.newSignatureMethod(suite.asymmetricSignature(), null),
-                    List.of(reference));
+                    references);
             KeyInfo keyInfo = f.getKeyInfoFactory().newKeyInfo(List.of(new DOMStructure(str)));
             XMLSignature signature = f.newXMLSignature(si, keyInfo);
-            DOMSignContext context = new DOMSignContext(credential.privateKey(), security);
+            DOMSignContext context = before == null ? new DOMSignContext(credential.privateKey(), security)
+                    : new DOMSignContext(credential.privateKey(), security, before);
             context.setDefaultNamespacePrefix("");
             signature.sign(context);
         } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
             throw new MessageSecurityException("The message cannot be signed: " + e.getMessage(), e);
         }
-        Element signature = (Element) security.getLastChild();
+        Element signature = (Element) (before == null ? security.getLastChild() : before.getPreviousSibling());
         if (!DS.equals(signature.getNamespaceURI())) {
             throw new IllegalStateException("the signature was not appended");
         }

@@ -171,7 +171,7 @@ final class SecuritySessionDuplexChannelFactory<C extends Channel> extends Layer
             ClientSessionKeys k = keys;
             // the key renewed first when its renewal time has come: RST/SCT/Renew, its RSTR correlated by RelatesTo
             return k.forSending(c -> protocol.renewal().renew(m -> exchange(m, timeout), inner.remoteAddress(), c,
-                    version, k)).thenCompose(c -> {
+                    version, k, credentials)).thenCompose(c -> {
                         protocol.secureWithContext(message, c);
                         return inner.send(message, timeout);
                     });

@@ -79,7 +79,7 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
             }
             AtomicReference<DuplexSession> target = new AtomicReference<>();
             AtomicReference<SecureConversationProtocol.ServiceContext> key = new AtomicReference<>();
-            SecurityProtocol.VerifiedRequest verified = protocol.verifyWithContext(m, token -> {
+            SecureConversationProtocol.ContextLookup lookup = token -> {
                 DuplexSession s = sessions.get(protocol.identifier(token));
                 if (s == null) {
                     throw new MessageSecurityException("The security context token is expired or is not valid."
@@ -88,7 +88,11 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
                 target.set(s);
                 key.set(s.keys.find(protocol.instance(token)));
                 return key.get();
-            });
+            };
+            // a renew secured WCF's way (the bootstrap, endorsed by the session token), else with the session's key
+            SecurityProtocol.VerifiedRequest verified = issuance.renewAction().equals(action)
+                    && protocol.securedByBootstrap(m) ? protocol.verifyRenewWithBootstrap(m, credentials, lookup)
+                    : protocol.verifyWithContext(m, lookup);
             DuplexSession session = target.get();
             if (issuance.renewAction().equals(action)) {
                 // a new key generation for the session, used by the client's next message

@@ -89,7 +89,7 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
             }
             AtomicReference<SessionReplyChannel> target = new AtomicReference<>();
             AtomicReference<SecureConversationProtocol.ServiceContext> key = new AtomicReference<>();
-            SecurityProtocol.VerifiedRequest verified = protocol.verifyWithContext(request, token -> {
+            SecureConversationProtocol.ContextLookup lookup = token -> {
                 SessionReplyChannel s = sessions.get(protocol.identifier(token));
                 if (s == null) {
                     throw new MessageSecurityException("The security context token is expired or is not valid."
@@ -98,7 +98,11 @@ final class SecuritySessionReplyChannelListener<C extends Channel>
                 target.set(s);
                 key.set(s.keys.find(protocol.instance(token)));
                 return key.get();
-            });
+            };
+            // a renew secured WCF's way (the bootstrap, endorsed by the session token), else with the session's key
+            SecurityProtocol.VerifiedRequest verified = issuance.renewAction().equals(action)
+                    && protocol.securedByBootstrap(request) ? protocol.verifyRenewWithBootstrap(request, credentials, lookup)
+                    : protocol.verifyWithContext(request, lookup);
             SessionReplyChannel session = target.get();
             if (issuance.renewAction().equals(action)) {
                 // a new key generation for the session, used by the client's next message

@@ -112,7 +112,7 @@ final class SecuritySessionRequestChannelFactory<C extends Channel> extends Laye
             throwIfNotOpened();
             ClientSessionKeys k = keys;
             return k.forSending(c -> protocol.renewal().renew(m -> inner.request(m, timeout)
-                    .thenApplyAsync(r -> r, verifier), inner.remoteAddress(), c, version, k))
+                    .thenApplyAsync(r -> r, verifier), inner.remoteAddress(), c, version, k, credentials))
                     .thenCompose(c -> {
                         protocol.secureWithContext(request, c);
                         return inner.request(request, timeout);

@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.security.message;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,12 +16,19 @@ import java.util.Optional;
  * Windows accounts, is not run by wcf4j, and no request is ever served unauthenticated.
  */
 public record ServiceCredentials(Optional<UserNamePasswordValidator> userNameValidator,
-        X509CertificateAuthentication clientCertificateAuthentication, Optional<X509Credential> serviceCertificate) {
+        X509CertificateAuthentication clientCertificateAuthentication, Optional<X509Credential> serviceCertificate,
+        Optional<X509Certificate> clientCertificate) {
 
     public ServiceCredentials {
         userNameValidator = userNameValidator == null ? Optional.empty() : userNameValidator;
         Objects.requireNonNull(clientCertificateAuthentication, "clientCertificateAuthentication");
         serviceCertificate = serviceCertificate == null ? Optional.empty() : serviceCertificate;
+        clientCertificate = clientCertificate == null ? Optional.empty() : clientCertificate;
+    }
+
+    public ServiceCredentials(Optional<UserNamePasswordValidator> userNameValidator,
+            X509CertificateAuthentication clientCertificateAuthentication, Optional<X509Credential> serviceCertificate) {
+        this(userNameValidator, clientCertificateAuthentication, serviceCertificate, Optional.empty());
     }
 
     public ServiceCredentials(Optional<UserNamePasswordValidator> userNameValidator,
@@ -34,11 +42,12 @@ public record ServiceCredentials(Optional<UserNamePasswordValidator> userNameVal
     }
 
     public ServiceCredentials withUserNameValidator(UserNamePasswordValidator v) {
-        return new ServiceCredentials(Optional.of(v), clientCertificateAuthentication, serviceCertificate);
+        return new ServiceCredentials(Optional.of(v), clientCertificateAuthentication, serviceCertificate,
+                clientCertificate);
     }
 
     public ServiceCredentials withClientCertificateAuthentication(X509CertificateAuthentication a) {
-        return new ServiceCredentials(userNameValidator, a, serviceCertificate);
+        return new ServiceCredentials(userNameValidator, a, serviceCertificate, clientCertificate);
     }
 
     /**
@@ -59,6 +68,16 @@ public record ServiceCredentials(Optional<UserNamePasswordValidator> userNameVal
 
     /** {@code ServiceCertificate.Certificate}. */
     public ServiceCredentials withServiceCertificate(X509Credential certificate) {
-        return new ServiceCredentials(userNameValidator, clientCertificateAuthentication, Optional.of(certificate));
+        return new ServiceCredentials(userNameValidator, clientCertificateAuthentication, Optional.of(certificate),
+                clientCertificate);
+    }
+
+    /**
+     * {@code ClientCertificate.Certificate}: the client's certificate a duplex service encrypts its messages to
+     * (MutualCertificateDuplex over duplex channels, WCF's {@code DuplexSecurityProtocolFactory}).
+     */
+    public ServiceCredentials withClientCertificate(X509Certificate certificate) {
+        return new ServiceCredentials(userNameValidator, clientCertificateAuthentication, serviceCertificate,
+                Optional.of(certificate));
     }
 }

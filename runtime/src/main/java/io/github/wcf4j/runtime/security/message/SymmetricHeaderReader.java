@@ -119,7 +119,12 @@ final class SymmetricHeaderReader {
         /** AnonymousForCertificate, UserNameForCertificate: none; a token or second signature is refused. */
         NONE,
         /** MutualCertificate (WS-Security 1.1): the client's X.509 certificate, included, endorsing. */
-        X509
+        X509,
+        /**
+         * A renew request secured by the bootstrap: the session's security context token, included, endorsing with a
+         * key derived from it (WCF's {@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}).
+         */
+        CONTEXT
     }
 
     /**
@@ -166,6 +171,19 @@ final class SymmetricHeaderReader {
             String thumbprint, EndorsingToken endorsing) {
         Verification v = new Verification(envelope, s, endorsing);
         v.request = true;
+        return v.run(new KeySource.Wrapped(serviceKey, thumbprint));
+    }
+
+    /**
+     * Verifies a renew request secured by the bootstrap as {@link #readRequest(Document,
+     * SymmetricHeaderWriter.Settings, PrivateKey, String)} does, its primary signature endorsed by the session's
+     * context token, whose key {@code session} gives.
+     */
+    static Received readEndorsedRequest(Document envelope, SymmetricHeaderWriter.Settings s, PrivateKey serviceKey,
+            String thumbprint, ContextKeys session) {
+        Verification v = new Verification(envelope, s, EndorsingToken.CONTEXT);
+        v.request = true;
+        v.endorsingKeys = session;
         return v.run(new KeySource.Wrapped(serviceKey, thumbprint));
     }
 
@@ -265,6 +283,10 @@ final class SymmetricHeaderReader {
         private Element primaryToken;
         /** Whether the reference list is the EncryptedKey's (its EncryptedData then name no key). */
         private boolean keyHoldsList;
+        /** {@link EndorsingToken#CONTEXT}: the session's keys, its token, and the keys derived from it. */
+        private ContextKeys endorsingKeys;
+        private Element endorsingContext;
+        private final Map<String, DerivedKeyToken> endorsingDerived = new LinkedHashMap<>();
 
         Verification(Document doc, SymmetricHeaderWriter.Settings s, EndorsingToken endorsing) {
             this.doc = doc;
@@ -342,8 +364,19 @@ final class SymmetricHeaderReader {
                                     "The security context token has no Identifier."));
                     key = context.keys().keyOf(item);
                     primaryToken = item;
+                } else if (s.scNamespace().equals(ns) && "SecurityContextToken".equals(local)
+                        && endorsing == EndorsingToken.CONTEXT && endorsingContext == null) {
+                    if (item.getAttributeNS(WSU, "Id").isEmpty()) {
+                        throw new MessageSecurityException("The security context token has no Id.");
+                    }
+                    endorsingContext = item;
                 } else if (s.scNamespace().equals(ns) && "DerivedKeyToken".equals(local)) {
                     DerivedKeyToken dkt = DerivedKeyToken.read(item, s.scNamespace());
+                    if (endorsingContext != null && dkt.source() instanceof TokenReference.Local l
+                            && l.id().equals(endorsingContext.getAttributeNS(WSU, "Id"))) {
+                        endorsingDerived.put(dkt.id(), dkt);
+                        continue;
+                    }
                     checkSource(dkt.source());
                     derived.put(dkt.id(), dkt);
                 } else if (XENC.equals(ns) && "ReferenceList".equals(local) && dataReferences == null) {
@@ -514,6 +547,18 @@ final class SymmetricHeaderReader {
                 client = SecurityHeaderReader.certificate(endorsingToken);
                 signatureValues.add(verifyEndorsing(supportingSignature, signature, endorsingToken, client));
             }
+            if (endorsing == EndorsingToken.CONTEXT) {
+                if (endorsingContext == null || supportingSignature == null) {
+                    throw new MessageSecurityException(WcfText.SupportingTokenNotProvided.format(
+                            "System.ServiceModel.Security.Tokens.SecureConversationSecurityTokenParameters",
+                            "Endorsing"));
+                }
+                if (position(security, endorsingContext) > position(security, supportingSignature)) {
+                    throw new MessageSecurityException("The endorsing token must precede its signature in the"
+                            + " security header.");
+                }
+                signatureValues.add(verifyContextEndorsing(supportingSignature, signature));
+            }
             List<byte[]> confirmed = new ArrayList<>();
             for (Element c : confirmations) {
                 confirmed.add(c.hasAttribute("Value") ? DerivedKeyToken.base64(c.getAttribute("Value")) : new byte[0]);
@@ -575,6 +620,48 @@ final class SymmetricHeaderReader {
             }
             try {
                 DOMValidateContext context = new DOMValidateContext(rsa, endorsingSignature);
+                context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
+                XMLSignature xml = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
+                if (!xml.validate(context)) {
+                    throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
+                }
+            } catch (MarshalException | XMLSignatureException e) {
+                throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
+            }
+            return DerivedKeyToken.base64(parts.get(1).getTextContent());
+        }
+
+        /**
+         * Verifies the session token's endorsing signature of a renew request: its key derived from the token's (the
+         * session's current key), exactly one reference, to the primary signature, the suite's algorithms.
+         */
+        private byte[] verifyContextEndorsing(Element endorsingSignature, Element primary) {
+            List<Element> parts = DomXml.children(endorsingSignature);
+            if (parts.size() != 3 || !is(parts.get(0), DS, "SignedInfo") || !is(parts.get(1), DS, "SignatureValue")
+                    || !is(parts.get(2), DS, "KeyInfo")) {
+                throw new MessageSecurityException("The signature must hold SignedInfo, SignatureValue and KeyInfo.");
+            }
+            List<Element> clauses = DomXml.children(parts.get(2));
+            TokenReference keyRef = clauses.size() == 1 ? TokenReference.read(clauses.get(0)) : null;
+            if (!(keyRef instanceof TokenReference.Local local) || !endorsingDerived.containsKey(local.id())) {
+                throw new MessageSecurityException(WcfText.UnableToResolveKeyInfoForVerifyingSignature.format(
+                        clauses.isEmpty() ? "" : DomXml.write(clauses.get(0)), "SecurityContextSecurityToken"));
+            }
+            DerivedKeyToken dkt = endorsingDerived.get(local.id());
+            if (dkt.length() * 8 < suite.signingDerivationBits()) {
+                throw new MessageSecurityException("The derived key is shorter than the suite " + suite
+                        + " requires.");
+            }
+            byte[] signingKey = dkt.key(endorsingKeys.keyOf(endorsingContext));
+            String primaryId = primary.getAttribute("Id");
+            Set<String> referenced = checkSignedInfo(parts.get(0), suite.symmetricSignature(), "SymmetricSign");
+            if (referenced.size() != 1 || primaryId.isEmpty() || !referenced.contains(primaryId)) {
+                throw new MessageSecurityException(WcfText.SupportingTokenIsNotEndorsing.format(
+                        "System.ServiceModel.Security.Tokens.SecureConversationSecurityTokenParameters"));
+            }
+            try {
+                DOMValidateContext context = new DOMValidateContext(new SecretKeySpec(signingKey, suite.jcaMac()),
+                        endorsingSignature);
                 context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
                 XMLSignature xml = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
                 if (!xml.validate(context)) {

@@ -145,6 +145,14 @@ final class SymmetricHeaderWriter {
         }
     }
 
+    /**
+     * A security session's current token endorsing a message secured by the bootstrap (WCF's renew request,
+     * {@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}: the session token as an endorsing supporting
+     * token): the token as issued, included, and its key, from which the endorsing signature's key is derived.
+     */
+    record ContextEndorsement(String tokenXml, byte[] key) {
+    }
+
     private SymmetricHeaderWriter() {
     }
 
@@ -165,15 +173,26 @@ final class SymmetricHeaderWriter {
     static Sent writeRequest(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp,
             X509Certificate service, Optional<UserNameCredential> userName,
             Optional<X509Credential> clientCertificate) {
+        return writeRequest(envelope, s, timestamp, service, userName, clientCertificate, Optional.empty());
+    }
+
+    /**
+     * As {@link #writeRequest(Document, Settings, Optional, X509Certificate, Optional, Optional)}, the primary
+     * signature endorsed by a session's context token as well ({@code context}: the token included, a key derived
+     * from its key, the endorsing signature over the primary one).
+     */
+    static Sent writeRequest(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp,
+            X509Certificate service, Optional<UserNameCredential> userName,
+            Optional<X509Credential> clientCertificate, Optional<ContextEndorsement> context) {
         AlgorithmSuite suite = s.suite();
         byte[] key = KeyWrap.generateKey(suite.keyBits());
         EncryptedKeyToken ek = new EncryptedKeyToken("uuid-" + UUID.randomUUID() + "-1", suite.asymmetricKeyWrap(),
                 Base64.getEncoder().encodeToString(CertificateFind.thumbprint(service)),
                 KeyWrap.wrap(suite.asymmetricKeyWrap(), service.getPublicKey(), key));
         List<byte[]> signatures = protect(envelope, s, timestamp, key,
-                new TokenReference.Local(ek.id(), ENCRYPTED_KEY_TOKEN), Optional.of(ek.write(envelope, s.bspAttributes())),
-                userName,
-                clientCertificate, List.of());
+                new TokenReference.Local(ek.id(), ENCRYPTED_KEY_TOKEN), ENCRYPTED_KEY_TOKEN,
+                Optional.of(ek.write(envelope, s.bspAttributes())), userName, clientCertificate, List.of(), true,
+                context);
         return new Sent(key, ek.sha1(), signatures.get(0), signatures);
     }
 
@@ -260,6 +279,17 @@ final class SymmetricHeaderWriter {
             TokenReference keySource, String dktTokenType, Optional<Element> encryptedKey,
             Optional<UserNameCredential> userName, Optional<X509Credential> endorsing, List<byte[]> confirmations,
             boolean encrypt) {
+        return protect(doc, s, timestamp, key, keySource, dktTokenType, encryptedKey, userName, endorsing,
+                confirmations, encrypt, Optional.empty());
+    }
+
+    private static List<byte[]> protect(Document doc, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
+            TokenReference keySource, String dktTokenType, Optional<Element> encryptedKey,
+            Optional<UserNameCredential> userName, Optional<X509Credential> endorsing, List<byte[]> confirmations,
+            boolean encrypt, Optional<ContextEndorsement> context) {
+        if (context.isPresent() && endorsing.isPresent()) {
+            throw new IllegalArgumentException("one endorsing token at a time");
+        }
         AlgorithmSuite suite = s.suite();
         boolean signFirst = s.order() != MessageProtectionOrder.EncryptBeforeSign;
         boolean encryptSignature = s.order() == MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature;
@@ -341,6 +371,15 @@ final class SymmetricHeaderWriter {
             endorsingToken.setIdAttributeNS(WSU, "Id", true);
             security.appendChild(endorsingToken);
         }
+        Element contextToken = context.map(c -> (Element) doc.importNode(DomXml.parse(c.tokenXml()), true))
+                .orElse(null);
+        if (contextToken != null) {
+            if (contextToken.getAttributeNS(WSU, "Id").isEmpty()) {
+                throw new IllegalArgumentException("the security context token has no wsu:Id");
+            }
+            contextToken.setIdAttributeNS(WSU, "Id", true);
+            security.appendChild(contextToken);
+        }
         List<Element> confirmationElements = new ArrayList<>();
         for (byte[] confirmed : confirmations) {
             Element c = doc.createElementNS(WSSE11, WSSE11_PREFIX + ":SignatureConfirmation");
@@ -379,7 +418,7 @@ final class SymmetricHeaderWriter {
             signed.add(usernameToken.getAttributeNS(WSU, "Id"));
         }
         // WCF gives the primary signature an id only when an endorsing signature is to reference it
-        String signatureId = endorsingToken == null ? null : ids.next();
+        String signatureId = endorsingToken == null && contextToken == null ? null : ids.next();
         Node before = ts != null && last ? ts : null;
         byte[] signingKey = signing != null ? signing.key(key) : key;
         TokenReference signingRef = signing != null
@@ -389,6 +428,17 @@ final class SymmetricHeaderWriter {
         Element endorsingSignature = null;
         if (endorsingToken != null) {
             endorsingSignature = endorse(signature, signatureId, endorsingToken, endorsing.get(), s);
+            signatureValues.add(signatureValue(endorsingSignature));
+        }
+        if (contextToken != null) {
+            // the session token's endorsing signature: a key derived from the token's (SecureConversation's
+            // parameters require derived keys), over the primary signature
+            DerivedKeyToken dkt = DerivedKeyToken.create(ids.next(), new TokenReference.Local(
+                    contextToken.getAttributeNS(WSU, "Id"), s.scNamespace() + "/sct"),
+                    suite.signingDerivationBits() / 8);
+            security.insertBefore(dkt.write(doc, s.scNamespace(), null), before);
+            endorsingSignature = sign(security, before, List.of(signatureId), dkt.key(context.get().key()),
+                    new TokenReference.Local(dkt.id(), s.localValueType(s.derivedKeyTokenType())), suite, null);
             signatureValues.add(signatureValue(endorsingSignature));
         }
         if (!encrypt) {

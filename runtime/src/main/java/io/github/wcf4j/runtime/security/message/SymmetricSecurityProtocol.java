@@ -111,6 +111,20 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
 
     @Override
     public ReplyVerification secureRequest(Message request, EndpointAddress to, ClientCredentials credentials) {
+        return secureRequest(request, to, credentials, Optional.empty());
+    }
+
+    /** Whether this bootstrap can carry a session token's endorsement (no endorsing certificate of its own). */
+    boolean endorsesWithContext() {
+        return !certificateMode();
+    }
+
+    /**
+     * Secures a request as {@link #secureRequest(Message, EndpointAddress, ClientCredentials)} does, endorsed by a
+     * session's context token when {@code context} is given (a renew request, WCF's way).
+     */
+    ReplyVerification secureRequest(Message request, EndpointAddress to, ClientCredentials credentials,
+            Optional<SymmetricHeaderWriter.ContextEndorsement> context) {
         X509Certificate service = credentials.serviceCertificateFor(to.uri()).or(identity::certificate)
                 .orElseThrow(() -> new IllegalStateException(
                         WcfText.ServiceCertificateNotProvidedOnClientCredentials.format(to.uri())));
@@ -123,7 +137,7 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         Optional<SecurityTimestamp> ts = freshness.issue(element.localClientSettings().timestampValidityDuration());
         SentRequest sent = new SentRequest();
         request.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(doc -> {
-            sent.value = SymmetricHeaderWriter.writeRequest(doc, settings, ts, service, user, own);
+            sent.value = SymmetricHeaderWriter.writeRequest(doc, settings, ts, service, user, own, context);
         }));
         return reply -> verifyReply(reply, sent);
     }
@@ -170,14 +184,27 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
 
     @Override
     public VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials) {
+        return verifyRequest(request, credentials, null);
+    }
+
+    /**
+     * Verifies a request as {@link #verifyRequest(Message, ServiceCredentials)} does; with {@code session} its primary
+     * signature must also be endorsed by a security session's context token, whose key {@code session} gives (a renew
+     * request secured WCF's way).
+     */
+    VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials,
+            SymmetricHeaderReader.ContextKeys session) {
         if (request.headers().count(SECURITY) == 0) {
             throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
         }
         X509Credential own = credentials.serviceCertificate().orElseThrow();
         Document doc = envelope(request);
-        SymmetricHeaderReader.Received r = SymmetricHeaderReader.readRequest(doc, settings, own.privateKey(),
-                Base64.getEncoder().encodeToString(CertificateFind.thumbprint(own.certificate())),
-                certificateMode() ? SymmetricHeaderReader.EndorsingToken.X509 : SymmetricHeaderReader.EndorsingToken.NONE);
+        String thumbprint = Base64.getEncoder().encodeToString(CertificateFind.thumbprint(own.certificate()));
+        SymmetricHeaderReader.Received r = session != null
+                ? SymmetricHeaderReader.readEndorsedRequest(doc, settings, own.privateKey(), thumbprint, session)
+                : SymmetricHeaderReader.readRequest(doc, settings, own.privateKey(), thumbprint,
+                        certificateMode() ? SymmetricHeaderReader.EndorsingToken.X509
+                                : SymmetricHeaderReader.EndorsingToken.NONE);
         freshness.check(r.timestamp(), element.localServiceSettings().replayWindow(),
                 element.localServiceSettings().maxClockSkew());
         replays.ifPresent(cache -> cache.check(r.signatureValue()));

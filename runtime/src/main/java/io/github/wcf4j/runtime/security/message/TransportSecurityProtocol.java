@@ -16,6 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import io.github.wcf4j.binding.encoding.AddressingVersion;
+import io.github.wcf4j.runtime.message.EnvelopeProtection;
+import java.util.List;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -75,14 +79,31 @@ final class TransportSecurityProtocol implements SecurityProtocol {
         };
     }
 
-    /** Secures an outgoing request: its security header, replacing any the message had. */
+    /**
+     * Secures an outgoing request: its security header, replacing any the message had. The client certificate's
+     * endorsing signature covers the timestamp and, with WS-Addressing, the {@code To} header, signed in the envelope
+     * as it is written (WCF's {@code ShouldSignToHeader}: no message protection, an asymmetric endorsing key).
+     */
     void secureRequest(Message request, ClientCredentials credentials) {
         Optional<SecurityTimestamp> ts = timestamp(element.localClientSettings().timestampValidityDuration());
+        boolean signTo = signsTo(request);
+        Optional<X509Credential> endorsing = certificateMode() ? credentials.clientCertificate() : Optional.empty();
         MessageHeader header = SecurityHeaderWriter.write(element.securityHeaderLayout(), ts,
-                certificateMode() ? Optional.empty() : credentials.userName(),
-                certificateMode() ? credentials.clientCertificate() : Optional.empty(), suite, bspAttributes);
+                certificateMode() ? Optional.empty() : credentials.userName(), endorsing, suite, bspAttributes,
+                !signTo);
         request.headers().remove(SECURITY);
         request.headers().add(header);
+        if (signTo) {
+            String addressing = request.version().addressing().namespace();
+            request.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(doc ->
+                    SecurityHeaderWriter.endorseWithTo(doc, addressing, endorsing.orElseThrow(), suite,
+                            bspAttributes)));
+        }
+    }
+
+    /** Whether {@code m}'s endorsing signature must cover its {@code To} header: a certificate, and addressing. */
+    private boolean signsTo(Message m) {
+        return certificateMode() && m.version().addressing() != AddressingVersion.NONE;
     }
 
     /**
@@ -159,7 +180,7 @@ final class TransportSecurityProtocol implements SecurityProtocol {
         if (count == 0) {
             throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
         }
-        SecurityHeaderReader.Received r = read(request, count);
+        SecurityHeaderReader.Received r = signsTo(request) ? readWithTo(request, count) : read(request, count);
         checkTimestamp(r, element.localServiceSettings().replayWindow(),
                 element.localServiceSettings().maxClockSkew());
         ServiceSecurityContext context;
@@ -219,6 +240,39 @@ final class TransportSecurityProtocol implements SecurityProtocol {
         }
         Element security = DomXml.parse(received.xml().xml());
         return SecurityHeaderReader.read(security, element.securityHeaderLayout(), suite);
+    }
+
+    /**
+     * Reads a request's security header in its received envelope, where its endorsing signature must also cover the
+     * {@code To} header (WCF's {@code WSSecurityOneDotZeroReceiveSecurityHeader} for an asymmetric endorsing key over a
+     * transport: {@code TransportSecuredMessageMissingToHeader}, {@code UnsignedToHeaderInTransportSecuredMessage}).
+     */
+    private SecurityHeaderReader.Received readWithTo(Message m, int count) {
+        if (count > 1) {
+            throw new MessageSecurityException("The message has more than one security header for the same actor.");
+        }
+        Document doc = SymmetricSecurityProtocol.envelope(m);
+        Element envelope = doc.getDocumentElement();
+        Element header = SymmetricHeaderWriter.child(envelope, envelope.getNamespaceURI(), "Header").orElseThrow();
+        String addressing = m.version().addressing().namespace();
+        List<Element> tos = DomXml.children(header).stream()
+                .filter(h -> addressing.equals(h.getNamespaceURI()) && "To".equals(h.getLocalName())).toList();
+        if (tos.isEmpty()) {
+            throw new MessageSecurityException(WcfText.TransportSecuredMessageMissingToHeader.format());
+        }
+        if (tos.size() > 1) {
+            throw new MessageSecurityException(WcfText.TransportSecuredMessageHasMoreThanOneToHeader.format());
+        }
+        Element to = tos.get(0);
+        if (!to.hasAttributeNS(WsSecurityNames.WSU, "Id")) {
+            throw new MessageSecurityException(WcfText.UnsignedToHeaderInTransportSecuredMessage.format());
+        }
+        List<Element> securities = DomXml.children(header).stream().filter(h -> SECURITY.getNamespaceURI().equals(
+                h.getNamespaceURI()) && SECURITY.getLocalPart().equals(h.getLocalName())).toList();
+        if (securities.size() != 1) {
+            throw new MessageSecurityException("The message has more than one security header for the same actor.");
+        }
+        return SecurityHeaderReader.read(securities.get(0), element.securityHeaderLayout(), suite, Optional.of(to));
     }
 
     private void checkTimestamp(SecurityHeaderReader.Received r, Duration timeToLive, Duration clockSkew) {

@@ -16,6 +16,7 @@ import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
+import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
@@ -28,15 +29,17 @@ import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.w3c.dom.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
 
 /**
  * The asymmetric binding end to end, client and service, through the channel stack over the in-memory transport:
@@ -278,6 +281,86 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
         }
     }
 
+    /**
+     * {@code messageProtectionOrder="SignBeforeEncrypt"}: the body is encrypted, the signature (and a reply's signature
+     * confirmation) travel in the clear after the {@code EncryptedKey}, whose reference list names the body alone.
+     */
+    @ParameterizedTest
+    @EnumSource(value = AuthenticationMode.class, names = {"MutualCertificate", "MutualCertificateDuplex"})
+    void signBeforeEncryptLeavesTheSignatureInTheClear(AuthenticationMode mode) {
+        SecurityBindingElement e = security(mode).messageSecurityVersion(mode == AuthenticationMode.MutualCertificate
+                ? WSS10 : MessageSecurityVersion.DEFAULT).messageProtectionOrder(MessageProtectionOrder.SignBeforeEncrypt)
+                .requireSignatureConfirmation(mode == AuthenticationMode.MutualCertificateDuplex).build();
+        Identity id = both(e, clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        for (String m : List.of(sent(Direction.CLIENT_TO_SERVICE).get(1), sent(Direction.SERVICE_TO_CLIENT).get(1))) {
+            assertEquals(1, m.split("<e:EncryptedData ", -1).length - 1, "the body alone is encrypted: " + m);
+            assertTrue(m.indexOf("</e:EncryptedKey>") < m.indexOf("<Signature xmlns=\"http://www.w3.org/2000/09/"
+                    + "xmldsig#\">"), "the signature in the clear, after the key: " + m);
+            assertFalse(m.contains("<add") || m.contains("addResult"), "the body is still encrypted");
+        }
+        if (mode == AuthenticationMode.MutualCertificateDuplex) {
+            assertTrue(sent(Direction.SERVICE_TO_CLIENT).get(1).contains("<k:SignatureConfirmation"),
+                    "the confirmation in the clear too");
+        }
+    }
+
+    /**
+     * {@code protectTokens="true"}: the primary signature covers the signing certificate's {@code BinarySecurityToken}
+     * (the client's in requests, the service's in MutualCertificateDuplex replies); seen here in the clear under
+     * SignBeforeEncrypt.
+     */
+    @ParameterizedTest
+    @EnumSource(value = AuthenticationMode.class, names = {"MutualCertificate", "MutualCertificateDuplex"})
+    void protectTokensSignsTheSigningToken(AuthenticationMode mode) {
+        SecurityBindingElement e = security(mode).messageSecurityVersion(mode == AuthenticationMode.MutualCertificate
+                ? WSS10 : MessageSecurityVersion.DEFAULT).messageProtectionOrder(MessageProtectionOrder.SignBeforeEncrypt)
+                .protectTokens(true).build();
+        Identity id = both(e, clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+        List<String> messages = new ArrayList<>(List.of(sent(Direction.CLIENT_TO_SERVICE).get(0)));
+        if (mode == AuthenticationMode.MutualCertificateDuplex) {
+            messages.add(sent(Direction.SERVICE_TO_CLIENT).get(0));
+        }
+        for (String m : messages) {
+            Matcher bst = Pattern.compile("<o:BinarySecurityToken [^>]*u:Id=\"([^\"]+)\"").matcher(m);
+            assertTrue(bst.find(), m);
+            assertTrue(m.contains("<Reference URI=\"#" + bst.group(1) + "\">"), "the token is signed: " + m);
+        }
+    }
+
+    @Test
+    void aServiceThatProtectsTokensRefusesAnUnsignedOne() {
+        host(binding(mutual(WSS10).protectTokens(true).build()), serviceCredentials());
+        Identity id = client(binding(mutual(WSS10).build()), clientCertificate());
+        int before = IdentityService.CALLS.get();
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, id::whoAmI);
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                assertInstanceOf(SecurityFaultException.class, e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get());
+    }
+
+    @Test
+    void aServiceThatDoesNotProtectTokensAcceptsASignedOne() {
+        host(binding(mutual(WSS10).build()), serviceCredentials());
+        Identity id = client(binding(mutual(WSS10).protectTokens(true).build()), clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+    }
+
+    @Test
+    void aServiceThatEncryptsTheSignatureRefusesOneInTheClear() {
+        Binding service = binding(mutual(WSS10).build());
+        host(service, serviceCredentials());
+        Identity id = client(binding(mutual(WSS10).messageProtectionOrder(MessageProtectionOrder.SignBeforeEncrypt)
+                .build()), clientCertificate());
+        int before = IdentityService.CALLS.get();
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, id::whoAmI);
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                assertInstanceOf(SecurityFaultException.class, e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get(), "PrimarySignatureIsRequiredToBeEncrypted: nothing served");
+    }
+
     @Test
     void settingsTheAsymmetricEngineDoesNotApplyAreRefusedByName() {
         UnsupportedBindingException confirmation = assertThrows(UnsupportedBindingException.class, () -> host(
@@ -285,8 +368,7 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
         assertTrue(confirmation.getMessage().contains(WcfText.SignatureConfirmationNotSupported.format()),
                 confirmation.getMessage());
         for (SecurityBindingElement e : List.of(mutual(WSS10).requireDerivedKeys(true).build(),
-                mutual(WSS10).messageProtectionOrder(MessageProtectionOrder.SignBeforeEncrypt).build(),
-                mutual(WSS10).protectTokens(true).build())) {
+                mutual(WSS10).messageProtectionOrder(MessageProtectionOrder.EncryptBeforeSign).build())) {
             UnsupportedBindingException refused = assertThrows(UnsupportedBindingException.class,
                     () -> host(binding(e), serviceCredentials()));
             assertTrue(refused.getMessage().contains("MutualCertificate"), refused.getMessage());
@@ -294,13 +376,21 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
     }
 
     @Test
-    void mutualCertificateDuplexOverDuplexChannelsIsRefusedByName() {
+    void overDuplexChannelsOnlyMutualCertificateDuplexRunsAndOnlyWithoutConfirmation() {
+        ChannelShape shape = ChannelShape.DUPLEX;
+        Function<SecurityBindingElement, List<String>> refusedOverDuplex = e ->
+                new MessageSecurityLayerProvider().refusals().stream()
+                        .filter(r -> r.shapes().contains(shape))
+                        .filter(r -> r.applies().test(e)).map(r -> r.reason().apply(e)).toList();
         SecurityBindingElement duplex = security(AuthenticationMode.MutualCertificateDuplex).build();
-        List<String> reasons = new MessageSecurityLayerProvider().refusals().stream()
-                .filter(r -> r.shapes().contains(io.github.wcf4j.binding.stack.ChannelShape.DUPLEX))
-                .filter(r -> r.applies().test(duplex)).map(r -> r.reason().apply(duplex)).toList();
-        assertEquals(1, reasons.size(), reasons.toString());
-        assertTrue(reasons.get(0).contains("the asymmetric binding over duplex channels"), reasons.get(0));
+        assertEquals(List.of(), refusedOverDuplex.apply(duplex));
+        List<String> confirming = refusedOverDuplex.apply(security(AuthenticationMode.MutualCertificateDuplex)
+                .requireSignatureConfirmation(true).build());
+        assertEquals(1, confirming.size(), confirming.toString());
+        assertTrue(confirming.get(0).contains("without signature confirmation"), confirming.get(0));
+        List<String> mutual = refusedOverDuplex.apply(mutual(WSS10).build());
+        assertEquals(1, mutual.size(), mutual.toString());
+        assertTrue(mutual.get(0).contains("MutualCertificateDuplex only"), mutual.get(0));
         assertTrue(new MessageSecurityLayerProvider().refusals().stream()
                 .filter(r -> r.shapes().isEmpty()).noneMatch(r -> r.applies().test(duplex)),
                 "over request/reply nothing of MutualCertificateDuplex is refused");

@@ -1,18 +1,19 @@
 package io.github.wcf4j.runtime.security.message;
 
-import io.github.wcf4j.runtime.security.MessageSecurityException;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.BufferedHeader;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.ReceivedEnvelope;
 import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.security.MessageSecurityException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +21,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The receive checks of the security header, one attack or mistake per test (wcf-security-reference.md §3.1, §9):
@@ -65,7 +70,8 @@ class SecurityHeaderVerificationTest {
     private static ServiceSecurityContext verify(AuthenticationMode mode, String content) {
         TransportSecurityProtocol protocol = new TransportSecurityProtocol(SecurityBindingElement.builder()
                 .authenticationMode(mode).build(), Clock.fixed(NOW, ZoneOffset.UTC));
-        Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:a", XmlFragment.EMPTY);
+        // without addressing the endorsing signature covers the timestamp alone (no To header to sign)
+        Message m = Message.create(MessageVersion.SOAP12, "urn:a", XmlFragment.EMPTY);
         m.headers().add(new BufferedHeader(WsSecurityNames.SECURITY, true, new XmlFragment(standalone(content))));
         return protocol.authenticate(m, ServiceCredentials.defaults().withUserNameValidator(ANYONE)
                 .withClientCertificateAuthentication(X509CertificateAuthentication.peerTrust(
@@ -155,6 +161,76 @@ class SecurityHeaderVerificationTest {
         MessageSecurityException e = assertThrows(MessageSecurityException.class,
                 () -> verify(AuthenticationMode.CertificateOverTransport, unsigned));
         assertEquals(WcfText.SupportingTokenIsNotEndorsing.format("X509SecurityTokenParameters"), e.getMessage());
+    }
+
+    /** A request as the service receives it: {@code client}'s certificate over a transport, written and read again. */
+    private static Message received(UnaryOperator<String> change) {
+        TransportSecurityProtocol protocol = new TransportSecurityProtocol(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.CertificateOverTransport).build(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:a", XmlFragment.EMPTY);
+        m.headers().to(EndpointAddress.of(URI.create(
+                "https://localhost/service")));
+        protocol.secureRequest(m, ClientCredentials.certificate(client));
+        var encoder = TextMessageEncoder.defaultEncoder();
+        String sent = new String(encoder.write(m), StandardCharsets.UTF_8);
+        return encoder.read(change.apply(sent).getBytes(StandardCharsets.UTF_8),
+                encoder.contentType());
+    }
+
+    private static String refusedWithTo(UnaryOperator<String> change) {
+        TransportSecurityProtocol protocol = new TransportSecurityProtocol(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.CertificateOverTransport).build(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Message m = received(change);
+        return assertThrows(MessageSecurityException.class, () -> protocol.authenticate(m,
+                ServiceCredentials.defaults().withClientCertificateAuthentication(X509CertificateAuthentication
+                        .peerTrust(List.of(client.certificate()))))).getMessage();
+    }
+
+    @Test
+    void withAddressingTheEndorsingSignatureCoversTheToHeaderAsWcfs() {
+        Message m = received(s -> s);
+        TransportSecurityProtocol protocol = new TransportSecurityProtocol(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.CertificateOverTransport).build(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        assertTrue(protocol.authenticate(m, ServiceCredentials.defaults().withClientCertificateAuthentication(
+                X509CertificateAuthentication.peerTrust(List.of(client.certificate())))).primaryIdentityName()
+                .startsWith("CN=client; "));
+        String sent = m.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
+        assertTrue(sent.contains("<a:To s:mustUnderstand=\"1\" u:Id=\"_1\">https://localhost/service</a:To>"), sent);
+        assertTrue(sent.indexOf("<Reference URI=\"#_0\">") < sent.indexOf("<Reference URI=\"#_1\">"), sent);
+    }
+
+    @Test
+    void aRedirectedToHeaderFailsTheSignature() {
+        assertEquals("The signature verification failed.", refusedWithTo(s -> s.replace(
+                "https://localhost/service</a:To>", "https://elsewhere/service</a:To>")));
+    }
+
+    @Test
+    void aToHeaderWithoutItsIdIsUnsigned() {
+        assertEquals(WcfText.UnsignedToHeaderInTransportSecuredMessage.format(),
+                refusedWithTo(s -> s.replace(" u:Id=\"_1\">https://localhost", ">https://localhost")));
+    }
+
+    @Test
+    void aSignatureThatLeavesTheToHeaderOutIsRefused() {
+        assertEquals(WcfText.UnsignedToHeaderInTransportSecuredMessage.format(),
+                refusedWithTo(s -> s.replaceFirst("<Reference URI=\"#_1\">.*?</Reference>", "")));
+    }
+
+    @Test
+    void aSecondToHeaderIsRefusedWithWcfsText() {
+        assertEquals(WcfText.TransportSecuredMessageHasMoreThanOneToHeader.format(), refusedWithTo(s -> s.replace(
+                "<a:To s:mustUnderstand=\"1\" u:Id=\"_1\">", "<a:To s:mustUnderstand=\"1\">https://elsewhere/</a:To>"
+                        + "<a:To s:mustUnderstand=\"1\" u:Id=\"_1\">")));
+    }
+
+    @Test
+    void aMessageWithoutToIsRefusedWithWcfsText() {
+        assertEquals(WcfText.TransportSecuredMessageMissingToHeader.format(),
+                refusedWithTo(s -> s.replaceFirst("<a:To [^>]*>[^<]*</a:To>", "")));
     }
 
     @Test

@@ -120,8 +120,16 @@ class SecuritySessionKeyRenewalTest extends SecuredLoopback {
         assertTrue(renew.contains("<c:SecurityContextToken"), "the renewal carries the current token: " + renew);
         assertFalse(renew.contains("<c:Instance>"), "the first key has no generation");
         assertFalse(renew.contains("RenewTarget"), "its body (RenewTarget, entropy) travels encrypted");
+        // WCF's way (SecuritySessionSecurityTokenProvider.CreateRenewRequest): secured by the bootstrap, a key wrapped
+        // to the service's certificate, and endorsed by the session's current token through a key derived from it
+        assertTrue(renew.contains("<e:EncryptedKey"), "secured by the bootstrap: " + renew);
+        assertEquals(contextId, group("<c:Identifier>([^<]+)</c:Identifier>", renew), "the session's token");
+        String sctId = group("<c:SecurityContextToken [^>]*u:Id=\"([^\"]+)\"", renew);
+        assertTrue(renew.matches("(?s).*<c:DerivedKeyToken [^>]*>\\s*<o:SecurityTokenReference>\\s*<o:Reference URI=\"#"
+                + Pattern.quote(sctId) + "\".*"), "a key derived from the session token endorses: " + renew);
         List<String> rstrs = withAction(Direction.SERVICE_TO_CLIENT, v.trust + "/RSTR/SCT/Renew");
         assertEquals(1, rstrs.size(), "answered by RSTR/SCT/Renew");
+        assertTrue(rstrs.get(0).contains("EncryptedKeySHA1"), "the answer under the bootstrap's key: " + rstrs.get(0));
 
         List<String> requests = sent(Direction.CLIENT_TO_SERVICE);
         String call = requests.get(requests.size() - 1);
@@ -142,6 +150,45 @@ class SecuritySessionKeyRenewalTest extends SecuredLoopback {
         List<String> all = sent(Direction.CLIENT_TO_SERVICE);
         assertTrue(all.get(all.size() - 1).contains("/RST/SCT/Cancel")
                 && all.get(all.size() - 1).contains(instance), "the cancel is secured with the renewed key");
+    }
+
+    /**
+     * Over a MutualCertificate bootstrap (whose own certificate endorses its messages) wcf4j's client still secures the
+     * renewal with the session's key; the service accepts that as well as WCF's way.
+     */
+    @Test
+    void aRenewalSecuredWithTheSessionsKeyIsAcceptedToo() {
+        SecurityBindingElement e = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation)
+                .localClientSettings(client(MINUTE, Duration.ofSeconds(30)))
+                .bootstrap(SecurityBindingElement.builder().authenticationMode(AuthenticationMode.MutualCertificate)
+                        .build()).build();
+        Identity id = both(e, ClientCredentials.certificate(client).withDefaultServiceCertificate(
+                service.certificate()));
+        String caller = id.whoAmI();
+        advance(MINUTE);
+        assertEquals(caller, id.whoAmI(), "renewed, then served");
+        String renew = withAction(Direction.CLIENT_TO_SERVICE, Version.FEBRUARY_2005.trust + "/RST/SCT/Renew").get(0);
+        assertFalse(renew.contains("<e:EncryptedKey"), "secured with the session's key: " + renew);
+        assertEquals(1, withAction(Direction.SERVICE_TO_CLIENT, Version.FEBRUARY_2005.trust + "/RSTR/SCT/Renew")
+                .size());
+    }
+
+    @Test
+    void aBootstrapSecuredRenewalEndorsedByAForgedTokenIsRefused() {
+        Identity id = both(session(Version.FEBRUARY_2005).localClientSettings(client(MINUTE, Duration.ofSeconds(30)))
+                .build(), alice("secret"));
+        id.whoAmI();
+        advance(MINUTE);
+        // the endorsing token's identifier changed: no session holds it, so the renewal is refused
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE)
+                .containing("/RST/SCT/Renew<").then(FaultAction.rewrite(
+                        m -> m.replaceFirst("<c:Identifier>urn:uuid:[0-9a-f]", "<c:Identifier>urn:uuid:z"))));
+        int before = IdentityService.CALLS.get();
+        assertThrows(RuntimeException.class, id::whoAmI);
+        assertEquals(before, IdentityService.CALLS.get());
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, Version.FEBRUARY_2005.trust + "/RSTR/SCT/Renew").isEmpty(),
+                "no new key is issued");
     }
 
     @ParameterizedTest

@@ -11,7 +11,6 @@ import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
-import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
@@ -204,13 +203,6 @@ class TlsNegoLoopbackTest extends SecuredLoopback {
         host(b, serviceCredentials());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> client(b, anonymous()));
         assertEquals(WcfText.ClientCertificateNotProvidedOnClientCredentials.format(), e.getMessage());
-    }
-
-    @Test
-    void mutualSslNegotiatedWithoutASecurityContextIsRefusedByName() {
-        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () -> host(
-                binding(security(AuthenticationMode.MutualSslNegotiated).build()), serviceCredentials()));
-        assertTrue(e.getMessage().contains("authenticationMode=MutualSslNegotiated"), e.getMessage());
     }
 
     private static byte[] encoded(X509Credential credential) {

@@ -29,6 +29,8 @@ import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
 import io.github.wcf4j.runtime.transport.inmemory.InMemoryNetwork;
 import io.github.wcf4j.runtime.transport.inmemory.WireRecord;
 import java.net.URI;
@@ -219,7 +221,8 @@ class TransportSecurityLoopbackTest {
                 .build(), ClientCredentials.certificate(client));
         assertTrue(id.whoAmI().startsWith("X509:"));
         boolean bsp = version.name().endsWith("BasicSecurityProfile10");
-        assertEquals(bsp, request().contains("<o:Reference ValueType=\"" + WsSecurityNames.X509V3 + "\" URI=\"#"),
+        assertEquals(bsp, Pattern.compile("<o:Reference (URI=\"#[^\"]+\" )?ValueType=\""
+                + Pattern.quote(WsSecurityNames.X509V3) + "\"").matcher(request()).find(),
                 "the Basic Security Profile's ValueType on the token reference");
         factory.abort();
         host.abort();
@@ -228,27 +231,48 @@ class TransportSecurityLoopbackTest {
         assertEquals("UserName:alice", user.whoAmI());
     }
 
+    /**
+     * WCF's endorsing signature over a transport covers the timestamp and the {@code To} header
+     * ({@code WSSecurityOneDotZeroSendSecurityHeader.ShouldSignToHeader}): {@code To} carries {@code u:Id="_1"}.
+     */
     @Test
-    void certificateOverTransportSendsTheTokenAndAnEndorsingSignatureOverTheTimestamp() {
+    void certificateOverTransportSendsTheTokenAndAnEndorsingSignatureOverTheTimestampAndTheToHeader() {
         Identity id = both(security(AuthenticationMode.CertificateOverTransport).build(),
                 ClientCredentials.certificate(client));
         assertEquals("X509:CN=client; " + CertificateFind.thumbprintString(client.certificate()), id.whoAmI());
+        assertTrue(request().contains("<a:To s:mustUnderstand=\"1\" u:Id=\"_1\">" + BASE + "</a:To>"), request());
         String header = masked(securityHeader(request()));
-        Matcher token = Pattern.compile("<o:BinarySecurityToken u:Id=\"(uuid-ID-1)\" ValueType=\""
-                + Pattern.quote(WsSecurityNames.X509V3) + "\" EncodingType=\""
-                + Pattern.quote(WsSecurityNames.BASE64_BINARY) + "\">CERT</o:BinarySecurityToken>").matcher(header);
+        Matcher token = Pattern.compile("<o:BinarySecurityToken EncodingType=\""
+                + Pattern.quote(WsSecurityNames.BASE64_BINARY) + "\" ValueType=\""
+                + Pattern.quote(WsSecurityNames.X509V3) + "\" u:Id=\"(uuid-ID-1)\">CERT</o:BinarySecurityToken>")
+                .matcher(header);
         assertTrue(token.find(), header);
-        assertEquals("<o:Security s:mustUnderstand=\"1\" xmlns:o=\"" + WsSecurityNames.WSSE + "\">"
+        String reference = "<Transforms><Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>"
+                + "</Transforms><DigestMethod Algorithm=\"http://www.w3.org/2000/09/xmldsig#sha1\"/>"
+                + "<DigestValue>D</DigestValue></Reference>";
+        assertEquals("<o:Security xmlns:o=\"" + WsSecurityNames.WSSE + "\" s:mustUnderstand=\"1\">"
                 + "<u:Timestamp u:Id=\"_0\"><u:Created>TIME</u:Created><u:Expires>TIME</u:Expires></u:Timestamp>"
                 + token.group()
                 + "<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\"><SignedInfo>"
                 + "<CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>"
                 + "<SignatureMethod Algorithm=\"http://www.w3.org/2000/09/xmldsig#rsa-sha1\"/>"
-                + "<Reference URI=\"#_0\"><Transforms><Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>"
-                + "</Transforms><DigestMethod Algorithm=\"http://www.w3.org/2000/09/xmldsig#sha1\"/>"
-                + "<DigestValue>D</DigestValue></Reference></SignedInfo><SignatureValue>S</SignatureValue>"
+                + "<Reference URI=\"#_0\">" + reference + "<Reference URI=\"#_1\">" + reference
+                + "</SignedInfo><SignatureValue>S</SignatureValue>"
                 + "<KeyInfo><o:SecurityTokenReference><o:Reference URI=\"#uuid-ID-1\"/></o:SecurityTokenReference>"
                 + "</KeyInfo></Signature></o:Security>", header);
+    }
+
+    @Test
+    void aRedirectedToHeaderIsRefusedAndNothingIsServed() {
+        Binding b = binding(security(AuthenticationMode.CertificateOverTransport).build());
+        host(b, serviceCredentials());
+        Identity id = client(b, ClientCredentials.certificate(client));
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing("u:Id=\"_1\">").then(
+                FaultAction.rewrite(s -> s.replace("u:Id=\"_1\">" + BASE, "u:Id=\"_1\">" + BASE + "/other"))));
+        int before = IdentityService.CALLS.get();
+        assertThrows(RuntimeException.class, id::whoAmI);
+        assertEquals(before, IdentityService.CALLS.get());
+        assertTrue(reply().contains("InvalidSecurity"), reply());
     }
 
     @Test
@@ -425,7 +449,8 @@ class TransportSecurityLoopbackTest {
     void everyOtherAuthenticationModeIsStillRefusedByName() {
         for (AuthenticationMode mode : AuthenticationMode.values()) {
             if (mode == AuthenticationMode.UserNameOverTransport || mode == AuthenticationMode.CertificateOverTransport
-                    || SymmetricSecurityProtocol.runs(mode) || mode == AuthenticationMode.MutualCertificateDuplex) {
+                    || SymmetricSecurityProtocol.runs(mode) || mode == AuthenticationMode.MutualCertificateDuplex
+                    || SslNegotiation.runs(mode)) {
                 continue;
             }
             BindingElement e = security(mode).build();

@@ -1,0 +1,48 @@
+package io.github.wcf4j.runtime.security.message;
+
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.DuplexChannel;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.LayeredChannelFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The client side of the asymmetric binding over duplex channels (MutualCertificateDuplex over
+ * {@code compositeDuplex}; WCF's {@code SecurityChannelFactory} with a {@code DuplexSecurityProtocolFactory}): each
+ * message sent is signed with the client's key and encrypted to the service's certificate, each message received
+ * (a reply or a callback) must be signed by the service's certificate and encrypted to the client's. A received
+ * message whose security fails is dropped (logged, never handed on), and the channel receives the next; verification
+ * runs on {@code verifier}, off the transport's threads.
+ */
+final class SecurityDuplexChannelFactory<C extends Channel> extends LayeredChannelFactory<C> {
+    private final AsymmetricSecurityProtocol protocol;
+    private final ClientCredentials credentials;
+    private final Executor verifier;
+
+    SecurityDuplexChannelFactory(ChannelType<C> type, ChannelFactory<?> inner, AsymmetricSecurityProtocol protocol,
+            ClientCredentials credentials, Executor verifier) {
+        super(type, inner);
+        this.protocol = protocol;
+        this.credentials = credentials;
+        this.verifier = verifier;
+    }
+
+    @Override
+    protected CompletableFuture<Void> onOpen(Duration timeout) {
+        return TransportSecurityProtocol.checked(() -> protocol.checkClientCredentials(credentials))
+                .thenCompose(v -> super.onOpen(timeout));
+    }
+
+    @Override
+    public C createChannel(EndpointAddress to, URI via) {
+        DuplexChannel inner = (DuplexChannel) innerFactory.createChannel(to, via);
+        return typed(new SecuredDuplexChannel(inner,
+                m -> protocol.secureFromClient(m, inner.remoteAddress(), credentials),
+                m -> protocol.verifyAtClient(m, inner.remoteAddress(), credentials), verifier));
+    }
+}
