@@ -4,6 +4,7 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.SECURITY;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.credentials.WindowsClientCredential;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -95,8 +96,15 @@ final class NegotiationProtocol {
      */
     static NegotiationProtocol of(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos) {
+        return of(element, clock, encoder, identity, kerberos, WindowsClientCredential.defaults());
+    }
+
+    /** As {@link #of(SecurityBindingElement, Clock, TextMessageEncoder, ExpectedServiceIdentity, Optional)}, with the
+     * client's {@code <clientCredentials><windows>} (SPNEGO's impersonation level). */
+    static NegotiationProtocol of(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
+            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, WindowsClientCredential windows) {
         NegotiationMechanism mechanism = SspiNegotiation.runs(element.authenticationMode())
-                ? new SspiNegotiation(identity, kerberos)
+                ? new SspiNegotiation(identity, kerberos, windows)
                 : new SslNegotiation(element.authenticationMode(), identity);
         return new NegotiationProtocol(element, mechanism, clock, encoder);
     }

@@ -4,6 +4,7 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.SECURITY;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.credentials.WindowsClientCredential;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
@@ -56,8 +57,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecurityBindingElement element;
-    /** The X.509 bootstrap's protocol; null when the bootstrap is negotiated. */
-    private final SymmetricSecurityProtocol bootstrap;
+    /** The X.509 or Kerberos bootstrap's protocol; null when the bootstrap is negotiated. */
+    private final SecurityProtocol bootstrap;
     /** The negotiated bootstrap's protocol (TLSNEGO, SPNEGO); null for an X.509 bootstrap. */
     private final NegotiationProtocol negotiation;
     private final SymmetricHeaderWriter.Settings settings;
@@ -78,11 +79,23 @@ final class SecureConversationProtocol implements SecurityProtocol {
     /** @param kerberos the Kerberos identity an SSPI-negotiated bootstrap runs with, when one is configured */
     SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos) {
+        this(element, clock, encoder, identity, kerberos, WindowsClientCredential.defaults());
+    }
+
+    /**
+     * @param kerberos the Kerberos identity an SSPI-negotiated or Kerberos bootstrap runs with, when one is configured
+     * @param windows  the client's {@code <clientCredentials><windows>}
+     */
+    SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
+            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, WindowsClientCredential windows) {
         this.element = element;
         SecurityBindingElement boot = element.secureConversationBootstrap().orElseThrow();
         boolean negotiated = NegotiationProtocol.runs(boot.authenticationMode());
-        this.bootstrap = negotiated ? null : new SymmetricSecurityProtocol(boot, clock, encoder, identity);
-        this.negotiation = negotiated ? NegotiationProtocol.of(boot, clock, encoder, identity, kerberos) : null;
+        this.bootstrap = negotiated ? null : KerberosSecurityProtocol.runs(boot.authenticationMode())
+                ? new KerberosSecurityProtocol(boot, clock, encoder, identity, kerberos, windows)
+                : new SymmetricSecurityProtocol(boot, clock, encoder, identity);
+        this.negotiation = negotiated ? NegotiationProtocol.of(boot, clock, encoder, identity, kerberos, windows)
+                : null;
         AlgorithmSuite suite = AlgorithmSuite.forName(element.defaultAlgorithmSuite());
         this.settings = new SymmetricHeaderWriter.Settings(suite,
                 SymmetricSecurityProtocol.secureConversationNamespace(element.messageSecurityVersion()),
@@ -104,7 +117,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
     static boolean runs(SecurityBindingElement e) {
         return e.authenticationMode() == AuthenticationMode.SecureConversation
                 && e.secureConversationBootstrap().map(b -> (SymmetricSecurityProtocol.runs(b.authenticationMode())
-                        || NegotiationProtocol.runs(b.authenticationMode()))
+                        || NegotiationProtocol.runs(b.authenticationMode())
+                        || KerberosSecurityProtocol.runs(b.authenticationMode()))
                         && SymmetricSecurityProtocol.runs(b.messageSecurityVersion())).orElse(false)
                 && SymmetricSecurityProtocol.runs(e.messageSecurityVersion());
     }

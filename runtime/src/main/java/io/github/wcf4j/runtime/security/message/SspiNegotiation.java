@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.security.message;
 
+import io.github.wcf4j.binding.credentials.WindowsClientCredential;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
@@ -18,10 +19,14 @@ import java.util.Optional;
 final class SspiNegotiation implements NegotiationMechanism {
     private final ExpectedServiceIdentity identity;
     private final Optional<KerberosCredentials> kerberos;
+    private final WindowsClientCredential windows;
 
-    SspiNegotiation(ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos) {
+    /** @param windows the client's {@code <clientCredentials><windows>}: Delegation asks JGSS to delegate */
+    SspiNegotiation(ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos,
+            WindowsClientCredential windows) {
         this.identity = identity;
         this.kerberos = kerberos;
+        this.windows = windows;
     }
 
     /** The bootstrap mode this mechanism runs. */
@@ -41,6 +46,7 @@ final class SspiNegotiation implements NegotiationMechanism {
 
     @Override
     public void checkClientCredentials(ClientCredentials credentials) {
+        WindowsImpersonation.delegation(windows);
         kerberos.orElseThrow(() -> KerberosCredentials.notConfigured("client")).subject(true);
     }
 
@@ -52,7 +58,7 @@ final class SspiNegotiation implements NegotiationMechanism {
     @Override
     public NegotiationHandshake initiator(EndpointAddress to, ClientCredentials credentials) {
         return SpnegoHandshake.initiator(kerberos.orElseThrow(() -> KerberosCredentials.notConfigured("client")),
-                identity.kerberosTarget(to.uri()), to.uri().toString(), false);
+                identity.kerberosTarget(to.uri()), to.uri().toString(), WindowsImpersonation.delegation(windows));
     }
 
     @Override
