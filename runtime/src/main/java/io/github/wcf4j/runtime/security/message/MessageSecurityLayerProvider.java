@@ -70,7 +70,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
 
     private static boolean runs(SecurityBindingElement e) {
         return TransportSecurityProtocol.runs(e.authenticationMode()) || symmetricMode(e)
-                || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e) || kerberosMode(e);
+                || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e) || kerberosMode(e)
+                || KerberosOverTransportProtocol.runs(e.authenticationMode());
     }
 
     /** {@code authenticationMode="Kerberos"}: the Kerberos token profile, under WS-Security 1.1. */
@@ -295,12 +296,18 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
         }
+        if (KerberosOverTransportProtocol.runs(e.authenticationMode())) {
+            return new KerberosOverTransportProtocol(e, clock,
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p),
+                    windows(p));
+        }
         return new TransportSecurityProtocol(e, clock);
     }
 
     /** Where messages are verified: cryptography off the transport's threads; a timestamp check where it lands. */
     private static Executor verifier(SecurityBindingElement e, BindingParameters p) {
-        return symmetricMode(e) || kerberosMode(e) || AsymmetricSecurityProtocol.runs(e)
+        return symmetricMode(e) || kerberosMode(e) || KerberosOverTransportProtocol.runs(e.authenticationMode())
+                || AsymmetricSecurityProtocol.runs(e)
                 || SecureConversationProtocol.runs(e)
                 ? p.require(Scheduler.class).executor() : Runnable::run;
     }

@@ -207,6 +207,54 @@ class KerberosTokenLoopbackTest extends SecuredLoopback {
         assertTrue(requests.get(1).contains("<c:SecurityContextToken"), requests.get(1));
     }
 
+    /** KerberosOverTransport over the in-memory transport, which protects nothing: allowInsecureTransport. */
+    static SecurityBindingElement overTransport() {
+        return security(AuthenticationMode.KerberosOverTransport).defaultAlgorithmSuite("Basic128")
+                .allowInsecureTransport(true).build();
+    }
+
+    @Test
+    void kerberosOverTransportEndorsesTheTimestampWithTheSessionKey() {
+        Identity id = both(overTransport(), ClientCredentials.none());
+        assertEquals("Kerberos:alice@" + EmbeddedKdc.REALM, id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        String request = sent(Direction.CLIENT_TO_SERVICE).get(0);
+        int ts = request.indexOf("<u:Timestamp u:Id=\"_0\">");
+        int token = request.indexOf("<o:BinarySecurityToken ");
+        assertTrue(request.contains("ValueType=\"" + GSS_AP_REQ + "\""), request);
+        int signature = request.indexOf("<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\">");
+        assertTrue(ts >= 0 && ts < token && token < signature, "timestamp, token, signature: " + request);
+        assertTrue(request.contains("<SignatureMethod Algorithm=\"http://www.w3.org/2000/09/xmldsig#hmac-sha1\"/>"),
+                "a symmetric signature, the Kerberos session key's: " + request);
+        assertTrue(request.contains("<Reference URI=\"#_0\">"), "over the timestamp");
+        assertFalse(request.contains("EncryptedData") || request.contains("DerivedKeyToken"),
+                "the transport protects the message; no derived keys (the factory's RequireDerivedKeys=false)");
+        assertTrue(request.contains("<s:Body><WhoAmI"), "the body in clear for the transport: " + request);
+        String reply = sent(Direction.SERVICE_TO_CLIENT).get(0);
+        assertTrue(reply.contains("<u:Timestamp") && !reply.contains("BinarySecurityToken"), reply);
+    }
+
+    @Test
+    void kerberosOverTransportRefusesASignatureByAnotherKeyAndATicketForAnotherPrincipal() {
+        Binding b = binding(overTransport());
+        host(b, serviceCredentials());
+        Identity id = client(b, ClientCredentials.none());
+        int before = IdentityService.CALLS.get();
+        network.inject(io.github.wcf4j.runtime.transport.inmemory.FaultRule.on(Direction.CLIENT_TO_SERVICE)
+                .containing("IIdentity/WhoAmI").then(io.github.wcf4j.runtime.transport.inmemory.FaultAction.rewrite(
+                        s -> alteredAfter(s, "<SignatureValue>"))));
+        assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(sent(Direction.SERVICE_TO_CLIENT).get(0).contains("InvalidSecurity"),
+                sent(Direction.SERVICE_TO_CLIENT).get(0));
+        EmbeddedKdc.shared().keytab("HTTP/other.example.com");
+        Identity other = client(b, ClientCredentials.none(), Optional.of(
+                new EndpointIdentity.ServicePrincipalName("HTTP/other.example.com")));
+        assertThrows(RuntimeException.class, other::whoAmI, "wrong principal");
+        assertEquals(before, IdentityService.CALLS.get(), "nothing dispatched");
+        assertTrue(sent(Direction.SERVICE_TO_CLIENT).get(1).contains("FailedAuthentication"),
+                sent(Direction.SERVICE_TO_CLIENT).get(1));
+    }
+
     private Identity clientWith(Binding b, TokenImpersonationLevel level) {
         var builder = io.github.wcf4j.runtime.client.ClientFactory.builder(
                 new io.github.wcf4j.binding.description.ClientEndpoint("", BASE, "customBinding", "b", b, CONTRACT,
