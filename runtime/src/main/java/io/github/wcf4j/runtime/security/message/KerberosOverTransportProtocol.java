@@ -10,7 +10,6 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU_PREFIX;
 
 import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.binding.credentials.WindowsClientCredential;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -69,12 +68,12 @@ final class KerberosOverTransportProtocol implements SecurityProtocol {
     private final boolean bspAttributes;
     private final ExpectedServiceIdentity identity;
     private final Optional<KerberosCredentials> kerberos;
-    private final WindowsClientCredential windows;
+    private final WindowsCredentials windows;
     private final TransportSecurityProtocol replies;
     private final MessageFreshness freshness;
 
     KerberosOverTransportProtocol(SecurityBindingElement element, Clock clock, ExpectedServiceIdentity identity,
-            Optional<KerberosCredentials> kerberos, WindowsClientCredential windows) {
+            Optional<KerberosCredentials> kerberos, WindowsCredentials windows) {
         this.element = element;
         this.suite = AlgorithmSuite.forName(element.defaultAlgorithmSuite());
         this.bspAttributes = TransportSecurityProtocol.basicSecurityProfile(element.messageSecurityVersion());
@@ -94,7 +93,7 @@ final class KerberosOverTransportProtocol implements SecurityProtocol {
 
     @Override
     public void checkClientCredentials(ClientCredentials credentials) {
-        WindowsImpersonation.checkKerberosToken(windows);
+        windows.checkKerberosToken();
         kerberos.orElseThrow(() -> KerberosCredentials.notConfigured("client")).subject(true);
     }
 
@@ -177,7 +176,7 @@ final class KerberosOverTransportProtocol implements SecurityProtocol {
         Element security = DomXml.parse(received.xml().xml());
         String client = verify(security);
         request.headers().understood(SECURITY);
-        request.properties().put(ServiceSecurityContext.class, ServiceSecurityContext.kerberos(client));
+        request.properties().put(ServiceSecurityContext.class, windows.caller(client));
         return new VerifiedRequest() {
             @Override
             public Message request() {

@@ -8,7 +8,6 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU;
 import static io.github.wcf4j.runtime.security.message.WsSecurityNames.WSU_PREFIX;
 
 import io.github.wcf4j.binding.WcfText;
-import io.github.wcf4j.binding.credentials.WindowsClientCredential;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -59,12 +58,12 @@ final class KerberosSecurityProtocol implements SecurityProtocol {
     private final TextMessageEncoder encoder;
     private final ExpectedServiceIdentity identity;
     private final Optional<KerberosCredentials> kerberos;
-    private final WindowsClientCredential windows;
+    private final WindowsCredentials windows;
     private final Optional<ReplayCache> replays;
     private final MessageFreshness freshness;
 
     KerberosSecurityProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
-            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, WindowsClientCredential windows) {
+            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, WindowsCredentials windows) {
         this.element = element;
         this.settings = new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName(element.defaultAlgorithmSuite()),
                 SymmetricSecurityProtocol.secureConversationNamespace(element.messageSecurityVersion()),
@@ -93,7 +92,7 @@ final class KerberosSecurityProtocol implements SecurityProtocol {
 
     @Override
     public void checkClientCredentials(ClientCredentials credentials) {
-        WindowsImpersonation.checkKerberosToken(windows);
+        windows.checkKerberosToken();
         kerberos.orElseThrow(() -> KerberosCredentials.notConfigured("client")).subject(true);
     }
 
@@ -180,7 +179,7 @@ final class KerberosSecurityProtocol implements SecurityProtocol {
         }
         Message decrypted = SymmetricSecurityProtocol.decrypted(encoder, doc, request);
         decrypted.properties().put(ServiceSecurityContext.class,
-                ServiceSecurityContext.kerberos(accepted.get().client()));
+                windows.caller(accepted.get().client()));
         List<byte[]> confirmations = element.requireSignatureConfirmation() ? r.signatureValues() : List.of();
         return new VerifiedRequest() {
             @Override

@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.security.message;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.credentials.WindowsClientCredential;
+import io.github.wcf4j.binding.credentials.WindowsServiceCredential;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
@@ -251,9 +252,14 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         return p.find(KerberosCredentials.class).or(KerberosCredentials::fromSetting);
     }
 
-    /** The client's {@code <clientCredentials><windows>}: the binding parameter, else WCF's defaults. */
-    private static WindowsClientCredential windows(BindingParameters p) {
-        return p.find(WindowsClientCredential.class).orElseGet(WindowsClientCredential::defaults);
+    /**
+     * The {@code <clientCredentials><windows>} and {@code <serviceCredentials><windowsAuthentication>}: the binding
+     * parameters, else WCF's defaults.
+     */
+    private static WindowsCredentials windows(BindingParameters p) {
+        return new WindowsCredentials(
+                p.find(WindowsClientCredential.class).orElseGet(WindowsClientCredential::defaults),
+                p.find(WindowsServiceCredential.class).orElseGet(WindowsServiceCredential::defaults));
     }
 
     private static TextMessageEncoder encoder(BindingParameters p) {

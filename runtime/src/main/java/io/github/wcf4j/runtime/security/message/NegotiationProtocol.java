@@ -4,7 +4,6 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.SECURITY;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
-import io.github.wcf4j.binding.credentials.WindowsClientCredential;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
@@ -96,13 +95,13 @@ final class NegotiationProtocol {
      */
     static NegotiationProtocol of(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos) {
-        return of(element, clock, encoder, identity, kerberos, WindowsClientCredential.defaults());
+        return of(element, clock, encoder, identity, kerberos, WindowsCredentials.defaults());
     }
 
     /** As {@link #of(SecurityBindingElement, Clock, TextMessageEncoder, ExpectedServiceIdentity, Optional)}, with the
      * client's {@code <clientCredentials><windows>} (SPNEGO's impersonation level). */
     static NegotiationProtocol of(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
-            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, WindowsClientCredential windows) {
+            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, WindowsCredentials windows) {
         NegotiationMechanism mechanism = SspiNegotiation.runs(element.authenticationMode())
                 ? new SspiNegotiation(identity, kerberos, windows)
                 : new SslNegotiation(element.authenticationMode(), identity);

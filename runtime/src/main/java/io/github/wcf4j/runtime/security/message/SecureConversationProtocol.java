@@ -4,7 +4,6 @@ import static io.github.wcf4j.runtime.security.message.WsSecurityNames.SECURITY;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.MessageVersion;
-import io.github.wcf4j.binding.credentials.WindowsClientCredential;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
@@ -79,7 +78,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
     /** @param kerberos the Kerberos identity an SSPI-negotiated bootstrap runs with, when one is configured */
     SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos) {
-        this(element, clock, encoder, identity, kerberos, WindowsClientCredential.defaults());
+        this(element, clock, encoder, identity, kerberos, WindowsCredentials.defaults());
     }
 
     /**
@@ -87,7 +86,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
      * @param windows  the client's {@code <clientCredentials><windows>}
      */
     SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
-            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, WindowsClientCredential windows) {
+            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, WindowsCredentials windows) {
         this.element = element;
         SecurityBindingElement boot = element.secureConversationBootstrap().orElseThrow();
         boolean negotiated = NegotiationProtocol.runs(boot.authenticationMode());

@@ -1,6 +1,5 @@
 package io.github.wcf4j.runtime.security.message;
 
-import io.github.wcf4j.binding.credentials.WindowsClientCredential;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
@@ -19,11 +18,11 @@ import java.util.Optional;
 final class SspiNegotiation implements NegotiationMechanism {
     private final ExpectedServiceIdentity identity;
     private final Optional<KerberosCredentials> kerberos;
-    private final WindowsClientCredential windows;
+    private final WindowsCredentials windows;
 
     /** @param windows the client's {@code <clientCredentials><windows>}: Delegation asks JGSS to delegate */
     SspiNegotiation(ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos,
-            WindowsClientCredential windows) {
+            WindowsCredentials windows) {
         this.identity = identity;
         this.kerberos = kerberos;
         this.windows = windows;
@@ -46,7 +45,7 @@ final class SspiNegotiation implements NegotiationMechanism {
 
     @Override
     public void checkClientCredentials(ClientCredentials credentials) {
-        WindowsImpersonation.delegation(windows);
+        windows.delegation();
         kerberos.orElseThrow(() -> KerberosCredentials.notConfigured("client")).subject(true);
     }
 
@@ -58,7 +57,7 @@ final class SspiNegotiation implements NegotiationMechanism {
     @Override
     public NegotiationHandshake initiator(EndpointAddress to, ClientCredentials credentials) {
         return SpnegoHandshake.initiator(kerberos.orElseThrow(() -> KerberosCredentials.notConfigured("client")),
-                identity.kerberosTarget(to.uri()), to.uri().toString(), WindowsImpersonation.delegation(windows));
+                identity.kerberosTarget(to.uri()), to.uri().toString(), windows.delegation());
     }
 
     @Override
@@ -68,6 +67,6 @@ final class SspiNegotiation implements NegotiationMechanism {
 
     @Override
     public ServiceSecurityContext caller(NegotiationHandshake acceptor, ServiceCredentials credentials) {
-        return ServiceSecurityContext.kerberos(((SpnegoHandshake) acceptor).peer());
+        return windows.caller(((SpnegoHandshake) acceptor).peer());
     }
 }

@@ -142,7 +142,7 @@ class KerberosTokenLoopbackTest extends SecuredLoopback {
         byte[] request = sent(Direction.CLIENT_TO_SERVICE).get(0).getBytes(StandardCharsets.UTF_8);
         TextMessageEncoder encoder = TextMessageEncoder.defaultEncoder();
         KerberosSecurityProtocol service = new KerberosSecurityProtocol(noReplayCache, serviceClock, encoder,
-                ExpectedServiceIdentity.ofAddress(), serviceKerberos, WindowsClientCredential.defaults());
+                ExpectedServiceIdentity.ofAddress(), serviceKerberos, WindowsCredentials.defaults());
         Message replayed = encoder.read(request, encoder.contentType());
         SecurityTokenValidationException e = assertThrows(SecurityTokenValidationException.class,
                 () -> service.verifyRequest(replayed, serviceCredentials()));
@@ -253,6 +253,19 @@ class KerberosTokenLoopbackTest extends SecuredLoopback {
         assertEquals(before, IdentityService.CALLS.get(), "nothing dispatched");
         assertTrue(sent(Direction.SERVICE_TO_CLIENT).get(1).contains("FailedAuthentication"),
                 sent(Direction.SERVICE_TO_CLIENT).get(1));
+    }
+
+    @Test
+    void spnegoRunsAtEveryLevelAJvmCanGiveAndRefusesNone() {
+        Binding b = binding(SspiNegotiatedLoopbackTest.conversation(true));
+        host(b, serviceCredentials());
+        assertEquals("Kerberos:alice@" + EmbeddedKdc.REALM, clientWith(b, TokenImpersonationLevel.Delegation)
+                .whoAmI(), "Delegation asks JGSS to delegate; the KDC decides");
+        factory.abort();
+        RuntimeException none = assertThrows(RuntimeException.class,
+                () -> clientWith(b, TokenImpersonationLevel.None).whoAmI());
+        assertTrue(messages(none).contains(io.github.wcf4j.binding.WcfText.SpnegoImpersonationLevelCannotBeSetToNone
+                .format()), messages(none));
     }
 
     private Identity clientWith(Binding b, TokenImpersonationLevel level) {

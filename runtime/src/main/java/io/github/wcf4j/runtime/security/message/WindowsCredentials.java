@@ -1,11 +1,17 @@
 package io.github.wcf4j.runtime.security.message;
 
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.credentials.TokenImpersonationLevel;
 import io.github.wcf4j.binding.credentials.WindowsClientCredential;
+import io.github.wcf4j.binding.credentials.WindowsServiceCredential;
 
 /**
- * What a client's {@code <clientCredentials><windows allowedImpersonationLevel allowNtlm>} (WCF
- * {@code WindowsClientCredential}) means for the Kerberos a JVM speaks:
+ * The Windows settings of the credentials behaviors, as the Kerberos a JVM speaks honours them: a client's
+ * {@code <clientCredentials><windows allowedImpersonationLevel allowNtlm>} (WCF {@code WindowsClientCredential}) and a
+ * service's {@code <serviceCredentials><windowsAuthentication allowAnonymousLogons includeWindowsGroups>} (WCF
+ * {@code WindowsServiceCredential}); binding parameters, from the configuration unless given in code.
+ *
+ * <p>The client's:
  *
  * <ul>
  * <li>{@code Identification} (the default) and {@code Impersonation}: the ticket is sent as JGSS makes it. SSPI marks
@@ -21,9 +27,35 @@ import io.github.wcf4j.binding.credentials.WindowsClientCredential;
  * <li>{@code allowNtlm}: recorded, changes nothing: the JVM has no NTLM, every Windows authentication it makes is
  * Kerberos.</li>
  * </ul>
+ *
+ * <p>The service's: {@code allowAnonymousLogons="false"} (the default) refuses the anonymous Kerberos principal
+ * ({@value #ANONYMOUS}, RFC 6112), WCF's refusal of anonymous Windows logons; {@code includeWindowsGroups} cannot be
+ * honoured: the caller's groups travel in the ticket's PAC (MS-PAC), which JGSS does not expose, so a JVM service knows
+ * the caller's principal and no groups, whatever the setting ({@link ServiceSecurityContext#kerberos}).
+ *
+ * @param client  the client's {@code <windows>}
+ * @param service the service's {@code <windowsAuthentication>}
  */
-final class WindowsImpersonation {
-    private WindowsImpersonation() {
+public record WindowsCredentials(WindowsClientCredential client, WindowsServiceCredential service) {
+    /** The anonymous Kerberos principal (RFC 6112), which a service refuses unless it allows anonymous logons. */
+    public static final String ANONYMOUS = "WELLKNOWN/ANONYMOUS@WELLKNOWN:ANONYMOUS";
+
+    /** WCF's defaults: Identification, NTLM allowed; anonymous logons refused, groups included. */
+    public static WindowsCredentials defaults() {
+        return new WindowsCredentials(WindowsClientCredential.defaults(), WindowsServiceCredential.defaults());
+    }
+
+    /**
+     * The caller a Kerberos acceptor authenticated as {@code clientPrincipal}.
+     *
+     * @throws SecurityTokenValidationException for the anonymous principal when anonymous logons are not allowed
+     */
+    ServiceSecurityContext caller(String clientPrincipal) {
+        if (!service.allowAnonymousLogons() && clientPrincipal.equals(ANONYMOUS)) {
+            throw new SecurityTokenValidationException("An anonymous Kerberos logon was refused:"
+                    + " serviceCredentials/windowsAuthentication allowAnonymousLogons=\"false\" (WCF's default).");
+        }
+        return ServiceSecurityContext.kerberos(clientPrincipal);
     }
 
     /**
@@ -32,8 +64,8 @@ final class WindowsImpersonation {
      *
      * @throws IllegalStateException for any other level (WCF's {@code ImpersonationLevelNotSupported})
      */
-    static void checkKerberosToken(WindowsClientCredential windows) {
-        TokenImpersonationLevel level = windows.allowedImpersonationLevel();
+    void checkKerberosToken() {
+        TokenImpersonationLevel level = client.allowedImpersonationLevel();
         if (level != TokenImpersonationLevel.Identification && level != TokenImpersonationLevel.Impersonation) {
             throw new IllegalStateException("clientCredentials/windows allowedImpersonationLevel=\"" + level + "\" is"
                     + " not supported by the Kerberos token profile (authenticationMode=\"Kerberos\"), which sends a"
@@ -48,11 +80,10 @@ final class WindowsImpersonation {
      *
      * @throws IllegalStateException for {@code Anonymous} and {@code None}
      */
-    static boolean delegation(WindowsClientCredential windows) {
-        TokenImpersonationLevel level = windows.allowedImpersonationLevel();
+    boolean delegation() {
+        TokenImpersonationLevel level = client.allowedImpersonationLevel();
         if (level == TokenImpersonationLevel.None) {
-            throw new IllegalStateException(io.github.wcf4j.binding.WcfText.SpnegoImpersonationLevelCannotBeSetToNone
-                    .format());
+            throw new IllegalStateException(WcfText.SpnegoImpersonationLevelCannotBeSetToNone.format());
         }
         if (level == TokenImpersonationLevel.Anonymous) {
             throw new IllegalStateException("clientCredentials/windows allowedImpersonationLevel=\"Anonymous\" asks"
