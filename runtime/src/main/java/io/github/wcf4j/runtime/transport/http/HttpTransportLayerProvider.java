@@ -81,7 +81,10 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         Duration receive = p.find(Binding.class).map(b -> b.timeouts().receiveTimeout())
                 .orElse(BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT);
         HttpListenSettings listen = settings.withRequestReadTimeout(receive);
-        if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
+        if (e.authenticationScheme().equals(java.util.Set.of(AuthenticationScheme.Digest))) {
+            listen = listen.withAuthentication(new HttpDigestAuthentication(e.realm(), digestPasswords(p),
+                    p.find(java.time.Clock.class).orElse(java.time.Clock.systemUTC())));
+        } else if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
             listen = listen.withAuthentication(new HttpBasicAuthentication(e.realm(), basicValidator(p)));
         } else if (e.authenticationScheme().contains(AuthenticationScheme.Negotiate)) {
             listen = listen.withAuthentication(new HttpNegotiateAuthentication(kerberos(p),
@@ -115,6 +118,16 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
                         + " system property " + KerberosCredentials.SETTING + " (or the environment variable "
                         + KerberosCredentials.ENVIRONMENT + ") to a properties file naming krb5.conf, principal and"
                         + " keytab (or ticketCache, or jaas.entry); see the README, \"Windows authentication\".");
+    }
+
+    /** The passwords HTTP Digest checks callers' responses with: the {@link HttpDigestPasswords} binding parameter. */
+    private static HttpDigestPasswords digestPasswords(BindingParameters p) {
+        return p.find(HttpDigestPasswords.class).orElseThrow(() -> new IllegalStateException("authenticationScheme="
+                + "\"Digest\" (a transport clientCredentialType=\"Digest\"): the service must know its users'"
+                + " passwords to check a Digest response (which never carries the password; Windows keeps them in the"
+                + " domain), and no HttpDigestPasswords binding parameter is given, so it does not open rather than"
+                + " serve callers it cannot authenticate. A UserNamePasswordValidator cannot serve Digest: it only"
+                + " checks a password it is given."));
     }
 
     /** The validator HTTP Basic checks callers with: the service's user-name validator. */
