@@ -165,7 +165,7 @@ class HttpDigestAuthenticationTest {
     }
 
     @Test
-    void aDigestServiceWithoutPasswordsDoesNotOpenAndADigestClientIsRefusedByName() {
+    void aDigestServiceWithoutPasswordsDoesNotOpen() {
         ServiceModelConfiguration config = ServiceModelConfigReader.create().read("app.config", CONFIG).orThrow();
         ServiceHost host = ServiceHost.builder(config, "IdentityService")
                 .types(ServiceTypes.empty().map("IdentityService", IdentityService.class))
@@ -173,10 +173,32 @@ class HttpDigestAuthenticationTest {
         opened.add(host);
         RuntimeException e = assertThrows(RuntimeException.class, host::open);
         assertTrue(messages(e).contains("HttpDigestPasswords"), messages(e));
-        RuntimeException client = assertThrows(RuntimeException.class, () -> ClientFactory.builder(
-                config.clientEndpoint("identity").orElseThrow(), Identity.class)
-                .credentials(ClientCredentials.userName("alice", "alice-pw")).build().createChannel().whoAmI());
-        assertTrue(messages(client).contains("does not answer a Digest challenge yet"), messages(client));
+    }
+
+    @Test
+    void aWcf4jClientAnswersTheChallengeThenPreAuthenticates() {
+        ServiceModelConfiguration config = ServiceModelConfigReader.create().read("app.config", CONFIG).orThrow();
+        URI to = host();
+        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ClientFactory<Identity> f = ClientFactory.builder(config.clientEndpoint("identity").orElseThrow()
+                .withAddress(to), Identity.class).credentials(ClientCredentials.userName("alice", "alice-pw"))
+                .parameter(io.github.wcf4j.runtime.transport.WireTap.class, (direction, bytes, type) -> {
+                    if (direction == io.github.wcf4j.runtime.transport.WireTap.Direction.SENT) {
+                        sent.add(new String(bytes, StandardCharsets.UTF_8));
+                    }
+                }).build();
+        opened.add(f);
+        Identity id = f.createChannel();
+        assertEquals("UserName:alice", id.whoAmI());
+        assertEquals(2, sent.size(), "the first request, then again with the answer to its 401");
+        assertEquals(5.0, id.add(2, 3));
+        assertEquals(3, sent.size(), "the next request pre-authenticated with the nonce's next count");
+        ClientFactory<Identity> wrong = ClientFactory.builder(config.clientEndpoint("identity").orElseThrow()
+                .withAddress(to), Identity.class).credentials(ClientCredentials.userName("alice", "guess")).build();
+        opened.add(wrong);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> wrong.createChannel().whoAmI());
+        assertTrue(messages(e).contains("The HTTP request is unauthorized with client authentication scheme"
+                + " 'Digest'."), messages(e));
     }
 
     private static String messages(Throwable e) {

@@ -65,7 +65,10 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         int connectMillis = (int) Math.min(Math.max(send.toMillis(), 1), Integer.MAX_VALUE);
         HttpClientSettings settings = HttpClientSettings.of(e, p.find(ProxySelector.class).orElse(null), connectMillis,
                 tls, tap(p), scheme.equals("https") ? p.find(ServerCertificateCheck.class).orElse(null) : null);
-        if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
+        if (e.authenticationScheme().equals(java.util.Set.of(AuthenticationScheme.Digest))) {
+            UserNameCredential user = userName(p, "Digest");
+            settings = settings.withAuthentication(new HttpDigestClient(user.userName(), user.password()));
+        } else if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
             settings = settings.withAuthentication(HttpClientAuthentication.basic(basicAuthorization(p)));
         } else if (e.authenticationScheme().contains(AuthenticationScheme.Negotiate)) {
             settings = settings.withAuthentication(new HttpNegotiateClient(kerberos(p), () -> notConfigured("client"),
@@ -97,11 +100,16 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
 
     /** HTTP Basic's header for the client's user name (WCF's {@code ClientCredentials.UserName}, set in code). */
     private static String basicAuthorization(BindingParameters p) {
-        UserNameCredential user = p.find(ClientCredentials.class).flatMap(ClientCredentials::userName)
-                .orElseThrow(() -> new IllegalStateException("authenticationScheme=\"Basic\": the client's user name"
-                        + " and password are not set (ClientCredentials.UserName, given in code as in WCF), so no"
-                        + " request is sent without the authentication the binding demands."));
+        UserNameCredential user = userName(p, "Basic");
         return HttpBasicAuthentication.authorization(user.userName(), user.password());
+    }
+
+    /** The client's user name and password for the HTTP {@code scheme} (set in code, as in WCF). */
+    private static UserNameCredential userName(BindingParameters p, String scheme) {
+        return p.find(ClientCredentials.class).flatMap(ClientCredentials::userName)
+                .orElseThrow(() -> new IllegalStateException("authenticationScheme=\"" + scheme + "\": the client's"
+                        + " user name and password are not set (ClientCredentials.UserName, given in code as in WCF),"
+                        + " so no request is sent without the authentication the binding demands."));
     }
 
     /** Negotiate's Kerberos identity: the binding parameter, else the {@code wcf4j.kerberos} setting. */

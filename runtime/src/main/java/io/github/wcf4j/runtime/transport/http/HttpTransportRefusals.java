@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
  * What the HTTP transport does not run yet, as data (for {@code httpTransport} and {@code httpsTransport} alike).
  * Authentication above all: a service whose configuration demands HTTP authentication must never be served, nor a
  * client call made, without it. Basic ({@link HttpBasicAuthentication}) and Negotiate ({@link
- * HttpNegotiateAuthentication}, also as IntegratedWindowsAuthentication) run, and Digest on services ({@link
- * HttpDigestAuthentication}); Ntlm alone is refused naming what to configure instead, a Digest client and other
- * combinations are refused. A standard binding's transport
+ * HttpNegotiateAuthentication}, also as IntegratedWindowsAuthentication) and Digest ({@link
+ * HttpDigestAuthentication}, {@link HttpDigestClient}) run; Ntlm alone is refused naming what to configure instead,
+ * other combinations are refused. A standard binding's transport
  * {@code clientCredentialType} (Windows, Basic, Digest, Ntlm) becomes such a scheme when the binding expands.
  */
 final class HttpTransportRefusals {
@@ -27,7 +27,7 @@ final class HttpTransportRefusals {
      * mechanism on the JVM is Kerberos.
      */
     private static final Set<Set<AuthenticationScheme>> RUNNABLE = Set.of(Set.of(AuthenticationScheme.Anonymous),
-            Set.of(AuthenticationScheme.Basic), Set.of(AuthenticationScheme.Negotiate),
+            Set.of(AuthenticationScheme.Basic), Set.of(AuthenticationScheme.Digest), Set.of(AuthenticationScheme.Negotiate),
             Set.of(AuthenticationScheme.Negotiate, AuthenticationScheme.Ntlm));
 
     static final List<RefusalRule<HttpTransportBindingElement>> RULES = List.of(
@@ -40,20 +40,12 @@ final class HttpTransportRefusals {
                             + " clientCredentialType=\"Windows\"), which wcf4j runs as Kerberos: a Kerberos identity"
                             + " from the " + KerberosCredentials.SETTING + " setting on both sides, and the service's"
                             + " principal (SPN) in the client endpoint's <identity> or WCF's default host/<address host>."),
-            RefusalRule.<HttpTransportBindingElement>when("authenticationScheme",
-                    e -> e.authenticationScheme().equals(Set.of(AuthenticationScheme.Digest)),
-                    e -> "authenticationScheme=\"Digest\" (a transport clientCredentialType=\"Digest\"): a wcf4j"
-                            + " service checks HTTP Digest (HttpDigestPasswords), but a wcf4j client does not answer a"
-                            + " Digest challenge yet, so this client endpoint is refused rather than sending requests"
-                            + " that can only be answered 401.").onlyOn(Side.CLIENT),
             RefusalRule.when("authenticationScheme",
                     e -> !RUNNABLE.contains(e.authenticationScheme())
-                            && !e.authenticationScheme().equals(Set.of(AuthenticationScheme.Ntlm))
-                            && !e.authenticationScheme().equals(Set.of(AuthenticationScheme.Digest)),
+                            && !e.authenticationScheme().equals(Set.of(AuthenticationScheme.Ntlm)),
                     e -> "authenticationScheme=\"" + schemes(e.authenticationScheme()) + "\": of HTTP authentication"
-                            + " wcf4j runs Basic (checked by the service's userNameAuthentication validator),"
-                            + " Negotiate/IntegratedWindowsAuthentication (Kerberos) and, on services, Digest only yet;"
-                            + " other combinations of schemes are not implemented, so this endpoint is refused rather"
+                            + " wcf4j runs Basic (checked by the service's userNameAuthentication validator), Digest,"
+                            + " and Negotiate/IntegratedWindowsAuthentication (Kerberos) only yet; other combinations of schemes are not implemented, so this endpoint is refused rather"
                             + " than served or called without the authentication its configuration demands."),
             RefusalRule.<HttpTransportBindingElement>when("proxyAuthenticationScheme",
                     e -> e.proxyAuthenticationScheme() != AuthenticationScheme.Anonymous,
