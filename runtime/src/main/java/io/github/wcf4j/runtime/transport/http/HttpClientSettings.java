@@ -16,11 +16,13 @@ import java.net.ProxySelector;
  * @param transferMode  which directions are streamed
  * @param maxBufferSize in streamed mode, how many bytes a response's headers may take
  * @param authentication how every request is authenticated (HTTP Basic, Negotiate), or {@code null}: anonymous
+ * @param proxyAuthorization the {@code Proxy-Authorization} sent to the proxy ({@code proxyAuthenticationScheme="Basic"}:
+ *                           with every forwarded request and every {@code CONNECT}), or {@code null}
  */
 record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled, boolean allowCookies,
         HttpProxyChoice proxy, int connectTimeoutMillis, TlsSettings tls, WireTap tap,
         ServerCertificateCheck serverCheck, TransferMode transferMode, int maxBufferSize,
-        HttpClientAuthentication authentication) {
+        HttpClientAuthentication authentication, String proxyAuthorization) {
 
     /**
      * @param systemProxy the system proxy ({@code useDefaultWebProxy}), or {@code null} for
@@ -30,11 +32,18 @@ record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled,
             TlsSettings tls, WireTap tap, ServerCertificateCheck serverCheck) {
         return new HttpClientSettings(http.maxReceivedMessageSize(), http.keepAliveEnabled(), http.allowCookies(),
                 HttpProxyChoice.of(http, systemProxy), connectTimeoutMillis, tls, tap, serverCheck,
-                http.transferMode(), http.effectiveMaxBufferSize(), null);
+                http.transferMode(), http.effectiveMaxBufferSize(), null, null);
     }
 
     HttpClientSettings withAuthentication(HttpClientAuthentication authentication) {
         return new HttpClientSettings(maxReceivedMessageSize, keepAliveEnabled, allowCookies, proxy,
-                connectTimeoutMillis, tls, tap, serverCheck, transferMode, maxBufferSize, authentication);
+                connectTimeoutMillis, tls, tap, serverCheck, transferMode, maxBufferSize, authentication,
+                proxyAuthorization);
+    }
+
+    HttpClientSettings withProxyAuthorization(String proxyAuthorization) {
+        return new HttpClientSettings(maxReceivedMessageSize, keepAliveEnabled, allowCookies, proxy,
+                connectTimeoutMillis, tls, tap, serverCheck, transferMode, maxBufferSize, authentication,
+                proxyAuthorization);
     }
 }

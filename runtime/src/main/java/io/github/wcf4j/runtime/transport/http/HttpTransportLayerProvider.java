@@ -74,6 +74,12 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
             settings = settings.withAuthentication(new HttpNegotiateClient(kerberos(p), () -> notConfigured("client"),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress)));
         }
+        if (e.proxyAuthenticationScheme() == AuthenticationScheme.Basic) {
+            // WCF's proxy token provider for Basic: the same ClientCredentials.UserName
+            UserNameCredential user = userName(p, "Basic");
+            settings = settings.withProxyAuthorization(HttpBasicAuthentication.authorization(user.userName(),
+                    user.password()));
+        }
         return new HttpRequestChannelFactory<>(type, scheme, resources(p), settings, encoder(p),
                 p.require(Scheduler.class),
                 e.manualAddressing());

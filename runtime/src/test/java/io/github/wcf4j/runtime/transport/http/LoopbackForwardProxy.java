@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class LoopbackForwardProxy extends LoopbackTcpServer {
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
     private volatile String tunnelRefusal;
+    private volatile String requiredAuthorization;
 
     LoopbackForwardProxy() throws IOException {
         super("forward-proxy");
@@ -45,6 +46,14 @@ final class LoopbackForwardProxy extends LoopbackTcpServer {
         return new ArrayList<>(requestLines);
     }
 
+    /**
+     * From now on every request and {@code CONNECT} must carry {@code Proxy-Authorization: <authorization>}, else it is
+     * answered {@code 407} with {@code Proxy-Authenticate: Basic realm="proxy"}.
+     */
+    void requireAuthorization(String authorization) {
+        requiredAuthorization = authorization;
+    }
+
     /** From now on {@code CONNECT} is answered with {@code statusLine} (e.g. {@code 407 Proxy Authentication Required}). */
     void refuseTunnels(String statusLine) {
         tunnelRefusal = statusLine;
@@ -58,6 +67,17 @@ final class LoopbackForwardProxy extends LoopbackTcpServer {
             Socket upstream = null;
             for (HttpMessage request = HttpMessage.read(in); request != null; request = HttpMessage.read(in)) {
                 requestLines.add(request.startLine);
+                String required = requiredAuthorization;
+                String given = request.headers.entrySet().stream()
+                        .filter(h -> h.getKey().equalsIgnoreCase("Proxy-Authorization")).map(java.util.Map.Entry::getValue)
+                        .findFirst().orElse(null);
+                request.headers.keySet().removeIf(k -> k.equalsIgnoreCase("Proxy-Authorization"));
+                if (required != null && !required.equals(given)) {
+                    out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic"
+                            + " realm=\"proxy\"\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    continue;
+                }
                 String[] parts = request.startLine.split(" ");
                 if (parts[0].equals("CONNECT")) {
                     tunnel(parts[1], in, out);
