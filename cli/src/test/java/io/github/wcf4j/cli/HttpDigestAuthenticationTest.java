@@ -63,7 +63,11 @@ class HttpDigestAuthenticationTest {
     }
 
     private URI host() {
-        ServiceModelConfiguration config = ServiceModelConfigReader.create().read("app.config", CONFIG).orThrow();
+        return host(CONFIG);
+    }
+
+    private URI host(String xml) {
+        ServiceModelConfiguration config = ServiceModelConfigReader.create().read("app.config", xml).orThrow();
         ServiceHost host = ServiceHost.builder(config, "IdentityService")
                 .types(ServiceTypes.empty().map("IdentityService", IdentityService.class))
                 .baseAddress(URI.create("http://localhost:0/digest"))
@@ -131,6 +135,18 @@ class HttpDigestAuthenticationTest {
         assertTrue(ok.body().contains("UserName:alice"), ok.body());
         assertEquals(200, post(to, authorization("alice", "alice-pw", nonce, to.getPath(), 2)).status(),
                 "the nonce again with the next count");
+    }
+
+    @Test
+    void aStreamedServiceChecksTheDigestAsItStreamsTheRequest() throws Exception {
+        URI to = host(CONFIG.replace("realm=\"calculators\"/>", "realm=\"calculators\" transferMode=\"Streamed\"/>"));
+        RawHttp.Response challenge = post(to, null);
+        assertEquals(401, challenge.status());
+        String nonce = nonce(challenge);
+        RawHttp.Response ok = post(to, authorization("alice", "alice-pw", nonce, to.getPath(), 1));
+        assertEquals(200, ok.status(), ok.body());
+        assertTrue(ok.body().contains("UserName:alice"), ok.body());
+        assertEquals(401, post(to, authorization("alice", "alice-pw", nonce, to.getPath(), 1)).status(), "replayed");
     }
 
     @Test
