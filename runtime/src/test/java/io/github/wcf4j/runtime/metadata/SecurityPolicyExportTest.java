@@ -457,6 +457,12 @@ class SecurityPolicyExportTest {
                 + "</sp:EndorsingSupportingTokens>"), "no SignedParts/To for a symmetric endorsing key: "
                 + overTransport);
         parse(overTransport);
+        String conversation = wsdl(overHttp(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation)
+                .bootstrap(security(AuthenticationMode.Kerberos)).build()), HTTP);
+        assertTrue(conversation.contains("<sp:BootstrapPolicy>") && conversation.indexOf("<sp:KerberosToken")
+                > conversation.indexOf("<sp:BootstrapPolicy>"), "the Kerberos bootstrap's policy: " + conversation);
+        parse(conversation);
     }
 
     @Test
