@@ -77,7 +77,15 @@ final class HttpConnectionPool implements AutoCloseable {
         if (origin.forwardsRequests()) {
             request.setUri(via.getScheme() + "://" + via.getRawAuthority() + request.uri());
             if (settings.proxyAuthorization() != null) {
-                request.headers().set(HttpHeaderNames.PROXY_AUTHORIZATION, settings.proxyAuthorization());
+                try {
+                    request.headers().set(HttpHeaderNames.PROXY_AUTHORIZATION,
+                            settings.proxyAuthorization().apply(origin.proxy().orElseThrow().getHostString()));
+                } catch (RuntimeException e) {
+                    ReferenceCountUtil.release(request);
+                    HttpExchange failed = new HttpExchange(via, null, settings.keepAliveEnabled());
+                    failed.failed(e);
+                    return failed;
+                }
             }
         }
         FixedChannelPool pool = origin.connections();
@@ -131,7 +139,8 @@ final class HttpConnectionPool implements AutoCloseable {
             @Override
             public void channelCreated(Channel ch) {
                 if (https && proxy.isPresent()) {
-                    ch.pipeline().addLast(new HttpConnectTunnel(host, port, settings.proxyAuthorization()));
+                    ch.pipeline().addLast(new HttpConnectTunnel(host, port, settings.proxyAuthorization() == null
+                            ? null : settings.proxyAuthorization().apply(proxy.get().getHostString())));
                 }
                 if (https) {
                     SSLEngine engine = clientSsl().newEngine(ch.alloc(), host, port);

@@ -77,8 +77,13 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         if (e.proxyAuthenticationScheme() == AuthenticationScheme.Basic) {
             // WCF's proxy token provider for Basic: the same ClientCredentials.UserName
             UserNameCredential user = userName(p, "Basic");
-            settings = settings.withProxyAuthorization(HttpBasicAuthentication.authorization(user.userName(),
-                    user.password()));
+            String basic = HttpBasicAuthentication.authorization(user.userName(), user.password());
+            settings = settings.withProxyAuthorization(proxyHost -> basic);
+        } else if (e.proxyAuthenticationScheme() == AuthenticationScheme.Negotiate) {
+            // the client's Kerberos identity, a fresh SPNEGO token for the proxy's HTTP/<host> per request or tunnel
+            KerberosCredentials own = kerberos(p).orElseThrow(() -> notConfigured("client"));
+            settings = settings.withProxyAuthorization(proxyHost -> HttpNegotiateClient.proxyAuthorization(own,
+                    proxyHost));
         }
         return new HttpRequestChannelFactory<>(type, scheme, resources(p), settings, encoder(p),
                 p.require(Scheduler.class),

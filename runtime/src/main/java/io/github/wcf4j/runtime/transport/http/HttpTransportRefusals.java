@@ -49,11 +49,12 @@ final class HttpTransportRefusals {
                             + " than served or called without the authentication its configuration demands."),
             RefusalRule.<HttpTransportBindingElement>when("proxyAuthenticationScheme",
                     e -> e.proxyAuthenticationScheme() != AuthenticationScheme.Anonymous
-                            && e.proxyAuthenticationScheme() != AuthenticationScheme.Basic,
+                            && e.proxyAuthenticationScheme() != AuthenticationScheme.Basic
+                            && e.proxyAuthenticationScheme() != AuthenticationScheme.Negotiate,
                     e -> "proxyAuthenticationScheme=\"" + e.proxyAuthenticationScheme() + "\": of authentication to an"
-                            + " HTTP proxy wcf4j runs Basic only yet (Negotiate, Digest and NTLM to a proxy are not"
-                            + " implemented), so this client endpoint is refused rather than sending requests the"
-                            + " proxy can only answer 407.")
+                            + " HTTP proxy wcf4j runs Basic and Negotiate (Kerberos) only yet (Digest and NTLM to a"
+                            + " proxy are not implemented), so this client endpoint is refused rather than sending"
+                            + " requests the proxy can only answer 407.")
                     .onlyOn(Side.CLIENT),
             RefusalRule.when("webSocketTransportUsage",
                     e -> e.webSocketTransportUsage() == WebSocketTransportUsage.Always,

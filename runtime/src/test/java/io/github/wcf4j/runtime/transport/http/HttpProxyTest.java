@@ -225,6 +225,28 @@ class HttpProxyTest {
                 .toString());
     }
 
+    @Test
+    void negotiateProxyAuthenticationSendsAFreshKerberosTokenForTheProxysHttpPrincipal() throws Exception {
+        io.github.wcf4j.runtime.security.EmbeddedKdc kdc = io.github.wcf4j.runtime.security.EmbeddedKdc.shared();
+        proxy = new LoopbackForwardProxy();
+        proxy.requireNegotiate(kdc.credentials("HTTP/127.0.0.1"));
+        URI service = named(serve(), UNRESOLVABLE);
+        HttpTransportBindingElement negotiate = http().proxyAddress(proxy.address()).useDefaultWebProxy(false)
+                .proxyAuthenticationScheme(io.github.wcf4j.binding.transport.AuthenticationScheme.Negotiate).build();
+        BindingParameters alice = params().put(io.github.wcf4j.runtime.security.KerberosCredentials.class,
+                kdc.credentials("alice"));
+        RequestChannel c = channel(binding(negotiate), alice, service);
+        for (int i = 0; i < 2; i++) {
+            assertEquals("<Pong xmlns=\"urn:t\"/>", ping(c).body().xml());
+        }
+        assertEquals(List.of("alice@" + io.github.wcf4j.runtime.security.EmbeddedKdc.REALM,
+                "alice@" + io.github.wcf4j.runtime.security.EmbeddedKdc.REALM), proxy.negotiatedClients(),
+                "a fresh token each request: the proxy's replay cache would refuse one sent twice");
+        Throwable refused = assertThrows(ProtocolException.class, () -> call(throughTheProxy(false), service));
+        assertEquals(WcfText.UnexpectedHttpResponseCode.format(407, "Proxy Authentication Required"),
+                refused.getMessage());
+    }
+
     /** A system proxy that records what it is asked and answers {@code answer}. */
     private static final class RecordingSelector extends ProxySelector {
         final List<URI> asked = new CopyOnWriteArrayList<>();
