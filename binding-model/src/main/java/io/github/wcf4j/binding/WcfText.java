@@ -804,6 +804,8 @@ public enum WcfText {
     BadSecurityNegotiationContext("Security negotiation failure because an incorrect Context attribute specified in"
             + " RequestSecurityToken/RequestSecurityTokenResponse from the other party."),
     AuthenticationOfClientFailed("The caller was not authenticated by the service."),
+    SpnegoImpersonationLevelCannotBeSetToNone("The Security Support Provider Interface does not support"
+            + " Impersonation level 'None'. Specify Identification, Impersonation or Delegation level."),
     FailedSspiNegotiation("Secure channel cannot be opened because security negotiation with the remote endpoint has"
             + " failed. This may be due to absent or incorrectly specified EndpointIdentity in the EndpointAddress used"
             + " to create the channel. Please verify the EndpointIdentity specified or implied by the EndpointAddress"

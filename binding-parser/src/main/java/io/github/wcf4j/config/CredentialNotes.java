@@ -5,6 +5,7 @@ import io.github.wcf4j.binding.BindingElement;
 import io.github.wcf4j.binding.BindingValidationException;
 import io.github.wcf4j.binding.credentials.ClientCredentials;
 import io.github.wcf4j.binding.credentials.ServiceCredentials;
+import io.github.wcf4j.binding.credentials.TokenImpersonationLevel;
 import io.github.wcf4j.binding.credentials.UserNameAuthentication;
 import io.github.wcf4j.binding.credentials.UserNamePasswordValidationMode;
 import io.github.wcf4j.binding.credentials.X509CertificateValidation;
@@ -14,6 +15,8 @@ import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.transport.AuthenticationScheme;
+import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -99,6 +102,12 @@ public final class CredentialNotes {
                     "mapClientCertificateToWindowsAccount=\"true\": a JVM has no Windows accounts to map client"
                             + " certificates to; wcf4j cannot do this."));
         }
+        if (windows(elements) && c.windowsAuthentication().includeWindowsGroups()
+                && sources.locate(c.windowsAuthentication()).isPresent()) {
+            notes.add(new Note(sources.locate(c.windowsAuthentication()).get(), "includeWindowsGroups=\"true\": the"
+                    + " caller's Windows groups travel in the Kerberos ticket's PAC, which the JVM's Kerberos (JGSS)"
+                    + " does not expose; wcf4j's service knows the caller's principal and no group."));
+        }
         Optional<HttpsTransportBindingElement> https = https(elements);
         if (https.isPresent() && https.get().requireClientCertificate()
                 && sources.locate(c.clientCertificate().authentication()).isPresent()) {
@@ -122,6 +131,12 @@ public final class CredentialNotes {
         if (!modes(elements).isEmpty()) {
             notes.addAll(dotNetOnly(c.type(), "ClientCredentials", c.useIdentityConfiguration(),
                     sources.locate(c).orElseThrow()));
+        }
+        if (windows(elements) && sources.locate(c.windows()).isPresent()
+                && c.windows().allowedImpersonationLevel() == TokenImpersonationLevel.Identification) {
+            notes.add(new Note(sources.locate(c.windows()).get(), "allowedImpersonationLevel=\"Identification\": the"
+                    + " JVM's Kerberos (JGSS) cannot mark a ticket identification-only (SSPI's ISC_REQ_IDENTIFY), so a"
+                    + " Windows service may impersonate (never delegate) this client on its own machine."));
         }
         Optional<HttpsTransportBindingElement> https = https(elements);
         if (https.isEmpty()) {
@@ -169,6 +184,19 @@ public final class CredentialNotes {
     /** The authentication modes of the binding's security, a secure conversation's bootstrap included. */
     private static Set<AuthenticationMode> modes(List<BindingElement> elements) {
         return AuthenticationMode.of(elements);
+    }
+
+    /** Whether the binding authenticates with Windows (Kerberos on the JVM): SSPI, Kerberos, HTTP Negotiate. */
+    private static boolean windows(List<BindingElement> elements) {
+        Set<AuthenticationMode> modes = modes(elements);
+        boolean message = modes.contains(AuthenticationMode.SspiNegotiated)
+                || modes.contains(AuthenticationMode.SspiNegotiatedOverTransport)
+                || modes.contains(AuthenticationMode.Kerberos) || modes.contains(AuthenticationMode.KerberosOverTransport);
+        boolean http = elements.stream().anyMatch(e -> e instanceof HttpTransportBindingElement h
+                && h.authenticationScheme().contains(AuthenticationScheme.Negotiate)
+                || e instanceof HttpsTransportBindingElement s
+                && s.http().authenticationScheme().contains(AuthenticationScheme.Negotiate));
+        return message || http;
     }
 
     private static Optional<HttpsTransportBindingElement> https(List<BindingElement> elements) {

@@ -3,6 +3,7 @@ package io.github.wcf4j.config;
 import static io.github.wcf4j.config.ConfigFixture.assertNoErrors;
 import static io.github.wcf4j.config.ConfigFixture.serviceModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.stack.ContractCatalog;
 import java.util.List;
@@ -54,6 +55,19 @@ class CredentialNotesTest {
                         + "\n</serviceCredentials>"));
         assertEquals(1, notes.size(), () -> "notes: " + notes);
         assertEquals(6, notes.get(0).location().line());
+    }
+
+    @Test
+    void windowsGroupsAndIdentificationOnlyTicketsAreNotedWhereWrittenForAWindowsBinding() {
+        List<Diagnostic> notes = validate(service("wsHttpBinding", "",
+                "<serviceCredentials>\n<windowsAuthentication includeWindowsGroups=\"true\"/>\n</serviceCredentials>"));
+        assertEquals(1, notes.size(), () -> "notes: " + notes);
+        assertTrue(notes.get(0).message().startsWith("includeWindowsGroups=\"true\": the caller's Windows groups"
+                + " travel in the Kerberos ticket's PAC"), notes.get(0).message());
+        assertEquals(List.of(), validate(service("wsHttpBinding", "", "")), "WCF's defaults are not noted");
+        assertEquals(List.of(), validate(service("basicHttpBinding", "",
+                "<serviceCredentials><windowsAuthentication includeWindowsGroups=\"true\"/></serviceCredentials>")),
+                "nor a binding without Windows authentication");
     }
 
     @Test

@@ -15,6 +15,11 @@ public final class SecurityAlgorithmSuite {
 
     /** {@code "Default"} (= Basic256). */
     public static final String DEFAULT = "Default";
+    /**
+     * {@code "Basic128"}: WCF's {@code SecurityAlgorithmSuite.KerberosDefault}, the suite of the Kerberos factories
+     * (and of a standard binding's Kerberos element unless its {@code algorithmSuite} is written).
+     */
+    public static final String KERBEROS_DEFAULT = "Basic128";
 
     private SecurityAlgorithmSuite() {
     }

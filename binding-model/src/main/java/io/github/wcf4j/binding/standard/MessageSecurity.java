@@ -12,9 +12,19 @@ import io.github.wcf4j.binding.security.SecurityAlgorithmSuite;
  * @param negotiateServiceCredential WS bindings, {@code true}
  * @param establishSecurityContext   wsHttp/ws2007Http, {@code true}: use WS-SecureConversation
  * @param algorithmSuite             {@code Default}
+ * @param algorithmSuiteSet          whether {@code algorithmSuite} was written (WCF's {@code WasAlgorithmSuiteSet}):
+ *                                   when not, a Kerberos element ({@code Windows} without
+ *                                   {@code negotiateServiceCredential}) gets {@code KerberosDefault}, Basic128
  */
 public record MessageSecurity(MessageCredentialType clientCredentialType, boolean negotiateServiceCredential,
-        boolean establishSecurityContext, String algorithmSuite) {
+        boolean establishSecurityContext, String algorithmSuite, boolean algorithmSuiteSet) {
+
+    /** With {@code algorithmSuite} set when it is not {@code Default}. */
+    public MessageSecurity(MessageCredentialType clientCredentialType, boolean negotiateServiceCredential,
+            boolean establishSecurityContext, String algorithmSuite) {
+        this(clientCredentialType, negotiateServiceCredential, establishSecurityContext, algorithmSuite,
+                !SecurityAlgorithmSuite.DEFAULT.equals(algorithmSuite));
+    }
 
     public MessageSecurity {
         ArgumentChecks.notNull(clientCredentialType, "clientCredentialType");
@@ -26,6 +36,6 @@ public record MessageSecurity(MessageCredentialType clientCredentialType, boolea
 
     /** Defaults with the given client credential type. */
     public static MessageSecurity withClientCredential(MessageCredentialType type) {
-        return new MessageSecurity(type, true, true, SecurityAlgorithmSuite.DEFAULT);
+        return new MessageSecurity(type, true, true, SecurityAlgorithmSuite.DEFAULT, false);
     }
 }

@@ -11,6 +11,7 @@ import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.LocalServiceSecuritySettings;
 import io.github.wcf4j.binding.security.MessageSecurityVersion;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.security.SecurityAlgorithmSuite;
 import io.github.wcf4j.binding.security.SecurityHeaderLayout;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
@@ -107,9 +108,15 @@ final class StandardElements {
         }
         MessageSecurity m = security.message();
         AuthenticationMode mode = security.mode() == SecurityMode.TransportWithMessageCredential
-                ? overTransport(m.clientCredentialType(), m.negotiateServiceCredential())
+                // TransportWithMessageCredential + Windows is CreateSspiNegotiationOverTransportBindingElement whatever
+                // negotiateServiceCredential says (MessageSecurityOverHttp.CreateSecurityBindingElement)
+                ? overTransport(m.clientCredentialType(), true)
                 : overMessage(m.clientCredentialType(), m.negotiateServiceCredential());
-        return Optional.of(wrap(mode, m.algorithmSuite(), version, secureConversation));
+        // MessageSecurityOverHttp.CreateSecurityBindingElement: a Kerberos element gets KerberosDefault (Basic128),
+        // on both levels, unless algorithmSuite was set
+        String suite = mode == AuthenticationMode.Kerberos && !m.algorithmSuiteSet()
+                ? SecurityAlgorithmSuite.KERBEROS_DEFAULT : m.algorithmSuite();
+        return Optional.of(wrap(mode, suite, version, secureConversation));
     }
 
     /** The message-security element of {@code netTcpBinding}: always a secure conversation (WCF {@code MessageSecurityOverTcp}). */

@@ -44,7 +44,8 @@ public abstract class MessageSecurityXml extends LocatedXml {
                         s -> SecurityAlgorithmSuite.isValid(s) ? Optional.of(s) : Optional.empty(),
                         s -> WcfText.ConfigInvalidClassFactoryValue.format(s,
                                 "System.ServiceModel.Security.SecurityAlgorithmSuite"),
-                        d.algorithmSuite()));
+                        d.algorithmSuite()),
+                x.algorithmSuite != null || d.algorithmSuiteSet());
     }
 
     /** {@code BasicHttpMessageSecurityElement}: UserName or Certificate. */

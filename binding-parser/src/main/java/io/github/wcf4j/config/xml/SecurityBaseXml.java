@@ -41,11 +41,14 @@ public class SecurityBaseXml extends BindingElementXml {
 
     SecurityBindingElement.Builder builder(ConfigContext ctx) {
         SecurityBindingElement.Builder b = SecurityBindingElement.builder();
+        // WCF copies defaultAlgorithmSuite only when written: the Kerberos factories' KerberosDefault (Basic128)
+        // stands otherwise (CreateKerberosBindingElement, CreateKerberosOverTransportBindingElement)
+        boolean kerberos = "Kerberos".equals(authenticationMode) || "KerberosOverTransport".equals(authenticationMode);
         b.defaultAlgorithmSuite(ctx.converted(this, "defaultAlgorithmSuite", defaultAlgorithmSuite,
                         s -> SecurityAlgorithmSuite.isValid(s) ? Optional.of(s) : Optional.empty(),
                         s -> WcfText.ConfigInvalidClassFactoryValue.format(s,
                                 "System.ServiceModel.Security.SecurityAlgorithmSuite"),
-                        SecurityAlgorithmSuite.DEFAULT))
+                        kerberos ? SecurityAlgorithmSuite.KERBEROS_DEFAULT : SecurityAlgorithmSuite.DEFAULT))
                 .allowSerializedSigningTokenOnReply(ctx.bool(this, "allowSerializedSigningTokenOnReply",
                         allowSerializedSigningTokenOnReply, false))
                 .enableUnsecuredResponse(ctx.bool(this, "enableUnsecuredResponse", enableUnsecuredResponse, false))

@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.client;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.credentials.WindowsClientCredential;
 import io.github.wcf4j.binding.address.AddressHeader;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.EndpointBehaviorElement;
@@ -215,10 +216,17 @@ public final class ClientFactory<T> implements AutoCloseable {
             return given;
         }
         CertificateStores stores = given.find(CertificateStores.class).orElseGet(CertificateStores::fromEnvironment);
-        ClientCredentials applied = new CredentialsFromConfiguration(stores, ServiceTypes.empty()).client(
+        ClientCredentials credentials = new CredentialsFromConfiguration(stores, ServiceTypes.empty()).client(
                 endpoint.behavior().orElseThrow().effectiveCredentials(),
                 given.find(ClientCredentials.class).orElse(ClientCredentials.none()));
-        return given.copy().put(ClientCredentials.class, applied);
+        BindingParameters applied = given.copy().put(ClientCredentials.class, credentials);
+        // <windows allowedImpersonationLevel allowNtlm>: what the Windows (Kerberos) modes ask of the ticket; a
+        // parameter given in code wins
+        if (given.find(WindowsClientCredential.class).isEmpty()) {
+            applied.put(WindowsClientCredential.class,
+                    endpoint.behavior().orElseThrow().effectiveCredentials().windows());
+        }
+        return applied;
     }
 
     private static Map<String, OperationMetrics> operationMeters(ContractDescription d, EndpointMetrics metrics) {

@@ -50,8 +50,19 @@ final class SecurityPolicy {
     private static final String ALWAYS_TO_RECIPIENT = "AlwaysToRecipient";
     private static final String ALWAYS_TO_INITIATOR = "AlwaysToInitiator";
 
+    /** A token parameter a binding assertion names. */
+    private sealed interface Token permits X509, Kerberos {
+    }
+
     /** An X.509 token parameter: thumbprint references (else any), its inclusion, whether keys are derived from it. */
-    private record X509(boolean thumbprint, String inclusion, boolean derivedKeys) {
+    private record X509(boolean thumbprint, String inclusion, boolean derivedKeys) implements Token {
+    }
+
+    /**
+     * A Kerberos token parameter ({@code KerberosSecurityTokenParameters}: inclusion {@code Once}), whether keys are
+     * derived from it (WCF's {@code CreateWsspKerberosTokenAssertion}).
+     */
+    private record Kerberos(boolean derivedKeys) implements Token {
     }
 
     /**
@@ -64,8 +75,8 @@ final class SecurityPolicy {
      * A supported element as WCF's factory builds it: for a symmetric element {@code primary} is the protection token;
      * for an asymmetric one, the initiator token, {@code recipient} the recipient token.
      */
-    private record Shape(Kind kind, X509 primary, X509 recipient, boolean signedEncryptedUserName,
-            Optional<X509> endorsing) {
+    private record Shape(Kind kind, Token primary, X509 recipient, boolean signedEncryptedUserName,
+            Optional<Token> endorsing) {
     }
 
     /** A header a signature or encryption covers. */
@@ -85,6 +96,11 @@ final class SecurityPolicy {
             case CertificateOverTransport:
                 return Optional.of(new Shape(Kind.TRANSPORT, null, null, false,
                         Optional.of(new X509(wss11, ALWAYS_TO_RECIPIENT, false))));
+            case KerberosOverTransport:
+                return Optional.of(new Shape(Kind.TRANSPORT, null, null, false, Optional.of(new Kerberos(false))));
+            case Kerberos:
+                return Optional.of(new Shape(Kind.SYMMETRIC, new Kerberos(e.requireDerivedKeys()), null, false,
+                        Optional.empty()));
             case AnonymousForCertificate:
                 return Optional.of(new Shape(Kind.SYMMETRIC, protection, null, false, Optional.empty()));
             case UserNameForCertificate:
@@ -146,12 +162,12 @@ final class SecurityPolicy {
         d.top(symmetric ? "SymmetricBinding" : "AsymmetricBinding").start("wsp:Policy");
         if (symmetric) {
             out.start("sp:ProtectionToken").start("wsp:Policy");
-            d.x509(sh.primary());
+            d.token(sh.primary());
             out.end().end();
-            d.protectionTokenAsymmetric = true;
+            d.protectionTokenAsymmetric = sh.primary() instanceof X509;
         } else {
             out.start("sp:InitiatorToken").start("wsp:Policy");
-            d.x509(sh.primary());
+            d.token(sh.primary());
             out.end().end().start("sp:RecipientToken").start("wsp:Policy");
             d.x509(sh.recipient());
             out.end().end();
@@ -442,6 +458,24 @@ final class SecurityPolicy {
             }
         }
 
+        void token(Token t) {
+            if (t instanceof X509 x) {
+                x509(x);
+            } else {
+                kerberos((Kerberos) t);
+            }
+        }
+
+        /** {@code sp:KerberosToken}, included once, with derived keys if asked, GSS-framed AP-REQ (WSS 1.1 profile). */
+        private void kerberos(Kerberos t) {
+            XmlOut out = step.out();
+            out.start("sp:KerberosToken").attr("sp:IncludeToken", ns + "/IncludeToken/Once").start("wsp:Policy");
+            if (t.derivedKeys()) {
+                out.empty("sp:RequireDerivedKeys");
+            }
+            out.empty("sp:WssGssKerberosV5ApReqToken11").end().end();
+        }
+
         /** {@code sp:X509Token} with its inclusion, derived keys, reference style and token type. */
         void x509(X509 t) {
             XmlOut out = step.out();
@@ -481,8 +515,9 @@ final class SecurityPolicy {
             }
             if (sh.endorsing().isPresent()) {
                 top("EndorsingSupportingTokens").start("wsp:Policy");
-                x509(sh.endorsing().get());
-                if (addressing != AddressingVersion.NONE) {
+                token(sh.endorsing().get());
+                // WCF signs To only when an endorsing key is asymmetric (CreateWsspiSupportingTokensAssertion)
+                if (addressing != AddressingVersion.NONE && sh.endorsing().get() instanceof X509) {
                     out.start("sp:SignedParts").empty("sp:Header", "Name", "To", "Namespace",
                             addressing == AddressingVersion.WS_ADDRESSING_10 ? WSA10 : WSA2004).end();
                 }

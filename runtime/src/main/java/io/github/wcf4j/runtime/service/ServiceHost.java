@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.service;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.credentials.WindowsServiceCredential;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
@@ -269,6 +270,12 @@ public final class ServiceHost implements AutoCloseable {
                 throw new ServiceHostException("The endpoint '" + e.displayName() + "' of service '" + service.name()
                         + "' cannot be opened: " + cannot.getMessage(), cannot);
             }
+        }
+        // <windowsAuthentication allowAnonymousLogons includeWindowsGroups>: how the Windows (Kerberos) modes treat
+        // their callers; a parameter given in code wins
+        if (p.find(WindowsServiceCredential.class).isEmpty()) {
+            p.put(WindowsServiceCredential.class,
+                    service.effectiveBehavior().effectiveCredentials().windowsAuthentication());
         }
         AtomicReference<ChannelListener<?>> opened = new AtomicReference<>();
         metadata.handlerAt(listenUri, () -> opened.get().uri()).ifPresent(get -> p.put(HttpGetHandler.class, get));

@@ -460,15 +460,36 @@ class SecurityPolicyExportTest {
     @Test
     void modesWcf4jDoesNotRunExportNoSecurityAssertion() {
         // SecureConversation here: over its default bootstrap, SspiNegotiated
-        for (AuthenticationMode mode : List.of(AuthenticationMode.SspiNegotiated, AuthenticationMode.Kerberos,
+        for (AuthenticationMode mode : List.of(AuthenticationMode.SspiNegotiated,
                 AuthenticationMode.SecureConversation, AuthenticationMode.UserNameForSslNegotiated)) {
             String wsdl = wsdl(overHttp(security(mode)), HTTP);
             assertFalse(wsdl.contains("securitypolicy"), mode + ": " + wsdl);
             assertTrue(wsdl.contains(endpointPolicy(ADDRESSING)), mode + ": " + wsdl);
             parse(wsdl);
         }
-        String kerberos = wsdl(overHttps(security(AuthenticationMode.KerberosOverTransport)), HTTPS);
-        assertFalse(kerberos.contains("securitypolicy"), kerberos);
+    }
+
+    @Test
+    void theKerberosTokenProfileExportsWcfsKerberosTokenAssertion() {
+        String direct = wsdl(overHttp(security(AuthenticationMode.Kerberos)), HTTP);
+        assertTrue(direct.contains("<sp:SymmetricBinding xmlns:sp=\"" + SP11 + "\"><wsp:Policy><sp:ProtectionToken>"
+                + "<wsp:Policy><sp:KerberosToken sp:IncludeToken=\"" + SP11 + "/IncludeToken/Once\"><wsp:Policy>"
+                + "<sp:RequireDerivedKeys/><sp:WssGssKerberosV5ApReqToken11/></wsp:Policy></sp:KerberosToken>"), direct);
+        assertFalse(direct.contains("MustSupportRefEncryptedKey"), "no asymmetric protection token: " + direct);
+        parse(direct);
+        String overTransport = wsdl(overHttps(security(AuthenticationMode.KerberosOverTransport)), HTTPS);
+        assertTrue(overTransport.contains("<sp:EndorsingSupportingTokens xmlns:sp=\"" + SP11 + "\"><wsp:Policy>"
+                + "<sp:KerberosToken sp:IncludeToken=\"" + SP11 + "/IncludeToken/Once\"><wsp:Policy>"
+                + "<sp:WssGssKerberosV5ApReqToken11/></wsp:Policy></sp:KerberosToken></wsp:Policy>"
+                + "</sp:EndorsingSupportingTokens>"), "no SignedParts/To for a symmetric endorsing key: "
+                + overTransport);
+        parse(overTransport);
+        String conversation = wsdl(overHttp(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation)
+                .bootstrap(security(AuthenticationMode.Kerberos)).build()), HTTP);
+        assertTrue(conversation.contains("<sp:BootstrapPolicy>") && conversation.indexOf("<sp:KerberosToken")
+                > conversation.indexOf("<sp:BootstrapPolicy>"), "the Kerberos bootstrap's policy: " + conversation);
+        parse(conversation);
     }
 
     @Test

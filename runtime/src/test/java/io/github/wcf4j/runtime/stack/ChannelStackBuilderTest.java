@@ -54,15 +54,16 @@ class ChannelStackBuilderTest {
 
     @Test
     void messageSecurityIsRefusedAtBuildNamingTheElementAndItsMode() {
-        // wsHttpBinding's default (SecureConversation over SspiNegotiated) runs; Kerberos direct does not
+        // wsHttpBinding's default (SecureConversation over SspiNegotiated) runs; issued tokens do not
         WsHttpBinding ws = WsHttpBinding.defaults(WsHttpBinding.Flavor.WS_HTTP, "");
-        CustomBinding kerberos = CustomBinding.of("kerberos", SecurityBindingElement.builder()
-                .authenticationMode(AuthenticationMode.Kerberos).build(), TextMessageEncodingBindingElement.defaults(),
-                HttpTransportBindingElement.defaults());
+        CustomBinding issued = CustomBinding.of("issued", SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.IssuedTokenForCertificate).build(),
+                TextMessageEncodingBindingElement.defaults(), HttpTransportBindingElement.defaults());
         UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
-                builder.buildListener(kerberos, ChannelType.REPLY, net.parameters()));
+                builder.buildListener(issued, ChannelType.REPLY, net.parameters()));
         assertEquals("security", e.element());
-        assertTrue(e.getMessage().contains("'security' (authenticationMode=Kerberos)"), e.getMessage());
+        assertTrue(e.getMessage().contains("'security' (authenticationMode=IssuedTokenForCertificate)"),
+                e.getMessage());
         IllegalStateException past = assertThrows(IllegalStateException.class, () ->
                 builder.buildListener(ws, ChannelType.REPLY_SESSION, net.parameters()));
         assertTrue(past.getMessage().contains("ListenAddress"), "past the security refusals: " + past.getMessage());

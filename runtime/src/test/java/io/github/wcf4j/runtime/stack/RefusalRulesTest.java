@@ -51,8 +51,8 @@ class RefusalRulesTest {
     }
 
     @Test
-    void digestNtlmAndMixedHttpAuthenticationSchemesAreRefusedOnBothSidesNeverServedAnonymously() {
-        for (AuthenticationScheme scheme : List.of(AuthenticationScheme.Ntlm, AuthenticationScheme.Digest)) {
+    void ntlmAndMixedHttpAuthenticationSchemesAreRefusedOnBothSidesNeverServedAnonymously() {
+        for (AuthenticationScheme scheme : List.of(AuthenticationScheme.Ntlm)) {
             Binding b = http(HttpTransportBindingElement.builder().authenticationScheme(Set.of(scheme)).build());
             UnsupportedBindingException listener = assertThrows(UnsupportedBindingException.class, () ->
                     builder.buildListener(b, ChannelType.REPLY, net.parameters()));
@@ -68,7 +68,7 @@ class RefusalRulesTest {
                 + " without a domain controller"), builder.refusals(ntlm, Side.CLIENT).toString());
         Binding both = http(HttpTransportBindingElement.builder().authenticationScheme(
                 Set.of(AuthenticationScheme.Negotiate, AuthenticationScheme.Anonymous)).build());
-        assertEquals("authenticationScheme=\"Anonymous, Negotiate\": of HTTP authentication wcf4j runs Basic (checked by the service's userNameAuthentication validator) and Negotiate/IntegratedWindowsAuthentication (Kerberos) only yet; Digest and other combinations of schemes are not implemented, so this endpoint is refused rather than served or called without the authentication its configuration demands (a standard binding's transport clientCredentialType Digest asks for it too).",
+        assertEquals("authenticationScheme=\"Anonymous, Negotiate\": of HTTP authentication wcf4j runs Basic (checked by the service's userNameAuthentication validator), Digest, and Negotiate/IntegratedWindowsAuthentication (Kerberos) only yet; other combinations of schemes are not implemented, so this endpoint is refused rather than served or called without the authentication its configuration demands.",
                 builder.refusals(both, Side.SERVICE).get(0).message());
         Binding basicOrAnonymous = http(HttpTransportBindingElement.builder().authenticationScheme(
                 Set.of(AuthenticationScheme.Basic, AuthenticationScheme.Anonymous)).build());
@@ -79,6 +79,20 @@ class RefusalRulesTest {
                     .authenticationScheme(runs).build()), Side.SERVICE), "Negotiate and IntegratedWindowsAuthentication"
                     + " run");
         }
+    }
+
+    @Test
+    void digestRunsWithTheServicesPasswordsAndTheClientsUserNameNeverAnonymously() {
+        Binding b = http(HttpTransportBindingElement.builder()
+                .authenticationScheme(Set.of(AuthenticationScheme.Digest)).build());
+        assertEquals(List.of(), builder.refusals(b, Side.SERVICE));
+        IllegalStateException listener = assertThrows(IllegalStateException.class, () ->
+                builder.buildListener(b, ChannelType.REPLY, net.parameters()));
+        assertTrue(listener.getMessage().contains("no HttpDigestPasswords binding parameter"), listener.getMessage());
+        assertEquals(List.of(), builder.refusals(b, Side.CLIENT));
+        IllegalStateException factory = assertThrows(IllegalStateException.class, () ->
+                builder.buildFactory(b, ChannelType.REQUEST, net.parameters()));
+        assertTrue(factory.getMessage().contains("user name and password are not set"), factory.getMessage());
     }
 
     @Test
@@ -98,7 +112,7 @@ class RefusalRulesTest {
     void httpsAsksTheSameOfItsHttpSettings() {
         Binding b = CustomBinding.of("s", TextMessageEncodingBindingElement.defaults(),
                 new HttpsTransportBindingElement(HttpTransportBindingElement.builder()
-                        .authenticationScheme(Set.of(AuthenticationScheme.Digest)).build(), false));
+                        .authenticationScheme(Set.of(AuthenticationScheme.Ntlm)).build(), false));
         List<Refusal> refused = builder.refusals(b, Side.CLIENT);
         assertEquals(1, refused.size());
         assertEquals("httpsTransport/@authenticationScheme", refused.get(0).setting());

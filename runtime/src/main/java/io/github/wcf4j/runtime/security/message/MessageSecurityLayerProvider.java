@@ -1,6 +1,8 @@
 package io.github.wcf4j.runtime.security.message;
 
 import io.github.wcf4j.binding.WcfText;
+import io.github.wcf4j.binding.credentials.WindowsClientCredential;
+import io.github.wcf4j.binding.credentials.WindowsServiceCredential;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
@@ -76,7 +78,14 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     private static boolean runs(SecurityBindingElement e) {
         return TransportSecurityProtocol.runs(e.authenticationMode()) || symmetricMode(e)
                 || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e)
-                || NegotiatedTokenProtocol.runs(e);
+                || NegotiatedTokenProtocol.runs(e) || kerberosMode(e)
+                || KerberosOverTransportProtocol.runs(e.authenticationMode());
+    }
+
+    /** {@code authenticationMode="Kerberos"}: the Kerberos token profile, under WS-Security 1.1. */
+    private static boolean kerberosMode(SecurityBindingElement e) {
+        return KerberosSecurityProtocol.runs(e.authenticationMode())
+                && SymmetricSecurityProtocol.runs(e.messageSecurityVersion());
     }
 
     /** A symmetric X.509 mode's element (MutualCertificate is one under WS-Security 1.1 only). */
@@ -95,13 +104,15 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
      * conversation's element and its bootstrap.
      */
     private static Stream<SecurityBindingElement> symmetric(SecurityBindingElement e) {
-        if (symmetricMode(e) || SslNegotiation.runs(e.authenticationMode())) {
+        if (symmetricMode(e) || SslNegotiation.runs(e.authenticationMode())
+                || KerberosSecurityProtocol.runs(e.authenticationMode())) {
             return Stream.of(e);
         }
         if (secureConversation(e)) {
             return Stream.concat(Stream.of(e), e.secureConversationBootstrap()
                     .filter(b -> SymmetricSecurityProtocol.runs(b.authenticationMode())
-                            || NegotiationProtocol.runs(b.authenticationMode())).stream());
+                            || NegotiationProtocol.runs(b.authenticationMode())
+                            || KerberosSecurityProtocol.runs(b.authenticationMode())).stream());
         }
         return Stream.empty();
     }
@@ -134,8 +145,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                 RefusalRule.when("", e -> secureConversation(e) && !runs(e),
                         e -> refused(e) + "runs in wcf4j over the bootstraps AnonymousForCertificate,"
                                 + " UserNameForCertificate, MutualCertificate, AnonymousForSslNegotiated,"
-                                + " UserNameForSslNegotiated, MutualSslNegotiated and SspiNegotiated (Kerberos) under"
-                                + " WS-Security 1.1 only (Kerberos direct and issued tokens are not implemented); this"
+                                + " UserNameForSslNegotiated, MutualSslNegotiated, SspiNegotiated (Kerberos) and"
+                                + " Kerberos under WS-Security 1.1 only (issued tokens are not implemented); this"
                                 + " binding's <secureConversationBootstrap> (authenticationMode="
                                 + e.secureConversationBootstrap().map(b -> b.authenticationMode().name())
                                         .orElse("none") + ", messageSecurityVersion="
@@ -143,15 +154,15 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                         .orElse("none") + ") is not one of them, so this binding cannot be opened."),
                 RefusalRule.when("", e -> !secureConversation(e) && !runs(e),
                         e -> refused(e) + "is not supported by the wcf4j runtime: of WS-Security it runs"
-                                + " UserNameOverTransport, CertificateOverTransport, AnonymousForCertificate,"
-                                + " UserNameForCertificate, MutualCertificate, MutualCertificateDuplex, and"
+                                + " UserNameOverTransport, CertificateOverTransport, KerberosOverTransport,"
+                                + " AnonymousForCertificate, UserNameForCertificate, MutualCertificate,"
+                                + " MutualCertificateDuplex, Kerberos (the Kerberos token profile, WS-Security 1.1),"
                                 + " AnonymousForSslNegotiated, UserNameForSslNegotiated, MutualSslNegotiated, and"
-                                + " SecureConversation over the symmetric X.509 modes or over"
+                                + " SecureConversation over the symmetric X.509 modes, Kerberos or"
                                 + " AnonymousForSslNegotiated/UserNameForSslNegotiated/MutualSslNegotiated/SspiNegotiated"
                                 + " only (SSPI negotiation as the message protection itself"
-                                + " (establishSecurityContext=\"false\"), Kerberos and KerberosOverTransport (the"
-                                + " Kerberos token profile) and issued tokens are not implemented"
-                                + " yet), so this binding cannot be opened."),
+                                + " (establishSecurityContext=\"false\"), SspiNegotiatedOverTransport and issued tokens"
+                                + " are not implemented yet), so this binding cannot be opened."),
                 RefusalRule.when("messageSecurityVersion", MessageSecurityLayerProvider::encryptedKeyUnderWss10,
                         e -> WcfText.SecurityVersionDoesNotSupportEncryptedKeyBinding.format("CustomBinding",
                                 "http://tempuri.org/", "<contract>", "<contract namespace>", "WSSecurity11")
@@ -273,6 +284,16 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         return p.find(EndpointMetrics.class).orElse(EndpointMetrics.NONE);
     }
 
+    /**
+     * The {@code <clientCredentials><windows>} and {@code <serviceCredentials><windowsAuthentication>}: the binding
+     * parameters, else WCF's defaults.
+     */
+    private static WindowsCredentials windows(BindingParameters p) {
+        return new WindowsCredentials(
+                p.find(WindowsClientCredential.class).orElseGet(WindowsClientCredential::defaults),
+                p.find(WindowsServiceCredential.class).orElseGet(WindowsServiceCredential::defaults));
+    }
+
     private static TextMessageEncoder encoder(BindingParameters p) {
         return p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder);
     }
@@ -283,7 +304,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         }
         return new SecureConversationProtocol(e, p.find(Clock.class).orElse(Clock.systemUTC()), encoder(p),
                 p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p),
-                metrics(p));
+                windows(p), metrics(p));
     }
 
     private static SecurityProtocol protocol(SecurityBindingElement e, ChannelType<?> type, BindingParameters p) {
@@ -295,7 +316,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             return new SecureConversationProtocol(e, clock,
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p),
-                    metrics(p));
+                    windows(p), metrics(p));
         }
         if (AsymmetricSecurityProtocol.runs(e)) {
             return asymmetric(e, p);
@@ -305,10 +326,21 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
         }
+        if (kerberosMode(e)) {
+            return new KerberosSecurityProtocol(e, clock,
+                    p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p),
+                    windows(p));
+        }
         if (symmetricMode(e)) {
             return new SymmetricSecurityProtocol(e, clock,
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
+        }
+        if (KerberosOverTransportProtocol.runs(e.authenticationMode())) {
+            return new KerberosOverTransportProtocol(e, clock,
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p),
+                    windows(p));
         }
         return new TransportSecurityProtocol(e, clock);
     }
@@ -321,7 +353,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
 
     /** Where messages are verified: cryptography off the transport's threads; a timestamp check where it lands. */
     private static Executor verifier(SecurityBindingElement e, BindingParameters p) {
-        return symmetricMode(e) || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e)
+        return symmetricMode(e) || kerberosMode(e) || KerberosOverTransportProtocol.runs(e.authenticationMode())
+                || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e)
                 || NegotiatedTokenProtocol.runs(e) ? p.require(Scheduler.class).executor() : Runnable::run;
     }
 }

@@ -96,8 +96,15 @@ final class NegotiationProtocol {
      */
     static NegotiationProtocol of(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos) {
+        return of(element, clock, encoder, identity, kerberos, WindowsCredentials.defaults());
+    }
+
+    /** As {@link #of(SecurityBindingElement, Clock, TextMessageEncoder, ExpectedServiceIdentity, Optional)}, with the
+     * client's {@code <clientCredentials><windows>} (SPNEGO's impersonation level). */
+    static NegotiationProtocol of(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
+            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, WindowsCredentials windows) {
         NegotiationMechanism mechanism = SspiNegotiation.runs(element.authenticationMode())
-                ? new SspiNegotiation(identity, kerberos)
+                ? new SspiNegotiation(identity, kerberos, windows)
                 : new SslNegotiation(element.authenticationMode(), identity);
         return new NegotiationProtocol(element, mechanism, clock, encoder);
     }

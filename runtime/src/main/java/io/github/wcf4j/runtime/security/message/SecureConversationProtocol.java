@@ -58,8 +58,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecurityBindingElement element;
-    /** The X.509 bootstrap's protocol; null when the bootstrap is negotiated. */
-    private final SymmetricSecurityProtocol bootstrap;
+    /** The X.509 or Kerberos bootstrap's protocol; null when the bootstrap is negotiated. */
+    private final SecurityProtocol bootstrap;
     /** The negotiated bootstrap's protocol (TLSNEGO, SPNEGO); null for an X.509 bootstrap. */
     private final NegotiationProtocol negotiation;
     private final SymmetricHeaderWriter.Settings settings;
@@ -82,18 +82,26 @@ final class SecureConversationProtocol implements SecurityProtocol {
     /** @param kerberos the Kerberos identity an SSPI-negotiated bootstrap runs with, when one is configured */
     SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos) {
-        this(element, clock, encoder, identity, kerberos, EndpointMetrics.NONE);
+        this(element, clock, encoder, identity, kerberos, WindowsCredentials.defaults(), EndpointMetrics.NONE);
     }
 
-    /** With {@code metrics} told each security negotiation's outcome. */
+    /**
+     * @param kerberos the Kerberos identity an SSPI-negotiated or Kerberos bootstrap runs with, when one is configured
+     * @param windows  the client's {@code <clientCredentials><windows>}
+     * @param metrics  told each security negotiation's outcome
+     */
     SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
-            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, EndpointMetrics metrics) {
+            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, WindowsCredentials windows,
+            EndpointMetrics metrics) {
         this.metrics = metrics;
         this.element = element;
         SecurityBindingElement boot = element.secureConversationBootstrap().orElseThrow();
         boolean negotiated = NegotiationProtocol.runs(boot.authenticationMode());
-        this.bootstrap = negotiated ? null : new SymmetricSecurityProtocol(boot, clock, encoder, identity);
-        this.negotiation = negotiated ? NegotiationProtocol.of(boot, clock, encoder, identity, kerberos) : null;
+        this.bootstrap = negotiated ? null : KerberosSecurityProtocol.runs(boot.authenticationMode())
+                ? new KerberosSecurityProtocol(boot, clock, encoder, identity, kerberos, windows)
+                : new SymmetricSecurityProtocol(boot, clock, encoder, identity);
+        this.negotiation = negotiated ? NegotiationProtocol.of(boot, clock, encoder, identity, kerberos, windows)
+                : null;
         AlgorithmSuite suite = AlgorithmSuite.forName(element.defaultAlgorithmSuite());
         this.settings = new SymmetricHeaderWriter.Settings(suite,
                 SymmetricSecurityProtocol.secureConversationNamespace(element.messageSecurityVersion()),
@@ -115,7 +123,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
     static boolean runs(SecurityBindingElement e) {
         return e.authenticationMode() == AuthenticationMode.SecureConversation
                 && e.secureConversationBootstrap().map(b -> (SymmetricSecurityProtocol.runs(b.authenticationMode())
-                        || NegotiationProtocol.runs(b.authenticationMode()))
+                        || NegotiationProtocol.runs(b.authenticationMode())
+                        || KerberosSecurityProtocol.runs(b.authenticationMode()))
                         && SymmetricSecurityProtocol.runs(b.messageSecurityVersion())).orElse(false)
                 && SymmetricSecurityProtocol.runs(e.messageSecurityVersion());
     }

@@ -33,8 +33,12 @@ public record ServiceSecurityContext(String primaryIdentityName, String authenti
         return new ServiceSecurityContext(userName, "UserName", Optional.empty());
     }
 
-    /** A caller the service's Kerberos acceptor authenticated (WCF's {@code WindowsIdentity}, "Kerberos"):
-     * SspiNegotiated, or HTTP Negotiate. */
+    /**
+     * A caller the service's Kerberos acceptor authenticated (WCF's {@code WindowsIdentity}, "Kerberos"):
+     * SspiNegotiated, Kerberos, KerberosOverTransport, or HTTP Negotiate. The principal only: the caller's Windows
+     * groups travel in the ticket's PAC (MS-PAC authorization data), which JGSS does not expose portably, so
+     * {@code includeWindowsGroups} cannot be honoured and no group is known; authorize by principal.
+     */
     public static ServiceSecurityContext kerberos(String clientPrincipal) {
         return new ServiceSecurityContext(clientPrincipal, "Kerberos", Optional.empty());
     }

@@ -18,10 +18,14 @@ import java.util.Optional;
 final class SspiNegotiation implements NegotiationMechanism {
     private final ExpectedServiceIdentity identity;
     private final Optional<KerberosCredentials> kerberos;
+    private final WindowsCredentials windows;
 
-    SspiNegotiation(ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos) {
+    /** @param windows the client's {@code <clientCredentials><windows>}: Delegation asks JGSS to delegate */
+    SspiNegotiation(ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos,
+            WindowsCredentials windows) {
         this.identity = identity;
         this.kerberos = kerberos;
+        this.windows = windows;
     }
 
     /** The bootstrap mode this mechanism runs. */
@@ -41,6 +45,7 @@ final class SspiNegotiation implements NegotiationMechanism {
 
     @Override
     public void checkClientCredentials(ClientCredentials credentials) {
+        windows.delegation();
         kerberos.orElseThrow(() -> KerberosCredentials.notConfigured("client")).subject(true);
     }
 
@@ -52,7 +57,7 @@ final class SspiNegotiation implements NegotiationMechanism {
     @Override
     public NegotiationHandshake initiator(EndpointAddress to, ClientCredentials credentials) {
         return SpnegoHandshake.initiator(kerberos.orElseThrow(() -> KerberosCredentials.notConfigured("client")),
-                identity.kerberosTarget(to.uri()), to.uri().toString(), false);
+                identity.kerberosTarget(to.uri()), to.uri().toString(), windows.delegation());
     }
 
     @Override
@@ -62,6 +67,6 @@ final class SspiNegotiation implements NegotiationMechanism {
 
     @Override
     public ServiceSecurityContext caller(NegotiationHandshake acceptor, ServiceCredentials credentials) {
-        return ServiceSecurityContext.kerberos(((SpnegoHandshake) acceptor).peer());
+        return windows.caller(((SpnegoHandshake) acceptor).peer());
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.crypto.spec.SecretKeySpec;
 import javax.xml.crypto.MarshalException;
 import javax.xml.crypto.dsig.XMLSignature;
@@ -225,6 +226,26 @@ final class SymmetricHeaderReader {
     }
 
     /**
+     * Verifies a request whose protection token is a Kerberos AP-REQ ({@code authenticationMode="Kerberos"}): the
+     * {@code o:BinarySecurityToken} of {@link KerberosApRequest#VALUE_TYPE}, its key what {@code acceptor} (the
+     * service's Kerberos acceptor) makes of the token's bytes; {@link Received#encryptedKeySha1()} is then the token's
+     * {@code Kerberosv5APREQSHA1}.
+     */
+    static Received readKerberosRequest(Document envelope, SymmetricHeaderWriter.Settings s,
+            Function<byte[], byte[]> acceptor) {
+        Verification v = new Verification(envelope, s, EndorsingToken.NONE);
+        v.request = true;
+        return v.run(new KeySource.Kerberos(acceptor));
+    }
+
+    /** Verifies a reply secured with the key of the request's Kerberos token, named by its {@code tokenSha1}. */
+    static Received readKerberosReply(Document envelope, SymmetricHeaderWriter.Settings s, byte[] key,
+            String tokenSha1) {
+        return new Verification(envelope, s, EndorsingToken.NONE).run(new KeySource.Known(key, tokenSha1,
+                KerberosApRequest.SHA1_VALUE_TYPE));
+    }
+
+    /**
      * The client's check of a reply's confirmations ({@code MessageSecurityProtocol.CheckSignatureConfirmation}):
      * exactly the values of the request's signatures ({@link SymmetricHeaderWriter.Sent#signatureValues()}), in any
      * order.
@@ -253,7 +274,15 @@ final class SymmetricHeaderReader {
         record Wrapped(PrivateKey own, String thumbprint) implements KeySource {
         }
 
-        record Known(byte[] key, String sha1) implements KeySource {
+        /** A key this side knows, named in the message by the key identifier {@code sha1Type} {@code sha1}. */
+        record Known(byte[] key, String sha1, String sha1Type) implements KeySource {
+            Known(byte[] key, String sha1) {
+                this(key, sha1, ENCRYPTED_KEY_SHA1);
+            }
+        }
+
+        /** A Kerberos AP-REQ's key, as the service's acceptor gives it. */
+        record Kerberos(Function<byte[], byte[]> acceptor) implements KeySource {
         }
 
         record Context(ContextKeys keys) implements KeySource {
@@ -269,6 +298,8 @@ final class SymmetricHeaderReader {
         private final Map<String, DerivedKeyToken> derived = new LinkedHashMap<>();
         private byte[] key;
         private String keySha1;
+        /** The key identifier type naming the message's key in a reply (EncryptedKeySHA1, Kerberosv5APREQSHA1). */
+        private String keySha1Type = ENCRYPTED_KEY_SHA1;
         private String encryptedKeyId;
         private KeySource source;
         private String contextTokenId;
@@ -316,6 +347,7 @@ final class SymmetricHeaderReader {
             if (source instanceof KeySource.Known known) {
                 key = known.key();
                 keySha1 = known.sha1();
+                keySha1Type = known.sha1Type();
             }
 
             Element timestamp = null;
@@ -350,6 +382,23 @@ final class SymmetricHeaderReader {
                         referenceList = item;
                         keyHoldsList = true;
                     }
+                } else if (WSSE.equals(ns) && "BinarySecurityToken".equals(local) && key == null
+                        && source instanceof KeySource.Kerberos kerberos) {
+                    String valueType = item.getAttribute("ValueType");
+                    if (!KerberosApRequest.VALUE_TYPE.equals(valueType)
+                            && !KerberosApRequest.VALUE_TYPE_1510.equals(valueType)) {
+                        throw new MessageSecurityException("The protection token is not a Kerberos AP-REQ ("
+                                + valueType + ").");
+                    }
+                    encryptedKeyId = item.getAttributeNS(WSU, "Id");
+                    if (encryptedKeyId.isEmpty()) {
+                        throw new MessageSecurityException("The Kerberos token has no Id.");
+                    }
+                    byte[] token = DerivedKeyToken.base64(item.getTextContent());
+                    key = kerberos.acceptor().apply(token);
+                    keySha1 = KerberosApRequest.sha1(token);
+                    keySha1Type = KerberosApRequest.SHA1_VALUE_TYPE;
+                    primaryToken = item;
                 } else if (s.scNamespace().equals(ns) && "SecurityContextToken".equals(local) && key == null
                         && source instanceof KeySource.Context context) {
                     contextTokenId = item.getAttributeNS(WSU, "Id");
@@ -701,7 +750,7 @@ final class SymmetricHeaderReader {
             boolean ok = ref instanceof TokenReference.Local local && encryptedKeyId != null
                     && local.id().equals(encryptedKeyId)
                     || ref instanceof TokenReference.KeyIdentifier ki && encryptedKeyId == null && keySha1 != null
-                    && ki.valueType().equals(ENCRYPTED_KEY_SHA1) && ki.value().equals(keySha1);
+                    && ki.valueType().equals(keySha1Type) && ki.value().equals(keySha1);
             if (!ok) {
                 throw new MessageSecurityException("A derived key token does not derive from the message's key.");
             }
@@ -742,6 +791,10 @@ final class SymmetricHeaderReader {
          * bootstrap binding element).
          */
         private String primaryTokenParameters() {
+            if (source instanceof KeySource.Kerberos || KerberosApRequest.SHA1_VALUE_TYPE.equals(keySha1Type)) {
+                return "System.ServiceModel.Security.Tokens.KerberosSecurityTokenParameters:\r\nInclusionMode: Once"
+                        + "\r\nReferenceStyle: Internal\r\nRequireDerivedKeys: True";
+            }
             return source instanceof KeySource.Context
                     ? "System.ServiceModel.Security.Tokens.SecureConversationSecurityTokenParameters:\r\nInclusionMode:"
                             + " AlwaysToRecipient\r\nReferenceStyle: Internal\r\nRequireDerivedKeys: True"

@@ -275,7 +275,13 @@ final class SymmetricHeaderWriter {
         return new Sent(key, null, signatures.get(0), signatures);
     }
 
-    private static List<byte[]> protect(Document doc, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
+    /**
+     * Secures the envelope with {@code key}, named by {@code keySource} (its derived keys' source, with
+     * {@code dktTokenType} as their references' {@code k:TokenType} when not null); {@code encryptedKey} is the primary
+     * token the message carries (an {@code EncryptedKey}, a context token, a Kerberos {@code BinarySecurityToken}),
+     * placed where WCF places the signing token. Returns the values of its signatures, primary first.
+     */
+    static List<byte[]> protect(Document doc, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
             TokenReference keySource, String dktTokenType, Optional<Element> encryptedKey,
             Optional<UserNameCredential> userName, Optional<X509Credential> endorsing, List<byte[]> confirmations,
             boolean encrypt) {

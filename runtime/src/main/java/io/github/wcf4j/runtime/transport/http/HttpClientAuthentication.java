@@ -5,7 +5,7 @@ import java.net.URI;
 /**
  * How a client authenticates its HTTP requests (the transport's {@code authenticationScheme}): each request carries
  * the {@code Authorization} of an {@link Attempt}, which then checks the response (Negotiate's mutual
- * authentication). Implementations: {@link #basic(String)}, {@link HttpNegotiateClient}. Thread-safe.
+ * authentication). Implementations: {@link #basic(String)}, {@link HttpNegotiateClient}, {@link HttpDigestClient}. Thread-safe.
  */
 interface HttpClientAuthentication {
 
@@ -22,8 +22,18 @@ interface HttpClientAuthentication {
 
     /** One request's credentials. */
     interface Attempt {
-        /** The {@code Authorization} header value. */
+        /** The {@code Authorization} header value, or null to send none (Digest before its first challenge). */
         String authorization();
+
+        /** Whether a 401 may be answered ({@link #answer}), so the request's body is kept to send it again. */
+        default boolean answersChallenges() {
+            return false;
+        }
+
+        /** The credentials answering {@code unauthorized}'s challenge, to send the request once more; else empty. */
+        default java.util.Optional<Attempt> answer(HttpResponseData unauthorized) {
+            return java.util.Optional.empty();
+        }
 
         /**
          * Checks that a response (not a 401 or 403) came from the service the request was authenticated to.

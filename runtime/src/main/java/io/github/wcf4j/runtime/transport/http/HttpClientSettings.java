@@ -16,11 +16,14 @@ import java.net.ProxySelector;
  * @param transferMode  which directions are streamed
  * @param maxBufferSize in streamed mode, how many bytes a response's headers may take
  * @param authentication how every request is authenticated (HTTP Basic, Negotiate), or {@code null}: anonymous
+ * @param proxyAuthorization the {@code Proxy-Authorization} sent to the proxy whose host it is given, made for every
+ *                           forwarded request and every {@code CONNECT} ({@code proxyAuthenticationScheme} Basic: the
+ *                           same; Negotiate: a fresh Kerberos token for {@code HTTP/<proxy host>}), or {@code null}
  */
 record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled, boolean allowCookies,
         HttpProxyChoice proxy, int connectTimeoutMillis, TlsSettings tls, WireTap tap,
         ServerCertificateCheck serverCheck, TransferMode transferMode, int maxBufferSize,
-        HttpClientAuthentication authentication) {
+        HttpClientAuthentication authentication, java.util.function.Function<String, String> proxyAuthorization) {
 
     /**
      * @param systemProxy the system proxy ({@code useDefaultWebProxy}), or {@code null} for
@@ -30,11 +33,18 @@ record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled,
             TlsSettings tls, WireTap tap, ServerCertificateCheck serverCheck) {
         return new HttpClientSettings(http.maxReceivedMessageSize(), http.keepAliveEnabled(), http.allowCookies(),
                 HttpProxyChoice.of(http, systemProxy), connectTimeoutMillis, tls, tap, serverCheck,
-                http.transferMode(), http.effectiveMaxBufferSize(), null);
+                http.transferMode(), http.effectiveMaxBufferSize(), null, null);
     }
 
     HttpClientSettings withAuthentication(HttpClientAuthentication authentication) {
         return new HttpClientSettings(maxReceivedMessageSize, keepAliveEnabled, allowCookies, proxy,
-                connectTimeoutMillis, tls, tap, serverCheck, transferMode, maxBufferSize, authentication);
+                connectTimeoutMillis, tls, tap, serverCheck, transferMode, maxBufferSize, authentication,
+                proxyAuthorization);
+    }
+
+    HttpClientSettings withProxyAuthorization(java.util.function.Function<String, String> proxyAuthorization) {
+        return new HttpClientSettings(maxReceivedMessageSize, keepAliveEnabled, allowCookies, proxy,
+                connectTimeoutMillis, tls, tap, serverCheck, transferMode, maxBufferSize, authentication,
+                proxyAuthorization);
     }
 }

@@ -48,9 +48,17 @@ final class HttpConnectTunnel extends ChannelDuplexHandler {
     /** Why writes fail from now on: the tunnel was refused, or the connection closed before it opened. */
     private Throwable ended;
 
+    private final String proxyAuthorization;
+
     /** A tunnel to {@code host}:{@code port}. */
     HttpConnectTunnel(String host, int port) {
+        this(host, port, null);
+    }
+
+    /** A tunnel to {@code host}:{@code port}, asked with {@code proxyAuthorization} when not null. */
+    HttpConnectTunnel(String host, int port, String proxyAuthorization) {
         this.authority = (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+        this.proxyAuthorization = proxyAuthorization;
     }
 
     @Override
@@ -62,6 +70,7 @@ final class HttpConnectTunnel extends ChannelDuplexHandler {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         ctx.writeAndFlush(Unpooled.copiedBuffer("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority
+                + (proxyAuthorization == null ? "" : "\r\nProxy-Authorization: " + proxyAuthorization)
                 + "\r\n\r\n", StandardCharsets.US_ASCII));
         ctx.fireChannelActive();
     }

@@ -15,6 +15,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -75,6 +76,17 @@ final class HttpConnectionPool implements AutoCloseable {
         }
         if (origin.forwardsRequests()) {
             request.setUri(via.getScheme() + "://" + via.getRawAuthority() + request.uri());
+            if (settings.proxyAuthorization() != null) {
+                try {
+                    request.headers().set(HttpHeaderNames.PROXY_AUTHORIZATION,
+                            settings.proxyAuthorization().apply(origin.proxy().orElseThrow().getHostString()));
+                } catch (RuntimeException e) {
+                    ReferenceCountUtil.release(request);
+                    HttpExchange failed = new HttpExchange(via, null, settings.keepAliveEnabled());
+                    failed.failed(e);
+                    return failed;
+                }
+            }
         }
         FixedChannelPool pool = origin.connections();
         HttpExchange exchange = new HttpExchange(via, pool, settings.keepAliveEnabled());
@@ -127,7 +139,8 @@ final class HttpConnectionPool implements AutoCloseable {
             @Override
             public void channelCreated(Channel ch) {
                 if (https && proxy.isPresent()) {
-                    ch.pipeline().addLast(new HttpConnectTunnel(host, port));
+                    ch.pipeline().addLast(new HttpConnectTunnel(host, port, settings.proxyAuthorization() == null
+                            ? null : settings.proxyAuthorization().apply(proxy.get().getHostString())));
                 }
                 if (https) {
                     SSLEngine engine = clientSsl().newEngine(ch.alloc(), host, port);

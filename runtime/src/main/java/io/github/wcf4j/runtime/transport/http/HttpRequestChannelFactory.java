@@ -151,7 +151,9 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 tap.record(WireTap.Direction.SENT,
                         ByteBufUtil.getBytes(http.content()), http.headers().get(HttpHeaderNames.CONTENT_TYPE));
             }
-            return exchange(pool.send(via(), http, idleRead(timeout)), http, attempt, timeout);
+            // a scheme that answers a challenge (Digest) sends the body again after the service's 401
+            byte[] again = attempt != null && attempt.answersChallenges() ? ByteBufUtil.getBytes(http.content()) : null;
+            return exchange(pool.send(via(), http, idleRead(timeout)), http, attempt, timeout, again);
         }
 
         /**
@@ -166,7 +168,7 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
             HttpUtil.setTransferEncodingChunked(head, true);
             connectionHeaders(head);
             HttpExchange exchange = pool.send(via(), head, idleRead(timeout));
-            CompletableFuture<Message> reply = exchange(exchange, head, attempt, timeout);
+            CompletableFuture<Message> reply = exchange(exchange, head, attempt, timeout, null);
             ChunkedBodyOutput out;
             try {
                 out = new ChunkedBodyOutput(exchange.sent().join());
@@ -193,24 +195,43 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                     WcfText.HttpRequestTimedOut.format(via(), WcfTimeSpan.format(timeout))));
         }
 
+        /**
+         * The reply to {@code http}; with {@code again} (its body, for a scheme that answers challenges), a 401 whose
+         * challenge the attempt answers sends the request once more with the answer (HTTP Digest's round trip, as
+         * WCF's {@code HttpWebRequest} makes it).
+         */
         private CompletableFuture<Message> exchange(HttpExchange exchange, HttpRequest http,
-                HttpClientAuthentication.Attempt attempt, Duration timeout) {
+                HttpClientAuthentication.Attempt attempt, Duration timeout, byte[] again) {
             if (!WcfTimeSpan.isInfinite(timeout) && timeout.compareTo(WcfTimeSpan.MAX_WAIT) <= 0) {
                 Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> exchange.failed(
                         new CommunicationTimeoutException(WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)))));
                 exchange.result().whenComplete((r, e) -> timer.cancel());
             }
-            return inFlight(exchange.result().thenApply(r -> {
+            return inFlight(exchange.result().thenCompose(r -> {
                 if (cookies != null) {
                     cookies.store(via(), r.setCookies());
                 }
                 if (tap != null && r.body().length > 0) {
                     tap.record(WireTap.Direction.RECEIVED, r.body(), r.contentType());
                 }
+                if (r.status() == 401 && again != null) {
+                    var answer = attempt.answer(r);
+                    if (answer.isPresent()) {
+                        FullHttpRequest retry = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
+                                http.uri(), Unpooled.wrappedBuffer(again));
+                        retry.headers().set(http.headers());
+                        retry.headers().set(HttpHeaderNames.AUTHORIZATION, answer.get().authorization());
+                        if (tap != null) {
+                            tap.record(WireTap.Direction.SENT, again, http.headers().get(HttpHeaderNames.CONTENT_TYPE));
+                        }
+                        return exchange(pool.send(via(), retry, idleRead(timeout)), retry, answer.get(), timeout,
+                                null);
+                    }
+                }
                 if (attempt != null && r.status() != 401 && r.status() != 403) {
                     attempt.verify(r); // Negotiate: the service's mutual authentication, before its reply is read
                 }
-                return HttpResponseInterpreter.reply(r, via(), http, encoder);
+                return CompletableFuture.completedFuture(HttpResponseInterpreter.reply(r, via(), http, encoder));
             }));
         }
 
@@ -264,7 +285,7 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
             if (encoder.messageVersion().envelope() == EnvelopeVersion.SOAP11 && action != null) {
                 http.headers().set("SOAPAction", TextMessageEncoder.quotedAction(action));
             }
-            if (attempt != null) {
+            if (attempt != null && attempt.authorization() != null) {
                 http.headers().set(HttpHeaderNames.AUTHORIZATION, attempt.authorization());
             }
         }

@@ -79,7 +79,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
             listener.executor().execute(() -> {
                 Optional<HttpAuthentication.Caller> caller;
                 try {
-                    caller = authentication.authenticate(authorization);
+                    caller = authentication.authenticate(authorization, request.method().name(), request.uri());
                 } catch (RuntimeException e) {
                     LOG.debug("401: {}", e.getMessage());
                     caller = Optional.empty();
@@ -89,7 +89,7 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
                     try {
                         ctx.channel().config().setAutoRead(true);
                         if (authenticated.isEmpty()) {
-                            send(ctx, keepAlive, unauthorized(authentication));
+                            send(ctx, keepAlive, unauthorized(authentication, authorization));
                         } else {
                             handle(ctx, request, Optional.of(listener), keepAlive, authenticated);
                         }
@@ -265,9 +265,9 @@ final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     /** HTTP authentication failed or was not attempted: 401 with the scheme's challenge, as HTTP.sys answers. */
-    static FullHttpResponse unauthorized(HttpAuthentication authentication) {
+    static FullHttpResponse unauthorized(HttpAuthentication authentication, String authorization) {
         FullHttpResponse r = emptyResponse(HttpResponseStatus.UNAUTHORIZED);
-        r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, authentication.challenge());
+        r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, authentication.challenge(authorization));
         return r;
     }
 

@@ -65,11 +65,25 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         int connectMillis = (int) Math.min(Math.max(send.toMillis(), 1), Integer.MAX_VALUE);
         HttpClientSettings settings = HttpClientSettings.of(e, p.find(ProxySelector.class).orElse(null), connectMillis,
                 tls, tap(p), scheme.equals("https") ? p.find(ServerCertificateCheck.class).orElse(null) : null);
-        if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
+        if (e.authenticationScheme().equals(java.util.Set.of(AuthenticationScheme.Digest))) {
+            UserNameCredential user = userName(p, "Digest");
+            settings = settings.withAuthentication(new HttpDigestClient(user.userName(), user.password()));
+        } else if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
             settings = settings.withAuthentication(HttpClientAuthentication.basic(basicAuthorization(p)));
         } else if (e.authenticationScheme().contains(AuthenticationScheme.Negotiate)) {
             settings = settings.withAuthentication(new HttpNegotiateClient(kerberos(p), () -> notConfigured("client"),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress)));
+        }
+        if (e.proxyAuthenticationScheme() == AuthenticationScheme.Basic) {
+            // WCF's proxy token provider for Basic: the same ClientCredentials.UserName
+            UserNameCredential user = userName(p, "Basic");
+            String basic = HttpBasicAuthentication.authorization(user.userName(), user.password());
+            settings = settings.withProxyAuthorization(proxyHost -> basic);
+        } else if (e.proxyAuthenticationScheme() == AuthenticationScheme.Negotiate) {
+            // the client's Kerberos identity, a fresh SPNEGO token for the proxy's HTTP/<host> per request or tunnel
+            KerberosCredentials own = kerberos(p).orElseThrow(() -> notConfigured("client"));
+            settings = settings.withProxyAuthorization(proxyHost -> HttpNegotiateClient.proxyAuthorization(own,
+                    proxyHost));
         }
         return new HttpRequestChannelFactory<>(type, scheme, resources(p), settings, encoder(p),
                 p.require(Scheduler.class),
@@ -81,7 +95,10 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         Duration receive = p.find(Binding.class).map(b -> b.timeouts().receiveTimeout())
                 .orElse(BindingTimeouts.DEFAULT_RECEIVE_TIMEOUT);
         HttpListenSettings listen = settings.withRequestReadTimeout(receive);
-        if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
+        if (e.authenticationScheme().equals(java.util.Set.of(AuthenticationScheme.Digest))) {
+            listen = listen.withAuthentication(new HttpDigestAuthentication(e.realm(), digestPasswords(p),
+                    p.find(java.time.Clock.class).orElse(java.time.Clock.systemUTC())));
+        } else if (e.authenticationScheme().contains(AuthenticationScheme.Basic)) {
             listen = listen.withAuthentication(new HttpBasicAuthentication(e.realm(), basicValidator(p)));
         } else if (e.authenticationScheme().contains(AuthenticationScheme.Negotiate)) {
             listen = listen.withAuthentication(new HttpNegotiateAuthentication(kerberos(p),
@@ -94,11 +111,16 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
 
     /** HTTP Basic's header for the client's user name (WCF's {@code ClientCredentials.UserName}, set in code). */
     private static String basicAuthorization(BindingParameters p) {
-        UserNameCredential user = p.find(ClientCredentials.class).flatMap(ClientCredentials::userName)
-                .orElseThrow(() -> new IllegalStateException("authenticationScheme=\"Basic\": the client's user name"
-                        + " and password are not set (ClientCredentials.UserName, given in code as in WCF), so no"
-                        + " request is sent without the authentication the binding demands."));
+        UserNameCredential user = userName(p, "Basic");
         return HttpBasicAuthentication.authorization(user.userName(), user.password());
+    }
+
+    /** The client's user name and password for the HTTP {@code scheme} (set in code, as in WCF). */
+    private static UserNameCredential userName(BindingParameters p, String scheme) {
+        return p.find(ClientCredentials.class).flatMap(ClientCredentials::userName)
+                .orElseThrow(() -> new IllegalStateException("authenticationScheme=\"" + scheme + "\": the client's"
+                        + " user name and password are not set (ClientCredentials.UserName, given in code as in WCF),"
+                        + " so no request is sent without the authentication the binding demands."));
     }
 
     /** Negotiate's Kerberos identity: the binding parameter, else the {@code wcf4j.kerberos} setting. */
@@ -115,6 +137,16 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
                         + " system property " + KerberosCredentials.SETTING + " (or the environment variable "
                         + KerberosCredentials.ENVIRONMENT + ") to a properties file naming krb5.conf, principal and"
                         + " keytab (or ticketCache, or jaas.entry); see the README, \"Windows authentication\".");
+    }
+
+    /** The passwords HTTP Digest checks callers' responses with: the {@link HttpDigestPasswords} binding parameter. */
+    private static HttpDigestPasswords digestPasswords(BindingParameters p) {
+        return p.find(HttpDigestPasswords.class).orElseThrow(() -> new IllegalStateException("authenticationScheme="
+                + "\"Digest\" (a transport clientCredentialType=\"Digest\"): the service must know its users'"
+                + " passwords to check a Digest response (which never carries the password; Windows keeps them in the"
+                + " domain), and no HttpDigestPasswords binding parameter is given, so it does not open rather than"
+                + " serve callers it cannot authenticate. A UserNamePasswordValidator cannot serve Digest: it only"
+                + " checks a password it is given."));
     }
 
     /** The validator HTTP Basic checks callers with: the service's user-name validator. */

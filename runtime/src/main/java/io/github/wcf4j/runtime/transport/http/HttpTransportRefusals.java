@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  * What the HTTP transport does not run yet, as data (for {@code httpTransport} and {@code httpsTransport} alike).
  * Authentication above all: a service whose configuration demands HTTP authentication must never be served, nor a
  * client call made, without it. Basic ({@link HttpBasicAuthentication}) and Negotiate ({@link
- * HttpNegotiateAuthentication}, also as IntegratedWindowsAuthentication) run; Ntlm alone is refused naming what to
- * configure instead, Digest and other combinations are refused. A standard binding's transport
+ * HttpNegotiateAuthentication}, also as IntegratedWindowsAuthentication) and Digest ({@link
+ * HttpDigestAuthentication}, {@link HttpDigestClient}) run; Ntlm alone is refused naming what to configure instead,
+ * other combinations are refused. A standard binding's transport
  * {@code clientCredentialType} (Windows, Basic, Digest, Ntlm) becomes such a scheme when the binding expands.
  */
 final class HttpTransportRefusals {
@@ -26,7 +27,7 @@ final class HttpTransportRefusals {
      * mechanism on the JVM is Kerberos.
      */
     private static final Set<Set<AuthenticationScheme>> RUNNABLE = Set.of(Set.of(AuthenticationScheme.Anonymous),
-            Set.of(AuthenticationScheme.Basic), Set.of(AuthenticationScheme.Negotiate),
+            Set.of(AuthenticationScheme.Basic), Set.of(AuthenticationScheme.Digest), Set.of(AuthenticationScheme.Negotiate),
             Set.of(AuthenticationScheme.Negotiate, AuthenticationScheme.Ntlm));
 
     static final List<RefusalRule<HttpTransportBindingElement>> RULES = List.of(
@@ -43,15 +44,17 @@ final class HttpTransportRefusals {
                     e -> !RUNNABLE.contains(e.authenticationScheme())
                             && !e.authenticationScheme().equals(Set.of(AuthenticationScheme.Ntlm)),
                     e -> "authenticationScheme=\"" + schemes(e.authenticationScheme()) + "\": of HTTP authentication"
-                            + " wcf4j runs Basic (checked by the service's userNameAuthentication validator) and"
-                            + " Negotiate/IntegratedWindowsAuthentication (Kerberos) only yet; Digest and other"
-                            + " combinations of schemes are not implemented, so this endpoint is refused rather than"
-                            + " served or called without the authentication its configuration demands (a standard"
-                            + " binding's transport clientCredentialType Digest asks for it too)."),
+                            + " wcf4j runs Basic (checked by the service's userNameAuthentication validator), Digest,"
+                            + " and Negotiate/IntegratedWindowsAuthentication (Kerberos) only yet; other combinations of schemes are not implemented, so this endpoint is refused rather"
+                            + " than served or called without the authentication its configuration demands."),
             RefusalRule.<HttpTransportBindingElement>when("proxyAuthenticationScheme",
-                    e -> e.proxyAuthenticationScheme() != AuthenticationScheme.Anonymous,
-                    e -> "proxyAuthenticationScheme=\"" + e.proxyAuthenticationScheme() + "\": authenticating to an"
-                            + " HTTP proxy is not implemented by wcf4j yet, so this client endpoint is refused.")
+                    e -> e.proxyAuthenticationScheme() != AuthenticationScheme.Anonymous
+                            && e.proxyAuthenticationScheme() != AuthenticationScheme.Basic
+                            && e.proxyAuthenticationScheme() != AuthenticationScheme.Negotiate,
+                    e -> "proxyAuthenticationScheme=\"" + e.proxyAuthenticationScheme() + "\": of authentication to an"
+                            + " HTTP proxy wcf4j runs Basic and Negotiate (Kerberos) only yet (Digest and NTLM to a"
+                            + " proxy are not implemented), so this client endpoint is refused rather than sending"
+                            + " requests the proxy can only answer 407.")
                     .onlyOn(Side.CLIENT),
             RefusalRule.when("webSocketTransportUsage",
                     e -> e.webSocketTransportUsage() == WebSocketTransportUsage.Always,

@@ -88,8 +88,8 @@ final class StreamedRequestHandler extends ChannelInboundHandlerAdapter {
         caller = null;
         if (listener.authentication() != null) {
             // last, and once: a Negotiate token is accepted once (the replay cache refuses it a second time)
-            caller = listener.authentication().authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION))
-                    .orElse(null);
+            caller = listener.authentication().authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION),
+                    request.method().name(), request.uri()).orElse(null);
             return caller != null; // else aggregated, and answered 401 there
         }
         return true;

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Answers with {@code ServiceSecurityContext.PrimaryIdentity.Name}; counts every operation that ran. */
 public class IdentityService implements Identity {
-    static final AtomicInteger CALLS = new AtomicInteger();
+    public static final AtomicInteger CALLS = new AtomicInteger();
 
     /** How many operations ran so far (all instances). */
     public static int calls() {

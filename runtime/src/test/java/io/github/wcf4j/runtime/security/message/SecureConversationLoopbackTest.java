@@ -145,13 +145,14 @@ class SecureConversationLoopbackTest extends SecuredLoopback {
 
     @Test
     void otherBootstrapsAreRefusedByName() {
-        SecurityBindingElement kerberos = SecurityBindingElement.builder()
+        SecurityBindingElement issued = SecurityBindingElement.builder()
                 .authenticationMode(AuthenticationMode.SecureConversation).requireSecurityContextCancellation(false)
-                .bootstrap(SecurityBindingElement.builder().authenticationMode(AuthenticationMode.Kerberos).build())
+                .bootstrap(SecurityBindingElement.builder()
+                        .authenticationMode(AuthenticationMode.IssuedTokenForCertificate).build())
                 .build();
         UnsupportedBindingException w = assertThrows(UnsupportedBindingException.class,
-                () -> host(binding(kerberos), serviceCredentials()));
-        assertTrue(w.getMessage().contains("authenticationMode=Kerberos"), w.getMessage());
+                () -> host(binding(issued), serviceCredentials()));
+        assertTrue(w.getMessage().contains("authenticationMode=IssuedTokenForCertificate"), w.getMessage());
     }
 
     @Test

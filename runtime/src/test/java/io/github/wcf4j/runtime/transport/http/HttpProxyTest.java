@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.transport.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -199,6 +200,51 @@ class HttpProxyTest {
         URI service = URI.create("https://" + UNRESOLVABLE + ":1/svc/");
         Throwable e = assertThrows(ProtocolException.class, () -> call(client, params(), service));
         assertEquals(WcfText.UnexpectedHttpResponseCode.format(407, "Proxy Authentication Required"), e.getMessage());
+    }
+
+    @Test
+    void basicProxyAuthenticationGoesWithForwardedRequestsAndTunnelsAndItsAbsenceIsThe407() throws Exception {
+        proxy = new LoopbackForwardProxy();
+        String expected = HttpBasicAuthentication.authorization("alice", "proxy-pw");
+        proxy.requireAuthorization(expected);
+        URI service = named(serve(), UNRESOLVABLE);
+        HttpTransportBindingElement basic = http().proxyAddress(proxy.address()).useDefaultWebProxy(false)
+                .proxyAuthenticationScheme(io.github.wcf4j.binding.transport.AuthenticationScheme.Basic).build();
+        BindingParameters alice = params().put(io.github.wcf4j.runtime.security.message.ClientCredentials.class,
+                io.github.wcf4j.runtime.security.message.ClientCredentials.userName("alice", "proxy-pw"));
+        assertEquals("<Pong xmlns=\"urn:t\"/>", call(binding(basic), alice, service).body().xml());
+        Throwable refused = assertThrows(ProtocolException.class, () -> call(throughTheProxy(false), service));
+        assertEquals(WcfText.UnexpectedHttpResponseCode.format(407, "Proxy Authentication Required"),
+                refused.getMessage(), "without proxy credentials the proxy's 407, as WCF reports it");
+        CustomBinding https = CustomBinding.of("https", TextMessageEncodingBindingElement.defaults(),
+                new HttpsTransportBindingElement(basic, false));
+        URI tunnelled = URI.create("https://" + UNRESOLVABLE + ":1/svc/");
+        Throwable noServer = assertThrows(RuntimeException.class, () -> call(https, alice, tunnelled));
+        assertFalse(noServer.getMessage().contains("407"), "the CONNECT was authorized: " + noServer.getMessage());
+        assertTrue(proxy.requestLines().contains("CONNECT " + UNRESOLVABLE + ":1 HTTP/1.1"), proxy.requestLines()
+                .toString());
+    }
+
+    @Test
+    void negotiateProxyAuthenticationSendsAFreshKerberosTokenForTheProxysHttpPrincipal() throws Exception {
+        io.github.wcf4j.runtime.security.EmbeddedKdc kdc = io.github.wcf4j.runtime.security.EmbeddedKdc.shared();
+        proxy = new LoopbackForwardProxy();
+        proxy.requireNegotiate(kdc.credentials("HTTP/127.0.0.1"));
+        URI service = named(serve(), UNRESOLVABLE);
+        HttpTransportBindingElement negotiate = http().proxyAddress(proxy.address()).useDefaultWebProxy(false)
+                .proxyAuthenticationScheme(io.github.wcf4j.binding.transport.AuthenticationScheme.Negotiate).build();
+        BindingParameters alice = params().put(io.github.wcf4j.runtime.security.KerberosCredentials.class,
+                kdc.credentials("alice"));
+        RequestChannel c = channel(binding(negotiate), alice, service);
+        for (int i = 0; i < 2; i++) {
+            assertEquals("<Pong xmlns=\"urn:t\"/>", ping(c).body().xml());
+        }
+        assertEquals(List.of("alice@" + io.github.wcf4j.runtime.security.EmbeddedKdc.REALM,
+                "alice@" + io.github.wcf4j.runtime.security.EmbeddedKdc.REALM), proxy.negotiatedClients(),
+                "a fresh token each request: the proxy's replay cache would refuse one sent twice");
+        Throwable refused = assertThrows(ProtocolException.class, () -> call(throughTheProxy(false), service));
+        assertEquals(WcfText.UnexpectedHttpResponseCode.format(407, "Proxy Authentication Required"),
+                refused.getMessage());
     }
 
     /** A system proxy that records what it is asked and answers {@code answer}. */

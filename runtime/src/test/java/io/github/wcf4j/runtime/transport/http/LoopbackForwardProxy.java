@@ -25,6 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class LoopbackForwardProxy extends LoopbackTcpServer {
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
     private volatile String tunnelRefusal;
+    private volatile String requiredAuthorization;
+    private volatile io.github.wcf4j.runtime.security.KerberosCredentials negotiateAcceptor;
+    private final List<String> negotiatedClients = new CopyOnWriteArrayList<>();
 
     LoopbackForwardProxy() throws IOException {
         super("forward-proxy");
@@ -45,6 +48,47 @@ final class LoopbackForwardProxy extends LoopbackTcpServer {
         return new ArrayList<>(requestLines);
     }
 
+    /**
+     * From now on every request and {@code CONNECT} must carry {@code Proxy-Authorization: <authorization>}, else it is
+     * answered {@code 407} with {@code Proxy-Authenticate: Basic realm="proxy"}.
+     */
+    void requireAuthorization(String authorization) {
+        requiredAuthorization = authorization;
+    }
+
+    /**
+     * From now on every request and {@code CONNECT} must carry {@code Proxy-Authorization: Negotiate <token>} that
+     * {@code acceptor}'s keys accept, else it is answered {@code 407} with {@code Proxy-Authenticate: Negotiate}.
+     */
+    void requireNegotiate(io.github.wcf4j.runtime.security.KerberosCredentials acceptor) {
+        negotiateAcceptor = acceptor;
+    }
+
+    /** The Kerberos clients the proxy authenticated, in order. */
+    List<String> negotiatedClients() {
+        return new ArrayList<>(negotiatedClients);
+    }
+
+    private boolean negotiated(String given) {
+        if (given == null || !given.startsWith("Negotiate ")) {
+            return false;
+        }
+        io.github.wcf4j.runtime.security.message.SpnegoHandshake acceptor =
+                io.github.wcf4j.runtime.security.message.SpnegoHandshake.acceptor(negotiateAcceptor);
+        try {
+            acceptor.step(java.util.Base64.getDecoder().decode(given.substring(10).trim()));
+            if (!acceptor.complete()) {
+                return false;
+            }
+            negotiatedClients.add(acceptor.peer());
+            return true;
+        } catch (RuntimeException refused) {
+            return false;
+        } finally {
+            acceptor.dispose();
+        }
+    }
+
     /** From now on {@code CONNECT} is answered with {@code statusLine} (e.g. {@code 407 Proxy Authentication Required}). */
     void refuseTunnels(String statusLine) {
         tunnelRefusal = statusLine;
@@ -58,6 +102,20 @@ final class LoopbackForwardProxy extends LoopbackTcpServer {
             Socket upstream = null;
             for (HttpMessage request = HttpMessage.read(in); request != null; request = HttpMessage.read(in)) {
                 requestLines.add(request.startLine);
+                String required = requiredAuthorization;
+                String given = request.headers.entrySet().stream()
+                        .filter(h -> h.getKey().equalsIgnoreCase("Proxy-Authorization")).map(java.util.Map.Entry::getValue)
+                        .findFirst().orElse(null);
+                request.headers.keySet().removeIf(k -> k.equalsIgnoreCase("Proxy-Authorization"));
+                boolean refused = required != null && !required.equals(given)
+                        || negotiateAcceptor != null && !negotiated(given);
+                if (refused) {
+                    out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: "
+                            + (negotiateAcceptor != null ? "Negotiate" : "Basic realm=\"proxy\"")
+                            + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    continue;
+                }
                 String[] parts = request.startLine.split(" ");
                 if (parts[0].equals("CONNECT")) {
                     tunnel(parts[1], in, out);
