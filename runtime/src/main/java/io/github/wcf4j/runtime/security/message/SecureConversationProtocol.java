@@ -648,20 +648,21 @@ final class SecureConversationProtocol implements SecurityProtocol {
      * the session's key, a documented deviation the service accepts as well.
      */
     boolean renewsWithBootstrap() {
-        return bootstrap != null && bootstrap.endorsesWithContext();
+        return bootstrap instanceof SymmetricSecurityProtocol x509 && x509.endorsesWithContext();
     }
 
     /** Secures a renew request WCF's way: by the bootstrap, endorsed by the session's {@code current} token. */
     ReplyVerification secureRenewWithBootstrap(Message renew, EndpointAddress to, ClientCredentials credentials,
             SecurityContext current) {
-        return bootstrap.secureRequest(renew, to, credentials, Optional.of(
+        return x509Bootstrap().secureRequest(renew, to, credentials, Optional.of(
                 new SymmetricHeaderWriter.ContextEndorsement(current.tokenXml(), current.key())));
     }
 
     /** Whether {@code request}'s security header carries a key wrapped to the service (the bootstrap secured it). */
     boolean securedByBootstrap(Message request) {
         Optional<MessageHeader> header = request.headers().find(SECURITY);
-        return bootstrap != null && header.isPresent() && header.get() instanceof BufferedHeader received
+        return bootstrap instanceof SymmetricSecurityProtocol && header.isPresent()
+                && header.get() instanceof BufferedHeader received
                 && DomXml.children(DomXml.parse(received.xml().xml())).stream()
                         .anyMatch(e -> "EncryptedKey".equals(e.getLocalName()));
     }
@@ -671,7 +672,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
      * endorsed by the session token {@code lookup} finds; its reply is secured by the bootstrap.
      */
     VerifiedRequest verifyRenewWithBootstrap(Message request, ServiceCredentials credentials, ContextLookup lookup) {
-        return bootstrap.verifyRequest(request, credentials, new SymmetricHeaderReader.ContextKeys() {
+        return x509Bootstrap().verifyRequest(request, credentials, new SymmetricHeaderReader.ContextKeys() {
             @Override
             public byte[] keyOf(Element token) {
                 return lookup.find(token).key();
@@ -682,6 +683,14 @@ final class SecureConversationProtocol implements SecurityProtocol {
                 throw new MessageSecurityException("A renew request must carry its security context token.");
             }
         });
+    }
+
+    /** The X.509 bootstrap, the one a renew goes WCF's way over ({@link #renewsWithBootstrap()}). */
+    private SymmetricSecurityProtocol x509Bootstrap() {
+        if (bootstrap instanceof SymmetricSecurityProtocol x509) {
+            return x509;
+        }
+        throw new MessageSecurityException("This secure conversation's bootstrap does not secure a renew request.");
     }
 
     /** Key renewal in this protocol's security sessions. */
