@@ -19,6 +19,7 @@ import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.time.SystemScheduler;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
@@ -76,6 +77,36 @@ class NetTcpConfigTest {
             assertEquals(0, r.exitCode(), r.out() + r.err());
             assertEquals("42", r.out().trim());
         }
+    }
+
+    /**
+     * {@code portSharingEnabled="true"}: no SMSvcHost on a JVM, so the host listens on the port itself and its
+     * endpoints share it; validate says so as a warning, a client is unaffected.
+     */
+    @Test
+    void withPortSharingTheHostsEndpointsShareOnePortAndBothAnswer() throws Exception {
+        Path service = Path.of(NetTcpConfigTest.class.getResource("/calculator/net-tcp-port-sharing.config").toURI());
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (ServiceHost host = ServiceHost.builder(ServiceModelConfigReader.create().read(service).orThrow()
+                .services().get(0)).baseAddress(URI.create("net.tcp://localhost:" + port + "/calc")).build()) {
+            host.open();
+            assertEquals(2, host.endpoints().size());
+            String sharing = BINDINGS.replace("name=\"plain\"", "name=\"plain\" portSharingEnabled=\"true\"");
+            for (HostedEndpoint endpoint : host.endpoints()) {
+                assertEquals(port, endpoint.address().getPort(), endpoint.address().toString());
+                Path client = Files.writeString(dir.resolve("client.config"), clientConfig(endpoint.address())
+                        .replace(BINDINGS, sharing));
+                CliRun r = CliRun.of("call", client.toString(), "--endpoint", "calc", "Subtract", "10", "4");
+                assertEquals(0, r.exitCode(), r.out() + r.err());
+                assertEquals("6", r.out().trim());
+            }
+        }
+        CliRun v = CliRun.of("validate", service.toString());
+        assertEquals(0, v.exitCode(), v.out() + v.err());
+        assertTrue((v.out() + v.err()).contains("Net.Tcp Port Sharing Service (SMSvcHost)"), v.out() + v.err());
     }
 
     @Test

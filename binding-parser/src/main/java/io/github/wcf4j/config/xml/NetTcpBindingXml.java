@@ -26,6 +26,7 @@ public class NetTcpBindingXml extends StandardBindingXml {
 
     @Override
     public Binding toModel(String section, ConfigContext ctx) {
+        TcpTransportXml.notePortSharing(ctx, this, portSharingEnabled);
         NetTcpBinding d = NetTcpBinding.defaults(configurationName());
         return ctx.build(this, () -> new NetTcpBinding(configurationName(), timeouts(ctx),
                 ctx.bool(this, "transactionFlow", transactionFlow, false),

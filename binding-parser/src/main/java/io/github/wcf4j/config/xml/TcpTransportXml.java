@@ -7,6 +7,7 @@ import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.binding.transport.TransportBindingElement;
 import io.github.wcf4j.config.read.ConfigContext;
+import io.github.wcf4j.config.read.LocatedXml;
 
 /** {@code <tcpTransport>}: {@code TransportElement}, {@code ConnectionOrientedTransportElement} and {@code TcpTransportElement}. */
 public class TcpTransportXml extends BindingElementXml {
@@ -38,6 +39,7 @@ public class TcpTransportXml extends BindingElementXml {
                         + " so this setting has no effect (what an endpoint accepts and sends is unchanged).");
             }
         }
+        notePortSharing(ctx, this, portSharingEnabled);
         return ctx.build(this, () -> new TcpTransportBindingElement(
                 ctx.bool(this, "manualAddressing", manualAddressing, false),
                 ctx.int64(this, "maxBufferPoolSize", maxBufferPoolSize, 1, Long.MAX_VALUE,
@@ -61,5 +63,19 @@ public class TcpTransportXml extends BindingElementXml {
                 ctx.bool(this, "teredoEnabled", teredoEnabled, false),
                 TcpConnectionPoolSettingsXml.toModel(connectionPoolSettings, ctx)),
                 TcpTransportBindingElement::defaults);
+    }
+
+    /**
+     * {@code portSharingEnabled="true"} (on {@code tcpTransport} or {@code netTcpBinding}): WCF hands the port to the
+     * Windows Net.Tcp Port Sharing Service (SMSvcHost) so that several processes listen on it; the wire is the same
+     * either way. A wcf4j host listens on the port itself, its endpoints sharing it; a client is unaffected.
+     */
+    static void notePortSharing(ConfigContext ctx, LocatedXml element, String value) {
+        if (value != null && "true".equalsIgnoreCase(value.trim())) {
+            ctx.warning(element, "portSharingEnabled=\"true\": a JVM has no Net.Tcp Port Sharing Service (SMSvcHost),"
+                    + " so a wcf4j service listens on the port itself: the endpoints of one wcf4j host share it, as"
+                    + " they would through SMSvcHost, but another process cannot listen on the same port (a client is"
+                    + " unaffected).");
+        }
     }
 }

@@ -35,9 +35,6 @@ public final class TcpTransportLayerProvider implements LayerProvider<TcpTranspo
                 RefusalRule.when("transferMode", e -> e.transferMode() != TransferMode.Buffered,
                         e -> "transferMode '" + e.transferMode() + "' over net.tcp (singleton framing mode, unsized"
                                 + " envelopes) is not run by wcf4j yet; only Buffered is."),
-                RefusalRule.when("portSharingEnabled", TcpTransportBindingElement::portSharingEnabled,
-                        e -> "portSharingEnabled needs the Windows Net.Tcp Port Sharing Service (SMSvcHost), which a"
-                                + " JVM does not have; listen on a port of the service's own."),
                 RefusalRule.<TcpTransportBindingElement>when("hostNameComparisonMode",
                         e -> e.hostNameComparisonMode() == HostNameComparisonMode.Exact,
                         e -> "hostNameComparisonMode=\"Exact\" over net.tcp: wcf4j routes a connection by its Via's"
