@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.security.message;
 import com.sun.security.jgss.ExtendedGSSContext;
 import com.sun.security.jgss.InquireType;
 import io.github.wcf4j.runtime.security.KerberosCredentials;
+import io.github.wcf4j.runtime.security.SpnegoContext;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import java.security.Key;
 import java.security.MessageDigest;
@@ -73,9 +74,9 @@ final class KerberosApRequest {
             return credentials.run(true, () -> {
                 GSSManager manager = GSSManager.getInstance();
                 GSSCredential own = manager.createCredential(null, GSSCredential.DEFAULT_LIFETIME,
-                        SpnegoHandshake.KRB5, GSSCredential.INITIATE_ONLY);
-                GSSContext c = manager.createContext(manager.createName(target, SpnegoHandshake.KRB5_PRINCIPAL_NAME),
-                        SpnegoHandshake.KRB5, own, GSSContext.DEFAULT_LIFETIME);
+                        SpnegoContext.KRB5, GSSCredential.INITIATE_ONLY);
+                GSSContext c = manager.createContext(manager.createName(target, SpnegoContext.KRB5_PRINCIPAL_NAME),
+                        SpnegoContext.KRB5, own, GSSContext.DEFAULT_LIFETIME);
                 try {
                     c.requestMutualAuth(false);
                     c.requestConf(true);
@@ -116,7 +117,7 @@ final class KerberosApRequest {
             return credentials.run(false, () -> {
                 GSSManager manager = GSSManager.getInstance();
                 GSSCredential own = manager.createCredential(null, GSSCredential.INDEFINITE_LIFETIME,
-                        SpnegoHandshake.KRB5, GSSCredential.ACCEPT_ONLY);
+                        SpnegoContext.KRB5, GSSCredential.ACCEPT_ONLY);
                 GSSContext c = manager.createContext(own);
                 try {
                     c.acceptSecContext(token, 0, token.length);

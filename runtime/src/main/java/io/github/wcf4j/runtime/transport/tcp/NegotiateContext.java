@@ -4,13 +4,8 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.security.ProtectionLevel;
 import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
 import io.github.wcf4j.runtime.security.KerberosCredentials;
-import io.github.wcf4j.runtime.security.message.SpnegoHandshake;
-import org.ietf.jgss.GSSContext;
-import org.ietf.jgss.GSSCredential;
+import io.github.wcf4j.runtime.security.SpnegoContext;
 import org.ietf.jgss.GSSException;
-import org.ietf.jgss.GSSManager;
-import org.ietf.jgss.MessageProp;
-import org.ietf.jgss.Oid;
 
 /**
  * One side of the SPNEGO context a NegotiateStream runs ([MS-NNS]; .NET's {@code NegoState} with the "Negotiate"
@@ -18,55 +13,31 @@ import org.ietf.jgss.Oid;
  * integrity, replay and sequence detection, and with {@code EncryptAndSign} confidentiality (.NET's
  * {@code ValidateCreateContext} flags); both sides run as their {@link KerberosCredentials}' subject. After the
  * handshake, {@link #wrap} and {@link #unwrap} are GSS wrap tokens (RFC 4121), with confidentiality or, for
- * {@code Sign}, without (integrity only).
+ * {@code Sign}, without (integrity only). It runs on a {@link SpnegoContext} and words its failures as .NET's
+ * NegotiateStream does.
  */
 final class NegotiateContext {
-    private static final Oid SPNEGO = oid("1.3.6.1.5.5.2");
-    private static final Oid KRB5 = oid("1.2.840.113554.1.2.2");
-    /** {@code GSS_KRB5_NT_PRINCIPAL_NAME}: a principal name used as written, SPN or UPN. */
-    private static final Oid KRB5_PRINCIPAL_NAME = oid("1.2.840.113554.1.2.2.1");
     /** The refusal of a client that offers NTLM only (as the other Kerberos acceptors of wcf4j word it). */
     static final String NTLM_ONLY = "The client offered NTLM only: wcf4j authenticates Windows callers with Kerberos, a"
             + " JVM cannot verify NTLM without a domain controller; the client must obtain a Kerberos ticket for this"
             + " service's principal (its endpoint identity).";
 
-    private final GSSContext context;
+    private final SpnegoContext context;
     private final KerberosCredentials credentials;
-    private final boolean initiator;
     private final String target;
 
-    private NegotiateContext(GSSContext context, KerberosCredentials credentials, boolean initiator, String target) {
+    private NegotiateContext(SpnegoContext context, KerberosCredentials credentials, String target) {
         this.context = context;
         this.credentials = credentials;
-        this.initiator = initiator;
         this.target = target;
-    }
-
-    private static Oid oid(String s) {
-        try {
-            return new Oid(s);
-        } catch (GSSException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The client's side for the service principal {@code target} (an SPN such as {@code host/name}, or a UPN). */
     static NegotiateContext initiator(KerberosCredentials credentials, String target, ProtectionLevel level) {
         try {
-            GSSContext context = credentials.run(true, () -> {
-                GSSManager manager = GSSManager.getInstance();
-                GSSCredential own = manager.createCredential(null, GSSCredential.DEFAULT_LIFETIME, SPNEGO,
-                        GSSCredential.INITIATE_ONLY);
-                GSSContext c = manager.createContext(manager.createName(target, KRB5_PRINCIPAL_NAME), SPNEGO, own,
-                        GSSContext.DEFAULT_LIFETIME);
-                c.requestMutualAuth(true);
-                c.requestInteg(true);
-                c.requestReplayDet(true);
-                c.requestSequenceDet(true);
-                c.requestConf(level == ProtectionLevel.EncryptAndSign);
-                return c;
-            });
-            return new NegotiateContext(context, credentials, true, target);
+            return new NegotiateContext(SpnegoContext.initiator(credentials, target,
+                    new SpnegoContext.Requests(level == ProtectionLevel.EncryptAndSign, true, false)), credentials,
+                    target);
         } catch (Exception e) {
             throw failed(credentials, target, e);
         }
@@ -75,13 +46,7 @@ final class NegotiateContext {
     /** The service's side: any principal whose keys its credentials hold. */
     static NegotiateContext acceptor(KerberosCredentials credentials) {
         try {
-            GSSContext context = credentials.run(false, () -> {
-                GSSManager manager = GSSManager.getInstance();
-                GSSCredential own = manager.createCredential(null, GSSCredential.INDEFINITE_LIFETIME,
-                        new Oid[] {SPNEGO, KRB5}, GSSCredential.ACCEPT_ONLY);
-                return manager.createContext(own);
-            });
-            return new NegotiateContext(context, credentials, false, "");
+            return new NegotiateContext(SpnegoContext.acceptor(credentials), credentials, "");
         } catch (Exception e) {
             throw new SecurityNegotiationException("The service's Kerberos credentials (" + credentials.describe()
                     + ") cannot accept a negotiation: " + e.getMessage(), e);
@@ -109,16 +74,13 @@ final class NegotiateContext {
      * @throws SecurityNegotiationException when the negotiation fails
      */
     byte[] step(byte[] incoming) {
-        if (!initiator && SpnegoHandshake.ntlmOnly(incoming)) {
+        if (!context.isInitiator() && SpnegoContext.ntlmOnly(incoming)) {
             throw new SecurityNegotiationException(NTLM_ONLY, null);
         }
         try {
-            byte[] out = credentials.run(initiator, () -> initiator
-                    ? context.initSecContext(incoming, 0, incoming.length)
-                    : context.acceptSecContext(incoming, 0, incoming.length));
-            return out == null ? new byte[0] : out;
+            return context.step(incoming);
         } catch (Exception e) {
-            if (initiator) {
+            if (context.isInitiator()) {
                 throw failed(credentials, target, e);
             }
             throw new SecurityNegotiationException("The caller was not authenticated by the service: "
@@ -127,26 +89,26 @@ final class NegotiateContext {
     }
 
     boolean established() {
-        return context.isEstablished();
+        return context.established();
     }
 
     boolean mutual() {
-        return context.getMutualAuthState();
+        return context.mutual();
     }
 
     /** Whether the established context protects what the protection level asks for. */
     boolean protects(ProtectionLevel level) {
         return switch (level) {
             case None -> true;
-            case Sign -> context.getIntegState();
-            case EncryptAndSign -> context.getIntegState() && context.getConfState();
+            case Sign -> context.integrity();
+            case EncryptAndSign -> context.integrity() && context.confidentiality();
         };
     }
 
     /** The authenticated peer: the client principal (acceptor) or the service principal (initiator). */
     String peer() {
         try {
-            return initiator ? context.getTargName().toString() : context.getSrcName().toString();
+            return context.peer();
         } catch (GSSException e) {
             throw new SecurityNegotiationException("The negotiated peer is unknown: " + e.getMessage(), e);
         }
@@ -155,7 +117,7 @@ final class NegotiateContext {
     /** The most plaintext one wrap token of at most {@code maxToken} bytes carries. */
     int maxPlain(boolean conf, int maxToken) {
         try {
-            return context.getWrapSizeLimit(0, conf, maxToken);
+            return context.maxPlain(conf, maxToken);
         } catch (GSSException e) {
             throw new SecurityNegotiationException("The negotiated context has no wrap size: " + e.getMessage(), e);
         }
@@ -163,7 +125,7 @@ final class NegotiateContext {
 
     byte[] wrap(byte[] data, int offset, int length, boolean conf) {
         try {
-            return context.wrap(data, offset, length, new MessageProp(0, conf));
+            return context.wrap(data, offset, length, conf);
         } catch (GSSException e) {
             throw new SecurityNegotiationException("GSS wrap failed: " + e.getMessage(), e);
         }
@@ -175,25 +137,21 @@ final class NegotiateContext {
      * @throws SecurityNegotiationException when it is not a token of this context, or not protected as required
      */
     byte[] unwrap(byte[] token, boolean conf) {
+        byte[] out;
         try {
-            MessageProp prop = new MessageProp(0, conf);
-            byte[] out = context.unwrap(token, 0, token.length, prop);
-            if (conf && !prop.getPrivacy()) {
-                throw new SecurityNegotiationException("A NegotiateStream data message was not encrypted, although"
-                        + " the protection level is EncryptAndSign.", null);
-            }
-            return out;
+            out = context.unwrap(token, conf);
         } catch (GSSException e) {
             throw new SecurityNegotiationException("A NegotiateStream data message cannot be unwrapped: "
                     + e.getMessage(), e);
         }
+        if (out == null) {
+            throw new SecurityNegotiationException("A NegotiateStream data message was not encrypted, although"
+                    + " the protection level is EncryptAndSign.", null);
+        }
+        return out;
     }
 
     void dispose() {
-        try {
-            context.dispose();
-        } catch (GSSException e) {
-            // nothing to release
-        }
+        context.dispose();
     }
 }
