@@ -1,8 +1,8 @@
 package io.github.wcf4j.runtime.security.message;
 
 import io.github.wcf4j.runtime.security.MessageSecurityException;
+import io.github.wcf4j.runtime.security.PeerTrust;
 import java.io.ByteArrayOutputStream;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -20,7 +20,6 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * One TLS 1.2 handshake of the JDK's {@link SSLEngine}, pumped through opaque blobs rather than a socket: what WCF's
@@ -50,7 +49,7 @@ final class TlsHandshake implements NegotiationHandshake {
         try {
             SSLContext context = SSLContext.getInstance(PROTOCOL);
             context.init(own.isPresent() ? keys(own.get(), "client") : null,
-                    new TrustManager[] {new ServerCheck(serverCheck)}, null);
+                    new TrustManager[] {serverCheck(serverCheck)}, null);
             SSLEngine engine = context.createSSLEngine();
             engine.setUseClientMode(true);
             engine.setEnabledProtocols(new String[] {PROTOCOL});
@@ -76,7 +75,7 @@ final class TlsHandshake implements NegotiationHandshake {
         try {
             SSLContext context = SSLContext.getInstance(PROTOCOL);
             context.init(keys(own, "service"), requireClientCertificate
-                    ? new TrustManager[] {new ClientAccepted()} : null, null);
+                    ? new TrustManager[] {PeerTrust.ofClient((chain, authType) -> { })} : null, null);
             SSLEngine engine = context.createSSLEngine();
             engine.setUseClientMode(false);
             engine.setNeedClientAuth(requireClientCertificate);
@@ -221,113 +220,14 @@ final class TlsHandshake implements NegotiationHandshake {
         }
     }
 
-    /** Trusts the service's certificate as the negotiation's caller decides; never checks a host name. */
-    private static final class ServerCheck extends X509ExtendedTrustManager {
-        private final Consumer<X509Certificate[]> check;
-
-        ServerCheck(Consumer<X509Certificate[]> check) {
-            this.check = check;
-        }
-
-        private void server(X509Certificate[] chain) throws CertificateException {
-            if (chain == null || chain.length == 0) {
-                throw new CertificateException("The service presented no certificate.");
-            }
+    /** Trusts the service's certificate as the negotiation's caller decides ({@link MessageSecurityException}: no). */
+    private static PeerTrust serverCheck(Consumer<X509Certificate[]> check) {
+        return PeerTrust.ofService((chain, authType) -> {
             try {
                 check.accept(chain);
             } catch (MessageSecurityException e) {
                 throw new CertificateException(e.getMessage(), e);
             }
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            server(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            server(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            server(chain);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("a client does not check clients");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("a client does not check clients");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("a client does not check clients");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    }
-
-    /**
-     * The service's trust manager when it requests a client certificate: any presented chain is taken (an absent one
-     * fails the handshake, {@code needClientAuth}); the service validates it after the handshake, as WCF does.
-     */
-    private static final class ClientAccepted extends X509ExtendedTrustManager {
-        private static void client(X509Certificate[] chain) throws CertificateException {
-            if (chain == null || chain.length == 0) {
-                throw new CertificateException("The client presented no certificate.");
-            }
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            client(chain);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            client(chain);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            client(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("a service does not check services");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("a service does not check services");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("a service does not check services");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
+        });
     }
 }

@@ -6,6 +6,7 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.MessageSecurityException;
+import io.github.wcf4j.runtime.security.PeerTrust;
 import io.github.wcf4j.runtime.security.ServiceCertificateAuthentication;
 import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.SecurityTokenValidationException;
@@ -18,7 +19,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -96,7 +96,7 @@ final class SslStreamUpgrade implements StreamUpgrade {
 
     @Override
     public void initiate(ChannelPipeline pipeline, EndpointAddress to, URI via, Executor work) {
-        SSLEngine engine = engine(client.clientCertificate(), new PeerTrust(true,
+        SSLEngine engine = engine(client.clientCertificate(), PeerTrust.ofService(
                 (chain, authType) -> checkService(to.uri(), chain, authType)));
         engine.setUseClientMode(true);
         pipeline.addFirst("upgrade-events", new Events(false));
@@ -107,7 +107,7 @@ final class SslStreamUpgrade implements StreamUpgrade {
     public void accept(ChannelPipeline pipeline, URI via, Executor work) {
         ServiceCredentials credentials = service.orElseThrow();
         SSLEngine engine = engine(credentials.serviceCertificate(), element.requireClientCertificate()
-                ? new PeerTrust(false, (chain, authType) -> checkClient(credentials, chain)) : null);
+                ? PeerTrust.ofClient((chain, authType) -> checkClient(credentials, chain)) : null);
         engine.setUseClientMode(false);
         engine.setNeedClientAuth(element.requireClientCertificate());
         pipeline.addFirst("upgrade-events", new Events(true));
@@ -269,76 +269,6 @@ final class SslStreamUpgrade implements StreamUpgrade {
             credentials.clientCertificateAuthentication().validate(chain[0]);
         } catch (SecurityTokenValidationException e) {
             throw new CertificateException(e.getMessage(), e);
-        }
-    }
-
-    /** A check of the peer's chain (its own certificate first) that throws to fail the handshake. */
-    @FunctionalInterface
-    private interface PeerCheck {
-        void check(X509Certificate[] chain, String authType) throws CertificateException;
-    }
-
-    /**
-     * A trust manager that checks only the peer its side talks to ({@code server}: this side is the client), with
-     * {@code check}, after making sure the peer presented a certificate.
-     */
-    private static final class PeerTrust extends X509ExtendedTrustManager {
-        private final boolean server;
-        private final PeerCheck check;
-
-        PeerTrust(boolean server, PeerCheck check) {
-            this.server = server;
-            this.check = check;
-        }
-
-        private void peer(boolean isServer, X509Certificate[] chain, String authType) throws CertificateException {
-            if (isServer != server) {
-                throw new CertificateException(server ? "a client does not check clients"
-                        : "a service does not check services");
-            }
-            if (chain == null || chain.length == 0) {
-                throw new CertificateException((server ? "The service" : "The client") + " presented no certificate.");
-            }
-            check.check(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            peer(true, chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            peer(true, chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            peer(true, chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            peer(false, chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            peer(false, chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            peer(false, chain, authType);
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
