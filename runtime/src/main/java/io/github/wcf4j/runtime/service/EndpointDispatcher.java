@@ -11,6 +11,8 @@ import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.metrics.EndpointMetrics;
+import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.time.Timeouts;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -99,16 +101,21 @@ final class EndpointDispatcher {
 
     /**
      * Closes the listener, then every session it accepted gracefully (WCF's {@code ChannelDispatcher.OnClose} closes
-     * its channels: a reliable session ends with its own closing handshake), each within {@code timeout}; a session
-     * that cannot close in time is aborted by its own close.
+     * its channels: a reliable session ends with its own closing handshake), each within {@code timeout} on
+     * {@code scheduler}'s time; a session that does not close in time, or fails to, is aborted, as WCF aborts what its
+     * close timeout leaves.
      */
-    CompletableFuture<Void> close(Duration timeout) {
+    CompletableFuture<Void> close(Duration timeout, Scheduler scheduler) {
         return listener.close(timeout).handle((v, listenerFailure) -> listenerFailure)
                 .thenCompose(listenerFailure -> Futures.all(List.copyOf(openSessions).stream()
-                        .map(session -> session.close(timeout).exceptionally(e -> {
-                            LOG.debug("session {} not closed gracefully: {}", session, Futures.unwrap(e).toString());
-                            return null;
-                        })).collect(Collectors.toList()))
+                        .map(session -> Timeouts.within(session.close(timeout), timeout, scheduler,
+                                () -> "The session " + session + " did not close within " + timeout + ".")
+                                .exceptionally(e -> {
+                                    LOG.debug("session {} not closed gracefully, aborted: {}", session,
+                                            Futures.unwrap(e).toString());
+                                    session.abort();
+                                    return null;
+                                })).collect(Collectors.toList()))
                         .thenCompose(v -> listenerFailure == null ? CompletableFuture.<Void>completedFuture(null)
                                 : CompletableFuture.<Void>failedFuture(listenerFailure)))
                 .whenComplete((v, e) -> dispatcher.invoker().close());

@@ -380,7 +380,9 @@ public final class ServiceHost implements AutoCloseable {
         ended = true;
         try {
             metadata.abort();
-            Futures.join(Futures.all(dispatchers.stream().map(d -> d.close(timeout)).collect(Collectors.toList())));
+            Scheduler scheduler = parameters.require(Scheduler.class);
+            Futures.join(Futures.all(dispatchers.stream().map(d -> d.close(timeout, scheduler))
+                    .collect(Collectors.toList())));
         } finally {
             release();
         }

@@ -175,5 +175,9 @@ class ReliableMessagingAbuseTest {
         }
         String fresh = rm.open();
         assertServed(rm, fresh, 1);
+        // a graceful close would wait on this virtual clock for the fresh session's closing handshake
+        service.host().abort();
+        assertEquals(0, service.host().openSessions());
+        service = null;
     }
 }
