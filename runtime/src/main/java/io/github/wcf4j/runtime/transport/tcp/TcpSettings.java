@@ -27,8 +27,4 @@ record TcpSettings(TcpTransportBindingElement element, FramingEncoding encoding,
     int maxEnvelopeSize() {
         return (int) Math.min(element.maxBufferSize(), element.maxReceivedMessageSize());
     }
-
-    Duration closeTimeout() {
-        return timeouts.closeTimeout();
-    }
 }

@@ -18,6 +18,7 @@ import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationObject;
 import io.github.wcf4j.runtime.channel.CommunicationState;
+import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
@@ -160,17 +161,15 @@ class TcpWireTest {
         await(first.send(hello, T));
         assertEquals("<Echo xmlns=\"urn:DemoService\"><text>one</text></Echo>",
                 await(service.receive(T)).orElseThrow().body().xml());
-        await(first.close(T));
+        CompletableFuture<Void> closing = first.close(T);
         assertEquals(Optional.empty(), await(service.receive(T)));
+        assertEquals(false, closing.isDone(), "the client's close awaits the service's End");
         await(service.close(T));
+        await(closing);
         io.netty.channel.Channel connection = first.connection();
         TcpDuplexSessionChannel second = (TcpDuplexSessionChannel) factory.createChannel(
                 EndpointAddress.of(listener.uri()));
         opened.add(second);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (connection.pipeline().get("session") instanceof TcpSessionHandler && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // the server's End reaches the client on its event loop
-        }
         await(second.open(T));
         assertSame(connection, second.connection(), "the pooled connection");
         DuplexSessionChannel service2 = await(listener.acceptChannel(T)).orElseThrow();
@@ -210,9 +209,88 @@ class TcpWireTest {
                 request.headers().messageId(ID1).replyTo(EndpointAddress.ANONYMOUS);
                 await(client.send(request, T));
                 assertArrayEquals(Arrays.copyOfRange(c2s, PREAMBLE, PREAMBLE + 3 + 163), readBytes(in, 3 + 163));
-                await(client.close(T));
+                CompletableFuture<Void> closing = client.close(T);
                 assertEquals(0x07, in.readUnsignedByte());
+                clock.runPending();
+                assertEquals(false, closing.isDone(), "the close awaits the service's End");
+                raw.getOutputStream().write(0x07);
+                await(closing);
+                assertEquals(CommunicationState.Closed, client.state());
             }
+        }
+    }
+
+    /** A client session opened against a raw server socket that acknowledged its preamble. */
+    private record RawSession(ServerSocket server, Socket raw, DataInputStream in, DuplexSessionChannel client)
+            implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            raw.close();
+            server.close();
+        }
+    }
+
+    private RawSession rawSession() throws IOException {
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        server.setSoTimeout(30_000);
+        URI via = URI.create("net.tcp://localhost:" + server.getLocalPort() + "/Demo");
+        ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(netTcpNone, ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        DuplexSessionChannel client = factory.createChannel(EndpointAddress.of(via));
+        opened.add(client);
+        CompletableFuture<Void> opening = client.open(T);
+        Socket raw = server.accept();
+        raw.setSoTimeout(30_000);
+        DataInputStream in = new DataInputStream(raw.getInputStream());
+        readBytes(in, PREAMBLE - "net.tcp://localhost:8898/Demo".length() + via.toString().length());
+        raw.getOutputStream().write(0x0B);
+        await(opening);
+        return new RawSession(server, raw, in, client);
+    }
+
+    @Test
+    void aCloseWhoseEndIsNeverAnsweredTimesOutWithWcfsTextAndAbortsTheConnection() throws Exception {
+        try (RawSession s = rawSession()) {
+            Duration timeout = Duration.ofSeconds(10);
+            CompletableFuture<Void> closing = s.client().close(timeout);
+            assertEquals(0x07, s.in().readUnsignedByte(), "End");
+            awaitTimers(1);
+            clock.advanceBy(timeout.minusMillis(1));
+            assertEquals(false, closing.isDone(), "still awaiting the peer's End");
+            clock.advanceBy(Duration.ofMillis(1));
+            Throwable e = failure(closing);
+            assertInstanceOf(CommunicationTimeoutException.class, e);
+            assertEquals(WcfText.TimeoutOnClose.format("00:00:10"), e.getMessage());
+            assertEquals(-1, s.in().read(), "the connection is aborted");
+            assertEquals(CommunicationState.Closed, s.client().state());
+        }
+    }
+
+    @Test
+    void aMessageInsteadOfTheAwaitedEndFailsTheCloseWithWcfsText() throws Exception {
+        byte[] s2c = GoldenVectors.hex("pynettcp-framing-none.s2c.hex");
+        try (RawSession s = rawSession()) {
+            CompletableFuture<Void> closing = s.client().close(T);
+            assertEquals(0x07, s.in().readUnsignedByte(), "End");
+            s.raw().getOutputStream().write(Arrays.copyOfRange(s2c, 1, 1 + 3 + 148)); // WCF's first reply
+            Throwable e = failure(closing);
+            assertInstanceOf(ProtocolException.class, e);
+            assertEquals(WcfText.ReceiveShutdownReturnedMessage.format(ECHO + "Response"), e.getMessage());
+            assertEquals(-1, s.in().read(), "the connection is aborted");
+        }
+    }
+
+    @Test
+    void aPeerThatClosesTheConnectionInsteadOfAnsweringEndEndsTheCloseAsMonoDoes() throws Exception {
+        try (RawSession s = rawSession()) {
+            CompletableFuture<Void> closing = s.client().close(T);
+            assertEquals(0x07, s.in().readUnsignedByte(), "End");
+            s.raw().shutdownOutput(); // no End: the end of the stream, at a record boundary
+            await(closing);
+            assertEquals(CommunicationState.Closed, s.client().state());
+            assertEquals(-1, s.in().read(), "the connection is closed, not pooled");
         }
     }
 
