@@ -41,6 +41,7 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
     /** While this connection waits for a slot: what admits it. */
     private Runnable ticket;
     private URI via;
+    private int mode;
     private String contentType;
     private TcpChannelListener<?> listener;
     /** Whether an UpgradeRequest was accepted. */
@@ -123,8 +124,9 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
             }
             expected = FramingRecord.MODE;
         } else if (expected == FramingRecord.MODE && type == FramingRecord.MODE) {
-            if (frame.value() != FramingRecord.MODE_DUPLEX) {
-                fault(ctx, FramingFault.UNSUPPORTED_MODE);
+            mode = frame.value();
+            if (mode != FramingRecord.MODE_DUPLEX && mode != FramingRecord.MODE_SINGLETON_UNSIZED) {
+                fault(ctx, FramingFault.UNSUPPORTED_MODE); // simplex, singleton-sized: MSMQ's, never over TCP
                 return;
             }
             expected = FramingRecord.VIA;
@@ -138,6 +140,10 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
             listener = server.route(via);
             if (listener == null) {
                 fault(ctx, FramingFault.ENDPOINT_NOT_FOUND);
+                return;
+            }
+            if (listener.settings().mode() != mode) {
+                fault(ctx, FramingFault.UNSUPPORTED_MODE); // a buffered client at a streamed listener, or back
                 return;
             }
             expected = FramingRecord.KNOWN_ENCODING;
@@ -203,6 +209,10 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
 
     private void accept(ChannelHandlerContext ctx) {
         timer.cancel();
+        if (mode == FramingRecord.MODE_SINGLETON_UNSIZED) {
+            acceptSingleton(ctx);
+            return;
+        }
         TcpDuplexSessionChannel channel = TcpDuplexSessionChannel.service(listener.settings(), ctx.channel(), via,
                 contentType, caller);
         decoder.maxEnvelopeSize(listener.settings().maxEnvelopeSize());
@@ -222,6 +232,28 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
             channel.abort();
         }
         settle(); // after the offer: sessions are accepted in the order their preambles ended
+    }
+
+    /**
+     * A singleton preamble (streamed transfer): the connection carries one request to the listener's reply channel,
+     * and after its reply and End both ways awaits the next preamble as a duplex one does.
+     */
+    private void acceptSingleton(ChannelHandlerContext ctx) {
+        decoder.maxEnvelopeSize(listener.settings().maxEnvelopeSize());
+        Duration idle = listener.settings().element().connectionPoolSettings().idleTimeout();
+        boolean reusable = caller == null;
+        TcpReplyExchange exchange = new TcpReplyExchange(listener, ctx.channel(), via, contentType, caller, ch -> {
+            if (!reusable) {
+                ch.close();
+                return;
+            }
+            decoder.maxEnvelopeSize(1);
+            ch.pipeline().replace("session", "session", new ServerPreambleHandler(server, decoder, scheduler, idle,
+                    true));
+        });
+        ctx.pipeline().replace(this, "session", exchange);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {FramingRecord.PREAMBLE_ACK}));
+        settle();
     }
 
     private void fault(ChannelHandlerContext ctx, FramingFault fault) {
