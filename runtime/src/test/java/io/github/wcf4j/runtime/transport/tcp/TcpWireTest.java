@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
@@ -12,6 +13,7 @@ import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
@@ -24,6 +26,9 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
+import io.github.wcf4j.runtime.channel.RequestContext;
+import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.encoding.binary.GoldenVectors;
 import io.github.wcf4j.runtime.message.Message;
@@ -499,6 +504,137 @@ class TcpWireTest {
         assertInstanceOf(QuotaExceededException.class, e);
         assertEquals(WcfText.MaxSentMessageSizeExceeded.format(1000), e.getMessage());
         assertEquals(CommunicationState.Faulted, client.state());
+    }
+
+    /** netTcp with transferMode Streamed, maxBufferSize 1024, maxReceivedMessageSize 1 MiB, connectionBufferSize 4096. */
+    private static CustomBinding streamed() {
+        TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        return CustomBinding.of("netTcpStreamed", BinaryMessageEncodingBindingElement.defaults(),
+                new TcpTransportBindingElement(false, d.maxBufferPoolSize(), 1 << 20, 4096, d.hostNameComparisonMode(),
+                        d.channelInitializationTimeout(), 1024, d.maxPendingConnections(), d.maxOutputDelay(),
+                        d.maxPendingAccepts(), TransferMode.Streamed, d.listenBacklog(), false, false,
+                        d.connectionPoolSettings()));
+    }
+
+    /** Reads an UnsizedEnvelope's chunks after its {@code 05}: their sizes, and the payload. */
+    private static byte[] readUnsized(DataInputStream in, List<Integer> chunks) throws IOException {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        while (true) {
+            int size = 0;
+            for (int shift = 0;; shift += 7) {
+                int b = in.readUnsignedByte();
+                size |= (b & 0x7f) << shift;
+                if ((b & 0x80) == 0) {
+                    break;
+                }
+            }
+            if (size == 0) {
+                return payload.toByteArray();
+            }
+            chunks.add(size);
+            payload.writeBytes(readBytes(in, size));
+        }
+    }
+
+    @Test
+    void aStreamedRequestLargerThanMaxBufferSizeTravelsAsUnsizedChunksAndItsReplyAlikeThenEndBothWays()
+            throws Exception {
+        ChannelListener<ReplyChannel> listener = builder.buildListener(streamed(), ChannelType.REPLY,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Up"))));
+        opened.add(listener);
+        await(listener.open(T));
+        ReplyChannel service = await(listener.acceptChannel(T)).orElseThrow();
+        opened.add(service);
+        await(service.open(T));
+        String big = "z".repeat(20_000); // past maxBufferSize (1024): buffered transfer would refuse it
+        try (ServerSocket relay = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            relay.setSoTimeout(30_000);
+            // the client talks to a raw socket first: what it writes, byte for byte
+            URI via = URI.create("net.tcp://localhost:" + relay.getLocalPort() + "/Up");
+            ChannelFactory<RequestChannel> factory = builder.buildFactory(streamed(), ChannelType.REQUEST,
+                    new BindingParameters().put(Scheduler.class, clock));
+            opened.add(factory);
+            await(factory.open(T));
+            RequestChannel client = factory.createChannel(EndpointAddress.of(via));
+            opened.add(client);
+            await(client.open(T));
+            CompletableFuture<Message> pending = client.request(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10,
+                    ECHO, new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>" + big + "</text></Echo>")), T);
+            try (Socket raw = relay.accept();
+                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+                raw.setSoTimeout(30_000);
+                upstream.setSoTimeout(30_000);
+                DataInputStream in = new DataInputStream(raw.getInputStream());
+                byte[] v = via.toString().getBytes(StandardCharsets.UTF_8);
+                ByteArrayOutputStream preamble = new ByteArrayOutputStream();
+                preamble.writeBytes(new byte[] {0x00, 0x01, 0x00, 0x01, 0x01, 0x02, (byte) v.length});
+                preamble.writeBytes(v);
+                preamble.writeBytes(new byte[] {0x03, 0x07, 0x0c}); // msbin1: the sessionless encoding
+                assertArrayEquals(preamble.toByteArray(), readBytes(in, preamble.size()), "singleton preamble");
+                raw.getOutputStream().write(0x0B);
+                assertEquals(0x05, in.readUnsignedByte(), "UnsizedEnvelope");
+                List<Integer> chunks = new ArrayList<>();
+                byte[] request = readUnsized(in, chunks);
+                assertEquals(0x07, in.readUnsignedByte(), "End after the envelope");
+                assertTrue(request.length > 20_000);
+                assertEquals(4096, chunks.get(0), "chunks of connectionBufferSize");
+                assertEquals(request.length, chunks.stream().mapToInt(Integer::intValue).sum());
+                // the same request, from the raw side, to the wcf4j service (its Via: the service's)
+                OutputStream up = upstream.getOutputStream();
+                byte[] sv = listener.uri().toString().getBytes(StandardCharsets.UTF_8);
+                up.write(new byte[] {0x00, 0x01, 0x00, 0x01, 0x01, 0x02, (byte) sv.length});
+                up.write(sv);
+                up.write(new byte[] {0x03, 0x07, 0x0c});
+                DataInputStream upIn = new DataInputStream(upstream.getInputStream());
+                assertEquals(0x0B, upIn.readUnsignedByte(), "PreambleAck");
+                ByteArrayOutputStream exact = new ByteArrayOutputStream(); // chunks of 1000: not the client's
+                exact.write(0x05);
+                int at = 0;
+                while (at < request.length) {
+                    int n = Math.min(1000, request.length - at);
+                    ByteArrayOutputStream size = new ByteArrayOutputStream();
+                    io.github.wcf4j.runtime.encoding.binary.MultiByteInt31.write(size, n);
+                    exact.writeBytes(size.toByteArray());
+                    exact.write(request, at, n);
+                    at += n;
+                }
+                exact.write(0x00);
+                exact.write(0x07);
+                up.write(exact.toByteArray());
+                RequestContext received = await(service.receiveRequest(T)).orElseThrow();
+                assertEquals("<Echo xmlns=\"urn:DemoService\"><text>" + big + "</text></Echo>",
+                        received.requestMessage().body().xml());
+                await(received.reply(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO + "Response",
+                        new XmlFragment("<EchoResponse xmlns=\"urn:DemoService\"><EchoResult>" + big
+                                + "</EchoResult></EchoResponse>")), T));
+                assertEquals(0x05, upIn.readUnsignedByte(), "the reply: UnsizedEnvelope");
+                List<Integer> replyChunks = new ArrayList<>();
+                byte[] reply = readUnsized(upIn, replyChunks);
+                assertEquals(0x07, upIn.readUnsignedByte(), "End after the reply");
+                assertEquals(4096, replyChunks.get(0));
+                // the service's reply goes back to the wcf4j client as the service sent it
+                raw.getOutputStream().write(0x05);
+                ByteArrayOutputStream back = new ByteArrayOutputStream();
+                for (int i = 0, n; i < reply.length; i += n) {
+                    n = Math.min(4096, reply.length - i);
+                    io.github.wcf4j.runtime.encoding.binary.MultiByteInt31.write(back, n);
+                    back.write(reply, i, n);
+                }
+                back.write(0x00);
+                back.write(0x07);
+                raw.getOutputStream().write(back.toByteArray());
+                Message answer = await(pending);
+                assertEquals(ECHO + "Response", answer.headers().action());
+                assertEquals("<EchoResponse xmlns=\"urn:DemoService\"><EchoResult>" + big
+                        + "</EchoResult></EchoResponse>", answer.body().xml());
+                // End both ways: the service's connection awaits the next preamble on the same socket
+                up.write(new byte[] {0x00, 0x01, 0x00, 0x01, 0x01, 0x02, (byte) sv.length});
+                up.write(sv);
+                up.write(new byte[] {0x03, 0x07, 0x0c});
+                assertEquals(0x0B, upIn.readUnsignedByte(), "a second request on the same connection");
+            }
+        }
     }
 
     /** Waits (bounded) until the I/O threads have armed {@code n} timers on the clock. */
