@@ -35,13 +35,14 @@ final class FramingEncoding {
         this.binary = binary;
         this.text = text;
         this.sessionless = sessionless;
-        this.contentType = binary == null ? text.contentType() : sessionless ? BinaryMessageEncoder.CONTENT_TYPE
+        this.contentType = binary == null ? text.contentType() : sessionless ? binary.sessionlessContentType()
                 : binary.sessionContentType();
     }
 
     /**
      * This encoding for the singleton mode of streamed transfer, whose envelopes share no dictionary: binary is
-     * WCF's sessionless {@code CreateMessageEncoder()} ({@code 07}); text is unchanged.
+     * WCF's sessionless {@code CreateMessageEncoder()} ({@code 07}; with {@code compressionFormat}, the extensible
+     * {@code application/soap+msbin1+gzip|+deflate}); text is unchanged.
      */
     FramingEncoding sessionless() {
         return binary == null ? this : new FramingEncoding(binary, null, true);
@@ -75,7 +76,7 @@ final class FramingEncoding {
             return false;
         }
         if (binary != null) {
-            return sessionless ? BinaryMessageEncoder.CONTENT_TYPE.equals(announced) : binary.acceptsSession(announced);
+            return sessionless ? binary.acceptsSessionless(announced) : binary.acceptsSession(announced);
         }
         return text.accepts(announced) && ContentType.parse(announced).mediaType()
                 .equals(ContentType.parse(contentType).mediaType());
@@ -90,12 +91,12 @@ final class FramingEncoding {
             return new Codec() {
                 @Override
                 public byte[] write(Message m) {
-                    return binary.write(m);
+                    return binary.write(m, announced); // a compressing service answers a plain client plainly
                 }
 
                 @Override
                 public Message read(byte[] payload) {
-                    return binary.read(payload, 0, payload.length);
+                    return binary.read(payload, announced, maxReceivedMessageSize);
                 }
             };
         }

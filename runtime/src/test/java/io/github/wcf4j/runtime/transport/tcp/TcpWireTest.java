@@ -637,6 +637,67 @@ class TcpWireTest {
         }
     }
 
+    @Test
+    void aStreamedGzipRequestAnnouncesTheSessionlessCompressedTypeAndRunsCompressed() throws Exception {
+        TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        CustomBinding gzip = CustomBinding.of("gzipStreamed", new BinaryMessageEncodingBindingElement(64, 16, 2048,
+                "GZip", ReaderQuotas.defaults()), new TcpTransportBindingElement(false, d.maxBufferPoolSize(),
+                        d.maxReceivedMessageSize(), d.connectionBufferSize(), d.hostNameComparisonMode(),
+                        d.channelInitializationTimeout(), d.maxBufferSize(), d.maxPendingConnections(),
+                        d.maxOutputDelay(), d.maxPendingAccepts(), TransferMode.Streamed, d.listenBacklog(), false,
+                        false, d.connectionPoolSettings()));
+        ChannelListener<ReplyChannel> listener = builder.buildListener(gzip, ChannelType.REPLY,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Zip"))));
+        opened.add(listener);
+        await(listener.open(T));
+        ReplyChannel service = await(listener.acceptChannel(T)).orElseThrow();
+        opened.add(service);
+        await(service.open(T));
+        ChannelFactory<RequestChannel> factory = builder.buildFactory(gzip, ChannelType.REQUEST,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        RequestChannel client = factory.createChannel(EndpointAddress.of(listener.uri()));
+        opened.add(client);
+        await(client.open(T));
+        CompletableFuture<Message> pending = client.request(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10,
+                ECHO, new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>zipped</text></Echo>")), T);
+        RequestContext received = await(service.receiveRequest(T)).orElseThrow();
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>zipped</text></Echo>",
+                received.requestMessage().body().xml());
+        await(received.reply(reply(received.requestMessage().headers().messageId(), "zipped"), T));
+        assertEquals("<EchoResponse xmlns=\"urn:DemoService\"><EchoResult>zipped</EchoResult></EchoResponse>",
+                await(pending).body().xml());
+        // on the wire: the ExtensibleEncoding application/soap+msbin1+gzip, the envelope's chunks GZip
+        try (ServerSocket raw = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            raw.setSoTimeout(30_000);
+            RequestChannel probe = factory.createChannel(EndpointAddress.of(
+                    "net.tcp://localhost:" + raw.getLocalPort() + "/Zip"));
+            opened.add(probe);
+            await(probe.open(T));
+            probe.request(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                    new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>zipped</text></Echo>")), T);
+            try (Socket s = raw.accept()) {
+                s.setSoTimeout(30_000);
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                byte[] via = ("net.tcp://localhost:" + raw.getLocalPort() + "/Zip").getBytes(StandardCharsets.UTF_8);
+                byte[] head = readBytes(in, 7 + via.length + 2);
+                assertEquals(0x01, head[4], "singleton-unsized mode");
+                assertEquals(0x04, head[7 + via.length], "ExtensibleEncoding");
+                String type = "application/soap+msbin1+gzip";
+                assertEquals(type.length(), head[8 + via.length]);
+                assertEquals(type, new String(readBytes(in, type.length()), StandardCharsets.UTF_8));
+                assertEquals(0x0C, in.readUnsignedByte(), "PreambleEnd");
+                s.getOutputStream().write(0x0B);
+                assertEquals(0x05, in.readUnsignedByte());
+                byte[] payload = readUnsized(in, new ArrayList<>());
+                assertEquals(0x1f, payload[0] & 0xff, "GZip");
+                assertEquals(0x8b, payload[1] & 0xff, "GZip");
+            }
+        }
+    }
+
     /** Waits (bounded) until the I/O threads have armed {@code n} timers on the clock. */
     private void awaitTimers(int n) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
