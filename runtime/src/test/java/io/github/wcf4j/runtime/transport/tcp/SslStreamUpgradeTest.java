@@ -131,7 +131,10 @@ class SslStreamUpgradeTest {
                 loop.await(c.receive(UpgradeLoopback.T)).orElseThrow().body().xml());
     }
 
-    /** Streamed transfer inside TLS: each request's connection upgrades and carries one exchange (upgraded ones are not pooled). */
+    /**
+     * Streamed transfer inside TLS: each request's connection upgrades and carries one exchange (upgraded connections
+     * are not pooled).
+     */
     @Test
     void streamedRequestsRunInsideTlsOneAfterAnotherAndTheServiceKnowsTheClientByItsCertificate() {
         TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
