@@ -16,16 +16,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a connection's preamble as WCF's server does ({@code ServerSessionDecoder}, {@code ConnectionDemuxer}):
- * Version 1.x, Mode duplex, a Via some listener answers, an encoding it reads, then PreambleEnd, which it acknowledges
- * with PreambleAck and turns the connection into a service channel for that listener. Between the encoding and
- * PreambleEnd the listener's {@link StreamUpgrade} runs when the client asks for it (UpgradeRequest, UpgradeResponse,
- * the handshake), and PreambleEnd then comes inside the upgraded stream; a listener with an upgrade closes a
- * connection that skipped it, without a fault, as WCF does. What it cannot accept gets WCF's
- * framing fault and the connection is closed: UnsupportedVersion, UnsupportedMode (singleton/simplex: streamed transfer
- * is not run), EndpointNotFound, ContentTypeInvalid, UpgradeInvalid (no upgrade, another one, a second one), ViaTooLong,
- * ContentTypeTooLong. A preamble not complete within {@code channelInitializationTimeout} is cut off without a fault,
- * as WCF does (the upgrade's handshake included); other decode errors and a failed upgrade close the connection. A connection whose session ended with End both ways comes
- * back here for the next preamble (a client's pooled connection), for at most the pool's {@code idleTimeout}.
+ * Version 1.x, Mode duplex or singleton-unsized, a Via some listener answers in that mode (buffered: duplex; streamed:
+ * singleton), an encoding it reads, then PreambleEnd, which it acknowledges with PreambleAck and turns the connection
+ * into a service channel for that listener (duplex) or one request to its reply channel ({@link TcpReplyExchange}).
+ * Between the encoding and PreambleEnd the listener's {@link StreamUpgrade} runs when the client asks for it
+ * (UpgradeRequest, UpgradeResponse, the handshake), and PreambleEnd then comes inside the upgraded stream; a listener
+ * with an upgrade closes a connection that skipped it, without a fault, as WCF does. What it cannot accept gets WCF's
+ * framing fault and the connection is closed: UnsupportedVersion, UnsupportedMode (simplex, singleton-sized, or a mode
+ * the listener's transfer mode does not take), EndpointNotFound, ContentTypeInvalid, UpgradeInvalid (no upgrade,
+ * another one, a second one), ViaTooLong, ContentTypeTooLong. A preamble not complete within
+ * {@code channelInitializationTimeout} is cut off without a fault, as WCF does (the upgrade's handshake included);
+ * other decode errors and a failed upgrade close the connection. A connection whose session or exchange ended with End
+ * both ways comes back here for the next preamble (a client's pooled connection), for at most the pool's
+ * {@code idleTimeout}.
  */
 final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFrame> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerPreambleHandler.class);

@@ -506,7 +506,7 @@ class TcpWireTest {
         assertEquals(CommunicationState.Faulted, client.state());
     }
 
-    /** netTcp with transferMode Streamed, maxBufferSize 1024, maxReceivedMessageSize 1 MiB, connectionBufferSize 4096. */
+    /** Streamed transfer: maxBufferSize 1024, maxReceivedMessageSize 1 MiB, connectionBufferSize 4096. */
     private static CustomBinding streamed() {
         TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
         return CustomBinding.of("netTcpStreamed", BinaryMessageEncodingBindingElement.defaults(),
