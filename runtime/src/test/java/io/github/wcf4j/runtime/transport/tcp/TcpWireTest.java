@@ -698,6 +698,39 @@ class TcpWireTest {
         }
     }
 
+    @Test
+    void aBufferedClientAtAStreamedListenerGetsTheUnsupportedModeFaultAndWcfsText() throws Exception {
+        ChannelListener<ReplyChannel> listener = builder.buildListener(streamed(), ChannelType.REPLY,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Up"))));
+        opened.add(listener);
+        await(listener.open(T));
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            raw.setSoTimeout(30_000);
+            byte[] v = listener.uri().toString().getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream duplex = new ByteArrayOutputStream();
+            duplex.writeBytes(new byte[] {0x00, 0x01, 0x00, 0x01, 0x02, 0x02, (byte) v.length});
+            duplex.writeBytes(v);
+            duplex.writeBytes(new byte[] {0x03, 0x08, 0x0c});
+            raw.getOutputStream().write(duplex.toByteArray());
+            DataInputStream in = new DataInputStream(raw.getInputStream());
+            assertEquals(0x08, in.readUnsignedByte(), "Fault");
+            String fault = "http://schemas.microsoft.com/ws/2006/05/framing/faults/UnsupportedMode";
+            assertEquals(fault.length(), in.readUnsignedByte());
+            assertEquals(fault, new String(readBytes(in, fault.length()), StandardCharsets.UTF_8));
+            assertEquals(-1, in.read(), "then closed");
+        }
+        ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(netTcpNone, ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        DuplexSessionChannel client = factory.createChannel(EndpointAddress.of(listener.uri()));
+        opened.add(client);
+        Throwable e = failure(client.open(T));
+        assertInstanceOf(ProtocolException.class, e);
+        assertEquals(WcfText.FramingModeNotSupportedFault.format(listener.uri()), e.getMessage());
+    }
+
     /** Waits (bounded) until the I/O threads have armed {@code n} timers on the clock. */
     private void awaitTimers(int n) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
