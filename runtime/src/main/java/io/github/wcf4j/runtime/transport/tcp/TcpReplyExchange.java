@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * request on the listener's {@link TcpReplyChannel}; the reply goes back as an UnsizedEnvelope followed by End (End
  * alone for no reply). An envelope past {@code maxReceivedMessageSize} gets WCF's {@code MaxMessageSizeExceededFault}
  * and the connection is closed, nothing dispatched; an unreadable one closes it. After the client's End and this
- * reply's End the connection goes to {@code afterEnd} (the next preamble, as WCF's demuxer does).
+ * reply's End the connection goes to {@code afterEnd} (the next preamble, as WCF's demuxer does). A request not whole
+ * within the binding's {@code receiveTimeout} of the PreambleAck (a client trickling chunks or stalled mid-envelope)
+ * is cut off: the connection is closed, nothing dispatched.
  */
 final class TcpReplyExchange extends SimpleChannelInboundHandler<FramingFrame> implements RequestContext {
     private static final byte[] END = {FramingRecord.END};
@@ -32,6 +34,8 @@ final class TcpReplyExchange extends SimpleChannelInboundHandler<FramingFrame> i
     private volatile Message request;
     private boolean clientEnded;
     private boolean sentEnd;
+    private io.github.wcf4j.runtime.time.Scheduler.Cancellable timer =
+            io.github.wcf4j.runtime.time.Scheduler.Cancellable.NONE;
 
     TcpReplyExchange(TcpChannelListener<?> listener, Channel connection, URI via, String contentType,
             ServiceSecurityContext caller, Consumer<Channel> afterEnd) {
@@ -44,7 +48,22 @@ final class TcpReplyExchange extends SimpleChannelInboundHandler<FramingFrame> i
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        timer = listener.settings().scheduler().schedule(listener.settings().timeouts().receiveTimeout(),
+                () -> ctx.channel().close());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        timer.cancel();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
     protected void channelRead0(ChannelHandlerContext ctx, FramingFrame frame) {
+        if (frame.type() == FramingRecord.UNSIZED_ENVELOPE) {
+            timer.cancel();
+        }
         if (frame.type() == FramingRecord.UNSIZED_ENVELOPE && request == null) {
             if (frame.payload() == null) {
                 ctx.writeAndFlush(Unpooled.wrappedBuffer(FramingWriter.fault(

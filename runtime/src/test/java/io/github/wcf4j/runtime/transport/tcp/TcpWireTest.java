@@ -731,6 +731,37 @@ class TcpWireTest {
         assertEquals(WcfText.FramingModeNotSupportedFault.format(listener.uri()), e.getMessage());
     }
 
+    @Test
+    void aStreamedRequestStalledMidEnvelopeIsCutOffAfterTheReceiveTimeoutAndNothingIsDispatched() throws Exception {
+        ChannelListener<ReplyChannel> listener = builder.buildListener(streamed(), ChannelType.REPLY,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Up"))));
+        opened.add(listener);
+        await(listener.open(T));
+        ReplyChannel service = await(listener.acceptChannel(T)).orElseThrow();
+        opened.add(service);
+        await(service.open(T));
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            raw.setSoTimeout(30_000);
+            byte[] v = listener.uri().toString().getBytes(StandardCharsets.UTF_8);
+            OutputStream out = raw.getOutputStream();
+            out.write(new byte[] {0x00, 0x01, 0x00, 0x01, 0x01, 0x02, (byte) v.length});
+            out.write(v);
+            out.write(new byte[] {0x03, 0x07, 0x0c});
+            DataInputStream in = new DataInputStream(raw.getInputStream());
+            assertEquals(0x0B, in.readUnsignedByte(), "PreambleAck");
+            out.write(new byte[] {0x05, 0x10, 0x56, 0x02}); // a chunk of 16 bytes announced, 2 sent: stalled
+            awaitTimers(1);
+            clock.advanceBy(Duration.ofMinutes(10).minusMillis(1)); // the binding's default receiveTimeout
+            assertEquals(1, clock.pendingTimers(), "not yet");
+            clock.advanceBy(Duration.ofMillis(1));
+            assertEquals(-1, in.read(), "cut off");
+            CompletableFuture<Optional<RequestContext>> nothing = service.receiveRequest(Duration.ofSeconds(1));
+            clock.advanceBy(Duration.ofSeconds(1));
+            assertInstanceOf(CommunicationTimeoutException.class, failure(nothing), "nothing was dispatched");
+        }
+    }
+
     /** Waits (bounded) until the I/O threads have armed {@code n} timers on the clock. */
     private void awaitTimers(int n) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
