@@ -147,14 +147,18 @@ final class TcpRequestChannel extends AbstractCommunicationObject implements Req
                     reply.completeExceptionally(e);
                 }
             } else if (frame.type() == FramingRecord.END) {
-                // End both ways: the connection may carry the next request's preamble (not after a stream upgrade)
-                if (reply.complete(answer)) {
-                    if (settings.upgrade().isEmpty()) {
-                        pool.give(via, ctx.channel());
-                    } else {
-                        ctx.close();
-                    }
+                // End both ways: the connection may carry the next request's preamble (not after a stream upgrade);
+                // pooled before the reply completes, so a request its caller sends next finds it
+                if (reply.isDone()) {
+                    ctx.close();
+                    return;
                 }
+                if (settings.upgrade().isEmpty()) {
+                    pool.give(via, ctx.channel());
+                } else {
+                    ctx.close();
+                }
+                reply.complete(answer);
             } else if (frame.type() == FramingRecord.FAULT) {
                 reply.completeExceptionally(FramingFault.toException(frame.text(), via,
                         settings.encoding().contentType()));

@@ -762,6 +762,54 @@ class TcpWireTest {
         }
     }
 
+    @Test
+    void aStreamedClientSendsItsNextRequestOnTheConnectionItsLastExchangeEndedOn() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(30_000);
+            URI via = URI.create("net.tcp://localhost:" + server.getLocalPort() + "/Up");
+            ChannelFactory<RequestChannel> factory = builder.buildFactory(streamed(), ChannelType.REQUEST,
+                    new BindingParameters().put(Scheduler.class, clock));
+            opened.add(factory);
+            await(factory.open(T));
+            RequestChannel client = factory.createChannel(EndpointAddress.of(via));
+            opened.add(client);
+            await(client.open(T));
+            int preamble = 7 + via.toString().getBytes(StandardCharsets.UTF_8).length + 3;
+            CompletableFuture<Message> first = client.request(echo("one"), T);
+            try (Socket raw = server.accept()) {
+                raw.setSoTimeout(30_000);
+                DataInputStream in = new DataInputStream(raw.getInputStream());
+                echoOneStreamedExchange(in, raw.getOutputStream(), preamble);
+                assertEquals("<Echo xmlns=\"urn:DemoService\"><text>one</text></Echo>", await(first).body().xml());
+                CompletableFuture<Message> second = client.request(echo("two"), T);
+                echoOneStreamedExchange(in, raw.getOutputStream(), preamble); // the same socket: pooled
+                assertEquals("<Echo xmlns=\"urn:DemoService\"><text>two</text></Echo>", await(second).body().xml());
+            }
+        }
+    }
+
+    private static Message echo(String text) {
+        return Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>" + text + "</text></Echo>"));
+    }
+
+    /** As a raw service: reads a singleton preamble, acknowledges it, reads the request and End, echoes it back. */
+    private static void echoOneStreamedExchange(DataInputStream in, OutputStream out, int preamble)
+            throws IOException {
+        assertEquals(0x01, readBytes(in, preamble)[4], "a singleton preamble");
+        out.write(0x0B);
+        assertEquals(0x05, in.readUnsignedByte());
+        byte[] request = readUnsized(in, new ArrayList<>());
+        assertEquals(0x07, in.readUnsignedByte(), "End");
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        reply.write(0x05);
+        io.github.wcf4j.runtime.encoding.binary.MultiByteInt31.write(reply, request.length);
+        reply.writeBytes(request);
+        reply.write(0x00);
+        reply.write(0x07);
+        out.write(reply.toByteArray());
+    }
+
     /** Waits (bounded) until the I/O threads have armed {@code n} timers on the clock. */
     private void awaitTimers(int n) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
