@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The one reply channel of a streamed TCP listener (WCF's {@code SingletonChannelAcceptor} yielding
- * {@code IReplyChannel}): every singleton connection's request ({@link TcpReplyExchange}) queues here. Closing or
+ * The one reply channel of a streamed TCP listener (WCF's {@code ConnectionOrientedTransportReplyChannelAcceptor}
+ * yielding its {@code ConnectionOrientedTransportReplyChannel}): every singleton connection's request ({@link TcpReplyExchange}) queues here. Closing or
  * aborting it completes pending receives empty and drops the requests nobody received (their connections closed, so
  * their clients fail at once); requests already received can still be answered. Thread-safe.
  */
@@ -28,7 +28,8 @@ final class TcpReplyChannel extends AbstractCommunicationObject implements Reply
 
     @Override
     protected String wcfTypeName() {
-        return "System.ServiceModel.Channels.SingletonChannelAcceptor+SingletonInputChannel";
+        return "System.ServiceModel.Channels.ConnectionOrientedTransportChannelListener"
+                + "+ConnectionOrientedTransportReplyChannelAcceptor+ConnectionOrientedTransportReplyChannel";
     }
 
     @Override
