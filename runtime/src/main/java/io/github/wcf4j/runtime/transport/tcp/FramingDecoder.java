@@ -5,6 +5,7 @@ import io.github.wcf4j.runtime.encoding.binary.MultiByteInt31;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -27,7 +28,7 @@ final class FramingDecoder extends ByteToMessageDecoder {
     private long position;
     private boolean stopped;
     /** The chunks of the UnsizedEnvelope being read, or {@code null} outside one. */
-    private java.io.ByteArrayOutputStream unsized;
+    private ByteArrayOutputStream unsized;
 
     FramingDecoder(int maxEnvelopeSize) {
         this.maxEnvelopeSize = maxEnvelopeSize;
@@ -102,7 +103,7 @@ final class FramingDecoder extends ByteToMessageDecoder {
             case FramingRecord.SIZED_ENVELOPE:
                 return envelope(in);
             case FramingRecord.UNSIZED_ENVELOPE:
-                unsized = new java.io.ByteArrayOutputStream();
+                unsized = new ByteArrayOutputStream();
                 position += 1;
                 return chunk(in);
             case FramingRecord.END:

@@ -245,7 +245,7 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
         decoder.maxEnvelopeSize(listener.settings().maxEnvelopeSize());
         Duration idle = listener.settings().element().connectionPoolSettings().idleTimeout();
         boolean reusable = caller == null;
-        TcpReplyExchange exchange = new TcpReplyExchange(listener, ctx.channel(), via, contentType, caller, ch -> {
+        TcpReplyExchange exchange = new TcpReplyExchange(listener, ctx.channel(), contentType, caller, ch -> {
             if (!reusable) {
                 ch.close();
                 return;

@@ -1,13 +1,15 @@
 package io.github.wcf4j.runtime.transport.tcp;
 
+import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.security.message.ServiceSecurityContext;
+import io.github.wcf4j.runtime.time.Scheduler;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,10 +36,9 @@ final class TcpReplyExchange extends SimpleChannelInboundHandler<FramingFrame> i
     private volatile Message request;
     private boolean clientEnded;
     private boolean sentEnd;
-    private io.github.wcf4j.runtime.time.Scheduler.Cancellable timer =
-            io.github.wcf4j.runtime.time.Scheduler.Cancellable.NONE;
+    private Scheduler.Cancellable timer = Scheduler.Cancellable.NONE;
 
-    TcpReplyExchange(TcpChannelListener<?> listener, Channel connection, URI via, String contentType,
+    TcpReplyExchange(TcpChannelListener<?> listener, Channel connection, String contentType,
             ServiceSecurityContext caller, Consumer<Channel> afterEnd) {
         this.listener = listener;
         this.connection = connection;
@@ -119,13 +120,13 @@ final class TcpReplyExchange extends SimpleChannelInboundHandler<FramingFrame> i
         if (!replied.compareAndSet(false, true)) {
             return CompletableFuture.failedFuture(new IllegalStateException("A reply was already sent."));
         }
-        io.netty.buffer.ByteBuf out = reply == null ? Unpooled.wrappedBuffer(END)
+        ByteBuf out = reply == null ? Unpooled.wrappedBuffer(END)
                 : FramingWriter.unsizedEnvelope(connection.alloc(), codec.write(reply),
                         listener.settings().chunkSize(), true);
         CompletableFuture<Void> sent = new CompletableFuture<>();
         connection.writeAndFlush(out).addListener(f -> {
             if (!f.isSuccess()) {
-                sent.completeExceptionally(new io.github.wcf4j.runtime.channel.CommunicationException(
+                sent.completeExceptionally(new CommunicationException(
                         String.valueOf(f.cause().getMessage()), f.cause()));
                 return;
             }

@@ -26,11 +26,12 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
-import io.github.wcf4j.runtime.channel.RequestContext;
-import io.github.wcf4j.runtime.channel.RequestChannel;
-import io.github.wcf4j.runtime.channel.ReplyChannel;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.channel.ReplyChannel;
+import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.encoding.binary.GoldenVectors;
+import io.github.wcf4j.runtime.encoding.binary.MultiByteInt31;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.stack.BindingParameters;
@@ -594,7 +595,7 @@ class TcpWireTest {
                 while (at < request.length) {
                     int n = Math.min(1000, request.length - at);
                     ByteArrayOutputStream size = new ByteArrayOutputStream();
-                    io.github.wcf4j.runtime.encoding.binary.MultiByteInt31.write(size, n);
+                    MultiByteInt31.write(size, n);
                     exact.writeBytes(size.toByteArray());
                     exact.write(request, at, n);
                     at += n;
@@ -618,7 +619,7 @@ class TcpWireTest {
                 ByteArrayOutputStream back = new ByteArrayOutputStream();
                 for (int i = 0, n; i < reply.length; i += n) {
                     n = Math.min(4096, reply.length - i);
-                    io.github.wcf4j.runtime.encoding.binary.MultiByteInt31.write(back, n);
+                    MultiByteInt31.write(back, n);
                     back.write(reply, i, n);
                 }
                 back.write(0x00);
@@ -803,7 +804,7 @@ class TcpWireTest {
         assertEquals(0x07, in.readUnsignedByte(), "End");
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
         reply.write(0x05);
-        io.github.wcf4j.runtime.encoding.binary.MultiByteInt31.write(reply, request.length);
+        MultiByteInt31.write(reply, request.length);
         reply.writeBytes(request);
         reply.write(0x00);
         reply.write(0x07);
