@@ -110,7 +110,7 @@ class NetTcpConfigTest {
     }
 
     @Test
-    void validateCallsSecurityNoneAndTheDefaultTransportSecurityRunnableAndStreamedTransferRefused()
+    void validateCallsSecurityNoneAndTheDefaultTransportSecurityAndStreamedTransferRunnable()
             throws Exception {
         Path none = Files.writeString(dir.resolve("none.config"), clientConfig(URI.create(
                 "net.tcp://localhost:808/calc")));
@@ -127,9 +127,29 @@ class NetTcpConfigTest {
                 + " bindingConfiguration=\"s\" contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/></client>"
                 + "<bindings><netTcpBinding><binding name=\"s\" transferMode=\"Streamed\"/></netTcpBinding></bindings>"
                 + "</system.serviceModel></configuration>");
-        CliRun refused = CliRun.of("validate", streamed.toString());
-        assertEquals(ExitCodes.NOT_RUNNABLE, refused.exitCode(), refused.out() + refused.err());
-        assertTrue(refused.err().contains("transferMode 'Streamed'"), refused.err());
+        CliRun runsStreamed = CliRun.of("validate", streamed.toString());
+        assertEquals(0, runsStreamed.exitCode(), runsStreamed.out() + runsStreamed.err());
+    }
+
+    /** transferMode="Streamed" on both sides: request/reply in the singleton framing mode, a connection per call. */
+    @Test
+    void theCalculatorRunsOverNetTcpWithStreamedTransfer() throws Exception {
+        String bindings = BINDINGS.replace("<binding name=\"plain\">",
+                "<binding name=\"plain\" transferMode=\"Streamed\">");
+        String config = "<configuration><system.serviceModel><services>"
+                + "<service name=\"Microsoft.ServiceModel.Samples.CalculatorService\">"
+                + "<endpoint address=\"\" binding=\"netTcpBinding\" bindingConfiguration=\"plain\""
+                + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/></service></services>" + bindings
+                + "</system.serviceModel></configuration>";
+        try (ServiceHost host = ServiceHost.builder(ServiceModelConfigReader.create().read("streamed.config", config)
+                .orThrow().services().get(0)).baseAddress(URI.create("net.tcp://localhost:0/calc")).build()) {
+            host.open();
+            Path client = Files.writeString(dir.resolve("client.config"), clientConfig(host.endpoints().get(0)
+                    .address()).replace(BINDINGS, bindings));
+            CliRun r = CliRun.of("call", client.toString(), "--endpoint", "calc", "Subtract", "145", "76.54");
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            assertEquals("68.46", r.out().trim());
+        }
     }
     @Test
     void mexTcpBindingServesTheWsdlWithWcfsNetTcpPolicy() throws Exception {

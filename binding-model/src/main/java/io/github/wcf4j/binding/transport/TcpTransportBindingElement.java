@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * .NET Message Framing over TCP (WCF {@code TcpTransportBindingElement}, config {@code <tcpTransport>}).
  *
- * <p>The runtime runs buffered transfer ([MC-NMF] duplex sessions); streamed transfer and port sharing are refused by
- * name. Shapes: buffered builds only {@code IDuplexSessionChannel}; streamed builds
+ * <p>The runtime runs buffered transfer ([MC-NMF] duplex sessions) and streamed transfer (the singleton mode); port
+ * sharing is refused by name. Shapes: buffered builds only {@code IDuplexSessionChannel}; streamed builds
  * {@code IRequestChannel}/{@code IReplyChannel}.
  */
 public record TcpTransportBindingElement(

@@ -89,6 +89,34 @@ public final class BinaryMessageEncoder {
         return SESSION_CONTENT_TYPE.equals(contentType) || sessionContentType().equals(contentType);
     }
 
+    /**
+     * What a sessionless message (streamed net.tcp, WCF's {@code CreateMessageEncoder()}) travels as:
+     * {@link #CONTENT_TYPE}, with {@code +gzip}/{@code +deflate} when compressing.
+     */
+    public String sessionlessContentType() {
+        return SessionCompression.of(element.compressionFormat()).contentType(CONTENT_TYPE);
+    }
+
+    /** Whether a sessionless message announced as {@code contentType} is read by this encoder. */
+    public boolean acceptsSessionless(String contentType) {
+        return CONTENT_TYPE.equals(contentType) || sessionlessContentType().equals(contentType);
+    }
+
+    /** {@code m} as a sessionless message of {@code contentType} (compressed if it says so). */
+    public byte[] write(Message m, String contentType) {
+        return SessionCompression.announcedBy(contentType).compress(write(m));
+    }
+
+    /** Reads a sessionless message of {@code contentType}, decompressed to at most {@code maxReceivedMessageSize}. */
+    public Message read(byte[] data, String contentType, long maxReceivedMessageSize) {
+        SessionCompression c = SessionCompression.announcedBy(contentType);
+        if (c == SessionCompression.None) {
+            return read(data, 0, data.length);
+        }
+        byte[] plain = c.decompress(data, 0, data.length, maxReceivedMessageSize);
+        return read(plain, 0, plain.length);
+    }
+
     /** One channel's binary session: the strings it has sent and those it has received. */
     public static final class Session {
         private final SessionWriterStrings outgoing;

@@ -16,6 +16,8 @@ import io.github.wcf4j.binding.security.WindowsStreamSecurityBindingElement;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.binding.transport.TransferMode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -67,27 +69,39 @@ final class PolicyAssertions {
     record Step(XmlOut out, Context context, Optional<SecurityBindingElement> security, boolean sequenceStr) {
     }
 
-    private static final Map<Class<? extends BindingElement>, Writer<? extends BindingElement>> EXPORTS = Map.of(
-            ReliableSessionBindingElement.class, (Writer<ReliableSessionBindingElement>) PolicyAssertions::reliable,
-            CompositeDuplexBindingElement.class, (Writer<CompositeDuplexBindingElement>) (e, s) ->
-                    s.out().start("cdp:CompositeDuplex").xmlns("cdp", CDP).end(),
-            OneWayBindingElement.class, (Writer<OneWayBindingElement>) PolicyAssertions::oneWay,
-            BinaryMessageEncodingBindingElement.class, (Writer<BinaryMessageEncodingBindingElement>) (e, s) ->
-                    s.out().start("msb:BinaryEncoding").xmlns("msb", MSB).end(),
-            MtomMessageEncodingBindingElement.class, (Writer<MtomMessageEncodingBindingElement>) (e, s) ->
-                    s.out().start("wsoma:OptimizedMimeSerialization").xmlns("wsoma", WSOMA).end(),
-            SecurityBindingElement.class, (Writer<SecurityBindingElement>) SecurityPolicy::endpoint,
-            HttpTransportBindingElement.class, (Writer<HttpTransportBindingElement>) PolicyAssertions::insecureHttp,
-            HttpsTransportBindingElement.class, (Writer<HttpsTransportBindingElement>) (e, s) -> {
+    private static final Map<Class<? extends BindingElement>, Writer<? extends BindingElement>> EXPORTS =
+            Map.ofEntries(exported(ReliableSessionBindingElement.class, PolicyAssertions::reliable),
+            exported(CompositeDuplexBindingElement.class, (e, s) ->
+                    s.out().start("cdp:CompositeDuplex").xmlns("cdp", CDP).end()),
+            exported(OneWayBindingElement.class, PolicyAssertions::oneWay),
+            exported(BinaryMessageEncodingBindingElement.class, (e, s) ->
+                    s.out().start("msb:BinaryEncoding").xmlns("msb", MSB).end()),
+            exported(MtomMessageEncodingBindingElement.class, (e, s) ->
+                    s.out().start("wsoma:OptimizedMimeSerialization").xmlns("wsoma", WSOMA).end()),
+            exported(SecurityBindingElement.class, SecurityPolicy::endpoint),
+            exported(HttpTransportBindingElement.class, PolicyAssertions::insecureHttp),
+            exported(HttpsTransportBindingElement.class, (e, s) -> {
                 http(e.http(), s);
                 SecurityPolicy.transport(e, s.security(), s);
-            },
-            WindowsStreamSecurityBindingElement.class, (Writer<WindowsStreamSecurityBindingElement>) (e, s) ->
-                    SecurityPolicy.streamTransport(e, s.security(), s),
-            SslStreamSecurityBindingElement.class, (Writer<SslStreamSecurityBindingElement>) (e, s) ->
-                    SecurityPolicy.streamTransport(e, s.security(), s));
+            }),
+            exported(WindowsStreamSecurityBindingElement.class, (e, s) ->
+                    SecurityPolicy.streamTransport(e, s.security(), s)),
+            exported(SslStreamSecurityBindingElement.class, (e, s) ->
+                    SecurityPolicy.streamTransport(e, s.security(), s)),
+            exported(TcpTransportBindingElement.class, (e, s) -> {
+                if (e.transferMode() != TransferMode.Buffered) {
+                    // WCF's ConnectionOrientedTransportBindingElement.ExportPolicy
+                    s.out().start("msf:Streamed").xmlns("msf", SecurityPolicy.MSF).end();
+                }
+            }));
 
     private PolicyAssertions() {
+    }
+
+    private static <E extends BindingElement>
+            Map.Entry<Class<? extends BindingElement>, Writer<? extends BindingElement>> exported(Class<E> type,
+                    Writer<E> writer) {
+        return Map.entry(type, writer);
     }
 
     /** The binding's assertions, in stack order, ending with the addressing assertion; empty when it has none. */

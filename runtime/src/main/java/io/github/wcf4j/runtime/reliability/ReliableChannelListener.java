@@ -112,8 +112,14 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
                     e -> { });
         } else {
             DuplexChannel duplex = (DuplexChannel) inner;
+            // an inner session's input ended (net.tcp: the client's End): answer with this end's close, as WCF's
+            // server binder does, so the client's close completes
             ReceivePump.run(() -> duplex.receive(WcfTimeSpan.INFINITE), m -> receive(new OverDuplex(duplex, m)),
-                    e -> { });
+                    e -> {
+                        if (e == null && inner instanceof SessionChannel) {
+                            inner.close(settings.timeouts().closeTimeout()).exceptionally(x -> null);
+                        }
+                    });
         }
     }
 

@@ -148,6 +148,26 @@ class SecurityPolicyExportTest {
                 + "<msf:RequireClientCertificate/></msf:SslTransportSecurity>", "Basic256", false)), ssl);
     }
 
+    /** Streamed net.tcp adds WCF's {@code msf:Streamed} at the transport's place, after the stream upgrade's binding. */
+    @Test
+    void streamedNetTcpExportsTheFramingStreamedAssertion() {
+        URI tcp = URI.create("net.tcp://localhost:808/ServiceModelSamples/service");
+        TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        TcpTransportBindingElement streamed = new TcpTransportBindingElement(false, d.maxBufferPoolSize(),
+                d.maxReceivedMessageSize(), d.connectionBufferSize(), d.hostNameComparisonMode(),
+                d.channelInitializationTimeout(), d.maxBufferSize(), d.maxPendingConnections(), d.maxOutputDelay(),
+                d.maxPendingAccepts(), io.github.wcf4j.binding.transport.TransferMode.Streamed, d.listenBacklog(),
+                false, false, d.connectionPoolSettings());
+        String wsdl = wsdl(CustomBinding.of("b", BinaryMessageEncodingBindingElement.defaults(),
+                new SslStreamSecurityBindingElement(false, "Tls12"), streamed), tcp);
+        String assertion = "<msf:Streamed xmlns:msf=\"http://schemas.microsoft.com/ws/2006/05/framing/policy\"/>";
+        assertTrue(wsdl.contains(assertion), wsdl);
+        assertTrue(wsdl.indexOf("msf:SslTransportSecurity") < wsdl.indexOf(assertion)
+                && wsdl.indexOf(assertion) < wsdl.indexOf(ADDRESSING), wsdl);
+        assertFalse(wsdl(CustomBinding.of("b", BinaryMessageEncodingBindingElement.defaults(),
+                TcpTransportBindingElement.defaults()), tcp).contains("msf:Streamed"), "buffered: none");
+    }
+
     @Test
     void userNameOverTransportIsATransportBindingWithASignedUserName() {
         String wsdl = wsdl(overHttps(security(AuthenticationMode.UserNameOverTransport)), HTTPS);

@@ -439,9 +439,11 @@ public abstract class TransportContractTest {
         Session s = openSession(DEFAULT_MAX);
         CompletableFuture<Optional<Message>> clientReceiving = s.client().receive(T);
         CompletableFuture<Optional<Message>> serviceReceiving = s.service().receive(T);
-        await(s.client().close(T));
+        CompletableFuture<Void> closing = s.client().close(T); // a session transport awaits the other end's close
         assertEquals(Optional.empty(), await(clientReceiving));
         assertEquals(Optional.empty(), await(serviceReceiving), "the other end's input ends");
+        await(s.service().close(T));
+        await(closing);
         assertEquals(Optional.empty(), await(s.client().receive(T)));
         assertEquals(CommunicationState.Closed, s.client().state());
     }

@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.security.message;
 
+import io.github.wcf4j.binding.BindingTimeouts;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.Channel;
@@ -10,6 +11,7 @@ import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.InboundQueue;
 import io.github.wcf4j.runtime.channel.ReceivePump;
+import io.github.wcf4j.runtime.channel.SessionChannel;
 import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.channel.Session;
 import io.github.wcf4j.runtime.message.Message;
@@ -46,8 +48,14 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
     @Override
     protected void pump(Channel channel) {
         DuplexChannel inner = (DuplexChannel) channel;
+        // an inner session's input ended (net.tcp: the client's End): answered with this end's close, so the
+        // client's close, which awaits it, completes
         ReceivePump.run(() -> inner.receive(WcfTimeSpan.INFINITE), m -> executor.execute(() -> receive(m, inner)),
-                end -> { });
+                end -> {
+                    if (end == null && inner instanceof SessionChannel) {
+                        inner.close(BindingTimeouts.defaults().closeTimeout()).exceptionally(x -> null);
+                    }
+                });
     }
 
     private void receive(Message m, DuplexChannel inner) {

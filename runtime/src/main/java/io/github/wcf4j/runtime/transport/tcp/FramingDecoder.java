@@ -5,6 +5,7 @@ import io.github.wcf4j.runtime.encoding.binary.MultiByteInt31;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,12 +18,17 @@ import java.util.List;
  * its size prefix before any of it is buffered; a larger one becomes a {@link FramingFrame} of type
  * {@link FramingRecord#SIZED_ENVELOPE} with no payload and {@code value} -1, after which the decoder reads nothing more.
  * Malformed input throws a {@link FramingException} (with WCF's {@code FramingError} text) and the decoder stops.
- * Unsized envelopes (singleton mode, streamed transfer) are not decoded: a record of type 05 is an error.
+ * An UnsizedEnvelope (singleton mode, streamed transfer) is read chunk by chunk as its chunks arrive, each taken out
+ * of the read buffer at once, and handed on whole at its terminating {@code 00} as a {@link FramingFrame} of type
+ * {@link FramingRecord#UNSIZED_ENVELOPE}; its chunks together are bounded by {@link #maxEnvelopeSize} like a sized
+ * one (past it: a frame without payload, then nothing more is read).
  */
 final class FramingDecoder extends ByteToMessageDecoder {
     private volatile int maxEnvelopeSize;
     private long position;
     private boolean stopped;
+    /** The chunks of the UnsizedEnvelope being read, or {@code null} outside one. */
+    private ByteArrayOutputStream unsized;
 
     FramingDecoder(int maxEnvelopeSize) {
         this.maxEnvelopeSize = maxEnvelopeSize;
@@ -54,13 +60,24 @@ final class FramingDecoder extends ByteToMessageDecoder {
         if (!in.isReadable()) {
             return; // a stream upgrade took the rest (takeLeftover)
         }
+        if (unsized != null) {
+            FramingFrame envelope = chunk(in); // chunks consumed stay consumed: the envelope is read as it arrives
+            if (envelope != null) {
+                out.add(envelope);
+            }
+            return;
+        }
         int start = in.readerIndex();
         FramingFrame frame = next(in);
         if (frame == null) {
-            in.readerIndex(start);
+            if (unsized == null) {
+                in.readerIndex(start);
+            }
             return;
         }
-        position += in.readerIndex() - start;
+        if (frame.type() != FramingRecord.UNSIZED_ENVELOPE) {
+            position += in.readerIndex() - start;
+        }
         out.add(frame);
     }
 
@@ -85,6 +102,10 @@ final class FramingDecoder extends ByteToMessageDecoder {
                 return string(in, type, FramingRecord.MAX_FAULT_SIZE, null);
             case FramingRecord.SIZED_ENVELOPE:
                 return envelope(in);
+            case FramingRecord.UNSIZED_ENVELOPE:
+                unsized = new ByteArrayOutputStream();
+                position += 1;
+                return chunk(in);
             case FramingRecord.END:
             case FramingRecord.UPGRADE_RESPONSE:
             case FramingRecord.PREAMBLE_ACK:
@@ -113,6 +134,39 @@ final class FramingDecoder extends ByteToMessageDecoder {
         byte[] payload = new byte[size];
         in.readBytes(payload);
         return new FramingFrame(FramingRecord.SIZED_ENVELOPE, size, null, payload);
+    }
+
+    /**
+     * Reads the UnsizedEnvelope's data chunks, each consumed as soon as it is whole; the envelope at its terminator,
+     * {@code null} while the next chunk has not all arrived.
+     */
+    private FramingFrame chunk(ByteBuf in) {
+        while (true) {
+            int start = in.readerIndex();
+            int size = size(in);
+            if (size < 0) {
+                in.readerIndex(start);
+                return null;
+            }
+            if (size == 0) {
+                byte[] payload = unsized.toByteArray();
+                unsized = null;
+                return new FramingFrame(FramingRecord.UNSIZED_ENVELOPE, payload.length, null, payload);
+            }
+            if ((long) unsized.size() + size > maxEnvelopeSize) {
+                stopped = true;
+                unsized = null;
+                return new FramingFrame(FramingRecord.UNSIZED_ENVELOPE, -1, null, null);
+            }
+            if (in.readableBytes() < size) {
+                in.readerIndex(start);
+                return null;
+            }
+            byte[] b = new byte[size];
+            in.readBytes(b);
+            unsized.writeBytes(b);
+            position += in.readerIndex() - start;
+        }
     }
 
     private FramingFrame string(ByteBuf in, int type, int quota, FramingFault tooLong) {

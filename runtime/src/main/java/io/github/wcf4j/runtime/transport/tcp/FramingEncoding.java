@@ -24,11 +24,28 @@ final class FramingEncoding {
     private final BinaryMessageEncoder binary;
     private final TextMessageEncoder text;
     private final String contentType;
+    /** Binary without the in-band dictionary ({@code application/soap+msbin1}, known encoding {@code 07}). */
+    private final boolean sessionless;
 
     private FramingEncoding(BinaryMessageEncoder binary, TextMessageEncoder text) {
+        this(binary, text, false);
+    }
+
+    private FramingEncoding(BinaryMessageEncoder binary, TextMessageEncoder text, boolean sessionless) {
         this.binary = binary;
         this.text = text;
-        this.contentType = binary != null ? binary.sessionContentType() : text.contentType();
+        this.sessionless = sessionless;
+        this.contentType = binary == null ? text.contentType() : sessionless ? binary.sessionlessContentType()
+                : binary.sessionContentType();
+    }
+
+    /**
+     * This encoding for the singleton mode of streamed transfer, whose envelopes share no dictionary: binary is
+     * WCF's sessionless {@code CreateMessageEncoder()} ({@code 07}; with {@code compressionFormat}, the extensible
+     * {@code application/soap+msbin1+gzip|+deflate}); text is unchanged.
+     */
+    FramingEncoding sessionless() {
+        return binary == null ? this : new FramingEncoding(binary, null, true);
     }
 
     /** The encoder the stack above contributed; binary with WCF's defaults when there is none (WCF's TCP default). */
@@ -59,7 +76,7 @@ final class FramingEncoding {
             return false;
         }
         if (binary != null) {
-            return binary.acceptsSession(announced);
+            return sessionless ? binary.acceptsSessionless(announced) : binary.acceptsSession(announced);
         }
         return text.accepts(announced) && ContentType.parse(announced).mediaType()
                 .equals(ContentType.parse(contentType).mediaType());
@@ -70,6 +87,19 @@ final class FramingEncoding {
      * messages at most {@code maxReceivedMessageSize} once decompressed.
      */
     Codec newCodec(String announced, long maxReceivedMessageSize) {
+        if (binary != null && sessionless) {
+            return new Codec() {
+                @Override
+                public byte[] write(Message m) {
+                    return binary.write(m, announced); // a compressing service answers a plain client plainly
+                }
+
+                @Override
+                public Message read(byte[] payload) {
+                    return binary.read(payload, announced, maxReceivedMessageSize);
+                }
+            };
+        }
         if (binary != null) {
             BinaryMessageEncoder.Session session = binary.newSession(announced, maxReceivedMessageSize);
             return new Codec() {

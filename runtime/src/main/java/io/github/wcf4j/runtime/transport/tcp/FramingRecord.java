@@ -22,6 +22,8 @@ final class FramingRecord {
     /** The only major version; WCF writes minor 0. */
     static final int MAJOR_VERSION = 1;
     static final int MINOR_VERSION = 0;
+    /** Mode {@code 01}: one unsized envelope each way per preamble (streamed transfer, request/reply). */
+    static final int MODE_SINGLETON_UNSIZED = 0x01;
     /** Mode {@code 02}: a duplex session of sized envelopes (buffered transfer). */
     static final int MODE_DUPLEX = 0x02;
 

@@ -25,12 +25,17 @@ final class FramingWriter {
      * then follows inside the upgraded stream.
      */
     static byte[] preamble(URI via, FramingEncoding encoding, boolean end) {
+        return preamble(via, encoding, end, FramingRecord.MODE_DUPLEX);
+    }
+
+    /** The preamble of framing {@code mode} (duplex, or singleton-unsized for streamed transfer). */
+    static byte[] preamble(URI via, FramingEncoding encoding, boolean end, int mode) {
         ByteArrayOutputStream b = new ByteArrayOutputStream(64);
         b.write(FramingRecord.VERSION);
         b.write(FramingRecord.MAJOR_VERSION);
         b.write(FramingRecord.MINOR_VERSION);
         b.write(FramingRecord.MODE);
-        b.write(FramingRecord.MODE_DUPLEX);
+        b.write(mode);
         string(b, FramingRecord.VIA, via.toString());
         if (encoding.knownEncoding() >= 0) {
             b.write(FramingRecord.KNOWN_ENCODING);
@@ -51,6 +56,29 @@ final class FramingWriter {
         ByteBuf b = alloc.buffer(header.size() + payload.length);
         b.writeBytes(header.toByteArray());
         b.writeBytes(payload);
+        return b;
+    }
+
+    /**
+     * An UnsizedEnvelope and, when {@code end}, End after it: {@code 05}, the payload as data chunks of at most
+     * {@code chunk} bytes ({@code varint size + bytes}; WCF writes one per write of its connection's buffered stream,
+     * {@code connectionBufferSize}), the terminating {@code 00} ([MC-NMF] §2.2.4.3).
+     */
+    static ByteBuf unsizedEnvelope(ByteBufAllocator alloc, byte[] payload, int chunk, boolean end) {
+        ByteArrayOutputStream header = new ByteArrayOutputStream(MultiByteInt31.MAX_BYTES);
+        ByteBuf b = alloc.buffer(payload.length + payload.length / Math.max(1, chunk) * 5 + 8);
+        b.writeByte(FramingRecord.UNSIZED_ENVELOPE);
+        for (int at = 0; at < payload.length; at += chunk) {
+            int n = Math.min(chunk, payload.length - at);
+            header.reset();
+            MultiByteInt31.write(header, n);
+            b.writeBytes(header.toByteArray());
+            b.writeBytes(payload, at, n);
+        }
+        b.writeByte(0);
+        if (end) {
+            b.writeByte(FramingRecord.END);
+        }
         return b;
     }
 

@@ -16,16 +16,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a connection's preamble as WCF's server does ({@code ServerSessionDecoder}, {@code ConnectionDemuxer}):
- * Version 1.x, Mode duplex, a Via some listener answers, an encoding it reads, then PreambleEnd, which it acknowledges
- * with PreambleAck and turns the connection into a service channel for that listener. Between the encoding and
- * PreambleEnd the listener's {@link StreamUpgrade} runs when the client asks for it (UpgradeRequest, UpgradeResponse,
- * the handshake), and PreambleEnd then comes inside the upgraded stream; a listener with an upgrade closes a
- * connection that skipped it, without a fault, as WCF does. What it cannot accept gets WCF's
- * framing fault and the connection is closed: UnsupportedVersion, UnsupportedMode (singleton/simplex: streamed transfer
- * is not run), EndpointNotFound, ContentTypeInvalid, UpgradeInvalid (no upgrade, another one, a second one), ViaTooLong,
- * ContentTypeTooLong. A preamble not complete within {@code channelInitializationTimeout} is cut off without a fault,
- * as WCF does (the upgrade's handshake included); other decode errors and a failed upgrade close the connection. A connection whose session ended with End both ways comes
- * back here for the next preamble (a client's pooled connection), for at most the pool's {@code idleTimeout}.
+ * Version 1.x, Mode duplex or singleton-unsized, a Via some listener answers in that mode (buffered: duplex; streamed:
+ * singleton), an encoding it reads, then PreambleEnd, which it acknowledges with PreambleAck and turns the connection
+ * into a service channel for that listener (duplex) or one request to its reply channel ({@link TcpReplyExchange}).
+ * Between the encoding and PreambleEnd the listener's {@link StreamUpgrade} runs when the client asks for it
+ * (UpgradeRequest, UpgradeResponse, the handshake), and PreambleEnd then comes inside the upgraded stream; a listener
+ * with an upgrade closes a connection that skipped it, without a fault, as WCF does. What it cannot accept gets WCF's
+ * framing fault and the connection is closed: UnsupportedVersion, UnsupportedMode (simplex, singleton-sized, or a mode
+ * the listener's transfer mode does not take), EndpointNotFound, ContentTypeInvalid, UpgradeInvalid (no upgrade,
+ * another one, a second one), ViaTooLong, ContentTypeTooLong. A preamble not complete within
+ * {@code channelInitializationTimeout} is cut off without a fault, as WCF does (the upgrade's handshake included);
+ * other decode errors and a failed upgrade close the connection. A connection whose session or exchange ended with End
+ * both ways comes back here for the next preamble (a client's pooled connection), for at most the pool's
+ * {@code idleTimeout}.
  */
 final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFrame> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerPreambleHandler.class);
@@ -41,6 +44,7 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
     /** While this connection waits for a slot: what admits it. */
     private Runnable ticket;
     private URI via;
+    private int mode;
     private String contentType;
     private TcpChannelListener<?> listener;
     /** Whether an UpgradeRequest was accepted. */
@@ -123,8 +127,9 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
             }
             expected = FramingRecord.MODE;
         } else if (expected == FramingRecord.MODE && type == FramingRecord.MODE) {
-            if (frame.value() != FramingRecord.MODE_DUPLEX) {
-                fault(ctx, FramingFault.UNSUPPORTED_MODE);
+            mode = frame.value();
+            if (mode != FramingRecord.MODE_DUPLEX && mode != FramingRecord.MODE_SINGLETON_UNSIZED) {
+                fault(ctx, FramingFault.UNSUPPORTED_MODE); // simplex, singleton-sized: MSMQ's, never over TCP
                 return;
             }
             expected = FramingRecord.VIA;
@@ -138,6 +143,10 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
             listener = server.route(via);
             if (listener == null) {
                 fault(ctx, FramingFault.ENDPOINT_NOT_FOUND);
+                return;
+            }
+            if (listener.settings().mode() != mode) {
+                fault(ctx, FramingFault.UNSUPPORTED_MODE); // a buffered client at a streamed listener, or back
                 return;
             }
             expected = FramingRecord.KNOWN_ENCODING;
@@ -203,6 +212,10 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
 
     private void accept(ChannelHandlerContext ctx) {
         timer.cancel();
+        if (mode == FramingRecord.MODE_SINGLETON_UNSIZED) {
+            acceptSingleton(ctx);
+            return;
+        }
         TcpDuplexSessionChannel channel = TcpDuplexSessionChannel.service(listener.settings(), ctx.channel(), via,
                 contentType, caller);
         decoder.maxEnvelopeSize(listener.settings().maxEnvelopeSize());
@@ -222,6 +235,28 @@ final class ServerPreambleHandler extends SimpleChannelInboundHandler<FramingFra
             channel.abort();
         }
         settle(); // after the offer: sessions are accepted in the order their preambles ended
+    }
+
+    /**
+     * A singleton preamble (streamed transfer): the connection carries one request to the listener's reply channel,
+     * and after its reply and End both ways awaits the next preamble as a duplex one does.
+     */
+    private void acceptSingleton(ChannelHandlerContext ctx) {
+        decoder.maxEnvelopeSize(listener.settings().maxEnvelopeSize());
+        Duration idle = listener.settings().element().connectionPoolSettings().idleTimeout();
+        boolean reusable = caller == null;
+        TcpReplyExchange exchange = new TcpReplyExchange(listener, ctx.channel(), contentType, caller, ch -> {
+            if (!reusable) {
+                ch.close();
+                return;
+            }
+            decoder.maxEnvelopeSize(1);
+            ch.pipeline().replace("session", "session", new ServerPreambleHandler(server, decoder, scheduler, idle,
+                    true));
+        });
+        ctx.pipeline().replace(this, "session", exchange);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {FramingRecord.PREAMBLE_ACK}));
+        settle();
     }
 
     private void fault(ChannelHandlerContext ctx, FramingFault fault) {

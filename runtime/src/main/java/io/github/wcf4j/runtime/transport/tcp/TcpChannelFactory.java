@@ -10,9 +10,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Client duplex sessions over TCP (WCF {@code TcpChannelFactory<IDuplexSessionChannel>}): a channel's connection is
- * taken from the factory's {@link TcpConnectionPool} or connected when the channel opens, and goes back to the pool
- * after End both ways.
+ * Client channels over TCP (WCF {@code TcpChannelFactory}): buffered transfer builds duplex sessions, whose connection
+ * is taken from the factory's {@link TcpConnectionPool} or connected when the channel opens and goes back to the pool
+ * after End both ways; streamed transfer builds request channels ({@link TcpRequestChannel}), a pooled connection
+ * per request.
  */
 final class TcpChannelFactory<C extends Channel> extends ChannelManagerBase<C> implements ChannelFactory<C> {
     private final TcpSettings settings;
@@ -26,6 +27,9 @@ final class TcpChannelFactory<C extends Channel> extends ChannelManagerBase<C> i
 
     @Override
     public C createChannel(EndpointAddress to, URI via) {
+        if (settings.streamed()) {
+            return typed(new TcpRequestChannel(settings, to, via, pool));
+        }
         return typed(TcpDuplexSessionChannel.client(settings, to, via, pool));
     }
 

@@ -16,8 +16,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Accepts duplex sessions at a {@code net.tcp} URI (WCF {@code TcpChannelListener}): listeners on one port share its
- * server socket ({@link TcpPortServer}), which routes each connection by the Via of its preamble.
+ * Accepts channels at a {@code net.tcp} URI (WCF {@code TcpChannelListener}): duplex sessions (buffered transfer), or
+ * the one reply channel of streamed transfer that every singleton connection's request goes to. Listeners on one port
+ * share its server socket ({@link TcpPortServer}), which routes each connection by the Via of its preamble.
  */
 final class TcpChannelListener<C extends Channel> extends ChannelManagerBase<C> implements ChannelListener<C> {
     private final TcpSettings settings;
@@ -25,6 +26,8 @@ final class TcpChannelListener<C extends Channel> extends ChannelManagerBase<C> 
     private final InboundQueue<C> pending;
     private volatile URI uri;
     private volatile TcpPortServer server;
+    /** Streamed transfer: the one reply channel every singleton connection's request goes to. */
+    private volatile TcpReplyChannel replyChannel;
 
     TcpChannelListener(ChannelType<C> type, TcpSettings settings, ListenAddress at) {
         super(type);
@@ -47,6 +50,11 @@ final class TcpChannelListener<C extends Channel> extends ChannelManagerBase<C> 
     String path() {
         String p = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    /** The reply channel of a streamed listener ({@code null} before it opened or when buffered). */
+    TcpReplyChannel replyChannel() {
+        return replyChannel;
     }
 
     /** Queues a session whose preamble was accepted; {@code false} when this listener no longer accepts. */
@@ -73,6 +81,12 @@ final class TcpChannelListener<C extends Channel> extends ChannelManagerBase<C> 
             if (ephemeral) {
                 uri = URI.create(uri.getScheme() + "://" + uri.getHost() + ":" + s.port() + uri.getRawPath());
             }
+            if (settings.streamed()) {
+                // a datagram listener: one channel, accepted once; later accepts end when the listener closes
+                TcpReplyChannel reply = new TcpReplyChannel(settings, uri);
+                replyChannel = reply;
+                pending.offer(typed(reply));
+            }
         });
     }
 
@@ -80,6 +94,10 @@ final class TcpChannelListener<C extends Channel> extends ChannelManagerBase<C> 
     protected CompletableFuture<Void> onClose(Duration timeout) {
         leave();
         pending.close();
+        TcpReplyChannel reply = replyChannel;
+        if (reply != null) {
+            return reply.close(timeout);
+        }
         return CompletableFuture.completedFuture(null);
     }
 
@@ -87,6 +105,10 @@ final class TcpChannelListener<C extends Channel> extends ChannelManagerBase<C> 
     protected void onAbort() {
         leave();
         pending.close();
+        TcpReplyChannel reply = replyChannel;
+        if (reply != null) {
+            reply.abort();
+        }
     }
 
     private void leave() {

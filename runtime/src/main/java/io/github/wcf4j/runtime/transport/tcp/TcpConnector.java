@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
@@ -13,6 +14,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -26,6 +28,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Opens a client session as WCF's {@code ClientFramingDuplexSessionChannel.OnOpen} does: connect, write the preamble in
@@ -42,10 +46,19 @@ final class TcpConnector {
     }
 
     static CompletableFuture<Void> connect(TcpDuplexSessionChannel channel, Duration timeout) {
-        TcpSettings s = channel.settings();
-        URI via = channel.via();
-        CompletableFuture<Void> opened = new CompletableFuture<>();
-        Channel pooled = channel.pool().take(via);
+        return connect(channel.settings(), channel.remoteAddress(), channel.via(), channel.pool(), timeout,
+                channel::attach, ch -> new TcpSessionHandler(channel)).thenApply(ch -> null);
+    }
+
+    /**
+     * Connects to {@code via} (or takes a pooled connection to it) and runs the preamble of {@code s}'s framing mode;
+     * {@code attach} sees the connection before the preamble goes out, and {@code next}'s handler replaces the
+     * preamble's on the event loop as PreambleAck arrives, so nothing the peer sends after it is lost.
+     */
+    static CompletableFuture<Channel> connect(TcpSettings s, EndpointAddress remote, URI via, TcpConnectionPool pool,
+            Duration timeout, Consumer<Channel> attach, Function<Channel, ChannelHandler> next) {
+        CompletableFuture<Channel> opened = new CompletableFuture<>();
+        Channel pooled = pool.take(via);
         if (pooled != null) {
             Scheduler.Cancellable timer = s.scheduler().schedule(timeout, () -> {
                 if (opened.completeExceptionally(new CommunicationTimeoutException(WcfText.TimeoutOnOpen.format(
@@ -55,8 +68,8 @@ final class TcpConnector {
             });
             opened.whenComplete((v, e) -> timer.cancel());
             pooled.pipeline().get(FramingDecoder.class).maxEnvelopeSize(s.maxEnvelopeSize());
-            pooled.pipeline().addLast("session", new PreambleAckHandler(channel, opened));
-            channel.attach(pooled);
+            pooled.pipeline().addLast("session", new PreambleAckHandler(s, remote, via, opened, next));
+            attach.accept(pooled);
             writePreamble(pooled, s, via);
             return opened;
         }
@@ -69,7 +82,7 @@ final class TcpConnector {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("framing", decoder);
-                        ch.pipeline().addLast("session", new PreambleAckHandler(channel, opened));
+                        ch.pipeline().addLast("session", new PreambleAckHandler(s, remote, via, opened, next));
                     }
                 });
         InetSocketAddress address;
@@ -96,7 +109,7 @@ final class TcpConnector {
             }
             Channel ch = connecting.channel();
             ch.attr(TcpConnectionPool.OPENED).set(s.scheduler().nanoTime());
-            channel.attach(ch);
+            attach.accept(ch);
             writePreamble(ch, s, via);
         });
         return opened;
@@ -107,7 +120,7 @@ final class TcpConnector {
      * own, as WCF's client writes them (PreambleEnd follows inside the upgraded stream).
      */
     private static void writePreamble(Channel ch, TcpSettings s, URI via) {
-        ch.write(Unpooled.wrappedBuffer(FramingWriter.preamble(via, s.encoding(), s.upgrade().isEmpty())));
+        ch.write(Unpooled.wrappedBuffer(FramingWriter.preamble(via, s.encoding(), s.upgrade().isEmpty(), s.mode())));
         s.upgrade().ifPresent(u -> ch.write(Unpooled.wrappedBuffer(FramingWriter.upgradeRequest(u.contentType()))));
         ch.flush();
     }
@@ -129,16 +142,23 @@ final class TcpConnector {
      * read past that record ([MC-NMF] §5.1), and once their handshake completed PreambleEnd goes out through them.
      */
     private static final class PreambleAckHandler extends SimpleChannelInboundHandler<FramingFrame> {
-        private final TcpDuplexSessionChannel channel;
-        private final CompletableFuture<Void> opened;
+        private final TcpSettings settings;
+        private final EndpointAddress remote;
+        private final URI via;
+        private final CompletableFuture<Channel> opened;
+        private final Function<Channel, ChannelHandler> next;
         private final StreamUpgrade upgrade;
         private boolean upgrading;
         private boolean upgraded;
 
-        PreambleAckHandler(TcpDuplexSessionChannel channel, CompletableFuture<Void> opened) {
-            this.channel = channel;
+        PreambleAckHandler(TcpSettings settings, EndpointAddress remote, URI via, CompletableFuture<Channel> opened,
+                Function<Channel, ChannelHandler> next) {
+            this.settings = settings;
+            this.remote = remote;
+            this.via = via;
             this.opened = opened;
-            this.upgrade = channel.settings().upgrade().orElse(null);
+            this.next = next;
+            this.upgrade = settings.upgrade().orElse(null);
         }
 
         @Override
@@ -156,8 +176,7 @@ final class TcpConnector {
             if (frame.type() == FramingRecord.UPGRADE_RESPONSE && upgrade != null && !upgrading) {
                 upgrading = true;
                 ByteBuf leftover = ctx.pipeline().get(FramingDecoder.class).takeLeftover();
-                upgrade.initiate(ctx.pipeline(), channel.remoteAddress(), channel.via(),
-                        channel.settings().scheduler().executor());
+                upgrade.initiate(ctx.pipeline(), remote, via, settings.scheduler().executor());
                 if (leftover.isReadable()) {
                     ctx.pipeline().fireChannelRead(leftover);
                 } else {
@@ -166,15 +185,15 @@ final class TcpConnector {
                 return;
             }
             if (frame.type() == FramingRecord.PREAMBLE_ACK && (upgrade == null || upgraded)) {
-                ctx.pipeline().replace(this, "session", new TcpSessionHandler(channel));
-                if (!opened.complete(null)) {
+                ctx.pipeline().replace(this, "session", next.apply(ctx.channel()));
+                if (!opened.complete(ctx.channel())) {
                     ctx.close();
                 }
                 return;
             }
             if (frame.type() == FramingRecord.FAULT) {
-                opened.completeExceptionally(FramingFault.toException(frame.text(), channel.via(),
-                        channel.settings().encoding().contentType()));
+                opened.completeExceptionally(FramingFault.toException(frame.text(), via,
+                        settings.encoding().contentType()));
             } else {
                 int wanted = upgrade != null && !upgrading ? FramingRecord.UPGRADE_RESPONSE : FramingRecord.PREAMBLE_ACK;
                 opened.completeExceptionally(new ProtocolException(WcfText.FramingRecordTypeMismatch.format(
@@ -185,8 +204,7 @@ final class TcpConnector {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            opened.completeExceptionally(new ProtocolException(WcfText.ServerRejectedSessionPreamble.format(
-                    channel.via())));
+            opened.completeExceptionally(new ProtocolException(WcfText.ServerRejectedSessionPreamble.format(via)));
         }
 
         @Override

@@ -5,9 +5,11 @@ import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationState;
+import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.InboundQueue;
+import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.Session;
 import io.github.wcf4j.runtime.message.Message;
@@ -30,8 +32,14 @@ import java.util.function.Consumer;
  * One end of a .NET Message Framing duplex session ([MC-NMF] mode {@code 02}; WCF {@code ClientFramingDuplexSessionChannel}
  * / {@code ServerFramingDuplexSessionChannel}): each message a SizedEnvelope, encoded by the session's own codec.
  *
- * <p>Closing writes End and completes; the connection is closed when the peer's End arrives (or after
- * {@code closeTimeout}). The peer's End ends this end's input: pending and later receives complete empty. A connection
+ * <p>Closing writes End and awaits the peer's End within the close's timeout, as WCF's
+ * {@code TransportDuplexSessionChannel.OnClose} does ({@code CloseOutputSession}, then {@code EnsureInputClosed}): the
+ * peer's End completes the close and the connection goes on to its next use (the client's pool, the service's next
+ * preamble); a message instead fails the close with WCF's {@code ReceiveShutdownReturnedMessage}; no End within the
+ * timeout fails it with WCF's {@code TimeoutOnClose}; both abort the connection. A peer that closes the connection
+ * instead of answering End (Mono's WCF does) ends the close too, as WCF reads the end of the stream at a record
+ * boundary as the end of the input session; the connection is then not reused. The peer's End ends this end's input:
+ * pending and later receives complete empty. A connection
  * lost without End faults the channel with WCF's {@code TcpConnectionResetError}; a SizedEnvelope past
  * {@code maxBufferSize} faults it with WCF's quota text (the service first tells the client with the
  * {@code MaxMessageSizeExceededFault} framing fault). Messages are encoded on the sender's thread, decoded on the
@@ -55,7 +63,8 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
     private volatile Consumer<Channel> reuse;
     /** Service: whom the stream upgrade proved the client to be ({@code null}: no upgrade). */
     private volatile ServiceSecurityContext caller;
-    private volatile Scheduler.Cancellable linger = Scheduler.Cancellable.NONE;
+    /** The peer's End (or the connection's orderly end after this end's End), which a close awaits. */
+    private final CompletableFuture<Void> peerEnd = new CompletableFuture<>();
     private boolean sentEnd;
     private boolean peerEnded;
 
@@ -207,6 +216,14 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
             fault(e);
             return;
         }
+        synchronized (this) {
+            if (sentEnd && !peerEnded) {
+                // WCF's EnsureInputClosed: input where the close expected End
+                peerEnd.completeExceptionally(new ProtocolException(WcfText.ReceiveShutdownReturnedMessage.format(
+                        m.headers().action())));
+                return;
+            }
+        }
         ServiceSecurityContext c = caller;
         if (c != null && !c.isAnonymous()) {
             m.properties().put(ServiceSecurityContext.class, c);
@@ -233,13 +250,12 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
         }
         inbox.close();
         if (both) {
-            release();
+            peerEnd.complete(null);
         }
     }
 
     /** End both ways: the connection goes on to its next use (or is closed), never back to this session. */
     private void release() {
-        linger.cancel();
         Channel ch = socket;
         Consumer<Channel> next = reuse;
         if (ch == null) {
@@ -259,6 +275,16 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
     void connectionLost(Throwable cause) {
         synchronized (this) {
             if (sentEnd && peerEnded) {
+                return;
+            }
+            if (sentEnd) {
+                // closing: the end of the stream where End was awaited ends the input (Mono's WCF closes so);
+                // a framing error does not
+                if (cause == null) {
+                    peerEnd.complete(null);
+                } else {
+                    peerEnd.completeExceptionally(cause);
+                }
                 return;
             }
         }
@@ -296,27 +322,29 @@ final class TcpDuplexSessionChannel extends AbstractCommunicationObject implemen
             sentEnd = true;
             both = peerEnded;
         }
-        CompletableFuture<Void> closed = new CompletableFuture<>();
-        if (!both) {
-            Scheduler.Cancellable timer = settings.scheduler().schedule(settings.closeTimeout(), ch::close);
-            linger = timer;
-            ch.closeFuture().addListener(f -> timer.cancel());
+        if (both) {
+            peerEnd.complete(null);
+        } else {
+            Scheduler.Cancellable timer = settings.scheduler().schedule(timeout, () -> peerEnd.completeExceptionally(
+                    new CommunicationTimeoutException(WcfText.TimeoutOnClose.format(WcfTimeSpan.format(timeout)))));
+            peerEnd.whenComplete((v, e) -> timer.cancel());
         }
+        CompletableFuture<Void> written = new CompletableFuture<>();
         ch.writeAndFlush(Unpooled.wrappedBuffer(END)).addListener(f -> {
             if (!f.isSuccess()) {
-                ch.close();
-            } else if (both) {
-                release();
+                ch.close(); // the connection is gone: nothing more to await
+                peerEnd.complete(null);
             }
-            closed.complete(null);
+            written.complete(null);
         });
-        return closed;
+        return written.thenCompose(v -> peerEnd).thenRun(this::release);
     }
 
     @Override
     protected void onAbort() {
         closeSocket();
         inbox.close();
+        peerEnd.cancel(false);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.transport.tcp;
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.BindingTimeouts;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.transport.http.NettyResources;
@@ -17,18 +18,36 @@ record TcpSettings(TcpTransportBindingElement element, FramingEncoding encoding,
         NettyResources resources, BindingTimeouts timeouts, Optional<StreamUpgrade> upgrade) {
 
     static TcpSettings of(TcpTransportBindingElement element, BindingParameters p) {
-        return new TcpSettings(element, FramingEncoding.from(p), p.require(Scheduler.class),
+        FramingEncoding encoding = FramingEncoding.from(p);
+        return new TcpSettings(element, element.transferMode() == TransferMode.Buffered ? encoding
+                : encoding.sessionless(), p.require(Scheduler.class),
                 p.find(NettyResources.class).orElseGet(NettyResources::shared),
                 p.find(Binding.class).map(Binding::timeouts).orElseGet(BindingTimeouts::defaults),
                 p.find(StreamUpgrade.class));
     }
 
-    /** The largest SizedEnvelope read: {@code maxBufferSize}, which buffered transfer keeps equal to the message limit. */
+    /**
+     * The largest envelope read: buffered, a SizedEnvelope of {@code maxBufferSize}, which buffered transfer keeps
+     * equal to the message limit; streamed, an UnsizedEnvelope's chunks together up to
+     * {@code maxReceivedMessageSize} ({@code maxBufferSize} bounds only the headers WCF buffers).
+     */
     int maxEnvelopeSize() {
-        return (int) Math.min(element.maxBufferSize(), element.maxReceivedMessageSize());
+        return streamed() ? (int) Math.min(Integer.MAX_VALUE, element.maxReceivedMessageSize())
+                : (int) Math.min(element.maxBufferSize(), element.maxReceivedMessageSize());
     }
 
-    Duration closeTimeout() {
-        return timeouts.closeTimeout();
+    /** Streamed transfer (any but Buffered): WCF's singleton-unsized framing mode, request/reply. */
+    boolean streamed() {
+        return element.transferMode() != TransferMode.Buffered;
+    }
+
+    /** The data chunk of an UnsizedEnvelope written: one write of WCF's buffered connection stream. */
+    int chunkSize() {
+        return Math.max(1, element.connectionBufferSize());
+    }
+
+    /** The framing mode of this transfer mode. */
+    int mode() {
+        return streamed() ? FramingRecord.MODE_SINGLETON_UNSIZED : FramingRecord.MODE_DUPLEX;
     }
 }

@@ -3,7 +3,6 @@ package io.github.wcf4j.runtime.transport.tcp;
 import io.github.wcf4j.binding.stack.Side;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
-import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
@@ -16,11 +15,12 @@ import io.github.wcf4j.runtime.stack.RefusalRule;
 import java.util.List;
 
 /**
- * {@code tcpTransport}: .NET Message Framing duplex sessions over Netty (buffered transfer), client and service, with
- * the binary session encoder or a text encoder above it. Binding parameters: a {@code Scheduler} (required), the
+ * {@code tcpTransport}: .NET Message Framing over Netty, client and service: duplex sessions (buffered transfer, mode
+ * {@code 02}, the binary session encoder) or request/reply (streamed transfer, singleton-unsized mode {@code 01}, the
+ * sessionless binary encoder), or a text encoder above it. Binding parameters: a {@code Scheduler} (required), the
  * {@code NettyResources} (the shared ones by default), the listen address on the service.
  *
- * <p>Refused by name: streamed transfer (singleton mode, unsized envelopes), port sharing (a Windows service).
+ * <p>Refused by name: port sharing (a Windows service), {@code hostNameComparisonMode="Exact"} on the service.
  */
 public final class TcpTransportLayerProvider implements LayerProvider<TcpTransportBindingElement> {
 
@@ -32,9 +32,6 @@ public final class TcpTransportLayerProvider implements LayerProvider<TcpTranspo
     @Override
     public List<RefusalRule<TcpTransportBindingElement>> refusals() {
         return List.of(
-                RefusalRule.when("transferMode", e -> e.transferMode() != TransferMode.Buffered,
-                        e -> "transferMode '" + e.transferMode() + "' over net.tcp (singleton framing mode, unsized"
-                                + " envelopes) is not run by wcf4j yet; only Buffered is."),
                 RefusalRule.<TcpTransportBindingElement>when("hostNameComparisonMode",
                         e -> e.hostNameComparisonMode() == HostNameComparisonMode.Exact,
                         e -> "hostNameComparisonMode=\"Exact\" over net.tcp: wcf4j routes a connection by its Via's"

@@ -59,9 +59,32 @@ class FramingDecoderTest {
         assertNull(frames.get(0).payload());
     }
 
+    /** A streamed request: singleton preamble, an UnsizedEnvelope of two chunks, End; split at every byte boundary. */
+    @Test
+    void anUnsizedEnvelopeIsReadChunkByChunkWhereverTheReadsSplitIt() {
+        byte[] stream = HexFormat.of().parseHex("000100" + "0101" + "0203" + "612f62" + "0307" + "0c"
+                + "05" + "03616263" + "024445" + "00" + "07");
+        for (int chunk = 1; chunk <= stream.length; chunk++) {
+            List<FramingFrame> frames = decode(stream, chunk, 5);
+            assertEquals("Version(256)Mode(1)Via(3,a/b)KnownEncoding(7)PreambleEnd(0)UnsizedEnvelope(5)End(0)",
+                    describe(frames), "reads of " + chunk + " bytes");
+            assertEquals("abcDE", new String(frames.get(5).payload(), java.nio.charset.StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void unsizedChunksPastTheLimitTogetherAreRefusedBeforeTheChunkThatPassesItIsBuffered() {
+        // 4 bytes, then a chunk claiming 2^31-1 bytes: the limit of 8 is passed on the second chunk's size
+        List<FramingFrame> frames = decode(HexFormat.of().parseHex("050461626364ffffffff07010203"), 1, 8);
+        assertEquals(1, frames.size());
+        assertEquals(FramingRecord.UNSIZED_ENVELOPE, frames.get(0).type());
+        assertEquals(-1, frames.get(0).value());
+        assertNull(frames.get(0).payload());
+    }
+
     @Test
     void malformedRecordsAreFramingErrors() {
-        for (String bad : List.of("06ffffffff0f", "0600", "ff", "020480c0c0c0", "05")) {
+        for (String bad : List.of("06ffffffff0f", "0600", "ff", "020480c0c0c0", "05ffffffff0f")) {
             EmbeddedChannel ch = new EmbeddedChannel(new FramingDecoder(65536));
             DecoderException e = assertThrows(DecoderException.class,
                     () -> ch.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex(bad))), bad);

@@ -11,10 +11,15 @@ import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.channel.ReplyChannel;
+import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.channel.SecurityNegotiationException;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
@@ -27,6 +32,8 @@ import io.github.wcf4j.runtime.security.message.ServiceSecurityContext;
 import io.github.wcf4j.runtime.security.message.X509CertificateAuthentication;
 import io.github.wcf4j.runtime.security.message.X509Credential;
 import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.stack.ListenAddress;
+import io.github.wcf4j.runtime.time.Scheduler;
 import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -42,8 +49,8 @@ import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +129,50 @@ class SslStreamUpgradeTest {
         loop.await(s.send(echo("back"), UpgradeLoopback.T));
         assertEquals("<Echo xmlns=\"urn:DemoService\"><text>back</text></Echo>",
                 loop.await(c.receive(UpgradeLoopback.T)).orElseThrow().body().xml());
+    }
+
+    /**
+     * Streamed transfer inside TLS: each request's connection upgrades and carries one exchange (upgraded connections
+     * are not pooled).
+     */
+    @Test
+    void streamedRequestsRunInsideTlsOneAfterAnotherAndTheServiceKnowsTheClientByItsCertificate() {
+        TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        CustomBinding streamed = CustomBinding.of("netTcpTlsStreamed", BinaryMessageEncodingBindingElement.defaults(),
+                new SslStreamSecurityBindingElement(true, "Tls12"), new TcpTransportBindingElement(false,
+                        d.maxBufferPoolSize(), d.maxReceivedMessageSize(), d.connectionBufferSize(),
+                        d.hostNameComparisonMode(), d.channelInitializationTimeout(), d.maxBufferSize(),
+                        d.maxPendingConnections(), d.maxOutputDelay(), d.maxPendingAccepts(), TransferMode.Streamed,
+                        d.listenBacklog(), false, false, d.connectionPoolSettings()));
+        ChannelListener<ReplyChannel> listener = loop.track(loop.builder.buildListener(streamed, ChannelType.REPLY,
+                new BindingParameters().put(ServiceCredentials.class, ServiceCredentials.defaults()
+                        .withServiceCertificate(service).withClientCertificateAuthentication(
+                                X509CertificateAuthentication.peerTrust(List.of(client.certificate()))))
+                        .put(Scheduler.class, loop.clock).put(ListenAddress.class,
+                                ListenAddress.explicit(URI.create("net.tcp://localhost:0/Up")))));
+        loop.await(listener.open(UpgradeLoopback.T));
+        ReplyChannel replies = loop.track(loop.await(listener.acceptChannel(UpgradeLoopback.T)).orElseThrow());
+        loop.await(replies.open(UpgradeLoopback.T));
+        ChannelFactory<RequestChannel> factory = loop.track(loop.builder.buildFactory(streamed, ChannelType.REQUEST,
+                new BindingParameters().put(ClientCredentials.class, ClientCredentials.certificate(client)
+                        .withDefaultServiceCertificate(service.certificate())).put(Scheduler.class, loop.clock)));
+        loop.await(factory.open(UpgradeLoopback.T));
+        RequestChannel c = loop.track(factory.createChannel(EndpointAddress.of(listener.uri())));
+        loop.await(c.open(UpgradeLoopback.T));
+        for (String text : List.of("first", "second")) {
+            Message request = echo(text);
+            var pending = c.request(request, UpgradeLoopback.T);
+            RequestContext received = loop.await(replies.receiveRequest(UpgradeLoopback.T)).orElseThrow();
+            assertEquals("<Echo xmlns=\"urn:DemoService\"><text>" + text + "</text></Echo>",
+                    received.requestMessage().body().xml());
+            ServiceSecurityContext caller = received.requestMessage().properties().get(ServiceSecurityContext.class)
+                    .orElseThrow();
+            assertEquals(client.certificate(), caller.certificate().orElseThrow());
+            Message reply = echo("re " + text);
+            reply.headers().relatesTo(request.headers().messageId());
+            loop.await(received.reply(reply, UpgradeLoopback.T));
+            assertEquals(request.headers().messageId(), loop.await(pending).headers().relatesTo());
+        }
     }
 
     @Test

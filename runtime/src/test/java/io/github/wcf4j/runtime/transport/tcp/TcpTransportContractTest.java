@@ -4,8 +4,11 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.binding.transport.TransportBindingElement;
 import io.github.wcf4j.runtime.channel.AddressAlreadyInUseException;
+import io.github.wcf4j.runtime.channel.CommunicationException;
+import io.github.wcf4j.runtime.channel.CommunicationObjectAbortedException;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.ListenAddress;
@@ -20,7 +23,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * tcpTransport passes the transport contract over real loopback sockets: duplex sessions (buffered transfer), the
+ * tcpTransport passes the transport contract over real loopback sockets: request/reply (streamed transfer, the
+ * singleton-unsized mode, a connection per request from the pool), duplex sessions (buffered transfer), the
  * contract's text encoder framed as known encoding {@code 03}, its timers on the suite's virtual clock, resets through
  * a {@link ResettingTcpRelay}.
  */
@@ -36,7 +40,7 @@ class TcpTransportContractTest extends TransportContractTest {
 
     @Override
     protected Set<ChannelShape> clientShapes() {
-        return Set.of(ChannelShape.DUPLEX_SESSION);
+        return Set.of(ChannelShape.REQUEST, ChannelShape.DUPLEX_SESSION);
     }
 
     @Override
@@ -45,7 +49,8 @@ class TcpTransportContractTest extends TransportContractTest {
         return new TcpTransportBindingElement(false, d.maxBufferPoolSize(), maxReceivedMessageSize,
                 d.connectionBufferSize(), d.hostNameComparisonMode(), d.channelInitializationTimeout(),
                 (int) maxReceivedMessageSize, d.maxPendingConnections(), d.maxOutputDelay(), d.maxPendingAccepts(),
-                d.transferMode(), d.listenBacklog(), false, false, d.connectionPoolSettings());
+                clientShape == ChannelShape.REQUEST ? TransferMode.Streamed : d.transferMode(), d.listenBacklog(),
+                false, false, d.connectionPoolSettings());
     }
 
     @Override
@@ -73,14 +78,16 @@ class TcpTransportContractTest extends TransportContractTest {
                         + to.getPort(), WcfTimeSpan.format(Duration.ZERO)));
     }
 
+    /** The service's {@code MaxMessageSizeExceededFault} framing fault, as WCF's client reads it. */
     @Override
     protected ExpectedFailure oversizedRequestRefusal(long maxReceivedMessageSize) {
-        throw new UnsupportedOperationException("no request/reply");
+        return new ExpectedFailure(CommunicationException.class, WcfText.FramingMaxMessageSizeExceeded.format());
     }
 
     @Override
     protected ExpectedFailure abortedRequest(URI to) {
-        throw new UnsupportedOperationException("no request/reply");
+        return new ExpectedFailure(CommunicationObjectAbortedException.class, WcfText.CommunicationObjectAborted1
+                .format("System.ServiceModel.Channels.StreamedFramingRequestChannel"));
     }
 
     /** WCF's {@code UriPrefixTable} text (WCF throws it as an InvalidOperationException). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.CustomBinding;
 import io.github.wcf4j.binding.WcfText;
@@ -12,19 +13,25 @@ import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationObject;
 import io.github.wcf4j.runtime.channel.CommunicationState;
+import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.EndpointNotFoundException;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
+import io.github.wcf4j.runtime.channel.ReplyChannel;
+import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.encoding.binary.GoldenVectors;
+import io.github.wcf4j.runtime.encoding.binary.MultiByteInt31;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import io.github.wcf4j.runtime.stack.BindingParameters;
@@ -160,17 +167,15 @@ class TcpWireTest {
         await(first.send(hello, T));
         assertEquals("<Echo xmlns=\"urn:DemoService\"><text>one</text></Echo>",
                 await(service.receive(T)).orElseThrow().body().xml());
-        await(first.close(T));
+        CompletableFuture<Void> closing = first.close(T);
         assertEquals(Optional.empty(), await(service.receive(T)));
+        assertEquals(false, closing.isDone(), "the client's close awaits the service's End");
         await(service.close(T));
+        await(closing);
         io.netty.channel.Channel connection = first.connection();
         TcpDuplexSessionChannel second = (TcpDuplexSessionChannel) factory.createChannel(
                 EndpointAddress.of(listener.uri()));
         opened.add(second);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (connection.pipeline().get("session") instanceof TcpSessionHandler && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // the server's End reaches the client on its event loop
-        }
         await(second.open(T));
         assertSame(connection, second.connection(), "the pooled connection");
         DuplexSessionChannel service2 = await(listener.acceptChannel(T)).orElseThrow();
@@ -210,9 +215,88 @@ class TcpWireTest {
                 request.headers().messageId(ID1).replyTo(EndpointAddress.ANONYMOUS);
                 await(client.send(request, T));
                 assertArrayEquals(Arrays.copyOfRange(c2s, PREAMBLE, PREAMBLE + 3 + 163), readBytes(in, 3 + 163));
-                await(client.close(T));
+                CompletableFuture<Void> closing = client.close(T);
                 assertEquals(0x07, in.readUnsignedByte());
+                clock.runPending();
+                assertEquals(false, closing.isDone(), "the close awaits the service's End");
+                raw.getOutputStream().write(0x07);
+                await(closing);
+                assertEquals(CommunicationState.Closed, client.state());
             }
+        }
+    }
+
+    /** A client session opened against a raw server socket that acknowledged its preamble. */
+    private record RawSession(ServerSocket server, Socket raw, DataInputStream in, DuplexSessionChannel client)
+            implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            raw.close();
+            server.close();
+        }
+    }
+
+    private RawSession rawSession() throws IOException {
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        server.setSoTimeout(30_000);
+        URI via = URI.create("net.tcp://localhost:" + server.getLocalPort() + "/Demo");
+        ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(netTcpNone, ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        DuplexSessionChannel client = factory.createChannel(EndpointAddress.of(via));
+        opened.add(client);
+        CompletableFuture<Void> opening = client.open(T);
+        Socket raw = server.accept();
+        raw.setSoTimeout(30_000);
+        DataInputStream in = new DataInputStream(raw.getInputStream());
+        readBytes(in, PREAMBLE - "net.tcp://localhost:8898/Demo".length() + via.toString().length());
+        raw.getOutputStream().write(0x0B);
+        await(opening);
+        return new RawSession(server, raw, in, client);
+    }
+
+    @Test
+    void aCloseWhoseEndIsNeverAnsweredTimesOutWithWcfsTextAndAbortsTheConnection() throws Exception {
+        try (RawSession s = rawSession()) {
+            Duration timeout = Duration.ofSeconds(10);
+            CompletableFuture<Void> closing = s.client().close(timeout);
+            assertEquals(0x07, s.in().readUnsignedByte(), "End");
+            awaitTimers(1);
+            clock.advanceBy(timeout.minusMillis(1));
+            assertEquals(false, closing.isDone(), "still awaiting the peer's End");
+            clock.advanceBy(Duration.ofMillis(1));
+            Throwable e = failure(closing);
+            assertInstanceOf(CommunicationTimeoutException.class, e);
+            assertEquals(WcfText.TimeoutOnClose.format("00:00:10"), e.getMessage());
+            assertEquals(-1, s.in().read(), "the connection is aborted");
+            assertEquals(CommunicationState.Closed, s.client().state());
+        }
+    }
+
+    @Test
+    void aMessageInsteadOfTheAwaitedEndFailsTheCloseWithWcfsText() throws Exception {
+        byte[] s2c = GoldenVectors.hex("pynettcp-framing-none.s2c.hex");
+        try (RawSession s = rawSession()) {
+            CompletableFuture<Void> closing = s.client().close(T);
+            assertEquals(0x07, s.in().readUnsignedByte(), "End");
+            s.raw().getOutputStream().write(Arrays.copyOfRange(s2c, 1, 1 + 3 + 148)); // WCF's first reply
+            Throwable e = failure(closing);
+            assertInstanceOf(ProtocolException.class, e);
+            assertEquals(WcfText.ReceiveShutdownReturnedMessage.format(ECHO + "Response"), e.getMessage());
+            assertEquals(-1, s.in().read(), "the connection is aborted");
+        }
+    }
+
+    @Test
+    void aPeerThatClosesTheConnectionInsteadOfAnsweringEndEndsTheCloseAsMonoDoes() throws Exception {
+        try (RawSession s = rawSession()) {
+            CompletableFuture<Void> closing = s.client().close(T);
+            assertEquals(0x07, s.in().readUnsignedByte(), "End");
+            s.raw().shutdownOutput(); // no End: the end of the stream, at a record boundary
+            await(closing);
+            assertEquals(CommunicationState.Closed, s.client().state());
+            assertEquals(-1, s.in().read(), "the connection is closed, not pooled");
         }
     }
 
@@ -421,6 +505,310 @@ class TcpWireTest {
         assertInstanceOf(QuotaExceededException.class, e);
         assertEquals(WcfText.MaxSentMessageSizeExceeded.format(1000), e.getMessage());
         assertEquals(CommunicationState.Faulted, client.state());
+    }
+
+    /** Streamed transfer: maxBufferSize 1024, maxReceivedMessageSize 1 MiB, connectionBufferSize 4096. */
+    private static CustomBinding streamed() {
+        TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        return CustomBinding.of("netTcpStreamed", BinaryMessageEncodingBindingElement.defaults(),
+                new TcpTransportBindingElement(false, d.maxBufferPoolSize(), 1 << 20, 4096, d.hostNameComparisonMode(),
+                        d.channelInitializationTimeout(), 1024, d.maxPendingConnections(), d.maxOutputDelay(),
+                        d.maxPendingAccepts(), TransferMode.Streamed, d.listenBacklog(), false, false,
+                        d.connectionPoolSettings()));
+    }
+
+    /** Reads an UnsizedEnvelope's chunks after its {@code 05}: their sizes, and the payload. */
+    private static byte[] readUnsized(DataInputStream in, List<Integer> chunks) throws IOException {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        while (true) {
+            int size = 0;
+            for (int shift = 0;; shift += 7) {
+                int b = in.readUnsignedByte();
+                size |= (b & 0x7f) << shift;
+                if ((b & 0x80) == 0) {
+                    break;
+                }
+            }
+            if (size == 0) {
+                return payload.toByteArray();
+            }
+            chunks.add(size);
+            payload.writeBytes(readBytes(in, size));
+        }
+    }
+
+    @Test
+    void aStreamedRequestLargerThanMaxBufferSizeTravelsAsUnsizedChunksAndItsReplyAlikeThenEndBothWays()
+            throws Exception {
+        ChannelListener<ReplyChannel> listener = builder.buildListener(streamed(), ChannelType.REPLY,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Up"))));
+        opened.add(listener);
+        await(listener.open(T));
+        ReplyChannel service = await(listener.acceptChannel(T)).orElseThrow();
+        opened.add(service);
+        await(service.open(T));
+        String big = "z".repeat(20_000); // past maxBufferSize (1024): buffered transfer would refuse it
+        try (ServerSocket relay = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            relay.setSoTimeout(30_000);
+            // the client talks to a raw socket first: what it writes, byte for byte
+            URI via = URI.create("net.tcp://localhost:" + relay.getLocalPort() + "/Up");
+            ChannelFactory<RequestChannel> factory = builder.buildFactory(streamed(), ChannelType.REQUEST,
+                    new BindingParameters().put(Scheduler.class, clock));
+            opened.add(factory);
+            await(factory.open(T));
+            RequestChannel client = factory.createChannel(EndpointAddress.of(via));
+            opened.add(client);
+            await(client.open(T));
+            CompletableFuture<Message> pending = client.request(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10,
+                    ECHO, new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>" + big + "</text></Echo>")), T);
+            try (Socket raw = relay.accept();
+                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+                raw.setSoTimeout(30_000);
+                upstream.setSoTimeout(30_000);
+                DataInputStream in = new DataInputStream(raw.getInputStream());
+                byte[] v = via.toString().getBytes(StandardCharsets.UTF_8);
+                ByteArrayOutputStream preamble = new ByteArrayOutputStream();
+                preamble.writeBytes(new byte[] {0x00, 0x01, 0x00, 0x01, 0x01, 0x02, (byte) v.length});
+                preamble.writeBytes(v);
+                preamble.writeBytes(new byte[] {0x03, 0x07, 0x0c}); // msbin1: the sessionless encoding
+                assertArrayEquals(preamble.toByteArray(), readBytes(in, preamble.size()), "singleton preamble");
+                raw.getOutputStream().write(0x0B);
+                assertEquals(0x05, in.readUnsignedByte(), "UnsizedEnvelope");
+                List<Integer> chunks = new ArrayList<>();
+                byte[] request = readUnsized(in, chunks);
+                assertEquals(0x07, in.readUnsignedByte(), "End after the envelope");
+                assertTrue(request.length > 20_000);
+                assertEquals(4096, chunks.get(0), "chunks of connectionBufferSize");
+                assertEquals(request.length, chunks.stream().mapToInt(Integer::intValue).sum());
+                // the same request, from the raw side, to the wcf4j service (its Via: the service's)
+                OutputStream up = upstream.getOutputStream();
+                byte[] sv = listener.uri().toString().getBytes(StandardCharsets.UTF_8);
+                up.write(new byte[] {0x00, 0x01, 0x00, 0x01, 0x01, 0x02, (byte) sv.length});
+                up.write(sv);
+                up.write(new byte[] {0x03, 0x07, 0x0c});
+                DataInputStream upIn = new DataInputStream(upstream.getInputStream());
+                assertEquals(0x0B, upIn.readUnsignedByte(), "PreambleAck");
+                ByteArrayOutputStream exact = new ByteArrayOutputStream(); // chunks of 1000: not the client's
+                exact.write(0x05);
+                int at = 0;
+                while (at < request.length) {
+                    int n = Math.min(1000, request.length - at);
+                    ByteArrayOutputStream size = new ByteArrayOutputStream();
+                    MultiByteInt31.write(size, n);
+                    exact.writeBytes(size.toByteArray());
+                    exact.write(request, at, n);
+                    at += n;
+                }
+                exact.write(0x00);
+                exact.write(0x07);
+                up.write(exact.toByteArray());
+                RequestContext received = await(service.receiveRequest(T)).orElseThrow();
+                assertEquals("<Echo xmlns=\"urn:DemoService\"><text>" + big + "</text></Echo>",
+                        received.requestMessage().body().xml());
+                await(received.reply(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO + "Response",
+                        new XmlFragment("<EchoResponse xmlns=\"urn:DemoService\"><EchoResult>" + big
+                                + "</EchoResult></EchoResponse>")), T));
+                assertEquals(0x05, upIn.readUnsignedByte(), "the reply: UnsizedEnvelope");
+                List<Integer> replyChunks = new ArrayList<>();
+                byte[] reply = readUnsized(upIn, replyChunks);
+                assertEquals(0x07, upIn.readUnsignedByte(), "End after the reply");
+                assertEquals(4096, replyChunks.get(0));
+                // the service's reply goes back to the wcf4j client as the service sent it
+                raw.getOutputStream().write(0x05);
+                ByteArrayOutputStream back = new ByteArrayOutputStream();
+                for (int i = 0, n; i < reply.length; i += n) {
+                    n = Math.min(4096, reply.length - i);
+                    MultiByteInt31.write(back, n);
+                    back.write(reply, i, n);
+                }
+                back.write(0x00);
+                back.write(0x07);
+                raw.getOutputStream().write(back.toByteArray());
+                Message answer = await(pending);
+                assertEquals(ECHO + "Response", answer.headers().action());
+                assertEquals("<EchoResponse xmlns=\"urn:DemoService\"><EchoResult>" + big
+                        + "</EchoResult></EchoResponse>", answer.body().xml());
+                // End both ways: the service's connection awaits the next preamble on the same socket
+                up.write(new byte[] {0x00, 0x01, 0x00, 0x01, 0x01, 0x02, (byte) sv.length});
+                up.write(sv);
+                up.write(new byte[] {0x03, 0x07, 0x0c});
+                assertEquals(0x0B, upIn.readUnsignedByte(), "a second request on the same connection");
+            }
+        }
+    }
+
+    @Test
+    void aStreamedGzipRequestAnnouncesTheSessionlessCompressedTypeAndRunsCompressed() throws Exception {
+        TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
+        CustomBinding gzip = CustomBinding.of("gzipStreamed", new BinaryMessageEncodingBindingElement(64, 16, 2048,
+                "GZip", ReaderQuotas.defaults()), new TcpTransportBindingElement(false, d.maxBufferPoolSize(),
+                        d.maxReceivedMessageSize(), d.connectionBufferSize(), d.hostNameComparisonMode(),
+                        d.channelInitializationTimeout(), d.maxBufferSize(), d.maxPendingConnections(),
+                        d.maxOutputDelay(), d.maxPendingAccepts(), TransferMode.Streamed, d.listenBacklog(), false,
+                        false, d.connectionPoolSettings()));
+        ChannelListener<ReplyChannel> listener = builder.buildListener(gzip, ChannelType.REPLY,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Zip"))));
+        opened.add(listener);
+        await(listener.open(T));
+        ReplyChannel service = await(listener.acceptChannel(T)).orElseThrow();
+        opened.add(service);
+        await(service.open(T));
+        ChannelFactory<RequestChannel> factory = builder.buildFactory(gzip, ChannelType.REQUEST,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        RequestChannel client = factory.createChannel(EndpointAddress.of(listener.uri()));
+        opened.add(client);
+        await(client.open(T));
+        CompletableFuture<Message> pending = client.request(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10,
+                ECHO, new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>zipped</text></Echo>")), T);
+        RequestContext received = await(service.receiveRequest(T)).orElseThrow();
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>zipped</text></Echo>",
+                received.requestMessage().body().xml());
+        await(received.reply(reply(received.requestMessage().headers().messageId(), "zipped"), T));
+        assertEquals("<EchoResponse xmlns=\"urn:DemoService\"><EchoResult>zipped</EchoResult></EchoResponse>",
+                await(pending).body().xml());
+        // on the wire: the ExtensibleEncoding application/soap+msbin1+gzip, the envelope's chunks GZip
+        try (ServerSocket raw = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            raw.setSoTimeout(30_000);
+            RequestChannel probe = factory.createChannel(EndpointAddress.of(
+                    "net.tcp://localhost:" + raw.getLocalPort() + "/Zip"));
+            opened.add(probe);
+            await(probe.open(T));
+            probe.request(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                    new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>zipped</text></Echo>")), T);
+            try (Socket s = raw.accept()) {
+                s.setSoTimeout(30_000);
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                byte[] via = ("net.tcp://localhost:" + raw.getLocalPort() + "/Zip").getBytes(StandardCharsets.UTF_8);
+                byte[] head = readBytes(in, 7 + via.length + 2);
+                assertEquals(0x01, head[4], "singleton-unsized mode");
+                assertEquals(0x04, head[7 + via.length], "ExtensibleEncoding");
+                String type = "application/soap+msbin1+gzip";
+                assertEquals(type.length(), head[8 + via.length]);
+                assertEquals(type, new String(readBytes(in, type.length()), StandardCharsets.UTF_8));
+                assertEquals(0x0C, in.readUnsignedByte(), "PreambleEnd");
+                s.getOutputStream().write(0x0B);
+                assertEquals(0x05, in.readUnsignedByte());
+                byte[] payload = readUnsized(in, new ArrayList<>());
+                assertEquals(0x1f, payload[0] & 0xff, "GZip");
+                assertEquals(0x8b, payload[1] & 0xff, "GZip");
+            }
+        }
+    }
+
+    @Test
+    void aBufferedClientAtAStreamedListenerGetsTheUnsupportedModeFaultAndWcfsText() throws Exception {
+        ChannelListener<ReplyChannel> listener = builder.buildListener(streamed(), ChannelType.REPLY,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Up"))));
+        opened.add(listener);
+        await(listener.open(T));
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            raw.setSoTimeout(30_000);
+            byte[] v = listener.uri().toString().getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream duplex = new ByteArrayOutputStream();
+            duplex.writeBytes(new byte[] {0x00, 0x01, 0x00, 0x01, 0x02, 0x02, (byte) v.length});
+            duplex.writeBytes(v);
+            duplex.writeBytes(new byte[] {0x03, 0x08, 0x0c});
+            raw.getOutputStream().write(duplex.toByteArray());
+            DataInputStream in = new DataInputStream(raw.getInputStream());
+            assertEquals(0x08, in.readUnsignedByte(), "Fault");
+            String fault = "http://schemas.microsoft.com/ws/2006/05/framing/faults/UnsupportedMode";
+            assertEquals(fault.length(), in.readUnsignedByte());
+            assertEquals(fault, new String(readBytes(in, fault.length()), StandardCharsets.UTF_8));
+            assertEquals(-1, in.read(), "then closed");
+        }
+        ChannelFactory<DuplexSessionChannel> factory = builder.buildFactory(netTcpNone, ChannelType.DUPLEX_SESSION,
+                new BindingParameters().put(Scheduler.class, clock));
+        opened.add(factory);
+        await(factory.open(T));
+        DuplexSessionChannel client = factory.createChannel(EndpointAddress.of(listener.uri()));
+        opened.add(client);
+        Throwable e = failure(client.open(T));
+        assertInstanceOf(ProtocolException.class, e);
+        assertEquals(WcfText.FramingModeNotSupportedFault.format(listener.uri()), e.getMessage());
+    }
+
+    @Test
+    void aStreamedRequestStalledMidEnvelopeIsCutOffAfterTheReceiveTimeoutAndNothingIsDispatched() throws Exception {
+        ChannelListener<ReplyChannel> listener = builder.buildListener(streamed(), ChannelType.REPLY,
+                new BindingParameters().put(Scheduler.class, clock).put(ListenAddress.class,
+                        ListenAddress.explicit(URI.create("net.tcp://localhost:0/Up"))));
+        opened.add(listener);
+        await(listener.open(T));
+        ReplyChannel service = await(listener.acceptChannel(T)).orElseThrow();
+        opened.add(service);
+        await(service.open(T));
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.uri().getPort())) {
+            raw.setSoTimeout(30_000);
+            byte[] v = listener.uri().toString().getBytes(StandardCharsets.UTF_8);
+            OutputStream out = raw.getOutputStream();
+            out.write(new byte[] {0x00, 0x01, 0x00, 0x01, 0x01, 0x02, (byte) v.length});
+            out.write(v);
+            out.write(new byte[] {0x03, 0x07, 0x0c});
+            DataInputStream in = new DataInputStream(raw.getInputStream());
+            assertEquals(0x0B, in.readUnsignedByte(), "PreambleAck");
+            out.write(new byte[] {0x05, 0x10, 0x56, 0x02}); // a chunk of 16 bytes announced, 2 sent: stalled
+            awaitTimers(1);
+            clock.advanceBy(Duration.ofMinutes(10).minusMillis(1)); // the binding's default receiveTimeout
+            assertEquals(1, clock.pendingTimers(), "not yet");
+            clock.advanceBy(Duration.ofMillis(1));
+            assertEquals(-1, in.read(), "cut off");
+            CompletableFuture<Optional<RequestContext>> nothing = service.receiveRequest(Duration.ofSeconds(1));
+            clock.advanceBy(Duration.ofSeconds(1));
+            assertInstanceOf(CommunicationTimeoutException.class, failure(nothing), "nothing was dispatched");
+        }
+    }
+
+    @Test
+    void aStreamedClientSendsItsNextRequestOnTheConnectionItsLastExchangeEndedOn() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(30_000);
+            URI via = URI.create("net.tcp://localhost:" + server.getLocalPort() + "/Up");
+            ChannelFactory<RequestChannel> factory = builder.buildFactory(streamed(), ChannelType.REQUEST,
+                    new BindingParameters().put(Scheduler.class, clock));
+            opened.add(factory);
+            await(factory.open(T));
+            RequestChannel client = factory.createChannel(EndpointAddress.of(via));
+            opened.add(client);
+            await(client.open(T));
+            int preamble = 7 + via.toString().getBytes(StandardCharsets.UTF_8).length + 3;
+            CompletableFuture<Message> first = client.request(echo("one"), T);
+            try (Socket raw = server.accept()) {
+                raw.setSoTimeout(30_000);
+                DataInputStream in = new DataInputStream(raw.getInputStream());
+                echoOneStreamedExchange(in, raw.getOutputStream(), preamble);
+                assertEquals("<Echo xmlns=\"urn:DemoService\"><text>one</text></Echo>", await(first).body().xml());
+                CompletableFuture<Message> second = client.request(echo("two"), T);
+                echoOneStreamedExchange(in, raw.getOutputStream(), preamble); // the same socket: pooled
+                assertEquals("<Echo xmlns=\"urn:DemoService\"><text>two</text></Echo>", await(second).body().xml());
+            }
+        }
+    }
+
+    private static Message echo(String text) {
+        return Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>" + text + "</text></Echo>"));
+    }
+
+    /** As a raw service: reads a singleton preamble, acknowledges it, reads the request and End, echoes it back. */
+    private static void echoOneStreamedExchange(DataInputStream in, OutputStream out, int preamble)
+            throws IOException {
+        assertEquals(0x01, readBytes(in, preamble)[4], "a singleton preamble");
+        out.write(0x0B);
+        assertEquals(0x05, in.readUnsignedByte());
+        byte[] request = readUnsized(in, new ArrayList<>());
+        assertEquals(0x07, in.readUnsignedByte(), "End");
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        reply.write(0x05);
+        MultiByteInt31.write(reply, request.length);
+        reply.writeBytes(request);
+        reply.write(0x00);
+        reply.write(0x07);
+        out.write(reply.toByteArray());
     }
 
     /** Waits (bounded) until the I/O threads have armed {@code n} timers on the clock. */
