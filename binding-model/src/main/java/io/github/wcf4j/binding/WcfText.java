@@ -763,6 +763,22 @@ public enum WcfText {
             + " chain that cannot be verified. Replace the certificate or change the certificateValidationMode. {1}"),
     /** System.IdentityModel's {@code X509IsNotInTrustedStore}. */
     X509IsNotInTrustedStore("The X.509 certificate {0} is not in the trusted people store."),
+    /**
+     * Windows' status text of {@code X509ChainStatusFlags.Revoked} ({@code CRYPT_E_REVOKED}), one of the chain statuses
+     * {@code X509ChainBuildFail}'s {1} lists, each followed by a space ({@code ChainTrustValidator}).
+     */
+    X509ChainStatusRevoked("The certificate is revoked."),
+    /**
+     * Windows' status text of {@code X509ChainStatusFlags.RevocationStatusUnknown}
+     * ({@code CRYPT_E_NO_REVOCATION_CHECK}).
+     */
+    X509ChainStatusRevocationStatusUnknown("The revocation function was unable to check revocation for the"
+            + " certificate."),
+    /**
+     * Windows' status text of {@code X509ChainStatusFlags.OfflineRevocation} ({@code CRYPT_E_REVOCATION_OFFLINE}).
+     */
+    X509ChainStatusOfflineRevocation("The revocation function was unable to check revocation because the revocation"
+            + " server was offline."),
 
     // ---- security session key renewal (SecuritySessionClientSettings, SecuritySessionServerSettings,
     // SecuritySessionSecurityTokenAuthenticator)

@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.security;
 import io.github.wcf4j.binding.address.StoreLocation;
 import io.github.wcf4j.binding.address.StoreName;
 import java.nio.file.Path;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -164,6 +165,27 @@ public final class CertificateStores {
      */
     public List<StoredCertificate> openFolder(StoreLocation location, StoreName name) {
         return folders == null ? List.of() : distinct(folders.read(location, name));
+    }
+
+    /**
+     * The certificate revocation lists kept at {@code location}, read now: the {@code *.crl} files (DER or PEM) of its
+     * {@code CertificateAuthority} and {@code Root} folders, where Windows keeps CRLs, and for {@code CurrentUser}
+     * also the machine's, as with {@code Root}; none with a mapping file. What revocationMode="Offline" checks.
+     *
+     * @throws IllegalStateException a file that is no CRL
+     */
+    public List<X509CRL> crls(StoreLocation location) {
+        if (folders == null) {
+            return List.of();
+        }
+        List<X509CRL> all = new ArrayList<>();
+        List<StoreLocation> at = location == StoreLocation.CurrentUser
+                ? List.of(StoreLocation.CurrentUser, StoreLocation.LocalMachine) : List.of(location);
+        for (StoreLocation l : at) {
+            all.addAll(folders.crls(l, StoreName.CertificateAuthority));
+            all.addAll(folders.crls(l, StoreName.Root));
+        }
+        return List.copyOf(all);
     }
 
     /** One entry per certificate, where it first appears, with a private key if any of its entries has one. */

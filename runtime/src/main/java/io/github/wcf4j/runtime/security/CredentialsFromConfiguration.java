@@ -13,7 +13,6 @@ import io.github.wcf4j.binding.credentials.UserNamePasswordValidationMode;
 import io.github.wcf4j.binding.credentials.X509CertificateReference;
 import io.github.wcf4j.binding.credentials.X509CertificateValidation;
 import io.github.wcf4j.binding.credentials.X509CertificateValidationMode;
-import io.github.wcf4j.binding.credentials.X509RevocationMode;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
@@ -21,6 +20,7 @@ import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
 import io.github.wcf4j.binding.transport.HttpsTransportBindingElement;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.security.message.CertificateValidationMode;
+import io.github.wcf4j.runtime.security.message.RevocationCheck;
 import io.github.wcf4j.runtime.security.message.UserNamePasswordValidator;
 import io.github.wcf4j.runtime.security.message.X509CertificateAuthentication;
 import io.github.wcf4j.runtime.security.message.X509CertificateValidator;
@@ -48,9 +48,10 @@ import java.util.Set;
  *
  * <p>What a JVM cannot do is refused per endpoint, where its binding would use it ({@link #refusals}, decided from the
  * configuration alone, so {@code validate} reports it too): user names checked by Windows (WCF's default) or an ASP.NET
- * membership provider, client certificates mapped to Windows accounts, chain trust with revocation checks (not
- * implemented: {@code revocationMode="NoCheck"} runs; peer trust and a {@code Custom} validator check no chain, as in
- * WCF). No endpoint is ever opened without the authentication its mode needs.
+ * membership provider, client certificates mapped to Windows accounts, a {@code Custom} validator without its type.
+ * Chain trust checks revocation as {@code revocationMode} says ({@link RevocationCheck}: {@code Online} fetches OCSP
+ * and CRL distribution points, {@code Offline} checks the {@code *.crl} files of the trusted store location). No
+ * endpoint is ever opened without the authentication its mode needs.
  */
 public final class CredentialsFromConfiguration {
     private final CertificateStores stores;
@@ -93,7 +94,7 @@ public final class CredentialsFromConfiguration {
      * What an endpoint over {@code binding} would need of the service credentials {@code c} that wcf4j cannot run,
      * decided from the configuration alone (no store is read, no class loaded): user names checked by Windows (WCF's
      * default) or a membership provider, or a {@code Custom} mode without a type; client certificates mapped to Windows
-     * accounts, {@code Custom} without a type, chain trust checked for revocation. Empty when the binding's security
+     * accounts, {@code Custom} without a type. Empty when the binding's security
      * needs none of them (or has none). {@code validate} reports these; a host refuses the endpoint with them.
      */
     public static List<Refusal> refusals(ServiceCredentials c, Binding binding) {
@@ -199,8 +200,7 @@ public final class CredentialsFromConfiguration {
 
     /**
      * What a client endpoint over {@code binding} would need of its credentials {@code c} that wcf4j cannot run: over
-     * {@code sslStreamSecurity}, a service certificate trust that checks revocation (WCF's default, Online) or a
-     * {@code Custom} mode without a type. Empty otherwise. {@code validate} reports these; a client factory refuses the
+     * {@code sslStreamSecurity}, a service certificate trust with a {@code Custom} mode without a type. Empty otherwise. {@code validate} reports these; a client factory refuses the
      * endpoint with them.
      */
     public static List<Refusal> refusals(ClientCredentials c, Binding binding) {
@@ -314,40 +314,42 @@ public final class CredentialsFromConfiguration {
                         + " file's).")));
     }
 
-    /** Why {@code v} cannot be run, if it cannot: revocation checks, a custom validator. */
+    /** Why {@code v} cannot be run, if it cannot: a custom validator without its type. */
     private static Optional<String> trustRefusal(X509CertificateValidation v, String element) {
         switch (v.certificateValidationMode()) {
             case Custom:
                 return v.customCertificateValidatorType().isBlank() ? Optional.of("X509CertificateValidationMode.Custom"
                         + " requires CustomCertificateValidator. Specify the CustomCertificateValidator property.")
                         : Optional.empty();
-            case ChainTrust:
-            case PeerOrChainTrust:
-                if (v.revocationMode() != X509RevocationMode.NoCheck) {
-                    return Optional.of(element + " revocationMode=\"" + v.revocationMode() + "\"" + (v.revocationMode()
-                            == X509CertificateValidation.DEFAULT_REVOCATION_MODE ? " (WCF's default)" : "") + " with"
-                            + " certificateValidationMode=\"" + v.certificateValidationMode() + "\": wcf4j does not"
-                            + " check certificate revocation yet, so it does not open an endpoint that would trust a"
-                            + " chain without it. Configure revocationMode=\"NoCheck\" (or PeerTrust, which checks no"
-                            + " chain).");
-                }
-                return Optional.empty();
             default:
                 return Optional.empty();
         }
     }
 
-    /** WCF's trust: {@code TrustedPeople} and {@code Root} of {@code trustedStoreLocation}. */
+    /**
+     * WCF's trust: {@code TrustedPeople} and {@code Root} of {@code trustedStoreLocation}; chain trust checking
+     * revocation as {@code revocationMode} says.
+     */
     private X509CertificateAuthentication trust(X509CertificateValidation v) {
         StoreLocation at = v.trustedStoreLocation();
         return switch (v.certificateValidationMode()) {
             case None -> new X509CertificateAuthentication(CertificateValidationMode.None, List.of(), List.of());
             case PeerTrust -> X509CertificateAuthentication.peerTrust(certificates(at, StoreName.TrustedPeople));
-            case ChainTrust -> X509CertificateAuthentication.chainTrust(certificates(at, StoreName.Root));
+            case ChainTrust -> X509CertificateAuthentication.chainTrust(certificates(at, StoreName.Root))
+                    .withRevocation(revocation(v));
             case PeerOrChainTrust -> new X509CertificateAuthentication(CertificateValidationMode.PeerOrChainTrust,
-                    certificates(at, StoreName.TrustedPeople), certificates(at, StoreName.Root));
+                    certificates(at, StoreName.TrustedPeople), certificates(at, StoreName.Root))
+                    .withRevocation(revocation(v));
             case Custom -> X509CertificateAuthentication.custom(instance(v.customCertificateValidatorType(),
                     "customCertificateValidatorType", X509CertificateValidator.class));
+        };
+    }
+
+    private RevocationCheck revocation(X509CertificateValidation v) {
+        return switch (v.revocationMode()) {
+            case NoCheck -> RevocationCheck.none();
+            case Online -> RevocationCheck.online();
+            case Offline -> RevocationCheck.offline(stores.crls(v.trustedStoreLocation()));
         };
     }
 

@@ -3,10 +3,14 @@ package io.github.wcf4j.runtime.security;
 import io.github.wcf4j.binding.address.StoreLocation;
 import io.github.wcf4j.binding.address.StoreName;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.cert.CRL;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +25,8 @@ import java.util.stream.Stream;
  * <li>{@code *.pem} / {@code *.crt} / {@code *.cer}: certificates, PEM or DER, a PEM with a {@code PRIVATE KEY}
  * (unencrypted PKCS#8) giving its certificate's key ({@link PemFile}).</li>
  * </ul>
- * Other files are not part of the store. A folder that does not exist is an empty store. A store is read, in file
+ * and {@code *.crl} files, certificate revocation lists (DER or PEM), read apart ({@link #crls}) for revocationMode
+ * "Offline". Other files are not part of the store. A folder that does not exist is an empty store. A store is read, in file
  * name order, when it is searched; a certificate in several files is one entry of the store
  * ({@link CertificateStores}). Thread-safe.
  */
@@ -61,6 +66,32 @@ final class StoreFolders {
                 throw new IllegalStateException("cannot read the certificate store " + location + "/" + name + " ("
                         + file + "): " + e.getMessage(), e);
             }
+        }
+        return out;
+    }
+
+    /** The CRLs of the {@code *.crl} files (DER or PEM) of {@code (location, name)}'s folder, in file name order. */
+    List<X509CRL> crls(StoreLocation location, StoreName name) {
+        Path folder = folder(location, name);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<X509CRL> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path file : s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString()
+                    .toLowerCase(Locale.ROOT).endsWith(".crl")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (CRL crl : CertificateFactory.getInstance("X.509").generateCRLs(in)) {
+                        out.add((X509CRL) crl);
+                    }
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("cannot read the certificate revocation list " + file + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the CRLs of " + location + "/" + name + " (" + folder
+                    + "): " + e, e);
         }
         return out;
     }

@@ -200,4 +200,24 @@ class StoreFoldersTest {
         assertEquals(2, stores.open(StoreLocation.LocalMachine, StoreName.TrustedPeople).size());
         assertTrue(stores.folder(StoreLocation.LocalMachine, StoreName.My).isEmpty());
     }
+
+    @Test
+    void crlFilesOfTheCertificateAuthorityAndRootFoldersAreWhatOfflineRevocationChecks() throws Exception {
+        try (RevocationPki pki = RevocationPki.start(Files.createDirectories(root.resolve("pki")), "FolderCA")) {
+            Path machineCa = Files.createDirectories(root.resolve("LocalMachine").resolve("CertificateAuthority"));
+            Path userRoot = Files.createDirectories(root.resolve("CurrentUser").resolve("Root"));
+            pki.crl(machineCa.resolve("ca.crl"));
+            pki.crl(userRoot.resolve("again.CRL"));
+            Files.writeString(userRoot.resolve("notes.txt"), "not part of the store");
+            CertificateStores stores = CertificateStores.folders(root);
+            assertEquals(2, stores.crls(StoreLocation.CurrentUser).size(), "the user's and the machine's");
+            assertEquals(1, stores.crls(StoreLocation.LocalMachine).size());
+            assertEquals(pki.ca().getSubjectX500Principal(),
+                    stores.crls(StoreLocation.LocalMachine).get(0).getIssuerX500Principal());
+            Files.writeString(machineCa.resolve("broken.crl"), "no CRL");
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> stores.crls(StoreLocation.LocalMachine));
+            assertTrue(e.getMessage().contains("broken.crl"), e.getMessage());
+        }
+    }
 }

@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -24,26 +28,40 @@ import javax.security.auth.x500.X500Principal;
  * How a service trusts client certificates (WCF {@code X509ClientCertificateAuthentication}): the validation mode, the
  * trusted people (WCF's {@code TrustedPeople} store) and the trusted roots for chain trust (empty: the JDK's default
  * certificate authorities, as WCF's chain trust uses the machine's roots), or a custom validator ({@code Custom}).
- * Revocation is not checked yet (WCF's {@code revocationMode="NoCheck"}).
+ * Chain trust checks revocation as {@code revocation} says ({@link RevocationCheck}; made in code without one:
+ * {@code NoCheck}, the configuration's default being WCF's {@code Online}).
  */
 public record X509CertificateAuthentication(CertificateValidationMode mode, List<X509Certificate> trustedPeople,
-        List<X509Certificate> trustedRoots, Optional<X509CertificateValidator> customValidator) {
+        List<X509Certificate> trustedRoots, Optional<X509CertificateValidator> customValidator,
+        RevocationCheck revocation) {
 
     public X509CertificateAuthentication {
         Objects.requireNonNull(mode, "mode");
         trustedPeople = List.copyOf(trustedPeople);
         trustedRoots = List.copyOf(trustedRoots);
         customValidator = customValidator == null ? Optional.empty() : customValidator;
+        revocation = revocation == null ? RevocationCheck.none() : revocation;
         if (mode == CertificateValidationMode.Custom && customValidator.isEmpty()) {
             throw new IllegalArgumentException("X509CertificateValidationMode.Custom requires"
                     + " CustomCertificateValidator. Specify the CustomCertificateValidator property.");
         }
     }
 
+    /** Without a revocation check. */
+    public X509CertificateAuthentication(CertificateValidationMode mode, List<X509Certificate> trustedPeople,
+            List<X509Certificate> trustedRoots, Optional<X509CertificateValidator> customValidator) {
+        this(mode, trustedPeople, trustedRoots, customValidator, RevocationCheck.none());
+    }
+
     /** Without a custom validator. */
     public X509CertificateAuthentication(CertificateValidationMode mode, List<X509Certificate> trustedPeople,
             List<X509Certificate> trustedRoots) {
         this(mode, trustedPeople, trustedRoots, Optional.empty());
+    }
+
+    /** This trust with chain trust checking revocation as {@code check} says. */
+    public X509CertificateAuthentication withRevocation(RevocationCheck check) {
+        return new X509CertificateAuthentication(mode, trustedPeople, trustedRoots, customValidator, check);
     }
 
     /** WCF's {@code Custom}: {@code validator} decides. */
@@ -111,9 +129,17 @@ public record X509CertificateAuthentication(CertificateValidationMode mode, List
                 trustedRoots.forEach(r -> anchors.add(new TrustAnchor(r, null)));
             }
             PKIXParameters p = new PKIXParameters(anchors);
+            Date now = new Date();
+            p.setDate(now);
             p.setRevocationEnabled(false);
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            CertPathValidator.getInstance("PKIX").validate(cf.generateCertPath(List.of(certificate)), p);
+            CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate));
+            PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
+                    .validate(path, p);
+            revocation.check(path, p, result.getTrustAnchor(), now);
+        } catch (CertPathValidatorException e) {
+            String status = RevocationCheck.statusText(e);
+            throw new SecurityTokenValidationException(WcfText.X509ChainBuildFail.format(id(certificate),
+                    status.isEmpty() ? e.getMessage() : status), e);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new SecurityTokenValidationException(WcfText.X509ChainBuildFail.format(id(certificate),
                     e.getMessage()), e);
