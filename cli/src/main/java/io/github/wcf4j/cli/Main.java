@@ -14,7 +14,7 @@ public final class Main {
 
     /** Runs the command with the given streams and returns its exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Wcf4jCommand());
+        CommandLine cmd = Wcf4jCommand.commandLine(args);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExitCodeExceptionMapper(ExitCodes::forException);
