@@ -59,11 +59,14 @@ public final class MetroProxyFactory<T> {
     private final ContractDescription description;
     private final QName port;
     private final WSServiceDelegate service;
+    /** One set for every proxy: each proxy's binding holds the features it was made with. */
+    private final WebServiceFeature[] features;
 
     private MetroProxyFactory(Class<T> contract, ContractDescription d) {
         MetroLogging.quiet();
         this.contract = contract;
         this.description = d;
+        this.features = MetroFeatures.forContract(d);
         QName serviceName = new QName(d.namespace(), d.name() + "Service");
         this.port = new QName(d.namespace(), d.name() + "Port");
         String wsdl = wsdl(contract, d, serviceName, port);
@@ -106,7 +109,7 @@ public final class MetroProxyFactory<T> {
 
     /** A proxy whose calls go to {@code transport}; {@code address} is informational (the stack addresses). */
     public T create(PayloadTransport transport, URI address) {
-        T proxy = service.getPort(port, contract, MetroFeatures.forContract(description));
+        T proxy = service.getPort(port, contract, features);
         BindingProvider bp = (BindingProvider) proxy;
         bp.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address.toString());
         bp.getRequestContext().put(TRANSPORT, transport);
