@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code RESULTS.md} and {@code results.png}. {@code benchmarks/run} builds and starts it:
  * <pre>
  * Benchmarks --root DIR --out DIR [--smoke] [--only SCENARIO,...] [--warmup-ms N] [--window-ms N] [--rounds N]
+ *            [--idle-sessions N]
  * </pre>
  * Scenarios: (1) sequential {@code Add} latency from one client; (2) calls per second at 1, 16 and 64 sessions;
  * (3) one-way messages per second over the seed binding at windows 8 and 128; (4) scenario 2 at 16 sessions through
@@ -31,6 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * security per call: message security over HTTP and over HTTPS against the same system without it, at 1 and 16
  * sessions.
  *
+ * <p>{@code --idle-sessions N} (scenario 5, wcf4j + RM only): after the systems' rows, {@code N} idle reliable
+ * sessions on one listener in a 2 GiB heap (the issue's 100,000), with the heap and the time to open them; by default
+ * 100,000 in a whole run, none in a smoke run.
+ *
  * <p>{@code --only} runs some of them ({@link #SCENARIOS}' names) and writes to {@code benchmarks/target/only/}
  * unless {@code --out} says otherwise, so that {@code RESULTS.md} is only ever written by a whole run; the load
  * options shorten or lengthen every load of the run.
@@ -38,24 +43,29 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Benchmarks {
     /** How long and how much: the full run, or the smoke run CI makes. */
     record Plan(boolean smoke, List<Integer> sessions, int dropSessions, long warmupMs, long windowMs, int rounds,
-            int heapSessions, int validateRuns, double dropRate, Set<String> scenarios) {
+            int heapSessions, int validateRuns, double dropRate, Set<String> scenarios, int idleSessions) {
         /** 20 s of warm-up: on 2 cores the JIT is still compiling wcf4j's path after 12 s (the first round was low). */
         static Plan fullRun() {
-            return new Plan(false, List.of(16, 1, 64), 16, 20_000, 3000, 4, 10_000, 5, 0.05, SCENARIOS);
+            return new Plan(false, List.of(16, 1, 64), 16, 20_000, 3000, 4, 10_000, 5, 0.05, SCENARIOS, 100_000);
         }
 
         static Plan smokeRun() {
-            return new Plan(true, List.of(1, 4), 4, 400, 400, 2, 200, 1, 0.05, SCENARIOS);
+            return new Plan(true, List.of(1, 4), 4, 400, 400, 2, 200, 1, 0.05, SCENARIOS, 0);
         }
 
         Plan only(Set<String> names) {
             return new Plan(smoke, sessions, dropSessions, warmupMs, windowMs, rounds, heapSessions, validateRuns,
-                    dropRate, names);
+                    dropRate, names, idleSessions);
         }
 
         Plan loads(long warmup, long window, int n) {
             return new Plan(smoke, sessions, dropSessions, warmup, window, n, heapSessions, validateRuns, dropRate,
-                    scenarios);
+                    scenarios, idleSessions);
+        }
+
+        Plan idle(int n) {
+            return new Plan(smoke, sessions, dropSessions, warmupMs, windowMs, rounds, heapSessions, validateRuns,
+                    dropRate, scenarios, n);
         }
 
         boolean runs(String scenario) {
@@ -134,6 +144,7 @@ public final class Benchmarks {
         Long warmup = null;
         Long window = null;
         Integer rounds = null;
+        Integer idle = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
@@ -143,6 +154,7 @@ public final class Benchmarks {
                 case "--warmup-ms" -> warmup = Long.parseLong(args[++i]);
                 case "--window-ms" -> window = Long.parseLong(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--idle-sessions" -> idle = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -159,6 +171,9 @@ public final class Benchmarks {
         if (warmup != null || window != null || rounds != null) {
             plan = plan.loads(warmup == null ? plan.warmupMs() : warmup, window == null ? plan.windowMs() : window,
                     rounds == null ? plan.rounds() : rounds);
+        }
+        if (idle != null) {
+            plan = plan.idle(idle);
         }
         Benchmarks b = new Benchmarks(plan, new Layout(root, logs, "2g"), out);
         b.runAll();
@@ -209,7 +224,11 @@ public final class Benchmarks {
         }
         if (plan.runs("heap")) {
             for (Contender c : List.of(Contender.WCF4J_RM, Contender.METRO_RM, Contender.CXF_RM)) {
-                results.add(heap(c));
+                results.add(heap(c, plan.heapSessions(), plan.smoke() ? "2g" : "10g"));
+                checkpoint();
+            }
+            if (plan.idleSessions() > 0) {
+                results.add(heap(Contender.WCF4J_RM, plan.idleSessions(), IDLE_HEAP));
                 checkpoint();
             }
         }
@@ -342,19 +361,24 @@ public final class Benchmarks {
         }
     }
 
-    /** Scenario 5: heap per idle reliable session, both ends in one JVM. */
-    private Results.Heap heap(Contender c) throws InterruptedException {
-        System.err.println("bench: heap " + c.name() + " sessions=" + plan.heapSessions());
-        // 10,000 sessions of the heaviest peer need more than the loads' heap: every system gets the same 10g here
-        Layout big = layout.withHeap(plan.smoke() ? "2g" : "10g");
+    /** The heap of the idle-sessions row of scenario 5 (the 100,000 sessions in 2 GiB). */
+    static final String IDLE_HEAP = "2g";
+
+    /**
+     * Scenario 5: heap per idle reliable session, both ends in one JVM of {@code heap} (10,000 sessions of the heaviest
+     * peer need more than the loads' heap: every system gets the same 10g for the systems' rows).
+     */
+    private Results.Heap heap(Contender c, int sessions, String heap) throws InterruptedException {
+        System.err.println("bench: heap " + c.name() + " sessions=" + sessions + " -Xmx" + heap);
+        Layout big = layout.withHeap(heap);
         try (SystemProcess p = SystemProcess.start(c.name(), c.command(big, "heap", List.of("--sessions",
-                String.valueOf(plan.heapSessions()))), layout.log("heap-" + c.id()))) {
-            String json = p.await("HEAP ", Duration.ofMinutes(15));
+                String.valueOf(sessions))), layout.log("heap-" + c.id() + "-" + sessions))) {
+            String json = p.await("HEAP ", Duration.ofMinutes(30));
             return new Results.Heap(c, (int) Measurement.Round.field(json, "sessions"),
                     (int) Measurement.Round.field(json, "failed"), Measurement.Round.field(json, "bytesPerSession"),
-                    Measurement.Round.field(json, "openSeconds"), null);
+                    Measurement.Round.field(json, "openSeconds"), heap, null);
         } catch (IOException | RuntimeException e) {
-            return new Results.Heap(c, 0, 0, Double.NaN, Double.NaN, String.valueOf(e.getMessage()));
+            return new Results.Heap(c, 0, 0, Double.NaN, Double.NaN, heap, String.valueOf(e.getMessage()));
         }
     }
 

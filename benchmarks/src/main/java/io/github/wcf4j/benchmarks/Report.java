@@ -197,10 +197,11 @@ final class Report {
         line("");
         line("Sessions opened (each after one `Add`, so the sequence exists at both ends), then idle; the used heap "
                 + "after a full collection, before and after, divided by the sessions. Both ends live in the one JVM "
-                + "(-Xmx10g for every system here), so each figure is client + service.");
+                + "(-Xmx10g for every system's row), so each figure is client + service. The last row, when there is "
+                + "one, holds many idle wcf4j sessions on one listener in a 2 GiB heap (`--idle-sessions`).");
         line("");
-        line("| system | sessions open | KiB per session | vs wcf4j + RM | opened in s | run |");
-        line("|---|---|---|---|---|---|");
+        line("| system | sessions open | KiB per session | vs wcf4j + RM | opened in s | heap | run |");
+        line("|---|---|---|---|---|---|---|");
         double ref = results.heaps().stream().filter(h -> h.system().equals(Contender.WCF4J_RM) && h.failure() == null)
                 .mapToDouble(Results.Heap::bytesPerSession).findFirst().orElse(Double.NaN);
         for (Results.Heap h : results.heaps()) {
@@ -208,7 +209,7 @@ final class Report {
                 line("| " + h.system().name() + " | " + h.sessions() + (h.failed() > 0 ? " (" + h.failed()
                         + " failed)" : "") + " | " + String.format(Locale.ROOT, "%.1f", h.bytesPerSession() / 1024)
                         + " | " + times(h.bytesPerSession() / ref) + " | " + String.format(Locale.ROOT, "%.1f",
-                        h.openSeconds()) + " | " + run.row() + " |");
+                        h.openSeconds()) + " | -Xmx" + h.heap() + " | " + run.row() + " |");
             }
         }
         line("");

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Everything one run measured. */
 final class Results {
     /** Scenario 5: heap per idle reliable session. */
-    record Heap(Contender system, int sessions, int failed, double bytesPerSession, double openSeconds,
+    record Heap(Contender system, int sessions, int failed, double bytesPerSession, double openSeconds, String heap,
             String failure) {
     }
 

@@ -57,8 +57,38 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return validate(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Whether {@code args} are {@code validate FILE...} alone: no option, no {@code @argument-file}, nothing Picocli
+     * would read otherwise than as the files, so {@link #plain} can run it without building the command line (the
+     * usual form, whose start matters most).
+     */
+    static boolean isPlain(String[] args) {
+        if (args.length < 2 || !args[0].equals("validate")) {
+            return false;
+        }
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].isEmpty() || args[i].startsWith("-") || args[i].startsWith("@")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs {@code validate FILE...} ({@link #isPlain}) as Picocli would, with the defaults of every option. */
+    static int plain(String[] args, PrintWriter out, PrintWriter err) {
+        ValidateCommand c = new ValidateCommand();
+        c.files = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            c.files.add(Path.of(args[i]));
+        }
+        c.format = Format.text;
+        return c.validate(out, err);
+    }
+
+    private int validate(PrintWriter out, PrintWriter err) {
         ServiceModelConfigReader reader = ServiceModelConfigReader.create();
         ContractCatalog contracts = Contracts.discovered();
         List<Findings> all = new ArrayList<>();

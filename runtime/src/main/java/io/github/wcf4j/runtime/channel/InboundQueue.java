@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * @param <T> the item type
  */
 public final class InboundQueue<T> {
-    private final ArrayDeque<T> items = new ArrayDeque<>();
-    private final ArrayDeque<CompletableFuture<Optional<T>>> waiters = new ArrayDeque<>();
+    // sized for an idle session's queue (at most one item or waiter); they grow as needed
+    private final ArrayDeque<T> items = new ArrayDeque<>(1);
+    private final ArrayDeque<CompletableFuture<Optional<T>>> waiters = new ArrayDeque<>(1);
     private final Scheduler scheduler;
     private boolean closed;
     private Throwable failure;

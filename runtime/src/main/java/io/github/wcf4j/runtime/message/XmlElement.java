@@ -18,8 +18,9 @@ public final class XmlElement {
     private final String namespace;
     private final String local;
     private final String explicitPrefix;
-    private final List<String[]> attributes = new ArrayList<>(2);
-    private final List<XmlElement> children = new ArrayList<>(4);
+    /** Made on the first attribute, the children on the first child: most elements of a header have neither. */
+    private List<String[]> attributes;
+    private List<XmlElement> children;
     private String text;
 
     private XmlElement(String namespace, String local, String explicitPrefix) {
@@ -43,11 +44,17 @@ public final class XmlElement {
     }
 
     public XmlElement attribute(String name, String value) {
+        if (attributes == null) {
+            attributes = new ArrayList<>(2);
+        }
         attributes.add(new String[] {name, value});
         return this;
     }
 
     public XmlElement add(XmlElement child) {
+        if (children == null) {
+            children = new ArrayList<>(4);
+        }
         children.add(child);
         return this;
     }
@@ -60,8 +67,8 @@ public final class XmlElement {
     /** A copy written with the prefix in scope instead of its explicit one. */
     public XmlElement withoutExplicitPrefix() {
         XmlElement c = new XmlElement(namespace, local, null);
-        c.attributes.addAll(attributes);
-        c.children.addAll(children);
+        c.attributes = attributes == null ? null : new ArrayList<>(attributes);
+        c.children = children == null ? null : new ArrayList<>(children);
         c.text = text;
         return c;
     }
@@ -79,11 +86,11 @@ public final class XmlElement {
     }
 
     List<String[]> attributeList() {
-        return attributes;
+        return attributes == null ? List.of() : attributes;
     }
 
     List<XmlElement> childList() {
-        return children;
+        return children == null ? List.of() : children;
     }
 
     String textContent() {
@@ -123,7 +130,7 @@ public final class XmlElement {
         for (String[] a : prefixedAttributes) {
             w.writeAttribute(a[0], a[1], a[2], a[3]);
         }
-        for (String[] a : attributes) {
+        for (String[] a : attributeList()) {
             w.writeAttribute(a[0], a[1]);
         }
         if (declare != null) {
@@ -137,7 +144,7 @@ public final class XmlElement {
         if (text != null) {
             w.writeCharacters(text);
         }
-        for (XmlElement c : children) {
+        for (XmlElement c : childList()) {
             c.write(w);
         }
         w.writeEndElement();

@@ -28,14 +28,19 @@ import io.github.wcf4j.runtime.message.TypedBodyQuotas;
 import io.github.wcf4j.runtime.message.XmlFragment;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.Holder;
+import jakarta.xml.ws.Response;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.WebServiceFeature;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Future;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -59,11 +64,23 @@ public final class MetroProxyFactory<T> {
     private final ContractDescription description;
     private final QName port;
     private final WSServiceDelegate service;
+    /** One set for every proxy: each proxy's binding holds the features it was made with. */
+    private final WebServiceFeature[] features;
+    /** The stream operations, which the proxies call themselves. */
+    private final Map<Method, OperationDescription> streamed;
+    /** Whether the proxies share one Metro stub: when every operation is synchronous ({@link StreamedProxyCalls}). */
+    private final boolean share;
+    /** The shared stub, made on the first proxy. */
+    private volatile T stub;
 
     private MetroProxyFactory(Class<T> contract, ContractDescription d) {
         MetroLogging.quiet();
         this.contract = contract;
         this.description = d;
+        this.features = MetroFeatures.forContract(d);
+        this.streamed = StreamedProxyCalls.streamedOperations(d);
+        this.share = Arrays.stream(contract.getMethods()).noneMatch(m -> Future.class.isAssignableFrom(m.getReturnType())
+                || Response.class.isAssignableFrom(m.getReturnType()));
         QName serviceName = new QName(d.namespace(), d.name() + "Service");
         this.port = new QName(d.namespace(), d.name() + "Port");
         String wsdl = wsdl(contract, d, serviceName, port);
@@ -106,7 +123,22 @@ public final class MetroProxyFactory<T> {
 
     /** A proxy whose calls go to {@code transport}; {@code address} is informational (the stack addresses). */
     public T create(PayloadTransport transport, URI address) {
-        T proxy = service.getPort(port, contract, MetroFeatures.forContract(description));
+        if (share) {
+            T s = stub;
+            if (s == null) {
+                synchronized (this) {
+                    s = stub;
+                    if (s == null) {
+                        s = service.getPort(port, contract, features);
+                        ((BindingProvider) s).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
+                                address.toString());
+                        stub = s;
+                    }
+                }
+            }
+            return StreamedProxyCalls.share(contract, streamed, s, transport);
+        }
+        T proxy = service.getPort(port, contract, features);
         BindingProvider bp = (BindingProvider) proxy;
         bp.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address.toString());
         bp.getRequestContext().put(TRANSPORT, transport);
@@ -165,7 +197,10 @@ public final class MetroProxyFactory<T> {
 
         @Override
         public NextAction processRequest(Packet request) {
-            PayloadTransport transport = (PayloadTransport) request.invocationProperties.get(TRANSPORT);
+            PayloadTransport transport = StreamedProxyCalls.CURRENT.get();
+            if (transport == null) {
+                transport = (PayloadTransport) request.invocationProperties.get(TRANSPORT);
+            }
             if (transport == null) {
                 throw new WebServiceException("this proxy was not created by wcf4j");
             }

@@ -21,13 +21,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The client side of stream operations: a proxy in front of Metro's that makes the calls of stream operations itself
- * (WCF's {@code StreamFormatter}: {@link StreamFormatter} for the stream, {@link WrappedParts} for the other half) and
- * hands every other call to Metro. The request's stream is read while the call is sent; a returned stream is read as
- * the reply arrives (close it to give the connection back early). A fault reply surfaces as a
+ * The handler of every wcf4j proxy, in front of the Metro stub its factory shares between its proxies: a proxy is this
+ * handler and its channel ({@link PayloadTransport}), so an idle channel does not hold a Metro stub of its own (its
+ * binding, request context, method handlers and the last reply Metro keeps as the response context: about 10 KB). A
+ * call of a stream operation is made here (WCF's {@code StreamFormatter}: {@link StreamFormatter} for the stream,
+ * {@link WrappedParts} for the other half); any other call goes through the shared stub with this proxy's channel as
+ * {@link #CURRENT} for the call, which Metro makes on the calling thread (synchronous operations only: a contract with
+ * asynchronous operations gets a stub per proxy). The request's stream is read while the call is sent; a returned
+ * stream is read as the reply arrives (close it to give the connection back early). A fault reply surfaces as a
  * {@code SOAPFaultException} with the fault's code and reason, as Metro surfaces an undeclared fault. Thread-safe.
  */
 final class StreamedProxyCalls implements InvocationHandler {
+    /** The channel of the proxy call in progress on this thread, for the shared stub's last tube. */
+    static final ThreadLocal<PayloadTransport> CURRENT = new ThreadLocal<>();
+
     private final Object metro;
     private final Map<Method, OperationDescription> streamed;
     private final PayloadTransport transport;
@@ -40,14 +47,27 @@ final class StreamedProxyCalls implements InvocationHandler {
 
     /** {@code metroProxy} itself when the contract has no stream operation, else a proxy in front of it. */
     static <T> T wrap(Class<T> contract, ContractDescription description, T metroProxy, PayloadTransport transport) {
-        Map<Method, OperationDescription> ops = description.operations().stream()
-                .filter(OperationDescription::isStreamed)
-                .collect(Collectors.toMap(OperationDescription::method, o -> o));
+        Map<Method, OperationDescription> ops = streamedOperations(description);
         if (ops.isEmpty()) {
             return metroProxy;
         }
         return contract.cast(Proxy.newProxyInstance(contract.getClassLoader(), metroProxy.getClass().getInterfaces(),
                 new StreamedProxyCalls(metroProxy, ops, transport)));
+    }
+
+    /**
+     * A proxy of {@code contract} (that interface only) whose calls go to {@code transport}: stream operations
+     * ({@code streamed}, from {@link #streamedOperations}) here, the others through {@code sharedStub}.
+     */
+    static <T> T share(Class<T> contract, Map<Method, OperationDescription> streamed, T sharedStub,
+            PayloadTransport transport) {
+        return contract.cast(Proxy.newProxyInstance(contract.getClassLoader(), new Class<?>[] {contract},
+                new StreamedProxyCalls(sharedStub, streamed, transport)));
+    }
+
+    static Map<Method, OperationDescription> streamedOperations(ContractDescription description) {
+        return description.operations().stream().filter(OperationDescription::isStreamed)
+                .collect(Collectors.toMap(OperationDescription::method, o -> o));
     }
 
     @Override
@@ -61,13 +81,21 @@ final class StreamedProxyCalls implements InvocationHandler {
                     case "hashCode":
                         return System.identityHashCode(proxy);
                     default:
-                        return "streamed " + metro;
+                        return "wcf4j proxy over " + transport;
                 }
             }
+            PayloadTransport outer = CURRENT.get();
+            CURRENT.set(transport);
             try {
                 return method.invoke(metro, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            } finally {
+                if (outer == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(outer);
+                }
             }
         }
         Object[] values = args == null ? new Object[0] : args;

@@ -35,18 +35,20 @@ final class ReplyReliableSession extends ReliableSession {
     /** Completes when the client's TerminateSequence ended the session. */
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
-    /** One request of the sequence: the HTTP contexts waiting for its answer, and the answer once known. */
+    /**
+     * One request of the sequence: the HTTP contexts waiting for its answer, and the answer once known. It does not
+     * hold the request (the request holds it, as a property): an answered exchange lives until the client
+     * acknowledges the reply, and an idle session would otherwise keep its last request, parsed, all that time.
+     */
     final class Exchange {
         final long number;
-        final Message request;
         final List<RequestContext> waiting = new ArrayList<>(1);
         Message reply;
         boolean answered;
         long replyNumber;
 
-        Exchange(long number, Message request) {
+        Exchange(long number) {
             this.number = number;
-            this.request = request;
         }
     }
 
@@ -165,7 +167,7 @@ final class ReplyReliableSession extends ReliableSession {
             answer(context, existing.reply != null ? existing.reply.copy() : ackOnly());
             return;
         }
-        Exchange x = new Exchange(seq.number(), info.message());
+        Exchange x = new Exchange(seq.number());
         info.message().properties().put(Exchange.class, x);
         if (replies && settings.rm().ordered() && seq.number() != in.ranges().last() + 1 && !last) {
             // ordered request/reply accepts only the next request; the client resends the others

@@ -88,7 +88,7 @@ final class TransmissionStrategy {
     private final EndpointMetrics metrics;
 
     private final List<Slot> window = new ArrayList<>();
-    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>(1); // grows when senders wait for the window
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private long windowStart = 1;
     private long lastSent;

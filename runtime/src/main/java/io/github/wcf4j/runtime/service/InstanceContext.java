@@ -21,8 +21,9 @@ final class InstanceContext {
     private final ConcurrencyMode concurrency;
     private final CompletableFuture<Void> activated;
     private final boolean perCall;
-    private final ArrayDeque<CompletableFuture<Void>> newCalls = new ArrayDeque<>();
-    private final ArrayDeque<CompletableFuture<Void>> callouts = new ArrayDeque<>();
+    // sized for a session's instance (one call at a time); they grow as needed
+    private final ArrayDeque<CompletableFuture<Void>> newCalls = new ArrayDeque<>(1);
+    private final ArrayDeque<CompletableFuture<Void>> callouts = new ArrayDeque<>(1);
     private boolean locked;
 
     InstanceContext(ConcurrencyMode concurrency, CompletableFuture<Void> activated, boolean perCall) {
