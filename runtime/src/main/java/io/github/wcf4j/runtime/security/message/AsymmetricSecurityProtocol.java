@@ -159,22 +159,9 @@ final class AsymmetricSecurityProtocol implements SecurityProtocol {
         List<byte[]> confirmations = element.requireSignatureConfirmation() ? List.of(r.signatureValue()) : List.of();
         AsymmetricHeaderWriter.Parties parties = new AsymmetricHeaderWriter.Parties(own, serviceTokenIncluded(),
                 client, references);
-        return new VerifiedRequest() {
-            @Override
-            public Message request() {
-                return decrypted;
-            }
-
-            @Override
-            public void secureReply(Message reply) {
-                Optional<SecurityTimestamp> ts = freshness.issue(element.localServiceSettings()
-                        .timestampValidityDuration());
-                reply.headers().remove(SECURITY);
-                reply.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(out -> {
-                    AsymmetricHeaderWriter.write(out, settings, ts, parties, confirmations);
-                }));
-            }
-        };
+        return VerifiedRequest.securingReplies(decrypted, freshness,
+                element.localServiceSettings().timestampValidityDuration(),
+                (out, ts) -> AsymmetricHeaderWriter.write(out, settings, ts, parties, confirmations));
     }
 
     // ---- duplex channels (MutualCertificateDuplex over compositeDuplex, WCF's DuplexSecurityProtocolFactory)

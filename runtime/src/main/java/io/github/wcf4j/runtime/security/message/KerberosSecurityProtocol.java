@@ -181,24 +181,11 @@ final class KerberosSecurityProtocol implements SecurityProtocol {
         decrypted.properties().put(ServiceSecurityContext.class,
                 windows.caller(accepted.get().client()));
         List<byte[]> confirmations = element.requireSignatureConfirmation() ? r.signatureValues() : List.of();
-        return new VerifiedRequest() {
-            @Override
-            public Message request() {
-                return decrypted;
-            }
-
-            @Override
-            public void secureReply(Message reply) {
-                Optional<SecurityTimestamp> ts = freshness.issue(element.localServiceSettings()
-                        .timestampValidityDuration());
-                reply.headers().remove(SECURITY);
-                reply.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(out ->
-                        SymmetricHeaderWriter.protect(out, settings, ts, r.key(),
-                                new TokenReference.KeyIdentifier(KerberosApRequest.SHA1_VALUE_TYPE,
-                                        r.encryptedKeySha1(), settings.bspAttributes()),
-                                tokenType(), Optional.empty(), Optional.empty(), Optional.empty(), confirmations,
-                                true)));
-            }
-        };
+        return VerifiedRequest.securingReplies(decrypted, freshness,
+                element.localServiceSettings().timestampValidityDuration(),
+                (out, ts) -> SymmetricHeaderWriter.protect(out, settings, ts, r.key(),
+                        new TokenReference.KeyIdentifier(KerberosApRequest.SHA1_VALUE_TYPE,
+                                r.encryptedKeySha1(), settings.bspAttributes()),
+                        tokenType(), Optional.empty(), Optional.empty(), Optional.empty(), confirmations, true));
     }
 }

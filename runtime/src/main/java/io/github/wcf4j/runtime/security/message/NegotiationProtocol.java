@@ -488,22 +488,10 @@ final class NegotiationProtocol {
         decrypted.properties().put(ServiceSecurityContext.class, caller);
         String contextId = used[0];
         byte[] key = usedKey[0];
-        return new SecurityProtocol.VerifiedRequest() {
-            @Override
-            public Message request() {
-                return decrypted;
-            }
-
-            @Override
-            public void secureReply(Message reply) {
-                Optional<SecurityTimestamp> ts = freshness.issue(element.localServiceSettings()
-                        .timestampValidityDuration());
-                reply.headers().remove(SECURITY);
-                reply.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(out -> {
-                    SymmetricHeaderWriter.writeWithContext(out, settings, ts, key, contextId, Optional.empty());
-                }));
-            }
-        };
+        return SecurityProtocol.VerifiedRequest.securingReplies(decrypted, freshness,
+                element.localServiceSettings().timestampValidityDuration(),
+                (out, ts) -> SymmetricHeaderWriter.writeWithContext(out, settings, ts, key, contextId,
+                        Optional.empty()));
     }
 
 }

@@ -2,10 +2,13 @@ package io.github.wcf4j.runtime.security.message;
 
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.RequestChannel;
+import io.github.wcf4j.runtime.message.EnvelopeProtection;
 import io.github.wcf4j.runtime.message.Message;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import org.w3c.dom.Document;
 
 /**
  * What a security binding element does to each message of a request/reply exchange (WCF {@code SecurityProtocol}),
@@ -83,6 +86,29 @@ interface SecurityProtocol {
          */
         default Optional<Message> answer() {
             return Optional.empty();
+        }
+
+        /**
+         * A verified {@code request} whose replies are secured as every message-protecting protocol secures them: a
+         * timestamp from {@code freshness} valid for {@code validity}, the reply's own security header removed, and
+         * the header {@code header} writes (with that timestamp) put in as the envelope is written.
+         */
+        static VerifiedRequest securingReplies(Message request, MessageFreshness freshness, Duration validity,
+                BiConsumer<Document, Optional<SecurityTimestamp>> header) {
+            return new VerifiedRequest() {
+                @Override
+                public Message request() {
+                    return request;
+                }
+
+                @Override
+                public void secureReply(Message reply) {
+                    Optional<SecurityTimestamp> ts = freshness.issue(validity);
+                    reply.headers().remove(WsSecurityNames.SECURITY);
+                    reply.properties().put(EnvelopeProtection.class,
+                            SecurityHeaderProtection.writing(doc -> header.accept(doc, ts)));
+                }
+            };
         }
     }
 }

@@ -226,22 +226,10 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         Message decrypted = decrypted(doc, request);
         decrypted.properties().put(ServiceSecurityContext.class, caller);
         List<byte[]> confirmations = signatureConfirmation ? r.signatureValues() : List.of();
-        return new VerifiedRequest() {
-            @Override
-            public Message request() {
-                return decrypted;
-            }
-
-            @Override
-            public void secureReply(Message reply) {
-                Optional<SecurityTimestamp> ts = freshness.issue(element.localServiceSettings()
-                        .timestampValidityDuration());
-                reply.headers().remove(SECURITY);
-                reply.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(out -> {
-                    SymmetricHeaderWriter.writeReply(out, settings, ts, r.key(), r.encryptedKeySha1(), confirmations);
-                }));
-            }
-        };
+        return VerifiedRequest.securingReplies(decrypted, freshness,
+                element.localServiceSettings().timestampValidityDuration(),
+                (out, ts) -> SymmetricHeaderWriter.writeReply(out, settings, ts, r.key(), r.encryptedKeySha1(),
+                        confirmations));
     }
 
     // ---- both
