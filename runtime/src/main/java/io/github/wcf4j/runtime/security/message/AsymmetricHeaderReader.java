@@ -20,11 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.xml.crypto.MarshalException;
-import javax.xml.crypto.dsig.XMLSignature;
-import javax.xml.crypto.dsig.XMLSignatureException;
-import javax.xml.crypto.dsig.XMLSignatureFactory;
-import javax.xml.crypto.dsig.dom.DOMValidateContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -213,17 +208,7 @@ final class AsymmetricHeaderReader {
                     "X509SecurityToken", certificate.getPublicKey() instanceof RSAPublicKey r
                             ? r.getModulus().bitLength() : 0));
         }
-        try {
-            DOMValidateContext context = new DOMValidateContext(rsa, signature);
-            // the JDK's secure validation refuses SHA-1 (WCF's default suites); signedInfo() made its checks
-            context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
-            XMLSignature xml = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
-            if (!xml.validate(context)) {
-                throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
-            }
-        } catch (MarshalException | XMLSignatureException e) {
-            throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
-        }
+        XmlSignatureCheck.verify(rsa, signature);
         // the signing token the message carries: signed as protectTokens requires (WCF's service requires it then),
         // else accepted signed or not
         List<Element> more = new ArrayList<>(confirmations);

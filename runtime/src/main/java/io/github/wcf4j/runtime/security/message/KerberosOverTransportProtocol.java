@@ -40,7 +40,6 @@ import javax.xml.crypto.dsig.XMLSignature;
 import javax.xml.crypto.dsig.XMLSignatureException;
 import javax.xml.crypto.dsig.XMLSignatureFactory;
 import javax.xml.crypto.dsig.dom.DOMSignContext;
-import javax.xml.crypto.dsig.dom.DOMValidateContext;
 import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
 import javax.xml.crypto.dsig.spec.TransformParameterSpec;
 import org.w3c.dom.Document;
@@ -247,16 +246,7 @@ final class KerberosOverTransportProtocol implements SecurityProtocol {
         KerberosApRequest.Accepted accepted = KerberosApRequest.accept(
                 kerberos.orElseThrow(() -> KerberosCredentials.notConfigured("service")),
                 DerivedKeyToken.base64(token.getTextContent()));
-        try {
-            DOMValidateContext context = new DOMValidateContext(new SecretKeySpec(accepted.key(), suite.jcaMac()),
-                    signature);
-            context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
-            if (!XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context).validate(context)) {
-                throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
-            }
-        } catch (MarshalException | XMLSignatureException e) {
-            throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
-        }
+        XmlSignatureCheck.verify(new SecretKeySpec(accepted.key(), suite.jcaMac()), signature);
         return accepted.client();
     }
 

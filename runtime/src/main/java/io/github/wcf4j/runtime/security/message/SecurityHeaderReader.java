@@ -30,14 +30,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.xml.crypto.MarshalException;
 import javax.xml.crypto.dsig.Reference;
-import javax.xml.crypto.dsig.SignedInfo;
 import javax.xml.crypto.dsig.Transform;
-import javax.xml.crypto.dsig.XMLSignature;
-import javax.xml.crypto.dsig.XMLSignatureException;
-import javax.xml.crypto.dsig.XMLSignatureFactory;
-import javax.xml.crypto.dsig.dom.DOMValidateContext;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -258,23 +252,14 @@ final class SecurityHeaderReader {
             throw new MessageSecurityException("The signing token's key is not an RSA key of at least "
                     + MIN_RSA_BITS + " bits.");
         }
-        DOMValidateContext context = new DOMValidateContext(rsa, signatureElement);
         List<Element> all = new ArrayList<>();
         descendants(security, all);
         to.ifPresent(all::add);
-        for (Element e : all) {
-            if (e.hasAttributeNS(WSU, "Id")) {
-                context.setIdAttributeNS(e, WSU, "Id");
-            }
-        }
         List<String> expected = new ArrayList<>(List.of("#" + timestampId));
         to.ifPresent(t -> expected.add("#" + id(t)));
-        // SHA-1 (WCF's default suites) is refused by the JDK's secure validation; every check it would make that
-        // applies here is made below, and more strictly: one same-document reference to the timestamp, one transform
-        try {
-            context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
-            XMLSignature signature = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
-            SignedInfo si = signature.getSignedInfo();
+        // every check the JDK's secure validation would make that applies here is made below, and more strictly: one
+        // same-document reference to the timestamp, one transform
+        XmlSignatureCheck.verify(rsa, signatureElement, all, si -> {
             accept(si.getCanonicalizationMethod().getAlgorithm(), EXC_C14N, "Canonicalization", suite);
             accept(si.getSignatureMethod().getAlgorithm(), suite.asymmetricSignature(), "AsymmetricSignature", suite);
             if (si.getReferences().size() != expected.size()) {
@@ -303,12 +288,7 @@ final class SecurityHeaderReader {
             if (!uris.containsAll(expected)) {
                 throw new MessageSecurityException(WcfText.UnsignedToHeaderInTransportSecuredMessage.format());
             }
-            if (!signature.validate(context)) {
-                throw new MessageSecurityException("The signature verification failed.");
-            }
-        } catch (MarshalException | XMLSignatureException e) {
-            throw new MessageSecurityException("The signature cannot be verified: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** WCF's exact-match rule: {@code SuiteDoesNotAcceptAlgorithm}. */

@@ -21,18 +21,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.crypto.spec.SecretKeySpec;
-import javax.xml.crypto.MarshalException;
-import javax.xml.crypto.dsig.XMLSignature;
-import javax.xml.crypto.dsig.XMLSignatureException;
-import javax.xml.crypto.dsig.XMLSignatureFactory;
-import javax.xml.crypto.dsig.dom.DOMValidateContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -667,16 +661,7 @@ final class SymmetricHeaderReader {
                 throw new MessageSecurityException(WcfText.SupportingTokenIsNotEndorsing.format(
                         ENDORSING_X509_PARAMETERS));
             }
-            try {
-                DOMValidateContext context = new DOMValidateContext(rsa, endorsingSignature);
-                context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
-                XMLSignature xml = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
-                if (!xml.validate(context)) {
-                    throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
-                }
-            } catch (MarshalException | XMLSignatureException e) {
-                throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
-            }
+            XmlSignatureCheck.verify(rsa, endorsingSignature);
             return DerivedKeyToken.base64(parts.get(1).getTextContent());
         }
 
@@ -708,17 +693,7 @@ final class SymmetricHeaderReader {
                 throw new MessageSecurityException(WcfText.SupportingTokenIsNotEndorsing.format(
                         "System.ServiceModel.Security.Tokens.SecureConversationSecurityTokenParameters"));
             }
-            try {
-                DOMValidateContext context = new DOMValidateContext(new SecretKeySpec(signingKey, suite.jcaMac()),
-                        endorsingSignature);
-                context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
-                XMLSignature xml = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
-                if (!xml.validate(context)) {
-                    throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
-                }
-            } catch (MarshalException | XMLSignatureException e) {
-                throw new MessageSecurityException(WcfText.SignatureVerificationFailed.format());
-            }
+            XmlSignatureCheck.verify(new SecretKeySpec(signingKey, suite.jcaMac()), endorsingSignature);
             return DerivedKeyToken.base64(parts.get(1).getTextContent());
         }
 
@@ -851,19 +826,8 @@ final class SymmetricHeaderReader {
                 throw new MessageSecurityException("The signature must name its key once.");
             }
             byte[] signingKey = messageKey(TokenReference.read(clauses.get(0)), suite.signingDerivationBits(), true);
-            try {
-                XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
-                DOMValidateContext context = new DOMValidateContext(new SecretKeySpec(signingKey, suite.jcaMac()),
-                        signature);
-                // the JDK's secure validation refuses SHA-1 (WCF's default suites); checkSignedInfo made its checks
-                context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
-                XMLSignature xml = f.unmarshalXMLSignature(context);
-                if (!xml.validate(context)) {
-                    throw new MessageSecurityException("The signature verification failed.");
-                }
-            } catch (MarshalException | XMLSignatureException e) {
-                throw new MessageSecurityException("The signature verification failed.");
-            }
+            // checkSignedInfo made the checks the JDK's secure validation would
+            XmlSignatureCheck.verify(new SecretKeySpec(signingKey, suite.jcaMac()), signature);
             List<Element> more = new ArrayList<>(confirmations);
             if (usernameToken != null) {
                 more.add(usernameToken);

@@ -91,7 +91,7 @@ class SecurityHeaderVerificationTest {
     @Test
     void aTamperedTimestampFailsTheSignature() {
         String tampered = signed(SecurityHeaderLayout.Strict, BASIC256).replace("10:05:00.000Z", "11:05:00.000Z");
-        assertEquals("The signature verification failed.", readFails(tampered, SecurityHeaderLayout.Strict));
+        assertEquals("Signature verification failed.", readFails(tampered, SecurityHeaderLayout.Strict));
     }
 
     @Test
@@ -204,7 +204,7 @@ class SecurityHeaderVerificationTest {
 
     @Test
     void aRedirectedToHeaderFailsTheSignature() {
-        assertEquals("The signature verification failed.", refusedWithTo(s -> s.replace(
+        assertEquals("Signature verification failed.", refusedWithTo(s -> s.replace(
                 "https://localhost/service</a:To>", "https://elsewhere/service</a:To>")));
     }
 

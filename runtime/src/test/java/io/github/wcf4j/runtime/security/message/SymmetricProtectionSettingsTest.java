@@ -248,7 +248,7 @@ class SymmetricProtectionSettingsTest {
         byte[] b = Base64.getDecoder().decode(value.getTextContent());
         b[b.length - 1] ^= 1;
         value.setTextContent(Base64.getEncoder().encodeToString(b));
-        assertEquals("The signature verification failed.", refusal(sent, ENCRYPT_FIRST),
+        assertEquals("Signature verification failed.", refusal(sent, ENCRYPT_FIRST),
                 "the signature covers the cipher text, so padding is never probed");
     }
 
@@ -280,7 +280,7 @@ class SymmetricProtectionSettingsTest {
         Element ek = DomXml.children(security(sent)).get(1);
         Element method = DomXml.children(ek).get(0);
         method.setAttributeNS(WsSecurityNames.WSU, "u:Id", "injected");
-        assertEquals("The signature verification failed.", refusal(sent, PROTECT));
+        assertEquals("Signature verification failed.", refusal(sent, PROTECT));
     }
 
     @Test
