@@ -8,6 +8,7 @@ import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
@@ -64,40 +65,57 @@ public record RevocationCheck(X509RevocationMode mode, List<X509CRL> localCrls) 
     }
 
     /**
-     * Checks the revocation of a {@code path} already validated with {@code trust} (revocation off) to
-     * {@code anchor}, at {@code now}: any failure of the revocation check is a revoked certificate or one whose status
-     * is unknown, as CryptoAPI's chain statuses say it (the JDK's reason for a status it could not determine, such as a
-     * missing OCSP responder when the CRL could not be fetched either, becomes
-     * {@link BasicReason#UNDETERMINED_REVOCATION_STATUS}).
+     * Validates {@code path} with {@code trust} (whose revocation checking is off) and checks its revocation, at
+     * {@code now}, in one PKIX pass where it can: {@code Online} runs the JDK's revocation checker inside the chain
+     * validation, and only when that fails for another reason than a revocation status is the chain validated again
+     * without it, to tell a chain failure (thrown as the JDK says it) from a revocation status that could not be
+     * determined; {@code Offline} checks the local CRLs after the validation. Any failure of the revocation check is a
+     * revoked certificate or one whose status is unknown, as CryptoAPI's chain statuses say it (the JDK's reason for
+     * a status it could not determine, such as a missing OCSP responder when the CRL could not be fetched either,
+     * becomes {@link BasicReason#UNDETERMINED_REVOCATION_STATUS}).
      *
-     * @throws CertPathValidatorException {@link BasicReason#REVOKED} or
+     * @return the validation's result (its trust anchor)
+     * @throws CertPathValidatorException the chain's failure, or {@link BasicReason#REVOKED} or
      *                                    {@link BasicReason#UNDETERMINED_REVOCATION_STATUS}
      */
-    void check(CertPath path, PKIXParameters trust, TrustAnchor anchor, Date now) throws CertPathValidatorException {
-        switch (mode) {
-            case Online -> checkOnline(path, trust);
-            case Offline -> checkOffline(path, anchor, now);
-            default -> { }
-        }
+    PKIXCertPathValidatorResult validate(CertPath path, PKIXParameters trust, Date now)
+            throws GeneralSecurityException {
+        return switch (mode) {
+            case Online -> validateOnline(path, trust);
+            case Offline -> {
+                PKIXCertPathValidatorResult result = validateChain(path, trust);
+                checkOffline(path, result.getTrustAnchor(), now);
+                yield result;
+            }
+            default -> validateChain(path, trust);
+        };
     }
 
-    private static void checkOnline(CertPath path, PKIXParameters trust) throws CertPathValidatorException {
+    private static PKIXCertPathValidatorResult validateChain(CertPath path, PKIXParameters trust)
+            throws GeneralSecurityException {
+        return (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX").validate(path, trust);
+    }
+
+    private static PKIXCertPathValidatorResult validateOnline(CertPath path, PKIXParameters trust)
+            throws GeneralSecurityException {
         enableDistributionPoints();
+        PKIXParameters p = (PKIXParameters) trust.clone();
         try {
             CertPathValidator validator = CertPathValidator.getInstance("PKIX");
             PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
             checker.setOptions(EnumSet.noneOf(PKIXRevocationChecker.Option.class));
-            PKIXParameters p = (PKIXParameters) trust.clone();
             p.setRevocationEnabled(true);
             p.addCertPathChecker(checker);
-            validator.validate(path, p);
+            return (PKIXCertPathValidatorResult) validator.validate(path, p);
         } catch (CertPathValidatorException e) {
-            if (e.getReason() == BasicReason.REVOKED) {
+            if (e.getReason() == BasicReason.REVOKED || e.getReason() == BasicReason.UNDETERMINED_REVOCATION_STATUS) {
                 throw e;
             }
+            validateChain(path, trust);
             throw new CertPathValidatorException(e.getMessage(), e, path, e.getIndex(),
                     BasicReason.UNDETERMINED_REVOCATION_STATUS);
         } catch (GeneralSecurityException e) {
+            validateChain(path, trust);
             throw new CertPathValidatorException(e.getMessage(), e, path, -1,
                     BasicReason.UNDETERMINED_REVOCATION_STATUS);
         }

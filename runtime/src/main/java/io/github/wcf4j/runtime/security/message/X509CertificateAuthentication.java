@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertPath;
-import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
@@ -133,9 +131,7 @@ public record X509CertificateAuthentication(CertificateValidationMode mode, List
             p.setDate(now);
             p.setRevocationEnabled(false);
             CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate));
-            PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
-                    .validate(path, p);
-            revocation.check(path, p, result.getTrustAnchor(), now);
+            revocation.validate(path, p, now);
         } catch (CertPathValidatorException e) {
             String status = RevocationCheck.statusText(e);
             throw new SecurityTokenValidationException(WcfText.X509ChainBuildFail.format(id(certificate),
