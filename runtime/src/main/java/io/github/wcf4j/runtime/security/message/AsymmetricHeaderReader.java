@@ -29,7 +29,11 @@ import org.w3c.dom.Node;
  * configured by {@code ConfigureAsymmetricBindingServerReceiveHeader}/{@code ...ClientReceiveHeader}): one security
  * header; one {@code EncryptedKey} for this side's certificate (by any reference WCF writes: subject key identifier,
  * issuer and serial, thumbprint), unwrapped with its private key; the reference lists (in the key or in the header)
- * naming exactly the encrypted body and header items; the primary signature encrypted, by the suite's RSA
+ * naming exactly the encrypted body and header items; the encryption key that key itself or a derived key declared
+ * after it (required under {@code requireDerivedKeys}: {@code MessageWasNotEncryptedByDerivedEncryptionToken}); the
+ * binding's protection order as WCF's {@code OrderTracker} sees it (a reference list after the clear signature is
+ * encrypt-first, verified before anything is decrypted; else {@code MessageProtectionOrderMismatch}); the primary
+ * signature encrypted under {@code SignBeforeEncryptAndEncryptSignature}, by the suite's RSA
  * signature, its key the expected signer ({@link Signer}); the signed parts exactly the binding's
  * ({@link MessageSignatureCheck}). A failure is a {@link MessageSecurityException}; its text is never sent (the
  * service answers WCF's generic fault).
@@ -38,6 +42,8 @@ final class AsymmetricHeaderReader {
     private static final int MIN_RSA_BITS = 1024;
     /** Encrypted header items besides the body: the signature and the confirmations; a bound on decryption work. */
     private static final int MAX_ENCRYPTED_HEADER_ITEMS = 8;
+    /** Derived keys a message may declare (WCF derives one encryption key). */
+    private static final int MAX_DERIVED_KEYS = 2;
 
     /** Whose signature a message must carry. */
     sealed interface Signer {
@@ -92,6 +98,9 @@ final class AsymmetricHeaderReader {
         List<String> references = new ArrayList<>();
         List<Element> encryptedItems = new ArrayList<>();
         List<Element> clearItems = new ArrayList<>();
+        Map<String, DerivedKeyToken> derived = new HashMap<>();
+        int referenceListIndex = -1;
+        int clearSignatureIndex = -1;
         List<Element> items = DomXml.children(security);
         for (int i = 0; i < items.size(); i++) {
             Element item = items.get(i);
@@ -107,14 +116,27 @@ final class AsymmetricHeaderReader {
                     throw new MessageSecurityException("The EncryptedKey is not for this side's certificate.");
                 }
                 references.addAll(key.dataReferences());
-            } else if (is(item, XENC, "ReferenceList") && key != null) {
+            } else if (is(item, s.scNamespace(), "DerivedKeyToken") && key != null
+                    && derived.size() < MAX_DERIVED_KEYS) {
+                // requireDerivedKeys: the encryption key derived from the EncryptedKey, declared after it
+                DerivedKeyToken dkt = DerivedKeyToken.read(item, s.scNamespace());
+                if (!(dkt.source() instanceof TokenReference.Local local) || !local.id().equals(key.id())) {
+                    throw new MessageSecurityException("A derived key must be derived from the message's key.");
+                }
+                derived.put(item.getAttributeNS(WSU, "Id"), dkt);
+            } else if (is(item, XENC, "ReferenceList") && key != null && referenceListIndex < 0) {
                 references.addAll(EncryptedKeyToken.dataReferences(item));
+                referenceListIndex = i;
             } else if (is(item, XENC, "EncryptedData") && key != null
                     && encryptedItems.size() < MAX_ENCRYPTED_HEADER_ITEMS) {
                 encryptedItems.add(item);
             } else if (key != null && (is(item, DS, "Signature") || is(item, WSSE11, "SignatureConfirmation"))
                     && clearItems.size() < MAX_ENCRYPTED_HEADER_ITEMS) {
-                // SignBeforeEncrypt: the signature and its confirmations in the clear, after the key
+                // SignBeforeEncrypt, EncryptBeforeSign: the signature and its confirmations in the clear, after the
+                // key
+                if (is(item, DS, "Signature") && clearSignatureIndex < 0) {
+                    clearSignatureIndex = i;
+                }
                 clearItems.add(item);
             } else {
                 throw new MessageSecurityException("The security header element '" + item.getLocalName()
@@ -126,6 +148,8 @@ final class AsymmetricHeaderReader {
             throw new MessageSecurityException("The message's body and signature must be encrypted.");
         }
         byte[] secret = key.unwrap(suite, own.privateKey());
+        MessageKeys keys = new MessageKeys(secret, key.id(), derived, !key.dataReferences().isEmpty(), s,
+                signer instanceof Signer.Included);
         List<Element> bodyContent = DomXml.children(body);
         if (bodyContent.size() != 1 || !is(bodyContent.get(0), XENC, "EncryptedData")) {
             throw new MessageSecurityException("The message's body must be encrypted.");
@@ -137,6 +161,12 @@ final class AsymmetricHeaderReader {
         if (!Set.copyOf(references).equals(encryptedIds) || references.size() != encryptedIds.size()) {
             throw new MessageSecurityException("The reference list must name exactly the encrypted parts.");
         }
+        // WCF's OrderTracker: a reference list met after the primary signature is EncryptBeforeSign (verify, then
+        // decrypt), before it (or inside the EncryptedKey) a signature first; the binding's order must be met
+        boolean verifyFirst = clearSignatureIndex >= 0 && referenceListIndex > clearSignatureIndex;
+        if (s.order() == MessageProtectionOrder.EncryptBeforeSign ? !verifyFirst : verifyFirst) {
+            throw new MessageSecurityException(WcfText.MessageProtectionOrderMismatch.format(s.order()));
+        }
         Element signature = null;
         boolean signatureEncrypted = false;
         List<Element> confirmations = new ArrayList<>();
@@ -144,7 +174,7 @@ final class AsymmetricHeaderReader {
         protectedItems.addAll(clearItems);
         for (Element item : protectedItems) {
             boolean encrypted = is(item, XENC, "EncryptedData");
-            Element element = encrypted ? decryptElement(item, secret, suite, byId, key.id()) : item;
+            Element element = encrypted ? decryptElement(item, keys, byId) : item;
             if (is(element, DS, "Signature") && signature == null) {
                 signatureEncrypted = encrypted;
                 signature = element;
@@ -162,9 +192,15 @@ final class AsymmetricHeaderReader {
             // WCF's receiver under this order (ReceiveSecurityHeader: the primary signature must be encrypted)
             throw new MessageSecurityException(WcfText.PrimarySignatureIsRequiredToBeEncrypted.format());
         }
-        decrypt(encryptedBody, XmlEncryption.CONTENT, secret, suite, key.id());
+        if (!verifyFirst) {
+            decrypt(encryptedBody, XmlEncryption.CONTENT, keys);
+        }
         X509Certificate signingCertificate = verify(signature, signer, token, header, body, timestamp, confirmations,
                 suite, byId, security, s.protectTokens());
+        if (verifyFirst) {
+            // EncryptBeforeSign: the signature covered the encrypted body
+            decrypt(encryptedBody, XmlEncryption.CONTENT, keys);
+        }
         List<byte[]> confirmed = new ArrayList<>();
         for (Element c : confirmations) {
             confirmed.add(c.hasAttribute("Value") ? DerivedKeyToken.base64(c.getAttribute("Value")) : new byte[0]);
@@ -255,26 +291,49 @@ final class AsymmetricHeaderReader {
     }
 
     /**
-     * Decrypts with the message's key: the data name no key (WCF) or a local reference to the {@code EncryptedKey}
-     * ({@code keyId}; WSS4J writes one).
+     * The keys a message's encrypted data may name: the {@code EncryptedKey}'s own (no key info when the key holds
+     * the reference list, as WCF writes it; a local reference to it, as WSS4J and WCF's other orders write it) or a
+     * key derived from it, which a receiver requiring derived keys insists on
+     * ({@code MessageWasNotEncryptedByDerivedEncryptionToken}).
      */
-    private static List<Node> decrypt(Element encryptedData, String type, byte[] key, AlgorithmSuite suite,
-            String keyId) {
-        XmlEncryption.Parsed parsed = XmlEncryption.read(encryptedData, suite);
+    private record MessageKeys(byte[] secret, String keyId, Map<String, DerivedKeyToken> derived, boolean keyHoldsList,
+            SymmetricHeaderWriter.Settings settings, boolean service) {
+
+        byte[] forData(TokenReference ref) {
+            AlgorithmSuite suite = settings.suite();
+            if (ref instanceof TokenReference.Local local && derived.containsKey(local.id())) {
+                DerivedKeyToken dkt = derived.get(local.id());
+                if (dkt.length() * 8 < suite.encryptionDerivationBits()) {
+                    throw new MessageSecurityException("The derived key is shorter than the suite " + suite
+                            + " requires.");
+                }
+                return dkt.key(secret);
+            }
+            if (ref == null ? !keyHoldsList && !derived.isEmpty()
+                    : !(ref instanceof TokenReference.Local local && local.id().equals(keyId))) {
+                throw new MessageSecurityException("The encrypted data must be encrypted with the message's key.");
+            }
+            if (settings.derivedKeys()) {
+                throw new MessageSecurityException(WcfText.MessageWasNotEncryptedByDerivedEncryptionToken.format(
+                        "System.ServiceModel.Security.Tokens.X509SecurityTokenParameters:\r\nInclusionMode: "
+                                + (service ? "Never" : "AlwaysToRecipient") + "\r\nReferenceStyle: Internal"
+                                + "\r\nRequireDerivedKeys: True\r\nX509ReferenceStyle: Any"));
+            }
+            return secret;
+        }
+    }
+
+    private static List<Node> decrypt(Element encryptedData, String type, MessageKeys keys) {
+        XmlEncryption.Parsed parsed = XmlEncryption.read(encryptedData, keys.settings().suite());
         if (!type.equals(parsed.type())) {
             throw new MessageSecurityException("The encrypted data is not of type " + type + ".");
         }
-        if (parsed.keyRef() != null && !(parsed.keyRef() instanceof TokenReference.Local local
-                && local.id().equals(keyId))) {
-            throw new MessageSecurityException("The encrypted data must be encrypted with the message's key.");
-        }
-        return XmlEncryption.decrypt(parsed, key, suite);
+        return XmlEncryption.decrypt(parsed, keys.forData(parsed.keyRef()), keys.settings().suite());
     }
 
     /** An encrypted header element ({@code #Element}): exactly one element once decrypted, its ids indexed. */
-    private static Element decryptElement(Element encrypted, byte[] key, AlgorithmSuite suite,
-            Map<String, Element> byId, String keyId) {
-        List<Node> nodes = decrypt(encrypted, XmlEncryption.ELEMENT, key, suite, keyId);
+    private static Element decryptElement(Element encrypted, MessageKeys keys, Map<String, Element> byId) {
+        List<Node> nodes = decrypt(encrypted, XmlEncryption.ELEMENT, keys);
         if (nodes.size() != 1 || !(nodes.get(0) instanceof Element element)) {
             throw new MessageSecurityException(BlockCipher.DECRYPTION_FAILED);
         }

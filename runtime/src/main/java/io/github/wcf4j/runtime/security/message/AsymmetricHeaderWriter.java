@@ -37,9 +37,8 @@ import org.w3c.dom.Element;
 
 /**
  * Secures a SOAP envelope (as a DOM) the way WCF's {@code AsymmetricSecurityProtocol} does
- * ({@code AsymmetricSecurityBindingElement}: MutualCertificate under WS-Security 1.0, MutualCertificateDuplex), with
- * no derived keys and {@code SignBeforeEncryptAndEncryptSignature} (under {@code SignBeforeEncrypt} the signature and
- * the confirmations stay in the clear, after the {@code EncryptedKey}):
+ * ({@code AsymmetricSecurityBindingElement}: MutualCertificate under WS-Security 1.0, MutualCertificateDuplex); by
+ * default with no derived keys and {@code SignBeforeEncryptAndEncryptSignature}:
  *
  * <pre>
  * o:Security  [u:Timestamp] [o:BinarySecurityToken (the signer's certificate, when its parameters include it)]
@@ -55,6 +54,14 @@ import org.w3c.dom.Element;
  * addressing and WS-RM headers, the body, the timestamp and any signature confirmations; its key is a local reference
  * to the included {@code BinarySecurityToken} or, when the token is not sent, the external reference its parameters
  * choose ({@link X509Reference}). Then the body content and the signature are encrypted with the message key.
+ * <p>The other settings, as {@code SendSecurityHeader} applies them: {@code SignBeforeEncrypt} leaves the signature
+ * and the confirmations in the clear after the {@code EncryptedKey}; {@code EncryptBeforeSign} encrypts the body
+ * content first (its {@code EncryptedData} naming its key), signs its encrypted form, leaves the signature in the
+ * clear and writes the reference list after it; {@code requireDerivedKeys} keeps the X.509 signature (an asymmetric
+ * key is never derived from) and encrypts with a {@code c:DerivedKeyToken} derived from the wrapped key, declared
+ * after the {@code EncryptedKey} and named by the encrypted data. In both, the reference list leaves the
+ * {@code EncryptedKey} for the header (WCF skips the data's key info only for a signature-first message encrypted
+ * with the wrapped key itself).
  */
 final class AsymmetricHeaderWriter {
 
@@ -122,8 +129,24 @@ final class AsymmetricHeaderWriter {
         }
         byte[] key = KeyWrap.generateKey(Math.max(128, suite.keyBits()));
         String keyId = "uuid-" + UUID.randomUUID() + "-1";
+        boolean signFirst = s.order() != MessageProtectionOrder.EncryptBeforeSign;
+        // SignBeforeEncrypt and EncryptBeforeSign leave the signature, and so the confirmations, in the clear
+        boolean encryptSignature = s.order() == MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature;
+        // WCF's skipKeyInfoForEncryption (SendSecurityHeader.StartEncryption): encrypted with the wrapped key itself,
+        // signature first, the reference list travels inside the EncryptedKey and the data name no key; else the
+        // data name their key (the derived key, or the EncryptedKey by a local reference)
+        boolean listInKey = signFirst && !s.derivedKeys();
+        TokenReference keySource = new TokenReference.Local(keyId, references11(parties)
+                ? WsSecurityNames.ENCRYPTED_KEY_TOKEN : null);
+        // requireDerivedKeys="true": the X.509 key signs as it is (HasAsymmetricKey), the encryption key is derived
+        // from the wrapped key (SendSecurityHeader.StartEncryption: DerivedEncryptionToken)
+        DerivedKeyToken encrypting = s.derivedKeys()
+                ? DerivedKeyToken.create(ids.next(), keySource, suite.encryptionDerivationBits() / 8) : null;
+        byte[] encryptionKey = encrypting != null ? encrypting.key(key) : key;
+        TokenReference encryptionRef = listInKey ? null : encrypting != null
+                ? new TokenReference.Local(encrypting.id(), s.localValueType(s.derivedKeyTokenType())) : keySource;
         String bodyData = ids.next();
-        String signatureData = ids.next();
+        String signatureData = encryptSignature ? ids.next() : null;
         List<Element> confirmationElements = new ArrayList<>();
         for (byte[] confirmed : confirmations) {
             Element c = doc.createElementNS(WSSE11, WSSE11_PREFIX + ":SignatureConfirmation");
@@ -134,10 +157,10 @@ final class AsymmetricHeaderWriter {
             }
             c.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + WSSE11_PREFIX, WSSE11);
         }
-        // SignBeforeEncrypt leaves the signature, and so the confirmations, in the clear
-        boolean encryptSignature = s.order() == MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature;
-        List<String> encrypted = new ArrayList<>(encryptSignature ? List.of(bodyData, signatureData)
-                : List.of(bodyData));
+        List<String> encrypted = new ArrayList<>(List.of(bodyData));
+        if (encryptSignature) {
+            encrypted.add(signatureData);
+        }
         List<String> confirmationData = new ArrayList<>();
         for (int i = 0; encryptSignature && i < confirmationElements.size(); i++) {
             confirmationData.add(ids.next());
@@ -145,8 +168,17 @@ final class AsymmetricHeaderWriter {
         encrypted.addAll(confirmationData);
         EncryptedKeyToken ek = new EncryptedKeyToken(keyId, suite.asymmetricKeyWrap(),
                 parties.references().to(parties.recipient(), s.bspAttributes()),
-                KeyWrap.wrap(suite.asymmetricKeyWrap(), parties.recipient().getPublicKey(), key), encrypted);
+                KeyWrap.wrap(suite.asymmetricKeyWrap(), parties.recipient().getPublicKey(), key),
+                listInKey ? encrypted : List.of());
         security.appendChild(ek.write(doc, s.bspAttributes()));
+        if (encrypting != null) {
+            security.appendChild(encrypting.write(doc, s.scNamespace(), references11(parties)
+                    ? WsSecurityNames.ENCRYPTED_KEY_TOKEN : null));
+        }
+        Element referenceList = listInKey ? null : referenceList(doc, encrypted);
+        if (referenceList != null && signFirst) {
+            security.appendChild(referenceList);
+        }
         confirmationElements.forEach(security::appendChild);
         if (ts != null) {
             signed.add(ts.getAttributeNS(WSU, "Id"));
@@ -154,19 +186,51 @@ final class AsymmetricHeaderWriter {
         if (ts != null && last) {
             security.appendChild(ts);
         }
+        if (!signFirst) {
+            // EncryptBeforeSign: the body content is encrypted first and the signature covers its encrypted form
+            // (SendSecurityHeader.CompleteSecurityApplication: CompleteEncryption first)
+            SymmetricHeaderWriter.declarePrefixes(XmlEncryption.encryptContent(body, bodyData, encryptionKey, suite,
+                    encryptionRef));
+        }
         Element signature = sign(security, ts != null && last ? ts : null, signed, parties.signer(), signerRef,
                 suite);
         byte[] signatureValue = SymmetricHeaderWriter.signatureValue(signature);
-        XmlEncryption.encryptContent(body, bodyData, key, suite, null);
+        if (signFirst) {
+            XmlEncryption.encryptContent(body, bodyData, encryptionKey, suite, encryptionRef);
+        } else {
+            // the reference list follows the signature (SendSecurityHeader.OnWriteHeaderContents)
+            security.insertBefore(referenceList, ts != null && last ? ts : null);
+        }
         if (encryptSignature) {
-            XmlEncryption.encryptElement(signature, signatureData, key, suite, null);
+            XmlEncryption.encryptElement(signature, signatureData, encryptionKey, suite, encryptionRef);
         }
         // the request's signature arrived encrypted, so the confirmations are encrypted too
         // (SignatureConfirmations.IsMarkedForEncryption), after the primary signature
         for (int i = 0; i < confirmationData.size(); i++) {
-            XmlEncryption.encryptElement(confirmationElements.get(i), confirmationData.get(i), key, suite, null);
+            XmlEncryption.encryptElement(confirmationElements.get(i), confirmationData.get(i), encryptionKey, suite,
+                    encryptionRef);
         }
         return new Sent(signatureValue);
+    }
+
+    /**
+     * Whether the message names certificates as WS-Security 1.1 does (thumbprints): then a local reference to the
+     * {@code EncryptedKey} carries its token type, which WCF's WS-Security 1.0 serializer has none for.
+     */
+    private static boolean references11(Parties parties) {
+        return parties.references() == X509Reference.THUMBPRINT;
+    }
+
+    private static Element referenceList(Document doc, List<String> encrypted) {
+        Element list = doc.createElementNS(WsSecurityNames.XENC, WsSecurityNames.XENC_PREFIX + ":ReferenceList");
+        list.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + WsSecurityNames.XENC_PREFIX,
+                WsSecurityNames.XENC);
+        for (String id : encrypted) {
+            Element ref = doc.createElementNS(WsSecurityNames.XENC, WsSecurityNames.XENC_PREFIX + ":DataReference");
+            ref.setAttribute("URI", "#" + id);
+            list.appendChild(ref);
+        }
+        return list;
     }
 
     private static Element sign(Element security, Element before, List<String> ids, X509Credential signer,

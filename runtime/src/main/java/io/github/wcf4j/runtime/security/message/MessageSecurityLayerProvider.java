@@ -4,7 +4,6 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.credentials.WindowsClientCredential;
 import io.github.wcf4j.binding.credentials.WindowsServiceCredential;
 import io.github.wcf4j.binding.security.AuthenticationMode;
-import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.stack.ChannelShape;
 import io.github.wcf4j.runtime.channel.Channel;
@@ -178,16 +177,6 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                 RefusalRule.when("requireSignatureConfirmation", e -> AsymmetricSecurityProtocol.runs(e)
                         && e.requireSignatureConfirmation() && !e.messageSecurityVersion().isWsSecurity11(),
                         e -> WcfText.SignatureConfirmationNotSupported.format()),
-                RefusalRule.when("requireDerivedKeys", e -> AsymmetricSecurityProtocol.runs(e)
-                        && e.requireDerivedKeys(),
-                        e -> refused(e) + "is an asymmetric binding, which wcf4j runs with requireDerivedKeys=\"false\""
-                                + " (the default of WCF's asymmetric factories) only; keys derived from the wrapped"
-                                + " key are not implemented, so this binding cannot be opened."),
-                RefusalRule.when("messageProtectionOrder", e -> AsymmetricSecurityProtocol.runs(e)
-                        && e.messageProtectionOrder() == MessageProtectionOrder.EncryptBeforeSign,
-                        e -> refused(e) + "is an asymmetric binding, which wcf4j runs with messageProtectionOrder="
-                                + "\"SignBeforeEncryptAndEncryptSignature\" (WCF's default) or \"SignBeforeEncrypt\";"
-                                + " EncryptBeforeSign is not implemented for it, so this binding cannot be opened."),
                 RefusalRule.when("sessionKeyRolloverInterval", e -> session(e) && rolloverOutlastsRenewal(e),
                         e -> WcfText.KeyRolloverGreaterThanKeyRenewal.format()),
                 RefusalRule.<SecurityBindingElement>when("", e -> AsymmetricSecurityProtocol.runs(e)

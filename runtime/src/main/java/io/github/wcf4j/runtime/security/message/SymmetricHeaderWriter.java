@@ -497,7 +497,7 @@ final class SymmetricHeaderWriter {
      * Declares on each prefixed element under {@code e} its prefix, as the serialized message will: an element
      * signed in its DOM form is digested with the declarations the receiver's parse gives it.
      */
-    private static void declarePrefixes(Element e) {
+    static void declarePrefixes(Element e) {
         for (Element c : DomXml.children(e)) {
             if (c.getPrefix() != null && !c.hasAttribute("xmlns:" + c.getPrefix())) {
                 c.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + c.getPrefix(), c.getNamespaceURI());

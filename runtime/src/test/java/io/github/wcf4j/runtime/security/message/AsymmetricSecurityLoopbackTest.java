@@ -46,7 +46,8 @@ import org.w3c.dom.Document;
  * MutualCertificate under WS-Security 1.0 (custom bindings and basicHttpBinding's {@code Message} security) and
  * MutualCertificateDuplex, for every message security version WCF offers them; what travels (WCF's WS-Security 1.0
  * layout: the client's certificate as a BinarySecurityToken, a fresh key wrapped to the receiver's certificate holding
- * the reference list, no derived keys), who the service sees, and what each side refuses.
+ * the reference list, no derived keys; and the other protection orders and derived keys), who the service sees, and
+ * what each side refuses.
  */
 class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
     private static final MessageSecurityVersion WSS10 = MessageSecurityVersion
@@ -233,7 +234,8 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
         Document replyDoc = DomXml.parse(reply).getOwnerDocument();
         MessageSecurityException e = assertThrows(MessageSecurityException.class, () -> AsymmetricHeaderReader.read(
                 replyDoc, new SymmetricHeaderWriter.Settings(AlgorithmSuite.forName("Default"),
-                        WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.Strict, true), client,
+                        WsSecurityNames.SC_FEB2005, SecurityHeaderLayout.Strict, true).protection(mutual(WSS10).build()),
+                client,
                 new AsymmetricHeaderReader.Signer.Known(impostor.certificate(), false)));
         assertTrue(e.getMessage().startsWith("Cannot resolve KeyInfo for verifying signature"), e.getMessage());
         assertTrue(protocol != null);
@@ -362,17 +364,138 @@ class AsymmetricSecurityLoopbackTest extends SecuredLoopback {
     }
 
     @Test
-    void settingsTheAsymmetricEngineDoesNotApplyAreRefusedByName() {
+    void signatureConfirmationUnderWss10IsRefusedWithWcfsText() {
         UnsupportedBindingException confirmation = assertThrows(UnsupportedBindingException.class, () -> host(
                 binding(mutual(WSS10).requireSignatureConfirmation(true).build()), serviceCredentials()));
         assertTrue(confirmation.getMessage().contains(WcfText.SignatureConfirmationNotSupported.format()),
                 confirmation.getMessage());
-        for (SecurityBindingElement e : List.of(mutual(WSS10).requireDerivedKeys(true).build(),
-                mutual(WSS10).messageProtectionOrder(MessageProtectionOrder.EncryptBeforeSign).build())) {
-            UnsupportedBindingException refused = assertThrows(UnsupportedBindingException.class,
-                    () -> host(binding(e), serviceCredentials()));
-            assertTrue(refused.getMessage().contains("MutualCertificate"), refused.getMessage());
+    }
+
+    private static SecurityBindingElement.Builder asymmetric(AuthenticationMode mode) {
+        return security(mode).messageSecurityVersion(mode == AuthenticationMode.MutualCertificate ? WSS10
+                : MessageSecurityVersion.DEFAULT);
+    }
+
+    /**
+     * {@code messageProtectionOrder="EncryptBeforeSign"} as WCF's {@code SendSecurityHeader} writes it: the body
+     * content encrypted first (its EncryptedData naming the EncryptedKey, no skipped key info), the signature in the
+     * clear over the encrypted body, the reference list after the signature; both directions, the service's
+     * confirmation (MutualCertificateDuplex, WS-Security 1.1) in the clear.
+     */
+    @ParameterizedTest
+    @EnumSource(value = AuthenticationMode.class, names = {"MutualCertificate", "MutualCertificateDuplex"})
+    void encryptBeforeSignSignsTheEncryptedBodyAndListsItAfterTheSignature(AuthenticationMode mode) {
+        SecurityBindingElement e = asymmetric(mode).messageProtectionOrder(MessageProtectionOrder.EncryptBeforeSign)
+                .requireSignatureConfirmation(mode == AuthenticationMode.MutualCertificateDuplex).build();
+        Identity id = both(e, clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        for (String m : List.of(sent(Direction.CLIENT_TO_SERVICE).get(1), sent(Direction.SERVICE_TO_CLIENT).get(1))) {
+            assertEquals(1, m.split("<e:EncryptedData ", -1).length - 1, "the body alone is encrypted: " + m);
+            assertFalse(m.contains("<add") || m.contains("addResult"), "the body is encrypted: " + m);
+            int signature = m.indexOf("<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\">");
+            int list = m.indexOf("<e:ReferenceList");
+            assertTrue(m.indexOf("</e:EncryptedKey>") < signature && signature < list,
+                    "key, signature in the clear, then the reference list: " + m);
+            Matcher key = Pattern.compile("<e:EncryptedKey [^>]*Id=\"([^\"]+)\".*?</e:EncryptedKey>").matcher(m);
+            assertTrue(key.find(), m);
+            assertFalse(key.group().contains("ReferenceList"), "the key holds no reference list: " + m);
+            assertTrue(m.matches("(?s).*<s:Body[^>]*><e:EncryptedData [^>]*>\\s*<e:EncryptionMethod[^>]*/>\\s*"
+                    + "<KeyInfo[^>]*><o:SecurityTokenReference[^>]*><o:Reference URI=\"#" + key.group(1) + "\".*"),
+                    "the encrypted body names the EncryptedKey: " + m);
+            Matcher bodyId = Pattern.compile("<s:Body u:Id=\"([^\"]+)\"").matcher(m);
+            assertTrue(bodyId.find() && m.substring(signature).contains("<Reference URI=\"#" + bodyId.group(1)),
+                    "the signature covers the body: " + m);
         }
+        if (mode == AuthenticationMode.MutualCertificateDuplex) {
+            assertTrue(sent(Direction.SERVICE_TO_CLIENT).get(1).contains("<k:SignatureConfirmation"),
+                    "the confirmation in the clear");
+        }
+    }
+
+    /**
+     * {@code requireDerivedKeys="true"} as WCF's {@code SendSecurityHeader} writes it for an asymmetric binding: the
+     * X.509 key signs as it is (no signing DKT), one DerivedKeyToken derived from the wrapped key encrypts (the
+     * suite's encryption length, defaults omitted for 32 bytes), named by the encrypted data; the reference list
+     * then leaves the EncryptedKey for the header.
+     */
+    @ParameterizedTest
+    @EnumSource(value = AuthenticationMode.class, names = {"MutualCertificate", "MutualCertificateDuplex"})
+    void derivedKeysEncryptWithOneKeyDerivedFromTheWrappedKey(AuthenticationMode mode) {
+        SecurityBindingElement e = asymmetric(mode).requireDerivedKeys(true).build();
+        Identity id = both(e, clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+        for (String m : List.of(sent(Direction.CLIENT_TO_SERVICE).get(1), sent(Direction.SERVICE_TO_CLIENT).get(1))) {
+            assertEquals(1, m.split("<c:DerivedKeyToken ", -1).length - 1, "one derived key: " + m);
+            Matcher key = Pattern.compile("<e:EncryptedKey [^>]*Id=\"([^\"]+)\".*?</e:EncryptedKey>").matcher(m);
+            assertTrue(key.find(), m);
+            assertFalse(key.group().contains("ReferenceList"), "the reference list is in the header: " + m);
+            Matcher dkt = Pattern.compile("<c:DerivedKeyToken [^>]*u:Id=\"([^\"]+)\"[^>]*>(.*?)</c:DerivedKeyToken>")
+                    .matcher(m);
+            assertTrue(dkt.find(), m);
+            assertTrue(dkt.group(2).contains("URI=\"#" + key.group(1) + "\""), "derived from the wrapped key: " + m);
+            assertFalse(dkt.group(2).contains("<c:Length>"), "Basic256 encrypts with 32 bytes, the default: " + m);
+            assertTrue(m.indexOf("</e:EncryptedKey>") < m.indexOf("<c:DerivedKeyToken")
+                    && m.indexOf("<c:DerivedKeyToken") < m.indexOf("<e:ReferenceList"), "declared in order: " + m);
+            assertEquals(2, m.split("<o:Reference URI=\"#" + dkt.group(1) + "\"", -1).length - 1,
+                    "the body and the signature name the derived key: " + m);
+            assertFalse(m.contains("<add") || m.contains("addResult"), "the body is encrypted: " + m);
+        }
+    }
+
+    @Test
+    void derivedKeysAndEncryptBeforeSignRunTogether() {
+        Identity id = both(mutual(WSS10).requireDerivedKeys(true)
+                .messageProtectionOrder(MessageProtectionOrder.EncryptBeforeSign).build(), clientCertificate());
+        assertEquals(whoIsClient(), id.whoAmI());
+        String request = sent(Direction.CLIENT_TO_SERVICE).get(0);
+        assertTrue(request.contains("<c:DerivedKeyToken") && request.indexOf("<Signature xmlns")
+                < request.indexOf("<e:ReferenceList"), request);
+    }
+
+    /**
+     * A service refuses another order than its own (WCF's {@code MessageProtectionOrderMismatch}) and, requiring
+     * derived keys, a body encrypted with the wrapped key itself ({@code MessageWasNotEncryptedByDerivedEncryptionToken}):
+     * WCF's generic fault, nothing served.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"EncryptBeforeSign/SignBeforeEncrypt", "SignBeforeEncrypt/EncryptBeforeSign",
+            "SignBeforeEncryptAndEncryptSignature/EncryptBeforeSign", "derived/plain"})
+    void aServiceRefusesAnotherOrderAndAKeyThatIsNotDerived(String serviceAndClient) {
+        String[] sides = serviceAndClient.split("/");
+        SecurityBindingElement[] pair = new SecurityBindingElement[2];
+        for (int i = 0; i < 2; i++) {
+            pair[i] = switch (sides[i]) {
+                case "derived" -> mutual(WSS10).requireDerivedKeys(true).build();
+                case "plain" -> mutual(WSS10).build();
+                default -> mutual(WSS10).messageProtectionOrder(MessageProtectionOrder.valueOf(sides[i])).build();
+            };
+        }
+        host(binding(pair[0]), serviceCredentials());
+        Identity id = client(binding(pair[1]), clientCertificate());
+        int before = IdentityService.CALLS.get();
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, id::whoAmI);
+        assertEquals(WsSecurityNames.INVALID_SECURITY,
+                assertInstanceOf(SecurityFaultException.class, e.getCause()).fault().subcode().orElseThrow());
+        assertEquals(before, IdentityService.CALLS.get(), "nothing served");
+    }
+
+    /**
+     * A receiver that does not require derived keys accepts them (the service serves a request encrypted with a
+     * derived key), one that requires them refuses the wrapped key itself, as WCF's {@code ReceiveSecurityHeader}:
+     * the client refuses the service's reply with WCF's text.
+     */
+    @Test
+    void aServiceWithoutDerivedKeysAcceptsThemAndAClientRequiringThemRefusesItsReply() {
+        host(binding(mutual(WSS10).build()), serviceCredentials());
+        Identity id = client(binding(mutual(WSS10).requireDerivedKeys(true).build()), clientCertificate());
+        int before = IdentityService.CALLS.get();
+        MessageSecurityException e = assertThrows(MessageSecurityException.class, id::whoAmI);
+        assertEquals(before + 1, IdentityService.CALLS.get(), "the service served the request");
+        assertTrue(e.getMessage().startsWith("The message is not encrypted with a key derived from the encryption"
+                + " token."), e.getMessage());
+        assertTrue(sent(Direction.CLIENT_TO_SERVICE).get(0).contains("<c:DerivedKeyToken"));
     }
 
     @Test
