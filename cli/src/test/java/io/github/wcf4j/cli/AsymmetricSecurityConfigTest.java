@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.runtime.client.ClientFactory;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,6 +65,15 @@ class AsymmetricSecurityConfigTest {
     private static final String CUSTOM = """
             <bindings><customBinding><binding name="secure">
               <security authenticationMode="MutualCertificate" messageSecurityVersion=\
+            "WSSecurity10WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11BasicSecurityProfile10"/>
+              <textMessageEncoding/><httpTransport/>
+            </binding></customBinding></bindings>""";
+
+    /** The same custom binding with WCF's other protection settings written in it. */
+    private static final String CUSTOM_PROTECTED = """
+            <bindings><customBinding><binding name="secure">
+              <security authenticationMode="MutualCertificate" requireDerivedKeys="true"
+                  messageProtectionOrder="EncryptBeforeSign" messageSecurityVersion=\
             "WSSecurity10WSTrustFebruary2005WSSecureConversationFebruary2005WSSecurityPolicy11BasicSecurityProfile10"/>
               <textMessageEncoding/><httpTransport/>
             </binding></customBinding></bindings>""";
@@ -135,6 +146,34 @@ class AsymmetricSecurityConfigTest {
 
         ServiceModelConfiguration stranger = read(config(section, bindings, "CN=stranger"));
         ClientFactory<Identity> refusedFactory = factory(stranger, host);
+        RuntimeException e = assertThrows(RuntimeException.class, refusedFactory.createChannel()::whoAmI);
+        assertTrue(e instanceof MessageSecurityException || e.getCause() instanceof MessageSecurityException,
+                e.toString());
+        opened.remove(refusedFactory);
+        refusedFactory.abort();
+    }
+
+    /**
+     * {@code requireDerivedKeys="true"} and {@code messageProtectionOrder="EncryptBeforeSign"} written in the
+     * configuration run; the service holds its client to them on the wire: a client of the default binding (no
+     * derived keys, the signature encrypted) is refused.
+     */
+    @Test
+    void derivedKeysAndEncryptBeforeSignRunFromTheConfiguration() {
+        ServiceModelConfiguration config = read(config("customBinding", CUSTOM_PROTECTED, "CN=peer"));
+        SecurityBindingElement security = config.services().get(0).endpoints().get(0).binding()
+                .createBindingElements().stream().filter(SecurityBindingElement.class::isInstance)
+                .map(SecurityBindingElement.class::cast).findFirst().orElseThrow();
+        assertTrue(security.requireDerivedKeys());
+        assertEquals(MessageProtectionOrder.EncryptBeforeSign, security.messageProtectionOrder());
+        assertEquals(AuthenticationMode.Family.ASYMMETRIC, security.family());
+        ServiceHost host = host(config);
+        Identity id = factory(config, host).createChannel();
+        assertTrue(id.whoAmI().startsWith("X509:CN=peer; "), id.whoAmI());
+        assertEquals(5.0, id.add(2, 3));
+
+        ServiceModelConfiguration defaults = read(config("customBinding", CUSTOM, "CN=peer"));
+        ClientFactory<Identity> refusedFactory = factory(defaults, host);
         RuntimeException e = assertThrows(RuntimeException.class, refusedFactory.createChannel()::whoAmI);
         assertTrue(e instanceof MessageSecurityException || e.getCause() instanceof MessageSecurityException,
                 e.toString());
