@@ -751,6 +751,7 @@ public enum WcfText {
             + " EncryptedKeys. Use '{4}' or higher as the security version for the binding."),
     SignatureConfirmationNotSupported("The configured SecurityVersion does not support signature confirmation. Use"
             + " WsSecurity11 or above."),
+    SignatureConfirmationsNotExpected("Signature confirmation is not expected in the security header."),
     TransportDoesNotProtectMessage("The '{0}'.'{1}' binding is configured with an authentication mode that requires"
             + " transport level integrity and confidentiality. However the transport cannot provide integrity and"
             + " confidentiality."),

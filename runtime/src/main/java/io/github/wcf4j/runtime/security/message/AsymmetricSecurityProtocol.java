@@ -148,6 +148,7 @@ final class AsymmetricSecurityProtocol implements SecurityProtocol {
         Document doc = SymmetricSecurityProtocol.envelope(request);
         AsymmetricHeaderReader.Received r = AsymmetricHeaderReader.read(doc, settings, own,
                 new AsymmetricHeaderReader.Signer.Included());
+        noConfirmations(r);
         freshness.check(r.timestamp(), element.localServiceSettings().replayWindow(),
                 element.localServiceSettings().maxClockSkew());
         replays.ifPresent(cache -> cache.check(r.signatureValue()));
@@ -213,6 +214,8 @@ final class AsymmetricSecurityProtocol implements SecurityProtocol {
         Document doc = SymmetricSecurityProtocol.envelope(m);
         AsymmetricHeaderReader.Received r = AsymmetricHeaderReader.read(doc, settings,
                 credentials.clientCertificate().orElseThrow(), new AsymmetricHeaderReader.Signer.Known(service, true));
+        // over duplex channels nothing correlates a message with one it could confirm, so none carries confirmations
+        noConfirmations(r);
         freshness.check(r.timestamp(), element.localClientSettings().replayWindow(),
                 element.localClientSettings().maxClockSkew());
         return SymmetricSecurityProtocol.decrypted(encoder, doc, m);
@@ -235,6 +238,17 @@ final class AsymmetricSecurityProtocol implements SecurityProtocol {
         secureOutgoing(m, new AsymmetricHeaderWriter.Parties(credentials.serviceCertificate().orElseThrow(),
                 serviceTokenIncluded(), credentials.clientCertificate().orElseThrow(), references),
                 element.localServiceSettings().timestampValidityDuration());
+    }
+
+    /**
+     * A message received as a responder (a request, or any message over duplex channels, where WCF's
+     * {@code DuplexSecurityProtocolFactory} keeps no correlation) carries no signature confirmation (WCF's
+     * {@code ReceiveSecurityHeader}: only an initiator reading a reply expects one).
+     */
+    private static void noConfirmations(AsymmetricHeaderReader.Received r) {
+        if (!r.confirmations().isEmpty()) {
+            throw new MessageSecurityException(WcfText.SignatureConfirmationsNotExpected.format());
+        }
     }
 
     private void secureOutgoing(Message m, AsymmetricHeaderWriter.Parties parties, Duration validity) {

@@ -197,12 +197,6 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                         .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
                                 ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX_SESSION,
                                 ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
-                RefusalRule.<SecurityBindingElement>when("requireSignatureConfirmation",
-                        e -> AsymmetricSecurityProtocol.runsOverDuplex(e) && e.requireSignatureConfirmation(),
-                        e -> refused(e) + "over duplex channels runs without signature confirmation in wcf4j"
-                                + " (each message stands alone: nothing correlates a callback with what it would"
-                                + " confirm), so requireSignatureConfirmation=\"true\" is refused here.")
-                        .onlyFor(ChannelShape.DUPLEX),
                 RefusalRule.<SecurityBindingElement>when("", e -> runs(e) && !session(e)
                         && !AsymmetricSecurityProtocol.runs(e),
                         e -> refused(e) + "runs over request/reply channels only in wcf4j so far;"

@@ -67,8 +67,13 @@ class MutualCertificateDuplexChannelTest {
     }
 
     private static CustomBinding binding() {
+        return binding(false);
+    }
+
+    private static CustomBinding binding(boolean requireSignatureConfirmation) {
         return CustomBinding.of("duplex", SecurityBindingElement.builder()
-                        .authenticationMode(AuthenticationMode.MutualCertificateDuplex).build(),
+                        .authenticationMode(AuthenticationMode.MutualCertificateDuplex)
+                        .requireSignatureConfirmation(requireSignatureConfirmation).build(),
                 CompositeDuplexBindingElement.at(URI.create("inmemory://localhost/client/")),
                 OneWayBindingElement.defaults(), TextMessageEncodingBindingElement.defaults(),
                 InMemoryTransportBindingElement.requestReply());
@@ -81,7 +86,11 @@ class MutualCertificateDuplexChannelTest {
     }
 
     private DuplexChannel service(ServiceCredentials credentials) {
-        ChannelListener<DuplexChannel> l = builder.buildListener(binding(), ChannelType.DUPLEX, net.parameters()
+        return service(credentials, binding());
+    }
+
+    private DuplexChannel service(ServiceCredentials credentials, CustomBinding binding) {
+        ChannelListener<DuplexChannel> l = builder.buildListener(binding, ChannelType.DUPLEX, net.parameters()
                 .put(ListenAddress.class, ListenAddress.explicit(InMemoryFixture.SERVICE))
                 .put(ServiceCredentials.class, credentials));
         net.await(l.open(InMemoryFixture.TIMEOUT));
@@ -89,7 +98,11 @@ class MutualCertificateDuplexChannelTest {
     }
 
     private DuplexChannel client(X509Credential own) {
-        ChannelFactory<DuplexChannel> f = builder.buildFactory(binding(), ChannelType.DUPLEX, net.parameters()
+        return client(own, binding());
+    }
+
+    private DuplexChannel client(X509Credential own, CustomBinding binding) {
+        ChannelFactory<DuplexChannel> f = builder.buildFactory(binding, ChannelType.DUPLEX, net.parameters()
                 .put(ClientCredentials.class, ClientCredentials.certificate(own)
                         .withDefaultServiceCertificate(service.certificate())));
         net.await(f.open(InMemoryFixture.TIMEOUT));
@@ -137,6 +150,36 @@ class MutualCertificateDuplexChannelTest {
                 CertificateFind.thumbprint(service.certificate()))), "the request's key is for the service");
         assertTrue(result.contains(Base64.getEncoder().encodeToString(
                 CertificateFind.thumbprint(client.certificate()))), "the callback's key is for the client");
+    }
+
+    /**
+     * {@code requireSignatureConfirmation="true"} over duplex channels, as WCF's {@code DuplexSecurityProtocolFactory}
+     * runs it: it opens (WS-Security 1.1), but nothing correlates a message with one it could confirm, so no message
+     * carries a confirmation and both directions run as without it.
+     */
+    @Test
+    void signatureConfirmationOverDuplexOpensAndConfirmsNothing() {
+        DuplexChannel at = service(serviceCredentials(service), binding(true));
+        DuplexChannel caller = client(client, binding(true));
+        CompletableFuture<Optional<Message>> arriving = at.receive(InMemoryFixture.TIMEOUT);
+        net.await(caller.send(message("urn:test/Ping", "<Ping xmlns=\"urn:test\"/>"), InMemoryFixture.TIMEOUT));
+        Message received = net.await(arriving).orElseThrow();
+        assertEquals("<Ping xmlns=\"urn:test\"/>", received.body().xml());
+        Message callback = message("urn:test/Pong", "<Pong xmlns=\"urn:test\"/>");
+        callback.headers().to(received.headers().replyTo());
+        CompletableFuture<Optional<Message>> back = caller.receive(InMemoryFixture.TIMEOUT);
+        net.await(at.send(callback, InMemoryFixture.TIMEOUT));
+        assertEquals("<Pong xmlns=\"urn:test\"/>", net.await(back).orElseThrow().body().xml());
+        List<String> sent = net.network.wire().stream().map(WireRecord::envelope).toList();
+        assertTrue(sent.stream().anyMatch(m -> m.contains("urn:test/Pong")), sent.toString());
+        List<String> secured = sent.stream().filter(m -> m.contains("urn:test/P")).toList();
+        assertEquals(2, secured.size(), sent.toString());
+        for (String m : secured) {
+            assertTrue(m.contains("<e:EncryptedKey"), "secured: " + m);
+        }
+        for (String m : sent) {
+            assertFalse(m.contains("SignatureConfirmation"), "nothing is confirmed: " + m);
+        }
     }
 
     @Test
