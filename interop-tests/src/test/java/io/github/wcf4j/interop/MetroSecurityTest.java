@@ -424,9 +424,9 @@ class MetroSecurityTest {
 
     /**
      * WCF's cookie mode ({@code requireSecurityContextCancellation="false"}: the context travels in the token's
-     * cookie, the service keeps no session; exported as {@code sp:MustNotSendCancel}) over UserNameForCertificate,
+     * cookie, the service keeps no session; exported as WCF's SP 1.1 driver does, {@code mssp:MustNotSendCancel}) over UserNameForCertificate,
      * Metro's client built from the {@code ?wsdl} alone. Metro echoes the issued token with its cookie on every call,
-     * so the calls are served; but it ignores {@code MustNotSendCancel} (SP0100, "not supported") and cancels at
+     * so the calls are served; but it ignores {@code MustNotSendCancel} and cancels at
      * close. A cookie-mode WCF service has no cancel handler (its token issuer takes Issue and Renew only,
      * {@code SecuritySessionSecurityTokenAuthenticator}): the cancel, secured with the cookie's context, reaches the
      * dispatcher, whose fault goes back secured; Metro fails reading it and its close fails. A deviation, in

@@ -6,6 +6,7 @@ import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityAlgorithmSuite;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
@@ -35,15 +36,19 @@ import java.util.Set;
  *
  * <p>Exported modes, with the token parameters of WCF's {@code Create*BindingElement} factories:
  * {@code UserNameOverTransport}, {@code CertificateOverTransport}, {@code AnonymousForCertificate},
- * {@code UserNameForCertificate}, {@code MutualCertificate} (symmetric under WS-Security 1.1, asymmetric under 1.0), and
- * {@code SecureConversation} over any of the last three ({@code sp:SecureConversationToken} with its
- * {@code sp:BootstrapPolicy}). Any other mode exports no security assertion at all, so the WSDL stays valid but says nothing of its security.
+ * {@code UserNameForCertificate}, {@code MutualCertificate} (symmetric under WS-Security 1.1, asymmetric under 1.0),
+ * {@code Kerberos}, the negotiated modes ({@code AnonymousForSslNegotiated}, {@code UserNameForSslNegotiated},
+ * {@code MutualSslNegotiated}: {@code mssp:SslContextToken}; {@code SspiNegotiated}: {@code sp:SpnegoContextToken}),
+ * and {@code SecureConversation} over any symmetric or asymmetric one of them ({@code sp:SecureConversationToken}
+ * with its {@code sp:BootstrapPolicy}). Any other mode exports no security assertion at all, so the WSDL stays valid but says nothing of its security.
  */
 final class SecurityPolicy {
     /** .NET Framing's policy namespace ({@code TransportPolicyConstants.DotNetFramingNamespace}). */
     static final String MSF = "http://schemas.microsoft.com/ws/2006/05/framing/policy";
     static final String SP11 = "http://schemas.xmlsoap.org/ws/2005/07/securitypolicy";
     static final String SP12 = "http://docs.oasis-open.org/ws-sx/ws-securitypolicy/200702";
+    /** Microsoft's security policy namespace ({@code WSSecurityPolicy.MsspNamespace}). */
+    static final String MSSP = "http://schemas.microsoft.com/ws/2005/07/securitypolicy";
     private static final String WSA10 = "http://www.w3.org/2005/08/addressing";
     private static final String WSA2004 = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
     private static final String NEVER = "Never";
@@ -51,7 +56,7 @@ final class SecurityPolicy {
     private static final String ALWAYS_TO_INITIATOR = "AlwaysToInitiator";
 
     /** A token parameter a binding assertion names. */
-    private sealed interface Token permits X509, Kerberos {
+    private sealed interface Token permits X509, Kerberos, Negotiated {
     }
 
     /** An X.509 token parameter: thumbprint references (else any), its inclusion, whether keys are derived from it. */
@@ -63,6 +68,16 @@ final class SecurityPolicy {
      * derived from it (WCF's {@code CreateWsspKerberosTokenAssertion}).
      */
     private record Kerberos(boolean derivedKeys) implements Token {
+    }
+
+    /**
+     * A negotiated token parameter, included always to the recipient: TLSNEGO's {@code SslSecurityTokenParameters}
+     * ({@code ssl}, with {@code requireClientCertificate}) exported as {@code mssp:SslContextToken}, or SPNEGO's
+     * {@code SspiSecurityTokenParameters} as {@code sp:SpnegoContextToken}; whether keys are derived from it and
+     * whether its context is cancelled ({@code RequireCancellation}).
+     */
+    private record Negotiated(boolean ssl, boolean derivedKeys, boolean requireCancellation,
+            boolean requireClientCertificate) implements Token {
     }
 
     /**
@@ -101,6 +116,18 @@ final class SecurityPolicy {
             case Kerberos:
                 return Optional.of(new Shape(Kind.SYMMETRIC, new Kerberos(e.requireDerivedKeys()), null, false,
                         Optional.empty()));
+            case AnonymousForSslNegotiated:
+            case UserNameForSslNegotiated:
+            case MutualSslNegotiated:
+                // CreateSslNegotiationBindingElement / CreateUserNameForSslBindingElement: the TLSNEGO token protects
+                return Optional.of(new Shape(Kind.SYMMETRIC, new Negotiated(true, e.requireDerivedKeys(),
+                        e.requireSecurityContextCancellation(),
+                        e.authenticationMode() == AuthenticationMode.MutualSslNegotiated), null,
+                        e.authenticationMode() == AuthenticationMode.UserNameForSslNegotiated, Optional.empty()));
+            case SspiNegotiated:
+                // CreateSspiNegotiationBindingElement: the SPNEGO token protects
+                return Optional.of(new Shape(Kind.SYMMETRIC, new Negotiated(false, e.requireDerivedKeys(),
+                        e.requireSecurityContextCancellation(), false), null, false, Optional.empty()));
             case AnonymousForCertificate:
                 return Optional.of(new Shape(Kind.SYMMETRIC, protection, null, false, Optional.empty()));
             case UserNameForCertificate:
@@ -199,7 +226,7 @@ final class SecurityPolicy {
             out.empty("sp:RequireDerivedKeys");
         }
         if (!cancel) {
-            out.empty("sp:MustNotSendCancel");
+            d.mustNotSendCancel(false);
         }
         out.start("sp:BootstrapPolicy").start("wsp:Policy");
         List<Header> addressing = signedHeaders(List.of(), s.context().addressing(), new ArrayList<>());
@@ -461,9 +488,65 @@ final class SecurityPolicy {
         void token(Token t) {
             if (t instanceof X509 x) {
                 x509(x);
+            } else if (t instanceof Negotiated n) {
+                negotiated(n);
             } else {
                 kerberos((Kerberos) t);
             }
+        }
+
+        /**
+         * {@code mssp:SslContextToken} or {@code sp:SpnegoContextToken}, included always to the recipient (RS
+         * {@code CreateMsspSslContextTokenAssertion}, {@code CreateWsspSpnegoContextTokenAssertion}): derived keys if
+         * asked, {@code MustNotSendCancel} when the token is not cancelled, the client certificate TLSNEGO requires;
+         * SP 1.2's driver always writes {@code MustNotSendCancel}, then {@code MustNotSendAmend} and
+         * {@code MustNotSendRenew}.
+         */
+        private void negotiated(Negotiated t) {
+            XmlOut out = step.out();
+            if (t.ssl()) {
+                out.start("mssp:SslContextToken").attr("sp:IncludeToken", ns + "/IncludeToken/" + ALWAYS_TO_RECIPIENT)
+                        .xmlns("mssp", MSSP);
+            } else {
+                out.start("sp:SpnegoContextToken").attr("sp:IncludeToken", ns + "/IncludeToken/"
+                        + ALWAYS_TO_RECIPIENT);
+            }
+            out.start("wsp:Policy");
+            if (t.derivedKeys()) {
+                out.empty("sp:RequireDerivedKeys");
+            }
+            if (sp12 || !t.requireCancellation()) {
+                mustNotSendCancel(t.ssl());
+            }
+            if (t.requireClientCertificate()) {
+                out.start("mssp:RequireClientCertificate");
+                if (!t.ssl()) {
+                    out.xmlns("mssp", MSSP);
+                }
+                out.end();
+            }
+            if (sp12) {
+                out.empty("sp:MustNotSendAmend").empty("sp:MustNotSendRenew");
+            }
+            out.end().end();
+        }
+
+        /**
+         * {@code MustNotSendCancel}: in the {@code mssp} namespace under WS-SecurityPolicy 1.1 (RS
+         * {@code WSSecurityPolicy11.CreateWsspMustNotSendCancelAssertion}), declared unless an enclosing element
+         * ({@code msspDeclared}) already declares it; {@code sp} under 1.2.
+         */
+        void mustNotSendCancel(boolean msspDeclared) {
+            XmlOut out = step.out();
+            if (sp12) {
+                out.empty("sp:MustNotSendCancel");
+                return;
+            }
+            out.start("mssp:MustNotSendCancel");
+            if (!msspDeclared) {
+                out.xmlns("mssp", MSSP);
+            }
+            out.end();
         }
 
         /** {@code sp:KerberosToken}, included once, with derived keys if asked, GSS-framed AP-REQ (WSS 1.1 profile). */

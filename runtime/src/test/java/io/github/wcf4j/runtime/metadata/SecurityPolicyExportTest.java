@@ -327,8 +327,9 @@ class SecurityPolicyExportTest {
         parse(wsdl);
 
         String cookie = wsdl(overHttp(secureConversation(false, MessageSecurityVersion.DEFAULT)), HTTP);
-        assertTrue(cookie.contains("<wsp:Policy><sp:RequireDerivedKeys/><sp:MustNotSendCancel/><sp:BootstrapPolicy>"),
-                cookie);
+        // WS-SecurityPolicy 1.1 writes MustNotSendCancel in the mssp namespace (RS WSSecurityPolicy11)
+        assertTrue(cookie.contains("<wsp:Policy><sp:RequireDerivedKeys/><mssp:MustNotSendCancel xmlns:mssp=\""
+                + "http://schemas.microsoft.com/ws/2005/07/securitypolicy\"/><sp:BootstrapPolicy>"), cookie);
         String sp12 = wsdl(overHttp(secureConversation(true, WSS11_SP12)), HTTP);
         assertTrue(sp12.contains("</sp:BootstrapPolicy><sp:MustNotSendAmend/></wsp:Policy></sp:SecureConversationToken>"),
                 sp12);
@@ -479,14 +480,130 @@ class SecurityPolicyExportTest {
 
     @Test
     void modesWcf4jDoesNotRunExportNoSecurityAssertion() {
-        // SecureConversation here: over its default bootstrap, SspiNegotiated
-        for (AuthenticationMode mode : List.of(AuthenticationMode.SspiNegotiated,
-                AuthenticationMode.SecureConversation, AuthenticationMode.UserNameForSslNegotiated)) {
+        for (AuthenticationMode mode : List.of(AuthenticationMode.IssuedTokenForCertificate,
+                AuthenticationMode.IssuedTokenForSslNegotiated)) {
             String wsdl = wsdl(overHttp(security(mode)), HTTP);
             assertFalse(wsdl.contains("securitypolicy"), mode + ": " + wsdl);
             assertTrue(wsdl.contains(endpointPolicy(ADDRESSING)), mode + ": " + wsdl);
             parse(wsdl);
         }
+    }
+
+    // ------------------------------------------------------------------ negotiated tokens
+
+    private static final String MSSP = "http://schemas.microsoft.com/ws/2005/07/securitypolicy";
+
+    private static String negotiatedBinding(String sp, String token) {
+        return "<sp:SymmetricBinding xmlns:sp=\"" + sp + "\"><wsp:Policy><sp:ProtectionToken><wsp:Policy>" + token
+                + "</wsp:Policy></sp:ProtectionToken>"
+                + "<sp:AlgorithmSuite><wsp:Policy><sp:Basic256/></wsp:Policy></sp:AlgorithmSuite>"
+                + "<sp:Layout><wsp:Policy><sp:Strict/></wsp:Policy></sp:Layout><sp:IncludeTimestamp/>"
+                + "<sp:EncryptSignature/><sp:OnlySignEntireHeadersAndBody/></wsp:Policy></sp:SymmetricBinding>";
+    }
+
+    private static SecurityBindingElement negotiated(AuthenticationMode mode, boolean cancel,
+            MessageSecurityVersion version) {
+        return SecurityBindingElement.builder().authenticationMode(mode).requireSecurityContextCancellation(cancel)
+                .messageSecurityVersion(version).build();
+    }
+
+    /**
+     * SSL negotiation as the outer mode, as WCF's {@code CreateMsspSslContextTokenAssertion} exports its
+     * {@code SslSecurityTokenParameters}: {@code mssp:SslContextToken} (the WS-SecurityPolicy 1.2 form is the one
+     * WCF's documentation prints for AnonymousForSslNegotiated and UserNameForSslNegotiated, "Security protocols
+     * version 1.0" §3.5.2–3.5.3), with no key reference in {@code sp:Wss11}: no X.509 token is exported
+     * (WSSecurityPolicy's {@code _mustSupportRef*} flags), and the protection token has no asymmetric key.
+     */
+    @Test
+    void sslNegotiationExportsWcfsSslContextToken() {
+        String sp12 = wsdl(overHttp(negotiated(AuthenticationMode.AnonymousForSslNegotiated, true, WSS11_SP12)),
+                HTTP);
+        String sp12Token = "<mssp:SslContextToken sp:IncludeToken=\"" + SP12 + "/IncludeToken/AlwaysToRecipient\""
+                + " xmlns:mssp=\"" + MSSP + "\"><wsp:Policy><sp:RequireDerivedKeys/><sp:MustNotSendCancel/>"
+                + "<sp:MustNotSendAmend/><sp:MustNotSendRenew/></wsp:Policy></mssp:SslContextToken>";
+        assertTrue(sp12.contains(endpointPolicy(negotiatedBinding(SP12, sp12Token) + wss11(SP12)
+                + trust("Trust13", SP12) + ADDRESSING)), sp12);
+        parse(sp12);
+
+        String userName = wsdl(overHttp(negotiated(AuthenticationMode.UserNameForSslNegotiated, true, WSS11_SP12)),
+                HTTP);
+        assertTrue(userName.contains(endpointPolicy(negotiatedBinding(SP12, sp12Token)
+                + "<sp:SignedEncryptedSupportingTokens xmlns:sp=\"" + SP12 + "\"><wsp:Policy>" + userNameToken(SP12)
+                + "</wsp:Policy></sp:SignedEncryptedSupportingTokens>" + wss11(SP12) + trust("Trust13", SP12)
+                + ADDRESSING)), userName);
+
+        // WS-SecurityPolicy 1.1: MustNotSendCancel only in cookie mode, in the mssp namespace (WSSecurityPolicy11)
+        String sp11 = wsdl(overHttp(negotiated(AuthenticationMode.AnonymousForSslNegotiated, true,
+                MessageSecurityVersion.DEFAULT)), HTTP);
+        assertTrue(sp11.contains(endpointPolicy(negotiatedBinding(SP11, "<mssp:SslContextToken sp:IncludeToken=\""
+                + SP11 + "/IncludeToken/AlwaysToRecipient\" xmlns:mssp=\"" + MSSP + "\"><wsp:Policy>"
+                + "<sp:RequireDerivedKeys/></wsp:Policy></mssp:SslContextToken>") + wss11(SP11)
+                + trust("Trust10", SP11) + ADDRESSING)), sp11);
+        String mutualCookie = wsdl(overHttp(negotiated(AuthenticationMode.MutualSslNegotiated, false,
+                MessageSecurityVersion.DEFAULT)), HTTP);
+        assertTrue(mutualCookie.contains("<mssp:SslContextToken sp:IncludeToken=\"" + SP11
+                + "/IncludeToken/AlwaysToRecipient\" xmlns:mssp=\"" + MSSP + "\"><wsp:Policy><sp:RequireDerivedKeys/>"
+                + "<mssp:MustNotSendCancel/><mssp:RequireClientCertificate/></wsp:Policy></mssp:SslContextToken>"),
+                mutualCookie);
+        parse(mutualCookie);
+    }
+
+    /** SSPI negotiation as the outer mode: WCF's {@code CreateWsspSpnegoContextTokenAssertion}. */
+    @Test
+    void sspiNegotiationExportsWcfsSpnegoContextToken() {
+        String sp11 = wsdl(overHttp(negotiated(AuthenticationMode.SspiNegotiated, true,
+                MessageSecurityVersion.DEFAULT)), HTTP);
+        assertTrue(sp11.contains(endpointPolicy(negotiatedBinding(SP11, "<sp:SpnegoContextToken sp:IncludeToken=\""
+                + SP11 + "/IncludeToken/AlwaysToRecipient\"><wsp:Policy><sp:RequireDerivedKeys/></wsp:Policy>"
+                + "</sp:SpnegoContextToken>") + wss11(SP11) + trust("Trust10", SP11) + ADDRESSING)), sp11);
+        parse(sp11);
+        String cookie = wsdl(overHttp(negotiated(AuthenticationMode.SspiNegotiated, false,
+                MessageSecurityVersion.DEFAULT)), HTTP);
+        assertTrue(cookie.contains("<wsp:Policy><sp:RequireDerivedKeys/><mssp:MustNotSendCancel xmlns:mssp=\"" + MSSP
+                + "\"/></wsp:Policy></sp:SpnegoContextToken>"), cookie);
+        parse(cookie);
+        String sp12 = wsdl(overHttp(negotiated(AuthenticationMode.SspiNegotiated, true, WSS11_SP12)), HTTP);
+        assertTrue(sp12.contains("<sp:SpnegoContextToken sp:IncludeToken=\"" + SP12 + "/IncludeToken/AlwaysToRecipient\">"
+                + "<wsp:Policy><sp:RequireDerivedKeys/><sp:MustNotSendCancel/><sp:MustNotSendAmend/>"
+                + "<sp:MustNotSendRenew/></wsp:Policy></sp:SpnegoContextToken>"), sp12);
+    }
+
+    /**
+     * The seed's binding: SecureConversation over its default bootstrap, SspiNegotiated, exports the context token
+     * with the SPNEGO binding as its bootstrap policy, as the security reference prints it (§7, "Seed").
+     */
+    @Test
+    void secureConversationOverSspiNegotiationCarriesTheSpnegoBootstrap() {
+        String wsdl = wsdl(overHttp(security(AuthenticationMode.SecureConversation)), HTTP);
+        String bootstrap = "<sp:BootstrapPolicy><wsp:Policy><sp:SignedParts><sp:Body/>"
+                + "<sp:Header Name=\"To\" Namespace=\"http://www.w3.org/2005/08/addressing\"/>"
+                + "<sp:Header Name=\"From\" Namespace=\"http://www.w3.org/2005/08/addressing\"/>"
+                + "<sp:Header Name=\"FaultTo\" Namespace=\"http://www.w3.org/2005/08/addressing\"/>"
+                + "<sp:Header Name=\"ReplyTo\" Namespace=\"http://www.w3.org/2005/08/addressing\"/>"
+                + "<sp:Header Name=\"MessageID\" Namespace=\"http://www.w3.org/2005/08/addressing\"/>"
+                + "<sp:Header Name=\"RelatesTo\" Namespace=\"http://www.w3.org/2005/08/addressing\"/>"
+                + "<sp:Header Name=\"Action\" Namespace=\"http://www.w3.org/2005/08/addressing\"/>"
+                + "</sp:SignedParts><sp:EncryptedParts><sp:Body/></sp:EncryptedParts>"
+                + negotiatedBinding(SP11, "<sp:SpnegoContextToken sp:IncludeToken=\"" + SP11
+                        + "/IncludeToken/AlwaysToRecipient\"><wsp:Policy><sp:RequireDerivedKeys/></wsp:Policy>"
+                        + "</sp:SpnegoContextToken>")
+                + wss11(SP11) + trust("Trust10", SP11) + "</wsp:Policy></sp:BootstrapPolicy>";
+        assertTrue(wsdl.contains("<sp:SecureConversationToken sp:IncludeToken=\"" + SP11
+                + "/IncludeToken/AlwaysToRecipient\"><wsp:Policy><sp:RequireDerivedKeys/>" + bootstrap
+                + "</wsp:Policy></sp:SecureConversationToken>"), wsdl);
+        parse(wsdl);
+
+        // over TLSNEGO, in cookie mode: the bootstrap's SslContextToken, the outer mssp:MustNotSendCancel
+        String ssl = wsdl(overHttp(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).requireSecurityContextCancellation(false)
+                .bootstrap(security(AuthenticationMode.UserNameForSslNegotiated)).build()), HTTP);
+        assertTrue(ssl.contains("<wsp:Policy><sp:RequireDerivedKeys/><mssp:MustNotSendCancel xmlns:mssp=\"" + MSSP
+                + "\"/><sp:BootstrapPolicy>"), ssl);
+        assertTrue(ssl.contains("<mssp:SslContextToken sp:IncludeToken=\"" + SP11 + "/IncludeToken/AlwaysToRecipient\""
+                + " xmlns:mssp=\"" + MSSP + "\">"), ssl);
+        assertTrue(ssl.contains("<sp:SignedSupportingTokens xmlns:sp=\"" + SP11 + "\"><wsp:Policy>"
+                + userNameToken(SP11)), "the bootstrap's user name: " + ssl);
+        parse(ssl);
     }
 
     @Test

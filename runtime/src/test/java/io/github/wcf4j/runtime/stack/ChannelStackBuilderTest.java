@@ -71,7 +71,9 @@ class ChannelStackBuilderTest {
 
     @Test
     void aSecurityElementInACustomBindingIsRefusedToo() {
-        CustomBinding b = CustomBinding.of("secured", SecurityBindingElement.defaults(),
+        // the default, SspiNegotiated, runs (SSPI negotiation as the outer mode); SspiNegotiatedOverTransport does not
+        CustomBinding b = CustomBinding.of("secured", SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SspiNegotiatedOverTransport).build(),
                 TextMessageEncodingBindingElement.defaults(), HttpTransportBindingElement.defaults());
         UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
                 builder.buildFactory(b, ChannelType.REQUEST, net.parameters()));

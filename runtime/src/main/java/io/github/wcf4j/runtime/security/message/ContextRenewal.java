@@ -27,10 +27,10 @@ import javax.xml.namespace.QName;
  * {@link ServiceSessionKeys}) as the binding's settings make them.
  *
  * <p>The client secures the Renew as WCF does, by the bootstrap and endorsed by the session's current token, over
- * the bootstraps that allow it ({@link SecureConversationProtocol#renewsWithBootstrap}); over the others (MutualCertificate,
- * whose own certificate already endorses, and the negotiated bootstraps) it is still secured with the session's current
- * key (<b>deviation</b>). The service accepts both. The body, actions, {@code RenewTarget} and {@code Instance} are
- * WCF's.
+ * every bootstrap ({@link SecureConversationProtocol#secureRenewWithBootstrap}): X.509 (MutualCertificate's
+ * certificate endorsing first), Kerberos, and the negotiated ones under the session's negotiated token. The service
+ * also accepts a Renew secured with the session's current key, as earlier wcf4j clients sent it. The body, actions,
+ * {@code RenewTarget} and {@code Instance} are WCF's.
  */
 final class ContextRenewal {
     private final SecureConversationProtocol protocol;
@@ -44,9 +44,9 @@ final class ContextRenewal {
     /**
      * Renews the key of a session's {@code current} context over any {@code exchange} (WCF
      * {@code SecuritySessionSecurityTokenProvider.RenewTokenCore}): {@code RST/SCT/Renew} naming the current token as
-     * its {@code RenewTarget}, with entropy as {@code keyEntropyMode} says, secured with the current key (the current
-     * token carried, as every request of the session carries it); the {@code RSTR/SCT/Renew} issues the context's next
-     * key generation ({@code Instance}). The reply is verified with {@code keys}.
+     * its {@code RenewTarget}, with entropy as {@code keyEntropyMode} says, secured by the bootstrap and endorsed by
+     * the current token; the {@code RSTR/SCT/Renew}, secured by the bootstrap too, issues the context's next key
+     * generation ({@code Instance}).
      */
     CompletableFuture<SecurityContext> renew(Function<Message, CompletableFuture<Message>> exchange,
             EndpointAddress to, SecurityContext current, MessageVersion version, ClientSessionKeys keys,
@@ -59,19 +59,10 @@ final class ContextRenewal {
                 new XmlFragment(issuance.renew(current, entropy, keyBits)));
         renew.headers().messageId("urn:uuid:" + UUID.randomUUID());
         renew.headers().to(to);
-        SecurityProtocol.ReplyVerification bootstrapped;
-        try {
-            // WCF's way where the bootstrap allows it: secured by the bootstrap, endorsed by the current token
-            bootstrapped = protocol.renewsWithBootstrap()
-                    ? protocol.secureRenewWithBootstrap(renew, to, credentials, current) : null;
-            if (bootstrapped == null) {
-                protocol.secureWithContext(renew, current);
-            }
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return exchange.apply(renew).thenApply(reply -> {
-            Message rstr = bootstrapped != null ? bootstrapped.verify(reply) : verify(reply, keys);
+        // WCF's way: secured by the bootstrap, endorsed by the current token
+        return protocol.secureRenewWithBootstrap(exchange, renew, to, credentials, current).thenCompose(bootstrapped ->
+                exchange.apply(renew).thenApply(reply -> {
+            Message rstr = bootstrapped.verify(reply);
             if (rstr == null) {
                 throw new MessageSecurityException("The service did not answer the renew request.");
             }
@@ -90,7 +81,7 @@ final class ContextRenewal {
                         + " session's security context.");
             }
             return next;
-        });
+        }));
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -98,6 +99,15 @@ final class KerberosSecurityProtocol implements SecurityProtocol {
 
     @Override
     public ReplyVerification secureRequest(Message request, EndpointAddress to, ClientCredentials credentials) {
+        return secureRequest(request, to, credentials, Optional.empty());
+    }
+
+    /**
+     * Secures a request as {@link #secureRequest(Message, EndpointAddress, ClientCredentials)} does, endorsed by a
+     * session's context token when {@code context} is given (a renew request over a Kerberos bootstrap, WCF's way).
+     */
+    ReplyVerification secureRequest(Message request, EndpointAddress to, ClientCredentials credentials,
+            Optional<SymmetricHeaderWriter.ContextEndorsement> context) {
         KerberosCredentials own = kerberos.orElseThrow(() -> KerberosCredentials.notConfigured("client"));
         KerberosApRequest.Requested ticket = KerberosApRequest.request(own, identity.kerberosTarget(to.uri()), false);
         if (request.headers().to() == null) {
@@ -110,7 +120,8 @@ final class KerberosSecurityProtocol implements SecurityProtocol {
             sent.set(SymmetricHeaderWriter.protect(doc, settings, ts, ticket.key(),
                     new TokenReference.Local(token.getAttributeNS(WSU, "Id"),
                             settings.localValueType(KerberosApRequest.VALUE_TYPE)),
-                    tokenType(), Optional.of(token), Optional.empty(), Optional.empty(), List.of(), true));
+                    tokenType(), Optional.of(token), Optional.empty(), Optional.empty(), List.of(), true,
+                    context));
         }));
         return reply -> verifyReply(reply, ticket, sent);
     }
@@ -159,17 +170,30 @@ final class KerberosSecurityProtocol implements SecurityProtocol {
 
     @Override
     public VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials) {
+        return verifyRequest(request, credentials, null);
+    }
+
+    /**
+     * Verifies a request as {@link #verifyRequest(Message, ServiceCredentials)} does; with {@code session} its primary
+     * signature must also be endorsed by a security session's context token, whose key {@code session} gives (a renew
+     * request secured WCF's way).
+     */
+    VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials,
+            SymmetricHeaderReader.ContextKeys session) {
         if (request.headers().count(SECURITY) == 0) {
             throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
         }
         KerberosCredentials own = kerberos.orElseThrow(() -> KerberosCredentials.notConfigured("service"));
         Document doc = SymmetricSecurityProtocol.envelope(request);
         AtomicReference<KerberosApRequest.Accepted> accepted = new AtomicReference<>();
-        SymmetricHeaderReader.Received r = SymmetricHeaderReader.readKerberosRequest(doc, settings, token -> {
+        Function<byte[], byte[]> acceptor = token -> {
             KerberosApRequest.Accepted a = KerberosApRequest.accept(own, token);
             accepted.set(a);
             return a.key();
-        });
+        };
+        SymmetricHeaderReader.Received r = session == null
+                ? SymmetricHeaderReader.readKerberosRequest(doc, settings, acceptor)
+                : SymmetricHeaderReader.readEndorsedKerberosRequest(doc, settings, acceptor, session);
         freshness.check(r.timestamp(), element.localServiceSettings().replayWindow(),
                 element.localServiceSettings().maxClockSkew());
         replays.ifPresent(cache -> cache.check(r.signatureValue()));

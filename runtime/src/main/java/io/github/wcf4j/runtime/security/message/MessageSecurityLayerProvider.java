@@ -43,7 +43,9 @@ import java.util.stream.Stream;
  * {@code SslSecurityTokenParameters}: {@code "AnonymousForSslNegotiated"}, {@code "UserNameForSslNegotiated"} and
  * {@code "MutualSslNegotiated"} as the outer mode (also {@code wsHttpBinding}'s {@code Message} security with
  * {@code establishSecurityContext="false"}), the TLSNEGO token securing each message ({@link NegotiatedTokenProtocol});
- * </li>
+ * and SSPI negotiation the same way ({@code "SspiNegotiated"} as the outer mode, {@code wsHttpBinding}'s
+ * {@code Message}/{@code Windows} with negotiation and {@code establishSecurityContext="false"}): one SPNEGO exchange
+ * per channel, its token securing each message;</li>
  * <li>{@code "SecureConversation"} over those X.509 bootstraps or the SSL-negotiated ones
  * {@code "AnonymousForSslNegotiated"}, {@code "UserNameForSslNegotiated"} and {@code "MutualSslNegotiated"} (TLSNEGO,
  * {@link NegotiationProtocol}), and {@code "SspiNegotiated"} (SPNEGO over Kerberos, the same protocol; the Kerberos
@@ -63,7 +65,7 @@ import java.util.stream.Stream;
  * default) dates and checks timestamps. Cryptography runs on the scheduler's executor, never on a transport's event
  * loop. A transport-security service's transport must protect the messages (WCF's
  * {@code TransportDoesNotProtectMessage} is one of the model's {@code BuildChecks}). Everything else of
- * {@code <security>} (SSPI negotiation, Kerberos, issued tokens, settings the symmetric and asymmetric engines do not
+ * {@code <security>} (SspiNegotiatedOverTransport, issued tokens, settings the symmetric and asymmetric engines do not
  * apply) and the other channel shapes are refused by
  * name, as data ({@link #refusals()}).
  */
@@ -103,7 +105,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
      * conversation's element and its bootstrap.
      */
     private static Stream<SecurityBindingElement> symmetric(SecurityBindingElement e) {
-        if (symmetricMode(e) || SslNegotiation.runs(e.authenticationMode())
+        if (symmetricMode(e) || NegotiationProtocol.runs(e.authenticationMode())
                 || KerberosSecurityProtocol.runs(e.authenticationMode())) {
             return Stream.of(e);
         }
@@ -156,12 +158,11 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 + " UserNameOverTransport, CertificateOverTransport, KerberosOverTransport,"
                                 + " AnonymousForCertificate, UserNameForCertificate, MutualCertificate,"
                                 + " MutualCertificateDuplex, Kerberos (the Kerberos token profile, WS-Security 1.1),"
-                                + " AnonymousForSslNegotiated, UserNameForSslNegotiated, MutualSslNegotiated, and"
-                                + " SecureConversation over the symmetric X.509 modes, Kerberos or"
-                                + " AnonymousForSslNegotiated/UserNameForSslNegotiated/MutualSslNegotiated/SspiNegotiated"
-                                + " only (SSPI negotiation as the message protection itself"
-                                + " (establishSecurityContext=\"false\"), SspiNegotiatedOverTransport and issued tokens"
-                                + " are not implemented yet), so this binding cannot be opened."),
+                                + " AnonymousForSslNegotiated, UserNameForSslNegotiated, MutualSslNegotiated,"
+                                + " SspiNegotiated (SPNEGO over Kerberos), and SecureConversation over the symmetric"
+                                + " X.509 modes, Kerberos or AnonymousForSslNegotiated/UserNameForSslNegotiated/"
+                                + "MutualSslNegotiated/SspiNegotiated only (SspiNegotiatedOverTransport and issued"
+                                + " tokens are not implemented yet), so this binding cannot be opened."),
                 RefusalRule.when("messageSecurityVersion", MessageSecurityLayerProvider::encryptedKeyUnderWss10,
                         e -> WcfText.SecurityVersionDoesNotSupportEncryptedKeyBinding.format("CustomBinding",
                                 "http://tempuri.org/", "<contract>", "<contract namespace>", "WSSecurity11")
@@ -307,7 +308,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         if (NegotiatedTokenProtocol.runs(e)) {
             return new NegotiatedTokenProtocol(e, clock,
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
-                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p),
+                    windows(p));
         }
         if (kerberosMode(e)) {
             return new KerberosSecurityProtocol(e, clock,

@@ -6,20 +6,23 @@ import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
+import io.github.wcf4j.runtime.security.KerberosCredentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * SSL negotiation as the message protection itself: {@code authenticationMode} {@code AnonymousForSslNegotiated},
- * {@code UserNameForSslNegotiated} or {@code MutualSslNegotiated} as the outer {@code <security>}, and
- * {@code wsHttpBinding}'s {@code Message} security with {@code negotiateServiceCredential="true"} and
- * {@code establishSecurityContext="false"}. WCF builds these as a {@code SymmetricSecurityBindingElement} whose
- * protection token is an {@code SslSecurityTokenParameters} ({@code SecurityBindingElement
- * .CreateSslNegotiationBindingElement}, {@code CreateUserNameForSslBindingElement}): the TLSNEGO exchange
+ * SSL or SSPI negotiation as the message protection itself: {@code authenticationMode}
+ * {@code AnonymousForSslNegotiated}, {@code UserNameForSslNegotiated}, {@code MutualSslNegotiated} or
+ * {@code SspiNegotiated} as the outer {@code <security>}, and {@code wsHttpBinding}'s {@code Message} security with
+ * {@code negotiateServiceCredential="true"} and {@code establishSecurityContext="false"} (clientCredentialType
+ * None/UserName/Certificate: TLSNEGO; Windows: SPNEGO). WCF builds these as a {@code SymmetricSecurityBindingElement}
+ * whose protection token is an {@code SslSecurityTokenParameters} ({@code SecurityBindingElement
+ * .CreateSslNegotiationBindingElement}, {@code CreateUserNameForSslBindingElement}) or an
+ * {@code SspiSecurityTokenParameters} ({@code CreateSspiNegotiationBindingElement}): the TLSNEGO or SPNEGO exchange
  * ({@link NegotiationProtocol}) yields a security context token, and that token then secures every message directly,
- * with no {@code RST/SCT} and no session on top.
+ * with no {@code RST/SCT} and no session on top. Under SPNEGO the caller is the Kerberos client principal.
  *
  * <ul>
  * <li>A client channel negotiates before its first request, once, and keeps the token while
@@ -40,19 +43,29 @@ final class NegotiatedTokenProtocol implements SecurityProtocol {
     private final NegotiationProtocol negotiation;
     private final Clock clock;
 
+    /**
+     * @param kerberos the Kerberos identity SPNEGO runs with ({@code SspiNegotiated}), when one is configured
+     * @param windows the {@code <clientCredentials><windows>} and {@code <windowsAuthentication>} SPNEGO honours
+     */
     NegotiatedTokenProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
-            ExpectedServiceIdentity identity) {
+            ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, WindowsCredentials windows) {
         this.element = element;
-        this.negotiation = NegotiationProtocol.of(element, clock, encoder, identity, Optional.empty());
+        this.negotiation = NegotiationProtocol.of(element, clock, encoder, identity, kerberos, windows);
         this.clock = clock;
     }
 
+    /** The SSL-negotiated outer modes, which need no Kerberos identity. */
+    NegotiatedTokenProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
+            ExpectedServiceIdentity identity) {
+        this(element, clock, encoder, identity, Optional.empty(), WindowsCredentials.defaults());
+    }
+
     /**
-     * Whether this protocol runs {@code e}: SSL negotiation as the outer mode (under WS-Security 1.1 only, which the
-     * layer's refusal of the other versions sees to).
+     * Whether this protocol runs {@code e}: SSL or SSPI negotiation as the outer mode (under WS-Security 1.1 only,
+     * which the layer's refusal of the other versions sees to).
      */
     static boolean runs(SecurityBindingElement e) {
-        return SslNegotiation.runs(e.authenticationMode());
+        return NegotiationProtocol.runs(e.authenticationMode());
     }
 
     @Override
@@ -67,7 +80,7 @@ final class NegotiatedTokenProtocol implements SecurityProtocol {
 
     @Override
     public ReplyVerification secureRequest(Message request, EndpointAddress to, ClientCredentials credentials) {
-        throw new IllegalStateException("an SSL-negotiated token secures requests through its client channel");
+        throw new IllegalStateException("a negotiated token secures requests through its client channel");
     }
 
     @Override

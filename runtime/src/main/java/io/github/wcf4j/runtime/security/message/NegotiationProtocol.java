@@ -240,6 +240,16 @@ final class NegotiationProtocol {
     /** Secures the outer {@code RST/SCT} with the negotiated {@code token}; the reply must come back under it. */
     SecurityProtocol.ReplyVerification secureRequest(Message request, EndpointAddress to, SecurityContext token,
             ClientCredentials credentials) {
+        return secureRequest(request, to, token, credentials, Optional.empty());
+    }
+
+    /**
+     * As {@link #secureRequest(Message, EndpointAddress, SecurityContext, ClientCredentials)}, endorsed by a security
+     * session's current token when {@code context} is given: a renew request secured by the negotiated bootstrap
+     * token, WCF's way ({@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}).
+     */
+    SecurityProtocol.ReplyVerification secureRequest(Message request, EndpointAddress to, SecurityContext token,
+            ClientCredentials credentials, Optional<SymmetricHeaderWriter.ContextEndorsement> context) {
         if (request.headers().to() == null) {
             request.headers().to(to);
         }
@@ -247,7 +257,7 @@ final class NegotiationProtocol {
         Optional<SecurityTimestamp> ts = freshness.issue(element.localClientSettings().timestampValidityDuration());
         request.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(doc -> {
             SymmetricHeaderWriter.writeWithContext(doc, settings, ts, token.key(), token.contextId(),
-                    Optional.of(token.tokenXml()), true, user);
+                    Optional.empty(), Optional.of(token.tokenXml()), true, user, context);
         }));
         return reply -> verifyReply(reply, token);
     }
@@ -433,6 +443,16 @@ final class NegotiationProtocol {
      * {@code UserNameForSslNegotiated}, carrying a valid UsernameToken); its reply is secured with the same token.
      */
     SecurityProtocol.VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials) {
+        return verifyRequest(request, credentials, null);
+    }
+
+    /**
+     * As {@link #verifyRequest(Message, ServiceCredentials)}; with {@code session} the primary signature must also be
+     * endorsed by a security session's context token, whose key {@code session} gives (a renew request secured by the
+     * negotiated bootstrap token, WCF's way).
+     */
+    SecurityProtocol.VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials,
+            SymmetricHeaderReader.ContextKeys session) {
         if (request.headers().count(SECURITY) == 0) {
             throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
         }
@@ -440,8 +460,7 @@ final class NegotiationProtocol {
         String[] used = new String[1];
         Negotiated[] usedToken = new Negotiated[1];
         byte[][] usedKey = new byte[1][];
-        SymmetricHeaderReader.Received r = SymmetricHeaderReader.readWithContext(doc, settings, false, true,
-                new SymmetricHeaderReader.ContextKeys() {
+        SymmetricHeaderReader.ContextKeys negotiatedKeys = new SymmetricHeaderReader.ContextKeys() {
                     @Override
                     public byte[] keyOf(Element token) {
                         String id = NegotiationMessages.child(token, settings.scNamespace(), "Identifier")
@@ -467,7 +486,10 @@ final class NegotiationProtocol {
                     public byte[] keyOf(String contextId) {
                         throw new MessageSecurityException("A token request must carry its negotiated token.");
                     }
-                });
+                };
+        SymmetricHeaderReader.Received r = session == null
+                ? SymmetricHeaderReader.readWithContext(doc, settings, false, true, negotiatedKeys)
+                : SymmetricHeaderReader.readEndorsedWithContext(doc, settings, negotiatedKeys, session);
         if (used[0] == null) {
             throw new MessageSecurityException("A token request must carry its negotiated token.");
         }

@@ -26,9 +26,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -73,6 +75,12 @@ final class SecureConversationProtocol implements SecurityProtocol {
     private final ContextRenewal renewal;
     /** Told each context token's issuance (the negotiation, if any, included), on either side. */
     private final EndpointMetrics metrics;
+    /**
+     * A client's negotiated bootstrap tokens by the identifier of the session context issued under them: a renew goes
+     * under the same token while it may be cached (WCF's per-channel {@code IssuanceTokenProviderBase} cache), else a
+     * new one is negotiated. Forgotten at the session's cancel, or once expired.
+     */
+    private final Map<String, SecurityContext> bootstrapTokens = new ConcurrentHashMap<>();
 
     SecureConversationProtocol(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity) {
@@ -233,7 +241,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
         if (negotiation != null) {
             // TLSNEGO or SPNEGO first; the RST/SCT is then protected by the negotiated token
             return negotiation.negotiate(exchange, to, credentials, version).thenCompose(token ->
-                    requestContext(exchange, rst, negotiation.secureRequest(rst, to, token, credentials), sent));
+                    requestContext(exchange, rst, negotiation.secureRequest(rst, to, token, credentials), sent)
+                            .thenApply(issued -> keepBootstrapToken(issued, token)));
         }
         ReplyVerification verification;
         try {
@@ -242,6 +251,16 @@ final class SecureConversationProtocol implements SecurityProtocol {
             return CompletableFuture.failedFuture(e);
         }
         return requestContext(exchange, rst, verification, sent);
+    }
+
+    /** Keeps a session's negotiated bootstrap {@code token}, under which its renewals go. */
+    private SecurityContext keepBootstrapToken(SecurityContext issued, SecurityContext token) {
+        if (!cookieMode()) {
+            Instant now = clock.instant();
+            bootstrapTokens.values().removeIf(t -> !now.isBefore(t.expires()));
+            bootstrapTokens.put(issued.contextId(), token);
+        }
+        return issued;
     }
 
     /** Sends the secured {@code rst} and reads the context its reply issues. */
@@ -274,6 +293,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         cancel.headers().messageId("urn:uuid:" + UUID.randomUUID());
         cancel.headers().to(to);
         ReplyVerification verification = secureWithContext(cancel, context);
+        bootstrapTokens.remove(context.contextId());
         return exchange.apply(cancel).thenAccept(reply -> {
             Message answer = verification.verify(reply);
             if (answer == null || answer.isFault() || !issuance.isCancelled(DomXml.parse(answer.body().xml()))) {
@@ -459,8 +479,12 @@ final class SecureConversationProtocol implements SecurityProtocol {
             return List.of();
         }
         List<String> ids = issuance.contextIds(DomXml.parse(received.xml().xml()));
-        return element.securityHeaderLayout() == SecurityHeaderLayout.Strict && ids.size() > 1 ? ids.subList(0, 1)
-                : ids;
+        // WCF's session filter excludes the renewal (it goes to the token authenticator, which finds the session by
+        // the endorsing token), so a renewal under a negotiated bootstrap, whose first token is the negotiated one,
+        // is routed by any of its tokens
+        boolean renewal = issuance.renewAction().equals(request.headers().action());
+        return element.securityHeaderLayout() == SecurityHeaderLayout.Strict && ids.size() > 1 && !renewal
+                ? ids.subList(0, 1) : ids;
     }
 
     String identifier(Element token) {
@@ -642,29 +666,37 @@ final class SecureConversationProtocol implements SecurityProtocol {
     }
 
     /**
-     * Whether a renew request goes WCF's way, secured by the bootstrap and endorsed by the session's current token
-     * ({@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}): over the X.509 bootstraps without an endorsing
-     * certificate of their own (AnonymousForCertificate, UserNameForCertificate); over the others it is secured with
-     * the session's key, a documented deviation the service accepts as well.
+     * Secures a renew request WCF's way ({@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}): by the
+     * bootstrap, endorsed by the session's {@code current} token (included, a key derived from it signing the primary
+     * signature). Over an X.509 bootstrap the request carries a new key wrapped to the service (and MutualCertificate's
+     * endorsing certificate before the session token's), over Kerberos a new ticket, over a negotiated bootstrap the
+     * token negotiated for the session while it may be cached, else one negotiated again over {@code exchange} first.
      */
-    boolean renewsWithBootstrap() {
-        return bootstrap instanceof SymmetricSecurityProtocol x509 && x509.endorsesWithContext();
-    }
-
-    /** Secures a renew request WCF's way: by the bootstrap, endorsed by the session's {@code current} token. */
-    ReplyVerification secureRenewWithBootstrap(Message renew, EndpointAddress to, ClientCredentials credentials,
-            SecurityContext current) {
-        return x509Bootstrap().secureRequest(renew, to, credentials, Optional.of(
-                new SymmetricHeaderWriter.ContextEndorsement(current.tokenXml(), current.key())));
-    }
-
-    /** Whether {@code request}'s security header carries a key wrapped to the service (the bootstrap secured it). */
-    boolean securedByBootstrap(Message request) {
-        Optional<MessageHeader> header = request.headers().find(SECURITY);
-        return bootstrap instanceof SymmetricSecurityProtocol && header.isPresent()
-                && header.get() instanceof BufferedHeader received
-                && DomXml.children(DomXml.parse(received.xml().xml())).stream()
-                        .anyMatch(e -> "EncryptedKey".equals(e.getLocalName()));
+    CompletableFuture<ReplyVerification> secureRenewWithBootstrap(
+            Function<Message, CompletableFuture<Message>> exchange, Message renew, EndpointAddress to,
+            ClientCredentials credentials, SecurityContext current) {
+        Optional<SymmetricHeaderWriter.ContextEndorsement> endorsement = Optional.of(
+                new SymmetricHeaderWriter.ContextEndorsement(current.tokenXml(), current.key()));
+        try {
+            if (negotiation != null) {
+                SecurityContext kept = bootstrapTokens.get(current.contextId());
+                CompletableFuture<SecurityContext> token = kept != null
+                        && cached(kept, element.localClientSettings(), clock.instant())
+                        ? CompletableFuture.completedFuture(kept)
+                        : negotiation.negotiate(exchange, to, credentials, renew.version()).thenApply(t -> {
+                            bootstrapTokens.put(current.contextId(), t);
+                            return t;
+                        });
+                return token.thenApply(t -> negotiation.secureRequest(renew, to, t, credentials, endorsement));
+            }
+            if (bootstrap instanceof KerberosSecurityProtocol kerberos) {
+                return CompletableFuture.completedFuture(kerberos.secureRequest(renew, to, credentials, endorsement));
+            }
+            return CompletableFuture.completedFuture(((SymmetricSecurityProtocol) bootstrap).secureRequest(renew, to,
+                    credentials, endorsement));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**
@@ -672,7 +704,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
      * endorsed by the session token {@code lookup} finds; its reply is secured by the bootstrap.
      */
     VerifiedRequest verifyRenewWithBootstrap(Message request, ServiceCredentials credentials, ContextLookup lookup) {
-        return x509Bootstrap().verifyRequest(request, credentials, new SymmetricHeaderReader.ContextKeys() {
+        SymmetricHeaderReader.ContextKeys session = new SymmetricHeaderReader.ContextKeys() {
             @Override
             public byte[] keyOf(Element token) {
                 return lookup.find(token).key();
@@ -682,15 +714,14 @@ final class SecureConversationProtocol implements SecurityProtocol {
             public byte[] keyOf(String contextId) {
                 throw new MessageSecurityException("A renew request must carry its security context token.");
             }
-        });
-    }
-
-    /** The X.509 bootstrap, the one a renew goes WCF's way over ({@link #renewsWithBootstrap()}). */
-    private SymmetricSecurityProtocol x509Bootstrap() {
-        if (bootstrap instanceof SymmetricSecurityProtocol x509) {
-            return x509;
+        };
+        if (negotiation != null) {
+            return negotiation.verifyRequest(request, credentials, session);
         }
-        throw new MessageSecurityException("This secure conversation's bootstrap does not secure a renew request.");
+        if (bootstrap instanceof KerberosSecurityProtocol kerberos) {
+            return kerberos.verifyRequest(request, credentials, session);
+        }
+        return ((SymmetricSecurityProtocol) bootstrap).verifyRequest(request, credentials, session);
     }
 
     /** Key renewal in this protocol's security sessions. */

@@ -97,9 +97,10 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
                 key.set(s.keys.find(protocol.instance(token)));
                 return key.get();
             };
-            // a renew secured WCF's way (the bootstrap, endorsed by the session token), else with the session's key
+            // a renew is secured WCF's way: by the bootstrap, endorsed by the session token
+            // (SecuritySessionSecurityTokenProvider.CreateRenewRequest); anything else with the session's key
             SecurityProtocol.VerifiedRequest verified = issuance.renewAction().equals(action)
-                    && protocol.securedByBootstrap(m) ? protocol.verifyRenewWithBootstrap(m, credentials, lookup)
+                    ? protocol.verifyRenewWithBootstrap(m, credentials, lookup)
                     : protocol.verifyWithContext(m, lookup);
             DuplexSession session = target.get();
             if (issuance.renewAction().equals(action)) {

@@ -114,12 +114,7 @@ final class SymmetricHeaderReader {
         /** AnonymousForCertificate, UserNameForCertificate: none; a token or second signature is refused. */
         NONE,
         /** MutualCertificate (WS-Security 1.1): the client's X.509 certificate, included, endorsing. */
-        X509,
-        /**
-         * A renew request secured by the bootstrap: the session's security context token, included, endorsing with a
-         * key derived from it (WCF's {@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}).
-         */
-        CONTEXT
+        X509
     }
 
     /**
@@ -171,15 +166,43 @@ final class SymmetricHeaderReader {
 
     /**
      * Verifies a renew request secured by the bootstrap as {@link #readRequest(Document,
-     * SymmetricHeaderWriter.Settings, PrivateKey, String)} does, its primary signature endorsed by the session's
-     * context token, whose key {@code session} gives.
+     * SymmetricHeaderWriter.Settings, PrivateKey, String, EndorsingToken)} does, its primary signature endorsed by the
+     * session's context token as well (WCF's {@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}: the
+     * token included, endorsing with a key derived from it), whose key {@code session} gives.
      */
     static Received readEndorsedRequest(Document envelope, SymmetricHeaderWriter.Settings s, PrivateKey serviceKey,
-            String thumbprint, ContextKeys session) {
-        Verification v = new Verification(envelope, s, EndorsingToken.CONTEXT);
+            String thumbprint, EndorsingToken endorsing, ContextKeys session) {
+        Verification v = new Verification(envelope, s, endorsing);
         v.request = true;
         v.endorsingKeys = session;
         return v.run(new KeySource.Wrapped(serviceKey, thumbprint));
+    }
+
+    /**
+     * As {@link #readWithContext(Document, SymmetricHeaderWriter.Settings, boolean, boolean, ContextKeys)} for a
+     * request, its primary signature endorsed by a security session's context token as well, whose key
+     * {@code session} gives: a renew request secured by a negotiated bootstrap's token, WCF's way. The first context
+     * token of the header is the primary one, the second the session's.
+     */
+    static Received readEndorsedWithContext(Document envelope, SymmetricHeaderWriter.Settings s, ContextKeys keys,
+            ContextKeys session) {
+        Verification v = new Verification(envelope, s, EndorsingToken.NONE);
+        v.request = true;
+        v.endorsingKeys = session;
+        return v.run(new KeySource.Context(keys));
+    }
+
+    /**
+     * As {@link #readKerberosRequest(Document, SymmetricHeaderWriter.Settings, Function)}, its primary signature
+     * endorsed by a security session's context token as well, whose key {@code session} gives: a renew request
+     * secured by a Kerberos bootstrap, WCF's way.
+     */
+    static Received readEndorsedKerberosRequest(Document envelope, SymmetricHeaderWriter.Settings s,
+            Function<byte[], byte[]> acceptor, ContextKeys session) {
+        Verification v = new Verification(envelope, s, EndorsingToken.NONE);
+        v.request = true;
+        v.endorsingKeys = session;
+        return v.run(new KeySource.Kerberos(acceptor));
     }
 
     /**
@@ -308,7 +331,10 @@ final class SymmetricHeaderReader {
         private Element primaryToken;
         /** Whether the reference list is the EncryptedKey's (its EncryptedData then name no key). */
         private boolean keyHoldsList;
-        /** {@link EndorsingToken#CONTEXT}: the session's keys, its token, and the keys derived from it. */
+        /**
+         * A renew request secured by its bootstrap: the session's keys (non-null when the session's token must
+         * endorse), its token, and the keys derived from it.
+         */
         private ContextKeys endorsingKeys;
         private Element endorsingContext;
         private final Map<String, DerivedKeyToken> endorsingDerived = new LinkedHashMap<>();
@@ -408,7 +434,7 @@ final class SymmetricHeaderReader {
                     key = context.keys().keyOf(item);
                     primaryToken = item;
                 } else if (s.scNamespace().equals(ns) && "SecurityContextToken".equals(local)
-                        && endorsing == EndorsingToken.CONTEXT && endorsingContext == null) {
+                        && endorsingKeys != null && endorsingContext == null) {
                     if (item.getAttributeNS(WSU, "Id").isEmpty()) {
                         throw new MessageSecurityException("The security context token has no Id.");
                     }
@@ -487,7 +513,7 @@ final class SymmetricHeaderReader {
                         confirmations, endorsingToken, encryptedBody);
             }
             Element signature = null;
-            Element supportingSignature = null;
+            List<Element> supportingSignatures = new ArrayList<>();
             Element usernameToken = null;
             for (Element item : protectedItems) {
                 boolean encrypted = is(item, XENC, "EncryptedData");
@@ -497,10 +523,10 @@ final class SymmetricHeaderReader {
                         throw new MessageSecurityException(WcfText.PrimarySignatureIsRequiredToBeEncrypted.format());
                     }
                     signature = element;
-                } else if (is(element, DS, "Signature") && endorsing == EndorsingToken.NONE) {
+                } else if (is(element, DS, "Signature") && endorsements() == 0) {
                     throw new MessageSecurityException(WcfText.SupportingTokenSignaturesNotExpected.format());
-                } else if (is(element, DS, "Signature") && supportingSignature == null) {
-                    supportingSignature = element;
+                } else if (is(element, DS, "Signature") && supportingSignatures.size() < endorsements()) {
+                    supportingSignatures.add(element);
                 } else if (is(element, DS, "Signature")) {
                     throw new MessageSecurityException(WcfText.MoreThanOneSupportingSignature.format(
                             "X509SecurityToken"));
@@ -520,7 +546,7 @@ final class SymmetricHeaderReader {
             }
             decrypt(encryptedBody, XmlEncryption.CONTENT);
             byte[] signatureValue = verify(signature, header, body, timestamp, confirmations, usernameToken);
-            return supported(security, signature, signatureValue, supportingSignature, endorsingToken, timestamp,
+            return supported(security, signature, signatureValue, supportingSignatures, endorsingToken, timestamp,
                     confirmations, usernameToken);
         }
 
@@ -532,15 +558,15 @@ final class SymmetricHeaderReader {
         private Received encryptedBeforeSigned(Element security, Element header, Element body, Element timestamp,
                 Element signature, List<Element> protectedItems, List<Element> confirmations, Element endorsingToken,
                 Element encryptedBody) {
-            Element supportingSignature = null;
+            List<Element> supportingSignatures = new ArrayList<>();
             List<Element> encryptedHeaderItems = new ArrayList<>();
             for (Element item : protectedItems) {
                 if (is(item, XENC, "EncryptedData")) {
                     encryptedHeaderItems.add(item);
-                } else if (item != signature && endorsing == EndorsingToken.NONE) {
+                } else if (item != signature && endorsements() == 0) {
                     throw new MessageSecurityException(WcfText.SupportingTokenSignaturesNotExpected.format());
-                } else if (item != signature && supportingSignature == null) {
-                    supportingSignature = item;
+                } else if (item != signature && supportingSignatures.size() < endorsements()) {
+                    supportingSignatures.add(item);
                 } else if (item != signature) {
                     throw new MessageSecurityException(WcfText.MoreThanOneSupportingSignature.format(
                             "X509SecurityToken"));
@@ -549,7 +575,7 @@ final class SymmetricHeaderReader {
             List<Element> signedItems = new ArrayList<>(confirmations);
             signedItems.addAll(encryptedHeaderItems);
             byte[] signatureValue = verify(signature, header, body, timestamp, signedItems, null);
-            Received verified = supported(security, signature, signatureValue, supportingSignature, endorsingToken,
+            Received verified = supported(security, signature, signatureValue, supportingSignatures, endorsingToken,
                     timestamp, confirmations, null);
             Element usernameToken = null;
             for (Element item : encryptedHeaderItems) {
@@ -568,12 +594,32 @@ final class SymmetricHeaderReader {
                     verified.clientCertificate(), verified.signatureValues(), verified.contextId());
         }
 
-        /** The endorsing signature's checks (MutualCertificate), then what the message carried. */
+        /** How many endorsing signatures the message must carry: the mode's certificate's, the session token's. */
+        private int endorsements() {
+            return (endorsing == EndorsingToken.X509 ? 1 : 0) + (endorsingKeys != null ? 1 : 0);
+        }
+
+        /** Whether {@code signature}'s key is one derived from the endorsing session token. */
+        private boolean byContextKey(Element signature) {
+            List<Element> parts = DomXml.children(signature);
+            if (parts.size() != 3 || !is(parts.get(2), DS, "KeyInfo")) {
+                return false;
+            }
+            List<Element> clauses = DomXml.children(parts.get(2));
+            TokenReference ref = clauses.size() == 1 ? TokenReference.read(clauses.get(0)) : null;
+            return ref instanceof TokenReference.Local local && endorsingDerived.containsKey(local.id());
+        }
+
+        /** The endorsing signatures' checks (MutualCertificate, a session token), then what the message carried. */
         private Received supported(Element security, Element signature, byte[] signatureValue,
-                Element supportingSignature, Element endorsingToken, Element timestamp, List<Element> confirmations,
-                Element usernameToken) {
+                List<Element> supportingSignatures, Element endorsingToken, Element timestamp,
+                List<Element> confirmations, Element usernameToken) {
             List<byte[]> signatureValues = new ArrayList<>(List.of(signatureValue));
             X509Certificate client = null;
+            Element contextSignature = endorsingKeys == null ? null : supportingSignatures.stream()
+                    .filter(this::byContextKey).findFirst().orElse(null);
+            Element supportingSignature = supportingSignatures.stream().filter(e -> e != contextSignature)
+                    .findFirst().orElse(null);
             if (endorsing == EndorsingToken.X509) {
                 if (endorsingToken == null) {
                     throw new MessageSecurityException(WcfText.SupportingTokenNotProvided.format(
@@ -590,17 +636,17 @@ final class SymmetricHeaderReader {
                 client = SecurityHeaderReader.certificate(endorsingToken);
                 signatureValues.add(verifyEndorsing(supportingSignature, signature, endorsingToken, client));
             }
-            if (endorsing == EndorsingToken.CONTEXT) {
-                if (endorsingContext == null || supportingSignature == null) {
+            if (endorsingKeys != null) {
+                if (endorsingContext == null || contextSignature == null) {
                     throw new MessageSecurityException(WcfText.SupportingTokenNotProvided.format(
                             "System.ServiceModel.Security.Tokens.SecureConversationSecurityTokenParameters",
                             "Endorsing"));
                 }
-                if (position(security, endorsingContext) > position(security, supportingSignature)) {
+                if (position(security, endorsingContext) > position(security, contextSignature)) {
                     throw new MessageSecurityException("The endorsing token must precede its signature in the"
                             + " security header.");
                 }
-                signatureValues.add(verifyContextEndorsing(supportingSignature, signature));
+                signatureValues.add(verifyContextEndorsing(contextSignature, signature));
             }
             List<byte[]> confirmed = new ArrayList<>();
             for (Element c : confirmations) {

@@ -256,6 +256,18 @@ final class SymmetricHeaderWriter {
     static Sent writeWithContext(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
             String contextId, Optional<String> instance, Optional<String> token, boolean encrypt,
             Optional<UserNameCredential> userName) {
+        return writeWithContext(envelope, s, timestamp, key, contextId, instance, token, encrypt, userName,
+                Optional.empty());
+    }
+
+    /**
+     * As {@link #writeWithContext(Document, Settings, Optional, byte[], String, Optional, Optional, boolean,
+     * Optional)}, endorsed by a security session's current token ({@code context}): a renew request secured by a
+     * negotiated bootstrap's token, WCF's way.
+     */
+    static Sent writeWithContext(Document envelope, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
+            String contextId, Optional<String> instance, Optional<String> token, boolean encrypt,
+            Optional<UserNameCredential> userName, Optional<ContextEndorsement> context) {
         String valueType = s.scNamespace() + "/sct";
         Optional<Element> included = token.map(xml -> (Element) envelope.importNode(DomXml.parse(xml), true));
         TokenReference source;
@@ -271,7 +283,7 @@ final class SymmetricHeaderWriter {
             source = new TokenReference.External(contextId, valueType, instance);
         }
         List<byte[]> signatures = protect(envelope, s, timestamp, key, source, null, included, userName,
-                Optional.empty(), List.of(), encrypt);
+                Optional.empty(), List.of(), encrypt, context);
         return new Sent(key, null, signatures.get(0), signatures);
     }
 
@@ -289,13 +301,17 @@ final class SymmetricHeaderWriter {
                 confirmations, encrypt, Optional.empty());
     }
 
-    private static List<byte[]> protect(Document doc, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
+    /**
+     * As {@link #protect(Document, Settings, Optional, byte[], TokenReference, String, Optional, Optional, Optional,
+     * List, boolean)}, the primary signature endorsed by a security session's current token as well when
+     * {@code context} is given (a renew request secured by its bootstrap, WCF's way); with an endorsing certificate
+     * too (MutualCertificate) the certificate's signature comes first, then the session token's, as WCF's
+     * {@code SignWithSupportingTokens} takes the binding's supporting tokens before the message's.
+     */
+    static List<byte[]> protect(Document doc, Settings s, Optional<SecurityTimestamp> timestamp, byte[] key,
             TokenReference keySource, String dktTokenType, Optional<Element> encryptedKey,
             Optional<UserNameCredential> userName, Optional<X509Credential> endorsing, List<byte[]> confirmations,
             boolean encrypt, Optional<ContextEndorsement> context) {
-        if (context.isPresent() && endorsing.isPresent()) {
-            throw new IllegalArgumentException("one endorsing token at a time");
-        }
         AlgorithmSuite suite = s.suite();
         boolean signFirst = s.order() != MessageProtectionOrder.EncryptBeforeSign;
         boolean encryptSignature = s.order() == MessageProtectionOrder.SignBeforeEncryptAndEncryptSignature;
@@ -431,9 +447,10 @@ final class SymmetricHeaderWriter {
                 ? new TokenReference.Local(signing.id(), s.localValueType(s.derivedKeyTokenType())) : keySource;
         Element signature = sign(security, before, signed, signingKey, signingRef, suite, signatureId);
         List<byte[]> signatureValues = new ArrayList<>(List.of(signatureValue(signature)));
-        Element endorsingSignature = null;
+        List<Element> endorsingSignatures = new ArrayList<>();
         if (endorsingToken != null) {
-            endorsingSignature = endorse(signature, signatureId, endorsingToken, endorsing.get(), s);
+            Element endorsingSignature = endorse(signature, signatureId, endorsingToken, endorsing.get(), s);
+            endorsingSignatures.add(endorsingSignature);
             signatureValues.add(signatureValue(endorsingSignature));
         }
         if (contextToken != null) {
@@ -443,8 +460,9 @@ final class SymmetricHeaderWriter {
                     contextToken.getAttributeNS(WSU, "Id"), s.scNamespace() + "/sct"),
                     suite.signingDerivationBits() / 8);
             security.insertBefore(dkt.write(doc, s.scNamespace(), null), before);
-            endorsingSignature = sign(security, before, List.of(signatureId), dkt.key(context.get().key()),
+            Element endorsingSignature = sign(security, before, List.of(signatureId), dkt.key(context.get().key()),
                     new TokenReference.Local(dkt.id(), s.localValueType(s.derivedKeyTokenType())), suite, null);
+            endorsingSignatures.add(endorsingSignature);
             signatureValues.add(signatureValue(endorsingSignature));
         }
         if (!encrypt) {
@@ -474,7 +492,7 @@ final class SymmetricHeaderWriter {
                     XmlEncryption.encryptElement(c, confirmationData, encryptionKey, suite, encryptionRef);
                     encrypted.add(confirmationData);
                 }
-                if (endorsingSignature != null) {
+                for (Element endorsingSignature : endorsingSignatures) {
                     String endorsingData = ids.next();
                     XmlEncryption.encryptElement(endorsingSignature, endorsingData, encryptionKey, suite,
                             encryptionRef);

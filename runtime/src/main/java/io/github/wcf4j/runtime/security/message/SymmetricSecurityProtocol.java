@@ -114,11 +114,6 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         return secureRequest(request, to, credentials, Optional.empty());
     }
 
-    /** Whether this bootstrap can carry a session token's endorsement (no endorsing certificate of its own). */
-    boolean endorsesWithContext() {
-        return !certificateMode();
-    }
-
     /**
      * Secures a request as {@link #secureRequest(Message, EndpointAddress, ClientCredentials)} does, endorsed by a
      * session's context token when {@code context} is given (a renew request, WCF's way).
@@ -201,7 +196,9 @@ final class SymmetricSecurityProtocol implements SecurityProtocol {
         Document doc = envelope(request);
         String thumbprint = Base64.getEncoder().encodeToString(CertificateFind.thumbprint(own.certificate()));
         SymmetricHeaderReader.Received r = session != null
-                ? SymmetricHeaderReader.readEndorsedRequest(doc, settings, own.privateKey(), thumbprint, session)
+                ? SymmetricHeaderReader.readEndorsedRequest(doc, settings, own.privateKey(), thumbprint,
+                        certificateMode() ? SymmetricHeaderReader.EndorsingToken.X509
+                                : SymmetricHeaderReader.EndorsingToken.NONE, session)
                 : SymmetricHeaderReader.readRequest(doc, settings, own.privateKey(), thumbprint,
                         certificateMode() ? SymmetricHeaderReader.EndorsingToken.X509
                                 : SymmetricHeaderReader.EndorsingToken.NONE);

@@ -153,25 +153,24 @@ class SecuritySessionKeyRenewalTest extends SecuredLoopback {
     }
 
     /**
-     * Over a MutualCertificate bootstrap (whose own certificate endorses its messages) wcf4j's client still secures the
-     * renewal with the session's key; the service accepts that as well as WCF's way.
+     * A renewal secured with the session's key alone (no bootstrap) is refused: WCF secures it by the bootstrap
+     * (the other bootstraps in {@link SessionKeyRenewalOverBootstrapsTest}), and so does the service expect it.
      */
     @Test
-    void aRenewalSecuredWithTheSessionsKeyIsAcceptedToo() {
-        SecurityBindingElement e = SecurityBindingElement.builder()
-                .authenticationMode(AuthenticationMode.SecureConversation)
-                .localClientSettings(client(MINUTE, Duration.ofSeconds(30)))
-                .bootstrap(SecurityBindingElement.builder().authenticationMode(AuthenticationMode.MutualCertificate)
-                        .build()).build();
-        Identity id = both(e, ClientCredentials.certificate(client).withDefaultServiceCertificate(
-                service.certificate()));
-        String caller = id.whoAmI();
+    void aRenewalSecuredWithTheSessionsKeyAloneIsRefused() {
+        Identity id = both(session(Version.FEBRUARY_2005).localClientSettings(client(MINUTE, Duration.ofSeconds(30)))
+                .build(), alice("secret"));
+        id.whoAmI();
         advance(MINUTE);
-        assertEquals(caller, id.whoAmI(), "renewed, then served");
-        String renew = withAction(Direction.CLIENT_TO_SERVICE, Version.FEBRUARY_2005.trust + "/RST/SCT/Renew").get(0);
-        assertFalse(renew.contains("<e:EncryptedKey"), "secured with the session's key: " + renew);
-        assertEquals(1, withAction(Direction.SERVICE_TO_CLIENT, Version.FEBRUARY_2005.trust + "/RSTR/SCT/Renew")
-                .size());
+        // the renewal as a session message: its EncryptedKey renamed away, the service finds no bootstrap key
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing("/RST/SCT/Renew<").then(FaultAction
+                .rewrite(m -> m.replace("<e:EncryptedKey ", "<e:EncryptedKeyX ").replace("</e:EncryptedKey>",
+                        "</e:EncryptedKeyX>"))));
+        int before = IdentityService.CALLS.get();
+        assertThrows(RuntimeException.class, id::whoAmI);
+        assertEquals(before, IdentityService.CALLS.get());
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, Version.FEBRUARY_2005.trust + "/RSTR/SCT/Renew").isEmpty(),
+                "no new key is issued");
     }
 
     @Test

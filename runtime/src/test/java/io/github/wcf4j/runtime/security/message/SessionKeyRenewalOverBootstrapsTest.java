@@ -1,0 +1,220 @@
+package io.github.wcf4j.runtime.security.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.LocalClientSecuritySettings;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.runtime.security.EmbeddedKdc;
+import io.github.wcf4j.runtime.transport.inmemory.Direction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The session key renewal ({@code RST/SCT/Renew}) secured WCF's way over the MutualCertificate, Kerberos and
+ * negotiated (TLSNEGO, SPNEGO) bootstraps ({@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}): by the
+ * bootstrap, the session's current token included as an endorsing supporting token whose derived key signs the primary
+ * signature; the {@code RSTR/SCT/Renew} under the bootstrap's key; the next call on the new key generation.
+ */
+class SessionKeyRenewalOverBootstrapsTest extends SecuredLoopback {
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final String RENEW = "http://schemas.xmlsoap.org/ws/2005/02/trust/RST/SCT/Renew";
+    private static final String RENEWED = "http://schemas.xmlsoap.org/ws/2005/02/trust/RSTR/SCT/Renew";
+    private static final String ALICE_KERBEROS = "Kerberos:alice@" + EmbeddedKdc.REALM;
+
+    private static SecurityBindingElement session(SecurityBindingElement bootstrap, LocalClientSecuritySettings client) {
+        return SecurityBindingElement.builder().authenticationMode(AuthenticationMode.SecureConversation)
+                .defaultAlgorithmSuite(bootstrap.defaultAlgorithmSuite())
+                .localClientSettings(client).bootstrap(bootstrap).build();
+    }
+
+    private static SecurityBindingElement session(SecurityBindingElement bootstrap) {
+        return session(bootstrap, SecuritySessionKeyRenewalTest.client(MINUTE, Duration.ofSeconds(30)));
+    }
+
+    private void kerberos() {
+        EmbeddedKdc kdc = EmbeddedKdc.shared();
+        serviceKerberos = Optional.of(kdc.credentials("host/localhost"));
+        clientKerberos = Optional.of(kdc.credentials("alice"));
+    }
+
+    private void advance(Duration d) {
+        clientClock.advance(d);
+        serviceClock.advance(d);
+    }
+
+    private List<String> withAction(Direction direction, String action) {
+        return sent(direction).stream().filter(m -> m.contains(">" + action + "<")).toList();
+    }
+
+    private static String group(String pattern, String text) {
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        assertTrue(m.find(), pattern + " in " + text);
+        return m.group(1);
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    /**
+     * Renews once after a minute and checks what every bootstrap shares: the session's token in the renewal, a key
+     * derived from it endorsing, the answer, and the next call on the new generation. Returns the renewal.
+     */
+    private String renewed(Identity id, String caller) {
+        assertEquals(caller, id.whoAmI());
+        List<String> before = sent(Direction.CLIENT_TO_SERVICE);
+        String contextId = group("<c:Identifier>([^<]+)</c:Identifier>", before.get(before.size() - 1));
+        advance(MINUTE);
+        assertEquals(caller, id.whoAmI(), "renewed, then served on the new key");
+        List<String> renews = withAction(Direction.CLIENT_TO_SERVICE, RENEW);
+        assertEquals(1, renews.size());
+        String renew = renews.get(0);
+        assertTrue(renew.contains("<c:Identifier>" + contextId + "</c:Identifier>"), "the session's token: " + renew);
+        String sctId = group("<c:SecurityContextToken [^>]*?u:Id=\"([^\"]+)\"[^>]*><c:Identifier>" + Pattern.quote(contextId),
+                renew);
+        assertTrue(renew.matches("(?s).*<c:DerivedKeyToken [^>]*>\\s*<o:SecurityTokenReference>\\s*<o:Reference URI=\"#"
+                + Pattern.quote(sctId) + "\".*"), "a key derived from the session token endorses: " + renew);
+        assertEquals(1, withAction(Direction.SERVICE_TO_CLIENT, RENEWED).size(), "answered by RSTR/SCT/Renew");
+        List<String> requests = sent(Direction.CLIENT_TO_SERVICE);
+        String call = requests.get(requests.size() - 1);
+        assertTrue(group("<c:Instance>([^<]+)</c:Instance>", call).startsWith("urn:uuid:"), "the new generation");
+        factory.close(id);
+        return renew;
+    }
+
+    @Test
+    void overMutualCertificateTheRenewalCarriesANewKeyAndBothEndorsements() {
+        SecurityBindingElement bootstrap = security(AuthenticationMode.MutualCertificate).build();
+        Identity id = both(session(bootstrap), ClientCredentials.certificate(client)
+                .withDefaultServiceCertificate(service.certificate()));
+        String renew = renewed(id, "X509:" + X509CertificateAuthentication.id(client.certificate()));
+        assertTrue(renew.contains("<e:EncryptedKey"), "a key wrapped to the service's certificate: " + renew);
+        assertTrue(renew.contains("<o:BinarySecurityToken"), "the client's certificate endorses: " + renew);
+        // the primary, the certificate's and the session token's signatures, all encrypted (EncryptSignature)
+        assertEquals(0, count(renew, "<Signature "), "no signature in clear: " + renew);
+        assertTrue(count(renew, "<e:EncryptedData") >= 4, "body and three signatures encrypted: " + renew);
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).get(0).contains("EncryptedKeySHA1"),
+                "the answer under the bootstrap's key");
+    }
+
+    @Test
+    void overMutualCertificateSignBeforeEncryptTheEndorsingSignaturesAreInClearAndBothChecked() {
+        SecurityBindingElement bootstrap = security(AuthenticationMode.MutualCertificate)
+                .messageProtectionOrder(io.github.wcf4j.binding.security.MessageProtectionOrder.SignBeforeEncrypt)
+                .build();
+        Identity id = both(session(bootstrap), ClientCredentials.certificate(client)
+                .withDefaultServiceCertificate(service.certificate()));
+        String renew = renewed(id, "X509:" + X509CertificateAuthentication.id(client.certificate()));
+        assertEquals(3, count(renew, "<Signature "), "primary, certificate, session token: " + renew);
+        assertTrue(renew.indexOf("<o:BinarySecurityToken") < renew.lastIndexOf("<c:DerivedKeyToken"),
+                "the certificate's endorsement first, then the session token's");
+    }
+
+    @Test
+    void aRenewalWithoutTheCertificatesEndorsementIsRefused() {
+        SecurityBindingElement bootstrap = security(AuthenticationMode.MutualCertificate)
+                .messageProtectionOrder(io.github.wcf4j.binding.security.MessageProtectionOrder.SignBeforeEncrypt)
+                .build();
+        Identity id = both(session(bootstrap), ClientCredentials.certificate(client)
+                .withDefaultServiceCertificate(service.certificate()));
+        id.whoAmI();
+        advance(MINUTE);
+        // the certificate's endorsing signature (the one whose key is the BinarySecurityToken) dropped
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing(">" + RENEW + "<").then(FaultAction
+                .rewrite(m -> m.replaceFirst("(?s)<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\">"
+                        + "(?:(?!</Signature>).)*#rsa-sha(?:(?!</Signature>).)*</Signature>", ""))));
+        assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).isEmpty(), "no new key is issued");
+    }
+
+    @Test
+    void overKerberosTheRenewalCarriesANewTicket() {
+        kerberos();
+        SecurityBindingElement bootstrap = security(AuthenticationMode.Kerberos).defaultAlgorithmSuite("Basic128")
+                .build();
+        Identity id = both(session(bootstrap), ClientCredentials.none());
+        String renew = renewed(id, ALICE_KERBEROS);
+        assertTrue(renew.contains("#GSS_Kerberosv5_AP_REQ\""), "secured by a Kerberos ticket: " + renew);
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).get(0).contains("#Kerberosv5APREQSHA1"),
+                "the answer under the ticket's key");
+    }
+
+    @Test
+    void overSslNegotiationTheRenewalGoesUnderTheSessionsNegotiatedToken() {
+        Identity id = both(session(security(AuthenticationMode.AnonymousForSslNegotiated).build()), anonymous());
+        String renew = renewed(id, ":");
+        String negotiated = group("<t:RequestedSecurityToken><c:SecurityContextToken[^>]*><c:Identifier>([^<]+)<",
+                sent(Direction.SERVICE_TO_CLIENT).get(1));
+        assertEquals(2, count(renew, "<c:SecurityContextToken "), "the negotiated token and the session's: " + renew);
+        assertTrue(renew.contains("<c:Identifier>" + negotiated + "</c:Identifier>"),
+                "the token negotiated for the session, still cached: " + renew);
+        assertEquals(2, sent(Direction.CLIENT_TO_SERVICE).stream().filter(m -> m.contains("<t:BinaryExchange"))
+                .count(), "no new negotiation: the two TLSNEGO legs of the start only");
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).get(0).contains("URI=\"" + negotiated + "\""),
+                "the answer under the negotiated token");
+    }
+
+    @Test
+    void overUserNameForSslNegotiationTheRenewalCarriesTheUserEncrypted() {
+        Identity id = both(session(security(AuthenticationMode.UserNameForSslNegotiated).build()), alice("secret"));
+        String renew = renewed(id, "UserName:alice");
+        assertFalse(renew.contains("alice"), "the UsernameToken travels encrypted");
+        assertEquals(2, count(renew, "<c:SecurityContextToken "), renew);
+    }
+
+    @Test
+    void aNegotiatedTokenNoLongerCachedIsNegotiatedAgainBeforeTheRenewal() {
+        var d = LocalClientSecuritySettings.defaults();
+        // maxCookieCachingTime 30 s: at the renewal, a minute in, the session's negotiated token is no longer used
+        LocalClientSecuritySettings settings = new LocalClientSecuritySettings(d.cacheCookies(),
+                d.cookieRenewalThresholdPercentage(), d.detectReplays(), d.maxClockSkew(), Duration.ofSeconds(30),
+                d.reconnectTransportOnFailure(), d.replayCacheSize(), d.replayWindow(), MINUTE, Duration.ofSeconds(30),
+                d.timestampValidityDuration());
+        Identity id = both(session(security(AuthenticationMode.AnonymousForSslNegotiated).build(), settings),
+                anonymous());
+        String renew = renewed(id, ":");
+        String first = group("<t:RequestedSecurityToken><c:SecurityContextToken[^>]*><c:Identifier>([^<]+)<",
+                sent(Direction.SERVICE_TO_CLIENT).get(1));
+        assertEquals(4, sent(Direction.CLIENT_TO_SERVICE).stream().filter(m -> m.contains("<t:BinaryExchange"))
+                .count(), "TLSNEGO again before the renewal");
+        assertFalse(renew.contains("<c:Identifier>" + first + "</c:Identifier>"), "under the new negotiated token");
+        assertEquals(2, count(renew, "<c:SecurityContextToken "), renew);
+    }
+
+    @Test
+    void overSspiNegotiationTheRenewalGoesUnderTheSessionsSpnegoToken() {
+        kerberos();
+        Identity id = both(session(security(AuthenticationMode.SspiNegotiated).build()), ClientCredentials.none());
+        String renew = renewed(id, ALICE_KERBEROS);
+        String negotiated = group("<t:RequestedSecurityToken><c:SecurityContextToken[^>]*><c:Identifier>([^<]+)<",
+                sent(Direction.SERVICE_TO_CLIENT).get(0));
+        assertEquals(2, count(renew, "<c:SecurityContextToken "), renew);
+        assertTrue(renew.contains("<c:Identifier>" + negotiated + "</c:Identifier>"), renew);
+        assertEquals(1, sent(Direction.CLIENT_TO_SERVICE).stream().filter(m -> m.contains("<t:BinaryExchange"))
+                .count(), "the one SPNEGO leg of the start");
+    }
+
+    @Test
+    void aRenewalUnderANegotiatedTokenEndorsedByAForgedSessionTokenIsRefused() {
+        Identity id = both(session(security(AuthenticationMode.AnonymousForSslNegotiated).build()), anonymous());
+        id.whoAmI();
+        advance(MINUTE);
+        String session = group("<c:Identifier>([^<]+)</c:Identifier>", sent(Direction.CLIENT_TO_SERVICE).get(3));
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing(">" + RENEW + "<").then(FaultAction
+                .rewrite(m -> m.replace("<c:Identifier>" + session + "<", "<c:Identifier>urn:uuid:forged<"))));
+        int before = IdentityService.CALLS.get();
+        assertThrows(RuntimeException.class, id::whoAmI);
+        assertEquals(before, IdentityService.CALLS.get());
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).isEmpty(), "no new key is issued");
+    }
+}
