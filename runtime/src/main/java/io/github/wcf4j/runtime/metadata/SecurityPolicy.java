@@ -6,6 +6,7 @@ import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
+import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityAlgorithmSuite;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
@@ -36,8 +37,9 @@ import java.util.Set;
  * <p>Exported modes, with the token parameters of WCF's {@code Create*BindingElement} factories:
  * {@code UserNameOverTransport}, {@code CertificateOverTransport}, {@code AnonymousForCertificate},
  * {@code UserNameForCertificate}, {@code MutualCertificate} (symmetric under WS-Security 1.1, asymmetric under 1.0), and
- * {@code SecureConversation} over any of the last three ({@code sp:SecureConversationToken} with its
- * {@code sp:BootstrapPolicy}). Any other mode exports no security assertion at all, so the WSDL stays valid but says nothing of its security.
+ * {@code SecureConversation} over any of the last three or over {@code SspiNegotiated} ({@code sp:SecureConversationToken}
+ * with its {@code sp:BootstrapPolicy}, SSPI's as an {@code sp:SymmetricBinding} whose protection token is
+ * {@code sp:SpnegoContextToken}). Any other mode exports no security assertion at all, so the WSDL stays valid but says nothing of its security.
  */
 final class SecurityPolicy {
     /** .NET Framing's policy namespace ({@code TransportPolicyConstants.DotNetFramingNamespace}). */
@@ -51,7 +53,7 @@ final class SecurityPolicy {
     private static final String ALWAYS_TO_INITIATOR = "AlwaysToInitiator";
 
     /** A token parameter a binding assertion names. */
-    private sealed interface Token permits X509, Kerberos {
+    private sealed interface Token permits X509, Kerberos, Spnego {
     }
 
     /** An X.509 token parameter: thumbprint references (else any), its inclusion, whether keys are derived from it. */
@@ -63,6 +65,14 @@ final class SecurityPolicy {
      * derived from it (WCF's {@code CreateWsspKerberosTokenAssertion}).
      */
     private record Kerberos(boolean derivedKeys) implements Token {
+    }
+
+    /**
+     * SSPI negotiation's token parameter ({@code SspiSecurityTokenParameters}: inclusion {@code AlwaysToRecipient}),
+     * whether keys are derived from it and whether the negotiated context must be cancelled (WCF's
+     * {@code CreateWsspSpnegoContextTokenAssertion}).
+     */
+    private record Spnego(boolean derivedKeys, boolean requireCancellation) implements Token {
     }
 
     /**
@@ -86,8 +96,15 @@ final class SecurityPolicy {
     private SecurityPolicy() {
     }
 
-    /** The shape of an element whose policy wcf4j exports, or empty. */
+    /**
+     * The shape of an element whose policy wcf4j exports, or empty. SSPI negotiation is exported only as a secure
+     * conversation's bootstrap, the one place wcf4j runs it.
+     */
     private static Optional<Shape> shape(SecurityBindingElement e) {
+        return e.authenticationMode() == AuthenticationMode.SspiNegotiated ? Optional.empty() : anyShape(e);
+    }
+
+    private static Optional<Shape> anyShape(SecurityBindingElement e) {
         boolean wss11 = e.messageSecurityVersion().isWsSecurity11();
         X509 protection = new X509(true, NEVER, e.requireDerivedKeys());
         switch (e.authenticationMode()) {
@@ -101,6 +118,9 @@ final class SecurityPolicy {
             case Kerberos:
                 return Optional.of(new Shape(Kind.SYMMETRIC, new Kerberos(e.requireDerivedKeys()), null, false,
                         Optional.empty()));
+            case SspiNegotiated:
+                return Optional.of(new Shape(Kind.SYMMETRIC, new Spnego(e.requireDerivedKeys(),
+                        e.requireSecurityContextCancellation()), null, false, Optional.empty()));
             case AnonymousForCertificate:
                 return Optional.of(new Shape(Kind.SYMMETRIC, protection, null, false, Optional.empty()));
             case UserNameForCertificate:
@@ -121,7 +141,7 @@ final class SecurityPolicy {
                         new X509(wss11, ALWAYS_TO_INITIATOR, e.requireDerivedKeys()), false, Optional.empty()));
             case SecureConversation:
                 // over a message-security bootstrap (a transport bootstrap's endorsing context token is not exported)
-                return e.secureConversationBootstrap().flatMap(SecurityPolicy::shape)
+                return e.secureConversationBootstrap().flatMap(SecurityPolicy::anyShape)
                         .filter(b -> b.kind() == Kind.SYMMETRIC || b.kind() == Kind.ASYMMETRIC)
                         .map(b -> new Shape(Kind.SECURE_CONVERSATION, null, null, false, Optional.empty()));
             default:
@@ -208,7 +228,7 @@ final class SecurityPolicy {
             out.empty("sp:Header", "Name", h.name(), "Namespace", h.namespace());
         }
         out.end().start("sp:EncryptedParts").empty("sp:Body").end();
-        messageBinding(boot, shape(boot).orElseThrow(), s, true);
+        messageBinding(boot, anyShape(boot).orElseThrow(), s, true);
         out.end().end();
         if (sp12) {
             out.empty("sp:MustNotSendAmend");
@@ -461,9 +481,32 @@ final class SecurityPolicy {
         void token(Token t) {
             if (t instanceof X509 x) {
                 x509(x);
+            } else if (t instanceof Spnego n) {
+                spnego(n);
             } else {
                 kerberos((Kerberos) t);
             }
+        }
+
+        /**
+         * {@code sp:SpnegoContextToken}, included always to the recipient, derived keys if asked; SP 1.1: no cancel
+         * unless the context must be cancelled; SP 1.2: never cancel, amend or renew (WCF's
+         * {@code WSSecurityPolicy11/12.CreateWsspSpnegoContextTokenAssertion}).
+         */
+        private void spnego(Spnego t) {
+            XmlOut out = step.out();
+            out.start("sp:SpnegoContextToken").attr("sp:IncludeToken", ns + "/IncludeToken/" + ALWAYS_TO_RECIPIENT)
+                    .start("wsp:Policy");
+            if (t.derivedKeys()) {
+                out.empty("sp:RequireDerivedKeys");
+            }
+            if (sp12 || !t.requireCancellation()) {
+                out.empty("sp:MustNotSendCancel");
+            }
+            if (sp12) {
+                out.empty("sp:MustNotSendAmend").empty("sp:MustNotSendRenew");
+            }
+            out.end().end();
         }
 
         /** {@code sp:KerberosToken}, included once, with derived keys if asked, GSS-framed AP-REQ (WSS 1.1 profile). */

@@ -479,14 +479,28 @@ class SecurityPolicyExportTest {
 
     @Test
     void modesWcf4jDoesNotRunExportNoSecurityAssertion() {
-        // SecureConversation here: over its default bootstrap, SspiNegotiated
+        // SspiNegotiated runs only as a secure conversation's bootstrap (exported there: below)
         for (AuthenticationMode mode : List.of(AuthenticationMode.SspiNegotiated,
-                AuthenticationMode.SecureConversation, AuthenticationMode.UserNameForSslNegotiated)) {
+                AuthenticationMode.UserNameForSslNegotiated)) {
             String wsdl = wsdl(overHttp(security(mode)), HTTP);
             assertFalse(wsdl.contains("securitypolicy"), mode + ": " + wsdl);
             assertTrue(wsdl.contains(endpointPolicy(ADDRESSING)), mode + ": " + wsdl);
             parse(wsdl);
         }
+    }
+
+    @Test
+    void aSecureConversationOverSspiNegotiationExportsWcfsSpnegoContextToken() {
+        // SecureConversation over its default bootstrap, SspiNegotiated (wsHttpBinding's default Message security)
+        String wsdl = wsdl(overHttp(security(AuthenticationMode.SecureConversation)), HTTP);
+        assertTrue(wsdl.contains("<sp:SecureConversationToken sp:IncludeToken=\"" + SP11 + "/IncludeToken/"
+                + "AlwaysToRecipient\">"), wsdl);
+        assertTrue(wsdl.contains("<sp:BootstrapPolicy><wsp:Policy>"), wsdl);
+        assertTrue(wsdl.contains("<sp:ProtectionToken><wsp:Policy><sp:SpnegoContextToken sp:IncludeToken=\"" + SP11
+                + "/IncludeToken/AlwaysToRecipient\"><wsp:Policy><sp:RequireDerivedKeys/>"), wsdl);
+        assertTrue(wsdl.indexOf("<sp:BootstrapPolicy>") < wsdl.indexOf("<sp:SpnegoContextToken"),
+                "the SPNEGO token inside the bootstrap policy: " + wsdl);
+        parse(wsdl);
     }
 
     @Test
