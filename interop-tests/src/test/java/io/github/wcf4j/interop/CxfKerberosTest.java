@@ -123,6 +123,62 @@ class CxfKerberosTest {
         }
     }
 
+    /** wsHttpBinding's default Message security: Windows credentials negotiated (SspiNegotiated), {@code context}. */
+    static ServiceModelConfiguration spnego(boolean context) {
+        return MetroSecurityTest.config("wsHttpBinding", """
+                <wsHttpBinding><binding name="secure">
+                    <security mode="Message"><message clientCredentialType="Windows"
+                        negotiateServiceCredential="true" establishSecurityContext="%s"/></security>
+                  </binding></wsHttpBinding>""".formatted(context));
+    }
+
+    /**
+     * wsHttpBinding's default Message security (Windows, negotiated, with a security context: SecureConversation over
+     * SspiNegotiated, as the seed binding): CXF built from the {@code ?wsdl} (WCF's {@code sp:SpnegoContextToken} in
+     * the {@code sp:BootstrapPolicy}) runs its SpnegoContextToken client, whose SPNEGO-over-WS-Trust is not WCF's:
+     * its single RST/Issue with the Kerberos NegTokenInit in {@code wst:BinaryExchange} (unsecured, as WCF's
+     * negotiation legs) is accepted by wcf4j, which completes the negotiation as WCF does, with the final leg's
+     * {@code RequestSecurityTokenResponseCollection}: the RSTR with the context token, its key GSS-wrapped and the
+     * SPNEGO answer, and a second RSTR with the {@code wst:Authenticator}'s {@code CombinedHash} over the exchange.
+     * CXF reads only a lone RSTR and fails on the collection: the deviation the security reference names (CXF has
+     * no authenticator). wcf4j keeps WCF's final leg, what a WCF client needs; no operation runs.
+     */
+    @Test
+    void aCxfSpnegoContextTokenClientCannotReadWcfsFinalLegWithItsAuthenticator() {
+        List<String> tap = new CopyOnWriteArrayList<>();
+        ServiceHost host = host(spnego(true), tap);
+        URI address = host.endpoints().get(0).address();
+        // SPNEGO in CXF names the service host-based (service@host), whatever is.username.in.servicename.form says
+        List<String> args = new ArrayList<>(List.of("client", "--wsdl", address + "?wsdl", "--service",
+                "{http://tempuri.org/}CalculatorService", "--port", "{http://tempuri.org/}WSHttpBinding_ICalculator",
+                "--address", address.toString(), "--calls", "Add 1 2", "--spn", "host@localhost", "--no-bsp"));
+        args.addAll(kerberos("alice"));
+        try (Peer cxf = cxfPeer(args)) {
+            String error = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                    () -> cxf.await("RESULT", PEER)).getMessage();
+            assertTrue(error.contains("Unexpected element {http://schemas.xmlsoap.org/ws/2005/02/trust}"
+                    + "RequestSecurityTokenResponseCollection found.") && error.contains("Expected "
+                    + "{http://schemas.xmlsoap.org/ws/2005/02/trust}RequestSecurityTokenResponse."), error);
+            List<String> received = tapped(tap, "received");
+            assertEquals(1, received.size(), "one RST, then nothing: " + received);
+            String rst = received.get(0);
+            assertEquals("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/Issue", Wire.fullAction(rst));
+            assertTrue(rst.contains("ValueType=\"http://schemas.xmlsoap.org/ws/2005/02/trust/spnego\"")
+                    && rst.contains("<wst:TokenType>http://schemas.xmlsoap.org/ws/2005/02/sc/sct</wst:TokenType>")
+                    && !rst.contains("Security>") && !rst.contains(":Security "), "CXF's SPNEGO leg: " + rst);
+            List<String> sent = tapped(tap, "sent");
+            assertEquals(1, sent.size(), sent.toString());
+            String last = sent.get(0);
+            assertEquals("http://schemas.xmlsoap.org/ws/2005/02/trust/RSTR/Issue", Wire.fullAction(last));
+            assertTrue(last.contains("<t:RequestSecurityTokenResponseCollection") && last.contains(
+                    "<c:SecurityContextToken") && last.contains("spnego#GSS_Wrap") && last.contains(
+                    "<t:Authenticator><t:CombinedHash>"), "WCF's final leg: " + last);
+            assertEquals(0, HostedCalculator.calls("Add"), "no operation runs");
+        } finally {
+            host.abort();
+        }
+    }
+
     /** A CXF service publishing wcf4j's {@code ?singleWsdl} for the configuration, behind a proxy. */
     private record CxfService(Peer peer, FaultInjectingHttpProxy proxy, URI address) implements AutoCloseable {
         static CxfService start(ServiceModelConfiguration config) {
