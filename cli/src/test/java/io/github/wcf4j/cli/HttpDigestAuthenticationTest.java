@@ -13,8 +13,11 @@ import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.Identity;
 import io.github.wcf4j.runtime.security.message.IdentityService;
 import io.github.wcf4j.runtime.service.ServiceHost;
+import io.github.wcf4j.runtime.service.streamed.FileTransfer;
+import io.github.wcf4j.runtime.service.streamed.FileTransferService;
 import io.github.wcf4j.runtime.transport.http.HttpDigestPasswords;
 import io.github.wcf4j.runtime.transport.http.RawHttp;
+import io.github.wcf4j.runtime.transport.http.RecordingTcpRelay;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +40,8 @@ import org.junit.jupiter.api.Test;
  * HTTP Digest on a service from an unchanged configuration ({@code httpTransport authenticationScheme="Digest"}), on
  * the wire: the 401 challenge (realm, nonce, {@code qop="auth"}, MD5), a response computed as RFC 2617/7616 and .NET's
  * {@code HttpWebRequest} compute it is served, with the caller its user name; a wrong password, another URI, a replayed
- * nonce count and an expired nonce ({@code stale=true}) are answered 401 and never reach the service.
+ * nonce count and an expired nonce ({@code stale=true}) are answered 401 and never reach the service. A streamed
+ * wcf4j client obtains the challenge with a {@code HEAD} first, so its body goes once.
  */
 class HttpDigestAuthenticationTest {
     private static final String CONFIG = """
@@ -215,6 +219,68 @@ class HttpDigestAuthenticationTest {
         RuntimeException e = assertThrows(RuntimeException.class, () -> wrong.createChannel().whoAmI());
         assertTrue(messages(e).contains("The HTTP request is unauthorized with client authentication scheme"
                 + " 'Digest'."), messages(e));
+    }
+
+    @Test
+    void aStreamedWcf4jClientObtainsTheChallengeWithAHeadSoItsBodyGoesOnce() throws Exception {
+        String xml = """
+                <configuration><system.serviceModel>
+                  <bindings><customBinding><binding name="digest"><textMessageEncoding/>
+                    <httpTransport authenticationScheme="Digest" realm="calculators" transferMode="Streamed"
+                        maxReceivedMessageSize="1000000"/></binding></customBinding></bindings>
+                  <services><service name="FileTransferService">
+                    <endpoint address="%2$s" listenUri="http://127.0.0.1:0/digest" binding="customBinding"
+                        bindingConfiguration="digest" contract="%1$s"/>
+                  </service></services>
+                  <client><endpoint name="files" address="%2$s" binding="customBinding"
+                      bindingConfiguration="digest" contract="%1$s"/></client>
+                </system.serviceModel></configuration>
+                """;
+        ServiceHost[] host = new ServiceHost[1];
+        RecordingTcpRelay relay = new RecordingTcpRelay(() -> host[0].endpoints().get(0).listenUri());
+        opened.add(relay);
+        URI published = URI.create("http://127.0.0.1:" + relay.port() + "/digest");
+        ServiceModelConfiguration config = ServiceModelConfigReader.create().read("app.config",
+                xml.formatted(FileTransfer.class.getName(), published)).orThrow();
+        host[0] = ServiceHost.builder(config, "FileTransferService")
+                .types(ServiceTypes.empty().map("FileTransferService", FileTransferService.class))
+                .parameter(Clock.class, clock)
+                .parameter(HttpDigestPasswords.class, HttpDigestPasswords.of(Map.of("alice", "alice-pw"))).build();
+        opened.add(host[0]);
+        host[0].open();
+        ClientFactory<FileTransfer> f = ClientFactory.builder(config.clientEndpoint("files").orElseThrow(),
+                FileTransfer.class).credentials(ClientCredentials.userName("alice", "alice-pw")).build();
+        opened.add(f);
+        FileTransfer files = f.createChannel();
+        byte[] data = new byte[30_000];
+        new java.util.Random(15).nextBytes(data);
+        assertEquals(data.length, files.upload(new java.io.ByteArrayInputStream(data)));
+        clock.advance(Duration.ofMinutes(6)); // the first nonce is stale by now: a streamed body must never meet it
+        assertEquals(data.length, files.upload(new java.io.ByteArrayInputStream(data)));
+        String wire = relay.sent();
+        List<String> requestLines = new ArrayList<>();
+        Matcher m = Pattern.compile("(HEAD|POST) /digest HTTP/1\\.1\r\n").matcher(wire);
+        while (m.find()) {
+            requestLines.add(m.group(1));
+        }
+        assertEquals(List.of("HEAD", "POST", "HEAD", "POST"), requestLines, wire);
+        String[] requests = wire.split("(?=(HEAD|POST) /digest HTTP/1\\.1\r\n)");
+        List<String> nonces = new ArrayList<>();
+        for (String r : requests) {
+            String head = r.substring(0, r.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            if (r.startsWith("HEAD")) {
+                assertFalse(head.contains("authorization:"), "the probe carries no credentials: " + head);
+            } else {
+                assertTrue(head.contains("transfer-encoding: chunked"), "streamed: " + head);
+                assertTrue(head.contains("authorization: digest username=\"alice\", realm=\"calculators\""), head);
+                assertTrue(head.contains("nc=00000001"), "answering the probe's fresh challenge: " + head);
+                Matcher n = Pattern.compile("nonce=\"([^\"]+)\"").matcher(head);
+                assertTrue(n.find(), head);
+                nonces.add(n.group(1));
+            }
+        }
+        assertFalse(nonces.get(0).equals(nonces.get(1)), "a fresh nonce for the second body: " + nonces);
+        assertEquals(2, wire.split("<s:Envelope", -1).length - 1, "each body sent once: " + wire.length());
     }
 
     private static String messages(Throwable e) {

@@ -77,6 +77,11 @@ final class Peer implements AutoCloseable {
         return start("cxf-peer", "io.github.wcf4j.peers.cxf.CxfPolicyPeer", args);
     }
 
+    /** Apache CXF with WCF's Kerberos token profile, configured by a WSDL's policy, against the test's KDC. */
+    static Peer cxfKerberos(String... args) {
+        return start("cxf-peer", "io.github.wcf4j.peers.cxf.CxfKerberosPeer", args);
+    }
+
     private static Peer start(String module, String main, String... args) {
         Path target = PEERS.resolve(module).resolve("target");
         try {

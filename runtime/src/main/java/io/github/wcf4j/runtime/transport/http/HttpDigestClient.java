@@ -15,7 +15,8 @@ import java.util.Optional;
  * first request goes without credentials, its 401's challenge is answered and the request sent again once; later
  * requests reuse the nonce with the next nonce count (pre-authenticated), and a 401 with {@code stale=true} or a new
  * nonce is answered again. A challenge the same credentials already failed is not answered twice: the 401 is WCF's
- * {@code HttpAuthorizationFailed}. Thread-safe.
+ * {@code HttpAuthorizationFailed}. A streamed request's body cannot be sent twice: the factory first obtains a fresh
+ * challenge with a {@code HEAD} and the streamed request answers it. Thread-safe.
  */
 final class HttpDigestClient implements HttpClientAuthentication {
     private final String user;

@@ -161,8 +161,12 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
          * chunks from this thread, which waits for the connection and for the service to take each chunk (WCF's
          * streamed {@code HttpOutput} writes from the calling thread too).
          */
-        private CompletableFuture<Message> streamed(Message request, HttpClientAuthentication.Attempt attempt,
+        private CompletableFuture<Message> streamed(Message request, HttpClientAuthentication.Attempt challenged,
                 Duration timeout) {
+            HttpClientAuthentication.Attempt attempt = challenged;
+            if (attempt != null && attempt.answersChallenges()) {
+                attempt = challengeFirst(attempt, timeout);
+            }
             HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target());
             headers(head, request, attempt);
             HttpUtil.setTransferEncodingChunked(head, true);
@@ -184,6 +188,44 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 exchange.failed(new CommunicationException(WcfText.HttpSendFailure.format(via()), e));
             }
             return reply;
+        }
+
+        /**
+         * A streamed body is written once and cannot be sent again after a 401, so under a scheme that answers
+         * challenges (Digest) the challenge is obtained first: a {@code HEAD} to the same URI without credentials,
+         * whose 401 is answered in the streamed request's {@code Authorization} (as WCF's client precedes a request
+         * by a pre-authenticating {@code HEAD}: dotnet/wcf {@code HttpChannelFactory.SendPreauthenticationHeadRequestIfNeeded},
+         * there for every non-anonymous request). A fresh nonce each time: a nonce gone stale can never cost a body.
+         * Blocks the calling thread, which writes the body anyway. A {@code HEAD} that fails or is not challenged
+         * leaves {@code attempt} as it was (WCF ignores its outcome too): the request then goes as it would have.
+         */
+        private HttpClientAuthentication.Attempt challengeFirst(HttpClientAuthentication.Attempt attempt,
+                Duration timeout) {
+            FullHttpRequest probe = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.HEAD, target(),
+                    Unpooled.EMPTY_BUFFER);
+            URI via = via();
+            probe.headers().set(HttpHeaderNames.HOST, via.getPort() >= 0 ? via.getHost() + ":" + via.getPort()
+                    : via.getHost());
+            connectionHeaders(probe);
+            HttpExchange exchange = pool.send(via, probe, idleRead(timeout));
+            Scheduler.Cancellable timer = null;
+            if (!WcfTimeSpan.isInfinite(timeout) && timeout.compareTo(WcfTimeSpan.MAX_WAIT) <= 0) {
+                timer = scheduler.schedule(timeout, () -> exchange.failed(new CommunicationTimeoutException(
+                        WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)))));
+            }
+            try {
+                HttpResponseData r = exchange.result().join();
+                if (cookies != null) {
+                    cookies.store(via, r.setCookies());
+                }
+                return r.status() == 401 ? attempt.answer(r).orElse(attempt) : attempt;
+            } catch (CompletionException | CancellationException e) {
+                return attempt;
+            } finally {
+                if (timer != null) {
+                    timer.cancel();
+                }
+            }
         }
 
         /** Each read of a streamed response is bounded by the call's timeout too (WCF's {@code ReadWriteTimeout}). */

@@ -17,6 +17,7 @@ import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.security.EmbeddedKdc;
 import io.github.wcf4j.runtime.security.ExpectedServiceIdentity;
 import io.github.wcf4j.runtime.security.KerberosCredentials;
+import io.github.wcf4j.runtime.security.KerberosTicketTimes;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -120,6 +121,83 @@ class KerberosTokenLoopbackTest extends SecuredLoopback {
         assertTrue(fault.contains("At least one security token in the message could not be validated."), fault);
         assertEquals("Kerberos:alice@" + EmbeddedKdc.REALM, client(b, ClientCredentials.none()).whoAmI(),
                 "the service keeps serving");
+    }
+
+    /**
+     * A service ticket past its end time: the JDK's acceptor reads the system clock and the KDC issues tickets from
+     * its own "now", so the request's ticket is re-issued on the wire under the service's key with other times
+     * ({@link KerberosTicketTimes}), all else as the client wrote it. Ended an hour ago (beyond the five minutes of
+     * clock skew): refused as WCF refuses a token SSPI does not accept, nothing dispatched. The control, the same
+     * re-issue within its times (and one ended a minute ago, within the skew, as SSPI and the JDK allow it), is
+     * served: the end time alone decides.
+     */
+    @Test
+    void aTicketPastItsEndTimeIsRefusedWithWcfsTextAndNothingIsDispatched() {
+        Binding b = binding(kerberos());
+        host(b, serviceCredentials());
+        Identity id = client(b, ClientCredentials.none());
+        KerberosTicketTimes tickets = KerberosTicketTimes.of(EmbeddedKdc.shared(), "host/localhost");
+        java.time.Instant now = java.time.Instant.now();
+        List<String> reissued = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // the three calls' tickets: ended an hour ago; valid now; ended a minute ago
+        List<java.time.Instant[]> times = List.of(
+                new java.time.Instant[] {now.minus(java.time.Duration.ofHours(10)), now.minus(java.time.Duration.ofHours(1))},
+                new java.time.Instant[] {now.minus(java.time.Duration.ofMinutes(10)), now.plus(java.time.Duration.ofHours(1))},
+                new java.time.Instant[] {now.minus(java.time.Duration.ofHours(10)),
+                    now.minus(java.time.Duration.ofMinutes(1))});
+        network.inject(io.github.wcf4j.runtime.transport.inmemory.FaultRule.on(Direction.CLIENT_TO_SERVICE)
+                .containing("IIdentity/WhoAmI").occurrences(1, 3).then(io.github.wcf4j.runtime.transport.inmemory
+                        .FaultAction.rewrite(s -> {
+                            java.time.Instant[] t = times.get(reissued.size());
+                            return record(reissued, withTicket(s, tickets, t[0], t[1]));
+                        })));
+        int before = IdentityService.CALLS.get();
+        RuntimeException e = assertThrows(RuntimeException.class, id::whoAmI);
+        assertEquals(before, IdentityService.CALLS.get(), "nothing dispatched");
+        String fault = sent(Direction.SERVICE_TO_CLIENT).get(0);
+        assertTrue(fault.contains("FailedAuthentication"), "WCF's token fault: " + fault);
+        assertTrue(fault.contains("At least one security token in the message could not be validated."), fault);
+        assertTrue(messages(e).contains("At least one security token in the message could not be validated."),
+                messages(e));
+        // the control: re-issued within its times, the service runs the call; its reply names the key by the
+        // SHA-1 of the token it received, the re-issued one, which the client did not write: it refuses the reply
+        RuntimeException unresolved = assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(messages(unresolved).contains("A derived key token does not derive from the message's key."),
+                messages(unresolved));
+        assertEquals(before + 1, IdentityService.CALLS.get(), "a re-issued ticket within its times is accepted");
+        String reply = sent(Direction.SERVICE_TO_CLIENT).get(1);
+        assertTrue(reply.contains(">" + sha1OfToken(reissued.get(1)) + "</o:KeyIdentifier>"), reply);
+        assertThrows(RuntimeException.class, id::whoAmI);
+        assertEquals(before + 2, IdentityService.CALLS.get(), "ended a minute ago: within the clock skew");
+        assertEquals("Kerberos:alice@" + EmbeddedKdc.REALM, id.whoAmI(), "the service keeps serving");
+    }
+
+    private static String record(List<String> reissued, String envelope) {
+        reissued.add(envelope);
+        return envelope;
+    }
+
+    /** The envelope with its AP-REQ's ticket re-issued for {@code start}..{@code end}. */
+    private static String withTicket(String envelope, KerberosTicketTimes tickets, java.time.Instant start,
+            java.time.Instant end) {
+        Matcher bst = Pattern.compile("(ValueType=\"" + Pattern.quote(GSS_AP_REQ) + "\"[^>]*>)([^<]+)(<)")
+                .matcher(envelope);
+        assertTrue(bst.find(), envelope);
+        byte[] token = tickets.revalidated(Base64.getDecoder().decode(bst.group(2)), start, end);
+        return envelope.substring(0, bst.start(2)) + Base64.getEncoder().encodeToString(token)
+                + envelope.substring(bst.end(2));
+    }
+
+    private static String sha1OfToken(String envelope) {
+        Matcher bst = Pattern.compile("ValueType=\"" + Pattern.quote(GSS_AP_REQ) + "\"[^>]*>([^<]+)<")
+                .matcher(envelope);
+        assertTrue(bst.find(), envelope);
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(
+                    Base64.getDecoder().decode(bst.group(1))));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
