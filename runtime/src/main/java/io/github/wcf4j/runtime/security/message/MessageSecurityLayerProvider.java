@@ -143,7 +143,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     public List<RefusalRule<SecurityBindingElement>> refusals() {
         return List.of(
                 RefusalRule.when("", e -> secureConversation(e) && !runs(e),
-                        e -> refused(e) + "runs in wcf4j over the bootstraps AnonymousForCertificate,"
+                        e -> refused(e) + "runs in wcf4j over the bootstraps UserNameOverTransport,"
+                                + " CertificateOverTransport, AnonymousForCertificate,"
                                 + " UserNameForCertificate, MutualCertificate, AnonymousForSslNegotiated,"
                                 + " UserNameForSslNegotiated, MutualSslNegotiated, SspiNegotiated (Kerberos) and"
                                 + " Kerberos under WS-Security 1.1 only (issued tokens are not implemented); this"
