@@ -209,16 +209,42 @@ class NetTcpTransportSecurityConfigTest {
     }
 
     /**
-     * netTcpBinding's TransportWithMessageCredential is a secure conversation bootstrapped by UserNameOverTransport
-     * over sslStreamSecurity: the TLS upgrade runs, the message security layer does not run that bootstrap yet, so the
-     * endpoint is refused by name.
+     * netTcpBinding's TransportWithMessageCredential with UserName credentials: sslStreamSecurity (no client
+     * certificate), then a security session whose context token is issued for the user's UsernameToken
+     * (UserNameOverTransport) and endorses each message's timestamp; the user is the caller of every call, a wrong
+     * password is refused by the token request and nothing is dispatched.
      */
     @Test
-    void transportWithMessageCredentialIsRefusedByTheMessageSecurityLayerByName() {
+    void transportWithMessageCredentialUserNameRunsAsASecurityConversationOverTls() {
         ServiceModelConfiguration config = config("<security mode=\"TransportWithMessageCredential\"><message"
                 + " clientCredentialType=\"UserName\"/></security>", "", "");
-        RuntimeException e = assertThrows(RuntimeException.class, () -> host(config));
-        assertTrue(message(e).contains("authenticationMode=UserNameOverTransport"), message(e));
+        ServiceHost host = host(config);
+        Identity bob = client(config, host, "alice", ClientCredentials.userName("bob", "bob-pw"));
+        assertEquals("UserName:bob", bob.whoAmI());
+        assertEquals(5.0, bob.add(2, 3));
+        assertEquals("UserName:bob", bob.whoAmI(), "the session's token serves every call");
+        int before = IdentityService.calls();
+        Identity guess = client(config, host, "alice", ClientCredentials.userName("bob", "guess"));
+        RuntimeException e = assertThrows(RuntimeException.class, guess::whoAmI);
+        refused();
+        // WCF's FailedAuthentication fault, unsecured, as the service answers a refused token request
+        assertTrue(message(e).contains("At least one security token in the message could not be validated."),
+                message(e));
+        assertEquals(before, IdentityService.calls(), "nothing dispatched");
+    }
+
+    /** The same with Certificate credentials: CertificateOverTransport bootstraps; the client certificate is the caller. */
+    @Test
+    void transportWithMessageCredentialCertificateMakesTheClientCertificateTheCaller() {
+        ServiceModelConfiguration config = config("<security mode=\"TransportWithMessageCredential\"><message"
+                + " clientCredentialType=\"Certificate\"/></security>", "",
+                "<clientCertificate findValue=\"peer\" storeLocation=\"CurrentUser\" storeName=\"My\""
+                        + " x509FindType=\"FindBySubjectName\"/>");
+        ServiceHost host = host(config);
+        Identity peer = client(config, host, "alice");
+        String caller = peer.whoAmI();
+        assertTrue(caller.startsWith("X509:CN=peer; "), caller);
+        assertEquals(9.0, peer.add(4, 5));
     }
 
     @Test

@@ -116,7 +116,10 @@ public final class BuildChecks {
             return Optional.empty();
         }
         return elements.stream().filter(e -> e instanceof SecurityBindingElement sec && !sec.allowInsecureTransport()
-                && sec.authenticationMode().family() == AuthenticationMode.Family.TRANSPORT).findFirst()
+                && (sec.authenticationMode().family() == AuthenticationMode.Family.TRANSPORT
+                        // a secure conversation over a transport bootstrap is WCF's TransportSecurityBindingElement
+                        || sec.secureConversationBootstrap().map(boot -> boot.authenticationMode().family()
+                                == AuthenticationMode.Family.TRANSPORT).orElse(false))).findFirst()
                 .map(e -> new BindingValidationException(WcfText.TransportDoesNotProtectMessage,
                         "allowInsecureTransport", b.wcfName(), "http://tempuri.org/"));
     }

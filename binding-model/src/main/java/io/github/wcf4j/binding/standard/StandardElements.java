@@ -170,6 +170,10 @@ final class StandardElements {
                 d.sessionKeyRolloverInterval(), d.timestampValidityDuration())).build();
         return SecurityBindingElement.builder()
                 .authenticationMode(AuthenticationMode.SecureConversation)
+                // over a transport bootstrap WCF's secure conversation is a TransportSecurityBindingElement whose
+                // context token endorses with its own key (CreateSecureConversationBindingElement:
+                // RequireDerivedKeys = false)
+                .requireDerivedKeys(mode.family() != AuthenticationMode.Family.TRANSPORT)
                 .requireSecurityContextCancellation(true)
                 .defaultAlgorithmSuite(algorithmSuite)
                 .messageSecurityVersion(version)

@@ -11,12 +11,13 @@ public class HttpTransportSecurityXml extends LocatedXml {
     @JacksonXmlProperty(isAttribute = true) public String clientCredentialType;
     @JacksonXmlProperty(isAttribute = true) public String proxyCredentialType;
     @JacksonXmlProperty(isAttribute = true) public String realm;
-    public OpaqueXml extendedProtectionPolicy;
+    public ExtendedProtectionPolicyXml extendedProtectionPolicy;
 
     static TransportSecurity toModel(HttpTransportSecurityXml x, ConfigContext ctx, TransportSecurity d) {
         if (x == null) {
             return d;
         }
+        ExtendedProtectionPolicyXml.report(x.extendedProtectionPolicy, ctx, "<transport>");
         return new TransportSecurity(
                 TransportCredentialType.valueOf(ctx.enumName(x, "clientCredentialType", x.clientCredentialType,
                         SecurityEnums.HTTP_CLIENT_CREDENTIAL_TYPE, d.clientCredentialType().name())),

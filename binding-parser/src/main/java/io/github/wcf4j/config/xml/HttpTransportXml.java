@@ -37,7 +37,7 @@ public class HttpTransportXml extends BindingElementXml {
     @JacksonXmlProperty(isAttribute = true) public String transferMode;
     @JacksonXmlProperty(isAttribute = true) public String unsafeConnectionNtlmAuthentication;
     @JacksonXmlProperty(isAttribute = true) public String useDefaultWebProxy;
-    public OpaqueXml extendedProtectionPolicy;
+    public ExtendedProtectionPolicyXml extendedProtectionPolicy;
     public WebSocketSettingsXml webSocketSettings;
     public OpaqueXml messageHandlerFactory;
 
@@ -48,6 +48,7 @@ public class HttpTransportXml extends BindingElementXml {
 
     /** The HTTP settings (shared with {@code <httpsTransport>}). */
     HttpTransportBindingElement http(ConfigContext ctx) {
+        ExtendedProtectionPolicyXml.report(extendedProtectionPolicy, ctx, elementName());
         HttpTransportBindingElement.Builder b = HttpTransportBindingElement.builder()
                 .manualAddressing(ctx.bool(this, "manualAddressing", manualAddressing, false))
                 .maxBufferPoolSize(ctx.int64(this, "maxBufferPoolSize", maxBufferPoolSize, 1, Long.MAX_VALUE,

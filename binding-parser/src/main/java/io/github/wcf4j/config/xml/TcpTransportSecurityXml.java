@@ -13,12 +13,13 @@ public class TcpTransportSecurityXml extends LocatedXml {
     @JacksonXmlProperty(isAttribute = true) public String clientCredentialType;
     @JacksonXmlProperty(isAttribute = true) public String protectionLevel;
     @JacksonXmlProperty(isAttribute = true) public String sslProtocols;
-    public OpaqueXml extendedProtectionPolicy;
+    public ExtendedProtectionPolicyXml extendedProtectionPolicy;
 
     static TransportSecurity toModel(TcpTransportSecurityXml x, ConfigContext ctx, TransportSecurity d) {
         if (x == null) {
             return d;
         }
+        ExtendedProtectionPolicyXml.report(x.extendedProtectionPolicy, ctx, "netTcpBinding <transport>");
         return new TransportSecurity(
                 TransportCredentialType.valueOf(ctx.enumName(x, "clientCredentialType", x.clientCredentialType,
                         SecurityEnums.TCP_CLIENT_CREDENTIAL_TYPE, d.clientCredentialType().name())),

@@ -26,7 +26,7 @@ public class TcpTransportXml extends BindingElementXml {
     @JacksonXmlProperty(isAttribute = true) public String portSharingEnabled;
     @JacksonXmlProperty(isAttribute = true) public String teredoEnabled;
     public TcpConnectionPoolSettingsXml connectionPoolSettings;
-    public OpaqueXml extendedProtectionPolicy;
+    public ExtendedProtectionPolicyXml extendedProtectionPolicy;
 
     @Override
     public BindingElement toModel(ConfigContext ctx) {
@@ -40,6 +40,7 @@ public class TcpTransportXml extends BindingElementXml {
             }
         }
         notePortSharing(ctx, this, portSharingEnabled);
+        ExtendedProtectionPolicyXml.report(extendedProtectionPolicy, ctx, "tcpTransport");
         return ctx.build(this, () -> new TcpTransportBindingElement(
                 ctx.bool(this, "manualAddressing", manualAddressing, false),
                 ctx.int64(this, "maxBufferPoolSize", maxBufferPoolSize, 1, Long.MAX_VALUE,

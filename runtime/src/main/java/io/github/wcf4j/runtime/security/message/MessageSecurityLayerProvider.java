@@ -132,6 +132,12 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         return secureConversation(e) && e.requireSecurityContextCancellation();
     }
 
+    /** A secure conversation bootstrapped by {@code UserNameOverTransport} or {@code CertificateOverTransport}. */
+    private static boolean overTransport(SecurityBindingElement e) {
+        return secureConversation(e) && e.secureConversationBootstrap()
+                .map(b -> TransportSecurityProtocol.runs(b.authenticationMode())).orElse(false);
+    }
+
     private static boolean secureConversation(SecurityBindingElement e) {
         return e.authenticationMode() == AuthenticationMode.SecureConversation;
     }
@@ -144,7 +150,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     public List<RefusalRule<SecurityBindingElement>> refusals() {
         return List.of(
                 RefusalRule.when("", e -> secureConversation(e) && !runs(e),
-                        e -> refused(e) + "runs in wcf4j over the bootstraps AnonymousForCertificate,"
+                        e -> refused(e) + "runs in wcf4j over the bootstraps UserNameOverTransport,"
+                                + " CertificateOverTransport, AnonymousForCertificate,"
                                 + " UserNameForCertificate, MutualCertificate, AnonymousForSslNegotiated,"
                                 + " UserNameForSslNegotiated, MutualSslNegotiated, SspiNegotiated (Kerberos) and"
                                 + " Kerberos under WS-Security 1.1 only (issued tokens are not implemented); this"
@@ -163,6 +170,17 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 + " X.509 modes, Kerberos or AnonymousForSslNegotiated/UserNameForSslNegotiated/"
                                 + "MutualSslNegotiated/SspiNegotiated only (SspiNegotiatedOverTransport and issued"
                                 + " tokens are not implemented yet), so this binding cannot be opened."),
+                RefusalRule.<SecurityBindingElement>when("", MessageSecurityLayerProvider::overTransport,
+                        e -> refused(e) + "over the transport bootstrap " + e.secureConversationBootstrap()
+                                .map(b -> b.authenticationMode().name()).orElse("") + " runs in wcf4j as a security"
+                                + " session over a duplex session channel (netTcpBinding's"
+                                + " TransportWithMessageCredential); over request/reply channels (HTTPS, e.g."
+                                + " wsHttpBinding's TransportWithMessageCredential with establishSecurityContext="
+                                + "\"true\") it is not implemented yet, so this endpoint is refused (with"
+                                + " establishSecurityContext=\"false\" the bootstrap alone runs).")
+                        .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
+                                ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.REQUEST,
+                                ChannelShape.REPLY, ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
                 RefusalRule.when("messageSecurityVersion", MessageSecurityLayerProvider::encryptedKeyUnderWss10,
                         e -> WcfText.SecurityVersionDoesNotSupportEncryptedKeyBinding.format("CustomBinding",
                                 "http://tempuri.org/", "<contract>", "<contract namespace>", "WSSecurity11")

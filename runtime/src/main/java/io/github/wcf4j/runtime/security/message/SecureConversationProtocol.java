@@ -62,6 +62,12 @@ final class SecureConversationProtocol implements SecurityProtocol {
     private final SecurityBindingElement element;
     /** The X.509 or Kerberos bootstrap's protocol; null when the bootstrap is negotiated. */
     private final SecurityProtocol bootstrap;
+    /**
+     * The transport bootstrap's protocol ({@code UserNameOverTransport}, {@code CertificateOverTransport}), also in
+     * {@link #bootstrap}; null otherwise. With it the conversation is WCF's transport one: messages carry the context
+     * token endorsing their timestamp ({@link TransportContextHeader}), the transport protects them.
+     */
+    private final TransportSecurityProtocol transport;
     /** The negotiated bootstrap's protocol (TLSNEGO, SPNEGO); null for an X.509 bootstrap. */
     private final NegotiationProtocol negotiation;
     private final SymmetricHeaderWriter.Settings settings;
@@ -105,7 +111,10 @@ final class SecureConversationProtocol implements SecurityProtocol {
         this.element = element;
         SecurityBindingElement boot = element.secureConversationBootstrap().orElseThrow();
         boolean negotiated = NegotiationProtocol.runs(boot.authenticationMode());
-        this.bootstrap = negotiated ? null : KerberosSecurityProtocol.runs(boot.authenticationMode())
+        this.transport = TransportSecurityProtocol.runs(boot.authenticationMode())
+                ? new TransportSecurityProtocol(boot, clock) : null;
+        this.bootstrap = negotiated ? null : transport != null ? transport
+                : KerberosSecurityProtocol.runs(boot.authenticationMode())
                 ? new KerberosSecurityProtocol(boot, clock, encoder, identity, kerberos, windows)
                 : new SymmetricSecurityProtocol(boot, clock, encoder, identity);
         this.negotiation = negotiated ? NegotiationProtocol.of(boot, clock, encoder, identity, kerberos, windows)
@@ -119,7 +128,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
         this.encoder = encoder;
         this.keyBits = suite.keyBits();
         var service = element.localServiceSettings();
-        this.replays = MessageFreshness.replayCache(service, clock);
+        // no replay detection over a transport: CreateSecureConversationBindingElement sets DetectReplays=false there
+        this.replays = transport != null ? Optional.empty() : MessageFreshness.replayCache(service, clock);
         this.freshness = new MessageFreshness(element.includeTimestamp(), clock);
         this.renewal = new ContextRenewal(this);
     }
@@ -132,7 +142,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
         return e.authenticationMode() == AuthenticationMode.SecureConversation
                 && e.secureConversationBootstrap().map(b -> (SymmetricSecurityProtocol.runs(b.authenticationMode())
                         || NegotiationProtocol.runs(b.authenticationMode())
-                        || KerberosSecurityProtocol.runs(b.authenticationMode()))
+                        || KerberosSecurityProtocol.runs(b.authenticationMode())
+                        || TransportSecurityProtocol.runs(b.authenticationMode()))
                         && SymmetricSecurityProtocol.runs(b.messageSecurityVersion())).orElse(false)
                 && SymmetricSecurityProtocol.runs(e.messageSecurityVersion());
     }
@@ -307,6 +318,12 @@ final class SecureConversationProtocol implements SecurityProtocol {
         Optional<SecurityTimestamp> ts = freshness.issue(element.localClientSettings().timestampValidityDuration());
         // WCF signs a cancel and encrypts nothing of it (SecuritySessionClientSettings: CloseAction NoParts), nor of
         // a WS-RM protocol message (ReliableSessionBindingElement.ProtectProtocolMessage)
+        if (transport != null) {
+            request.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(doc ->
+                    TransportContextHeader.write(doc, element.securityHeaderLayout(), settings.suite(),
+                            settings.scNamespace(), ts, context.tokenXml(), context.key())));
+            return reply -> verifyReply(reply, context);
+        }
         boolean encrypt = !signedOnly(request);
         request.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(doc -> {
             SymmetricHeaderWriter.writeWithContext(doc, settings, ts, context.key(), context.contextId(),
@@ -339,6 +356,11 @@ final class SecureConversationProtocol implements SecurityProtocol {
     Message verifyReply(Message reply, ClientKeyLookup keys) {
         if (reply == null) {
             return null;
+        }
+        if (transport != null) {
+            // the service's messages carry a timestamp only; the transport authenticated the service
+            transport.verifyReply(reply);
+            return reply;
         }
         if (reply.headers().count(SECURITY) == 0) {
             if (element.enableUnsecuredResponse()) {
@@ -500,6 +522,9 @@ final class SecureConversationProtocol implements SecurityProtocol {
         if (request.headers().count(SECURITY) == 0) {
             throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
         }
+        if (transport != null) {
+            return verifyOverTransport(request, lookup);
+        }
         Document doc = SymmetricSecurityProtocol.envelope(request);
         ServiceContext[] found = new ServiceContext[1];
         SymmetricHeaderReader.Received r = SymmetricHeaderReader.readWithContext(doc, settings,
@@ -537,8 +562,46 @@ final class SecureConversationProtocol implements SecurityProtocol {
         };
     }
 
+    /** {@link #verifyWithContext} over a transport: the token's key must have signed the timestamp. */
+    private VerifiedRequest verifyOverTransport(Message request, ContextLookup lookup) {
+        if (request.headers().count(SECURITY) > 1) {
+            throw new MessageSecurityException("The message has more than one security header for the same actor.");
+        }
+        Element envelope = SymmetricSecurityProtocol.envelope(request).getDocumentElement();
+        Element security = SymmetricHeaderWriter.child(envelope, envelope.getNamespaceURI(), "Header")
+                .flatMap(h -> SymmetricHeaderWriter.child(h, SECURITY.getNamespaceURI(), SECURITY.getLocalPart()))
+                .orElseThrow(() -> new MessageSecurityException(
+                        WcfText.UnableToFindSecurityHeaderInMessage.format("")));
+        ServiceContext[] found = new ServiceContext[1];
+        TransportContextHeader.Received r = TransportContextHeader.read(security, settings.suite(),
+                settings.scNamespace(), token -> {
+                    found[0] = lookup.find(token);
+                    return found[0].key();
+                });
+        freshness.check(r.timestamp(), element.localServiceSettings().replayWindow(),
+                element.localServiceSettings().maxClockSkew());
+        ServiceContext context = found[0];
+        request.headers().understood(SECURITY);
+        request.properties().put(ServiceSecurityContext.class, context.caller());
+        return new VerifiedRequest() {
+            @Override
+            public Message request() {
+                return request;
+            }
+
+            @Override
+            public void secureReply(Message reply) {
+                secureForClient(reply, context);
+            }
+        };
+    }
+
     /** Secures a message the service sends in {@code context}: keys derived from it, the context named by id. */
     void secureForClient(Message m, ServiceContext context) {
+        if (transport != null) {
+            transport.secureReply(m);
+            return;
+        }
         Optional<SecurityTimestamp> ts = freshness.issue(element.localServiceSettings().timestampValidityDuration());
         m.headers().remove(SECURITY);
         // the cancel's response is signed only, as WCF's (SecuritySessionServerSettings: NoParts encrypted)

@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.security.message;
 
 import io.github.wcf4j.binding.BindingTimeouts;
+import io.github.wcf4j.binding.encoding.AddressingVersion;
 import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.AbstractCommunicationObject;
 import io.github.wcf4j.runtime.channel.Channel;
@@ -61,7 +62,12 @@ final class SecuritySessionDuplexChannelListener<C extends Channel>
     private void receive(Message m, DuplexChannel inner) {
         ContextTokenIssuance issuance = protocol.issuance();
         String action = m.headers().action();
-        EndpointAddress replyTo = m.headers().replyTo();
+        EndpointAddress named = m.headers().replyTo();
+        // over a transport session (net.tcp) the session's other end is the connection's: WCF's anonymous back
+        // channel, whether or not the message names it
+        EndpointAddress replyTo = named == null && inner instanceof SessionChannel
+                && m.version().addressing() != AddressingVersion.NONE
+                ? EndpointAddress.of(m.version().addressing().anonymous()) : named;
         try {
             if (replyTo == null) {
                 throw new MessageSecurityException("A message of a duplex security session must say where to reply.");

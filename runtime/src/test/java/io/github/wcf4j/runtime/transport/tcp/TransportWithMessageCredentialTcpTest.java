@@ -1,0 +1,149 @@
+package io.github.wcf4j.runtime.transport.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.security.SslStreamSecurityBindingElement;
+import io.github.wcf4j.binding.standard.MessageCredentialType;
+import io.github.wcf4j.binding.standard.MessageSecurity;
+import io.github.wcf4j.binding.standard.NetTcpBinding;
+import io.github.wcf4j.binding.standard.SecurityMode;
+import io.github.wcf4j.binding.standard.StandardSecurity;
+import io.github.wcf4j.binding.standard.TransportCredentialType;
+import io.github.wcf4j.binding.standard.TransportSecurity;
+import io.github.wcf4j.binding.transaction.TransactionFlowBindingElement;
+import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
+import io.github.wcf4j.runtime.channel.ChannelFactory;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
+import io.github.wcf4j.runtime.channel.EndpointAddress;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.ReceivedEnvelope;
+import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.security.message.ClientCredentials;
+import io.github.wcf4j.runtime.security.message.SecurityTokenValidationException;
+import io.github.wcf4j.runtime.security.message.ServiceCredentials;
+import io.github.wcf4j.runtime.security.message.ServiceSecurityContext;
+import io.github.wcf4j.runtime.security.message.X509Credential;
+import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * netTcpBinding's {@code TransportWithMessageCredential} on loopback TCP, at the channel layer: the binding expands to
+ * WCF's elements (a secure conversation over {@code UserNameOverTransport}, binary encoding, TLS without a client
+ * certificate, TCP), the duplex session opens with a token request carrying the user's {@code UsernameToken} inside
+ * TLS, and every application message then carries the context token endorsing its timestamp (no password, nothing
+ * encrypted but by TLS); the service's messages carry a timestamp only.
+ */
+class TransportWithMessageCredentialTcpTest {
+    private static final String ECHO = "urn:DemoService/IDemoService/Echo";
+    @TempDir
+    static Path dir;
+    static X509Credential service;
+
+    private final UpgradeLoopback loop = new UpgradeLoopback();
+
+    @BeforeAll
+    static void keys() throws Exception {
+        Path file = SelfSignedKeyStore.create(dir.resolve("localhost.p12"), "localhost", "dns:localhost");
+        service = X509Credential.fromKeyStore(file, SelfSignedKeyStore.PASSWORD, null);
+    }
+
+    @AfterEach
+    void close() {
+        loop.close();
+    }
+
+    private static NetTcpBinding twmc(MessageCredentialType type) {
+        NetTcpBinding d = NetTcpBinding.defaults("twmc");
+        return new NetTcpBinding("twmc", d.timeouts(), false, d.transactionProtocol(), d.transferMode(),
+                d.hostNameComparisonMode(), 0, d.maxBufferPoolSize(), d.maxBufferSize(), 0,
+                d.maxReceivedMessageSize(), false, d.readerQuotas(), d.reliableSession(),
+                new StandardSecurity(SecurityMode.TransportWithMessageCredential,
+                        TransportSecurity.withClientCredential(TransportCredentialType.Windows),
+                        new MessageSecurity(type, false, true, "Default")));
+    }
+
+    private static CustomBinding stack(NetTcpBinding b) {
+        return CustomBinding.of("twmc", b.createBindingElements().toArray(BindingElement[]::new));
+    }
+
+    private static Message echo(String text) {
+        return Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, ECHO,
+                new XmlFragment("<Echo xmlns=\"urn:DemoService\"><text>" + text + "</text></Echo>"));
+    }
+
+    @Test
+    void theBindingExpandsToWcfsElements() {
+        List<BindingElement> e = twmc(MessageCredentialType.UserName).createBindingElements();
+        assertEquals(5, e.size(), e.toString());
+        assertInstanceOf(TransactionFlowBindingElement.class, e.get(0));
+        SecurityBindingElement security = assertInstanceOf(SecurityBindingElement.class, e.get(1));
+        assertEquals(AuthenticationMode.SecureConversation, security.authenticationMode());
+        assertTrue(security.requireSecurityContextCancellation());
+        assertFalse(security.requireDerivedKeys(), "WCF's transport secure conversation derives no keys");
+        assertEquals(AuthenticationMode.UserNameOverTransport,
+                security.secureConversationBootstrap().orElseThrow().authenticationMode());
+        assertInstanceOf(BinaryMessageEncodingBindingElement.class, e.get(2));
+        assertFalse(assertInstanceOf(SslStreamSecurityBindingElement.class, e.get(3)).requireClientCertificate());
+        assertInstanceOf(TcpTransportBindingElement.class, e.get(4));
+        assertEquals(AuthenticationMode.CertificateOverTransport, ((SecurityBindingElement) twmc(
+                MessageCredentialType.Certificate).createBindingElements().get(1)).secureConversationBootstrap()
+                .orElseThrow().authenticationMode());
+    }
+
+    @Test
+    void aUserNameSessionRunsOverTlsAndEachMessageCarriesTheContextTokenNotThePassword() {
+        CustomBinding binding = stack(twmc(MessageCredentialType.UserName));
+        ChannelListener<DuplexSessionChannel> listener = loop.listen(binding, new BindingParameters()
+                .put(ServiceCredentials.class, ServiceCredentials.defaults().withServiceCertificate(service)
+                        .withUserNameValidator((user, password) -> {
+                            if (!password.equals(user + "-pw")) {
+                                throw new SecurityTokenValidationException("bad password");
+                            }
+                        })));
+        ChannelFactory<DuplexSessionChannel> factory = loop.factory(binding, new BindingParameters().put(
+                ClientCredentials.class, ClientCredentials.userName("alice", "alice-pw")
+                        .withDefaultServiceCertificate(service.certificate())));
+        DuplexSessionChannel c = loop.track(factory.createChannel(EndpointAddress.of(listener.uri())));
+        CompletableFuture<Void> opening = c.open(UpgradeLoopback.T);
+        DuplexSessionChannel s = loop.track(loop.await(listener.acceptChannel(UpgradeLoopback.T)).orElseThrow());
+        loop.await(s.open(UpgradeLoopback.T));
+        loop.await(opening);
+
+        for (String text : List.of("first", "second")) {
+            loop.await(c.send(echo(text), UpgradeLoopback.T));
+            Message received = loop.await(s.receive(UpgradeLoopback.T)).orElseThrow();
+            assertEquals("<Echo xmlns=\"urn:DemoService\"><text>" + text + "</text></Echo>", received.body().xml());
+            ServiceSecurityContext caller = received.properties().get(ServiceSecurityContext.class).orElseThrow();
+            assertEquals(ServiceSecurityContext.userName("alice"), caller);
+            // the envelope as it travelled inside TLS
+            String wire = received.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
+            assertTrue(wire.contains("SecurityContextToken") && wire.contains("Timestamp")
+                    && wire.contains("hmac-sha1"), wire);
+            assertFalse(wire.contains("UsernameToken") || wire.contains("alice-pw"), wire);
+            assertFalse(wire.contains("EncryptedData"), "nothing is encrypted but by TLS: " + wire);
+        }
+        loop.await(s.send(echo("back"), UpgradeLoopback.T));
+        Message back = loop.await(c.receive(UpgradeLoopback.T)).orElseThrow();
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>back</text></Echo>", back.body().xml());
+        String wire = back.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
+        assertTrue(wire.contains("Timestamp") && !wire.contains("SecurityContextToken") && !wire.contains("Signature"),
+                "the service's messages carry a timestamp only: " + wire);
+    }
+}
