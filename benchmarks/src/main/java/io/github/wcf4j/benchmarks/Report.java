@@ -327,11 +327,14 @@ final class Report {
                 + "loop) in a JVM of their own, started before the system's JVM and ended after it, so the system "
                 + "warms up and runs on the CPU time the scheduler leaves it. The loss is calls/s without over calls/s "
                 + "with. wcf4j counts its reliable sessions' retransmissions at both ends through the runtime's "
-                + "metrics port (the whole load, warm-up included); Metro's are not counted.");
+                + "metrics port (the whole load, warm-up included); Metro's are not counted. Context switches per "
+                + "call: the system process's threads' switches (voluntary and not, `/proc/self/task/*/status`) in a "
+                + "measured round over its calls, median over the rounds: the hand-offs between threads a call makes "
+                + "and the preemptions it suffers.");
         line("");
         line("| system | condition | calls/s min | median | max | p50 µs | p99 µs | errors | loss (× fewer calls/s) "
-                + "| retransmissions | warm-up rounds | GC ms/round | run |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| retransmissions | context switches per call | warm-up rounds | GC ms/round | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Contender c : Benchmarks.CONTENDED) {
             Optional<Measurement> quiet = results.load("contention", c, n, Benchmarks.QUIET);
             for (Measurement m : loads) {
@@ -342,7 +345,8 @@ final class Report {
                             + x.acknowledgements() + " acks received)").orElse("—");
                     line("| " + c.name() + " | " + m.detail() + " | " + num(m.min()) + " | " + num(m.median())
                             + " | " + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99()) + " | "
-                            + m.errors() + " | " + loss + " | " + retransmissions + " | " + m.warmupAndGc() + " | "
+                            + m.errors() + " | " + loss + " | " + retransmissions + " | " + num(m.switchesPerCall())
+                            + " | " + m.warmupAndGc() + " | "
                             + run.row() + " |");
                 }
             }

@@ -9,6 +9,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 /**
  * The load every benchmarked system runs, the same for wcf4j, Metro, CXF and the raw HTTP echo: {@code sessions}
@@ -137,11 +140,13 @@ public final class Load {
             long errorsBefore = errors.get();
             long gcMillisBefore = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
             long gcCountBefore = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+            long switchesBefore = contextSwitches();
             measuring.set(true);
             long begin = System.nanoTime();
             Thread.sleep(plan.windowMs());
             measuring.set(false);
             double seconds = (System.nanoTime() - begin) / 1e9;
+            long switches = contextSwitches() - switchesBefore;
             long gcMillis = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() - gcMillisBefore;
             long gcCount = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum() - gcCountBefore;
             long[] all;
@@ -157,10 +162,11 @@ public final class Load {
             Arrays.sort(all);
             out.println(String.format(Locale.ROOT, "ROUND {\"round\":%d,\"sessions\":%d,\"calls\":%d,"
                     + "\"seconds\":%.3f,\"callsPerSecond\":%.1f,\"p50Micros\":%.1f,\"p99Micros\":%.1f,"
-                    + "\"errors\":%d,\"warmupRounds\":%d,\"stable\":%d,\"gcMillis\":%d,\"gcCount\":%d}", r + 1, n,
-                    all.length, seconds, all.length / seconds, percentile(all, 0.50) / 1e3,
-                    percentile(all, 0.99) / 1e3, errors.get() - errorsBefore, warmupRounds, stable ? 1 : 0, gcMillis,
-                    gcCount));
+                    + "\"errors\":%d,\"warmupRounds\":%d,\"stable\":%d,\"gcMillis\":%d,\"gcCount\":%d,"
+                    + "\"switchesPerCall\":%.2f}", r + 1, n, all.length, seconds, all.length / seconds,
+                    percentile(all, 0.50) / 1e3, percentile(all, 0.99) / 1e3, errors.get() - errorsBefore,
+                    warmupRounds, stable ? 1 : 0, gcMillis, gcCount, switchesBefore < 0 || all.length == 0
+                    ? Double.NaN : switches / (double) all.length));
             out.flush();
         }
         stop.set(true);
@@ -237,6 +243,37 @@ public final class Load {
             used = Math.min(used, m.getHeapMemoryUsage().getUsed());
         }
         return used;
+    }
+
+    /**
+     * The context switches of this process's threads so far, voluntary and not (Linux: {@code /proc/self/task/{@literal
+     * *}/status}; threads that ended are not counted), or -1 where there is no such file. Per call, they count the
+     * hand-offs between threads a call makes (each wakes a parked thread) and the preemptions it suffers; unlike
+     * times, they hardly depend on how busy the machine is.
+     */
+    static long contextSwitches() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long sum = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) threads::iterator) {
+                try {
+                    for (String line : Files.readAllLines(t.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")
+                                || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException | RuntimeException threadEnded) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return sum;
     }
 
     /** Whether two consecutive rounds' rates agree within {@link #STABLE} (never against a missing round). */
