@@ -32,7 +32,8 @@ final class Report {
                 + "steady\" when the limit ended it), then measures " + plan.rounds() + " rounds of "
                 + plan.windowMs() + " ms: min/median/max are over the rounds, latencies are the median round's "
                 + "percentiles; GC ms is the collectors' time in a measured round (GarbageCollectorMXBean), median "
-                + "(max) over the rounds. Clients call synchronously, one "
+                + "(max) over the rounds; context switches per call are the system process's (its threads' "
+                + "voluntary and involuntary switches in a round over its calls, median over the rounds). Clients call synchronously, one "
                 + "thread per session. Ratios are computed within this run only. Regenerate with `benchmarks/run`.");
         line("");
         targets();
@@ -140,15 +141,15 @@ final class Report {
         line("## 2. Calls per second by concurrent sessions");
         line("");
         line("| system | sessions | calls/s min | median | max | p50 µs | p99 µs | errors | vs raw echo "
-                + "| warm-up rounds | GC ms/round | run |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| context switches per call | warm-up rounds | GC ms/round | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int n : plan.sessions().stream().sorted().toList()) {
             Optional<Measurement> raw = calls(Contender.RAW, n);
             for (Contender c : Stream.concat(Contender.ALL.stream(), Contender.STACK_ONLY.stream()).toList()) {
                 calls(c, n).ifPresent(m -> line("| " + c.name() + " | " + n + " | " + num(m.min()) + " | "
                         + num(m.median()) + " | " + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99())
                         + " | " + m.errors() + " | " + raw.map(r -> pct(m.median() / r.median())).orElse("—")
-                        + " | " + m.warmupAndGc() + " | " + run.row() + " |"));
+                        + " | " + num(m.switchesPerCall()) + " | " + m.warmupAndGc() + " | " + run.row() + " |"));
             }
         }
         line("");
