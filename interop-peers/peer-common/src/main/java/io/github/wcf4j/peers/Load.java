@@ -277,7 +277,7 @@ public final class Load {
     }
 
     /** Whether two consecutive rounds' rates agree within {@link #STABLE} (never against a missing round). */
-    static boolean agree(double previous, double rate) {
+    public static boolean agree(double previous, double rate) {
         double larger = Math.max(previous, rate);
         return !Double.isNaN(previous) && larger > 0 && Math.abs(previous - rate) <= STABLE * larger;
     }
