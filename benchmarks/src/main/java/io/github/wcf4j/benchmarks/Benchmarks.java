@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code RESULTS.md} and {@code results.png}. {@code benchmarks/run} builds and starts it:
  * <pre>
  * Benchmarks --root DIR --out DIR [--smoke] [--only SCENARIO,...] [--warmup-ms N] [--window-ms N] [--rounds N]
- *            [--idle-sessions N]
+ *            [--idle-sessions N] [--max-warmup-rounds N]
  * </pre>
  * Scenarios: (1) sequential {@code Add} latency from one client; (2) calls per second at 1, 16 and 64 sessions;
  * (3) one-way messages per second over the seed binding at windows 8 and 128; (4) scenario 2 at 16 sessions through
@@ -73,6 +73,11 @@ public final class Benchmarks {
         Plan idle(int n) {
             return new Plan(smoke, sessions, dropSessions, warmupMs, windowMs, rounds, heapSessions, validateRuns,
                     dropRate, scenarios, n, maxWarmupRounds);
+        }
+
+        Plan maxWarmup(int n) {
+            return new Plan(smoke, sessions, dropSessions, warmupMs, windowMs, rounds, heapSessions, validateRuns,
+                    dropRate, scenarios, idleSessions, n);
         }
 
         boolean runs(String scenario) {
@@ -163,6 +168,7 @@ public final class Benchmarks {
         Long window = null;
         Integer rounds = null;
         Integer idle = null;
+        Integer maxWarmup = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
@@ -173,6 +179,7 @@ public final class Benchmarks {
                 case "--window-ms" -> window = Long.parseLong(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--idle-sessions" -> idle = Integer.parseInt(args[++i]);
+                case "--max-warmup-rounds" -> maxWarmup = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -192,6 +199,9 @@ public final class Benchmarks {
         }
         if (idle != null) {
             plan = plan.idle(idle);
+        }
+        if (maxWarmup != null) {
+            plan = plan.maxWarmup(maxWarmup);
         }
         Benchmarks b = new Benchmarks(plan, new Layout(root, logs, "2g"), out);
         b.runAll();
