@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  * The load every benchmarked system runs, the same for wcf4j, Metro, CXF and the raw HTTP echo: {@code sessions}
  * clients (one thread each, as a caller of a synchronous proxy is) make calls back to back; after a warm-up, each of
  * {@code rounds} windows counts the calls completed and samples their latencies. The warm-up lasts until two
- * consecutive rounds agree within 10% ({@link Plan}); each round reports how many warm-up rounds it took and the
- * collectors' time and count in it (GarbageCollectorMXBean deltas). The process protocol: the system
+ * consecutive rounds agree within 10% ({@link Plan}); each round reports how many warm-up rounds it took, the
+ * collectors' time and count in it (GarbageCollectorMXBean deltas) and the process's context switches per call
+ * ({@link #contextSwitches}). The process protocol: the system
  * prints {@code READY <server address>}, the orchestrator answers {@code GO <address to call>} (the server's, or a
  * proxy's in front of it), the system prints one {@code ROUND {json}} line per window and {@code DONE}.
  */
