@@ -35,12 +35,30 @@ record Layout(Path root, Path logs, String heap) {
         return classpath(root.resolve("interop-peers").resolve(peer).resolve("target"), peer + ".jar");
     }
 
-    private static String classpath(Path target, String jar) {
+    private String classpath(Path target, String jar) {
+        String deps;
         try {
-            return target.resolve(jar) + File.pathSeparator + Files.readString(target.resolve("classpath.txt")).trim();
+            deps = Files.readString(target.resolve("classpath.txt")).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("not built: " + target + " (run mvn -B package -DskipTests first)", e);
         }
+        return target.resolve(jar) + File.pathSeparator + ownModulesFromThisBuild(deps, target);
+    }
+
+    /**
+     * {@code deps}, refused when it takes one of wcf4j's own modules from anywhere but this build: a benchmark module
+     * built without its upstream modules ({@code -pl benchmarks} without {@code -am}) gets them from the local
+     * repository, which every other build on the machine overwrites, and measures code that is not this tree's.
+     */
+    private String ownModulesFromThisBuild(String deps, Path target) {
+        for (String entry : deps.split(File.pathSeparator)) {
+            if (entry.replace(File.separatorChar, '/').contains("/io/github/wcf4j/") && !Path.of(entry)
+                    .toAbsolutePath().normalize().startsWith(root)) {
+                throw new IllegalStateException(target.resolve("classpath.txt") + " takes " + entry + " from the "
+                        + "local repository, not from this build: build with -am (benchmarks/run does)");
+            }
+        }
+        return deps;
     }
 
     Path log(String name) {

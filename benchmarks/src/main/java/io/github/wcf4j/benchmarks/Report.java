@@ -26,9 +26,14 @@ final class Report {
         line("Run on " + run.date() + ": " + run.vm() + " " + run.version() + ", " + run.cores() + " cores, " + run.os()
                 + ". Every system runs in its own JVM with the same flags (-Xmx2g), server and clients in "
                 + "that JVM, over loopback HTTP/1.1; WS-RM is February 2005, ordered, exactly-once (WCF's "
-                + "`<reliableSession/>`), SOAP 1.2 with WS-Addressing 1.0. Each load warms up " + plan.warmupMs()
-                + " ms, then measures " + plan.rounds() + " rounds of " + plan.windowMs() + " ms: min/median/max are "
-                + "over the rounds, latencies are the median round's percentiles. Clients call synchronously, one "
+                + "`<reliableSession/>`), SOAP 1.2 with WS-Addressing 1.0. Each load warms up at least " + plan.warmupMs()
+                + " ms, then runs warm-up rounds of " + plan.windowMs() + " ms until two consecutive rounds agree "
+                + "within 10% (at most " + plan.maxWarmupRounds() + "; the tables give the rounds it took, \"not "
+                + "steady\" when the limit ended it), then measures " + plan.rounds() + " rounds of "
+                + plan.windowMs() + " ms: min/median/max are over the rounds, latencies are the median round's "
+                + "percentiles; GC ms is the collectors' time in a measured round (GarbageCollectorMXBean), median "
+                + "(max) over the rounds; context switches per call are the system process's (its threads' "
+                + "voluntary and involuntary switches in a round over its calls, median over the rounds). Clients call synchronously, one "
                 + "thread per session. Ratios are computed within this run only. Regenerate with `benchmarks/run`.");
         line("");
         targets();
@@ -39,6 +44,7 @@ final class Report {
         scenario5();
         scenario6();
         scenario7();
+        scenario8();
         List<String> failures = results.failures();
         if (!failures.isEmpty()) {
             line("## What did not run");
@@ -134,15 +140,16 @@ final class Report {
     private void scenario2() {
         line("## 2. Calls per second by concurrent sessions");
         line("");
-        line("| system | sessions | calls/s min | median | max | p50 µs | p99 µs | errors | vs raw echo | run |");
-        line("|---|---|---|---|---|---|---|---|---|---|");
+        line("| system | sessions | calls/s min | median | max | p50 µs | p99 µs | errors | vs raw echo "
+                + "| context switches per call | warm-up rounds | GC ms/round | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int n : plan.sessions().stream().sorted().toList()) {
             Optional<Measurement> raw = calls(Contender.RAW, n);
             for (Contender c : Stream.concat(Contender.ALL.stream(), Contender.STACK_ONLY.stream()).toList()) {
                 calls(c, n).ifPresent(m -> line("| " + c.name() + " | " + n + " | " + num(m.min()) + " | "
                         + num(m.median()) + " | " + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99())
                         + " | " + m.errors() + " | " + raw.map(r -> pct(m.median() / r.median())).orElse("—")
-                        + " | " + run.row() + " |"));
+                        + " | " + num(m.switchesPerCall()) + " | " + m.warmupAndGc() + " | " + run.row() + " |"));
             }
         }
         line("");
@@ -156,11 +163,12 @@ final class Report {
                 + "shown, one client sending a one-way operation back to back (a send completes when the message is "
                 + "in the transfer window).");
         line("");
-        line("| system | window | messages/s min | median | max | send p50 µs | send p99 µs | run |");
-        line("|---|---|---|---|---|---|---|---|");
+        line("| system | window | messages/s min | median | max | send p50 µs | send p99 µs | warm-up rounds "
+                + "| GC ms/round | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
         Function<Measurement, String> row = m -> "| wcf4j + RM (seed binding) | " + m.detail().replace(
                 "maxTransferWindowSize ", "") + " | " + num(m.min()) + " | " + num(m.median()) + " | " + num(m.max())
-                + " | " + num(m.p50()) + " | " + num(m.p99()) + " | " + run.row() + " |";
+                + " | " + num(m.p50()) + " | " + num(m.p99()) + " | " + m.warmupAndGc() + " | " + run.row() + " |";
         results.loads("oneway").stream().filter(Measurement::ok).forEach(m -> line(row.apply(m)));
         line("");
     }
@@ -176,8 +184,9 @@ final class Report {
                 + "WCF waits for its retransmission timeout, at least 400 ms), and leaves further losses to WCF's "
                 + "retransmission timer; without RM a dropped call fails.");
         line("");
-        line("| system | condition | calls/s min | median | max | p99 µs | failed calls | vs no drops | run |");
-        line("|---|---|---|---|---|---|---|---|---|");
+        line("| system | condition | calls/s min | median | max | p99 µs | failed calls | vs no drops "
+                + "| warm-up rounds | GC ms/round | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Contender c : Contender.ALL) {
             Optional<Measurement> clean = results.load("drops", c, n, "through the proxy, no drops");
             for (Measurement m : results.loads("drops")) {
@@ -185,7 +194,8 @@ final class Report {
                     line("| " + c.name() + " | " + m.detail() + " | " + num(m.min()) + " | " + num(m.median())
                             + " | " + num(m.max()) + " | " + num(m.p99()) + " | " + m.errors() + " of "
                             + (m.calls() + m.errors()) + " | " + (m.detail().startsWith("5%") ? clean.map(x ->
-                            pct(m.median() / x.median())).orElse("—") : "") + " | " + run.row() + " |");
+                            pct(m.median() / x.median())).orElse("—") : "") + " | " + m.warmupAndGc() + " | "
+                            + run.row() + " |");
                 }
             }
         }
@@ -262,8 +272,9 @@ final class Report {
                 + "exports for UserNameOverTransport) over HTTPS against plain CXF over HTTPS. The service "
                 + "certificate is self-signed (RSA 2048, keytool), made for the run and deleted after it; every "
                 + "call's password is checked by a validator comparing one user name and password. HTTPS connections "
-                + "are kept alive, so TLS handshakes are not in the per-call cost. These loads warm up "
-                + plan.warmupMs() + " ms, then measure " + plan.rounds() + " rounds of " + plan.windowMs() + " ms.");
+                + "are kept alive, so TLS handshakes are not in the per-call cost. These loads warm up as every load "
+                + "does (at least " + plan.warmupMs() + " ms, then until two rounds agree), then measure "
+                + plan.rounds() + " rounds of " + plan.windowMs() + " ms.");
         line("");
         line("Not measured: Metro WSIT with either mode, and Apache CXF with UserNameForCertificate (the symmetric "
                 + "binding's policy is not configured in the CXF peer yet).");
@@ -279,8 +290,8 @@ final class Report {
         }
         line("");
         line("| system | sessions | calls/s min | median | max | p50 µs | p99 µs | errors | cost per call vs its "
-                + "baseline | run |");
-        line("|---|---|---|---|---|---|---|---|---|---|");
+                + "baseline | warm-up rounds | GC ms/round | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int n : plan.securitySessions()) {
             for (Contender c : Contender.SECURITY) {
                 Optional<Measurement> base = secured(c.baseline(), n);
@@ -288,7 +299,7 @@ final class Report {
                         + num(m.median()) + " | " + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99())
                         + " | " + m.errors() + " | " + (c.security() == Contender.Security.NONE ? "1.00×"
                         : base.map(b -> times(b.median() / m.median()) + " (" + c.baseline().name() + ")")
-                        .orElse("—")) + " | " + run.row() + " |"));
+                        .orElse("—")) + " | " + m.warmupAndGc() + " | " + run.row() + " |"));
             }
         }
         line("");
@@ -303,6 +314,45 @@ final class Report {
                     + num(cxf.get().median()) + ").");
             line("");
         }
+    }
+
+    private void scenario8() {
+        int n = plan.dropSessions();
+        List<Measurement> loads = results.loads("contention").stream().filter(Measurement::ok).toList();
+        if (loads.isEmpty()) {
+            return;
+        }
+        line("## 8. Calls per second at " + n + " sessions under a competing CPU load");
+        line("");
+        line("Each system without and then with a competing load: as many busy threads as cores (a tight arithmetic "
+                + "loop) in a JVM of their own, started before the system's JVM and ended after it, so the system "
+                + "warms up and runs on the CPU time the scheduler leaves it. The loss is calls/s without over calls/s "
+                + "with. wcf4j counts its reliable sessions' retransmissions at both ends through the runtime's "
+                + "metrics port (the whole load, warm-up included); Metro's are not counted. Context switches per "
+                + "call: the system process's threads' switches (voluntary and not, `/proc/self/task/*/status`) in a "
+                + "measured round over its calls, median over the rounds: the hand-offs between threads a call makes "
+                + "and the preemptions it suffers.");
+        line("");
+        line("| system | condition | calls/s min | median | max | p50 µs | p99 µs | errors | loss (× fewer calls/s) "
+                + "| retransmissions | context switches per call | warm-up rounds | GC ms/round | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Contender c : Benchmarks.CONTENDED) {
+            Optional<Measurement> quiet = results.load("contention", c, n, Benchmarks.QUIET);
+            for (Measurement m : loads) {
+                if (m.system().equals(c)) {
+                    String loss = m.detail().equals(Benchmarks.QUIET) ? "1.00×" : quiet.map(q -> times(q.median()
+                            / m.median())).orElse("—");
+                    String retransmissions = results.counters(c, m.detail()).map(x -> x.retransmissions() + " (of "
+                            + x.acknowledgements() + " acks received)").orElse("—");
+                    line("| " + c.name() + " | " + m.detail() + " | " + num(m.min()) + " | " + num(m.median())
+                            + " | " + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99()) + " | "
+                            + m.errors() + " | " + loss + " | " + retransmissions + " | " + num(m.switchesPerCall())
+                            + " | " + m.warmupAndGc() + " | "
+                            + run.row() + " |");
+                }
+            }
+        }
+        line("");
     }
 
     /** Scenario 7's opening of a channel, for the wcf4j systems that timed it. */

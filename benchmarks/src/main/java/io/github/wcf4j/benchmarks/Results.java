@@ -23,7 +23,15 @@ final class Results {
     record SessionOpen(Contender system, int channels, double firstMicros, double laterMicros, double openMicros) {
     }
 
+    /**
+     * Scenario 8: what a wcf4j reliable load's sessions counted at both ends over the whole load (warm-up included):
+     * messages sent again, acknowledgements received ({@link CountingMetrics}).
+     */
+    record Counters(Contender system, String detail, long retransmissions, long acknowledgements) {
+    }
+
     private final List<Measurement> loads = new ArrayList<>();
+    private final List<Counters> counters = new ArrayList<>();
     private final List<SessionOpen> opens = new ArrayList<>();
     private final List<Heap> heaps = new ArrayList<>();
     private Validate validate;
@@ -34,6 +42,14 @@ final class Results {
 
     void add(Heap h) {
         heaps.add(h);
+    }
+
+    void add(Counters c) {
+        counters.add(c);
+    }
+
+    Optional<Counters> counters(Contender c, String detail) {
+        return counters.stream().filter(x -> x.system().equals(c) && x.detail().equals(detail)).findFirst();
     }
 
     void add(SessionOpen o) {

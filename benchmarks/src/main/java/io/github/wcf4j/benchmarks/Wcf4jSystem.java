@@ -10,6 +10,7 @@ import io.github.wcf4j.peers.Cli;
 import io.github.wcf4j.peers.Load;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.metrics.RuntimeMetrics;
 import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.SecurityTokenValidationException;
 import io.github.wcf4j.runtime.security.message.ServiceCredentials;
@@ -36,14 +37,17 @@ import java.util.Set;
  * ({@link Load}). Both ends are wcf4j, configured from unchanged configuration files:
  * <pre>
  * calc   --config rm10|rm11|none|https|unot|unfc|sc [--published URL] [--keystore P12 --password PW]
- *        --sessions N [--warmup-ms N] [--window-ms N] [--rounds N] [--open-sessions N]
+ *        --sessions N [--warmup-ms N] [--window-ms N] [--rounds N] [--open-sessions N] [--counters true]
  * oneway --seed DIR --window N --sessions N ...   (the seed binding, one-way messages)
- * heap   --config rm10|rm11|none --sessions N      (heap per idle session, both ends in this process)
+ * heap   --config rm10|rm11|none --sessions N [--idle-ms N]   (heap per idle session, both ends in this process;
+ *        --idle-ms: how long the sessions idle before the heap is measured)
  * </pre>
  * {@code --published URL}: the service is published at {@code URL} (a proxy's address, the {@code wsa:To} clients
  * send) and listens on a loopback port of its own (WCF's {@code listenUri}). {@code --keystore}: the service
  * certificate and key ({@link BenchKeys}), used as the HTTPS server's key, the message-security service certificate
  * and what the client trusts; the service accepts the one user name {@value #USER} (password: the key store's).
+ * {@code --counters true}: after the load, {@code COUNTERS {json}} with the reliable sessions' retransmissions and
+ * acknowledgements at both ends ({@link CountingMetrics}, the whole load, warm-up included).
  * {@code --open-sessions N}: after the load ({@code DONE}), what opening a channel adds to its first call
  * ({@link #openCost}).
  */
@@ -70,14 +74,17 @@ public final class Wcf4jSystem {
     private static void calc(Cli cli, PrintStream out) throws Exception {
         ServiceModelConfiguration config = config(cli.get("config", "rm10"));
         Optional<Keys> keys = Keys.of(cli);
-        try (ServiceHost host = host(config, cli.get("published", null), ServiceTypes.discovered(), keys)) {
+        CountingMetrics counters = new CountingMetrics();
+        boolean counting = cli.get("counters", "false").equals("true");
+        RuntimeMetrics metrics = counting ? counters : RuntimeMetrics.NONE;
+        try (ServiceHost host = host(config, cli.get("published", null), ServiceTypes.discovered(), keys, metrics)) {
             out.println("READY " + host.endpoints().get(0).listenUri());
             out.flush();
             String target = Load.awaitGo();
             ClientEndpoint client = config.clientEndpoint("").orElseThrow();
             Load.Plan plan = Load.Plan.of(cli);
             ClientFactory.Builder<ICalculator> builder = ClientFactory.builder(ConfigEdits.endpoint(client,
-                    URI.create(target), client.binding()), ICalculator.class);
+                    URI.create(target), client.binding()), ICalculator.class).metrics(metrics);
             keys.ifPresent(k -> builder.parameter(TlsSettings.class, k.tls()).credentials(ClientCredentials.userName(
                     USER, k.password()).withDefaultServiceCertificate(k.service().certificate())));
             try (ClientFactory<ICalculator> factory = builder.build()) {
@@ -87,6 +94,10 @@ public final class Wcf4jSystem {
                     clients.add(() -> calc.add(100, 15.99));
                 }
                 Load.run(plan, clients, out);
+                if (counting) {
+                    out.println("COUNTERS " + counters.json());
+                    out.flush();
+                }
                 int open = Integer.parseInt(cli.get("open-sessions", "0"));
                 if (open > 0) {
                     openCost(factory, open, out);
@@ -144,7 +155,7 @@ public final class Wcf4jSystem {
             ClientEndpoint client = config.clientEndpoint("").orElseThrow();
             try (ClientFactory<ICalculator> factory = ClientFactory.builder(ConfigEdits.endpoint(client,
                     host.endpoints().get(0).address(), client.binding()), ICalculator.class).build()) {
-                Load.heap(Integer.parseInt(cli.get("sessions", "10000")), () -> {
+                Load.heap(Integer.parseInt(cli.get("sessions", "10000")), Long.parseLong(cli.get("idle-ms", "0")), () -> {
                     ICalculator calc = factory.createChannel();
                     return () -> calc.add(100, 15.99);
                 }, out);
@@ -205,12 +216,12 @@ public final class Wcf4jSystem {
      * published there and listens on a loopback port of its own (WCF's {@code listenUri}).
      */
     static ServiceHost host(ServiceModelConfiguration config, String published, ServiceTypes types) {
-        return host(config, published, types, Optional.empty());
+        return host(config, published, types, Optional.empty(), RuntimeMetrics.NONE);
     }
 
     /** The same, given {@code keys} when its binding is secured (HTTPS, message security or both). */
     private static ServiceHost host(ServiceModelConfiguration config, String published, ServiceTypes types,
-            Optional<Keys> keys) {
+            Optional<Keys> keys, RuntimeMetrics metrics) {
         ServiceDescription d = config.service(SERVICE).orElseThrow();
         if (published != null) {
             ServiceEndpoint e = d.endpoints().get(0);
@@ -221,7 +232,7 @@ public final class Wcf4jSystem {
         }
         String scheme = d.endpoints().get(0).binding().transport().map(t -> t.scheme()).orElse("http");
         ServiceHost.Builder builder = ServiceHost.builder(d).types(types)
-                .baseAddress(URI.create(scheme + "://127.0.0.1:0/calc"));
+                .baseAddress(URI.create(scheme + "://127.0.0.1:0/calc")).metrics(metrics);
         keys.ifPresent(k -> builder.parameter(TlsSettings.class, k.tls()).credentials(ServiceCredentials.defaults()
                 .withServiceCertificate(k.service()).withUserNameValidator((user, password) -> {
                     if (!user.equals(USER) || !password.equals(k.password())) {
