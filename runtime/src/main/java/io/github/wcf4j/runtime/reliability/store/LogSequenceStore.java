@@ -57,10 +57,15 @@ public final class LogSequenceStore implements SequenceStore {
         }
         channel = FileChannel.open(this.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        lock = channel.tryLock();
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException inThisProcess) {
+            lock = null;
+        }
         if (lock == null) {
             channel.close();
-            throw new IOException("The reliable session store " + this.file + " is open in another process.");
+            throw new IOException("The reliable session store " + this.file + " is open in another store (a file is"
+                    + " opened by one process, once).");
         }
         int replayed = replay();
         if (replayed > 2 * liveChanges() && channel.size() > 1024 * 1024) {
