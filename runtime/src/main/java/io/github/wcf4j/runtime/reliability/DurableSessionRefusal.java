@@ -13,15 +13,15 @@ import java.util.Optional;
  * What a durable store cannot resume, refused by name when the stack is built rather than kept in memory silently:
  * a session over a security session (SecureConversation's security context, or a stream upgrade's TLS or Windows
  * session, lives in the process's memory, so the client's retransmissions after a restart could not be read), and
- * the shapes phase 1 does not keep yet (duplex sessions, a service's sessions over duplex inner channels, and clients).
+ * the shapes phase 1 does not keep yet (duplex sessions, sessions over duplex inner channels, request/reply clients).
  */
 final class DurableSessionRefusal {
     private DurableSessionRefusal() {
     }
 
     /**
-     * Throws when sessions of {@code shape} (over inner channels of {@code innerShape}, {@code null} for a client)
-     * cannot be kept in {@code store}; nothing when the store is none.
+     * Throws when sessions of {@code shape} over inner channels of {@code innerShape} cannot be kept in
+     * {@code store}; nothing when the store is none.
      */
     static void check(SequenceStore store, Binding binding, ChannelShape shape, ChannelShape innerShape) {
         if (!store.durable()) {
@@ -47,15 +47,18 @@ final class DurableSessionRefusal {
                         + " in this process's memory only, so the sequence could not resume.");
             }
         }
-        if (innerShape == null) {
-            return Optional.of("durable client sessions (a " + shape.wcfName() + ") are not implemented yet"
-                    + " (issue 19, phase 1 keeps service sessions over HTTP request/reply).");
+        if (shape == ChannelShape.REQUEST_SESSION) {
+            return Optional.of("durable request/reply clients (IRequestSessionChannel) are not implemented: a"
+                    + " request's caller, waiting for its reply, does not outlive its process (issue 19, phase 1"
+                    + " keeps a client's one-way sends, IOutputSessionChannel over HTTP).");
         }
-        if (!(shape == ChannelShape.REPLY_SESSION || shape == ChannelShape.INPUT_SESSION)
-                || !innerShape.isRequestReply()) {
+        boolean kept = shape == ChannelShape.REPLY_SESSION || shape == ChannelShape.INPUT_SESSION
+                || shape == ChannelShape.OUTPUT_SESSION;
+        if (!kept || !innerShape.isRequestReply()) {
             return Optional.of("durable " + shape.wcfName() + " sessions over " + innerShape.wcfName() + " channels"
-                    + " are not implemented yet (issue 19, phase 1 keeps service sessions over HTTP request/reply:"
-                    + " IReplySessionChannel and IInputSessionChannel over IReplyChannel).");
+                    + " are not implemented yet (issue 19, phase 1 keeps sessions over HTTP request/reply:"
+                    + " IReplySessionChannel and IInputSessionChannel over IReplyChannel on the service,"
+                    + " IOutputSessionChannel over IRequestChannel on the client).");
         }
         return Optional.empty();
     }

@@ -46,8 +46,10 @@ public final class ReliableSessionLayerProvider implements LayerProvider<Reliabl
     public <C extends Channel> ChannelFactory<C> factory(ReliableSessionBindingElement e, ChannelType<C> type,
             InnerStack inner, BindingParameters p) {
         SequenceStore store = store(p);
-        DurableSessionRefusal.check(store, p.require(Binding.class), type.shape(), null);
-        return new ReliableChannelFactory<>(inner.factory(), settings(e, p, store), type);
+        ChannelFactory<?> innerFactory = inner.factory();
+        DurableSessionRefusal.check(store, p.require(Binding.class), type.shape(),
+                innerFactory.channelType().shape());
+        return new ReliableChannelFactory<>(innerFactory, settings(e, p, store), type);
     }
 
     @Override

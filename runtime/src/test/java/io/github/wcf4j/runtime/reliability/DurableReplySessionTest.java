@@ -210,6 +210,6 @@ class DurableReplySessionTest {
         IllegalStateException client = assertThrows(IllegalStateException.class,
                 () -> ChannelStackBuilder.standard().buildFactory(h.requestReply(x -> x), ChannelType.REQUEST_SESSION,
                         h.net.parameters().put(SequenceStore.class, store)));
-        assertTrue(client.getMessage().contains("durable client sessions"), client.getMessage());
+        assertTrue(client.getMessage().contains("durable request/reply clients"), client.getMessage());
     }
 }

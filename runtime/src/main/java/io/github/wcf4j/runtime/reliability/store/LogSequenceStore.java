@@ -237,6 +237,12 @@ public final class LogSequenceStore implements SequenceStore {
         return CompletableFuture.completedFuture(Optional.ofNullable(s).map(SequenceState::snapshot));
     }
 
+    @Override
+    public synchronized CompletableFuture<List<StoredSequence>> unfinished(SequenceChange.Role role,
+            String endpoint) {
+        return CompletableFuture.completedFuture(MemorySequenceStore.unfinished(sequences, role, endpoint));
+    }
+
     /** How many sequences are stored. */
     public synchronized int size() {
         return sequences.size();

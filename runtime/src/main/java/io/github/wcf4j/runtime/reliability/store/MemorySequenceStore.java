@@ -1,6 +1,7 @@
 package io.github.wcf4j.runtime.reliability.store;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -53,11 +54,24 @@ public final class MemorySequenceStore implements SequenceStore {
         s.apply(change);
     }
 
+    /** The sequences of {@code role} opened at {@code endpoint}, oldest key first. */
+    static List<StoredSequence> unfinished(Map<String, SequenceState> sequences, SequenceChange.Role role,
+            String endpoint) {
+        return sequences.values().stream().filter(s -> s.opened().role() == role
+                && java.util.Objects.equals(s.opened().endpoint(), endpoint)).map(SequenceState::snapshot).toList();
+    }
+
     @Override
     public synchronized CompletableFuture<Optional<StoredSequence>> load(String sequenceId) {
         String key = keys.get(sequenceId);
         SequenceState s = key == null ? null : sequences.get(key);
         return CompletableFuture.completedFuture(Optional.ofNullable(s).map(SequenceState::snapshot));
+    }
+
+    @Override
+    public synchronized CompletableFuture<List<StoredSequence>> unfinished(SequenceChange.Role role,
+            String endpoint) {
+        return CompletableFuture.completedFuture(MemorySequenceStore.unfinished(sequences, role, endpoint));
     }
 
     /** How many sequences are stored. */

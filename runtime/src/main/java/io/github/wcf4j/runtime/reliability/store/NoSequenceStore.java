@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.reliability.store;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,6 +23,11 @@ enum NoSequenceStore implements SequenceStore {
     @Override
     public CompletableFuture<Optional<StoredSequence>> load(String sequenceId) {
         return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    @Override
+    public CompletableFuture<List<StoredSequence>> unfinished(SequenceChange.Role role, String endpoint) {
+        return CompletableFuture.completedFuture(List.of());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.reliability.store;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,6 +36,12 @@ public interface SequenceStore extends AutoCloseable {
 
     /** The sequence whose created or offered identifier is {@code sequenceId}, if stored and not ended. */
     CompletableFuture<Optional<StoredSequence>> load(String sequenceId);
+
+    /**
+     * The stored sequences of {@code role} opened at {@code endpoint}: how a restarted client finds the sequences it
+     * had not finished (a client's store file is its process's alone).
+     */
+    CompletableFuture<List<StoredSequence>> unfinished(SequenceChange.Role role, String endpoint);
 
     /** Releases the store's resources; sequences stay stored. */
     @Override
