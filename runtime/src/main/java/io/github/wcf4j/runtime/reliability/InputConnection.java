@@ -152,6 +152,25 @@ final class InputConnection {
         return outcome;
     }
 
+    /**
+     * A resumed sequence (its process restarted): {@code answered} were received and need no delivery, the sequence
+     * ends at {@code lastNumber} (0: not known). The messages still to deliver are {@linkplain #accept accepted} after
+     * it, in ascending order. Ordered delivery resumes at the first number not answered; answered numbers beyond it
+     * (at most a window of them) are held as delivered.
+     */
+    synchronized void restore(SequenceRanges answered, long lastNumber) {
+        ranges = answered;
+        last = lastNumber;
+        if (ordered) {
+            nextToDeliver = contiguous() + 1;
+            for (SequenceRange r : answered.ranges()) {
+                for (long n = Math.max(r.lower(), nextToDeliver); n <= r.upper(); n++) {
+                    held.put(n, null);
+                }
+            }
+        }
+    }
+
     /** Whether the last acknowledgement showed a gap and every number is now received. */
     private boolean fillsAdvertisedGap() {
         return advertisedGap && contiguous() == ranges.last();

@@ -20,6 +20,8 @@ import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.channel.SessionChannel;
 import io.github.wcf4j.runtime.message.FaultCode;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.reliability.store.SequenceChange;
+import io.github.wcf4j.runtime.reliability.store.StoredSequence;
 import java.time.Duration;
 import java.util.Optional;
 import javax.xml.namespace.QName;
@@ -153,6 +155,8 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         Optional<S> session = id.flatMap(in.sessions::find);
         if (session.isPresent()) {
             in.route(session.get(), info);
+        } else if (id.isPresent() && in.kept()) {
+            in.resume(info, id.get());
         } else if (id.isPresent() && info.kind() != WsrmInfo.Kind.FAULT) {
             in.fault(messages.fault(WsrmFault.unknownSequence(wsrm, id.get())), false);
         } else {
@@ -188,8 +192,74 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         EndpointAddress local = m.headers().to() != null ? m.headers().to() : EndpointAddress.of(uri());
         S channel = in.sessions.register(created, offered,
                 unregister -> in.open(new AcceptedSession(settings, created, offered, local, unregister)));
+        if (in.kept()) {
+            // the session is in the store before the client learns of it
+            settings.store().write(created, ReplyReliableSession.opened(settings, created, offered, uri().getPath()))
+                    .whenCompleteAsync((v, e) -> {
+                        if (e != null) {
+                            ((Channel) channel).abort();
+                            in.fault(refuse("The service could not write the session to its store: "
+                                    + e.getMessage()).orElseThrow(), true);
+                        } else {
+                            in.accept(channel, csr(created, m));
+                            accepted.offer(typed((Channel) channel));
+                        }
+                    }, settings.scheduler().executor());
+            return;
+        }
         in.accept(channel, csr(created, m));
         accepted.offer(typed((Channel) channel));
+    }
+
+    /**
+     * A message of a sequence no session here has, with a durable store: the session it belongs to is resumed from
+     * the store (its process restarted, or another host of a farm created it) when it was created at this endpoint,
+     * and gets the message; else the message is answered with UnknownSequence, as without a store.
+     */
+    private void resume(OverReply in, WsrmInfo info, String id) {
+        settings.store().load(id).whenCompleteAsync((stored, e) -> {
+            Optional<ReliableSessionChannelOverReply> channel = Optional.empty();
+            if (e != null) {
+                LOG.warn("could not read sequence {} from the reliable session store: {}", id, e.toString());
+            } else if (stored.isPresent() && resumable(stored.get())) {
+                channel = Optional.of(reopen(stored.get()));
+            }
+            if (channel.isPresent()) {
+                in.route(channel.get(), info);
+            } else if (info.kind() != WsrmInfo.Kind.FAULT) {
+                in.fault(messages.fault(WsrmFault.unknownSequence(wsrm, id)), false);
+            } else {
+                in.nothing();
+            }
+        }, settings.scheduler().executor());
+    }
+
+    /** Whether this listener resumes {@code s}: its shape, WS-RM version and endpoint path are this listener's. */
+    private boolean resumable(StoredSequence s) {
+        SequenceChange.Role role = shape == ChannelShape.REPLY_SESSION ? SequenceChange.Role.SERVICE_REPLY
+                : shape == ChannelShape.INPUT_SESSION ? SequenceChange.Role.SERVICE_INPUT : null;
+        return s.opened().role() == role && s.opened().wsrm().equals(wsrm.ns())
+                && java.util.Objects.equals(s.opened().endpoint(), uri().getPath());
+    }
+
+    /** The channel of stored session {@code s}, registered and accepted once, whoever asked first. */
+    private synchronized ReliableSessionChannelOverReply reopen(StoredSequence s) {
+        String created = s.opened().inputId();
+        Optional<ReliableSessionChannelOverReply> existing = overReply.find(created);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        EndpointAddress local = EndpointAddress.of(uri());
+        ReliableSessionChannelOverReply channel = overReply.register(created, s.opened().outputId(),
+                unregister -> {
+                    AcceptedSession a = new AcceptedSession(settings, created, s.opened().outputId(), local,
+                            unregister, s);
+                    return shape == ChannelShape.REPLY_SESSION ? new ReliableReplySessionChannel(a)
+                            : new ReliableInputSessionChannelOverReply(a);
+                });
+        LOG.info("resumed reliable session {} from the store", created);
+        accepted.offer(typed((Channel) channel));
+        return channel;
     }
 
     private Message csr(String created, Message request) {
@@ -232,6 +302,16 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
 
         /** Answers the CreateSequence of {@code channel}'s session with {@code createSequenceResponse}. */
         abstract void accept(S channel, Message createSequenceResponse);
+
+        /** Whether the sessions reached this way are kept in the listener's store (phase 1: over reply only). */
+        boolean kept() {
+            return false;
+        }
+
+        /** Resumes the stored session of sequence {@code id}, and routes the message to it (only when kept). */
+        void resume(WsrmInfo info, String id) {
+            throw new IllegalStateException("not kept in a store");
+        }
     }
 
     /** A message of a duplex inner channel: answers go back on it, to the sender's back channel. */
@@ -339,6 +419,16 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         @Override
         void accept(ReliableSessionChannelOverReply channel, Message createSequenceResponse) {
             context.reply(createSequenceResponse, settings.timeouts().sendTimeout());
+        }
+
+        @Override
+        boolean kept() {
+            return settings.store().durable();
+        }
+
+        @Override
+        void resume(WsrmInfo info, String id) {
+            ReliableChannelListener.this.resume(this, info, id);
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
 final class ReliableInputSessionChannelOverReply extends ReliableSessionChannelOverReply
         implements InputSessionChannel {
     ReliableInputSessionChannelOverReply(AcceptedSession accepted) {
-        super(accepted, onFault -> ReplyReliableSession.oneWay(accepted.settings(), accepted.created(), onFault));
+        super(accepted, onFault -> accepted.resumed() != null
+                ? ReplyReliableSession.resumed(accepted.settings(), accepted.resumed(), onFault)
+                : ReplyReliableSession.oneWay(accepted.settings(), accepted.created(), onFault));
     }
 
     @Override

@@ -12,8 +12,10 @@ import java.util.concurrent.CompletableFuture;
 /** Two-way calls over a reliable session over a reply channel (WCF {@code ReliableReplySessionChannel}). */
 final class ReliableReplySessionChannel extends ReliableSessionChannelOverReply implements ReplySessionChannel {
     ReliableReplySessionChannel(AcceptedSession accepted) {
-        super(accepted, onFault -> ReplyReliableSession.withReplies(accepted.settings(), accepted.created(),
-                accepted.offered(), onFault));
+        super(accepted, onFault -> accepted.resumed() != null
+                ? ReplyReliableSession.resumed(accepted.settings(), accepted.resumed(), onFault)
+                : ReplyReliableSession.withReplies(accepted.settings(), accepted.created(), accepted.offered(),
+                        onFault));
     }
 
     @Override

@@ -49,7 +49,10 @@ abstract class ReliableSessionChannelOverReply extends AbstractCommunicationObje
         if (doneReceiving()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return session.receive(timeout);
+        return session.receive(timeout).thenApply(m -> {
+            m.ifPresent(session::delivered);
+            return m;
+        });
     }
 
     @Override

@@ -55,6 +55,7 @@ abstract class ReliableSessionChannelOverRequest extends AbstractCommunicationOb
     @Override
     protected void onAbort() {
         session.abort();
+        session.release();
         inner.abort();
     }
 }

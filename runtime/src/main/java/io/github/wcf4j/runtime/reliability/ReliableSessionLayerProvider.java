@@ -9,6 +9,8 @@ import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.metrics.EndpointMetrics;
+import io.github.wcf4j.runtime.reliability.store.SequenceStore;
+import io.github.wcf4j.runtime.reliability.store.SequenceStoreSetting;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.stack.InnerStack;
 import io.github.wcf4j.runtime.stack.LayerProvider;
@@ -26,23 +28,37 @@ public final class ReliableSessionLayerProvider implements LayerProvider<Reliabl
         return ReliableSessionBindingElement.class;
     }
 
-    private static SessionSettings settings(ReliableSessionBindingElement e, BindingParameters p) {
+    private static SessionSettings settings(ReliableSessionBindingElement e, BindingParameters p,
+            SequenceStore store) {
         Binding binding = p.require(Binding.class);
         return new SessionSettings(e, Wsrm.of(e.reliableMessagingVersion()),
                 binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10),
                 binding.timeouts() != null ? binding.timeouts() : BindingTimeouts.defaults(),
-                p.require(Scheduler.class), p.find(EndpointMetrics.class).orElse(EndpointMetrics.NONE));
+                p.require(Scheduler.class), p.find(EndpointMetrics.class).orElse(EndpointMetrics.NONE), store);
+    }
+
+    /** The store: a {@link SequenceStore} binding parameter, else the one the wcf4j setting names, else none. */
+    private static SequenceStore store(BindingParameters p) {
+        return p.find(SequenceStore.class).orElseGet(SequenceStoreSetting::fromEnvironment);
     }
 
     @Override
     public <C extends Channel> ChannelFactory<C> factory(ReliableSessionBindingElement e, ChannelType<C> type,
             InnerStack inner, BindingParameters p) {
-        return new ReliableChannelFactory<>(inner.factory(), settings(e, p), type);
+        SequenceStore store = store(p);
+        ChannelFactory<?> innerFactory = inner.factory();
+        DurableSessionRefusal.check(store, p.require(Binding.class), type.shape(),
+                innerFactory.channelType().shape());
+        return new ReliableChannelFactory<>(innerFactory, settings(e, p, store), type);
     }
 
     @Override
     public <C extends Channel> ChannelListener<C> listener(ReliableSessionBindingElement e, ChannelType<C> type,
             InnerStack inner, BindingParameters p) {
-        return new ReliableChannelListener<>(inner.listener(), settings(e, p), type);
+        SequenceStore store = store(p);
+        ChannelListener<?> innerListener = inner.listener();
+        DurableSessionRefusal.check(store, p.require(Binding.class), type.shape(),
+                innerListener.channelType().shape());
+        return new ReliableChannelListener<>(innerListener, settings(e, p, store), type);
     }
 }

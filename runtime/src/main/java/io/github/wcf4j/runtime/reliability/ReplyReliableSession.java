@@ -5,6 +5,10 @@ import io.github.wcf4j.binding.WcfTimeSpan;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.RequestContext;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.reliability.store.SequenceChange;
+import io.github.wcf4j.runtime.reliability.store.SequenceStore;
+import io.github.wcf4j.runtime.reliability.store.StoreHost;
+import io.github.wcf4j.runtime.reliability.store.StoredSequence;
 import io.github.wcf4j.runtime.time.Timeouts;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +30,11 @@ import java.util.function.Consumer;
  * gets that reply again, one whose reply is not ready waits for it, one whose reply the client already acknowledged
  * gets the acknowledgement. Ordered reply sessions accept only the next request in order; a request that does not fit
  * is answered with an empty 202 and resent by the client. The rest is the {@link ReliableSession} core's.
+ *
+ * <p>With a durable {@link SequenceStore} every request is written before it is accepted (so before any response
+ * acknowledges it), every reply before it is sent, 1.1's close before it is answered; a session {@link #resumed} from
+ * the store after its process restarted answers the replies it had and delivers again the requests it had not
+ * answered (their invocations may run twice: once before the crash, unanswered, once after).
  */
 final class ReplyReliableSession extends ReliableSession {
     private final boolean replies;
@@ -34,6 +44,10 @@ final class ReplyReliableSession extends ReliableSession {
     private long nextReplyNumber;
     /** Completes when the client's TerminateSequence ended the session. */
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    /** Where the session is kept; its key is the input sequence's identifier. */
+    private final SequenceStore store;
+    private final boolean durable;
+    private final StoredMessages stored;
 
     /**
      * One request of the sequence: the HTTP contexts waiting for its answer, and the answer once known. It does not
@@ -44,6 +58,8 @@ final class ReplyReliableSession extends ReliableSession {
         final long number;
         final List<RequestContext> waiting = new ArrayList<>(1);
         Message reply;
+        /** Its answer is decided (a reply numbered), perhaps still being written to the store. */
+        boolean completing;
         boolean answered;
         long replyNumber;
 
@@ -59,7 +75,106 @@ final class ReplyReliableSession extends ReliableSession {
         this.inputId = inputId;
         this.outputId = outputId;
         this.in = input(inputId, settings.rm().flowControlEnabled(), InputConnection.AckSender.ON_RESPONSES);
+        this.store = settings.store();
+        this.durable = store.durable();
+        this.stored = durable ? new StoredMessages(settings.version()) : null;
         armInactivity();
+    }
+
+    /** The change that opens this session in the store, written before its CreateSequenceResponse is sent. */
+    static SequenceChange.Opened opened(SessionSettings settings, String inputId, String offered, String endpoint) {
+        return new SequenceChange.Opened(offered != null ? SequenceChange.Role.SERVICE_REPLY
+                : SequenceChange.Role.SERVICE_INPUT, settings.wsrm().ns(), inputId, offered, endpoint);
+    }
+
+    /**
+     * The session {@code s} kept in the store, after its process restarted: the replies the client has not
+     * acknowledged are answered again, the requests not answered are delivered again, in order.
+     */
+    static ReplyReliableSession resumed(SessionSettings settings, StoredSequence s, Consumer<Throwable> onFault) {
+        ReplyReliableSession r = new ReplyReliableSession(settings, s.opened().inputId(), s.opened().outputId(),
+                onFault);
+        r.restore(s);
+        return r;
+    }
+
+    private void restore(StoredSequence s) {
+        SequenceRanges answered = SequenceRanges.EMPTY;
+        for (SequenceChange.Range range : s.received()) {
+            answered = answered.with(new SequenceRange(range.lower(), range.upper()));
+        }
+        SequenceRanges delivered = answered;
+        for (long n : s.pending().keySet()) {
+            delivered = delivered.without(n);
+        }
+        boolean lastPending = s.pending().containsKey(s.inputLast());
+        in.restore(delivered, s.inputClosed() || lastPending ? 0 : s.inputLast());
+        synchronized (this) {
+            nextReplyNumber = s.lastReplyNumber();
+            for (SequenceChange.Replied r : s.replies().values()) {
+                Exchange x = new Exchange(r.number());
+                x.reply = stored.read(r.reply());
+                WsrmInfo.read(x.reply, wsrm);
+                x.replyNumber = r.replyNumber();
+                x.completing = true;
+                x.answered = true;
+                exchanges.put(x.number, x);
+                unacknowledgedReplies.put(x.replyNumber, x);
+            }
+        }
+        for (SequenceChange.Received p : s.pending().values()) {
+            Message m = stored.read(p.message());
+            WsrmInfo.read(m, wsrm);
+            Exchange x = new Exchange(p.number());
+            m.properties().put(Exchange.class, x);
+            exchanges.put(x.number, x);
+            in.accept(new SequenceHeader(inputId, p.number(), p.last()), m, !p.last(), false);
+            if (p.last()) {
+                complete(x, replies ? messages.lastMessage() : null, true);
+            } else if (!replies) {
+                complete(x, null, false);
+            }
+        }
+        if (s.inputClosed()) {
+            in.takeLastNumber(OptionalLong.of(s.inputLast()));
+            in.shutdown();
+        } else if (in.lastKnown() && in.allReceived()) {
+            in.shutdown();
+        }
+    }
+
+    /**
+     * Runs {@code then} once {@code change} is in the store (at once when there is none); a failed write fails the
+     * session, since what it would acknowledge could be lost.
+     */
+    private void persisted(SequenceChange change, Runnable then) {
+        if (!durable) {
+            then.run();
+            return;
+        }
+        store.write(inputId, change).whenCompleteAsync((v, e) -> {
+            if (e != null) {
+                fail(new io.github.wcf4j.runtime.channel.CommunicationException("The reliable session could not"
+                        + " write to its store, so it stops rather than acknowledge what a crash could lose: "
+                        + e.getMessage(), e));
+            } else {
+                then.run();
+            }
+        }, scheduler.executor());
+    }
+
+    /** Writes {@code change} without waiting (what it records is not acknowledged by it). */
+    private void record(SequenceChange change) {
+        if (durable) {
+            store.write(inputId, change);
+        }
+    }
+
+    /** A one-way session handed request {@code delivered} to the application: a resumed session delivers it no more. */
+    void delivered(Message delivered) {
+        if (durable && !replies) {
+            delivered.properties().get(Exchange.class).ifPresent(x -> record(new SequenceChange.Delivered(x.number)));
+        }
     }
 
     /** A session of two-way calls: requests on sequence {@code inputId}, replies on the client's offer. */
@@ -143,6 +258,11 @@ final class ReplyReliableSession extends ReliableSession {
             }
         }
         done.forEach(x -> exchanges.remove(x.number, x));
+        if (!done.isEmpty()) {
+            List<SequenceChange.Range> r = new ArrayList<>(ranges.count());
+            ranges.ranges().forEach(x -> r.add(new SequenceChange.Range(x.lower(), x.upper())));
+            record(new SequenceChange.Acknowledged(r));
+        }
     }
 
     private void sequenced(WsrmInfo info, RequestContext context) {
@@ -178,6 +298,15 @@ final class ReplyReliableSession extends ReliableSession {
             x.waiting.add(context);
         }
         exchanges.put(seq.number(), x);
+        if (durable) {
+            persisted(new SequenceChange.Received(seq.number(), last, StoreHost.ID, stored.write(info.message())),
+                    () -> accept(seq, info, x, context, last));
+        } else {
+            accept(seq, info, x, context, last);
+        }
+    }
+
+    private void accept(SequenceHeader seq, WsrmInfo info, Exchange x, RequestContext context, boolean last) {
         switch (in.accept(seq, info.message(), !last, false)) {
             case DROPPED -> {
                 exchanges.remove(seq.number(), x);
@@ -213,12 +342,11 @@ final class ReplyReliableSession extends ReliableSession {
     }
 
     private void complete(Exchange x, Message reply, boolean sequenced) {
-        List<RequestContext> waiting;
-        Message answer;
         synchronized (x) {
-            if (x.answered) {
+            if (x.completing) {
                 return;
             }
+            x.completing = true;
             if (sequenced && replies) {
                 synchronized (this) {
                     x.replyNumber = ++nextReplyNumber;
@@ -229,6 +357,19 @@ final class ReplyReliableSession extends ReliableSession {
                         wsrm.action(Wsrm.LAST_MESSAGE).equals(reply.headers().action())).toHeader(wsrm));
                 x.reply = reply;
             }
+        }
+        if (durable && x.reply != null) {
+            persisted(new SequenceChange.Replied(x.number, x.replyNumber, stored.write(x.reply)), () -> publish(x));
+        } else {
+            publish(x);
+        }
+    }
+
+    /** The answer to {@code x} goes to every HTTP request waiting for it, and to its duplicates from now on. */
+    private void publish(Exchange x) {
+        List<RequestContext> waiting;
+        Message answer;
+        synchronized (x) {
             x.answered = true;
             answer = x.reply != null ? x.reply : ackOnly();
             waiting = new ArrayList<>(x.waiting);
@@ -250,8 +391,10 @@ final class ReplyReliableSession extends ReliableSession {
             return;
         }
         in.shutdown();
-        answer(context, messages.response(Wsrm.CLOSE_SEQUENCE_RESPONSE, inputId,
-                info.message().headers().messageId(), finalAck()));
+        long last = in.ranges().last();
+        persisted(new SequenceChange.InputClosed(info.sequenceEnd().lastMsgNumber().orElse(last)),
+                () -> answer(context, messages.response(Wsrm.CLOSE_SEQUENCE_RESPONSE, inputId,
+                        info.message().headers().messageId(), finalAck())));
     }
 
     private void terminate(WsrmInfo info, RequestContext context) {
@@ -278,6 +421,7 @@ final class ReplyReliableSession extends ReliableSession {
         }
         in.close();
         end();
+        record(new SequenceChange.Ended());
         terminated.complete(null);
     }
 
@@ -327,6 +471,8 @@ final class ReplyReliableSession extends ReliableSession {
 
     @Override
     protected void failWaiting(Throwable cause) {
+        // a fault ends the sequence for the client too: nothing is left to resume
+        record(new SequenceChange.Ended());
         abortWaiting();
         terminated.completeExceptionally(cause);
     }

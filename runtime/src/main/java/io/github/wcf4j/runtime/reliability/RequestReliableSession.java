@@ -10,6 +10,14 @@ import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.RequestChannel;
 import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.reliability.store.SequenceChange;
+import io.github.wcf4j.runtime.reliability.store.SequenceStore;
+import io.github.wcf4j.runtime.reliability.store.StoredSequence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import io.github.wcf4j.runtime.time.Timeouts;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * Retransmissions are further requests. For request/reply a window slot is freed only by the request's reply, not by
  * an acknowledgement, so a request is resent until its reply arrives. Every request carries the acknowledgement of
  * the replies received so far. The rest is the {@link ReliableSession} core's.
+ *
+ * <p>With a durable {@link SequenceStore} a one-way session keeps its output sequence: {@code send} completes once the
+ * numbered message is written, acknowledgements are recorded, and a session opened after its process restarted
+ * resumes an unfinished sequence of the same endpoint instead of creating one: the messages its {@code send} had
+ * accepted and the service had not acknowledged are sent again (the service's duplicate detection makes it exactly
+ * once), then the new ones follow in the same sequence.
  */
 final class RequestReliableSession extends ReliableSession implements TransmissionStrategy.Transmitter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestReliableSession.class);
@@ -36,12 +50,25 @@ final class RequestReliableSession extends ReliableSession implements Transmissi
     private final boolean replies;
     private final Map<Long, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
     private SequenceRanges replied = SequenceRanges.EMPTY;
+    /** The sequences this process's sessions resumed or created: a stored one is resumed by one session only. */
+    private static final Set<String> CLAIMED = ConcurrentHashMap.newKeySet();
+    private final SequenceStore store;
+    private final boolean durable;
+    private final StoredMessages stored;
 
     private RequestReliableSession(SessionSettings settings, RequestChannel inner, boolean replies,
             Consumer<Throwable> onFault) {
         super(settings, Side.CLIENT, onFault);
         this.inner = inner;
         this.replies = replies;
+        this.store = settings.store();
+        this.durable = store.durable() && !replies;
+        this.stored = durable ? new StoredMessages(settings.version()) : null;
+    }
+
+    /** The endpoint a stored client sequence belongs to. */
+    private String endpoint() {
+        return inner.remoteAddress().uri().toString();
     }
 
     /** A session of two-way calls: each request waits for its reply, on the reply sequence it offers. */
@@ -62,6 +89,38 @@ final class RequestReliableSession extends ReliableSession implements Transmissi
      * retried after the rest of WCF's 10 s iteration, the last attempt's failure surfacing.
      */
     CompletableFuture<Void> open(Duration timeout) {
+        if (!durable) {
+            return create(timeout);
+        }
+        return store.unfinished(SequenceChange.Role.CLIENT_OUTPUT, endpoint()).thenCompose(found -> {
+            for (StoredSequence s : found) {
+                if (s.opened().wsrm().equals(wsrm.ns()) && CLAIMED.add(s.opened().inputId())) {
+                    resume(s);
+                    return CompletableFuture.<Void>completedFuture(null);
+                }
+            }
+            return create(timeout).thenCompose(v -> {
+                CLAIMED.add(outputId);
+                return store.write(outputId, new SequenceChange.Opened(SequenceChange.Role.CLIENT_OUTPUT,
+                        wsrm.ns(), outputId, outputId, endpoint()));
+            });
+        });
+    }
+
+    /** Continues the stored sequence {@code s}: its unacknowledged messages are sent again at once. */
+    private void resume(StoredSequence s) {
+        outputId = s.opened().inputId();
+        LOG.info("resuming reliable sequence {} from the store ({} messages unacknowledged)", outputId,
+                s.unacknowledged().size());
+        out = output(outputId, false, Duration.ofMillis(1), this);
+        SortedMap<Long, Message> window = new TreeMap<>();
+        s.unacknowledged().forEach((n, bytes) -> window.put(n, stored.read(bytes)));
+        out.restore(s.lastSent(), window);
+        armInactivity();
+        armPoll();
+    }
+
+    private CompletableFuture<Void> create(Duration timeout) {
         Optional<String> offer = replies ? Optional.of(WsrmMessages.newId()) : Optional.empty();
         EndpointAddress anonymous = EndpointAddress.of(settings.version().addressing().anonymous());
         CreateSequence cs = CreateSequence.of(wsrm, anonymous, offer, settings.rm().ordered())
@@ -133,6 +192,11 @@ final class RequestReliableSession extends ReliableSession implements Transmissi
 
     /** One-way: completes when the message entered the window (the acknowledgement comes on the response). */
     CompletableFuture<Void> send(Message message, Duration timeout) {
+        if (durable) {
+            // the send is accepted once the numbered message is stored: a restarted process sends it again
+            return out.add(message, timeout).thenCompose(n -> store.write(outputId,
+                    new SequenceChange.Sent(n, stored.write(message))));
+        }
         return out.add(message, timeout).thenApply(n -> null);
     }
 
@@ -255,6 +319,11 @@ final class RequestReliableSession extends ReliableSession implements Transmissi
         }
         if (!replies) {
             out.acknowledge(ack.ranges(), ack.bufferRemaining());
+            if (durable) {
+                List<SequenceChange.Range> r = new ArrayList<>(ack.ranges().count());
+                ack.ranges().ranges().forEach(x -> r.add(new SequenceChange.Range(x.lower(), x.upper())));
+                store.write(outputId, new SequenceChange.Acknowledged(r));
+            }
         }
         return true;
     }
@@ -264,7 +333,27 @@ final class RequestReliableSession extends ReliableSession implements Transmissi
     CompletableFuture<Void> close(Duration timeout) {
         closing = true;
         return wsrm.endOutput(new RequestOutputEnd(deadline(timeout),
-                () -> WcfText.TimeoutOnClose.format(WcfTimeSpan.format(timeout)))).whenComplete((v, e) -> end());
+                () -> WcfText.TimeoutOnClose.format(WcfTimeSpan.format(timeout)))).whenComplete((v, e) -> {
+                    end();
+                    if (e == null) {
+                        forget();
+                    }
+                });
+    }
+
+    /** The channel was aborted (its process stopping): the stored sequence stays, for a later session to resume. */
+    void release() {
+        if (durable && outputId != null) {
+            CLAIMED.remove(outputId);
+        }
+    }
+
+    /** The sequence is over: it leaves the store. */
+    private void forget() {
+        if (durable && outputId != null) {
+            store.write(outputId, new SequenceChange.Ended());
+            CLAIMED.remove(outputId);
+        }
     }
 
     /** Closing the output with requests: CloseSequence and TerminateSequence carry the final reply acknowledgement. */
@@ -323,6 +412,8 @@ final class RequestReliableSession extends ReliableSession implements Transmissi
 
     @Override
     protected void failWaiting(Throwable cause) {
+        // a faulted sequence cannot be continued by anyone: it leaves the store
+        forget();
         failRequests(cause);
     }
 

@@ -116,6 +116,27 @@ public final class SequenceRanges {
         return new SequenceRanges(Collections.unmodifiableList(out));
     }
 
+    /** These ranges without number {@code n}. */
+    public SequenceRanges without(long n) {
+        if (!contains(n)) {
+            return this;
+        }
+        List<SequenceRange> out = new ArrayList<>(ranges.size() + 1);
+        for (SequenceRange r : ranges) {
+            if (!r.contains(n)) {
+                out.add(r);
+                continue;
+            }
+            if (r.lower() < n) {
+                out.add(new SequenceRange(r.lower(), n - 1));
+            }
+            if (n < r.upper()) {
+                out.add(new SequenceRange(n + 1, r.upper()));
+            }
+        }
+        return new SequenceRanges(Collections.unmodifiableList(out));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SequenceRanges && ((SequenceRanges) o).ranges.equals(ranges);

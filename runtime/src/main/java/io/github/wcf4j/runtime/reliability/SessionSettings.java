@@ -7,14 +7,16 @@ import io.github.wcf4j.binding.BindingTimeouts;
 import io.github.wcf4j.binding.encoding.MessageVersion;
 import io.github.wcf4j.binding.reliability.ReliableSessionBindingElement;
 import io.github.wcf4j.runtime.metrics.EndpointMetrics;
+import io.github.wcf4j.runtime.reliability.store.SequenceStore;
 import io.github.wcf4j.runtime.time.Scheduler;
 
 /**
  * What every reliable session of a factory or listener shares: the {@code <reliableSession>} settings, the WS-RM and
- * message versions, the binding's timeouts, the scheduler and the endpoint's meters.
+ * message versions, the binding's timeouts, the scheduler, the endpoint's meters and the store sequences are kept in
+ * ({@link SequenceStore#none()}: none).
  */
 record SessionSettings(ReliableSessionBindingElement rm, Wsrm wsrm, MessageVersion version, BindingTimeouts timeouts,
-        Scheduler scheduler, PollIntervals poll, EndpointMetrics metrics) {
+        Scheduler scheduler, PollIntervals poll, EndpointMetrics metrics, SequenceStore store) {
 
     SessionSettings(ReliableSessionBindingElement rm, Wsrm wsrm, MessageVersion version, BindingTimeouts timeouts,
             Scheduler scheduler) {
@@ -23,7 +25,12 @@ record SessionSettings(ReliableSessionBindingElement rm, Wsrm wsrm, MessageVersi
 
     SessionSettings(ReliableSessionBindingElement rm, Wsrm wsrm, MessageVersion version, BindingTimeouts timeouts,
             Scheduler scheduler, EndpointMetrics metrics) {
-        this(rm, wsrm, version, timeouts, scheduler, PollIntervals.of(rm, timeouts), metrics);
+        this(rm, wsrm, version, timeouts, scheduler, PollIntervals.of(rm, timeouts), metrics, SequenceStore.none());
+    }
+
+    SessionSettings(ReliableSessionBindingElement rm, Wsrm wsrm, MessageVersion version, BindingTimeouts timeouts,
+            Scheduler scheduler, EndpointMetrics metrics, SequenceStore store) {
+        this(rm, wsrm, version, timeouts, scheduler, PollIntervals.of(rm, timeouts), metrics, store);
     }
 
     /**

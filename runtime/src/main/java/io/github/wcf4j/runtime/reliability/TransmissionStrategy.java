@@ -198,6 +198,37 @@ final class TransmissionStrategy {
         return w.added;
     }
 
+    /**
+     * A sequence resumed from a store after its process restarted: {@code lastSent} were numbered, {@code unacknowledged}
+     * (carrying their Sequence headers) are in the window again and sent again at once; the numbers between them were
+     * acknowledged. Called before anything is added.
+     */
+    void restore(long lastSentNumber, java.util.SortedMap<Long, Message> unacknowledged) {
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            lastSent = lastSentNumber;
+            windowStart = unacknowledged.isEmpty() ? lastSentNumber + 1 : unacknowledged.firstKey();
+            long now = scheduler.nanoTime();
+            for (long n = windowStart; n <= lastSentNumber; n++) {
+                Message m = unacknowledged.get(n);
+                Slot slot = new Slot(n, m, now);
+                slot.transferred = m == null;
+                slot.retries = 1; // no round-trip sample from a message sent before the restart (Karn)
+                window.add(slot);
+                if (m != null) {
+                    long number = n;
+                    Message copy = m.copy();
+                    actions.add(() -> transmitter.transmit(number, copy, true));
+                }
+            }
+            cwnd = Math.max(1, Math.min(maxWindow, window.size()));
+            if (!window.isEmpty()) {
+                armTimer();
+            }
+        }
+        actions.forEach(Runnable::run);
+    }
+
     /** Moves waiters into the window while there is room; the transmissions run after the lock is released. */
     private void admit(List<Runnable> actions) {
         while (!waiting.isEmpty() && window.size() < cwnd && quota > 0) {

@@ -1,0 +1,65 @@
+package io.github.wcf4j.runtime.reliability;
+
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.security.StreamSecurityBindingElement;
+import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.runtime.reliability.store.SequenceStore;
+import java.util.Optional;
+
+/**
+ * What a durable store cannot resume, refused by name when the stack is built rather than kept in memory silently:
+ * a session over a security session (SecureConversation's security context, or a stream upgrade's TLS or Windows
+ * session, lives in the process's memory, so the client's retransmissions after a restart could not be read), and
+ * the shapes phase 1 does not keep yet (duplex sessions, sessions over duplex inner channels, request/reply clients).
+ */
+final class DurableSessionRefusal {
+    private DurableSessionRefusal() {
+    }
+
+    /**
+     * Throws when sessions of {@code shape} over inner channels of {@code innerShape} cannot be kept in
+     * {@code store}; nothing when the store is none.
+     */
+    static void check(SequenceStore store, Binding binding, ChannelShape shape, ChannelShape innerShape) {
+        if (!store.durable()) {
+            return;
+        }
+        why(binding, shape, innerShape).ifPresent(why -> {
+            throw new IllegalStateException("The binding '" + binding.configurationName() + "' ("
+                    + binding.sectionName() + ") cannot keep its reliable sessions in the store " + store + ": "
+                    + why + " Remove the reliable session store setting for this process, or use a binding whose"
+                    + " sessions can resume.");
+        });
+    }
+
+    static Optional<String> why(Binding binding, ChannelShape shape, ChannelShape innerShape) {
+        for (BindingElement e : binding.createBindingElements()) {
+            if (e instanceof SecurityBindingElement s && s.authenticationMode() == AuthenticationMode.SecureConversation) {
+                return Optional.of("its messages are secured by a SecureConversation security context, which lives in"
+                        + " this process's memory only: after a restart the peer's retransmissions would carry a"
+                        + " context no process knows, so the sequence could not resume.");
+            }
+            if (e instanceof StreamSecurityBindingElement) {
+                return Optional.of("its connection is secured by a stream upgrade (TLS or Windows) whose session lives"
+                        + " in this process's memory only, so the sequence could not resume.");
+            }
+        }
+        if (shape == ChannelShape.REQUEST_SESSION) {
+            return Optional.of("durable request/reply clients (IRequestSessionChannel) are not implemented: a"
+                    + " request's caller, waiting for its reply, does not outlive its process (issue 19, phase 1"
+                    + " keeps a client's one-way sends, IOutputSessionChannel over HTTP).");
+        }
+        boolean kept = shape == ChannelShape.REPLY_SESSION || shape == ChannelShape.INPUT_SESSION
+                || shape == ChannelShape.OUTPUT_SESSION;
+        if (!kept || !innerShape.isRequestReply()) {
+            return Optional.of("durable " + shape.wcfName() + " sessions over " + innerShape.wcfName() + " channels"
+                    + " are not implemented yet (issue 19, phase 1 keeps sessions over HTTP request/reply:"
+                    + " IReplySessionChannel and IInputSessionChannel over IReplyChannel on the service,"
+                    + " IOutputSessionChannel over IRequestChannel on the client).");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.wcf4j.runtime.reliability.store;
+
+import java.util.List;
+
+/**
+ * One change to a stored sequence, written before the session acknowledges or answers what it records. Messages are
+ * kept as the bytes of their text envelope (UTF-8), so that any process can read them back.
+ */
+public sealed interface SequenceChange {
+
+    /** The sessions a store resumes. */
+    enum Role {
+        /** A service's request/reply session over a reply channel (HTTP): requests in, replies out on the offer. */
+        SERVICE_REPLY,
+        /** A service's one-way session over a reply channel (HTTP). */
+        SERVICE_INPUT,
+        /** A client's output sequence (its send window). */
+        CLIENT_OUTPUT
+    }
+
+    /**
+     * A session was created (written before its CreateSequenceResponse is sent).
+     *
+     * @param role       which end and shape
+     * @param wsrm       the WS-RM namespace the session speaks
+     * @param inputId    the sequence the session receives (a service: the one its CreateSequence created)
+     * @param outputId   the sequence it sends (a service: the client's offer), {@code null} if none
+     * @param endpoint   the endpoint's address (a service resumes only at the endpoint that created it)
+     */
+    record Opened(Role role, String wsrm, String inputId, String outputId, String endpoint) implements SequenceChange {
+    }
+
+    /**
+     * Message {@code number} of the input sequence was accepted; written before it is acknowledged.
+     *
+     * @param last    February 2005: the LastMessage, which only takes its number
+     * @param host    the process that accepted it and delivers it (a farm's hosts race for a number; the store's
+     *                first write of a number wins)
+     * @param message the envelope, empty for a LastMessage
+     */
+    record Received(long number, boolean last, String host, byte[] message) implements SequenceChange {
+    }
+
+    /** Input message {@code number} was handed to the application (a one-way session): it is not delivered again. */
+    record Delivered(long number) implements SequenceChange {
+    }
+
+    /** The reply to request {@code number}, numbered {@code replyNumber} on the reply sequence; written before it is sent. */
+    record Replied(long number, long replyNumber, byte[] reply) implements SequenceChange {
+    }
+
+    /** The peer acknowledged these numbers of the output sequence: replies or sent messages it no longer needs. */
+    record Acknowledged(List<Range> ranges) implements SequenceChange {
+    }
+
+    /** The input sequence ends at {@code lastNumber} (1.1's CloseSequence or LastMsgNumber). */
+    record InputClosed(long lastNumber) implements SequenceChange {
+    }
+
+    /** Output message {@code number} was accepted by the application's send; written before the send completes. */
+    record Sent(long number, byte[] message) implements SequenceChange {
+    }
+
+    /**
+     * The numbers of a compacted sequence: every input number accepted, the input's last number (0: unknown), the
+     * highest reply and output numbers used (a log's compaction writes it instead of a change per number).
+     */
+    record Numbers(List<Range> received, long inputLast, long lastReplyNumber, long lastSent)
+            implements SequenceChange {
+    }
+
+    /** The session ended (terminated or faulted): its sequence is forgotten. */
+    record Ended() implements SequenceChange {
+    }
+
+    /** An inclusive range of message numbers. */
+    record Range(long lower, long upper) {
+        public Range {
+            if (lower < 1 || lower > upper) {
+                throw new IllegalArgumentException("bad range " + lower + "-" + upper);
+            }
+        }
+
+        public boolean contains(long n) {
+            return n >= lower && n <= upper;
+        }
+    }
+}

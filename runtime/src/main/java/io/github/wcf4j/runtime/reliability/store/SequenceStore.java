@@ -1,0 +1,49 @@
+package io.github.wcf4j.runtime.reliability.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where reliable sessions keep their sequences so that a session survives a crash of its process (issue 19): each
+ * sequence is a key (the identifier of the sequence its CreateSequence created) and the {@link SequenceChange}s
+ * written to it, folded into a {@link StoredSequence} that any process (any host of a farm) can {@link #load} by
+ * either of the session's sequence identifiers.
+ *
+ * <p>The contract a session relies on: a {@link #write} completes only once the change is as durable as the store's
+ * policy makes it, and a session acknowledges (or answers) nothing before the write that makes it resumable completed.
+ * A change to a key never written, or one {@link SequenceChange.Ended ended}, is ignored unless it is
+ * {@link SequenceChange.Opened}.
+ *
+ * <p>{@link #none()} keeps nothing and costs nothing (WCF's behaviour, the default); {@link MemorySequenceStore} keeps
+ * sequences in this process (for tests: a listener reopened in the same process resumes); {@link LogSequenceStore}
+ * keeps them in one append-only file.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface SequenceStore extends AutoCloseable {
+
+    /** No store: sequences live and die with their session, as in WCF. */
+    static SequenceStore none() {
+        return NoSequenceStore.INSTANCE;
+    }
+
+    /** Whether sessions write to this store at all (false for {@link #none()}, whose sessions skip every write). */
+    boolean durable();
+
+    /** Writes {@code change} to sequence {@code key}; completes once it is durable under the store's policy. */
+    CompletableFuture<Void> write(String key, SequenceChange change);
+
+    /** The sequence whose created or offered identifier is {@code sequenceId}, if stored and not ended. */
+    CompletableFuture<Optional<StoredSequence>> load(String sequenceId);
+
+    /**
+     * The stored sequences of {@code role} opened at {@code endpoint}: how a restarted client finds the sequences it
+     * had not finished (a client's store file is its process's alone).
+     */
+    CompletableFuture<List<StoredSequence>> unfinished(SequenceChange.Role role, String endpoint);
+
+    /** Releases the store's resources; sequences stay stored. */
+    @Override
+    void close();
+}

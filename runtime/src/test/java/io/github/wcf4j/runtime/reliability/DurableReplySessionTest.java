@@ -1,0 +1,215 @@
+package io.github.wcf4j.runtime.reliability;
+
+import static io.github.wcf4j.runtime.reliability.RmHarness.T;
+import static io.github.wcf4j.runtime.reliability.RmHarness.action;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.reliability.ReliableMessagingVersion;
+import io.github.wcf4j.binding.security.AuthenticationMode;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
+import io.github.wcf4j.runtime.InMemoryFixture;
+import io.github.wcf4j.runtime.channel.Channel;
+import io.github.wcf4j.runtime.channel.ChannelListener;
+import io.github.wcf4j.runtime.channel.ChannelType;
+import io.github.wcf4j.runtime.channel.InputSessionChannel;
+import io.github.wcf4j.runtime.channel.OutputSessionChannel;
+import io.github.wcf4j.runtime.channel.ReceivePump;
+import io.github.wcf4j.runtime.channel.ReplySessionChannel;
+import io.github.wcf4j.runtime.channel.RequestContext;
+import io.github.wcf4j.runtime.channel.RequestSessionChannel;
+import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.reliability.store.MemorySequenceStore;
+import io.github.wcf4j.runtime.reliability.store.SequenceStore;
+import io.github.wcf4j.runtime.stack.ChannelStackBuilder;
+import io.github.wcf4j.runtime.stack.ListenAddress;
+import io.github.wcf4j.runtime.transport.inmemory.Direction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
+import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Durable reliable sessions on the service side over request/reply (issue 19), on virtual time: a listener with a
+ * {@link SequenceStore} is aborted mid-sequence (its process "crashes": nothing is written at abort) and a new one
+ * opened at the same address with the same store resumes the sequence when the client's retransmissions arrive.
+ */
+class DurableReplySessionTest {
+    private final MemorySequenceStore store = new MemorySequenceStore();
+
+    private static <C extends Channel> ChannelListener<C> listen(RmHarness h, CustomBinding b, ChannelType<C> type,
+            SequenceStore store) {
+        ChannelListener<C> l = ChannelStackBuilder.standard().buildListener(b, type, h.net.parameters()
+                .put(ListenAddress.class, ListenAddress.explicit(RmHarness.SERVICE)).put(SequenceStore.class, store));
+        h.drive(l.open(T));
+        return l;
+    }
+
+    /**
+     * Serves every session {@code listener} accepts: each request is applied (its text recorded) and answered in upper
+     * case, except those whose text is in {@code held}, applied but never answered (the crash comes first).
+     */
+    private static void serve(ChannelListener<ReplySessionChannel> listener, List<String> applied, Set<String> held) {
+        ReceivePump.run(() -> listener.acceptChannel(Duration.ofDays(1)), (ReplySessionChannel c) -> {
+            c.open(T);
+            ReceivePump.run(() -> c.receiveRequest(Duration.ofDays(1)), (RequestContext ctx) -> {
+                String text = RmHarness.text(ctx.requestMessage());
+                if (held.contains(text)) {
+                    return;
+                }
+                applied.add(text);
+                Message r = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:test/EchoStringResponse",
+                        new XmlFragment("<echoStringResponse xmlns=\"urn:test\"><Text>" + text.toUpperCase()
+                                + "</Text></echoStringResponse>"));
+                r.headers().relatesTo(ctx.requestMessage().headers().messageId());
+                ctx.reply(r, T);
+            }, e -> { });
+        }, e -> { });
+    }
+
+    private static String call(RmHarness h, RequestSessionChannel client, String text) {
+        return RmHarness.text(h.drive(client.request(RmHarness.request(text), T)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void aRestartedServiceResumesTheSequenceAndAnswersTheRequestItHadNotAnswered(ReliableMessagingVersion v) {
+        RmHarness h = new RmHarness(v);
+        CustomBinding b = h.requestReply(x -> x);
+        List<String> applied = new CopyOnWriteArrayList<>();
+        ChannelListener<ReplySessionChannel> first = listen(h, b, ChannelType.REPLY_SESSION, store);
+        serve(first, applied, Set.of("c"));
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
+        assertEquals("A", call(h, client, "a"));
+        assertEquals("B", call(h, client, "b"));
+        CompletableFuture<Message> c = client.request(RmHarness.request("c"), T);
+        h.net.clock.runPending();
+        assertEquals(1, store.size(), "the session is in the store");
+        first.abort(); // the crash: request c was accepted (and acknowledged), never answered
+
+        List<String> after = new CopyOnWriteArrayList<>();
+        ChannelListener<ReplySessionChannel> second = listen(h, b, ChannelType.REPLY_SESSION, store);
+        serve(second, after, Set.of());
+        assertEquals("C", RmHarness.text(h.drive(c)), "the retransmitted request reached the resumed session");
+        assertEquals("D", call(h, client, "d"));
+        h.drive(client.close(T));
+        assertEquals(List.of("a", "b"), applied);
+        assertEquals(List.of("c", "d"), after, "each request applied once, in order");
+        assertEquals(0, store.size(), "a terminated sequence leaves the store");
+        List<String> unknown = h.envelopes(Direction.SERVICE_TO_CLIENT, e -> e.contains("UnknownSequence"));
+        assertTrue(unknown.isEmpty(), "no UnknownSequence after the restart: " + unknown);
+        second.abort();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void aReplyStoredBeforeTheCrashIsSentAgainWithoutInvokingTheServiceAgain(ReliableMessagingVersion v) {
+        RmHarness h = new RmHarness(v);
+        CustomBinding b = h.requestReply(x -> x);
+        List<String> applied = new CopyOnWriteArrayList<>();
+        ChannelListener<ReplySessionChannel> first = listen(h, b, ChannelType.REPLY_SESSION, store);
+        serve(first, applied, Set.of());
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
+        assertEquals("A", call(h, client, "a"));
+        // the reply to b is lost on the wire, then the service crashes
+        h.net.network.inject(FaultRule.on(Direction.SERVICE_TO_CLIENT).where(action("EchoStringResponse"))
+                .occurrence(1).then(FaultAction.drop()));
+        CompletableFuture<Message> bReply = client.request(RmHarness.request("b"), T);
+        h.net.clock.runPending();
+        assertEquals(List.of("a", "b"), applied);
+        first.abort();
+
+        List<String> after = new CopyOnWriteArrayList<>();
+        ChannelListener<ReplySessionChannel> second = listen(h, b, ChannelType.REPLY_SESSION, store);
+        serve(second, after, Set.of());
+        assertEquals("B", RmHarness.text(h.drive(bReply)), "the stored reply answered the retransmission");
+        assertEquals("C", call(h, client, "c"));
+        h.drive(client.close(T));
+        assertEquals(List.of("c"), after, "b was not invoked again");
+        second.abort();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void oneWayMessagesAcknowledgedBeforeTheCrashAreDeliveredAfterIt(ReliableMessagingVersion v) {
+        RmHarness h = new RmHarness(v);
+        CustomBinding b = h.requestReply(x -> x);
+        ChannelListener<InputSessionChannel> first = listen(h, b, ChannelType.INPUT_SESSION, store);
+        OutputSessionChannel client = h.connect(b, ChannelType.OUTPUT_SESSION);
+        InputSessionChannel service = h.accept(first);
+        h.drive(client.send(RmHarness.app("one"), T));
+        assertEquals("one", RmHarness.text(h.drive(service.receive(T)).orElseThrow()));
+        h.drive(client.send(RmHarness.app("two"), T));
+        h.drive(client.send(RmHarness.app("three"), T));
+        h.net.clock.runPending();
+        first.abort(); // two and three were acknowledged, never delivered
+
+        ChannelListener<InputSessionChannel> second = listen(h, b, ChannelType.INPUT_SESSION, store);
+        h.drive(client.send(RmHarness.app("four"), T));
+        InputSessionChannel resumed = h.accept(second);
+        List<String> delivered = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            delivered.add(RmHarness.text(h.drive(resumed.receive(T)).orElseThrow()));
+        }
+        assertEquals(List.of("two", "three", "four"), delivered);
+        h.drive(client.close(T));
+        assertEquals(0, store.size());
+        second.abort();
+    }
+
+    @Test
+    void withoutAStoreARestartedServiceAnswersUnknownSequence() {
+        RmHarness h = new RmHarness(ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11);
+        CustomBinding b = h.requestReply(x -> x);
+        ChannelListener<ReplySessionChannel> first = listen(h, b, ChannelType.REPLY_SESSION, SequenceStore.none());
+        serve(first, new CopyOnWriteArrayList<>(), Set.of());
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
+        assertEquals("A", call(h, client, "a"));
+        first.abort();
+        ChannelListener<ReplySessionChannel> second = listen(h, b, ChannelType.REPLY_SESSION, SequenceStore.none());
+        serve(second, new CopyOnWriteArrayList<>(), Set.of());
+        h.failure(client.request(RmHarness.request("b"), T));
+        assertTrue(h.envelopes(Direction.SERVICE_TO_CLIENT, e -> e.contains("UnknownSequence")).size() >= 1,
+                h.summary());
+        second.abort();
+    }
+
+    @Test
+    void aSessionOverASecureConversationContextIsRefusedByName() {
+        RmHarness h = new RmHarness(ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11);
+        SecurityBindingElement sc = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation)
+                .bootstrap(SecurityBindingElement.builder().authenticationMode(AuthenticationMode.AnonymousForCertificate)
+                        .build()).build();
+        CustomBinding b = CustomBinding.of("secured", h.rm().build(), sc, TextMessageEncodingBindingElement.defaults(),
+                InMemoryTransportBindingElement.requestReply());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> listen(h, b, ChannelType.REPLY_SESSION, store));
+        assertTrue(e.getMessage().contains("SecureConversation security context"), e.getMessage());
+    }
+
+    @Test
+    void aDuplexSessionIsRefusedByNameUntilItIsKept() {
+        RmHarness h = new RmHarness(ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> listen(h, h.sessions(x -> x), ChannelType.DUPLEX_SESSION, store));
+        assertTrue(e.getMessage().contains("are not implemented yet"), e.getMessage());
+        IllegalStateException client = assertThrows(IllegalStateException.class,
+                () -> ChannelStackBuilder.standard().buildFactory(h.requestReply(x -> x), ChannelType.REQUEST_SESSION,
+                        h.net.parameters().put(SequenceStore.class, store)));
+        assertTrue(client.getMessage().contains("durable request/reply clients"), client.getMessage());
+    }
+}
