@@ -5,13 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wcf4j.binding.Binding;
+import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
+import io.github.wcf4j.binding.encoding.TextMessageEncodingBindingElement;
+import io.github.wcf4j.binding.oneway.OneWayBindingElement;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.LocalClientSecuritySettings;
+import io.github.wcf4j.binding.security.MessageProtectionOrder;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
+import io.github.wcf4j.binding.transport.InMemoryTransportBindingElement;
 import io.github.wcf4j.runtime.security.EmbeddedKdc;
 import io.github.wcf4j.runtime.transport.inmemory.Direction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultAction;
 import io.github.wcf4j.runtime.transport.inmemory.FaultRule;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +47,17 @@ class SessionKeyRenewalOverBootstrapsTest extends SecuredLoopback {
 
     private static SecurityBindingElement session(SecurityBindingElement bootstrap) {
         return session(bootstrap, SecuritySessionKeyRenewalTest.client(MINUTE, Duration.ofSeconds(30)));
+    }
+
+    /**
+     * Renewal after a minute, and {@code maxCookieCachingTime} 30 s: at the renewal the session's negotiated token is
+     * no longer used.
+     */
+    private static LocalClientSecuritySettings negotiatedTokenCachedHalfAMinute() {
+        var d = LocalClientSecuritySettings.defaults();
+        return new LocalClientSecuritySettings(d.cacheCookies(), d.cookieRenewalThresholdPercentage(),
+                d.detectReplays(), d.maxClockSkew(), Duration.ofSeconds(30), d.reconnectTransportOnFailure(),
+                d.replayCacheSize(), d.replayWindow(), MINUTE, Duration.ofSeconds(30), d.timestampValidityDuration());
     }
 
     private void kerberos() {
@@ -110,7 +129,7 @@ class SessionKeyRenewalOverBootstrapsTest extends SecuredLoopback {
     @Test
     void overMutualCertificateSignBeforeEncryptTheEndorsingSignaturesAreInClearAndBothChecked() {
         SecurityBindingElement bootstrap = security(AuthenticationMode.MutualCertificate)
-                .messageProtectionOrder(io.github.wcf4j.binding.security.MessageProtectionOrder.SignBeforeEncrypt)
+                .messageProtectionOrder(MessageProtectionOrder.SignBeforeEncrypt)
                 .build();
         Identity id = both(session(bootstrap), ClientCredentials.certificate(client)
                 .withDefaultServiceCertificate(service.certificate()));
@@ -123,7 +142,7 @@ class SessionKeyRenewalOverBootstrapsTest extends SecuredLoopback {
     @Test
     void aRenewalWithoutTheCertificatesEndorsementIsRefused() {
         SecurityBindingElement bootstrap = security(AuthenticationMode.MutualCertificate)
-                .messageProtectionOrder(io.github.wcf4j.binding.security.MessageProtectionOrder.SignBeforeEncrypt)
+                .messageProtectionOrder(MessageProtectionOrder.SignBeforeEncrypt)
                 .build();
         Identity id = both(session(bootstrap), ClientCredentials.certificate(client)
                 .withDefaultServiceCertificate(service.certificate()));
@@ -174,12 +193,7 @@ class SessionKeyRenewalOverBootstrapsTest extends SecuredLoopback {
 
     @Test
     void aNegotiatedTokenNoLongerCachedIsNegotiatedAgainBeforeTheRenewal() {
-        var d = LocalClientSecuritySettings.defaults();
-        // maxCookieCachingTime 30 s: at the renewal, a minute in, the session's negotiated token is no longer used
-        LocalClientSecuritySettings settings = new LocalClientSecuritySettings(d.cacheCookies(),
-                d.cookieRenewalThresholdPercentage(), d.detectReplays(), d.maxClockSkew(), Duration.ofSeconds(30),
-                d.reconnectTransportOnFailure(), d.replayCacheSize(), d.replayWindow(), MINUTE, Duration.ofSeconds(30),
-                d.timestampValidityDuration());
+        LocalClientSecuritySettings settings = negotiatedTokenCachedHalfAMinute();
         Identity id = both(session(security(AuthenticationMode.AnonymousForSslNegotiated).build(), settings),
                 anonymous());
         String renew = renewed(id, ":");
@@ -216,5 +230,39 @@ class SessionKeyRenewalOverBootstrapsTest extends SecuredLoopback {
         assertThrows(RuntimeException.class, id::whoAmI);
         assertEquals(before, IdentityService.CALLS.get());
         assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).isEmpty(), "no new key is issued");
+    }
+
+    /**
+     * The seed's stack (SspiNegotiated bootstrap, composite duplex): the renewal under the session's SPNEGO token is
+     * correlated among the one-way messages, and what follows goes under the new key; a negotiation no longer cached
+     * is run again over the same correlation first.
+     */
+    @Test
+    void overCompositeDuplexAsInTheSeedTheRenewalUnderTheSpnegoTokenIsCorrelated() {
+        kerberos();
+        LocalClientSecuritySettings settings = negotiatedTokenCachedHalfAMinute();
+        Binding b = CustomBinding.of("b",
+                session(security(AuthenticationMode.SspiNegotiated).build(), settings),
+                CompositeDuplexBindingElement.at(
+                        URI.create("inmemory://localhost/client/")),
+                OneWayBindingElement.defaults(),
+                TextMessageEncodingBindingElement.defaults(),
+                InMemoryTransportBindingElement.requestReply());
+        host(b, ServiceCredentials.defaults());
+        Identity id = client(b, ClientCredentials.none());
+        assertEquals(ALICE_KERBEROS, id.whoAmI());
+        advance(MINUTE);
+        assertEquals(5.0, id.add(2, 3), "the call after the interval runs, on the renewed key");
+        List<String> wire = network.wire().stream().map(r -> r.envelope()).toList();
+        List<String> renews = wire.stream().filter(m -> m.contains(">" + RENEW + "<")).toList();
+        assertEquals(1, renews.size());
+        assertEquals(2, count(renews.get(0), "<c:SecurityContextToken "), "the SPNEGO token and the session's");
+        assertEquals(2, wire.stream().filter(m -> m.contains("<t:BinaryExchange") && m.contains(
+                "<t:RequestSecurityToken ")).count(), "SPNEGO at the start and again before the renewal");
+        String renewId = group("<a:MessageID[^>]*>([^<]+)</a:MessageID>", renews.get(0));
+        List<String> rstrs = wire.stream().filter(m -> m.contains(">" + RENEWED + "<")).toList();
+        assertEquals(1, rstrs.size());
+        assertTrue(rstrs.get(0).contains(renewId + "</a:RelatesTo>"), "correlated by RelatesTo");
+        factory.close(id);
     }
 }
