@@ -500,17 +500,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         Message decrypted = SymmetricSecurityProtocol.decrypted(encoder, doc, request);
         ServiceContext context = found[0];
         decrypted.properties().put(ServiceSecurityContext.class, context.caller());
-        return new VerifiedRequest() {
-            @Override
-            public Message request() {
-                return decrypted;
-            }
-
-            @Override
-            public void secureReply(Message reply) {
-                secureForClient(reply, context);
-            }
-        };
+        return VerifiedRequest.of(decrypted, reply -> secureForClient(reply, context));
     }
 
     /** Secures a message the service sends in {@code context}: keys derived from it, the context named by id. */
