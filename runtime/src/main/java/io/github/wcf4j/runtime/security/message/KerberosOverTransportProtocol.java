@@ -176,17 +176,7 @@ final class KerberosOverTransportProtocol implements SecurityProtocol {
         String client = verify(security);
         request.headers().understood(SECURITY);
         request.properties().put(ServiceSecurityContext.class, windows.caller(client));
-        return new VerifiedRequest() {
-            @Override
-            public Message request() {
-                return request;
-            }
-
-            @Override
-            public void secureReply(Message reply) {
-                replies.secureReply(reply);
-            }
-        };
+        return VerifiedRequest.of(request, replies::secureReply);
     }
 
     /**

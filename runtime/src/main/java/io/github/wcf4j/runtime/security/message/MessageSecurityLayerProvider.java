@@ -200,22 +200,20 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                         e -> WcfText.KeyRolloverGreaterThanKeyRenewal.format()),
                 RefusalRule.<SecurityBindingElement>when("", e -> AsymmetricSecurityProtocol.runs(e)
                         && !AsymmetricSecurityProtocol.runsOverDuplex(e),
-                        e -> refused(e) + "runs over request/reply channels only in wcf4j: over duplex channels"
-                                + " (compositeDuplex) wcf4j runs the asymmetric binding of MutualCertificateDuplex"
-                                + " only, and one-way channels not at all; this endpoint's contract or stack needs"
-                                + " one, so it is refused.")
-                        .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
-                                ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.DUPLEX_SESSION,
-                                ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                        e -> refused(e) + "runs over request/reply and one-way channels only in wcf4j: over duplex"
+                                + " channels (compositeDuplex) wcf4j runs the asymmetric binding of"
+                                + " MutualCertificateDuplex only, and session channels not at all; this endpoint's"
+                                + " contract or stack needs one, so it is refused.")
+                        .onlyFor(ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX,
+                                ChannelShape.DUPLEX_SESSION, ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
                 RefusalRule.<SecurityBindingElement>when("", AsymmetricSecurityProtocol::runsOverDuplex,
                         e -> refused(e) + "runs over request/reply channels and over duplex channels"
                                 + " (compositeDuplex: each direction signed by its sender and encrypted to its"
-                                + " receiver, as WCF's DuplexSecurityProtocolFactory) in wcf4j; one-way and session"
-                                + " channels are not implemented, and this endpoint's contract or stack needs one, so"
-                                + " it is refused.")
-                        .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
-                                ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX_SESSION,
-                                ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                                + " receiver, as WCF's DuplexSecurityProtocolFactory) and one-way channels in wcf4j;"
+                                + " session channels are not implemented, and this endpoint's contract or stack needs"
+                                + " one, so it is refused.")
+                        .onlyFor(ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT_SESSION,
+                                ChannelShape.DUPLEX_SESSION, ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
                 RefusalRule.<SecurityBindingElement>when("", e -> runs(e) && !session(e)
                         && !AsymmetricSecurityProtocol.runs(e),
                         e -> refused(e) + "runs over request/reply channels only in wcf4j so far;"
@@ -241,7 +239,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
             return new SecuritySessionRequestChannelFactory<>(type, inner.factory(), conversation(e, p), credentials,
                     encoder.messageVersion(), verifier(e, p));
         }
-        if (type == ChannelType.DUPLEX && AsymmetricSecurityProtocol.runsOverDuplex(e)) {
+        if ((type == ChannelType.DUPLEX && AsymmetricSecurityProtocol.runsOverDuplex(e))
+                || (type == ChannelType.OUTPUT && AsymmetricSecurityProtocol.runs(e))) {
             return new SecurityDuplexChannelFactory<>(type, inner.factory(), asymmetric(e, p), credentials,
                     verifier(e, p));
         }
@@ -263,7 +262,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                     scheduler, e.localServiceSettings().maxPendingSessions(),
                     e.localServiceSettings().inactivityTimeout());
         }
-        if (type == ChannelType.DUPLEX && AsymmetricSecurityProtocol.runsOverDuplex(e)) {
+        if ((type == ChannelType.DUPLEX && AsymmetricSecurityProtocol.runsOverDuplex(e))
+                || (type == ChannelType.INPUT && AsymmetricSecurityProtocol.runs(e))) {
             return new SecurityDuplexChannelListener<>(type, inner.listener(), asymmetric(e, p), credentials,
                     verifier(e, p));
         }

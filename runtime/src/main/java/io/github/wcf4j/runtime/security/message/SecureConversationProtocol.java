@@ -549,17 +549,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         Message decrypted = SymmetricSecurityProtocol.decrypted(encoder, doc, request);
         ServiceContext context = found[0];
         decrypted.properties().put(ServiceSecurityContext.class, context.caller());
-        return new VerifiedRequest() {
-            @Override
-            public Message request() {
-                return decrypted;
-            }
-
-            @Override
-            public void secureReply(Message reply) {
-                secureForClient(reply, context);
-            }
-        };
+        return VerifiedRequest.of(decrypted, reply -> secureForClient(reply, context));
     }
 
     /** {@link #verifyWithContext} over a transport: the token's key must have signed the timestamp. */

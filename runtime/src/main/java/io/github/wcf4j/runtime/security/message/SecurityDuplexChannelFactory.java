@@ -6,6 +6,7 @@ import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.LayeredChannelFactory;
+import io.github.wcf4j.runtime.channel.OutputChannel;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +14,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The client side of the asymmetric binding over duplex channels (MutualCertificateDuplex over
- * {@code compositeDuplex}; WCF's {@code SecurityChannelFactory} with a {@code DuplexSecurityProtocolFactory}): each
+ * {@code compositeDuplex}; WCF's {@code SecurityChannelFactory} with a {@code DuplexSecurityProtocolFactory}) and
+ * over one-way output channels (either asymmetric mode: each message signed and encrypted as a request): each
  * message sent is signed with the client's key and encrypted to the service's certificate, each message received
  * (a reply or a callback) must be signed by the service's certificate and encrypted to the client's. A received
  * message whose security fails is dropped (logged, never handed on), and the channel receives the next; verification
@@ -40,9 +42,15 @@ final class SecurityDuplexChannelFactory<C extends Channel> extends LayeredChann
 
     @Override
     public C createChannel(EndpointAddress to, URI via) {
-        DuplexChannel inner = (DuplexChannel) innerFactory.createChannel(to, via);
-        return typed(new SecuredDuplexChannel(inner,
-                m -> protocol.secureFromClient(m, inner.remoteAddress(), credentials),
-                m -> protocol.verifyAtClient(m, inner.remoteAddress(), credentials), verifier));
+        Channel created = innerFactory.createChannel(to, via);
+        if (created instanceof DuplexChannel inner) {
+            return typed(new SecuredDuplexChannel(inner,
+                    m -> protocol.secureFromClient(m, inner.remoteAddress(), credentials),
+                    m -> protocol.verifyAtClient(m, inner.remoteAddress(), credentials), verifier));
+        }
+        // one-way: nothing comes back to verify
+        OutputChannel inner = (OutputChannel) created;
+        return typed(new SecuredOutputChannel(inner, new SecuredMessages(
+                m -> protocol.secureFromClient(m, inner.remoteAddress(), credentials), m -> m, verifier)));
     }
 }

@@ -4,6 +4,7 @@ import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
+import io.github.wcf4j.runtime.channel.InputChannel;
 import io.github.wcf4j.runtime.channel.LayeredChannelListener;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,17 +33,31 @@ final class SecurityDuplexChannelListener<C extends Channel> extends LayeredChan
         this.verifier = verifier;
     }
 
-    /** The duplex service's check when it opens: its certificate, and the client's it encrypts to. */
+    /**
+     * The service's check when it opens: its certificate, and, when it sends (duplex), the client's it encrypts to.
+     */
     @Override
     protected CompletableFuture<Void> onOpen(Duration timeout) {
-        return TransportSecurityProtocol.checked(() -> protocol.checkDuplexServiceCredentials(credentials))
-                .thenCompose(v -> super.onOpen(timeout));
+        return TransportSecurityProtocol.checked(() -> {
+            if (channelType() == ChannelType.INPUT) {
+                protocol.checkServiceCredentials(credentials);
+            } else {
+                protocol.checkDuplexServiceCredentials(credentials);
+            }
+        }).thenCompose(v -> super.onOpen(timeout));
     }
 
     @Override
     public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
-        return innerListener.acceptChannel(timeout).thenApply(c -> c.map(inner -> typed(new SecuredDuplexChannel(
-                (DuplexChannel) inner, m -> protocol.secureFromService(m, credentials),
-                m -> protocol.verifyAtService(m, credentials), verifier))));
+        return innerListener.acceptChannel(timeout).thenApply(c -> c.map(accepted -> {
+            if (accepted instanceof DuplexChannel inner) {
+                return typed(new SecuredDuplexChannel(inner, m -> protocol.secureFromService(m, credentials),
+                        m -> protocol.verifyAtService(m, credentials), verifier));
+            }
+            // one-way: the service only receives
+            return typed(new SecuredInputChannel((InputChannel) accepted, new SecuredMessages(m -> {
+                throw new IllegalStateException("an input channel sends nothing");
+            }, m -> protocol.verifyAtService(m, credentials), verifier)));
+        }));
     }
 }

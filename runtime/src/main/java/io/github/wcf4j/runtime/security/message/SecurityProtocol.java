@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.w3c.dom.Document;
 
 /**
@@ -95,6 +96,16 @@ interface SecurityProtocol {
          */
         static VerifiedRequest securingReplies(Message request, MessageFreshness freshness, Duration validity,
                 BiConsumer<Document, Optional<SecurityTimestamp>> header) {
+            return of(request, reply -> {
+                Optional<SecurityTimestamp> ts = freshness.issue(validity);
+                reply.headers().remove(WsSecurityNames.SECURITY);
+                reply.properties().put(EnvelopeProtection.class,
+                        SecurityHeaderProtection.writing(doc -> header.accept(doc, ts)));
+            });
+        }
+
+        /** A verified {@code request} whose replies {@code secureReply} secures. */
+        static VerifiedRequest of(Message request, Consumer<Message> secureReply) {
             return new VerifiedRequest() {
                 @Override
                 public Message request() {
@@ -103,10 +114,7 @@ interface SecurityProtocol {
 
                 @Override
                 public void secureReply(Message reply) {
-                    Optional<SecurityTimestamp> ts = freshness.issue(validity);
-                    reply.headers().remove(WsSecurityNames.SECURITY);
-                    reply.properties().put(EnvelopeProtection.class,
-                            SecurityHeaderProtection.writing(doc -> header.accept(doc, ts)));
+                    secureReply.accept(reply);
                 }
             };
         }

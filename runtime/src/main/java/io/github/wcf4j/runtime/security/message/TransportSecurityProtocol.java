@@ -162,17 +162,7 @@ final class TransportSecurityProtocol implements SecurityProtocol {
     @Override
     public VerifiedRequest verifyRequest(Message request, ServiceCredentials credentials) {
         authenticate(request, credentials);
-        return new VerifiedRequest() {
-            @Override
-            public Message request() {
-                return request;
-            }
-
-            @Override
-            public void secureReply(Message reply) {
-                TransportSecurityProtocol.this.secureReply(reply);
-            }
-        };
+        return VerifiedRequest.of(request, this::secureReply);
     }
 
     ServiceSecurityContext authenticate(Message request, ServiceCredentials credentials) {
