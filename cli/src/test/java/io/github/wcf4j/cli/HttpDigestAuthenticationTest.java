@@ -281,6 +281,14 @@ class HttpDigestAuthenticationTest {
         }
         assertFalse(nonces.get(0).equals(nonces.get(1)), "a fresh nonce for the second body: " + nonces);
         assertEquals(2, wire.split("<s:Envelope", -1).length - 1, "each body sent once: " + wire.length());
+        ClientFactory<FileTransfer> wrong = ClientFactory.builder(config.clientEndpoint("files").orElseThrow(),
+                FileTransfer.class).credentials(ClientCredentials.userName("alice", "guess")).build();
+        opened.add(wrong);
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> wrong.createChannel().upload(new java.io.ByteArrayInputStream(data)));
+        assertTrue(messages(e).contains("The HTTP request is unauthorized with client authentication scheme"
+                + " 'Digest'."), messages(e));
+        assertEquals(3, relay.sent().split("<s:Envelope", -1).length - 1, "a wrong password's body goes once");
     }
 
     private static String messages(Throwable e) {

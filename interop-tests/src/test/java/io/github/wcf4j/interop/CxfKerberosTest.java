@@ -189,6 +189,7 @@ class CxfKerberosTest {
                         "{" + CONTRACT_NS + "}WSHttpBinding_ICalculator", "--address", "http://127.0.0.1:0/calc",
                         "--no-bsp"));
                 args.addAll(kerberos("host/localhost"));
+                args.addAll(List.of("--spn", "host@localhost"));
                 Peer peer = cxfPeer(args);
                 URI direct = URI.create(peer.await("READY", PEER).substring("READY ".length()));
                 FaultInjectingHttpProxy proxy = new FaultInjectingHttpProxy(direct);
@@ -214,6 +215,47 @@ class CxfKerberosTest {
             throw new AssertionError(e + " caused by " + e.getCause() + "\nsent: "
                     + cxf.proxy().envelopes(Direction.CLIENT_TO_SERVICE) + "\nreceived: "
                     + cxf.proxy().envelopes(Direction.SERVICE_TO_CLIENT) + "\npeer stderr:\n" + cxf.peer().stderr(), e);
+        }
+    }
+
+    /**
+     * The other direction: a wcf4j client (wsHttpBinding's default Message security) → a CXF service publishing
+     * wcf4j's {@code ?singleWsdl} (the {@code sp:SpnegoContextToken} inside the secure conversation's bootstrap policy),
+     * its SPNEGO acceptor configured ({@code ws-security.kerberos.jaas.context}, {@code .spn}). wcf4j opens as WCF does,
+     * with the SPNEGO negotiation (RST/Issue, the NegTokenInit in {@code t:BinaryExchange}); CXF installs its
+     * SpnegoContextToken handler only for a protection token, not a bootstrap's, so the negotiation reaches its
+     * dispatcher as an unknown operation. wcf4j's client fails with WCF's negotiation text; CXF's service cannot be
+     * the service of WCF's default binding.
+     */
+    @Test
+    void aCxfServiceDoesNotNegotiateSpnegoInsideASecureConversationBootstrap() throws Exception {
+        ServiceModelConfiguration config = spnego(true);
+        try (CxfService cxf = CxfService.start(config)) {
+            ClientEndpoint e = config.clientEndpoint("calculator").orElseThrow();
+            ClientFactory<ICalculator> factory = ClientFactory.builder(new ClientEndpoint(e.name(), cxf.address(),
+                    e.bindingSection(), e.bindingConfiguration(), e.binding(), e.contract(), e.behavior(),
+                    Optional.of(new EndpointIdentity.ServicePrincipalName("host/localhost")), e.headers(),
+                    e.standardEndpoint()), ICalculator.class)
+                    .parameter(KerberosCredentials.class, EmbeddedKdc.shared().credentials("alice")).build();
+            try {
+                ICalculator calc = factory.createChannel();
+                RuntimeException failed = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                        () -> calc.add(100, 15.99));
+                String messages = failed + " | " + failed.getCause();
+                assertTrue(messages.contains("Secure channel cannot be opened because security negotiation with the"
+                        + " remote endpoint has failed.") && messages.contains("Message part {http://schemas.xmlsoap"
+                        + ".org/ws/2005/02/trust}RequestSecurityToken was not recognized."), messages);
+                List<String> sent = cxf.proxy().envelopes(Direction.CLIENT_TO_SERVICE);
+                assertEquals(1, sent.size(), sent.toString());
+                assertEquals("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/Issue", Wire.fullAction(sent.get(0)));
+                assertTrue(sent.get(0).contains("ValueType=\"http://schemas.xmlsoap.org/ws/2005/02/trust/spnego\""),
+                        sent.get(0));
+                String reply = cxf.proxy().envelopes(Direction.SERVICE_TO_CLIENT).get(0);
+                assertTrue(reply.contains("Fault") && !reply.contains("RequestSecurityTokenResponse"), reply);
+                assertFalse(cxf.peer().protocol().stream().anyMatch(l -> l.startsWith("CALLER")), "no operation runs");
+            } finally {
+                factory.abort();
+            }
         }
     }
 

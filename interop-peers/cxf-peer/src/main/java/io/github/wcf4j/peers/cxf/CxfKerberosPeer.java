@@ -24,7 +24,8 @@ import org.apache.wss4j.dom.validate.KerberosTokenValidator;
  * JAAS entry {@code wcf4j} logs in with them. Run as its own JVM:
  * <pre>
  * server --wsdl URL --service {ns}name --port {ns}name --address http://127.0.0.1:PORT/path
- *        --krb5 FILE --principal host/localhost@REALM --keytab FILE [--no-bsp] [--dump]
+ *        --krb5 FILE --principal host/localhost@REALM --keytab FILE [--spn host@localhost (SPNEGO's acceptor)]
+ *        [--no-bsp] [--dump]
  * client --wsdl URL --service {ns}name --port {ns}name --address URL --calls "Add 1 2;..."
  *        --krb5 FILE --principal alice@REALM --keytab FILE --spn host/localhost [--no-bsp] [--dump]
  * </pre>
@@ -87,6 +88,12 @@ public final class CxfKerberosPeer {
         validator.setUsernameServiceNameForm(true);
         Map<String, Object> props = new HashMap<>();
         props.put("ws-security.bst.validator", validator);
+        // a SpnegoContextToken bootstrap (CXF's SpnegoContextTokenInInterceptor) accepts with the same login
+        props.put("ws-security.kerberos.jaas.context", JAAS_ENTRY);
+        String spn = cli.get("spn", null);
+        if (spn != null) {
+            props.put("ws-security.kerberos.spn", spn);
+        }
         noBsp(cli, props, bus);
         sf.setProperties(props);
         sf.getInInterceptors().add(new CxfSymmetricSecurityPeer.CallerInterceptor(out));

@@ -60,6 +60,8 @@ import javax.xml.transform.stream.StreamSource;
  *        [--user NAME --pass PW] [--keystore P12 (the client's key pair, the certificate modes)] [--no-close]
  *        [--ssl-trust P12] [--dump]
  * </pre>
+ * With {@code --krb5 FILE --principal P --keytab FILE} (and the client's {@code --spn}), Metro's
+ * {@code sc:KerberosConfig} runs WCF's Kerberos token profile against the test's KDC; then no key store is needed.
  * An {@code https} server address serves over TLS with the {@code --keystore} key pair; {@code --ssl-trust} is the
  * PKCS#12 trust store of this JVM's TLS (the WSDL's fetch, the client's calls).
  * The server prints {@code CALLER n names} on the protocol stream for every invocation (n counts them; names are the
@@ -98,6 +100,38 @@ public final class MetroSecurityPeer {
         Runtime.getRuntime().halt(rc);
     }
 
+    static final String JAAS_ENTRY = "wcf4j";
+
+    /**
+     * With {@code --krb5 FILE --principal P --keytab FILE}: the test KDC's configuration and a JAAS entry
+     * ({@value #JAAS_ENTRY}) logging {@code P} in from its keytab, for Metro's {@code sc:KerberosConfig}.
+     */
+    private static boolean kerberosLogin(Cli cli, boolean initiator) {
+        String krb5 = cli.get("krb5", null);
+        if (krb5 == null) {
+            return false;
+        }
+        System.setProperty("java.security.krb5.conf", krb5);
+        System.setProperty("javax.security.auth.useSubjectCredsOnly", "true");
+        Map<String, String> options = new java.util.HashMap<>();
+        options.put("useKeyTab", "true");
+        options.put("keyTab", cli.require("keytab"));
+        options.put("principal", cli.require("principal"));
+        options.put("storeKey", "true");
+        options.put("doNotPrompt", "true");
+        options.put("isInitiator", Boolean.toString(initiator));
+        javax.security.auth.login.AppConfigurationEntry entry = new javax.security.auth.login.AppConfigurationEntry(
+                "com.sun.security.auth.module.Krb5LoginModule",
+                javax.security.auth.login.AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options);
+        javax.security.auth.login.Configuration.setConfiguration(new javax.security.auth.login.Configuration() {
+            @Override
+            public javax.security.auth.login.AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+                return new javax.security.auth.login.AppConfigurationEntry[] {entry};
+            }
+        });
+        return true;
+    }
+
     // ------------------------------------------------------------------ server
 
     private static int server(Cli cli, PrintStream out) throws Exception {
@@ -107,13 +141,17 @@ public final class MetroSecurityPeer {
         QName service = QName.valueOf(cli.require("service"));
         QName port = QName.valueOf(cli.require("port"));
         URI uri = URI.create(cli.require("address"));
-        String keystore = cli.require("keystore");
-        String password = cli.require("password");
+        boolean kerberos = kerberosLogin(cli, false);
+        String keystore = kerberos ? cli.get("keystore", null) : cli.require("keystore");
+        String password = cli.get("password", "");
         KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(Path.of(keystore))) {
-            ks.load(in, password.toCharArray());
+        String alias = null;
+        if (keystore != null) {
+            try (InputStream in = Files.newInputStream(Path.of(keystore))) {
+                ks.load(in, password.toCharArray());
+            }
+            alias = ks.aliases().nextElement();
         }
-        String alias = ks.aliases().nextElement();
 
         InetSocketAddress bind = new InetSocketAddress(uri.getHost(), Math.max(uri.getPort(), 0));
         HttpServer http;
@@ -133,9 +171,11 @@ public final class MetroSecurityPeer {
                 null, null).toString();
         String wsdl = fetch(cli.require("wsdl"));
         wsdl = rewriteAddress(wsdl, address);
-        String config = "<sc:KeyStore xmlns:sc=\"" + SERVER_CONFIG + "\" xmlns:wspp=\"" + WSPP
+        String config = (keystore == null ? "" : "<sc:KeyStore xmlns:sc=\"" + SERVER_CONFIG + "\" xmlns:wspp=\"" + WSPP
                 + "\" wspp:visibility=\"private\" location=\"" + keystore + "\" type=\"PKCS12\" storepass=\""
-                + password + "\" alias=\"" + alias + "\"/>"
+                + password + "\" alias=\"" + alias + "\"/>")
+                + (kerberos ? "<sc:KerberosConfig xmlns:sc=\"" + SERVER_CONFIG + "\" xmlns:wspp=\"" + WSPP
+                        + "\" wspp:visibility=\"private\" loginModule=\"" + JAAS_ENTRY + "\"/>" : "")
                 + "<sc:ValidatorConfiguration xmlns:sc=\"" + SERVER_CONFIG + "\" xmlns:wspp=\"" + WSPP
                 + "\" wspp:visibility=\"private\"><sc:Validator name=\"usernameValidator\" classname=\""
                 + Passwords.class.getName() + "\"/></sc:ValidatorConfiguration>";
@@ -254,11 +294,16 @@ public final class MetroSecurityPeer {
     private static int client(Cli cli, PrintStream out) throws Exception {
         QName service = QName.valueOf(cli.require("service"));
         QName port = QName.valueOf(cli.require("port"));
-        String serviceCert = cli.require("service-cert");
-        String password = cli.require("password");
+        boolean kerberos = kerberosLogin(cli, true);
+        String serviceCert = kerberos ? cli.get("service-cert", null) : cli.require("service-cert");
+        String password = cli.get("password", "");
         KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(Path.of(serviceCert))) {
-            ks.load(in, password.toCharArray());
+        String serviceAlias = null;
+        if (serviceCert != null) {
+            try (InputStream in = Files.newInputStream(Path.of(serviceCert))) {
+                ks.load(in, password.toCharArray());
+            }
+            serviceAlias = ks.aliases().nextElement();
         }
         // Metro's client configuration: where the service's certificate is, nothing about security itself
         Path dir = Files.createTempDirectory("metro-client");
@@ -273,8 +318,12 @@ public final class MetroSecurityPeer {
             clientKeys = "    <sc:KeyStore wspp:visibility=\"private\" location=\"" + keystore + "\" type=\"PKCS12\""
                     + " storepass=\"" + password + "\" alias=\"" + own.aliases().nextElement() + "\"/>\n";
         }
+        if (kerberos) {
+            clientKeys += "    <sc:KerberosConfig wspp:visibility=\"private\" loginModule=\"" + JAAS_ENTRY
+                    + "\" servicePrincipal=\"" + cli.require("spn") + "\"/>\n";
+        }
         Files.writeString(dir.resolve("META-INF/wsit-client.xml"), clientConfig(service, port, serviceCert, password,
-                ks.aliases().nextElement(), clientKeys));
+                serviceAlias, clientKeys));
         Files.writeString(dir.resolve("META-INF/wsit-client-contract.xml"), contract());
         ClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
                 MetroSecurityPeer.class.getClassLoader());
@@ -332,8 +381,8 @@ public final class MetroSecurityPeer {
                 + " xmlns:i=\"" + ICalculator.NS + "\">\n"
                 + "  <wsdl:import namespace=\"" + ICalculator.NS + "\" location=\"wsit-client-contract.xml\"/>\n"
                 + "  <wsp:Policy wsu:Id=\"ClientKeystorePolicy\"><wsp:ExactlyOne><wsp:All>\n"
-                + "    <sc:TrustStore wspp:visibility=\"private\" location=\"" + trustStore + "\" type=\"PKCS12\""
-                + " storepass=\"" + password + "\" peeralias=\"" + alias + "\"/>\n"
+                + (trustStore == null ? "" : "    <sc:TrustStore wspp:visibility=\"private\" location=\"" + trustStore
+                        + "\" type=\"PKCS12\" storepass=\"" + password + "\" peeralias=\"" + alias + "\"/>\n")
                 + clientKeys
                 + "  </wsp:All></wsp:ExactlyOne></wsp:Policy>\n"
                 + "  <wsdl:binding name=\"" + port.getLocalPart() + "\" type=\"i:ICalculator\">\n"
