@@ -11,6 +11,7 @@ import io.github.wcf4j.runtime.encoding.binary.NbfxOutput;
 import io.github.wcf4j.runtime.encoding.binary.NbfxReader;
 import io.github.wcf4j.runtime.encoding.binary.SessionReaderStrings;
 import io.github.wcf4j.runtime.encoding.binary.SessionWriterStrings;
+import io.github.wcf4j.runtime.encoding.binary.NbfxStreamWriter;
 import io.github.wcf4j.runtime.encoding.binary.XmlToNbfx;
 import io.github.wcf4j.runtime.message.EnvelopeProtection;
 import io.github.wcf4j.runtime.message.Message;
@@ -136,15 +137,32 @@ public final class BinaryMessageEncoder {
     /** {@code m} as {@code application/soap+msbin1}. */
     public byte[] write(Message m) {
         NbfxOutput out = new NbfxOutput(1024);
-        transcoder.write(envelopeText(m), out, null);
+        writeDocument(m, out, null);
         return out.toByteArray();
+    }
+
+    /**
+     * Writes {@code m}'s envelope as binary XML into {@code out}: directly from the envelope writer's events; through
+     * its text only when an {@link EnvelopeProtection} (message security) rewrites that text.
+     */
+    private void writeDocument(Message m, NbfxOutput out, SessionWriterStrings session) {
+        if (m.properties().get(EnvelopeProtection.class).isPresent()) {
+            transcoder.write(envelopeText(m), out, session);
+            return;
+        }
+        checkVersion(m);
+        try {
+            writer.write(m, new NbfxStreamWriter(out, session).asStax2());
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write the message: " + e.getMessage(), e);
+        }
     }
 
     /** {@code m} as a session message: the session block of the strings it introduces, then the document. */
     public byte[] write(Message m, Session session) {
         NbfxOutput document = new NbfxOutput(1024);
         try {
-            transcoder.write(envelopeText(m), document, session.outgoing);
+            writeDocument(m, document, session.outgoing);
         } catch (RuntimeException e) {
             session.outgoing.discardPending();
             throw e;
@@ -200,11 +218,7 @@ public final class BinaryMessageEncoder {
 
     /** The envelope as UTF-8 XML text, protected first when the message carries an {@link EnvelopeProtection}. */
     private byte[] envelopeText(Message m) {
-        if (m.version().envelope() != EnvelopeVersion.SOAP12) {
-            throw new ProtocolException(WcfText.UnsupportedEnvelopeVersion.format(
-                    "BinaryMessageEncodingBindingElement", EnvelopeVersion.SOAP12.wcfName(),
-                    m.version().envelope().wcfName()));
-        }
+        checkVersion(m);
         try {
             ByteArrayOutputStream plain = new ByteArrayOutputStream(2048);
             writer.write(m, plain, StandardCharsets.UTF_8);
@@ -216,6 +230,14 @@ public final class BinaryMessageEncoder {
             return plain.toByteArray();
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write the message: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkVersion(Message m) {
+        if (m.version().envelope() != EnvelopeVersion.SOAP12) {
+            throw new ProtocolException(WcfText.UnsupportedEnvelopeVersion.format(
+                    "BinaryMessageEncodingBindingElement", EnvelopeVersion.SOAP12.wcfName(),
+                    m.version().envelope().wcfName()));
         }
     }
 }

@@ -51,9 +51,13 @@ final class EnvelopeWriter {
     }
 
     void write(Message m, OutputStream out, Charset charset) throws XMLStreamException {
+        write(m, (XMLStreamWriter2) factory.createXMLStreamWriter(out, charset.name()));
+    }
+
+    /** Writes {@code m}'s envelope as events to {@code w} (a text writer, or the binary encoder's direct one). */
+    void write(Message m, XMLStreamWriter2 w) throws XMLStreamException {
         EnvelopeVersion env = m.version().envelope();
         AddressingVersion addr = m.version().addressing();
-        XMLStreamWriter2 w = (XMLStreamWriter2) factory.createXMLStreamWriter(out, charset.name());
         if (env == EnvelopeVersion.NONE) {
             PlainXmlWriter.write(m, w);
             return;
