@@ -48,6 +48,12 @@ final class ReplyReliableSession extends ReliableSession {
     private final SequenceStore store;
     private final boolean durable;
     private final StoredMessages stored;
+    /**
+     * Requests of a reply session accepted while their {@code Received} write is under way: no acknowledgement names
+     * them until it completed. Their replies wait for their {@code Replied} write, which a store completes after the
+     * earlier write of the same key, so a reply never goes out before its request is stored.
+     */
+    private final java.util.Set<Long> unwritten = ConcurrentHashMap.newKeySet();
 
     /**
      * One request of the sequence: the HTTP contexts waiting for its answer, and the answer once known. It does not
@@ -154,13 +160,28 @@ final class ReplyReliableSession extends ReliableSession {
         }
         store.write(inputId, change).whenCompleteAsync((v, e) -> {
             if (e != null) {
-                fail(new io.github.wcf4j.runtime.channel.CommunicationException("The reliable session could not"
-                        + " write to its store, so it stops rather than acknowledge what a crash could lose: "
-                        + e.getMessage(), e));
+                fail(storeFailure(e));
             } else {
                 then.run();
             }
         }, scheduler.executor());
+    }
+
+    private static RuntimeException storeFailure(Throwable e) {
+        return new io.github.wcf4j.runtime.channel.CommunicationException("The reliable session could not write to"
+                + " its store, so it stops rather than acknowledge what a crash could lose: " + e.getMessage(), e);
+    }
+
+    /** {@code a} without the requests whose write is under way. */
+    private AckHeader written(AckHeader a) {
+        if (unwritten.isEmpty()) {
+            return a;
+        }
+        SequenceRanges r = a.ranges();
+        for (long n : unwritten) {
+            r = r.without(n);
+        }
+        return new AckHeader(a.id(), r, a.isFinal(), a.bufferRemaining());
     }
 
     /** Writes {@code change} without waiting (what it records is not acknowledged by it). */
@@ -298,7 +319,21 @@ final class ReplyReliableSession extends ReliableSession {
             x.waiting.add(context);
         }
         exchanges.put(seq.number(), x);
-        if (durable) {
+        if (durable && replies) {
+            // the invocation need not wait for the write: the acknowledgement and the reply do (see unwritten)
+            long n = seq.number();
+            unwritten.add(n);
+            store.write(inputId, new SequenceChange.Received(n, last, StoreHost.ID, stored.write(info.message())))
+                    .whenComplete((v, e) -> {
+                        if (e != null) {
+                            scheduler.executor().execute(() -> fail(storeFailure(e)));
+                        } else {
+                            unwritten.remove(n);
+                        }
+                    });
+            accept(seq, info, x, context, last);
+        } else if (durable) {
+            // one-way: the response acknowledges the message at once, so it is stored first
             persisted(new SequenceChange.Received(seq.number(), last, StoreHost.ID, stored.write(info.message())),
                     () -> accept(seq, info, x, context, last));
         } else {
@@ -444,7 +479,7 @@ final class ReplyReliableSession extends ReliableSession {
 
     /** The request sequence's acknowledgement; reply sessions always write BufferRemaining (as WCF's does). */
     private AckHeader ackHeader() {
-        AckHeader a = in.takeAck();
+        AckHeader a = written(in.takeAck());
         if (replies && a.bufferRemaining() < 0) {
             return new AckHeader(a.id(), a.ranges(), a.isFinal(), in.bufferRemaining());
         }
@@ -452,7 +487,7 @@ final class ReplyReliableSession extends ReliableSession {
     }
 
     private AckHeader finalAck() {
-        return in.currentAck(true, replies || settings.rm().flowControlEnabled());
+        return written(in.currentAck(true, replies || settings.rm().flowControlEnabled()));
     }
 
     private Message ackOnly() {

@@ -170,6 +170,87 @@ class DurableReplySessionTest {
         second.abort();
     }
 
+    /** A store whose writes, once held, complete only when released, in the order they were made. */
+    private static final class HeldStore implements SequenceStore {
+        private final MemorySequenceStore inner = new MemorySequenceStore();
+        private final java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
+        private boolean holding;
+
+        @Override
+        public boolean durable() {
+            return true;
+        }
+
+        @Override
+        public synchronized CompletableFuture<Void> write(String key, io.github.wcf4j.runtime.reliability.store
+                .SequenceChange change) {
+            if (!holding) {
+                return inner.write(key, change);
+            }
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            held.add(() -> inner.write(key, change).thenRun(() -> done.complete(null)));
+            return done;
+        }
+
+        synchronized void hold() {
+            holding = true;
+        }
+
+        void release() {
+            List<Runnable> now;
+            synchronized (this) {
+                holding = false;
+                now = new ArrayList<>(held);
+                held.clear();
+            }
+            now.forEach(Runnable::run);
+        }
+
+        @Override
+        public CompletableFuture<java.util.Optional<io.github.wcf4j.runtime.reliability.store.StoredSequence>> load(
+                String sequenceId) {
+            return inner.load(sequenceId);
+        }
+
+        @Override
+        public CompletableFuture<List<io.github.wcf4j.runtime.reliability.store.StoredSequence>> unfinished(
+                io.github.wcf4j.runtime.reliability.store.SequenceChange.Role role, String endpoint) {
+            return inner.unfinished(role, endpoint);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void aRequestIsNeitherAcknowledgedNorAnsweredBeforeItIsStored(ReliableMessagingVersion v) {
+        RmHarness h = new RmHarness(v);
+        CustomBinding b = h.requestReply(x -> x);
+        HeldStore held = new HeldStore();
+        List<String> applied = new CopyOnWriteArrayList<>();
+        ChannelListener<ReplySessionChannel> listener = listen(h, b, ChannelType.REPLY_SESSION, held);
+        serve(listener, applied, Set.of());
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
+        assertEquals("A", call(h, client, "a"));
+        held.hold();
+        CompletableFuture<Message> second = client.request(RmHarness.request("b"), T);
+        h.net.clock.runPending();
+        assertEquals(List.of("a", "b"), applied, "the invocation does not wait for the write");
+        assertTrue(!second.isDone(), "the reply waits for the writes of the request and the reply");
+        assertEquals(1, h.envelopes(Direction.SERVICE_TO_CLIENT, action("EchoStringResponse")).size());
+        // an acknowledgement asked for meanwhile names request 1, not 2
+        Message ack = h.drive(h.raw(MessageVersion.SOAP12_WS_ADDRESSING10).request(h.messages(
+                MessageVersion.SOAP12_WS_ADDRESSING10).ackRequested(client.session().id(), null), T));
+        AckHeader a = WsrmInfo.read(ack, h.wsrm).ack().orElseThrow();
+        assertTrue(a.ranges().contains(1) && !a.ranges().contains(2), a.ranges().toString());
+        held.release();
+        assertEquals("B", RmHarness.text(h.drive(second)));
+        h.drive(client.close(T));
+        listener.abort();
+    }
+
     @Test
     void withoutAStoreARestartedServiceAnswersUnknownSequence() {
         RmHarness h = new RmHarness(ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11);

@@ -11,7 +11,9 @@ import java.util.concurrent.CompletableFuture;
  * either of the session's sequence identifiers.
  *
  * <p>The contract a session relies on: a {@link #write} completes only once the change is as durable as the store's
- * policy makes it, and a session acknowledges (or answers) nothing before the write that makes it resumable completed.
+ * policy makes it, and the writes to one key complete in the order they were made (a reply session relies on it: the
+ * write of a reply completes after the write of its request); a session acknowledges (or answers) nothing before the
+ * write that makes it resumable completed.
  * A change to a key never written, or one {@link SequenceChange.Ended ended}, is ignored unless it is
  * {@link SequenceChange.Opened}.
  *
