@@ -242,8 +242,12 @@ public final class BinaryMessageEncoder {
         return readThroughText(new BinaryInput(data, offset, length), DictionaryLookup.STATIC_ONLY);
     }
 
-    /** A session message read through its text, as every message was before the direct reader (for tests). */
-    Message readThroughText(byte[] data, int offset, int length, Session session) {
+    /**
+     * A session message read through its text, as every message was before the direct reader and as a secured one
+     * still is: for comparing the two paths (tests, {@code BinaryEncoderThroughput}); {@link #read(byte[], int, int,
+     * Session)} is the encoder's read.
+     */
+    public Message readThroughText(byte[] data, int offset, int length, Session session) {
         BinaryInput in = new BinaryInput(data, offset, length);
         session.incoming.readBlock(in);
         return readThroughText(in, session.incoming);
