@@ -132,6 +132,7 @@ final class EnvelopeReader {
         try {
             Pass pass = new Pass(source, new RecordedElements(source), version, null);
             Message m = pass.read();
+            source.discardRecordings();
             while (source.hasNext()) {
                 source.next();
             }

@@ -151,6 +151,32 @@ class BinaryDirectReaderTest {
         }
     }
 
+    /** Nesting past maxDepth and a document expanding past 32 characters a byte: refused as the text path does. */
+    @Test
+    void depthAndExpansionAreBoundedAsOnTheTextPath() {
+        StringBuilder deep = new StringBuilder("56020b017304" + "560e");
+        for (int i = 0; i < 40; i++) {
+            deep.append("400161");
+        }
+        byte[] d = HexFormat.of().parseHex(deep.toString());
+        ProtocolException viaText = assertThrows(ProtocolException.class,
+                () -> encoder.readThroughText(d, 0, d.length));
+        ProtocolException direct = assertThrows(ProtocolException.class, () -> encoder.read(d, 0, d.length));
+        assertEquals(viaText.getMessage(), direct.getMessage());
+        // a 2000-character session string (its block in front of the document) named 5000 times by 3-byte records
+        StringBuilder wide = new StringBuilder("d20f" + "d00f" + "6e".repeat(2000)
+                + "56020b017304" + "560e" + "400172");
+        for (int i = 0; i < 5000; i++) {
+            wide.append("420101");
+        }
+        wide.append("010101");
+        byte[] w = HexFormat.of().parseHex(wide.toString());
+        BinaryMessageEncoder.Session direct2 = encoder.newSession();
+        ProtocolException expanded = assertThrows(ProtocolException.class, () -> encoder.read(w, 0, w.length,
+                direct2));
+        assertTrue(expanded.getMessage().contains("characters per byte"), expanded.getMessage());
+    }
+
     /** A message that message security will verify keeps its text as received; only it is read through text. */
     @Test
     void aMessageWithASecurityHeaderIsReadThroughTextAndKeepsIt() {

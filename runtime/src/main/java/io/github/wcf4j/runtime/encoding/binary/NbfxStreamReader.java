@@ -129,6 +129,12 @@ public final class NbfxStreamReader implements XMLStreamReader {
         return s;
     }
 
+    /** Ends every recording (a read that stopped inside one, e.g. at a quota, goes on without keeping text). */
+    public void discardRecordings() {
+        recording = null;
+        recordingDepth = 0;
+    }
+
     @Override
     public int next() throws XMLStreamException {
         if (event == END_ELEMENT) {
