@@ -4,11 +4,13 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
 import io.github.wcf4j.binding.encoding.EnvelopeVersion;
 import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.encoding.binary.BinaryInput;
 import io.github.wcf4j.runtime.encoding.binary.DictionaryLookup;
 import io.github.wcf4j.runtime.encoding.binary.NbfxOutput;
 import io.github.wcf4j.runtime.encoding.binary.NbfxReader;
+import io.github.wcf4j.runtime.encoding.binary.NbfxStreamReader;
 import io.github.wcf4j.runtime.encoding.binary.SessionReaderStrings;
 import io.github.wcf4j.runtime.encoding.binary.SessionWriterStrings;
 import io.github.wcf4j.runtime.encoding.binary.NbfxStreamWriter;
@@ -28,9 +30,11 @@ import javax.xml.stream.XMLStreamException;
  * {@code application/soap+msbinsession1} on a framing session, where every message carries the session strings it
  * introduces in front of it ([MC-NBFSE]; {@link Session}). SOAP 1.2 with WS-Addressing 1.0 only.
  *
- * <p>The envelope is written by the text encoder's {@link EnvelopeWriter} and transcoded ({@link XmlToNbfx}); received
- * binary XML is decoded to text ({@link NbfxReader}) and read by the text encoder's {@link EnvelopeReader}, so both
- * encoders share one envelope model, one set of quotas and one reading of headers. Thread-safe; a {@link Session} is
+ * <p>The envelope is written by the text encoder's {@link EnvelopeWriter} into records directly
+ * ({@link NbfxStreamWriter}) and read by the text encoder's {@link EnvelopeReader} from records directly
+ * ({@link NbfxStreamReader}), so both encoders share one envelope model, one set of quotas and one reading of headers;
+ * a message that message security protects (written) or verifies (read) goes through its text
+ * ({@link XmlToNbfx}, {@link NbfxReader}). Thread-safe; a {@link Session} is
  * per channel.
  *
  * <pre>{@code
@@ -206,7 +210,24 @@ public final class BinaryMessageEncoder {
         }
     }
 
+    /**
+     * The envelope read from the records directly ({@link NbfxStreamReader}); a message with a WS-Security header is
+     * read again through its text ({@link NbfxReader}), which message security verifies as received
+     * ({@link ReceivedEnvelope}): only those messages pay for a text envelope.
+     */
     private Message readDocument(BinaryInput in, DictionaryLookup lookup) {
+        int start = in.position();
+        ReaderQuotas q = element.readerQuotas();
+        Message m = reader.read(new NbfxStreamReader(in, lookup, q.maxDepth(), q.maxArrayLength(),
+                Math.max(65_536, q.maxStringContentLength())), messageVersion());
+        if (m.headers().find(WS_SECURITY).isPresent()) {
+            return readThroughText(in.from(start), lookup);
+        }
+        return m;
+    }
+
+    /** The envelope read from its text, as the text encoder reads it (kept with the message when it is secured). */
+    private Message readThroughText(BinaryInput in, DictionaryLookup lookup) {
         String text = new NbfxReader(lookup, element.readerQuotas().maxDepth(),
                 element.readerQuotas().maxArrayLength()).toXml(in);
         Message m = reader.read(text, messageVersion());
@@ -214,6 +235,22 @@ public final class BinaryMessageEncoder {
             m.properties().put(ReceivedEnvelope.class, new ReceivedEnvelope(text));
         }
         return m;
+    }
+
+    /** A sessionless message read through its text, as every message was before the direct reader (for tests). */
+    Message readThroughText(byte[] data, int offset, int length) {
+        return readThroughText(new BinaryInput(data, offset, length), DictionaryLookup.STATIC_ONLY);
+    }
+
+    /**
+     * A session message read through its text, as every message was before the direct reader and as a secured one
+     * still is: for comparing the two paths (tests, {@code BinaryEncoderThroughput}); {@link #read(byte[], int, int,
+     * Session)} is the encoder's read.
+     */
+    public Message readThroughText(byte[] data, int offset, int length, Session session) {
+        BinaryInput in = new BinaryInput(data, offset, length);
+        session.incoming.readBlock(in);
+        return readThroughText(in, session.incoming);
     }
 
     /** The envelope as UTF-8 XML text, protected first when the message carries an {@link EnvelopeProtection}. */

@@ -13,6 +13,7 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.channel.UriCache;
+import io.github.wcf4j.runtime.encoding.binary.NbfxStreamReader;
 import io.github.wcf4j.runtime.message.BufferedHeader;
 import io.github.wcf4j.runtime.message.FaultCode;
 import io.github.wcf4j.runtime.message.TypedBodyQuotas;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -101,7 +103,8 @@ final class EnvelopeReader {
 
     private StreamedHead read(String text, MessageVersion version, StreamedBody streamed) {
         try {
-            Pass pass = new Pass(text, version, streamed);
+            Pass pass = new Pass(factory.createXMLStreamReader(new StringReader(text)), new TextElements(text),
+                    version, streamed);
             try {
                 Message m = pass.read();
                 return new StreamedHead(m, pass.faultBody);
@@ -119,6 +122,66 @@ final class EnvelopeReader {
         }
     }
 
+    /**
+     * Reads an envelope from the events of {@code source}, a reader of binary XML records ({@link NbfxStreamReader}):
+     * no text of the envelope is made; the raw XML of the headers and body children kept is the text the reader
+     * records for them. The document is read to its end, so what follows the body is checked as the text path checks
+     * it.
+     */
+    Message read(NbfxStreamReader source, MessageVersion version) {
+        try {
+            Pass pass = new Pass(source, new RecordedElements(source), version, null);
+            Message m = pass.read();
+            source.discardRecordings();
+            while (source.hasNext()) {
+                source.next();
+            }
+            return m;
+        } catch (XMLStreamException e) {
+            throw new ProtocolException("The message is not well-formed XML: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Where the raw XML of an element the envelope reader keeps (a header, a body child) comes from. */
+    private interface RawElements {
+        /** A mark for the element whose start tag the reader is on. */
+        int mark(XMLStreamReader r);
+
+        /** The element from {@code mark} to its end tag (at text offset {@code endTag}), which was just read. */
+        Supplier<String> element(int mark, int endTag);
+    }
+
+    /** The source text's own characters, cut out by offset (lazily: only a header that is asked for is cut). */
+    private record TextElements(String text) implements RawElements {
+        @Override
+        public int mark(XMLStreamReader r) {
+            return (int) r.getLocation().getCharacterOffset();
+        }
+
+        @Override
+        public Supplier<String> element(int mark, int endTag) {
+            String envelope = text; // the lambda holds the text, not the pass and its reader
+            return () -> {
+                int end = endTag == mark ? StartTags.tagEnd(envelope, mark) : envelope.indexOf('>', endTag) + 1;
+                return envelope.substring(mark, end);
+            };
+        }
+    }
+
+    /** The text a binary reader records for the element, written as the binary-to-text path writes it. */
+    private record RecordedElements(NbfxStreamReader reader) implements RawElements {
+        @Override
+        public int mark(XMLStreamReader r) {
+            return reader.startRecording();
+        }
+
+        @Override
+        public Supplier<String> element(int mark, int endTag) {
+            String raw = reader.stopRecording(mark);
+            return () -> raw;
+        }
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "";
@@ -129,7 +192,7 @@ final class EnvelopeReader {
 
     /** One read: the reader, the text it reads, and the namespace declarations in scope above the current level. */
     private final class Pass {
-        private final String text;
+        private final RawElements raw;
         private final MessageVersion version;
         private final String ens;
         private final String ans;
@@ -146,13 +209,13 @@ final class EnvelopeReader {
         private int runLength;
         private final NameTableQuota names = new NameTableQuota(quotas.maxNameTableCharCount());
 
-        Pass(String text, MessageVersion version, StreamedBody streamed) throws XMLStreamException {
-            this.text = text;
+        Pass(XMLStreamReader r, RawElements raw, MessageVersion version, StreamedBody streamed) {
+            this.raw = raw;
             this.streamed = streamed;
             this.version = version;
             this.ens = version.envelope().namespace();
             this.ans = version.addressing() == AddressingVersion.NONE ? null : version.addressing().namespace();
-            this.r = factory.createXMLStreamReader(new StringReader(text));
+            this.r = r;
         }
 
         Message read() throws XMLStreamException {
@@ -378,13 +441,12 @@ final class EnvelopeReader {
             String mu = r.getAttributeValue(ens, EnvelopeNames.MUST_UNDERSTAND);
             boolean mustUnderstand = "1".equals(mu) || "true".equals(mu);
             QName name = new QName(ns == null ? "" : ns, local, r.getPrefix() == null ? "" : r.getPrefix());
-            int start = offset();
+            int start = raw.mark(r);
             Map<String, String> own = scoped(Map.of());
             ParsedElement tree = tree(scope);
-            int end = offset();
-            String envelope = text; // the lambda holds the text and the maps, not this pass and its reader
+            Supplier<String> element = raw.element(start, offset());
             headers.add(new BufferedHeader(name, mustUnderstand,
-                    () -> EnvelopeReader.fragment(envelope, start, end, scope, own), tree));
+                    () -> new XmlFragment(standalone(element.get(), scope, own)), tree));
         }
 
         /**
@@ -437,17 +499,9 @@ final class EnvelopeReader {
 
         /** The element at the reader (a start tag), made standalone, with the reader moved past its end tag. */
         private XmlFragment capture(Map<String, String> scope) throws XMLStreamException {
-            int start = offset();
+            int start = raw.mark(r);
             Map<String, String> own = scoped(Map.of());
-            return fragment(start, skipElement(), scope, own);
-        }
-
-        /**
-         * The element from its start tag at {@code start} to its end tag at {@code endTag} (the same offset for an
-         * empty element), made standalone with the declarations of {@code scope} it uses and does not make itself.
-         */
-        private XmlFragment fragment(int start, int endTag, Map<String, String> scope, Map<String, String> own) {
-            return EnvelopeReader.fragment(text, start, endTag, scope, own);
+            return new XmlFragment(standalone(raw.element(start, skipElement()).get(), scope, own));
         }
 
         private EndpointAddress endpoint(Map<String, String> scope) throws XMLStreamException {
@@ -647,16 +701,6 @@ final class EnvelopeReader {
                 .replyTo(from.replyTo()).faultTo(from.faultTo()).from(from.from());
         from.leading().forEach(to::add);
         from.others().forEach(to::add);
-    }
-
-    /**
-     * The element of {@code text} from its start tag at {@code start} to its end tag at {@code endTag} (the same offset
-     * for an empty element), made standalone with the declarations of {@code scope} it uses and does not make itself.
-     */
-    static XmlFragment fragment(String text, int start, int endTag, Map<String, String> scope,
-            Map<String, String> own) {
-        int end = endTag == start ? StartTags.tagEnd(text, start) : text.indexOf('>', endTag) + 1;
-        return new XmlFragment(standalone(text.substring(start, end), scope, own));
     }
 
     /**

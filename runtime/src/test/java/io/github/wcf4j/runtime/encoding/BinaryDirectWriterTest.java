@@ -29,7 +29,7 @@ class BinaryDirectWriterTest {
     private final BinaryMessageEncoder encoder = new BinaryMessageEncoder(BinaryMessageEncodingBindingElement
             .defaults());
 
-    private static List<Supplier<Message>> messages() {
+    static List<Supplier<Message>> messages() {
         Supplier<Message> request = () -> {
             Message m = Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "http://tempuri.org/IMeter/Record",
                     new XmlFragment("<Record xmlns=\"http://tempuri.org/\"><reading xmlns:b=\"urn:meters\""

@@ -17,6 +17,11 @@ public final class BinaryInput {
         this.limit = offset + length;
     }
 
+    /** A cursor over the same bytes from {@code position} (one this cursor has passed) to the end. */
+    public BinaryInput from(int position) {
+        return new BinaryInput(data, position, limit - position);
+    }
+
     public boolean atEnd() {
         return position >= limit;
     }

@@ -97,7 +97,7 @@ public final class NbfxReader {
         return xml.toString();
     }
 
-    private static boolean isElement(int type) {
+    static boolean isElement(int type) {
         return type >= NbfxRecord.SHORT_ELEMENT && type < NbfxRecord.PREFIX_ELEMENT_A + NbfxRecord.LETTERS;
     }
 
@@ -174,6 +174,11 @@ public final class NbfxReader {
     }
 
     private String textValue(int type, BinaryInput in) {
+        return textValue(type, in, dictionary);
+    }
+
+    /** The value of a text record (a list's items joined by a space). */
+    static String textValue(int type, BinaryInput in, DictionaryLookup dictionary) {
         if ((type & ~1) == NbfxRecord.START_LIST_TEXT) {
             StringBuilder list = new StringBuilder();
             for (int item = in.readByte(); item != NbfxRecord.END_LIST_TEXT; item = in.readByte()) {
@@ -236,16 +241,16 @@ public final class NbfxReader {
         }
     }
 
-    private static String qualified(String prefix, String local) {
+    static String qualified(String prefix, String local) {
         return prefix.isEmpty() ? checkedName(local) : checkedName(prefix) + ":" + checkedName(local);
     }
 
-    private static String letter(int index) {
+    static String letter(int index) {
         return String.valueOf((char) ('a' + index));
     }
 
     /** A name must be a name: anything else could inject markup into the text the envelope reader parses. */
-    private static String checkedName(String s) {
+    static String checkedName(String s) {
         if (s.isEmpty()) {
             throw new MalformedBinaryException("An empty XML name.");
         }
@@ -260,7 +265,7 @@ public final class NbfxReader {
         return s;
     }
 
-    private static void appendText(StringBuilder xml, String s, boolean attribute) {
+    static void appendText(StringBuilder xml, String s, boolean attribute) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
