@@ -2,6 +2,7 @@ package io.github.wcf4j.durable.postgres;
 
 import io.github.wcf4j.runtime.reliability.store.SequenceChange;
 import io.github.wcf4j.runtime.reliability.store.SequenceChangeCodec;
+import io.github.wcf4j.runtime.reliability.store.SequenceNumberTakenException;
 import io.github.wcf4j.runtime.reliability.store.SequenceStore;
 import io.github.wcf4j.runtime.reliability.store.SequenceStoreSetting;
 import io.github.wcf4j.runtime.reliability.store.StoredSequence;
@@ -34,7 +35,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * order, so two hosts never deadlock), so the rows of one key are numbered in the order their transactions commit,
  * whichever host wrote them; a store's own writes to a key complete in the order they were made (one writer).
  * Who delivers message n: the first {@link SequenceChange.Received} of (key, n) committed wins (the primary key of
- * {@code wcf4j_rm_received}); a later one from another host is not recorded, as a duplicate is not.
+ * {@code wcf4j_rm_received}); a later one from another host is not recorded and its write fails with
+ * {@link SequenceNumberTakenException}, as does this store's {@link SequenceChange.Replied} of that number (its
+ * session must neither acknowledge nor answer a message another host delivers). The same host writing a number again
+ * changes nothing.
  *
  * <p>Thread-safe. Loads run on their own connection and thread, never on the caller's.
  */
@@ -67,6 +71,8 @@ public final class PostgresSequenceStore implements SequenceStore {
     private Connection writes;
     private Connection reads;
     private volatile boolean closed;
+    /** Numbers (key and number) whose Received this store lost to another host: their Replied is refused too. */
+    private final java.util.Set<String> lost = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private record Pending(String key, SequenceChange change, CompletableFuture<Void> done) {
     }
@@ -156,14 +162,22 @@ public final class PostgresSequenceStore implements SequenceStore {
                 writes = connect();
                 writes.setAutoCommit(false);
             }
+            Map<Pending, RuntimeException> refused;
             try {
-                writeBatch(batch);
+                refused = writeBatch(batch);
                 writes.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
                 throw e;
             }
-            batch.forEach(p -> p.done().complete(null));
+            for (Pending p : batch) {
+                RuntimeException r = refused.get(p);
+                if (r == null) {
+                    p.done().complete(null);
+                } else {
+                    p.done().completeExceptionally(r);
+                }
+            }
         } catch (SQLException | RuntimeException e) {
             IllegalStateException failure = new IllegalStateException("Cannot write to the reliable session store "
                     + SequenceStoreSetting.redacted(url) + ": " + e.getMessage(), e);
@@ -173,7 +187,9 @@ public final class PostgresSequenceStore implements SequenceStore {
         }
     }
 
-    private void writeBatch(List<Pending> batch) throws SQLException {
+    /** Writes {@code batch} in the writer's transaction; the changes refused (a number taken), with why. */
+    private Map<Pending, RuntimeException> writeBatch(List<Pending> batch) throws SQLException {
+        Map<Pending, RuntimeException> refused = new java.util.IdentityHashMap<>();
         TreeSet<String> keys = new TreeSet<>();
         batch.forEach(p -> keys.add(p.key()));
         try (PreparedStatement lock = writes.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
@@ -187,12 +203,15 @@ public final class PostgresSequenceStore implements SequenceStore {
                 PreparedStatement received = writes.prepareStatement("INSERT INTO wcf4j_rm_received (key, number, host)"
                         + " SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM wcf4j_rm_sequence WHERE key = ?)"
                         + " ON CONFLICT DO NOTHING");
+                PreparedStatement holder = writes.prepareStatement("SELECT host FROM wcf4j_rm_received"
+                        + " WHERE key = ? AND number = ?");
                 PreparedStatement delete = writes.prepareStatement("DELETE FROM wcf4j_rm_sequence WHERE key = ?");
                 PreparedStatement open = writes.prepareStatement("INSERT INTO wcf4j_rm_sequence"
                         + " (key, role, endpoint, input_id, output_id) VALUES (?, ?, ?, ?, ?)")) {
             for (Pending p : batch) {
                 SequenceChange c = p.change();
                 if (c instanceof SequenceChange.Ended) {
+                    lost.removeIf(n -> n.startsWith(p.key() + "#"));
                     delete.setString(1, p.key());
                     delete.executeUpdate();
                     continue;
@@ -212,8 +231,20 @@ public final class PostgresSequenceStore implements SequenceStore {
                     received.setString(3, r.host());
                     received.setString(4, p.key());
                     if (received.executeUpdate() == 0) {
-                        continue; // another host (or an earlier write) has this number: the first one delivers it
+                        // the number was written before: by this host, nothing changes; by another, it delivers it
+                        holder.setString(1, p.key());
+                        holder.setLong(2, r.number());
+                        try (ResultSet h = holder.executeQuery()) {
+                            if (h.next() && !h.getString(1).equals(r.host())) {
+                                lost.add(p.key() + "#" + r.number());
+                                refused.put(p, new SequenceNumberTakenException(p.key(), r.number(), h.getString(1)));
+                            }
+                        }
+                        continue;
                     }
+                } else if (c instanceof SequenceChange.Replied r && lost.contains(p.key() + "#" + r.number())) {
+                    refused.put(p, new SequenceNumberTakenException(p.key(), r.number(), "another host"));
+                    continue;
                 }
                 change.setString(1, p.key());
                 change.setBytes(2, SequenceChangeCodec.encode(p.key(), c));
@@ -221,6 +252,7 @@ public final class PostgresSequenceStore implements SequenceStore {
                 change.executeUpdate();
             }
         }
+        return refused;
     }
 
     @Override

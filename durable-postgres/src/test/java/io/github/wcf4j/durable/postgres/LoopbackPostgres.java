@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * user when the tests run as root) and stops when it exits. Neither possible: the tests fail, saying what to install;
  * they are never skipped.
  */
-final class LoopbackPostgres {
+public final class LoopbackPostgres {
     static final String PROPERTY = "wcf4j.test.postgres";
     static final String ENVIRONMENT = "WCF4J_TEST_POSTGRES";
 
@@ -49,7 +49,7 @@ final class LoopbackPostgres {
     }
 
     /** A new, empty database on the server: each test its own tables. */
-    static String freshDatabase() {
+    public static String freshDatabase() {
         String url = url();
         String name = "wcf4j_t" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.runtime.reliability.store.SequenceChange;
+import io.github.wcf4j.runtime.reliability.store.SequenceNumberTakenException;
 import io.github.wcf4j.runtime.reliability.store.SequenceStore;
 import io.github.wcf4j.runtime.reliability.store.SequenceStoreSetting;
 import io.github.wcf4j.runtime.reliability.store.StoredSequence;
@@ -21,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -212,24 +215,37 @@ class SequenceStoreContractTest {
 
     /**
      * Two hosts of a farm race for message n: the first {@code Received(n)} committed is the one stored (its host
-     * delivers n); the other host's is not recorded, and every host loads the same winner.
+     * delivers n); the other host's write fails by name, so does its reply to n, and every host loads the same
+     * winner. The same host writing n again is no conflict.
      */
     @Test
-    void theFirstReceivedOfANumberWinsAcrossHosts() {
+    void theFirstReceivedOfANumberWinsAcrossHostsAndTheLoserIsRefusedByName() {
         String place = StoreKind.POSTGRES.place();
         try (SequenceStore a = StoreKind.POSTGRES.open(place); SequenceStore b = StoreKind.POSTGRES.open(place)) {
             a.write("s", new SequenceChange.Opened(SequenceChange.Role.SERVICE_REPLY, "urn:rm", "s", "o", "/"))
                     .join();
             a.write("s", new SequenceChange.Received(1, false, "host-a", bytes("from a"))).join();
-            b.write("s", new SequenceChange.Received(1, false, "host-b", bytes("from b"))).join();
+            a.write("s", new SequenceChange.Received(1, false, "host-a", bytes("from a"))).join();
+            CompletionException lost = assertThrows(CompletionException.class,
+                    () -> b.write("s", new SequenceChange.Received(1, false, "host-b", bytes("from b"))).join());
+            SequenceNumberTakenException taken = assertInstanceOf(SequenceNumberTakenException.class,
+                    lost.getCause());
+            assertEquals("host-a", taken.holder());
+            assertEquals(1, taken.number());
+            assertThrows(CompletionException.class,
+                    () -> b.write("s", new SequenceChange.Replied(1, 1, bytes("b's reply"))).join());
             b.write("s", new SequenceChange.Received(2, false, "host-b", bytes("2 from b"))).join();
-            a.write("s", new SequenceChange.Received(2, false, "host-a", bytes("2 from a"))).join();
+            assertThrows(CompletionException.class,
+                    () -> a.write("s", new SequenceChange.Received(2, false, "host-a", bytes("2 from a"))).join());
             for (SequenceStore host : List.of(a, b)) {
                 StoredSequence s = load(host, "o");
                 assertEquals("host-a", s.pending().get(1L).host());
                 assertArrayEquals(bytes("from a"), s.pending().get(1L).message());
                 assertEquals("host-b", s.pending().get(2L).host());
+                assertTrue(s.replies().isEmpty(), "the loser's reply is not stored");
             }
+            a.write("s", new SequenceChange.Replied(1, 1, bytes("a's reply"))).join();
+            assertArrayEquals(bytes("a's reply"), load(b, "s").replies().get(1L).reply());
         }
     }
 
