@@ -122,6 +122,12 @@ public final class PostgresSequenceStore implements SequenceStore {
         return true;
     }
 
+    /** The hosts of a farm share the database. */
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<Void> write(String key, SequenceChange change) {
         CompletableFuture<Void> done = new CompletableFuture<>();

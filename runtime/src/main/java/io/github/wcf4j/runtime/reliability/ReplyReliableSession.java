@@ -167,6 +167,16 @@ final class ReplyReliableSession extends ReliableSession {
         }, scheduler.executor());
     }
 
+    /** Whether {@code e} says another host of a farm accepted the message first. */
+    private static boolean takenElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.github.wcf4j.runtime.reliability.store.SequenceNumberTakenException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static RuntimeException storeFailure(Throwable e) {
         return new io.github.wcf4j.runtime.channel.CommunicationException("The reliable session could not write to"
                 + " its store, so it stops rather than acknowledge what a crash could lose: " + e.getMessage(), e);
@@ -319,7 +329,27 @@ final class ReplyReliableSession extends ReliableSession {
             x.waiting.add(context);
         }
         exchanges.put(seq.number(), x);
-        if (durable && replies) {
+        if (durable && store.shared()) {
+            // a farm: another host may accept the same number first; the one whose write wins delivers it, so
+            // nothing is invoked before the write completed, and a host whose write lost answers as for a duplicate
+            // not yet answered (an empty response: the client resends; the winner's reply is in the store)
+            store.write(inputId, new SequenceChange.Received(seq.number(), last, StoreHost.ID,
+                    stored.write(info.message()))).whenCompleteAsync((v, e) -> {
+                        if (e == null) {
+                            accept(seq, info, x, context, last);
+                        } else if (takenElsewhere(e)) {
+                            exchanges.remove(seq.number(), x);
+                            List<RequestContext> waiting;
+                            synchronized (x) {
+                                waiting = new ArrayList<>(x.waiting);
+                                x.waiting.clear();
+                            }
+                            waiting.forEach(c -> answer(c, null));
+                        } else {
+                            fail(storeFailure(e));
+                        }
+                    }, scheduler.executor());
+        } else if (durable && replies) {
             // the invocation need not wait for the write: the acknowledgement and the reply do (see unwritten)
             long n = seq.number();
             unwritten.add(n);

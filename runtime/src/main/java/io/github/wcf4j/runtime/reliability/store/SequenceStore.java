@@ -33,6 +33,15 @@ public interface SequenceStore extends AutoCloseable {
     /** Whether sessions write to this store at all (false for {@link #none()}, whose sessions skip every write). */
     boolean durable();
 
+    /**
+     * Whether other processes (the hosts of a farm) write the same sequences: a {@link SequenceChange.Received} may then
+     * fail with {@link SequenceNumberTakenException} (another host accepted that number first), and a session invokes
+     * nothing before its request's write completed. False for the file and memory stores (one process).
+     */
+    default boolean shared() {
+        return false;
+    }
+
     /** Writes {@code change} to sequence {@code key}; completes once it is durable under the store's policy. */
     CompletableFuture<Void> write(String key, SequenceChange change);
 
