@@ -536,8 +536,11 @@ final class ReplyReliableSession extends ReliableSession {
 
     @Override
     protected void failWaiting(Throwable cause) {
-        // a fault ends the sequence for the client too: nothing is left to resume
-        record(new SequenceChange.Ended());
+        // a fault ends the sequence for the client too: nothing is left to resume; but in a farm a host's own idle
+        // timer says only that the client's messages went to other hosts: its session goes, the sequence stays
+        if (!(store.shared() && faultedByInactivity())) {
+            record(new SequenceChange.Ended());
+        }
         abortWaiting();
         terminated.completeExceptionally(cause);
     }

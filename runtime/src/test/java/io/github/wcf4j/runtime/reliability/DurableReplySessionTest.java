@@ -332,6 +332,27 @@ class DurableReplySessionTest {
         listener.abort();
     }
 
+    /**
+     * In a farm a host's session times out when the client's messages went to the other hosts: it leaves the host,
+     * not the store, and the client's next message here resumes it from the store.
+     */
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void aFarmHostsIdleSessionTimesOutWithoutEndingTheStoredSequence(ReliableMessagingVersion v) {
+        RmHarness h = new RmHarness(v);
+        CustomBinding b = h.requestReply(x -> x.inactivityTimeout(Duration.ofSeconds(10)));
+        FarmStore farm = new FarmStore(0);
+        List<String> applied = new CopyOnWriteArrayList<>();
+        ChannelListener<ReplySessionChannel> listener = listen(h, b, ChannelType.REPLY_SESSION, farm);
+        serve(listener, applied, Set.of());
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
+        assertEquals("A", call(h, client, "a"));
+        h.net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).then(FaultAction.blackhole()));
+        h.advance(Duration.ofSeconds(11));
+        assertEquals(1, farm.inner.size(), "the stored sequence outlives this host's idle session");
+        assertTrue(farm.inner.load(client.session().id()).join().isPresent());
+    }
+
     @Test
     void withoutAStoreARestartedServiceAnswersUnknownSequence() {
         RmHarness h = new RmHarness(ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11);

@@ -3,8 +3,8 @@ package io.github.wcf4j.runtime.reliability.store;
 /**
  * A {@link SequenceChange.Received} of a number that another host of a farm had already written (the first write of
  * a number wins: its host delivers it), or the {@link SequenceChange.Replied} of such a number: the write fails with
- * this rather than let two hosts deliver one message. The session that wrote it fails (it acknowledges and answers
- * nothing of that number).
+ * this rather than let two hosts deliver one message. The session that wrote it neither invokes, acknowledges nor
+ * answers that number: it answers as for a duplicate not yet answered ({@code ReplyReliableSession}).
  */
 public final class SequenceNumberTakenException extends IllegalStateException {
     private final String key;
@@ -13,9 +13,7 @@ public final class SequenceNumberTakenException extends IllegalStateException {
 
     public SequenceNumberTakenException(String key, long number, String holder) {
         super("Message " + number + " of reliable session " + key + " was accepted by another host (" + holder
-                + "); this host does not deliver it again. The hosts of a farm do not yet take turns in one sequence"
-                + " (issue 19: per-sequence ordering across hosts is designed in docs/ARCHITECTURE.md, not built):"
-                + " the balancer must keep a sequence on one host.");
+                + "), which delivers it; this host does not.");
         this.key = key;
         this.number = number;
         this.holder = holder;
