@@ -54,6 +54,12 @@ final class ReplyReliableSession extends ReliableSession {
      * earlier write of the same key, so a reply never goes out before its request is stored.
      */
     private final java.util.Set<Long> unwritten = ConcurrentHashMap.newKeySet();
+    /**
+     * A farm ({@link SequenceStore#shared()}): the requests other hosts accepted and have not answered, as of the last
+     * read of the store; an ordered reply session accepts no later request meanwhile (its reply number would collide
+     * with theirs, and delivery would not be in order).
+     */
+    private volatile java.util.SortedSet<Long> pendingElsewhere = java.util.Collections.emptySortedSet();
 
     /**
      * One request of the sequence: the HTTP contexts waiting for its answer, and the answer once known. It does not
@@ -109,11 +115,22 @@ final class ReplyReliableSession extends ReliableSession {
         for (SequenceChange.Range range : s.received()) {
             answered = answered.with(new SequenceRange(range.lower(), range.upper()));
         }
-        SequenceRanges delivered = answered;
-        for (long n : s.pending().keySet()) {
-            delivered = delivered.without(n);
+        // in a farm, a message another host accepted is that host's to deliver (docs: who delivers message n)
+        List<SequenceChange.Received> mine = new ArrayList<>();
+        java.util.TreeSet<Long> elsewhere = new java.util.TreeSet<>();
+        for (SequenceChange.Received p : s.pending().values()) {
+            if (store.shared() && !p.host().equals(StoreHost.ID)) {
+                elsewhere.add(p.number());
+            } else {
+                mine.add(p);
+            }
         }
-        boolean lastPending = s.pending().containsKey(s.inputLast());
+        pendingElsewhere = elsewhere;
+        SequenceRanges delivered = answered;
+        for (SequenceChange.Received p : mine) {
+            delivered = delivered.without(p.number());
+        }
+        boolean lastPending = mine.stream().anyMatch(p -> p.number() == s.inputLast());
         in.restore(delivered, s.inputClosed() || lastPending ? 0 : s.inputLast());
         synchronized (this) {
             nextReplyNumber = s.lastReplyNumber();
@@ -128,7 +145,7 @@ final class ReplyReliableSession extends ReliableSession {
                 unacknowledgedReplies.put(x.replyNumber, x);
             }
         }
-        for (SequenceChange.Received p : s.pending().values()) {
+        for (SequenceChange.Received p : mine) {
             Message m = stored.read(p.message());
             WsrmInfo.read(m, wsrm);
             Exchange x = new Exchange(p.number());
@@ -246,8 +263,61 @@ final class ReplyReliableSession extends ReliableSession {
         fail(new ProtocolException(WcfText.InvalidAcknowledgementReceived.format()));
     }
 
-    /** Processes one HTTP request of this session and answers it (now or when the reply is ready). */
+    /**
+     * Processes one HTTP request of this session and answers it (now or when the reply is ready). In a farm the
+     * session first reads the sequence again: other hosts may have served it since (this session is a cache).
+     */
     void onRequest(WsrmInfo info, RequestContext context) {
+        if (!durable || !store.shared() || ended()) {
+            handle(info, context);
+            return;
+        }
+        store.load(inputId).whenCompleteAsync((s, e) -> {
+            if (e != null) {
+                answer(context, null); // the client resends; the store may answer then
+            } else if (s.isEmpty()) {
+                // ended by another host (terminated or faulted there)
+                answer(context, messages.fault(WsrmFault.unknownSequence(wsrm, inputId)));
+                close();
+            } else {
+                refresh(s.get());
+                handle(info, context);
+            }
+        }, scheduler.executor());
+    }
+
+    /** A farm: what other hosts did to the sequence since this session last read it. */
+    private void refresh(StoredSequence s) {
+        SequenceRanges received = SequenceRanges.EMPTY;
+        for (SequenceChange.Range r : s.received()) {
+            received = received.with(new SequenceRange(r.lower(), r.upper()));
+        }
+        in.receivedElsewhere(received);
+        java.util.TreeSet<Long> elsewhere = new java.util.TreeSet<>();
+        synchronized (this) {
+            nextReplyNumber = Math.max(nextReplyNumber, s.lastReplyNumber());
+            for (SequenceChange.Replied r : s.replies().values()) {
+                if (!exchanges.containsKey(r.number())) {
+                    Exchange x = new Exchange(r.number());
+                    x.reply = stored.read(r.reply());
+                    WsrmInfo.read(x.reply, wsrm);
+                    x.replyNumber = r.replyNumber();
+                    x.completing = true;
+                    x.answered = true;
+                    exchanges.put(x.number, x);
+                    unacknowledgedReplies.put(x.replyNumber, x);
+                }
+            }
+            for (long n : s.pending().keySet()) {
+                if (!exchanges.containsKey(n)) {
+                    elsewhere.add(n);
+                }
+            }
+        }
+        pendingElsewhere = elsewhere;
+    }
+
+    private void handle(WsrmInfo info, RequestContext context) {
         if (ended()) {
             answer(context, messages.fault(WsrmFault.unknownSequence(wsrm, inputId)));
             return;
@@ -320,7 +390,8 @@ final class ReplyReliableSession extends ReliableSession {
         }
         Exchange x = new Exchange(seq.number());
         info.message().properties().put(Exchange.class, x);
-        if (replies && settings.rm().ordered() && seq.number() != in.ranges().last() + 1 && !last) {
+        if (replies && settings.rm().ordered() && !last && (seq.number() != in.ranges().last() + 1
+                || !pendingElsewhere.headSet(seq.number()).isEmpty())) {
             // ordered request/reply accepts only the next request; the client resends the others
             answer(context, null);
             return;
