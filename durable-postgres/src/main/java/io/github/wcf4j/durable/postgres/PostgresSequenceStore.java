@@ -73,6 +73,8 @@ public final class PostgresSequenceStore implements SequenceStore {
     private volatile boolean closed;
     /** Numbers (key and number) whose Received this store lost to another host: their Replied is refused too. */
     private final java.util.Set<String> lost = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The host names whose lock the writer's connection holds (the writer's thread only). */
+    private final java.util.Set<String> held = new java.util.HashSet<>();
 
     private record Pending(String key, SequenceChange change, CompletableFuture<Void> done) {
     }
@@ -167,6 +169,7 @@ public final class PostgresSequenceStore implements SequenceStore {
             if (writes == null || writes.isClosed()) {
                 writes = connect();
                 writes.setAutoCommit(false);
+                held.clear();
             }
             Map<Pending, RuntimeException> refused;
             try {
@@ -236,17 +239,27 @@ public final class PostgresSequenceStore implements SequenceStore {
                     received.setLong(2, r.number());
                     received.setString(3, r.host());
                     received.setString(4, p.key());
+                    holdHost(r.host());
                     if (received.executeUpdate() == 0) {
-                        // the number was written before: by this host, nothing changes; by another, it delivers it
+                        // the number was written before: by this host, nothing changes; by another, it delivers it,
+                        // unless it is gone (its connection's lock on its name released): then this host takes it
                         holder.setString(1, p.key());
                         holder.setLong(2, r.number());
-                        try (ResultSet h = holder.executeQuery()) {
-                            if (h.next() && !h.getString(1).equals(r.host())) {
-                                lost.add(p.key() + "#" + r.number());
-                                refused.put(p, new SequenceNumberTakenException(p.key(), r.number(), h.getString(1)));
+                        String h = null;
+                        try (ResultSet rs = holder.executeQuery()) {
+                            if (rs.next()) {
+                                h = rs.getString(1);
                             }
                         }
-                        continue;
+                        if (h == null || h.equals(r.host())) {
+                            continue;
+                        }
+                        if (!gone(h) || !answeredNot(p.key(), r.number(), h, r.host())) {
+                            lost.add(p.key() + "#" + r.number());
+                            refused.put(p, new SequenceNumberTakenException(p.key(), r.number(), h));
+                            continue;
+                        }
+                        lost.remove(p.key() + "#" + r.number());
                     }
                 } else if (c instanceof SequenceChange.Replied r && lost.contains(p.key() + "#" + r.number())) {
                     refused.put(p, new SequenceNumberTakenException(p.key(), r.number(), "another host"));
@@ -259,6 +272,47 @@ public final class PostgresSequenceStore implements SequenceStore {
             }
         }
         return refused;
+    }
+
+    /**
+     * Holds, on the writer's connection, a session advisory lock on host name {@code host} (the hosts this store
+     * writes for): it is released when the connection closes, the process dying with it; another host finding the
+     * lock free knows the host is gone.
+     */
+    private void holdHost(String host) throws SQLException {
+        if (held.contains(host)) {
+            return;
+        }
+        try (PreparedStatement lock = writes.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 1))")) {
+            lock.setString(1, host);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next(); // false: another store of this process holds it; the host is alive either way
+            }
+        }
+        held.add(host);
+    }
+
+    /** Whether host {@code host} is gone: no connection holds the lock on its name (taken and freed with the commit). */
+    private boolean gone(String host) throws SQLException {
+        try (PreparedStatement lock = writes.prepareStatement(
+                "SELECT pg_try_advisory_xact_lock(hashtextextended(?, 1))")) {
+            lock.setString(1, host);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Moves number {@code n} from gone host {@code from} to {@code to} while it is still unanswered there. */
+    private boolean answeredNot(String key, long n, String from, String to) throws SQLException {
+        try (PreparedStatement move = writes.prepareStatement("UPDATE wcf4j_rm_received SET host = ?"
+                + " WHERE key = ? AND number = ? AND host = ?")) {
+            move.setString(1, to);
+            move.setString(2, key);
+            move.setLong(3, n);
+            move.setString(4, from);
+            return move.executeUpdate() == 1;
+        }
     }
 
     @Override

@@ -249,6 +249,35 @@ class SequenceStoreContractTest {
         }
     }
 
+    /**
+     * A host that accepted message n and is gone (its store's connection closed, as when its process dies) leaves n
+     * to the next host that writes it: that host takes it over (and delivers it); while the first host lives, no
+     * other host can.
+     */
+    @Test
+    void aMessageAcceptedByAHostThatIsGoneIsTakenOverByTheNextHostThatWritesIt() {
+        String place = StoreKind.POSTGRES.place();
+        try (SequenceStore c = StoreKind.POSTGRES.open(place)) {
+            try (SequenceStore a = StoreKind.POSTGRES.open(place)) {
+                a.write("s", new SequenceChange.Opened(SequenceChange.Role.SERVICE_REPLY, "urn:rm", "s", "o", "/"))
+                        .join();
+                a.write("s", new SequenceChange.Received(1, false, "host-a", bytes("one"))).join();
+                assertThrows(CompletionException.class,
+                        () -> c.write("s", new SequenceChange.Received(1, false, "host-c", bytes("one"))).join(),
+                        "host-a lives");
+            }
+            try (SequenceStore b = StoreKind.POSTGRES.open(place)) {
+                b.write("s", new SequenceChange.Received(1, false, "host-b", bytes("one"))).join();
+                assertEquals("host-b", load(b, "s").pending().get(1L).host(), "taken over");
+                assertThrows(CompletionException.class,
+                        () -> c.write("s", new SequenceChange.Received(1, false, "host-c", bytes("one"))).join(),
+                        "host-b lives");
+                b.write("s", new SequenceChange.Replied(1, 1, bytes("reply"))).join();
+                assertArrayEquals(bytes("reply"), load(c, "s").replies().get(1L).reply());
+            }
+        }
+    }
+
     @Test
     void aJdbcPostgresqlSettingOpensThePostgresStoreOncePerProcess() {
         String place = StoreKind.POSTGRES.place();

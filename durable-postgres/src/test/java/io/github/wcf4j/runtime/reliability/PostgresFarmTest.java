@@ -188,6 +188,8 @@ class PostgresFarmTest {
         Futures.join(factory.close(T));
 
         assertEquals(expected, replies);
+        System.out.println("farm " + v + ": calls applied per host " + hosts.stream().map(h -> h.applied.toString())
+                .toList());
         List<String> all = new ArrayList<>();
         int serving = 0;
         for (Host h : hosts) {
@@ -206,5 +208,6 @@ class PostgresFarmTest {
                 .map(h -> h.applied.toString()).toList());
         assertTrue(serving >= 2, "the sequence's calls landed on several hosts: " + hosts.stream()
                 .map(h -> h.applied.toString()).toList());
+        assertTrue(!hosts.get(1).applied.isEmpty(), "the killed host had served calls of the sequence");
     }
 }

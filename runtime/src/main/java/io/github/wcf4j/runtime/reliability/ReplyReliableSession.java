@@ -126,6 +126,10 @@ final class ReplyReliableSession extends ReliableSession {
             }
         }
         pendingElsewhere = elsewhere;
+        for (long n : elsewhere) {
+            // not received here: its retransmission is written again, which takes it over if its host is gone
+            answered = answered.without(n);
+        }
         SequenceRanges delivered = answered;
         for (SequenceChange.Received p : mine) {
             delivered = delivered.without(p.number());
@@ -288,12 +292,22 @@ final class ReplyReliableSession extends ReliableSession {
 
     /** A farm: what other hosts did to the sequence since this session last read it. */
     private void refresh(StoredSequence s) {
+        java.util.TreeSet<Long> elsewhere = new java.util.TreeSet<>();
+        for (long n : s.pending().keySet()) {
+            if (!exchanges.containsKey(n)) {
+                elsewhere.add(n);
+            }
+        }
         SequenceRanges received = SequenceRanges.EMPTY;
         for (SequenceChange.Range r : s.received()) {
             received = received.with(new SequenceRange(r.lower(), r.upper()));
         }
+        for (long n : elsewhere) {
+            // accepted by another host, not answered: left out, so that its retransmission here is written again
+            // (which fails while that host lives, and takes the message over once it is gone)
+            received = received.without(n);
+        }
         in.receivedElsewhere(received);
-        java.util.TreeSet<Long> elsewhere = new java.util.TreeSet<>();
         synchronized (this) {
             nextReplyNumber = Math.max(nextReplyNumber, s.lastReplyNumber());
             for (SequenceChange.Replied r : s.replies().values()) {
@@ -306,11 +320,6 @@ final class ReplyReliableSession extends ReliableSession {
                     x.answered = true;
                     exchanges.put(x.number, x);
                     unacknowledgedReplies.put(x.replyNumber, x);
-                }
-            }
-            for (long n : s.pending().keySet()) {
-                if (!exchanges.containsKey(n)) {
-                    elsewhere.add(n);
                 }
             }
         }
