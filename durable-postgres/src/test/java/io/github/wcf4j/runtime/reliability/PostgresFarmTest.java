@@ -139,8 +139,13 @@ class PostgresFarmTest {
         Path file = dir.resolve("haproxy.cfg");
         Files.writeString(file, cfg);
         Path pid = dir.resolve("haproxy.pid");
-        Process p = new ProcessBuilder("haproxy", "-D", "-f", file.toString(), "-p", pid.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.out").toFile()).start();
+        Process p;
+        try {
+            p = new ProcessBuilder("haproxy", "-D", "-f", file.toString(), "-p", pid.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.out").toFile()).start();
+        } catch (IOException e) {
+            throw new IOException("The farm test needs HAProxy: apt-get install haproxy (.ci/run installs it)", e);
+        }
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "haproxy started: "
                 + Files.readString(dir.resolve("haproxy.out")));
         for (String line : Files.readAllLines(pid)) {
