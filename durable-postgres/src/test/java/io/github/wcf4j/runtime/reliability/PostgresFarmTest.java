@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Issue 19's farm: three service processes ({@link DurableEchoServiceProcess}) sharing one PostgreSQL database (a
  * {@code jdbc:postgresql://} value of the wcf4j setting) behind a real HAProxy that balances every request round-robin
  * with no affinity; one reliable request/reply sequence's requests land on different hosts and each is applied
- * exactly once, in order; a host killed with SIGKILL between two calls loses nothing. Both WS-RM versions.
+ * exactly once, in order; a host killed with SIGKILL between two calls, or while it holds a call it accepted, loses
+ * nothing. Both WS-RM versions.
  */
 class PostgresFarmTest {
     private static final Duration T = Duration.ofSeconds(60);
@@ -51,6 +52,8 @@ class PostgresFarmTest {
     private final List<Process> processes = new ArrayList<>();
     private final List<Long> daemons = new ArrayList<>();
     private final SystemScheduler scheduler = new SystemScheduler();
+    /** The hosts that printed {@code holding}: they hold a request unanswered. */
+    private final LinkedBlockingQueue<Host> holding = new LinkedBlockingQueue<>();
 
     @AfterEach
     void stop() {
@@ -65,11 +68,16 @@ class PostgresFarmTest {
         final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         final List<String> applied = new CopyOnWriteArrayList<>();
 
-        Host(int port, ReliableMessagingVersion v, String store) throws IOException {
-            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-D" + SequenceStoreSetting.PROPERTY + "=" + store, "-cp", System.getProperty("java.class.path"),
-                    DurableEchoServiceProcess.class.getName(), Integer.toString(port), v.name())
-                    .redirectError(dir.resolve("host-" + port + ".err").toFile()).start();
+        Host(int port, ReliableMessagingVersion v, String store, String hold) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-D" + SequenceStoreSetting.PROPERTY + "=" + store, "-cp",
+                    System.getProperty("java.class.path"), DurableEchoServiceProcess.class.getName(),
+                    Integer.toString(port), v.name()));
+            if (hold != null) {
+                command.add(hold);
+            }
+            process = new ProcessBuilder(command).redirectError(dir.resolve("host-" + port + ".err").toFile())
+                    .start();
             processes.add(process);
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -79,6 +87,9 @@ class PostgresFarmTest {
                             applied.add(line.substring("applied ".length()));
                         }
                         lines.add(line);
+                        if (line.startsWith("holding ")) {
+                            holding.add(this);
+                        }
                     }
                 } catch (IOException e) {
                     lines.add("(read failed: " + e + ")");
@@ -159,11 +170,27 @@ class PostgresFarmTest {
     @EnumSource(ReliableMessagingVersion.class)
     void aSequenceSpreadOverThreeHostsIsAppliedOnceInOrderAndAKilledHostLosesNothing(ReliableMessagingVersion v)
             throws Exception {
+        farm(v, false);
+    }
+
+    /**
+     * The host that gets call 5 accepts it (written, so acknowledged) and holds it unanswered; it is killed then, and
+     * the client's retransmission reaches the other hosts, one of which takes the call over (the dead host's lock on
+     * its name is free) and applies it: once, in order.
+     */
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void aHostKilledWhileHoldingACallLeavesItToAnotherHost(ReliableMessagingVersion v) throws Exception {
+        farm(v, true);
+    }
+
+    private void farm(ReliableMessagingVersion v, boolean killHolder) throws Exception {
         String store = LoopbackPostgres.freshDatabase();
         int[] ports = {freePort(), freePort(), freePort()};
         List<Host> hosts = new ArrayList<>();
+        String hold = killHolder ? "call-5@" + dir.resolve("call-5.held") : null;
         for (int port : ports) {
-            hosts.add(new Host(port, v, store));
+            hosts.add(new Host(port, v, store, hold));
         }
         for (Host h : hosts) {
             h.await("ready");
@@ -180,20 +207,28 @@ class PostgresFarmTest {
         Futures.join(client.open(T));
         List<String> replies = new ArrayList<>();
         List<String> expected = new ArrayList<>();
+        Host killed = hosts.get(1);
         for (int i = 1; i <= 12; i++) {
-            if (i == 7) {
-                Host killed = hosts.get(1);
+            if (i == 7 && !killHolder) {
                 killed.process.destroyForcibly(); // SIGKILL between two calls
                 assertTrue(killed.process.waitFor(60, TimeUnit.SECONDS));
             }
-            replies.add(RmHarness.text(Futures.join(client.request(RmHarness.request("call-" + i), T))));
+            java.util.concurrent.CompletableFuture<io.github.wcf4j.runtime.message.Message> reply = client.request(
+                    RmHarness.request("call-" + i), T);
+            if (i == 5 && killHolder) {
+                killed = holding.poll(T.toSeconds(), TimeUnit.SECONDS);
+                assertTrue(killed != null, "a host holds call-5");
+                killed.process.destroyForcibly(); // SIGKILL while it holds an acknowledged call
+                assertTrue(killed.process.waitFor(60, TimeUnit.SECONDS));
+            }
+            replies.add(RmHarness.text(Futures.join(reply)));
             expected.add("CALL-" + i);
         }
         Futures.join(client.close(T));
         Futures.join(factory.close(T));
 
         assertEquals(expected, replies);
-        System.out.println("farm " + v + ": calls applied per host " + hosts.stream().map(h -> h.applied.toString())
+        System.out.println("farm " + v + (killHolder ? " (holder killed)" : "") + ": calls applied per host " + hosts.stream().map(h -> h.applied.toString())
                 .toList());
         List<String> all = new ArrayList<>();
         int serving = 0;
@@ -213,6 +248,7 @@ class PostgresFarmTest {
                 .map(h -> h.applied.toString()).toList());
         assertTrue(serving >= 2, "the sequence's calls landed on several hosts: " + hosts.stream()
                 .map(h -> h.applied.toString()).toList());
-        assertTrue(!hosts.get(1).applied.isEmpty(), "the killed host had served calls of the sequence");
+        assertTrue(killHolder || !killed.applied.isEmpty(), "the killed host had served calls of the sequence");
+        assertTrue(!killed.applied.contains("call-5") || !killHolder, "the holder never applied call-5");
     }
 }
