@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>{@link #none()} keeps nothing and costs nothing (WCF's behaviour, the default); {@link MemorySequenceStore} keeps
  * sequences in this process (for tests: a listener reopened in the same process resumes); {@link LogSequenceStore}
- * keeps them in one append-only file.
+ * keeps them in one append-only file; the {@code wcf4j-durable-postgres} module's {@code PostgresSequenceStore} in
+ * PostgreSQL, shared by the hosts of a farm ({@link #shared()}; found through {@link SequenceStoreProvider}).
  *
  * <p>Implementations are thread-safe.
  */
