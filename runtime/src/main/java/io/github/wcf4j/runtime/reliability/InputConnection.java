@@ -171,6 +171,29 @@ final class InputConnection {
         }
     }
 
+    /**
+     * A farm: {@code elsewhere} were received (and are delivered) by other hosts of the sequence; they count as
+     * received and delivered here, and ordered delivery continues after them.
+     */
+    synchronized void receivedElsewhere(SequenceRanges elsewhere) {
+        for (SequenceRange r : elsewhere.ranges()) {
+            for (long n = r.lower(); n <= r.upper(); n++) {
+                if (!ranges.contains(n)) {
+                    ranges = ranges.with(n);
+                    if (ordered && n >= nextToDeliver) {
+                        held.put(n, null);
+                    }
+                }
+            }
+        }
+        if (ordered) {
+            while (held.containsKey(nextToDeliver) && held.get(nextToDeliver) == null) {
+                held.remove(nextToDeliver);
+                nextToDeliver++;
+            }
+        }
+    }
+
     /** Whether the last acknowledgement showed a gap and every number is now received. */
     private boolean fillsAdvertisedGap() {
         return advertisedGap && contiguous() == ranges.last();

@@ -160,7 +160,16 @@ abstract class ReliableSession {
         inactivity.restart(t);
     }
 
+    /** Whether the session faulted because nothing arrived for {@code inactivityTimeout}. */
+    private volatile boolean inactive;
+
+    /** Whether the session's fault is its inactivity timer's (a farm host's idle session is not the sequence's end). */
+    protected final boolean faultedByInactivity() {
+        return inactive;
+    }
+
     private void onInactivity() {
+        inactive = true;
         String text = WcfText.SequenceTerminatedInactivityTimeoutExceeded.format(
                 WcfTimeSpan.format(settings.rm().inactivityTimeout()));
         fault(new CommunicationException(text), WsrmFault.sequenceTerminated(wsrm, sessionId(), false, text));

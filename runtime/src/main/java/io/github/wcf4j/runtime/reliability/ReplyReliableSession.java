@@ -54,6 +54,12 @@ final class ReplyReliableSession extends ReliableSession {
      * earlier write of the same key, so a reply never goes out before its request is stored.
      */
     private final java.util.Set<Long> unwritten = ConcurrentHashMap.newKeySet();
+    /**
+     * A farm ({@link SequenceStore#shared()}): the requests other hosts accepted and have not answered, as of the last
+     * read of the store; an ordered reply session accepts no later request meanwhile (its reply number would collide
+     * with theirs, and delivery would not be in order).
+     */
+    private volatile java.util.SortedSet<Long> pendingElsewhere = java.util.Collections.emptySortedSet();
 
     /**
      * One request of the sequence: the HTTP contexts waiting for its answer, and the answer once known. It does not
@@ -109,11 +115,26 @@ final class ReplyReliableSession extends ReliableSession {
         for (SequenceChange.Range range : s.received()) {
             answered = answered.with(new SequenceRange(range.lower(), range.upper()));
         }
-        SequenceRanges delivered = answered;
-        for (long n : s.pending().keySet()) {
-            delivered = delivered.without(n);
+        // in a farm, a message another host accepted is that host's to deliver (docs: who delivers message n)
+        List<SequenceChange.Received> mine = new ArrayList<>();
+        java.util.TreeSet<Long> elsewhere = new java.util.TreeSet<>();
+        for (SequenceChange.Received p : s.pending().values()) {
+            if (store.shared() && !p.host().equals(StoreHost.ID)) {
+                elsewhere.add(p.number());
+            } else {
+                mine.add(p);
+            }
         }
-        boolean lastPending = s.pending().containsKey(s.inputLast());
+        pendingElsewhere = elsewhere;
+        for (long n : elsewhere) {
+            // not received here: its retransmission is written again, which takes it over if its host is gone
+            answered = answered.without(n);
+        }
+        SequenceRanges delivered = answered;
+        for (SequenceChange.Received p : mine) {
+            delivered = delivered.without(p.number());
+        }
+        boolean lastPending = mine.stream().anyMatch(p -> p.number() == s.inputLast());
         in.restore(delivered, s.inputClosed() || lastPending ? 0 : s.inputLast());
         synchronized (this) {
             nextReplyNumber = s.lastReplyNumber();
@@ -128,7 +149,7 @@ final class ReplyReliableSession extends ReliableSession {
                 unacknowledgedReplies.put(x.replyNumber, x);
             }
         }
-        for (SequenceChange.Received p : s.pending().values()) {
+        for (SequenceChange.Received p : mine) {
             Message m = stored.read(p.message());
             WsrmInfo.read(m, wsrm);
             Exchange x = new Exchange(p.number());
@@ -165,6 +186,16 @@ final class ReplyReliableSession extends ReliableSession {
                 then.run();
             }
         }, scheduler.executor());
+    }
+
+    /** Whether {@code e} says another host of a farm accepted the message first. */
+    private static boolean takenElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.github.wcf4j.runtime.reliability.store.SequenceNumberTakenException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RuntimeException storeFailure(Throwable e) {
@@ -236,8 +267,66 @@ final class ReplyReliableSession extends ReliableSession {
         fail(new ProtocolException(WcfText.InvalidAcknowledgementReceived.format()));
     }
 
-    /** Processes one HTTP request of this session and answers it (now or when the reply is ready). */
+    /**
+     * Processes one HTTP request of this session and answers it (now or when the reply is ready). In a farm the
+     * session first reads the sequence again: other hosts may have served it since (this session is a cache).
+     */
     void onRequest(WsrmInfo info, RequestContext context) {
+        if (!durable || !store.shared() || ended()) {
+            handle(info, context);
+            return;
+        }
+        store.load(inputId).whenCompleteAsync((s, e) -> {
+            if (e != null) {
+                answer(context, null); // the client resends; the store may answer then
+            } else if (s.isEmpty()) {
+                // ended by another host (terminated or faulted there)
+                answer(context, messages.fault(WsrmFault.unknownSequence(wsrm, inputId)));
+                close();
+            } else {
+                refresh(s.get());
+                handle(info, context);
+            }
+        }, scheduler.executor());
+    }
+
+    /** A farm: what other hosts did to the sequence since this session last read it. */
+    private void refresh(StoredSequence s) {
+        java.util.TreeSet<Long> elsewhere = new java.util.TreeSet<>();
+        for (long n : s.pending().keySet()) {
+            if (!exchanges.containsKey(n)) {
+                elsewhere.add(n);
+            }
+        }
+        SequenceRanges received = SequenceRanges.EMPTY;
+        for (SequenceChange.Range r : s.received()) {
+            received = received.with(new SequenceRange(r.lower(), r.upper()));
+        }
+        for (long n : elsewhere) {
+            // accepted by another host, not answered: left out, so that its retransmission here is written again
+            // (which fails while that host lives, and takes the message over once it is gone)
+            received = received.without(n);
+        }
+        in.receivedElsewhere(received);
+        synchronized (this) {
+            nextReplyNumber = Math.max(nextReplyNumber, s.lastReplyNumber());
+            for (SequenceChange.Replied r : s.replies().values()) {
+                if (!exchanges.containsKey(r.number())) {
+                    Exchange x = new Exchange(r.number());
+                    x.reply = stored.read(r.reply());
+                    WsrmInfo.read(x.reply, wsrm);
+                    x.replyNumber = r.replyNumber();
+                    x.completing = true;
+                    x.answered = true;
+                    exchanges.put(x.number, x);
+                    unacknowledgedReplies.put(x.replyNumber, x);
+                }
+            }
+        }
+        pendingElsewhere = elsewhere;
+    }
+
+    private void handle(WsrmInfo info, RequestContext context) {
         if (ended()) {
             answer(context, messages.fault(WsrmFault.unknownSequence(wsrm, inputId)));
             return;
@@ -310,7 +399,8 @@ final class ReplyReliableSession extends ReliableSession {
         }
         Exchange x = new Exchange(seq.number());
         info.message().properties().put(Exchange.class, x);
-        if (replies && settings.rm().ordered() && seq.number() != in.ranges().last() + 1 && !last) {
+        if (replies && settings.rm().ordered() && !last && (seq.number() != in.ranges().last() + 1
+                || !pendingElsewhere.headSet(seq.number()).isEmpty())) {
             // ordered request/reply accepts only the next request; the client resends the others
             answer(context, null);
             return;
@@ -319,7 +409,27 @@ final class ReplyReliableSession extends ReliableSession {
             x.waiting.add(context);
         }
         exchanges.put(seq.number(), x);
-        if (durable && replies) {
+        if (durable && store.shared()) {
+            // a farm: another host may accept the same number first; the one whose write wins delivers it, so
+            // nothing is invoked before the write completed, and a host whose write lost answers as for a duplicate
+            // not yet answered (an empty response: the client resends; the winner's reply is in the store)
+            store.write(inputId, new SequenceChange.Received(seq.number(), last, StoreHost.ID,
+                    stored.write(info.message()))).whenCompleteAsync((v, e) -> {
+                        if (e == null) {
+                            accept(seq, info, x, context, last);
+                        } else if (takenElsewhere(e)) {
+                            exchanges.remove(seq.number(), x);
+                            List<RequestContext> waiting;
+                            synchronized (x) {
+                                waiting = new ArrayList<>(x.waiting);
+                                x.waiting.clear();
+                            }
+                            waiting.forEach(c -> answer(c, null));
+                        } else {
+                            fail(storeFailure(e));
+                        }
+                    }, scheduler.executor());
+        } else if (durable && replies) {
             // the invocation need not wait for the write: the acknowledgement and the reply do (see unwritten)
             long n = seq.number();
             unwritten.add(n);
@@ -506,8 +616,11 @@ final class ReplyReliableSession extends ReliableSession {
 
     @Override
     protected void failWaiting(Throwable cause) {
-        // a fault ends the sequence for the client too: nothing is left to resume
-        record(new SequenceChange.Ended());
+        // a fault ends the sequence for the client too: nothing is left to resume; but in a farm a host's own idle
+        // timer says only that the client's messages went to other hosts: its session goes, the sequence stays
+        if (!(store.shared() && faultedByInactivity())) {
+            record(new SequenceChange.Ended());
+        }
         abortWaiting();
         terminated.completeExceptionally(cause);
     }

@@ -31,7 +31,8 @@ import java.util.concurrent.CountDownLatch;
  * before it answers a request, and {@code holding TEXT} for the request it is told to hold unanswered (the test kills
  * it then).
  *
- * <p>Arguments: {@code PORT VERSION [HOLD]}.
+ * <p>Arguments: {@code PORT VERSION [HOLD]}; {@code HOLD} is a request's text, or {@code TEXT@FILE} (see
+ * {@link #holds}).
  */
 public final class DurableEchoServiceProcess {
     private static final Duration T = Duration.ofSeconds(30);
@@ -50,6 +51,29 @@ public final class DurableEchoServiceProcess {
         OUT.flush();
     }
 
+    /**
+     * Whether to hold request {@code text}: {@code hold} is its text, or {@code TEXT@FILE} to hold it only in the one
+     * process of a farm that creates {@code FILE} first (the others apply it).
+     */
+    private static boolean holds(String hold, String text) {
+        if (hold == null) {
+            return false;
+        }
+        int at = hold.indexOf('@');
+        if (at < 0) {
+            return text.equals(hold);
+        }
+        if (!text.equals(hold.substring(0, at))) {
+            return false;
+        }
+        try {
+            java.nio.file.Files.createFile(java.nio.file.Path.of(hold.substring(at + 1)));
+            return true;
+        } catch (java.io.IOException taken) {
+            return false;
+        }
+    }
+
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
         ReliableMessagingVersion version = ReliableMessagingVersion.valueOf(args[1]);
@@ -64,7 +88,7 @@ public final class DurableEchoServiceProcess {
             c.open(T);
             ReceivePump.run(() -> c.receiveRequest(Duration.ofDays(1)), (RequestContext ctx) -> {
                 String text = RmHarness.text(ctx.requestMessage());
-                if (text.equals(hold)) {
+                if (holds(hold, text)) {
                     say("holding " + text);
                     return;
                 }

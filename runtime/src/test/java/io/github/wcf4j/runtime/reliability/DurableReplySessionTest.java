@@ -251,6 +251,108 @@ class DurableReplySessionTest {
         listener.abort();
     }
 
+    /**
+     * A farm's shared store in which another host accepts request {@code taken} first (once): this host's write of it
+     * fails with {@link io.github.wcf4j.runtime.reliability.store.SequenceNumberTakenException}.
+     */
+    private static final class FarmStore implements SequenceStore {
+        private final MemorySequenceStore inner = new MemorySequenceStore();
+        private final long taken;
+        private boolean lost;
+
+        FarmStore(long taken) {
+            this.taken = taken;
+        }
+
+        @Override
+        public boolean durable() {
+            return true;
+        }
+
+        @Override
+        public boolean shared() {
+            return true;
+        }
+
+        @Override
+        public synchronized CompletableFuture<Void> write(String key, io.github.wcf4j.runtime.reliability.store
+                .SequenceChange change) {
+            if (!lost && change instanceof io.github.wcf4j.runtime.reliability.store.SequenceChange.Received r
+                    && r.number() == taken) {
+                lost = true;
+                return CompletableFuture.failedFuture(new io.github.wcf4j.runtime.reliability.store
+                        .SequenceNumberTakenException(key, taken, "other-host/1"));
+            }
+            return inner.write(key, change);
+        }
+
+        @Override
+        public CompletableFuture<java.util.Optional<io.github.wcf4j.runtime.reliability.store.StoredSequence>> load(
+                String sequenceId) {
+            return inner.load(sequenceId);
+        }
+
+        @Override
+        public CompletableFuture<List<io.github.wcf4j.runtime.reliability.store.StoredSequence>> unfinished(
+                io.github.wcf4j.runtime.reliability.store.SequenceChange.Role role, String endpoint) {
+            return inner.unfinished(role, endpoint);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /**
+     * A farm host whose write of request 2 lost to another host's (the other host delivers it) neither invokes the
+     * request nor fails the session nor ends the stored sequence: it answers with an empty response, as for a
+     * duplicate not yet answered; the client's retransmission is then accepted (here, by the same host) once.
+     */
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void aFarmHostWhoseWriteOfARequestLostAnswersAsForADuplicateAndInvokesNothing(ReliableMessagingVersion v) {
+        RmHarness h = new RmHarness(v);
+        CustomBinding b = h.requestReply(x -> x);
+        FarmStore farm = new FarmStore(2);
+        List<String> applied = new CopyOnWriteArrayList<>();
+        ChannelListener<ReplySessionChannel> listener = listen(h, b, ChannelType.REPLY_SESSION, farm);
+        serve(listener, applied, Set.of());
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
+        assertEquals("A", call(h, client, "a"));
+        CompletableFuture<Message> second = client.request(RmHarness.request("b"), T);
+        h.net.clock.runPending();
+        assertTrue(farm.lost, "the write of request 2 lost");
+        assertEquals(List.of("a"), applied, "a request whose write lost is not invoked");
+        assertEquals(1, farm.inner.size(), "the stored sequence is not ended");
+        assertEquals("B", RmHarness.text(h.drive(second)), "the retransmission is accepted");
+        assertEquals(List.of("a", "b"), applied, "once");
+        assertEquals("C", call(h, client, "c"));
+        h.drive(client.close(T));
+        assertEquals(0, farm.inner.size());
+        listener.abort();
+    }
+
+    /**
+     * In a farm a host's session times out when the client's messages went to the other hosts: it leaves the host,
+     * not the store, and the client's next message here resumes it from the store.
+     */
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void aFarmHostsIdleSessionTimesOutWithoutEndingTheStoredSequence(ReliableMessagingVersion v) {
+        RmHarness h = new RmHarness(v);
+        CustomBinding b = h.requestReply(x -> x.inactivityTimeout(Duration.ofSeconds(10)));
+        FarmStore farm = new FarmStore(0);
+        List<String> applied = new CopyOnWriteArrayList<>();
+        ChannelListener<ReplySessionChannel> listener = listen(h, b, ChannelType.REPLY_SESSION, farm);
+        serve(listener, applied, Set.of());
+        RequestSessionChannel client = h.connect(b, ChannelType.REQUEST_SESSION);
+        assertEquals("A", call(h, client, "a"));
+        h.net.network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).then(FaultAction.blackhole()));
+        h.advance(Duration.ofSeconds(11));
+        assertEquals(1, farm.inner.size(), "the stored sequence outlives this host's idle session");
+        assertTrue(farm.inner.load(client.session().id()).join().isPresent());
+    }
+
     @Test
     void withoutAStoreARestartedServiceAnswersUnknownSequence() {
         RmHarness h = new RmHarness(ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11);

@@ -44,6 +44,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and in order, for both WS-RM versions. No sleeps: the test waits for the lines the service prints.
  */
 class DurableServiceCrashTest {
+    /** The value of the store setting the service processes get (a file here; a database in a subclass). */
+    String storeSetting() {
+        return dir.resolve("rm-sessions.log").toString();
+    }
+
     private static final Duration T = Duration.ofSeconds(60);
 
     @TempDir
@@ -64,7 +69,7 @@ class DurableServiceCrashTest {
         final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         final List<String> applied = new CopyOnWriteArrayList<>();
 
-        Service(int port, ReliableMessagingVersion v, Path store, String hold) throws IOException {
+        Service(int port, ReliableMessagingVersion v, String store, String hold) throws IOException {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-D" + SequenceStoreSetting.PROPERTY + "=" + store, "-cp",
                     System.getProperty("java.class.path"), DurableEchoServiceProcess.class.getName(),
@@ -130,7 +135,7 @@ class DurableServiceCrashTest {
     void aServiceKilledMidSequenceAndRestartedCompletesItExactlyOnceInOrder(ReliableMessagingVersion v)
             throws Exception {
         int port = freePort();
-        Path store = dir.resolve("rm-sessions.log");
+        String store = storeSetting();
         Service first = new Service(port, v, store, "call-5");
         first.await("ready");
 

@@ -38,6 +38,9 @@ final class SequenceState {
             if (!contains(r.number())) {
                 add(r.number());
                 pending.put(r.number(), r);
+            } else if (pending.containsKey(r.number()) && !pending.get(r.number()).host().equals(r.host())) {
+                // a farm: a live host took over a message accepted by a host that died before delivering it
+                pending.put(r.number(), r);
             }
             if (r.last()) {
                 inputLast = r.number();

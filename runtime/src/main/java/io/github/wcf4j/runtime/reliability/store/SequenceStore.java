@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>{@link #none()} keeps nothing and costs nothing (WCF's behaviour, the default); {@link MemorySequenceStore} keeps
  * sequences in this process (for tests: a listener reopened in the same process resumes); {@link LogSequenceStore}
- * keeps them in one append-only file.
+ * keeps them in one append-only file; the {@code wcf4j-durable-postgres} module's {@code PostgresSequenceStore} in
+ * PostgreSQL, shared by the hosts of a farm ({@link #shared()}; found through {@link SequenceStoreProvider}).
  *
  * <p>Implementations are thread-safe.
  */
@@ -32,6 +33,15 @@ public interface SequenceStore extends AutoCloseable {
 
     /** Whether sessions write to this store at all (false for {@link #none()}, whose sessions skip every write). */
     boolean durable();
+
+    /**
+     * Whether other processes (the hosts of a farm) write the same sequences: a {@link SequenceChange.Received} may then
+     * fail with {@link SequenceNumberTakenException} (another host accepted that number first), and a session invokes
+     * nothing before its request's write completed. False for the file and memory stores (one process).
+     */
+    default boolean shared() {
+        return false;
+    }
 
     /** Writes {@code change} to sequence {@code key}; completes once it is durable under the store's policy. */
     CompletableFuture<Void> write(String key, SequenceChange change);

@@ -42,14 +42,21 @@ class LogSequenceStoreTest {
 
     /** A reply session: requests 1-3 received, 1 and 2 answered, reply 1 acknowledged. */
     private static void writeSession(SequenceStore s) {
-        join(s.write("in", new SequenceChange.Opened(SequenceChange.Role.SERVICE_REPLY, "urn:rm", "in", "out",
-                "/svc")));
-        for (long n = 1; n <= 3; n++) {
-            join(s.write("in", new SequenceChange.Received(n, false, "h1", bytes("request " + n))));
+        for (SequenceChange c : sessionChanges()) {
+            join(s.write("in", c));
         }
-        join(s.write("in", new SequenceChange.Replied(1, 1, bytes("reply 1"))));
-        join(s.write("in", new SequenceChange.Replied(2, 2, bytes("reply 2"))));
-        join(s.write("in", new SequenceChange.Acknowledged(List.of(new SequenceChange.Range(1, 1)))));
+    }
+
+    private static List<SequenceChange> sessionChanges() {
+        List<SequenceChange> c = new ArrayList<>();
+        c.add(new SequenceChange.Opened(SequenceChange.Role.SERVICE_REPLY, "urn:rm", "in", "out", "/svc"));
+        for (long n = 1; n <= 3; n++) {
+            c.add(new SequenceChange.Received(n, false, "h1", bytes("request " + n)));
+        }
+        c.add(new SequenceChange.Replied(1, 1, bytes("reply 1")));
+        c.add(new SequenceChange.Replied(2, 2, bytes("reply 2")));
+        c.add(new SequenceChange.Acknowledged(List.of(new SequenceChange.Range(1, 1))));
+        return c;
     }
 
     private static void assertSession(StoredSequence s) {
@@ -207,5 +214,26 @@ class LogSequenceStoreTest {
         assertFalse(SequenceStoreSetting.from(k -> null, k -> null).durable(), "unset: no store");
         assertThrows(IllegalArgumentException.class, () -> FsyncPolicy.named("sometimes"));
         s.close();
+    }
+
+    @Test
+    void aJdbcSettingWithoutItsStoreOnTheClassPathIsRefusedByName() {
+        Map<String, String> props = Map.of(SequenceStoreSetting.PROPERTY,
+                "jdbc:postgresql://127.0.0.1:5432/rm?user=rm&password=secret");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SequenceStoreSetting.from(props::get, k -> null));
+        assertTrue(e.getMessage().contains("wcf4j-durable-postgres"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), "the password is not in the message: " + e.getMessage());
+    }
+
+    @Test
+    void aFoldOfEncodedChangesIsWhatTheStoresLoad() {
+        List<SequenceChange> decoded = new ArrayList<>();
+        for (SequenceChange c : sessionChanges()) {
+            decoded.add(SequenceChangeCodec.decode(SequenceChangeCodec.encode("in", c)));
+        }
+        assertSession(SequenceChangeCodec.fold(decoded).orElseThrow());
+        decoded.add(new SequenceChange.Ended());
+        assertTrue(SequenceChangeCodec.fold(decoded).isEmpty());
     }
 }
