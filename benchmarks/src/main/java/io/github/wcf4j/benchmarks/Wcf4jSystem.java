@@ -206,6 +206,13 @@ public final class Wcf4jSystem {
         }
     }
 
+    /**
+     * The calculator's operations never block, so its host opts in to running them on the delivering thread
+     * ({@link ServiceHost.Builder#inlineInvocation}); {@code WCF4J_BENCH_INLINE=0} in the environment measures the
+     * invocation pool instead.
+     */
+    static final boolean INLINE_INVOCATION = !"0".equals(System.getenv("WCF4J_BENCH_INLINE"));
+
     /** The calculator hosted from a benchmark configuration ({@code configs/calculator.NAME.config}). */
     private static ServiceHost host(ServiceModelConfiguration config, String published) {
         return host(config, published, ServiceTypes.discovered());
@@ -232,7 +239,8 @@ public final class Wcf4jSystem {
         }
         String scheme = d.endpoints().get(0).binding().transport().map(t -> t.scheme()).orElse("http");
         ServiceHost.Builder builder = ServiceHost.builder(d).types(types)
-                .baseAddress(URI.create(scheme + "://127.0.0.1:0/calc")).metrics(metrics);
+                .baseAddress(URI.create(scheme + "://127.0.0.1:0/calc")).metrics(metrics)
+                .inlineInvocation(INLINE_INVOCATION);
         keys.ifPresent(k -> builder.parameter(TlsSettings.class, k.tls()).credentials(ServiceCredentials.defaults()
                 .withServiceCertificate(k.service()).withUserNameValidator((user, password) -> {
                     if (!user.equals(USER) || !password.equals(k.password())) {

@@ -55,6 +55,7 @@ final class MessageDispatcher {
     private final TextMessageEncoder logEncoder;
     private final Function<String, OperationMetrics> operationMeters;
     private final ConcurrentHashMap<String, OperationMetrics> meters = new ConcurrentHashMap<>();
+    private final boolean inline;
 
     /**
      * {@code endpointAddress}: where messages are sent {@code To} (known once the listener is open, for port 0);
@@ -78,6 +79,19 @@ final class MessageDispatcher {
     MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress, AddressFilter addressFilter,
             MessageVersion version, Executor executor, InstanceContexts instances, MessageLog messageLog,
             TextMessageEncoder logEncoder, EndpointMetrics metrics) {
+        this(invoker, endpointAddress, addressFilter, version, executor, instances, messageLog, logEncoder, metrics,
+                false);
+    }
+
+    /**
+     * {@code inline}: an operation runs on the thread that delivered its request (an event loop, the reliable
+     * session's or a layer's thread) instead of the invocation executor, when it may ({@link #runsInline}); the
+     * host's opt-in for operations that never block ({@code ServiceHost.Builder.inlineInvocation}).
+     */
+    MessageDispatcher(OperationInvoker invoker, Supplier<URI> endpointAddress, AddressFilter addressFilter,
+            MessageVersion version, Executor executor, InstanceContexts instances, MessageLog messageLog,
+            TextMessageEncoder logEncoder, EndpointMetrics metrics, boolean inline) {
+        this.inline = inline;
         this.operationMeters = metrics::operation;
         this.messageLog = messageLog;
         this.logEncoder = logEncoder;
@@ -136,11 +150,14 @@ final class MessageDispatcher {
         OperationMetrics meter = meter(op.name());
         long started = System.nanoTime();
         CallSpan span = meter.span(request.headers().messageId());
-        return instances.enter(session).thenCompose(instance -> {
+        CompletableFuture<InstanceContext> entered = instances.enter(session);
+        // a call that waited for its instance is resumed by the call that released it: never inline there
+        Executor runOn = entered.isDone() && runsInline(op, callbacks) ? DIRECT : executor;
+        return entered.thenCompose(instance -> {
             OperationContext context = new OperationContext(request, callbacks, instance);
             try {
                 return CompletableFuture.supplyAsync(
-                        () -> OperationContext.run(context, () -> invoke(op, request, session)), executor)
+                        () -> OperationContext.run(context, () -> invoke(op, request, session)), runOn)
                         .whenComplete((r, e) -> {
                             instances.exit(instance);
                             CallOutcome outcome = e != null ? CallOutcome.ERROR
@@ -156,6 +173,18 @@ final class MessageDispatcher {
                 throw rejected;
             }
         });
+    }
+
+    /** Runs a task on the calling thread. */
+    private static final Executor DIRECT = Runnable::run;
+
+    /**
+     * Whether {@code op} runs on the delivering thread: only when the host opted in, and never an operation that
+     * streams (it reads or writes as the peer's pace allows) nor one of a duplex contract (it may call back and wait
+     * for the callback's reply, which the delivering thread would have to read).
+     */
+    private boolean runsInline(OperationDescription op, OperationContext.Callbacks callbacks) {
+        return inline && callbacks == null && !op.isStreamed();
     }
 
     /** The meters of operation {@code name}, resolved once. */

@@ -8,6 +8,7 @@ import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.description.ServiceModelConfiguration;
 import io.github.wcf4j.binding.description.ServiceThrottlingBehavior;
 import io.github.wcf4j.binding.encoding.MessageVersion;
+import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.stack.ChannelSelection;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
@@ -96,6 +97,7 @@ public final class ServiceHost implements AutoCloseable {
     private final ServiceThrottlingBehavior throttling;
     private final ExecutorService ownExecutor;
     private final Executor executor;
+    private final boolean inlineInvocation;
     private final SystemScheduler ownScheduler;
     private final MetadataPublisher metadata;
     private final List<EndpointDispatcher> dispatchers = new ArrayList<>();
@@ -140,6 +142,7 @@ public final class ServiceHost implements AutoCloseable {
         } else {
             ownScheduler = null;
         }
+        this.inlineInvocation = b.inlineInvocation;
         if (b.executor != null) {
             this.ownExecutor = null;
             this.executor = b.executor;
@@ -155,6 +158,15 @@ public final class ServiceHost implements AutoCloseable {
             this.ownExecutor = pool;
             this.executor = pool;
         }
+    }
+
+    /**
+     * Whether an endpoint's operations may run on the thread that delivered their requests, when the host opted in:
+     * not a duplex contract's (an operation may call back and wait for the reply) and not under message security
+     * (the reply is signed and encrypted where the operation returns, and cryptography never runs on an event loop).
+     */
+    private static boolean runsInline(Binding binding, ContractDescription contract) {
+        return !contract.isDuplex() && binding.find(SecurityBindingElement.class).isEmpty();
     }
 
     /** A host of {@code service}, without the rest of a configuration (WCF's defaults for default endpoints). */
@@ -290,7 +302,8 @@ public final class ServiceHost implements AutoCloseable {
         MessageVersion version = binding.messageVersion().orElse(MessageVersion.SOAP12_WS_ADDRESSING10);
         MessageDispatcher md = new MessageDispatcher(invoker, endpointAddress, AddressFilter.of(e.headers()),
                 version, executor, mex ? InstanceContexts.single(ConcurrencyMode.Multiple) : contexts,
-                messageLog, MessageLog.encoderFor(binding), meters);
+                messageLog, MessageLog.encoderFor(binding), meters,
+                inlineInvocation && runsInline(binding, description));
         CallbackEndpoint callbacks = description.isDuplex() ? new CallbackEndpoint(description.callback().orElseThrow(),
                 version, binding.timeouts().sendTimeout(), p.require(Scheduler.class), endpointAddress) : null;
         EndpointDispatcher d = new EndpointDispatcher(listener, md, calls, sessions,
@@ -446,6 +459,7 @@ public final class ServiceHost implements AutoCloseable {
         private Class<?> implementation;
         private Object singleton;
         private Executor executor;
+        private boolean inlineInvocation;
         private ChannelStackBuilder stackBuilder = ChannelStackBuilder.standard();
 
         private Builder(ServiceDescription service, ServiceModelConfiguration configuration) {
@@ -484,6 +498,19 @@ public final class ServiceHost implements AutoCloseable {
         /** Runs operations here instead of the host's own pool (e.g. a test's virtual-time executor). */
         public Builder invocationExecutor(Executor e) {
             this.executor = e;
+            return this;
+        }
+
+        /**
+         * Opt-in: the service's operations never block (no I/O, no waiting on locks, no synchronous calls to other
+         * services), so each runs on the thread that delivered its request, usually a transport's event loop, instead
+         * of being handed to the invocation pool (gRPC's {@code directExecutor()}): a call then costs two thread
+         * hand-offs fewer (to the pool and back to the event loop for the reply). An operation that blocks would
+         * stall every connection of that event loop. Stream operations, duplex contracts and endpoints with message
+         * security still run on the pool; so does a call that had to wait for its instance's lock. Default: off.
+         */
+        public Builder inlineInvocation(boolean on) {
+            this.inlineInvocation = on;
             return this;
         }
 
