@@ -173,14 +173,12 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                 RefusalRule.<SecurityBindingElement>when("", MessageSecurityLayerProvider::overTransport,
                         e -> refused(e) + "over the transport bootstrap " + e.secureConversationBootstrap()
                                 .map(b -> b.authenticationMode().name()).orElse("") + " runs in wcf4j as a security"
-                                + " session over a duplex session channel (netTcpBinding's"
-                                + " TransportWithMessageCredential); over request/reply channels (HTTPS, e.g."
-                                + " wsHttpBinding's TransportWithMessageCredential with establishSecurityContext="
-                                + "\"true\") it is not implemented yet, so this endpoint is refused (with"
-                                + " establishSecurityContext=\"false\" the bootstrap alone runs).")
+                                + " session over request/reply session channels (HTTPS: wsHttpBinding's"
+                                + " TransportWithMessageCredential) or duplex session channels (netTcpBinding's);"
+                                + " this endpoint needs another channel shape, so it is refused.")
                         .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
                                 ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.REQUEST,
-                                ChannelShape.REPLY, ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                                ChannelShape.REPLY),
                 RefusalRule.when("messageSecurityVersion", MessageSecurityLayerProvider::encryptedKeyUnderWss10,
                         e -> WcfText.SecurityVersionDoesNotSupportEncryptedKeyBinding.format("CustomBinding",
                                 "http://tempuri.org/", "<contract>", "<contract namespace>", "WSSecurity11")
