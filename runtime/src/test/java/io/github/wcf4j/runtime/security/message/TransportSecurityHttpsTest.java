@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.security.message;
 
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,13 +28,16 @@ import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
+import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
 import io.github.wcf4j.runtime.transport.http.TlsSettings;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,7 @@ class TransportSecurityHttpsTest {
     static X509Credential client;
 
     private final List<AutoCloseable> opened = new ArrayList<>();
+    private ClientFactory<Identity> lastFactory;
 
     @BeforeAll
     static void keys() throws Exception {
@@ -77,6 +82,10 @@ class TransportSecurityHttpsTest {
     }
 
     private Identity run(Binding binding, ClientCredentials credentials) {
+        return run(binding, credentials, (direction, envelope, type) -> { });
+    }
+
+    private Identity run(Binding binding, ClientCredentials credentials, WireTap tap) {
         ServiceHost host = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(
                 new ServiceEndpoint("", "", binding.sectionName(), "", binding, CONTRACT, Optional.empty(),
                         Optional.empty(), Optional.empty(), List.of(), Optional.empty()))))
@@ -92,8 +101,9 @@ class TransportSecurityHttpsTest {
         host.open();
         ClientFactory<Identity> f = ClientFactory.builder(new ClientEndpoint("", host.endpoints().get(0).address(),
                 binding.sectionName(), "", binding, CONTRACT, Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty()), Identity.class).parameter(TlsSettings.class, tls).credentials(credentials).build();
+                Optional.empty()), Identity.class).parameter(TlsSettings.class, tls).parameter(WireTap.class, tap).credentials(credentials).build();
         opened.add(f);
+        lastFactory = f;
         return f.createChannel();
     }
 
@@ -146,19 +156,96 @@ class TransportSecurityHttpsTest {
         }
     }
 
+    /** What the client sent: each envelope as text, in order. */
+    private static List<String> sent(List<String> wire) {
+        return wire.stream().filter(m -> m.startsWith("SENT ")).toList();
+    }
+
+    /**
+     * Runs {@code binding} as {@code credentials}' caller: two calls, then the client closes; returns what the client
+     * sent and received.
+     */
+    private List<String> session(Binding binding, ClientCredentials credentials, String caller) {
+        List<String> wire = new CopyOnWriteArrayList<>();
+        Identity id = run(binding, credentials, (direction, envelope, type) -> wire.add(direction + " "
+                + new String(envelope, StandardCharsets.UTF_8)));
+        assertTrue(id.whoAmI().startsWith(caller), "the bootstrap's caller on the first call");
+        assertEquals(5.0, id.add(2, 3));
+        assertTrue(id.whoAmI().startsWith(caller), "and on every later one, by the context token alone");
+        lastFactory.close(id);
+        return wire;
+    }
+
+    /**
+     * The wire of a security session over HTTPS (WCF's SecuritySessionClientSettings over a request channel): one
+     * token request carrying the bootstrap's credential ({@code bootstrapToken}) and answered with the context token;
+     * then every call carries that token endorsing the timestamp, nothing encrypted (TLS protects it) and no
+     * bootstrap credential; the cancel at close is endorsed the same way.
+     */
+    private static void assertSecuritySession(List<String> wire, String trust, String bootstrapToken) {
+        List<String> sent = sent(wire);
+        List<String> issue = sent.stream().filter(m -> m.contains(">" + trust + "/RST/SCT<")).toList();
+        assertEquals(1, issue.size(), "one token request: " + sent);
+        assertTrue(issue.get(0).contains(bootstrapToken), issue.get(0));
+        assertTrue(wire.stream().anyMatch(m -> m.startsWith("RECEIVED ") && m.contains(trust + "/RSTR/SCT")
+                && m.contains("SecurityContextToken")), "the service issues the context token");
+        List<String> calls = sent.stream().filter(m -> m.contains("IIdentity/")).toList();
+        assertEquals(3, calls.size(), "three calls: " + calls);
+        for (String call : calls) {
+            assertTrue(call.contains("SecurityContextToken") && call.contains("SignatureValue")
+                    && call.contains("hmac-sha1"), "the context token endorses the call: " + call);
+            assertFalse(call.contains("UsernameToken") || call.contains("BinarySecurityToken"),
+                    "no bootstrap credential after the token request: " + call);
+            assertFalse(call.contains("EncryptedData"), "the transport protects the call: " + call);
+        }
+        List<String> cancel = sent.stream().filter(m -> m.contains(">" + trust + "/RST/SCT/Cancel<")).toList();
+        assertEquals(1, cancel.size(), "the context is cancelled at close: " + sent);
+        assertTrue(cancel.get(0).contains("SecurityContextToken") && cancel.get(0).contains("SignatureValue"),
+                cancel.get(0));
+        assertTrue(wire.stream().anyMatch(m -> m.startsWith("RECEIVED ") && m.contains(trust + "/RSTR/SCT/Cancel")),
+                "the service answers the cancel");
+        assertTrue(sent.indexOf(cancel.get(0)) == sent.size() - 1, "the cancel is the last message");
+    }
+
     /**
      * wsHttpBinding's default TransportWithMessageCredential (establishSecurityContext="true") is a secure conversation
-     * over UserNameOverTransport / CertificateOverTransport: a security session over HTTPS request/reply.
+     * over UserNameOverTransport / CertificateOverTransport: a security session over HTTPS request/reply, the context
+     * token issued for the bootstrap's credential, then endorsing every call's timestamp, cancelled at close.
      */
     @Test
-    void wsHttpBindingsDefaultSecureConversationRunsOverHttps() {
+    void wsHttpBindingsDefaultSecureConversationRunsAsASecuritySessionOverHttps() {
+        assertSecuritySession(session(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.UserName, true),
+                ClientCredentials.userName("carol", "carol-pw"), "UserName:carol"),
+                "http://schemas.xmlsoap.org/ws/2005/02/trust", "UsernameToken");
+        assertSecuritySession(session(wsHttp(WsHttpBinding.Flavor.WS_2007_HTTP, MessageCredentialType.UserName, true),
+                ClientCredentials.userName("carol", "carol-pw"), "UserName:carol"),
+                "http://docs.oasis-open.org/ws-sx/ws-trust/200512", "UsernameToken");
         for (WsHttpBinding.Flavor flavor : List.of(WsHttpBinding.Flavor.WS_HTTP, WsHttpBinding.Flavor.WS_2007_HTTP)) {
-            Identity carol = run(wsHttp(flavor, MessageCredentialType.UserName, true),
-                    ClientCredentials.userName("carol", "carol-pw"));
-            assertEquals("UserName:carol", carol.whoAmI());
-            assertEquals("UserName:carol", carol.whoAmI());
-            assertTrue(run(wsHttp(flavor, MessageCredentialType.Certificate, true),
-                    ClientCredentials.certificate(client)).whoAmI().startsWith("X509:"));
+            assertSecuritySession(session(wsHttp(flavor, MessageCredentialType.Certificate, true),
+                    ClientCredentials.certificate(client), "X509:CN=client; "),
+                    flavor == WsHttpBinding.Flavor.WS_HTTP ? "http://schemas.xmlsoap.org/ws/2005/02/trust"
+                            : "http://docs.oasis-open.org/ws-sx/ws-trust/200512", "BinarySecurityToken");
         }
+    }
+
+    /** A wrong password is refused by the token request: no context, nothing dispatched. */
+    @Test
+    void aWrongPasswordIsRefusedByTheTokenRequestOverHttps() {
+        int before = IdentityService.calls();
+        Identity id = run(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.UserName, true),
+                ClientCredentials.userName("carol", "guess"));
+        RuntimeException e = assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(String.valueOf(e).contains("could not be validated") || causeText(e).contains(
+                "could not be validated"), causeText(e));
+        assertEquals(before, IdentityService.calls(), "nothing dispatched");
+        lastFactory.abort(); // its channel faulted with the refused token request
+    }
+
+    private static String causeText(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            b.append(c).append(" | ");
+        }
+        return b.toString();
     }
 }
