@@ -228,6 +228,19 @@ class TransportSecurityHttpsTest {
         }
     }
 
+    /**
+     * TransportWithMessageCredential with Windows credentials is SspiNegotiatedOverTransport (SPNEGO inside TLS, the
+     * negotiated token endorsing), alone or as a secure conversation's bootstrap: not run by wcf4j, refused by name.
+     */
+    @Test
+    void windowsCredentialsOverHttpsStayRefusedByName() {
+        for (boolean sc : List.of(true, false)) {
+            UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () -> run(wsHttp(
+                    WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.Windows, sc), ClientCredentials.none()));
+            assertTrue(e.getMessage().contains("SspiNegotiatedOverTransport"), e.getMessage());
+        }
+    }
+
     /** A wrong password is refused by the token request: no context, nothing dispatched. */
     @Test
     void aWrongPasswordIsRefusedByTheTokenRequestOverHttps() {
