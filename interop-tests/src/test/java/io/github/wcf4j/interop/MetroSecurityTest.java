@@ -483,11 +483,16 @@ class MetroSecurityTest {
      * {@code Certificate} is {@code CertificateOverTransport} (the client's certificate endorsing the timestamp).
      */
     private static ServiceModelConfiguration transportConfig(String credential) {
+        return transportConfig(credential, false);
+    }
+
+    /** The same with a security context: a secure conversation over the transport bootstrap. */
+    private static ServiceModelConfiguration transportConfig(String credential, boolean securityContext) {
         return config("wsHttpBinding", """
                 <wsHttpBinding><binding name="secure">
                     <security mode="TransportWithMessageCredential"><message clientCredentialType="%s"
-                        establishSecurityContext="false"/></security>
-                  </binding></wsHttpBinding>""".formatted(credential), "httpsGetEnabled");
+                        establishSecurityContext="%s"/></security>
+                  </binding></wsHttpBinding>""".formatted(credential, securityContext), "httpsGetEnabled");
     }
 
     private static List<String> transportCredentials(String credential) {
@@ -532,6 +537,42 @@ class MetroSecurityTest {
             List<String> received = tapped(tap, "received");
             assertEquals(4, received.size(), received.toString());
             assertTrue(received.stream().allMatch(r -> securedForTransport(r, credential)), received.toString());
+        } finally {
+            host.abort();
+        }
+    }
+
+    /**
+     * wsHttpBinding TransportWithMessageCredential with its default security context: Metro's client, built from the
+     * {@code ?wsdl} alone (the context token as endorsing supporting token, its bootstrap policy the transport one),
+     * asks for a context token with its credential once, then endorses every call with the token alone.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UserName", "Certificate"})
+    void aMetroClientCallsAWcf4jServiceOverHttpsInASecureConversation(String credential) {
+        List<String> tap = new CopyOnWriteArrayList<>();
+        ServiceHost host = host(transportConfig(credential, true), tap, true);
+        List<String> options = new ArrayList<>(List.of("--ssl-trust", serviceCertificate.toString()));
+        options.addAll(transportCredentials(credential));
+        try (Peer metro = metroClientWith(host, WSDL_PORT, MetroClientTest.CALLS, options.toArray(String[]::new))) {
+            assertEquals("RESULT Add 115.99", metro.await("RESULT", PEER));
+            assertEquals("RESULT Subtract 68.46", metro.await("RESULT", PEER));
+            assertEquals("RESULT Multiply 731.25", metro.await("RESULT", PEER));
+            assertEquals("RESULT Divide 3.142857142857143", metro.await("RESULT", PEER));
+            metro.await("DONE", PEER);
+            List<String> callers = CxfSymmetricSecurityTest.CALLERS;
+            assertEquals(4, callers.size(), callers.toString());
+            String caller = credential.equals("UserName") ? "UserName:alice" : "X509:CN=client; [0-9A-F]{40}";
+            assertTrue(callers.stream().allMatch(c -> c.matches(caller)), callers.toString());
+            List<String> received = tapped(tap, "received");
+            List<String> issue = received.stream().filter(r -> r.contains("/RST/SCT<")).toList();
+            assertEquals(1, issue.size(), received.toString());
+            assertTrue(securedForTransport(issue.get(0), credential), issue.get(0));
+            List<String> calls = received.stream().filter(r -> r.contains("ICalculator/")).toList();
+            assertEquals(4, calls.size(), received.toString());
+            assertTrue(calls.stream().allMatch(r -> r.contains("SecurityContextToken") && r.contains("SignatureValue")
+                    && !r.contains("UsernameToken") && !r.contains("BinarySecurityToken")
+                    && !r.contains("EncryptedData")), calls.toString());
         } finally {
             host.abort();
         }
