@@ -606,6 +606,42 @@ class MetroSecurityTest {
     }
 
     /**
+     * The other direction: wcf4j's client of a Metro service publishing wcf4j's export for wsHttpBinding TWMC with
+     * its default security context asks for the context token once with its credential, endorses each call with
+     * the token alone and cancels it when it closes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UserName", "Certificate"})
+    void aWcf4jClientCallsAMetroServiceOverHttpsInASecureConversation(String credential) throws Exception {
+        ServiceModelConfiguration config = transportConfig(credential, true);
+        try (MetroService metro = MetroService.start(config, "WSHttpBinding_ICalculator", true)) {
+            List<String> tapped = new CopyOnWriteArrayList<>();
+            WireTap tap = (direction, envelope, contentType) -> tapped.add((direction == WireTap.Direction.SENT
+                    ? "sent " : "received ") + new String(envelope, StandardCharsets.UTF_8));
+            ClientFactory<ICalculator> factory = wcf4jClient(config, metro.address(), credential.equals("UserName")
+                    ? ClientCredentials.userName("alice", "secret") : ClientCredentials.certificate(client), tap);
+            ICalculator calc = factory.createChannel();
+            assertEquals(115.99, explained(metro.peer(), () -> calc.add(100, 15.99)), 1e-9);
+            assertEquals(68.46, explained(metro.peer(), () -> calc.subtract(145, 76.54)), 1e-9);
+            String who = credential.equals("UserName") ? "alice" : "CN=client";
+            for (int i = 1; i <= 2; i++) {
+                String caller = metro.peer().await("CALLER", PEER);
+                assertTrue(caller.matches("CALLER " + i + " .*" + who + ".*"), caller);
+            }
+            factory.close();
+            List<String> sent = tapped(tapped, "sent");
+            List<String> issue = sent.stream().filter(r -> r.contains("/RST/SCT<")).toList();
+            assertEquals(1, issue.size(), sent.toString());
+            assertTrue(securedForTransport(issue.get(0), credential), issue.get(0));
+            List<String> calls = sent.stream().filter(r -> r.contains("ICalculator/")).toList();
+            assertEquals(2, calls.size(), sent.toString());
+            assertTrue(calls.stream().allMatch(r -> r.contains("SecurityContextToken") && r.contains("SignatureValue")
+                    && !r.contains("UsernameToken") && !r.contains("BinarySecurityToken")), calls.toString());
+            assertTrue(sent.get(sent.size() - 1).contains("/RST/SCT/Cancel<"), sent.get(sent.size() - 1));
+        }
+    }
+
+    /**
      * {@code CertificateOverTransport}: Metro's endorsing signature references the {@code To} header, as WCF's
      * ({@code SendSecurityHeader.shouldSignToHeader}), and so does wcf4j's; each side verifies the other's.
      */
