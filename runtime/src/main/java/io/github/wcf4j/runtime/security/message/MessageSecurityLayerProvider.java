@@ -65,7 +65,7 @@ import java.util.stream.Stream;
  * default) dates and checks timestamps. Cryptography runs on the scheduler's executor, never on a transport's event
  * loop. A transport-security service's transport must protect the messages (WCF's
  * {@code TransportDoesNotProtectMessage} is one of the model's {@code BuildChecks}). Everything else of
- * {@code <security>} (SspiNegotiatedOverTransport, issued tokens, settings the symmetric and asymmetric engines do not
+ * {@code <security>} (SecureConversation over SspiNegotiatedOverTransport, issued tokens, settings the symmetric and asymmetric engines do not
  * apply) and the other channel shapes are refused by
  * name, as data ({@link #refusals()}).
  */
@@ -80,7 +80,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         return TransportSecurityProtocol.runs(e.authenticationMode()) || symmetricMode(e)
                 || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e)
                 || NegotiatedTokenProtocol.runs(e) || kerberosMode(e)
-                || KerberosOverTransportProtocol.runs(e.authenticationMode());
+                || KerberosOverTransportProtocol.runs(e.authenticationMode()) || SspiOverTransportProtocol.runs(e);
     }
 
     /** {@code authenticationMode="Kerberos"}: the Kerberos token profile, under WS-Security 1.1. */
@@ -154,7 +154,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 + " CertificateOverTransport, AnonymousForCertificate,"
                                 + " UserNameForCertificate, MutualCertificate, AnonymousForSslNegotiated,"
                                 + " UserNameForSslNegotiated, MutualSslNegotiated, SspiNegotiated (Kerberos) and"
-                                + " Kerberos under WS-Security 1.1 only (issued tokens are not implemented); this"
+                                + " Kerberos under WS-Security 1.1 only (issued tokens are not implemented, and"
+                                + " SspiNegotiatedOverTransport runs alone, not as a bootstrap); this"
                                 + " binding's <secureConversationBootstrap> (authenticationMode="
                                 + e.secureConversationBootstrap().map(b -> b.authenticationMode().name())
                                         .orElse("none") + ", messageSecurityVersion="
@@ -166,10 +167,11 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 + " AnonymousForCertificate, UserNameForCertificate, MutualCertificate,"
                                 + " MutualCertificateDuplex, Kerberos (the Kerberos token profile, WS-Security 1.1),"
                                 + " AnonymousForSslNegotiated, UserNameForSslNegotiated, MutualSslNegotiated,"
-                                + " SspiNegotiated (SPNEGO over Kerberos), and SecureConversation over the symmetric"
-                                + " X.509 modes, Kerberos or AnonymousForSslNegotiated/UserNameForSslNegotiated/"
-                                + "MutualSslNegotiated/SspiNegotiated only (SspiNegotiatedOverTransport and issued"
-                                + " tokens are not implemented yet), so this binding cannot be opened."),
+                                + " SspiNegotiated (SPNEGO over Kerberos), SspiNegotiatedOverTransport, and"
+                                + " SecureConversation over the symmetric X.509 modes, Kerberos,"
+                                + " UserNameOverTransport/CertificateOverTransport or AnonymousForSslNegotiated/"
+                                + "UserNameForSslNegotiated/MutualSslNegotiated/SspiNegotiated only (issued tokens are"
+                                + " not implemented yet), so this binding cannot be opened."),
                 RefusalRule.<SecurityBindingElement>when("", MessageSecurityLayerProvider::overTransport,
                         e -> refused(e) + "over the transport bootstrap " + e.secureConversationBootstrap()
                                 .map(b -> b.authenticationMode().name()).orElse("") + " runs in wcf4j as a security"
@@ -338,6 +340,12 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
         }
+        if (SspiOverTransportProtocol.runs(e)) {
+            return new SspiOverTransportProtocol(e, clock,
+                    p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p),
+                    windows(p));
+        }
         if (KerberosOverTransportProtocol.runs(e.authenticationMode())) {
             return new KerberosOverTransportProtocol(e, clock,
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p),
@@ -355,6 +363,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     /** Where messages are verified: cryptography off the transport's threads; a timestamp check where it lands. */
     private static Executor verifier(SecurityBindingElement e, BindingParameters p) {
         return symmetricMode(e) || kerberosMode(e) || KerberosOverTransportProtocol.runs(e.authenticationMode())
+                || SspiOverTransportProtocol.runs(e)
                 || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e)
                 || NegotiatedTokenProtocol.runs(e) ? p.require(Scheduler.class).executor() : Runnable::run;
     }

@@ -26,6 +26,8 @@ import io.github.wcf4j.binding.standard.TransportSecurity;
 import io.github.wcf4j.binding.standard.WsHttpBinding;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.security.EmbeddedKdc;
+import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
 import io.github.wcf4j.runtime.transport.WireTap;
@@ -59,6 +61,9 @@ class TransportSecurityHttpsTest {
 
     private final List<AutoCloseable> opened = new ArrayList<>();
     private ClientFactory<Identity> lastFactory;
+    /** The Kerberos identities of the Windows credential type: the service's, the client's. */
+    private KerberosCredentials serviceKerberos;
+    private KerberosCredentials clientKerberos;
 
     @BeforeAll
     static void keys() throws Exception {
@@ -86,9 +91,9 @@ class TransportSecurityHttpsTest {
     }
 
     private Identity run(Binding binding, ClientCredentials credentials, WireTap tap) {
-        ServiceHost host = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(
-                new ServiceEndpoint("", "", binding.sectionName(), "", binding, CONTRACT, Optional.empty(),
-                        Optional.empty(), Optional.empty(), List.of(), Optional.empty()))))
+        ServiceHost.Builder hostBuilder = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(),
+                List.of(), List.of(new ServiceEndpoint("", "", binding.sectionName(), "", binding, CONTRACT,
+                        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty()))))
                 .types(ServiceTypes.empty().map(SERVICE, IdentityService.class))
                 .baseAddress(URI.create("https://localhost:0/secure")).parameter(TlsSettings.class, tls)
                 .credentials(ServiceCredentials.defaults().withUserNameValidator((u, p) -> {
@@ -96,12 +101,21 @@ class TransportSecurityHttpsTest {
                         throw new SecurityTokenValidationException("bad password");
                     }
                 }).withClientCertificateAuthentication(X509CertificateAuthentication.peerTrust(
-                        List.of(client.certificate())))).build();
+                        List.of(client.certificate()))));
+        if (serviceKerberos != null) {
+            hostBuilder.parameter(KerberosCredentials.class, serviceKerberos);
+        }
+        ServiceHost host = hostBuilder.build();
         opened.add(host);
         host.open();
-        ClientFactory<Identity> f = ClientFactory.builder(new ClientEndpoint("", host.endpoints().get(0).address(),
-                binding.sectionName(), "", binding, CONTRACT, Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty()), Identity.class).parameter(TlsSettings.class, tls).parameter(WireTap.class, tap).credentials(credentials).build();
+        ClientFactory.Builder<Identity> clientBuilder = ClientFactory.builder(new ClientEndpoint("",
+                host.endpoints().get(0).address(), binding.sectionName(), "", binding, CONTRACT, Optional.empty(),
+                Optional.empty(), List.of(), Optional.empty()), Identity.class).parameter(TlsSettings.class, tls)
+                .parameter(WireTap.class, tap).credentials(credentials);
+        if (clientKerberos != null) {
+            clientBuilder.parameter(KerberosCredentials.class, clientKerberos);
+        }
+        ClientFactory<Identity> f = clientBuilder.build();
         opened.add(f);
         lastFactory = f;
         return f.createChannel();
@@ -229,16 +243,39 @@ class TransportSecurityHttpsTest {
     }
 
     /**
-     * TransportWithMessageCredential with Windows credentials is SspiNegotiatedOverTransport (SPNEGO inside TLS, the
-     * negotiated token endorsing), alone or as a secure conversation's bootstrap: not run by wcf4j, refused by name.
+     * TransportWithMessageCredential with Windows credentials and {@code establishSecurityContext="false"} is
+     * SspiNegotiatedOverTransport: one SPNEGO negotiation (Kerberos) inside TLS, then the negotiated token endorsing
+     * every call's timestamp, the Kerberos client principal the caller; no RST/SCT, nothing encrypted but by TLS.
      */
     @Test
-    void windowsCredentialsOverHttpsStayRefusedByName() {
-        for (boolean sc : List.of(true, false)) {
-            UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () -> run(wsHttp(
-                    WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.Windows, sc), ClientCredentials.none()));
-            assertTrue(e.getMessage().contains("SspiNegotiatedOverTransport"), e.getMessage());
+    void windowsCredentialsWithoutASecurityContextNegotiateSpnegoOverHttps() {
+        EmbeddedKdc kdc = EmbeddedKdc.shared();
+        serviceKerberos = kdc.credentials("host/localhost");
+        clientKerberos = kdc.credentials("alice");
+        List<String> wire = session(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.Windows, false),
+                ClientCredentials.none(), "Kerberos:alice@" + EmbeddedKdc.REALM);
+        List<String> sent = sent(wire);
+        List<String> legs = sent.stream().filter(m -> m.contains("<t:BinaryExchange")).toList();
+        assertTrue(!legs.isEmpty() && legs.get(0).contains("ValueType=\"http://schemas.xmlsoap.org/ws/2005/02/trust/"
+                + "spnego\""), sent.toString());
+        assertTrue(legs.stream().noneMatch(m -> m.contains("<o:Security") || m.contains(":Security ")),
+                "the negotiation's legs travel unsecured (TLS protects them): " + legs);
+        List<String> calls = sent.stream().filter(m -> m.contains("IIdentity/")).toList();
+        assertEquals(3, calls.size(), sent.toString());
+        for (String call : calls) {
+            assertTrue(call.contains("SecurityContextToken") && call.contains("SignatureValue")
+                    && call.contains("hmac-sha1"), "the negotiated token endorses the call: " + call);
+            assertFalse(call.contains("EncryptedData") || call.contains("DerivedKeyToken"), call);
         }
+        assertFalse(sent.stream().anyMatch(m -> m.contains("/RST/SCT")), "no secure conversation: " + sent);
+    }
+
+    /** With a security context (the default), SspiNegotiatedOverTransport would bootstrap it: refused by name. */
+    @Test
+    void windowsCredentialsWithASecurityContextStayRefusedByName() {
+        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () -> run(wsHttp(
+                WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.Windows, true), ClientCredentials.none()));
+        assertTrue(e.getMessage().contains("SspiNegotiatedOverTransport"), e.getMessage());
     }
 
     /** A wrong password is refused by the token request: no context, nothing dispatched. */
