@@ -71,9 +71,9 @@ class ChannelStackBuilderTest {
 
     @Test
     void aSecurityElementInACustomBindingIsRefusedToo() {
-        // the default, SspiNegotiated, runs (SSPI negotiation as the outer mode); SspiNegotiatedOverTransport does not
+        // the default, SspiNegotiated, runs (SSPI negotiation as the outer mode); issued tokens do not
         CustomBinding b = CustomBinding.of("secured", SecurityBindingElement.builder()
-                .authenticationMode(AuthenticationMode.SspiNegotiatedOverTransport).build(),
+                .authenticationMode(AuthenticationMode.IssuedTokenOverTransport).build(),
                 TextMessageEncodingBindingElement.defaults(), HttpTransportBindingElement.defaults());
         UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
                 builder.buildFactory(b, ChannelType.REQUEST, net.parameters()));
