@@ -731,6 +731,9 @@ final class SecureConversationProtocol implements SecurityProtocol {
         Optional<SymmetricHeaderWriter.ContextEndorsement> endorsement = Optional.of(
                 new SymmetricHeaderWriter.ContextEndorsement(current.tokenXml(), current.key()));
         try {
+            if (transport != null) {
+                throw renewalOverTransport();
+            }
             if (negotiation != null) {
                 SecurityContext kept = bootstrapTokens.get(current.contextId());
                 CompletableFuture<SecurityContext> token = kept != null
@@ -768,6 +771,9 @@ final class SecureConversationProtocol implements SecurityProtocol {
                 throw new MessageSecurityException("A renew request must carry its security context token.");
             }
         };
+        if (transport != null) {
+            throw renewalOverTransport();
+        }
         if (negotiation != null) {
             return negotiation.verifyRequest(request, credentials, session);
         }
@@ -775,6 +781,18 @@ final class SecureConversationProtocol implements SecurityProtocol {
             return kerberos.verifyRequest(request, credentials, session);
         }
         return ((SymmetricSecurityProtocol) bootstrap).verifyRequest(request, credentials, session);
+    }
+
+    /**
+     * A renewal over a transport bootstrap (WCF's renew request secured by UserNameOverTransport or
+     * CertificateOverTransport, endorsed by the session token) is not implemented: refused by name, the session
+     * cannot continue past its key's renewal time.
+     */
+    private MessageSecurityException renewalOverTransport() {
+        return new MessageSecurityException("Renewing a security session's key over the transport bootstrap "
+                + element.secureConversationBootstrap().map(b -> b.authenticationMode().name()).orElse("")
+                + " (RST/SCT/Renew) is not implemented in wcf4j: the session cannot continue past its key's"
+                + " renewal time (sessionKeyRenewalInterval); open a new channel.");
     }
 
     /** Key renewal in this protocol's security sessions. */

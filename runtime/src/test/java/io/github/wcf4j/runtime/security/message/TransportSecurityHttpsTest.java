@@ -64,6 +64,8 @@ class TransportSecurityHttpsTest {
     /** The Kerberos identities of the Windows credential type: the service's, the client's. */
     private KerberosCredentials serviceKerberos;
     private KerberosCredentials clientKerberos;
+    /** The client's clock, when a test moves it. */
+    private java.time.Clock clientClock;
 
     @BeforeAll
     static void keys() throws Exception {
@@ -114,6 +116,9 @@ class TransportSecurityHttpsTest {
                 .parameter(WireTap.class, tap).credentials(credentials);
         if (clientKerberos != null) {
             clientBuilder.parameter(KerberosCredentials.class, clientKerberos);
+        }
+        if (clientClock != null) {
+            clientBuilder.parameter(java.time.Clock.class, clientClock);
         }
         ClientFactory<Identity> f = clientBuilder.build();
         opened.add(f);
@@ -276,6 +281,24 @@ class TransportSecurityHttpsTest {
         UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () -> run(wsHttp(
                 WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.Windows, true), ClientCredentials.none()));
         assertTrue(e.getMessage().contains("SspiNegotiatedOverTransport"), e.getMessage());
+    }
+
+    /**
+     * Renewing the session key over a transport bootstrap is not implemented: once the key's renewal time has come
+     * (the client's sessionKeyRenewalInterval, 10 hours) the call fails with a text naming it, nothing is sent.
+     */
+    @Test
+    void aKeyRenewalOverTheTransportBootstrapIsRefusedByName() {
+        SettableClock clock = new SettableClock();
+        clientClock = clock;
+        Identity carol = run(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.UserName, true),
+                ClientCredentials.userName("carol", "carol-pw"));
+        assertEquals("UserName:carol", carol.whoAmI());
+        clock.advance(java.time.Duration.ofHours(11));
+        RuntimeException e = assertThrows(RuntimeException.class, carol::whoAmI);
+        assertTrue(causeText(e).contains("over the transport bootstrap UserNameOverTransport (RST/SCT/Renew) is not"
+                + " implemented"), causeText(e));
+        lastFactory.abort();
     }
 
     /** A wrong password is refused by the token request: no context, nothing dispatched. */
