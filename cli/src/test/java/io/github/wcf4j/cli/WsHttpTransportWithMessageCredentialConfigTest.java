@@ -12,6 +12,8 @@ import io.github.wcf4j.config.ServiceModelConfigReader;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.security.CertificateStores;
+import io.github.wcf4j.runtime.security.EmbeddedKdc;
+import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.Identity;
 import io.github.wcf4j.runtime.security.message.IdentityService;
@@ -51,10 +53,16 @@ class WsHttpTransportWithMessageCredentialConfigTest {
     }
 
     private static ServiceModelConfiguration config(String credentialType, String clientCredentials) {
+        return config(credentialType, "", clientCredentials);
+    }
+
+    /** The configuration with {@code messageAttributes} on its {@code <message>} element. */
+    private static ServiceModelConfiguration config(String credentialType, String messageAttributes,
+            String clientCredentials) {
         return ServiceModelConfigReader.create().read("app.config", """
                 <configuration><system.serviceModel>
                   <bindings><wsHttpBinding><binding name="secure">
-                    <security mode="TransportWithMessageCredential"><message clientCredentialType="%s"/></security>
+                    <security mode="TransportWithMessageCredential"><message clientCredentialType="%s"%s/></security>
                   </binding></wsHttpBinding></bindings>
                   <behaviors>
                     <serviceBehaviors><behavior name="service"><serviceCredentials>
@@ -69,24 +77,28 @@ class WsHttpTransportWithMessageCredentialConfigTest {
                     <endpoint address="" binding="wsHttpBinding" bindingConfiguration="secure" contract="%s"/>
                   </service></services>
                   <client><endpoint name="identity" address="https://localhost/unused" binding="wsHttpBinding"
-                      bindingConfiguration="secure" behaviorConfiguration="client" contract="%3$s"/></client>
+                      bindingConfiguration="secure" behaviorConfiguration="client" contract="%4$s"/></client>
                 </system.serviceModel></configuration>
-                """.formatted(credentialType, clientCredentials, Identity.class.getName())).orThrow();
+                """.formatted(credentialType, messageAttributes, clientCredentials, Identity.class.getName()))
+                .orThrow();
     }
 
     /** Hosts the configuration, calls it three times in one session, closes it; returns the client's wire. */
     private static List<String> run(ServiceModelConfiguration config, ClientCredentials fromCode, String caller) {
         List<String> wire = new CopyOnWriteArrayList<>();
+        EmbeddedKdc kdc = EmbeddedKdc.shared();
         try (ServiceHost host = ServiceHost.builder(config, "IdentityService")
                 .types(ServiceTypes.empty().map("IdentityService", IdentityService.class)
                         .map("Contoso.Security.PasswordValidator", TestPasswordValidator.class))
                 .baseAddress(URI.create("https://localhost:0/secure")).parameter(TlsSettings.class, tls)
-                .parameter(CertificateStores.class, stores).build()) {
+                .parameter(CertificateStores.class, stores)
+                .parameter(KerberosCredentials.class, kdc.credentials("host/localhost")).build()) {
             host.open();
             ClientEndpoint at = config.clientEndpoint("identity").orElseThrow()
                     .withAddress(host.endpoints().get(0).address());
             ClientFactory<Identity> f = ClientFactory.builder(at, Identity.class).parameter(TlsSettings.class, tls)
                     .parameter(CertificateStores.class, stores).credentials(fromCode)
+                    .parameter(KerberosCredentials.class, kdc.credentials("alice"))
                     .parameter(WireTap.class, (direction, envelope, type) -> wire.add(direction + " "
                             + new String(envelope, StandardCharsets.UTF_8))).build();
             try {
@@ -137,5 +149,26 @@ class WsHttpTransportWithMessageCredentialConfigTest {
         ServiceModelConfiguration config = config("Certificate", "<clientCertificate findValue=\"peer\""
                 + " storeLocation=\"CurrentUser\" storeName=\"My\" x509FindType=\"FindBySubjectName\"/>");
         assertSecuritySession(run(config, ClientCredentials.none(), "X509:CN=peer; "), "BinarySecurityToken");
+    }
+
+    /**
+     * Windows credentials without a security context: SspiNegotiatedOverTransport, one SPNEGO negotiation (Kerberos,
+     * the embedded KDC) inside TLS, then the negotiated token endorsing each call; the Kerberos principal the caller.
+     */
+    @Test
+    void windowsCredentialsWithoutASecurityContextRunAsSspiNegotiatedOverTransport() {
+        ServiceModelConfiguration config = config("Windows", " establishSecurityContext=\"false\"", "");
+        SecurityBindingElement security = config.services().get(0).endpoints().get(0).binding()
+                .createBindingElements().stream().filter(SecurityBindingElement.class::isInstance)
+                .map(SecurityBindingElement.class::cast).findFirst().orElseThrow();
+        assertEquals(AuthenticationMode.SspiNegotiatedOverTransport, security.authenticationMode());
+        List<String> wire = run(config, ClientCredentials.none(), "Kerberos:alice@" + EmbeddedKdc.REALM);
+        List<String> sent = wire.stream().filter(m -> m.startsWith("SENT ")).toList();
+        assertTrue(sent.get(0).contains("<t:BinaryExchange") && sent.get(0).contains("/spnego\""), sent.get(0));
+        List<String> calls = sent.stream().filter(m -> m.contains("IIdentity/")).toList();
+        assertEquals(3, calls.size(), sent.toString());
+        assertTrue(calls.stream().allMatch(m -> m.contains("SecurityContextToken") && m.contains("SignatureValue")
+                && !m.contains("EncryptedData")), calls.toString());
+        assertFalse(sent.stream().anyMatch(m -> m.contains("/RST/SCT")), "no secure conversation");
     }
 }
