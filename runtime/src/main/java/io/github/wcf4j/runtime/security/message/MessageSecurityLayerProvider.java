@@ -65,7 +65,7 @@ import java.util.stream.Stream;
  * default) dates and checks timestamps. Cryptography runs on the scheduler's executor, never on a transport's event
  * loop. A transport-security service's transport must protect the messages (WCF's
  * {@code TransportDoesNotProtectMessage} is one of the model's {@code BuildChecks}). Everything else of
- * {@code <security>} (SecureConversation over SspiNegotiatedOverTransport, issued tokens, settings the symmetric and asymmetric engines do not
+ * {@code <security>} (issued tokens, settings the symmetric and asymmetric engines do not
  * apply) and the other channel shapes are refused by
  * name, as data ({@link #refusals()}).
  */
@@ -135,7 +135,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     /** A secure conversation bootstrapped by {@code UserNameOverTransport} or {@code CertificateOverTransport}. */
     private static boolean overTransport(SecurityBindingElement e) {
         return secureConversation(e) && e.secureConversationBootstrap()
-                .map(b -> TransportSecurityProtocol.runs(b.authenticationMode())).orElse(false);
+                .map(b -> TransportSecurityProtocol.runs(b.authenticationMode())
+                        || b.authenticationMode() == AuthenticationMode.SspiNegotiatedOverTransport).orElse(false);
     }
 
     private static boolean secureConversation(SecurityBindingElement e) {
@@ -154,8 +155,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 + " CertificateOverTransport, AnonymousForCertificate,"
                                 + " UserNameForCertificate, MutualCertificate, AnonymousForSslNegotiated,"
                                 + " UserNameForSslNegotiated, MutualSslNegotiated, SspiNegotiated (Kerberos) and"
-                                + " Kerberos under WS-Security 1.1 only (issued tokens are not implemented, and"
-                                + " SspiNegotiatedOverTransport runs alone, not as a bootstrap); this"
+                                + " Kerberos, SspiNegotiatedOverTransport under WS-Security 1.1 only (issued"
+                                + " tokens are not implemented); this"
                                 + " binding's <secureConversationBootstrap> (authenticationMode="
                                 + e.secureConversationBootstrap().map(b -> b.authenticationMode().name())
                                         .orElse("none") + ", messageSecurityVersion="
@@ -169,7 +170,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 + " AnonymousForSslNegotiated, UserNameForSslNegotiated, MutualSslNegotiated,"
                                 + " SspiNegotiated (SPNEGO over Kerberos), SspiNegotiatedOverTransport, and"
                                 + " SecureConversation over the symmetric X.509 modes, Kerberos,"
-                                + " UserNameOverTransport/CertificateOverTransport or AnonymousForSslNegotiated/"
+                                + " UserNameOverTransport/CertificateOverTransport/SspiNegotiatedOverTransport or"
+                                + " AnonymousForSslNegotiated/"
                                 + "UserNameForSslNegotiated/MutualSslNegotiated/SspiNegotiated only (issued tokens are"
                                 + " not implemented yet), so this binding cannot be opened."),
                 RefusalRule.<SecurityBindingElement>when("", MessageSecurityLayerProvider::overTransport,

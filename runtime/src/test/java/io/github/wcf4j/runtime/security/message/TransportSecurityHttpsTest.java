@@ -275,12 +275,21 @@ class TransportSecurityHttpsTest {
         assertFalse(sent.stream().anyMatch(m -> m.contains("/RST/SCT")), "no secure conversation: " + sent);
     }
 
-    /** With a security context (the default), SspiNegotiatedOverTransport would bootstrap it: refused by name. */
+    /**
+     * With a security context (the default), SspiNegotiatedOverTransport bootstraps it: one SPNEGO negotiation inside
+     * TLS, the RST/SCT endorsed by the negotiated token, then each call endorsed by the session's context token, the
+     * Kerberos principal the caller on every call, the context cancelled at close.
+     */
     @Test
-    void windowsCredentialsWithASecurityContextStayRefusedByName() {
-        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () -> run(wsHttp(
-                WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.Windows, true), ClientCredentials.none()));
-        assertTrue(e.getMessage().contains("SspiNegotiatedOverTransport"), e.getMessage());
+    void windowsCredentialsWithASecurityContextBootstrapItBySpnegoOverHttps() {
+        EmbeddedKdc kdc = EmbeddedKdc.shared();
+        serviceKerberos = kdc.credentials("host/localhost");
+        clientKerberos = kdc.credentials("alice");
+        List<String> wire = session(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.Windows, true),
+                ClientCredentials.none(), "Kerberos:alice@" + EmbeddedKdc.REALM);
+        List<String> sent = sent(wire);
+        assertTrue(sent.get(0).contains("<t:BinaryExchange") && sent.get(0).contains("/spnego\""), sent.get(0));
+        assertSecuritySession(wire, "http://schemas.xmlsoap.org/ws/2005/02/trust", "SecurityContextToken");
     }
 
     /**
