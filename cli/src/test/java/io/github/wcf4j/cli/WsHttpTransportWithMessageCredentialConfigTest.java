@@ -171,4 +171,16 @@ class WsHttpTransportWithMessageCredentialConfigTest {
                 && !m.contains("EncryptedData")), calls.toString());
         assertFalse(sent.stream().anyMatch(m -> m.contains("/RST/SCT")), "no secure conversation");
     }
+
+    /**
+     * Windows credentials with the default security context: a secure conversation over SspiNegotiatedOverTransport,
+     * SPNEGO inside TLS first, then the session as over the other transport bootstraps.
+     */
+    @Test
+    void windowsCredentialsRunAsASecureConversationOverSspiNegotiatedOverTransport() {
+        ServiceModelConfiguration config = config("Windows", "");
+        List<String> wire = run(config, ClientCredentials.none(), "Kerberos:alice@" + EmbeddedKdc.REALM);
+        assertTrue(wire.get(0).contains("<t:BinaryExchange") && wire.get(0).contains("/spnego\""), wire.get(0));
+        assertSecuritySession(wire, "SecurityContextToken");
+    }
 }
