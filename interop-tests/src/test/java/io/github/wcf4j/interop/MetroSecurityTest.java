@@ -483,11 +483,16 @@ class MetroSecurityTest {
      * {@code Certificate} is {@code CertificateOverTransport} (the client's certificate endorsing the timestamp).
      */
     private static ServiceModelConfiguration transportConfig(String credential) {
+        return transportConfig(credential, false);
+    }
+
+    /** The same with a security context: a secure conversation over the transport bootstrap. */
+    private static ServiceModelConfiguration transportConfig(String credential, boolean securityContext) {
         return config("wsHttpBinding", """
                 <wsHttpBinding><binding name="secure">
                     <security mode="TransportWithMessageCredential"><message clientCredentialType="%s"
-                        establishSecurityContext="false"/></security>
-                  </binding></wsHttpBinding>""".formatted(credential), "httpsGetEnabled");
+                        establishSecurityContext="%s"/></security>
+                  </binding></wsHttpBinding>""".formatted(credential, securityContext), "httpsGetEnabled");
     }
 
     private static List<String> transportCredentials(String credential) {
@@ -537,6 +542,42 @@ class MetroSecurityTest {
         }
     }
 
+    /**
+     * wsHttpBinding TransportWithMessageCredential with its default security context: Metro's client, built from the
+     * {@code ?wsdl} alone (the context token as endorsing supporting token, its bootstrap policy the transport one),
+     * asks for a context token with its credential once, then endorses every call with the token alone.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UserName", "Certificate"})
+    void aMetroClientCallsAWcf4jServiceOverHttpsInASecureConversation(String credential) {
+        List<String> tap = new CopyOnWriteArrayList<>();
+        ServiceHost host = host(transportConfig(credential, true), tap, true);
+        List<String> options = new ArrayList<>(List.of("--ssl-trust", serviceCertificate.toString()));
+        options.addAll(transportCredentials(credential));
+        try (Peer metro = metroClientWith(host, WSDL_PORT, MetroClientTest.CALLS, options.toArray(String[]::new))) {
+            assertEquals("RESULT Add 115.99", metro.await("RESULT", PEER));
+            assertEquals("RESULT Subtract 68.46", metro.await("RESULT", PEER));
+            assertEquals("RESULT Multiply 731.25", metro.await("RESULT", PEER));
+            assertEquals("RESULT Divide 3.142857142857143", metro.await("RESULT", PEER));
+            metro.await("DONE", PEER);
+            List<String> callers = CxfSymmetricSecurityTest.CALLERS;
+            assertEquals(4, callers.size(), callers.toString());
+            String caller = credential.equals("UserName") ? "UserName:alice" : "X509:CN=client; [0-9A-F]{40}";
+            assertTrue(callers.stream().allMatch(c -> c.matches(caller)), callers.toString());
+            List<String> received = tapped(tap, "received");
+            List<String> issue = received.stream().filter(r -> r.contains("/RST/SCT<")).toList();
+            assertEquals(1, issue.size(), received.toString());
+            assertTrue(securedForTransport(issue.get(0), credential), issue.get(0));
+            List<String> calls = received.stream().filter(r -> r.contains("ICalculator/")).toList();
+            assertEquals(4, calls.size(), received.toString());
+            assertTrue(calls.stream().allMatch(r -> r.contains("SecurityContextToken") && r.contains("SignatureValue")
+                    && !r.contains("UsernameToken") && !r.contains("BinarySecurityToken")
+                    && !r.contains("EncryptedData")), calls.toString());
+        } finally {
+            host.abort();
+        }
+    }
+
     /** wcf4j's client over HTTPS against a Metro service publishing what wcf4j exports for the same configuration. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"UserName", "Certificate"})
@@ -561,6 +602,42 @@ class MetroSecurityTest {
             List<String> sent = tapped(tapped, "sent");
             assertEquals(2, sent.size(), sent.toString());
             assertTrue(sent.stream().allMatch(r -> securedForTransport(r, credential)), sent.toString());
+        }
+    }
+
+    /**
+     * The other direction: wcf4j's client of a Metro service publishing wcf4j's export for wsHttpBinding TWMC with
+     * its default security context asks for the context token once with its credential, endorses each call with
+     * the token alone and cancels it when it closes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UserName", "Certificate"})
+    void aWcf4jClientCallsAMetroServiceOverHttpsInASecureConversation(String credential) throws Exception {
+        ServiceModelConfiguration config = transportConfig(credential, true);
+        try (MetroService metro = MetroService.start(config, "WSHttpBinding_ICalculator", true)) {
+            List<String> tapped = new CopyOnWriteArrayList<>();
+            WireTap tap = (direction, envelope, contentType) -> tapped.add((direction == WireTap.Direction.SENT
+                    ? "sent " : "received ") + new String(envelope, StandardCharsets.UTF_8));
+            ClientFactory<ICalculator> factory = wcf4jClient(config, metro.address(), credential.equals("UserName")
+                    ? ClientCredentials.userName("alice", "secret") : ClientCredentials.certificate(client), tap);
+            ICalculator calc = factory.createChannel();
+            assertEquals(115.99, explained(metro.peer(), () -> calc.add(100, 15.99)), 1e-9);
+            assertEquals(68.46, explained(metro.peer(), () -> calc.subtract(145, 76.54)), 1e-9);
+            String who = credential.equals("UserName") ? "alice" : "CN=client";
+            for (int i = 1; i <= 2; i++) {
+                String caller = metro.peer().await("CALLER", PEER);
+                assertTrue(caller.matches("CALLER " + i + " .*" + who + ".*"), caller);
+            }
+            factory.close();
+            List<String> sent = tapped(tapped, "sent");
+            List<String> issue = sent.stream().filter(r -> r.contains("/RST/SCT<")).toList();
+            assertEquals(1, issue.size(), sent.toString());
+            assertTrue(securedForTransport(issue.get(0), credential), issue.get(0));
+            List<String> calls = sent.stream().filter(r -> r.contains("ICalculator/")).toList();
+            assertEquals(2, calls.size(), sent.toString());
+            assertTrue(calls.stream().allMatch(r -> r.contains("SecurityContextToken") && r.contains("SignatureValue")
+                    && !r.contains("UsernameToken") && !r.contains("BinarySecurityToken")), calls.toString());
+            assertTrue(sent.get(sent.size() - 1).contains("/RST/SCT/Cancel<"), sent.get(sent.size() - 1));
         }
     }
 

@@ -258,6 +258,10 @@ final class SecurityPolicy {
     static void transport(HttpsTransportBindingElement https, Optional<SecurityBindingElement> security,
             PolicyAssertions.Step s) {
         Optional<Shape> shape = security.flatMap(SecurityPolicy::shape);
+        if (security.isPresent() && transportConversation(security.get())) {
+            transportConversation(https, security.get(), s);
+            return;
+        }
         if (security.isPresent() && shape.isEmpty()) {
             return;
         }
@@ -272,6 +276,60 @@ final class SecurityPolicy {
         }
         new Driver(s, false).transportBinding(https, SecurityAlgorithmSuite.DEFAULT, SecurityHeaderLayout.Strict,
                 security.isPresent());
+    }
+
+    /** A secure conversation over a transport bootstrap (UserNameOverTransport, CertificateOverTransport, ...). */
+    private static boolean transportConversation(SecurityBindingElement e) {
+        return e.authenticationMode() == AuthenticationMode.SecureConversation && e.secureConversationBootstrap()
+                .flatMap(SecurityPolicy::shape).map(b -> b.kind() == Kind.TRANSPORT).orElse(false);
+    }
+
+    /**
+     * SecureConversation over a transport bootstrap over HTTPS (wsHttpBinding's TransportWithMessageCredential with
+     * {@code establishSecurityContext="true"}): WCF's {@code TransportSecurityBindingElement} whose endorsing
+     * supporting token is the context token, exported as the transport binding, then
+     * {@code sp:EndorsingSupportingTokens} holding {@code sp:SecureConversationToken} (always to the recipient, no
+     * derived keys, its key symmetric so no signed {@code To}) with its {@code sp:BootstrapPolicy}: the RST/RSTR's
+     * parts and the bootstrap's own transport policy over the same HTTPS transport
+     * ({@code CreateWsspBootstrapPolicyAssertion} exports the bootstrap element with the elements below security);
+     * then {@code sp:Wss11} and {@code sp:Trust10|13}.
+     */
+    private static void transportConversation(HttpsTransportBindingElement https, SecurityBindingElement e,
+            PolicyAssertions.Step s) {
+        SecurityBindingElement boot = e.secureConversationBootstrap().orElseThrow();
+        boolean sp12 = e.messageSecurityVersion().isSecurityPolicy12();
+        boolean cancel = e.requireSecurityContextCancellation();
+        Driver d = new Driver(s, sp12);
+        XmlOut out = s.out();
+        d.transportBinding(https, e.defaultAlgorithmSuite(), e.securityHeaderLayout(), e.includeTimestamp());
+        d.top("EndorsingSupportingTokens").start("wsp:Policy").start("sp:SecureConversationToken")
+                .attr("sp:IncludeToken", d.ns + "/IncludeToken/" + ALWAYS_TO_RECIPIENT).start("wsp:Policy");
+        if (e.requireDerivedKeys()) {
+            out.empty("sp:RequireDerivedKeys");
+        }
+        if (!cancel) {
+            d.mustNotSendCancel(false);
+        }
+        out.start("sp:BootstrapPolicy").start("wsp:Policy");
+        out.start("sp:SignedParts").empty("sp:Body");
+        for (Header h : signedHeaders(List.of(), s.context().addressing(), new ArrayList<>())) {
+            out.empty("sp:Header", "Name", h.name(), "Namespace", h.namespace());
+        }
+        out.end().start("sp:EncryptedParts").empty("sp:Body").end();
+        Driver b = new Driver(s, boot.messageSecurityVersion().isSecurityPolicy12());
+        b.transportBinding(https, boot.defaultAlgorithmSuite(), boot.securityHeaderLayout(), boot.includeTimestamp());
+        if (b.supportingTokens(shape(boot).orElseThrow(), s.context().addressing())) {
+            b.wssAndTrust(boot, false);
+        }
+        out.end().end();
+        if (sp12) {
+            out.empty("sp:MustNotSendAmend");
+            if (!cancel || !e.canRenewSecurityContextToken()) {
+                out.empty("sp:MustNotSendRenew");
+            }
+        }
+        out.end().end().end().end();
+        d.wssAndTrust(e, false);
     }
 
     /**

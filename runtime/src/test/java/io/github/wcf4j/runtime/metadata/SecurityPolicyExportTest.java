@@ -211,6 +211,38 @@ class SecurityPolicyExportTest {
                 + trust("Trust10", SP11) + ADDRESSING)), wss10);
     }
 
+    /**
+     * wsHttpBinding's TransportWithMessageCredential with {@code establishSecurityContext="true"}: WCF's transport
+     * element whose endorsing token is the context token ({@code CreateSecureConversationBindingElement} over
+     * UserNameOverTransport: no derived keys), exported with the bootstrap's own transport policy inside the token's
+     * {@code sp:BootstrapPolicy} ({@code CreateWsspBootstrapPolicyAssertion}); a symmetric key signs no {@code To}.
+     */
+    @Test
+    void aSecureConversationOverUserNameOverTransportEndorsesWithTheContextTokenAndItsBootstrapPolicy() {
+        String wsa = "http://www.w3.org/2005/08/addressing";
+        StringBuilder signed = new StringBuilder("<sp:SignedParts><sp:Body/>");
+        for (String h : List.of("To", "From", "FaultTo", "ReplyTo", "MessageID", "RelatesTo", "Action")) {
+            signed.append("<sp:Header Name=\"").append(h).append("\" Namespace=\"").append(wsa).append("\"/>");
+        }
+        String bootstrap = "<sp:BootstrapPolicy><wsp:Policy>" + signed + "</sp:SignedParts>"
+                + "<sp:EncryptedParts><sp:Body/></sp:EncryptedParts>"
+                + transportBinding(SP11, HTTPS_TOKEN_11, "Basic256", true)
+                + "<sp:SignedSupportingTokens xmlns:sp=\"" + SP11 + "\"><wsp:Policy>" + userNameToken(SP11)
+                + "</wsp:Policy></sp:SignedSupportingTokens>" + wss11(SP11) + trust("Trust10", SP11)
+                + "</wsp:Policy></sp:BootstrapPolicy>";
+        SecurityBindingElement sc = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).requireDerivedKeys(false)
+                .bootstrap(security(AuthenticationMode.UserNameOverTransport)).build();
+        String wsdl = wsdl(overHttps(sc), HTTPS);
+        assertTrue(wsdl.contains(endpointPolicy(transportBinding(SP11, HTTPS_TOKEN_11, "Basic256", true)
+                + "<sp:EndorsingSupportingTokens xmlns:sp=\"" + SP11 + "\"><wsp:Policy><sp:SecureConversationToken"
+                + " sp:IncludeToken=\"" + SP11 + "/IncludeToken/AlwaysToRecipient\"><wsp:Policy>" + bootstrap
+                + "</wsp:Policy></sp:SecureConversationToken></wsp:Policy></sp:EndorsingSupportingTokens>"
+                + wss11(SP11) + trust("Trust10", SP11) + ADDRESSING)), wsdl);
+        assertFalse(wsdl.contains("_Input_policy"), "the transport protects the messages: " + wsdl);
+        parse(wsdl);
+    }
+
     @Test
     void theTransportBindingFollowsSuiteLayoutTimestampAndClientCertificate() {
         SecurityBindingElement e = SecurityBindingElement.builder()

@@ -71,13 +71,29 @@ class ChannelStackBuilderTest {
 
     @Test
     void aSecurityElementInACustomBindingIsRefusedToo() {
-        // the default, SspiNegotiated, runs (SSPI negotiation as the outer mode); SspiNegotiatedOverTransport does not
+        // the default, SspiNegotiated, runs (SSPI negotiation as the outer mode); issued tokens do not
         CustomBinding b = CustomBinding.of("secured", SecurityBindingElement.builder()
-                .authenticationMode(AuthenticationMode.SspiNegotiatedOverTransport).build(),
+                .authenticationMode(AuthenticationMode.IssuedTokenOverTransport).build(),
                 TextMessageEncodingBindingElement.defaults(), HttpTransportBindingElement.defaults());
         UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
                 builder.buildFactory(b, ChannelType.REQUEST, net.parameters()));
         assertTrue(e.getMessage().startsWith("The binding element 'security' (authenticationMode="), e.getMessage());
+    }
+
+    /** A secure conversation over SspiNegotiatedOverTransport runs over HTTPS request/reply only: not over net.tcp. */
+    @Test
+    void aSecureConversationOverSspiNegotiatedOverTransportIsRefusedOverADuplexSession() {
+        CustomBinding b = CustomBinding.of("windows", SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).requireDerivedKeys(false)
+                .bootstrap(SecurityBindingElement.builder()
+                        .authenticationMode(AuthenticationMode.SspiNegotiatedOverTransport).build()).build(),
+                io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement.defaults(),
+                io.github.wcf4j.binding.security.SslStreamSecurityBindingElement.defaults(),
+                io.github.wcf4j.binding.transport.TcpTransportBindingElement.defaults());
+        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
+                builder.buildFactory(b, ChannelType.DUPLEX_SESSION, net.parameters()));
+        assertTrue(e.getMessage().contains("over the bootstrap SspiNegotiatedOverTransport runs in wcf4j over"
+                + " request/reply session channels (HTTPS) only"), e.getMessage());
     }
 
     @Test

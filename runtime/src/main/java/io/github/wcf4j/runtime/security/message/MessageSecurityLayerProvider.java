@@ -65,7 +65,7 @@ import java.util.stream.Stream;
  * default) dates and checks timestamps. Cryptography runs on the scheduler's executor, never on a transport's event
  * loop. A transport-security service's transport must protect the messages (WCF's
  * {@code TransportDoesNotProtectMessage} is one of the model's {@code BuildChecks}). Everything else of
- * {@code <security>} (SspiNegotiatedOverTransport, issued tokens, settings the symmetric and asymmetric engines do not
+ * {@code <security>} (issued tokens, settings the symmetric and asymmetric engines do not
  * apply) and the other channel shapes are refused by
  * name, as data ({@link #refusals()}).
  */
@@ -80,7 +80,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
         return TransportSecurityProtocol.runs(e.authenticationMode()) || symmetricMode(e)
                 || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e)
                 || NegotiatedTokenProtocol.runs(e) || kerberosMode(e)
-                || KerberosOverTransportProtocol.runs(e.authenticationMode());
+                || KerberosOverTransportProtocol.runs(e.authenticationMode()) || SspiOverTransportProtocol.runs(e);
     }
 
     /** {@code authenticationMode="Kerberos"}: the Kerberos token profile, under WS-Security 1.1. */
@@ -135,7 +135,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     /** A secure conversation bootstrapped by {@code UserNameOverTransport} or {@code CertificateOverTransport}. */
     private static boolean overTransport(SecurityBindingElement e) {
         return secureConversation(e) && e.secureConversationBootstrap()
-                .map(b -> TransportSecurityProtocol.runs(b.authenticationMode())).orElse(false);
+                .map(b -> TransportSecurityProtocol.runs(b.authenticationMode())
+                        || b.authenticationMode() == AuthenticationMode.SspiNegotiatedOverTransport).orElse(false);
     }
 
     private static boolean secureConversation(SecurityBindingElement e) {
@@ -154,7 +155,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 + " CertificateOverTransport, AnonymousForCertificate,"
                                 + " UserNameForCertificate, MutualCertificate, AnonymousForSslNegotiated,"
                                 + " UserNameForSslNegotiated, MutualSslNegotiated, SspiNegotiated (Kerberos) and"
-                                + " Kerberos under WS-Security 1.1 only (issued tokens are not implemented); this"
+                                + " Kerberos, SspiNegotiatedOverTransport under WS-Security 1.1 only (issued"
+                                + " tokens are not implemented); this"
                                 + " binding's <secureConversationBootstrap> (authenticationMode="
                                 + e.secureConversationBootstrap().map(b -> b.authenticationMode().name())
                                         .orElse("none") + ", messageSecurityVersion="
@@ -166,21 +168,28 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                                 + " AnonymousForCertificate, UserNameForCertificate, MutualCertificate,"
                                 + " MutualCertificateDuplex, Kerberos (the Kerberos token profile, WS-Security 1.1),"
                                 + " AnonymousForSslNegotiated, UserNameForSslNegotiated, MutualSslNegotiated,"
-                                + " SspiNegotiated (SPNEGO over Kerberos), and SecureConversation over the symmetric"
-                                + " X.509 modes, Kerberos or AnonymousForSslNegotiated/UserNameForSslNegotiated/"
-                                + "MutualSslNegotiated/SspiNegotiated only (SspiNegotiatedOverTransport and issued"
-                                + " tokens are not implemented yet), so this binding cannot be opened."),
+                                + " SspiNegotiated (SPNEGO over Kerberos), SspiNegotiatedOverTransport, and"
+                                + " SecureConversation over the symmetric X.509 modes, Kerberos,"
+                                + " UserNameOverTransport/CertificateOverTransport/SspiNegotiatedOverTransport or"
+                                + " AnonymousForSslNegotiated/"
+                                + "UserNameForSslNegotiated/MutualSslNegotiated/SspiNegotiated only (issued tokens are"
+                                + " not implemented yet), so this binding cannot be opened."),
                 RefusalRule.<SecurityBindingElement>when("", MessageSecurityLayerProvider::overTransport,
                         e -> refused(e) + "over the transport bootstrap " + e.secureConversationBootstrap()
                                 .map(b -> b.authenticationMode().name()).orElse("") + " runs in wcf4j as a security"
-                                + " session over a duplex session channel (netTcpBinding's"
-                                + " TransportWithMessageCredential); over request/reply channels (HTTPS, e.g."
-                                + " wsHttpBinding's TransportWithMessageCredential with establishSecurityContext="
-                                + "\"true\") it is not implemented yet, so this endpoint is refused (with"
-                                + " establishSecurityContext=\"false\" the bootstrap alone runs).")
+                                + " session over request/reply session channels (HTTPS: wsHttpBinding's"
+                                + " TransportWithMessageCredential) or duplex session channels (netTcpBinding's);"
+                                + " this endpoint needs another channel shape, so it is refused.")
                         .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
                                 ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.REQUEST,
-                                ChannelShape.REPLY, ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                                ChannelShape.REPLY),
+                RefusalRule.<SecurityBindingElement>when("", e -> secureConversation(e)
+                        && e.secureConversationBootstrap().map(b -> b.authenticationMode()
+                                == AuthenticationMode.SspiNegotiatedOverTransport).orElse(false),
+                        e -> refused(e) + "over the bootstrap SspiNegotiatedOverTransport runs in wcf4j over"
+                                + " request/reply session channels (HTTPS) only; over a duplex session (net.tcp, a"
+                                + " customBinding) it is not proven, so this endpoint is refused.")
+                        .onlyFor(ChannelShape.DUPLEX_SESSION),
                 RefusalRule.when("messageSecurityVersion", MessageSecurityLayerProvider::encryptedKeyUnderWss10,
                         e -> WcfText.SecurityVersionDoesNotSupportEncryptedKeyBinding.format("CustomBinding",
                                 "http://tempuri.org/", "<contract>", "<contract namespace>", "WSSecurity11")
@@ -340,6 +349,12 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                     p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress));
         }
+        if (SspiOverTransportProtocol.runs(e)) {
+            return new SspiOverTransportProtocol(e, clock,
+                    p.find(TextMessageEncoder.class).orElseGet(TextMessageEncoder::defaultEncoder),
+                    p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p),
+                    windows(p));
+        }
         if (KerberosOverTransportProtocol.runs(e.authenticationMode())) {
             return new KerberosOverTransportProtocol(e, clock,
                     p.find(ExpectedServiceIdentity.class).orElseGet(ExpectedServiceIdentity::ofAddress), kerberos(p),
@@ -357,6 +372,7 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
     /** Where messages are verified: cryptography off the transport's threads; a timestamp check where it lands. */
     private static Executor verifier(SecurityBindingElement e, BindingParameters p) {
         return symmetricMode(e) || kerberosMode(e) || KerberosOverTransportProtocol.runs(e.authenticationMode())
+                || SspiOverTransportProtocol.runs(e)
                 || AsymmetricSecurityProtocol.runs(e) || SecureConversationProtocol.runs(e)
                 || NegotiatedTokenProtocol.runs(e) ? p.require(Scheduler.class).executor() : Runnable::run;
     }

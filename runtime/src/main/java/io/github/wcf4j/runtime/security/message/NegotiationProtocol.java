@@ -104,6 +104,7 @@ final class NegotiationProtocol {
     static NegotiationProtocol of(SecurityBindingElement element, Clock clock, TextMessageEncoder encoder,
             ExpectedServiceIdentity identity, Optional<KerberosCredentials> kerberos, WindowsCredentials windows) {
         NegotiationMechanism mechanism = SspiNegotiation.runs(element.authenticationMode())
+                || element.authenticationMode() == AuthenticationMode.SspiNegotiatedOverTransport
                 ? new SspiNegotiation(identity, kerberos, windows)
                 : new SslNegotiation(element.authenticationMode(), identity);
         return new NegotiationProtocol(element, mechanism, clock, encoder);
@@ -260,6 +261,27 @@ final class NegotiationProtocol {
                     Optional.empty(), Optional.of(token.tokenXml()), true, user, context);
         }));
         return reply -> verifyReply(reply, token);
+    }
+
+    /**
+     * Secures {@code request} over a secure transport with the negotiated {@code token}
+     * ({@code SspiNegotiatedOverTransport}: WCF's transport element whose endorsing token is the negotiated one):
+     * the timestamp, the token, and the token's key signing the timestamp ({@link TransportContextHeader}); nothing
+     * encrypted, the transport protects the message. The reply carries a timestamp only.
+     */
+    SecurityProtocol.ReplyVerification secureOverTransport(Message request, EndpointAddress to, SecurityContext token,
+            TransportSecurityProtocol transport) {
+        if (request.headers().to() == null) {
+            request.headers().to(to);
+        }
+        Optional<SecurityTimestamp> ts = freshness.issue(element.localClientSettings().timestampValidityDuration());
+        request.properties().put(EnvelopeProtection.class, SecurityHeaderProtection.writing(doc ->
+                TransportContextHeader.write(doc, element.securityHeaderLayout(), settings.suite(),
+                        settings.scNamespace(), ts, token.tokenXml(), token.key())));
+        return reply -> {
+            transport.verifyReply(reply);
+            return reply;
+        };
     }
 
     private Message verifyReply(Message reply, SecurityContext token) {
@@ -516,4 +538,62 @@ final class NegotiationProtocol {
                         Optional.empty()));
     }
 
+
+    /**
+     * Verifies a request over a secure transport ({@code SspiNegotiatedOverTransport}): the negotiated token it
+     * carries must be one this service negotiated (or a cookie it sealed), and its key must have signed the timestamp;
+     * the caller is the one the negotiation proved. No replay detection (WCF's over-transport factories set
+     * {@code DetectReplays=false}); the reply carries a timestamp only.
+     */
+    SecurityProtocol.VerifiedRequest verifyOverTransport(Message request, TransportSecurityProtocol transport) {
+        if (request.headers().count(SECURITY) == 0) {
+            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        }
+        if (request.headers().count(SECURITY) > 1) {
+            throw new MessageSecurityException("The message has more than one security header for the same actor.");
+        }
+        Element envelope = SymmetricSecurityProtocol.envelope(request).getDocumentElement();
+        Element security = SymmetricHeaderWriter.child(envelope, envelope.getNamespaceURI(), "Header")
+                .flatMap(h -> SymmetricHeaderWriter.child(h, SECURITY.getNamespaceURI(), SECURITY.getLocalPart()))
+                .orElseThrow(() -> new MessageSecurityException(
+                        WcfText.UnableToFindSecurityHeaderInMessage.format("")));
+        Negotiated[] used = new Negotiated[1];
+        TransportContextHeader.Received r = TransportContextHeader.read(security, settings.suite(),
+                settings.scNamespace(), token -> {
+                    used[0] = held(token);
+                    return used[0].key();
+                });
+        freshness.check(r.timestamp(), element.localServiceSettings().replayWindow(),
+                element.localServiceSettings().maxClockSkew());
+        request.headers().understood(SECURITY);
+        request.properties().put(ServiceSecurityContext.class, used[0].caller());
+        return new SecurityProtocol.VerifiedRequest() {
+            @Override
+            public Message request() {
+                return request;
+            }
+
+            @Override
+            public void secureReply(Message reply) {
+                transport.secureReply(reply);
+            }
+        };
+    }
+
+    /** The negotiated token {@code token} names: held by this service, or sealed in its cookie; unexpired. */
+    private Negotiated held(Element token) {
+        String id = NegotiationMessages.child(token, settings.scNamespace(), "Identifier")
+                .map(i -> i.getTextContent().strip()).orElse("");
+        Optional<Element> cookie = NegotiationMessages.child(token, ContextTokenIssuance.COOKIE_NS, "Cookie");
+        Negotiated n = cookie.map(c -> {
+            ContextCookies.State state = cookies.open(DerivedKeyToken.base64(c.getTextContent().strip()), id,
+                    clock.instant());
+            return new Negotiated(state.key(), state.caller(), state.expires());
+        }).orElseGet(() -> negotiated.get(id));
+        if (n == null || !clock.instant().isBefore(n.expires())) {
+            throw new MessageSecurityException("The security context token is expired or is not valid. The message"
+                    + " was not processed.");
+        }
+        return n;
+    }
 }

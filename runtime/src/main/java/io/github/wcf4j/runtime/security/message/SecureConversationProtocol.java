@@ -110,8 +110,10 @@ final class SecureConversationProtocol implements SecurityProtocol {
         this.metrics = metrics;
         this.element = element;
         SecurityBindingElement boot = element.secureConversationBootstrap().orElseThrow();
-        boolean negotiated = NegotiationProtocol.runs(boot.authenticationMode());
-        this.transport = TransportSecurityProtocol.runs(boot.authenticationMode())
+        // SspiNegotiatedOverTransport: negotiated (SPNEGO) and over a transport at once
+        boolean sspiOverTransport = boot.authenticationMode() == AuthenticationMode.SspiNegotiatedOverTransport;
+        boolean negotiated = NegotiationProtocol.runs(boot.authenticationMode()) || sspiOverTransport;
+        this.transport = TransportSecurityProtocol.runs(boot.authenticationMode()) || sspiOverTransport
                 ? new TransportSecurityProtocol(boot, clock) : null;
         this.bootstrap = negotiated ? null : transport != null ? transport
                 : KerberosSecurityProtocol.runs(boot.authenticationMode())
@@ -143,7 +145,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
                 && e.secureConversationBootstrap().map(b -> (SymmetricSecurityProtocol.runs(b.authenticationMode())
                         || NegotiationProtocol.runs(b.authenticationMode())
                         || KerberosSecurityProtocol.runs(b.authenticationMode())
-                        || TransportSecurityProtocol.runs(b.authenticationMode()))
+                        || TransportSecurityProtocol.runs(b.authenticationMode())
+                        || b.authenticationMode() == AuthenticationMode.SspiNegotiatedOverTransport)
                         && SymmetricSecurityProtocol.runs(b.messageSecurityVersion())).orElse(false)
                 && SymmetricSecurityProtocol.runs(e.messageSecurityVersion());
     }
@@ -252,7 +255,9 @@ final class SecureConversationProtocol implements SecurityProtocol {
         if (negotiation != null) {
             // TLSNEGO or SPNEGO first; the RST/SCT is then protected by the negotiated token
             return negotiation.negotiate(exchange, to, credentials, version).thenCompose(token ->
-                    requestContext(exchange, rst, negotiation.secureRequest(rst, to, token, credentials), sent)
+                    requestContext(exchange, rst, transport != null
+                            ? negotiation.secureOverTransport(rst, to, token, transport)
+                            : negotiation.secureRequest(rst, to, token, credentials), sent)
                             .thenApply(issued -> keepBootstrapToken(issued, token)));
         }
         ReplyVerification verification;
@@ -622,7 +627,8 @@ final class SecureConversationProtocol implements SecurityProtocol {
     }
 
     private Issued answerIssuance(Message request, ServiceCredentials credentials) {
-        VerifiedRequest verified = negotiation != null ? negotiation.verifyRequest(request, credentials)
+        VerifiedRequest verified = negotiation != null ? transport != null
+                ? negotiation.verifyOverTransport(request, transport) : negotiation.verifyRequest(request, credentials)
                 : bootstrap.verifyRequest(request, credentials);
         Message rst = verified.request();
         ContextTokenIssuance.Request asked = issuance.readRequest(DomXml.parse(rst.body().xml()));
@@ -731,6 +737,9 @@ final class SecureConversationProtocol implements SecurityProtocol {
         Optional<SymmetricHeaderWriter.ContextEndorsement> endorsement = Optional.of(
                 new SymmetricHeaderWriter.ContextEndorsement(current.tokenXml(), current.key()));
         try {
+            if (transport != null) {
+                throw renewalOverTransport();
+            }
             if (negotiation != null) {
                 SecurityContext kept = bootstrapTokens.get(current.contextId());
                 CompletableFuture<SecurityContext> token = kept != null
@@ -768,6 +777,9 @@ final class SecureConversationProtocol implements SecurityProtocol {
                 throw new MessageSecurityException("A renew request must carry its security context token.");
             }
         };
+        if (transport != null) {
+            throw renewalOverTransport();
+        }
         if (negotiation != null) {
             return negotiation.verifyRequest(request, credentials, session);
         }
@@ -775,6 +787,18 @@ final class SecureConversationProtocol implements SecurityProtocol {
             return kerberos.verifyRequest(request, credentials, session);
         }
         return ((SymmetricSecurityProtocol) bootstrap).verifyRequest(request, credentials, session);
+    }
+
+    /**
+     * A renewal over a transport bootstrap (WCF's renew request secured by UserNameOverTransport or
+     * CertificateOverTransport, endorsed by the session token) is not implemented: refused by name, the session
+     * cannot continue past its key's renewal time.
+     */
+    private MessageSecurityException renewalOverTransport() {
+        return new MessageSecurityException("Renewing a security session's key over the transport bootstrap "
+                + element.secureConversationBootstrap().map(b -> b.authenticationMode().name()).orElse("")
+                + " (RST/SCT/Renew) is not implemented in wcf4j: the session cannot continue past its key's"
+                + " renewal time (sessionKeyRenewalInterval); open a new channel.");
     }
 
     /** Key renewal in this protocol's security sessions. */

@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.security.message;
 
 import io.github.wcf4j.runtime.security.MessageSecurityException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,15 +26,20 @@ import io.github.wcf4j.binding.standard.TransportSecurity;
 import io.github.wcf4j.binding.standard.WsHttpBinding;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.security.EmbeddedKdc;
+import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.stack.UnsupportedBindingException;
+import io.github.wcf4j.runtime.transport.WireTap;
 import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
 import io.github.wcf4j.runtime.transport.http.TlsSettings;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +60,12 @@ class TransportSecurityHttpsTest {
     static X509Credential client;
 
     private final List<AutoCloseable> opened = new ArrayList<>();
+    private ClientFactory<Identity> lastFactory;
+    /** The Kerberos identities of the Windows credential type: the service's, the client's. */
+    private KerberosCredentials serviceKerberos;
+    private KerberosCredentials clientKerberos;
+    /** The client's clock, when a test moves it. */
+    private java.time.Clock clientClock;
 
     @BeforeAll
     static void keys() throws Exception {
@@ -64,8 +76,9 @@ class TransportSecurityHttpsTest {
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable c : opened) {
-            c.close();
+        // clients first: a security session's client cancels its context at close
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
         }
     }
 
@@ -76,9 +89,13 @@ class TransportSecurityHttpsTest {
     }
 
     private Identity run(Binding binding, ClientCredentials credentials) {
-        ServiceHost host = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(), List.of(), List.of(
-                new ServiceEndpoint("", "", binding.sectionName(), "", binding, CONTRACT, Optional.empty(),
-                        Optional.empty(), Optional.empty(), List.of(), Optional.empty()))))
+        return run(binding, credentials, (direction, envelope, type) -> { });
+    }
+
+    private Identity run(Binding binding, ClientCredentials credentials, WireTap tap) {
+        ServiceHost.Builder hostBuilder = ServiceHost.builder(new ServiceDescription(SERVICE, Optional.empty(),
+                List.of(), List.of(new ServiceEndpoint("", "", binding.sectionName(), "", binding, CONTRACT,
+                        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty()))))
                 .types(ServiceTypes.empty().map(SERVICE, IdentityService.class))
                 .baseAddress(URI.create("https://localhost:0/secure")).parameter(TlsSettings.class, tls)
                 .credentials(ServiceCredentials.defaults().withUserNameValidator((u, p) -> {
@@ -86,13 +103,26 @@ class TransportSecurityHttpsTest {
                         throw new SecurityTokenValidationException("bad password");
                     }
                 }).withClientCertificateAuthentication(X509CertificateAuthentication.peerTrust(
-                        List.of(client.certificate())))).build();
+                        List.of(client.certificate()))));
+        if (serviceKerberos != null) {
+            hostBuilder.parameter(KerberosCredentials.class, serviceKerberos);
+        }
+        ServiceHost host = hostBuilder.build();
         opened.add(host);
         host.open();
-        ClientFactory<Identity> f = ClientFactory.builder(new ClientEndpoint("", host.endpoints().get(0).address(),
-                binding.sectionName(), "", binding, CONTRACT, Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty()), Identity.class).parameter(TlsSettings.class, tls).credentials(credentials).build();
+        ClientFactory.Builder<Identity> clientBuilder = ClientFactory.builder(new ClientEndpoint("",
+                host.endpoints().get(0).address(), binding.sectionName(), "", binding, CONTRACT, Optional.empty(),
+                Optional.empty(), List.of(), Optional.empty()), Identity.class).parameter(TlsSettings.class, tls)
+                .parameter(WireTap.class, tap).credentials(credentials);
+        if (clientKerberos != null) {
+            clientBuilder.parameter(KerberosCredentials.class, clientKerberos);
+        }
+        if (clientClock != null) {
+            clientBuilder.parameter(java.time.Clock.class, clientClock);
+        }
+        ClientFactory<Identity> f = clientBuilder.build();
         opened.add(f);
+        lastFactory = f;
         return f.createChannel();
     }
 
@@ -145,17 +175,159 @@ class TransportSecurityHttpsTest {
         }
     }
 
+    /** What the client sent: each envelope as text, in order. */
+    private static List<String> sent(List<String> wire) {
+        return wire.stream().filter(m -> m.startsWith("SENT ")).toList();
+    }
+
     /**
-     * wsHttpBinding's default TransportWithMessageCredential (establishSecurityContext="true") is the secure
-     * conversation over UserNameOverTransport that netTcpBinding's is; wcf4j runs it over a duplex session (net.tcp)
-     * only, so over HTTPS it stays refused by name.
+     * Runs {@code binding} as {@code credentials}' caller: two calls, then the client closes; returns what the client
+     * sent and received.
+     */
+    private List<String> session(Binding binding, ClientCredentials credentials, String caller) {
+        List<String> wire = new CopyOnWriteArrayList<>();
+        Identity id = run(binding, credentials, (direction, envelope, type) -> wire.add(direction + " "
+                + new String(envelope, StandardCharsets.UTF_8)));
+        assertTrue(id.whoAmI().startsWith(caller), "the bootstrap's caller on the first call");
+        assertEquals(5.0, id.add(2, 3));
+        assertTrue(id.whoAmI().startsWith(caller), "and on every later one, by the context token alone");
+        lastFactory.close(id);
+        return wire;
+    }
+
+    /**
+     * The wire of a security session over HTTPS (WCF's SecuritySessionClientSettings over a request channel): one
+     * token request carrying the bootstrap's credential ({@code bootstrapToken}) and answered with the context token;
+     * then every call carries that token endorsing the timestamp, nothing encrypted (TLS protects it) and no
+     * bootstrap credential; the cancel at close is endorsed the same way.
+     */
+    private static void assertSecuritySession(List<String> wire, String trust, String bootstrapToken) {
+        List<String> sent = sent(wire);
+        List<String> issue = sent.stream().filter(m -> m.contains(">" + trust + "/RST/SCT<")).toList();
+        assertEquals(1, issue.size(), "one token request: " + sent);
+        assertTrue(issue.get(0).contains(bootstrapToken), issue.get(0));
+        assertTrue(wire.stream().anyMatch(m -> m.startsWith("RECEIVED ") && m.contains(trust + "/RSTR/SCT")
+                && m.contains("SecurityContextToken")), "the service issues the context token");
+        List<String> calls = sent.stream().filter(m -> m.contains("IIdentity/")).toList();
+        assertEquals(3, calls.size(), "three calls: " + calls);
+        for (String call : calls) {
+            assertTrue(call.contains("SecurityContextToken") && call.contains("SignatureValue")
+                    && call.contains("hmac-sha1"), "the context token endorses the call: " + call);
+            assertFalse(call.contains("UsernameToken") || call.contains("BinarySecurityToken"),
+                    "no bootstrap credential after the token request: " + call);
+            assertFalse(call.contains("EncryptedData"), "the transport protects the call: " + call);
+        }
+        List<String> cancel = sent.stream().filter(m -> m.contains(">" + trust + "/RST/SCT/Cancel<")).toList();
+        assertEquals(1, cancel.size(), "the context is cancelled at close: " + sent);
+        assertTrue(cancel.get(0).contains("SecurityContextToken") && cancel.get(0).contains("SignatureValue"),
+                cancel.get(0));
+        assertTrue(wire.stream().anyMatch(m -> m.startsWith("RECEIVED ") && m.contains(trust + "/RSTR/SCT/Cancel")),
+                "the service answers the cancel");
+        assertTrue(sent.indexOf(cancel.get(0)) == sent.size() - 1, "the cancel is the last message");
+    }
+
+    /**
+     * wsHttpBinding's default TransportWithMessageCredential (establishSecurityContext="true") is a secure conversation
+     * over UserNameOverTransport / CertificateOverTransport: a security session over HTTPS request/reply, the context
+     * token issued for the bootstrap's credential, then endorsing every call's timestamp, cancelled at close.
      */
     @Test
-    void wsHttpBindingsDefaultSecureConversationStaysRefusedByName() {
-        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () -> run(wsHttp(
-                WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.UserName, true),
-                ClientCredentials.userName("carol", "carol-pw")));
-        assertTrue(e.getMessage().contains("authenticationMode=SecureConversation) over the transport bootstrap"
-                + " UserNameOverTransport"), e.getMessage());
+    void wsHttpBindingsDefaultSecureConversationRunsAsASecuritySessionOverHttps() {
+        assertSecuritySession(session(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.UserName, true),
+                ClientCredentials.userName("carol", "carol-pw"), "UserName:carol"),
+                "http://schemas.xmlsoap.org/ws/2005/02/trust", "UsernameToken");
+        assertSecuritySession(session(wsHttp(WsHttpBinding.Flavor.WS_2007_HTTP, MessageCredentialType.UserName, true),
+                ClientCredentials.userName("carol", "carol-pw"), "UserName:carol"),
+                "http://docs.oasis-open.org/ws-sx/ws-trust/200512", "UsernameToken");
+        for (WsHttpBinding.Flavor flavor : List.of(WsHttpBinding.Flavor.WS_HTTP, WsHttpBinding.Flavor.WS_2007_HTTP)) {
+            assertSecuritySession(session(wsHttp(flavor, MessageCredentialType.Certificate, true),
+                    ClientCredentials.certificate(client), "X509:CN=client; "),
+                    flavor == WsHttpBinding.Flavor.WS_HTTP ? "http://schemas.xmlsoap.org/ws/2005/02/trust"
+                            : "http://docs.oasis-open.org/ws-sx/ws-trust/200512", "BinarySecurityToken");
+        }
+    }
+
+    /**
+     * TransportWithMessageCredential with Windows credentials and {@code establishSecurityContext="false"} is
+     * SspiNegotiatedOverTransport: one SPNEGO negotiation (Kerberos) inside TLS, then the negotiated token endorsing
+     * every call's timestamp, the Kerberos client principal the caller; no RST/SCT, nothing encrypted but by TLS.
+     */
+    @Test
+    void windowsCredentialsWithoutASecurityContextNegotiateSpnegoOverHttps() {
+        EmbeddedKdc kdc = EmbeddedKdc.shared();
+        serviceKerberos = kdc.credentials("host/localhost");
+        clientKerberos = kdc.credentials("alice");
+        List<String> wire = session(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.Windows, false),
+                ClientCredentials.none(), "Kerberos:alice@" + EmbeddedKdc.REALM);
+        List<String> sent = sent(wire);
+        List<String> legs = sent.stream().filter(m -> m.contains("<t:BinaryExchange")).toList();
+        assertTrue(!legs.isEmpty() && legs.get(0).contains("ValueType=\"http://schemas.xmlsoap.org/ws/2005/02/trust/"
+                + "spnego\""), sent.toString());
+        assertTrue(legs.stream().noneMatch(m -> m.contains("<o:Security") || m.contains(":Security ")),
+                "the negotiation's legs travel unsecured (TLS protects them): " + legs);
+        List<String> calls = sent.stream().filter(m -> m.contains("IIdentity/")).toList();
+        assertEquals(3, calls.size(), sent.toString());
+        for (String call : calls) {
+            assertTrue(call.contains("SecurityContextToken") && call.contains("SignatureValue")
+                    && call.contains("hmac-sha1"), "the negotiated token endorses the call: " + call);
+            assertFalse(call.contains("EncryptedData") || call.contains("DerivedKeyToken"), call);
+        }
+        assertFalse(sent.stream().anyMatch(m -> m.contains("/RST/SCT")), "no secure conversation: " + sent);
+    }
+
+    /**
+     * With a security context (the default), SspiNegotiatedOverTransport bootstraps it: one SPNEGO negotiation inside
+     * TLS, the RST/SCT endorsed by the negotiated token, then each call endorsed by the session's context token, the
+     * Kerberos principal the caller on every call, the context cancelled at close.
+     */
+    @Test
+    void windowsCredentialsWithASecurityContextBootstrapItBySpnegoOverHttps() {
+        EmbeddedKdc kdc = EmbeddedKdc.shared();
+        serviceKerberos = kdc.credentials("host/localhost");
+        clientKerberos = kdc.credentials("alice");
+        List<String> wire = session(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.Windows, true),
+                ClientCredentials.none(), "Kerberos:alice@" + EmbeddedKdc.REALM);
+        List<String> sent = sent(wire);
+        assertTrue(sent.get(0).contains("<t:BinaryExchange") && sent.get(0).contains("/spnego\""), sent.get(0));
+        assertSecuritySession(wire, "http://schemas.xmlsoap.org/ws/2005/02/trust", "SecurityContextToken");
+    }
+
+    /**
+     * Renewing the session key over a transport bootstrap is not implemented: once the key's renewal time has come
+     * (the client's sessionKeyRenewalInterval, 10 hours) the call fails with a text naming it, nothing is sent.
+     */
+    @Test
+    void aKeyRenewalOverTheTransportBootstrapIsRefusedByName() {
+        SettableClock clock = new SettableClock();
+        clientClock = clock;
+        Identity carol = run(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.UserName, true),
+                ClientCredentials.userName("carol", "carol-pw"));
+        assertEquals("UserName:carol", carol.whoAmI());
+        clock.advance(java.time.Duration.ofHours(11));
+        RuntimeException e = assertThrows(RuntimeException.class, carol::whoAmI);
+        assertTrue(causeText(e).contains("over the transport bootstrap UserNameOverTransport (RST/SCT/Renew) is not"
+                + " implemented"), causeText(e));
+        lastFactory.abort();
+    }
+
+    /** A wrong password is refused by the token request: no context, nothing dispatched. */
+    @Test
+    void aWrongPasswordIsRefusedByTheTokenRequestOverHttps() {
+        int before = IdentityService.calls();
+        Identity id = run(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.UserName, true),
+                ClientCredentials.userName("carol", "guess"));
+        RuntimeException e = assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(String.valueOf(e).contains("could not be validated") || causeText(e).contains(
+                "could not be validated"), causeText(e));
+        assertEquals(before, IdentityService.calls(), "nothing dispatched");
+        lastFactory.abort(); // its channel faulted with the refused token request
+    }
+
+    private static String causeText(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            b.append(c).append(" | ");
+        }
+        return b.toString();
     }
 }
