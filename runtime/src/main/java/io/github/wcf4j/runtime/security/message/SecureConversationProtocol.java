@@ -578,17 +578,7 @@ final class SecureConversationProtocol implements SecurityProtocol {
         ServiceContext context = found[0];
         request.headers().understood(SECURITY);
         request.properties().put(ServiceSecurityContext.class, context.caller());
-        return new VerifiedRequest() {
-            @Override
-            public Message request() {
-                return request;
-            }
-
-            @Override
-            public void secureReply(Message reply) {
-                secureForClient(reply, context);
-            }
-        };
+        return VerifiedRequest.of(request, reply -> secureForClient(reply, context));
     }
 
     /** Secures a message the service sends in {@code context}: keys derived from it, the context named by id. */
