@@ -457,9 +457,10 @@ class TransportSecurityLoopbackTest {
             RuntimeException refused = assertThrows(RuntimeException.class, () -> client(binding(
                     (SecurityBindingElement) e), ClientCredentials.userName("alice", "secret")), mode.name());
             if (mode == AuthenticationMode.SecureConversation || mode == AuthenticationMode.Kerberos
-                    || mode == AuthenticationMode.KerberosOverTransport || mode == AuthenticationMode.SspiNegotiated) {
-                // these run (SecureConversation over its default bootstrap, SspiNegotiated, and SspiNegotiated as
-                // the outer mode): here no Kerberos identity is configured
+                    || mode == AuthenticationMode.KerberosOverTransport || mode == AuthenticationMode.SspiNegotiated
+                    || mode == AuthenticationMode.SspiNegotiatedOverTransport) {
+                // these run (SecureConversation over its default bootstrap, SspiNegotiated, SspiNegotiated as the
+                // outer mode and over the transport): here no Kerberos identity is configured
                 assertTrue(refused.getMessage().contains("no Kerberos identity is configured"), refused.getMessage());
                 continue;
             }
