@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +32,7 @@ public final class LogSequenceStore implements SequenceStore {
     private final Path file;
     private final FsyncPolicy policy;
     private final long compactAfterBytes;
-    private final Map<String, SequenceState> sequences = new HashMap<>();
-    private final Map<String, String> keys = new HashMap<>();
+    private final StoredSequences sequences = new StoredSequences();
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private FileChannel channel;
@@ -112,7 +110,7 @@ public final class LogSequenceStore implements SequenceStore {
         long[] end = new long[1];
         List<LogRecords.Entry> entries = LogRecords.read(all, end);
         for (LogRecords.Entry e : entries) {
-            MemorySequenceStore.apply(sequences, keys, e.key(), e.change());
+            sequences.apply(e.key(), e.change());
         }
         if (end[0] < size) {
             channel.truncate(end[0]);
@@ -124,7 +122,7 @@ public final class LogSequenceStore implements SequenceStore {
 
     private int liveChanges() {
         int n = 0;
-        for (SequenceState s : sequences.values()) {
+        for (SequenceState s : sequences.byKey().values()) {
             n += s.changes().size();
         }
         return n;
@@ -135,7 +133,7 @@ public final class LogSequenceStore implements SequenceStore {
         Path tmp = file.resolveSibling(file.getFileName() + ".compact");
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (Map.Entry<String, SequenceState> e : sequences.entrySet()) {
+            for (Map.Entry<String, SequenceState> e : sequences.byKey().entrySet()) {
                 for (SequenceChange c : e.getValue().changes()) {
                     ByteBuffer b = ByteBuffer.wrap(LogRecords.encode(e.getKey(), c));
                     while (b.hasRemaining()) {
@@ -197,7 +195,7 @@ public final class LogSequenceStore implements SequenceStore {
             writeBatch(batch);
             synchronized (this) {
                 for (Pending p : batch) {
-                    MemorySequenceStore.apply(sequences, keys, p.key(), p.change());
+                    sequences.apply(p.key(), p.change());
                 }
             }
             batch.forEach(p -> p.done().complete(null));
@@ -232,15 +230,13 @@ public final class LogSequenceStore implements SequenceStore {
 
     @Override
     public synchronized CompletableFuture<Optional<StoredSequence>> load(String sequenceId) {
-        String key = keys.get(sequenceId);
-        SequenceState s = key == null ? null : sequences.get(key);
-        return CompletableFuture.completedFuture(Optional.ofNullable(s).map(SequenceState::snapshot));
+        return CompletableFuture.completedFuture(sequences.load(sequenceId));
     }
 
     @Override
     public synchronized CompletableFuture<List<StoredSequence>> unfinished(SequenceChange.Role role,
             String endpoint) {
-        return CompletableFuture.completedFuture(MemorySequenceStore.unfinished(sequences, role, endpoint));
+        return CompletableFuture.completedFuture(sequences.unfinished(role, endpoint));
     }
 
     /** How many sequences are stored. */
