@@ -8,6 +8,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.FixedChannelPool;
@@ -20,12 +21,15 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +44,12 @@ import javax.net.ssl.SSLParameters;
  * <p>Whether an origin is reached through an HTTP proxy ({@link HttpProxyChoice}) is decided when its pool is made: its
  * connections then go to the proxy, plain requests with the absolute URI as their target (RFC 9112 §3.2.2), HTTPS
  * through a {@code CONNECT} tunnel ({@link HttpConnectTunnel}). Thread-safe.
+ *
+ * <p>An origin's connections are split into one pool per event loop, each pool's connections registered on its loop,
+ * so acquiring and releasing a connection run on the thread its I/O runs on: a request from an event loop (a reliable
+ * session's acknowledgement or retransmission, a reply sent from a pipeline) never leaves it, and a request from an
+ * application thread hops once, to the connection's loop, not to a pool's loop and then a connection's. An application
+ * thread keeps to one loop (chosen by its thread id), so its keep-alive connections are reused.
  */
 final class HttpConnectionPool implements AutoCloseable {
     /** Connections per origin, beyond which requests wait for a free connection. */
@@ -88,7 +98,7 @@ final class HttpConnectionPool implements AutoCloseable {
                 }
             }
         }
-        FixedChannelPool pool = origin.connections();
+        FixedChannelPool pool = origin.connectionsForThisThread();
         HttpExchange exchange = new HttpExchange(via, pool, settings.keepAliveEnabled());
         exchange.idleRead(idleRead);
         if (!(request instanceof FullHttpRequest)) {
@@ -135,7 +145,21 @@ final class HttpConnectionPool implements AutoCloseable {
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMillis())
                 .remoteAddress(remote);
-        FixedChannelPool connections = new FixedChannelPool(b, new AbstractChannelPoolHandler() {
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor e : resources.group()) {
+            loops.add((EventLoop) e);
+        }
+        int perLoop = Math.max(1, (MAX_CONNECTIONS_PER_ORIGIN + loops.size() - 1) / loops.size());
+        FixedChannelPool[] connections = new FixedChannelPool[loops.size()];
+        for (int i = 0; i < connections.length; i++) {
+            connections[i] = newLoopPool(b.clone(loops.get(i)), https, host, port, proxy, perLoop);
+        }
+        return new OriginPool(List.copyOf(loops), List.of(connections), proxy, proxy.isPresent() && !https);
+    }
+
+    private FixedChannelPool newLoopPool(Bootstrap b, boolean https, String host, int port,
+            Optional<InetSocketAddress> proxy, int maxConnections) {
+        return new FixedChannelPool(b, new AbstractChannelPoolHandler() {
             @Override
             public void channelCreated(Channel ch) {
                 if (https && proxy.isPresent()) {
@@ -158,19 +182,34 @@ final class HttpConnectionPool implements AutoCloseable {
                         (int) Math.min(settings.maxReceivedMessageSize(), Integer.MAX_VALUE)));
                 ch.pipeline().addLast(new HttpClientHandler(settings.maxReceivedMessageSize()));
             }
-        }, ChannelHealthChecker.ACTIVE, null, -1, MAX_CONNECTIONS_PER_ORIGIN, Integer.MAX_VALUE, true, true);
-        return new OriginPool(connections, proxy, proxy.isPresent() && !https);
+        }, ChannelHealthChecker.ACTIVE, null, -1, maxConnections, Integer.MAX_VALUE, true, true);
     }
 
     /**
-     * The connections to one origin.
+     * The connections to one origin, a pool per event loop.
      *
+     * @param loops            the event loops, in the order of {@code connections}
+     * @param connections      the pool of each loop's connections
      * @param proxy            the HTTP proxy they go to, if any
      * @param forwardsRequests whether requests are sent to the proxy with their absolute URI (plain HTTP through a
      *                         proxy; HTTPS tunnels)
      */
-    private record OriginPool(FixedChannelPool connections, Optional<InetSocketAddress> proxy,
-            boolean forwardsRequests) {
+    private record OriginPool(List<EventLoop> loops, List<FixedChannelPool> connections,
+            Optional<InetSocketAddress> proxy, boolean forwardsRequests) {
+
+        /** The calling event loop's pool; an application thread's, by its id, so it keeps to one loop. */
+        FixedChannelPool connectionsForThisThread() {
+            for (int i = 0; i < loops.size(); i++) {
+                if (loops.get(i).inEventLoop()) {
+                    return connections.get(i);
+                }
+            }
+            return connections.get((int) Math.floorMod(Thread.currentThread().getId(), (long) connections.size()));
+        }
+
+        void close() {
+            connections.forEach(FixedChannelPool::close);
+        }
     }
 
     private SslContext clientSsl() {
@@ -193,7 +232,7 @@ final class HttpConnectionPool implements AutoCloseable {
 
     @Override
     public void close() {
-        pools.values().forEach(p -> p.connections().close());
+        pools.values().forEach(OriginPool::close);
         pools.clear();
     }
 }
