@@ -37,14 +37,32 @@ final class Report {
                 + "thread per session. Ratios are computed within this run only. Regenerate with `benchmarks/run`.");
         line("");
         targets();
-        scenario1();
-        scenario2();
-        scenario3();
-        scenario4();
-        scenario5();
-        scenario6();
-        scenario7();
-        scenario8();
+        // only the scenarios this run made: a run of some (--only) must not print the others' empty tables, which
+        // pasted into RESULTS.md once left sections 5 to 8 a second time, empty, after section 8
+        if (plan.runs("calls")) {
+            scenario1();
+        }
+        if (plan.runs("calls") || plan.runs("stack")) {
+            scenario2();
+        }
+        if (plan.runs("oneway")) {
+            scenario3();
+        }
+        if (plan.runs("drops")) {
+            scenario4();
+        }
+        if (plan.runs("heap")) {
+            scenario5();
+        }
+        if (plan.runs("validate")) {
+            scenario6();
+        }
+        if (plan.runs("security")) {
+            scenario7();
+        }
+        if (plan.runs("contention")) {
+            scenario8();
+        }
         List<String> failures = results.failures();
         if (!failures.isEmpty()) {
             line("## What did not run");
