@@ -119,7 +119,7 @@ public final class Benchmarks {
 
     /** Every scenario's name, in the order a run makes them (for {@code --only}). */
     static final Set<String> SCENARIOS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("calls", "stack",
-            "oneway", "drops", "heap", "validate", "security", "contention")));
+            "oneway", "drops", "heap", "validate", "security", "contention", "security-rm", "seed")));
 
     /** Scenario 8's systems: the reliable ones the issue compares under a competing load, and the echo. */
     static final List<Contender> CONTENDED = List.of(Contender.RAW, Contender.WCF4J_RM, Contender.METRO_RM);
@@ -268,6 +268,104 @@ public final class Benchmarks {
         }
         if (plan.runs("contention")) {
             contention();
+        }
+        if (plan.runs("security-rm")) {
+            secureRm();
+        }
+        if (plan.runs("seed")) {
+            seed();
+        }
+    }
+
+    /** The WSDL wcf4j exports for the security-rm scenario's binding, which the Metro WSIT contender runs. */
+    static final String SECURE_RM_SERVICE = "{http://Microsoft.ServiceModel.Samples}CalculatorService";
+    static final String SECURE_RM_PORT = "{http://Microsoft.ServiceModel.Samples}CustomBinding_ICalculator";
+
+    /**
+     * Scenario 9 (issue 14): {@link Contender#SECURE_RM} at 1 and 16 sessions with one run's keys (a service and a
+     * client key pair, {@link BenchKeys}); Metro WSIT runs the WSDL wcf4j exports for {@code calculator.scrm.config}
+     * (written by {@link Wcf4jSystem}'s {@code wsdl} mode), so both run the same policy. After each one-session load,
+     * each system times the opening of {@link Plan#openChannels()} channels (a security session and its sequence).
+     */
+    private void secureRm() throws InterruptedException {
+        try (BenchKeys keys = BenchKeys.create()) {
+            Path wsdl = keys.keyStore().resolveSibling("scrm.wsdl");
+            List<String> export = new ArrayList<>(layout.java());
+            export.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(), "wsdl",
+                    "--config", Contender.Security.SECURE_CONVERSATION_MUTUAL_CERTIFICATE.config, "--out",
+                    wsdl.toString()));
+            wallMillis(export);
+            for (int n : plan.securitySessions()) {
+                for (Contender c : plan.smoke() ? List.of(Contender.WCF4J_SC_RM, Contender.METRO_SC_RM)
+                        : Contender.SECURE_RM) {
+                    List<String> options = new ArrayList<>();
+                    if (c.security() != Contender.Security.NONE) {
+                        options.addAll(c.family() == Contender.Family.METRO ? keys.metroMutualOptions()
+                                : keys.mutualOptions());
+                    }
+                    if (c.family() == Contender.Family.METRO && c.security() != Contender.Security.NONE) {
+                        options.addAll(List.of("--wsdl", wsdl.toUri().toString(), "--service", SECURE_RM_SERVICE,
+                                "--port", SECURE_RM_PORT));
+                    }
+                    if (n == 1 && (c.family() == Contender.Family.WCF4J || c.security() != Contender.Security.NONE)) {
+                        options.addAll(List.of(OPEN_CHANNELS, String.valueOf(plan.openChannels())));
+                    }
+                    results.add(load("security-rm", c, n, null, 0, options));
+                    checkpoint();
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("bench: security-rm: no keys: " + e.getMessage());
+            results.add(Measurement.failed("security-rm", Contender.WCF4J_SC_RM, 1, "", "no keys: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Scenario 10 (issue 15): the seed binding verbatim and its {@code .no-security} variant ({@link SeedSystem}):
+     * calls/s at 1 and 16 sessions (the one-session loads then time the opening of channels) and one-way messages/s
+     * from one client.
+     */
+    private void seed() throws InterruptedException {
+        for (boolean secure : List.of(false, true)) {
+            for (int n : plan.securitySessions()) {
+                results.add(seedLoad(secure, "calls", n));
+                checkpoint();
+            }
+            results.add(seedLoad(secure, "oneway", 1));
+            checkpoint();
+        }
+    }
+
+    private Measurement seedLoad(boolean secure, String what, int sessions) throws InterruptedException {
+        Contender c = secure ? Contender.WCF4J_SEED : Contender.WCF4J_SEED_PLAIN;
+        String scenario = what.equals("calls") ? "seed" : "seed-oneway";
+        System.err.println("bench: seed " + c.name() + " " + what + " sessions=" + sessions);
+        List<String> command = new ArrayList<>(layout.java());
+        command.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(), "seed", "--seed",
+                layout.seedConfigs().toString(), "--security", String.valueOf(secure), "--what", what));
+        command.addAll(plan.load(sessions));
+        boolean open = what.equals("calls") && sessions == 1;
+        if (open) {
+            command.addAll(List.of(OPEN_CHANNELS, String.valueOf(plan.openChannels())));
+        }
+        try (SystemProcess p = SystemProcess.start(c.name(), command, layout.log(scenario + "-" + c.id() + "-"
+                + sessions))) {
+            String ready = p.await("READY ", Duration.ofMinutes(2));
+            p.send("GO " + ready);
+            List<Measurement.Round> rounds = new ArrayList<>();
+            for (String json : p.collect("ROUND ", plan.timeout())) {
+                rounds.add(Measurement.Round.parse(json));
+            }
+            if (open) {
+                String json = p.await("OPEN ", Duration.ofMinutes(2));
+                results.add(new Results.SessionOpen(c, (int) Measurement.Round.field(json, "channels"),
+                        Measurement.Round.field(json, "firstMicros"), Measurement.Round.field(json, "laterMicros"),
+                        Measurement.Round.field(json, "openMicros")));
+            }
+            return new Measurement(scenario, c, sessions, "", rounds, null);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("bench: " + c.name() + " failed: " + e.getMessage());
+            return Measurement.failed(scenario, c, sessions, "", String.valueOf(e.getMessage()));
         }
     }
 
