@@ -95,10 +95,11 @@ record BenchKeys(Path keyStore, String password) implements AutoCloseable {
     }
 
     /**
-     * The options of a Metro WSIT system in the same mode ({@code MetroSecurityPeer bench}): the service's key pair and
+     * The options of a Metro WSIT or Apache CXF system in the same mode ({@code MetroSecurityPeer bench},
+     * {@code CxfPolicyPeer bench}): the service's key pair and
      * the client certificate it trusts, the client's key pair and the service certificate it trusts.
      */
-    List<String> metroMutualOptions() throws IOException, InterruptedException {
+    List<String> peerMutualOptions() throws IOException, InterruptedException {
         return List.of("--keystore", keyStore.toString(), "--truststore", certificateOnly(clientKeyStore())
                 .toString(), "--client-keystore", clientKeyStore().toString(), "--service-cert",
                 certificateOnly(keyStore).toString(), "--password", password);

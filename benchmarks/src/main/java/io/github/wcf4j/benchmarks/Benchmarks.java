@@ -289,25 +289,30 @@ public final class Benchmarks {
      */
     private void secureRm() throws InterruptedException {
         try (BenchKeys keys = BenchKeys.create()) {
-            Path wsdl = keys.keyStore().resolveSibling("scrm.wsdl");
-            List<String> export = new ArrayList<>(layout.java());
-            export.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(), "wsdl",
-                    "--config", Contender.Security.SECURE_CONVERSATION_MUTUAL_CERTIFICATE.config, "--out",
-                    wsdl.toString()));
-            wallMillis(export);
+            for (String config : List.of("scrm", "scmc")) {
+                List<String> export = new ArrayList<>(layout.java());
+                export.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(), "wsdl",
+                        "--config", config, "--out", keys.keyStore().resolveSibling(config + ".wsdl").toString()));
+                wallMillis(export);
+            }
+            int top = plan.securitySessions().get(plan.securitySessions().size() - 1);
             for (int n : plan.securitySessions()) {
                 for (Contender c : plan.smoke() ? List.of(Contender.WCF4J_SC_RM, Contender.METRO_SC_RM)
                         : Contender.SECURE_RM) {
+                    if (Contender.SECURE_NO_RM.contains(c) && n != top) {
+                        continue;
+                    }
                     List<String> options = new ArrayList<>();
+                    boolean peer = c.family() != Contender.Family.WCF4J;
                     if (c.security() != Contender.Security.NONE) {
-                        options.addAll(c.family() == Contender.Family.METRO ? keys.metroMutualOptions()
-                                : keys.mutualOptions());
+                        options.addAll(peer ? keys.peerMutualOptions() : keys.mutualOptions());
                     }
-                    if (c.family() == Contender.Family.METRO && c.security() != Contender.Security.NONE) {
-                        options.addAll(List.of("--wsdl", wsdl.toUri().toString(), "--service", SECURE_RM_SERVICE,
-                                "--port", SECURE_RM_PORT));
+                    if (peer && c.security() != Contender.Security.NONE) {
+                        options.addAll(List.of("--wsdl", keys.keyStore().resolveSibling(c.wcf4jConfig() + ".wsdl")
+                                .toUri().toString(), "--service", SECURE_RM_SERVICE, "--port", SECURE_RM_PORT));
                     }
-                    if (n == 1 && (c.family() == Contender.Family.WCF4J || c.security() != Contender.Security.NONE)) {
+                    if (n == 1 && (c.family() == Contender.Family.WCF4J || c.family() == Contender.Family.METRO
+                            && c.security() != Contender.Security.NONE)) {
                         options.addAll(List.of(OPEN_CHANNELS, String.valueOf(plan.openChannels())));
                     }
                     results.add(load("security-rm", c, n, null, 0, options));
@@ -323,10 +328,10 @@ public final class Benchmarks {
     /**
      * Scenario 10 (issue 15): the seed binding verbatim and its {@code .no-security} variant ({@link SeedSystem}):
      * calls/s at 1 and 16 sessions (the one-session loads then time the opening of channels) and one-way messages/s
-     * from one client.
+     * from one client. A smoke run makes the verbatim binding's only (scenario 3 runs the other's one-way messages).
      */
     private void seed() throws InterruptedException {
-        for (boolean secure : List.of(false, true)) {
+        for (boolean secure : plan.smoke() ? List.of(true) : List.of(false, true)) {
             for (int n : plan.securitySessions()) {
                 results.add(seedLoad(secure, "calls", n));
                 checkpoint();

@@ -386,11 +386,15 @@ final class Report {
         line("");
     }
 
-    /** A load's row: calls/s, latencies, errors, its cost per call against {@code base}, warm-up and GC. */
+    /**
+     * A load's row: calls/s, latencies, errors, its cost per call against {@code base} (1.00× for a baseline, "—" for
+     * a secured system whose baseline this run did not measure), warm-up and GC.
+     */
     private String loadRow(Contender c, Measurement m, Optional<Measurement> base, String baseName) {
+        String cost = c.security() == Contender.Security.NONE ? "1.00×" : base.map(b -> times(b.median()
+                / m.median()) + " (" + baseName + ")").orElse("— (" + baseName + " not measured here)");
         return "| " + c.name() + " | " + m.sessions() + " | " + num(m.min()) + " | " + num(m.median()) + " | "
-                + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99()) + " | " + m.errors() + " | "
-                + (base.isEmpty() ? "1.00×" : times(base.get().median() / m.median()) + " (" + baseName + ")")
+                + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99()) + " | " + m.errors() + " | " + cost
                 + " | " + m.warmupAndGc() + " | " + run.row() + " |";
     }
 
@@ -429,8 +433,11 @@ final class Report {
                 + "binds its sequence to the security context too. Each system against itself with RM and no "
                 + "security (Metro's from its own WCF-style RM WSDL). The keys are made for the run (RSA 2048, "
                 + "self-signed, keytool) and deleted after it; each side trusts the other's certificate alone. "
-                + "Apache CXF is not measured here: its RM does not bind to the security context, so no CXF pairing "
-                + "runs WCF's SC + RM.");
+                + "Apache CXF cannot run the pairing: its RM does not bind to the security context (it sends "
+                + "CreateSequence before any token request, outside a context, which WCF and wcf4j refuse), so CXF "
+                + "runs the same security without RM (`calculator.scmc.config`'s WSDL, CXF's WS-SecurityPolicy "
+                + "engine, client and service on one bus) against wcf4j with the same configuration, at the "
+                + "targets' sessions only; their baselines without security are scenario 2's.");
         line("");
         line("| system | sessions | calls/s min | median | max | p50 µs | p99 µs | errors | cost per call vs its "
                 + "baseline | warm-up rounds | GC ms/round | run |");
@@ -444,6 +451,15 @@ final class Report {
             }
         }
         line("");
+        int top = plan.securitySessions().get(plan.securitySessions().size() - 1);
+        Optional<Measurement> w = results.load("security-rm", Contender.WCF4J_SC_MC, top, "");
+        Optional<Measurement> x = results.load("security-rm", Contender.CXF_SC_MC, top, "");
+        if (w.isPresent() && x.isPresent()) {
+            line("Without RM (same run, " + top + " sessions): " + Contender.WCF4J_SC_MC.name() + " makes "
+                    + times(w.get().median() / x.get().median()) + " " + Contender.CXF_SC_MC.name() + "'s calls/s ("
+                    + num(w.get().median()) + " / " + num(x.get().median()) + ").");
+            line("");
+        }
         opens(Contender.SECURE_RM, "with security, the token request and the context at both ends, then "
                 + "CreateSequence; without, CreateSequence alone. wcf4j closes each channel gracefully after it "
                 + "(not timed); Metro's proxies are left open (closing one waits for Metro RM's 3 s timeouts).");
