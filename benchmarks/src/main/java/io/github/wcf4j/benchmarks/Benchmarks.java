@@ -31,7 +31,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * session with 10,000 open; (6) {@code ./wcf4j validate} wall time against a bare JVM start; (7) the cost of
  * security per call: message security over HTTP and over HTTPS against the same system without it, at 1 and 16
  * sessions; (8) the raw echo, wcf4j + RM and Metro WSIT + RM at 16 sessions without and with a competing CPU load (as
- * many busy threads as cores in another process), wcf4j counting its retransmissions (a smoke run: wcf4j + RM only).
+ * many busy threads as cores in another process), wcf4j counting its retransmissions (a smoke run: wcf4j + RM only);
+ * (9, {@code security-rm}, issue 14) wcf4j and Metro WSIT with SecureConversation over MutualCertificate and a reliable
+ * session bound to it, each against itself with RM alone, and wcf4j and Apache CXF with that security without RM; (10,
+ * {@code seed}, issue 15) the seed binding verbatim over an embedded KDC beside its {@code .no-security} variant.
  * Every load warms up until two consecutive rounds agree within 10% and reports the collectors' time per round.
  *
  * <p>{@code --idle-sessions N} (scenario 5, wcf4j + RM only): after the systems' rows, {@code N} idle reliable
