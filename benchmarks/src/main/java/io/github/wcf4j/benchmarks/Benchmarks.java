@@ -31,7 +31,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * session with 10,000 open; (6) {@code ./wcf4j validate} wall time against a bare JVM start; (7) the cost of
  * security per call: message security over HTTP and over HTTPS against the same system without it, at 1 and 16
  * sessions; (8) the raw echo, wcf4j + RM and Metro WSIT + RM at 16 sessions without and with a competing CPU load (as
- * many busy threads as cores in another process), wcf4j counting its retransmissions (a smoke run: wcf4j + RM only).
+ * many busy threads as cores in another process), wcf4j counting its retransmissions (a smoke run: wcf4j + RM only);
+ * (9, {@code security-rm}, issue 14) wcf4j and Metro WSIT with SecureConversation over MutualCertificate and a reliable
+ * session bound to it, each against itself with RM alone, and wcf4j and Apache CXF with that security without RM; (10,
+ * {@code seed}, issue 15) the seed binding verbatim over an embedded KDC beside its {@code .no-security} variant.
  * Every load warms up until two consecutive rounds agree within 10% and reports the collectors' time per round.
  *
  * <p>{@code --idle-sessions N} (scenario 5, wcf4j + RM only): after the systems' rows, {@code N} idle reliable
@@ -119,7 +122,7 @@ public final class Benchmarks {
 
     /** Every scenario's name, in the order a run makes them (for {@code --only}). */
     static final Set<String> SCENARIOS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("calls", "stack",
-            "oneway", "drops", "heap", "validate", "security", "contention")));
+            "oneway", "drops", "heap", "validate", "security", "contention", "security-rm", "seed")));
 
     /** Scenario 8's systems: the reliable ones the issue compares under a competing load, and the echo. */
     static final List<Contender> CONTENDED = List.of(Contender.RAW, Contender.WCF4J_RM, Contender.METRO_RM);
@@ -268,6 +271,109 @@ public final class Benchmarks {
         }
         if (plan.runs("contention")) {
             contention();
+        }
+        if (plan.runs("security-rm")) {
+            secureRm();
+        }
+        if (plan.runs("seed")) {
+            seed();
+        }
+    }
+
+    /** The WSDL wcf4j exports for the security-rm scenario's binding, which the Metro WSIT contender runs. */
+    static final String SECURE_RM_SERVICE = "{http://Microsoft.ServiceModel.Samples}CalculatorService";
+    static final String SECURE_RM_PORT = "{http://Microsoft.ServiceModel.Samples}CustomBinding_ICalculator";
+
+    /**
+     * Scenario 9 (issue 14): {@link Contender#SECURE_RM} at 1 and 16 sessions with one run's keys (a service and a
+     * client key pair, {@link BenchKeys}); Metro WSIT runs the WSDL wcf4j exports for {@code calculator.scrm.config}
+     * (written by {@link Wcf4jSystem}'s {@code wsdl} mode), so both run the same policy. After each one-session load,
+     * each system times the opening of {@link Plan#openChannels()} channels (a security session and its sequence).
+     */
+    private void secureRm() throws InterruptedException {
+        try (BenchKeys keys = BenchKeys.create()) {
+            for (String config : List.of("scrm", "scmc")) {
+                List<String> export = new ArrayList<>(layout.java());
+                export.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(), "wsdl",
+                        "--config", config, "--out", keys.keyStore().resolveSibling(config + ".wsdl").toString()));
+                wallMillis(export);
+            }
+            int top = plan.securitySessions().get(plan.securitySessions().size() - 1);
+            for (int n : plan.securitySessions()) {
+                for (Contender c : plan.smoke() ? List.of(Contender.WCF4J_SC_RM, Contender.METRO_SC_RM)
+                        : Contender.SECURE_RM) {
+                    if (Contender.SECURE_NO_RM.contains(c) && n != top) {
+                        continue;
+                    }
+                    List<String> options = new ArrayList<>();
+                    boolean peer = c.family() != Contender.Family.WCF4J;
+                    if (c.security() != Contender.Security.NONE) {
+                        options.addAll(peer ? keys.peerMutualOptions() : keys.mutualOptions());
+                    }
+                    if (peer && c.security() != Contender.Security.NONE) {
+                        options.addAll(List.of("--wsdl", keys.keyStore().resolveSibling(c.wcf4jConfig() + ".wsdl")
+                                .toUri().toString(), "--service", SECURE_RM_SERVICE, "--port", SECURE_RM_PORT));
+                    }
+                    if (n == 1 && (c.family() == Contender.Family.WCF4J || c.family() == Contender.Family.METRO
+                            && c.security() != Contender.Security.NONE)) {
+                        options.addAll(List.of(OPEN_CHANNELS, String.valueOf(plan.openChannels())));
+                    }
+                    results.add(load("security-rm", c, n, null, 0, options));
+                    checkpoint();
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("bench: security-rm: no keys: " + e.getMessage());
+            results.add(Measurement.failed("security-rm", Contender.WCF4J_SC_RM, 1, "", "no keys: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Scenario 10 (issue 15): the seed binding verbatim and its {@code .no-security} variant ({@link SeedSystem}):
+     * calls/s at 1 and 16 sessions (the one-session loads then time the opening of channels) and one-way messages/s
+     * from one client. A smoke run makes the verbatim binding's only (scenario 3 runs the other's one-way messages).
+     */
+    private void seed() throws InterruptedException {
+        for (boolean secure : plan.smoke() ? List.of(true) : List.of(false, true)) {
+            for (int n : plan.securitySessions()) {
+                results.add(seedLoad(secure, "calls", n));
+                checkpoint();
+            }
+            results.add(seedLoad(secure, "oneway", 1));
+            checkpoint();
+        }
+    }
+
+    private Measurement seedLoad(boolean secure, String what, int sessions) throws InterruptedException {
+        Contender c = secure ? Contender.WCF4J_SEED : Contender.WCF4J_SEED_PLAIN;
+        String scenario = what.equals("calls") ? "seed" : "seed-oneway";
+        System.err.println("bench: seed " + c.name() + " " + what + " sessions=" + sessions);
+        List<String> command = new ArrayList<>(layout.java());
+        command.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(), "seed", "--seed",
+                layout.seedConfigs().toString(), "--security", String.valueOf(secure), "--what", what));
+        command.addAll(plan.load(sessions));
+        boolean open = what.equals("calls") && sessions == 1;
+        if (open) {
+            command.addAll(List.of(OPEN_CHANNELS, String.valueOf(plan.openChannels())));
+        }
+        try (SystemProcess p = SystemProcess.start(c.name(), command, layout.log(scenario + "-" + c.id() + "-"
+                + sessions))) {
+            String ready = p.await("READY ", Duration.ofMinutes(2));
+            p.send("GO " + ready);
+            List<Measurement.Round> rounds = new ArrayList<>();
+            for (String json : p.collect("ROUND ", plan.timeout())) {
+                rounds.add(Measurement.Round.parse(json));
+            }
+            if (open) {
+                String json = p.await("OPEN ", Duration.ofMinutes(2));
+                results.add(new Results.SessionOpen(c, (int) Measurement.Round.field(json, "channels"),
+                        Measurement.Round.field(json, "firstMicros"), Measurement.Round.field(json, "laterMicros"),
+                        Measurement.Round.field(json, "openMicros")));
+            }
+            return new Measurement(scenario, c, sessions, "", rounds, null);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("bench: " + c.name() + " failed: " + e.getMessage());
+            return Measurement.failed(scenario, c, sessions, "", String.valueOf(e.getMessage()));
         }
     }
 

@@ -27,7 +27,20 @@ record Contender(String name, Family family, boolean reliable, Security security
          */
         SECURE_CONVERSATION("sc"),
         /** A signed user name token (WCF's {@code TransportWithMessageCredential}) over HTTPS. */
-        USERNAME_OVER_TRANSPORT("unot");
+        USERNAME_OVER_TRANSPORT("unot"),
+        /**
+         * Issue 14: a SecureConversation security session bootstrapped by MutualCertificate (Basic256, derived keys)
+         * over plain HTTP, carrying a reliable session bound to it when the system is reliable
+         * ({@code calculator.scrm.config}, else {@code calculator.scmc.config}; Metro and CXF systems run the WSDL
+         * wcf4j exports for it), with a client key pair ({@link BenchKeys#mutualOptions()}).
+         */
+        SECURE_CONVERSATION_MUTUAL_CERTIFICATE("scmc"),
+        /**
+         * Issue 15: the seed configurations' binding verbatim (SecureConversation over SspiNegotiated, Kerberos from an
+         * embedded KDC, under reliableSession and compositeDuplex), run by {@link SeedSystem}, not from a benchmark
+         * configuration.
+         */
+        SEED_SSPI_NEGOTIATED("seed");
 
         final String config;
 
@@ -58,6 +71,30 @@ record Contender(String name, Family family, boolean reliable, Security security
     static final Contender CXF_HTTPS = new Contender("Apache CXF over HTTPS", Family.CXF, false, Security.HTTPS);
     static final Contender CXF_UNOT = new Contender("Apache CXF + UserNameOverTransport", Family.CXF, false,
             Security.USERNAME_OVER_TRANSPORT);
+    static final Contender WCF4J_SC_RM = new Contender("wcf4j + SecureConversation (MutualCertificate) + RM",
+            Family.WCF4J, true, Security.SECURE_CONVERSATION_MUTUAL_CERTIFICATE);
+    static final Contender METRO_SC_RM = new Contender("Metro WSIT + SecureConversation (MutualCertificate) + RM",
+            Family.METRO, true, Security.SECURE_CONVERSATION_MUTUAL_CERTIFICATE);
+    static final Contender WCF4J_SC_MC = new Contender("wcf4j + SecureConversation (MutualCertificate)",
+            Family.WCF4J, false, Security.SECURE_CONVERSATION_MUTUAL_CERTIFICATE);
+    static final Contender CXF_SC_MC = new Contender("Apache CXF + SecureConversation (MutualCertificate)",
+            Family.CXF, false, Security.SECURE_CONVERSATION_MUTUAL_CERTIFICATE);
+    /**
+     * The security-rm scenario's systems (issue 14), each after its baseline: wcf4j + RM and Metro WSIT + RM without
+     * security, then both with SecureConversation (MutualCertificate bootstrap) under the same reliable session;
+     * then wcf4j and Apache CXF with the same security without RM ({@link #SECURE_NO_RM}: CXF's RM does not bind to
+     * the security context).
+     */
+    static final List<Contender> SECURE_RM = List.of(WCF4J_RM, WCF4J_SC_RM, METRO_RM, METRO_SC_RM, WCF4J_SC_MC,
+            CXF_SC_MC);
+    /** The pairing without RM, measured at the targets' sessions only. */
+    static final List<Contender> SECURE_NO_RM = List.of(WCF4J_SC_MC, CXF_SC_MC);
+
+    /** The seed scenario's systems (issue 15, {@link SeedSystem}): the seed binding verbatim and without security. */
+    static final Contender WCF4J_SEED_PLAIN = new Contender("wcf4j, seed binding .no-security", Family.WCF4J, true);
+    static final Contender WCF4J_SEED = new Contender("wcf4j, seed binding verbatim (SspiNegotiated SecureConversation)",
+            Family.WCF4J, true, Security.SEED_SSPI_NEGOTIATED);
+
     /** The security scenario's systems, each secured one after its baseline (plain HTTP's is {@link #WCF4J}). */
     static final List<Contender> SECURITY = List.of(WCF4J, WCF4J_UNFC, WCF4J_SC, WCF4J_HTTPS, WCF4J_UNOT, CXF_HTTPS,
             CXF_UNOT);
@@ -74,6 +111,9 @@ record Contender(String name, Family family, boolean reliable, Security security
         return switch (security) {
             case NONE -> this;
             case HTTPS, USERNAME_FOR_CERTIFICATE, SECURE_CONVERSATION -> family == Family.CXF ? CXF : WCF4J;
+            case SECURE_CONVERSATION_MUTUAL_CERTIFICATE -> family == Family.METRO ? METRO_RM : family == Family.CXF
+                    ? CXF : reliable ? WCF4J_RM : WCF4J;
+            case SEED_SSPI_NEGOTIATED -> WCF4J_SEED_PLAIN;
             case USERNAME_OVER_TRANSPORT -> family == Family.CXF ? CXF_HTTPS : WCF4J_HTTPS;
         };
     }
@@ -84,10 +124,18 @@ record Contender(String name, Family family, boolean reliable, Security security
         switch (family) {
             case RAW -> c.addAll(List.of("-cp", layout.benchmarksClasspath(), RawHttpEcho.class.getName(), "raw"));
             case WCF4J -> c.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(),
-                    mode.equals("heap") ? "heap" : "calc", "--config", reliable ? "rm10" : security.config));
+                    mode.equals("heap") ? "heap" : "calc", "--config", wcf4jConfig()));
             case WCF4J_STACK -> c.addAll(List.of("-cp", layout.benchmarksClasspath(),
                     ChannelStackSystem.class.getName(), mode, "--config", reliable ? "rm10" : "none"));
             case METRO -> {
+                if (security != Security.NONE) {
+                    // configured by the WSDL wcf4j exports for the same binding: the options name it and the keys
+                    c.addAll(List.of("-cp", layout.peerClasspath("metro-peer"),
+                            "io.github.wcf4j.peers.metro.MetroSecurityPeer", "bench", "--address",
+                            "http://127.0.0.1:0/calc"));
+                    c.addAll(extra);
+                    return c;
+                }
                 c.addAll(List.of("-cp", layout.peerClasspath("metro-peer"), "io.github.wcf4j.peers.metro.MetroPeer",
                         mode, "--rm", reliable ? "10" : "none", "--address", "http://127.0.0.1:0/calc"));
                 if (reliable) {
@@ -95,6 +143,13 @@ record Contender(String name, Family family, boolean reliable, Security security
                 }
             }
             case CXF -> {
+                if (security == Security.SECURE_CONVERSATION_MUTUAL_CERTIFICATE) {
+                    // configured by the WSDL wcf4j exports for the same binding: the options name it and the keys
+                    c.addAll(List.of("-cp", layout.peerClasspath("cxf-peer"), "io.github.wcf4j.peers.cxf.CxfPolicyPeer",
+                            "bench", "--address", "http://127.0.0.1:0/calc", "--no-bsp"));
+                    c.addAll(extra);
+                    return c;
+                }
                 if (security == Security.NONE) {
                     c.addAll(List.of("-cp", layout.peerClasspath("cxf-peer"), "io.github.wcf4j.peers.cxf.CxfPeer",
                             mode, "--rm", reliable ? "10" : "none", "--address", "http://127.0.0.1:0/calc"));
@@ -109,6 +164,15 @@ record Contender(String name, Family family, boolean reliable, Security security
         }
         c.addAll(extra);
         return c;
+    }
+
+    /** The benchmark configuration of a wcf4j system ({@code configs/calculator.NAME.config}). */
+    String wcf4jConfig() {
+        return switch (security) {
+            case NONE -> reliable ? "rm10" : "none";
+            case SECURE_CONVERSATION_MUTUAL_CERTIFICATE -> reliable ? "scrm" : "scmc";
+            default -> security.config;
+        };
     }
 
     /** A file-name-safe identifier. */

@@ -37,14 +37,38 @@ final class Report {
                 + "thread per session. Ratios are computed within this run only. Regenerate with `benchmarks/run`.");
         line("");
         targets();
-        scenario1();
-        scenario2();
-        scenario3();
-        scenario4();
-        scenario5();
-        scenario6();
-        scenario7();
-        scenario8();
+        // only the scenarios this run made: a run of some (--only) must not print the others' empty tables, which
+        // pasted into RESULTS.md once left sections 5 to 8 a second time, empty, after section 8
+        if (plan.runs("calls")) {
+            scenario1();
+        }
+        if (plan.runs("calls") || plan.runs("stack")) {
+            scenario2();
+        }
+        if (plan.runs("oneway")) {
+            scenario3();
+        }
+        if (plan.runs("drops")) {
+            scenario4();
+        }
+        if (plan.runs("heap")) {
+            scenario5();
+        }
+        if (plan.runs("validate")) {
+            scenario6();
+        }
+        if (plan.runs("security")) {
+            scenario7();
+        }
+        if (plan.runs("contention")) {
+            scenario8();
+        }
+        if (plan.runs("security-rm")) {
+            secureRm();
+        }
+        if (plan.runs("seed")) {
+            seed();
+        }
         List<String> failures = results.failures();
         if (!failures.isEmpty()) {
             line("## What did not run");
@@ -71,9 +95,16 @@ final class Report {
             measuredOnly(c.name() + " costs ≤ X× " + c.baseline().name() + " per call (no X set: measured only)",
                     secured(c.baseline(), n), secured(c, n));
         }
-        line("| wcf4j + SecureConversation + RM ≥ 5× Metro WSIT + SecureConversation + RM (calls/s) | not measured: "
-                + "neither system runs SecureConversation + RM in the harness yet (scenario 7 measures wcf4j's "
-                + "SecureConversation without RM) | — | " + run.row() + " |");
+        int top = plan.securitySessions().get(plan.securitySessions().size() - 1);
+        target("wcf4j + SecureConversation (MutualCertificate) + RM ≥ 5× Metro WSIT + SecureConversation "
+                + "(MutualCertificate) + RM (calls/s, " + top + " sessions)", results.load("security-rm",
+                Contender.WCF4J_SC_RM, top, ""), results.load("security-rm", Contender.METRO_SC_RM, top, ""), 5, true);
+        measuredOnly(Contender.WCF4J_SC_RM.name() + " costs ≤ X× wcf4j + RM per call (" + top + " sessions; no X "
+                + "set: measured only)", results.load("security-rm", Contender.WCF4J_RM, top, ""), results.load(
+                "security-rm", Contender.WCF4J_SC_RM, top, ""));
+        measuredOnly("the seed binding verbatim costs ≤ X× the .no-security seed binding per call (" + top
+                + " sessions; no X set: measured only)", results.load("seed", Contender.WCF4J_SEED_PLAIN, top, ""),
+                results.load("seed", Contender.WCF4J_SEED, top, ""));
         line("");
         Optional<Measurement> stack = calls(Contender.WCF4J_RM_STACK, n);
         Optional<Measurement> raw = calls(Contender.RAW, n);
@@ -353,6 +384,128 @@ final class Report {
             }
         }
         line("");
+    }
+
+    /**
+     * A load's row: calls/s, latencies, errors, its cost per call against {@code base} (1.00× for a baseline, "—" for
+     * a secured system whose baseline this run did not measure), warm-up and GC.
+     */
+    private String loadRow(Contender c, Measurement m, Optional<Measurement> base, String baseName) {
+        String cost = c.security() == Contender.Security.NONE ? "1.00×" : base.map(b -> times(b.median()
+                / m.median()) + " (" + baseName + ")").orElse("— (" + baseName + " not measured here)");
+        return "| " + c.name() + " | " + m.sessions() + " | " + num(m.min()) + " | " + num(m.median()) + " | "
+                + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99()) + " | " + m.errors() + " | " + cost
+                + " | " + m.warmupAndGc() + " | " + run.row() + " |";
+    }
+
+    /** Opening a channel, for {@code systems} that timed it. */
+    private void opens(List<Contender> systems, String what) {
+        List<Results.SessionOpen> opens = systems.stream().map(results::open).flatMap(Optional::stream).toList();
+        if (opens.isEmpty()) {
+            return;
+        }
+        line("Opening a session (after each system's one-session load, on the warm JVM): " + opens.get(0).channels()
+                + " new channels (proxies) opened one after another, each making one call that opens it and then "
+                + "three more. The first call's latency less a later call's is what opening costs: " + what
+                + " Medians over the channels.");
+        line("");
+        line("| system | first call µs | later call µs | opening µs (first − later) | run |");
+        line("|---|---|---|---|---|");
+        for (Results.SessionOpen o : opens) {
+            line("| " + o.system().name() + " | " + num(o.firstMicros()) + " | " + num(o.laterMicros()) + " | "
+                    + num(o.openMicros()) + " | " + run.row() + " |");
+        }
+        line("");
+    }
+
+    /** Scenario 9 (issue 14): SecureConversation over MutualCertificate with a reliable session bound to it. */
+    private void secureRm() {
+        line("## 9. SecureConversation (MutualCertificate bootstrap) + RM against Metro WSIT (issue 14)");
+        line("");
+        line("`calculator.scrm.config`: a customBinding of `<reliableSession/>` (WS-RM February 2005, ordered) over "
+                + "`<security authenticationMode=\"SecureConversation\">` with a `MutualCertificate` bootstrap "
+                + "(WS-Security 1.1, Basic256, derived keys: the security element's defaults), text, HTTP. Each "
+                + "session: a token request (RST/SCT, the service's certificate protecting it, the client's "
+                + "endorsing it), CreateSequence bound to the security context (as WCF binds them), every call "
+                + "signed and encrypted with the context's derived keys. Metro WSIT runs the WSDL wcf4j exports for "
+                + "this configuration (`?singleWsdl`, its WS-SecurityPolicy and RM assertion; only Metro's key store "
+                + "and trust store assertions added), client and service in one JVM as every system here; Metro "
+                + "binds its sequence to the security context too. Each system against itself with RM and no "
+                + "security (Metro's from its own WCF-style RM WSDL). The keys are made for the run (RSA 2048, "
+                + "self-signed, keytool) and deleted after it; each side trusts the other's certificate alone. "
+                + "Apache CXF cannot run the pairing: its RM does not bind to the security context (it sends "
+                + "CreateSequence before any token request, outside a context, which WCF and wcf4j refuse), so CXF "
+                + "runs the same security without RM (`calculator.scmc.config`'s WSDL, CXF's WS-SecurityPolicy "
+                + "engine, client and service on one bus) against wcf4j with the same configuration, at the "
+                + "targets' sessions only; their baselines without security are scenario 2's.");
+        line("");
+        line("| system | sessions | calls/s min | median | max | p50 µs | p99 µs | errors | cost per call vs its "
+                + "baseline | warm-up rounds | GC ms/round | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int n : plan.securitySessions()) {
+            for (Contender c : Contender.SECURE_RM) {
+                Optional<Measurement> base = c.security() == Contender.Security.NONE ? Optional.empty()
+                        : results.load("security-rm", c.baseline(), n, "");
+                results.load("security-rm", c, n, "").ifPresent(m -> line(loadRow(c, m, base,
+                        c.baseline().name())));
+            }
+        }
+        line("");
+        int top = plan.securitySessions().get(plan.securitySessions().size() - 1);
+        Optional<Measurement> w = results.load("security-rm", Contender.WCF4J_SC_MC, top, "");
+        Optional<Measurement> x = results.load("security-rm", Contender.CXF_SC_MC, top, "");
+        if (w.isPresent() && x.isPresent()) {
+            line("Without RM (same run, " + top + " sessions): " + Contender.WCF4J_SC_MC.name() + " makes "
+                    + times(w.get().median() / x.get().median()) + " " + Contender.CXF_SC_MC.name() + "'s calls/s ("
+                    + num(w.get().median()) + " / " + num(x.get().median()) + ").");
+            line("");
+        }
+        opens(Contender.SECURE_RM, "with security, the token request and the context at both ends, then "
+                + "CreateSequence; without, CreateSequence alone. wcf4j closes each channel gracefully after it "
+                + "(not timed); Metro's proxies are left open (closing one waits for Metro RM's 3 s timeouts).");
+    }
+
+    /** Scenario 10 (issue 15): the seed binding verbatim beside its .no-security variant. */
+    private void seed() {
+        line("## 10. The seed binding verbatim against its `.no-security` variant (issue 15)");
+        line("");
+        line("`samples/seed-configs/calculator-service.config` and `calculator-client.config` as they are: "
+                + "`Binding1` (reliableSession, SecureConversation over an SspiNegotiated bootstrap, compositeDuplex, "
+                + "oneWay, text, HTTP), with Kerberos from an embedded Apache Kerby KDC in the system's JVM as "
+                + "`./wcf4j demo` runs it (the service as `host/localhost`, WCF's default SPN for its address, the "
+                + "client as `alice`, each from its own keytab), against the `.no-security` configurations' "
+                + "`Binding1` (the same without the security element). Only addresses are changed: the service "
+                + "listens on a free port of localhost and the client's `clientBaseAddress` (the seed's fixed "
+                + "`localhost:8000`) is a free port. Calls: the seed's calculator `Add`, request and reply over the "
+                + "composite duplex channel; one-way: the same binding carrying a one-way operation from one "
+                + "client, at the seed's transfer window (8), as scenario 3.");
+        line("");
+        line("| system | sessions | calls/s min | median | max | p50 µs | p99 µs | errors | cost per call vs "
+                + ".no-security | warm-up rounds | GC ms/round | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int n : plan.securitySessions()) {
+            Optional<Measurement> base = results.load("seed", Contender.WCF4J_SEED_PLAIN, n, "");
+            results.load("seed", Contender.WCF4J_SEED_PLAIN, n, "").ifPresent(m -> line(loadRow(
+                    Contender.WCF4J_SEED_PLAIN, m, Optional.empty(), "")));
+            results.load("seed", Contender.WCF4J_SEED, n, "").ifPresent(m -> line(loadRow(Contender.WCF4J_SEED, m,
+                    base, ".no-security")));
+        }
+        line("");
+        line("| system | one-way messages/s min | median | max | send p50 µs | send p99 µs | vs .no-security "
+                + "| warm-up rounds | GC ms/round | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
+        Optional<Measurement> plain = results.load("seed-oneway", Contender.WCF4J_SEED_PLAIN, 1, "");
+        for (Contender c : List.of(Contender.WCF4J_SEED_PLAIN, Contender.WCF4J_SEED)) {
+            results.load("seed-oneway", c, 1, "").ifPresent(m -> line("| " + c.name() + " | " + num(m.min())
+                    + " | " + num(m.median()) + " | " + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99())
+                    + " | " + plain.map(x -> pct(m.median() / x.median())).orElse("—") + " | " + m.warmupAndGc()
+                    + " | " + run.row() + " |"));
+        }
+        line("");
+        opens(List.of(Contender.WCF4J_SEED_PLAIN, Contender.WCF4J_SEED), "verbatim, the SPNEGO negotiation "
+                + "(Kerberos AP-REQ/AP-REP through the embedded KDC's tickets, RST/RSTR round trips), the security "
+                + "context at both ends, then CreateSequence; without security, CreateSequence alone. Each channel is "
+                + "closed gracefully after it (not timed).");
     }
 
     /** Scenario 7's opening of a channel, for the wcf4j systems that timed it. */

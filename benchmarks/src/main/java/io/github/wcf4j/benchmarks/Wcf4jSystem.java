@@ -14,6 +14,7 @@ import io.github.wcf4j.runtime.metrics.RuntimeMetrics;
 import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.SecurityTokenValidationException;
 import io.github.wcf4j.runtime.security.message.ServiceCredentials;
+import io.github.wcf4j.runtime.security.message.X509CertificateAuthentication;
 import io.github.wcf4j.runtime.security.message.X509Credential;
 import io.github.wcf4j.runtime.service.ServiceHost;
 import io.github.wcf4j.runtime.transport.http.TlsSettings;
@@ -24,6 +25,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,8 +38,10 @@ import java.util.Set;
  * wcf4j as a benchmarked system, run as its own JVM by {@link Benchmarks} with the peers' process protocol
  * ({@link Load}). Both ends are wcf4j, configured from unchanged configuration files:
  * <pre>
- * calc   --config rm10|rm11|none|https|unot|unfc|sc [--published URL] [--keystore P12 --password PW]
- *        --sessions N [--warmup-ms N] [--window-ms N] [--rounds N] [--open-sessions N] [--counters true]
+ * calc   --config rm10|rm11|none|https|unot|unfc|sc|scrm [--published URL] [--keystore P12 --password PW
+ *        [--client-keystore P12]] --sessions N [--warmup-ms N] [--window-ms N] [--rounds N] [--open-sessions N]
+ *        [--counters true]
+ * wsdl   --config NAME --out FILE   (writes the ?singleWsdl a host of the configuration publishes, not hosting it)
  * oneway --seed DIR --window N --sessions N ...   (the seed binding, one-way messages)
  * heap   --config rm10|rm11|none --sessions N [--idle-ms N]   (heap per idle session, both ends in this process;
  *        --idle-ms: how long the sessions idle before the heap is measured)
@@ -46,6 +50,8 @@ import java.util.Set;
  * send) and listens on a loopback port of its own (WCF's {@code listenUri}). {@code --keystore}: the service
  * certificate and key ({@link BenchKeys}), used as the HTTPS server's key, the message-security service certificate
  * and what the client trusts; the service accepts the one user name {@value #USER} (password: the key store's).
+ * {@code --client-keystore}: the clients call as that key pair's certificate (MutualCertificate), which the service
+ * trusts alone (peer trust).
  * {@code --counters true}: after the load, {@code COUNTERS {json}} with the reliable sessions' retransmissions and
  * acknowledgements at both ends ({@link CountingMetrics}, the whole load, warm-up included).
  * {@code --open-sessions N}: after the load ({@code DONE}), what opening a channel adds to its first call
@@ -64,8 +70,10 @@ public final class Wcf4jSystem {
                 case "calc" -> calc(cli, out);
                 case "oneway" -> oneWay(cli, out);
                 case "heap" -> heap(cli, out);
+                case "seed" -> SeedSystem.run(cli, out);
+                case "wsdl" -> wsdl(cli);
                 default -> throw new IllegalArgumentException("unknown mode " + cli.mode()
-                        + " (expected calc, oneway, heap)");
+                        + " (expected calc, oneway, seed, heap, wsdl)");
             }
             return 0;
         }));
@@ -85,8 +93,9 @@ public final class Wcf4jSystem {
             Load.Plan plan = Load.Plan.of(cli);
             ClientFactory.Builder<ICalculator> builder = ClientFactory.builder(ConfigEdits.endpoint(client,
                     URI.create(target), client.binding()), ICalculator.class).metrics(metrics);
-            keys.ifPresent(k -> builder.parameter(TlsSettings.class, k.tls()).credentials(ClientCredentials.userName(
-                    USER, k.password()).withDefaultServiceCertificate(k.service().certificate())));
+            keys.ifPresent(k -> builder.parameter(TlsSettings.class, k.tls()).credentials(k.client().map(
+                    ClientCredentials::certificate).orElseGet(() -> ClientCredentials.userName(USER, k.password()))
+                    .withDefaultServiceCertificate(k.service().certificate())));
             try (ClientFactory<ICalculator> factory = builder.build()) {
                 List<Load.Call> clients = new ArrayList<>();
                 for (int i = 0; i < plan.sessions(); i++) {
@@ -116,7 +125,7 @@ public final class Wcf4jSystem {
      * {@code OPEN {json}} with the medians over the channels of the first call, of a later call (the median of each
      * channel's {@value #LATER_CALLS}) and of their difference, in microseconds.
      */
-    private static void openCost(ClientFactory<ICalculator> factory, int channels, PrintStream out) {
+    static void openCost(ClientFactory<ICalculator> factory, int channels, PrintStream out) {
         double[] first = new double[channels];
         double[] later = new double[channels];
         double[] open = new double[channels];
@@ -241,28 +250,48 @@ public final class Wcf4jSystem {
         ServiceHost.Builder builder = ServiceHost.builder(d).types(types)
                 .baseAddress(URI.create(scheme + "://127.0.0.1:0/calc")).metrics(metrics)
                 .inlineInvocation(INLINE_INVOCATION);
-        keys.ifPresent(k -> builder.parameter(TlsSettings.class, k.tls()).credentials(ServiceCredentials.defaults()
-                .withServiceCertificate(k.service()).withUserNameValidator((user, password) -> {
-                    if (!user.equals(USER) || !password.equals(k.password())) {
-                        throw new SecurityTokenValidationException("Unknown user name or incorrect password");
-                    }
-                })));
+        keys.ifPresent(k -> {
+            ServiceCredentials credentials = ServiceCredentials.defaults().withServiceCertificate(k.service())
+                    .withUserNameValidator((user, password) -> {
+                        if (!user.equals(USER) || !password.equals(k.password())) {
+                            throw new SecurityTokenValidationException("Unknown user name or incorrect password");
+                        }
+                    });
+            builder.parameter(TlsSettings.class, k.tls()).credentials(k.client().map(c -> credentials
+                    .withClientCertificateAuthentication(X509CertificateAuthentication.peerTrust(List.of(
+                            c.certificate())))).orElse(credentials));
+        });
         ServiceHost host = builder.build();
         host.open();
         return host;
     }
 
-    /** {@code --keystore}'s key material, loaded: see the class comment. */
-    private record Keys(TlsSettings tls, X509Credential service, String password) {
+    /** {@code --keystore}'s (and {@code --client-keystore}'s) key material, loaded: see the class comment. */
+    private record Keys(TlsSettings tls, X509Credential service, String password, Optional<X509Credential> client) {
         static Optional<Keys> of(Cli cli) {
             String file = cli.get("keystore", null);
             if (file == null) {
                 return Optional.empty();
             }
             String password = cli.require("password");
+            String client = cli.get("client-keystore", null);
             return Optional.of(new Keys(TlsSettings.keyStore(Path.of(file), password.toCharArray()),
-                    X509Credential.fromKeyStore(Path.of(file), password.toCharArray(), null), password));
+                    X509Credential.fromKeyStore(Path.of(file), password.toCharArray(), null), password,
+                    Optional.ofNullable(client).map(c -> X509Credential.fromKeyStore(Path.of(c),
+                            password.toCharArray(), null))));
         }
+    }
+
+    /**
+     * {@code wsdl}: the single WSDL a host of {@code --config} publishes ({@code ?singleWsdl}: its policy, the
+     * contract's schema inline), written to {@code --out}, for a contender configured by policy (Metro WSIT).
+     */
+    private static void wsdl(Cli cli) throws IOException {
+        ServiceModelConfiguration config = config(cli.require("config"));
+        URI base = URI.create("http://127.0.0.1/calc");
+        byte[] doc = ServiceHost.metadataOf(config, config.service(SERVICE).orElseThrow(), ServiceTypes.discovered(),
+                List.of(base)).get("singleWsdl", base).orElseThrow();
+        Files.write(Path.of(cli.require("out")), doc);
     }
 
     static ServiceModelConfiguration config(String name) throws IOException {

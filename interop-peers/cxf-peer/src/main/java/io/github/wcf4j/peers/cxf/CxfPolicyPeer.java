@@ -4,6 +4,7 @@ import io.github.wcf4j.peers.BoundedCalls;
 import io.github.wcf4j.peers.CalculatorService;
 import io.github.wcf4j.peers.Cli;
 import io.github.wcf4j.peers.ICalculator;
+import io.github.wcf4j.peers.Load;
 import java.io.PrintStream;
 import java.security.KeyStore;
 import java.util.ArrayList;
@@ -31,7 +32,12 @@ import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
  * client --wsdl URL --service {ns}name --port {ns}name --address URL --service-cert P12 --password PW
  *        --calls "Add 1 2;..." [--keystore P12 (the client's key pair)] [--user NAME --pass PW] [--rm 10|11]
  *        [--no-bsp] [--cancel] [--dump]
+ * bench  (server's options) --service-cert P12 [--client-keystore P12] --sessions N [--warmup-ms N] [--window-ms N]
+ *        [--rounds N]   (then GO URL on stdin)
  * </pre>
+ * {@code bench}: the benchmarks' process protocol ({@link Load}): the server (printing no callers) and
+ * {@code --sessions} client proxies on one bus, each its own security context, calling as {@code --client-keystore}'s
+ * certificate.
  * The server prints {@code CALLER n name} for every invocation, as {@link CxfSymmetricSecurityPeer} does. With
  * {@code --cancel} the client sets {@code security.sts.token.do.cancel}.
  */
@@ -43,7 +49,9 @@ public final class CxfPolicyPeer {
         int rc = Cli.main(args, Set.of("dump", "no-bsp", "cancel"), (cli, out) -> switch (cli.mode()) {
             case "server" -> server(cli, out);
             case "client" -> client(cli, out);
-            default -> throw new IllegalArgumentException("unknown mode " + cli.mode() + " (expected server, client)");
+            case "bench" -> bench(cli, out);
+            default -> throw new IllegalArgumentException("unknown mode " + cli.mode()
+                    + " (expected server, client, bench)");
         });
         Runtime.getRuntime().halt(rc);
     }
@@ -64,10 +72,42 @@ public final class CxfPolicyPeer {
 
     private static int server(Cli cli, PrintStream out) throws Exception {
         String address = CxfPeer.withPort(cli.require("address"));
+        Bus bus = CxfPeer.newBus(cli, 0);
+        Server server = serve(cli, out, bus, address, true);
+        out.println("READY " + address);
+        out.flush();
+        Cli.awaitStop();
+        server.stop();
+        server.destroy();
+        bus.shutdown(true);
+        return 0;
+    }
+
+    private static int bench(Cli cli, PrintStream out) throws Exception {
+        String address = CxfPeer.withPort(cli.require("address"));
+        Bus bus = CxfPeer.newBus(cli, 30_000);
+        Server server = serve(cli, out, bus, address, false);
+        out.println("READY " + address);
+        out.flush();
+        String target = Load.awaitGo();
+        Load.Plan plan = Load.Plan.of(cli);
+        List<Load.Call> clients = new ArrayList<>();
+        for (int i = 0; i < plan.sessions(); i++) {
+            ICalculator calc = proxy(cli, bus, target, cli.get("client-keystore", null));
+            clients.add(() -> calc.add(100, 15.99));
+        }
+        Load.run(plan, clients, out);
+        server.stop();
+        bus.shutdown(true);
+        return 0;
+    }
+
+    /** The service as {@code server} describes it, on {@code bus}; {@code callers}: print who called. */
+    private static Server serve(Cli cli, PrintStream out, Bus bus, String address, boolean callers)
+            throws Exception {
         String keystore = cli.require("keystore");
         String password = cli.require("password");
         String truststore = cli.get("truststore", null);
-        Bus bus = CxfPeer.newBus(cli, 0);
         JaxWsServerFactoryBean sf = new JaxWsServerFactoryBean();
         sf.setBus(bus);
         sf.setWsdlURL(cli.require("wsdl"));
@@ -93,20 +133,13 @@ public final class CxfPolicyPeer {
         props.put("security.callback-handler", CxfSecurityPeer.passwords(known));
         noBsp(cli, props, bus);
         sf.setProperties(props);
-        sf.getInInterceptors().add(new CxfSymmetricSecurityPeer.CallerInterceptor(out));
-        Server server = sf.create();
-        out.println("READY " + address);
-        out.flush();
-        Cli.awaitStop();
-        server.stop();
-        server.destroy();
-        bus.shutdown(true);
-        return 0;
+        if (callers) {
+            sf.getInInterceptors().add(new CxfSymmetricSecurityPeer.CallerInterceptor(out));
+        }
+        return sf.create();
     }
 
     private static int client(Cli cli, PrintStream out) throws Exception {
-        String serviceCert = cli.require("service-cert");
-        String password = cli.require("password");
         Bus bus = CxfPeer.newBus(cli, 30_000);
         String rm = cli.get("rm", null);
         if (rm != null) {
@@ -116,20 +149,33 @@ public final class CxfPolicyPeer {
                 f.initialize(bus);
             }
         }
+        ICalculator calc = proxy(cli, bus, cli.require("address"), cli.get("keystore", null));
+        new BoundedCalls("cxf-policy-client-call", 30_000).run(calc, Cli.parseCalls(cli.require("calls")), out);
+        if (rm != null) {
+            CxfPeer.terminateSequences(bus);
+        }
+        bus.shutdown(true);
+        out.println("DONE");
+        return 0;
+    }
+
+    /** A client proxy of {@code address} as {@code client} describes it; {@code keystore}: the client's key pair. */
+    private static ICalculator proxy(Cli cli, Bus bus, String address, String keystore) throws Exception {
+        String serviceCert = cli.require("service-cert");
+        String password = cli.require("password");
         JaxWsProxyFactoryBean pf = new JaxWsProxyFactoryBean();
         pf.setBus(bus);
         pf.setWsdlURL(cli.require("wsdl"));
         pf.setServiceClass(ICalculator.class);
         pf.setServiceName(QName.valueOf(cli.require("service")));
         pf.setEndpointName(QName.valueOf(cli.require("port")));
-        pf.setAddress(cli.require("address"));
+        pf.setAddress(address);
         pf.setBindingConfig(CxfPeer.soap12());
         Map<String, Object> props = new HashMap<>();
         // the service's certificate (no private key): the request's key is wrapped to it
         props.put("security.encryption.properties", CxfSecurityPeer.merlin(serviceCert, password, true));
         props.put("security.encryption.username", alias(serviceCert, password));
         Map<String, String> known = new HashMap<>();
-        String keystore = cli.get("keystore", null);
         if (keystore != null) {
             String alias = alias(keystore, password);
             props.put("security.signature.properties", CxfSecurityPeer.merlin(keystore, password, true));
@@ -149,14 +195,7 @@ public final class CxfPolicyPeer {
         }
         noBsp(cli, props, bus);
         pf.setProperties(props);
-        ICalculator calc = (ICalculator) pf.create();
-        new BoundedCalls("cxf-policy-client-call", 30_000).run(calc, Cli.parseCalls(cli.require("calls")), out);
-        if (rm != null) {
-            CxfPeer.terminateSequences(bus);
-        }
-        bus.shutdown(true);
-        out.println("DONE");
-        return 0;
+        return (ICalculator) pf.create();
     }
 
     /** As {@link CxfSymmetricSecurityPeer}: {@code --no-bsp} accepts WCF's non-BSP messageSecurityVersions. */

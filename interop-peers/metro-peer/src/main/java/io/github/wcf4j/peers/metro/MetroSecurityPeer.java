@@ -10,6 +10,7 @@ import io.github.wcf4j.peers.BoundedCalls;
 import io.github.wcf4j.peers.CalculatorService;
 import io.github.wcf4j.peers.Cli;
 import io.github.wcf4j.peers.ICalculator;
+import io.github.wcf4j.peers.Load;
 import jakarta.annotation.Resource;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.BindingProvider;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +61,13 @@ import javax.xml.transform.stream.StreamSource;
  * client --wsdl URL --service {ns}name --port {ns}name --service-cert P12 --password PW --calls "Add 1 2;..."
  *        [--user NAME --pass PW] [--keystore P12 (the client's key pair, the certificate modes)] [--no-close]
  *        [--ssl-trust P12] [--dump]
+ * bench  (server's options) --service-cert P12 [--client-keystore P12] --sessions N [--warmup-ms N] [--window-ms N]
+ *        [--rounds N]   (then GO URL on stdin)
  * </pre>
+ * {@code bench}: the benchmarks' process protocol ({@link Load}): the server as {@code server} publishes it (a
+ * calculator that prints no caller), then {@code --sessions} clients in the same JVM built from its {@code ?wsdl}
+ * (each proxy its own security session, and its own reliable sequence when the policy asks for one), calling as
+ * {@code --client-keystore}'s certificate (the certificate modes) or as {@code --user}.
  * With {@code --krb5 FILE --principal P --keytab FILE} (and the client's {@code --spn}), Metro's
  * {@code sc:KerberosConfig} runs WCF's Kerberos token profile against the test's KDC; then no key store is needed.
  * An {@code https} server address serves over TLS with the {@code --keystore} key pair; {@code --ssl-trust} is the
@@ -94,7 +102,9 @@ public final class MetroSecurityPeer {
             return switch (cli.mode()) {
                 case "server" -> server(cli, out);
                 case "client" -> client(cli, out);
-                default -> throw new IllegalArgumentException("unknown mode " + cli.mode() + " (expected server, client)");
+                case "bench" -> bench(cli, out);
+                default -> throw new IllegalArgumentException("unknown mode " + cli.mode()
+                        + " (expected server, client, bench)");
             };
         });
         Runtime.getRuntime().halt(rc);
@@ -134,7 +144,21 @@ public final class MetroSecurityPeer {
 
     // ------------------------------------------------------------------ server
 
+    /** A published calculator: its real address, and how to stop it. */
+    private record Published(String address, Runnable stop) {
+    }
+
     private static int server(Cli cli, PrintStream out) throws Exception {
+        Published p = publish(cli, out, new SecuredCalculator());
+        out.println("READY " + p.address());
+        out.flush();
+        Cli.awaitStop();
+        p.stop().run();
+        return 0;
+    }
+
+    /** Publishes {@code implementor} as {@code server} describes it. */
+    private static Published publish(Cli cli, PrintStream out, Object implementor) throws Exception {
         protocol = out;
         acceptedUser = cli.get("user", null);
         acceptedPassword = cli.get("pass", null);
@@ -188,20 +212,112 @@ public final class MetroSecurityPeer {
         wsdl = addToEndpointPolicy(wsdl, port.getLocalPart(), config);
         System.err.println("# metro security server WSDL:\n" + wsdl);
 
-        Endpoint ep = Endpoint.create(new SecuredCalculator(), new FastInfosetFeature(false));
+        Endpoint ep = Endpoint.create(implementor, new FastInfosetFeature(false));
         ep.setMetadata(List.of(new StreamSource(new StringReader(wsdl), "http://wcf4j.invalid/calculator.wsdl")));
         ep.setProperties(Map.of(Endpoint.WSDL_SERVICE, service, Endpoint.WSDL_PORT, port));
         ExecutorService pool = Executors.newCachedThreadPool();
         http.setExecutor(pool);
         ep.publish(http.createContext(uri.getPath().isEmpty() ? "/" : uri.getPath()));
         http.start();
-        out.println("READY " + address);
+        return new Published(address, () -> {
+            ep.stop();
+            http.stop(0);
+            pool.shutdownNow();
+        });
+    }
+
+    // ------------------------------------------------------------------ bench
+
+    private static int bench(Cli cli, PrintStream out) throws Exception {
+        Published p = publish(cli, out, new CalculatorService());
+        out.println("READY " + p.address());
         out.flush();
-        Cli.awaitStop();
-        ep.stop();
-        http.stop(0);
-        pool.shutdownNow();
+        String target = Load.awaitGo();
+        QName service = QName.valueOf(cli.require("service"));
+        QName port = QName.valueOf(cli.require("port"));
+        String password = cli.get("password", "");
+        String serviceCert = cli.require("service-cert");
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(Path.of(serviceCert))) {
+            ks.load(in, password.toCharArray());
+        }
+        String clientKeys = "";
+        String keystore = cli.get("client-keystore", null);
+        if (keystore != null) {
+            KeyStore own = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(Path.of(keystore))) {
+                own.load(in, password.toCharArray());
+            }
+            clientKeys = "    <sc:KeyStore wspp:visibility=\"private\" location=\"" + keystore + "\" type=\"PKCS12\""
+                    + " storepass=\"" + password + "\" alias=\"" + own.aliases().nextElement() + "\"/>\n";
+        }
+        Path dir = Files.createTempDirectory("metro-bench-client");
+        Files.createDirectories(dir.resolve("META-INF"));
+        Files.writeString(dir.resolve("META-INF/wsit-client.xml"), clientConfig(service, port, serviceCert, password,
+                ks.aliases().nextElement(), clientKeys));
+        Files.writeString(dir.resolve("META-INF/wsit-client-contract.xml"), contract());
+        Thread.currentThread().setContextClassLoader(new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                MetroSecurityPeer.class.getClassLoader()));
+        Load.Plan plan = Load.Plan.of(cli);
+        Service s = Service.create(new URL(p.address() + "?wsdl"), service);
+        List<Load.Call> clients = new ArrayList<>();
+        for (int i = 0; i < plan.sessions(); i++) {
+            ICalculator calc = s.getPort(port, ICalculator.class, new FastInfosetFeature(false));
+            Map<String, Object> rc = ((BindingProvider) calc).getRequestContext();
+            rc.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, target);
+            String user = cli.get("user", null);
+            if (user != null) {
+                rc.put(BindingProvider.USERNAME_PROPERTY, user);
+                rc.put(BindingProvider.PASSWORD_PROPERTY, cli.require("pass"));
+            }
+            rc.put("com.sun.xml.ws.request.timeout", 30_000);
+            rc.put("com.sun.xml.ws.connect.timeout", 30_000);
+            clients.add(() -> calc.add(100, 15.99));
+        }
+        Load.run(plan, clients, out);
+        int open = Integer.parseInt(cli.get("open-sessions", "0"));
+        if (open > 0) {
+            openCost(s, port, target, open, out);
+        }
+        p.stop().run();
         return 0;
+    }
+
+    /**
+     * As the wcf4j system's {@code --open-sessions}: {@code channels} new proxies one after another, each one's first
+     * call (which opens its security session, and its sequence) and three later calls timed, the proxy left open;
+     * prints {@code OPEN {json}} with the medians in microseconds.
+     */
+    private static void openCost(Service s, QName port, String target, int channels, PrintStream out)
+            throws Exception {
+        double[] first = new double[channels];
+        double[] later = new double[channels];
+        double[] open = new double[channels];
+        for (int i = 0; i < channels; i++) {
+            ICalculator calc = s.getPort(port, ICalculator.class, new FastInfosetFeature(false));
+            ((BindingProvider) calc).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, target);
+            first[i] = timed(calc);
+            double[] l = {timed(calc), timed(calc), timed(calc)};
+            java.util.Arrays.sort(l);
+            later[i] = l[1];
+            open[i] = first[i] - later[i];
+            // left open: closing a reliable proxy waits for Metro RM's 3 s timeouts (WSRM1157, WSRM1112) each time
+        }
+        out.println(String.format(java.util.Locale.ROOT, "OPEN {\"channels\":%d,\"firstMicros\":%.1f,"
+                + "\"laterMicros\":%.1f,\"openMicros\":%.1f}", channels, median(first), median(later), median(open)));
+        out.flush();
+    }
+
+    private static double timed(ICalculator calc) {
+        long start = System.nanoTime();
+        calc.add(100, 15.99);
+        return (System.nanoTime() - start) / 1e3;
+    }
+
+    private static double median(double[] xs) {
+        double[] c = xs.clone();
+        java.util.Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
     }
 
     private static String fetch(String url) throws Exception {
