@@ -65,7 +65,7 @@ abstract class ReliableSessionChannelOverDuplex extends AbstractCommunicationObj
         this.local = accepted.local();
         this.onEnd = accepted.unregister();
         this.session = DuplexReliableSession.service(accepted.settings(), sequences, accepted.created(),
-                accepted.offered(), sender, this::fault);
+                accepted.offered(), sender, this::fault, accepted.resumed());
     }
 
     DuplexReliableSession reliableSession() {
