@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A service session with a durable {@link SequenceStore} (the duplex shape over a datagram duplex channel,
  * compositeDuplex) keeps both of its sequences under the key of the sequence its CreateSequence created: every input
- * message is written before it is accepted (so before any acknowledgement names it), handed to the application it is
- * recorded delivered; every output message on the client's offer is written before it first goes on the wire (its
+ * message is written before it is accepted (so before any acknowledgement names it) and recorded delivered once
+ * handed to the application or, for a request (it has a MessageID), once a message answering it (RelatesTo) was
+ * stored; every output message on the client's offer is written before it first goes on the wire (its
  * send completes then), the client's acknowledgements of them are recorded; 1.1's close is written before it is
  * answered. A session {@linkplain #service resumed} from the store delivers again, in order, the messages it had
  * accepted and not delivered and sends again the output messages the client had not acknowledged.
@@ -85,6 +86,13 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
     /** The input number a message delivered to the application had (to record it delivered). */
     private record InputNumber(long number) {
     }
+
+    /**
+     * Requests handed to the application whose answer was not sent yet, by MessageID: a request (a message with a
+     * MessageID: WCF gives one to two-way operations only) is recorded delivered once a message that RelatesTo it was
+     * stored, so a request whose reply a crash lost is delivered again after the restart.
+     */
+    private final Map<String, Long> unanswered = new ConcurrentHashMap<>();
 
     private DuplexReliableSession(SessionSettings settings, Side side, Sequences sequences,
             Function<Message, CompletableFuture<Void>> sender, Consumer<Throwable> onFault) {
@@ -313,7 +321,15 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
         }
         if (durable) {
             // accepted once the numbered message is stored (its first transmission waits for the same write)
-            return o.add(message, timeout).thenCompose(n -> sentWrite(n).whenComplete((v, e) -> sentWrites.remove(n)));
+            String relatesTo = message.headers().relatesTo();
+            Long answers = relatesTo == null ? null : unanswered.remove(relatesTo);
+            return o.add(message, timeout).thenCompose(n -> sentWrite(n).whenComplete((v, e) -> {
+                sentWrites.remove(n);
+                if (e == null && answers != null) {
+                    // after the answer's write: a crash between the two delivers the request again (at least once)
+                    record(new SequenceChange.Delivered(answers));
+                }
+            }));
         }
         return o.add(message, timeout).thenApply(n -> null);
     }
@@ -326,8 +342,14 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
         if (durable) {
             // handed to the application: a resumed session delivers it no more
             return i.receive(timeout).thenApply(m -> {
-                m.flatMap(x -> x.properties().get(InputNumber.class))
-                        .ifPresent(n -> record(new SequenceChange.Delivered(n.number())));
+                m.ifPresent(x -> x.properties().get(InputNumber.class).ifPresent(n -> {
+                    String messageId = x.headers().messageId();
+                    if (messageId != null) {
+                        unanswered.put(messageId, n.number());
+                    } else {
+                        record(new SequenceChange.Delivered(n.number()));
+                    }
+                }));
                 return m;
             });
         }

@@ -120,6 +120,57 @@ class DurableDuplexSessionTest {
         second.abort();
     }
 
+    /** The service's answer to {@code request}: its text upper-cased, RelatesTo it. */
+    private static Message answer(Message request) {
+        Message r = RmHarness.app(RmHarness.text(request).toUpperCase());
+        r.headers().relatesTo(request.headers().messageId());
+        return r;
+    }
+
+    /**
+     * The seed's calculator is request/reply over compositeDuplex: a request (it has a MessageID) handed to the
+     * application whose answer was not stored when the process died is delivered again after the restart; one whose
+     * answer was stored is not.
+     */
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void aRequestWhoseAnswerWasNotStoredIsDeliveredAgainAfterTheRestart(ReliableMessagingVersion v) {
+        RmHarness h = new RmHarness(v);
+        CustomBinding b = h.addressable(x -> x);
+        ChannelListener<DuplexSessionChannel> first = listen(h, b, ChannelType.DUPLEX_SESSION, store);
+        DuplexSessionChannel client = h.connect(b, ChannelType.DUPLEX_SESSION);
+        DuplexSessionChannel service = h.accept(first);
+        h.drive(client.send(RmHarness.request("a"), T));
+        Message a = h.drive(service.receive(T)).orElseThrow();
+        h.drive(service.send(answer(a), T));
+        assertEquals("A", receive(h, client));
+        h.drive(client.send(RmHarness.request("b"), T));
+        assertEquals("b", receive(h, service)); // the process dies before it answers b
+        h.advance(Duration.ofSeconds(1));
+        StoredSequence before = store.load(service.session().id()).join().orElseThrow();
+        assertEquals(List.of(2L), List.copyOf(before.pending().keySet()), "a was answered, b was not");
+        first.abort();
+
+        ChannelListener<DuplexSessionChannel> second = listen(h, b, ChannelType.DUPLEX_SESSION, store);
+        h.drive(client.send(RmHarness.request("c"), T));
+        DuplexSessionChannel resumed = h.accept(second);
+        List<String> delivered = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Message m = h.drive(resumed.receive(T)).orElseThrow();
+            delivered.add(RmHarness.text(m));
+            h.drive(resumed.send(answer(m), T));
+        }
+        assertEquals(List.of("b", "c"), delivered);
+        assertEquals("B", receive(h, client));
+        assertEquals("C", receive(h, client));
+        CompletableFuture<Void> clientClosed = client.close(T);
+        CompletableFuture<Void> serviceClosed = resumed.close(T);
+        h.drive(clientClosed);
+        h.drive(serviceClosed);
+        assertEquals(0, store.size());
+        second.abort();
+    }
+
     @ParameterizedTest
     @EnumSource(ReliableMessagingVersion.class)
     void aMessageIsNotAcknowledgedBeforeItIsStored(ReliableMessagingVersion v) {
