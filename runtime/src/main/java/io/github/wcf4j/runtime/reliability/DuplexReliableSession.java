@@ -654,18 +654,31 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
 
     // ---------------------------------------------------------------- ending
 
-    /**
-     * Abort: tells the peer (WCF's SequenceTerminated "user abort") unless closing, then ends. A durable session
-     * tells nothing and stays in the store: its process is stopping, and a restarted one resumes it.
-     */
+    /** Abort: tells the peer (WCF's SequenceTerminated "user abort") unless closing, then ends. */
     @Override
     void abort() {
         String id = sessionId();
-        if (!ended() && id != null && !closing && !durable) {
-            tellPeer(messages.fault(WsrmFault.sequenceTerminated(wsrm, id, false,
-                    WcfText.SequenceTerminatedOnAbort.format())));
+        if (!ended() && id != null && !abandoned) {
+            if (!closing) {
+                tellPeer(messages.fault(WsrmFault.sequenceTerminated(wsrm, id, false,
+                        WcfText.SequenceTerminatedOnAbort.format())));
+            }
+            // the application ended the session: nobody continues the sequence
+            record(new SequenceChange.Ended());
         }
         super.abort();
+    }
+
+    /** Set by {@link #abandon}: the process stops serving the session, which stays in the store. */
+    private volatile boolean abandoned;
+
+    /**
+     * Ends the session because its listener is aborted (the process stopping): with a durable store the peer is told
+     * nothing and the sequence stays stored, for a restarted process to resume; without one, an {@link #abort}.
+     */
+    void abandon() {
+        abandoned = durable;
+        abort();
     }
 
     @Override

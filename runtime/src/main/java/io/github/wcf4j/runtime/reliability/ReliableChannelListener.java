@@ -89,7 +89,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     @Override
     protected void onAbort() {
         accepted.close();
-        overDuplex.sessions().forEach(AbstractCommunicationObject::abort);
+        overDuplex.sessions().forEach(ReliableSessionChannelOverDuplex::abandon);
         overReply.sessions().forEach(AbstractCommunicationObject::abort);
         super.onAbort();
     }

@@ -72,6 +72,15 @@ abstract class ReliableSessionChannelOverDuplex extends AbstractCommunicationObj
         return session;
     }
 
+    /**
+     * Aborts the channel because its listener is aborted (the process stopping): a durable session stays in its store,
+     * its peer told nothing ({@link DuplexReliableSession#abandon}).
+     */
+    void abandon() {
+        session.abandon();
+        abort();
+    }
+
     @Override
     public Session session() {
         return session::sessionId;

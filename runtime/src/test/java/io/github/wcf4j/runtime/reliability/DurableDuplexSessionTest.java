@@ -201,6 +201,29 @@ class DurableDuplexSessionTest {
         listener.abort();
     }
 
+    /**
+     * The application's abort of a session ends its sequence (the client is told, as without a store) and it leaves
+     * the store; only the listener's abort (the process stopping) keeps it there.
+     */
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void anAbortedSessionLeavesTheStoreAndTellsTheClient(ReliableMessagingVersion v) {
+        RmHarness h = new RmHarness(v);
+        CustomBinding b = h.addressable(x -> x);
+        ChannelListener<DuplexSessionChannel> listener = listen(h, b, ChannelType.DUPLEX_SESSION, store);
+        DuplexSessionChannel client = h.connect(b, ChannelType.DUPLEX_SESSION);
+        DuplexSessionChannel service = h.accept(listener);
+        h.drive(client.send(RmHarness.app("one"), T));
+        assertEquals("one", receive(h, service));
+        assertEquals(1, store.size());
+        service.abort();
+        h.advance(Duration.ofSeconds(1));
+        assertEquals(0, store.size(), "an aborted session is not resumed");
+        assertTrue(!h.envelopes(Direction.CLIENT_TO_SERVICE, e -> e.contains("SequenceTerminated")).isEmpty(),
+                h.summary());
+        listener.abort();
+    }
+
     @Test
     void whatIsNotKeptIsRefusedByName() {
         RmHarness h = new RmHarness(ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11);
