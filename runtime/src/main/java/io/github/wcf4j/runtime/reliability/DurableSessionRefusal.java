@@ -29,7 +29,13 @@ final class DurableSessionRefusal {
         if (!store.durable()) {
             return;
         }
-        why(binding, shape, innerShape, service).ifPresent(why -> {
+        Optional<String> farm = shape == ChannelShape.DUPLEX_SESSION && store.shared()
+                ? Optional.of("durable duplex sessions in a store shared by the hosts of a farm are not implemented"
+                        + " yet: which host delivers a message and numbers an output message is decided for"
+                        + " request/reply and one-way sessions only (issue 19 keeps duplex sessions in a store of"
+                        + " one process: the file store).")
+                : Optional.empty();
+        farm.or(() -> why(binding, shape, innerShape, service)).ifPresent(why -> {
             throw new IllegalStateException("The binding '" + binding.configurationName() + "' ("
                     + binding.sectionName() + ") cannot keep its reliable sessions in the store " + store + ": "
                     + why + " Remove the reliable session store setting for this process, or use a binding whose"

@@ -238,10 +238,19 @@ class DurableDuplexSessionTest {
         IllegalStateException input = assertThrows(IllegalStateException.class,
                 () -> listen(h, h.addressable(x -> x), ChannelType.INPUT_SESSION, store));
         assertTrue(input.getMessage().contains("are not implemented yet"), input.getMessage());
+        HeldStore shared = new HeldStore() {
+            @Override
+            public boolean shared() {
+                return true;
+            }
+        };
+        IllegalStateException farm = assertThrows(IllegalStateException.class,
+                () -> listen(h, h.addressable(x -> x), ChannelType.DUPLEX_SESSION, shared));
+        assertTrue(farm.getMessage().contains("shared by the hosts of a farm"), farm.getMessage());
     }
 
     /** A store whose writes, once held, complete only when released, in the order they were made. */
-    private static final class HeldStore implements SequenceStore {
+    private static class HeldStore implements SequenceStore {
         private final MemorySequenceStore inner = new MemorySequenceStore();
         private final List<Runnable> held = new ArrayList<>();
         private boolean holding;
