@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.reliability;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.SecuritySessionToken;
@@ -93,6 +94,8 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
      * stored, so a request whose reply a crash lost is delivered again after the restart.
      */
     private final Map<String, Long> unanswered = new ConcurrentHashMap<>();
+    /** Set by {@link #abandon}: the process stops serving the session, which stays in the store. */
+    private volatile boolean abandoned;
 
     private DuplexReliableSession(SessionSettings settings, Side side, Sequences sequences,
             Function<Message, CompletableFuture<Void>> sender, Consumer<Throwable> onFault) {
@@ -210,7 +213,7 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
     }
 
     private static RuntimeException storeFailure(Throwable e) {
-        return new io.github.wcf4j.runtime.channel.CommunicationException("The reliable session could not write to"
+        return new CommunicationException("The reliable session could not write to"
                 + " its store, so it stops rather than acknowledge or send what a crash could lose: "
                 + Futures.unwrap(e).getMessage(), Futures.unwrap(e));
     }
@@ -445,9 +448,9 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
                 info.message().properties().put(InputNumber.class, new InputNumber(n));
             }
             persisted(new SequenceChange.Received(n, !application, StoreHost.ID, stored.write(info.message())), () -> {
-                        writing.remove(n);
-                        accept(i, seq, info, application, ackRequested);
-                    });
+                writing.remove(n);
+                accept(i, seq, info, application, ackRequested);
+            });
             return;
         }
         accept(i, seq, info, application, ackRequested);
@@ -668,9 +671,6 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
         }
         super.abort();
     }
-
-    /** Set by {@link #abandon}: the process stops serving the session, which stays in the store. */
-    private volatile boolean abandoned;
 
     /**
      * Ends the session because its listener is aborted (the process stopping): with a durable store the peer is told

@@ -195,15 +195,15 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         if (in.kept()) {
             // the session is in the store before the client learns of it
             settings.store().write(created, in.opened(created, offered)).whenCompleteAsync((v, e) -> {
-                        if (e != null) {
-                            ((Channel) channel).abort();
-                            in.fault(refuse("The service could not write the session to its store: "
-                                    + e.getMessage()).orElseThrow(), true);
-                        } else {
-                            in.accept(channel, csr(created, m));
-                            accepted.offer(typed((Channel) channel));
-                        }
-                    }, settings.scheduler().executor());
+                if (e != null) {
+                    ((Channel) channel).abort();
+                    in.fault(refuse("The service could not write the session to its store: " + e.getMessage())
+                            .orElseThrow(), true);
+                } else {
+                    in.accept(channel, csr(created, m));
+                    accepted.offer(typed((Channel) channel));
+                }
+            }, settings.scheduler().executor());
             return;
         }
         in.accept(channel, csr(created, m));
