@@ -88,6 +88,33 @@ class SequenceStoreContractTest {
         }
     }
 
+    /** A duplex service session: its back channel and both sequences (the offered one's send window) round-trip. */
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aDuplexSessionsBackChannelAndSendWindowAreLoadedAfterAReopen(StoreKind kind) {
+        String place = kind.place();
+        SequenceChange.Address back = new SequenceChange.Address("http://client:8000/myClient/guid",
+                List.of("<p:Id xmlns:p=\"urn:p\">7</p:Id>"));
+        try (SequenceStore s = kind.open(place)) {
+            s.write("in", new SequenceChange.Opened(SequenceChange.Role.SERVICE_DUPLEX, "urn:rm", "in", "offer",
+                    "/svc", back)).join();
+            s.write("in", new SequenceChange.Received(1, false, "h1", bytes("message 1"))).join();
+            s.write("in", new SequenceChange.Sent(1, bytes("callback 1"))).join();
+            s.write("in", new SequenceChange.Sent(2, bytes("callback 2"))).join();
+            s.write("in", new SequenceChange.Acknowledged(List.of(new SequenceChange.Range(1, 1)))).join();
+        }
+        try (SequenceStore s = kind.open(place)) {
+            StoredSequence d = load(s, "offer");
+            assertEquals(SequenceChange.Role.SERVICE_DUPLEX, d.opened().role());
+            assertEquals(back, d.opened().backChannel());
+            assertEquals(List.of(1L), List.copyOf(d.pending().keySet()));
+            assertEquals(List.of(2L), List.copyOf(d.unacknowledged().keySet()));
+            assertArrayEquals(bytes("callback 2"), d.unacknowledged().get(2L));
+            assertEquals(2, d.lastSent());
+            assertEquals(1, s.unfinished(SequenceChange.Role.SERVICE_DUPLEX, "/svc").join().size());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void theWritesToOneKeyCompleteInTheOrderTheyWereMade(StoreKind kind) {

@@ -2,16 +2,27 @@ package io.github.wcf4j.runtime.reliability;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.WcfTimeSpan;
+import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.CommunicationTimeoutException;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.channel.Futures;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.message.Message;
+import io.github.wcf4j.runtime.reliability.store.SequenceChange;
+import io.github.wcf4j.runtime.reliability.store.SequenceStore;
+import io.github.wcf4j.runtime.reliability.store.StoreHost;
+import io.github.wcf4j.runtime.reliability.store.StoredSequence;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -29,6 +40,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Messages for the session arrive through {@link #handle}; everything it sends goes through {@code sender}, which
  * addresses it to the peer. No thread: timers and futures only.
+ *
+ * <p>A service session with a durable {@link SequenceStore} (the duplex shape over a datagram duplex channel,
+ * compositeDuplex) keeps both of its sequences under the key of the sequence its CreateSequence created: every input
+ * message is written before it is accepted (so before any acknowledgement names it) and recorded delivered once
+ * handed to the application or, for a request (it has a MessageID), once a message answering it (RelatesTo) was
+ * stored; every output message on the client's offer is written before it first goes on the wire (its
+ * send completes then), the client's acknowledgements of them are recorded; 1.1's close is written before it is
+ * answered. A session {@linkplain #service resumed} from the store delivers again, in order, the messages it had
+ * accepted and not delivered and sends again the output messages the client had not acknowledged.
  */
 final class DuplexReliableSession extends ReliableSession implements TransmissionStrategy.Transmitter {
     private static final Logger LOG = LoggerFactory.getLogger(DuplexReliableSession.class);
@@ -55,11 +75,36 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
     /** The client's CreateSequence MessageID while it waits for the response. */
     private volatile String creating;
 
+    private final SequenceStore store;
+    /** A service session whose sequences are kept in {@link #store} (never a client's: refused when built). */
+    private final boolean durable;
+    private final StoredMessages stored;
+    /** Input numbers whose {@code Received} write is under way: a retransmission meanwhile is dropped. */
+    private final Set<Long> writing = ConcurrentHashMap.newKeySet();
+    /** Output numbers' {@code Sent} writes: a message goes on the wire, and its send completes, once written. */
+    private final Map<Long, CompletableFuture<Void>> sentWrites = new ConcurrentHashMap<>();
+
+    /** The input number a message delivered to the application had (to record it delivered). */
+    private record InputNumber(long number) {
+    }
+
+    /**
+     * Requests handed to the application whose answer was not sent yet, by MessageID: a request (a message with a
+     * MessageID: WCF gives one to two-way operations only) is recorded delivered once a message that RelatesTo it was
+     * stored, so a request whose reply a crash lost is delivered again after the restart.
+     */
+    private final Map<String, Long> unanswered = new ConcurrentHashMap<>();
+    /** Set by {@link #abandon}: the process stops serving the session, which stays in the store. */
+    private volatile boolean abandoned;
+
     private DuplexReliableSession(SessionSettings settings, Side side, Sequences sequences,
             Function<Message, CompletableFuture<Void>> sender, Consumer<Throwable> onFault) {
         super(settings, side, onFault);
         this.sequences = sequences;
         this.sender = sender;
+        this.store = settings.store();
+        this.durable = store.durable() && side == Side.SERVICE && sequences == Sequences.BOTH;
+        this.stored = durable ? new StoredMessages(settings.version()) : null;
     }
 
     /** The client of a session whose messages {@code sender} sends; it {@linkplain #openClient opens} it. */
@@ -74,9 +119,103 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
      */
     static DuplexReliableSession service(SessionSettings settings, Sequences sequences, String created,
             String offered, Function<Message, CompletableFuture<Void>> sender, Consumer<Throwable> onFault) {
+        return service(settings, sequences, created, offered, sender, onFault, null);
+    }
+
+    /**
+     * The service end of a session, {@code resumed} from the store after its process restarted (null: a new
+     * session): its accepted, undelivered messages are delivered again in order, its unacknowledged output messages
+     * are sent again at once.
+     */
+    static DuplexReliableSession service(SessionSettings settings, Sequences sequences, String created,
+            String offered, Function<Message, CompletableFuture<Void>> sender, Consumer<Throwable> onFault,
+            StoredSequence resumed) {
         DuplexReliableSession s = new DuplexReliableSession(settings, Side.SERVICE, sequences, sender, onFault);
         s.establish(offered, created, UNKNOWN_RTT);
+        if (resumed != null) {
+            s.restore(resumed);
+        }
         return s;
+    }
+
+    /**
+     * The change that opens a duplex service session in the store, written before its CreateSequenceResponse is
+     * sent: both sequences and the back channel its output goes to.
+     */
+    static SequenceChange.Opened opened(SessionSettings settings, String created, String offered, String endpoint,
+            EndpointAddress backChannel) {
+        return new SequenceChange.Opened(SequenceChange.Role.SERVICE_DUPLEX, settings.wsrm().ns(), created, offered,
+                endpoint, new SequenceChange.Address(backChannel.uri().toString(),
+                        backChannel.referenceParameters()));
+    }
+
+    /** The back channel of stored session {@code s}. */
+    static EndpointAddress backChannel(StoredSequence s) {
+        SequenceChange.Address a = s.opened().backChannel();
+        return new EndpointAddress(URI.create(a.uri()), a.referenceParameters());
+    }
+
+    private void restore(StoredSequence s) {
+        SequenceRanges delivered = SequenceRanges.EMPTY;
+        for (SequenceChange.Range range : s.received()) {
+            delivered = delivered.with(new SequenceRange(range.lower(), range.upper()));
+        }
+        for (long n : s.pending().keySet()) {
+            delivered = delivered.without(n);
+        }
+        boolean lastPending = s.pending().containsKey(s.inputLast());
+        InputConnection i = in;
+        i.restore(delivered, s.inputClosed() || lastPending ? 0 : s.inputLast());
+        for (SequenceChange.Received p : s.pending().values()) {
+            Message m = stored.read(p.message());
+            WsrmInfo.read(m, wsrm);
+            if (!p.last()) {
+                m.properties().put(InputNumber.class, new InputNumber(p.number()));
+            }
+            i.accept(new SequenceHeader(inputId, p.number(), p.last()), m, !p.last(), false);
+        }
+        if (s.inputClosed()) {
+            i.takeLastNumber(OptionalLong.of(s.inputLast()));
+            i.shutdown();
+        } else if (i.lastKnown() && i.allReceived()) {
+            i.shutdown();
+        }
+        SortedMap<Long, Message> window = new TreeMap<>();
+        s.unacknowledged().forEach((n, bytes) -> window.put(n, stored.read(bytes)));
+        LOG.info("resuming reliable duplex session {} from the store ({} messages to deliver, {} unacknowledged)",
+                inputId, s.pending().size(), window.size());
+        out.restore(s.lastSent(), window);
+    }
+
+    /**
+     * Runs {@code then} once {@code change} is in the store; a failed write fails the session, since what it would
+     * acknowledge or send could be lost.
+     */
+    private void persisted(SequenceChange change, Runnable then) {
+        store.write(inputId, change).whenCompleteAsync((v, e) -> {
+            if (e != null) {
+                fail(storeFailure(e));
+            } else {
+                then.run();
+            }
+        }, scheduler.executor());
+    }
+
+    /** Writes {@code change} without waiting (what it records is acknowledged by nothing). */
+    private void record(SequenceChange change) {
+        if (durable) {
+            store.write(inputId, change).whenComplete((v, e) -> {
+                if (e != null) {
+                    LOG.debug("could not record {} of session {}: {}", change, inputId, e.toString());
+                }
+            });
+        }
+    }
+
+    private static RuntimeException storeFailure(Throwable e) {
+        return new CommunicationException("The reliable session could not write to"
+                + " its store, so it stops rather than acknowledge or send what a crash could lose: "
+                + Futures.unwrap(e).getMessage(), Futures.unwrap(e));
     }
 
     Wsrm wsrm() {
@@ -121,9 +260,47 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
         armInactivity();
     }
 
-    /** Transmits a message of the output sequence, carrying the acknowledgement the input owes. */
+    /**
+     * Transmits a message of the output sequence, carrying the acknowledgement the input owes; with a store, a first
+     * transmission waits for the message's {@code Sent} write (and a retransmission for that write, if still under
+     * way): no message goes out that a restarted process would number again.
+     */
     @Override
     public void transmit(long number, Message message, boolean retry) {
+        if (!durable) {
+            transmitNow(number, message);
+            return;
+        }
+        CompletableFuture<Void> written = retry ? sentWrites.get(number) : sentWrite(number);
+        if (written == null) {
+            // a retransmission of a message written long ago (or restored from the store)
+            transmitNow(number, message);
+            return;
+        }
+        if (!retry && !written.isDone()) {
+            store.write(inputId, new SequenceChange.Sent(number, stored.write(message))).whenComplete((v, e) -> {
+                if (e != null) {
+                    written.completeExceptionally(e);
+                } else {
+                    written.complete(null);
+                }
+            });
+        }
+        written.whenCompleteAsync((v, e) -> {
+            if (e != null) {
+                fail(storeFailure(e));
+            } else {
+                transmitNow(number, message);
+            }
+        }, scheduler.executor());
+    }
+
+    /** The write of output message {@code number}, made by its first transmission, awaited by its send. */
+    private CompletableFuture<Void> sentWrite(long number) {
+        return sentWrites.computeIfAbsent(number, n -> new CompletableFuture<>());
+    }
+
+    private void transmitNow(long number, Message message) {
         InputConnection i = in;
         if (i != null && i.ackPending()) {
             message.headers().addFirst(i.takeAck().toHeader(wsrm));
@@ -145,6 +322,18 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
         if (o == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("this session has no output sequence"));
         }
+        if (durable) {
+            // accepted once the numbered message is stored (its first transmission waits for the same write)
+            String relatesTo = message.headers().relatesTo();
+            Long answers = relatesTo == null ? null : unanswered.remove(relatesTo);
+            return o.add(message, timeout).thenCompose(n -> sentWrite(n).whenComplete((v, e) -> {
+                sentWrites.remove(n);
+                if (e == null && answers != null) {
+                    // after the answer's write: a crash between the two delivers the request again (at least once)
+                    record(new SequenceChange.Delivered(answers));
+                }
+            }));
+        }
         return o.add(message, timeout).thenApply(n -> null);
     }
 
@@ -152,6 +341,20 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
         InputConnection i = in;
         if (i == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("this session has no input sequence"));
+        }
+        if (durable) {
+            // handed to the application: a resumed session delivers it no more
+            return i.receive(timeout).thenApply(m -> {
+                m.ifPresent(x -> x.properties().get(InputNumber.class).ifPresent(n -> {
+                    String messageId = x.headers().messageId();
+                    if (messageId != null) {
+                        unanswered.put(messageId, n.number());
+                    } else {
+                        record(new SequenceChange.Delivered(n.number()));
+                    }
+                }));
+                return m;
+            });
         }
         return i.receive(timeout);
     }
@@ -198,6 +401,11 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
                 a -> out.acknowledge(a.ranges(), a.bufferRemaining()) != TransmissionStrategy.AckResult.INVALID)) {
             return;
         }
+        if (durable && info.ack().isPresent()) {
+            List<SequenceChange.Range> r = new ArrayList<>(info.ack().get().ranges().count());
+            info.ack().get().ranges().ranges().forEach(x -> r.add(new SequenceChange.Range(x.lower(), x.upper())));
+            record(new SequenceChange.Acknowledged(r));
+        }
         switch (info.kind()) {
             case APPLICATION, LAST_MESSAGE -> sequenced(info);
             case ACKNOWLEDGEMENT, ACK_REQUESTED -> info.ackRequested().ifPresent(r -> {
@@ -230,6 +438,29 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
             }
         }
         boolean ackRequested = info.ackRequested().filter(a -> a.id().equals(inputId)).isPresent();
+        if (durable && !i.ranges().contains(seq.number())) {
+            // written before it is accepted, so before any acknowledgement names it
+            long n = seq.number();
+            if (!writing.add(n)) {
+                return; // its write is under way: the client resends it
+            }
+            if (application) {
+                info.message().properties().put(InputNumber.class, new InputNumber(n));
+            }
+            persisted(new SequenceChange.Received(n, !application, StoreHost.ID, stored.write(info.message())), () -> {
+                writing.remove(n);
+                accept(i, seq, info, application, ackRequested);
+            });
+            return;
+        }
+        accept(i, seq, info, application, ackRequested);
+    }
+
+    private void accept(InputConnection i, SequenceHeader seq, WsrmInfo info, boolean application,
+            boolean ackRequested) {
+        if (ended()) {
+            return;
+        }
         switch (i.accept(seq, info.message(), application, ackRequested)) {
             case LAST_EXCEEDED -> fault(new ProtocolException(WcfText.LastMessageNumberExceeded.format()),
                     WsrmFault.lastMessageNumberExceeded(wsrm, inputId));
@@ -299,8 +530,14 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
             return;
         }
         i.shutdown();
-        send(messages.response(Wsrm.CLOSE_SEQUENCE_RESPONSE, inputId, info.message().headers().messageId(),
-                i.currentAck(true, settings.rm().flowControlEnabled())));
+        Runnable answer = () -> send(messages.response(Wsrm.CLOSE_SEQUENCE_RESPONSE, inputId,
+                info.message().headers().messageId(), i.currentAck(true, settings.rm().flowControlEnabled())));
+        if (durable) {
+            // the close is stored before it is answered: a resumed session refuses what follows it
+            persisted(new SequenceChange.InputClosed(c.lastMsgNumber().orElse(i.ranges().last())), answer);
+        } else {
+            answer.run();
+        }
     }
 
     // ---------------------------------------------------------------- requests (CreateSequence, Close, Terminate)
@@ -354,7 +591,11 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
                 ? wsrm.endOutput(new DuplexOutputEnd(localAddress, deadline, timeout, timeoutText))
                 : CompletableFuture.completedFuture(null);
         return output.thenCompose(v -> sequences.input && in != null ? within(inputTerminated, deadline, timeoutText)
-                : CompletableFuture.completedFuture(null)).whenComplete((v, e) -> end());
+                : CompletableFuture.completedFuture(null)).whenComplete((v, e) -> {
+                    end();
+                    // closed (or its close failed): the sequence is over, nobody continues it
+                    record(new SequenceChange.Ended());
+                });
     }
 
     /** Closing the output over the duplex channel: CloseSequence and 1.1's TerminateSequence are requests. */
@@ -420,15 +661,30 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
     @Override
     void abort() {
         String id = sessionId();
-        if (!ended() && id != null && !closing) {
-            tellPeer(messages.fault(WsrmFault.sequenceTerminated(wsrm, id, false,
-                    WcfText.SequenceTerminatedOnAbort.format())));
+        if (!ended() && id != null && !abandoned) {
+            if (!closing) {
+                tellPeer(messages.fault(WsrmFault.sequenceTerminated(wsrm, id, false,
+                        WcfText.SequenceTerminatedOnAbort.format())));
+            }
+            // the application ended the session: nobody continues the sequence
+            record(new SequenceChange.Ended());
         }
         super.abort();
     }
 
+    /**
+     * Ends the session because its listener is aborted (the process stopping): with a durable store the peer is told
+     * nothing and the sequence stays stored, for a restarted process to resume; without one, an {@link #abort}.
+     */
+    void abandon() {
+        abandoned = durable;
+        abort();
+    }
+
     @Override
     protected void failWaiting(Throwable cause) {
+        // a fault ends the sequence for the client too: nothing is left to resume
+        record(new SequenceChange.Ended());
         failRequests(cause);
         inputTerminated.completeExceptionally(cause);
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * What a durable store cannot resume, refused by name when the stack is built rather than kept in memory silently:
  * a session over a security session (SecureConversation's security context, or a stream upgrade's TLS or Windows
  * session, lives in the process's memory, so the client's retransmissions after a restart could not be read), and
- * the shapes phase 1 does not keep yet (duplex sessions, sessions over duplex inner channels, request/reply clients).
+ * the shapes not kept yet (duplex clients, input sessions over duplex channels, request/reply clients) and sessions
+ * over duplex inner sessions (net.tcp: the connection the session runs in ends with the process).
  */
 final class DurableSessionRefusal {
     private DurableSessionRefusal() {
@@ -23,11 +24,18 @@ final class DurableSessionRefusal {
      * Throws when sessions of {@code shape} over inner channels of {@code innerShape} cannot be kept in
      * {@code store}; nothing when the store is none.
      */
-    static void check(SequenceStore store, Binding binding, ChannelShape shape, ChannelShape innerShape) {
+    static void check(SequenceStore store, Binding binding, ChannelShape shape, ChannelShape innerShape,
+            boolean service) {
         if (!store.durable()) {
             return;
         }
-        why(binding, shape, innerShape).ifPresent(why -> {
+        Optional<String> farm = shape == ChannelShape.DUPLEX_SESSION && store.shared()
+                ? Optional.of("durable duplex sessions in a store shared by the hosts of a farm are not implemented"
+                        + " yet: which host delivers a message and numbers an output message is decided for"
+                        + " request/reply and one-way sessions only (issue 19 keeps duplex sessions in a store of"
+                        + " one process: the file store).")
+                : Optional.empty();
+        farm.or(() -> why(binding, shape, innerShape, service)).ifPresent(why -> {
             throw new IllegalStateException("The binding '" + binding.configurationName() + "' ("
                     + binding.sectionName() + ") cannot keep its reliable sessions in the store " + store + ": "
                     + why + " Remove the reliable session store setting for this process, or use a binding whose"
@@ -35,7 +43,7 @@ final class DurableSessionRefusal {
         });
     }
 
-    static Optional<String> why(Binding binding, ChannelShape shape, ChannelShape innerShape) {
+    static Optional<String> why(Binding binding, ChannelShape shape, ChannelShape innerShape, boolean service) {
         for (BindingElement e : binding.createBindingElements()) {
             if (e instanceof SecurityBindingElement s && s.authenticationMode() == AuthenticationMode.SecureConversation) {
                 return Optional.of("its messages are secured by a SecureConversation security context, which lives in"
@@ -52,13 +60,27 @@ final class DurableSessionRefusal {
                     + " request's caller, waiting for its reply, does not outlive its process (issue 19, phase 1"
                     + " keeps a client's one-way sends, IOutputSessionChannel over HTTP).");
         }
-        boolean kept = shape == ChannelShape.REPLY_SESSION || shape == ChannelShape.INPUT_SESSION
-                || shape == ChannelShape.OUTPUT_SESSION;
-        if (!kept || !innerShape.isRequestReply()) {
+        if (shape == ChannelShape.DUPLEX_SESSION && !service) {
+            return Optional.of("durable duplex clients (IDuplexSessionChannel on the client) are not implemented yet:"
+                    + " a client's duplex session, its offered sequence and its back channel are not kept (issue 19"
+                    + " keeps the service's end of a duplex session over compositeDuplex, and a client's one-way"
+                    + " sends, IOutputSessionChannel over HTTP).");
+        }
+        if (innerShape == ChannelShape.DUPLEX_SESSION) {
+            return Optional.of("its " + shape.wcfName() + " sessions run over " + innerShape.wcfName() + " channels"
+                    + " (net.tcp, named pipes): the connection a session runs in ends with its process, and the"
+                    + " peer's session with it, so the sequence could not resume (issue 19 keeps sessions over HTTP:"
+                    + " request/reply, and duplex over compositeDuplex).");
+        }
+        boolean overRequestReply = (shape == ChannelShape.REPLY_SESSION || shape == ChannelShape.INPUT_SESSION
+                || shape == ChannelShape.OUTPUT_SESSION) && innerShape.isRequestReply();
+        boolean duplexOverDatagram = shape == ChannelShape.DUPLEX_SESSION && innerShape == ChannelShape.DUPLEX;
+        if (!overRequestReply && !duplexOverDatagram) {
             return Optional.of("durable " + shape.wcfName() + " sessions over " + innerShape.wcfName() + " channels"
-                    + " are not implemented yet (issue 19, phase 1 keeps sessions over HTTP request/reply:"
+                    + " are not implemented yet (issue 19 keeps sessions over HTTP request/reply:"
                     + " IReplySessionChannel and IInputSessionChannel over IReplyChannel on the service,"
-                    + " IOutputSessionChannel over IRequestChannel on the client).");
+                    + " IOutputSessionChannel over IRequestChannel on the client; and the service's"
+                    + " IDuplexSessionChannel over IDuplexChannel, compositeDuplex).");
         }
         return Optional.empty();
     }

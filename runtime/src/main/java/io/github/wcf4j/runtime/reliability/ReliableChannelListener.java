@@ -89,7 +89,7 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
     @Override
     protected void onAbort() {
         accepted.close();
-        overDuplex.sessions().forEach(AbstractCommunicationObject::abort);
+        overDuplex.sessions().forEach(ReliableSessionChannelOverDuplex::abandon);
         overReply.sessions().forEach(AbstractCommunicationObject::abort);
         super.onAbort();
     }
@@ -194,17 +194,16 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
                 unregister -> in.open(new AcceptedSession(settings, created, offered, local, unregister)));
         if (in.kept()) {
             // the session is in the store before the client learns of it
-            settings.store().write(created, ReplyReliableSession.opened(settings, created, offered, uri().getPath()))
-                    .whenCompleteAsync((v, e) -> {
-                        if (e != null) {
-                            ((Channel) channel).abort();
-                            in.fault(refuse("The service could not write the session to its store: "
-                                    + e.getMessage()).orElseThrow(), true);
-                        } else {
-                            in.accept(channel, csr(created, m));
-                            accepted.offer(typed((Channel) channel));
-                        }
-                    }, settings.scheduler().executor());
+            settings.store().write(created, in.opened(created, offered)).whenCompleteAsync((v, e) -> {
+                if (e != null) {
+                    ((Channel) channel).abort();
+                    in.fault(refuse("The service could not write the session to its store: " + e.getMessage())
+                            .orElseThrow(), true);
+                } else {
+                    in.accept(channel, csr(created, m));
+                    accepted.offer(typed((Channel) channel));
+                }
+            }, settings.scheduler().executor());
             return;
         }
         in.accept(channel, csr(created, m));
@@ -216,13 +215,13 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
      * the store (its process restarted, or another host of a farm created it) when it was created at this endpoint,
      * and gets the message; else the message is answered with UnknownSequence, as without a store.
      */
-    private void resume(OverReply in, WsrmInfo info, String id) {
+    private <S extends AbstractCommunicationObject> void resume(Inbound<S> in, WsrmInfo info, String id) {
         settings.store().load(id).whenCompleteAsync((stored, e) -> {
-            Optional<ReliableSessionChannelOverReply> channel = Optional.empty();
+            Optional<S> channel = Optional.empty();
             if (e != null) {
                 LOG.warn("could not read sequence {} from the reliable session store: {}", id, e.toString());
             } else if (stored.isPresent() && resumable(stored.get())) {
-                channel = Optional.of(reopen(stored.get()));
+                channel = Optional.of(reopen(in, stored.get()));
             }
             if (channel.isPresent()) {
                 in.route(channel.get(), info);
@@ -236,27 +235,26 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
 
     /** Whether this listener resumes {@code s}: its shape, WS-RM version and endpoint path are this listener's. */
     private boolean resumable(StoredSequence s) {
-        SequenceChange.Role role = shape == ChannelShape.REPLY_SESSION ? SequenceChange.Role.SERVICE_REPLY
-                : shape == ChannelShape.INPUT_SESSION ? SequenceChange.Role.SERVICE_INPUT : null;
+        SequenceChange.Role role = switch (shape) {
+            case REPLY_SESSION -> SequenceChange.Role.SERVICE_REPLY;
+            case INPUT_SESSION -> SequenceChange.Role.SERVICE_INPUT;
+            case DUPLEX_SESSION -> SequenceChange.Role.SERVICE_DUPLEX;
+            default -> null;
+        };
         return s.opened().role() == role && s.opened().wsrm().equals(wsrm.ns())
                 && java.util.Objects.equals(s.opened().endpoint(), uri().getPath());
     }
 
     /** The channel of stored session {@code s}, registered and accepted once, whoever asked first. */
-    private synchronized ReliableSessionChannelOverReply reopen(StoredSequence s) {
+    private synchronized <S extends AbstractCommunicationObject> S reopen(Inbound<S> in, StoredSequence s) {
         String created = s.opened().inputId();
-        Optional<ReliableSessionChannelOverReply> existing = overReply.find(created);
+        Optional<S> existing = in.sessions.find(created);
         if (existing.isPresent()) {
             return existing.get();
         }
         EndpointAddress local = EndpointAddress.of(uri());
-        ReliableSessionChannelOverReply channel = overReply.register(created, s.opened().outputId(),
-                unregister -> {
-                    AcceptedSession a = new AcceptedSession(settings, created, s.opened().outputId(), local,
-                            unregister, s);
-                    return shape == ChannelShape.REPLY_SESSION ? new ReliableReplySessionChannel(a)
-                            : new ReliableInputSessionChannelOverReply(a);
-                });
+        S channel = in.sessions.register(created, s.opened().outputId(), unregister -> in.reopen(
+                new AcceptedSession(settings, created, s.opened().outputId(), local, unregister, s)));
         LOG.info("resumed reliable session {} from the store", created);
         accepted.offer(typed((Channel) channel));
         return channel;
@@ -303,13 +301,23 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         /** Answers the CreateSequence of {@code channel}'s session with {@code createSequenceResponse}. */
         abstract void accept(S channel, Message createSequenceResponse);
 
-        /** Whether the sessions reached this way are kept in the listener's store (phase 1: over reply only). */
+        /** Whether the sessions reached this way are kept in the listener's store. */
         boolean kept() {
             return false;
         }
 
         /** Resumes the stored session of sequence {@code id}, and routes the message to it (only when kept). */
         void resume(WsrmInfo info, String id) {
+            throw new IllegalStateException("not kept in a store");
+        }
+
+        /** The change that opens the session a CreateSequence opened in the store (only when kept). */
+        SequenceChange.Opened opened(String created, String offered) {
+            throw new IllegalStateException("not kept in a store");
+        }
+
+        /** The service channel of the stored session {@code accepted} resumes (only when kept). */
+        S reopen(AcceptedSession accepted) {
             throw new IllegalStateException("not kept in a store");
         }
     }
@@ -359,7 +367,10 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
 
         @Override
         ReliableSessionChannelOverDuplex open(AcceptedSession accepted) {
-            EndpointAddress replyTo = replyTo(message);
+            return open(accepted, replyTo(message));
+        }
+
+        private ReliableSessionChannelOverDuplex open(AcceptedSession accepted, EndpointAddress replyTo) {
             // the session keeps its sender: it holds the channel and the address, not this message
             DuplexChannel channel = inner;
             Duration sendTimeout = settings.timeouts().sendTimeout();
@@ -372,6 +383,32 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
             return shape == ChannelShape.INPUT_SESSION
                     ? new ReliableInputSessionChannelOverDuplex(accepted, replyTo, sender)
                     : new ReliableDuplexSessionChannel(accepted, replyTo, sender);
+        }
+
+        /**
+         * A duplex session over the datagram duplex channel (compositeDuplex) is kept: its back channel is an address,
+         * which outlives the process; an inner session (net.tcp) is not (refused when the stack is built).
+         */
+        @Override
+        boolean kept() {
+            return settings.store().durable() && shape == ChannelShape.DUPLEX_SESSION
+                    && !(inner instanceof SessionChannel);
+        }
+
+        @Override
+        void resume(WsrmInfo info, String id) {
+            ReliableChannelListener.this.resume(this, info, id);
+        }
+
+        @Override
+        SequenceChange.Opened opened(String created, String offered) {
+            return DuplexReliableSession.opened(settings, created, offered, uri().getPath(), replyTo(message));
+        }
+
+        /** The resumed session sends on the inner channel this message came on, to the stored back channel. */
+        @Override
+        ReliableSessionChannelOverDuplex reopen(AcceptedSession accepted) {
+            return open(accepted, DuplexReliableSession.backChannel(accepted.resumed()));
         }
 
         /** The session sends it, to the back channel its CreateSequence declared. */
@@ -429,6 +466,16 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         @Override
         void resume(WsrmInfo info, String id) {
             ReliableChannelListener.this.resume(this, info, id);
+        }
+
+        @Override
+        SequenceChange.Opened opened(String created, String offered) {
+            return ReplyReliableSession.opened(settings, created, offered, uri().getPath());
+        }
+
+        @Override
+        ReliableSessionChannelOverReply reopen(AcceptedSession accepted) {
+            return open(accepted);
         }
     }
 

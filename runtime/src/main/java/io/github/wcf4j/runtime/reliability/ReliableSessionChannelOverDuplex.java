@@ -65,11 +65,20 @@ abstract class ReliableSessionChannelOverDuplex extends AbstractCommunicationObj
         this.local = accepted.local();
         this.onEnd = accepted.unregister();
         this.session = DuplexReliableSession.service(accepted.settings(), sequences, accepted.created(),
-                accepted.offered(), sender, this::fault);
+                accepted.offered(), sender, this::fault, accepted.resumed());
     }
 
     DuplexReliableSession reliableSession() {
         return session;
+    }
+
+    /**
+     * Aborts the channel because its listener is aborted (the process stopping): a durable session stays in its store,
+     * its peer told nothing ({@link DuplexReliableSession#abandon}).
+     */
+    void abandon() {
+        session.abandon();
+        abort();
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class ReliableSessionLayerProvider implements LayerProvider<Reliabl
         SequenceStore store = store(p);
         ChannelFactory<?> innerFactory = inner.factory();
         DurableSessionRefusal.check(store, p.require(Binding.class), type.shape(),
-                innerFactory.channelType().shape());
+                innerFactory.channelType().shape(), false);
         return new ReliableChannelFactory<>(innerFactory, settings(e, p, store), type);
     }
 
@@ -58,7 +58,7 @@ public final class ReliableSessionLayerProvider implements LayerProvider<Reliabl
         SequenceStore store = store(p);
         ChannelListener<?> innerListener = inner.listener();
         DurableSessionRefusal.check(store, p.require(Binding.class), type.shape(),
-                innerListener.channelType().shape());
+                innerListener.channelType().shape(), true);
         return new ReliableChannelListener<>(innerListener, settings(e, p, store), type);
     }
 }

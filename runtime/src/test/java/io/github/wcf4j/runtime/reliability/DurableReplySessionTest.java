@@ -385,11 +385,11 @@ class DurableReplySessionTest {
     }
 
     @Test
-    void aDuplexSessionIsRefusedByNameUntilItIsKept() {
+    void aDuplexSessionOverAnInnerSessionIsRefusedByName() {
         RmHarness h = new RmHarness(ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> listen(h, h.sessions(x -> x), ChannelType.DUPLEX_SESSION, store));
-        assertTrue(e.getMessage().contains("are not implemented yet"), e.getMessage());
+        assertTrue(e.getMessage().contains("ends with its process"), e.getMessage());
         IllegalStateException client = assertThrows(IllegalStateException.class,
                 () -> ChannelStackBuilder.standard().buildFactory(h.requestReply(x -> x), ChannelType.REQUEST_SESSION,
                         h.net.parameters().put(SequenceStore.class, store)));

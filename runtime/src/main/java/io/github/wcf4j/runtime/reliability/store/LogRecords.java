@@ -18,6 +18,8 @@ final class LogRecords {
     static final int HEADER = 8;
     /** A sanity bound on one record (a message envelope is bounded by the transport's quotas well below it). */
     static final int MAX_PAYLOAD = 256 * 1024 * 1024;
+    /** The tag of an Opened's back channel (a trailing field, after the endpoint). */
+    private static final int OPENED_BACK_CHANNEL = 1;
 
     private LogRecords() {
     }
@@ -39,6 +41,15 @@ final class LogRecords {
                 out.writeUTF(o.inputId());
                 nullable(out, o.outputId());
                 nullable(out, o.endpoint());
+                // a trailing field: a reader from before it stops at the endpoint and ignores the rest
+                if (o.backChannel() != null) {
+                    out.writeByte(OPENED_BACK_CHANNEL);
+                    out.writeUTF(o.backChannel().uri());
+                    out.writeInt(o.backChannel().referenceParameters().size());
+                    for (String p : o.backChannel().referenceParameters()) {
+                        bytes(out, p.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
             } else if (change instanceof SequenceChange.Received r) {
                 out.writeByte(2);
                 out.writeLong(r.number());
@@ -106,6 +117,12 @@ final class LogRecords {
             }
             try {
                 entries.add(decode(payload));
+            } catch (NewerRecordException e) {
+                // a whole record (its checksum matches) that this version cannot read is no torn tail: truncating
+                // there would drop every sequence written after it
+                throw new IllegalStateException("The reliable session store holds a record at offset " + start
+                        + " that this version of wcf4j cannot read (" + e.getMessage() + "): it was written by a"
+                        + " newer wcf4j. Open the store with that version; the file is left as it is.", e);
             } catch (IOException | RuntimeException e) {
                 log.position(start);
                 break;
@@ -120,8 +137,7 @@ final class LogRecords {
         String key = in.readUTF();
         int type = in.readByte();
         SequenceChange c = switch (type) {
-            case 1 -> new SequenceChange.Opened(SequenceChange.Role.valueOf(in.readUTF()), in.readUTF(), in.readUTF(),
-                    nullable(in), nullable(in));
+            case 1 -> opened(in);
             case 2 -> new SequenceChange.Received(in.readLong(), in.readBoolean(), in.readUTF(), bytes(in));
             case 3 -> new SequenceChange.Delivered(in.readLong());
             case 4 -> new SequenceChange.Replied(in.readLong(), in.readLong(), bytes(in));
@@ -130,9 +146,53 @@ final class LogRecords {
             case 7 -> new SequenceChange.Sent(in.readLong(), bytes(in));
             case 8 -> new SequenceChange.Numbers(ranges(in), in.readLong(), in.readLong(), in.readLong());
             case 9 -> new SequenceChange.Ended();
-            default -> throw new IOException("unknown change " + type);
+            default -> throw new NewerRecordException("change type " + type);
         };
         return new Entry(key, c);
+    }
+
+    /**
+     * An Opened: the fields every version writes, then optional trailing fields, each tagged, that an earlier reader
+     * ignores (records are not versioned otherwise: a new kind of change is a new type, which an earlier reader
+     * refuses by name).
+     */
+    private static SequenceChange.Opened opened(DataInputStream in) throws IOException {
+        String roleName = in.readUTF();
+        SequenceChange.Role role;
+        try {
+            role = SequenceChange.Role.valueOf(roleName);
+        } catch (IllegalArgumentException e) {
+            throw new NewerRecordException("session role " + roleName);
+        }
+        String wsrm = in.readUTF();
+        String inputId = in.readUTF();
+        String outputId = nullable(in);
+        String endpoint = nullable(in);
+        SequenceChange.Address backChannel = null;
+        while (in.available() > 0) {
+            int field = in.readByte();
+            if (field != OPENED_BACK_CHANNEL) {
+                throw new NewerRecordException("field " + field + " of a session's opening");
+            }
+            String uri = in.readUTF();
+            int n = in.readInt();
+            if (n < 0 || n > 1024) {
+                throw new IOException("bad reference parameter count " + n);
+            }
+            List<String> parameters = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                parameters.add(new String(bytes(in), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            backChannel = new SequenceChange.Address(uri, parameters);
+        }
+        return new SequenceChange.Opened(role, wsrm, inputId, outputId, endpoint, backChannel);
+    }
+
+    /** A whole record of a change, role or field this version does not know (a newer wcf4j wrote it). */
+    private static final class NewerRecordException extends IOException {
+        NewerRecordException(String what) {
+            super(what);
+        }
     }
 
     private static void nullable(DataOutputStream out, String s) throws IOException {

@@ -65,7 +65,17 @@ public final class LogSequenceStore implements SequenceStore {
             throw new IOException("The reliable session store " + this.file + " is open in another store (a file is"
                     + " opened by one process, once).");
         }
-        int replayed = replay();
+        int replayed;
+        try {
+            replayed = replay();
+        } catch (IOException | RuntimeException e) {
+            channel.close(); // and its lock: the file is left as it is
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("Cannot open the reliable session store " + this.file + ": "
+                    + e.getMessage(), e);
+        }
         if (replayed > 2 * liveChanges() && channel.size() > 1024 * 1024) {
             compact();
         }

@@ -15,7 +15,13 @@ public sealed interface SequenceChange {
         /** A service's one-way session over a reply channel (HTTP). */
         SERVICE_INPUT,
         /** A client's output sequence (its send window). */
-        CLIENT_OUTPUT
+        CLIENT_OUTPUT,
+        /**
+         * A service's duplex session over a datagram duplex channel (compositeDuplex): messages in on the sequence
+         * its CreateSequence created, messages out on the client's offer (its send window), to the back channel the
+         * CreateSequence named.
+         */
+        SERVICE_DUPLEX
     }
 
     /**
@@ -26,8 +32,28 @@ public sealed interface SequenceChange {
      * @param inputId    the sequence the session receives (a service: the one its CreateSequence created)
      * @param outputId   the sequence it sends (a service: the client's offer), {@code null} if none
      * @param endpoint   the endpoint's address (a service resumes only at the endpoint that created it)
+     * @param backChannel where the session's output goes: the ReplyTo of a duplex session's CreateSequence (the
+     *                   client's compositeDuplex address); {@code null} for the shapes whose output rides on
+     *                   responses
      */
-    record Opened(Role role, String wsrm, String inputId, String outputId, String endpoint) implements SequenceChange {
+    record Opened(Role role, String wsrm, String inputId, String outputId, String endpoint, Address backChannel)
+            implements SequenceChange {
+
+        /** A session without a back channel (its output, if any, rides on responses). */
+        public Opened(Role role, String wsrm, String inputId, String outputId, String endpoint) {
+            this(role, wsrm, inputId, outputId, endpoint, null);
+        }
+    }
+
+    /**
+     * An endpoint reference as a store keeps it: its address and its reference parameters (each the XML of one
+     * header), so that a resumed session addresses its peer as the CreateSequence told it to.
+     */
+    record Address(String uri, List<String> referenceParameters) {
+        public Address {
+            java.util.Objects.requireNonNull(uri, "uri");
+            referenceParameters = List.copyOf(referenceParameters);
+        }
     }
 
     /**

@@ -236,4 +236,113 @@ class LogSequenceStoreTest {
         decoded.add(new SequenceChange.Ended());
         assertTrue(SequenceChangeCodec.fold(decoded).isEmpty());
     }
+
+    /** A duplex service session: both sequences and the back channel its output goes to, kept across a reopen. */
+    @Test
+    void aDuplexSessionsBackChannelAndSendWindowAreKeptAcrossAReopen() {
+        Path file = dir.resolve("rm.log");
+        SequenceChange.Address back = new SequenceChange.Address("http://client:8000/myClient/",
+                List.of("<p:Id xmlns:p=\"urn:p\">7</p:Id>"));
+        try (LogSequenceStore s = LogSequenceStore.open(file, FsyncPolicy.GROUP)) {
+            join(s.write("in", new SequenceChange.Opened(SequenceChange.Role.SERVICE_DUPLEX, "urn:rm", "in", "offer",
+                    "/svc", back)));
+            join(s.write("in", new SequenceChange.Received(1, false, "h1", bytes("message 1"))));
+            join(s.write("in", new SequenceChange.Sent(1, bytes("callback 1"))));
+            join(s.write("in", new SequenceChange.Sent(2, bytes("callback 2"))));
+            join(s.write("in", new SequenceChange.Acknowledged(List.of(new SequenceChange.Range(1, 1)))));
+        }
+        try (LogSequenceStore s = LogSequenceStore.open(file, FsyncPolicy.GROUP)) {
+            StoredSequence d = load(s, "offer");
+            assertEquals(SequenceChange.Role.SERVICE_DUPLEX, d.opened().role());
+            assertEquals(back, d.opened().backChannel());
+            assertEquals(List.of(1L), List.copyOf(d.pending().keySet()));
+            assertEquals(List.of(2L), List.copyOf(d.unacknowledged().keySet()));
+            assertEquals(2, d.lastSent());
+        }
+    }
+
+    /**
+     * The format is extended compatibly: an opening without a back channel is the record every earlier version wrote
+     * (its fields end at the endpoint), and the back channel is a trailing field an earlier reader skips.
+     */
+    @Test
+    void anOpeningWithoutABackChannelIsTheEarlierRecord() throws IOException {
+        SequenceChange.Opened plain = new SequenceChange.Opened(SequenceChange.Role.SERVICE_REPLY, "urn:rm", "in",
+                "out", "/svc");
+        byte[] record = SequenceChangeCodec.encode("in", plain);
+        java.io.ByteArrayOutputStream earlier = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(earlier)) {
+            out.writeUTF("in");
+            out.writeByte(1);
+            out.writeUTF("SERVICE_REPLY");
+            out.writeUTF("urn:rm");
+            out.writeUTF("in");
+            out.writeBoolean(true);
+            out.writeUTF("out");
+            out.writeBoolean(true);
+            out.writeUTF("/svc");
+        }
+        assertArrayEquals(earlier.toByteArray(), java.util.Arrays.copyOfRange(record, LogRecords.HEADER,
+                record.length));
+        assertEquals(plain, SequenceChangeCodec.decode(record));
+        SequenceChange.Opened duplex = new SequenceChange.Opened(SequenceChange.Role.SERVICE_DUPLEX, "urn:rm", "in",
+                "out", "/svc", new SequenceChange.Address("http://client/", List.of()));
+        byte[] withBack = SequenceChangeCodec.encode("in", duplex);
+        byte[] fields = duplexOpeningFields();
+        assertArrayEquals(fields, java.util.Arrays.copyOfRange(withBack, LogRecords.HEADER,
+                LogRecords.HEADER + fields.length), "the earlier fields come first, as before");
+        assertEquals(duplex, SequenceChangeCodec.decode(withBack));
+    }
+
+    /** The earlier fields of the duplex opening above, as every version writes them. */
+    private static byte[] duplexOpeningFields() throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(b)) {
+            out.writeUTF("in");
+            out.writeByte(1);
+            out.writeUTF("SERVICE_DUPLEX");
+            out.writeUTF("urn:rm");
+            out.writeUTF("in");
+            out.writeBoolean(true);
+            out.writeUTF("out");
+            out.writeBoolean(true);
+            out.writeUTF("/svc");
+        }
+        return b.toByteArray();
+    }
+
+    /**
+     * A whole record (its checksum matches) of a change this version does not know was written by a newer wcf4j: the
+     * store refuses to open by name and leaves the file as it is, never truncating it as a torn tail.
+     */
+    @Test
+    void aRecordOfANewerVersionRefusesToOpenAndLeavesTheFile() throws IOException {
+        Path file = dir.resolve("rm.log");
+        try (LogSequenceStore s = LogSequenceStore.open(file, FsyncPolicy.NONE)) {
+            writeSession(s);
+        }
+        java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(payload)) {
+            out.writeUTF("in");
+            out.writeByte(42);
+            out.writeLong(7);
+        }
+        byte[] p = payload.toByteArray();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(p);
+        ByteBuffer record = ByteBuffer.allocate(LogRecords.HEADER + p.length).putInt(p.length)
+                .putInt((int) crc.getValue()).put(p).flip();
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.APPEND)) {
+            c.write(record);
+        }
+        long size = Files.size(file);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LogSequenceStore.open(file, FsyncPolicy.NONE));
+        assertTrue(e.getMessage().contains("written by a newer wcf4j") && e.getMessage().contains("change type 42"),
+                e.getMessage());
+        assertEquals(size, Files.size(file), "the file is left as it is");
+        IllegalStateException again = assertThrows(IllegalStateException.class,
+                () -> LogSequenceStore.open(file, FsyncPolicy.NONE));
+        assertTrue(again.getMessage().contains("newer wcf4j"), "the file is not left locked: " + again.getMessage());
+    }
 }
