@@ -199,6 +199,9 @@ final class StandardElements {
 
     private static AuthenticationMode overTransport(MessageCredentialType type, boolean negotiate) {
         switch (type) {
+            // MessageSecurityOverHttp/MessageSecurityOverTcp.CreateSecurityBindingElement throw it for None
+            case None: throw new BindingValidationException(WcfText.ClientCredentialTypeMustBeSpecifiedForMixedMode,
+                    "clientCredentialType");
             case UserName: return AuthenticationMode.UserNameOverTransport;
             case Certificate: return AuthenticationMode.CertificateOverTransport;
             case IssuedToken: return AuthenticationMode.IssuedTokenOverTransport;
