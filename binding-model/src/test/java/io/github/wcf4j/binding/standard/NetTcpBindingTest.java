@@ -59,6 +59,10 @@ class NetTcpBindingTest {
             SecurityBindingElement boot = e.secureConversationBootstrap().orElseThrow();
             assertEquals(c.get(1), boot.authenticationMode(), c.toString());
             assertEquals(e.messageSecurityVersion(), boot.messageSecurityVersion());
+            if (c.get(0) == MessageCredentialType.Windows) {
+                // SspiSecurityTokenParameters(requireCancellation: true): the SPNEGO token is no cookie
+                assertEquals(true, boot.requireSecurityContextCancellation());
+            }
         }
         BindingValidationException none = assertThrows(BindingValidationException.class,
                 () -> twmc(MessageCredentialType.None).createBindingElements());
