@@ -228,8 +228,8 @@ class CxfKerberosTest {
      * publishing wcf4j's {@code ?singleWsdl} (the {@code sp:SpnegoContextToken} the symmetric binding's protection
      * token, where CXF's SpnegoContextTokenInInterceptor is meant to answer), its SPNEGO acceptor configured. wcf4j
      * negotiates as WCF does (one RST/Issue, the NegTokenInit in {@code t:BinaryExchange}, unsecured); CXF does not
-     * take it as a negotiation but dispatches it as an unknown operation, as under the secure conversation's bootstrap:
-     * the protection token's place does not change it. wcf4j fails with WCF's negotiation text; no operation runs.
+     * take it as a negotiation but dispatches it as an unknown operation, as under the secure conversation's bootstrap
+     * (its handler looks for the action before {@code wsa:Action} is decoded): the token's place does not change it. wcf4j fails with WCF's negotiation text; no operation runs.
      */
     @Test
     void aWcf4jSspiNegotiatedClientAgainstACxfSpnegoContextTokenService() throws Exception {
@@ -329,9 +329,10 @@ class CxfKerberosTest {
      * The other direction: a wcf4j client (wsHttpBinding's default Message security) → a CXF service publishing
      * wcf4j's {@code ?singleWsdl} (the {@code sp:SpnegoContextToken} inside the secure conversation's bootstrap policy),
      * its SPNEGO acceptor configured ({@code ws-security.kerberos.jaas.context}, {@code .spn}). wcf4j opens as WCF does,
-     * with the SPNEGO negotiation (RST/Issue, the NegTokenInit in {@code t:BinaryExchange}); CXF installs its
-     * SpnegoContextToken handler only for a protection token, not a bootstrap's, so the negotiation reaches its
-     * dispatcher as an unknown operation. wcf4j's client fails with WCF's negotiation text; CXF's service cannot be
+     * with the SPNEGO negotiation (RST/Issue, the NegTokenInit in {@code t:BinaryExchange}); CXF's SpnegoContextToken
+     * handler looks for the action before CXF has decoded {@code wsa:Action} (WCF's SOAP 1.2 requests with addressing
+     * carry no {@code action} in their content type), so the negotiation reaches its dispatcher as an unknown
+     * operation (docs/INTEROP.md). wcf4j's client fails with WCF's negotiation text; CXF's service cannot be
      * the service of WCF's default binding.
      */
     @Test
