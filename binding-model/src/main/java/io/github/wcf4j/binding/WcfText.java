@@ -81,6 +81,9 @@ public enum WcfText {
             + " range of an integer value."),
     SecureConversationRequiredByReliableSession("Cannot establish a reliable session without secure conversation."
             + " Enable secure conversation."),
+    ClientCredentialTypeMustBeSpecifiedForMixedMode("ClientCredentialType.None is not valid for the"
+            + " TransportWithMessageCredential security mode. Specify a message credential type or use a different"
+            + " security mode."),
     SecureConversationNeedsBootstrapSecurity("Cannot create security binding element based on the configuration"
             + " data. When secure conversation authentication mode is selected, the secure conversation bootstrap"
             + " binding element must also be specified. "),

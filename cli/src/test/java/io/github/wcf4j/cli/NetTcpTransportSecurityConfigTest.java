@@ -90,12 +90,16 @@ class NetTcpTransportSecurityConfigTest {
     }
 
     private ServiceHost host(ServiceModelConfiguration config) {
+        return host(config, "host/localhost");
+    }
+
+    private ServiceHost host(ServiceModelConfiguration config, String servicePrincipal) {
         ServiceHost host = ServiceHost.builder(config, "IdentityService")
                 .types(ServiceTypes.empty().map("IdentityService", IdentityService.class)
                         .map("Contoso.Security.PasswordValidator", TestPasswordValidator.class))
                 .baseAddress(URI.create("net.tcp://localhost:0/secure"))
                 .parameter(CertificateStores.class, stores)
-                .parameter(KerberosCredentials.class, kdc.credentials("host/localhost")).build();
+                .parameter(KerberosCredentials.class, kdc.credentials(servicePrincipal)).build();
         opened.add(host);
         host.open();
         return host;
@@ -245,6 +249,55 @@ class NetTcpTransportSecurityConfigTest {
         String caller = peer.whoAmI();
         assertTrue(caller.startsWith("X509:CN=peer; "), caller);
         assertEquals(9.0, peer.add(4, 5));
+    }
+
+    /**
+     * netTcpBinding's TransportWithMessageCredential with Windows credentials (issue 16): sslStreamSecurity, then a
+     * security session bootstrapped by SspiNegotiatedOverTransport (WCF's MessageSecurityOverTcp:
+     * CreateSspiNegotiationOverTransportBindingElement under the secure conversation), SPNEGO (Kerberos) against the
+     * embedded KDC inside TLS: the Kerberos client principal is the caller of every call.
+     */
+    @Test
+    void transportWithMessageCredentialWindowsNegotiatesSpnegoInsideTlsAndTheKerberosPrincipalIsTheCaller() {
+        ServiceModelConfiguration config = config("<security mode=\"TransportWithMessageCredential\"><message"
+                + " clientCredentialType=\"Windows\"/></security>", "", "");
+        ServiceHost host = host(config);
+        Identity alice = client(config, host, "alice");
+        assertEquals("Kerberos:alice@" + EmbeddedKdc.REALM, alice.whoAmI());
+        assertEquals(5.0, alice.add(2, 3));
+        assertEquals("Kerberos:alice@" + EmbeddedKdc.REALM, alice.whoAmI(), "the session's token serves every call");
+        assertEquals("Kerberos:bob@" + EmbeddedKdc.REALM, client(config, host, "bob").whoAmI());
+    }
+
+    /**
+     * A ticket the service cannot accept (the service runs as another principal, so it holds no key of
+     * {@code host/localhost}, which the client asks a ticket for): the negotiation fails with WCF's text and nothing
+     * is dispatched; a client without Windows credentials (UserName) offers no SPNEGO token at all and is refused
+     * the same way.
+     */
+    @Test
+    void transportWithMessageCredentialWindowsRefusesATicketTheServiceCannotAcceptAndAMissingOne() {
+        String windows = "<security mode=\"TransportWithMessageCredential\"><message"
+                + " clientCredentialType=\"Windows\"/></security>";
+        ServiceModelConfiguration config = config(windows, "", "");
+        kdc.keytab("host/localhost"); // the KDC issues tickets for it, the service does not hold its key
+        ServiceHost host = host(config, "host/elsewhere.example");
+        int before = IdentityService.calls();
+        RuntimeException e = assertThrows(RuntimeException.class, () -> client(config, host, "alice").whoAmI());
+        refused();
+        // WCF's AuthenticationOfClientFailed, as the service's SSPI acceptor refuses the token
+        assertTrue(message(e).contains("The caller was not authenticated by the service."), message(e));
+        assertEquals(before, IdentityService.calls(), "nothing dispatched");
+        ServiceModelConfiguration userName = config("<security mode=\"TransportWithMessageCredential\"><message"
+                + " clientCredentialType=\"UserName\"/></security>", "", "");
+        RuntimeException missing = assertThrows(RuntimeException.class, () -> client(userName, host, "alice",
+                ClientCredentials.userName("bob", "bob-pw")).whoAmI());
+        refused();
+        // the token request carries a UsernameToken, not the SSPI-negotiated token the bootstrap requires: WCF's
+        // InvalidSecurity fault (an error occurred when verifying security), unsecured
+        assertTrue(message(missing).contains("An error occurred when verifying security for the message."),
+                message(missing));
+        assertEquals(before, IdentityService.calls(), "nothing dispatched");
     }
 
     @Test

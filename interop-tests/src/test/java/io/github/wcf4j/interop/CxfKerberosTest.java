@@ -179,14 +179,121 @@ class CxfKerberosTest {
         }
     }
 
+    /**
+     * Issue 15: SSPI negotiation as the protection token itself (wsHttpBinding {@code Message}/{@code Windows} with
+     * {@code establishSecurityContext="false"}: authenticationMode {@code SspiNegotiated}, the
+     * {@code sp:SpnegoContextToken} the symmetric binding's protection token, where CXF's SpnegoContextToken client
+     * is at home). CXF negotiates with its one unsecured RST/Issue (the Kerberos NegTokenInit in
+     * {@code wst:BinaryExchange}), which wcf4j accepts as WCF does; wcf4j answers with WCF's final leg, the
+     * {@code RequestSecurityTokenResponseCollection} with the {@code wst:Authenticator}, which CXF cannot read here
+     * either: the same deviation as under the secure conversation's bootstrap. wcf4j's wire stays WCF's; no
+     * operation runs.
+     */
+    @Test
+    void aCxfSpnegoContextTokenClientCannotReadWcfsFinalLegAsTheOuterProtectionTokenEither() {
+        List<String> tap = new CopyOnWriteArrayList<>();
+        ServiceHost host = host(spnego(false), tap);
+        URI address = host.endpoints().get(0).address();
+        List<String> args = new ArrayList<>(List.of("client", "--wsdl", address + "?wsdl", "--service",
+                "{http://tempuri.org/}CalculatorService", "--port", "{http://tempuri.org/}WSHttpBinding_ICalculator",
+                "--address", address.toString(), "--calls", "Add 1 2", "--spn", "host@localhost", "--no-bsp"));
+        args.addAll(kerberos("alice"));
+        try (Peer cxf = cxfPeer(args)) {
+            String error = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                    () -> cxf.await("RESULT", PEER)).getMessage();
+            assertTrue(error.contains("Unexpected element {http://schemas.xmlsoap.org/ws/2005/02/trust}"
+                    + "RequestSecurityTokenResponseCollection found.") && error.contains("Expected "
+                    + "{http://schemas.xmlsoap.org/ws/2005/02/trust}RequestSecurityTokenResponse."), error);
+            List<String> received = tapped(tap, "received");
+            assertEquals(1, received.size(), "one RST, then nothing: " + received);
+            String rst = received.get(0);
+            assertEquals("http://schemas.xmlsoap.org/ws/2005/02/trust/RST/Issue", Wire.fullAction(rst));
+            assertTrue(rst.contains("ValueType=\"http://schemas.xmlsoap.org/ws/2005/02/trust/spnego\"")
+                    && !rst.contains(":Security "), "CXF's SPNEGO leg: " + rst);
+            List<String> sent = tapped(tap, "sent");
+            assertEquals(1, sent.size(), sent.toString());
+            String last = sent.get(0);
+            assertEquals("http://schemas.xmlsoap.org/ws/2005/02/trust/RSTR/Issue", Wire.fullAction(last));
+            assertTrue(last.contains("<t:RequestSecurityTokenResponseCollection") && last.contains(
+                    "<c:SecurityContextToken") && last.contains("spnego#GSS_Wrap") && last.contains(
+                    "<t:Authenticator><t:CombinedHash>"), "WCF's final leg: " + last);
+            assertEquals(0, HostedCalculator.calls("Add"), "no operation runs");
+        } finally {
+            host.abort();
+        }
+    }
+
+    /**
+     * Issue 15, the other direction: a wcf4j client (SspiNegotiated as the outer protection token) → a CXF service
+     * publishing wcf4j's {@code ?singleWsdl} (the {@code sp:SpnegoContextToken} the symmetric binding's protection
+     * token, where CXF's SpnegoContextTokenInInterceptor is meant to answer), its SPNEGO acceptor configured. wcf4j
+     * negotiates as WCF does (one RST/Issue, the NegTokenInit in {@code t:BinaryExchange}, unsecured); CXF does not
+     * take it as a negotiation but dispatches it as an unknown operation, as under the secure conversation's bootstrap
+     * (its handler looks for the action before {@code wsa:Action} is decoded): the token's place does not change it. wcf4j fails with WCF's negotiation text; no operation runs.
+     */
+    @Test
+    void aWcf4jSspiNegotiatedClientAgainstACxfSpnegoContextTokenService() throws Exception {
+        assertCxfServiceDoesNotNegotiate(spnego(false), "WSHttpBinding_ICalculator",
+                "http://schemas.xmlsoap.org/ws/2005/02/trust");
+    }
+
+    /** The same under ws2007HttpBinding (WS-SecurityPolicy 1.2, WS-Trust 1.3): the policy's version does not change it. */
+    @Test
+    void aWcf4jSspiNegotiatedClientAgainstACxfSpnegoContextTokenServiceUnderWsTrust13() throws Exception {
+        assertCxfServiceDoesNotNegotiate(MetroSecurityTest.config("ws2007HttpBinding", """
+                <ws2007HttpBinding><binding name="secure">
+                    <security mode="Message"><message clientCredentialType="Windows"
+                        negotiateServiceCredential="true" establishSecurityContext="false"/></security>
+                  </binding></ws2007HttpBinding>"""), "WS2007HttpBinding_ICalculator",
+                "http://docs.oasis-open.org/ws-sx/ws-trust/200512");
+    }
+
+    private static void assertCxfServiceDoesNotNegotiate(ServiceModelConfiguration config, String port,
+            String trust) throws Exception {
+        try (CxfService cxf = CxfService.start(config, port)) {
+            ClientEndpoint e = config.clientEndpoint("calculator").orElseThrow();
+            ClientFactory<ICalculator> factory = ClientFactory.builder(new ClientEndpoint(e.name(), cxf.address(),
+                    e.bindingSection(), e.bindingConfiguration(), e.binding(), e.contract(), e.behavior(),
+                    Optional.of(new EndpointIdentity.ServicePrincipalName("host/localhost")), e.headers(),
+                    e.standardEndpoint()), ICalculator.class)
+                    .parameter(KerberosCredentials.class, EmbeddedKdc.shared().credentials("alice")).build();
+            try {
+                ICalculator calc = factory.createChannel();
+                RuntimeException failed = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                        () -> calc.add(100, 15.99));
+                String messages = failed + " | " + failed.getCause();
+                List<String> sent = cxf.proxy().envelopes(Direction.CLIENT_TO_SERVICE);
+                List<String> replies = cxf.proxy().envelopes(Direction.SERVICE_TO_CLIENT);
+                String explained = messages + "\nsent: " + sent + "\nreceived: " + replies + "\npeer stderr:\n"
+                        + cxf.peer().stderr();
+                assertTrue(messages.contains("Secure channel cannot be opened because security negotiation with the"
+                        + " remote endpoint has failed.") && messages.contains("Message part {" + trust
+                        + "}RequestSecurityToken was not recognized."), explained);
+                assertEquals(1, sent.size(), explained);
+                assertEquals(trust + "/RST/Issue", Wire.fullAction(sent.get(0)));
+                assertTrue(sent.get(0).contains("BinaryExchange ValueType=\"http://schemas.xmlsoap.org/ws/2005/02/trust"
+                        + "/spnego\"") && !sent.get(0).contains("Security>"), "WCF's first leg: " + sent.get(0));
+                assertTrue(replies.get(0).contains("Fault") && !replies.get(0).contains("RequestSecurityTokenResponse"),
+                        replies.get(0));
+                assertFalse(cxf.peer().protocol().stream().anyMatch(l -> l.startsWith("CALLER")), "no operation runs");
+            } finally {
+                factory.abort();
+            }
+        }
+    }
+
     /** A CXF service publishing wcf4j's {@code ?singleWsdl} for the configuration, behind a proxy. */
     private record CxfService(Peer peer, FaultInjectingHttpProxy proxy, URI address) implements AutoCloseable {
         static CxfService start(ServiceModelConfiguration config) {
+            return start(config, "WSHttpBinding_ICalculator");
+        }
+
+        static CxfService start(ServiceModelConfiguration config, String port) {
             ServiceHost exporter = host(config, new CopyOnWriteArrayList<>());
             try {
                 List<String> args = new ArrayList<>(List.of("server", "--wsdl", exporter.endpoints().get(0).address()
                         + "?singleWsdl", "--service", "{" + CONTRACT_NS + "}CalculatorService", "--port",
-                        "{" + CONTRACT_NS + "}WSHttpBinding_ICalculator", "--address", "http://127.0.0.1:0/calc",
+                        "{" + CONTRACT_NS + "}" + port, "--address", "http://127.0.0.1:0/calc",
                         "--no-bsp"));
                 args.addAll(kerberos("host/localhost"));
                 args.addAll(List.of("--spn", "host@localhost"));
@@ -222,9 +329,10 @@ class CxfKerberosTest {
      * The other direction: a wcf4j client (wsHttpBinding's default Message security) → a CXF service publishing
      * wcf4j's {@code ?singleWsdl} (the {@code sp:SpnegoContextToken} inside the secure conversation's bootstrap policy),
      * its SPNEGO acceptor configured ({@code ws-security.kerberos.jaas.context}, {@code .spn}). wcf4j opens as WCF does,
-     * with the SPNEGO negotiation (RST/Issue, the NegTokenInit in {@code t:BinaryExchange}); CXF installs its
-     * SpnegoContextToken handler only for a protection token, not a bootstrap's, so the negotiation reaches its
-     * dispatcher as an unknown operation. wcf4j's client fails with WCF's negotiation text; CXF's service cannot be
+     * with the SPNEGO negotiation (RST/Issue, the NegTokenInit in {@code t:BinaryExchange}); CXF's SpnegoContextToken
+     * handler looks for the action before CXF has decoded {@code wsa:Action} (WCF's SOAP 1.2 requests with addressing
+     * carry no {@code action} in their content type), so the negotiation reaches its dispatcher as an unknown
+     * operation (docs/INTEROP.md). wcf4j's client fails with WCF's negotiation text; CXF's service cannot be
      * the service of WCF's default binding.
      */
     @Test

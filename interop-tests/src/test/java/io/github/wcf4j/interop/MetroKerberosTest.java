@@ -71,6 +71,46 @@ class MetroKerberosTest {
         }
     }
 
+    /**
+     * Issue 15: Metro has no SPNEGO. Built from wcf4j's {@code ?wsdl} for wsHttpBinding {@code Message}/{@code Windows}
+     * with {@code establishSecurityContext="false"} (SspiNegotiated: the {@code sp:SpnegoContextToken} the symmetric
+     * binding's protection token), its policy reader drops the token ("SP0100: … is not supported under Token
+     * assertion") and the client sends the call in clear with a timestamp only: no negotiation, no signature, the body
+     * readable. wcf4j refuses it as WCF does, with the unsecured InvalidSecurity fault, nothing dispatched; Metro then
+     * fails on the unsecured fault.
+     */
+    @Test
+    void aMetroClientCannotNegotiateSpnego() {
+        List<String> tap = new CopyOnWriteArrayList<>();
+        ServiceHost host = CxfKerberosTest.host(CxfKerberosTest.spnego(false), tap);
+        URI address = host.endpoints().get(0).address();
+        List<String> args = new ArrayList<>(List.of("client", "--wsdl", address + "?wsdl", "--service",
+                "{http://tempuri.org/}CalculatorService", "--port", "{http://tempuri.org/}WSHttpBinding_ICalculator",
+                "--calls", "Add 1 2", "--spn", "host/localhost@" + EmbeddedKdc.REALM));
+        args.addAll(CxfKerberosTest.kerberos("alice"));
+        try (Peer metro = Peer.metroSecurity(args.toArray(String[]::new))) {
+            String error = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                    () -> metro.await("RESULT", PEER)).getMessage();
+            String explained = error + "\nwcf4j received: " + tapped(tap, "received") + "\nwcf4j sent: "
+                    + tapped(tap, "sent");
+            assertTrue(error.contains("SpnegoContextToken") && error.contains("is not supported under Token assertion")
+                    && error.contains("WSSTUBE0025: Error in Verifying Security in the Inbound Message."), explained);
+            List<String> received = tapped(tap, "received");
+            assertEquals(1, received.size(), explained);
+            String call = received.get(0);
+            assertEquals("http://Microsoft.ServiceModel.Samples/ICalculator/Add", Wire.fullAction(call));
+            assertTrue(call.contains("<n1>1.0</n1>") && call.contains("Timestamp") && !call.contains("BinaryExchange")
+                    && !call.contains("Signature") && !call.contains("EncryptedData"),
+                    "Metro drops the SPNEGO token and sends the call in clear: " + call);
+            String refusal = tapped(tap, "sent").get(0);
+            assertTrue(refusal.contains("a:InvalidSecurity") && refusal.contains(
+                    "An error occurred when verifying security for the message."), refusal);
+            assertEquals(0, HostedCalculator.calls("Add"), "no operation runs");
+        } finally {
+            host.abort();
+        }
+    }
+
     private record MetroService(Peer peer, FaultInjectingHttpProxy proxy, URI address) implements AutoCloseable {
         static MetroService start(ServiceModelConfiguration config, String port) {
             ServiceHost exporter = CxfKerberosTest.host(config, new CopyOnWriteArrayList<>());

@@ -23,7 +23,8 @@ import java.util.List;
  * Binary SOAP over .NET Message Framing on TCP (WCF {@code NetTcpBinding}, config {@code <netTcpBinding>}). Expands, as
  * WCF's {@code NetTcpBinding.CreateBindingElements}, to {@code transactionFlow, [reliableSession], [security],
  * binaryMessageEncoding, [windowsStreamSecurity | sslStreamSecurity], tcpTransport}. The runtime runs security
- * {@code None}, {@code Transport} and {@code TransportWithMessageCredential} ({@code UserName}, {@code Certificate}).
+ * {@code None}, {@code Transport} and {@code TransportWithMessageCredential} ({@code UserName}, {@code Certificate},
+ * {@code Windows}).
  */
 public record NetTcpBinding(String configurationName, BindingTimeouts timeouts, boolean transactionFlow,
         TransactionProtocol transactionProtocol, TransferMode transferMode,

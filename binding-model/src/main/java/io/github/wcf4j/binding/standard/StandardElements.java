@@ -126,7 +126,9 @@ final class StandardElements {
         }
         MessageSecurity m = security.message();
         AuthenticationMode mode = security.mode() == SecurityMode.TransportWithMessageCredential
-                ? overTransport(m.clientCredentialType(), false)
+                // Windows is CreateSspiNegotiationOverTransportBindingElement(true) under the secure conversation, as
+                // over HTTPS (MessageSecurityOverTcp.CreateSecurityBindingElement), never KerberosOverTransport
+                ? overTransport(m.clientCredentialType(), true)
                 : overMessage(m.clientCredentialType(), false);
         return Optional.of(wrap(mode, m.algorithmSuite(), version, true));
     }
@@ -197,6 +199,9 @@ final class StandardElements {
 
     private static AuthenticationMode overTransport(MessageCredentialType type, boolean negotiate) {
         switch (type) {
+            // MessageSecurityOverHttp/MessageSecurityOverTcp.CreateSecurityBindingElement throw it for None
+            case None: throw new BindingValidationException(WcfText.ClientCredentialTypeMustBeSpecifiedForMixedMode,
+                    "clientCredentialType");
             case UserName: return AuthenticationMode.UserNameOverTransport;
             case Certificate: return AuthenticationMode.CertificateOverTransport;
             case IssuedToken: return AuthenticationMode.IssuedTokenOverTransport;

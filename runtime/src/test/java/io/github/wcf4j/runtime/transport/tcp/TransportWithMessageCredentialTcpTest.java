@@ -3,6 +3,7 @@ package io.github.wcf4j.runtime.transport.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.BindingElement;
@@ -28,6 +29,8 @@ import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.ReceivedEnvelope;
 import io.github.wcf4j.runtime.message.XmlFragment;
+import io.github.wcf4j.runtime.security.EmbeddedKdc;
+import io.github.wcf4j.runtime.security.KerberosCredentials;
 import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.SecurityTokenValidationException;
 import io.github.wcf4j.runtime.security.message.ServiceCredentials;
@@ -105,6 +108,62 @@ class TransportWithMessageCredentialTcpTest {
         assertEquals(AuthenticationMode.CertificateOverTransport, ((SecurityBindingElement) twmc(
                 MessageCredentialType.Certificate).createBindingElements().get(1)).secureConversationBootstrap()
                 .orElseThrow().authenticationMode());
+        // Windows: CreateSspiNegotiationOverTransportBindingElement(true) under the secure conversation
+        // (MessageSecurityOverTcp.CreateSecurityBindingElement), not KerberosOverTransport
+        SecurityBindingElement windows = (SecurityBindingElement) twmc(MessageCredentialType.Windows)
+                .createBindingElements().get(1);
+        assertEquals(AuthenticationMode.SecureConversation, windows.authenticationMode());
+        assertTrue(windows.requireSecurityContextCancellation());
+        assertFalse(windows.requireDerivedKeys());
+        assertEquals(AuthenticationMode.SspiNegotiatedOverTransport,
+                windows.secureConversationBootstrap().orElseThrow().authenticationMode());
+    }
+
+    /**
+     * Windows credentials (issue 16): the session opens with an SPNEGO negotiation (Kerberos, against the embedded
+     * KDC) inside TLS, its token endorsing the token request; then every message carries the session's context token
+     * endorsing its timestamp, the Kerberos client principal the caller; no ticket, nothing encrypted but by TLS.
+     */
+    @Test
+    void aWindowsSessionNegotiatesSpnegoInsideTlsAndTheKerberosPrincipalIsTheCaller() {
+        EmbeddedKdc kdc = EmbeddedKdc.shared();
+        CustomBinding binding = stack(twmc(MessageCredentialType.Windows));
+        ChannelListener<DuplexSessionChannel> listener = loop.listen(binding, new BindingParameters()
+                .put(ServiceCredentials.class, ServiceCredentials.defaults().withServiceCertificate(service))
+                .put(KerberosCredentials.class, kdc.credentials("host/localhost")));
+        ChannelFactory<DuplexSessionChannel> factory = loop.factory(binding, new BindingParameters()
+                .put(ClientCredentials.class, ClientCredentials.none()
+                        .withDefaultServiceCertificate(service.certificate()))
+                .put(KerberosCredentials.class, kdc.credentials("alice")));
+        DuplexSessionChannel c = loop.track(factory.createChannel(EndpointAddress.of(listener.uri())));
+        CompletableFuture<Void> opening = c.open(UpgradeLoopback.T);
+        DuplexSessionChannel s = loop.track(loop.await(listener.acceptChannel(UpgradeLoopback.T)).orElseThrow());
+        loop.await(s.open(UpgradeLoopback.T));
+        loop.await(opening);
+
+        for (String text : List.of("first", "second")) {
+            loop.await(c.send(echo(text), UpgradeLoopback.T));
+            Message received = loop.await(s.receive(UpgradeLoopback.T)).orElseThrow();
+            assertEquals("<Echo xmlns=\"urn:DemoService\"><text>" + text + "</text></Echo>", received.body().xml());
+            assertEquals(ServiceSecurityContext.kerberos("alice@" + EmbeddedKdc.REALM),
+                    received.properties().get(ServiceSecurityContext.class).orElseThrow());
+            String wire = received.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
+            assertTrue(wire.contains("SecurityContextToken") && wire.contains("Timestamp")
+                    && wire.contains("hmac-sha1"), wire);
+            assertFalse(wire.contains("BinaryExchange") || wire.contains("BinarySecurityToken"),
+                    "the SPNEGO negotiation is the session's opening, not the calls': " + wire);
+            assertFalse(wire.contains("EncryptedData"), "nothing is encrypted but by TLS: " + wire);
+        }
+    }
+
+    /** A client without a Kerberos identity cannot negotiate: its channel is refused by name, nothing sent. */
+    @Test
+    void aWindowsClientWithoutAKerberosIdentityIsRefusedByName() {
+        CustomBinding binding = stack(twmc(MessageCredentialType.Windows));
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> loop.factory(binding, new BindingParameters().put(ClientCredentials.class,
+                        ClientCredentials.none().withDefaultServiceCertificate(service.certificate()))));
+        assertTrue(String.valueOf(e.getMessage()).contains("no Kerberos identity is configured"), e.toString());
     }
 
     @Test
