@@ -265,4 +265,75 @@ class SessionKeyRenewalOverBootstrapsTest extends SecuredLoopback {
         assertTrue(rstrs.get(0).contains(renewId + "</a:RelatesTo>"), "correlated by RelatesTo");
         factory.close(id);
     }
+
+    /**
+     * A security session over UserNameOverTransport on the in-memory transport (which protects nothing:
+     * allowInsecureTransport), WCF's shape: the context token endorses with its own key (no derived keys).
+     */
+    private Identity overUserNameOverTransport() {
+        SecurityBindingElement bootstrap = security(AuthenticationMode.UserNameOverTransport)
+                .allowInsecureTransport(true).build();
+        SecurityBindingElement session = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).requireDerivedKeys(false)
+                .requireSecurityContextCancellation(true).allowInsecureTransport(true)
+                .localClientSettings(SecuritySessionKeyRenewalTest.client(MINUTE, Duration.ofSeconds(30)))
+                .bootstrap(bootstrap).build();
+        return both(session, ClientCredentials.userName("alice", "secret"));
+    }
+
+    /**
+     * Over UserNameOverTransport the renewal is the bootstrap's header (timestamp, UsernameToken) with the session's
+     * current token endorsing the timestamp by its own key; the RSTR/SCT/Renew carries a timestamp only; the next call
+     * is endorsed by the new generation.
+     */
+    @Test
+    void overUserNameOverTransportTheRenewalCarriesTheUserAndTheSessionTokensEndorsement() {
+        Identity id = overUserNameOverTransport();
+        assertEquals("UserName:alice", id.whoAmI());
+        advance(MINUTE);
+        assertEquals("UserName:alice", id.whoAmI());
+        List<String> renews = withAction(Direction.CLIENT_TO_SERVICE, RENEW);
+        assertEquals(1, renews.size());
+        String renew = renews.get(0);
+        assertTrue(renew.indexOf("<o:UsernameToken") < renew.indexOf("<c:SecurityContextToken")
+                && renew.indexOf("<c:SecurityContextToken") < renew.indexOf("<Signature "),
+                "timestamp, user name, the session's token, its signature: " + renew);
+        assertEquals(1, count(renew, "<Signature "), renew);
+        assertTrue(renew.contains("#hmac-sha1") && !renew.contains("DerivedKeyToken"), renew);
+        String answer = withAction(Direction.SERVICE_TO_CLIENT, RENEWED).get(0);
+        assertFalse(answer.contains("<Signature "), "the answer carries a timestamp only: " + answer);
+        String instance = group("<c:Instance>([^<]+)</c:Instance>", answer);
+        List<String> requests = sent(Direction.CLIENT_TO_SERVICE);
+        assertTrue(requests.get(requests.size() - 1).contains("<c:Instance>" + instance + "</c:Instance>"));
+        factory.close(id);
+    }
+
+    /** A renewal over a transport bootstrap whose session token's signature is forged is refused: no new key. */
+    @Test
+    void aRenewalOverTheTransportBootstrapWithAForgedSessionEndorsementIsRefused() {
+        Identity id = overUserNameOverTransport();
+        id.whoAmI();
+        advance(MINUTE);
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing(">" + RENEW + "<").then(FaultAction
+                .rewrite(m -> m.replaceFirst("<SignatureValue>.", "<SignatureValue>"
+                        + (m.contains("<SignatureValue>A") ? "B" : "A")))));
+        assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).isEmpty(), "no new key is issued");
+    }
+
+    /**
+     * A renewal over a transport bootstrap without the session token's endorsement (the bootstrap's credential alone)
+     * is refused: the renewal must prove the current key.
+     */
+    @Test
+    void aRenewalOverTheTransportBootstrapWithoutTheSessionsEndorsementIsRefused() {
+        Identity id = overUserNameOverTransport();
+        id.whoAmI();
+        advance(MINUTE);
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing(">" + RENEW + "<").then(FaultAction
+                .rewrite(m -> m.replaceFirst("(?s)<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\">.*?"
+                        + "</Signature>", ""))));
+        assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).isEmpty(), "no new key is issued");
+    }
 }

@@ -36,6 +36,7 @@ import io.github.wcf4j.runtime.security.message.X509Credential;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -145,5 +146,76 @@ class TransportWithMessageCredentialTcpTest {
         String wire = back.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
         assertTrue(wire.contains("Timestamp") && !wire.contains("SecurityContextToken") && !wire.contains("Signature"),
                 "the service's messages carry a timestamp only: " + wire);
+    }
+
+    /** A UTC clock a test moves: the system's time plus an offset. */
+    private static final class MovingClock extends java.time.Clock {
+        private volatile Duration offset = Duration.ZERO;
+
+        void advance(Duration d) {
+            offset = offset.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(offset);
+        }
+    }
+
+    /**
+     * Past the client's sessionKeyRenewalInterval (10 hours; both sides' clocks moved) the duplex session renews its
+     * key over the transport bootstrap, WCF's way: an RST/SCT/Renew carrying the user's UsernameToken and the current
+     * context token endorsing the timestamp, answered (correlated) by RSTR/SCT/Renew with a new key generation; the
+     * application message then goes under that generation and the service sees the same caller.
+     */
+    @Test
+    void aUserNameSessionRenewsItsKeyOverTheTransportBootstrap() {
+        MovingClock time = new MovingClock();
+        java.util.concurrent.atomic.AtomicInteger validated = new java.util.concurrent.atomic.AtomicInteger();
+        CustomBinding binding = stack(twmc(MessageCredentialType.UserName));
+        ChannelListener<DuplexSessionChannel> listener = loop.listen(binding, new BindingParameters()
+                .put(java.time.Clock.class, time)
+                .put(ServiceCredentials.class, ServiceCredentials.defaults().withServiceCertificate(service)
+                        .withUserNameValidator((user, password) -> {
+                            validated.incrementAndGet();
+                            if (!password.equals(user + "-pw")) {
+                                throw new SecurityTokenValidationException("bad password");
+                            }
+                        })));
+        ChannelFactory<DuplexSessionChannel> factory = loop.factory(binding, new BindingParameters()
+                .put(java.time.Clock.class, time)
+                .put(ClientCredentials.class, ClientCredentials.userName("alice", "alice-pw")
+                        .withDefaultServiceCertificate(service.certificate())));
+        DuplexSessionChannel c = loop.track(factory.createChannel(EndpointAddress.of(listener.uri())));
+        CompletableFuture<Void> opening = c.open(UpgradeLoopback.T);
+        DuplexSessionChannel s = loop.track(loop.await(listener.acceptChannel(UpgradeLoopback.T)).orElseThrow());
+        loop.await(s.open(UpgradeLoopback.T));
+        loop.await(opening);
+        loop.await(c.send(echo("before"), UpgradeLoopback.T));
+        String first = loop.await(s.receive(UpgradeLoopback.T)).orElseThrow().properties()
+                .get(ReceivedEnvelope.class).orElseThrow().xml();
+        assertFalse(first.contains("Instance"), "the key issued first: " + first);
+        assertEquals(1, validated.get(), "the token request's UsernameToken");
+
+        time.advance(Duration.ofHours(11));
+        loop.await(c.send(echo("after"), UpgradeLoopback.T));
+        Message received = loop.await(s.receive(UpgradeLoopback.T)).orElseThrow();
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>after</text></Echo>", received.body().xml());
+        assertEquals(ServiceSecurityContext.userName("alice"),
+                received.properties().get(ServiceSecurityContext.class).orElseThrow());
+        String wire = received.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
+        assertTrue(wire.contains("Instance>urn:uuid:"), "the new key generation: " + wire);
+        assertFalse(wire.contains("UsernameToken"), wire);
+        assertEquals(2, validated.get(), "the renewal carried the user's UsernameToken, validated again");
     }
 }
