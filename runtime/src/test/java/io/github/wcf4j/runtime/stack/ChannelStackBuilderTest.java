@@ -80,22 +80,6 @@ class ChannelStackBuilderTest {
         assertTrue(e.getMessage().startsWith("The binding element 'security' (authenticationMode="), e.getMessage());
     }
 
-    /** A secure conversation over SspiNegotiatedOverTransport runs over HTTPS request/reply only: not over net.tcp. */
-    @Test
-    void aSecureConversationOverSspiNegotiatedOverTransportIsRefusedOverADuplexSession() {
-        CustomBinding b = CustomBinding.of("windows", SecurityBindingElement.builder()
-                .authenticationMode(AuthenticationMode.SecureConversation).requireDerivedKeys(false)
-                .bootstrap(SecurityBindingElement.builder()
-                        .authenticationMode(AuthenticationMode.SspiNegotiatedOverTransport).build()).build(),
-                io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement.defaults(),
-                io.github.wcf4j.binding.security.SslStreamSecurityBindingElement.defaults(),
-                io.github.wcf4j.binding.transport.TcpTransportBindingElement.defaults());
-        UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () ->
-                builder.buildFactory(b, ChannelType.DUPLEX_SESSION, net.parameters()));
-        assertTrue(e.getMessage().contains("over the bootstrap SspiNegotiatedOverTransport runs in wcf4j over"
-                + " request/reply session channels (HTTPS) only"), e.getMessage());
-    }
-
     @Test
     void aShapeTheBindingCannotBuildIsWcfsError() {
         CustomBinding b = CustomBinding.of("rr", TextMessageEncodingBindingElement.defaults(),

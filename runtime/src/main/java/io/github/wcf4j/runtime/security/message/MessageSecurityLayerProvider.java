@@ -183,13 +183,6 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                         .onlyFor(ChannelShape.OUTPUT, ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT,
                                 ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX, ChannelShape.REQUEST,
                                 ChannelShape.REPLY),
-                RefusalRule.<SecurityBindingElement>when("", e -> secureConversation(e)
-                        && e.secureConversationBootstrap().map(b -> b.authenticationMode()
-                                == AuthenticationMode.SspiNegotiatedOverTransport).orElse(false),
-                        e -> refused(e) + "over the bootstrap SspiNegotiatedOverTransport runs in wcf4j over"
-                                + " request/reply session channels (HTTPS) only; over a duplex session (net.tcp, a"
-                                + " customBinding) it is not proven, so this endpoint is refused.")
-                        .onlyFor(ChannelShape.DUPLEX_SESSION),
                 RefusalRule.when("messageSecurityVersion", MessageSecurityLayerProvider::encryptedKeyUnderWss10,
                         e -> WcfText.SecurityVersionDoesNotSupportEncryptedKeyBinding.format("CustomBinding",
                                 "http://tempuri.org/", "<contract>", "<contract namespace>", "WSSecurity11")

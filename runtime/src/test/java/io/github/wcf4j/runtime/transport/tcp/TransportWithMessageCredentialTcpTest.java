@@ -218,4 +218,65 @@ class TransportWithMessageCredentialTcpTest {
         assertFalse(wire.contains("UsernameToken"), wire);
         assertEquals(2, validated.get(), "the renewal carried the user's UsernameToken, validated again");
     }
+
+    /**
+     * A secure conversation over SspiNegotiatedOverTransport on a duplex session (a customBinding: netTcpBinding's
+     * Windows credential expands to KerberosOverTransport): the SPNEGO legs (Kerberos, from the embedded KDC) travel
+     * unsecured inside TLS over the session, the RST/SCT is endorsed by the negotiated token, then each message by
+     * the context token alone, the Kerberos principal the caller; the service's messages under a timestamp; past the
+     * renewal interval the key is renewed (a new generation) and the caller is unchanged.
+     */
+    @Test
+    void aSecureConversationOverSspiNegotiatedOverTransportRunsOverADuplexSession() {
+        io.github.wcf4j.runtime.security.EmbeddedKdc kdc = io.github.wcf4j.runtime.security.EmbeddedKdc.shared();
+        MovingClock time = new MovingClock();
+        CustomBinding binding = CustomBinding.of("windows", SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).requireDerivedKeys(false)
+                .requireSecurityContextCancellation(true)
+                .bootstrap(SecurityBindingElement.builder()
+                        .authenticationMode(AuthenticationMode.SspiNegotiatedOverTransport).build()).build(),
+                io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement.defaults(),
+                SslStreamSecurityBindingElement.defaults(),
+                io.github.wcf4j.binding.transport.TcpTransportBindingElement.defaults());
+        ChannelListener<DuplexSessionChannel> listener = loop.listen(binding, new BindingParameters()
+                .put(java.time.Clock.class, time)
+                .put(io.github.wcf4j.runtime.security.KerberosCredentials.class, kdc.credentials("host/localhost"))
+                .put(ServiceCredentials.class, ServiceCredentials.defaults().withServiceCertificate(service)));
+        ChannelFactory<DuplexSessionChannel> factory = loop.factory(binding, new BindingParameters()
+                .put(java.time.Clock.class, time)
+                .put(io.github.wcf4j.runtime.security.KerberosCredentials.class, kdc.credentials("alice"))
+                .put(ClientCredentials.class, ClientCredentials.none()
+                        .withDefaultServiceCertificate(service.certificate())));
+        DuplexSessionChannel c = loop.track(factory.createChannel(EndpointAddress.of(listener.uri())));
+        CompletableFuture<Void> opening = c.open(UpgradeLoopback.T);
+        DuplexSessionChannel s = loop.track(loop.await(listener.acceptChannel(UpgradeLoopback.T)).orElseThrow());
+        loop.await(s.open(UpgradeLoopback.T));
+        loop.await(opening);
+        String alice = "alice@" + io.github.wcf4j.runtime.security.EmbeddedKdc.REALM;
+
+        loop.await(c.send(echo("first"), UpgradeLoopback.T));
+        Message received = loop.await(s.receive(UpgradeLoopback.T)).orElseThrow();
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>first</text></Echo>", received.body().xml());
+        assertEquals(alice, received.properties().get(ServiceSecurityContext.class).orElseThrow()
+                .primaryIdentityName());
+        String wire = received.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
+        assertEquals(1, wire.split("SecurityContextToken ", -1).length - 1, "the context token alone: " + wire);
+        assertTrue(wire.contains("hmac-sha1") && !wire.contains("EncryptedData") && !wire.contains("BinaryExchange"),
+                wire);
+        loop.await(s.send(echo("back"), UpgradeLoopback.T));
+        Message back = loop.await(c.receive(UpgradeLoopback.T)).orElseThrow();
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>back</text></Echo>", back.body().xml());
+        String backWire = back.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
+        assertTrue(backWire.contains("Timestamp") && !backWire.contains("Signature"), backWire);
+
+        time.advance(Duration.ofHours(11));
+        loop.await(c.send(echo("renewed"), UpgradeLoopback.T));
+        Message after = loop.await(s.receive(UpgradeLoopback.T)).orElseThrow();
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>renewed</text></Echo>", after.body().xml());
+        assertEquals(alice, after.properties().get(ServiceSecurityContext.class).orElseThrow()
+                .primaryIdentityName());
+        String afterWire = after.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
+        assertTrue(afterWire.contains("Instance>urn:uuid:"), "the renewed key generation: " + afterWire);
+        loop.await(c.close(UpgradeLoopback.T));
+    }
 }
