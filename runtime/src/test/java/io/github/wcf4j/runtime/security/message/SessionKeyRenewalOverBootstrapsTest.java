@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The session key renewal ({@code RST/SCT/Renew}) secured WCF's way over the MutualCertificate, Kerberos and
- * negotiated (TLSNEGO, SPNEGO) bootstraps ({@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}): by the
+ * The session key renewal ({@code RST/SCT/Renew}) secured WCF's way over the MutualCertificate, Kerberos,
+ * negotiated (TLSNEGO, SPNEGO) and transport (UserNameOverTransport; the HTTPS and net.tcp runs are in
+ * {@code TransportSecurityHttpsTest} and {@code TransportWithMessageCredentialTcpTest}) bootstraps ({@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}): by the
  * bootstrap, the session's current token included as an endorsing supporting token whose derived key signs the primary
  * signature; the {@code RSTR/SCT/Renew} under the bootstrap's key; the next call on the new key generation.
  */
