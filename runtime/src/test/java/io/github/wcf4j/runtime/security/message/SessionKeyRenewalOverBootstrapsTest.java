@@ -272,14 +272,17 @@ class SessionKeyRenewalOverBootstrapsTest extends SecuredLoopback {
      * allowInsecureTransport), WCF's shape: the context token endorses with its own key (no derived keys).
      */
     private Identity overUserNameOverTransport() {
-        SecurityBindingElement bootstrap = security(AuthenticationMode.UserNameOverTransport)
-                .allowInsecureTransport(true).build();
+        return overTransport(AuthenticationMode.UserNameOverTransport, ClientCredentials.userName("alice", "secret"));
+    }
+
+    private Identity overTransport(AuthenticationMode mode, ClientCredentials credentials) {
+        SecurityBindingElement bootstrap = security(mode).allowInsecureTransport(true).build();
         SecurityBindingElement session = SecurityBindingElement.builder()
                 .authenticationMode(AuthenticationMode.SecureConversation).requireDerivedKeys(false)
                 .requireSecurityContextCancellation(true).allowInsecureTransport(true)
                 .localClientSettings(SecuritySessionKeyRenewalTest.client(MINUTE, Duration.ofSeconds(30)))
                 .bootstrap(bootstrap).build();
-        return both(session, ClientCredentials.userName("alice", "secret"));
+        return both(session, credentials);
     }
 
     /**
@@ -335,6 +338,38 @@ class SessionKeyRenewalOverBootstrapsTest extends SecuredLoopback {
                 .rewrite(m -> m.replaceFirst("(?s)<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\">.*?"
                         + "</Signature>", ""))));
         assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).isEmpty(), "no new key is issued");
+    }
+
+    /**
+     * Over CertificateOverTransport the renewal carries the client certificate endorsing the timestamp and the
+     * {@code To} header, then the session's token endorsing them with its key.
+     */
+    @Test
+    void overCertificateOverTransportTheRenewalCarriesBothEndorsements() {
+        Identity id = overTransport(AuthenticationMode.CertificateOverTransport, ClientCredentials.certificate(client));
+        String caller = "X509:" + X509CertificateAuthentication.id(client.certificate());
+        assertEquals(caller, id.whoAmI());
+        advance(MINUTE);
+        assertEquals(caller, id.whoAmI(), "renewed");
+        String renew = withAction(Direction.CLIENT_TO_SERVICE, RENEW).get(0);
+        assertEquals(2, count(renew, "<Signature "), "the certificate's and the session token's: " + renew);
+        assertTrue(renew.indexOf("<o:BinarySecurityToken") < renew.indexOf("<c:SecurityContextToken")
+                && renew.indexOf("#rsa-sha1") < renew.lastIndexOf("#hmac-sha1"), renew);
+        factory.close(id);
+    }
+
+    /** A renewal over CertificateOverTransport without the certificate's endorsement is refused: no new key. */
+    @Test
+    void aRenewalOverCertificateOverTransportWithoutTheCertificatesEndorsementIsRefused() {
+        Identity again = overTransport(AuthenticationMode.CertificateOverTransport,
+                ClientCredentials.certificate(client));
+        again.whoAmI();
+        advance(MINUTE);
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing(">" + RENEW + "<").then(FaultAction
+                .rewrite(m -> m.replaceFirst("(?s)<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\">"
+                        + "(?:(?!</Signature>).)*#rsa-sha(?:(?!</Signature>).)*</Signature>", ""))));
+        assertThrows(RuntimeException.class, again::whoAmI);
         assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).isEmpty(), "no new key is issued");
     }
 }
