@@ -38,7 +38,8 @@ import java.util.Set;
  * {@code UserNameOverTransport}, {@code CertificateOverTransport}, {@code AnonymousForCertificate},
  * {@code UserNameForCertificate}, {@code MutualCertificate} (symmetric under WS-Security 1.1, asymmetric under 1.0),
  * {@code Kerberos}, the negotiated modes ({@code AnonymousForSslNegotiated}, {@code UserNameForSslNegotiated},
- * {@code MutualSslNegotiated}: {@code mssp:SslContextToken}; {@code SspiNegotiated}: {@code sp:SpnegoContextToken}),
+ * {@code MutualSslNegotiated}: {@code mssp:SslContextToken}; {@code SspiNegotiated}: {@code sp:SpnegoContextToken};
+ * {@code SspiNegotiatedOverTransport}: the transport binding with that token endorsing),
  * and {@code SecureConversation} over any symmetric or asymmetric one of them ({@code sp:SecureConversationToken}
  * with its {@code sp:BootstrapPolicy}). Any other mode exports no security assertion at all, so the WSDL stays valid but says nothing of its security.
  */
@@ -113,6 +114,10 @@ final class SecurityPolicy {
                         Optional.of(new X509(wss11, ALWAYS_TO_RECIPIENT, false))));
             case KerberosOverTransport:
                 return Optional.of(new Shape(Kind.TRANSPORT, null, null, false, Optional.of(new Kerberos(false))));
+            case SspiNegotiatedOverTransport:
+                // CreateSspiNegotiationOverTransportBindingElement: the SPNEGO token endorsing, no derived keys
+                return Optional.of(new Shape(Kind.TRANSPORT, null, null, false, Optional.of(new Negotiated(false,
+                        false, e.requireSecurityContextCancellation(), false))));
             case Kerberos:
                 return Optional.of(new Shape(Kind.SYMMETRIC, new Kerberos(e.requireDerivedKeys()), null, false,
                         Optional.empty()));

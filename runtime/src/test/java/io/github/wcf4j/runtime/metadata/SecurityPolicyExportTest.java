@@ -243,6 +243,57 @@ class SecurityPolicyExportTest {
         parse(wsdl);
     }
 
+    /**
+     * SspiNegotiatedOverTransport (wsHttpBinding's TransportWithMessageCredential with Windows credentials and
+     * {@code establishSecurityContext="false"}): WCF's {@code CreateSspiNegotiationOverTransportBindingElement}, a
+     * transport element whose endorsing supporting token is the SPNEGO one ({@code SspiSecurityTokenParameters}, no
+     * derived keys), exported as the transport binding then {@code sp:EndorsingSupportingTokens} holding
+     * {@code sp:SpnegoContextToken} ({@code CreateWsspSpnegoContextTokenAssertion}; a symmetric key signs no
+     * {@code To}), {@code sp:Wss11} and {@code sp:Trust10|13}; as a secure conversation's bootstrap, inside the
+     * context token's {@code sp:BootstrapPolicy}.
+     */
+    @Test
+    void sspiNegotiatedOverTransportEndorsesTheTransportBindingWithTheSpnegoToken() {
+        String wsdl = wsdl(overHttps(security(AuthenticationMode.SspiNegotiatedOverTransport)), HTTPS);
+        String spnego11 = "<sp:EndorsingSupportingTokens xmlns:sp=\"" + SP11 + "\"><wsp:Policy>"
+                + "<sp:SpnegoContextToken sp:IncludeToken=\"" + SP11 + "/IncludeToken/AlwaysToRecipient\">"
+                + "<wsp:Policy/></sp:SpnegoContextToken></wsp:Policy></sp:EndorsingSupportingTokens>";
+        String expected = transportBinding(SP11, HTTPS_TOKEN_11, "Basic256", true) + spnego11 + wss11(SP11)
+                + trust("Trust10", SP11);
+        assertTrue(wsdl.contains(endpointPolicy(expected + ADDRESSING)), wsdl);
+        assertFalse(wsdl.contains("_Input_policy"), "the transport protects the messages: " + wsdl);
+        parse(wsdl);
+
+        String cookie = wsdl(overHttps(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SspiNegotiatedOverTransport)
+                .requireSecurityContextCancellation(false).build()), HTTPS);
+        assertTrue(cookie.contains("<sp:SpnegoContextToken sp:IncludeToken=\"" + SP11
+                + "/IncludeToken/AlwaysToRecipient\"><wsp:Policy><mssp:MustNotSendCancel xmlns:mssp=\"" + MSSP
+                + "\"/></wsp:Policy></sp:SpnegoContextToken>"), cookie);
+
+        String sp12 = wsdl(overHttps(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SspiNegotiatedOverTransport).messageSecurityVersion(WSS11_SP12)
+                .build()), HTTPS);
+        assertTrue(sp12.contains(endpointPolicy(transportBinding(SP12, "<sp:HttpsToken/>", "Basic256", true)
+                + "<sp:EndorsingSupportingTokens xmlns:sp=\"" + SP12 + "\"><wsp:Policy><sp:SpnegoContextToken"
+                + " sp:IncludeToken=\"" + SP12 + "/IncludeToken/AlwaysToRecipient\"><wsp:Policy>"
+                + "<sp:MustNotSendCancel/><sp:MustNotSendAmend/><sp:MustNotSendRenew/></wsp:Policy>"
+                + "</sp:SpnegoContextToken></wsp:Policy></sp:EndorsingSupportingTokens>" + wss11(SP12)
+                + trust("Trust13", SP12) + ADDRESSING)), sp12);
+        parse(sp12);
+
+        // as a secure conversation's bootstrap: the SPNEGO transport policy inside the context token's
+        String sc = wsdl(overHttps(SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).requireDerivedKeys(false)
+                .bootstrap(security(AuthenticationMode.SspiNegotiatedOverTransport)).build()), HTTPS);
+        int token = sc.indexOf("<sp:SecureConversationToken");
+        int bootstrap = sc.indexOf("<sp:BootstrapPolicy>");
+        int spnego = sc.indexOf("<sp:SpnegoContextToken");
+        assertTrue(token > 0 && token < bootstrap && bootstrap < spnego
+                && spnego < sc.indexOf("</sp:BootstrapPolicy>"), sc);
+        parse(sc);
+    }
+
     @Test
     void theTransportBindingFollowsSuiteLayoutTimestampAndClientCertificate() {
         SecurityBindingElement e = SecurityBindingElement.builder()

@@ -230,13 +230,15 @@ final class AsymmetricSecurityProtocol implements SecurityProtocol {
     }
 
     /**
-     * Secures a message a duplex service sends (a reply or a callback): signed with its key (its certificate included
-     * for MutualCertificateDuplex), encrypted to the client's certificate of its credentials.
+     * Secures a message a duplex service sends (a reply or a callback): signed with its key, its certificate included
+     * (WCF's reverse protocol factory for duplex channels and duplex sessions: {@code CryptoTokenParameters} the
+     * recipient token's, {@code InclusionMode AlwaysToRecipient}, whichever the mode), encrypted to the client's
+     * certificate of its credentials (the initiator token's, {@code External}, {@code Never}).
      */
     void secureFromService(Message m, ServiceCredentials credentials) {
         m.headers().remove(SECURITY);
         secureOutgoing(m, new AsymmetricHeaderWriter.Parties(credentials.serviceCertificate().orElseThrow(),
-                serviceTokenIncluded(), credentials.clientCertificate().orElseThrow(), references),
+                true, credentials.clientCertificate().orElseThrow(), references),
                 element.localServiceSettings().timestampValidityDuration());
     }
 

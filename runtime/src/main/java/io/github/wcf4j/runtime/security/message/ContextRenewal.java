@@ -28,7 +28,9 @@ import javax.xml.namespace.QName;
  *
  * <p>The client secures the Renew as WCF does, by the bootstrap and endorsed by the session's current token, over
  * every bootstrap ({@link SecureConversationProtocol#secureRenewWithBootstrap}): X.509 (MutualCertificate's
- * certificate endorsing first), Kerberos, and the negotiated ones under the session's negotiated token. The service
+ * certificate endorsing first), Kerberos, the negotiated ones under the session's negotiated token, and the transport
+ * ones (UserNameOverTransport, CertificateOverTransport, SspiNegotiatedOverTransport: the bootstrap's header, the
+ * current token endorsing it with its own key, {@link TransportContextHeader#endorse}). The service
  * also accepts a Renew secured with the session's current key, as earlier wcf4j clients sent it. The body, actions,
  * {@code RenewTarget} and {@code Instance} are WCF's.
  */

@@ -202,20 +202,22 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                         e -> WcfText.KeyRolloverGreaterThanKeyRenewal.format()),
                 RefusalRule.<SecurityBindingElement>when("", e -> AsymmetricSecurityProtocol.runs(e)
                         && !AsymmetricSecurityProtocol.runsOverDuplex(e),
-                        e -> refused(e) + "runs over request/reply and one-way channels only in wcf4j: over duplex"
-                                + " channels (compositeDuplex) wcf4j runs the asymmetric binding of"
-                                + " MutualCertificateDuplex only, and session channels not at all; this endpoint's"
-                                + " contract or stack needs one, so it is refused.")
+                        e -> refused(e) + "runs over request/reply, one-way and duplex session channels (a"
+                                + " transport session, such as net.tcp's) only in wcf4j: over duplex channels"
+                                + " (compositeDuplex) wcf4j runs the asymmetric binding of MutualCertificateDuplex"
+                                + " only, and the other session channels not at all; this endpoint's contract or stack"
+                                + " needs one, so it is refused.")
                         .onlyFor(ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT_SESSION, ChannelShape.DUPLEX,
-                                ChannelShape.DUPLEX_SESSION, ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                                ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
                 RefusalRule.<SecurityBindingElement>when("", AsymmetricSecurityProtocol::runsOverDuplex,
-                        e -> refused(e) + "runs over request/reply channels and over duplex channels"
+                        e -> refused(e) + "runs over request/reply channels, over duplex channels"
                                 + " (compositeDuplex: each direction signed by its sender and encrypted to its"
-                                + " receiver, as WCF's DuplexSecurityProtocolFactory) and one-way channels in wcf4j;"
-                                + " session channels are not implemented, and this endpoint's contract or stack needs"
-                                + " one, so it is refused.")
+                                + " receiver, as WCF's DuplexSecurityProtocolFactory) and duplex session channels (a"
+                                + " transport session), and one-way channels in wcf4j; the other session channels are"
+                                + " not implemented, and this endpoint's contract or stack needs one, so it is"
+                                + " refused.")
                         .onlyFor(ChannelShape.OUTPUT_SESSION, ChannelShape.INPUT_SESSION,
-                                ChannelShape.DUPLEX_SESSION, ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
+                                ChannelShape.REQUEST_SESSION, ChannelShape.REPLY_SESSION),
                 RefusalRule.<SecurityBindingElement>when("", e -> runs(e) && !session(e)
                         && !AsymmetricSecurityProtocol.runs(e),
                         e -> refused(e) + "runs over request/reply channels only in wcf4j so far;"
@@ -242,7 +244,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                     encoder.messageVersion(), verifier(e, p));
         }
         if ((type == ChannelType.DUPLEX && AsymmetricSecurityProtocol.runsOverDuplex(e))
-                || (type == ChannelType.OUTPUT && AsymmetricSecurityProtocol.runs(e))) {
+                || ((type == ChannelType.OUTPUT || type == ChannelType.DUPLEX_SESSION)
+                        && AsymmetricSecurityProtocol.runs(e))) {
             return new SecurityDuplexChannelFactory<>(type, inner.factory(), asymmetric(e, p), credentials,
                     verifier(e, p));
         }
@@ -265,7 +268,8 @@ public final class MessageSecurityLayerProvider implements LayerProvider<Securit
                     e.localServiceSettings().inactivityTimeout());
         }
         if ((type == ChannelType.DUPLEX && AsymmetricSecurityProtocol.runsOverDuplex(e))
-                || (type == ChannelType.INPUT && AsymmetricSecurityProtocol.runs(e))) {
+                || ((type == ChannelType.INPUT || type == ChannelType.DUPLEX_SESSION)
+                        && AsymmetricSecurityProtocol.runs(e))) {
             return new SecurityDuplexChannelListener<>(type, inner.listener(), asymmetric(e, p), credentials,
                     verifier(e, p));
         }

@@ -546,6 +546,24 @@ final class NegotiationProtocol {
      * {@code DetectReplays=false}); the reply carries a timestamp only.
      */
     SecurityProtocol.VerifiedRequest verifyOverTransport(Message request, TransportSecurityProtocol transport) {
+        return verifyOverTransport(request, securityOverTransport(request), transport);
+    }
+
+    /**
+     * Verifies a security session's renew request over a secure transport ({@code SspiNegotiatedOverTransport}): the
+     * session's context token endorsing it (its key as {@code keys} finds it), after the negotiated token's
+     * endorsement, which is verified as any request's; the caller is the one the negotiation proved.
+     */
+    SecurityProtocol.VerifiedRequest verifyRenewOverTransport(Message request, TransportSecurityProtocol transport,
+            Function<Element, byte[]> keys) {
+        Element security = securityOverTransport(request);
+        TransportContextHeader.takeEndorsement(security, settings.suite(), settings.scNamespace(), Optional.empty(),
+                keys);
+        return verifyOverTransport(request, security, transport);
+    }
+
+    /** The one security header of a request over a transport, in its received envelope. */
+    private static Element securityOverTransport(Message request) {
         if (request.headers().count(SECURITY) == 0) {
             throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
         }
@@ -553,10 +571,14 @@ final class NegotiationProtocol {
             throw new MessageSecurityException("The message has more than one security header for the same actor.");
         }
         Element envelope = SymmetricSecurityProtocol.envelope(request).getDocumentElement();
-        Element security = SymmetricHeaderWriter.child(envelope, envelope.getNamespaceURI(), "Header")
+        return SymmetricHeaderWriter.child(envelope, envelope.getNamespaceURI(), "Header")
                 .flatMap(h -> SymmetricHeaderWriter.child(h, SECURITY.getNamespaceURI(), SECURITY.getLocalPart()))
                 .orElseThrow(() -> new MessageSecurityException(
                         WcfText.UnableToFindSecurityHeaderInMessage.format("")));
+    }
+
+    private SecurityProtocol.VerifiedRequest verifyOverTransport(Message request, Element security,
+            TransportSecurityProtocol transport) {
         Negotiated[] used = new Negotiated[1];
         TransportContextHeader.Received r = TransportContextHeader.read(security, settings.suite(),
                 settings.scNamespace(), token -> {

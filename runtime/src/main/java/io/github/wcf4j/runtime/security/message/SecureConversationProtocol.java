@@ -727,8 +727,14 @@ final class SecureConversationProtocol implements SecurityProtocol {
         Optional<SymmetricHeaderWriter.ContextEndorsement> endorsement = Optional.of(
                 new SymmetricHeaderWriter.ContextEndorsement(current.tokenXml(), current.key()));
         try {
-            if (transport != null) {
-                throw renewalOverTransport();
+            if (transport != null && negotiation == null) {
+                // over a transport the current token endorses the bootstrap's header with its key itself
+                transport.secureRenew(renew, credentials, settings.suite(), settings.scNamespace(),
+                        current.tokenXml(), current.key());
+                return CompletableFuture.completedFuture(reply -> {
+                    transport.verifyReply(reply);
+                    return reply;
+                });
             }
             if (negotiation != null) {
                 SecurityContext kept = bootstrapTokens.get(current.contextId());
@@ -739,6 +745,15 @@ final class SecureConversationProtocol implements SecurityProtocol {
                             bootstrapTokens.put(current.contextId(), t);
                             return t;
                         });
+                if (transport != null) {
+                    // SspiNegotiatedOverTransport: the negotiated token endorses first, then the session's
+                    return token.thenApply(t -> {
+                        ReplyVerification v = negotiation.secureOverTransport(renew, to, t, transport);
+                        TransportSecurityProtocol.endorseWithContext(renew, settings.suite(), settings.scNamespace(),
+                                current.tokenXml(), current.key());
+                        return v;
+                    });
+                }
                 return token.thenApply(t -> negotiation.secureRequest(renew, to, t, credentials, endorsement));
             }
             if (bootstrap instanceof KerberosSecurityProtocol kerberos) {
@@ -768,7 +783,10 @@ final class SecureConversationProtocol implements SecurityProtocol {
             }
         };
         if (transport != null) {
-            throw renewalOverTransport();
+            java.util.function.Function<Element, byte[]> keys = token -> lookup.find(token).key();
+            return negotiation == null
+                    ? transport.verifyRenew(request, credentials, settings.suite(), settings.scNamespace(), keys)
+                    : negotiation.verifyRenewOverTransport(request, transport, keys);
         }
         if (negotiation != null) {
             return negotiation.verifyRequest(request, credentials, session);
@@ -777,18 +795,6 @@ final class SecureConversationProtocol implements SecurityProtocol {
             return kerberos.verifyRequest(request, credentials, session);
         }
         return ((SymmetricSecurityProtocol) bootstrap).verifyRequest(request, credentials, session);
-    }
-
-    /**
-     * A renewal over a transport bootstrap (WCF's renew request secured by UserNameOverTransport or
-     * CertificateOverTransport, endorsed by the session token) is not implemented: refused by name, the session
-     * cannot continue past its key's renewal time.
-     */
-    private MessageSecurityException renewalOverTransport() {
-        return new MessageSecurityException("Renewing a security session's key over the transport bootstrap "
-                + element.secureConversationBootstrap().map(b -> b.authenticationMode().name()).orElse("")
-                + " (RST/SCT/Renew) is not implemented in wcf4j: the session cannot continue past its key's"
-                + " renewal time (sessionKeyRenewalInterval); open a new channel.");
     }
 
     /** Key renewal in this protocol's security sessions. */

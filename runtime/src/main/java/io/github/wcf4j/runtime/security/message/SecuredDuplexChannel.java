@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  * secured by {@code secure} before it goes down; each message received is verified (and decrypted) by {@code verify}
  * on {@code verifier}, off the transport's threads, and one whose security fails is dropped ({@link SecuredMessages}).
  */
-final class SecuredDuplexChannel extends LayeredChannel<DuplexChannel> implements DuplexChannel {
+class SecuredDuplexChannel extends LayeredChannel<DuplexChannel> implements DuplexChannel {
     private final SecuredMessages security;
 
     SecuredDuplexChannel(DuplexChannel inner, Consumer<Message> secure, UnaryOperator<Message> verify,

@@ -4,6 +4,7 @@ import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
+import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.LayeredChannelFactory;
 import io.github.wcf4j.runtime.channel.OutputChannel;
@@ -14,7 +15,9 @@ import java.util.concurrent.Executor;
 
 /**
  * The client side of the asymmetric binding over duplex channels (MutualCertificateDuplex over
- * {@code compositeDuplex}; WCF's {@code SecurityChannelFactory} with a {@code DuplexSecurityProtocolFactory}) and
+ * {@code compositeDuplex}; WCF's {@code SecurityChannelFactory} with a {@code DuplexSecurityProtocolFactory}), over
+ * duplex session channels (either asymmetric mode over a transport session, WCF's {@code SecurityDuplexSessionChannel}
+ * under the same duplex protocol) and
  * over one-way output channels (either asymmetric mode: each message signed and encrypted as a request): each
  * message sent is signed with the client's key and encrypted to the service's certificate, each message received
  * (a reply or a callback) must be signed by the service's certificate and encrypted to the client's. A received
@@ -43,6 +46,11 @@ final class SecurityDuplexChannelFactory<C extends Channel> extends LayeredChann
     @Override
     public C createChannel(EndpointAddress to, URI via) {
         Channel created = innerFactory.createChannel(to, via);
+        if (created instanceof DuplexSessionChannel inner) {
+            return typed(new SecuredDuplexSessionChannel(inner,
+                    m -> protocol.secureFromClient(m, inner.remoteAddress(), credentials),
+                    m -> protocol.verifyAtClient(m, inner.remoteAddress(), credentials), verifier));
+        }
         if (created instanceof DuplexChannel inner) {
             return typed(new SecuredDuplexChannel(inner,
                     m -> protocol.secureFromClient(m, inner.remoteAddress(), credentials),

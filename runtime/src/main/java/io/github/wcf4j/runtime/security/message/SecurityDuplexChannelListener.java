@@ -4,6 +4,7 @@ import io.github.wcf4j.runtime.channel.Channel;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
+import io.github.wcf4j.runtime.channel.DuplexSessionChannel;
 import io.github.wcf4j.runtime.channel.InputChannel;
 import io.github.wcf4j.runtime.channel.LayeredChannelListener;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The service side of the asymmetric binding over duplex channels (MutualCertificateDuplex over
- * {@code compositeDuplex}; WCF's {@code SecurityChannelListener} with a {@code DuplexSecurityProtocolFactory}): each
+ * {@code compositeDuplex}; WCF's {@code SecurityChannelListener} with a {@code DuplexSecurityProtocolFactory}), and over
+ * duplex session channels (either asymmetric mode over a transport session, the same protocol): each
  * message received must be signed by a client certificate the service trusts (its caller, in the message's
  * {@link ServiceSecurityContext}) and encrypted to the service's certificate; each message sent (a reply or a
  * callback) is signed with the service's key, its certificate included, and encrypted to the client certificate of
@@ -50,6 +52,10 @@ final class SecurityDuplexChannelListener<C extends Channel> extends LayeredChan
     @Override
     public CompletableFuture<Optional<C>> acceptChannel(Duration timeout) {
         return innerListener.acceptChannel(timeout).thenApply(c -> c.map(accepted -> {
+            if (accepted instanceof DuplexSessionChannel inner) {
+                return typed(new SecuredDuplexSessionChannel(inner, m -> protocol.secureFromService(m, credentials),
+                        m -> protocol.verifyAtService(m, credentials), verifier));
+            }
             if (accepted instanceof DuplexChannel inner) {
                 return typed(new SecuredDuplexChannel(inner, m -> protocol.secureFromService(m, credentials),
                         m -> protocol.verifyAtService(m, credentials), verifier));

@@ -101,6 +101,32 @@ final class TransportSecurityProtocol implements SecurityProtocol {
         }
     }
 
+    /**
+     * Secures a security session's renew request over this bootstrap as WCF does
+     * ({@code SecuritySessionSecurityTokenProvider.DoOperation} for {@code Renew}: the bootstrap's protocol, the
+     * session's current token added as an endorsing supporting token): the header of any request (timestamp, the
+     * {@code UsernameToken} or the certificate endorsing), then the {@code current} context token ({@code tokenXml},
+     * its {@code key}) endorsing it ({@link TransportContextHeader#endorse}, the outer element's {@code scSuite}).
+     */
+    void secureRenew(Message renew, ClientCredentials credentials, AlgorithmSuite scSuite, String scNamespace,
+            String tokenXml, byte[] key) {
+        secureRequest(renew, credentials);
+        endorseWithContext(renew, scSuite, scNamespace, tokenXml, key);
+    }
+
+    /**
+     * Adds the context token ({@code tokenXml}, its {@code key}) endorsing {@code m}, after whatever protection its
+     * bootstrap already set on its envelope.
+     */
+    static void endorseWithContext(Message m, AlgorithmSuite scSuite, String scNamespace, String tokenXml,
+            byte[] key) {
+        Optional<EnvelopeProtection> bootstrap = m.properties().get(EnvelopeProtection.class);
+        EnvelopeProtection endorse = SecurityHeaderProtection.writing(doc ->
+                TransportContextHeader.endorse(doc, scSuite, scNamespace, tokenXml, key));
+        m.properties().put(EnvelopeProtection.class, envelope ->
+                endorse.protect(bootstrap.map(b -> b.protect(envelope)).orElse(envelope)));
+    }
+
     /** Whether {@code m}'s endorsing signature must cover its {@code To} header: a certificate, and addressing. */
     private boolean signsTo(Message m) {
         return certificateMode() && m.version().addressing() != AddressingVersion.NONE;
@@ -171,6 +197,41 @@ final class TransportSecurityProtocol implements SecurityProtocol {
             throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
         }
         SecurityHeaderReader.Received r = signsTo(request) ? readWithTo(request, count) : read(request, count);
+        return authenticated(request, r, credentials);
+    }
+
+    /**
+     * Verifies a security session's renew request secured by this bootstrap ({@link #secureRenew}): the session's
+     * context token's endorsement, its key as {@code keys} finds it, then the rest as any request's header; the caller
+     * is the bootstrap's. The reply carries a timestamp only.
+     *
+     * @throws MessageSecurityException or {@link SecurityTokenValidationException} when it does not verify
+     */
+    VerifiedRequest verifyRenew(Message request, ServiceCredentials credentials, AlgorithmSuite scSuite,
+            String scNamespace, java.util.function.Function<Element, byte[]> keys) {
+        int count = request.headers().count(SECURITY);
+        if (count == 0) {
+            throw new MessageSecurityException(WcfText.UnableToFindSecurityHeaderInMessage.format(""));
+        }
+        if (count > 1) {
+            throw new MessageSecurityException("The message has more than one security header for the same actor.");
+        }
+        Document doc = SymmetricSecurityProtocol.envelope(request);
+        Element envelope = doc.getDocumentElement();
+        Element header = SymmetricHeaderWriter.child(envelope, envelope.getNamespaceURI(), "Header").orElseThrow();
+        Optional<Element> to = signsTo(request) ? Optional.of(signedTo(header, request)) : Optional.empty();
+        Element security = SymmetricHeaderWriter.child(header, SECURITY.getNamespaceURI(), SECURITY.getLocalPart())
+                .orElseThrow();
+        TransportContextHeader.takeEndorsement(security, scSuite, scNamespace,
+                to.map(t -> t.getAttributeNS(WsSecurityNames.WSU, "Id")), keys);
+        authenticated(request, SecurityHeaderReader.read(security, element.securityHeaderLayout(), suite, to),
+                credentials);
+        return VerifiedRequest.of(request, this::secureReply);
+    }
+
+    /** The caller a verified request header {@code r} authenticates, as this mode does, set on {@code request}. */
+    private ServiceSecurityContext authenticated(Message request, SecurityHeaderReader.Received r,
+            ServiceCredentials credentials) {
         checkTimestamp(r, element.localServiceSettings().replayWindow(),
                 element.localServiceSettings().maxClockSkew());
         ServiceSecurityContext context;
@@ -244,6 +305,17 @@ final class TransportSecurityProtocol implements SecurityProtocol {
         Document doc = SymmetricSecurityProtocol.envelope(m);
         Element envelope = doc.getDocumentElement();
         Element header = SymmetricHeaderWriter.child(envelope, envelope.getNamespaceURI(), "Header").orElseThrow();
+        Element to = signedTo(header, m);
+        List<Element> securities = DomXml.children(header).stream().filter(h -> SECURITY.getNamespaceURI().equals(
+                h.getNamespaceURI()) && SECURITY.getLocalPart().equals(h.getLocalName())).toList();
+        if (securities.size() != 1) {
+            throw new MessageSecurityException("The message has more than one security header for the same actor.");
+        }
+        return SecurityHeaderReader.read(securities.get(0), element.securityHeaderLayout(), suite, Optional.of(to));
+    }
+
+    /** The one {@code To} header of {@code m} (in its received {@code header}), which must carry its {@code wsu:Id}. */
+    private static Element signedTo(Element header, Message m) {
         String addressing = m.version().addressing().namespace();
         List<Element> tos = DomXml.children(header).stream()
                 .filter(h -> addressing.equals(h.getNamespaceURI()) && "To".equals(h.getLocalName())).toList();
@@ -257,12 +329,7 @@ final class TransportSecurityProtocol implements SecurityProtocol {
         if (!to.hasAttributeNS(WsSecurityNames.WSU, "Id")) {
             throw new MessageSecurityException(WcfText.UnsignedToHeaderInTransportSecuredMessage.format());
         }
-        List<Element> securities = DomXml.children(header).stream().filter(h -> SECURITY.getNamespaceURI().equals(
-                h.getNamespaceURI()) && SECURITY.getLocalPart().equals(h.getLocalName())).toList();
-        if (securities.size() != 1) {
-            throw new MessageSecurityException("The message has more than one security header for the same actor.");
-        }
-        return SecurityHeaderReader.read(securities.get(0), element.securityHeaderLayout(), suite, Optional.of(to));
+        return to;
     }
 
     private void checkTimestamp(SecurityHeaderReader.Received r, Duration timeToLive, Duration clockSkew) {

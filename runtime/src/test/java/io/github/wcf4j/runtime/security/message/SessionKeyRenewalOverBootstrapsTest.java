@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The session key renewal ({@code RST/SCT/Renew}) secured WCF's way over the MutualCertificate, Kerberos and
- * negotiated (TLSNEGO, SPNEGO) bootstraps ({@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}): by the
+ * The session key renewal ({@code RST/SCT/Renew}) secured WCF's way over the MutualCertificate, Kerberos,
+ * negotiated (TLSNEGO, SPNEGO) and transport (UserNameOverTransport; the HTTPS and net.tcp runs are in
+ * {@code TransportSecurityHttpsTest} and {@code TransportWithMessageCredentialTcpTest}) bootstraps ({@code SecuritySessionSecurityTokenProvider.CreateRenewRequest}): by the
  * bootstrap, the session's current token included as an endorsing supporting token whose derived key signs the primary
  * signature; the {@code RSTR/SCT/Renew} under the bootstrap's key; the next call on the new key generation.
  */
@@ -264,5 +265,111 @@ class SessionKeyRenewalOverBootstrapsTest extends SecuredLoopback {
         assertEquals(1, rstrs.size());
         assertTrue(rstrs.get(0).contains(renewId + "</a:RelatesTo>"), "correlated by RelatesTo");
         factory.close(id);
+    }
+
+    /**
+     * A security session over UserNameOverTransport on the in-memory transport (which protects nothing:
+     * allowInsecureTransport), WCF's shape: the context token endorses with its own key (no derived keys).
+     */
+    private Identity overUserNameOverTransport() {
+        return overTransport(AuthenticationMode.UserNameOverTransport, ClientCredentials.userName("alice", "secret"));
+    }
+
+    private Identity overTransport(AuthenticationMode mode, ClientCredentials credentials) {
+        SecurityBindingElement bootstrap = security(mode).allowInsecureTransport(true).build();
+        SecurityBindingElement session = SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).requireDerivedKeys(false)
+                .requireSecurityContextCancellation(true).allowInsecureTransport(true)
+                .localClientSettings(SecuritySessionKeyRenewalTest.client(MINUTE, Duration.ofSeconds(30)))
+                .bootstrap(bootstrap).build();
+        return both(session, credentials);
+    }
+
+    /**
+     * Over UserNameOverTransport the renewal is the bootstrap's header (timestamp, UsernameToken) with the session's
+     * current token endorsing the timestamp by its own key; the RSTR/SCT/Renew carries a timestamp only; the next call
+     * is endorsed by the new generation.
+     */
+    @Test
+    void overUserNameOverTransportTheRenewalCarriesTheUserAndTheSessionTokensEndorsement() {
+        Identity id = overUserNameOverTransport();
+        assertEquals("UserName:alice", id.whoAmI());
+        advance(MINUTE);
+        assertEquals("UserName:alice", id.whoAmI());
+        List<String> renews = withAction(Direction.CLIENT_TO_SERVICE, RENEW);
+        assertEquals(1, renews.size());
+        String renew = renews.get(0);
+        assertTrue(renew.indexOf("<o:UsernameToken") < renew.indexOf("<c:SecurityContextToken")
+                && renew.indexOf("<c:SecurityContextToken") < renew.indexOf("<Signature "),
+                "timestamp, user name, the session's token, its signature: " + renew);
+        assertEquals(1, count(renew, "<Signature "), renew);
+        assertTrue(renew.contains("#hmac-sha1") && !renew.contains("DerivedKeyToken"), renew);
+        String answer = withAction(Direction.SERVICE_TO_CLIENT, RENEWED).get(0);
+        assertFalse(answer.contains("<Signature "), "the answer carries a timestamp only: " + answer);
+        String instance = group("<c:Instance>([^<]+)</c:Instance>", answer);
+        List<String> requests = sent(Direction.CLIENT_TO_SERVICE);
+        assertTrue(requests.get(requests.size() - 1).contains("<c:Instance>" + instance + "</c:Instance>"));
+        factory.close(id);
+    }
+
+    /** A renewal over a transport bootstrap whose session token's signature is forged is refused: no new key. */
+    @Test
+    void aRenewalOverTheTransportBootstrapWithAForgedSessionEndorsementIsRefused() {
+        Identity id = overUserNameOverTransport();
+        id.whoAmI();
+        advance(MINUTE);
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing(">" + RENEW + "<").then(FaultAction
+                .rewrite(m -> m.replaceFirst("<SignatureValue>.", "<SignatureValue>"
+                        + (m.contains("<SignatureValue>A") ? "B" : "A")))));
+        assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).isEmpty(), "no new key is issued");
+    }
+
+    /**
+     * A renewal over a transport bootstrap without the session token's endorsement (the bootstrap's credential alone)
+     * is refused: the renewal must prove the current key.
+     */
+    @Test
+    void aRenewalOverTheTransportBootstrapWithoutTheSessionsEndorsementIsRefused() {
+        Identity id = overUserNameOverTransport();
+        id.whoAmI();
+        advance(MINUTE);
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing(">" + RENEW + "<").then(FaultAction
+                .rewrite(m -> m.replaceFirst("(?s)<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\">.*?"
+                        + "</Signature>", ""))));
+        assertThrows(RuntimeException.class, id::whoAmI);
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).isEmpty(), "no new key is issued");
+    }
+
+    /**
+     * Over CertificateOverTransport the renewal carries the client certificate endorsing the timestamp and the
+     * {@code To} header, then the session's token endorsing them with its key.
+     */
+    @Test
+    void overCertificateOverTransportTheRenewalCarriesBothEndorsements() {
+        Identity id = overTransport(AuthenticationMode.CertificateOverTransport, ClientCredentials.certificate(client));
+        String caller = "X509:" + X509CertificateAuthentication.id(client.certificate());
+        assertEquals(caller, id.whoAmI());
+        advance(MINUTE);
+        assertEquals(caller, id.whoAmI(), "renewed");
+        String renew = withAction(Direction.CLIENT_TO_SERVICE, RENEW).get(0);
+        assertEquals(2, count(renew, "<Signature "), "the certificate's and the session token's: " + renew);
+        assertTrue(renew.indexOf("<o:BinarySecurityToken") < renew.indexOf("<c:SecurityContextToken")
+                && renew.indexOf("#rsa-sha1") < renew.lastIndexOf("#hmac-sha1"), renew);
+        factory.close(id);
+    }
+
+    /** A renewal over CertificateOverTransport without the certificate's endorsement is refused: no new key. */
+    @Test
+    void aRenewalOverCertificateOverTransportWithoutTheCertificatesEndorsementIsRefused() {
+        Identity again = overTransport(AuthenticationMode.CertificateOverTransport,
+                ClientCredentials.certificate(client));
+        again.whoAmI();
+        advance(MINUTE);
+        network.inject(FaultRule.on(Direction.CLIENT_TO_SERVICE).containing(">" + RENEW + "<").then(FaultAction
+                .rewrite(m -> m.replaceFirst("(?s)<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\">"
+                        + "(?:(?!</Signature>).)*#rsa-sha(?:(?!</Signature>).)*</Signature>", ""))));
+        assertThrows(RuntimeException.class, again::whoAmI);
+        assertTrue(withAction(Direction.SERVICE_TO_CLIENT, RENEWED).isEmpty(), "no new key is issued");
     }
 }

@@ -53,6 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TransportSecurityHttpsTest {
     private static final String SERVICE = "IdentityService";
     private static final String CONTRACT = Identity.class.getName();
+    private static final String FEBRUARY_2005_TRUST = "http://schemas.xmlsoap.org/ws/2005/02/trust";
+    private static final String TRUST_13 = "http://docs.oasis-open.org/ws-sx/ws-trust/200512";
 
     @TempDir
     static Path dir;
@@ -66,6 +68,8 @@ class TransportSecurityHttpsTest {
     private KerberosCredentials clientKerberos;
     /** The client's clock, when a test moves it. */
     private java.time.Clock clientClock;
+    /** The service's clock, when a test moves it. */
+    private java.time.Clock serviceClock;
 
     @BeforeAll
     static void keys() throws Exception {
@@ -106,6 +110,9 @@ class TransportSecurityHttpsTest {
                         List.of(client.certificate()))));
         if (serviceKerberos != null) {
             hostBuilder.parameter(KerberosCredentials.class, serviceKerberos);
+        }
+        if (serviceClock != null) {
+            hostBuilder.parameter(java.time.Clock.class, serviceClock);
         }
         ServiceHost host = hostBuilder.build();
         opened.add(host);
@@ -293,21 +300,94 @@ class TransportSecurityHttpsTest {
     }
 
     /**
-     * Renewing the session key over a transport bootstrap is not implemented: once the key's renewal time has come
-     * (the client's sessionKeyRenewalInterval, 10 hours) the call fails with a text naming it, nothing is sent.
+     * Runs a security session over {@code binding} whose client renews its key: a call, then both sides' clocks past
+     * the client's sessionKeyRenewalInterval (10 hours; the service's is 15), two calls; returns the wire.
      */
-    @Test
-    void aKeyRenewalOverTheTransportBootstrapIsRefusedByName() {
+    private List<String> renewedSession(Binding binding, ClientCredentials credentials, String caller) {
         SettableClock clock = new SettableClock();
         clientClock = clock;
-        Identity carol = run(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.UserName, true),
-                ClientCredentials.userName("carol", "carol-pw"));
-        assertEquals("UserName:carol", carol.whoAmI());
+        serviceClock = clock;
+        List<String> wire = new CopyOnWriteArrayList<>();
+        Identity id = run(binding, credentials, (direction, envelope, type) -> wire.add(direction + " "
+                + new String(envelope, StandardCharsets.UTF_8)));
+        assertTrue(id.whoAmI().startsWith(caller));
         clock.advance(java.time.Duration.ofHours(11));
-        RuntimeException e = assertThrows(RuntimeException.class, carol::whoAmI);
-        assertTrue(causeText(e).contains("over the transport bootstrap UserNameOverTransport (RST/SCT/Renew) is not"
-                + " implemented"), causeText(e));
-        lastFactory.abort();
+        assertTrue(id.whoAmI().startsWith(caller), "the caller after the renewal, by the new key generation");
+        assertEquals(5.0, id.add(2, 3));
+        lastFactory.close(id);
+        return wire;
+    }
+
+    /**
+     * The renewal over a transport bootstrap, WCF's way ({@code SecuritySessionSecurityTokenProvider.DoOperation}
+     * Renew under the bootstrap's protocol, the current token an endorsing supporting token): one RST/SCT/Renew naming
+     * the current token, carrying the bootstrap's credential ({@code bootstrapToken}) and the current context token
+     * whose key signs the timestamp; answered RSTR/SCT/Renew with a new key generation ({@code c:Instance}); the next
+     * calls endorsed by that generation; {@code signatures} signatures in the renew (the certificate's and the
+     * token's, or the token's alone).
+     */
+    private static void assertRenewed(List<String> wire, String trust, String bootstrapToken, int signatures) {
+        List<String> sent = sent(wire);
+        List<String> renews = sent.stream().filter(m -> m.contains(">" + trust + "/RST/SCT/Renew<")).toList();
+        assertEquals(1, renews.size(), "one renewal: " + sent);
+        String renew = renews.get(0);
+        assertTrue(renew.contains(bootstrapToken), "the bootstrap's credential secures the renewal: " + renew);
+        assertTrue(renew.contains("RenewTarget") && renew.contains("SecurityContextToken"), renew);
+        assertEquals(signatures, renew.split("SignatureValue>", -1).length / 2, renew);
+        assertTrue(renew.contains("hmac-sha1"), "the current token's key endorses it: " + renew);
+        assertFalse(renew.contains("EncryptedData") || renew.contains("DerivedKeyToken"), renew);
+        List<String> answers = wire.stream().filter(m -> m.startsWith("RECEIVED ")
+                && m.contains(trust + "/RSTR/SCT/Renew")).toList();
+        assertEquals(1, answers.size(), "the service renews the key");
+        String instance = answers.get(0).replaceAll("(?s).*<c:Instance>([^<]+)</c:Instance>.*", "$1");
+        assertTrue(instance.startsWith("urn:uuid:"), answers.get(0));
+        List<String> after = sent.subList(sent.indexOf(renew) + 1, sent.size()).stream()
+                .filter(m -> m.contains("IIdentity/")).toList();
+        assertEquals(2, after.size(), sent.toString());
+        for (String call : after) {
+            assertTrue(call.contains("<c:Instance>" + instance + "</c:Instance>"), "the new generation: " + call);
+            assertFalse(call.contains("UsernameToken") || call.contains("BinarySecurityToken"), call);
+        }
+    }
+
+    /**
+     * Once the key's renewal time has come (the client's sessionKeyRenewalInterval, 10 hours) a session over
+     * UserNameOverTransport renews its key: the RST/SCT/Renew carries the user's UsernameToken and the current token
+     * endorsing the timestamp, the user name checked again; the calls go on under the new generation.
+     */
+    @Test
+    void aKeyRenewalOverUserNameOverTransportRunsOverHttps() {
+        for (WsHttpBinding.Flavor flavor : List.of(WsHttpBinding.Flavor.WS_HTTP, WsHttpBinding.Flavor.WS_2007_HTTP)) {
+            List<String> wire = renewedSession(wsHttp(flavor, MessageCredentialType.UserName, true),
+                    ClientCredentials.userName("carol", "carol-pw"), "UserName:carol");
+            assertRenewed(wire, flavor == WsHttpBinding.Flavor.WS_HTTP ? FEBRUARY_2005_TRUST : TRUST_13,
+                    "UsernameToken", 1);
+        }
+    }
+
+    /**
+     * Over CertificateOverTransport the renewal carries the client certificate endorsing the timestamp and the
+     * {@code To} header, then the current context token endorsing them too: two signatures.
+     */
+    @Test
+    void aKeyRenewalOverCertificateOverTransportRunsOverHttps() {
+        List<String> wire = renewedSession(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.Certificate,
+                true), ClientCredentials.certificate(client), "X509:CN=client; ");
+        assertRenewed(wire, FEBRUARY_2005_TRUST, "BinarySecurityToken", 2);
+    }
+
+    /**
+     * Over SspiNegotiatedOverTransport the renewal goes under the session's negotiated (SPNEGO) token, then the
+     * current context token: the Kerberos caller stays the session's.
+     */
+    @Test
+    void aKeyRenewalOverSspiNegotiatedOverTransportRunsOverHttps() {
+        EmbeddedKdc kdc = EmbeddedKdc.shared();
+        serviceKerberos = kdc.credentials("host/localhost");
+        clientKerberos = kdc.credentials("alice");
+        List<String> wire = renewedSession(wsHttp(WsHttpBinding.Flavor.WS_HTTP, MessageCredentialType.Windows, true),
+                ClientCredentials.none(), "Kerberos:alice@" + EmbeddedKdc.REALM);
+        assertRenewed(wire, FEBRUARY_2005_TRUST, "SecurityContextToken", 2);
     }
 
     /** A wrong password is refused by the token request: no context, nothing dispatched. */

@@ -39,6 +39,7 @@ import io.github.wcf4j.runtime.security.message.X509Credential;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.transport.http.SelfSignedKeyStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -204,5 +205,137 @@ class TransportWithMessageCredentialTcpTest {
         String wire = back.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
         assertTrue(wire.contains("Timestamp") && !wire.contains("SecurityContextToken") && !wire.contains("Signature"),
                 "the service's messages carry a timestamp only: " + wire);
+    }
+
+    /** A UTC clock a test moves: the system's time plus an offset. */
+    private static final class MovingClock extends java.time.Clock {
+        private volatile Duration offset = Duration.ZERO;
+
+        void advance(Duration d) {
+            offset = offset.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(offset);
+        }
+    }
+
+    /**
+     * Past the client's sessionKeyRenewalInterval (10 hours; both sides' clocks moved) the duplex session renews its
+     * key over the transport bootstrap, WCF's way: an RST/SCT/Renew carrying the user's UsernameToken and the current
+     * context token endorsing the timestamp, answered (correlated) by RSTR/SCT/Renew with a new key generation; the
+     * application message then goes under that generation and the service sees the same caller.
+     */
+    @Test
+    void aUserNameSessionRenewsItsKeyOverTheTransportBootstrap() {
+        MovingClock time = new MovingClock();
+        java.util.concurrent.atomic.AtomicInteger validated = new java.util.concurrent.atomic.AtomicInteger();
+        CustomBinding binding = stack(twmc(MessageCredentialType.UserName));
+        ChannelListener<DuplexSessionChannel> listener = loop.listen(binding, new BindingParameters()
+                .put(java.time.Clock.class, time)
+                .put(ServiceCredentials.class, ServiceCredentials.defaults().withServiceCertificate(service)
+                        .withUserNameValidator((user, password) -> {
+                            validated.incrementAndGet();
+                            if (!password.equals(user + "-pw")) {
+                                throw new SecurityTokenValidationException("bad password");
+                            }
+                        })));
+        ChannelFactory<DuplexSessionChannel> factory = loop.factory(binding, new BindingParameters()
+                .put(java.time.Clock.class, time)
+                .put(ClientCredentials.class, ClientCredentials.userName("alice", "alice-pw")
+                        .withDefaultServiceCertificate(service.certificate())));
+        DuplexSessionChannel c = loop.track(factory.createChannel(EndpointAddress.of(listener.uri())));
+        CompletableFuture<Void> opening = c.open(UpgradeLoopback.T);
+        DuplexSessionChannel s = loop.track(loop.await(listener.acceptChannel(UpgradeLoopback.T)).orElseThrow());
+        loop.await(s.open(UpgradeLoopback.T));
+        loop.await(opening);
+        loop.await(c.send(echo("before"), UpgradeLoopback.T));
+        String first = loop.await(s.receive(UpgradeLoopback.T)).orElseThrow().properties()
+                .get(ReceivedEnvelope.class).orElseThrow().xml();
+        assertFalse(first.contains("Instance"), "the key issued first: " + first);
+        assertEquals(1, validated.get(), "the token request's UsernameToken");
+
+        time.advance(Duration.ofHours(11));
+        loop.await(c.send(echo("after"), UpgradeLoopback.T));
+        Message received = loop.await(s.receive(UpgradeLoopback.T)).orElseThrow();
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>after</text></Echo>", received.body().xml());
+        assertEquals(ServiceSecurityContext.userName("alice"),
+                received.properties().get(ServiceSecurityContext.class).orElseThrow());
+        String wire = received.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
+        assertTrue(wire.contains("Instance>urn:uuid:"), "the new key generation: " + wire);
+        assertFalse(wire.contains("UsernameToken"), wire);
+        assertEquals(2, validated.get(), "the renewal carried the user's UsernameToken, validated again");
+    }
+
+    /**
+     * A secure conversation over SspiNegotiatedOverTransport on a duplex session (a customBinding: netTcpBinding's
+     * Windows credential expands to KerberosOverTransport): the SPNEGO legs (Kerberos, from the embedded KDC) travel
+     * unsecured inside TLS over the session, the RST/SCT is endorsed by the negotiated token, then each message by
+     * the context token alone, the Kerberos principal the caller; the service's messages under a timestamp; past the
+     * renewal interval the key is renewed (a new generation) and the caller is unchanged.
+     */
+    @Test
+    void aSecureConversationOverSspiNegotiatedOverTransportRunsOverADuplexSession() {
+        io.github.wcf4j.runtime.security.EmbeddedKdc kdc = io.github.wcf4j.runtime.security.EmbeddedKdc.shared();
+        MovingClock time = new MovingClock();
+        CustomBinding binding = CustomBinding.of("windows", SecurityBindingElement.builder()
+                .authenticationMode(AuthenticationMode.SecureConversation).requireDerivedKeys(false)
+                .requireSecurityContextCancellation(true)
+                .bootstrap(SecurityBindingElement.builder()
+                        .authenticationMode(AuthenticationMode.SspiNegotiatedOverTransport).build()).build(),
+                io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement.defaults(),
+                SslStreamSecurityBindingElement.defaults(),
+                io.github.wcf4j.binding.transport.TcpTransportBindingElement.defaults());
+        ChannelListener<DuplexSessionChannel> listener = loop.listen(binding, new BindingParameters()
+                .put(java.time.Clock.class, time)
+                .put(io.github.wcf4j.runtime.security.KerberosCredentials.class, kdc.credentials("host/localhost"))
+                .put(ServiceCredentials.class, ServiceCredentials.defaults().withServiceCertificate(service)));
+        ChannelFactory<DuplexSessionChannel> factory = loop.factory(binding, new BindingParameters()
+                .put(java.time.Clock.class, time)
+                .put(io.github.wcf4j.runtime.security.KerberosCredentials.class, kdc.credentials("alice"))
+                .put(ClientCredentials.class, ClientCredentials.none()
+                        .withDefaultServiceCertificate(service.certificate())));
+        DuplexSessionChannel c = loop.track(factory.createChannel(EndpointAddress.of(listener.uri())));
+        CompletableFuture<Void> opening = c.open(UpgradeLoopback.T);
+        DuplexSessionChannel s = loop.track(loop.await(listener.acceptChannel(UpgradeLoopback.T)).orElseThrow());
+        loop.await(s.open(UpgradeLoopback.T));
+        loop.await(opening);
+        String alice = "alice@" + io.github.wcf4j.runtime.security.EmbeddedKdc.REALM;
+
+        loop.await(c.send(echo("first"), UpgradeLoopback.T));
+        Message received = loop.await(s.receive(UpgradeLoopback.T)).orElseThrow();
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>first</text></Echo>", received.body().xml());
+        assertEquals(alice, received.properties().get(ServiceSecurityContext.class).orElseThrow()
+                .primaryIdentityName());
+        String wire = received.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
+        assertEquals(1, wire.split("SecurityContextToken ", -1).length - 1, "the context token alone: " + wire);
+        assertTrue(wire.contains("hmac-sha1") && !wire.contains("EncryptedData") && !wire.contains("BinaryExchange"),
+                wire);
+        loop.await(s.send(echo("back"), UpgradeLoopback.T));
+        Message back = loop.await(c.receive(UpgradeLoopback.T)).orElseThrow();
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>back</text></Echo>", back.body().xml());
+        String backWire = back.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
+        assertTrue(backWire.contains("Timestamp") && !backWire.contains("Signature"), backWire);
+
+        time.advance(Duration.ofHours(11));
+        loop.await(c.send(echo("renewed"), UpgradeLoopback.T));
+        Message after = loop.await(s.receive(UpgradeLoopback.T)).orElseThrow();
+        assertEquals("<Echo xmlns=\"urn:DemoService\"><text>renewed</text></Echo>", after.body().xml());
+        assertEquals(alice, after.properties().get(ServiceSecurityContext.class).orElseThrow()
+                .primaryIdentityName());
+        String afterWire = after.properties().get(ReceivedEnvelope.class).orElseThrow().xml();
+        assertTrue(afterWire.contains("Instance>urn:uuid:"), "the renewed key generation: " + afterWire);
+        loop.await(c.close(UpgradeLoopback.T));
     }
 }
