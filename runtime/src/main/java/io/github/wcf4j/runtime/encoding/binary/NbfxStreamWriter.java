@@ -45,23 +45,37 @@ public final class NbfxStreamWriter implements XMLStreamWriter {
     }
 
     /** This writer as the {@link XMLStreamWriter2} the envelope writer and message headers write to. */
-    public XMLStreamWriter2 asStax2() {
-        return new Stax2WriterAdapter(this) {
-            @Override
-            public void writeRaw(String xml) throws XMLStreamException {
-                replay(xml);
-            }
+    public Records asStax2() {
+        return new Records();
+    }
 
-            @Override
-            public void writeRaw(String xml, int offset, int length) throws XMLStreamException {
-                replay(xml.substring(offset, offset + length));
-            }
+    /** This writer's {@link XMLStreamWriter2} view: raw XML replayed, binary content as Bytes records. */
+    public final class Records extends Stax2WriterAdapter {
+        private Records() {
+            super(NbfxStreamWriter.this);
+        }
 
-            @Override
-            public void writeRaw(char[] xml, int offset, int length) throws XMLStreamException {
-                replay(new String(xml, offset, length));
-            }
-        };
+        /** As WCF's {@code WriteBase64}: a Bytes record, never merged with texts (the text before it ends). */
+        @Override
+        public void writeBinary(byte[] value, int from, int length) throws XMLStreamException {
+            NbfxStreamWriter.this.flush(true);
+            records.bytes(value, from, length);
+        }
+
+        @Override
+        public void writeRaw(String xml) throws XMLStreamException {
+            replay(xml);
+        }
+
+        @Override
+        public void writeRaw(String xml, int offset, int length) throws XMLStreamException {
+            replay(xml.substring(offset, offset + length));
+        }
+
+        @Override
+        public void writeRaw(char[] xml, int offset, int length) throws XMLStreamException {
+            replay(new String(xml, offset, length));
+        }
     }
 
     private static WstxInputFactory rawFactory() {
