@@ -70,7 +70,9 @@ class StreamedBinaryInputTest {
         byte[] data = data();
         byte[] whole = document(data);
         String hex = java.util.HexFormat.of().formatHex(whole);
-        assertEquals(3, hex.split("a2a0860100", -1).length - 1, "three Bytes32 records of 100000 bytes");
+        // WCF's WriteBase64: records of whole 3-byte groups, the bytes left over joining the next call's
+        assertEquals(2, hex.split("a29f860100", -1).length - 1, "Bytes32 records of 99999 bytes");
+        assertEquals(1, hex.split("a2a2860100", -1).length - 1, "and the last of 100002 bytes");
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         NbfxOutput flushing = NbfxOutput.flushingTo(sink, 4096);
         write(flushing, data);
@@ -104,7 +106,7 @@ class StreamedBinaryInputTest {
             }
         }
         assertEquals("x", texts.get(0));
-        assertEquals(1 + 3 * 3, texts.size(), "each record of 100000 bytes in 3 pieces, never merged");
+        assertEquals(1 + 3 * 3, texts.size(), "each record of about 100000 bytes in 3 pieces, never merged");
         assertArrayEquals(data, decoded.toByteArray());
     }
 
