@@ -1,16 +1,20 @@
 package io.github.wcf4j.runtime.service.streamed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.CustomBinding;
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.description.ClientEndpoint;
 import io.github.wcf4j.binding.description.ServiceDescription;
 import io.github.wcf4j.binding.description.ServiceEndpoint;
 import io.github.wcf4j.binding.encoding.BinaryMessageEncodingBindingElement;
 import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransferMode;
+import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
 import io.github.wcf4j.runtime.service.ServiceHost;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,15 +68,23 @@ class StreamedNetTcpTransferTest {
 
     /** Binary over TCP, streamed, {@code maxReceivedMessageSize} 1 GiB, 64 KiB chunks, 64 KiB of headers at most. */
     static Binding streamedTcp(TransferMode mode) {
+        return streamedTcp(mode, 1L << 30);
+    }
+
+    static Binding streamedTcp(TransferMode mode, long maxReceivedMessageSize) {
         TcpTransportBindingElement d = TcpTransportBindingElement.defaults();
         return CustomBinding.of("streamedTcp", BinaryMessageEncodingBindingElement.defaults(),
-                new TcpTransportBindingElement(false, d.maxBufferPoolSize(), 1L << 30, 65_536,
+                new TcpTransportBindingElement(false, d.maxBufferPoolSize(), maxReceivedMessageSize, 65_536,
                         d.hostNameComparisonMode(), d.channelInitializationTimeout(), 65_536,
                         d.maxPendingConnections(), d.maxOutputDelay(), d.maxPendingAccepts(), mode,
                         d.listenBacklog(), false, false, d.connectionPoolSettings()));
     }
 
     private FileTransfer proxy(Binding binding) {
+        return proxy(binding, binding);
+    }
+
+    private FileTransfer proxy(Binding binding, Binding clientBinding) {
         ServiceHost host = ServiceHost.builder(new ServiceDescription(StreamedTransferTest.SERVICE, Optional.empty(),
                 List.of(), List.of(new ServiceEndpoint("", "", binding.sectionName(), "", binding,
                         StreamedTransferTest.CONTRACT, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
@@ -83,8 +96,9 @@ class StreamedNetTcpTransferTest {
         opened.add(host);
         host.open();
         URI at = host.endpoints().get(0).address();
-        ClientFactory<FileTransfer> f = ClientFactory.builder(new ClientEndpoint("", at, binding.sectionName(), "",
-                binding, StreamedTransferTest.CONTRACT, Optional.empty(), Optional.empty(), List.of(),
+        ClientFactory<FileTransfer> f = ClientFactory.builder(new ClientEndpoint("", at,
+                clientBinding.sectionName(), "", clientBinding, StreamedTransferTest.CONTRACT, Optional.empty(),
+                Optional.empty(), List.of(),
                 Optional.empty()), FileTransfer.class).parameter(HeldBytes.class, clientHeld).build();
         opened.add(f);
         return f.createChannel();
@@ -135,5 +149,23 @@ class StreamedNetTcpTransferTest {
             assertEquals(GeneratedStream.crc(length), crc.getValue());
         }
         assertEquals("Hello, wcf4j", down.hello("wcf4j"));
+    }
+
+    @Test
+    void anUploadPastTheServicesQuotaFailsTheOperationsReadWithWcfsTextAndTheCallFails() {
+        FileTransfer proxy = proxy(streamedTcp(TransferMode.Streamed, MIB), streamedTcp(TransferMode.Streamed));
+        RuntimeException call = assertThrows(RuntimeException.class,
+                () -> proxy.upload(new GeneratedStream(8 * MIB, 8 * MIB, null)));
+        // the service answered MaxMessageSizeExceededFault (and closed): WCF's client text for it
+        assertInstanceOf(CommunicationException.class, call);
+        assertEquals(WcfText.FramingMaxMessageSizeExceeded.format(), call.getMessage());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (FileTransferService.uploadFailure.get() == null && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        Throwable failure = FileTransferService.uploadFailure.get();
+        assertEquals(WcfText.SFxStreamIOException.format(), failure.getMessage());
+        assertEquals(WcfText.MaxReceivedMessageSizeExceeded.format(MIB), failure.getCause().getMessage());
+        assertTrue(serviceHeld.peak() <= BOUND, "service peak " + serviceHeld.peak());
     }
 }
