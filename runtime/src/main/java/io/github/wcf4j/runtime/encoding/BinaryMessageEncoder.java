@@ -8,6 +8,7 @@ import io.github.wcf4j.binding.encoding.ReaderQuotas;
 import io.github.wcf4j.runtime.channel.ProtocolException;
 import io.github.wcf4j.runtime.encoding.binary.BinaryInput;
 import io.github.wcf4j.runtime.encoding.binary.DictionaryLookup;
+import io.github.wcf4j.runtime.encoding.binary.MalformedBinaryException;
 import io.github.wcf4j.runtime.encoding.binary.NbfxOutput;
 import io.github.wcf4j.runtime.encoding.binary.NbfxReader;
 import io.github.wcf4j.runtime.encoding.binary.NbfxStreamReader;
@@ -19,6 +20,10 @@ import io.github.wcf4j.runtime.message.EnvelopeProtection;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.ReceivedEnvelope;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.xml.namespace.QName;
@@ -120,6 +125,72 @@ public final class BinaryMessageEncoder {
         }
         byte[] plain = c.decompress(data, 0, data.length, maxReceivedMessageSize);
         return read(plain, 0, plain.length);
+    }
+
+    /**
+     * Whether a sessionless message of {@code contentType} is written and read as it travels ({@link #write(Message,
+     * String, OutputStream, int)}, {@link #readHead}): plain binary; a compressed one is held whole, as compression
+     * takes the whole payload.
+     */
+    public boolean streamsSessionless(String contentType) {
+        return SessionCompression.announcedBy(contentType) == SessionCompression.None;
+    }
+
+    /**
+     * Writes {@code m} as a sessionless message of {@code contentType} to {@code out} as it is written (in pieces of
+     * {@code piece} bytes; a body written by a {@link io.github.wcf4j.runtime.message.BodyWriter} is never held
+     * whole), or, compressed, whole.
+     */
+    public void write(Message m, String contentType, OutputStream out, int piece) {
+        if (!streamsSessionless(contentType)) {
+            try {
+                out.write(write(m, contentType));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
+        NbfxOutput document = NbfxOutput.flushingTo(out, piece);
+        writeDocument(m, document, null);
+        document.finish();
+    }
+
+    /**
+     * Reads the headers of a sessionless message received in streamed mode from the bytes that have arrived
+     * ({@code prefix}, not copied), its body to be read from them and then from {@code rest} (WCF's
+     * {@code BinaryMessageEncoder.ReadMessage(Stream, int, string)}). Empty while {@code prefix} ends before the
+     * body's first child. A message with a WS-Security header is reported as one to read whole
+     * ({@link StreamedHead#faultBody()}), as its text is verified as received.
+     *
+     * @throws ProtocolException for malformed binary XML or envelopes
+     */
+    public Optional<StreamedHead> readHead(byte[] prefix, InputStream rest, long maxReceivedMessageSize) {
+        ReaderQuotas q = element.readerQuotas();
+        NbfxStreamReader records = new NbfxStreamReader(new BinaryInput(prefix, 0, prefix.length),
+                DictionaryLookup.STATIC_ONLY, q.maxDepth(), q.maxArrayLength(),
+                Math.max(65_536, q.maxStringContentLength()));
+        StreamedHead head;
+        try {
+            head = reader.readHead(records, messageVersion(), new StreamedBinaryEnvelope(this, prefix, rest,
+                    maxReceivedMessageSize));
+        } catch (MalformedBinaryException e) {
+            if (e.truncated()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        if (head.message().headers().find(WS_SECURITY).isPresent()) {
+            return Optional.of(new StreamedHead(head.message(), true));
+        }
+        return Optional.of(head);
+    }
+
+    /** A streamed body's records from its start, Bytes records in pieces (for {@link StreamedBinaryEnvelope}). */
+    NbfxStreamReader streamedRecords(InputStream envelope, long maxReceivedMessageSize) {
+        ReaderQuotas q = element.readerQuotas();
+        return new NbfxStreamReader(BinaryInput.streamed(envelope, maxReceivedMessageSize),
+                DictionaryLookup.STATIC_ONLY, q.maxDepth(), q.maxArrayLength(),
+                Math.max(65_536, q.maxStringContentLength())).bytesInPieces();
     }
 
     /** One channel's binary session: the strings it has sent and those it has received. */

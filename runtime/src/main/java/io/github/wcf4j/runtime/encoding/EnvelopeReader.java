@@ -142,6 +142,22 @@ final class EnvelopeReader {
         }
     }
 
+    /**
+     * The headers of a binary envelope of which only what {@code source} reads has arrived (streamed transfer): as
+     * {@link #readHead(String, MessageVersion, StreamedBody)}, the reader's running out of bytes being the caller's
+     * to tell ({@link io.github.wcf4j.runtime.encoding.binary.MalformedBinaryException#truncated()}).
+     */
+    StreamedHead readHead(NbfxStreamReader source, MessageVersion version, StreamedBody body) {
+        try {
+            Pass pass = new Pass(source, new RecordedElements(source), version, body);
+            Message m = pass.read();
+            source.discardRecordings();
+            return new StreamedHead(m, pass.faultBody);
+        } catch (XMLStreamException e) {
+            throw new ProtocolException("The message is not well-formed XML: " + firstLine(e.getMessage()), e);
+        }
+    }
+
     /** Where the raw XML of an element the envelope reader keeps (a header, a body child) comes from. */
     private interface RawElements {
         /** A mark for the element whose start tag the reader is on. */

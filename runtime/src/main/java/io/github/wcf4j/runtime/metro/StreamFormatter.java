@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.metro;
 
 import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.CommunicationException;
+import io.github.wcf4j.runtime.encoding.binary.NbfxStreamWriter;
 import io.github.wcf4j.runtime.message.BodyWriter;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.message.StreamedBody;
@@ -75,6 +76,10 @@ final class StreamFormatter {
         try {
             int n;
             while ((n = stream.readNBytes(piece, 0, piece.length)) > 0) {
+                if (w instanceof NbfxStreamWriter.Records bytes) {
+                    bytes.writeBinary(piece, 0, n); // binary XML: Bytes records, as WCF's WriteBase64
+                    continue;
+                }
                 ByteBuffer encoded = base64.encode(ByteBuffer.wrap(piece, 0, n));
                 w.writeCharacters(new String(encoded.array(), 0, encoded.limit(), StandardCharsets.ISO_8859_1));
             }

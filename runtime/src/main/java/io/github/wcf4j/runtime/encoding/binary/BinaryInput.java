@@ -1,37 +1,134 @@
 package io.github.wcf4j.runtime.encoding.binary;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * A cursor over bytes being decoded; every read is bounds-checked, so lying lengths end in a
- * {@link MalformedBinaryException} rather than an index error or a large allocation. Not thread-safe.
+ * {@link MalformedBinaryException} rather than an index error or a large allocation. Over an array, or fed by an
+ * {@code InputStream} ({@link #streamed}: a streamed message's body, read as it arrives into a window that holds only
+ * what the current record needs; reads then block on the stream). Input that ends where more bytes were expected is
+ * a {@link MalformedBinaryException#truncated() truncated} one. Not thread-safe.
  */
 public final class BinaryInput {
-    private final byte[] data;
-    private final int limit;
+    private static final int WINDOW = 8 * 1024;
+    private byte[] data;
+    private int limit;
     private int position;
+    /** The stream that feeds the window, or {@code null} over an array. */
+    private final InputStream source;
+    /** Streamed: the stream offset of {@code data[0]}, and the most bytes the stream may give. */
+    private long base;
+    private final long bound;
+    private boolean eof;
 
     public BinaryInput(byte[] data, int offset, int length) {
         this.data = data;
         this.position = offset;
         this.limit = offset + length;
+        this.source = null;
+        this.bound = 0;
+    }
+
+    private BinaryInput(InputStream source, long bound) {
+        this.data = new byte[WINDOW];
+        this.source = source;
+        this.bound = bound;
+    }
+
+    /**
+     * A cursor fed by {@code source}, which gives at most {@code bound} bytes (the transport's
+     * {@code maxReceivedMessageSize}: what the expansion bound of a reader is computed from).
+     */
+    public static BinaryInput streamed(InputStream source, long bound) {
+        return new BinaryInput(source, bound);
     }
 
     /** A cursor over the same bytes from {@code position} (one this cursor has passed) to the end. */
     public BinaryInput from(int position) {
+        if (source != null) {
+            throw new IllegalStateException("a streamed input cannot be read again");
+        }
         return new BinaryInput(data, position, limit - position);
     }
 
     public boolean atEnd() {
+        if (position < limit) {
+            return false;
+        }
+        fill(1);
         return position >= limit;
     }
 
     public int position() {
-        return position;
+        return (int) Math.min(Integer.MAX_VALUE, base + position);
     }
 
     public int remaining() {
+        if (source != null) {
+            return (int) Math.max(0, Math.min(Integer.MAX_VALUE, bound - base - position));
+        }
         return limit - position;
+    }
+
+    /**
+     * Up to {@code len} of the next bytes into {@code b} (at least one unless the input has ended: then -1); a
+     * streamed input reads past its window straight from the stream, so a long run of bytes is never held whole.
+     */
+    public int readSome(byte[] b, int off, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        if (position < limit) {
+            int n = Math.min(len, limit - position);
+            System.arraycopy(data, position, b, off, n);
+            position += n;
+            return n;
+        }
+        if (source == null || eof) {
+            return -1;
+        }
+        try {
+            int n = source.read(b, off, len);
+            if (n < 0) {
+                eof = true;
+            } else {
+                base += n;
+            }
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Streamed: makes {@code n} bytes available in the window where the stream has them (fewer at its end). */
+    private void fill(int n) {
+        if (source == null || eof || limit - position >= n) {
+            return;
+        }
+        if (position > 0) {
+            System.arraycopy(data, position, data, 0, limit - position);
+            base += position;
+            limit -= position;
+            position = 0;
+        }
+        if (data.length < n) {
+            data = java.util.Arrays.copyOf(data, Math.max(n, data.length * 2));
+        }
+        try {
+            while (limit < n) {
+                int r = source.read(data, limit, data.length - limit);
+                if (r < 0) {
+                    eof = true;
+                    return;
+                }
+                limit += r;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int readByte() {
@@ -45,6 +142,7 @@ public final class BinaryInput {
     }
 
     public int readMultiByteInt31() {
+        fill(MultiByteInt31.MAX_BYTES);
         long d;
         try {
             d = MultiByteInt31.decode(data, position, limit);
@@ -52,7 +150,8 @@ public final class BinaryInput {
             throw new MalformedBinaryException("A MultiByteInt31 exceeds 31 bits at offset " + position + ".");
         }
         if (d == MultiByteInt31.INCOMPLETE) {
-            throw new MalformedBinaryException("The data ends inside a MultiByteInt31 at offset " + position + ".");
+            throw MalformedBinaryException.truncated("The data ends inside a MultiByteInt31 at offset " + position()
+                    + ".");
         }
         position += MultiByteInt31.size(d);
         return MultiByteInt31.value(d);
@@ -108,8 +207,15 @@ public final class BinaryInput {
 
     private void need(int n) {
         if (n > limit - position) {
-            throw new MalformedBinaryException("The data ends at offset " + limit + " where " + n
-                    + " more bytes were expected.");
+            if (source != null && n > remaining()) {
+                throw new MalformedBinaryException("A length of " + n + " at offset " + position()
+                        + " is past the message's size.");
+            }
+            fill(n);
+            if (n > limit - position) {
+                throw MalformedBinaryException.truncated("The data ends at offset " + (base + limit) + " where " + n
+                        + " more bytes were expected.");
+            }
         }
     }
 }

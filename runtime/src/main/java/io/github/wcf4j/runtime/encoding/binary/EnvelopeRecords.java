@@ -45,6 +45,13 @@ final class EnvelopeRecords {
     }
 
     /** Text content of the open element (a document's text outside its root is dropped). */
+    /** Bytes content of the open element (a stream operation's part, WCF's {@code WriteBase64}). */
+    void bytes(byte[] b, int off, int len) {
+        if (open.peek() != null && len > 0) {
+            w.bytes(b, off, len);
+        }
+    }
+
     void text(String value) {
         Scope scope = open.peek();
         if (scope == null) {

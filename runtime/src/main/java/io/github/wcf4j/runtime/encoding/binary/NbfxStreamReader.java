@@ -26,6 +26,8 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class NbfxStreamReader implements XMLStreamReader {
     private static final int MAX_ATTRIBUTES = 512;
+    /** The most bytes of a Bytes record one {@code CHARACTERS} event carries when they come in pieces. */
+    static final int BYTES_PIECE = 3 * 16 * 1024;
     private static final Location NOWHERE = new Location() {
         @Override
         public int getLineNumber() {
@@ -83,6 +85,11 @@ public final class NbfxStreamReader implements XMLStreamReader {
     private int arrayLeft;
     private int arrayPhase;
 
+    /** Streamed: Bytes records are given in pieces of at most {@link #BYTES_PIECE} bytes, never merged. */
+    private boolean bytesInPieces;
+    private long bytesLeft;
+    private boolean bytesEnd;
+
     private StringBuilder recording;
     private int recordingDepth;
     private int lastStartTag;
@@ -101,6 +108,17 @@ public final class NbfxStreamReader implements XMLStreamReader {
         this.maxArrayLength = maxArrayLength;
         this.maxAttributeSize = maxAttributeSize;
         this.maxChars = (long) in.remaining() * NbfxReader.EXPANSION + 65_536;
+    }
+
+    /**
+     * Reads each Bytes8/16/32 record (WCF's {@code WriteBase64}: a stream operation's part) as it arrives, in
+     * {@code CHARACTERS} events of at most {@link #BYTES_PIECE} bytes as base64, never merged with the texts around
+     * it: a streamed body's part is never held whole. The events then differ from a coalescing text reader's (one
+     * text for adjacent records), which only a streamed body's incremental reader sees. Returns this reader.
+     */
+    public NbfxStreamReader bytesInPieces() {
+        this.bytesInPieces = true;
+        return this;
     }
 
     /**
@@ -192,6 +210,9 @@ public final class NbfxStreamReader implements XMLStreamReader {
         if (arrayLeft > 0) {
             return arrayItem();
         }
+        if (bytesLeft > 0) {
+            return bytesPiece();
+        }
         while (true) {
             if (in.atEnd()) {
                 if (!open.isEmpty() || !rootSeen) {
@@ -220,11 +241,29 @@ public final class NbfxStreamReader implements XMLStreamReader {
                 throw new MalformedBinaryException(String.format("An attribute record 0x%02X outside a start tag.",
                         type));
             }
+            if (bytesInPieces && isBytes(type)) {
+                int width = (type & ~1) == NbfxRecord.BYTES8_TEXT ? 1 : (type & ~1) == NbfxRecord.BYTES16_TEXT ? 2 : 4;
+                long length = in.readLittleEndian(width);
+                if (length < 0 || length > Integer.MAX_VALUE) {
+                    throw new MalformedBinaryException("A negative length at offset " + in.position() + ".");
+                }
+                boolean ends = (type & 1) == 1;
+                if (length == 0) {
+                    if (ends) {
+                        return endElement();
+                    }
+                    continue;
+                }
+                bytesLeft = length;
+                bytesEnd = ends;
+                return bytesPiece();
+            }
             if (NbfxRecord.isText(type)) {
                 StringBuilder merged = null;
                 String value = NbfxReader.textValue(type, in, dictionary);
                 boolean ends = (type & 1) == 1;
-                while (!ends && !in.atEnd() && NbfxRecord.isText(in.peekByte())) {
+                while (!ends && !in.atEnd() && NbfxRecord.isText(in.peekByte())
+                        && !(bytesInPieces && isBytes(in.peekByte()))) {
                     int next = in.readByte();
                     if (merged == null) {
                         merged = new StringBuilder(value);
@@ -266,6 +305,30 @@ public final class NbfxStreamReader implements XMLStreamReader {
             }
             throw new MalformedBinaryException(String.format("The record type 0x%02X is not valid here.", type));
         }
+    }
+
+    private static boolean isBytes(int type) {
+        int t = type & ~1;
+        return t == NbfxRecord.BYTES8_TEXT || t == NbfxRecord.BYTES16_TEXT || t == NbfxRecord.BYTES32_TEXT;
+    }
+
+    /** The next piece of the Bytes record being read, as base64. */
+    private int bytesPiece() {
+        byte[] piece = new byte[(int) Math.min(bytesLeft, BYTES_PIECE)];
+        for (int at = 0; at < piece.length;) {
+            int n = in.readSome(piece, at, piece.length - at);
+            if (n < 0) {
+                throw MalformedBinaryException.truncated("The data ends inside a Bytes record at offset "
+                        + in.position() + ".");
+            }
+            at += n;
+        }
+        bytesLeft -= piece.length;
+        if (bytesLeft == 0) {
+            pendingEnd = bytesEnd;
+        }
+        setText(java.util.Base64.getEncoder().encodeToString(piece));
+        return CHARACTERS;
     }
 
     private static void checkText(String s) {

@@ -33,6 +33,9 @@ public final class NbfxStreamWriter implements XMLStreamWriter {
     /** Prefix bindings, innermost element's first; the bottom one is the document's. */
     private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
     private final StringBuilder text = new StringBuilder();
+    /** Bytes of a {@code writeBinary} not yet written (fewer than 3). */
+    private final byte[] trailBytes = new byte[3];
+    private int trail;
     private String[] pending;
     private boolean pendingEmpty;
     private List<String[]> pendingXmlns = new ArrayList<>();
@@ -45,23 +48,66 @@ public final class NbfxStreamWriter implements XMLStreamWriter {
     }
 
     /** This writer as the {@link XMLStreamWriter2} the envelope writer and message headers write to. */
-    public XMLStreamWriter2 asStax2() {
-        return new Stax2WriterAdapter(this) {
-            @Override
-            public void writeRaw(String xml) throws XMLStreamException {
-                replay(xml);
-            }
+    public Records asStax2() {
+        return new Records();
+    }
 
-            @Override
-            public void writeRaw(String xml, int offset, int length) throws XMLStreamException {
-                replay(xml.substring(offset, offset + length));
-            }
+    /** This writer's {@link XMLStreamWriter2} view: raw XML replayed, binary content as Bytes records. */
+    public final class Records extends Stax2WriterAdapter {
+        private Records() {
+            super(NbfxStreamWriter.this);
+        }
 
-            @Override
-            public void writeRaw(char[] xml, int offset, int length) throws XMLStreamException {
-                replay(new String(xml, offset, length));
+        /**
+         * As WCF's {@code XmlBinaryWriter.WriteBase64}: a Bytes record of a multiple of 3 bytes, the 1 or 2 left over
+         * kept for the next call (or written as the run's last record by the next other event), so the records'
+         * base64 texts join into the base64 of the whole; never merged with texts (the text before it ends).
+         */
+        @Override
+        public void writeBinary(byte[] value, int from, int length) throws XMLStreamException {
+            flushStart();
+            flushText();
+            int at = from;
+            int left = length;
+            if (trail > 0) {
+                while (trail < 3 && left > 0) {
+                    trailBytes[trail++] = value[at++];
+                    left--;
+                }
+                if (trail < 3) {
+                    return;
+                }
+                byte[] joined = new byte[3 + left - left % 3];
+                System.arraycopy(trailBytes, 0, joined, 0, 3);
+                System.arraycopy(value, at, joined, 3, joined.length - 3);
+                trail = 0;
+                records.bytes(joined, 0, joined.length);
+                at += joined.length - 3;
+                left -= joined.length - 3;
+            } else if (left >= 3) {
+                int whole = left - left % 3;
+                records.bytes(value, at, whole);
+                at += whole;
+                left -= whole;
             }
-        };
+            System.arraycopy(value, at, trailBytes, 0, left);
+            trail = left;
+        }
+
+        @Override
+        public void writeRaw(String xml) throws XMLStreamException {
+            replay(xml);
+        }
+
+        @Override
+        public void writeRaw(String xml, int offset, int length) throws XMLStreamException {
+            replay(xml.substring(offset, offset + length));
+        }
+
+        @Override
+        public void writeRaw(char[] xml, int offset, int length) throws XMLStreamException {
+            replay(new String(xml, offset, length));
+        }
     }
 
     private static WstxInputFactory rawFactory() {
@@ -147,11 +193,18 @@ public final class NbfxStreamWriter implements XMLStreamWriter {
     }
 
     private void flush(boolean structural) {
+        flushStart();
+        flushTrail();
         if (structural) {
-            flushStart();
             flushText();
-        } else {
-            flushStart();
+        }
+    }
+
+    /** The bytes a {@code writeBinary} left over (fewer than 3), as the last Bytes record of their run. */
+    private void flushTrail() {
+        if (trail > 0) {
+            records.bytes(trailBytes, 0, trail);
+            trail = 0;
         }
     }
 

@@ -115,6 +115,20 @@ public final class NbfxWriter {
         out.write(bytes, 0, bytes.length);
     }
 
+    /**
+     * Bytes as WCF's {@code WriteBase64} writes them (a stream operation's part): a Bytes8/16/32 record of their
+     * length, foldable into its end element while it is still in the write buffer.
+     */
+    public void bytes(byte[] b, int off, int len) {
+        textWithLength(NbfxRecord.BYTES8_TEXT, len);
+        if (bufferOffset + len <= BUFFER_LENGTH) {
+            bufferOffset += len;
+        } else {
+            flush(); // WCF writes a run longer than its buffer straight to the stream, after flushing
+        }
+        out.write(b, off, len);
+    }
+
     public void dictionaryText(int id) {
         textNode(NbfxRecord.DICTIONARY_TEXT);
         key(id);

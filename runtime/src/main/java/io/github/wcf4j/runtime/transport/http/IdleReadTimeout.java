@@ -14,5 +14,5 @@ import java.util.function.Supplier;
  * @param timeout   the longest silence
  * @param failure   what the reader then fails with
  */
-record IdleReadTimeout(Scheduler scheduler, Duration timeout, Supplier<RuntimeException> failure) {
+public record IdleReadTimeout(Scheduler scheduler, Duration timeout, Supplier<RuntimeException> failure) {
 }

@@ -4,6 +4,7 @@ import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.runtime.channel.CommunicationException;
 import io.github.wcf4j.runtime.channel.QuotaExceededException;
 import io.github.wcf4j.runtime.time.RestartableTimer;
+import io.github.wcf4j.runtime.transport.HeldBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.io.InputStream;
@@ -20,9 +21,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * stays bounded. Past {@code maxReceivedMessageSize} bytes (counted from the message's first byte) the read fails with
  * WCF's {@code CommunicationException} around a {@code QuotaExceededException}. {@link #close} discards the rest.
  *
+ * Shared by the transports that stream: HTTP's contents and streamed net.tcp's UnsizedEnvelope chunks.
+ *
  * <p>Thread-safe: one event loop adds, one reader reads, anyone may close or fail it.
  */
-final class InboundBody extends InputStream {
+public final class InboundBody extends InputStream {
     static final int HIGH_WATER = 256 * 1024;
     static final int LOW_WATER = 64 * 1024;
 
@@ -40,12 +43,19 @@ final class InboundBody extends InputStream {
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final IdleReadTimeout idle;
     private final RestartableTimer silence;
+    private final HeldBytes held;
 
     /**
      * @param idle how long the sender may be silent once the body is {@linkplain #started started}, or {@code null}
      *             (unbounded: a service's requests are bounded by its request read timeout)
      */
     InboundBody(Channel connection, long maxReceivedMessageSize, IdleReadTimeout idle) {
+        this(connection, maxReceivedMessageSize, idle, new HeldBytes());
+    }
+
+    /** The same, the bytes queued counted in {@code held} (the TCP transport's streamed bodies). */
+    public InboundBody(Channel connection, long maxReceivedMessageSize, IdleReadTimeout idle, HeldBytes held) {
+        this.held = held;
         this.connection = connection;
         this.maxReceivedMessageSize = maxReceivedMessageSize;
         this.idle = idle;
@@ -53,7 +63,7 @@ final class InboundBody extends InputStream {
     }
 
     /** The message was delivered; {@code head}: its bytes so far (they count to the quota). */
-    void started(long head) {
+    public void started(long head) {
         lock.lock();
         try {
             received = head;
@@ -79,7 +89,7 @@ final class InboundBody extends InputStream {
     }
 
     /** Event loop: the next piece of the body ({@code content} is retained as needed; the caller keeps its own). */
-    void add(ByteBuf content) {
+    public void add(ByteBuf content) {
         lock.lock();
         try {
             if (closed || failure != null || ended) {
@@ -95,6 +105,7 @@ final class InboundBody extends InputStream {
             if (content.isReadable()) {
                 chunks.add(content.retainedSlice());
                 queued += content.readableBytes();
+                held.hold(content.readableBytes());
                 if (queued > HIGH_WATER && !paused) {
                     paused = true;
                     connection.config().setAutoRead(false);
@@ -108,7 +119,7 @@ final class InboundBody extends InputStream {
     }
 
     /** Event loop: the body is complete. */
-    void end() {
+    public void end() {
         lock.lock();
         try {
             ended = true;
@@ -121,7 +132,7 @@ final class InboundBody extends InputStream {
     }
 
     /** The body will not complete (the connection broke): the reader fails with {@code cause}. */
-    void fail(RuntimeException cause) {
+    public void fail(RuntimeException cause) {
         lock.lock();
         try {
             if (!ended && failure == null) {
@@ -135,12 +146,12 @@ final class InboundBody extends InputStream {
     }
 
     /** Completes when everything was received, or the body was closed or failed (nothing more is wanted from it). */
-    CompletableFuture<Void> finished() {
+    public CompletableFuture<Void> finished() {
         return finished;
     }
 
     /** Whether the quota was exceeded or the connection broke before the end. */
-    boolean failed() {
+    public boolean failed() {
         lock.lock();
         try {
             return failure != null;
@@ -179,6 +190,7 @@ final class InboundBody extends InputStream {
                 chunks.poll().release();
             }
             queued -= n;
+            held.release(n);
             resumeIfDrained();
             return n;
         } finally {
@@ -219,6 +231,7 @@ final class InboundBody extends InputStream {
     private void release() {
         chunks.forEach(ByteBuf::release);
         chunks.clear();
+        held.release(queued);
         queued = 0;
         resumeIfDrained();
     }
@@ -232,7 +245,7 @@ final class InboundBody extends InputStream {
     }
 
     /** WCF's {@code MaxMessageSizeStream.CreateMaxReceivedMessageSizeExceededException}. */
-    static CommunicationException quotaExceeded(long maxReceivedMessageSize) {
+    public static CommunicationException quotaExceeded(long maxReceivedMessageSize) {
         String text = WcfText.MaxReceivedMessageSizeExceeded.format(maxReceivedMessageSize);
         return new CommunicationException(text, new QuotaExceededException(text));
     }

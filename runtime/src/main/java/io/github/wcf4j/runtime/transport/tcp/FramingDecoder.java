@@ -5,7 +5,6 @@ import io.github.wcf4j.runtime.encoding.binary.MultiByteInt31;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,17 +17,20 @@ import java.util.List;
  * its size prefix before any of it is buffered; a larger one becomes a {@link FramingFrame} of type
  * {@link FramingRecord#SIZED_ENVELOPE} with no payload and {@code value} -1, after which the decoder reads nothing more.
  * Malformed input throws a {@link FramingException} (with WCF's {@code FramingError} text) and the decoder stops.
- * An UnsizedEnvelope (singleton mode, streamed transfer) is read chunk by chunk as its chunks arrive, each taken out
- * of the read buffer at once, and handed on whole at its terminating {@code 00} as a {@link FramingFrame} of type
- * {@link FramingRecord#UNSIZED_ENVELOPE}; its chunks together are bounded by {@link #maxEnvelopeSize} like a sized
- * one (past it: a frame without payload, then nothing more is read).
+ * An UnsizedEnvelope (singleton mode, streamed transfer) is handed on as it arrives, never whole: each piece of a
+ * data chunk that has been read is taken out of the read buffer at once as a {@linkplain FramingFrame#piece piece},
+ * and the terminating {@code 00} as the {@linkplain FramingFrame#envelopeEnd envelope's end}; its chunks together are
+ * bounded by {@link #maxEnvelopeSize} like a sized envelope (past it: a frame without payload, value -1, then nothing
+ * more is read).
  */
 final class FramingDecoder extends ByteToMessageDecoder {
     private volatile int maxEnvelopeSize;
     private long position;
     private boolean stopped;
-    /** The chunks of the UnsizedEnvelope being read, or {@code null} outside one. */
-    private ByteArrayOutputStream unsized;
+    /** Inside an UnsizedEnvelope: its bytes so far, and what is left of the data chunk being read. */
+    private boolean unsized;
+    private long unsizedBytes;
+    private int chunkLeft;
 
     FramingDecoder(int maxEnvelopeSize) {
         this.maxEnvelopeSize = maxEnvelopeSize;
@@ -60,17 +62,17 @@ final class FramingDecoder extends ByteToMessageDecoder {
         if (!in.isReadable()) {
             return; // a stream upgrade took the rest (takeLeftover)
         }
-        if (unsized != null) {
-            FramingFrame envelope = chunk(in); // chunks consumed stay consumed: the envelope is read as it arrives
-            if (envelope != null) {
-                out.add(envelope);
+        if (unsized) {
+            FramingFrame piece = chunk(in); // chunks consumed stay consumed: the envelope is read as it arrives
+            if (piece != null) {
+                out.add(piece);
             }
             return;
         }
         int start = in.readerIndex();
         FramingFrame frame = next(in);
         if (frame == null) {
-            if (unsized == null) {
+            if (!unsized) {
                 in.readerIndex(start);
             }
             return;
@@ -103,7 +105,9 @@ final class FramingDecoder extends ByteToMessageDecoder {
             case FramingRecord.SIZED_ENVELOPE:
                 return envelope(in);
             case FramingRecord.UNSIZED_ENVELOPE:
-                unsized = new ByteArrayOutputStream();
+                unsized = true;
+                unsizedBytes = 0;
+                chunkLeft = 0;
                 position += 1;
                 return chunk(in);
             case FramingRecord.END:
@@ -137,35 +141,40 @@ final class FramingDecoder extends ByteToMessageDecoder {
     }
 
     /**
-     * Reads the UnsizedEnvelope's data chunks, each consumed as soon as it is whole; the envelope at its terminator,
-     * {@code null} while the next chunk has not all arrived.
+     * The next piece of the UnsizedEnvelope's data chunks (what has arrived of the chunk being read), its end at the
+     * terminator; {@code null} while nothing of the next chunk's data has arrived.
      */
     private FramingFrame chunk(ByteBuf in) {
         while (true) {
+            if (chunkLeft > 0) {
+                if (!in.isReadable()) {
+                    return null;
+                }
+                int n = Math.min(chunkLeft, in.readableBytes());
+                byte[] b = new byte[n];
+                in.readBytes(b);
+                chunkLeft -= n;
+                position += n;
+                return FramingFrame.piece(b);
+            }
             int start = in.readerIndex();
             int size = size(in);
             if (size < 0) {
                 in.readerIndex(start);
                 return null;
             }
+            position += in.readerIndex() - start;
             if (size == 0) {
-                byte[] payload = unsized.toByteArray();
-                unsized = null;
-                return new FramingFrame(FramingRecord.UNSIZED_ENVELOPE, payload.length, null, payload);
+                unsized = false;
+                return FramingFrame.envelopeEnd();
             }
-            if ((long) unsized.size() + size > maxEnvelopeSize) {
+            if (unsizedBytes + size > maxEnvelopeSize) {
                 stopped = true;
-                unsized = null;
+                unsized = false;
                 return new FramingFrame(FramingRecord.UNSIZED_ENVELOPE, -1, null, null);
             }
-            if (in.readableBytes() < size) {
-                in.readerIndex(start);
-                return null;
-            }
-            byte[] b = new byte[size];
-            in.readBytes(b);
-            unsized.writeBytes(b);
-            position += in.readerIndex() - start;
+            unsizedBytes += size;
+            chunkLeft = size;
         }
     }
 

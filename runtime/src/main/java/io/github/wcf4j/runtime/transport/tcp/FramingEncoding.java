@@ -6,7 +6,13 @@ import io.github.wcf4j.runtime.encoding.ContentType;
 import io.github.wcf4j.runtime.encoding.TextMessageEncoder;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.stack.BindingParameters;
+import io.github.wcf4j.runtime.encoding.StreamedHead;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The message encoding a TCP stack frames: binary with an in-band dictionary ({@code application/soap+msbinsession1},
@@ -98,6 +104,21 @@ final class FramingEncoding {
                 public Message read(byte[] payload) {
                     return binary.read(payload, announced, maxReceivedMessageSize);
                 }
+
+                @Override
+                public void write(Message m, OutputStream out, int piece) {
+                    binary.write(m, announced, out, piece);
+                }
+
+                @Override
+                public boolean streams() {
+                    return binary.streamsSessionless(announced);
+                }
+
+                @Override
+                public Optional<StreamedHead> readHead(byte[] prefix, InputStream rest) {
+                    return binary.readHead(prefix, rest, maxReceivedMessageSize);
+                }
             };
         }
         if (binary != null) {
@@ -124,6 +145,21 @@ final class FramingEncoding {
             public Message read(byte[] payload) {
                 return text.read(payload, 0, payload.length, contentType);
             }
+
+            @Override
+            public void write(Message m, OutputStream out, int piece) {
+                text.write(m, out);
+            }
+
+            @Override
+            public boolean streams() {
+                return true;
+            }
+
+            @Override
+            public Optional<StreamedHead> readHead(byte[] prefix, InputStream rest) {
+                return text.readHead(prefix, contentType, rest);
+            }
         };
     }
 
@@ -135,5 +171,30 @@ final class FramingEncoding {
         byte[] write(Message m);
 
         Message read(byte[] payload);
+
+        /**
+         * Writes {@code m} to {@code out} as it is written (streamed transfer: a body written by a {@code BodyWriter}
+         * is never held whole), in pieces of about {@code piece} bytes.
+         */
+        default void write(Message m, OutputStream out, int piece) {
+            try {
+                out.write(write(m));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Whether a received message is delivered once its headers are in ({@link #readHead}), else read whole. */
+        default boolean streams() {
+            return false;
+        }
+
+        /**
+         * The headers of a message of which {@code prefix} has arrived, its body to be read from the prefix and then
+         * {@code rest}; empty while the prefix ends before the body's first child.
+         */
+        default Optional<StreamedHead> readHead(byte[] prefix, InputStream rest) {
+            throw new UnsupportedOperationException("a session message is read whole");
+        }
     }
 }

@@ -16,10 +16,15 @@ import io.github.wcf4j.runtime.time.Scheduler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.github.wcf4j.runtime.transport.http.IdleReadTimeout;
+import io.github.wcf4j.runtime.transport.http.InboundBody;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -68,8 +73,14 @@ final class TcpRequestChannel extends AbstractCommunicationObject implements Req
         if (request.headers().to() == null && !settings.element().manualAddressing()) {
             request.headers().to(remote);
         }
-        byte[] payload = codec.write(request);
-        Exchange x = new Exchange();
+        boolean writesAsItGoes = request.bodyWriter().isPresent();
+        byte[] payload;
+        try {
+            payload = writesAsItGoes ? null : codec.write(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Exchange x = new Exchange(timeout);
         inFlight.add(x);
         Scheduler.Cancellable timer = settings.scheduler().schedule(timeout, () -> x.reply.completeExceptionally(
                 new CommunicationTimeoutException(WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)))));
@@ -80,19 +91,51 @@ final class TcpRequestChannel extends AbstractCommunicationObject implements Req
                 x.closeConnection();
             }
         });
-        TcpConnector.connect(settings, remote, via, pool, timeout, ch -> x.connection = ch, ch -> x)
-                .whenComplete((ch, e) -> {
-                    if (e != null) {
-                        x.reply.completeExceptionally(Futures.unwrap(e));
-                        return;
-                    }
-                    ch.writeAndFlush(FramingWriter.unsizedEnvelope(ch.alloc(), payload, settings.chunkSize(), true))
-                            .addListener(f -> {
-                                if (!f.isSuccess()) {
-                                    x.reply.completeExceptionally(reset(f.cause()));
-                                }
-                            });
-                });
+        CompletableFuture<Channel> connected = TcpConnector.connect(settings, remote, via, pool, timeout,
+                ch -> x.connection = ch, ch -> x);
+        if (writesAsItGoes) {
+            return streamed(request, x, connected);
+        }
+        connected.whenComplete((ch, e) -> {
+            if (e != null) {
+                x.reply.completeExceptionally(Futures.unwrap(e));
+                return;
+            }
+            ch.writeAndFlush(FramingWriter.unsizedEnvelope(ch.alloc(), payload, settings.chunkSize(), true))
+                    .addListener(f -> {
+                        if (!f.isSuccess()) {
+                            x.reply.completeExceptionally(reset(f.cause()));
+                        }
+                    });
+        });
+        return x.reply;
+    }
+
+    /**
+     * A request whose body is written as it is sent (a stream operation's): written from this thread, which waits
+     * for the connection and then for each chunk to be written (WCF's {@code StreamedFramingRequestChannel} writes
+     * from the calling thread too), so it is never held whole.
+     */
+    private CompletableFuture<Message> streamed(Message request, Exchange x, CompletableFuture<Channel> connected) {
+        Channel ch;
+        try {
+            ch = connected.join();
+        } catch (CompletionException | CancellationException e) {
+            x.reply.completeExceptionally(Futures.unwrap(e));
+            return x.reply;
+        }
+        UnsizedEnvelopeOutput out = new UnsizedEnvelopeOutput(ch, settings.chunkSize(), settings.held());
+        try {
+            codec.write(request, out, settings.chunkSize());
+            out.finish(true).addListener(f -> {
+                if (!f.isSuccess()) {
+                    x.reply.completeExceptionally(reset(f.cause()));
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            out.discard();
+            x.reply.completeExceptionally(e instanceof IOException ? reset(e) : e);
+        }
         return x.reply;
     }
 
@@ -118,12 +161,21 @@ final class TcpRequestChannel extends AbstractCommunicationObject implements Req
         inFlight.forEach(x -> x.reply.completeExceptionally(aborted));
     }
 
-    /** One request's connection, from the PreambleAck to the service's End. */
+    /**
+     * One request's connection, from the PreambleAck to the service's End. The reply is delivered once its headers
+     * are in, its body still arriving ({@link TcpStreamedReceive}); the connection goes back to the pool at the
+     * service's End, when the reply's bytes have all been read off it.
+     */
     private final class Exchange extends SimpleChannelInboundHandler<FramingFrame> {
         final CompletableFuture<Message> reply = new CompletableFuture<>();
         volatile Channel connection;
-        private Message answer;
-        private boolean answered;
+        private final Duration timeout;
+        private TcpStreamedReceive answer;
+        private boolean envelopeEnded;
+
+        Exchange(Duration timeout) {
+            this.timeout = timeout;
+        }
 
         void closeConnection() {
             Channel ch = connection;
@@ -134,31 +186,44 @@ final class TcpRequestChannel extends AbstractCommunicationObject implements Req
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FramingFrame frame) {
-            if (frame.type() == FramingRecord.UNSIZED_ENVELOPE && !answered) {
-                if (frame.payload() == null) {
+            if (frame.type() == FramingRecord.UNSIZED_ENVELOPE && !envelopeEnded) {
+                if (frame.isOversized()) {
                     reply.completeExceptionally(new QuotaExceededException(WcfText.MaxReceivedMessageSizeExceeded
                             .format(settings.element().maxReceivedMessageSize())));
-                    return;
-                }
-                try {
-                    answer = codec.read(frame.payload());
-                    answered = true;
-                } catch (RuntimeException e) {
-                    reply.completeExceptionally(e);
-                }
-            } else if (frame.type() == FramingRecord.END) {
-                // End both ways: the connection may carry the next request's preamble (not after a stream upgrade);
-                // pooled before the reply completes, so a request its caller sends next finds it
-                if (reply.isDone()) {
+                    if (answer != null) {
+                        answer.connectionLost(InboundBody.quotaExceeded(settings.element().maxReceivedMessageSize()));
+                    }
                     ctx.close();
                     return;
                 }
+                if (answer == null) {
+                    answer = new TcpStreamedReceive(ctx.channel(), codec, settings.element().maxBufferSize(),
+                            settings.element().maxReceivedMessageSize(), idleRead(), settings.held(),
+                            reply::complete, reply::completeExceptionally);
+                }
+                if (frame.isEnvelopeEnd()) {
+                    envelopeEnded = true; // its end is told at End, once the connection is pooled
+                } else {
+                    answer.piece(frame.payload());
+                }
+            } else if (frame.type() == FramingRecord.END) {
+                // End both ways: the connection may carry the next request's preamble (not after a stream upgrade);
+                // pooled before the reply (or its body) ends, so a request its caller sends next finds it
+                if (reply.isCompletedExceptionally() || answer != null && !envelopeEnded) {
+                    ctx.close();
+                    return;
+                }
+                ctx.channel().config().setAutoRead(true); // a reply body's reader that fell behind paused it
                 if (settings.upgrade().isEmpty()) {
                     pool.give(via, ctx.channel());
                 } else {
                     ctx.close();
                 }
-                reply.complete(answer);
+                if (answer != null) {
+                    answer.end();
+                } else {
+                    reply.complete(null); // End alone: no reply
+                }
             } else if (frame.type() == FramingRecord.FAULT) {
                 reply.completeExceptionally(FramingFault.toException(frame.text(), via,
                         settings.encoding().contentType()));
@@ -168,16 +233,33 @@ final class TcpRequestChannel extends AbstractCommunicationObject implements Req
             }
         }
 
+        /** Each wait for the reply's body is bounded by the call's timeout (WCF's read timeout of the stream). */
+        private IdleReadTimeout idleRead() {
+            if (WcfTimeSpan.isInfinite(timeout) || timeout.compareTo(WcfTimeSpan.MAX_WAIT) > 0) {
+                return null;
+            }
+            return new IdleReadTimeout(settings.scheduler(), timeout, () -> new CommunicationTimeoutException(
+                    WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout))));
+        }
+
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            reply.completeExceptionally(reset(null));
+            CommunicationException lost = reset(null);
+            reply.completeExceptionally(lost);
+            if (answer != null) {
+                answer.connectionLost(lost);
+            }
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable thrown) {
             Throwable cause = FramingException.unwrap(thrown);
-            reply.completeExceptionally(cause instanceof FramingException ? new ProtocolException(cause.getMessage(),
-                    cause) : reset(cause));
+            RuntimeException e = cause instanceof FramingException ? new ProtocolException(cause.getMessage(),
+                    cause) : reset(cause);
+            reply.completeExceptionally(e);
+            if (answer != null) {
+                answer.connectionLost(e);
+            }
             ctx.close();
         }
     }

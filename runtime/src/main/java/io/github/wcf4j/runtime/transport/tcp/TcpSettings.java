@@ -6,16 +6,18 @@ import io.github.wcf4j.binding.transport.TcpTransportBindingElement;
 import io.github.wcf4j.binding.transport.TransferMode;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.time.Scheduler;
+import io.github.wcf4j.runtime.transport.HeldBytes;
 import io.github.wcf4j.runtime.transport.http.NettyResources;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * What the channels of one TCP factory or listener share: the element, the encoding, the scheduler (timers; virtual in
- * tests), the event loops, the binding's timeouts, and the stream upgrade a layer above contributed, if any.
+ * tests), the event loops, the binding's timeouts, the stream upgrade a layer above contributed, if any, and the
+ * count of the bytes its streamed messages hold ({@link HeldBytes}, from the binding parameters when given).
  */
 record TcpSettings(TcpTransportBindingElement element, FramingEncoding encoding, Scheduler scheduler,
-        NettyResources resources, BindingTimeouts timeouts, Optional<StreamUpgrade> upgrade) {
+        NettyResources resources, BindingTimeouts timeouts, Optional<StreamUpgrade> upgrade, HeldBytes held) {
 
     static TcpSettings of(TcpTransportBindingElement element, BindingParameters p) {
         FramingEncoding encoding = FramingEncoding.from(p);
@@ -23,7 +25,7 @@ record TcpSettings(TcpTransportBindingElement element, FramingEncoding encoding,
                 : encoding.sessionless(), p.require(Scheduler.class),
                 p.find(NettyResources.class).orElseGet(NettyResources::shared),
                 p.find(Binding.class).map(Binding::timeouts).orElseGet(BindingTimeouts::defaults),
-                p.find(StreamUpgrade.class));
+                p.find(StreamUpgrade.class), p.find(HeldBytes.class).orElseGet(HeldBytes::new));
     }
 
     /**

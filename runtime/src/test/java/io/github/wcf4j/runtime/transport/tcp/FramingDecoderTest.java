@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wcf4j.runtime.encoding.binary.GoldenVectors;
 import io.netty.buffer.Unpooled;
@@ -59,27 +60,42 @@ class FramingDecoderTest {
         assertNull(frames.get(0).payload());
     }
 
-    /** A streamed request: singleton preamble, an UnsizedEnvelope of two chunks, End; split at every byte boundary. */
+    /**
+     * A streamed request: singleton preamble, an UnsizedEnvelope of two chunks, End; split at every byte boundary. The
+     * envelope comes as pieces (what arrived of a chunk, never more than one chunk's) and its end, never whole.
+     */
     @Test
-    void anUnsizedEnvelopeIsReadChunkByChunkWhereverTheReadsSplitIt() {
+    void anUnsizedEnvelopeIsHandedOnPieceByPieceWhereverTheReadsSplitIt() {
         byte[] stream = HexFormat.of().parseHex("000100" + "0101" + "0203" + "612f62" + "0307" + "0c"
                 + "05" + "03616263" + "024445" + "00" + "07");
         for (int chunk = 1; chunk <= stream.length; chunk++) {
             List<FramingFrame> frames = decode(stream, chunk, 5);
-            assertEquals("Version(256)Mode(1)Via(3,a/b)KnownEncoding(7)PreambleEnd(0)UnsizedEnvelope(5)End(0)",
-                    describe(frames), "reads of " + chunk + " bytes");
-            assertEquals("abcDE", new String(frames.get(5).payload(), java.nio.charset.StandardCharsets.US_ASCII));
+            String described = describe(frames);
+            assertTrue(described.startsWith("Version(256)Mode(1)Via(3,a/b)KnownEncoding(7)PreambleEnd(0)"),
+                    described);
+            assertTrue(described.endsWith("UnsizedEnvelope(0)End(0)"), described);
+            StringBuilder data = new StringBuilder();
+            for (FramingFrame f : frames.subList(5, frames.size() - 2)) {
+                assertEquals(FramingRecord.UNSIZED_ENVELOPE, f.type());
+                assertTrue(f.payload().length <= 3, "a piece is never more than its chunk");
+                data.append(new String(f.payload(), java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            assertEquals("abcDE", data.toString(), "reads of " + chunk + " bytes");
+            assertTrue(frames.get(frames.size() - 2).isEnvelopeEnd());
         }
+        assertEquals(2, decode(stream, stream.length, 5).size() - 7, "read whole: one piece per chunk");
     }
 
     @Test
     void unsizedChunksPastTheLimitTogetherAreRefusedBeforeTheChunkThatPassesItIsBuffered() {
         // 4 bytes, then a chunk claiming 2^31-1 bytes: the limit of 8 is passed on the second chunk's size
         List<FramingFrame> frames = decode(HexFormat.of().parseHex("050461626364ffffffff07010203"), 1, 8);
-        assertEquals(1, frames.size());
-        assertEquals(FramingRecord.UNSIZED_ENVELOPE, frames.get(0).type());
-        assertEquals(-1, frames.get(0).value());
-        assertNull(frames.get(0).payload());
+        assertEquals(5, frames.size(), "the first chunk's bytes, one a read, then the refusal");
+        FramingFrame refused = frames.get(4);
+        assertEquals(FramingRecord.UNSIZED_ENVELOPE, refused.type());
+        assertEquals(-1, refused.value());
+        assertNull(refused.payload());
+        assertTrue(refused.isOversized());
     }
 
     @Test
