@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * session with 10,000 open; (6) {@code ./wcf4j validate} wall time against a bare JVM start; (7) the cost of
  * security per call: message security over HTTP and over HTTPS against the same system without it, at 1 and 16
  * sessions; (8) the raw echo, wcf4j + RM and Metro WSIT + RM at 16 sessions without and with a competing CPU load (as
- * many busy threads as cores in another process), wcf4j counting its retransmissions (a smoke run: wcf4j + RM only).
+ * many busy threads as cores in another process), wcf4j counting its retransmissions (a smoke run: wcf4j + RM only);
+ * net.tcp ({@link NetTcpScenario}) and durable reliable sessions ({@link DurableScenario}).
  * Every load warms up until two consecutive rounds agree within 10% and reports the collectors' time per round.
  *
  * <p>{@code --idle-sessions N} (scenario 5, wcf4j + RM only): after the systems' rows, {@code N} idle reliable
@@ -119,7 +120,8 @@ public final class Benchmarks {
 
     /** Every scenario's name, in the order a run makes them (for {@code --only}). */
     static final Set<String> SCENARIOS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("calls", "stack",
-            "oneway", "drops", "heap", "validate", "security", "contention")));
+            "oneway", "drops", "heap", "validate", "security", "contention", NetTcpScenario.NAME,
+            DurableScenario.NAME)));
 
     /** Scenario 8's systems: the reliable ones the issue compares under a competing load, and the echo. */
     static final List<Contender> CONTENDED = List.of(Contender.RAW, Contender.WCF4J_RM, Contender.METRO_RM);
@@ -268,6 +270,12 @@ public final class Benchmarks {
         }
         if (plan.runs("contention")) {
             contention();
+        }
+        if (plan.runs(NetTcpScenario.NAME)) {
+            new NetTcpScenario(plan, layout, results, this::checkpoint).run();
+        }
+        if (plan.runs(DurableScenario.NAME)) {
+            new DurableScenario(plan, layout, results, this::checkpoint).run();
         }
     }
 

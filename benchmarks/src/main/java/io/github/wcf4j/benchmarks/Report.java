@@ -45,6 +45,8 @@ final class Report {
         scenario6();
         scenario7();
         scenario8();
+        NetTcpScenario.section(plan, results, run, this::line);
+        DurableScenario.section(plan, results, run, this::line);
         List<String> failures = results.failures();
         if (!failures.isEmpty()) {
             line("## What did not run");
@@ -74,6 +76,8 @@ final class Report {
         line("| wcf4j + SecureConversation + RM ≥ 5× Metro WSIT + SecureConversation + RM (calls/s) | not measured: "
                 + "neither system runs SecureConversation + RM in the harness yet (scenario 7 measures wcf4j's "
                 + "SecureConversation without RM) | — | " + run.row() + " |");
+        NetTcpScenario.targets(plan, results, run, this::line);
+        DurableScenario.targets(plan, results, run, this::line);
         line("");
         Optional<Measurement> stack = calls(Contender.WCF4J_RM_STACK, n);
         Optional<Measurement> raw = calls(Contender.RAW, n);
@@ -215,7 +219,7 @@ final class Report {
         double ref = results.heaps().stream().filter(h -> h.system().equals(Contender.WCF4J_RM) && h.failure() == null)
                 .mapToDouble(Results.Heap::bytesPerSession).findFirst().orElse(Double.NaN);
         for (Results.Heap h : results.heaps()) {
-            if (h.failure() == null) {
+            if (h.failure() == null && h.system().family() != Contender.Family.NETTCP) {
                 line("| " + h.system().name() + " | " + h.sessions() + (h.failed() > 0 ? " (" + h.failed()
                         + " failed)" : "") + " | " + String.format(Locale.ROOT, "%.1f", h.bytesPerSession() / 1024)
                         + " | " + times(h.bytesPerSession() / ref) + " | " + String.format(Locale.ROOT, "%.1f",
