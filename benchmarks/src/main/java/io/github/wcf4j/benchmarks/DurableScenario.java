@@ -197,7 +197,7 @@ final class DurableScenario {
         Optional<Measurement> group = results.load(NAME, LOG_GROUP, n, "");
         String what = "wcf4j + RM, log store with group commit + fsync ≥ 50% of sessions in memory (calls/s, " + n
                 + " sessions)";
-        if (memory.isPresent() && group.isPresent()) {
+        if (memory.isPresent() && group.isPresent() && memory.get().median() > 0) {
             double ratio = group.get().median() / memory.get().median();
             line.accept("| " + what + " | " + Cells.pct(ratio) + " (" + Cells.num(group.get().median()) + " / "
                     + Cells.num(memory.get().median()) + ") | " + (ratio >= 0.5 ? "yes" : "**no**") + " | "
@@ -209,7 +209,7 @@ final class DurableScenario {
         Optional<Measurement> farm = results.load(NAME, FARM, n, "");
         String farmWhat = "PostgreSQL farm of 3 hosts beside one host, both behind HAProxy (calls/s; no bound set: "
                 + "measured only)";
-        if (one.isPresent() && farm.isPresent()) {
+        if (one.isPresent() && farm.isPresent() && one.get().median() > 0) {
             line.accept("| " + farmWhat + " | " + Cells.times(farm.get().median() / one.get().median()) + " ("
                     + Cells.num(farm.get().median()) + " / " + Cells.num(one.get().median()) + "), p50 "
                     + Cells.num(farm.get().p50()) + " µs vs " + Cells.num(one.get().p50()) + " µs | — | " + run.row()

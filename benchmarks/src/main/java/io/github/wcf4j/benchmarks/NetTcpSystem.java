@@ -7,6 +7,7 @@ import io.github.wcf4j.peers.Cli;
 import io.github.wcf4j.peers.Load;
 import io.github.wcf4j.runtime.client.ClientFactory;
 import io.github.wcf4j.runtime.contract.ServiceTypes;
+import io.github.wcf4j.runtime.security.ServiceCertificateAuthentication;
 import io.github.wcf4j.runtime.security.message.ClientCredentials;
 import io.github.wcf4j.runtime.security.message.ServiceCredentials;
 import io.github.wcf4j.runtime.security.message.X509CertificateAuthentication;
@@ -34,8 +35,9 @@ import java.util.Set;
  * Each load session is one channel: one TCP connection carrying one duplex session (binary encoding, session
  * strings), the request/reply contract riding on it. {@code --keystore} ({@link BenchKeys}): Transport security's
  * certificates. The one self-signed certificate is the service's (sslStreamSecurity's server certificate) and the
- * client's (the Certificate client credential, required and checked by peer trust at the service), which also takes
- * it as the service certificate it expects; the client's identity is {@code <dns value="localhost"/>} in the
+ * client's (the Certificate client credential, required and checked by peer trust at the service); the client
+ * trusts it as the service's by peer trust (what {@code <serviceCertificate><authentication
+ * certificateValidationMode="PeerTrust"/>} gives) and checks the identity {@code <dns value="localhost"/>} of the
  * configuration.
  */
 public final class NetTcpSystem {
@@ -112,7 +114,9 @@ public final class NetTcpSystem {
         ClientFactory.Builder<ICalculator> builder = ClientFactory.builder(ConfigEdits.endpoint(client, target,
                 client.binding()), ICalculator.class);
         key.ifPresent(k -> builder.credentials(ClientCredentials.certificate(k)
-                .withDefaultServiceCertificate(k.certificate())));
+                .withDefaultServiceCertificate(k.certificate())).parameter(ServiceCertificateAuthentication.class,
+                new ServiceCertificateAuthentication(X509CertificateAuthentication.peerTrust(List.of(
+                        k.certificate())))));
         return builder.build();
     }
 }
