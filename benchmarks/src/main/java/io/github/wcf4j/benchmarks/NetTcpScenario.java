@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * security None and Transport (TLS, the client authenticated by its certificate), each without and with a reliable
  * session, at the run's sessions (1, 16, 64), beside wcf4j over HTTP (without and with RM: scenario 2's rows when it
  * ran in this run) and the raw TCP echo ({@link RawTcpEcho}); then the heap per idle net.tcp session. Each system in
- * its own JVM, client and service in it ({@link NetTcpSystem}). A smoke run: the targets' sessions only (4), the idle
- * heap of a few sessions without security.
+ * its own JVM, client and service in it ({@link NetTcpSystem}). A smoke run: the targets' sessions only (4), TLS
+ * with RM left out, the idle heap of a few sessions without security.
  */
 final class NetTcpScenario {
     static final String NAME = "nettcp";
@@ -43,6 +43,11 @@ final class NetTcpScenario {
         return plan.smoke() ? 100 : 2000;
     }
 
+    /** A smoke run leaves out TLS with RM (both run alone) to stay short. */
+    private List<Contender> systems() {
+        return plan.smoke() ? SYSTEMS.stream().filter(c -> c != Contender.NETTCP_TLS_RM).toList() : SYSTEMS;
+    }
+
     private List<Contender> heapSystems() {
         return plan.smoke() ? List.of(Contender.NETTCP) : List.of(Contender.NETTCP, Contender.NETTCP_TLS);
     }
@@ -51,7 +56,7 @@ final class NetTcpScenario {
         results.note(NAME + ".before", ProcessLoad.loadAverage());
         try (BenchKeys keys = BenchKeys.create()) {
             for (int n : sessions()) {
-                for (Contender c : SYSTEMS) {
+                for (Contender c : systems()) {
                     if (c.family() == Contender.Family.WCF4J && results.load("calls", c, n, "").isPresent()) {
                         continue; // scenario 2 measured it in this run
                     }
