@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * many busy threads as cores in another process), wcf4j counting its retransmissions (a smoke run: wcf4j + RM only);
  * (9, {@code security-rm}, issue 14) wcf4j and Metro WSIT with SecureConversation over MutualCertificate and a reliable
  * session bound to it, each against itself with RM alone, and wcf4j and Apache CXF with that security without RM; (10,
- * {@code seed}, issue 15) the seed binding verbatim over an embedded KDC beside its {@code .no-security} variant.
+ * {@code seed}, issue 15) the seed binding verbatim over an embedded KDC beside its {@code .no-security} variant;
+ * net.tcp ({@link NetTcpScenario}) and durable reliable sessions ({@link DurableScenario}).
  * Every load warms up until two consecutive rounds agree within 10% and reports the collectors' time per round.
  *
  * <p>{@code --idle-sessions N} (scenario 5, wcf4j + RM only): after the systems' rows, {@code N} idle reliable
@@ -122,7 +123,8 @@ public final class Benchmarks {
 
     /** Every scenario's name, in the order a run makes them (for {@code --only}). */
     static final Set<String> SCENARIOS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("calls", "stack",
-            "oneway", "drops", "heap", "validate", "security", "contention", "security-rm", "seed")));
+            "oneway", "drops", "heap", "validate", "security", "contention", "security-rm", "seed", NetTcpScenario.NAME,
+            DurableScenario.NAME)));
 
     /** Scenario 8's systems: the reliable ones the issue compares under a competing load, and the echo. */
     static final List<Contender> CONTENDED = List.of(Contender.RAW, Contender.WCF4J_RM, Contender.METRO_RM);
@@ -277,6 +279,12 @@ public final class Benchmarks {
         }
         if (plan.runs("seed")) {
             seed();
+        }
+        if (plan.runs(NetTcpScenario.NAME)) {
+            new NetTcpScenario(plan, layout, results, this::checkpoint).run();
+        }
+        if (plan.runs(DurableScenario.NAME)) {
+            new DurableScenario(plan, layout, results, this::checkpoint).run();
         }
     }
 

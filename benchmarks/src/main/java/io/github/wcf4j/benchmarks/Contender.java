@@ -10,7 +10,7 @@ import java.util.Locale;
  * and wcf4j and CXF with security ({@link Security}).
  */
 record Contender(String name, Family family, boolean reliable, Security security) {
-    enum Family { RAW, WCF4J, WCF4J_STACK, METRO, CXF }
+    enum Family { RAW, WCF4J, WCF4J_STACK, METRO, CXF, RAW_TCP, NETTCP, DURABLE }
 
     /**
      * What protects the calls: nothing (plain HTTP), HTTPS alone, or message security, each with its benchmark
@@ -106,6 +106,25 @@ record Contender(String name, Family family, boolean reliable, Security security
     static final Contender WCF4J_RM_STACK = new Contender("wcf4j + RM channel stack alone", Family.WCF4J_STACK, true);
     static final List<Contender> STACK_ONLY = List.of(WCF4J_STACK, WCF4J_RM_STACK);
 
+    /** net.tcp (issue 16, {@link NetTcpScenario}): the raw TCP echo and wcf4j's netTcpBinding, by its configuration. */
+    static final Contender RAW_TCP = new Contender("raw TCP echo (Netty)", Family.RAW_TCP, false);
+    static final Contender NETTCP = new Contender("wcf4j net.tcp, security None", Family.NETTCP, false);
+    static final Contender NETTCP_RM = new Contender("wcf4j net.tcp + RM, security None", Family.NETTCP, true);
+    static final Contender NETTCP_TLS = new Contender("wcf4j net.tcp, Transport (TLS, client certificate)",
+            Family.NETTCP, false);
+    static final Contender NETTCP_TLS_RM = new Contender("wcf4j net.tcp + RM, Transport (TLS, client certificate)",
+            Family.NETTCP, true);
+
+    /** The netTcpBinding configuration ({@code configs/calculator.NAME.config}) of a {@link Family#NETTCP} system. */
+    String netTcpConfig() {
+        return "nettcp-" + (name.contains("TLS") ? "tls" : "none") + (reliable ? "-rm" : "");
+    }
+
+    /** Whether this system needs {@link BenchKeys} (Transport security). */
+    boolean needsKeys() {
+        return security != Security.NONE || (family == Family.NETTCP && name.contains("TLS"));
+    }
+
     /** The same system without its security: what its security's cost is measured against. */
     Contender baseline() {
         return switch (security) {
@@ -123,6 +142,9 @@ record Contender(String name, Family family, boolean reliable, Security security
         List<String> c = new ArrayList<>(layout.java());
         switch (family) {
             case RAW -> c.addAll(List.of("-cp", layout.benchmarksClasspath(), RawHttpEcho.class.getName(), "raw"));
+            case RAW_TCP -> c.addAll(List.of("-cp", layout.benchmarksClasspath(), RawTcpEcho.class.getName(), "raw"));
+            case NETTCP -> c.addAll(List.of("-cp", layout.benchmarksClasspath(), NetTcpSystem.class.getName(),
+                    mode.equals("heap") ? "heap" : "calc", "--config", netTcpConfig()));
             case WCF4J -> c.addAll(List.of("-cp", layout.benchmarksClasspath(), Wcf4jSystem.class.getName(),
                     mode.equals("heap") ? "heap" : "calc", "--config", wcf4jConfig()));
             case WCF4J_STACK -> c.addAll(List.of("-cp", layout.benchmarksClasspath(),

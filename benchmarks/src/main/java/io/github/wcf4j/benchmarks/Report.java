@@ -69,6 +69,8 @@ final class Report {
         if (plan.runs("seed")) {
             seed();
         }
+        NetTcpScenario.section(plan, results, run, this::line);
+        DurableScenario.section(plan, results, run, this::line);
         List<String> failures = results.failures();
         if (!failures.isEmpty()) {
             line("## What did not run");
@@ -105,6 +107,8 @@ final class Report {
         measuredOnly("the seed binding verbatim costs ≤ X× the .no-security seed binding per call (" + top
                 + " sessions; no X set: measured only)", results.load("seed", Contender.WCF4J_SEED_PLAIN, top, ""),
                 results.load("seed", Contender.WCF4J_SEED, top, ""));
+        NetTcpScenario.targets(plan, results, run, this::line);
+        DurableScenario.targets(plan, results, run, this::line);
         line("");
         Optional<Measurement> stack = calls(Contender.WCF4J_RM_STACK, n);
         Optional<Measurement> raw = calls(Contender.RAW, n);
@@ -246,7 +250,7 @@ final class Report {
         double ref = results.heaps().stream().filter(h -> h.system().equals(Contender.WCF4J_RM) && h.failure() == null)
                 .mapToDouble(Results.Heap::bytesPerSession).findFirst().orElse(Double.NaN);
         for (Results.Heap h : results.heaps()) {
-            if (h.failure() == null) {
+            if (h.failure() == null && h.system().family() != Contender.Family.NETTCP) {
                 line("| " + h.system().name() + " | " + h.sessions() + (h.failed() > 0 ? " (" + h.failed()
                         + " failed)" : "") + " | " + String.format(Locale.ROOT, "%.1f", h.bytesPerSession() / 1024)
                         + " | " + times(h.bytesPerSession() / ref) + " | " + String.format(Locale.ROOT, "%.1f",

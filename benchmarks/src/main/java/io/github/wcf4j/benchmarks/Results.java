@@ -1,7 +1,9 @@
 package io.github.wcf4j.benchmarks;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Everything one run measured. */
@@ -35,6 +37,16 @@ final class Results {
     private final List<SessionOpen> opens = new ArrayList<>();
     private final List<Heap> heaps = new ArrayList<>();
     private Validate validate;
+    /** What a scenario states beside its rows (the load average it ran in, what it could not start). */
+    private final Map<String, String> notes = new LinkedHashMap<>();
+
+    void note(String key, String text) {
+        notes.put(key, text);
+    }
+
+    Optional<String> note(String key) {
+        return Optional.ofNullable(notes.get(key));
+    }
 
     void add(Measurement m) {
         loads.add(m);
