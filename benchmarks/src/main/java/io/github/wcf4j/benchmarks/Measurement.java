@@ -16,17 +16,19 @@ record Measurement(String scenario, Contender system, int sessions, String detai
      * One measurement window; {@code warmupRounds}: the warm-up rounds before the first window (until two consecutive
      * ones agreed within 10%, {@code stable}, or the most allowed ran); {@code gcMillis}, {@code gcCount}: the
      * collectors' time and collections during the window; {@code switchesPerCall}: the process's context switches
-     * in the window per completed call (NaN when the system did not say).
+     * in the window per completed call; {@code cpuMicrosPerCall}: the process's CPU time (user + system, clients and
+     * service together) in the window per completed call (each NaN when the system did not say).
      */
     record Round(double callsPerSecond, double p50Micros, double p99Micros, long calls, long errors,
-            double warmupRounds, boolean stable, double gcMillis, double gcCount, double switchesPerCall) {
+            double warmupRounds, boolean stable, double gcMillis, double gcCount, double switchesPerCall,
+            double cpuMicrosPerCall) {
         private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":(-?[0-9.]+|NaN)");
 
         static Round parse(String json) {
             return new Round(field(json, "callsPerSecond"), field(json, "p50Micros"), field(json, "p99Micros"),
                     (long) field(json, "calls"), (long) field(json, "errors"), optional(json, "warmupRounds"),
                     optional(json, "stable") == 1, optional(json, "gcMillis"), optional(json, "gcCount"),
-                    optional(json, "switchesPerCall"));
+                    optional(json, "switchesPerCall"), optional(json, "cpuMicrosPerCall"));
         }
 
         static double optional(String json, String name) {
@@ -107,6 +109,11 @@ record Measurement(String scenario, Contender system, int sessions, String detai
         }
         String w = String.format(java.util.Locale.ROOT, "%.0f", warmupRounds()) + (stable() ? "" : " (not steady)");
         return w + " | " + String.format(java.util.Locale.ROOT, "%.0f (%.0f)", gcMillis(), gcMillisMax());
+    }
+
+    /** CPU µs per call (clients and service together), median over the rounds. */
+    double cpuMicrosPerCall() {
+        return median(Round::cpuMicrosPerCall);
     }
 
     /** Context switches per call, median over the rounds. */

@@ -33,7 +33,9 @@ final class Report {
                 + plan.windowMs() + " ms: min/median/max are over the rounds, latencies are the median round's "
                 + "percentiles; GC ms is the collectors' time in a measured round (GarbageCollectorMXBean), median "
                 + "(max) over the rounds; context switches per call are the system process's (its threads' "
-                + "voluntary and involuntary switches in a round over its calls, median over the rounds). Clients call synchronously, one "
+                + "voluntary and involuntary switches in a round over its calls, median over the rounds); CPU µs per "
+                + "call is the system process's CPU time (user + system, clients and service together) in a round "
+                + "over its calls, median over the rounds. Clients call synchronously, one "
                 + "thread per session. Ratios are computed within this run only. Regenerate with `benchmarks/run`.");
         line("");
         targets();
@@ -176,15 +178,16 @@ final class Report {
         line("## 2. Calls per second by concurrent sessions");
         line("");
         line("| system | sessions | calls/s min | median | max | p50 µs | p99 µs | errors | vs raw echo "
-                + "| context switches per call | warm-up rounds | GC ms/round | run |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| CPU µs per call | context switches per call | warm-up rounds | GC ms/round | run |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int n : plan.sessions().stream().sorted().toList()) {
             Optional<Measurement> raw = calls(Contender.RAW, n);
             for (Contender c : Stream.concat(Contender.ALL.stream(), Contender.STACK_ONLY.stream()).toList()) {
                 calls(c, n).ifPresent(m -> line("| " + c.name() + " | " + n + " | " + num(m.min()) + " | "
                         + num(m.median()) + " | " + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99())
                         + " | " + m.errors() + " | " + raw.map(r -> pct(m.median() / r.median())).orElse("—")
-                        + " | " + num(m.switchesPerCall()) + " | " + m.warmupAndGc() + " | " + run.row() + " |"));
+                        + " | " + num(m.cpuMicrosPerCall()) + " | " + num(m.switchesPerCall()) + " | "
+                        + m.warmupAndGc() + " | " + run.row() + " |"));
             }
         }
         line("");
@@ -369,8 +372,9 @@ final class Report {
                 + "and the preemptions it suffers.");
         line("");
         line("| system | condition | calls/s min | median | max | p50 µs | p99 µs | errors | loss (× fewer calls/s) "
-                + "| retransmissions | context switches per call | warm-up rounds | GC ms/round | run |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| retransmissions | CPU µs per call | context switches per call | warm-up rounds | GC ms/round "
+                + "| run |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Contender c : Benchmarks.CONTENDED) {
             Optional<Measurement> quiet = results.load("contention", c, n, Benchmarks.QUIET);
             for (Measurement m : loads) {
@@ -381,7 +385,8 @@ final class Report {
                             + x.acknowledgements() + " acks received)").orElse("—");
                     line("| " + c.name() + " | " + m.detail() + " | " + num(m.min()) + " | " + num(m.median())
                             + " | " + num(m.max()) + " | " + num(m.p50()) + " | " + num(m.p99()) + " | "
-                            + m.errors() + " | " + loss + " | " + retransmissions + " | " + num(m.switchesPerCall())
+                            + m.errors() + " | " + loss + " | " + retransmissions + " | " + num(m.cpuMicrosPerCall())
+                            + " | " + num(m.switchesPerCall())
                             + " | " + m.warmupAndGc() + " | "
                             + run.row() + " |");
                 }

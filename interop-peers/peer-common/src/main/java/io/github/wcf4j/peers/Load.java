@@ -142,12 +142,14 @@ public final class Load {
             long gcMillisBefore = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
             long gcCountBefore = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
             long switchesBefore = contextSwitches();
+            long cpuBefore = processCpuNanos();
             measuring.set(true);
             long begin = System.nanoTime();
             Thread.sleep(plan.windowMs());
             measuring.set(false);
             double seconds = (System.nanoTime() - begin) / 1e9;
             long switches = contextSwitches() - switchesBefore;
+            long cpu = processCpuNanos() - cpuBefore;
             long gcMillis = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() - gcMillisBefore;
             long gcCount = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum() - gcCountBefore;
             long[] all;
@@ -164,10 +166,11 @@ public final class Load {
             out.println(String.format(Locale.ROOT, "ROUND {\"round\":%d,\"sessions\":%d,\"calls\":%d,"
                     + "\"seconds\":%.3f,\"callsPerSecond\":%.1f,\"p50Micros\":%.1f,\"p99Micros\":%.1f,"
                     + "\"errors\":%d,\"warmupRounds\":%d,\"stable\":%d,\"gcMillis\":%d,\"gcCount\":%d,"
-                    + "\"switchesPerCall\":%.2f}", r + 1, n, all.length, seconds, all.length / seconds,
+                    + "\"switchesPerCall\":%.2f,\"cpuMicrosPerCall\":%.1f}", r + 1, n, all.length, seconds, all.length / seconds,
                     percentile(all, 0.50) / 1e3, percentile(all, 0.99) / 1e3, errors.get() - errorsBefore,
                     warmupRounds, stable ? 1 : 0, gcMillis, gcCount, switchesBefore < 0 || all.length == 0
-                    ? Double.NaN : switches / (double) all.length));
+                    ? Double.NaN : switches / (double) all.length, cpuBefore < 0 || all.length == 0 ? Double.NaN
+                    : cpu / 1e3 / all.length));
             out.flush();
         }
         stop.set(true);
@@ -252,6 +255,15 @@ public final class Load {
      * hand-offs between threads a call makes (each wakes a parked thread) and the preemptions it suffers; unlike
      * times, they hardly depend on how busy the machine is.
      */
+    /**
+     * The CPU time (user + system) of this process's threads so far, in nanoseconds, or -1 where the JVM cannot tell:
+     * with clients and service in one process, what a call costs both ends together.
+     */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
     static long contextSwitches() {
         Path tasks = Path.of("/proc/self/task");
         if (!Files.isDirectory(tasks)) {
