@@ -77,6 +77,8 @@ public final class PostgresSequenceStore implements SequenceStore {
     private Connection reads;
     /** The changes this store wrote to each key since it last compacted it (the writer's thread only). */
     private final Map<String, Integer> sinceCompaction = new HashMap<>();
+    /** How many batches the writer retried on a new connection after losing one. */
+    private final java.util.concurrent.atomic.AtomicLong retried = new java.util.concurrent.atomic.AtomicLong();
     /** Numbers (key and number) whose Received this store lost to another host: their Replied is refused too. */
     private final java.util.Set<String> lost = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The host names whose lock the writer's connection holds (the writer's thread only). */
@@ -203,6 +205,7 @@ public final class PostgresSequenceStore implements SequenceStore {
                         || writer.closed()) {
                     throw e;
                 }
+                retried.incrementAndGet();
                 ConnectionLoss.pause(attempt);
                 continue;
             }
@@ -597,8 +600,16 @@ public final class PostgresSequenceStore implements SequenceStore {
         return floor;
     }
 
+    /**
+     * How many times the writer retried a batch after losing its connection (PostgreSQL restarting): its writes waited
+     * meanwhile instead of failing.
+     */
+    public long retriedBatches() {
+        return retried.get();
+    }
+
     /** How many change rows sequence {@code key} has (for tests of compaction). */
-    int changeRows(String key) throws SQLException {
+    int changeRows(String key) {
         return read(() -> {
             try (PreparedStatement q = reads.prepareStatement("SELECT count(*) FROM wcf4j_rm_change WHERE key = ?")) {
                 q.setString(1, key);

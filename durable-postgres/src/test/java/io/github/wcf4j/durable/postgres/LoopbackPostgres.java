@@ -64,38 +64,98 @@ public final class LoopbackPostgres {
     }
 
     private static String start() {
-        Path bin = binaries();
-        try {
-            Path dir = Files.createTempDirectory("wcf4j-pg");
-            boolean root = "root".equals(System.getProperty("user.name"));
-            if (root) {
-                UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByName("postgres");
-                Files.setOwner(dir, postgres);
-            }
-            Path data = dir.resolve("data");
-            run(root, dir, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "wcf4j", "--auth=trust",
-                    "-E", "UTF8", "--no-sync");
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            run(root, dir, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("log")
-                    .toString(), "-w", "-o", "-p " + port + " -h 127.0.0.1 -k " + dir, "start");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    run(root, dir, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate",
-                            "stop");
+        return Cluster.start().url();
+    }
+
+    /**
+     * A PostgreSQL cluster of this JVM's own (initdb in a temporary directory, on loopback at a free port), which a
+     * test may stop and start again (a restart under load); stopped and deleted when the JVM exits. Never the
+     * server {@code .ci/run} gave: a test does not stop a server other tests use.
+     */
+    public static Cluster ownCluster() {
+        return Cluster.start();
+    }
+
+    /** A cluster this JVM started: its data directory, port and URL; {@link #stop} and {@link #start} it again. */
+    public static final class Cluster {
+        private final Path bin;
+        private final Path dir;
+        private final Path data;
+        private final boolean root;
+        private final int port;
+
+        private Cluster(Path bin, Path dir, boolean root, int port) {
+            this.bin = bin;
+            this.dir = dir;
+            this.data = dir.resolve("data");
+            this.root = root;
+            this.port = port;
+        }
+
+        static Cluster start() {
+            Path bin = binaries();
+            try {
+                Path dir = Files.createTempDirectory("wcf4j-pg");
+                boolean root = "root".equals(System.getProperty("user.name"));
+                if (root) {
+                    UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService()
+                            .lookupPrincipalByName("postgres");
+                    Files.setOwner(dir, postgres);
+                }
+                int port;
+                try (ServerSocket s = new ServerSocket(0)) {
+                    port = s.getLocalPort();
+                }
+                Cluster c = new Cluster(bin, dir, root, port);
+                run(root, dir, bin.resolve("initdb").toString(), "-D", c.data.toString(), "-U", "wcf4j",
+                        "--auth=trust", "-E", "UTF8", "--no-sync");
+                c.startAgain();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        c.pgCtl("-m", "immediate", "stop");
+                    } catch (IOException | RuntimeException e) {
+                        // not running
+                    }
                     try (Stream<Path> files = Files.walk(dir)) {
                         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    } catch (IOException | RuntimeException e) {
+                        // the JVM is exiting; the temporary directory is left
                     }
-                } catch (IOException | RuntimeException e) {
-                    // the JVM is exiting; the temporary directory is left
-                }
-            }));
+                }));
+                return c;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start PostgreSQL from " + bin + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** The URL of its {@code postgres} database. */
+        public String url() {
             return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=wcf4j";
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start PostgreSQL from " + bin + ": " + e.getMessage(), e);
+        }
+
+        /** Stops the server (fast shutdown: sessions are disconnected), returning once it is down. */
+        public void stop() {
+            try {
+                pgCtl("-m", "fast", "-w", "stop");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Starts the stopped server again at the same port, returning once it accepts connections. */
+        public void startAgain() {
+            try {
+                pgCtl("-l", dir.resolve("log").toString(), "-w", "-o", "-p " + port + " -h 127.0.0.1 -k " + dir,
+                        "start");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void pgCtl(String... args) throws IOException {
+            List<String> c = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString()));
+            c.addAll(List.of(args));
+            run(root, dir, c.toArray(String[]::new));
         }
     }
 
