@@ -249,10 +249,12 @@ public final class PostgresSequenceStore implements SequenceStore {
                 PreparedStatement delete = writes.prepareStatement("DELETE FROM wcf4j_rm_sequence WHERE key = ?");
                 PreparedStatement open = writes.prepareStatement("INSERT INTO wcf4j_rm_sequence"
                         + " (key, role, endpoint, input_id, output_id, touched) VALUES (?, ?, ?, ?, ?, ?)")) {
+            java.util.Set<String> touched = new java.util.HashSet<>();
             for (GroupCommitQueue.Write<Pending> w : batch) {
                 Pending p = w.item();
                 SequenceChange c = p.change();
-                if (!(c instanceof SequenceChange.Opened) && !(c instanceof SequenceChange.Ended)) {
+                if (!(c instanceof SequenceChange.Opened) && !(c instanceof SequenceChange.Ended)
+                        && touched.add(p.key())) { // once per key and batch
                     touch.setLong(1, now);
                     touch.setString(2, p.key());
                     touch.executeUpdate();

@@ -102,11 +102,7 @@ public final class LoopbackPostgres {
                             .lookupPrincipalByName("postgres");
                     Files.setOwner(dir, postgres);
                 }
-                int port;
-                try (ServerSocket s = new ServerSocket(0)) {
-                    port = s.getLocalPort();
-                }
-                Cluster c = new Cluster(bin, dir, root, port);
+                Cluster c = new Cluster(bin, dir, root, portBelowEphemeralRange());
                 run(root, dir, bin.resolve("initdb").toString(), "-D", c.data.toString(), "-U", "wcf4j",
                         "--auth=trust", "-E", "UTF8", "--no-sync");
                 c.startAgain();
@@ -126,6 +122,23 @@ public final class LoopbackPostgres {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start PostgreSQL from " + bin + ": " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * A free port below Linux's ephemeral range (32768-60999): while the server is stopped, no outgoing connection
+         * of this machine (the store reconnecting, HTTP clients) can take its port, so it starts again on it.
+         */
+        private static int portBelowEphemeralRange() throws IOException {
+            java.util.Random random = new java.util.Random();
+            for (int i = 0; i < 200; i++) {
+                int port = 20000 + random.nextInt(12000);
+                try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    return port;
+                } catch (IOException taken) {
+                    // try another
+                }
+            }
+            throw new IOException("no free port in 20000-31999");
         }
 
         /** The URL of its {@code postgres} database. */
@@ -148,7 +161,23 @@ public final class LoopbackPostgres {
                 pgCtl("-l", dir.resolve("log").toString(), "-w", "-o", "-p " + port + " -h 127.0.0.1 -k " + dir,
                         "start");
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                String log;
+                try {
+                    List<String> lines = Files.readAllLines(dir.resolve("log"));
+                    log = String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+                } catch (IOException | RuntimeException unreadable) {
+                    log = "(no log: " + unreadable + ")";
+                }
+                throw new UncheckedIOException(e.getMessage() + "\nserver log:\n" + log, e);
+            }
+        }
+
+        /** Stops the server if it runs (a test's cleanup: never hides what failed before it). */
+        public void stopQuietly() {
+            try {
+                pgCtl("-m", "fast", "-w", "stop");
+            } catch (IOException | RuntimeException notRunning) {
+                // stopped already
             }
         }
 

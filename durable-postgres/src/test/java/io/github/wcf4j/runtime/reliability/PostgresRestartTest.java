@@ -188,7 +188,7 @@ class PostgresRestartTest {
             await(() -> rows(pg.url(), "SELECT count(*) FROM wcf4j_rm_sequence") == 0, "the ended sequences gone");
             listener.abort();
         } finally {
-            pg.stop();
+            pg.stopQuietly();
         }
     }
 }
