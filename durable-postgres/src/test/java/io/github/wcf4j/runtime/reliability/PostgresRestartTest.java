@@ -156,11 +156,15 @@ class PostgresRestartTest {
             long retriedBefore = store.retriedBatches();
             pg.stop();
             int atStop = answered.get();
-            // the service's next writes find no database: they wait, retried on new connections
+            // a write now finds no database: it waits, retried on new connections (the sessions' reads fail
+            // meanwhile, so their requests are answered empty and resent)
+            CompletableFuture<Void> during = store.touch("a write during the outage");
             await(() -> store.retriedBatches() > retriedBefore, "a write waiting for the database");
+            assertTrue(!during.isDone(), "the write waits while the database is down");
             assertTrue(answered.get() - atStop <= SESSIONS, "at most a call per session answered while down ("
                     + (answered.get() - atStop) + "): each needs a write");
             pg.startAgain();
+            during.get(T.toSeconds(), TimeUnit.SECONDS);
             try {
                 CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(2 * T.toSeconds(), TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
