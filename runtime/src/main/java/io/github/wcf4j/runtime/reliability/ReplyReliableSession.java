@@ -331,6 +331,15 @@ final class ReplyReliableSession extends ReliableSession {
             // (which fails while that host lives, and takes the message over once it is gone)
             received = received.without(n);
         }
+        SequenceRanges accepted = in.ranges();
+        for (long n : exchanges.keySet()) {
+            if (!accepted.contains(n)) {
+                // this session's own write of n, committed but its completion not yet here (a slow commit, a batch
+                // retried after PostgreSQL restarted): n is accepted here when it completes; counting it received
+                // now would drop it then as a duplicate, acknowledged and never invoked
+                received = received.without(n);
+            }
+        }
         in.receivedElsewhere(received);
         synchronized (this) {
             nextReplyNumber = Math.max(nextReplyNumber, s.lastReplyNumber());
