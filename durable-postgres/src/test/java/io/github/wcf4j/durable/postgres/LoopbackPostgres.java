@@ -64,38 +64,127 @@ public final class LoopbackPostgres {
     }
 
     private static String start() {
-        Path bin = binaries();
-        try {
-            Path dir = Files.createTempDirectory("wcf4j-pg");
-            boolean root = "root".equals(System.getProperty("user.name"));
-            if (root) {
-                UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByName("postgres");
-                Files.setOwner(dir, postgres);
-            }
-            Path data = dir.resolve("data");
-            run(root, dir, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "wcf4j", "--auth=trust",
-                    "-E", "UTF8", "--no-sync");
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            run(root, dir, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("log")
-                    .toString(), "-w", "-o", "-p " + port + " -h 127.0.0.1 -k " + dir, "start");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    run(root, dir, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate",
-                            "stop");
+        return Cluster.start().url();
+    }
+
+    /**
+     * A PostgreSQL cluster of this JVM's own (initdb in a temporary directory, on loopback at a free port), which a
+     * test may stop and start again (a restart under load); stopped and deleted when the JVM exits. Never the
+     * server {@code .ci/run} gave: a test does not stop a server other tests use.
+     */
+    public static Cluster ownCluster() {
+        return Cluster.start();
+    }
+
+    /** A cluster this JVM started: its data directory, port and URL; {@link #stop} and {@link #start} it again. */
+    public static final class Cluster {
+        private final Path bin;
+        private final Path dir;
+        private final Path data;
+        private final boolean root;
+        private final int port;
+
+        private Cluster(Path bin, Path dir, boolean root, int port) {
+            this.bin = bin;
+            this.dir = dir;
+            this.data = dir.resolve("data");
+            this.root = root;
+            this.port = port;
+        }
+
+        static Cluster start() {
+            Path bin = binaries();
+            try {
+                Path dir = Files.createTempDirectory("wcf4j-pg");
+                boolean root = "root".equals(System.getProperty("user.name"));
+                if (root) {
+                    UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService()
+                            .lookupPrincipalByName("postgres");
+                    Files.setOwner(dir, postgres);
+                }
+                Cluster c = new Cluster(bin, dir, root, portBelowEphemeralRange());
+                run(root, dir, bin.resolve("initdb").toString(), "-D", c.data.toString(), "-U", "wcf4j",
+                        "--auth=trust", "-E", "UTF8", "--no-sync");
+                c.startAgain();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        c.pgCtl("-m", "immediate", "stop");
+                    } catch (IOException | RuntimeException e) {
+                        // not running
+                    }
                     try (Stream<Path> files = Files.walk(dir)) {
                         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    } catch (IOException | RuntimeException e) {
+                        // the JVM is exiting; the temporary directory is left
                     }
-                } catch (IOException | RuntimeException e) {
-                    // the JVM is exiting; the temporary directory is left
+                }));
+                return c;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start PostgreSQL from " + bin + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * A free port below Linux's ephemeral range (32768-60999): while the server is stopped, no outgoing connection
+         * of this machine (the store reconnecting, HTTP clients) can take its port, so it starts again on it.
+         */
+        private static int portBelowEphemeralRange() throws IOException {
+            java.util.Random random = new java.util.Random();
+            for (int i = 0; i < 200; i++) {
+                int port = 20000 + random.nextInt(12000);
+                try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    return port;
+                } catch (IOException taken) {
+                    // try another
                 }
-            }));
+            }
+            throw new IOException("no free port in 20000-31999");
+        }
+
+        /** The URL of its {@code postgres} database. */
+        public String url() {
             return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=wcf4j";
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start PostgreSQL from " + bin + ": " + e.getMessage(), e);
+        }
+
+        /** Stops the server (fast shutdown: sessions are disconnected), returning once it is down. */
+        public void stop() {
+            try {
+                pgCtl("-m", "fast", "-w", "stop");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Starts the stopped server again at the same port, returning once it accepts connections. */
+        public void startAgain() {
+            try {
+                pgCtl("-l", dir.resolve("log").toString(), "-w", "-o", "-p " + port + " -h 127.0.0.1 -k " + dir,
+                        "start");
+            } catch (IOException e) {
+                String log;
+                try {
+                    List<String> lines = Files.readAllLines(dir.resolve("log"));
+                    log = String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+                } catch (IOException | RuntimeException unreadable) {
+                    log = "(no log: " + unreadable + ")";
+                }
+                throw new UncheckedIOException(e.getMessage() + "\nserver log:\n" + log, e);
+            }
+        }
+
+        /** Stops the server if it runs (a test's cleanup: never hides what failed before it). */
+        public void stopQuietly() {
+            try {
+                pgCtl("-m", "fast", "-w", "stop");
+            } catch (IOException | RuntimeException notRunning) {
+                // stopped already
+            }
+        }
+
+        private void pgCtl(String... args) throws IOException {
+            List<String> c = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString()));
+            c.addAll(List.of(args));
+            run(root, dir, c.toArray(String[]::new));
         }
     }
 

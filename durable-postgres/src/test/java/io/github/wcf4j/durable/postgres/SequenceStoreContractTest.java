@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -237,6 +238,51 @@ class SequenceStoreContractTest {
             assertEquals(1, seq.received().size(), "no gap: the writes of one key are committed in order");
             s.write("seq", new SequenceChange.Received(stored + 1, false, "next", bytes("after"))).join();
             assertTrue(load(s, "seq").receivedNumber(stored + 1), "the store goes on after the crash");
+        }
+    }
+
+    /**
+     * Housekeeping: {@code expire} removes the sequences of a role at an endpoint that nothing wrote or touched for
+     * longer than the idle time, by the store's clock (virtual here), and leaves the touched, written, other
+     * endpoints' and other roles' ones; a sequence read back after a reopen counts as touched no later than when it was
+     * last written (the file keeps no times: touched at the reopen).
+     */
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aSequenceUntouchedForLongerThanTheIdleTimeExpiresAndATouchedOrWrittenOneStays(StoreKind kind) {
+        MovableClock clock = new MovableClock();
+        String place = kind.place();
+        SequenceChange.Role reply = SequenceChange.Role.SERVICE_REPLY;
+        Duration idle = Duration.ofSeconds(60);
+        try (SequenceStore s = kind.open(place, clock)) {
+            for (String k : List.of("old", "touched", "written")) {
+                s.write(k, new SequenceChange.Opened(reply, "urn:rm", k, k + "-offer", "/svc")).join();
+                s.write(k, new SequenceChange.Received(1, false, "h", bytes("m"))).join();
+            }
+            s.write("elsewhere", new SequenceChange.Opened(reply, "urn:rm", "elsewhere", null, "/other")).join();
+            s.write("client", new SequenceChange.Opened(SequenceChange.Role.CLIENT_OUTPUT, "urn:rm", "client", null,
+                    "/svc")).join();
+            clock.advance(Duration.ofSeconds(30));
+            s.touch("touched").join();
+            s.write("written", new SequenceChange.Replied(1, 1, bytes("r"))).join();
+            s.touch("never-opened").join();
+            clock.advance(Duration.ofSeconds(31));
+            assertEquals(List.of("old"), s.expire(reply, "/svc", idle).join());
+            assertTrue(s.load("old").join().isEmpty());
+            assertTrue(s.load("old-offer").join().isEmpty(), "gone by either identifier");
+            for (String k : List.of("touched", "written", "elsewhere", "client")) {
+                assertTrue(s.load(k).join().isPresent(), k + " stays");
+            }
+            assertEquals(List.of(), s.expire(reply, "/svc", idle).join());
+        }
+        try (SequenceStore s = kind.open(place, clock)) {
+            assertTrue(s.load("old").join().isEmpty(), "an expired sequence stays forgotten");
+            clock.advance(Duration.ofSeconds(61));
+            List<String> expired = new ArrayList<>(s.expire(reply, "/svc", idle).join());
+            Collections.sort(expired);
+            assertEquals(List.of("touched", "written"), expired);
+            assertTrue(s.load("elsewhere").join().isPresent());
+            assertTrue(s.load("client").join().isPresent());
         }
     }
 

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 
 /** The durable stores the contract suite runs on: where one keeps its sequences ({@link #place}) and how it opens. */
 enum StoreKind {
@@ -22,8 +24,9 @@ enum StoreKind {
         }
 
         @Override
-        SequenceStore open(String place) {
-            return LogSequenceStore.open(Path.of(place), FsyncPolicy.GROUP);
+        SequenceStore open(String place, Clock clock) {
+            return LogSequenceStore.open(Path.of(place), FsyncPolicy.GROUP, LogSequenceStore.DEFAULT_COMPACT_AFTER_BYTES,
+                    clock);
         }
     },
     /** A farm's: a database of the loopback PostgreSQL server. */
@@ -34,13 +37,19 @@ enum StoreKind {
         }
 
         @Override
-        SequenceStore open(String place) {
-            return PostgresSequenceStore.open(place);
+        SequenceStore open(String place, Clock clock) {
+            return PostgresSequenceStore.open(place, new PostgresSequenceStore.Options(clock, Duration.ofMinutes(1),
+                    256));
         }
     };
 
     /** A new, empty place for a store. */
     abstract String place();
 
-    abstract SequenceStore open(String place);
+    SequenceStore open(String place) {
+        return open(place, Clock.systemUTC());
+    }
+
+    /** The store at {@code place}, its housekeeping reading {@code clock}. */
+    abstract SequenceStore open(String place, Clock clock);
 }

@@ -64,6 +64,9 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
         this.accepted = new InboundQueue<>(settings.scheduler());
     }
 
+    /** The housekeeping of the stored sequences while open (durable store), else null. */
+    private volatile StoredSequenceExpiry expiry;
+
     @Override
     protected String wcfTypeName() {
         return "System.ServiceModel.Channels.ReliableChannelListener";
@@ -77,18 +80,44 @@ final class ReliableChannelListener<C extends Channel> extends LayeredChannelLis
 
     @Override
     protected CompletableFuture<Void> onOpen(Duration timeout) {
-        return innerListener.open(timeout).thenRun(this::acceptInner);
+        return innerListener.open(timeout).thenRun(this::acceptInner).thenRun(this::startExpiry);
+    }
+
+    /** With a durable store, the housekeeping of this endpoint's abandoned stored sequences. */
+    private void startExpiry() {
+        Duration inactivity = settings.rm().inactivityTimeout();
+        SequenceChange.Role role = storedRole();
+        if (settings.store().durable() && role != null && !WcfTimeSpan.isInfinite(inactivity)
+                && inactivity.compareTo(WcfTimeSpan.MAX_WAIT) <= 0) {
+            expiry = StoredSequenceExpiry.start(settings.store(), settings.scheduler(), role, uri().getPath(),
+                    inactivity);
+        }
+    }
+
+    /** The role of the sequences this listener keeps in its store, null for a shape it keeps none of. */
+    private SequenceChange.Role storedRole() {
+        return shape == ChannelShape.REPLY_SESSION ? SequenceChange.Role.SERVICE_REPLY
+                : shape == ChannelShape.INPUT_SESSION ? SequenceChange.Role.SERVICE_INPUT : null;
+    }
+
+    private void stopExpiry() {
+        StoredSequenceExpiry e = expiry;
+        if (e != null) {
+            e.stop();
+        }
     }
 
     @Override
     protected CompletableFuture<Void> onClose(Duration timeout) {
         accepted.close();
+        stopExpiry();
         return super.onClose(timeout);
     }
 
     @Override
     protected void onAbort() {
         accepted.close();
+        stopExpiry();
         overDuplex.sessions().forEach(ReliableSessionChannelOverDuplex::abandon);
         overReply.sessions().forEach(AbstractCommunicationObject::abort);
         super.onAbort();

@@ -60,6 +60,12 @@ final class ReplyReliableSession extends ReliableSession {
      * with theirs, and delivery would not be in order).
      */
     private volatile java.util.SortedSet<Long> pendingElsewhere = java.util.Collections.emptySortedSet();
+    /**
+     * When this session last {@linkplain SequenceStore#touch touched} its stored sequence (scheduler nanos), so that
+     * the store's housekeeping ({@link StoredSequenceExpiry}) does not take a sequence whose client is still sending;
+     * null: not yet (a resumed session touches on its first message).
+     */
+    private Long touchedAt;
 
     /**
      * One request of the sequence: the HTTP contexts waiting for its answer, and the answer once known. It does not
@@ -91,6 +97,7 @@ final class ReplyReliableSession extends ReliableSession {
         this.durable = store.durable();
         this.stored = durable ? new StoredMessages(settings.version()) : null;
         armInactivity();
+        touchedAt = scheduler.nanoTime(); // its Opened is being written
     }
 
     /** The change that opens this session in the store, written before its CreateSequenceResponse is sent. */
@@ -106,6 +113,7 @@ final class ReplyReliableSession extends ReliableSession {
     static ReplyReliableSession resumed(SessionSettings settings, StoredSequence s, Consumer<Throwable> onFault) {
         ReplyReliableSession r = new ReplyReliableSession(settings, s.opened().inputId(), s.opened().outputId(),
                 onFault);
+        r.touchedAt = null;
         r.restore(s);
         return r;
     }
@@ -215,6 +223,22 @@ final class ReplyReliableSession extends ReliableSession {
         return new AckHeader(a.id(), r, a.isFinal(), a.bufferRemaining());
     }
 
+    /** A message arrived: the stored sequence is touched, at most every quarter of the inactivity timeout. */
+    private void touchStore() {
+        Duration t = settings.rm().inactivityTimeout();
+        if (!durable || WcfTimeSpan.isInfinite(t)) {
+            return;
+        }
+        long now = scheduler.nanoTime();
+        synchronized (this) {
+            if (touchedAt != null && now - touchedAt < StoredSequenceExpiry.touchInterval(t).toNanos()) {
+                return;
+            }
+            touchedAt = now;
+        }
+        store.touch(inputId);
+    }
+
     /** Writes {@code change} without waiting (what it records is not acknowledged by it). */
     private void record(SequenceChange change) {
         if (durable) {
@@ -307,6 +331,15 @@ final class ReplyReliableSession extends ReliableSession {
             // (which fails while that host lives, and takes the message over once it is gone)
             received = received.without(n);
         }
+        SequenceRanges accepted = in.ranges();
+        for (long n : exchanges.keySet()) {
+            if (!accepted.contains(n)) {
+                // this session's own write of n, committed but its completion not yet here (a slow commit, a batch
+                // retried after PostgreSQL restarted): n is accepted here when it completes; counting it received
+                // now would drop it then as a duplicate, acknowledged and never invoked
+                received = received.without(n);
+            }
+        }
         in.receivedElsewhere(received);
         synchronized (this) {
             nextReplyNumber = Math.max(nextReplyNumber, s.lastReplyNumber());
@@ -332,6 +365,7 @@ final class ReplyReliableSession extends ReliableSession {
             return;
         }
         armInactivity();
+        touchStore();
         if (info.ack().isPresent() && replies) {
             AckHeader a = info.ack().get();
             if (a.id().equals(outputId) && a.ranges().last() > sentReplies()) {

@@ -353,6 +353,64 @@ class DurableReplySessionTest {
         assertTrue(farm.inner.load(client.session().id()).join().isPresent());
     }
 
+    /** The store's clock on the harness's virtual time (what the store's housekeeping compares). */
+    private static java.time.Clock virtual(RmHarness h) {
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.EPOCH.plusNanos(h.net.clock.nanoTime());
+            }
+        };
+    }
+
+    /**
+     * A sequence whose service crashed and whose client went away (nothing will ever continue it, so no session's
+     * inactivity timer runs for it) is removed by the restarted listener's housekeeping once nothing touched it for the
+     * binding's inactivityTimeout (plus the quarter the sessions' touches may lag), on virtual time; a client that
+     * keeps its idle session alive (its keep-alive AckRequested messages touch the sequence) keeps its sequence.
+     */
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
+    void anAbandonedStoredSequenceExpiresAfterTheInactivityTimeoutAndALiveOneStays(ReliableMessagingVersion v) {
+        RmHarness h = new RmHarness(v);
+        MemorySequenceStore timed = new MemorySequenceStore(virtual(h));
+        CustomBinding b = h.requestReply(x -> x.inactivityTimeout(Duration.ofSeconds(40)));
+        ChannelListener<ReplySessionChannel> first = listen(h, b, ChannelType.REPLY_SESSION, timed);
+        serve(first, new CopyOnWriteArrayList<>(), Set.of());
+        RequestSessionChannel abandoned = h.connect(b, ChannelType.REQUEST_SESSION);
+        assertEquals("A", call(h, abandoned, "a"));
+        first.abort(); // the service crashes ...
+        abandoned.abort(); // ... and its client goes away for good
+
+        ChannelListener<ReplySessionChannel> second = listen(h, b, ChannelType.REPLY_SESSION, timed);
+        serve(second, new CopyOnWriteArrayList<>(), Set.of());
+        RequestSessionChannel live = h.connect(b, ChannelType.REQUEST_SESSION);
+        assertEquals("B", call(h, live, "b"));
+        assertEquals(2, timed.size());
+        h.advance(Duration.ofSeconds(40));
+        assertTrue(timed.load(abandoned.session().id()).join().isPresent(),
+                "not before the inactivity timeout and the touches' slack");
+        h.advance(Duration.ofSeconds(30));
+        assertTrue(timed.load(abandoned.session().id()).join().isEmpty(), "the abandoned sequence expired");
+        h.advance(Duration.ofSeconds(200));
+        assertEquals(1, timed.size(), "the live client's idle sequence stays: " + h.summary());
+        assertTrue(timed.load(live.session().id()).join().isPresent());
+        assertEquals("C", call(h, live, "c"), "and goes on");
+        h.drive(live.close(T));
+        assertEquals(0, timed.size());
+        second.abort();
+    }
+
     @Test
     void withoutAStoreARestartedServiceAnswersUnknownSequence() {
         RmHarness h = new RmHarness(ReliableMessagingVersion.WS_RELIABLE_MESSAGING_11);

@@ -8,12 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CompletionException;
 
 /**
  * Sequences in one append-only file ({@link LogRecords}), chosen over H2's MVStore by measurement (docs/ARCHITECTURE.md,
@@ -32,24 +37,32 @@ public final class LogSequenceStore implements SequenceStore {
     private final Path file;
     private final FsyncPolicy policy;
     private final long compactAfterBytes;
+    private final Clock clock;
     private final StoredSequences sequences = new StoredSequences();
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final GroupCommitQueue<Pending> writer;
     private FileChannel channel;
     private java.nio.channels.FileLock lock;
     private long grown;
-    private volatile boolean closed;
 
-    private record Pending(String key, SequenceChange change, byte[] record, CompletableFuture<Void> done) {
+    /**
+     * A change to write, encoded on the caller's thread; {@code staleBefore} (else null): an expiry's Ended, written
+     * only if the sequence was still last touched before it when its batch is written.
+     */
+    private record Pending(String key, SequenceChange change, byte[] record, Instant staleBefore) {
     }
 
-    /** Queued by {@link #close}: the writer writes what queued before it, then stops. */
-    private static final Pending STOP = new Pending(null, null, null, null);
+    /** An expiry's Ended not written: the sequence was touched since the expiry chose it. */
+    private static final class StillActive extends RuntimeException {
+        StillActive() {
+            super(null, null, false, false);
+        }
+    }
 
-    private LogSequenceStore(Path file, FsyncPolicy policy, long compactAfterBytes) throws IOException {
+    private LogSequenceStore(Path file, FsyncPolicy policy, long compactAfterBytes, Clock clock) throws IOException {
         this.file = file.toAbsolutePath();
         this.policy = policy;
         this.compactAfterBytes = compactAfterBytes;
+        this.clock = clock;
         if (this.file.getParent() != null) {
             Files.createDirectories(this.file.getParent());
         }
@@ -79,9 +92,8 @@ public final class LogSequenceStore implements SequenceStore {
         if (replayed > 2 * liveChanges() && channel.size() > 1024 * 1024) {
             compact();
         }
-        writer = new Thread(this::writeLoop, "wcf4j-rm-store " + this.file.getFileName());
-        writer.setDaemon(true);
-        writer.start();
+        writer = new GroupCommitQueue<>(this.file.toString(), policy == FsyncPolicy.EVERY_WRITE
+                ? GroupCommitQueue.Batching.ONE : GroupCommitQueue.Batching.GROUP, this::writeAndApply);
     }
 
     /** The store in {@code file} (created if absent) under {@code policy}. */
@@ -91,8 +103,16 @@ public final class LogSequenceStore implements SequenceStore {
 
     /** As {@link #open(Path, FsyncPolicy)}, compacting once the file grew by {@code compactAfterBytes}. */
     public static LogSequenceStore open(Path file, FsyncPolicy policy, long compactAfterBytes) {
+        return open(file, policy, compactAfterBytes, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #open(Path, FsyncPolicy, long)}, {@link #expire} reading {@code clock} (a test's virtual time). The
+     * sequences read from the file count as touched when the store opened (the file keeps no times).
+     */
+    public static LogSequenceStore open(Path file, FsyncPolicy policy, long compactAfterBytes, Clock clock) {
         try {
-            return new LogSequenceStore(file, policy, compactAfterBytes);
+            return new LogSequenceStore(file, policy, compactAfterBytes, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the reliable session store " + file + ": " + e.getMessage(), e);
         }
@@ -119,8 +139,9 @@ public final class LogSequenceStore implements SequenceStore {
         all.flip();
         long[] end = new long[1];
         List<LogRecords.Entry> entries = LogRecords.read(all, end);
+        Instant opened = clock.instant();
         for (LogRecords.Entry e : entries) {
-            sequences.apply(e.key(), e.change());
+            sequences.apply(e.key(), e.change(), opened);
         }
         if (end[0] < size) {
             channel.truncate(end[0]);
@@ -169,63 +190,88 @@ public final class LogSequenceStore implements SequenceStore {
 
     @Override
     public CompletableFuture<Void> write(String key, SequenceChange change) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (closed) {
-            done.completeExceptionally(new IllegalStateException("The reliable session store " + file
-                    + " is closed."));
-            return done;
+        if (writer.closed()) {
+            return CompletableFuture.failedFuture(writer.closedError());
         }
-        queue.add(new Pending(key, change, LogRecords.encode(key, change), done));
-        return done;
+        return writer.submit(new Pending(key, change, LogRecords.encode(key, change), null));
     }
 
-    /** The writer: a batch is what queued while the last was written (one change under {@code EVERY_WRITE}). */
-    private void writeLoop() {
-        List<Pending> batch = new ArrayList<>();
-        boolean stop = false;
-        while (!stop) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                continue; // only close stops the writer (an interrupt would close the file channel under a write)
-            }
-            if (policy != FsyncPolicy.EVERY_WRITE || batch.get(0) == STOP) {
-                queue.drainTo(batch);
-            }
-            stop = batch.remove(STOP);
-            if (!batch.isEmpty()) {
-                writeAndComplete(batch);
-            }
-            batch.clear();
-        }
+    @Override
+    public synchronized CompletableFuture<Void> touch(String key) {
+        sequences.touch(key, clock.instant());
+        return CompletableFuture.completedFuture(null);
     }
 
-    private void writeAndComplete(List<Pending> batch) {
-        try {
-            writeBatch(batch);
+    /** Writes an Ended to each stale sequence, unless it was touched before its batch was written. */
+    @Override
+    public CompletableFuture<List<String>> expire(SequenceChange.Role role, String endpoint, Duration idle) {
+        Instant cutoff = clock.instant().minus(idle);
+        List<String> stale;
+        synchronized (this) {
+            stale = sequences.stale(role, endpoint, cutoff);
+        }
+        List<CompletableFuture<String>> removed = new ArrayList<>();
+        for (String key : stale) {
+            SequenceChange ended = new SequenceChange.Ended();
+            removed.add(writer.submit(new Pending(key, ended, LogRecords.encode(key, ended), cutoff))
+                    .handle((v, e) -> {
+                        if (e == null) {
+                            return key;
+                        }
+                        if (e instanceof StillActive || e.getCause() instanceof StillActive) {
+                            return null;
+                        }
+                        throw e instanceof CompletionException c ? c : new CompletionException(e);
+                    }));
+        }
+        return CompletableFuture.allOf(removed.toArray(CompletableFuture[]::new)).thenApply(v -> removed.stream()
+                .map(CompletableFuture::join).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** The writer's commit: the batch appended (and forced as the policy says), then applied to the memory. */
+    private void writeAndApply(List<GroupCommitQueue.Write<Pending>> batch) throws IOException {
+        if (grown > compactAfterBytes) {
             synchronized (this) {
-                for (Pending p : batch) {
-                    sequences.apply(p.key(), p.change());
-                }
+                compact(); // before the batch: a failed compaction fails writes not written, none written
             }
-            batch.forEach(p -> p.done().complete(null));
-            if (grown > compactAfterBytes) {
-                synchronized (this) {
-                    compact();
-                }
+        }
+        List<GroupCommitQueue.Write<Pending>> writing = withoutActiveExpiries(batch);
+        writeBatch(writing);
+        Instant now = clock.instant();
+        synchronized (this) {
+            for (GroupCommitQueue.Write<Pending> w : writing) {
+                sequences.apply(w.item().key(), w.item().change(), now);
             }
-        } catch (IOException | RuntimeException e) {
-            IllegalStateException failure = new IllegalStateException("Cannot write to the reliable session store "
-                    + file + ": " + e.getMessage(), e);
-            batch.forEach(p -> p.done().completeExceptionally(failure));
         }
     }
 
-    private void writeBatch(List<Pending> batch) throws IOException {
+    /** {@code batch} without the expiries of sequences touched since (or written earlier in the batch), failed. */
+    private List<GroupCommitQueue.Write<Pending>> withoutActiveExpiries(List<GroupCommitQueue.Write<Pending>> batch) {
+        if (batch.stream().noneMatch(w -> w.item().staleBefore() != null)) {
+            return batch;
+        }
+        List<GroupCommitQueue.Write<Pending>> writing = new ArrayList<>(batch.size());
+        Set<String> written = new HashSet<>();
+        synchronized (this) {
+            for (GroupCommitQueue.Write<Pending> w : batch) {
+                Pending p = w.item();
+                if (p.staleBefore() != null && (written.contains(p.key())
+                        || !sequences.staleKey(p.key(), p.staleBefore()))) {
+                    w.done().completeExceptionally(new StillActive());
+                    continue;
+                }
+                written.add(p.key());
+                writing.add(w);
+            }
+        }
+        return writing;
+    }
+
+    private void writeBatch(List<GroupCommitQueue.Write<Pending>> batch) throws IOException {
         ByteBuffer[] buffers = new ByteBuffer[batch.size()];
         long total = 0;
         for (int i = 0; i < buffers.length; i++) {
-            buffers[i] = ByteBuffer.wrap(batch.get(i).record());
+            buffers[i] = ByteBuffer.wrap(batch.get(i).item().record());
             total += buffers[i].remaining();
         }
         long written = 0;
@@ -257,26 +303,15 @@ public final class LogSequenceStore implements SequenceStore {
     /** Writes what was queued, then closes the file; later writes fail. */
     @Override
     public void close() {
-        synchronized (queue) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!writer.close()) {
+            return;
         }
-        queue.add(STOP);
-        try {
-            writer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<Pending> late = new ArrayList<>();
-        queue.drainTo(late);
-        late.forEach(p -> p.done().completeExceptionally(new IllegalStateException("The reliable session store "
-                + file + " is closed.")));
         try {
             synchronized (this) {
-                lock.release();
-                channel.close();
+                if (channel.isOpen()) {
+                    lock.release();
+                    channel.close();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

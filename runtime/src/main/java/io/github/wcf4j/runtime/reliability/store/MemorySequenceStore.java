@@ -1,5 +1,8 @@
 package io.github.wcf4j.runtime.reliability.store;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +15,17 @@ public final class MemorySequenceStore implements SequenceStore {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final StoredSequences sequences = new StoredSequences();
+    private final Clock clock;
+
+    /** A store whose {@link #expire} reads the system's clock. */
+    public MemorySequenceStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** A store whose {@link #expire} reads {@code clock} (a test's virtual time). */
+    public MemorySequenceStore(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public boolean durable() {
@@ -20,8 +34,23 @@ public final class MemorySequenceStore implements SequenceStore {
 
     @Override
     public synchronized CompletableFuture<Void> write(String key, SequenceChange change) {
-        sequences.apply(key, change);
+        sequences.apply(key, change, clock.instant());
         return DONE;
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> touch(String key) {
+        sequences.touch(key, clock.instant());
+        return DONE;
+    }
+
+    @Override
+    public synchronized CompletableFuture<List<String>> expire(SequenceChange.Role role, String endpoint,
+            Duration idle) {
+        Instant cutoff = clock.instant().minus(idle);
+        List<String> stale = sequences.stale(role, endpoint, cutoff);
+        stale.forEach(k -> sequences.apply(k, new SequenceChange.Ended(), cutoff));
+        return CompletableFuture.completedFuture(stale);
     }
 
     @Override

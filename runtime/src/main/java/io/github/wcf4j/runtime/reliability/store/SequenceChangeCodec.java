@@ -34,6 +34,19 @@ public final class SequenceChangeCodec {
      * {@link SequenceChange.Opened} starts it, {@link SequenceChange.Ended} forgets it.
      */
     public static Optional<StoredSequence> fold(List<SequenceChange> changes) {
+        return Optional.ofNullable(state(changes)).map(SequenceState::snapshot);
+    }
+
+    /**
+     * The fewest changes that rebuild what {@code changes} leave (a compaction: the pending messages, the numbers, the
+     * replies not acknowledged, the close, the send window), empty when they leave no sequence.
+     */
+    public static List<SequenceChange> compacted(List<SequenceChange> changes) {
+        SequenceState state = state(changes);
+        return state == null ? List.of() : state.changes();
+    }
+
+    private static SequenceState state(List<SequenceChange> changes) {
         SequenceState state = null;
         for (SequenceChange c : changes) {
             if (c instanceof SequenceChange.Opened o) {
@@ -44,6 +57,6 @@ public final class SequenceChangeCodec {
                 state.apply(c);
             }
         }
-        return Optional.ofNullable(state).map(SequenceState::snapshot);
+        return state;
     }
 }

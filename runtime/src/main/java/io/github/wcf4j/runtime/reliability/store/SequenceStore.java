@@ -1,5 +1,6 @@
 package io.github.wcf4j.runtime.reliability.store;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +55,26 @@ public interface SequenceStore extends AutoCloseable {
      * had not finished (a client's store file is its process's alone).
      */
     CompletableFuture<List<StoredSequence>> unfinished(SequenceChange.Role role, String endpoint);
+
+    /**
+     * Marks sequence {@code key} as active now (by the store's clock) without a change: a message of its session
+     * arrived that wrote nothing (an AckRequested, a keep-alive), so that {@link #expire} leaves it alone. Every
+     * {@link #write} marks its key too. Completes once marked; a key not stored is ignored.
+     */
+    default CompletableFuture<Void> touch(String key) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Housekeeping: removes (as an {@link SequenceChange.Ended} would) the sequences of {@code role} opened at
+     * {@code endpoint} that nothing wrote or {@linkplain #touch touched} for longer than {@code idle} by the store's
+     * clock, those whose session was abandoned (WCF's reliable session faults after its {@code inactivityTimeout}
+     * without a message, and a sequence whose process died is never faulted: nothing runs its timer). Completes with
+     * the keys removed.
+     */
+    default CompletableFuture<List<String>> expire(SequenceChange.Role role, String endpoint, Duration idle) {
+        return CompletableFuture.completedFuture(List.of());
+    }
 
     /** Releases the store's resources; sequences stay stored. */
     @Override
