@@ -78,12 +78,16 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
             // WCF's proxy token provider for Basic: the same ClientCredentials.UserName
             UserNameCredential user = userName(p, "Basic");
             String basic = HttpBasicAuthentication.authorization(user.userName(), user.password());
-            settings = settings.withProxyAuthorization(proxyHost -> basic);
+            settings = settings.withProxyAuthorization((proxyHost, method, target) -> basic);
+        } else if (e.proxyAuthenticationScheme() == AuthenticationScheme.Digest) {
+            // the same ClientCredentials.UserName as Digest to the service; answered after the proxy's 407
+            UserNameCredential user = userName(p, "Digest");
+            settings = settings.withProxyAuthorization(new HttpDigestProxyClient(user.userName(), user.password()));
         } else if (e.proxyAuthenticationScheme() == AuthenticationScheme.Negotiate) {
             // the client's Kerberos identity, a fresh SPNEGO token for the proxy's HTTP/<host> per request or tunnel
             KerberosCredentials own = kerberos(p).orElseThrow(() -> notConfigured("client"));
-            settings = settings.withProxyAuthorization(proxyHost -> HttpNegotiateClient.proxyAuthorization(own,
-                    proxyHost));
+            settings = settings.withProxyAuthorization((proxyHost, method, target) ->
+                    HttpNegotiateClient.proxyAuthorization(own, proxyHost));
         }
         return new HttpRequestChannelFactory<>(type, scheme, resources(p), settings, encoder(p),
                 p.require(Scheduler.class),
