@@ -148,6 +148,32 @@ class HttpProxyDigestAuthenticationTest {
     }
 
     @Test
+    void aStreamedRequestWhoseBodyGoesOnceIsPrecededByAHeadWhose407ItAnswers() throws IOException {
+        proxy = new LoopbackForwardProxy();
+        proxy.requireDigest("alice", "proxy-pw");
+        URI service = serve(binding(HttpTransportBindingElement.builder()
+                .transferMode(io.github.wcf4j.binding.transport.TransferMode.Streamed).build()), params(), "http");
+        HttpTransportBindingElement streamed = HttpTransportBindingElement.builder().proxyAddress(proxy.address())
+                .useDefaultWebProxy(false).proxyAuthenticationScheme(AuthenticationScheme.Digest)
+                .transferMode(io.github.wcf4j.binding.transport.TransferMode.Streamed).build();
+        RequestChannel c = channel(binding(streamed), alice("proxy-pw"), service);
+        Message reply = Futures.join(c.request(Message.create(MessageVersion.SOAP12_WS_ADDRESSING10, "urn:ping",
+                w -> {
+                    w.writeStartElement("", "Ping", "urn:t");
+                    w.writeDefaultNamespace("urn:t");
+                    w.writeEndElement();
+                }), T));
+        assertEquals("<Pong xmlns=\"urn:t\"/>", reply.body().xml());
+        assertEquals(List.of("HEAD " + service + " HTTP/1.1", "HEAD " + service + " HTTP/1.1",
+                "POST " + service + " HTTP/1.1"), proxy.requestLines(),
+                "the HEAD's 407 answered by the HEAD once more, the streamed POST pre-authenticated");
+        assertEquals(2, proxy.digestAccepted().size(), proxy.digestAccepted().toString());
+        assertEquals(String.format("%08x", 2), LoopbackForwardProxy.digestParameters(proxy.digestAccepted().get(1))
+                .get("nc"));
+        assertEquals(1, served.get());
+    }
+
+    @Test
     void aWrongPasswordIsTheProxys407AsWcfReportsItAndNothingReachesTheService() throws IOException {
         proxy = new LoopbackForwardProxy();
         proxy.requireDigest("alice", "proxy-pw");
