@@ -225,6 +225,16 @@ class HttpProxyDigestAuthenticationTest {
     }
 
     @Test
+    void withoutAUserNameNoRequestIsSentToTheDigestProxy() throws IOException {
+        proxy = new LoopbackForwardProxy();
+        Throwable e = assertThrows(IllegalStateException.class, () -> channel(binding(digestProxy()), params(),
+                URI.create("http://" + UNRESOLVABLE + ":1/svc/")));
+        assertTrue(e.getMessage().startsWith("proxyAuthenticationScheme=\"Digest\": the client's user name and"
+                + " password are not set"), e.getMessage());
+        assertEquals(List.of(), proxy.requestLines());
+    }
+
+    @Test
     void ntlmToAProxyIsRefusedNamingNtlmAndWhatToConfigureInstead() {
         UnsupportedBindingException e = assertThrows(UnsupportedBindingException.class, () -> builder.buildFactory(
                 binding(HttpTransportBindingElement.builder().proxyAddress(URI.create("http://proxy.test:8080"))
