@@ -43,6 +43,9 @@ public enum WcfText {
     HttpRequiresSingleAuthScheme("The '{0}' authentication scheme has been specified on the HTTP factory. However, the"
             + " factory only supports specification of exactly one authentication scheme. Valid authentication schemes are"
             + " Digest, Negotiate, NTLM, Basic, or Anonymous."),
+    HttpProxyRequiresSingleAuthScheme("The '{0}' authentication scheme has been specified for the proxy on the HTTP"
+            + " factory. However, the factory only supports specification of exactly one authentication scheme. Valid"
+            + " authentication schemes are Digest, Negotiate, NTLM, Basic, or Anonymous."),
     UseDefaultWebProxyCantBeUsedWithExplicitProxyAddress("You cannot specify an explicit Proxy Address as well as"
             + " UseDefaultWebProxy=true in your HTTP Transport Binding Element."),
 

@@ -89,6 +89,21 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void aProxyAuthenticationSchemeOfMoreOrLessThanOneSchemeIsWcfsErrorNotAnonymous() {
+        for (String scheme : List.of("IntegratedWindowsAuthentication", "None")) {
+            ConfigReadResult r = ConfigFixture.customBinding("<textMessageEncoding/>\n<httpTransport"
+                    + " proxyAuthenticationScheme=\"" + scheme + "\"/>");
+            Diagnostic d = only(r.errors());
+            assertEquals(WcfText.HttpProxyRequiresSingleAuthScheme, d.key().orElseThrow());
+            assertEquals(WcfText.HttpProxyRequiresSingleAuthScheme.format(scheme), d.message());
+        }
+        for (String scheme : List.of("Anonymous", "Basic", "Digest", "Negotiate", "Ntlm")) {
+            ConfigFixture.assertNoErrors(ConfigFixture.customBinding("<textMessageEncoding/>\n<httpTransport"
+                    + " proxyAuthenticationScheme=\"" + scheme + "\"/>"));
+        }
+    }
+
+    @Test
     void anExplicitProxyWithTheDefaultWebProxyIsAnErrorForAClientOnly() {
         String binding = "<bindings><customBinding>\n<binding name=\"b\"><textMessageEncoding/>"
                 + "<httpTransport proxyAddress=\"http://proxy.example:8080\"/></binding></customBinding></bindings>";

@@ -2,6 +2,7 @@ package io.github.wcf4j.config.xml;
 
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.WcfText;
 import io.github.wcf4j.binding.transport.AuthenticationScheme;
 import io.github.wcf4j.binding.transport.HostNameComparisonMode;
 import io.github.wcf4j.binding.transport.HttpTransportBindingElement;
@@ -67,8 +68,7 @@ public class HttpTransportXml extends BindingElementXml {
                 .keepAliveEnabled(ctx.bool(this, "keepAliveEnabled", keepAliveEnabled, true))
                 .maxPendingAccepts(ctx.int32(this, "maxPendingAccepts", maxPendingAccepts, 0, 100_000, 0))
                 .proxyAddress(ctx.uri(this, "proxyAddress", proxyAddress).orElse(null))
-                .proxyAuthenticationScheme(singleScheme(ctx.enumName(this, "proxyAuthenticationScheme",
-                        proxyAuthenticationScheme, AUTHENTICATION_SCHEMES, "Anonymous")))
+                .proxyAuthenticationScheme(proxyScheme(ctx))
                 .realm(ctx.string(this, "realm", realm, 0, ""))
                 .transferMode(ctx.enumValue(this, "transferMode", transferMode, TransferMode.class,
                         TransferMode.Buffered))
@@ -95,6 +95,20 @@ public class HttpTransportXml extends BindingElementXml {
             }
         }
         return set;
+    }
+
+    /**
+     * {@code proxyAuthenticationScheme}: exactly one scheme. WCF's setter refuses any other value
+     * ({@code AuthenticationSchemesHelper.IsSingleton}): {@code IntegratedWindowsAuthentication} (Negotiate | Ntlm) and
+     * {@code None} are its {@code HttpProxyRequiresSingleAuthScheme} error, never read as Anonymous.
+     */
+    private AuthenticationScheme proxyScheme(ConfigContext ctx) {
+        String name = ctx.enumName(this, "proxyAuthenticationScheme", proxyAuthenticationScheme,
+                AUTHENTICATION_SCHEMES, "Anonymous");
+        if (schemes(List.of(name)).size() != 1) {
+            ctx.error(this, WcfText.HttpProxyRequiresSingleAuthScheme, name);
+        }
+        return singleScheme(name);
     }
 
     private static AuthenticationScheme singleScheme(String name) {

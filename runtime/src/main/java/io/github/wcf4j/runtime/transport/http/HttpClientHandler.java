@@ -48,7 +48,7 @@ final class HttpClientHandler extends SimpleChannelInboundHandler<FullHttpRespon
         exchange.completed(new HttpResponseData(response.status().code(), response.status().reasonPhrase(),
                 response.headers().get(HttpHeaderNames.CONTENT_TYPE),
                 response.headers().getAll(HttpHeaderNames.SET_COOKIE), body, null,
-                response.headers().get(HttpHeaderNames.WWW_AUTHENTICATE)), keepAlive);
+                HttpResponseData.challenge(response)), keepAlive);
     }
 
     @Override

@@ -16,14 +16,15 @@ import java.net.ProxySelector;
  * @param transferMode  which directions are streamed
  * @param maxBufferSize in streamed mode, how many bytes a response's headers may take
  * @param authentication how every request is authenticated (HTTP Basic, Negotiate), or {@code null}: anonymous
- * @param proxyAuthorization the {@code Proxy-Authorization} sent to the proxy whose host it is given, made for every
- *                           forwarded request and every {@code CONNECT} ({@code proxyAuthenticationScheme} Basic: the
- *                           same; Negotiate: a fresh Kerberos token for {@code HTTP/<proxy host>}), or {@code null}
+ * @param proxyAuthorization the {@code Proxy-Authorization} sent to the proxy, made for every forwarded request and
+ *                           every {@code CONNECT} ({@code proxyAuthenticationScheme} Basic: the same; Negotiate: a
+ *                           fresh Kerberos token for {@code HTTP/<proxy host>}; Digest: the answer to the proxy's
+ *                           {@code 407} challenge), or {@code null}
  */
 record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled, boolean allowCookies,
         HttpProxyChoice proxy, int connectTimeoutMillis, TlsSettings tls, WireTap tap,
         ServerCertificateCheck serverCheck, TransferMode transferMode, int maxBufferSize,
-        HttpClientAuthentication authentication, java.util.function.Function<String, String> proxyAuthorization) {
+        HttpClientAuthentication authentication, HttpProxyCredentials proxyAuthorization) {
 
     /**
      * @param systemProxy the system proxy ({@code useDefaultWebProxy}), or {@code null} for
@@ -42,7 +43,7 @@ record HttpClientSettings(long maxReceivedMessageSize, boolean keepAliveEnabled,
                 proxyAuthorization);
     }
 
-    HttpClientSettings withProxyAuthorization(java.util.function.Function<String, String> proxyAuthorization) {
+    HttpClientSettings withProxyAuthorization(HttpProxyCredentials proxyAuthorization) {
         return new HttpClientSettings(maxReceivedMessageSize, keepAliveEnabled, allowCookies, proxy,
                 connectTimeoutMillis, tls, tap, serverCheck, transferMode, maxBufferSize, authentication,
                 proxyAuthorization);

@@ -18,7 +18,8 @@ import java.util.List;
  * ({@code CONNECT host:port HTTP/1.1}, RFC 9110 §9.3.6) and holds everything written (the TLS handshake, the request)
  * until the proxy has answered 2xx, then gets out of the way. Any other answer ends the connection with a
  * {@link Refused} carrying the proxy's status, which the client reports as it reports that status from a server
- * (.NET's {@code HttpWebRequest} surfaces a refused tunnel as the proxy's response).
+ * (.NET's {@code HttpWebRequest} surfaces a refused tunnel as the proxy's response). A {@code 407} whose Digest
+ * challenge the client's proxy credentials answer is asked once more on the same connection first.
  */
 final class HttpConnectTunnel extends ChannelDuplexHandler {
     /** The longest proxy response head read. */
@@ -48,17 +49,37 @@ final class HttpConnectTunnel extends ChannelDuplexHandler {
     /** Why writes fail from now on: the tunnel was refused, or the connection closed before it opened. */
     private Throwable ended;
 
-    private final String proxyAuthorization;
+    /** How the {@code CONNECT} authenticates to the proxy, or null: anonymously. */
+    private final HttpProxyCredentials credentials;
+    private final String proxyHost;
+    /** The {@code Proxy-Authorization} of the {@code CONNECT} last sent, or null. */
+    private String sent;
+    /** Whether a {@code 407} was answered already: a tunnel answers one challenge. */
+    private boolean answered;
+    /** Bytes of a {@code 407}'s body still to skip before the next response head. */
+    private long skip;
 
     /** A tunnel to {@code host}:{@code port}. */
     HttpConnectTunnel(String host, int port) {
-        this(host, port, null);
+        this(host, port, null, null, null);
     }
 
-    /** A tunnel to {@code host}:{@code port}, asked with {@code proxyAuthorization} when not null. */
-    HttpConnectTunnel(String host, int port, String proxyAuthorization) {
-        this.authority = (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
-        this.proxyAuthorization = proxyAuthorization;
+    /**
+     * A tunnel to {@code host}:{@code port} through the proxy on {@code proxyHost}, asked first with the
+     * {@code Proxy-Authorization} {@code first} (made by the caller, off the event loop; null for none); a {@code 407}
+     * whose challenge {@code credentials} answer (Digest) is asked once more on the same connection, as .NET's
+     * {@code HttpWebRequest} does.
+     */
+    HttpConnectTunnel(String host, int port, String first, HttpProxyCredentials credentials, String proxyHost) {
+        this.authority = authority(host, port);
+        this.sent = first;
+        this.credentials = credentials;
+        this.proxyHost = proxyHost;
+    }
+
+    /** A {@code CONNECT}'s request target: {@code host:port}, an IPv6 literal in brackets. */
+    static String authority(String host, int port) {
+        return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 
     @Override
@@ -69,10 +90,14 @@ final class HttpConnectTunnel extends ChannelDuplexHandler {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        ctx.writeAndFlush(Unpooled.copiedBuffer("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority
-                + (proxyAuthorization == null ? "" : "\r\nProxy-Authorization: " + proxyAuthorization)
-                + "\r\n\r\n", StandardCharsets.US_ASCII));
+        connect(ctx);
         ctx.fireChannelActive();
+    }
+
+    private void connect(ChannelHandlerContext ctx) {
+        ctx.writeAndFlush(Unpooled.copiedBuffer("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority
+                + (sent == null ? "" : "\r\nProxy-Authorization: " + sent)
+                + "\r\n\r\n", StandardCharsets.US_ASCII));
     }
 
     @Override
@@ -99,6 +124,19 @@ final class HttpConnectTunnel extends ChannelDuplexHandler {
         }
         head.writeBytes(in);
         in.release();
+        readHead(ctx);
+    }
+
+    private void readHead(ChannelHandlerContext ctx) {
+        if (skip > 0) { // the body of a 407 answered on this connection
+            int n = (int) Math.min(skip, head.readableBytes());
+            head.skipBytes(n);
+            skip -= n;
+            if (skip > 0) {
+                return;
+            }
+            head.discardReadBytes();
+        }
         int found = ByteBufUtil.indexOf(END_OF_HEAD, head);
         if (found < 0) {
             if (head.readableBytes() > MAX_RESPONSE_HEAD) {
@@ -108,11 +146,17 @@ final class HttpConnectTunnel extends ChannelDuplexHandler {
         }
         String[] status = head.toString(head.readerIndex(), lineEnd(), StandardCharsets.ISO_8859_1).split(" ", 3);
         int code = status.length > 1 ? parseStatus(status[1]) : 502;
+        int end = found + END_OF_HEAD.readableBytes();
+        if (code == 407 && answerChallenge(ctx, head.toString(head.readerIndex(), end - head.readerIndex(),
+                StandardCharsets.ISO_8859_1))) {
+            head.readerIndex(end);
+            readHead(ctx); // the body to skip, or the next head, may have come already
+            return;
+        }
         if (code < 200 || code > 299) {
             refuse(ctx, new Refused(code, status.length > 2 ? status[2] : ""));
             return;
         }
-        int end = found + END_OF_HEAD.readableBytes();
         ByteBuf rest = head.retainedSlice(end, head.writerIndex() - end);
         head.release();
         head = null;
@@ -124,6 +168,52 @@ final class HttpConnectTunnel extends ChannelDuplexHandler {
         } else {
             rest.release();
         }
+    }
+
+    /**
+     * Answers a {@code 407} whose head is {@code responseHead} with a new {@code CONNECT} on this connection, when the
+     * credentials answer its challenge, the proxy keeps the connection and its body has a length to skip.
+     */
+    private boolean answerChallenge(ChannelHandlerContext ctx, String responseHead) {
+        if (credentials == null || answered || !credentials.answersChallenges()) {
+            return false;
+        }
+        List<String> challenges = new java.util.ArrayList<>();
+        long length = 0;
+        for (String line : responseHead.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String name = line.substring(0, colon).trim();
+            String value = line.substring(colon + 1).trim();
+            if (name.equalsIgnoreCase("Proxy-Authenticate")) {
+                challenges.add(value);
+            } else if (name.equalsIgnoreCase("Content-Length")) {
+                try {
+                    length = Long.parseLong(value);
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            } else if (name.equalsIgnoreCase("Connection") && value.toLowerCase(java.util.Locale.ROOT)
+                    .contains("close") || name.equalsIgnoreCase("Transfer-Encoding")) {
+                return false; // the 407 ends the connection, or its body has no length: the 407 is the outcome
+            }
+        }
+        if (length < 0 || !credentials.answer(HttpProxyCredentials.challenge(challenges), sent)) {
+            return false;
+        }
+        String answer;
+        try {
+            answer = credentials.authorization(proxyHost, "CONNECT", authority);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        answered = true;
+        skip = length;
+        sent = answer;
+        connect(ctx);
+        return true;
     }
 
     private int lineEnd() {

@@ -88,8 +88,13 @@ final class HttpConnectionPool implements AutoCloseable {
             request.setUri(via.getScheme() + "://" + via.getRawAuthority() + request.uri());
             if (settings.proxyAuthorization() != null) {
                 try {
-                    request.headers().set(HttpHeaderNames.PROXY_AUTHORIZATION,
-                            settings.proxyAuthorization().apply(origin.proxy().orElseThrow().getHostString()));
+                    String authorization = settings.proxyAuthorization().authorization(
+                            origin.proxy().orElseThrow().getHostString(), request.method().name(), request.uri());
+                    if (authorization == null) {
+                        request.headers().remove(HttpHeaderNames.PROXY_AUTHORIZATION);
+                    } else {
+                        request.headers().set(HttpHeaderNames.PROXY_AUTHORIZATION, authorization);
+                    }
                 } catch (RuntimeException e) {
                     ReferenceCountUtil.release(request);
                     HttpExchange failed = new HttpExchange(via, null, settings.keepAliveEnabled());
@@ -163,8 +168,11 @@ final class HttpConnectionPool implements AutoCloseable {
             @Override
             public void channelCreated(Channel ch) {
                 if (https && proxy.isPresent()) {
-                    ch.pipeline().addLast(new HttpConnectTunnel(host, port, settings.proxyAuthorization() == null
-                            ? null : settings.proxyAuthorization().apply(proxy.get().getHostString())));
+                    HttpProxyCredentials credentials = settings.proxyAuthorization();
+                    String proxyHost = proxy.get().getHostString();
+                    ch.pipeline().addLast(new HttpConnectTunnel(host, port, credentials == null ? null
+                            : credentials.authorization(proxyHost, "CONNECT", HttpConnectTunnel.authority(host, port)),
+                            credentials, proxyHost));
                 }
                 if (https) {
                     SSLEngine engine = clientSsl().newEngine(ch.alloc(), host, port);

@@ -31,7 +31,27 @@ final class HttpDigestClient implements HttpClientAuthentication {
         this.password = Objects.requireNonNull(password, "password");
     }
 
-    private record Challenge(String realm, String nonce, String algorithm, String opaque) {
+    /** A Digest challenge ({@code WWW-Authenticate}, or a proxy's {@code Proxy-Authenticate}) this client answers. */
+    record Challenge(String realm, String nonce, String algorithm, String opaque, boolean stale) {
+
+        /**
+         * The challenge in {@code header}, when it is one this client can answer ({@code qop="auth"}, {@code MD5} or
+         * {@code MD5-sess}); else empty.
+         */
+        static Optional<Challenge> parse(String header) {
+            Map<String, String> p = HttpDigestAuthentication.parameters(header);
+            if (p == null || p.get("nonce") == null || p.get("realm") == null) {
+                return Optional.empty();
+            }
+            String qop = p.getOrDefault("qop", "");
+            String algorithm = p.getOrDefault("algorithm", "MD5");
+            boolean auth = java.util.Arrays.stream(qop.split(",")).map(String::trim).anyMatch("auth"::equals);
+            if (!auth || !(algorithm.equalsIgnoreCase("MD5") || algorithm.equalsIgnoreCase("MD5-sess"))) {
+                return Optional.empty();
+            }
+            return Optional.of(new Challenge(p.get("realm"), p.get("nonce"), algorithm, p.get("opaque"),
+                    "true".equalsIgnoreCase(p.get("stale"))));
+        }
     }
 
     @Override
@@ -43,7 +63,8 @@ final class HttpDigestClient implements HttpClientAuthentication {
     private synchronized DigestAttempt answer(String uri, Challenge challenge) {
         current = challenge;
         count++;
-        return new DigestAttempt(uri, challenge, authorization(uri, challenge, count));
+        return new DigestAttempt(uri, challenge, authorization(user, password, "POST", uri, challenge, count,
+                random));
     }
 
     private synchronized DigestAttempt fresh(String uri, Challenge challenge) {
@@ -51,7 +72,13 @@ final class HttpDigestClient implements HttpClientAuthentication {
         return answer(uri, challenge);
     }
 
-    private String authorization(String uri, Challenge c, long nc) {
+    /**
+     * The {@code Digest} credentials answering {@code c} for a {@code method} request to {@code uri} (the request
+     * target as sent: a path, a proxy's absolute URI, a {@code CONNECT}'s authority) with nonce count {@code nc}: RFC
+     * 7616 §3.4 with {@code qop=auth}, the same for a service's 401 and a proxy's 407.
+     */
+    static String authorization(String user, String password, String method, String uri, Challenge c, long nc,
+            SecureRandom random) {
         byte[] b = new byte[8];
         random.nextBytes(b);
         String cnonce = HexFormat.of().formatHex(b);
@@ -61,7 +88,7 @@ final class HttpDigestClient implements HttpClientAuthentication {
         if (sess) {
             ha1 = HttpDigestAuthentication.md5(ha1 + ":" + c.nonce() + ":" + cnonce);
         }
-        String ha2 = HttpDigestAuthentication.md5("POST:" + uri);
+        String ha2 = HttpDigestAuthentication.md5(method + ":" + uri);
         String response = HttpDigestAuthentication.md5(ha1 + ":" + c.nonce() + ":" + count + ":" + cnonce + ":auth:"
                 + ha2);
         return HttpDigestAuthentication.SCHEME + " username=\"" + quote(user) + "\", realm=\"" + quote(c.realm())
@@ -93,20 +120,13 @@ final class HttpDigestClient implements HttpClientAuthentication {
 
         @Override
         public Optional<Attempt> answer(HttpResponseData unauthorized) {
-            Map<String, String> p = HttpDigestAuthentication.parameters(unauthorized.wwwAuthenticate());
-            if (p == null || p.get("nonce") == null || p.get("realm") == null) {
+            Optional<Challenge> parsed = Challenge.parse(unauthorized.wwwAuthenticate());
+            if (parsed.isEmpty()) {
                 return Optional.empty();
             }
-            String qop = p.getOrDefault("qop", "");
-            String algorithm = p.getOrDefault("algorithm", "MD5");
-            boolean auth = java.util.Arrays.stream(qop.split(",")).map(String::trim).anyMatch("auth"::equals);
-            if (!auth || !(algorithm.equalsIgnoreCase("MD5") || algorithm.equalsIgnoreCase("MD5-sess"))) {
-                return Optional.empty();
-            }
-            Challenge c = new Challenge(p.get("realm"), p.get("nonce"), algorithm, p.get("opaque"));
-            boolean stale = "true".equalsIgnoreCase(p.get("stale"));
+            Challenge c = parsed.get();
             // the same nonce refused again, not stale: the credentials are wrong; answer once per nonce only
-            if (answered != null && answered.nonce().equals(c.nonce()) && !stale) {
+            if (answered != null && answered.nonce().equals(c.nonce()) && !c.stale()) {
                 return Optional.empty();
             }
             return Optional.of(fresh(uri, c));
@@ -123,7 +143,7 @@ final class HttpDigestClient implements HttpClientAuthentication {
         return to.getRawQuery() == null ? target : target + "?" + to.getRawQuery();
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

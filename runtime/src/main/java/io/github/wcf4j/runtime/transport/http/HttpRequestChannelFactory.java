@@ -63,6 +63,8 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
     private final HttpCookieContainer cookies;
     /** How every request is authenticated (HTTP Basic, Negotiate); {@code null} when anonymous. */
     private final HttpClientAuthentication authentication;
+    /** The proxy's credentials when they answer its {@code 407} (Digest); else {@code null}. */
+    private final HttpProxyCredentials proxyChallenges;
 
     HttpRequestChannelFactory(ChannelType<C> type, String scheme, NettyResources resources,
             HttpClientSettings settings, TextMessageEncoder encoder, Scheduler scheduler, boolean manualAddressing) {
@@ -77,6 +79,8 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
         this.tap = settings.tap();
         this.cookies = settings.allowCookies() ? new HttpCookieContainer() : null;
         this.authentication = settings.authentication();
+        this.proxyChallenges = settings.proxyAuthorization() != null && settings.proxyAuthorization().answersChallenges()
+                ? settings.proxyAuthorization() : null;
     }
 
     @Override
@@ -151,9 +155,10 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 tap.record(WireTap.Direction.SENT,
                         ByteBufUtil.getBytes(http.content()), http.headers().get(HttpHeaderNames.CONTENT_TYPE));
             }
-            // a scheme that answers a challenge (Digest) sends the body again after the service's 401
-            byte[] again = attempt != null && attempt.answersChallenges() ? ByteBufUtil.getBytes(http.content()) : null;
-            return exchange(pool.send(via(), http, idleRead(timeout)), http, attempt, timeout, again);
+            // a scheme that answers a challenge (Digest) sends the body again after the service's 401 or proxy's 407
+            byte[] again = attempt != null && attempt.answersChallenges() || proxyChallenges != null
+                    ? ByteBufUtil.getBytes(http.content()) : null;
+            return exchange(pool.send(via(), http, idleRead(timeout)), http, attempt, timeout, again, false);
         }
 
         /**
@@ -164,7 +169,7 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
         private CompletableFuture<Message> streamed(Message request, HttpClientAuthentication.Attempt challenged,
                 Duration timeout) {
             HttpClientAuthentication.Attempt attempt = challenged;
-            if (attempt != null && attempt.answersChallenges()) {
+            if (attempt != null && attempt.answersChallenges() || proxyChallenges != null) {
                 attempt = challengeFirst(attempt, timeout);
             }
             HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target());
@@ -172,7 +177,7 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
             HttpUtil.setTransferEncodingChunked(head, true);
             connectionHeaders(head);
             HttpExchange exchange = pool.send(via(), head, idleRead(timeout));
-            CompletableFuture<Message> reply = exchange(exchange, head, attempt, timeout, null);
+            CompletableFuture<Message> reply = exchange(exchange, head, attempt, timeout, null, true);
             ChunkedBodyOutput out;
             try {
                 out = new ChunkedBodyOutput(exchange.sent().join());
@@ -198,9 +203,16 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
          * there for every non-anonymous request). A fresh nonce each time: a nonce gone stale can never cost a body.
          * Blocks the calling thread, which writes the body anyway. A {@code HEAD} that fails or is not challenged
          * leaves {@code attempt} as it was (WCF ignores its outcome too): the request then goes as it would have.
+         * A proxy's Digest {@code 407} to the {@code HEAD} is answered the same way: the {@code HEAD} goes once more
+         * with the answer (which may bring the service's 401), and the streamed request answers it again.
          */
         private HttpClientAuthentication.Attempt challengeFirst(HttpClientAuthentication.Attempt attempt,
                 Duration timeout) {
+            return challengeFirst(attempt, timeout, false);
+        }
+
+        private HttpClientAuthentication.Attempt challengeFirst(HttpClientAuthentication.Attempt attempt,
+                Duration timeout, boolean proxyAnswered) {
             FullHttpRequest probe = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.HEAD, target(),
                     Unpooled.EMPTY_BUFFER);
             URI via = via();
@@ -218,7 +230,12 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 if (cookies != null) {
                     cookies.store(via, r.setCookies());
                 }
-                return r.status() == 401 ? attempt.answer(r).orElse(attempt) : attempt;
+                if (r.status() == 407 && proxyChallenges != null && !proxyAnswered && proxyChallenges.answer(
+                        r.wwwAuthenticate(), probe.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION))) {
+                    return challengeFirst(attempt, timeout, true);
+                }
+                return r.status() == 401 && attempt != null && attempt.answersChallenges()
+                        ? attempt.answer(r).orElse(attempt) : attempt;
             } catch (CompletionException | CancellationException e) {
                 return attempt;
             } finally {
@@ -240,10 +257,11 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
         /**
          * The reply to {@code http}; with {@code again} (its body, for a scheme that answers challenges), a 401 whose
          * challenge the attempt answers sends the request once more with the answer (HTTP Digest's round trip, as
-         * WCF's {@code HttpWebRequest} makes it).
+         * WCF's {@code HttpWebRequest} makes it); likewise a proxy's 407 that the proxy credentials answer, unless
+         * {@code proxyAnswered} already (the proxy's Digest, which may be followed by the service's 401).
          */
         private CompletableFuture<Message> exchange(HttpExchange exchange, HttpRequest http,
-                HttpClientAuthentication.Attempt attempt, Duration timeout, byte[] again) {
+                HttpClientAuthentication.Attempt attempt, Duration timeout, byte[] again, boolean proxyAnswered) {
             if (!WcfTimeSpan.isInfinite(timeout) && timeout.compareTo(WcfTimeSpan.MAX_WAIT) <= 0) {
                 Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> exchange.failed(
                         new CommunicationTimeoutException(WcfText.RequestTimedOut.format(WcfTimeSpan.format(timeout)))));
@@ -256,18 +274,31 @@ final class HttpRequestChannelFactory<C extends Channel> extends ChannelManagerB
                 if (tap != null && r.body().length > 0) {
                     tap.record(WireTap.Direction.RECEIVED, r.body(), r.contentType());
                 }
-                if (r.status() == 401 && again != null) {
+                if (r.status() == 407 && again != null && proxyChallenges != null && !proxyAnswered
+                        && proxyChallenges.answer(r.wwwAuthenticate(),
+                                http.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION))) {
+                    // the proxy's Digest challenge: the same request once more, its Proxy-Authorization answering it
+                    FullHttpRequest retry = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
+                            target(), Unpooled.wrappedBuffer(again));
+                    retry.headers().set(http.headers());
+                    if (tap != null) {
+                        tap.record(WireTap.Direction.SENT, again, http.headers().get(HttpHeaderNames.CONTENT_TYPE));
+                    }
+                    return exchange(pool.send(via(), retry, idleRead(timeout)), retry, attempt, timeout, again,
+                            true);
+                }
+                if (r.status() == 401 && again != null && attempt != null && attempt.answersChallenges()) {
                     var answer = attempt.answer(r);
                     if (answer.isPresent()) {
                         FullHttpRequest retry = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
-                                http.uri(), Unpooled.wrappedBuffer(again));
+                                target(), Unpooled.wrappedBuffer(again));
                         retry.headers().set(http.headers());
                         retry.headers().set(HttpHeaderNames.AUTHORIZATION, answer.get().authorization());
                         if (tap != null) {
                             tap.record(WireTap.Direction.SENT, again, http.headers().get(HttpHeaderNames.CONTENT_TYPE));
                         }
                         return exchange(pool.send(via(), retry, idleRead(timeout)), retry, answer.get(), timeout,
-                                null);
+                                null, true);
                     }
                 }
                 if (attempt != null && r.status() != 401 && r.status() != 403) {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param message     in streamed mode, the message already read from it (its body possibly still arriving), else
  *                    {@code null}
  * @param wwwAuthenticate the {@code WWW-Authenticate} header (a 401's challenge, Negotiate's mutual-authentication
- *                        token), or {@code null}
+ *                        token), or a 407's {@code Proxy-Authenticate} (the proxy's challenge), or {@code null}
  */
 record HttpResponseData(int status, String reason, String contentType, List<String> setCookies, byte[] body,
         Message message, String wwwAuthenticate) {
@@ -26,5 +26,13 @@ record HttpResponseData(int status, String reason, String contentType, List<Stri
     HttpResponseData(int status, String reason, String contentType, List<String> setCookies, byte[] body,
             Message message) {
         this(status, reason, contentType, setCookies, body, message, null);
+    }
+
+    /** The challenge of {@code response}: its {@code WWW-Authenticate}, a 407's {@code Proxy-Authenticate}. */
+    static String challenge(io.netty.handler.codec.http.HttpResponse response) {
+        return response.status().code() == 407
+                ? HttpProxyCredentials.challenge(response.headers().getAll(
+                        io.netty.handler.codec.http.HttpHeaderNames.PROXY_AUTHENTICATE))
+                : response.headers().get(io.netty.handler.codec.http.HttpHeaderNames.WWW_AUTHENTICATE);
     }
 }

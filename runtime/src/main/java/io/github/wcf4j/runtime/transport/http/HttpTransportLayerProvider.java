@@ -76,14 +76,18 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
         }
         if (e.proxyAuthenticationScheme() == AuthenticationScheme.Basic) {
             // WCF's proxy token provider for Basic: the same ClientCredentials.UserName
-            UserNameCredential user = userName(p, "Basic");
+            UserNameCredential user = userName(p, "proxyAuthenticationScheme", "Basic");
             String basic = HttpBasicAuthentication.authorization(user.userName(), user.password());
-            settings = settings.withProxyAuthorization(proxyHost -> basic);
+            settings = settings.withProxyAuthorization((proxyHost, method, target) -> basic);
+        } else if (e.proxyAuthenticationScheme() == AuthenticationScheme.Digest) {
+            // the same ClientCredentials.UserName as Digest to the service; answered after the proxy's 407
+            UserNameCredential user = userName(p, "proxyAuthenticationScheme", "Digest");
+            settings = settings.withProxyAuthorization(new HttpDigestProxyClient(user.userName(), user.password()));
         } else if (e.proxyAuthenticationScheme() == AuthenticationScheme.Negotiate) {
             // the client's Kerberos identity, a fresh SPNEGO token for the proxy's HTTP/<host> per request or tunnel
             KerberosCredentials own = kerberos(p).orElseThrow(() -> notConfigured("client"));
-            settings = settings.withProxyAuthorization(proxyHost -> HttpNegotiateClient.proxyAuthorization(own,
-                    proxyHost));
+            settings = settings.withProxyAuthorization((proxyHost, method, target) ->
+                    HttpNegotiateClient.proxyAuthorization(own, proxyHost));
         }
         return new HttpRequestChannelFactory<>(type, scheme, resources(p), settings, encoder(p),
                 p.require(Scheduler.class),
@@ -117,8 +121,13 @@ public final class HttpTransportLayerProvider implements LayerProvider<HttpTrans
 
     /** The client's user name and password for the HTTP {@code scheme} (set in code, as in WCF). */
     private static UserNameCredential userName(BindingParameters p, String scheme) {
+        return userName(p, "authenticationScheme", scheme);
+    }
+
+    /** The client's user name and password for {@code setting} (authenticationScheme, proxyAuthenticationScheme). */
+    private static UserNameCredential userName(BindingParameters p, String setting, String scheme) {
         return p.find(ClientCredentials.class).flatMap(ClientCredentials::userName)
-                .orElseThrow(() -> new IllegalStateException("authenticationScheme=\"" + scheme + "\": the client's"
+                .orElseThrow(() -> new IllegalStateException(setting + "=\"" + scheme + "\": the client's"
                         + " user name and password are not set (ClientCredentials.UserName, given in code as in WCF),"
                         + " so no request is sent without the authentication the binding demands."));
     }

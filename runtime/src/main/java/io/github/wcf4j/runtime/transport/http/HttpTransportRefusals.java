@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * client call made, without it. Basic ({@link HttpBasicAuthentication}) and Negotiate ({@link
  * HttpNegotiateAuthentication}, also as IntegratedWindowsAuthentication) and Digest ({@link
  * HttpDigestAuthentication}, {@link HttpDigestClient}) run; Ntlm alone is refused naming what to configure instead,
- * other combinations are refused. A standard binding's transport
+ * other combinations are refused. To a proxy ({@code proxyAuthenticationScheme}) Basic, Digest ({@link
+ * HttpDigestProxyClient}) and Negotiate run, Ntlm is refused naming what to configure instead. A standard binding's transport
  * {@code clientCredentialType} (Windows, Basic, Digest, Ntlm) becomes such a scheme when the binding expands.
  */
 final class HttpTransportRefusals {
@@ -48,13 +49,14 @@ final class HttpTransportRefusals {
                             + " and Negotiate/IntegratedWindowsAuthentication (Kerberos) only yet; other combinations of schemes are not implemented, so this endpoint is refused rather"
                             + " than served or called without the authentication its configuration demands."),
             RefusalRule.<HttpTransportBindingElement>when("proxyAuthenticationScheme",
-                    e -> e.proxyAuthenticationScheme() != AuthenticationScheme.Anonymous
-                            && e.proxyAuthenticationScheme() != AuthenticationScheme.Basic
-                            && e.proxyAuthenticationScheme() != AuthenticationScheme.Negotiate,
-                    e -> "proxyAuthenticationScheme=\"" + e.proxyAuthenticationScheme() + "\": of authentication to an"
-                            + " HTTP proxy wcf4j runs Basic and Negotiate (Kerberos) only yet (Digest and NTLM to a"
-                            + " proxy are not implemented), so this client endpoint is refused rather than sending"
-                            + " requests the proxy can only answer 407.")
+                    e -> e.proxyAuthenticationScheme() == AuthenticationScheme.Ntlm,
+                    e -> "proxyAuthenticationScheme=\"Ntlm\": NTLM to an HTTP proxy is not implemented by wcf4j (a"
+                            + " JVM has no NTLM it could vouch for), and wcf4j never sends requests the proxy can only"
+                            + " answer 407, so this client endpoint is refused. Configure the proxy for one of the"
+                            + " schemes wcf4j runs instead: proxyAuthenticationScheme=\"Negotiate\" (Kerberos: a"
+                            + " Kerberos identity from the " + KerberosCredentials.SETTING + " setting, a ticket for"
+                            + " the proxy's HTTP/<proxy host>), \"Digest\" or \"Basic\" (the client's user name and"
+                            + " password, ClientCredentials.UserName).")
                     .onlyOn(Side.CLIENT),
             RefusalRule.when("webSocketTransportUsage",
                     e -> e.webSocketTransportUsage() == WebSocketTransportUsage.Always,

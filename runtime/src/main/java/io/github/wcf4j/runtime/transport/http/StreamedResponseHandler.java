@@ -70,7 +70,7 @@ final class StreamedResponseHandler extends ChannelInboundHandlerAdapter {
                 message -> claimed.headArrived(new HttpResponseData(response.status().code(),
                         response.status().reasonPhrase(), contentType,
                         response.headers().getAll(HttpHeaderNames.SET_COOKIE), new byte[0], message,
-                        response.headers().get(HttpHeaderNames.WWW_AUTHENTICATE))),
+                        HttpResponseData.challenge(response))),
                 claimed::failed);
     }
 

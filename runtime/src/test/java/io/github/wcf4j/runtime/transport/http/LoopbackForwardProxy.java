@@ -28,6 +28,12 @@ final class LoopbackForwardProxy extends LoopbackTcpServer {
     private volatile String requiredAuthorization;
     private volatile io.github.wcf4j.runtime.security.KerberosCredentials negotiateAcceptor;
     private final List<String> negotiatedClients = new CopyOnWriteArrayList<>();
+    private volatile String digestUser;
+    private volatile String digestPassword;
+    /** The nonce of the proxy's Digest challenge. */
+    static final String DIGEST_NONCE = "cHJveHktbm9uY2U=";
+    static final String DIGEST_REALM = "proxy@wcf4j.test";
+    private final List<String> digestAccepted = new CopyOnWriteArrayList<>();
 
     LoopbackForwardProxy() throws IOException {
         super("forward-proxy");
@@ -62,6 +68,62 @@ final class LoopbackForwardProxy extends LoopbackTcpServer {
      */
     void requireNegotiate(io.github.wcf4j.runtime.security.KerberosCredentials acceptor) {
         negotiateAcceptor = acceptor;
+    }
+
+    /**
+     * From now on every request and {@code CONNECT} must carry {@code Proxy-Authorization: Digest ...} whose response
+     * is the RFC 7616 hash (qop=auth, MD5) of {@code user}'s {@code password} for its own method and request target,
+     * checked here independently of the client's code; else it is answered {@code 407} with a Digest challenge (and a
+     * body, as real proxies send).
+     */
+    void requireDigest(String user, String password) {
+        digestUser = user;
+        digestPassword = password;
+    }
+
+    /** The {@code Proxy-Authorization} values the proxy accepted as Digest, in order. */
+    List<String> digestAccepted() {
+        return new ArrayList<>(digestAccepted);
+    }
+
+    /** The parameters of a Digest credentials value, by name. */
+    static java.util.Map<String, String> digestParameters(String value) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-zA-Z]+)=(?:\"([^\"]*)\"|([^,\\s]*))")
+                .matcher(value.substring("Digest ".length()));
+        while (m.find()) {
+            out.put(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2) != null ? m.group(2) : m.group(3));
+        }
+        return out;
+    }
+
+    static String md5Hex(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean digestValid(String method, String target, String given) {
+        if (given == null || !given.startsWith("Digest ")) {
+            return false;
+        }
+        java.util.Map<String, String> p = digestParameters(given);
+        if (!digestUser.equals(p.get("username")) || !DIGEST_REALM.equals(p.get("realm"))
+                || !DIGEST_NONCE.equals(p.get("nonce")) || !target.equals(p.get("uri"))
+                || !"auth".equals(p.get("qop")) || p.get("nc") == null || p.get("cnonce") == null) {
+            return false;
+        }
+        String ha1 = md5Hex(digestUser + ":" + DIGEST_REALM + ":" + digestPassword);
+        String ha2 = md5Hex(method + ":" + target);
+        String expected = md5Hex(ha1 + ":" + DIGEST_NONCE + ":" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2);
+        if (!expected.equals(p.get("response"))) {
+            return false;
+        }
+        digestAccepted.add(given);
+        return true;
     }
 
     /** The Kerberos clients the proxy authenticated, in order. */
@@ -107,8 +169,22 @@ final class LoopbackForwardProxy extends LoopbackTcpServer {
                         .filter(h -> h.getKey().equalsIgnoreCase("Proxy-Authorization")).map(java.util.Map.Entry::getValue)
                         .findFirst().orElse(null);
                 request.headers.keySet().removeIf(k -> k.equalsIgnoreCase("Proxy-Authorization"));
+                String[] line = request.startLine.split(" ");
                 boolean refused = required != null && !required.equals(given)
-                        || negotiateAcceptor != null && !negotiated(given);
+                        || negotiateAcceptor != null && !negotiated(given)
+                        || digestUser != null && !digestValid(line[0], line[1], given);
+                if (refused && digestUser != null) {
+                    byte[] body = "<html><body>407 Proxy Authentication Required</body></html>"
+                            .getBytes(StandardCharsets.ISO_8859_1);
+                    out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic"
+                            + " realm=\"proxy\"\r\nProxy-Authenticate: Digest realm=\"" + DIGEST_REALM + "\", nonce=\""
+                            + DIGEST_NONCE + "\", qop=\"auth\", algorithm=MD5, opaque=\"0pq\"\r\nContent-Type:"
+                            + " text/html\r\nContent-Length: " + body.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(body);
+                    out.flush();
+                    continue;
+                }
                 if (refused) {
                     out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: "
                             + (negotiateAcceptor != null ? "Negotiate" : "Basic realm=\"proxy\"")
