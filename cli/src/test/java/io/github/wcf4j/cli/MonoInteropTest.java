@@ -66,7 +66,11 @@ class MonoInteropTest {
         monosClientCallsWcf4j("Buffered");
     }
 
-    /** transferMode Streamed: sessionless binary ({@code 07}) in singleton-unsized envelopes, both ways. */
+    /**
+     * transferMode Streamed: sessionless binary ({@code 07}) in singleton-unsized envelopes, both ways. A wcf4j host in
+     * Streamed takes the singleton mode only (any other gets UnsupportedMode), so Mono's call going through proves its
+     * client framed it so (captured: mode {@code 01}, encoding {@code 07}, each envelope one chunk after {@code 05}).
+     */
     @Test
     void monosStreamedNetTcpClientCallsTheStreamedCalculatorHostedByWcf4j() throws Exception {
         monosClientCallsWcf4j("Streamed");
