@@ -1,5 +1,6 @@
 // The calculator hosted by Mono's own WCF over netTcpBinding with security None, for wcf4j's client to call. Prints
-// "ready" once open, then serves until its standard input closes. Used by MonoInteropTest.
+// "ready" once open, then serves until its standard input closes; with a second argument "streamed", transferMode
+// Streamed. Used by MonoInteropTest.
 using System;
 using System.ServiceModel;
 
@@ -25,7 +26,12 @@ public static class NetTcpCalculatorService
     public static int Main(string[] args)
     {
         var host = new ServiceHost(typeof(CalculatorService));
-        host.AddServiceEndpoint(typeof(ICalculator), new NetTcpBinding(SecurityMode.None), args[0]);
+        var binding = new NetTcpBinding(SecurityMode.None);
+        if (args.Length > 1 && args[1] == "streamed")
+        {
+            binding.TransferMode = TransferMode.Streamed;
+        }
+        host.AddServiceEndpoint(typeof(ICalculator), binding, args[0]);
         host.Open();
         Console.WriteLine("ready");
         Console.Out.Flush();

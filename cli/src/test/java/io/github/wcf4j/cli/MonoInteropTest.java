@@ -27,12 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * configuration, calls the calculator hosted by Mono. Skipped (aborted, saying why) where Mono is not installed.
  */
 class MonoInteropTest {
-    private static final String SERVICE_CONFIG = "<configuration><system.serviceModel><services>"
-            + "<service name=\"Microsoft.ServiceModel.Samples.CalculatorService\"><endpoint address=\"\""
-            + " binding=\"netTcpBinding\" bindingConfiguration=\"plain\""
-            + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/></service></services>"
-            + "<bindings><netTcpBinding><binding name=\"plain\"><security mode=\"None\"/></binding></netTcpBinding>"
-            + "</bindings></system.serviceModel></configuration>";
+    private static String serviceConfig(String transferMode) {
+        return "<configuration><system.serviceModel><services>"
+                + "<service name=\"Microsoft.ServiceModel.Samples.CalculatorService\"><endpoint address=\"\""
+                + " binding=\"netTcpBinding\" bindingConfiguration=\"plain\""
+                + " contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/></service></services>"
+                + "<bindings><netTcpBinding><binding name=\"plain\" transferMode=\"" + transferMode + "\">"
+                + "<security mode=\"None\"/></binding></netTcpBinding>"
+                + "</bindings></system.serviceModel></configuration>";
+    }
 
     @TempDir
     Path dir;
@@ -60,28 +63,53 @@ class MonoInteropTest {
 
     @Test
     void monosNetTcpClientCallsTheCalculatorHostedByWcf4j() throws Exception {
+        monosClientCallsWcf4j("Buffered");
+    }
+
+    /**
+     * transferMode Streamed: sessionless binary ({@code 07}) in singleton-unsized envelopes, both ways. A wcf4j host in
+     * Streamed takes the singleton mode only (any other gets UnsupportedMode), so Mono's call going through proves its
+     * client framed it so (captured: mode {@code 01}, encoding {@code 07}, each envelope one chunk after {@code 05}).
+     */
+    @Test
+    void monosStreamedNetTcpClientCallsTheStreamedCalculatorHostedByWcf4j() throws Exception {
+        monosClientCallsWcf4j("Streamed");
+    }
+
+    @Test
+    void wcf4jsClientCallsTheCalculatorHostedByMonosWcfFromAnUnchangedConfiguration() throws Exception {
+        wcf4jCallsMonosHost("Buffered");
+    }
+
+    @Test
+    void wcf4jsStreamedClientCallsTheStreamedCalculatorHostedByMonosWcf() throws Exception {
+        wcf4jCallsMonosHost("Streamed");
+    }
+
+    private void monosClientCallsWcf4j(String transferMode) throws Exception {
         Path exe = compiled("NetTcpCalculatorClient");
         try (ServiceHost host = ServiceHost.builder(ServiceModelConfigReader.create()
-                .read("service.config", SERVICE_CONFIG).orThrow().services().get(0))
+                .read("service.config", serviceConfig(transferMode)).orThrow().services().get(0))
                 .baseAddress(URI.create("net.tcp://localhost:0/calc")).build()) {
             host.open();
             URI address = host.endpoints().get(0).address();
-            Result called = run(List.of(MONO.toString(), exe.toString(), address.toString()));
+            Result called = run(List.of(MONO.toString(), exe.toString(), address.toString(),
+                    transferMode.toLowerCase(java.util.Locale.ROOT)));
             assertEquals(0, called.exit(), called.output());
             assertTrue(called.output().contains("Add(100,15.99) = 115.99"), called.output());
             assertTrue(called.output().contains("Divide(22,7) = 3.14285714285714"), called.output());
         }
     }
 
-    @Test
-    void wcf4jsClientCallsTheCalculatorHostedByMonosWcfFromAnUnchangedConfiguration() throws Exception {
+    private void wcf4jCallsMonosHost(String transferMode) throws Exception {
         Path exe = compiled("NetTcpCalculatorService");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         URI address = URI.create("net.tcp://localhost:" + port + "/calc");
-        Process service = new ProcessBuilder(MONO.toString(), exe.toString(), address.toString())
+        Process service = new ProcessBuilder(MONO.toString(), exe.toString(), address.toString(),
+                transferMode.toLowerCase(java.util.Locale.ROOT))
                 .redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(service.getInputStream(),
@@ -90,7 +118,8 @@ class MonoInteropTest {
             Path client = Files.writeString(dir.resolve("client.config"), "<configuration><system.serviceModel>"
                     + "<client><endpoint name=\"calc\" address=\"" + address + "\" binding=\"netTcpBinding\""
                     + " bindingConfiguration=\"plain\" contract=\"Microsoft.ServiceModel.Samples.ICalculator\"/>"
-                    + "</client><bindings><netTcpBinding><binding name=\"plain\"><security mode=\"None\"/>"
+                    + "</client><bindings><netTcpBinding><binding name=\"plain\" transferMode=\"" + transferMode
+                    + "\"><security mode=\"None\"/>"
                     + "</binding></netTcpBinding></bindings></system.serviceModel></configuration>");
             CliRun divide = CliRun.of("call", client.toString(), "--endpoint", "calc", "Divide", "22", "7");
             assertEquals(0, divide.exitCode(), divide.out() + divide.err());

@@ -128,42 +128,52 @@ public final class BinaryMessageEncoder {
     }
 
     /**
-     * Whether a sessionless message of {@code contentType} is written and read as it travels ({@link #write(Message,
-     * String, OutputStream, int)}, {@link #readHead}): plain binary; a compressed one is held whole, as compression
-     * takes the whole payload.
-     */
-    public boolean streamsSessionless(String contentType) {
-        return SessionCompression.announcedBy(contentType) == SessionCompression.None;
-    }
-
-    /**
      * Writes {@code m} as a sessionless message of {@code contentType} to {@code out} as it is written (in pieces of
      * {@code piece} bytes; a body written by a {@link io.github.wcf4j.runtime.message.BodyWriter} is never held
-     * whole), or, compressed, whole.
+     * whole), compressed as it goes when the content type says {@code +gzip}/{@code +deflate} (WCF's
+     * {@code BinaryMessageEncoder.WriteMessage(Message, Stream)} through {@code MessageEncoderCompressionHandler
+     * .GetCompressStream}).
      */
     public void write(Message m, String contentType, OutputStream out, int piece) {
-        if (!streamsSessionless(contentType)) {
-            try {
-                out.write(write(m, contentType));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        SessionCompression c = SessionCompression.announcedBy(contentType);
+        if (c == SessionCompression.None) {
+            NbfxOutput document = NbfxOutput.flushingTo(out, piece);
+            writeDocument(m, document, null);
+            document.finish();
             return;
         }
-        NbfxOutput document = NbfxOutput.flushingTo(out, piece);
-        writeDocument(m, document, null);
-        document.finish();
+        OutputStream z = c.compressing(out);
+        try (z) {
+            NbfxOutput document = NbfxOutput.flushingTo(z, piece);
+            writeDocument(m, document, null);
+            document.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
-     * Reads the headers of a sessionless message received in streamed mode from the bytes that have arrived
-     * ({@code prefix}, not copied), its body to be read from them and then from {@code rest} (WCF's
-     * {@code BinaryMessageEncoder.ReadMessage(Stream, int, string)}). Empty while {@code prefix} ends before the
-     * body's first child. A message with a WS-Security header is reported as one to read whole
-     * ({@link StreamedHead#faultBody()}), as its text is verified as received.
+     * Reads the headers of a sessionless message of {@code contentType} received in streamed mode from the bytes that
+     * have arrived ({@code prefix}, not copied), its body to be read from them and then from {@code rest} (WCF's
+     * {@code BinaryMessageEncoder.ReadMessage(Stream, int, string)}). A compressed one is decompressed as it is read,
+     * its headers from at most {@code prefix.length} decompressed bytes of the prefix, the whole to at most
+     * {@code maxReceivedMessageSize} decompressed bytes (WCF's {@code MaxMessageSizeStream} around the decompressing
+     * stream). Empty while the (decompressed) prefix ends before the body's first child. A message with a WS-Security
+     * header is reported as one to read whole ({@link StreamedHead#faultBody()}), as its text is verified as received.
      *
-     * @throws ProtocolException for malformed binary XML or envelopes
+     * @throws ProtocolException for malformed binary XML, envelopes or compressed data
      */
+    public Optional<StreamedHead> readHead(byte[] prefix, String contentType, InputStream rest,
+            long maxReceivedMessageSize) {
+        SessionCompression c = SessionCompression.announcedBy(contentType);
+        if (c == SessionCompression.None) {
+            return readHead(prefix, rest, maxReceivedMessageSize);
+        }
+        InflatingInput plain = c.inflating(prefix, rest, maxReceivedMessageSize);
+        return readHead(plain.inflateArrived(prefix.length), plain, maxReceivedMessageSize);
+    }
+
+    /** {@link #readHead(byte[], String, InputStream, long)} of a plain {@code application/soap+msbin1} message. */
     public Optional<StreamedHead> readHead(byte[] prefix, InputStream rest, long maxReceivedMessageSize) {
         ReaderQuotas q = element.readerQuotas();
         NbfxStreamReader records = new NbfxStreamReader(new BinaryInput(prefix, 0, prefix.length),

@@ -63,6 +63,51 @@ enum SessionCompression {
         return out.toByteArray();
     }
 
+    /**
+     * A stream compressing what is written to it into {@code out} as it goes (WCF's streamed write wraps its output in
+     * a {@code GZipStream} / {@code DeflateStream} likewise): the deflater hands on each block as it fills, so only its
+     * window and one block are held and no flush is needed; {@code close()} ends the stream (the GZip trailer) and
+     * frees the deflater without closing {@code out}.
+     */
+    OutputStream compressing(OutputStream out) {
+        OutputStream kept = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+        };
+        try {
+            if (this == GZip) {
+                return new GZIPOutputStream(kept, 8192);
+            }
+            Deflater raw = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            return new DeflaterOutputStream(kept, raw, 8192) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        raw.end();
+                    }
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code arrived} and then {@code rest} decompressed as read, at most {@code max} bytes ({@link InflatingInput}).
+     */
+    InflatingInput inflating(byte[] arrived, InputStream rest, long max) {
+        return new InflatingInput(this, arrived, rest, max);
+    }
+
     /** The payload decompressed, at most {@code max} bytes. */
     byte[] decompress(byte[] data, int offset, int length, long max) {
         if (this == None) {

@@ -112,12 +112,12 @@ final class FramingEncoding {
 
                 @Override
                 public boolean streams() {
-                    return binary.streamsSessionless(announced);
+                    return true; // compressed ones too, decompressed as they are read
                 }
 
                 @Override
                 public Optional<StreamedHead> readHead(byte[] prefix, InputStream rest) {
-                    return binary.readHead(prefix, rest, maxReceivedMessageSize);
+                    return binary.readHead(prefix, announced, rest, maxReceivedMessageSize);
                 }
             };
         }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * {@code maxBufferSize} of headers) and the message is delivered with its body still arriving ({@link InboundBody},
  * which pauses the connection while its reader is behind): its body must be read on a thread that may block (the
  * service model's invocation threads, a proxy's caller). A fault, or a message whose encoding is not read as it
- * arrives (compressed), is read whole, within {@code maxReceivedMessageSize} (which the framing decoder enforces on
+ * arrives, is read whole, within {@code maxReceivedMessageSize} (which the framing decoder enforces on
  * the chunks). What it holds is counted in {@link HeldBytes}.
  *
  * <p>Not thread-safe: its connection's event loop feeds it.
