@@ -49,6 +49,12 @@ import org.slf4j.LoggerFactory;
  * send completes then), the client's acknowledgements of them are recorded; 1.1's close is written before it is
  * answered. A session {@linkplain #service resumed} from the store delivers again, in order, the messages it had
  * accepted and not delivered and sends again the output messages the client had not acknowledged.
+ *
+ * <p>A client session with a durable store (compositeDuplex with a clientBaseAddress: its back channel listens at a
+ * fixed address) keeps its sequences the same way under the key of the sequence its CreateSequence created (its
+ * output), with the offer as its input and its back channel in {@code Opened}; a channel opened later on the same
+ * store {@linkplain #resumable finds} and {@linkplain #resumeClient resumes} it without a CreateSequence. The
+ * channel's abort (its process stopping) leaves it stored and tells the service nothing.
  */
 final class DuplexReliableSession extends ReliableSession implements TransmissionStrategy.Transmitter {
     private static final Logger LOG = LoggerFactory.getLogger(DuplexReliableSession.class);
