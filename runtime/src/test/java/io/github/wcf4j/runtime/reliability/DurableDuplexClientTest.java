@@ -155,6 +155,41 @@ class DurableDuplexClientTest {
 
     @ParameterizedTest
     @EnumSource(ReliableMessagingVersion.class)
+    void aClientNeitherSendsNorAcknowledgesBeforeItsWriteCompleted(ReliableMessagingVersion v) {
+        RmHarness h = new RmHarness(v);
+        CustomBinding b = binding(h);
+        ChannelListener<DuplexSessionChannel> listener = h.listen(b, ChannelType.DUPLEX_SESSION);
+        DurableDuplexSessionTest.HeldStore held = new DurableDuplexSessionTest.HeldStore();
+        List<ChannelFactory<?>> factories = new ArrayList<>();
+        DuplexSessionChannel client = client(h, b, held, factories);
+        DuplexSessionChannel service = h.accept(listener);
+        String offer = held.load(client.session().id()).join().orElseThrow().opened().inputId();
+        h.drive(client.send(RmHarness.app("one"), T));
+        assertEquals("one", receive(h, service));
+        held.hold();
+        CompletableFuture<Void> two = client.send(RmHarness.app("two"), T);
+        h.drive(service.send(RmHarness.app("back"), T));
+        CompletableFuture<java.util.Optional<Message>> back = client.receive(T);
+        h.advance(Duration.ofSeconds(5));
+        assertTrue(!two.isDone(), "a send completes once its message is stored");
+        assertTrue(h.envelopes(Direction.CLIENT_TO_SERVICE, text("two")).isEmpty(),
+                "nothing goes on the wire before it is stored");
+        assertTrue(!back.isDone(), "not delivered before it is stored");
+        List<String> acks = h.envelopes(Direction.CLIENT_TO_SERVICE, e -> !e.contains("<Text>")
+                && e.contains("SequenceAcknowledgement") && e.contains(offer));
+        assertTrue(acks.isEmpty(), "no acknowledgement of the offered sequence before its write: " + acks);
+        held.release();
+        h.drive(two);
+        assertEquals("back", RmHarness.text(h.drive(back).orElseThrow()));
+        assertEquals("two", receive(h, service));
+        assertTrue(!h.envelopes(Direction.CLIENT_TO_SERVICE, e -> !e.contains("<Text>")
+                && e.contains("SequenceAcknowledgement") && e.contains(offer)).isEmpty(), h.summary());
+        factories.forEach(ChannelFactory::abort);
+        listener.abort();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReliableMessagingVersion.class)
     void aDurableDuplexClientWithoutAClientBaseAddressIsRefusedByName(ReliableMessagingVersion v) {
         RmHarness h = new RmHarness(v);
         IllegalStateException e = assertThrows(IllegalStateException.class,
