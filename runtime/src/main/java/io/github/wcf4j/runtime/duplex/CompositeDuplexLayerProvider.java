@@ -30,6 +30,9 @@ public final class CompositeDuplexLayerProvider implements LayerProvider<Composi
         CompositeDuplexBindingElement cd = p.require(CompositeDuplexBindingElement.class);
         if (cd.clientBaseAddress().isPresent()) {
             String base = cd.clientBaseAddress().get().toString();
+            if (p.find(StableBackChannel.class).isPresent()) {
+                return ListenAddress.explicit(cd.clientBaseAddress().get());
+            }
             return ListenAddress.explicit(URI.create((base.endsWith("/") ? base : base + "/") + UUID.randomUUID()));
         }
         String scheme = p.require(Binding.class).transport().map(t -> t.scheme()).orElse("http");

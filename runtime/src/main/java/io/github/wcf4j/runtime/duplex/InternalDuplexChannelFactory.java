@@ -14,6 +14,7 @@ import io.github.wcf4j.runtime.channel.InputChannel;
 import io.github.wcf4j.runtime.channel.LayeredChannel;
 import io.github.wcf4j.runtime.channel.OutputChannel;
 import io.github.wcf4j.runtime.channel.ReceivePump;
+import io.github.wcf4j.runtime.channel.ResumableLocalAddress;
 import io.github.wcf4j.runtime.message.Message;
 import io.github.wcf4j.runtime.stack.BindingParameters;
 import io.github.wcf4j.runtime.time.Scheduler;
@@ -123,9 +124,10 @@ public final class InternalDuplexChannelFactory<C extends Channel> extends Chann
     }
 
     /** One client duplex channel: out through its own outbound channel, in through the shared back channel. */
-    private final class ClientDuplexChannel extends LayeredChannel<OutputChannel> implements DuplexChannel {
+    private final class ClientDuplexChannel extends LayeredChannel<OutputChannel>
+            implements DuplexChannel, ResumableLocalAddress {
         final InboundQueue<Message> inbox = new InboundQueue<>(scheduler);
-        private final EndpointAddress local;
+        private volatile EndpointAddress local;
 
         ClientDuplexChannel(OutputChannel out, EndpointAddress local) {
             super(out);
@@ -135,6 +137,14 @@ public final class InternalDuplexChannelFactory<C extends Channel> extends Chann
         @Override
         public EndpointAddress localAddress() {
             return local;
+        }
+
+        @Override
+        public void resumeAt(EndpointAddress stored) {
+            if (state() != CommunicationState.Created) {
+                throw new IllegalStateException("a channel's local address is set before it is opened");
+            }
+            local = stored;
         }
 
         @Override

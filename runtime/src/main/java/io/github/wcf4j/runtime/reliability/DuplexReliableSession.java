@@ -49,6 +49,12 @@ import org.slf4j.LoggerFactory;
  * send completes then), the client's acknowledgements of them are recorded; 1.1's close is written before it is
  * answered. A session {@linkplain #service resumed} from the store delivers again, in order, the messages it had
  * accepted and not delivered and sends again the output messages the client had not acknowledged.
+ *
+ * <p>A client session with a durable store (compositeDuplex with a clientBaseAddress: its back channel listens at a
+ * fixed address) keeps its sequences the same way under the key of the sequence its CreateSequence created (its
+ * output), with the offer as its input and its back channel in {@code Opened}; a channel opened later on the same
+ * store {@linkplain #resumable finds} and {@linkplain #resumeClient resumes} it without a CreateSequence. The
+ * channel's abort (its process stopping) leaves it stored and tells the service nothing.
  */
 final class DuplexReliableSession extends ReliableSession implements TransmissionStrategy.Transmitter {
     private static final Logger LOG = LoggerFactory.getLogger(DuplexReliableSession.class);
@@ -76,9 +82,15 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
     private volatile String creating;
 
     private final SequenceStore store;
-    /** A service session whose sequences are kept in {@link #store} (never a client's: refused when built). */
+    /**
+     * A session whose sequences are kept in {@link #store}: a service's, or a client's whose back channel has a fixed
+     * address (the other client shapes are refused when built).
+     */
     private final boolean durable;
+    /** The sequences this process's client sessions resumed or created: a stored one is resumed by one only. */
+    private static final Set<String> CLAIMED = ConcurrentHashMap.newKeySet();
     private final StoredMessages stored;
+    private final boolean client;
     /** Input numbers whose {@code Received} write is under way: a retransmission meanwhile is dropped. */
     private final Set<Long> writing = ConcurrentHashMap.newKeySet();
     /** Output numbers' {@code Sent} writes: a message goes on the wire, and its send completes, once written. */
@@ -103,7 +115,8 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
         this.sequences = sequences;
         this.sender = sender;
         this.store = settings.store();
-        this.durable = store.durable() && side == Side.SERVICE && sequences == Sequences.BOTH;
+        this.durable = store.durable() && sequences == Sequences.BOTH;
+        this.client = side == Side.CLIENT;
         this.stored = durable ? new StoredMessages(settings.version()) : null;
     }
 
@@ -149,6 +162,51 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
                         backChannel.referenceParameters()));
     }
 
+    /**
+     * The change that opens a durable duplex client session in the store, written once its CreateSequenceResponse
+     * arrived and before its open completes: the created sequence (the key, the output), the offer (the input), the
+     * service's address and the back channel the CreateSequence named (where a restarted client listens again).
+     */
+    private SequenceChange.Opened clientOpened(URI remote, EndpointAddress backChannel) {
+        return new SequenceChange.Opened(SequenceChange.Role.CLIENT_DUPLEX, wsrm.ns(), inputId, outputId,
+                remote.toString(), new SequenceChange.Address(backChannel.uri().toString(),
+                        backChannel.referenceParameters()));
+    }
+
+    /** The key of the session's sequences: the sequence its CreateSequence created. */
+    private String key() {
+        return client ? outputId : inputId;
+    }
+
+    /**
+     * Client: the unfinished stored session of this endpoint (its service's address) that no other channel of the
+     * process resumed, claimed for this one; empty without a durable store or such a session.
+     */
+    CompletableFuture<Optional<StoredSequence>> resumable(URI remote) {
+        if (!durable || !client) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return store.unfinished(SequenceChange.Role.CLIENT_DUPLEX, remote.toString()).thenApply(found -> {
+            for (StoredSequence s : found) {
+                if (s.opened().wsrm().equals(wsrm.ns()) && CLAIMED.add(s.opened().outputId())) {
+                    return Optional.of(s);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * Client: continues the stored session {@code s} (claimed by {@link #resumable}) without a CreateSequence: its
+     * accepted, undelivered input messages are delivered again in order, its unacknowledged output messages sent again
+     * at once, the numbering continues.
+     */
+    void resumeClient(StoredSequence s) {
+        establish(s.opened().outputId(), s.opened().inputId(), UNKNOWN_RTT);
+        restore(s);
+        armPoll();
+    }
+
     /** The back channel of stored session {@code s}. */
     static EndpointAddress backChannel(StoredSequence s) {
         SequenceChange.Address a = s.opened().backChannel();
@@ -192,7 +250,7 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
      * acknowledge or send could be lost.
      */
     private void persisted(SequenceChange change, Runnable then) {
-        store.write(inputId, change).whenCompleteAsync((v, e) -> {
+        store.write(key(), change).whenCompleteAsync((v, e) -> {
             if (e != null) {
                 fail(storeFailure(e));
             } else {
@@ -204,9 +262,9 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
     /** Writes {@code change} without waiting (what it records is acknowledged by nothing). */
     private void record(SequenceChange change) {
         if (durable) {
-            store.write(inputId, change).whenComplete((v, e) -> {
+            store.write(key(), change).whenComplete((v, e) -> {
                 if (e != null) {
-                    LOG.debug("could not record {} of session {}: {}", change, inputId, e.toString());
+                    LOG.debug("could not record {} of session {}: {}", change, key(), e.toString());
                 }
             });
         }
@@ -245,6 +303,15 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
                     Duration rtt = Duration.ofNanos(Math.max(1, scheduler.nanoTime() - started));
                     establish(csr.id(), offer.orElse(null), rtt);
                     armPoll();
+                }).thenCompose(v -> {
+                    if (!durable) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    // stored before the open completes: nothing is sent on the sequence before a restart could find it
+                    CLAIMED.add(outputId);
+                    return store.write(outputId, clientOpened(remote, localAddress)).exceptionally(e -> {
+                        throw storeFailure(e);
+                    });
                 });
     }
 
@@ -278,7 +345,7 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
             return;
         }
         if (!retry && !written.isDone()) {
-            store.write(inputId, new SequenceChange.Sent(number, stored.write(message))).whenComplete((v, e) -> {
+            store.write(key(), new SequenceChange.Sent(number, stored.write(message))).whenComplete((v, e) -> {
                 if (e != null) {
                     written.completeExceptionally(e);
                 } else {
@@ -347,7 +414,7 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
             return i.receive(timeout).thenApply(m -> {
                 m.ifPresent(x -> x.properties().get(InputNumber.class).ifPresent(n -> {
                     String messageId = x.headers().messageId();
-                    if (messageId != null) {
+                    if (messageId != null && x.headers().relatesTo() == null) {
                         unanswered.put(messageId, n.number());
                     } else {
                         record(new SequenceChange.Delivered(n.number()));
@@ -595,6 +662,7 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
                     end();
                     // closed (or its close failed): the sequence is over, nobody continues it
                     record(new SequenceChange.Ended());
+                    unclaim();
                 });
     }
 
@@ -660,6 +728,12 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
     /** Abort: tells the peer (WCF's SequenceTerminated "user abort") unless closing, then ends. */
     @Override
     void abort() {
+        if (durable && client) {
+            // a durable client's channel aborted (its process stopping): the sequences stay stored, the service is
+            // told nothing, and a channel opened later (this process or the next) resumes them
+            abandoned = true;
+            unclaim();
+        }
         String id = sessionId();
         if (!ended() && id != null && !abandoned) {
             if (!closing) {
@@ -685,8 +759,16 @@ final class DuplexReliableSession extends ReliableSession implements Transmissio
     protected void failWaiting(Throwable cause) {
         // a fault ends the sequence for the client too: nothing is left to resume
         record(new SequenceChange.Ended());
+        unclaim();
         failRequests(cause);
         inputTerminated.completeExceptionally(cause);
+    }
+
+    private void unclaim() {
+        String o = outputId;
+        if (durable && client && o != null) {
+            CLAIMED.remove(o);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.wcf4j.runtime.reliability;
 
 import io.github.wcf4j.binding.Binding;
 import io.github.wcf4j.binding.BindingElement;
+import io.github.wcf4j.binding.duplex.CompositeDuplexBindingElement;
 import io.github.wcf4j.binding.security.AuthenticationMode;
 import io.github.wcf4j.binding.security.SecurityBindingElement;
 import io.github.wcf4j.binding.security.StreamSecurityBindingElement;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * What a durable store cannot resume, refused by name when the stack is built rather than kept in memory silently:
  * a session over a security session (SecureConversation's security context, or a stream upgrade's TLS or Windows
  * session, lives in the process's memory, so the client's retransmissions after a restart could not be read), and
- * the shapes not kept yet (duplex clients, input sessions over duplex channels, request/reply clients) and sessions
+ * the shapes not kept yet (duplex clients without a fixed back channel address, input sessions over duplex
+ * channels, request/reply clients) and sessions
  * over duplex inner sessions (net.tcp: the connection the session runs in ends with the process).
  */
 final class DurableSessionRefusal {
@@ -60,11 +62,14 @@ final class DurableSessionRefusal {
                     + " request's caller, waiting for its reply, does not outlive its process (issue 19, phase 1"
                     + " keeps a client's one-way sends, IOutputSessionChannel over HTTP).");
         }
-        if (shape == ChannelShape.DUPLEX_SESSION && !service) {
-            return Optional.of("durable duplex clients (IDuplexSessionChannel on the client) are not implemented yet:"
-                    + " a client's duplex session, its offered sequence and its back channel are not kept (issue 19"
-                    + " keeps the service's end of a duplex session over compositeDuplex, and a client's one-way"
-                    + " sends, IOutputSessionChannel over HTTP).");
+        if (shape == ChannelShape.DUPLEX_SESSION && !service && innerShape == ChannelShape.DUPLEX
+                && binding.createBindingElements().stream().noneMatch(e -> e instanceof CompositeDuplexBindingElement c
+                        && c.clientBaseAddress().isPresent())) {
+            return Optional.of("durable duplex clients (IDuplexSessionChannel on the client) need compositeDuplex's"
+                    + " clientBaseAddress: without one the back channel listens at a temporary address chosen anew by"
+                    + " each process, so after a restart the service's messages on the offered sequence would go"
+                    + " where nobody listens (issue 19 keeps a duplex client whose back channel has a fixed base"
+                    + " address).");
         }
         if (innerShape == ChannelShape.DUPLEX_SESSION) {
             return Optional.of("its " + shape.wcfName() + " sessions run over " + innerShape.wcfName() + " channels"

@@ -6,6 +6,7 @@ import io.github.wcf4j.runtime.channel.CommunicationState;
 import io.github.wcf4j.runtime.channel.DuplexChannel;
 import io.github.wcf4j.runtime.channel.EndpointAddress;
 import io.github.wcf4j.runtime.channel.ReceivePump;
+import io.github.wcf4j.runtime.channel.ResumableLocalAddress;
 import io.github.wcf4j.runtime.channel.SecuritySessionToken;
 import io.github.wcf4j.runtime.channel.Session;
 import io.github.wcf4j.runtime.channel.SessionChannel;
@@ -38,7 +39,8 @@ abstract class ReliableSessionChannelOverDuplex extends AbstractCommunicationObj
     private final DuplexChannel inner;
     private final EndpointAddress remote;
     private final URI via;
-    private final EndpointAddress local;
+    /** The client's back channel address: a resumed session's is the one its stored CreateSequence named. */
+    private volatile EndpointAddress local;
     private final Runnable onEnd;
 
     /** A client channel over {@code inner}, whose session has {@code sequences}. */
@@ -115,13 +117,27 @@ abstract class ReliableSessionChannelOverDuplex extends AbstractCommunicationObj
         if (inner == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return inner.open(timeout).thenCompose(v -> {
-            ReceivePump.run(() -> inner.receive(WcfTimeSpan.INFINITE), this::dispatch, e -> {
-                if (e != null && state() == CommunicationState.Opened) {
-                    session.fail(e);
-                }
+        // a durable client first looks for a session of this endpoint that an earlier process left in the store
+        return session.resumable(remote.uri()).thenCompose(found -> {
+            found.ifPresent(s -> {
+                EndpointAddress back = DuplexReliableSession.backChannel(s);
+                inner.property(ResumableLocalAddress.class).orElseThrow(() -> new IllegalStateException(
+                        "the channel below the reliable session cannot receive at the stored back channel " + back))
+                        .resumeAt(back);
+                local = back;
             });
-            return session.openClient(local, remote.uri(), inner.property(SecuritySessionToken.class), timeout);
+            return inner.open(timeout).thenCompose(v -> {
+                ReceivePump.run(() -> inner.receive(WcfTimeSpan.INFINITE), this::dispatch, e -> {
+                    if (e != null && state() == CommunicationState.Opened) {
+                        session.fail(e);
+                    }
+                });
+                if (found.isPresent()) {
+                    session.resumeClient(found.get());
+                    return CompletableFuture.<Void>completedFuture(null);
+                }
+                return session.openClient(local, remote.uri(), inner.property(SecuritySessionToken.class), timeout);
+            });
         });
     }
 

@@ -9,6 +9,8 @@ import io.github.wcf4j.runtime.channel.ChannelFactory;
 import io.github.wcf4j.runtime.channel.ChannelListener;
 import io.github.wcf4j.runtime.channel.ChannelType;
 import io.github.wcf4j.runtime.metrics.EndpointMetrics;
+import io.github.wcf4j.binding.stack.ChannelShape;
+import io.github.wcf4j.runtime.duplex.StableBackChannel;
 import io.github.wcf4j.runtime.reliability.store.SequenceStore;
 import io.github.wcf4j.runtime.reliability.store.SequenceStoreSetting;
 import io.github.wcf4j.runtime.stack.BindingParameters;
@@ -46,6 +48,10 @@ public final class ReliableSessionLayerProvider implements LayerProvider<Reliabl
     public <C extends Channel> ChannelFactory<C> factory(ReliableSessionBindingElement e, ChannelType<C> type,
             InnerStack inner, BindingParameters p) {
         SequenceStore store = store(p);
+        if (store.durable() && type.shape() == ChannelShape.DUPLEX_SESSION) {
+            // a resumed session receives where its peer still sends: the back channel listens at the same address
+            p.put(StableBackChannel.class, new StableBackChannel());
+        }
         ChannelFactory<?> innerFactory = inner.factory();
         DurableSessionRefusal.check(store, p.require(Binding.class), type.shape(),
                 innerFactory.channelType().shape(), false);

@@ -250,7 +250,7 @@ class DurableDuplexSessionTest {
     }
 
     /** A store whose writes, once held, complete only when released, in the order they were made. */
-    private static class HeldStore implements SequenceStore {
+    static class HeldStore implements SequenceStore {
         private final MemorySequenceStore inner = new MemorySequenceStore();
         private final List<Runnable> held = new ArrayList<>();
         private boolean holding;

@@ -21,7 +21,14 @@ public sealed interface SequenceChange {
          * its CreateSequence created, messages out on the client's offer (its send window), to the back channel the
          * CreateSequence named.
          */
-        SERVICE_DUPLEX
+        SERVICE_DUPLEX,
+        /**
+         * A client's duplex session over a datagram duplex channel (compositeDuplex with a clientBaseAddress):
+         * messages out on the sequence its CreateSequence created (the key, its send window), messages in on the
+         * sequence it offered, at its back channel (the CreateSequence's ReplyTo, where a restarted client listens
+         * again).
+         */
+        CLIENT_DUPLEX
     }
 
     /**
