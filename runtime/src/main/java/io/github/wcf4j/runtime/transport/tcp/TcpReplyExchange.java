@@ -72,8 +72,9 @@ final class TcpReplyExchange extends SimpleChannelInboundHandler<FramingFrame> i
                     receive.connectionLost(InboundBody.quotaExceeded(
                             listener.settings().element().maxReceivedMessageSize()));
                 }
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(FramingWriter.fault(
-                        FramingFault.MAX_MESSAGE_SIZE_EXCEEDED))).addListener(f -> ctx.close());
+                // the client may still be writing its body: drained, so the fault reaches it (not a reset)
+                FaultThenDrain.send(ctx.channel(), FramingWriter.fault(FramingFault.MAX_MESSAGE_SIZE_EXCEEDED),
+                        listener.settings().scheduler(), listener.settings().timeouts().closeTimeout());
                 return;
             }
             if (receive == null) {
